@@ -1,0 +1,129 @@
+import { realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { glob } from 'tinyglobby'
+import { UserError } from '../errors.js'
+
+export type IfNoFilesFound = 'error' | 'warn' | 'ignore'
+
+export interface ArtifactFile {
+  path: string
+  /** Path inside the artifact (relative to the root directory). */
+  name: string
+  size: number
+}
+
+export interface ArtifactSelection {
+  rootDirectory: string
+  files: ArtifactFile[]
+  totalBytes: number
+  /** Problems that fail the check: no match (with if-no-files-found: error), empty files. */
+  failures: string[]
+  warnings: string[]
+}
+
+export interface SelectOptions {
+  /** Where relative patterns start (the working directory). */
+  baseDirectory: string
+  /** Files must really live (after resolving symlinks) under one of these. */
+  allowedRoots: string[]
+  /** Expanded when a pattern starts with $ML_SMOKE_OUTPUT_DIR or ${ML_SMOKE_OUTPUT_DIR}. */
+  outputDirectory: string
+  ifNoFilesFound: IfNoFilesFound
+  includeHiddenFiles: boolean
+}
+
+const GLOB_CHARS = /[*?[\]{}!]/
+
+/** Splits `a/b/*.pt` into the literal directory `a/b` and the glob `*.pt` below it. */
+function splitPattern(pattern: string): { prefix: string; rest: string } {
+  const parts = pattern.split('/')
+  const index = parts.findIndex(part => GLOB_CHARS.test(part))
+  if (index === -1) return { prefix: pattern, rest: '' }
+  return { prefix: parts.slice(0, index).join('/') || '/', rest: parts.slice(index).join('/') }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+function commonAncestor(directories: string[]): string {
+  let common = directories[0].split(path.sep)
+  for (const directory of directories.slice(1)) {
+    const parts = directory.split(path.sep)
+    let i = 0
+    while (i < common.length && i < parts.length && common[i] === parts[i]) i++
+    common = common.slice(0, i)
+  }
+  return common.join(path.sep) || path.sep
+}
+
+async function statOrNull(file: string): Promise<Awaited<ReturnType<typeof stat>> | null> {
+  try {
+    return await stat(file)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Resolves `artifact-path` entries (one per line; `!pattern` excludes) to files, the way
+ * actions/upload-artifact does: a directory means everything under it, and the archive root is the
+ * deepest directory common to all entries. Every entry must match at least one file, no file may be
+ * empty, and nothing may resolve outside the allowed roots.
+ */
+export async function selectArtifactFiles(patterns: string[], options: SelectOptions): Promise<ArtifactSelection> {
+  const expand = (pattern: string): string =>
+    pattern.replace(/^\$\{?ML_SMOKE_OUTPUT_DIR\}?(?=\/|$)/, options.outputDirectory)
+  const includes = patterns.filter(p => !p.startsWith('!')).map(expand)
+  const excludes = patterns.filter(p => p.startsWith('!')).map(p => path.resolve(options.baseDirectory, expand(p.slice(1))))
+  const roots = await Promise.all(options.allowedRoots.map(root => realpath(root).catch(() => path.resolve(root))))
+  const failures: string[] = []
+  const warnings: string[] = []
+  const found = new Map<string, number>()
+  const searchRoots: string[] = []
+
+  for (const pattern of includes) {
+    const absolute = path.resolve(options.baseDirectory, pattern)
+    let { prefix, rest } = splitPattern(absolute)
+    const prefixStat = await statOrNull(prefix)
+    if (rest === '' && prefixStat?.isDirectory()) rest = '**'
+    const searchRoot = rest === '' ? path.dirname(prefix) : prefix
+    const matches =
+      rest === ''
+        ? prefixStat?.isFile()
+          ? [prefix]
+          : []
+        : await glob(rest, {
+            cwd: prefix,
+            absolute: true,
+            dot: options.includeHiddenFiles,
+            onlyFiles: true,
+            ignore: excludes.map(exclude => path.relative(prefix, exclude))
+          })
+    const kept = matches.filter(file => !excludes.includes(file))
+    if (kept.length === 0) {
+      const message = `artifact-path "${pattern}" matched no files`
+      if (options.ifNoFilesFound === 'error') failures.push(message)
+      else if (options.ifNoFilesFound === 'warn') warnings.push(message)
+      continue
+    }
+    searchRoots.push(searchRoot)
+    for (const file of kept) {
+      const real = await realpath(file)
+      if (!roots.some(root => isInside(real, root))) {
+        throw new UserError(
+          `artifact-path "${pattern}" resolves to ${real}, outside the workspace (${options.allowedRoots.join(', ')}); only files inside it can be uploaded`
+        )
+      }
+      const size = (await stat(real)).size
+      if (size === 0) failures.push(`${path.relative(options.baseDirectory, file)} is empty (0 bytes): the model was not written`)
+      found.set(file, size)
+    }
+  }
+
+  const rootDirectory = searchRoots.length ? commonAncestor(searchRoots) : options.baseDirectory
+  const files = [...found].map(([file, size]) => ({ path: file, name: path.relative(rootDirectory, file), size }))
+  files.sort((a, b) => a.name.localeCompare(b.name))
+  return { rootDirectory, files, totalBytes: files.reduce((sum, file) => sum + file.size, 0), failures, warnings }
+}

@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+import { createReadStream } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { buildConfig, OPTION_NAMES, readConfigFile } from './config.js'
+import { loadTableSchema } from './data/schema.js'
+import { validateCsv } from './data/validate.js'
+import { describeError, UserError } from './errors.js'
+import { readLossFile } from './loss/file-reader.js'
+import { compileLossPattern, DEFAULT_LOSS_PATTERN, OutputLossReader } from './loss/output-reader.js'
+import { judgeLoss, type LossResult } from './loss/verdict.js'
+import { runFolders, runPipeline } from './pipeline.js'
+import { LocalArtifactStore, terminalLogger } from './ports/local.js'
+import { ProcessRunner } from './ports/process-runner.js'
+import { renderSummary } from './report/summary.js'
+import type { RunReport } from './report/types.js'
+import { LineSplitter } from './train/output.js'
+
+/** 0 pass, 1 a check failed, 2 bad input or usage, 3 inconclusive. */
+export const EXIT = { passed: 0, failed: 1, error: 2, inconclusive: 3 } as const
+
+const USAGE = `ml-smoke: a CI gate for ML code, data and model together
+
+Usage:
+  ml-smoke run [--config FILE] [--out DIR] [--json] [--<option> VALUE ...]
+      Validate, cut a subset, smoke-train, check the loss and package the model, as the action does.
+      Options are the action's inputs (--dataset, --schema, --train-command, --artifact-path, ...);
+      flags override the config file. The artifact zip and summary.md go to --out (default ml-smoke-out).
+  ml-smoke validate --dataset FILE --schema FILE [--max-violations N] [--json]
+  ml-smoke loss PATH|- [--min-drop X] [--pattern REGEX] [--json]
+      PATH is a .jsonl/.csv loss file or a saved command log; - reads command output from stdin.
+
+Exit codes: 0 passed, 1 check failed, 2 bad input or usage, 3 inconclusive.`
+
+type Flags = Record<string, string | boolean | undefined>
+
+function parse(args: string[], options: ParseArgsConfig['options'], positionals = false): { values: Flags; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args, options, allowPositionals: positionals, strict: true })
+    return { values: parsed.values as Flags, positionals: parsed.positionals }
+  } catch (error) {
+    throw new UserError(`${(error as Error).message}\n\n${USAGE}`)
+  }
+}
+
+function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+}
+
+const MARKS = { passed: '✓', failed: '✗', inconclusive: '?', error: '!', skipped: '-' }
+
+function textReport(report: RunReport, summaryPath: string): string {
+  const lines = [report.headline, '']
+  for (const stage of report.stages) lines.push(`  ${MARKS[stage.status]} ${stage.title.padEnd(16)} ${stage.message}`)
+  const upload = report.artifact?.upload
+  if (upload?.localPath) lines.push('', `Artifact: ${upload.localPath} (sha256:${upload.digest})`)
+  lines.push(`Summary:  ${summaryPath}`)
+  return lines.join('\n')
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const optionFlags = Object.fromEntries(OPTION_NAMES.map(name => [name, { type: 'string' as const }]))
+  const { values } = parse(args, {
+    ...optionFlags,
+    config: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean' }
+  })
+  const flags = values
+  let raw: Record<string, unknown> = {}
+  let workspace = process.cwd()
+  let describe = (name: string): string => `--${name}`
+  if (typeof flags.config === 'string') {
+    const configFile = path.resolve(flags.config)
+    raw = await readConfigFile(configFile)
+    workspace = path.dirname(configFile)
+    describe = name => `${flags.config}: ${name}`
+  }
+  for (const name of OPTION_NAMES) {
+    const value = flags[name]
+    if (typeof value !== 'string') continue
+    // Flags are relative to where the CLI runs, config-file values to the file's folder.
+    const isPath = name === 'dataset' || name === 'schema' || name === 'working-directory'
+    raw[name] = isPath ? path.resolve(value) : value
+  }
+  const config = buildConfig(raw, workspace, describe)
+  const out = path.resolve(typeof flags.out === 'string' ? flags.out : 'ml-smoke-out')
+  const report = await runPipeline(
+    config,
+    {
+      runner: new ProcessRunner(),
+      artifacts: new LocalArtifactStore(path.join(out, 'artifacts')),
+      logger: terminalLogger(flags.verbose === true),
+      env: process.env
+    },
+    runFolders(path.join(out, 'run'))
+  )
+  await mkdir(out, { recursive: true })
+  const summaryPath = path.join(out, 'summary.md')
+  await writeFile(summaryPath, renderSummary(report))
+  print(flags.json ? JSON.stringify(report, null, 2) : textReport(report, path.relative(process.cwd(), summaryPath)))
+  return EXIT[report.outcome]
+}
+
+async function validateCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    dataset: { type: 'string' },
+    schema: { type: 'string' },
+    'max-violations': { type: 'string' },
+    json: { type: 'boolean' }
+  })
+  if (!values.dataset || !values.schema) throw new UserError(`validate needs --dataset and --schema\n\n${USAGE}`)
+  const maxViolations = Number(values['max-violations'] ?? 1000)
+  if (!Number.isInteger(maxViolations) || maxViolations < 1) {
+    throw new UserError(`--max-violations: expected a whole number ≥ 1; got "${String(values['max-violations'])}"`)
+  }
+  const cwd = process.cwd()
+  const dataset = path.resolve(String(values.dataset))
+  const schema = await loadTableSchema(path.resolve(String(values.schema)), cwd)
+  const result = await validateCsv(dataset, schema, {
+    delimiter: dataset.toLowerCase().endsWith('.tsv') ? '\t' : ',',
+    maxViolations,
+    schemaLabel: String(values.schema)
+  }).catch(error => {
+    throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? new UserError(`dataset not found: ${String(values.dataset)}`) : error
+  })
+  const valid = result.violationCount === 0
+  if (values.json) {
+    print(
+      JSON.stringify({
+        valid,
+        rows: result.rows,
+        violations: result.violations.map(({ code, line, rowNumber, fieldNumber, field, message }) => ({ code, line, rowNumber, fieldNumber, field, message })),
+        truncated: result.truncated,
+        stats: { violations: result.violationCount, byCode: result.countsByCode, byField: result.countsByField }
+      })
+    )
+  } else {
+    for (const v of result.violations) print(`${String(values.dataset)}:${v.line}: ${v.code}: ${v.message}`)
+    print(`${valid ? 'valid' : 'invalid'}: ${result.rows} rows, ${result.violationCount} violations${result.truncated ? ` (first ${result.violations.length} listed)` : ''}`)
+  }
+  return valid ? EXIT.passed : EXIT.failed
+}
+
+async function readLog(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<OutputLossReader> {
+  const reader = new OutputLossReader(pattern)
+  let lineNumber = 0
+  const splitter = new LineSplitter(line => reader.readLine(line, ++lineNumber))
+  stream.setEncoding('utf8')
+  for await (const chunk of stream) splitter.push(chunk as string)
+  splitter.finish()
+  return reader
+}
+
+async function lossCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { 'min-drop': { type: 'string' }, pattern: { type: 'string' }, json: { type: 'boolean' } },
+    true
+  )
+  if (positionals.length !== 1) throw new UserError(`loss needs one PATH (or - for stdin)\n\n${USAGE}`)
+  const minDrop = Number(values['min-drop'] ?? 0)
+  if (!(minDrop >= 0 && minDrop <= 1)) throw new UserError(`--min-drop: expected a number from 0 to 1; got "${String(values['min-drop'])}"`)
+  const pattern = compileLossPattern(String(values.pattern ?? DEFAULT_LOSS_PATTERN))
+  const [target] = positionals
+  let result: LossResult
+  if (target === '-') {
+    result = judgeLoss((await readLog(process.stdin, pattern)).points, { kind: 'output' }, minDrop)
+  } else if (/\.(jsonl|ndjson|json|csv|tsv)$/i.test(target)) {
+    const read = await readLossFile(path.resolve(target), target)
+    if (!read) throw new UserError(`loss file not found: ${target}`)
+    result = judgeLoss(read.points, read.source, minDrop)
+  } else {
+    const stream = createReadStream(path.resolve(target))
+    const opened = await new Promise<boolean>(resolve => stream.once('open', () => resolve(true)).once('error', () => resolve(false)))
+    if (!opened) throw new UserError(`log file not found: ${target}`)
+    result = judgeLoss((await readLog(stream, pattern)).points, { kind: 'output' }, minDrop)
+  }
+  if (values.json) {
+    const { verdict, reason, source, first, last, min, drop, nonFiniteAt } = result
+    print(
+      JSON.stringify({
+        verdict,
+        reason,
+        source: source.kind === 'output' ? (target === '-' ? 'stdin' : target) : source.file,
+        format: source.kind === 'output' ? 'text' : source.format,
+        key: 'loss',
+        points: result.points.length,
+        first,
+        last,
+        min,
+        drop,
+        nonFiniteAt: nonFiniteAt ? { step: nonFiniteAt.step, line: nonFiniteAt.line, value: String(nonFiniteAt.value) } : null
+      })
+    )
+  } else {
+    print(`${result.verdict}: ${result.reason}`)
+  }
+  return result.verdict === 'pass' ? EXIT.passed : result.verdict === 'fail' ? EXIT.failed : EXIT.inconclusive
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv
+  try {
+    switch (command) {
+      case 'run':
+        return await runCommand(args)
+      case 'validate':
+        return await validateCommand(args)
+      case 'loss':
+        return await lossCommand(args)
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        print(USAGE)
+        return command === undefined ? EXIT.error : EXIT.passed
+      default:
+        throw new UserError(`unknown command "${command}"\n\n${USAGE}`)
+    }
+  } catch (error) {
+    process.stderr.write(`ml-smoke: ${describeError(error)}\n`)
+    if (!(error instanceof UserError) && process.env.ML_SMOKE_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`)
+    return EXIT.error
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))

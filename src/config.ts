@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
+import { UserError } from './errors.js'
+import { DEFAULT_LOSS_PATTERN } from './loss/output-reader.js'
+import { formatIssues } from './zod-issues.js'
+
+/** Action inputs and CLI flags arrive as strings, config files as YAML values; both become numbers here. */
+const number = (schema: z.ZodNumber) =>
+  z.preprocess(value => (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value), schema)
+
+const boolean = z.preprocess(
+  value => (value === 'true' || value === 'True' || value === 'TRUE' ? true : value === 'false' || value === 'False' || value === 'FALSE' ? false : value),
+  z.boolean()
+)
+
+/** One or more lines (or a YAML list); blank lines and surrounding spaces are dropped. */
+const lines = z.preprocess(
+  value => (typeof value === 'string' ? value.split(/\r?\n/).map(line => line.trim()).filter(Boolean) : value),
+  z.array(z.string().min(1)).min(1)
+)
+
+const text = z.string().trim().min(1)
+
+const lossPattern = text.refine(
+  pattern => {
+    try {
+      return /\((?!\?[:=!<])|\(\?<[A-Za-z]/.test(pattern) && new RegExp(pattern) instanceof RegExp
+    } catch {
+      return false
+    }
+  },
+  { message: 'expected a regular expression with a capture group for the value, e.g. loss=(?<value>\\S+)' }
+)
+
+// upload-artifact refuses these characters in artifact names.
+const artifactName = text.refine(name => !/["':<>|*?\\/\r\n]/.test(name), {
+  message: 'must not contain any of " : < > | * ? \\ / or a line break'
+})
+
+/**
+ * Every option, by the same kebab-case name in action.yml, in CLI flags and in a config file.
+ * This is the one place that knows option names, defaults and what makes a value valid.
+ */
+export const optionsSchema = z.strictObject({
+  dataset: text,
+  schema: text,
+  'train-command': text,
+  'working-directory': text.default('.'),
+  'timeout-minutes': number(z.number().positive()).default(15),
+  'sample-rows': number(z.number().int().positive()).default(256),
+  'sample-strategy': z.enum(['random', 'head']).default('random'),
+  seed: number(z.number().int().nonnegative().max(2 ** 32 - 1)).default(0),
+  'max-violations': number(z.number().int().positive()).default(1000),
+  'loss-file': text.optional(),
+  'loss-pattern': lossPattern.default(DEFAULT_LOSS_PATTERN),
+  'min-loss-drop': number(z.number().min(0).max(1)).default(0),
+  'artifact-path': lines,
+  'artifact-name': artifactName.default('model'),
+  'retention-days': number(z.number().int().min(1).max(90)).optional(),
+  'if-no-files-found': z.enum(['error', 'warn', 'ignore']).default('error'),
+  'include-hidden-files': boolean.default(false)
+})
+
+export type OptionName = keyof z.input<typeof optionsSchema>
+export const OPTION_NAMES = Object.keys(optionsSchema.shape) as OptionName[]
+
+export type Options = z.output<typeof optionsSchema>
+
+/** The typed configuration every stage reads. Paths are absolute. */
+export interface Config {
+  workspace: string
+  dataset: string
+  schema: string
+  trainCommand: string
+  workingDirectory: string
+  timeoutMinutes: number
+  sampleRows: number
+  sampleStrategy: 'random' | 'head'
+  seed: number
+  maxViolations: number
+  lossFile?: string
+  lossPattern: string
+  minLossDrop: number
+  artifactPaths: string[]
+  artifactName: string
+  retentionDays?: number
+  ifNoFilesFound: 'error' | 'warn' | 'ignore'
+  includeHiddenFiles: boolean
+}
+
+/**
+ * Validates raw option values (strings from inputs or flags, YAML values from a file) into a Config.
+ * `source` names where they came from in error messages ("input", "flag --", "ml-smoke.yml: ").
+ */
+export function buildConfig(raw: Record<string, unknown>, workspace: string, describe: (name: string) => string): Config {
+  const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''))
+  const result = optionsSchema.safeParse(present, { reportInput: true })
+  if (!result.success) {
+    const messages = result.error.issues.map(issue => {
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys
+          .map(key => {
+            const near = OPTION_NAMES.find(name => name.replace(/-/g, '') === key.replace(/[-_]/g, '').toLowerCase())
+            return `unknown option ${describe(key)}${near ? `; did you mean ${describe(near)}?` : ''}`
+          })
+          .join('\n')
+      }
+      const [name] = issue.path
+      return formatIssues(`${describe(String(name))}: `, new z.ZodError([{ ...issue, path: issue.path.slice(1) }]))
+    })
+    throw new UserError(messages.join('\n'))
+  }
+  const options = result.data
+  const resolve = (file: string): string => path.resolve(workspace, file)
+  const workingDirectory = resolve(options['working-directory'])
+  return {
+    workspace,
+    dataset: resolve(options.dataset),
+    schema: resolve(options.schema),
+    trainCommand: options['train-command'],
+    workingDirectory,
+    timeoutMinutes: options['timeout-minutes'],
+    sampleRows: options['sample-rows'],
+    sampleStrategy: options['sample-strategy'],
+    seed: options.seed,
+    maxViolations: options['max-violations'],
+    // The command writes the loss file and the model, so their paths are relative to where it runs.
+    lossFile: options['loss-file'] === undefined ? undefined : path.resolve(workingDirectory, options['loss-file']),
+    lossPattern: options['loss-pattern'],
+    minLossDrop: options['min-loss-drop'],
+    artifactPaths: options['artifact-path'],
+    artifactName: options['artifact-name'],
+    retentionDays: options['retention-days'],
+    ifNoFilesFound: options['if-no-files-found'],
+    includeHiddenFiles: options['include-hidden-files']
+  }
+}
+
+/** Reads action inputs through a getInput function (core.getInput in the action). */
+export function configFromInputs(getInput: (name: string) => string, workspace: string): Config {
+  const raw = Object.fromEntries(OPTION_NAMES.map(name => [name, getInput(name)]))
+  return buildConfig(raw, workspace, name => `input '${name}'`)
+}
+
+/** Reads a YAML/JSON config file; its relative paths are relative to the file's own folder. */
+export async function readConfigFile(file: string): Promise<Record<string, unknown>> {
+  let textContent: string
+  try {
+    textContent = await readFile(file, 'utf8')
+  } catch {
+    throw new UserError(`config file not found: ${file}`)
+  }
+  let raw: unknown
+  try {
+    raw = parseYaml(textContent)
+  } catch (error) {
+    throw new UserError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`)
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new UserError(`${file}: expected a mapping of options such as "dataset: data.csv"`)
+  }
+  return raw as Record<string, unknown>
+}

@@ -1,0 +1,58 @@
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import * as core from '@actions/core'
+import { configFromInputs } from './config.js'
+import { describeError, UserError } from './errors.js'
+import { runFolders, runPipeline } from './pipeline.js'
+import { actionLogger, GitHubArtifactStore } from './ports/github.js'
+import { ProcessRunner } from './ports/process-runner.js'
+import { pickAnnotations } from './report/annotations.js'
+import { reportOutputs } from './report/outputs.js'
+import { renderSummary } from './report/summary.js'
+import type { RunReport } from './report/types.js'
+
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary.addRaw(markdown).write()
+}
+
+/** Turns the report into what GitHub shows: outputs, annotations on the data file, the job summary. */
+async function publish(report: RunReport): Promise<void> {
+  for (const [name, value] of Object.entries(reportOutputs(report))) core.setOutput(name, value)
+  for (const violation of pickAnnotations(report.validation?.violations ?? [])) {
+    core.error(violation.message, {
+      title: `ml-smoke: ${violation.code}${violation.field ? ` in "${violation.field}"` : ''}`,
+      file: report.labels.dataset,
+      startLine: violation.line
+    })
+  }
+  await writeSummary(renderSummary(report))
+}
+
+/** Runs the whole action and returns why the step fails, or null when it passes. */
+async function runAction(): Promise<string | null> {
+  try {
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    const config = configFromInputs(name => core.getInput(name), workspace)
+    const root = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ml-smoke-'))
+    const report = await runPipeline(
+      config,
+      { runner: new ProcessRunner(), artifacts: new GitHubArtifactStore(process.env), logger: actionLogger, env: process.env },
+      runFolders(root)
+    )
+    await publish(report)
+    return report.outcome === 'passed' ? null : report.headline
+  } catch (error) {
+    if (!(error instanceof UserError)) core.debug((error as Error)?.stack ?? String(error))
+    const message = describeError(error)
+    await writeSummary(`## ml-smoke ⛔ could not run\n\n${message}\n`).catch(() => undefined)
+    return message
+  }
+}
+
+/** The action's entry: the only place that fails the step. */
+export async function run(): Promise<void> {
+  const failure = await runAction()
+  if (failure !== null) core.setFailed(failure)
+}

@@ -1,0 +1,205 @@
+import { mkdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { selectArtifactFiles } from './artifact/files.js'
+import type { Config } from './config.js'
+import { loadTableSchema } from './data/schema.js'
+import { validateCsv } from './data/validate.js'
+import { UserError, describeError } from './errors.js'
+import { readLossFile } from './loss/file-reader.js'
+import { compileLossPattern, OutputLossReader } from './loss/output-reader.js'
+import { judgeLoss } from './loss/verdict.js'
+import type { ArtifactStore, CommandRunner, Logger } from './ports/types.js'
+import { STAGE_ORDER, STAGE_TITLES, type RunReport, type StageName, type StageOutcome, type StageStatus } from './report/types.js'
+import { writeSubset } from './sample/subset.js'
+import { childEnvironment } from './train/environment.js'
+import { runTraining, trainingFailure } from './train/train.js'
+
+export interface Ports {
+  runner: CommandRunner
+  artifacts: ArtifactStore
+  logger: Logger
+  /** The environment the user's command inherits (runner secrets are removed from it). */
+  env: NodeJS.ProcessEnv
+}
+
+/** Folders for one run: the subset, the model output and the metrics file live here. */
+export interface RunFolders {
+  root: string
+  subsetDirectory: string
+  outputDirectory: string
+  metricsFile: string
+}
+
+export function runFolders(root: string): RunFolders {
+  return {
+    root,
+    subsetDirectory: path.join(root, 'subset'),
+    outputDirectory: path.join(root, 'output'),
+    metricsFile: path.join(root, 'metrics', 'metrics.jsonl')
+  }
+}
+
+function relativeLabel(workspace: string, file: string): string {
+  const relative = path.relative(workspace, file)
+  return relative && !relative.startsWith('..') ? relative.split(path.sep).join('/') : file
+}
+
+type StageBody = () => Promise<{ status: StageStatus; message: string }>
+
+/**
+ * Runs the stages in order: validate → sample → train → loss → artifact. A stage that does not pass
+ * stops the rest, which are reported as skipped; the report is complete either way.
+ */
+export async function runPipeline(config: Config, ports: Ports, folders: RunFolders): Promise<RunReport> {
+  const report: RunReport = {
+    config,
+    labels: { dataset: relativeLabel(config.workspace, config.dataset), schema: relativeLabel(config.workspace, config.schema) },
+    stages: [],
+    outcome: 'passed',
+    headline: ''
+  }
+  const { logger } = ports
+
+  const stage = async (name: StageName, body: StageBody): Promise<boolean> => {
+    const started = Date.now()
+    let outcome: { status: StageStatus; message: string }
+    try {
+      outcome = await body()
+    } catch (error) {
+      if (!(error instanceof UserError)) logger.debug((error as Error)?.stack ?? String(error))
+      outcome = { status: 'error', message: describeError(error) }
+    }
+    const result: StageOutcome = { name, title: STAGE_TITLES[name], ...outcome, durationMs: Date.now() - started }
+    report.stages.push(result)
+    logger.info(`${STAGE_TITLES[name]}: ${result.status} — ${result.message}`)
+    return result.status === 'passed'
+  }
+
+  const stages: Record<StageName, StageBody> = {
+    validate: async () => {
+      const schema = await loadTableSchema(config.schema, config.workspace)
+      const validation = await validateCsv(config.dataset, schema, {
+        delimiter: config.dataset.toLowerCase().endsWith('.tsv') ? '\t' : ',',
+        maxViolations: config.maxViolations,
+        schemaLabel: report.labels.schema
+      }).catch(error => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw new UserError(`dataset not found: ${report.labels.dataset}`)
+        }
+        throw error
+      })
+      report.validation = validation
+      if (validation.violationCount === 0) {
+        return { status: 'passed', message: `${validation.rows} rows of ${report.labels.dataset} match ${report.labels.schema}` }
+      }
+      const first = validation.violations[0]
+      return {
+        status: 'failed',
+        message: `${validation.violationCount} violation${validation.violationCount === 1 ? '' : 's'} in ${report.labels.dataset} (first, line ${first.line}: ${first.message})`
+      }
+    },
+    sample: async () => {
+      const target = path.join(folders.subsetDirectory, path.basename(config.dataset))
+      const subset = await writeSubset(config.dataset, target, {
+        rows: config.sampleRows,
+        strategy: config.sampleStrategy,
+        seed: config.seed,
+        delimiter: config.dataset.toLowerCase().endsWith('.tsv') ? '\t' : ','
+      })
+      report.subset = subset
+      const how = subset.strategy === 'head' ? 'the first rows' : `a random sample (seed ${subset.seed})`
+      return { status: 'passed', message: `${subset.rows} rows, ${how}` }
+    },
+    train: async () => {
+      await rm(folders.outputDirectory, { recursive: true, force: true })
+      await mkdir(folders.outputDirectory, { recursive: true })
+      await rm(folders.metricsFile, { force: true })
+      await mkdir(path.dirname(folders.metricsFile), { recursive: true })
+      const outputLoss = new OutputLossReader(compileLossPattern(config.lossPattern))
+      const env = childEnvironment(ports.env, {
+        ML_SMOKE_SUBSET: report.subset!.path,
+        ML_SMOKE_OUTPUT_DIR: folders.outputDirectory,
+        ML_SMOKE_METRICS: folders.metricsFile,
+        ML_SMOKE_SEED: String(config.seed)
+      })
+      const training = await runTraining(
+        { command: config.trainCommand, cwd: config.workingDirectory, env, timeoutMinutes: config.timeoutMinutes },
+        ports.runner,
+        logger,
+        (line, lineNumber) => outputLoss.readLine(line, lineNumber)
+      ).catch(error => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw new UserError(`cannot run the training command: working-directory ${config.workingDirectory} or the shell does not exist`)
+        }
+        throw error
+      })
+      report.training = training
+      outputPoints = outputLoss.points
+      const failure = trainingFailure(training)
+      if (failure) return { status: 'failed', message: failure }
+      return { status: 'passed', message: `exit code 0 after ${(training.durationMs / 1000).toFixed(1)} s` }
+    },
+    loss: async () => {
+      // Precedence: an explicit loss-file, then a metrics file the command wrote, then its output.
+      const candidates = config.lossFile ? [config.lossFile] : [folders.metricsFile]
+      let loss
+      for (const file of candidates) {
+        const read = await readLossFile(file, relativeLabel(config.workingDirectory, file))
+        if (read) {
+          loss = judgeLoss(read.points, read.source, config.minLossDrop)
+          break
+        }
+        if (config.lossFile) {
+          loss = judgeLoss([], { kind: 'file', file: relativeLabel(config.workingDirectory, file), format: 'jsonl' }, 0)
+          loss.reason = `loss-file ${relativeLabel(config.workingDirectory, file)} was not written by the training command`
+        }
+      }
+      loss ??= judgeLoss(outputPoints, { kind: 'output' }, config.minLossDrop)
+      report.loss = loss
+      return { status: loss.verdict === 'pass' ? 'passed' : loss.verdict === 'fail' ? 'failed' : 'inconclusive', message: loss.reason }
+    },
+    artifact: async () => {
+      report.artifact = { name: config.artifactName }
+      const selection = await selectArtifactFiles(config.artifactPaths, {
+        baseDirectory: config.workingDirectory,
+        allowedRoots: [config.workspace, folders.outputDirectory],
+        outputDirectory: folders.outputDirectory,
+        ifNoFilesFound: config.ifNoFilesFound,
+        includeHiddenFiles: config.includeHiddenFiles
+      })
+      report.artifact.selection = selection
+      for (const warning of selection.warnings) logger.warning(warning)
+      if (selection.failures.length) return { status: 'failed', message: selection.failures.join('; ') }
+      if (selection.files.length === 0) return { status: 'passed', message: 'no files to upload (if-no-files-found allows it)' }
+      const upload = await ports.artifacts.upload(
+        config.artifactName,
+        selection.files.map(file => file.path),
+        selection.rootDirectory,
+        { retentionDays: config.retentionDays }
+      )
+      report.artifact.upload = upload
+      return {
+        status: 'passed',
+        message: `${selection.files.length} file${selection.files.length === 1 ? '' : 's'} (${selection.totalBytes} bytes) in artifact "${config.artifactName}"`
+      }
+    }
+  }
+
+  let outputPoints: Parameters<typeof judgeLoss>[0] = []
+  let proceed = true
+  for (const name of STAGE_ORDER) {
+    if (!proceed) {
+      report.stages.push({ name, title: STAGE_TITLES[name], status: 'skipped', message: 'skipped: an earlier stage did not pass', durationMs: 0 })
+      continue
+    }
+    proceed = await stage(name, stages[name])
+  }
+  const stopped = report.stages.find(outcome => outcome.status !== 'passed' && outcome.status !== 'skipped')
+  if (stopped) {
+    report.outcome = stopped.status as RunReport['outcome']
+    report.headline = `${stopped.title} ${stopped.status === 'error' ? 'could not run' : stopped.status}: ${stopped.message}`
+  } else {
+    report.headline = `ml-smoke passed: ${report.stages.map(outcome => outcome.message).join('; ')}`
+  }
+  return report
+}

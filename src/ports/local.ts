@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import archiver from 'archiver'
+import type { ArtifactStore, Logger, UploadedArtifact } from './types.js'
+
+/** Outside GitHub: the artifact becomes `<folder>/<name>.zip`, the same archive the service would hold. */
+export class LocalArtifactStore implements ArtifactStore {
+  constructor(private readonly folder: string) {}
+
+  async upload(name: string, files: string[], rootDirectory: string): Promise<UploadedArtifact> {
+    await mkdir(this.folder, { recursive: true })
+    const target = path.join(this.folder, `${name}.zip`)
+    const archive = archiver('zip', { zlib: { level: 6 } })
+    const written = pipeline(archive, createWriteStream(target))
+    for (const file of [...files].sort()) {
+      archive.file(file, { name: path.relative(rootDirectory, file).split(path.sep).join('/'), date: new Date('2000-01-01T00:00:00Z') })
+    }
+    await archive.finalize()
+    await written
+    const hash = createHash('sha256')
+    await pipeline(createReadStream(target), hash)
+    return { size: (await stat(target)).size, digest: hash.digest('hex'), localPath: target }
+  }
+}
+
+/** Logs for a terminal: everything goes to stderr so stdout stays free for the result (and --json). */
+export function terminalLogger(verbose: boolean): Logger {
+  const write = (text: string): void => {
+    process.stderr.write(text)
+  }
+  return {
+    debug: message => verbose && write(`debug: ${message}\n`),
+    info: message => write(`${message}\n`),
+    warning: message => write(`warning: ${message}\n`),
+    startGroup: title => write(`▶ ${title}\n`),
+    endGroup: () => write('◀\n'),
+    output: write
+  }
+}

@@ -1,0 +1,49 @@
+/** The side effects the pipeline needs, as small interfaces: GitHub, local and test versions plug in. */
+
+export interface CommandSpec {
+  command: string
+  cwd: string
+  env: Record<string, string>
+  timeoutMs: number
+}
+
+export interface CommandOutcome {
+  exitCode: number | null
+  signal: string | null
+  timedOut: boolean
+  durationMs: number
+}
+
+export interface CommandRunner {
+  /** Runs `command` in a shell; `onOutput` receives stdout and stderr text as it arrives. */
+  run(spec: CommandSpec, onOutput: (text: string, stream: 'stdout' | 'stderr') => void): Promise<CommandOutcome>
+}
+
+export interface UploadedArtifact {
+  id?: number
+  size: number
+  /** sha256 of the uploaded archive, bare hex (as @actions/artifact returns it). */
+  digest: string
+  url?: string
+  /** Where a local store put it (CLI only). */
+  localPath?: string
+}
+
+export interface ArtifactStore {
+  upload(
+    name: string,
+    files: string[],
+    rootDirectory: string,
+    options: { retentionDays?: number }
+  ): Promise<UploadedArtifact>
+}
+
+export interface Logger {
+  debug(message: string): void
+  info(message: string): void
+  warning(message: string): void
+  startGroup(title: string): void
+  endGroup(): void
+  /** Raw text from the user's command, passed through unchanged. */
+  output(text: string): void
+}

@@ -1,0 +1,24 @@
+import type { RunReport } from './types.js'
+
+/** The action's outputs that this run knows; outputs of stages that did not run are left unset. */
+export function reportOutputs(report: RunReport): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const set = (name: string, value: string | number | undefined): void => {
+    if (value !== undefined && !(typeof value === 'number' && Number.isNaN(value))) outputs[name] = String(value)
+  }
+  if (report.validation) {
+    set('rows-validated', report.validation.rows)
+    set('violations', report.validation.violationCount)
+  }
+  set('subset-path', report.subset?.path)
+  set('subset-rows', report.subset?.rows)
+  set('initial-loss', report.loss?.first)
+  set('final-loss', report.loss?.last)
+  set('loss-drop', report.loss?.drop)
+  set('loss-verdict', report.loss?.verdict)
+  const upload = report.artifact?.upload
+  set('artifact-id', upload?.id)
+  set('artifact-url', upload?.url)
+  set('artifact-digest', upload?.digest)
+  return outputs
+}

@@ -1,0 +1,170 @@
+import type { LossResult } from '../loss/verdict.js'
+import type { RunReport, StageStatus } from './types.js'
+
+const ICONS: Record<StageStatus, string> = {
+  passed: '✅ passed',
+  failed: '❌ failed',
+  inconclusive: '⚠️ inconclusive',
+  error: '⛔ bad input',
+  skipped: '⏭️ skipped'
+}
+
+/** Rows of the violation table in the summary; the exact counts per code and column are always complete. */
+export const SUMMARY_VIOLATION_ROWS = 50
+const CHART_POINTS = 100
+
+function cell(text: string | number): string {
+  return String(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+function table(header: string[], rows: Array<Array<string | number>>): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map(row => `| ${row.map(cell).join(' | ')} |`)
+  ].join('\n')
+}
+
+function number(value: number | undefined): string {
+  if (value === undefined) return '–'
+  return Number.isInteger(value) ? String(value) : value.toPrecision(4)
+}
+
+function bytes(size: number): string {
+  if (size < 1024) return `${size} B`
+  if (size < 1024 ** 2) return `${(size / 1024).toFixed(1)} KiB`
+  return `${(size / 1024 ** 2).toFixed(1)} MiB`
+}
+
+function fence(text: string, language = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map(match => match[0].length))
+  const ticks = '`'.repeat(longest + 1)
+  return `${ticks}${language}\n${text}\n${ticks}`
+}
+
+/** A Mermaid xychart-beta line of the finite loss values (GitHub renders it), thinned to 100 points. */
+export function lossChart(loss: LossResult): string | null {
+  const points = loss.points.filter(point => Number.isFinite(point.value))
+  if (points.length < 2) return null
+  const stride = Math.ceil(points.length / CHART_POINTS)
+  const shown = points.filter((_, index) => index % stride === 0 || index === points.length - 1)
+  return fence(
+    [
+      'xychart-beta',
+      '  title "Training loss"',
+      `  x-axis "step" [${shown.map(point => point.step).join(', ')}]`,
+      '  y-axis "loss"',
+      `  line [${shown.map(point => Number(point.value.toPrecision(6))).join(', ')}]`
+    ].join('\n'),
+    'mermaid'
+  )
+}
+
+function validationSection(report: RunReport): string[] {
+  const validation = report.validation
+  if (!validation) return []
+  const out = [
+    '### Data validation',
+    `\`${report.labels.dataset}\` against \`${report.labels.schema}\`: **${validation.rows}** rows, **${validation.violationCount}** violations.`
+  ]
+  if (validation.violationCount === 0) return out
+  const counts = new Map<string, number>()
+  for (const violation of validation.violations) {
+    const key = `${violation.code}\u0000${violation.field ?? ''}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  out.push(
+    '',
+    'Violations by type:',
+    '',
+    table(
+      ['code', 'count'],
+      Object.entries(validation.countsByCode).map(([code, count]) => [`\`${code}\``, count])
+    ),
+    '',
+    'Violations by column:',
+    '',
+    table(
+      ['column', 'count'],
+      Object.entries(validation.countsByField).map(([field, count]) => [`\`${field}\``, count])
+    ),
+    ''
+  )
+  const shown = validation.violations.slice(0, SUMMARY_VIOLATION_ROWS)
+  out.push(
+    `First ${shown.length} of ${validation.violationCount}${validation.truncated ? ` (only the first ${validation.violations.length} were kept: max-violations)` : ''}:`,
+    '',
+    table(
+      ['line', 'row', 'field', 'code', 'message'],
+      shown.map(v => [v.line, v.rowNumber, v.field ?? (v.fieldNumber ? `#${v.fieldNumber}` : ''), `\`${v.code}\``, v.message])
+    )
+  )
+  return out
+}
+
+function lossSection(loss: LossResult): string[] {
+  const source = loss.source.kind === 'output' ? 'command output' : `\`${loss.source.file}\``
+  const out = [
+    '### Loss check',
+    `**${loss.verdict}**: ${loss.reason}`,
+    '',
+    table(
+      ['source', 'points', 'first', 'last', 'min', 'drop'],
+      [[source, loss.points.length, number(loss.first), number(loss.last), number(loss.min), loss.drop === undefined ? '–' : `${(loss.drop * 100).toFixed(1)} %`]]
+    )
+  ]
+  const chart = lossChart(loss)
+  if (chart) out.push('', chart)
+  return out
+}
+
+/** The job summary: an overview table, then one section per stage that ran. */
+export function renderSummary(report: RunReport): string {
+  const out: string[] = [
+    `## ml-smoke ${ICONS[report.outcome === 'passed' ? 'passed' : report.outcome]}`,
+    '',
+    report.headline,
+    '',
+    table(
+      ['stage', 'result', 'details'],
+      report.stages.map(stage => [stage.title, ICONS[stage.status], stage.message])
+    ),
+    ''
+  ]
+  out.push(...validationSection(report), '')
+  if (report.subset) {
+    const subset = report.subset
+    out.push(
+      '### Subset',
+      `${subset.rows} rows (${subset.strategy === 'head' ? 'first rows' : `random, seed ${subset.seed}`}), sha256 \`${subset.sha256.slice(0, 16)}…\`, written to \`${subset.path}\`.`,
+      ''
+    )
+  }
+  if (report.training) {
+    const training = report.training
+    out.push(
+      '### Smoke training',
+      fence(training.command, 'sh'),
+      `Exit code ${training.exitCode ?? '–'}${training.signal ? `, signal ${training.signal}` : ''}${training.timedOut ? ', timed out' : ''}, ${(training.durationMs / 1000).toFixed(1)} s, ${training.outputLines} lines of output.`
+    )
+    const trainStage = report.stages.find(stage => stage.name === 'train')
+    if (trainStage?.status !== 'passed' && training.tail.length) {
+      out.push('', `<details open><summary>Last ${training.tail.length} lines of output</summary>`, '', fence(training.tail.join('\n')), '', '</details>')
+    }
+    out.push('')
+  }
+  if (report.loss) out.push(...lossSection(report.loss), '')
+  const artifact = report.artifact
+  if (artifact?.selection) {
+    out.push('### Model artifact')
+    const upload = artifact.upload
+    if (upload) {
+      const name = upload.url ? `[${artifact.name}](${upload.url})` : `\`${artifact.name}\``
+      out.push(`${name}: ${bytes(upload.size)} archive, digest \`sha256:${upload.digest}\`${upload.localPath ? `, saved at \`${upload.localPath}\`` : ''}.`, '')
+    }
+    if (artifact.selection.files.length) {
+      out.push(table(['file', 'size'], artifact.selection.files.map(file => [`\`${file.name}\``, bytes(file.size)])), '')
+    }
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
+}

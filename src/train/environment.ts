@@ -1,0 +1,26 @@
+/**
+ * Variables the runner gives the action that a user's command must never see: with them a compromised
+ * training dependency could upload artifacts, poison caches or mint OIDC tokens as this workflow.
+ */
+const RUNNER_SECRETS = [/^ACTIONS_RUNTIME_TOKEN$/, /^ACTIONS_RUNTIME_URL$/, /^ACTIONS_ID_TOKEN_REQUEST_/, /^ACTIONS_RESULTS_URL$/, /^ACTIONS_CACHE_URL$/, /^ACTIONS_CACHE_SERVICE_V2$/]
+
+export function isRunnerSecret(name: string): boolean {
+  return RUNNER_SECRETS.some(pattern => pattern.test(name.toUpperCase()))
+}
+
+export interface SmokeVariables {
+  ML_SMOKE_SUBSET: string
+  ML_SMOKE_OUTPUT_DIR: string
+  ML_SMOKE_METRICS: string
+  ML_SMOKE_SEED: string
+}
+
+/** The child's environment: the parent's, minus runner secrets and the action's own INPUT_*, plus ours. */
+export function childEnvironment(parent: NodeJS.ProcessEnv, smoke: SmokeVariables): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [name, value] of Object.entries(parent)) {
+    if (value === undefined || isRunnerSecret(name) || name.startsWith('INPUT_')) continue
+    env[name] = value
+  }
+  return { ...env, ...smoke }
+}
