@@ -35,7 +35,11 @@ Exit codes: 0 passed, 1 check failed, 2 bad input or usage, 3 inconclusive.`
 
 type Flags = Record<string, string | boolean | undefined>
 
-function parse(args: string[], options: ParseArgsConfig['options'], positionals = false): { values: Flags; positionals: string[] } {
+function parse(
+  args: string[],
+  options: ParseArgsConfig['options'],
+  positionals = false
+): { values: Flags; positionals: string[] } {
   try {
     const parsed = parseArgs({ args, options, allowPositionals: positionals, strict: true })
     return { values: parsed.values as Flags, positionals: parsed.positionals }
@@ -52,7 +56,8 @@ const MARKS = { passed: '✓', failed: '✗', inconclusive: '?', error: '!', ski
 
 function textReport(report: RunReport, summaryPath: string): string {
   const lines = [report.headline, '']
-  for (const stage of report.stages) lines.push(`  ${MARKS[stage.status]} ${stage.title.padEnd(16)} ${stage.message}`)
+  for (const stage of report.stages)
+    lines.push(`  ${MARKS[stage.status]} ${stage.title.padEnd(16)} ${stage.message}`)
   const upload = report.artifact?.upload
   if (upload?.localPath) lines.push('', `Artifact: ${upload.localPath} (sha256:${upload.digest})`)
   lines.push(`Summary:  ${summaryPath}`)
@@ -60,7 +65,9 @@ function textReport(report: RunReport, summaryPath: string): string {
 }
 
 async function runCommand(args: string[]): Promise<number> {
-  const optionFlags = Object.fromEntries(OPTION_NAMES.map(name => [name, { type: 'string' as const }]))
+  const optionFlags = Object.fromEntries(
+    OPTION_NAMES.map(name => [name, { type: 'string' as const }])
+  )
   const { values } = parse(args, {
     ...optionFlags,
     config: { type: 'string' },
@@ -100,7 +107,11 @@ async function runCommand(args: string[]): Promise<number> {
   await mkdir(out, { recursive: true })
   const summaryPath = path.join(out, 'summary.md')
   await writeFile(summaryPath, renderSummary(report))
-  print(flags.json ? JSON.stringify(report, null, 2) : textReport(report, path.relative(process.cwd(), summaryPath)))
+  print(
+    flags.json
+      ? JSON.stringify(report, null, 2)
+      : textReport(report, path.relative(process.cwd(), summaryPath))
+  )
   return EXIT[report.outcome]
 }
 
@@ -111,10 +122,13 @@ async function validateCommand(args: string[]): Promise<number> {
     'max-violations': { type: 'string' },
     json: { type: 'boolean' }
   })
-  if (!values.dataset || !values.schema) throw new UserError(`validate needs --dataset and --schema\n\n${USAGE}`)
+  if (!values.dataset || !values.schema)
+    throw new UserError(`validate needs --dataset and --schema\n\n${USAGE}`)
   const maxViolations = Number(values['max-violations'] ?? 1000)
   if (!Number.isInteger(maxViolations) || maxViolations < 1) {
-    throw new UserError(`--max-violations: expected a whole number ≥ 1; got "${String(values['max-violations'])}"`)
+    throw new UserError(
+      `--max-violations: expected a whole number ≥ 1; got "${String(values['max-violations'])}"`
+    )
   }
   const cwd = process.cwd()
   const dataset = path.resolve(String(values.dataset))
@@ -124,7 +138,9 @@ async function validateCommand(args: string[]): Promise<number> {
     maxViolations,
     schemaLabel: String(values.schema)
   }).catch(error => {
-    throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? new UserError(`dataset not found: ${String(values.dataset)}`) : error
+    throw (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? new UserError(`dataset not found: ${String(values.dataset)}`)
+      : error
   })
   const valid = result.violationCount === 0
   if (values.json) {
@@ -132,14 +148,30 @@ async function validateCommand(args: string[]): Promise<number> {
       JSON.stringify({
         valid,
         rows: result.rows,
-        violations: result.violations.map(({ code, line, rowNumber, fieldNumber, field, message }) => ({ code, line, rowNumber, fieldNumber, field, message })),
+        violations: result.violations.map(
+          ({ code, line, rowNumber, fieldNumber, field, message }) => ({
+            code,
+            line,
+            rowNumber,
+            fieldNumber,
+            field,
+            message
+          })
+        ),
         truncated: result.truncated,
-        stats: { violations: result.violationCount, byCode: result.countsByCode, byField: result.countsByField }
+        stats: {
+          violations: result.violationCount,
+          byCode: result.countsByCode,
+          byField: result.countsByField
+        }
       })
     )
   } else {
-    for (const v of result.violations) print(`${String(values.dataset)}:${v.line}: ${v.code}: ${v.message}`)
-    print(`${valid ? 'valid' : 'invalid'}: ${result.rows} rows, ${result.violationCount} violations${result.truncated ? ` (first ${result.violations.length} listed)` : ''}`)
+    for (const v of result.violations)
+      print(`${String(values.dataset)}:${v.line}: ${v.code}: ${v.message}`)
+    print(
+      `${valid ? 'valid' : 'invalid'}: ${result.rows} rows, ${result.violationCount} violations${result.truncated ? ` (first ${result.violations.length} listed)` : ''}`
+    )
   }
   return valid ? EXIT.passed : EXIT.failed
 }
@@ -160,9 +192,13 @@ async function lossCommand(args: string[]): Promise<number> {
     { 'min-drop': { type: 'string' }, pattern: { type: 'string' }, json: { type: 'boolean' } },
     true
   )
-  if (positionals.length !== 1) throw new UserError(`loss needs one PATH (or - for stdin)\n\n${USAGE}`)
+  if (positionals.length !== 1)
+    throw new UserError(`loss needs one PATH (or - for stdin)\n\n${USAGE}`)
   const minDrop = Number(values['min-drop'] ?? 0)
-  if (!(minDrop >= 0 && minDrop <= 1)) throw new UserError(`--min-drop: expected a number from 0 to 1; got "${String(values['min-drop'])}"`)
+  if (!(minDrop >= 0 && minDrop <= 1))
+    throw new UserError(
+      `--min-drop: expected a number from 0 to 1; got "${String(values['min-drop'])}"`
+    )
   const pattern = compileLossPattern(String(values.pattern ?? DEFAULT_LOSS_PATTERN))
   const [target] = positionals
   let result: LossResult
@@ -174,7 +210,9 @@ async function lossCommand(args: string[]): Promise<number> {
     result = judgeLoss(read.points, read.source, minDrop)
   } else {
     const stream = createReadStream(path.resolve(target))
-    const opened = await new Promise<boolean>(resolve => stream.once('open', () => resolve(true)).once('error', () => resolve(false)))
+    const opened = await new Promise<boolean>(resolve =>
+      stream.once('open', () => resolve(true)).once('error', () => resolve(false))
+    )
     if (!opened) throw new UserError(`log file not found: ${target}`)
     result = judgeLoss((await readLog(stream, pattern)).points, { kind: 'output' }, minDrop)
   }
@@ -192,13 +230,19 @@ async function lossCommand(args: string[]): Promise<number> {
         last,
         min,
         drop,
-        nonFiniteAt: nonFiniteAt ? { step: nonFiniteAt.step, line: nonFiniteAt.line, value: String(nonFiniteAt.value) } : null
+        nonFiniteAt: nonFiniteAt
+          ? { step: nonFiniteAt.step, line: nonFiniteAt.line, value: String(nonFiniteAt.value) }
+          : null
       })
     )
   } else {
     print(`${result.verdict}: ${result.reason}`)
   }
-  return result.verdict === 'pass' ? EXIT.passed : result.verdict === 'fail' ? EXIT.failed : EXIT.inconclusive
+  return result.verdict === 'pass'
+    ? EXIT.passed
+    : result.verdict === 'fail'
+      ? EXIT.failed
+      : EXIT.inconclusive
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -222,7 +266,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     process.stderr.write(`ml-smoke: ${describeError(error)}\n`)
-    if (!(error instanceof UserError) && process.env.ML_SMOKE_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`)
+    if (!(error instanceof UserError) && process.env.ML_SMOKE_DEBUG)
+      process.stderr.write(`${(error as Error)?.stack}\n`)
     return EXIT.error
   }
 }

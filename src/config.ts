@@ -8,16 +8,33 @@ import { formatIssues } from './zod-issues.js'
 
 /** Action inputs and CLI flags arrive as strings, config files as YAML values; both become numbers here. */
 const number = (schema: z.ZodNumber) =>
-  z.preprocess(value => (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value), schema)
+  z.preprocess(
+    value =>
+      typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
+        ? Number(value)
+        : value,
+    schema
+  )
 
 const boolean = z.preprocess(
-  value => (value === 'true' || value === 'True' || value === 'TRUE' ? true : value === 'false' || value === 'False' || value === 'FALSE' ? false : value),
+  value =>
+    value === 'true' || value === 'True' || value === 'TRUE'
+      ? true
+      : value === 'false' || value === 'False' || value === 'FALSE'
+        ? false
+        : value,
   z.boolean()
 )
 
 /** One or more lines (or a YAML list); blank lines and surrounding spaces are dropped. */
 const lines = z.preprocess(
-  value => (typeof value === 'string' ? value.split(/\r?\n/).map(line => line.trim()).filter(Boolean) : value),
+  value =>
+    typeof value === 'string'
+      ? value
+          .split(/\r?\n/)
+          .map(line => line.trim())
+          .filter(Boolean)
+      : value,
   z.array(z.string().min(1)).min(1)
 )
 
@@ -31,7 +48,10 @@ const lossPattern = text.refine(
       return false
     }
   },
-  { message: 'expected a regular expression with a capture group for the value, e.g. loss=(?<value>\\S+)' }
+  {
+    message:
+      'expected a regular expression with a capture group for the value, e.g. loss=(?<value>\\S+)'
+  }
 )
 
 // upload-artifact refuses these characters in artifact names.
@@ -51,7 +71,13 @@ export const optionsSchema = z.strictObject({
   'timeout-minutes': number(z.number().positive()).default(15),
   'sample-rows': number(z.number().int().positive()).default(256),
   'sample-strategy': z.enum(['random', 'head']).default('random'),
-  seed: number(z.number().int().nonnegative().max(2 ** 32 - 1)).default(0),
+  seed: number(
+    z
+      .number()
+      .int()
+      .nonnegative()
+      .max(2 ** 32 - 1)
+  ).default(0),
   'max-violations': number(z.number().int().positive()).default(1000),
   'loss-file': text.optional(),
   'loss-pattern': lossPattern.default(DEFAULT_LOSS_PATTERN),
@@ -94,21 +120,32 @@ export interface Config {
  * Validates raw option values (strings from inputs or flags, YAML values from a file) into a Config.
  * `source` names where they came from in error messages ("input", "flag --", "ml-smoke.yml: ").
  */
-export function buildConfig(raw: Record<string, unknown>, workspace: string, describe: (name: string) => string): Config {
-  const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''))
+export function buildConfig(
+  raw: Record<string, unknown>,
+  workspace: string,
+  describe: (name: string) => string
+): Config {
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== undefined && value !== '')
+  )
   const result = optionsSchema.safeParse(present, { reportInput: true })
   if (!result.success) {
     const messages = result.error.issues.map(issue => {
       if (issue.code === 'unrecognized_keys') {
         return issue.keys
           .map(key => {
-            const near = OPTION_NAMES.find(name => name.replace(/-/g, '') === key.replace(/[-_]/g, '').toLowerCase())
+            const near = OPTION_NAMES.find(
+              name => name.replace(/-/g, '') === key.replace(/[-_]/g, '').toLowerCase()
+            )
             return `unknown option ${describe(key)}${near ? `; did you mean ${describe(near)}?` : ''}`
           })
           .join('\n')
       }
       const [name] = issue.path
-      return formatIssues(`${describe(String(name))}: `, new z.ZodError([{ ...issue, path: issue.path.slice(1) }]))
+      return formatIssues(
+        `${describe(String(name))}: `,
+        new z.ZodError([{ ...issue, path: issue.path.slice(1) }])
+      )
     })
     throw new UserError(messages.join('\n'))
   }
@@ -127,7 +164,10 @@ export function buildConfig(raw: Record<string, unknown>, workspace: string, des
     seed: options.seed,
     maxViolations: options['max-violations'],
     // The command writes the loss file and the model, so their paths are relative to where it runs.
-    lossFile: options['loss-file'] === undefined ? undefined : path.resolve(workingDirectory, options['loss-file']),
+    lossFile:
+      options['loss-file'] === undefined
+        ? undefined
+        : path.resolve(workingDirectory, options['loss-file']),
     lossPattern: options['loss-pattern'],
     minLossDrop: options['min-loss-drop'],
     artifactPaths: options['artifact-path'],

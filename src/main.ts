@@ -38,7 +38,12 @@ async function runAction(): Promise<string | null> {
     const root = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ml-smoke-'))
     const report = await runPipeline(
       config,
-      { runner: new ProcessRunner(), artifacts: new GitHubArtifactStore(process.env), logger: actionLogger, env: process.env },
+      {
+        runner: new ProcessRunner(),
+        artifacts: new GitHubArtifactStore(process.env),
+        logger: actionLogger,
+        env: process.env
+      },
       runFolders(root)
     )
     await publish(report)

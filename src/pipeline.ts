@@ -9,7 +9,14 @@ import { readLossFile } from './loss/file-reader.js'
 import { compileLossPattern, OutputLossReader } from './loss/output-reader.js'
 import { judgeLoss } from './loss/verdict.js'
 import type { ArtifactStore, CommandRunner, Logger } from './ports/types.js'
-import { STAGE_ORDER, STAGE_TITLES, type RunReport, type StageName, type StageOutcome, type StageStatus } from './report/types.js'
+import {
+  STAGE_ORDER,
+  STAGE_TITLES,
+  type RunReport,
+  type StageName,
+  type StageOutcome,
+  type StageStatus
+} from './report/types.js'
 import { writeSubset } from './sample/subset.js'
 import { childEnvironment } from './train/environment.js'
 import { runTraining, trainingFailure } from './train/train.js'
@@ -50,10 +57,17 @@ type StageBody = () => Promise<{ status: StageStatus; message: string }>
  * Runs the stages in order: validate → sample → train → loss → artifact. A stage that does not pass
  * stops the rest, which are reported as skipped; the report is complete either way.
  */
-export async function runPipeline(config: Config, ports: Ports, folders: RunFolders): Promise<RunReport> {
+export async function runPipeline(
+  config: Config,
+  ports: Ports,
+  folders: RunFolders
+): Promise<RunReport> {
   const report: RunReport = {
     config,
-    labels: { dataset: relativeLabel(config.workspace, config.dataset), schema: relativeLabel(config.workspace, config.schema) },
+    labels: {
+      dataset: relativeLabel(config.workspace, config.dataset),
+      schema: relativeLabel(config.workspace, config.schema)
+    },
     stages: [],
     outcome: 'passed',
     headline: ''
@@ -69,7 +83,12 @@ export async function runPipeline(config: Config, ports: Ports, folders: RunFold
       if (!(error instanceof UserError)) logger.debug((error as Error)?.stack ?? String(error))
       outcome = { status: 'error', message: describeError(error) }
     }
-    const result: StageOutcome = { name, title: STAGE_TITLES[name], ...outcome, durationMs: Date.now() - started }
+    const result: StageOutcome = {
+      name,
+      title: STAGE_TITLES[name],
+      ...outcome,
+      durationMs: Date.now() - started
+    }
     report.stages.push(result)
     logger.info(`${STAGE_TITLES[name]}: ${result.status} — ${result.message}`)
     return result.status === 'passed'
@@ -90,7 +109,10 @@ export async function runPipeline(config: Config, ports: Ports, folders: RunFold
       })
       report.validation = validation
       if (validation.violationCount === 0) {
-        return { status: 'passed', message: `${validation.rows} rows of ${report.labels.dataset} match ${report.labels.schema}` }
+        return {
+          status: 'passed',
+          message: `${validation.rows} rows of ${report.labels.dataset} match ${report.labels.schema}`
+        }
       }
       const first = validation.violations[0]
       return {
@@ -107,7 +129,8 @@ export async function runPipeline(config: Config, ports: Ports, folders: RunFold
         delimiter: config.dataset.toLowerCase().endsWith('.tsv') ? '\t' : ','
       })
       report.subset = subset
-      const how = subset.strategy === 'head' ? 'the first rows' : `a random sample (seed ${subset.seed})`
+      const how =
+        subset.strategy === 'head' ? 'the first rows' : `a random sample (seed ${subset.seed})`
       return { status: 'passed', message: `${subset.rows} rows, ${how}` }
     },
     train: async () => {
@@ -123,13 +146,20 @@ export async function runPipeline(config: Config, ports: Ports, folders: RunFold
         ML_SMOKE_SEED: String(config.seed)
       })
       const training = await runTraining(
-        { command: config.trainCommand, cwd: config.workingDirectory, env, timeoutMinutes: config.timeoutMinutes },
+        {
+          command: config.trainCommand,
+          cwd: config.workingDirectory,
+          env,
+          timeoutMinutes: config.timeoutMinutes
+        },
         ports.runner,
         logger,
         (line, lineNumber) => outputLoss.readLine(line, lineNumber)
       ).catch(error => {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-          throw new UserError(`cannot run the training command: working-directory ${config.workingDirectory} or the shell does not exist`)
+          throw new UserError(
+            `cannot run the training command: working-directory ${config.workingDirectory} or the shell does not exist`
+          )
         }
         throw error
       })
@@ -137,7 +167,10 @@ export async function runPipeline(config: Config, ports: Ports, folders: RunFold
       outputPoints = outputLoss.points
       const failure = trainingFailure(training)
       if (failure) return { status: 'failed', message: failure }
-      return { status: 'passed', message: `exit code 0 after ${(training.durationMs / 1000).toFixed(1)} s` }
+      return {
+        status: 'passed',
+        message: `exit code 0 after ${(training.durationMs / 1000).toFixed(1)} s`
+      }
     },
     loss: async () => {
       // Precedence: an explicit loss-file, then a metrics file the command wrote, then its output.
@@ -150,13 +183,21 @@ export async function runPipeline(config: Config, ports: Ports, folders: RunFold
           break
         }
         if (config.lossFile) {
-          loss = judgeLoss([], { kind: 'file', file: relativeLabel(config.workingDirectory, file), format: 'jsonl' }, 0)
+          loss = judgeLoss(
+            [],
+            { kind: 'file', file: relativeLabel(config.workingDirectory, file), format: 'jsonl' },
+            0
+          )
           loss.reason = `loss-file ${relativeLabel(config.workingDirectory, file)} was not written by the training command`
         }
       }
       loss ??= judgeLoss(outputPoints, { kind: 'output' }, config.minLossDrop)
       report.loss = loss
-      return { status: loss.verdict === 'pass' ? 'passed' : loss.verdict === 'fail' ? 'failed' : 'inconclusive', message: loss.reason }
+      return {
+        status:
+          loss.verdict === 'pass' ? 'passed' : loss.verdict === 'fail' ? 'failed' : 'inconclusive',
+        message: loss.reason
+      }
     },
     artifact: async () => {
       report.artifact = { name: config.artifactName }
@@ -169,8 +210,10 @@ export async function runPipeline(config: Config, ports: Ports, folders: RunFold
       })
       report.artifact.selection = selection
       for (const warning of selection.warnings) logger.warning(warning)
-      if (selection.failures.length) return { status: 'failed', message: selection.failures.join('; ') }
-      if (selection.files.length === 0) return { status: 'passed', message: 'no files to upload (if-no-files-found allows it)' }
+      if (selection.failures.length)
+        return { status: 'failed', message: selection.failures.join('; ') }
+      if (selection.files.length === 0)
+        return { status: 'passed', message: 'no files to upload (if-no-files-found allows it)' }
       const upload = await ports.artifacts.upload(
         config.artifactName,
         selection.files.map(file => file.path),
@@ -189,12 +232,20 @@ export async function runPipeline(config: Config, ports: Ports, folders: RunFold
   let proceed = true
   for (const name of STAGE_ORDER) {
     if (!proceed) {
-      report.stages.push({ name, title: STAGE_TITLES[name], status: 'skipped', message: 'skipped: an earlier stage did not pass', durationMs: 0 })
+      report.stages.push({
+        name,
+        title: STAGE_TITLES[name],
+        status: 'skipped',
+        message: 'skipped: an earlier stage did not pass',
+        durationMs: 0
+      })
       continue
     }
     proceed = await stage(name, stages[name])
   }
-  const stopped = report.stages.find(outcome => outcome.status !== 'passed' && outcome.status !== 'skipped')
+  const stopped = report.stages.find(
+    outcome => outcome.status !== 'passed' && outcome.status !== 'skipped'
+  )
   if (stopped) {
     report.outcome = stopped.status as RunReport['outcome']
     report.headline = `${stopped.title} ${stopped.status === 'error' ? 'could not run' : stopped.status}: ${stopped.message}`

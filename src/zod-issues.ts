@@ -26,7 +26,8 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map(v => String(v)).join(', ')}; got ${got}`
     case 'invalid_type':
-      if ((issue as { input?: unknown }).input === undefined) return `is required (expected ${issue.expected})`
+      if ((issue as { input?: unknown }).input === undefined)
+        return `is required (expected ${issue.expected})`
       return `expected ${issue.expected}; got ${got}`
     case 'too_small':
       return `expected ${issue.origin === 'array' ? 'at least' : issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}; got ${got}`

@@ -33590,7 +33590,7 @@ function print(text) {
 }
 const MARKS = { passed: '✓', failed: '✗', inconclusive: '?', error: '!', skipped: '-' };
 function textReport(report, summaryPath) {
-    const lines = [`ml-smoke ${report.outcome}: ${report.headline}`, ''];
+    const lines = [report.headline, ''];
     for (const stage of report.stages)
         lines.push(`  ${MARKS[stage.status]} ${stage.title.padEnd(16)} ${stage.message}`);
     const upload = report.artifact?.upload;
@@ -33637,7 +33637,9 @@ async function runCommand(args) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(out, { recursive: true });
     const summaryPath = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(out, 'summary.md');
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(summaryPath, (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_12__/* .renderSummary */ .Br)(report));
-    print(flags.json ? JSON.stringify(report, null, 2) : textReport(report, node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(process.cwd(), summaryPath)));
+    print(flags.json
+        ? JSON.stringify(report, null, 2)
+        : textReport(report, node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(process.cwd(), summaryPath)));
     return EXIT[report.outcome];
 }
 async function validateCommand(args) {
@@ -33661,16 +33663,29 @@ async function validateCommand(args) {
         maxViolations,
         schemaLabel: String(values.schema)
     }).catch(error => {
-        throw error.code === 'ENOENT' ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`dataset not found: ${String(values.dataset)}`) : error;
+        throw error.code === 'ENOENT'
+            ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`dataset not found: ${String(values.dataset)}`)
+            : error;
     });
     const valid = result.violationCount === 0;
     if (values.json) {
         print(JSON.stringify({
             valid,
             rows: result.rows,
-            violations: result.violations.map(({ code, line, rowNumber, fieldNumber, field, message }) => ({ code, line, rowNumber, fieldNumber, field, message })),
+            violations: result.violations.map(({ code, line, rowNumber, fieldNumber, field, message }) => ({
+                code,
+                line,
+                rowNumber,
+                fieldNumber,
+                field,
+                message
+            })),
             truncated: result.truncated,
-            stats: { violations: result.violationCount, byCode: result.countsByCode, byField: result.countsByField }
+            stats: {
+                violations: result.violationCount,
+                byCode: result.countsByCode,
+                byField: result.countsByField
+            }
         }));
     }
     else {
@@ -33729,13 +33744,19 @@ async function lossCommand(args) {
             last,
             min,
             drop,
-            nonFiniteAt: nonFiniteAt ? { step: nonFiniteAt.step, line: nonFiniteAt.line, value: String(nonFiniteAt.value) } : null
+            nonFiniteAt: nonFiniteAt
+                ? { step: nonFiniteAt.step, line: nonFiniteAt.line, value: String(nonFiniteAt.value) }
+                : null
         }));
     }
     else {
         print(`${result.verdict}: ${result.reason}`);
     }
-    return result.verdict === 'pass' ? EXIT.passed : result.verdict === 'fail' ? EXIT.failed : EXIT.inconclusive;
+    return result.verdict === 'pass'
+        ? EXIT.passed
+        : result.verdict === 'fail'
+            ? EXIT.failed
+            : EXIT.inconclusive;
 }
 async function main(argv) {
     const [command, ...args] = argv;
@@ -33798,10 +33819,21 @@ __webpack_async_result__();
 
 
 /** Action inputs and CLI flags arrive as strings, config files as YAML values; both become numbers here. */
-const number = (schema) => zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(value => (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value), schema);
-const boolean = zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(value => (value === 'true' || value === 'True' || value === 'TRUE' ? true : value === 'false' || value === 'False' || value === 'FALSE' ? false : value), zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY());
+const number = (schema) => zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(value => typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
+    ? Number(value)
+    : value, schema);
+const boolean = zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(value => value === 'true' || value === 'True' || value === 'TRUE'
+    ? true
+    : value === 'false' || value === 'False' || value === 'FALSE'
+        ? false
+        : value, zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY());
 /** One or more lines (or a YAML list); blank lines and surrounding spaces are dropped. */
-const lines = zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(value => (typeof value === 'string' ? value.split(/\r?\n/).map(line => line.trim()).filter(Boolean) : value), zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1)).min(1));
+const lines = zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(value => typeof value === 'string'
+    ? value
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(Boolean)
+    : value, zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1)).min(1));
 const text = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().trim().min(1);
 const lossPattern = text.refine(pattern => {
     try {
@@ -33810,7 +33842,9 @@ const lossPattern = text.refine(pattern => {
     catch {
         return false;
     }
-}, { message: 'expected a regular expression with a capture group for the value, e.g. loss=(?<value>\\S+)' });
+}, {
+    message: 'expected a regular expression with a capture group for the value, e.g. loss=(?<value>\\S+)'
+});
 // upload-artifact refuses these characters in artifact names.
 const artifactName = text.refine(name => !/["':<>|*?\\/\r\n]/.test(name), {
     message: 'must not contain any of " : < > | * ? \\ / or a line break'
@@ -33827,7 +33861,10 @@ const optionsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
     'timeout-minutes': number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().positive()).default(15),
     'sample-rows': number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive()).default(256),
     'sample-strategy': zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['random', 'head']).default('random'),
-    seed: number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative().max(2 ** 32 - 1)).default(0),
+    seed: number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()
+        .int()
+        .nonnegative()
+        .max(2 ** 32 - 1)).default(0),
     'max-violations': number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive()).default(1000),
     'loss-file': text.optional(),
     'loss-pattern': lossPattern.default(_loss_output_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_LOSS_PATTERN */ .Ni),
@@ -33876,7 +33913,9 @@ function buildConfig(raw, workspace, describe) {
         seed: options.seed,
         maxViolations: options['max-violations'],
         // The command writes the loss file and the model, so their paths are relative to where it runs.
-        lossFile: options['loss-file'] === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workingDirectory, options['loss-file']),
+        lossFile: options['loss-file'] === undefined
+            ? undefined
+            : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workingDirectory, options['loss-file']),
         lossPattern: options['loss-pattern'],
         minLossDrop: options['min-loss-drop'],
         artifactPaths: options['artifact-path'],
@@ -34015,8 +34054,7 @@ class CsvTokenizer {
                         this.stopped = true;
                         return;
                     }
-                    for (let n = buf.indexOf('\n', i); n !== -1 && n < closed; n = buf.indexOf('\n', n + 1))
-                        line++;
+                    line += countLineBreaks(buf, i, closed);
                     i = closed + 1;
                     if (i < len) {
                         const next = buf.charCodeAt(i);
@@ -34109,6 +34147,16 @@ class CsvTokenizer {
             this.stopped = true;
     }
 }
+/** Line breaks (LF, CRLF or a lone CR, as editors count them) in buf[from, to). */
+function countLineBreaks(buf, from, to) {
+    let count = 0;
+    for (let k = from; k < to; k++) {
+        const c = buf.charCodeAt(k);
+        if (c === LF || (c === CR && buf.charCodeAt(k + 1) !== LF))
+            count++;
+    }
+    return count;
+}
 /** Byte offset of the first byte that is not valid UTF-8, or -1; an incomplete tail sequence is fine. */
 function findInvalidUtf8(bytes) {
     let i = 0;
@@ -34169,7 +34217,7 @@ async function readCsvFile(file, options, onRecord, onProblem) {
                 const offset = Math.max(0, findInvalidUtf8(chunk));
                 let line = linesBefore + 1;
                 for (let k = 0; k < offset; k++)
-                    if (chunk[k] === LF)
+                    if (chunk[k] === LF || (chunk[k] === CR && chunk[k + 1] !== LF))
                         line++;
                 onProblem({
                     code: 'invalid-utf8',
@@ -34183,8 +34231,10 @@ async function readCsvFile(file, options, onRecord, onProblem) {
                 if (lf !== -1)
                     lineEnding = lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n';
             }
-            for (let k = chunk.indexOf(LF); k !== -1; k = chunk.indexOf(LF, k + 1))
-                linesBefore++;
+            for (let k = 0; k < chunk.length; k++) {
+                if (chunk[k] === LF || (chunk[k] === CR && chunk[k + 1] !== LF))
+                    linesBefore++;
+            }
             tokenizer.push(text);
             if (tokenizer.isStopped)
                 return { lineEnding: lineEnding ?? '\n' };
@@ -34243,7 +34293,9 @@ const constraintsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H
     required: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().optional(),
     minimum: bound.optional(),
     maximum: bound.optional(),
-    enum: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY()])).min(1).optional(),
+    enum: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY()]))
+        .min(1)
+        .optional(),
     pattern: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional()
 });
 const fieldSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
@@ -34334,7 +34386,9 @@ function dayNumber(year, month, day) {
         return INVALID;
     const time = Date.UTC(year, month - 1, day);
     const date = new Date(time);
-    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    if (date.getUTCFullYear() !== year ||
+        date.getUTCMonth() !== month - 1 ||
+        date.getUTCDate() !== day) {
         return INVALID;
     }
     return time / 86_400_000;
@@ -34504,7 +34558,9 @@ function compileField(field, index, missingValues, schemaLabel) {
     if (constraints.enum) {
         const allowed = new Set(constraints.enum.map((option, i) => castSchemaValue(cast, option, expected, `${where}.constraints.enum[${i}]`)));
         const listed = constraints.enum.map(String).join(', ');
-        checks.push((value, text) => allowed.has(value) ? null : { code: 'constraint-error', message: `${label}: "${text}" is not one of ${listed}` });
+        checks.push((value, text) => allowed.has(value)
+            ? null
+            : { code: 'constraint-error', message: `${label}: "${text}" is not one of ${listed}` });
     }
     if (constraints.pattern !== undefined) {
         let regex;
@@ -34516,18 +34572,26 @@ function compileField(field, index, missingValues, schemaLabel) {
         }
         checks.push((_value, text) => regex.test(text)
             ? null
-            : { code: 'constraint-error', message: `${label}: "${text}" does not match the pattern ${constraints.pattern}` });
+            : {
+                code: 'constraint-error',
+                message: `${label}: "${text}" does not match the pattern ${constraints.pattern}`
+            });
     }
     return {
         name: field.name,
         type: field.type,
         check(cell) {
             if (missingValues.has(cell)) {
-                return required ? { code: 'constraint-error', message: `${label} is required; the cell is empty` } : null;
+                return required
+                    ? { code: 'constraint-error', message: `${label} is required; the cell is empty` }
+                    : null;
             }
             const value = cast(cell);
             if (value === INVALID) {
-                return { code: 'type-error', message: `${label}: expected ${expected}; got ${JSON.stringify(cell)}` };
+                return {
+                    code: 'type-error',
+                    message: `${label}: expected ${expected}; got ${JSON.stringify(cell)}`
+                };
             }
             for (const check of checks) {
                 const problem = check(value, cell);
@@ -34577,11 +34641,20 @@ function mapHeader(header, fields, log) {
     const columns = header.fields.map((label, index) => {
         const position = { line: header.line, rowNumber: 1, fieldNumber: index + 1 };
         if (label.trim() === '') {
-            log.add({ code: 'blank-label', ...position, message: `column ${index + 1} has an empty header` });
+            log.add({
+                code: 'blank-label',
+                ...position,
+                message: `column ${index + 1} has an empty header`
+            });
             return null;
         }
         if (seen.has(label)) {
-            log.add({ code: 'duplicate-label', ...position, field: label, message: `header "${label}" appears more than once` });
+            log.add({
+                code: 'duplicate-label',
+                ...position,
+                field: label,
+                message: `header "${label}" appears more than once`
+            });
             return null;
         }
         seen.add(label);
@@ -34630,6 +34703,23 @@ async function validateCsv(file, schema, options) {
             return;
         }
         const width = columns.length;
+        const checked = Math.min(width, cells.length);
+        for (let k = 0; k < checked; k++) {
+            const field = columns[k];
+            if (!field)
+                continue;
+            const problem = field.check(cells[k]);
+            if (problem) {
+                log.add({
+                    code: problem.code,
+                    line: record.fieldLines?.[k] ?? record.line,
+                    rowNumber,
+                    fieldNumber: k + 1,
+                    field: field.name,
+                    message: problem.message
+                });
+            }
+        }
         for (let k = width; k < cells.length; k++) {
             log.add({
                 code: 'extra-cell',
@@ -34648,23 +34738,6 @@ async function validateCsv(file, schema, options) {
                 field: columns[k]?.name ?? header[k],
                 message: `row has ${cells.length} cells but the header has ${width}: no cell for column "${header[k]}"${spanNote(record)}`
             });
-        }
-        const checked = Math.min(width, cells.length);
-        for (let k = 0; k < checked; k++) {
-            const field = columns[k];
-            if (!field)
-                continue;
-            const problem = field.check(cells[k]);
-            if (problem) {
-                log.add({
-                    code: problem.code,
-                    line: record.fieldLines?.[k] ?? record.line,
-                    rowNumber,
-                    fieldNumber: k + 1,
-                    field: field.name,
-                    message: problem.message
-                });
-            }
         }
     };
     const onProblem = (problem) => {
@@ -34750,7 +34823,8 @@ function describeError(error) {
 
 
 
-const LOSS_KEYS = ['loss', 'train_loss', 'training_loss', 'train/loss'];
+// In order of preference: the finest-grained training loss first.
+const LOSS_KEYS = ['loss', 'train_loss_step', 'train_loss', 'training_loss', 'train/loss'];
 const STEP_KEYS = ['step', 'global_step', 'iteration', 'epoch'];
 // Python's json.dumps writes NaN and Infinity as bare tokens, which JSON.parse rejects.
 const BARE_NON_FINITE = /(:\s*)(-?Infinity|NaN)(\s*[,}\]])/g;
@@ -34833,7 +34907,10 @@ async function readLossFile(file, label) {
     }
     const extension = node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(file).toLowerCase();
     if (extension === '.jsonl' || extension === '.ndjson' || extension === '.json') {
-        return { points: readJsonl(text, label), source: { kind: 'file', file: label, format: 'jsonl' } };
+        return {
+            points: readJsonl(text, label),
+            source: { kind: 'file', file: label, format: 'jsonl' }
+        };
     }
     if (extension === '.csv' || extension === '.tsv') {
         return { points: readCsv(text, label), source: { kind: 'file', file: label, format: 'csv' } };
@@ -34975,7 +35052,11 @@ function judgeLoss(points, source, minDrop) {
     const result = { ...base, ...stats, drop };
     const change = `${format(first)} → ${format(last)} over ${points.length} points`;
     if (last === first) {
-        return { ...result, verdict: 'fail', reason: `loss did not change (${change}): the model did not learn` };
+        return {
+            ...result,
+            verdict: 'fail',
+            reason: `loss did not change (${change}): the model did not learn`
+        };
     }
     if (last > first) {
         return { ...result, verdict: 'fail', reason: `loss rose by ${percent(-drop)} (${change})` };
@@ -35946,15 +36027,17 @@ async function statOrNull(file) {
  */
 async function selectArtifactFiles(patterns, options) {
     const expand = (pattern) => pattern.replace(/^\$\{?ML_SMOKE_OUTPUT_DIR\}?(?=\/|$)/, options.outputDirectory);
-    const includes = patterns.filter(p => !p.startsWith('!')).map(expand);
-    const excludes = patterns.filter(p => p.startsWith('!')).map(p => external_node_path_default().resolve(options.baseDirectory, expand(p.slice(1))));
+    const includes = patterns.filter(p => !p.startsWith('!'));
+    const excludes = patterns
+        .filter(p => p.startsWith('!'))
+        .map(p => external_node_path_default().resolve(options.baseDirectory, expand(p.slice(1))));
     const roots = await Promise.all(options.allowedRoots.map(root => (0,promises_.realpath)(root).catch(() => external_node_path_default().resolve(root))));
     const failures = [];
     const warnings = [];
     const found = new Map();
     const searchRoots = [];
     for (const pattern of includes) {
-        const absolute = external_node_path_default().resolve(options.baseDirectory, pattern);
+        const absolute = external_node_path_default().resolve(options.baseDirectory, expand(pattern));
         let { prefix, rest } = files_splitPattern(absolute);
         const prefixStat = await statOrNull(prefix);
         if (rest === '' && prefixStat?.isDirectory())
@@ -35993,9 +36076,19 @@ async function selectArtifactFiles(patterns, options) {
         }
     }
     const rootDirectory = searchRoots.length ? commonAncestor(searchRoots) : options.baseDirectory;
-    const files = [...found].map(([file, size]) => ({ path: file, name: external_node_path_default().relative(rootDirectory, file), size }));
+    const files = [...found].map(([file, size]) => ({
+        path: file,
+        name: external_node_path_default().relative(rootDirectory, file),
+        size
+    }));
     files.sort((a, b) => a.name.localeCompare(b.name));
-    return { rootDirectory, files, totalBytes: files.reduce((sum, file) => sum + file.size, 0), failures, warnings };
+    return {
+        rootDirectory,
+        files,
+        totalBytes: files.reduce((sum, file) => sum + file.size, 0),
+        failures,
+        warnings
+    };
 }
 
 // EXTERNAL MODULE: ./src/data/schema.ts
@@ -36118,7 +36211,14 @@ async function writeSubset(source, target, options) {
  * Variables the runner gives the action that a user's command must never see: with them a compromised
  * training dependency could upload artifacts, poison caches or mint OIDC tokens as this workflow.
  */
-const RUNNER_SECRETS = [/^ACTIONS_RUNTIME_TOKEN$/, /^ACTIONS_RUNTIME_URL$/, /^ACTIONS_ID_TOKEN_REQUEST_/, /^ACTIONS_RESULTS_URL$/, /^ACTIONS_CACHE_URL$/, /^ACTIONS_CACHE_SERVICE_V2$/];
+const RUNNER_SECRETS = [
+    /^ACTIONS_RUNTIME_TOKEN$/,
+    /^ACTIONS_RUNTIME_URL$/,
+    /^ACTIONS_ID_TOKEN_REQUEST_/,
+    /^ACTIONS_RESULTS_URL$/,
+    /^ACTIONS_CACHE_URL$/,
+    /^ACTIONS_CACHE_SERVICE_V2$/
+];
 function isRunnerSecret(name) {
     return RUNNER_SECRETS.some(pattern => pattern.test(name.toUpperCase()));
 }
@@ -36155,7 +36255,12 @@ async function runTraining(spec, runner, logger, onLine) {
     logger.startGroup(`Smoke training: ${spec.command}`);
     let outcome;
     try {
-        outcome = await runner.run({ command: spec.command, cwd: spec.cwd, env: spec.env, timeoutMs: spec.timeoutMinutes * 60_000 }, (text, stream) => {
+        outcome = await runner.run({
+            command: spec.command,
+            cwd: spec.cwd,
+            env: spec.env,
+            timeoutMs: spec.timeoutMinutes * 60_000
+        }, (text, stream) => {
             logger.output(text);
             splitters[stream].push(text);
         });
@@ -36218,7 +36323,10 @@ function relativeLabel(workspace, file) {
 async function runPipeline(config, ports, folders) {
     const report = {
         config,
-        labels: { dataset: relativeLabel(config.workspace, config.dataset), schema: relativeLabel(config.workspace, config.schema) },
+        labels: {
+            dataset: relativeLabel(config.workspace, config.dataset),
+            schema: relativeLabel(config.workspace, config.schema)
+        },
         stages: [],
         outcome: 'passed',
         headline: ''
@@ -36235,7 +36343,12 @@ async function runPipeline(config, ports, folders) {
                 logger.debug(error?.stack ?? String(error));
             outcome = { status: 'error', message: (0,errors/* describeError */.U)(error) };
         }
-        const result = { name, title: STAGE_TITLES[name], ...outcome, durationMs: Date.now() - started };
+        const result = {
+            name,
+            title: STAGE_TITLES[name],
+            ...outcome,
+            durationMs: Date.now() - started
+        };
         report.stages.push(result);
         logger.info(`${STAGE_TITLES[name]}: ${result.status} — ${result.message}`);
         return result.status === 'passed';
@@ -36255,7 +36368,10 @@ async function runPipeline(config, ports, folders) {
             });
             report.validation = validation;
             if (validation.violationCount === 0) {
-                return { status: 'passed', message: `${validation.rows} rows of ${report.labels.dataset} match ${report.labels.schema}` };
+                return {
+                    status: 'passed',
+                    message: `${validation.rows} rows of ${report.labels.dataset} match ${report.labels.schema}`
+                };
             }
             const first = validation.violations[0];
             return {
@@ -36287,7 +36403,12 @@ async function runPipeline(config, ports, folders) {
                 ML_SMOKE_METRICS: folders.metricsFile,
                 ML_SMOKE_SEED: String(config.seed)
             });
-            const training = await runTraining({ command: config.trainCommand, cwd: config.workingDirectory, env, timeoutMinutes: config.timeoutMinutes }, ports.runner, logger, (line, lineNumber) => outputLoss.readLine(line, lineNumber)).catch(error => {
+            const training = await runTraining({
+                command: config.trainCommand,
+                cwd: config.workingDirectory,
+                env,
+                timeoutMinutes: config.timeoutMinutes
+            }, ports.runner, logger, (line, lineNumber) => outputLoss.readLine(line, lineNumber)).catch(error => {
                 if (error.code === 'ENOENT') {
                     throw new errors/* UserError */.y(`cannot run the training command: working-directory ${config.workingDirectory} or the shell does not exist`);
                 }
@@ -36298,7 +36419,10 @@ async function runPipeline(config, ports, folders) {
             const failure = trainingFailure(training);
             if (failure)
                 return { status: 'failed', message: failure };
-            return { status: 'passed', message: `exit code 0 after ${(training.durationMs / 1000).toFixed(1)} s` };
+            return {
+                status: 'passed',
+                message: `exit code 0 after ${(training.durationMs / 1000).toFixed(1)} s`
+            };
         },
         loss: async () => {
             // Precedence: an explicit loss-file, then a metrics file the command wrote, then its output.
@@ -36317,7 +36441,10 @@ async function runPipeline(config, ports, folders) {
             }
             loss ??= (0,verdict/* judgeLoss */.F)(outputPoints, { kind: 'output' }, config.minLossDrop);
             report.loss = loss;
-            return { status: loss.verdict === 'pass' ? 'passed' : loss.verdict === 'fail' ? 'failed' : 'inconclusive', message: loss.reason };
+            return {
+                status: loss.verdict === 'pass' ? 'passed' : loss.verdict === 'fail' ? 'failed' : 'inconclusive',
+                message: loss.reason
+            };
         },
         artifact: async () => {
             report.artifact = { name: config.artifactName };
@@ -36339,7 +36466,7 @@ async function runPipeline(config, ports, folders) {
             report.artifact.upload = upload;
             return {
                 status: 'passed',
-                message: `${selection.files.length} file${selection.files.length === 1 ? '' : 's'} (${selection.totalBytes} bytes) uploaded as "${config.artifactName}"`
+                message: `${selection.files.length} file${selection.files.length === 1 ? '' : 's'} (${selection.totalBytes} bytes) in artifact "${config.artifactName}"`
             };
         }
     };
@@ -36347,7 +36474,13 @@ async function runPipeline(config, ports, folders) {
     let proceed = true;
     for (const name of STAGE_ORDER) {
         if (!proceed) {
-            report.stages.push({ name, title: STAGE_TITLES[name], status: 'skipped', message: 'skipped: an earlier stage did not pass', durationMs: 0 });
+            report.stages.push({
+                name,
+                title: STAGE_TITLES[name],
+                status: 'skipped',
+                message: 'skipped: an earlier stage did not pass',
+                durationMs: 0
+            });
             continue;
         }
         proceed = await stage(name, stages[name]);
@@ -36409,7 +36542,10 @@ class LocalArtifactStore {
         const archive = archiver_default()('zip', { zlib: { level: 6 } });
         const written = (0,external_node_stream_promises_namespaceObject.pipeline)(archive, (0,external_node_fs_.createWriteStream)(target));
         for (const file of [...files].sort()) {
-            archive.file(file, { name: external_node_path_default().relative(rootDirectory, file).split((external_node_path_default()).sep).join('/'), date: new Date('2000-01-01T00:00:00Z') });
+            archive.file(file, {
+                name: external_node_path_default().relative(rootDirectory, file).split((external_node_path_default()).sep).join('/'),
+                date: new Date('2000-01-01T00:00:00Z')
+            });
         }
         await archive.finalize();
         await written;
@@ -36507,7 +36643,12 @@ class ProcessRunner {
                 // Leftover background processes would hold the pipes open and outlive the step.
                 if (child.pid)
                     signalGroup(child.pid, 'SIGKILL');
-                const finish = () => resolve({ exitCode, signal: timedOut ? null : signal, timedOut, durationMs: Date.now() - started });
+                const finish = () => resolve({
+                    exitCode,
+                    signal: timedOut ? null : signal,
+                    timedOut,
+                    durationMs: Date.now() - started
+                });
                 const streams = [child.stdout, child.stderr].filter(stream => !stream.closed);
                 let open = streams.length;
                 if (open === 0)
@@ -36602,7 +36743,13 @@ function validationSection(report) {
     }
     out.push('', 'Violations by type:', '', table(['code', 'count'], Object.entries(validation.countsByCode).map(([code, count]) => [`\`${code}\``, count])), '', 'Violations by column:', '', table(['column', 'count'], Object.entries(validation.countsByField).map(([field, count]) => [`\`${field}\``, count])), '');
     const shown = validation.violations.slice(0, SUMMARY_VIOLATION_ROWS);
-    out.push(`First ${shown.length} of ${validation.violationCount}${validation.truncated ? ` (only the first ${validation.violations.length} were kept: max-violations)` : ''}:`, '', table(['line', 'row', 'field', 'code', 'message'], shown.map(v => [v.line, v.rowNumber, v.field ?? (v.fieldNumber ? `#${v.fieldNumber}` : ''), `\`${v.code}\``, v.message])));
+    out.push(`First ${shown.length} of ${validation.violationCount}${validation.truncated ? ` (only the first ${validation.violations.length} were kept: max-violations)` : ''}:`, '', table(['line', 'row', 'field', 'code', 'message'], shown.map(v => [
+        v.line,
+        v.rowNumber,
+        v.field ?? (v.fieldNumber ? `#${v.fieldNumber}` : ''),
+        `\`${v.code}\``,
+        v.message
+    ])));
     return out;
 }
 function lossSection(loss) {
@@ -36611,7 +36758,16 @@ function lossSection(loss) {
         '### Loss check',
         `**${loss.verdict}**: ${loss.reason}`,
         '',
-        table(['source', 'points', 'first', 'last', 'min', 'drop'], [[source, loss.points.length, number(loss.first), number(loss.last), number(loss.min), loss.drop === undefined ? '–' : `${(loss.drop * 100).toFixed(1)} %`]])
+        table(['source', 'points', 'first', 'last', 'min', 'drop'], [
+            [
+                source,
+                loss.points.length,
+                number(loss.first),
+                number(loss.last),
+                number(loss.min),
+                loss.drop === undefined ? '–' : `${(loss.drop * 100).toFixed(1)} %`
+            ]
+        ])
     ];
     const chart = lossChart(loss);
     if (chart)
@@ -36656,7 +36812,10 @@ function renderSummary(report) {
             out.push(table(['file', 'size'], artifact.selection.files.map(file => [`\`${file.name}\``, bytes(file.size)])), '');
         }
     }
-    return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+    return (out
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trimEnd() + '\n');
 }
 
 

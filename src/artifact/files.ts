@@ -72,19 +72,26 @@ async function statOrNull(file: string): Promise<Awaited<ReturnType<typeof stat>
  * deepest directory common to all entries. Every entry must match at least one file, no file may be
  * empty, and nothing may resolve outside the allowed roots.
  */
-export async function selectArtifactFiles(patterns: string[], options: SelectOptions): Promise<ArtifactSelection> {
+export async function selectArtifactFiles(
+  patterns: string[],
+  options: SelectOptions
+): Promise<ArtifactSelection> {
   const expand = (pattern: string): string =>
     pattern.replace(/^\$\{?ML_SMOKE_OUTPUT_DIR\}?(?=\/|$)/, options.outputDirectory)
-  const includes = patterns.filter(p => !p.startsWith('!')).map(expand)
-  const excludes = patterns.filter(p => p.startsWith('!')).map(p => path.resolve(options.baseDirectory, expand(p.slice(1))))
-  const roots = await Promise.all(options.allowedRoots.map(root => realpath(root).catch(() => path.resolve(root))))
+  const includes = patterns.filter(p => !p.startsWith('!'))
+  const excludes = patterns
+    .filter(p => p.startsWith('!'))
+    .map(p => path.resolve(options.baseDirectory, expand(p.slice(1))))
+  const roots = await Promise.all(
+    options.allowedRoots.map(root => realpath(root).catch(() => path.resolve(root)))
+  )
   const failures: string[] = []
   const warnings: string[] = []
   const found = new Map<string, number>()
   const searchRoots: string[] = []
 
   for (const pattern of includes) {
-    const absolute = path.resolve(options.baseDirectory, pattern)
+    const absolute = path.resolve(options.baseDirectory, expand(pattern))
     let { prefix, rest } = splitPattern(absolute)
     const prefixStat = await statOrNull(prefix)
     if (rest === '' && prefixStat?.isDirectory()) rest = '**'
@@ -117,13 +124,26 @@ export async function selectArtifactFiles(patterns: string[], options: SelectOpt
         )
       }
       const size = (await stat(real)).size
-      if (size === 0) failures.push(`${path.relative(options.baseDirectory, file)} is empty (0 bytes): the model was not written`)
+      if (size === 0)
+        failures.push(
+          `${path.relative(options.baseDirectory, file)} is empty (0 bytes): the model was not written`
+        )
       found.set(file, size)
     }
   }
 
   const rootDirectory = searchRoots.length ? commonAncestor(searchRoots) : options.baseDirectory
-  const files = [...found].map(([file, size]) => ({ path: file, name: path.relative(rootDirectory, file), size }))
+  const files = [...found].map(([file, size]) => ({
+    path: file,
+    name: path.relative(rootDirectory, file),
+    size
+  }))
   files.sort((a, b) => a.name.localeCompare(b.name))
-  return { rootDirectory, files, totalBytes: files.reduce((sum, file) => sum + file.size, 0), failures, warnings }
+  return {
+    rootDirectory,
+    files,
+    totalBytes: files.reduce((sum, file) => sum + file.size, 0),
+    failures,
+    warnings
+  }
 }

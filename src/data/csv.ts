@@ -119,7 +119,7 @@ export class CsvTokenizer {
             this.stopped = true
             return
           }
-          for (let n = buf.indexOf('\n', i); n !== -1 && n < closed; n = buf.indexOf('\n', n + 1)) line++
+          line += countLineBreaks(buf, i, closed)
           i = closed + 1
           if (i < len) {
             const next = buf.charCodeAt(i)
@@ -217,6 +217,16 @@ export class CsvTokenizer {
   }
 }
 
+/** Line breaks (LF, CRLF or a lone CR, as editors count them) in buf[from, to). */
+function countLineBreaks(buf: string, from: number, to: number): number {
+  let count = 0
+  for (let k = from; k < to; k++) {
+    const c = buf.charCodeAt(k)
+    if (c === LF || (c === CR && buf.charCodeAt(k + 1) !== LF)) count++
+  }
+  return count
+}
+
 /** Byte offset of the first byte that is not valid UTF-8, or -1; an incomplete tail sequence is fine. */
 export function findInvalidUtf8(bytes: Uint8Array): number {
   let i = 0
@@ -279,7 +289,8 @@ export async function readCsvFile(
       } catch {
         const offset = Math.max(0, findInvalidUtf8(chunk))
         let line = linesBefore + 1
-        for (let k = 0; k < offset; k++) if (chunk[k] === LF) line++
+        for (let k = 0; k < offset; k++)
+          if (chunk[k] === LF || (chunk[k] === CR && chunk[k + 1] !== LF)) line++
         onProblem({
           code: 'invalid-utf8',
           line,
@@ -291,7 +302,9 @@ export async function readCsvFile(
         const lf = text.indexOf('\n')
         if (lf !== -1) lineEnding = lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n'
       }
-      for (let k = chunk.indexOf(LF); k !== -1; k = chunk.indexOf(LF, k + 1)) linesBefore++
+      for (let k = 0; k < chunk.length; k++) {
+        if (chunk[k] === LF || (chunk[k] === CR && chunk[k + 1] !== LF)) linesBefore++
+      }
       tokenizer.push(text)
       if (tokenizer.isStopped) return { lineEnding: lineEnding ?? '\n' }
     }

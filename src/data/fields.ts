@@ -38,14 +38,21 @@ function dayNumber(year: number, month: number, day: number): number | typeof IN
   if (month < 1 || month > 12 || day < 1) return INVALID
   const time = Date.UTC(year, month - 1, day)
   const date = new Date(time)
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
     return INVALID
   }
   return time / 86_400_000
 }
 
 /** Python strptime directives that dates use; anything else in a format is matched literally. */
-const DATE_DIRECTIVES: Record<string, { pattern: string; part: 'year' | 'year2' | 'month' | 'day' }> = {
+const DATE_DIRECTIVES: Record<
+  string,
+  { pattern: string; part: 'year' | 'year2' | 'month' | 'day' }
+> = {
   '%Y': { pattern: '(\\d{4})', part: 'year' },
   '%y': { pattern: '(\\d{2})', part: 'year2' },
   '%m': { pattern: '(\\d{1,2})', part: 'month' },
@@ -80,7 +87,9 @@ function dateCaster(format: string | undefined, where: string): { cast: Cast; ex
       parts.push(directive.part)
       i++
     } else if (format[i] === '%') {
-      throw new UserError(`${where}.format: unsupported date directive "${format.slice(i, i + 2)}" (supported: %Y %y %m %d)`)
+      throw new UserError(
+        `${where}.format: unsupported date directive "${format.slice(i, i + 2)}" (supported: %Y %y %m %d)`
+      )
     } else {
       source += escapeRegExp(format[i])
     }
@@ -116,7 +125,8 @@ function caster(field: FieldDescriptor, where: string): { cast: Cast; expected: 
     let out = text
     if (options.bareNumber === false) out = out.replace(/^[^\d+\-.]+|[^\d.]+$/g, '')
     if (options.groupChar) out = out.split(options.groupChar).join('')
-    if (options.decimalChar && options.decimalChar !== '.') out = out.replace(options.decimalChar, '.')
+    if (options.decimalChar && options.decimalChar !== '.')
+      out = out.replace(options.decimalChar, '.')
     return out
   }
   switch (field.type) {
@@ -167,7 +177,8 @@ function caster(field: FieldDescriptor, where: string): { cast: Cast; expected: 
 
 function castSchemaValue(cast: Cast, value: unknown, expected: string, where: string): unknown {
   const out = cast(String(value))
-  if (out === INVALID) throw new UserError(`${where}: expected ${expected}; got ${JSON.stringify(value)}`)
+  if (out === INVALID)
+    throw new UserError(`${where}: expected ${expected}; got ${JSON.stringify(value)}`)
   return out
 }
 
@@ -193,7 +204,8 @@ export function compileField(
   for (const key of ['minimum', 'maximum'] as const) {
     const bound = constraints[key]
     if (bound === undefined) continue
-    if (!ordered) throw new UserError(`${where}.constraints.${key}: not allowed for type ${field.type}`)
+    if (!ordered)
+      throw new UserError(`${where}.constraints.${key}: not allowed for type ${field.type}`)
     const limit = castSchemaValue(cast, bound, expected, `${where}.constraints.${key}`) as number
     const isMinimum = key === 'minimum'
     checks.push((value, text) => {
@@ -209,11 +221,15 @@ export function compileField(
   }
   if (constraints.enum) {
     const allowed = new Set(
-      constraints.enum.map((option, i) => castSchemaValue(cast, option, expected, `${where}.constraints.enum[${i}]`))
+      constraints.enum.map((option, i) =>
+        castSchemaValue(cast, option, expected, `${where}.constraints.enum[${i}]`)
+      )
     )
     const listed = constraints.enum.map(String).join(', ')
     checks.push((value, text) =>
-      allowed.has(value) ? null : { code: 'constraint-error', message: `${label}: "${text}" is not one of ${listed}` }
+      allowed.has(value)
+        ? null
+        : { code: 'constraint-error', message: `${label}: "${text}" is not one of ${listed}` }
     )
   }
   if (constraints.pattern !== undefined) {
@@ -221,12 +237,17 @@ export function compileField(
     try {
       regex = new RegExp(`^(?:${constraints.pattern})$`, 'u')
     } catch (error) {
-      throw new UserError(`${where}.constraints.pattern: not a valid regular expression: ${(error as Error).message}`)
+      throw new UserError(
+        `${where}.constraints.pattern: not a valid regular expression: ${(error as Error).message}`
+      )
     }
     checks.push((_value, text) =>
       regex.test(text)
         ? null
-        : { code: 'constraint-error', message: `${label}: "${text}" does not match the pattern ${constraints.pattern}` }
+        : {
+            code: 'constraint-error',
+            message: `${label}: "${text}" does not match the pattern ${constraints.pattern}`
+          }
     )
   }
 
@@ -235,11 +256,16 @@ export function compileField(
     type: field.type,
     check(cell) {
       if (missingValues.has(cell)) {
-        return required ? { code: 'constraint-error', message: `${label} is required; the cell is empty` } : null
+        return required
+          ? { code: 'constraint-error', message: `${label} is required; the cell is empty` }
+          : null
       }
       const value = cast(cell)
       if (value === INVALID) {
-        return { code: 'type-error', message: `${label}: expected ${expected}; got ${JSON.stringify(cell)}` }
+        return {
+          code: 'type-error',
+          message: `${label}: expected ${expected}; got ${JSON.stringify(cell)}`
+        }
       }
       for (const check of checks) {
         const problem = check(value, cell)

@@ -16,7 +16,10 @@ const constraintsSchema = z.looseObject({
   required: z.boolean().optional(),
   minimum: bound.optional(),
   maximum: bound.optional(),
-  enum: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+  enum: z
+    .array(z.union([z.string(), z.number(), z.boolean()]))
+    .min(1)
+    .optional(),
   pattern: z.string().optional()
 })
 
@@ -56,9 +59,12 @@ export function parseTableSchema(text: string, fileLabel: string): TableSchema {
   const names = new Set<string>()
   result.data.fields.forEach((field, index) => {
     if (names.has(field.name)) {
-      throw new UserError(`${fileLabel}: fields[${index}].name: "${field.name}" is used by an earlier field`, {
-        file: fileLabel
-      })
+      throw new UserError(
+        `${fileLabel}: fields[${index}].name: "${field.name}" is used by an earlier field`,
+        {
+          file: fileLabel
+        }
+      )
     }
     names.add(field.name)
   })

@@ -59,17 +59,30 @@ function spanNote(record: CsvRecord): string {
 }
 
 /** Checks the header against the schema; returns, for each column, the field that checks it (or null). */
-function mapHeader(header: CsvRecord, fields: CompiledField[], log: ViolationLog): Array<CompiledField | null> {
+function mapHeader(
+  header: CsvRecord,
+  fields: CompiledField[],
+  log: ViolationLog
+): Array<CompiledField | null> {
   const byName = new Map(fields.map(field => [field.name, field]))
   const seen = new Set<string>()
   const columns = header.fields.map((label, index) => {
     const position = { line: header.line, rowNumber: 1, fieldNumber: index + 1 }
     if (label.trim() === '') {
-      log.add({ code: 'blank-label', ...position, message: `column ${index + 1} has an empty header` })
+      log.add({
+        code: 'blank-label',
+        ...position,
+        message: `column ${index + 1} has an empty header`
+      })
       return null
     }
     if (seen.has(label)) {
-      log.add({ code: 'duplicate-label', ...position, field: label, message: `header "${label}" appears more than once` })
+      log.add({
+        code: 'duplicate-label',
+        ...position,
+        field: label,
+        message: `header "${label}" appears more than once`
+      })
       return null
     }
     seen.add(label)
@@ -100,7 +113,11 @@ function mapHeader(header: CsvRecord, fields: CompiledField[], log: ViolationLog
 }
 
 /** Validates a whole CSV file against a Table Schema in one streaming pass. */
-export async function validateCsv(file: string, schema: TableSchema, options: ValidateOptions): Promise<ValidationResult> {
+export async function validateCsv(
+  file: string,
+  schema: TableSchema,
+  options: ValidateOptions
+): Promise<ValidationResult> {
   const fields = compileSchema(schema, options.schemaLabel)
   const log = new ViolationLog(options.maxViolations)
   let columns: Array<CompiledField | null> | null = null
@@ -120,6 +137,22 @@ export async function validateCsv(file: string, schema: TableSchema, options: Va
       return
     }
     const width = columns.length
+    const checked = Math.min(width, cells.length)
+    for (let k = 0; k < checked; k++) {
+      const field = columns[k]
+      if (!field) continue
+      const problem = field.check(cells[k])
+      if (problem) {
+        log.add({
+          code: problem.code,
+          line: record.fieldLines?.[k] ?? record.line,
+          rowNumber,
+          fieldNumber: k + 1,
+          field: field.name,
+          message: problem.message
+        })
+      }
+    }
     for (let k = width; k < cells.length; k++) {
       log.add({
         code: 'extra-cell',
@@ -138,22 +171,6 @@ export async function validateCsv(file: string, schema: TableSchema, options: Va
         field: columns[k]?.name ?? header[k],
         message: `row has ${cells.length} cells but the header has ${width}: no cell for column "${header[k]}"${spanNote(record)}`
       })
-    }
-    const checked = Math.min(width, cells.length)
-    for (let k = 0; k < checked; k++) {
-      const field = columns[k]
-      if (!field) continue
-      const problem = field.check(cells[k])
-      if (problem) {
-        log.add({
-          code: problem.code,
-          line: record.fieldLines?.[k] ?? record.line,
-          rowNumber,
-          fieldNumber: k + 1,
-          field: field.name,
-          message: problem.message
-        })
-      }
     }
   }
   const onProblem = (problem: CsvSyntaxProblem): void => {

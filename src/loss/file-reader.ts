@@ -4,7 +4,8 @@ import { UserError } from '../errors.js'
 import { parseLossNumber } from './output-reader.js'
 import type { LossPoint, LossSource } from './series.js'
 
-const LOSS_KEYS = ['loss', 'train_loss', 'training_loss', 'train/loss']
+// In order of preference: the finest-grained training loss first.
+const LOSS_KEYS = ['loss', 'train_loss_step', 'train_loss', 'training_loss', 'train/loss']
 const STEP_KEYS = ['step', 'global_step', 'iteration', 'epoch']
 
 // Python's json.dumps writes NaN and Infinity as bare tokens, which JSON.parse rejects.
@@ -34,14 +35,18 @@ function readJsonl(text: string, label: string): LossPoint[] {
       throw new UserError(`${label}:${index + 1}: not a JSON object: ${line.slice(0, 80)}`)
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      throw new UserError(`${label}:${index + 1}: expected a JSON object like {"step": 1, "loss": 0.9}`)
+      throw new UserError(
+        `${label}:${index + 1}: expected a JSON object like {"step": 1, "loss": 0.9}`
+      )
     }
     const values = record as Record<string, unknown>
     const lossKey = pickKey(Object.keys(values), LOSS_KEYS)
     if (!lossKey) return // a line of other metrics (e.g. validation only)
     const value = toNumber(values[lossKey])
     if (value === undefined) {
-      throw new UserError(`${label}:${index + 1}: "${lossKey}" is ${JSON.stringify(values[lossKey])}, not a number`)
+      throw new UserError(
+        `${label}:${index + 1}: "${lossKey}" is ${JSON.stringify(values[lossKey])}, not a number`
+      )
     }
     const stepKey = pickKey(Object.keys(values), STEP_KEYS)
     const step = stepKey ? toNumber(values[stepKey]) : undefined
@@ -56,7 +61,9 @@ function readCsv(text: string, label: string): LossPoint[] {
   const header = lines[0].split(delimiter).map(cell => cell.trim())
   const lossKey = pickKey(header, LOSS_KEYS)
   if (!lossKey) {
-    throw new UserError(`${label}:1: no loss column; expected one of ${LOSS_KEYS.join(', ')} in the header (found: ${header.join(', ')})`)
+    throw new UserError(
+      `${label}:1: no loss column; expected one of ${LOSS_KEYS.join(', ')} in the header (found: ${header.join(', ')})`
+    )
   }
   const lossColumn = header.indexOf(lossKey)
   const stepKey = pickKey(header, STEP_KEYS)
@@ -68,7 +75,8 @@ function readCsv(text: string, label: string): LossPoint[] {
     const cell = (cells[lossColumn] ?? '').trim()
     if (cell === '') continue // sparse logs leave the loss empty on rows of other metrics
     const value = toNumber(cell)
-    if (value === undefined) throw new UserError(`${label}:${index + 1}: loss ${JSON.stringify(cell)} is not a number`)
+    if (value === undefined)
+      throw new UserError(`${label}:${index + 1}: loss ${JSON.stringify(cell)} is not a number`)
     const step = stepColumn >= 0 ? toNumber(cells[stepColumn]) : undefined
     points.push({ step: step ?? points.length + 1, value, line: index + 1 })
   }
@@ -88,7 +96,10 @@ export async function readLossFile(
   }
   const extension = path.extname(file).toLowerCase()
   if (extension === '.jsonl' || extension === '.ndjson' || extension === '.json') {
-    return { points: readJsonl(text, label), source: { kind: 'file', file: label, format: 'jsonl' } }
+    return {
+      points: readJsonl(text, label),
+      source: { kind: 'file', file: label, format: 'jsonl' }
+    }
   }
   if (extension === '.csv' || extension === '.tsv') {
     return { points: readCsv(text, label), source: { kind: 'file', file: label, format: 'csv' } }

@@ -4,8 +4,7 @@ import type { LossPoint } from './series.js'
  * Catches `loss=0.42`, `loss: 0.42`, `'loss': 0.42`, `"loss": "0.42"`, `train_loss 0.42`, `Loss = nan`,
  * but not `val_loss`, `eval_loss` or `train_loss_epoch`: the name must not be glued to a longer word.
  */
-export const DEFAULT_LOSS_PATTERN =
-  String.raw`(?<![\w.\-/])['"]?(?:train(?:ing)?[_ ])?loss['"]?\s*[:=]?\s*['"]?(?<value>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:nan|inf(?:inity)?))(?![\w.])`
+export const DEFAULT_LOSS_PATTERN = String.raw`(?<![\w.\-/])['"]?(?:train(?:ing)?[_ ])?loss['"]?\s*[:=]?\s*['"]?(?<value>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:nan|inf(?:inity)?))(?![\w.])`
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g
@@ -27,7 +26,8 @@ export function cleanLine(line: string): string {
 export function parseLossNumber(text: string): number {
   const lower = text.toLowerCase()
   if (lower.endsWith('nan')) return NaN
-  if (lower.endsWith('inf') || lower.endsWith('infinity')) return lower.startsWith('-') ? -Infinity : Infinity
+  if (lower.endsWith('inf') || lower.endsWith('infinity'))
+    return lower.startsWith('-') ? -Infinity : Infinity
   return Number(text)
 }
 

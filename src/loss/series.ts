@@ -6,7 +6,8 @@ export interface LossPoint {
   line: number
 }
 
-export type LossSource = { kind: 'output' } | { kind: 'file'; file: string; format: 'jsonl' | 'csv' }
+export type LossSource =
+  { kind: 'output' } | { kind: 'file'; file: string; format: 'jsonl' | 'csv' }
 
 export function describeSource(source: LossSource): string {
   return source.kind === 'output' ? 'the command output' : source.file

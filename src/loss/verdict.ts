@@ -66,7 +66,11 @@ export function judgeLoss(points: LossPoint[], source: LossSource, minDrop: numb
   const result = { ...base, ...stats, drop }
   const change = `${format(first)} → ${format(last)} over ${points.length} points`
   if (last === first) {
-    return { ...result, verdict: 'fail', reason: `loss did not change (${change}): the model did not learn` }
+    return {
+      ...result,
+      verdict: 'fail',
+      reason: `loss did not change (${change}): the model did not learn`
+    }
   }
   if (last > first) {
     return { ...result, verdict: 'fail', reason: `loss rose by ${percent(-drop)} (${change})` }

@@ -29,10 +29,17 @@ export class GitHubArtifactStore implements ArtifactStore {
 
   constructor(private readonly env: NodeJS.ProcessEnv) {}
 
-  async upload(name: string, files: string[], rootDirectory: string, options: { retentionDays?: number }): Promise<UploadedArtifact> {
+  async upload(
+    name: string,
+    files: string[],
+    rootDirectory: string,
+    options: { retentionDays?: number }
+  ): Promise<UploadedArtifact> {
     let response
     try {
-      response = await this.client.uploadArtifact(name, files, rootDirectory, { retentionDays: options.retentionDays })
+      response = await this.client.uploadArtifact(name, files, rootDirectory, {
+        retentionDays: options.retentionDays
+      })
     } catch (error) {
       const message = (error as Error).message ?? String(error)
       if (/\(409\)|Conflict/.test(message)) {
@@ -43,7 +50,9 @@ export class GitHubArtifactStore implements ArtifactStore {
       throw new UserError(`uploading artifact "${name}" failed: ${message}`)
     }
     if (response.id === undefined || response.digest === undefined) {
-      throw new UserError(`uploading artifact "${name}" failed: the artifact service returned no id or digest`)
+      throw new UserError(
+        `uploading artifact "${name}" failed: the artifact service returned no id or digest`
+      )
     }
     return {
       id: response.id,

@@ -16,7 +16,10 @@ export class LocalArtifactStore implements ArtifactStore {
     const archive = archiver('zip', { zlib: { level: 6 } })
     const written = pipeline(archive, createWriteStream(target))
     for (const file of [...files].sort()) {
-      archive.file(file, { name: path.relative(rootDirectory, file).split(path.sep).join('/'), date: new Date('2000-01-01T00:00:00Z') })
+      archive.file(file, {
+        name: path.relative(rootDirectory, file).split(path.sep).join('/'),
+        date: new Date('2000-01-01T00:00:00Z')
+      })
     }
     await archive.finalize()
     await written

@@ -28,7 +28,10 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 export class ProcessRunner implements CommandRunner {
   constructor(private readonly graceMs = KILL_GRACE_MS) {}
 
-  run(spec: CommandSpec, onOutput: (text: string, stream: 'stdout' | 'stderr') => void): Promise<CommandOutcome> {
+  run(
+    spec: CommandSpec,
+    onOutput: (text: string, stream: 'stdout' | 'stderr') => void
+  ): Promise<CommandOutcome> {
     const started = Date.now()
     const { file, args } = shellFor(spec.command)
     return new Promise((resolve, reject) => {
@@ -58,7 +61,12 @@ export class ProcessRunner implements CommandRunner {
         // Leftover background processes would hold the pipes open and outlive the step.
         if (child.pid) signalGroup(child.pid, 'SIGKILL')
         const finish = (): void =>
-          resolve({ exitCode, signal: timedOut ? null : signal, timedOut, durationMs: Date.now() - started })
+          resolve({
+            exitCode,
+            signal: timedOut ? null : signal,
+            timedOut,
+            durationMs: Date.now() - started
+          })
         const streams = [child.stdout, child.stderr].filter(stream => !stream.closed)
         let open = streams.length
         if (open === 0) finish()

@@ -16,7 +16,10 @@ export interface CommandOutcome {
 
 export interface CommandRunner {
   /** Runs `command` in a shell; `onOutput` receives stdout and stderr text as it arrives. */
-  run(spec: CommandSpec, onOutput: (text: string, stream: 'stdout' | 'stderr') => void): Promise<CommandOutcome>
+  run(
+    spec: CommandSpec,
+    onOutput: (text: string, stream: 'stdout' | 'stderr') => void
+  ): Promise<CommandOutcome>
 }
 
 export interface UploadedArtifact {

@@ -4,7 +4,8 @@ import type { RunReport } from './types.js'
 export function reportOutputs(report: RunReport): Record<string, string> {
   const outputs: Record<string, string> = {}
   const set = (name: string, value: string | number | undefined): void => {
-    if (value !== undefined && !(typeof value === 'number' && Number.isNaN(value))) outputs[name] = String(value)
+    if (value !== undefined && !(typeof value === 'number' && Number.isNaN(value)))
+      outputs[name] = String(value)
   }
   if (report.validation) {
     set('rows-validated', report.validation.rows)

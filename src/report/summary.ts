@@ -96,7 +96,13 @@ function validationSection(report: RunReport): string[] {
     '',
     table(
       ['line', 'row', 'field', 'code', 'message'],
-      shown.map(v => [v.line, v.rowNumber, v.field ?? (v.fieldNumber ? `#${v.fieldNumber}` : ''), `\`${v.code}\``, v.message])
+      shown.map(v => [
+        v.line,
+        v.rowNumber,
+        v.field ?? (v.fieldNumber ? `#${v.fieldNumber}` : ''),
+        `\`${v.code}\``,
+        v.message
+      ])
     )
   )
   return out
@@ -110,7 +116,16 @@ function lossSection(loss: LossResult): string[] {
     '',
     table(
       ['source', 'points', 'first', 'last', 'min', 'drop'],
-      [[source, loss.points.length, number(loss.first), number(loss.last), number(loss.min), loss.drop === undefined ? '–' : `${(loss.drop * 100).toFixed(1)} %`]]
+      [
+        [
+          source,
+          loss.points.length,
+          number(loss.first),
+          number(loss.last),
+          number(loss.min),
+          loss.drop === undefined ? '–' : `${(loss.drop * 100).toFixed(1)} %`
+        ]
+      ]
     )
   ]
   const chart = lossChart(loss)
@@ -149,7 +164,14 @@ export function renderSummary(report: RunReport): string {
     )
     const trainStage = report.stages.find(stage => stage.name === 'train')
     if (trainStage?.status !== 'passed' && training.tail.length) {
-      out.push('', `<details open><summary>Last ${training.tail.length} lines of output</summary>`, '', fence(training.tail.join('\n')), '', '</details>')
+      out.push(
+        '',
+        `<details open><summary>Last ${training.tail.length} lines of output</summary>`,
+        '',
+        fence(training.tail.join('\n')),
+        '',
+        '</details>'
+      )
     }
     out.push('')
   }
@@ -160,11 +182,25 @@ export function renderSummary(report: RunReport): string {
     const upload = artifact.upload
     if (upload) {
       const name = upload.url ? `[${artifact.name}](${upload.url})` : `\`${artifact.name}\``
-      out.push(`${name}: ${bytes(upload.size)} archive, digest \`sha256:${upload.digest}\`${upload.localPath ? `, saved at \`${upload.localPath}\`` : ''}.`, '')
+      out.push(
+        `${name}: ${bytes(upload.size)} archive, digest \`sha256:${upload.digest}\`${upload.localPath ? `, saved at \`${upload.localPath}\`` : ''}.`,
+        ''
+      )
     }
     if (artifact.selection.files.length) {
-      out.push(table(['file', 'size'], artifact.selection.files.map(file => [`\`${file.name}\``, bytes(file.size)])), '')
+      out.push(
+        table(
+          ['file', 'size'],
+          artifact.selection.files.map(file => [`\`${file.name}\``, bytes(file.size)])
+        ),
+        ''
+      )
     }
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  )
 }

@@ -29,7 +29,11 @@ export interface SubsetResult {
  * they were in the source (quoting, dialect and embedded newlines kept), so the user's loader reads it
  * exactly as it reads the full file.
  */
-export async function writeSubset(source: string, target: string, options: SubsetOptions): Promise<SubsetResult> {
+export async function writeSubset(
+  source: string,
+  target: string,
+  options: SubsetOptions
+): Promise<SubsetResult> {
   let header: string | null = null
   const head: string[] = []
   const reservoir = new Reservoir<string>(options.rows, seededRandom(options.seed))
@@ -45,10 +49,16 @@ export async function writeSubset(source: string, target: string, options: Subse
     reservoir.offer(record.raw)
     return true
   }
-  const { lineEnding } = await readCsvFile(source, { delimiter: options.delimiter, keepRaw: true }, onRecord, problem => {
-    throw new UserError(`${source}:${problem.line}: ${problem.message}`)
-  })
-  if (header === null) throw new UserError(`${source}: the file is empty; there is nothing to sample`)
+  const { lineEnding } = await readCsvFile(
+    source,
+    { delimiter: options.delimiter, keepRaw: true },
+    onRecord,
+    problem => {
+      throw new UserError(`${source}:${problem.line}: ${problem.message}`)
+    }
+  )
+  if (header === null)
+    throw new UserError(`${source}: the file is empty; there is nothing to sample`)
   const records = options.strategy === 'head' ? head : reservoir.inStreamOrder()
   const text = [header, ...records].join(lineEnding) + lineEnding
   await mkdir(path.dirname(target), { recursive: true })

@@ -2,7 +2,14 @@
  * Variables the runner gives the action that a user's command must never see: with them a compromised
  * training dependency could upload artifacts, poison caches or mint OIDC tokens as this workflow.
  */
-const RUNNER_SECRETS = [/^ACTIONS_RUNTIME_TOKEN$/, /^ACTIONS_RUNTIME_URL$/, /^ACTIONS_ID_TOKEN_REQUEST_/, /^ACTIONS_RESULTS_URL$/, /^ACTIONS_CACHE_URL$/, /^ACTIONS_CACHE_SERVICE_V2$/]
+const RUNNER_SECRETS = [
+  /^ACTIONS_RUNTIME_TOKEN$/,
+  /^ACTIONS_RUNTIME_URL$/,
+  /^ACTIONS_ID_TOKEN_REQUEST_/,
+  /^ACTIONS_RESULTS_URL$/,
+  /^ACTIONS_CACHE_URL$/,
+  /^ACTIONS_CACHE_SERVICE_V2$/
+]
 
 export function isRunnerSecret(name: string): boolean {
   return RUNNER_SECRETS.some(pattern => pattern.test(name.toUpperCase()))
@@ -16,7 +23,10 @@ export interface SmokeVariables {
 }
 
 /** The child's environment: the parent's, minus runner secrets and the action's own INPUT_*, plus ours. */
-export function childEnvironment(parent: NodeJS.ProcessEnv, smoke: SmokeVariables): Record<string, string> {
+export function childEnvironment(
+  parent: NodeJS.ProcessEnv,
+  smoke: SmokeVariables
+): Record<string, string> {
   const env: Record<string, string> = {}
   for (const [name, value] of Object.entries(parent)) {
     if (value === undefined || isRunnerSecret(name) || name.startsWith('INPUT_')) continue

@@ -36,7 +36,9 @@ export class TailBuffer {
   ) {}
 
   push(line: string): void {
-    this.lines.push(line.length > this.maxLineLength ? `${line.slice(0, this.maxLineLength)}…` : line)
+    this.lines.push(
+      line.length > this.maxLineLength ? `${line.slice(0, this.maxLineLength)}…` : line
+    )
     if (this.lines.length > this.size) this.lines.shift()
   }
 

@@ -45,7 +45,12 @@ export async function runTraining(
   let outcome
   try {
     outcome = await runner.run(
-      { command: spec.command, cwd: spec.cwd, env: spec.env, timeoutMs: spec.timeoutMinutes * 60_000 },
+      {
+        command: spec.command,
+        cwd: spec.cwd,
+        env: spec.env,
+        timeoutMs: spec.timeoutMinutes * 60_000
+      },
       (text, stream) => {
         logger.output(text)
         splitters[stream].push(text)

@@ -1,0 +1,215 @@
+/**
+ * End to end: the bundled action (dist/, copied away from node_modules) runs as the runner runs it,
+ * on Node 20 and Node 24, uploading with the real @actions/artifact client to an emulated results
+ * service backed by Azurite; a later job downloads the artifact with the same real client.
+ */
+import { createHash } from 'node:crypto'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { startAzurite, type Azurite } from './harness/azurite.js'
+import { ResultsService } from './harness/results-service.js'
+import { downloadInLaterJob, isolatedDist, newJob, NODES, runAction } from './harness/runner.js'
+
+jest.setTimeout(120_000)
+
+let azurite: Azurite
+let results: ResultsService
+let entry: string
+
+beforeAll(async () => {
+  azurite = await startAzurite()
+  results = new ResultsService(azurite)
+  await results.start()
+  entry = await isolatedDist()
+})
+
+afterAll(async () => {
+  await results?.stop()
+  await azurite?.stop()
+})
+
+const baseInputs = {
+  dataset: 'iris/iris.csv',
+  schema: 'iris/iris.schema.yml',
+  'train-command': 'python3 train/logreg.py --epochs 20',
+  'sample-rows': '64',
+  'min-loss-drop': '0.2',
+  'artifact-path': '$ML_SMOKE_OUTPUT_DIR/model.json'
+}
+
+let runCounter = 0
+const freshRun = () => `run-${++runCounter}-${Date.now()}`
+
+describe.each(NODES)('the action on %s', (_label, node) => {
+  it('validates, trains, checks the loss and uploads a model a later job downloads intact', async () => {
+    const runId = freshRun()
+    const job = await newJob(runId, 'train')
+    const run = await runAction(node, entry, job, results.url, {
+      ...baseInputs,
+      'artifact-name': 'iris-model'
+    })
+    expect(run.stdout).not.toContain('::error')
+    expect(run.exitCode).toBe(0)
+
+    expect(run.outputs).toMatchObject({
+      'rows-validated': '150',
+      violations: '0',
+      'subset-rows': '64',
+      'loss-verdict': 'pass'
+    })
+    expect(Number(run.outputs['final-loss'])).toBeLessThan(Number(run.outputs['initial-loss']))
+    expect(Number(run.outputs['loss-drop'])).toBeGreaterThanOrEqual(0.2)
+    expect(run.outputs['artifact-digest']).toMatch(/^[0-9a-f]{64}$/)
+    expect(run.outputs['artifact-url']).toBe(
+      `https://github.com/octo/models/actions/runs/4242/artifacts/${run.outputs['artifact-id']}`
+    )
+
+    for (const section of [
+      '## ml-smoke ✅ passed',
+      '### Data validation',
+      '### Subset',
+      '### Smoke training',
+      '### Loss check',
+      '```mermaid',
+      '### Model artifact',
+      run.outputs['artifact-digest']
+    ]) {
+      expect(run.summary).toContain(section)
+    }
+    // Training output is streamed inside a log group.
+    expect(run.stdout).toMatch(
+      /::group::Smoke training: python3 train\/logreg\.py[\s\S]*epoch 20 loss=[\s\S]*::endgroup::/
+    )
+
+    const later = await newJob(runId, 'deploy')
+    const target = await mkdtemp(path.join(os.tmpdir(), 'download-'))
+    const download = await downloadInLaterJob(later, results.url, 'iris-model', target)
+    expect(download.digestMismatch).toBe(false)
+    expect(download.digest).toBe(`sha256:${run.outputs['artifact-digest']}`)
+    const trained = path.join(
+      path.dirname(run.outputs['subset-path']),
+      '..',
+      'output',
+      'model.json'
+    )
+    const downloaded = await readFile(path.join(target, 'model.json'))
+    expect(createHash('sha256').update(downloaded).digest('hex')).toBe(
+      createHash('sha256')
+        .update(await readFile(trained))
+        .digest('hex')
+    )
+    expect(JSON.parse(downloaded.toString())).toMatchObject({
+      kind: 'softmax-regression',
+      classes: 3
+    })
+  })
+})
+
+describe('the action fails clearly, still writing the summary and known outputs', () => {
+  const [, node] = NODES[0]
+
+  it('schema violations: annotations on the data file lines, step fails, nothing uploaded', async () => {
+    const job = await newJob(freshRun(), 'train')
+    const before = results.requests.length
+    const run = await runAction(node, entry, job, results.url, {
+      ...baseInputs,
+      dataset: 'iris/broken.csv'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      '::error title=ml-smoke%3A type-error in "petal width (cm)",file=iris/broken.csv,line=4::field "petal width (cm)": expected a number; got "abc"'
+    )
+    expect(run.stdout).toContain(
+      '::error::Data validation failed: 7 violations in iris/broken.csv (first, line 4:'
+    )
+    expect(run.outputs).toMatchObject({ 'rows-validated': '20', violations: '7' })
+    expect(run.outputs['artifact-id']).toBeUndefined()
+    expect(run.summary).toContain('## ml-smoke ❌ failed')
+    expect(run.summary).toContain('| Smoke training | ⏭️ skipped |')
+    expect(run.summary).toContain('`missing-cell`')
+    expect(results.requests.slice(before)).toEqual([])
+  })
+
+  it('a failing training command: exit code and the last lines of its output', async () => {
+    const job = await newJob(freshRun(), 'train')
+    const run = await runAction(node, entry, job, results.url, {
+      ...baseInputs,
+      'train-command': 'python3 train/crash.py'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::Smoke training failed: the training command exited with code 1'
+    )
+    expect(run.summary).toContain('RuntimeError: mat1 and mat2 shapes cannot be multiplied')
+    expect(run.outputs).toMatchObject({ 'subset-rows': '64' })
+  })
+
+  it('a diverging loss fails with the numbers', async () => {
+    const job = await newJob(freshRun(), 'train')
+    const run = await runAction(node, entry, job, results.url, {
+      ...baseInputs,
+      'train-command': 'python3 train/diverging.py --epochs 10'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::Loss check failed: loss rose by [\d.]+ %25 \([\d.]+ → [\d.]+ over 10 points\)/
+    )
+    expect(run.outputs['loss-verdict']).toBe('fail')
+    expect(run.summary).toContain('**fail**: loss rose')
+  })
+
+  it('a trainer that writes no model fails the artifact check', async () => {
+    const job = await newJob(freshRun(), 'train')
+    const run = await runAction(node, entry, job, results.url, {
+      ...baseInputs,
+      'train-command': 'python3 train/no_model.py --epochs 5'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::Model artifact failed: artifact-path "$ML_SMOKE_OUTPUT_DIR/model.json" matched no files'
+    )
+    expect(run.outputs['loss-verdict']).toBe('pass')
+  })
+
+  it('bad input: a clear message and no stack trace', async () => {
+    const job = await newJob(freshRun(), 'train')
+    const run = await runAction(node, entry, job, results.url, {
+      ...baseInputs,
+      'sample-strategy': 'stratified'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::input 'sample-strategy': expected one of random, head; got "stratified"`
+    )
+    expect(run.stdout).not.toMatch(/\n\s+at /)
+    expect(run.summary).toContain('could not run')
+  })
+
+  it('the same artifact name twice in a run: the 409 names the artifact and says what to do', async () => {
+    const runId = freshRun()
+    const first = await runAction(node, entry, await newJob(runId, 'a'), results.url, baseInputs)
+    expect(first.exitCode).toBe(0)
+    const second = await runAction(node, entry, await newJob(runId, 'b'), results.url, baseInputs)
+    expect(second.exitCode).toBe(1)
+    expect(second.stdout).toContain('an artifact named "model" already exists in this workflow run')
+    expect(second.stdout).toContain('matrix')
+  })
+
+  it('a 503 from the results service is retried by the client and the upload succeeds', async () => {
+    results.fail('ArtifactService/CreateArtifact', {
+      status: 503,
+      body: { code: 'unavailable', msg: 'try again' }
+    })
+    const run = await runAction(
+      node,
+      entry,
+      await newJob(freshRun(), 'train'),
+      results.url,
+      baseInputs
+    )
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['artifact-id']).toMatch(/^\d+$/)
+  })
+})

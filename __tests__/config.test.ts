@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises'
+import { describe, expect, it } from '@jest/globals'
+import { parse as parseYaml } from 'yaml'
+import { buildConfig, configFromInputs, OPTION_NAMES, optionsSchema } from '../src/config.js'
+import { UserError } from '../src/errors.js'
+
+const required = {
+  dataset: 'data.csv',
+  schema: 'schema.yml',
+  'train-command': 'python train.py',
+  'artifact-path': 'model/'
+}
+
+function errorOf(raw: Record<string, unknown>): string {
+  try {
+    buildConfig(raw, '/ws', name => `input '${name}'`)
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError)
+    return (error as Error).message
+  }
+  throw new Error('expected a UserError')
+}
+
+describe('config', () => {
+  it('applies defaults and resolves paths: data against the workspace, outputs against working-directory', () => {
+    const config = buildConfig(
+      { ...required, 'working-directory': 'ml', 'loss-file': 'logs/loss.jsonl' },
+      '/ws',
+      n => n
+    )
+    expect(config).toMatchObject({
+      dataset: '/ws/data.csv',
+      schema: '/ws/schema.yml',
+      workingDirectory: '/ws/ml',
+      lossFile: '/ws/ml/logs/loss.jsonl',
+      timeoutMinutes: 15,
+      sampleRows: 256,
+      sampleStrategy: 'random',
+      seed: 0,
+      minLossDrop: 0,
+      artifactPaths: ['model/'],
+      artifactName: 'model',
+      ifNoFilesFound: 'error',
+      includeHiddenFiles: false
+    })
+  })
+
+  it('reads action inputs as strings: empty means unset, numbers and lists are parsed', () => {
+    const inputs: Record<string, string> = {
+      ...required,
+      'sample-rows': '32',
+      'min-loss-drop': '0.1',
+      'artifact-path': 'model.pt\n\n  !model/*.tmp  \nconfig.json',
+      'retention-days': '',
+      'include-hidden-files': 'true'
+    }
+    const config = configFromInputs(name => inputs[name] ?? '', '/ws')
+    expect(config.sampleRows).toBe(32)
+    expect(config.minLossDrop).toBe(0.1)
+    expect(config.artifactPaths).toEqual(['model.pt', '!model/*.tmp', 'config.json'])
+    expect(config.retentionDays).toBeUndefined()
+    expect(config.includeHiddenFiles).toBe(true)
+  })
+
+  it('says which input is wrong, what was expected and what it got', () => {
+    expect(errorOf({ ...required, 'sample-rows': 'many' })).toBe(
+      `input 'sample-rows': expected number; got "many"`
+    )
+    expect(errorOf({ ...required, 'sample-strategy': 'stratified' })).toBe(
+      `input 'sample-strategy': expected one of random, head; got "stratified"`
+    )
+    expect(errorOf({ ...required, 'min-loss-drop': '10' })).toBe(
+      `input 'min-loss-drop': expected ≤ 1; got 10`
+    )
+    expect(errorOf({ dataset: 'd.csv', schema: 's.yml', 'artifact-path': 'm' })).toBe(
+      `input 'train-command': is required (expected string)`
+    )
+    expect(errorOf({ ...required, 'artifact-name': 'a/b' })).toBe(
+      `input 'artifact-name': must not contain any of " : < > | * ? \\ / or a line break; got "a/b"`
+    )
+    expect(errorOf({ ...required, 'loss-pattern': 'loss=\\S+' })).toMatch(
+      /^input 'loss-pattern': expected a regular expression with a capture group/
+    )
+  })
+
+  it('catches a misspelled option in a config file and suggests the right one', () => {
+    expect(errorOf({ ...required, sample_rows: 8 })).toBe(
+      `unknown option input 'sample_rows'; did you mean input 'sample-rows'?`
+    )
+  })
+
+  it('matches action.yml: the same inputs, required flags and defaults', async () => {
+    const action = parseYaml(await readFile(new URL('../action.yml', import.meta.url), 'utf8'))
+    expect(action.runs.using).toBe('node24')
+    expect(Object.keys(action.inputs).sort()).toEqual([...OPTION_NAMES].sort())
+    const defaults = optionsSchema.parse(required) as Record<string, unknown>
+    for (const [name, input] of Object.entries(
+      action.inputs as Record<
+        string,
+        { required?: boolean; default?: string; description?: string }
+      >
+    )) {
+      expect(input.description).toBeTruthy()
+      expect(Boolean(input.required)).toBe(name in required)
+      if (input.default !== undefined) expect(String(defaults[name])).toBe(input.default)
+    }
+  })
+})

@@ -1,0 +1,223 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import {
+  CsvTokenizer,
+  findInvalidUtf8,
+  readCsvFile,
+  type CsvRecord,
+  type CsvSyntaxProblem
+} from '../src/data/csv.js'
+
+function tokenize(
+  chunks: string[],
+  delimiter = ','
+): { records: CsvRecord[]; problems: CsvSyntaxProblem[] } {
+  const records: CsvRecord[] = []
+  const problems: CsvSyntaxProblem[] = []
+  const tokenizer = new CsvTokenizer(
+    { delimiter, keepRaw: true },
+    r => void records.push(r),
+    p => void problems.push(p)
+  )
+  for (const chunk of chunks) tokenizer.push(chunk)
+  tokenizer.finish()
+  return { records, problems }
+}
+
+/** Every way to cut `text` into two chunks gives the same result as one chunk. */
+function splits(text: string): string[][] {
+  return Array.from({ length: text.length + 1 }, (_, i) => [text.slice(0, i), text.slice(i)])
+}
+
+describe('CsvTokenizer', () => {
+  it('reads quoted delimiters, doubled quotes and newlines inside quotes, with physical lines', () => {
+    const text = 'id,note\n1,"a, b"\n2,"say ""hi"""\n3,"two\nlines"\n4,end\n'
+    const { records, problems } = tokenize([text])
+    expect(problems).toEqual([])
+    expect(records.map(r => r.fields)).toEqual([
+      ['id', 'note'],
+      ['1', 'a, b'],
+      ['2', 'say "hi"'],
+      ['3', 'two\nlines'],
+      ['4', 'end']
+    ])
+    expect(records.map(r => [r.line, r.endLine])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 5],
+      [6, 6]
+    ])
+    expect(records[3].raw).toBe('3,"two\nlines"')
+  })
+
+  it('gives the same records and lines however the text is cut into chunks', () => {
+    const text = 'a,b\r\n"x\r\ny","q""z"\r\n,\r\nlast,"row"'
+    const whole = tokenize([text])
+    for (const chunks of splits(text)) expect(tokenize(chunks)).toEqual(whole)
+  })
+
+  it('handles CRLF, a missing final newline, empty fields and a trailing delimiter', () => {
+    const { records } = tokenize(['a,b,c\r\n1,,3\r\n4,5,'])
+    expect(records.map(r => r.fields)).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '', '3'],
+      ['4', '5', '']
+    ])
+  })
+
+  it('reports an unterminated quote at the line where it opened and stops instead of merging lines', () => {
+    const { records, problems } = tokenize(['a,b\n1,2\n3,"oops\n4,5\n6,7\n'])
+    expect(records).toHaveLength(2)
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'unterminated-quote', line: 3, fieldNumber: 2 })
+    ])
+  })
+
+  it('reports text after a closing quote and keeps reading the next rows', () => {
+    const { records, problems } = tokenize(['a,b\n"x"y,2\n3,4\n'])
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'text-after-quote', line: 2, fieldNumber: 1 })
+    ])
+    expect(records.map(r => r.fields)).toEqual([
+      ['a', 'b'],
+      ['xy', '2'],
+      ['3', '4']
+    ])
+  })
+
+  it('uses another delimiter when asked', () => {
+    expect(tokenize(['a\tb\n"1\t2"\t3\n'], '\t').records.map(r => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1\t2', '3']
+    ])
+  })
+
+  it('stops when the record handler says so', () => {
+    const records: string[][] = []
+    const tokenizer = new CsvTokenizer(
+      { delimiter: ',', keepRaw: false },
+      r => records.push(r.fields) < 2,
+      () => {}
+    )
+    tokenizer.push('a\nb\nc\nd\n')
+    tokenizer.finish()
+    expect(records).toEqual([['a'], ['b']])
+  })
+
+  it('round-trips any table written with RFC 4180 quoting, in any chunking', () => {
+    const cellText = fc.string({
+      unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r\n', ' ', 'é', '😀')
+    })
+    const table = fc.integer({ min: 1, max: 4 }).chain(width =>
+      fc.array(fc.array(cellText, { minLength: width, maxLength: width }), {
+        minLength: 1,
+        maxLength: 6
+      })
+    )
+    fc.assert(
+      fc.property(table, fc.integer({ min: 1, max: 7 }), (rows, chunkSize) => {
+        // A lone empty cell would be a blank line; always quote so every row is explicit.
+        const text =
+          rows.map(row => row.map(cell => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\n') +
+          '\n'
+        const chunks: string[] = []
+        for (let i = 0; i < text.length; i += chunkSize) chunks.push(text.slice(i, i + chunkSize))
+        const { records, problems } = tokenize(chunks)
+        expect(problems).toEqual([])
+        expect(records.map(r => r.fields)).toEqual(rows)
+        let line = 1
+        records.forEach((record, index) => {
+          expect(record.line).toBe(line)
+          line += rows[index].join(',').split('\n').length
+        })
+      })
+    )
+  })
+
+  it('never crashes or loops on random input, and every problem has a line inside the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', 'x') }), text => {
+        const { records, problems } = tokenize([text])
+        const lines = text.split(/\r\n|\r|\n/).length
+        for (const problem of problems) {
+          expect(problem.line).toBeGreaterThanOrEqual(1)
+          expect(problem.line).toBeLessThanOrEqual(lines)
+        }
+        for (const record of records) expect(record.endLine).toBeLessThanOrEqual(lines)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+})
+
+describe('readCsvFile', () => {
+  const write = async (name: string, content: string | Buffer): Promise<string> => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'csv-'))
+    const file = path.join(dir, name)
+    await writeFile(file, content)
+    return file
+  }
+
+  it('strips a UTF-8 BOM and reports the line ending', async () => {
+    const file = await write('bom.csv', '\uFEFFid,name\r\n1,a\r\n')
+    const records: string[][] = []
+    const result = await readCsvFile(
+      file,
+      { delimiter: ',', keepRaw: false },
+      r => void records.push(r.fields),
+      () => {}
+    )
+    expect(records).toEqual([
+      ['id', 'name'],
+      ['1', 'a']
+    ])
+    expect(result.lineEnding).toBe('\r\n')
+  })
+
+  it('reports invalid UTF-8 (a Latin-1 file) with the line of the bad byte', async () => {
+    const file = await write('latin1.csv', Buffer.from('id,city\n1,Paris\n2,Z\xfcrich\n', 'latin1'))
+    const problems: CsvSyntaxProblem[] = []
+    await readCsvFile(
+      file,
+      { delimiter: ',', keepRaw: false },
+      () => {},
+      p => void problems.push(p)
+    )
+    expect(problems).toEqual([expect.objectContaining({ code: 'invalid-utf8', line: 3 })])
+    expect(problems[0].message).toContain('0xFC')
+  })
+
+  it('reads a file larger than one 64 KiB chunk with records cut across chunks', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i},"note ${i}, with comma\nand newline"`)
+    const file = await write('big.csv', `id,note\n${rows.join('\n')}\n`)
+    let count = 0
+    let lastLine = 0
+    await readCsvFile(
+      file,
+      { delimiter: ',', keepRaw: false },
+      r => {
+        count++
+        lastLine = r.line
+      },
+      () => {
+        throw new Error('no problem expected')
+      }
+    )
+    expect(count).toBe(5001)
+    expect(lastLine).toBe(2 + 4999 * 2)
+  })
+})
+
+describe('findInvalidUtf8', () => {
+  it('accepts valid text, an incomplete tail, and finds overlong or stray bytes', () => {
+    expect(findInvalidUtf8(Buffer.from('héllo 😀'))).toBe(-1)
+    expect(findInvalidUtf8(Buffer.from([0x61, 0xf0, 0x9f]))).toBe(-1)
+    expect(findInvalidUtf8(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1)
+    expect(findInvalidUtf8(Buffer.from([0x61, 0x62, 0x80]))).toBe(2)
+    expect(findInvalidUtf8(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0)
+  })
+})

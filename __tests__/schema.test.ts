@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises'
+import { describe, expect, it } from '@jest/globals'
+import { compileField } from '../src/data/fields.js'
+import { parseTableSchema, type FieldDescriptor } from '../src/data/schema.js'
+import { UserError } from '../src/errors.js'
+
+const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
+
+function errorOf(action: () => unknown): string {
+  try {
+    action()
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError)
+    return (error as Error).message
+  }
+  throw new Error('expected a UserError')
+}
+
+describe('parseTableSchema', () => {
+  it('reads a Frictionless Table Schema JSON file as is, defaulting type to string', async () => {
+    const schema = parseTableSchema(
+      await readFile(fixture('frictionless/schema.json'), 'utf8'),
+      'schema.json'
+    )
+    expect(schema.fields.map(f => [f.name, f.type])).toEqual([
+      ['id', 'integer'],
+      ['name', 'string']
+    ])
+    expect(schema.missingValues).toEqual([''])
+    expect(parseTableSchema('fields: [{name: x}]', 's.yml').fields[0].type).toBe('string')
+  })
+
+  it('names the file, the key path and what was expected for a bad type', () => {
+    const text =
+      'fields:\n  - {name: a, type: integer}\n  - {name: b, type: number}\n  - {name: c, type: float}\n'
+    expect(errorOf(() => parseTableSchema(text, 'schema.yml'))).toBe(
+      'schema.yml: fields[2].type: expected one of integer, number, string, boolean, date; got "float"'
+    )
+  })
+
+  it('reports every problem, missing keys, YAML syntax with its line, and duplicate names', () => {
+    expect(
+      errorOf(() =>
+        parseTableSchema(
+          'fields:\n  - type: integer\n  - {name: b, constraints: {required: yes}}',
+          's.yml'
+        )
+      )
+    ).toBe(
+      's.yml: fields[0].name: is required (expected string)\ns.yml: fields[1].constraints.required: expected boolean; got "yes"'
+    )
+    expect(errorOf(() => parseTableSchema('fields: [\n  {name: a,\n', 's.yml'))).toMatch(
+      /^s\.yml:\d+: not valid YAML or JSON/
+    )
+    expect(errorOf(() => parseTableSchema('fields: [{name: a}, {name: a}]', 's.yml'))).toBe(
+      's.yml: fields[1].name: "a" is used by an earlier field'
+    )
+    expect(errorOf(() => parseTableSchema('{}', 's.yml'))).toBe(
+      's.yml: fields: is required (expected array)'
+    )
+  })
+})
+
+function check(field: Partial<FieldDescriptor> & { name?: string }, cell: string, missing = ['']) {
+  const compiled = compileField(
+    { name: 'f', type: 'string', ...field } as FieldDescriptor,
+    0,
+    new Set(missing),
+    's.yml'
+  )
+  return compiled.check(cell)
+}
+
+describe('field casting follows Table Schema', () => {
+  it.each([
+    ['integer', '42', true],
+    ['integer', '-7', true],
+    ['integer', '4.0', false],
+    ['integer', ' 4', false],
+    ['number', '3.14', true],
+    ['number', '1e-3', true],
+    ['number', '.5', true],
+    ['number', 'NaN', true],
+    ['number', '-INF', true],
+    ['number', 'nan', false],
+    ['number', '1,5', false],
+    ['boolean', 'True', true],
+    ['boolean', '0', true],
+    ['boolean', 'yes', false],
+    ['date', '2024-02-29', true],
+    ['date', '2023-02-29', false],
+    ['date', '2024-2-1', false]
+  ] as const)('%s %j valid=%s', (type, cell, valid) => {
+    const problem = check({ type }, cell)
+    expect(problem === null).toBe(valid)
+    if (!valid) expect(problem?.code).toBe('type-error')
+  })
+
+  it('applies formats, number options and custom boolean values', () => {
+    expect(check({ type: 'date', format: '%d/%m/%Y' }, '31/12/2024')).toBeNull()
+    expect(check({ type: 'date', format: '%d/%m/%Y' }, '2024-12-31')?.message).toBe(
+      'field "f": expected a date as %d/%m/%Y; got "2024-12-31"'
+    )
+    expect(
+      check({ type: 'number', decimalChar: ',', groupChar: '.' } as never, '1.234,5')
+    ).toBeNull()
+    expect(check({ type: 'integer', bareNumber: false } as never, '€ 95')).toBeNull()
+    expect(check({ type: 'boolean', trueValues: ['y'], falseValues: ['n'] }, 'y')).toBeNull()
+    expect(check({ type: 'boolean', trueValues: ['y'], falseValues: ['n'] }, 'true')?.code).toBe(
+      'type-error'
+    )
+    expect(check({ format: 'email' }, 'a@b.co')).toBeNull()
+    expect(check({ format: 'email' }, 'not-an-email')?.code).toBe('type-error')
+  })
+
+  it('checks constraints on the cast value, and NaN is outside any range', () => {
+    expect(
+      check({ type: 'integer', constraints: { minimum: 0, maximum: 120 } }, '121')?.message
+    ).toBe('field "f": 121 is above the maximum 120')
+    expect(check({ type: 'number', constraints: { minimum: 0 } }, 'NaN')?.code).toBe(
+      'constraint-error'
+    )
+    expect(
+      check({ type: 'date', constraints: { minimum: '2020-01-01' } }, '2019-12-31')?.message
+    ).toBe('field "f": 2019-12-31 is below the minimum 2020-01-01')
+    expect(check({ type: 'integer', constraints: { enum: [1, 2] } }, '02')).toBeNull()
+    expect(check({ constraints: { pattern: '[a-z]+' } }, 'abc1')?.message).toBe(
+      'field "f": "abc1" does not match the pattern [a-z]+'
+    )
+    expect(check({ constraints: { required: true } }, 'NA', ['', 'NA'])?.message).toBe(
+      'field "f" is required; the cell is empty'
+    )
+    expect(check({ type: 'integer' }, 'NA', ['', 'NA'])).toBeNull()
+  })
+
+  it('rejects constraint values that do not fit the field type, naming the key', () => {
+    expect(errorOf(() => check({ type: 'integer', constraints: { minimum: 'low' } }, '1'))).toBe(
+      's.yml: fields[0].constraints.minimum: expected an integer; got "low"'
+    )
+    expect(errorOf(() => check({ constraints: { maximum: 3 } }, 'x'))).toBe(
+      's.yml: fields[0].constraints.maximum: not allowed for type string'
+    )
+    expect(errorOf(() => check({ constraints: { pattern: '(' } }, 'x'))).toMatch(
+      /^s\.yml: fields\[0\]\.constraints\.pattern: not a valid regular expression/
+    )
+  })
+})

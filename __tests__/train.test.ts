@@ -1,0 +1,153 @@
+import { mkdtemp, readFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { ProcessRunner } from '../src/ports/process-runner.js'
+import type { Logger } from '../src/ports/types.js'
+import { childEnvironment } from '../src/train/environment.js'
+import { LineSplitter, TailBuffer } from '../src/train/output.js'
+import { runTraining, trainingFailure } from '../src/train/train.js'
+
+function recordingLogger(): Logger & { text: string; groups: string[] } {
+  const logger = {
+    text: '',
+    groups: [] as string[],
+    debug: () => {},
+    info: () => {},
+    warning: () => {},
+    startGroup: (title: string) => void logger.groups.push(title),
+    endGroup: () => {},
+    output: (text: string) => {
+      logger.text += text
+    }
+  }
+  return logger
+}
+
+const smoke = {
+  ML_SMOKE_SUBSET: '/s.csv',
+  ML_SMOKE_OUTPUT_DIR: '/out',
+  ML_SMOKE_METRICS: '/m.jsonl',
+  ML_SMOKE_SEED: '3'
+}
+
+async function train(command: string, timeoutMinutes = 1, env: NodeJS.ProcessEnv = process.env) {
+  const lines: string[] = []
+  const logger = recordingLogger()
+  const result = await runTraining(
+    { command, cwd: os.tmpdir(), env: childEnvironment(env, smoke), timeoutMinutes },
+    new ProcessRunner(500),
+    logger,
+    line => void lines.push(line)
+  )
+  return { result, lines, logger }
+}
+
+/** Running (not gone, not a zombie waiting to be reaped), after giving a kill a moment to land. */
+async function alive(pid: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)
+    if (stat === null || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return false
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  return true
+}
+
+describe('the training command', () => {
+  it('cannot see the runner tokens, but gets the ML_SMOKE_* variables and the rest of the environment', async () => {
+    const env = {
+      ...process.env,
+      ACTIONS_RUNTIME_TOKEN: 'secret-runtime',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'secret-oidc',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc',
+      ACTIONS_RESULTS_URL: 'https://results',
+      ACTIONS_CACHE_URL: 'https://cache',
+      'INPUT_TRAIN-COMMAND': 'x',
+      KEEP_ME: 'yes'
+    }
+    const { lines } = await train('env', 1, env)
+    const seen = Object.fromEntries(
+      lines.map(line => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)])
+    )
+    for (const name of [
+      'ACTIONS_RUNTIME_TOKEN',
+      'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+      'ACTIONS_ID_TOKEN_REQUEST_URL',
+      'ACTIONS_RESULTS_URL',
+      'ACTIONS_CACHE_URL',
+      'INPUT_TRAIN-COMMAND'
+    ]) {
+      expect(seen[name]).toBeUndefined()
+    }
+    expect(lines.join('\n')).not.toContain('secret-')
+    expect(seen).toMatchObject({ ...smoke, KEEP_ME: 'yes' })
+  })
+
+  it('streams stdout and stderr to the log and to the line reader, splitting on \\r as progress bars do', async () => {
+    const { result, lines, logger } = await train(
+      `printf 'epoch 1\\rloss=0.5\\n'; echo oops >&2; printf 'tail'`
+    )
+    expect(result.exitCode).toBe(0)
+    expect(lines.sort()).toEqual(['epoch 1', 'loss=0.5', 'oops', 'tail'].sort())
+    expect(logger.text).toContain('loss=0.5')
+    expect(logger.groups).toEqual([expect.stringContaining('Smoke training:')])
+    expect(trainingFailure(result)).toBeNull()
+  })
+
+  it('a non-zero exit fails with its code and keeps the last 30 lines', async () => {
+    const { result } = await train('for i in $(seq 1 100); do echo line $i; done; exit 3')
+    expect(result.exitCode).toBe(3)
+    expect(result.tail).toHaveLength(30)
+    expect(result.tail[29]).toBe('line 100')
+    expect(trainingFailure(result)).toBe('the training command exited with code 3')
+  })
+
+  it('a failing command inside a pipeline fails the step, as with `run:` (pipefail)', async () => {
+    const { result } = await train('false | cat')
+    expect(result.exitCode).toBe(1)
+  })
+
+  it('on timeout stops the whole process group: no grandchild survives', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'orphan-'))
+    const pidFile = path.join(dir, 'pid')
+    const { result } = await train(
+      `(trap '' TERM; sleep 1000) & echo $! > ${pidFile}; sleep 1000`,
+      1.5 / 60
+    )
+    expect(result.timedOut).toBe(true)
+    expect(trainingFailure(result)).toBe(
+      'the training command did not finish within timeout-minutes (0.025) and was stopped'
+    )
+    const grandchild = Number(await readFile(pidFile, 'utf8'))
+    expect(await alive(grandchild)).toBe(false)
+  }, 20000)
+
+  it('a command that leaves a background process behind still finishes, and the process is stopped', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'orphan-'))
+    const pidFile = path.join(dir, 'pid')
+    const { result } = await train(`sleep 1000 & echo $! > ${pidFile}; echo done`)
+    expect(result.exitCode).toBe(0)
+    expect(await alive(Number(await readFile(pidFile, 'utf8')))).toBe(false)
+  })
+
+  it('killed by a signal says so', async () => {
+    const { result } = await train('kill -9 $$')
+    expect(trainingFailure(result)).toBe('the training command was killed by SIGKILL')
+  })
+})
+
+describe('output helpers', () => {
+  it('LineSplitter joins lines cut across chunks and treats CRLF as one break', () => {
+    const lines: string[] = []
+    const splitter = new LineSplitter(line => void lines.push(line))
+    for (const chunk of ['a', 'b\r', '\nc\r', 'd\n', 'e']) splitter.push(chunk)
+    splitter.finish()
+    expect(lines).toEqual(['ab', 'c', 'd', 'e'])
+  })
+
+  it('TailBuffer keeps the last lines, each capped', () => {
+    const tail = new TailBuffer(2, 5)
+    for (const line of ['1', '2', '3', '1234567']) tail.push(line)
+    expect(tail.toArray()).toEqual(['3', '12345…'])
+  })
+})
