@@ -36038,7 +36038,9 @@ async function selectArtifactFiles(patterns, options) {
     const searchRoots = [];
     for (const pattern of includes) {
         const absolute = external_node_path_default().resolve(options.baseDirectory, expand(pattern));
-        let { prefix, rest } = files_splitPattern(absolute);
+        const split = files_splitPattern(absolute);
+        const prefix = split.prefix;
+        let rest = split.rest;
         const prefixStat = await statOrNull(prefix);
         if (rest === '' && prefixStat?.isDirectory())
             rest = '**';

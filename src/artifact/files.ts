@@ -92,7 +92,9 @@ export async function selectArtifactFiles(
 
   for (const pattern of includes) {
     const absolute = path.resolve(options.baseDirectory, expand(pattern))
-    let { prefix, rest } = splitPattern(absolute)
+    const split = splitPattern(absolute)
+    const prefix = split.prefix
+    let rest = split.rest
     const prefixStat = await statOrNull(prefix)
     if (rest === '' && prefixStat?.isDirectory()) rest = '**'
     const searchRoot = rest === '' ? path.dirname(prefix) : prefix

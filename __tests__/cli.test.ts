@@ -1,0 +1,100 @@
+/** The bundled CLI, run as a user runs it: exit codes 0 pass, 1 fail, 2 bad input, 3 inconclusive. */
+import { spawnSync } from 'node:child_process'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+
+const root = new URL('../', import.meta.url).pathname
+const cli = path.join(root, 'dist', 'cli', 'index.js')
+
+function mlSmoke(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, ACTIONS_RUNTIME_TOKEN: '' }
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+describe('ml-smoke CLI', () => {
+  it('run: the demo config passes and writes the model zip and summary locally', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'cli-'))
+    const { code, stdout } = mlSmoke(['run', '--config', 'fixtures/ml-smoke.yml', '--out', out])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^ml-smoke passed/)
+    expect(stdout).toContain(`Artifact: ${path.join(out, 'artifacts', 'iris-model.zip')}`)
+    expect(await readFile(path.join(out, 'summary.md'), 'utf8')).toContain('## ml-smoke ✅ passed')
+  })
+
+  it('run: flags override the config file, and --json prints the report', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'cli-'))
+    const { code, stdout } = mlSmoke([
+      'run',
+      '--config',
+      'fixtures/ml-smoke.yml',
+      '--out',
+      out,
+      '--train-command',
+      'python3 train/diverging.py',
+      '--json'
+    ])
+    expect(code).toBe(1)
+    const report = JSON.parse(stdout)
+    expect(report.outcome).toBe('failed')
+    expect(report.loss.verdict).toBe('fail')
+  })
+
+  it('validate --json: the violations with Frictionless positions, exit 1', () => {
+    const { code, stdout } = mlSmoke([
+      'validate',
+      '--dataset',
+      'fixtures/iris/broken.csv',
+      '--schema',
+      'fixtures/iris/iris.schema.yml',
+      '--json'
+    ])
+    expect(code).toBe(1)
+    const result = JSON.parse(stdout)
+    expect(result).toMatchObject({ valid: false, rows: 20, truncated: false })
+    expect(result.violations[0]).toEqual({
+      code: 'type-error',
+      line: 4,
+      rowNumber: 4,
+      fieldNumber: 4,
+      field: 'petal width (cm)',
+      message: 'field "petal width (cm)": expected a number; got "abc"'
+    })
+  })
+
+  it('bad input and usage: exit 2 with a message, never a stack trace', () => {
+    const missing = mlSmoke([
+      'validate',
+      '--dataset',
+      'nope.csv',
+      '--schema',
+      'fixtures/iris/iris.schema.yml'
+    ])
+    expect(missing).toMatchObject({ code: 2, stderr: 'ml-smoke: dataset not found: nope.csv\n' })
+    const typo = mlSmoke(['run', '--config', 'fixtures/ml-smoke.yml', '--sample-rowz', '3'])
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toContain(`Unknown option '--sample-rowz'`)
+    expect(mlSmoke(['frobnicate']).code).toBe(2)
+  })
+
+  it('loss: a real scikit-learn log passes, stdin with one value is inconclusive (3), a NaN fails (1)', () => {
+    const sklearn = mlSmoke(['loss', 'fixtures/logs/sklearn-mlp-console.txt', '--json'])
+    expect(sklearn.code).toBe(0)
+    expect(JSON.parse(sklearn.stdout)).toMatchObject({
+      verdict: 'pass',
+      points: 25,
+      first: 0.99184479,
+      last: 0.34611095
+    })
+    expect(mlSmoke(['loss', '-'], 'loss=0.5\n').code).toBe(3)
+    const nan = mlSmoke(['loss', '-', '--json'], 'loss=0.5\nloss=nan\n')
+    expect(nan.code).toBe(1)
+    expect(JSON.parse(nan.stdout).nonFiniteAt).toEqual({ step: 2, line: 2, value: 'NaN' })
+  })
+})

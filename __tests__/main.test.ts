@@ -1,0 +1,76 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '../__fixtures__/core.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+
+const { run } = await import('../src/main.js')
+
+const fixtures = new URL('../fixtures/', import.meta.url).pathname
+
+function withInputs(inputs: Record<string, string>): void {
+  core.getInput.mockImplementation(name => inputs[name] ?? '')
+}
+
+beforeEach(async () => {
+  core.summary.written.length = 0
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'main-'))
+  process.env.GITHUB_WORKSPACE = fixtures
+  process.env.RUNNER_TEMP = temp
+  process.env.GITHUB_STEP_SUMMARY = path.join(temp, 'summary.md')
+  await writeFile(process.env.GITHUB_STEP_SUMMARY, '')
+})
+
+describe('run()', () => {
+  it('a bad input fails the step once, with the message and no stack trace', async () => {
+    withInputs({
+      dataset: 'iris/iris.csv',
+      schema: 'iris/iris.schema.yml',
+      'train-command': 'true',
+      'artifact-path': 'm',
+      'timeout-minutes': '-1'
+    })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledTimes(1)
+    expect(core.setFailed).toHaveBeenCalledWith(`input 'timeout-minutes': expected > 0; got -1`)
+    expect(core.summary.written.join('')).toContain('could not run')
+  })
+
+  it('violations become at most ten annotations, one per distinct problem first, and fail the step', async () => {
+    withInputs({
+      dataset: 'iris/broken.csv',
+      schema: 'iris/iris.schema.yml',
+      'train-command': 'true',
+      'artifact-path': 'm'
+    })
+    await run()
+    expect(core.error).toHaveBeenCalledTimes(7)
+    expect(core.error).toHaveBeenCalledWith('field "target": "7" is not one of 0, 1, 2', {
+      title: 'ml-smoke: constraint-error in "target"',
+      file: 'iris/broken.csv',
+      startLine: 6
+    })
+    expect(core.setOutput).toHaveBeenCalledWith('violations', '7')
+    expect(core.setOutput).not.toHaveBeenCalledWith('subset-rows', expect.anything())
+    expect(core.setFailed).toHaveBeenCalledTimes(1)
+    expect(core.setFailed.mock.calls[0][0]).toMatch(
+      /^Data validation failed: 7 violations in iris\/broken\.csv/
+    )
+  })
+
+  it('an inconclusive loss (the command printed none) fails the step and says what to print', async () => {
+    withInputs({
+      dataset: 'iris/iris.csv',
+      schema: 'iris/iris.schema.yml',
+      'train-command': 'echo trained',
+      'artifact-path': 'm'
+    })
+    await run()
+    expect(core.setOutput).toHaveBeenCalledWith('loss-verdict', 'inconclusive')
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringContaining('Loss check inconclusive: no loss values found in the command output')
+    )
+  })
+})
