@@ -93,6 +93,17 @@ describe('ml-smoke CLI', () => {
       last: 0.34611095
     })
     expect(mlSmoke(['loss', '-'], 'loss=0.5\n').code).toBe(3)
+    const hf = JSON.parse(mlSmoke(['loss', 'fixtures/logs/hf-trainer', '--json']).stdout)
+    expect(hf).toMatchObject({
+      verdict: 'pass',
+      source: 'fixtures/logs/hf-trainer/trainer_state.json',
+      format: 'hf-trainer-state',
+      key: 'loss',
+      points: 20
+    })
+    const tensorboard = mlSmoke(['loss', 'fixtures/logs/torch-tensorboard'])
+    expect(tensorboard.code).toBe(1)
+    expect(tensorboard.stdout).toMatch(/^fail: Loss\/train is NaN at step 50/)
     const nan = mlSmoke(['loss', '-', '--json'], 'loss=0.5\nloss=nan\n')
     expect(nan.code).toBe(1)
     expect(JSON.parse(nan.stdout).nonFiniteAt).toEqual({ step: 2, line: 2, value: 'NaN' })

@@ -1,164 +1,562 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { readLossFile } from '../src/loss/file-reader.js'
+import fc from 'fast-check'
+import { chooseLossSeries, classify } from '../src/loss/choose.js'
+import { emptyFound, findSeries } from '../src/loss/discover.js'
 import {
-  cleanLine,
-  compileLossPattern,
-  DEFAULT_LOSS_PATTERN,
-  OutputLossReader
-} from '../src/loss/output-reader.js'
-import type { LossPoint } from '../src/loss/series.js'
+  readMetricsCsv,
+  readMetricsJson,
+  readMetricsJsonl,
+  readMlflowMetric
+} from '../src/loss/file-readers.js'
+import { compileLossPattern, OutputMetricsReader } from '../src/loss/output-reader.js'
+import type { MetricSeries } from '../src/loss/series.js'
+import { crc32c, EventFileParser, maskedCrc32c } from '../src/loss/tensorboard.js'
+import { cleanLine } from '../src/loss/text.js'
 import { judgeLoss } from '../src/loss/verdict.js'
+import {
+  event,
+  eventFile,
+  histogramValue,
+  record,
+  simpleValue,
+  tensorValue
+} from './harness/tfevents.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
+const noHints = { lightningLogInterval: false, fastDevRun: false }
+const options = { minDrop: 0, window: 0.25 }
 
-function readOutput(text: string, pattern = DEFAULT_LOSS_PATTERN): LossPoint[] {
-  const reader = new OutputLossReader(compileLossPattern(pattern))
-  text.split('\n').forEach((line, index) => reader.readLine(line, index + 1))
-  return reader.points
+function readOutput(text: string, pattern?: string): OutputMetricsReader {
+  const reader = new OutputMetricsReader(pattern ? compileLossPattern(pattern) : undefined)
+  text.split(/\r\n|\r|\n/).forEach((line, index) => reader.readLine(line, index + 1))
+  return reader
 }
 
-const series = (...values: number[]): LossPoint[] =>
-  values.map((value, i) => ({ step: i + 1, value, line: i + 1 }))
+const valuesOf = (series: MetricSeries[], key: string): number[] =>
+  series.find(s => s.key === key)?.points.map(p => p.value) ?? []
 
-describe('reading the loss from command output', () => {
-  it.each([
-    ['loss=0.42', 0.42],
-    ['epoch 3 loss: 0.42', 0.42],
-    ["{'loss': 0.42, 'grad_norm': 1.2}", 0.42],
-    ["{'loss': '0.42', 'learning_rate': '5e-05'}", 0.42],
-    ['{"loss": 4.2e-1}', 0.42],
-    ['train_loss 0.42', 0.42],
-    ['Iteration 7, loss = 0.42', 0.42],
-    ['step 10 | Loss: 0.42 | val_loss: 0.9', 0.42],
-    ['\u001b[32mloss=0.42\u001b[0m', 0.42]
-  ])('%j gives %d', (line, value) => {
-    expect(readOutput(line).map(point => point.value)).toEqual([value])
+async function folder(files: Record<string, string | Buffer>): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'logs-'))
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, name)), { recursive: true })
+    await writeFile(path.join(root, name), content)
+  }
+  return root
+}
+
+async function judgeFolder(root: string, key?: string) {
+  const found = emptyFound()
+  await findSeries(root, file => path.relative(root, file), found)
+  return judgeLoss(chooseLossSeries(found.series, key), options, noHints, [root], found.warnings)
+}
+
+describe('real files written by the frameworks (fixtures/logs, values from shared/real/README.md)', () => {
+  it('Lightning CSVLogger metrics.csv: 20 train_loss_step values 0.6824 (step 3) → 0.0642 (step 79), chosen over _epoch and val_loss', async () => {
+    const series = readMetricsCsv(
+      await readFile(fixture('logs/lightning-metrics.csv'), 'utf8'),
+      'metrics.csv'
+    )
+    expect(series[0].format).toBe('lightning-csv')
+    const choice = chooseLossSeries(series)
+    expect(choice.chosen?.series.key).toBe('train_loss_step')
+    const points = choice.chosen!.series.points
+    expect(points).toHaveLength(20)
+    expect([points[0].step, points[19].step]).toEqual([3, 79])
+    expect(points[0].value).toBeCloseTo(0.6824, 4)
+    expect(points[19].value).toBeCloseTo(0.0642, 4)
+    expect(valuesOf(series, 'train_loss_epoch')).toHaveLength(5)
+    expect(valuesOf(series, 'train_loss_epoch')[0]).toBeCloseTo(0.5884, 4)
+    expect(valuesOf(series, 'val_loss').at(-1)).toBeCloseTo(0.0665, 4)
   })
 
-  it.each([
-    'val_loss=0.42',
-    'eval_loss: 0.42',
-    'train_loss_epoch=0.42',
-    'lossy=3',
-    'loss_scale: 1024',
-    'no numbers here'
-  ])('ignores %j', line => {
-    expect(readOutput(line)).toEqual([])
+  it('Hugging Face trainer_state.json: 20 loss entries (step 2: 0.6946 → step 40: 0.1293), not eval_loss or the final train_loss', async () => {
+    const series = readMetricsJson(
+      await readFile(fixture('logs/hf-trainer/trainer_state.json'), 'utf8'),
+      'trainer_state.json'
+    )
+    const choice = chooseLossSeries(series)
+    expect(choice.chosen?.series).toMatchObject({ key: 'loss', format: 'hf-trainer-state' })
+    const points = choice.chosen!.series.points
+    expect(points).toHaveLength(20)
+    expect(points[0]).toMatchObject({ step: 2 })
+    expect(points[0].value).toBeCloseTo(0.6946, 4)
+    expect(points[19]).toMatchObject({ step: 40 })
+    expect(points[19].value).toBeCloseTo(0.1293, 4)
+    expect(valuesOf(series, 'eval_loss')).toHaveLength(4)
+    expect(series.find(s => s.key === 'train_loss')).toBeUndefined()
   })
 
-  it('keeps NaN and infinity, with the line they were on', () => {
-    expect(readOutput('loss=0.5\nloss=nan\nloss: -inf')).toEqual([
-      { step: 1, value: 0.5, line: 1 },
-      { step: 2, value: NaN, line: 2 },
-      { step: 3, value: -Infinity, line: 3 }
-    ])
+  it('torch SummaryWriter event files: Loss/train is NaN at step 50, which fails the run; lr sub-runs and hparams are not losses', async () => {
+    const result = await judgeFolder(fixture('logs/torch-tensorboard'))
+    expect(result.series?.key).toBe('Loss/train')
+    expect(result.series?.points).toHaveLength(51)
+    const finite = result.series!.points.slice(0, 50)
+    finite.forEach((point, s) =>
+      expect(point.value).toBeCloseTo(1 / (1 + 0.1 * s) + 0.01 * Math.sin(s), 5)
+    )
+    expect(result.verdict).toBe('fail')
+    expect(result.nonFiniteAt?.step).toBe(50)
+    expect(result.reason).toMatch(
+      /^Loss\/train is NaN at step 50 \(events\.out\.tfevents\.[\w.]+ record \d+\): training diverged$/
+    )
+    expect(result.others.map(o => [o.key, o.note])).toEqual(
+      expect.arrayContaining([['Loss/val', 'a validation/evaluation loss']])
+    )
   })
 
-  it('reads all 25 iterations of real scikit-learn MLPClassifier(verbose=True) output', async () => {
-    const points = readOutput(await readFile(fixture('logs/sklearn-mlp-console.txt'), 'utf8'))
-    expect(points).toHaveLength(25)
-    expect(points[0].value).toBeCloseTo(0.9918, 4)
-    expect(points[24].value).toBeCloseTo(0.3461, 4)
-  })
-
-  it('takes a user pattern with a named or a first group', () => {
-    expect(
-      readOutput('my_obj -> 1.5', String.raw`my_obj -> (?<value>\S+)`).map(p => p.value)
-    ).toEqual([1.5])
-    expect(readOutput('J=2.5', String.raw`J=(\S+)`).map(p => p.value)).toEqual([2.5])
-    expect(readOutput('J=abc', String.raw`J=(\S+)`)).toEqual([])
-  })
-
-  it('cleans colour codes and backspaces', () => {
-    expect(cleanLine('\u001b[1mab\bc\u001b[0m')).toBe('ac')
+  it('scikit-learn MLPClassifier(verbose=True) stdout: 25 iterations 0.9918 → 0.3461', async () => {
+    const series = readOutput(
+      await readFile(fixture('logs/sklearn-mlp-console.txt'), 'utf8')
+    ).series()
+    const values = valuesOf(series, 'loss')
+    expect(values).toHaveLength(25)
+    expect(values[0]).toBeCloseTo(0.9918, 4)
+    expect(values[24]).toBeCloseTo(0.3461, 4)
+    expect(series.find(s => s.key === 'loss')!.points[24].step).toBe(25)
   })
 })
 
-describe('reading loss files', () => {
-  const write = async (name: string, content: string): Promise<string> => {
-    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'loss-')), name)
-    await writeFile(file, content)
-    return file
-  }
+describe('command output', () => {
+  it.each([
+    ['loss=0.42', 'loss', 0.42],
+    ['epoch 3 loss: 0.42', 'loss', 0.42],
+    ['train_loss 0.42', 'train_loss', 0.42],
+    ['Iteration 7, loss = 0.42', 'loss', 0.42],
+    ['Norm: 6.12, NNZs: 4, Bias: -0.330012, T: 150, Avg. loss: 0.378521', 'loss', 0.378521],
+    [
+      "{'loss': 0.6931, 'grad_norm': 1.2345, 'learning_rate': 4.5e-05, 'epoch': 0.5}",
+      'loss',
+      0.6931
+    ],
+    ["{'loss': '0.6931', 'learning_rate': '5e-05', 'epoch': '0.5'}", 'loss', 0.6931],
+    ["{'loss': np.float64(0.5), 'epoch': 1.0}", 'loss', 0.5],
+    [
+      'Epoch 0: 100%|██████████| 4/4 [00:00<00:00, 22.10it/s, v_num=0, train_loss_step=0.651, val_loss=0.640]',
+      'train_loss_step',
+      0.651
+    ],
+    [
+      '32/32 ━━━━━━━━━━━━━━━━━━━━ 0s 9ms/step - accuracy: 0.5000 - loss: 0.6931 - val_loss: 0.6900',
+      'loss',
+      0.6931
+    ],
+    [
+      '1875/1875 [==============================] - 3s 1ms/step - loss: 0.2950 - accuracy: 0.9145',
+      'loss',
+      0.295
+    ],
+    ['[0]\ttrain-logloss:0.66014\teval-logloss:0.67000', 'train-logloss', 0.66014],
+    [
+      "[10]\ttraining's binary_logloss: 0.5\tvalid_0's binary_logloss: 0.6",
+      "training's binary_logloss",
+      0.5
+    ],
+    ['Train Epoch: 1 [640/60000 (1%)]\tLoss: 2.300949', 'Loss', 2.300949],
+    ['iter 10: loss 3.1234, time 12.34ms', 'loss', 3.1234],
+    ['\u001b[32mloss=0.42\u001b[0m', 'loss', 0.42]
+  ])('%j → %s = %d', (line, key, value) => {
+    expect(valuesOf(readOutput(line).series(), key)).toEqual([value])
+  })
 
-  it('JSONL with steps, other-metric lines and the bare NaN Python writes', async () => {
-    const file = await write(
-      'm.jsonl',
-      '{"step": 10, "loss": 0.9}\n{"step": 10, "val_loss": 1.1}\n{"step": 20, "loss": NaN}\n'
+  it('reads every pair on a line but classifies them: val_loss, eval_loss, loss_scale and accuracy are not the training loss', () => {
+    const series = readOutput(
+      "loss: 0.5 - val_loss: 0.6 - loss_scale: 1024\n{'eval_loss': 0.7, 'epoch': 1.0}"
+    ).series()
+    const roles = Object.fromEntries(series.map(s => [s.key, classify(s).role]))
+    expect(roles).toEqual({
+      loss: 'train',
+      val_loss: 'validation',
+      loss_scale: 'ignored',
+      eval_loss: 'validation',
+      epoch: 'ignored'
+    })
+  })
+
+  it("skips HF's final one-number train_loss summary", () => {
+    expect(
+      readOutput(
+        "{'train_runtime': 12.3, 'train_samples_per_second': 40.5, 'train_loss': 0.65, 'epoch': 1.0}"
+      ).series()
+    ).toEqual([])
+  })
+
+  it('progress bars redrawn with \\r: frames split, repeats collapsed, Keras backspaces applied', () => {
+    const lightning = [
+      'Epoch 0:  50%|█| 2/4 [00:00<00:00, 9.1it/s, v_num=0, train_loss_step=0.700]',
+      'Epoch 0:  50%|█| 2/4 [00:00<00:00, 9.0it/s, v_num=0, train_loss_step=0.700]',
+      'Epoch 0: 100%|█| 4/4 [00:00<00:00, 9.2it/s, v_num=0, train_loss_step=0.600]'
+    ].join('\r')
+    expect(valuesOf(readOutput(lightning).series(), 'train_loss_step')).toEqual([0.7, 0.6])
+    const keras = '1/2 ━━ - loss: 0.9000' + '\b'.repeat(30) + '\r2/2 ━━ - loss: 0.8000\n'
+    expect(valuesOf(readOutput(keras).series(), 'loss')).toEqual([0.8])
+    expect(cleanLine('\u001b]0;title\u0007\u001b[1mab\bc\u001b[0m')).toBe('ac')
+  })
+
+  it('keeps NaN and infinity with their line', () => {
+    const series = readOutput('loss=0.5\nloss=nan\nloss: -inf').series()[0]
+    expect(series.points.map(p => [p.value, p.line])).toEqual([
+      [0.5, 1],
+      [NaN, 2],
+      [-Infinity, 3]
+    ])
+  })
+
+  it('a user pattern replaces the built-in ones; a named key group names the series', () => {
+    expect(
+      valuesOf(
+        readOutput('my_obj -> 1.5\nloss=3', String.raw`my_obj -> (?<value>\S+)`).series(),
+        'loss'
+      )
+    ).toEqual([1.5])
+    expect(
+      valuesOf(readOutput('J(nll)=2.5', String.raw`J\((?<key>\w+)\)=(?<value>\S+)`).series(), 'nll')
+    ).toEqual([2.5])
+  })
+})
+
+describe('metrics files', () => {
+  it('JSONL with steps, other metrics and the bare NaN Python writes; a malformed line is an error at its line', () => {
+    const series = readMetricsJsonl(
+      '{"step": 10, "loss": 0.9}\n{"step": 10, "val_loss": 1.1}\n{"step": 20, "loss": NaN}\n',
+      'm.jsonl'
     )
-    const read = await readLossFile(file, 'm.jsonl')
-    expect(read?.points).toEqual([
+    expect(series.find(s => s.key === 'loss')!.points).toEqual([
       { step: 10, value: 0.9, line: 1 },
       { step: 20, value: NaN, line: 3 }
     ])
+    expect(() =>
+      readMetricsJsonl('{"loss": 0.9}\n{"loss": 0.8\n{"loss": 0.7}\n', 'm.jsonl')
+    ).toThrow('m.jsonl:2: not a JSON object')
   })
 
-  it('a malformed JSONL line is an error at its line, not skipped', async () => {
-    const file = await write('m.jsonl', '{"loss": 0.9}\n{"loss": 0.8\n')
-    await expect(readLossFile(file, 'm.jsonl')).rejects.toThrow('m.jsonl:2: not a JSON object')
-  })
-
-  it('CSV step,loss; real Lightning CSVLogger metrics.csv (sparse rows) gives its 20 train_loss_step values', async () => {
-    const simple = await readLossFile(await write('l.csv', 'step,loss\n1,0.9\n2,0.7\n'), 'l.csv')
-    expect(simple?.points.map(p => [p.step, p.value])).toEqual([
-      [1, 0.9],
-      [2, 0.7]
+  it('Keras CSVLogger: NA cells are "not logged", not zero; Python nan is NaN', () => {
+    const series = readMetricsCsv(
+      'epoch,loss,val_loss\r\n0,0.69,NA\r\n1,nan,NA\r\n',
+      'training.log'
+    )
+    expect(series.map(s => [s.key, s.format, s.points.map(p => p.value)])).toEqual([
+      ['loss', 'keras-csv', [0.69, NaN]]
     ])
-    const lightning = await readLossFile(fixture('logs/lightning-metrics.csv'), 'metrics.csv')
-    expect(lightning?.points).toHaveLength(20)
-    expect(lightning?.points[0]).toMatchObject({ step: 3 })
-    expect(lightning?.points[0].value).toBeCloseTo(0.6824, 4)
-    expect(lightning?.points[19]).toMatchObject({ step: 79 })
-    expect(lightning?.points[19].value).toBeCloseTo(0.0642, 4)
   })
 
-  it('returns null for a missing file and refuses unknown types', async () => {
-    expect(await readLossFile('/nonexistent/loss.jsonl', 'loss.jsonl')).toBeNull()
-    await expect(readLossFile(await write('loss.txt', 'x'), 'loss.txt')).rejects.toThrow(
-      'unsupported loss file type ".txt"'
+  it('a sparse CSV keeps each column to its own rows; a half-written last line is dropped', () => {
+    const series = readMetricsCsv(
+      'epoch,step,train_loss,val_loss\r\n0,0,0.9,\r\n0,0,,1.0\r\n0,1,0.8,\r\n0,2,0.',
+      'metrics.csv'
+    )
+    expect(valuesOf(series, 'train_loss')).toEqual([0.9, 0.8])
+    expect(valuesOf(series, 'val_loss')).toEqual([1.0])
+  })
+
+  it('HF trainer_state.json with NaN/Infinity tokens and string numbers', () => {
+    const text =
+      '{"global_step": 4, "log_history": [{"loss": "0.9", "step": 2}, {"loss": NaN, "grad_norm": Infinity, "step": 4}]}'
+    expect(
+      readMetricsJson(text, 'trainer_state.json')
+        .find(s => s.key === 'loss')!
+        .points.map(p => [p.step, p.value])
+    ).toEqual([
+      [2, 0.9],
+      [4, NaN]
+    ])
+  })
+
+  it('a Keras History dump and an MLflow metric file', () => {
+    expect(
+      valuesOf(
+        readMetricsJson('{"loss": [0.9, 0.5], "val_loss": [1.0, NaN]}', 'history.json'),
+        'val_loss'
+      )
+    ).toEqual([1.0, NaN])
+    const mlflow = readMlflowMetric(
+      '1700000000123 0.6931 0\n1700000000456 0.6512 1\n1700000000789 nan 2\n',
+      'train_loss',
+      'train_loss'
+    )
+    expect(mlflow[0].points.map(p => [p.step, p.value])).toEqual([
+      [0, 0.6931],
+      [1, 0.6512],
+      [2, NaN]
+    ])
+  })
+
+  it('finds MLflow, DVCLive, Keras TensorBoard train/validation runs and prefers the finest training loss', async () => {
+    const root = await folder({
+      'mlruns/0/abc123/metrics/train_loss': '1 0.9 0\n2 0.5 1\n3 0.3 2\n',
+      'mlruns/0/abc123/metrics/val_loss': '1 1.0 0\n2 0.9 1\n',
+      'dvclive/plots/metrics/train/loss.tsv': 'timestamp\tstep\tloss\n1\t0\t0.8\n2\t1\t0.7\n',
+      'keras/train/events.out.tfevents.1.host.v2': eventFile([
+        event(0, [tensorValue('epoch_loss', 0.9, 'content')]),
+        event(1, [tensorValue('epoch_loss', 0.6, 'content')])
+      ]),
+      'keras/validation/events.out.tfevents.1.host.v2': eventFile([
+        event(0, [tensorValue('epoch_loss', 1.0, 'content')]),
+        event(1, [tensorValue('epoch_loss', 0.8, 'content')])
+      ]),
+      'data/train.csv': 'feature,label\n1,0\n'
+    })
+    const result = await judgeFolder(root)
+    expect(result.series).toMatchObject({ key: 'train_loss', format: 'mlflow' })
+    expect(result.verdict).toBe('pass')
+    const others = Object.fromEntries(result.others.map(o => [`${o.source}:${o.key}`, o.note]))
+    expect(others['keras/validation/events.out.tfevents.1.host.v2:epoch_loss']).toBe(
+      'a validation/evaluation loss'
+    )
+    expect(others['keras/train/events.out.tfevents.1.host.v2:epoch_loss']).toBe(
+      'coarser than "train_loss"'
+    )
+    expect(others['dvclive/plots/metrics/train/loss.tsv:loss']).toBe('coarser than "train_loss"')
+    expect(Object.keys(others).some(name => name.startsWith('data/'))).toBe(false)
+  })
+})
+
+describe('TensorBoard event files', () => {
+  it('CRC-32C and the masked CRC match the published test vectors', () => {
+    expect(crc32c(Buffer.from('123456789'))).toBe(0xe3069283)
+    expect(crc32c(Buffer.alloc(32))).toBe(0x8a9136aa)
+    expect(maskedCrc32c(Buffer.from('\x1a\x11CRC test, one two', 'latin1'))).toBe(0x5794d08a)
+  })
+
+  it('decodes the byte-level vectors: simple_value, TF2 tensor_content, new_style float_val', () => {
+    const hex = (text: string) => Buffer.from(text.replace(/\s+/g, ''), 'hex')
+    const file = Buffer.concat([
+      record(hex('09 00 00 00 40 fc 54 d9 41 1a 0d 62 72 61 69 6e 2e 45 76 65 6e 74 3a 32')),
+      record(
+        hex(
+          '09 00 00 60 40 fc 54 d9 41 10 01 2a 13 0a 11 0a 0a 74 72 61 69 6e 5f 6c 6f 73 73 15 00 00 00 3f'
+        )
+      ),
+      record(
+        hex(
+          '09 00 00 80 40 fc 54 d9 41 10 02 2a 27 0a 25 0a 0a 65 70 6f 63 68 5f 6c 6f 73 73 42 0a 08 01 12 00 22 04 00 00 80 3e 4a 0b 0a 09 0a 07 73 63 61 6c 61 72 73'
+        )
+      ),
+      record(
+        hex(
+          '09 00 00 c0 40 fc 54 d9 41 10 03 2a 25 0a 23 0a 0a 74 72 61 69 6e 5f 6c 6f 73 73 42 08 08 01 2a 04 00 00 00 3e 4a 0b 0a 09 0a 07 73 63 61 6c 61 72 73'
+        )
+      )
+    ])
+    // The published record CRCs of vector 2.
+    expect(file.subarray(48, 52).toString('hex')).toBe('29eda950')
+    expect(file.subarray(84, 88).toString('hex')).toBe('267fb741')
+    const parser = new EventFileParser('x')
+    parser.push(file)
+    const series = parser.finish()
+    expect(series.map(s => [s.key, s.points.map(p => [p.step, p.value])])).toEqual([
+      [
+        'train_loss',
+        [
+          [1, 0.5],
+          [3, 0.125]
+        ]
+      ],
+      ['epoch_loss', [[2, 0.25]]]
+    ])
+  })
+
+  it('double_val tensors, metadata only on the first value of a tag, histograms skipped', () => {
+    const parser = new EventFileParser('x')
+    parser.push(
+      eventFile([
+        event(1, [tensorValue('loss', 0.5, 'double_val'), histogramValue('weights')]),
+        event(2, [tensorValue('loss', 0.25, 'float_val', false)])
+      ])
+    )
+    expect(parser.finish().map(s => [s.key, s.points.map(p => p.value)])).toEqual([
+      ['loss', [0.5, 0.25]]
+    ])
+  })
+
+  it('skips a record with a bad data CRC, tolerates a truncated last record, and reads in any chunking', () => {
+    const file = eventFile([
+      event(1, [simpleValue('loss', 0.9)]),
+      event(2, [simpleValue('loss', 0.7)]),
+      event(3, [simpleValue('loss', 0.5)])
+    ])
+    const good = new EventFileParser('x')
+    good.push(file)
+    expect(valuesOf(good.finish(), 'loss')).toHaveLength(3)
+    for (let cut = 1; cut < file.length; cut += 7) {
+      const parser = new EventFileParser('x')
+      parser.push(file.subarray(0, cut))
+      parser.push(file.subarray(cut))
+      expect(valuesOf(parser.finish(), 'loss').map(v => Number(v.toFixed(3)))).toEqual([
+        0.9, 0.7, 0.5
+      ])
+    }
+    const corrupted = Buffer.from(file)
+    corrupted[corrupted.length - 10] ^= 0xff
+    const bad = new EventFileParser('x')
+    bad.push(corrupted)
+    expect(valuesOf(bad.finish(), 'loss')).toHaveLength(2)
+    expect(bad.warnings.badDataCrc).toBe(1)
+    const truncated = new EventFileParser('x')
+    truncated.push(file.subarray(0, file.length - 5))
+    expect(valuesOf(truncated.finish(), 'loss')).toHaveLength(2)
+    expect(truncated.warnings.truncatedTail).toBe(true)
+  })
+
+  it('a restarted run (steps going back) replaces the later points, as TensorBoard does', () => {
+    const parser = new EventFileParser('x')
+    parser.push(
+      eventFile([1, 2, 3, 2, 3].map((step, i) => event(step, [simpleValue('loss', 1 - i / 10)])))
+    )
+    expect(parser.finish()[0].points.map(p => p.step)).toEqual([1, 2, 3])
+  })
+
+  it('never throws or hangs on random or mutated bytes', () => {
+    const valid = eventFile([
+      event(1, [simpleValue('loss', 0.9), tensorValue('t', 0.1, 'content')]),
+      event(2, [simpleValue('loss', 0.7)])
+    ])
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), bytes => {
+        const parser = new EventFileParser('x')
+        parser.push(Buffer.from(bytes))
+        parser.finish()
+      }),
+      { numRuns: 1000 }
+    )
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8
+        }),
+        mutations => {
+          const mutated = Buffer.from(valid)
+          for (const [at, byte] of mutations) mutated[at] = byte
+          const parser = new EventFileParser('x')
+          parser.push(mutated)
+          for (const series of parser.finish()) expect(series.points.length).toBeLessThanOrEqual(3)
+        }
+      ),
+      { numRuns: 2000 }
+    )
+  })
+
+  it('protobuf payloads with a valid CRC but garbage inside are counted, not thrown', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 200 }), payload => {
+        const parser = new EventFileParser('x')
+        parser.push(record(Buffer.from(payload)))
+        parser.finish()
+        expect(parser.warnings.badDataCrc).toBe(0)
+      }),
+      { numRuns: 2000 }
     )
   })
 })
 
-describe('judgeLoss', () => {
-  const output = { kind: 'output' } as const
-
-  it('passes a falling loss and reports first, last, min and the relative drop', () => {
-    const result = judgeLoss(series(1, 0.6, 0.5), output, 0.2)
-    expect(result).toMatchObject({ verdict: 'pass', first: 1, last: 0.5, min: 0.5, drop: 0.5 })
-    expect(result.reason).toBe('loss fell 50.0 % (1 → 0.5 over 3 points)')
+describe('choosing the series', () => {
+  const series = (
+    key: string,
+    values: number[],
+    extra: Partial<MetricSeries> = {}
+  ): MetricSeries => ({
+    key,
+    source: 'm.csv',
+    format: 'csv',
+    points: values.map((value, i) => ({ step: i, value, line: i + 2 })),
+    ...extra
   })
 
-  it('fails a rising, a flat, and a too-small drop', () => {
-    expect(judgeLoss(series(0.5, 0.7), output, 0).reason).toBe(
-      'loss rose by 40.0 % (0.5 → 0.7 over 2 points)'
-    )
-    expect(judgeLoss(series(0.7, 0.7), output, 0)).toMatchObject({
-      verdict: 'fail',
-      reason: 'loss did not change (0.7 → 0.7 over 2 points): the model did not learn'
-    })
-    expect(judgeLoss(series(1, 0.95), output, 0.1).reason).toBe(
-      'loss fell only 5.0 % (1 → 0.95 over 2 points); min-loss-drop requires 10.0 %'
+  it('prefers train_loss_step > train_loss > loss > train_loss_epoch; loss-key overrides', () => {
+    const all = [
+      series('train_loss_epoch', [1, 0.5]),
+      series('loss', [1, 0.9]),
+      series('train_loss', [1, 0.8]),
+      series('train_loss_step', [1, 0.7]),
+      series('val_loss', [1, 0.6])
+    ]
+    expect(chooseLossSeries(all).chosen?.series.key).toBe('train_loss_step')
+    expect(chooseLossSeries(all.slice(0, 3)).chosen?.series.key).toBe('train_loss')
+    expect(chooseLossSeries(all, 'val_loss').chosen?.series.key).toBe('val_loss')
+    expect(chooseLossSeries(all, 'nope').missingKey).toBe('nope')
+  })
+
+  it('falls back to a coarser series when the finest has one point, and to validation (with a note) when there is no training loss', () => {
+    expect(
+      chooseLossSeries([series('train_loss_step', [0.9]), series('train_loss_epoch', [1, 0.5])])
+        .chosen?.series.key
+    ).toBe('train_loss_epoch')
+    const fallback = chooseLossSeries([series('val_loss', [1, 0.5]), series('lr', [0.1, 0.01])])
+    expect(fallback.usedValidation).toBe(true)
+    expect(judgeLoss(fallback, options, noHints, []).reason).toContain(
+      'a validation loss: no training loss was found'
     )
   })
 
-  it('fails on NaN or infinity and names the step and line', () => {
-    const result = judgeLoss(
-      series(1, 0.5, NaN, 0.3),
-      { kind: 'file', file: 'metrics.jsonl', format: 'jsonl' },
-      0
+  it('GBDT: the training set metric, never AUC', () => {
+    const reader = readOutput(
+      '[0]\ttrain-auc:0.6\ttrain-logloss:0.66\teval-logloss:0.7\n[1]\ttrain-auc:0.7\ttrain-logloss:0.6\teval-logloss:0.69'
     )
-    expect(result.verdict).toBe('fail')
-    expect(result.reason).toBe('loss is NaN at step 3 (metrics.jsonl line 3): training diverged')
-    expect(result.nonFiniteAt).toEqual({ step: 3, value: NaN, line: 3 })
+    expect(chooseLossSeries(reader.series()).chosen?.series.key).toBe('train-logloss')
+  })
+})
+
+describe('the verdict', () => {
+  const choose = (...values: number[]) =>
+    chooseLossSeries([
+      {
+        key: 'loss',
+        source: 'command output',
+        format: 'output',
+        points: values.map((value, i) => ({ step: i + 1, value, line: i + 1 }))
+      }
+    ])
+
+  it('compares the means of the first and last quarter, not two noisy points', () => {
+    // The last point spikes up, but the trend is clearly down.
+    const result = judgeLoss(choose(1, 0.95, 0.9, 0.7, 0.5, 0.45, 0.3, 0.6), options, noHints, [])
+    expect(result.verdict).toBe('pass')
+    expect(result.start).toBeCloseTo(0.975)
+    expect(result.end).toBeCloseTo(0.45)
+    expect(result.reason).toMatch(
+      /^loss fell 53\.8 % \(mean of first 2 0\.975 → mean of last 2 0\.45; 8 points of "loss" in the command output\)$/
+    )
   })
 
-  it('is inconclusive with no values or only one', () => {
-    expect(judgeLoss([], output, 0)).toMatchObject({ verdict: 'inconclusive' })
-    expect(judgeLoss([], output, 0).reason).toContain('set loss-file or loss-pattern')
-    expect(judgeLoss(series(0.5), output, 0).reason).toContain('only one loss value (0.5)')
+  it('fails a rise, a flat series, a too-small drop and a final loss over the limit', () => {
+    expect(judgeLoss(choose(0.5, 0.7), options, noHints, []).reason).toMatch(
+      /^loss did not fall: rose 40\.0 %/
+    )
+    expect(judgeLoss(choose(0.7, 0.7, 0.7), options, noHints, []).reason).toBe(
+      'loss did not change (0.7 at all 3 points of "loss" in the command output): the model did not learn'
+    )
+    expect(judgeLoss(choose(1, 0.95), { ...options, minDrop: 0.1 }, noHints, []).reason).toMatch(
+      /^loss fell only 5\.0 %, less than min-loss-drop 10\.0 %/
+    )
+    expect(
+      judgeLoss(choose(1, 0.5), { ...options, maxFinalLoss: 0.4 }, noHints, []).reason
+    ).toMatch(/^final loss 0\.5 is above max-final-loss 0\.4/)
+  })
+
+  it('is inconclusive with nothing or one value, and says what to change', () => {
+    expect(judgeLoss(chooseLossSeries([]), options, noHints, ['command output']).reason).toContain(
+      'Print lines such as "loss=0.42"'
+    )
+    expect(
+      judgeLoss(chooseLossSeries([]), options, { lightningLogInterval: true, fastDevRun: true }, [
+        'x'
+      ]).reason
+    ).toMatch(/Lightning's fast_dev_run disables loggers.*log_every_n_steps/)
+    expect(judgeLoss(choose(0.5), options, noHints, []).verdict).toBe('inconclusive')
+  })
+})
+
+describe('finding logs', () => {
+  it('reads a copied folder of real logs and ignores files written before the run', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'real-'))
+    await cp(fixture('logs/hf-trainer'), path.join(root, 'hf'), { recursive: true })
+    const found = emptyFound()
+    await findSeries(root, file => path.relative(root, file), found, Date.now() + 60_000)
+    expect(found.files).toEqual([])
+    await findSeries(root, file => path.relative(root, file), found)
+    expect(found.files).toEqual(['hf/trainer_state.json'])
   })
 })

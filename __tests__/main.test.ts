@@ -70,7 +70,9 @@ describe('run()', () => {
     await run()
     expect(core.setOutput).toHaveBeenCalledWith('loss-verdict', 'inconclusive')
     expect(core.setFailed).toHaveBeenCalledWith(
-      expect.stringContaining('Loss check inconclusive: no loss values found in the command output')
+      expect.stringMatching(
+        /^Loss check inconclusive: no training loss found in command output, \$ML_SMOKE_METRICS, \$ML_SMOKE_OUTPUT_DIR, logs\/\. Print lines such as "loss=0\.42"/
+      )
     )
   })
 })

@@ -76,17 +76,27 @@ describe('renderSummary', () => {
       value: 1 / (i + 1),
       line: i + 1
     }))
-    const chart = lossChart({ verdict: 'pass', reason: '', source: { kind: 'output' }, points })!
+    const loss = (values: typeof points) => ({
+      verdict: 'pass' as const,
+      reason: '',
+      series: {
+        key: 'train_loss',
+        source: 'command output',
+        format: 'output' as const,
+        points: values
+      },
+      usedValidation: false,
+      others: [],
+      searched: [],
+      warnings: []
+    })
+    const chart = lossChart(loss(points))!
     expect(chart).toMatch(/^```mermaid\nxychart-beta\n/)
     const xs = /x-axis "step" \[([^\]]+)\]/.exec(chart)![1].split(', ')
     expect(xs.length).toBeLessThanOrEqual(101)
     expect(xs.at(-1)).toBe('1000')
-    const nan = lossChart({
-      verdict: 'fail',
-      reason: '',
-      source: { kind: 'output' },
-      points: [points[0], { step: 2, value: NaN, line: 2 }, points[2]]
-    })!
+    expect(chart).toContain('title "train_loss"')
+    const nan = lossChart(loss([points[0], { step: 2, value: NaN, line: 2 }, points[2]]))!
     expect(nan).toContain('line [1, 0.333333]')
   })
 })
@@ -99,8 +109,11 @@ describe('reportOutputs', () => {
         loss: {
           verdict: 'pass',
           reason: '',
-          source: { kind: 'output' },
-          points: [],
+          series: { key: 'loss', source: 'metrics.jsonl', format: 'jsonl', points: [] },
+          usedValidation: false,
+          others: [],
+          searched: [],
+          warnings: [],
           first: 1,
           last: 0.5,
           drop: 0.5
@@ -113,6 +126,8 @@ describe('reportOutputs', () => {
       'final-loss': '0.5',
       'loss-drop': '0.5',
       'loss-verdict': 'pass',
+      'loss-key': 'loss',
+      'loss-source': 'metrics.jsonl',
       'artifact-id': '7',
       'artifact-url': 'https://x',
       'artifact-digest': 'ab'

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-import { createReadStream } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { buildConfig, OPTION_NAMES, readConfigFile } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { validateCsv } from './data/validate.js'
 import { describeError, UserError } from './errors.js'
-import { readLossFile } from './loss/file-reader.js'
-import { compileLossPattern, DEFAULT_LOSS_PATTERN, OutputLossReader } from './loss/output-reader.js'
-import { judgeLoss, type LossResult } from './loss/verdict.js'
+import { chooseLossSeries } from './loss/choose.js'
+import { emptyFound, findSeries } from './loss/discover.js'
+import { compileLossPattern, OutputMetricsReader } from './loss/output-reader.js'
+import { judgeLoss } from './loss/verdict.js'
 import { runFolders, runPipeline } from './pipeline.js'
 import { LocalArtifactStore, terminalLogger } from './ports/local.js'
 import { ProcessRunner } from './ports/process-runner.js'
@@ -28,8 +28,9 @@ Usage:
       Options are the action's inputs (--dataset, --schema, --train-command, --artifact-path, ...);
       flags override the config file. The artifact zip and summary.md go to --out (default ml-smoke-out).
   ml-smoke validate --dataset FILE --schema FILE [--max-violations N] [--json]
-  ml-smoke loss PATH|- [--min-drop X] [--pattern REGEX] [--json]
-      PATH is a .jsonl/.csv loss file or a saved command log; - reads command output from stdin.
+  ml-smoke loss PATH|- [--key K] [--min-drop X] [--window F] [--max-final-loss X] [--pattern REGEX] [--json]
+      PATH is a log folder (searched for TensorBoard, Lightning, Hugging Face, Keras, MLflow, DVCLive
+      files), one such file, or a saved command log; - reads command output from stdin.
 
 Exit codes: 0 passed, 1 check failed, 2 bad input or usage, 3 inconclusive.`
 
@@ -176,8 +177,11 @@ async function validateCommand(args: string[]): Promise<number> {
   return valid ? EXIT.passed : EXIT.failed
 }
 
-async function readLog(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<OutputLossReader> {
-  const reader = new OutputLossReader(pattern)
+async function readLog(
+  stream: NodeJS.ReadableStream,
+  pattern: RegExp | undefined
+): Promise<OutputMetricsReader> {
+  const reader = new OutputMetricsReader(pattern)
   let lineNumber = 0
   const splitter = new LineSplitter(line => reader.readLine(line, ++lineNumber))
   stream.setEncoding('utf8')
@@ -186,57 +190,122 @@ async function readLog(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<
   return reader
 }
 
+function numberFlag(
+  value: string | boolean | undefined,
+  name: string,
+  fallback: number | undefined,
+  min: number,
+  max: number
+): number | undefined {
+  if (value === undefined) return fallback
+  const number = Number(value)
+  if (typeof value !== 'string' || value.trim() === '' || !(number >= min && number <= max)) {
+    throw new UserError(
+      `--${name}: expected a number from ${min} to ${max}; got "${String(value)}"`
+    )
+  }
+  return number
+}
+
 async function lossCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { 'min-drop': { type: 'string' }, pattern: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      key: { type: 'string' },
+      'min-drop': { type: 'string' },
+      window: { type: 'string' },
+      'max-final-loss': { type: 'string' },
+      pattern: { type: 'string' },
+      json: { type: 'boolean' }
+    },
     true
   )
   if (positionals.length !== 1)
     throw new UserError(`loss needs one PATH (or - for stdin)\n\n${USAGE}`)
-  const minDrop = Number(values['min-drop'] ?? 0)
-  if (!(minDrop >= 0 && minDrop <= 1))
-    throw new UserError(
-      `--min-drop: expected a number from 0 to 1; got "${String(values['min-drop'])}"`
+  const options = {
+    minDrop: numberFlag(values['min-drop'], 'min-drop', 0, 0, 1)!,
+    window: numberFlag(values.window, 'window', 0.25, 0.01, 0.5)!,
+    maxFinalLoss: numberFlag(
+      values['max-final-loss'],
+      'max-final-loss',
+      undefined,
+      -Infinity,
+      Infinity
     )
-  const pattern = compileLossPattern(String(values.pattern ?? DEFAULT_LOSS_PATTERN))
+  }
+  let pattern: RegExp | undefined
+  try {
+    pattern = typeof values.pattern === 'string' ? compileLossPattern(values.pattern) : undefined
+  } catch (error) {
+    throw new UserError(`--pattern: not a valid regular expression: ${(error as Error).message}`)
+  }
   const [target] = positionals
-  let result: LossResult
+  const key = typeof values.key === 'string' ? values.key : undefined
+  let result
   if (target === '-') {
-    result = judgeLoss((await readLog(process.stdin, pattern)).points, { kind: 'output' }, minDrop)
-  } else if (/\.(jsonl|ndjson|json|csv|tsv)$/i.test(target)) {
-    const read = await readLossFile(path.resolve(target), target)
-    if (!read) throw new UserError(`loss file not found: ${target}`)
-    result = judgeLoss(read.points, read.source, minDrop)
+    const reader = await readLog(process.stdin, pattern)
+    result = judgeLoss(chooseLossSeries(reader.series(), key), options, reader.hints, ['stdin'])
   } else {
-    const stream = createReadStream(path.resolve(target))
-    const opened = await new Promise<boolean>(resolve =>
-      stream.once('open', () => resolve(true)).once('error', () => resolve(false))
+    const found = emptyFound()
+    const full = path.resolve(target)
+    await findSeries(full, file => path.relative(process.cwd(), file) || path.basename(file), found)
+    if (
+      !found.files.length &&
+      !(await stat(full).then(
+        () => true,
+        () => false
+      ))
+    ) {
+      throw new UserError(`not found: ${target}`)
+    }
+    const hints = { lightningLogInterval: false, fastDevRun: false }
+    result = judgeLoss(
+      chooseLossSeries(found.series, key),
+      options,
+      hints,
+      [target],
+      found.warnings
     )
-    if (!opened) throw new UserError(`log file not found: ${target}`)
-    result = judgeLoss((await readLog(stream, pattern)).points, { kind: 'output' }, minDrop)
   }
   if (values.json) {
-    const { verdict, reason, source, first, last, min, drop, nonFiniteAt } = result
+    const {
+      verdict,
+      reason,
+      series,
+      first,
+      last,
+      min,
+      start,
+      end,
+      drop,
+      nonFiniteAt,
+      others,
+      usedValidation
+    } = result
     print(
       JSON.stringify({
         verdict,
         reason,
-        source: source.kind === 'output' ? (target === '-' ? 'stdin' : target) : source.file,
-        format: source.kind === 'output' ? 'text' : source.format,
-        key: 'loss',
-        points: result.points.length,
-        first,
-        last,
-        min,
-        drop,
+        source: series?.source ?? null,
+        format: series?.format ?? null,
+        key: series?.key ?? null,
+        points: series?.points.length ?? 0,
+        first: first ?? null,
+        last: last ?? null,
+        min: min ?? null,
+        start: start ?? null,
+        end: end ?? null,
+        drop: drop ?? null,
         nonFiniteAt: nonFiniteAt
           ? { step: nonFiniteAt.step, line: nonFiniteAt.line, value: String(nonFiniteAt.value) }
-          : null
+          : null,
+        usedValidation,
+        others
       })
     )
   } else {
     print(`${result.verdict}: ${result.reason}`)
+    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`)
   }
   return result.verdict === 'pass'
     ? EXIT.passed

@@ -3,7 +3,6 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { UserError } from './errors.js'
-import { DEFAULT_LOSS_PATTERN } from './loss/output-reader.js'
 import { formatIssues } from './zod-issues.js'
 
 /** Action inputs and CLI flags arrive as strings, config files as YAML values; both become numbers here. */
@@ -80,8 +79,12 @@ export const optionsSchema = z.strictObject({
   ).default(0),
   'max-violations': number(z.number().int().positive()).default(1000),
   'loss-file': text.optional(),
-  'loss-pattern': lossPattern.default(DEFAULT_LOSS_PATTERN),
+  'loss-key': text.optional(),
+  'loss-pattern': lossPattern.optional(),
   'min-loss-drop': number(z.number().min(0).max(1)).default(0),
+  'loss-window': number(z.number().positive().max(0.5)).default(0.25),
+  'max-final-loss': number(z.number()).optional(),
+  'on-inconclusive': z.enum(['fail', 'warn']).default('fail'),
   'artifact-path': lines,
   'artifact-name': artifactName.default('model'),
   'retention-days': number(z.number().int().min(1).max(90)).optional(),
@@ -107,8 +110,12 @@ export interface Config {
   seed: number
   maxViolations: number
   lossFile?: string
-  lossPattern: string
+  lossKey?: string
+  lossPattern?: string
   minLossDrop: number
+  lossWindow: number
+  maxFinalLoss?: number
+  onInconclusive: 'fail' | 'warn'
   artifactPaths: string[]
   artifactName: string
   retentionDays?: number
@@ -168,8 +175,12 @@ export function buildConfig(
       options['loss-file'] === undefined
         ? undefined
         : path.resolve(workingDirectory, options['loss-file']),
+    lossKey: options['loss-key'],
     lossPattern: options['loss-pattern'],
     minLossDrop: options['min-loss-drop'],
+    lossWindow: options['loss-window'],
+    maxFinalLoss: options['max-final-loss'],
+    onInconclusive: options['on-inconclusive'],
     artifactPaths: options['artifact-path'],
     artifactName: options['artifact-name'],
     retentionDays: options['retention-days'],

@@ -1,12 +1,14 @@
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { selectArtifactFiles } from './artifact/files.js'
 import type { Config } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { validateCsv } from './data/validate.js'
 import { UserError, describeError } from './errors.js'
-import { readLossFile } from './loss/file-reader.js'
-import { compileLossPattern, OutputLossReader } from './loss/output-reader.js'
+import { chooseLossSeries } from './loss/choose.js'
+import { emptyFound, findSeries, USUAL_LOG_FOLDERS } from './loss/discover.js'
+import { compileLossPattern, OutputMetricsReader } from './loss/output-reader.js'
+import { COMMAND_OUTPUT } from './loss/series.js'
 import { judgeLoss } from './loss/verdict.js'
 import type { ArtifactStore, CommandRunner, Logger } from './ports/types.js'
 import {
@@ -44,6 +46,13 @@ export function runFolders(root: string): RunFolders {
     outputDirectory: path.join(root, 'output'),
     metricsFile: path.join(root, 'metrics', 'metrics.jsonl')
   }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false
+  )
 }
 
 function relativeLabel(workspace: string, file: string): string {
@@ -138,7 +147,8 @@ export async function runPipeline(
       await mkdir(folders.outputDirectory, { recursive: true })
       await rm(folders.metricsFile, { force: true })
       await mkdir(path.dirname(folders.metricsFile), { recursive: true })
-      const outputLoss = new OutputLossReader(compileLossPattern(config.lossPattern))
+      // File timestamps can be a little coarse; logs written during this run are newer than this.
+      trainingStartedAt = Date.now() - 2000
       const env = childEnvironment(ports.env, {
         ML_SMOKE_SUBSET: report.subset!.path,
         ML_SMOKE_OUTPUT_DIR: folders.outputDirectory,
@@ -154,7 +164,7 @@ export async function runPipeline(
         },
         ports.runner,
         logger,
-        (line, lineNumber) => outputLoss.readLine(line, lineNumber)
+        (line, lineNumber) => outputMetrics.readLine(line, lineNumber)
       ).catch(error => {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new UserError(
@@ -164,7 +174,6 @@ export async function runPipeline(
         throw error
       })
       report.training = training
-      outputPoints = outputLoss.points
       const failure = trainingFailure(training)
       if (failure) return { status: 'failed', message: failure }
       return {
@@ -173,31 +182,57 @@ export async function runPipeline(
       }
     },
     loss: async () => {
-      // Precedence: an explicit loss-file, then a metrics file the command wrote, then its output.
-      const candidates = config.lossFile ? [config.lossFile] : [folders.metricsFile]
-      let loss
-      for (const file of candidates) {
-        const read = await readLossFile(file, relativeLabel(config.workingDirectory, file))
-        if (read) {
-          loss = judgeLoss(read.points, read.source, config.minLossDrop)
-          break
-        }
-        if (config.lossFile) {
-          loss = judgeLoss(
-            [],
-            { kind: 'file', file: relativeLabel(config.workingDirectory, file), format: 'jsonl' },
-            0
-          )
-          loss.reason = `loss-file ${relativeLabel(config.workingDirectory, file)} was not written by the training command`
+      const found = emptyFound()
+      const searched: string[] = []
+      const inWorkingDirectory = (file: string): string =>
+        relativeLabel(config.workingDirectory, file)
+      if (config.lossFile) {
+        searched.push(inWorkingDirectory(config.lossFile))
+        await findSeries(config.lossFile, inWorkingDirectory, found)
+      } else {
+        const inOutput = (file: string): string =>
+          ['$ML_SMOKE_OUTPUT_DIR', path.relative(folders.outputDirectory, file)]
+            .filter(Boolean)
+            .join('/')
+        searched.push(COMMAND_OUTPUT, '$ML_SMOKE_METRICS', '$ML_SMOKE_OUTPUT_DIR')
+        await findSeries(folders.metricsFile, () => '$ML_SMOKE_METRICS', found)
+        await findSeries(folders.outputDirectory, inOutput, found, trainingStartedAt)
+        for (const folder of USUAL_LOG_FOLDERS) {
+          const target = path.join(config.workingDirectory, folder)
+          if (await exists(target)) {
+            searched.push(`${inWorkingDirectory(target)}/`)
+            await findSeries(target, inWorkingDirectory, found, trainingStartedAt)
+          }
         }
       }
-      loss ??= judgeLoss(outputPoints, { kind: 'output' }, config.minLossDrop)
+      // Files first: on a tie they win over numbers rounded for a progress bar.
+      const choice = chooseLossSeries([...found.series, ...outputMetrics.series()], config.lossKey)
+      const loss = judgeLoss(
+        choice,
+        {
+          minDrop: config.minLossDrop,
+          window: config.lossWindow,
+          maxFinalLoss: config.maxFinalLoss
+        },
+        outputMetrics.hints,
+        searched,
+        found.warnings
+      )
+      if (config.lossFile && found.files.length === 0 && !(await exists(config.lossFile))) {
+        loss.reason = `loss-file ${inWorkingDirectory(config.lossFile)} was not written by the training command`
+      }
       report.loss = loss
-      return {
-        status:
-          loss.verdict === 'pass' ? 'passed' : loss.verdict === 'fail' ? 'failed' : 'inconclusive',
-        message: loss.reason
+      for (const warning of loss.warnings) logger.warning(warning)
+      if (loss.verdict === 'pass') return { status: 'passed', message: loss.reason }
+      if (loss.verdict === 'fail') return { status: 'failed', message: loss.reason }
+      if (config.onInconclusive === 'warn') {
+        logger.warning(`loss check inconclusive: ${loss.reason}`)
+        return {
+          status: 'passed',
+          message: `inconclusive, passed because on-inconclusive is warn: ${loss.reason}`
+        }
       }
+      return { status: 'inconclusive', message: loss.reason }
     },
     artifact: async () => {
       report.artifact = { name: config.artifactName }
@@ -228,7 +263,10 @@ export async function runPipeline(
     }
   }
 
-  let outputPoints: Parameters<typeof judgeLoss>[0] = []
+  const outputMetrics = new OutputMetricsReader(
+    config.lossPattern ? compileLossPattern(config.lossPattern) : undefined
+  )
+  let trainingStartedAt = Date.now()
   let proceed = true
   for (const name of STAGE_ORDER) {
     if (!proceed) {

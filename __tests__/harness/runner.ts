@@ -33,7 +33,10 @@ export async function newJob(runId: string, jobId: string): Promise<Job> {
   const workspace = path.join(base, 'workspace')
   const runnerTemp = path.join(base, 'temp')
   await mkdir(runnerTemp, { recursive: true })
-  await cp(path.join(root, 'fixtures'), workspace, { recursive: true })
+  // What a checkout of a small ML repository holds: the data, its schema and the training scripts.
+  for (const folder of ['iris', 'train']) {
+    await cp(path.join(root, 'fixtures', folder), path.join(workspace, folder), { recursive: true })
+  }
   return { workspace, runnerTemp, runId, jobId }
 }
 

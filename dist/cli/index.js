@@ -33526,25 +33526,24 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   d: () => (/* binding */ EXIT),
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
-/* harmony import */ var _data_schema_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3625);
-/* harmony import */ var _data_validate_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6099);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
-/* harmony import */ var _loss_file_reader_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5137);
-/* harmony import */ var _loss_output_reader_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2088);
-/* harmony import */ var _loss_verdict_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7915);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2221);
-/* harmony import */ var _ports_local_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(778);
-/* harmony import */ var _ports_process_runner_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2446);
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7994);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2973);
+/* harmony import */ var _data_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3625);
+/* harmony import */ var _data_validate_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6099);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
+/* harmony import */ var _loss_choose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2302);
+/* harmony import */ var _loss_discover_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9011);
+/* harmony import */ var _loss_output_reader_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3564);
+/* harmony import */ var _loss_verdict_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6518);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2221);
+/* harmony import */ var _ports_local_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(778);
+/* harmony import */ var _ports_process_runner_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2446);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7994);
 /* harmony import */ var _train_output_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5645);
 
 
@@ -33572,17 +33571,18 @@ Usage:
       Options are the action's inputs (--dataset, --schema, --train-command, --artifact-path, ...);
       flags override the config file. The artifact zip and summary.md go to --out (default ml-smoke-out).
   ml-smoke validate --dataset FILE --schema FILE [--max-violations N] [--json]
-  ml-smoke loss PATH|- [--min-drop X] [--pattern REGEX] [--json]
-      PATH is a .jsonl/.csv loss file or a saved command log; - reads command output from stdin.
+  ml-smoke loss PATH|- [--key K] [--min-drop X] [--window F] [--max-final-loss X] [--pattern REGEX] [--json]
+      PATH is a log folder (searched for TensorBoard, Lightning, Hugging Face, Keras, MLflow, DVCLive
+      files), one such file, or a saved command log; - reads command output from stdin.
 
 Exit codes: 0 passed, 1 check failed, 2 bad input or usage, 3 inconclusive.`;
 function parse(args, options, positionals = false) {
     try {
-        const parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, options, allowPositionals: positionals, strict: true });
+        const parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({ args, options, allowPositionals: positionals, strict: true });
         return { values: parsed.values, positionals: parsed.positionals };
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`${error.message}\n\n${USAGE}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`${error.message}\n\n${USAGE}`);
     }
 }
 function print(text) {
@@ -33600,7 +33600,7 @@ function textReport(report, summaryPath) {
     return lines.join('\n');
 }
 async function runCommand(args) {
-    const optionFlags = Object.fromEntries(_config_js__WEBPACK_IMPORTED_MODULE_4__/* .OPTION_NAMES */ .TM.map(name => [name, { type: 'string' }]));
+    const optionFlags = Object.fromEntries(_config_js__WEBPACK_IMPORTED_MODULE_3__/* .OPTION_NAMES */ .TM.map(name => [name, { type: 'string' }]));
     const { values } = parse(args, {
         ...optionFlags,
         config: { type: 'string' },
@@ -33613,33 +33613,33 @@ async function runCommand(args) {
     let workspace = process.cwd();
     let describe = (name) => `--${name}`;
     if (typeof flags.config === 'string') {
-        const configFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(flags.config);
-        raw = await (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .readConfigFile */ .RG)(configFile);
-        workspace = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(configFile);
+        const configFile = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(flags.config);
+        raw = await (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .readConfigFile */ .RG)(configFile);
+        workspace = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(configFile);
         describe = name => `${flags.config}: ${name}`;
     }
-    for (const name of _config_js__WEBPACK_IMPORTED_MODULE_4__/* .OPTION_NAMES */ .TM) {
+    for (const name of _config_js__WEBPACK_IMPORTED_MODULE_3__/* .OPTION_NAMES */ .TM) {
         const value = flags[name];
         if (typeof value !== 'string')
             continue;
         // Flags are relative to where the CLI runs, config-file values to the file's folder.
         const isPath = name === 'dataset' || name === 'schema' || name === 'working-directory';
-        raw[name] = isPath ? node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(value) : value;
+        raw[name] = isPath ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(value) : value;
     }
-    const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .buildConfig */ .fD)(raw, workspace, describe);
-    const out = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(typeof flags.out === 'string' ? flags.out : 'ml-smoke-out');
-    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_9__/* .runPipeline */ .a)(config, {
-        runner: new _ports_process_runner_js__WEBPACK_IMPORTED_MODULE_11__/* .ProcessRunner */ .S(),
-        artifacts: new _ports_local_js__WEBPACK_IMPORTED_MODULE_10__/* .LocalArtifactStore */ .x(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(out, 'artifacts')),
-        logger: (0,_ports_local_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalLogger */ .j)(flags.verbose === true),
+    const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .buildConfig */ .fD)(raw, workspace, describe);
+    const out = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(typeof flags.out === 'string' ? flags.out : 'ml-smoke-out');
+    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runPipeline */ .a)(config, {
+        runner: new _ports_process_runner_js__WEBPACK_IMPORTED_MODULE_12__/* .ProcessRunner */ .S(),
+        artifacts: new _ports_local_js__WEBPACK_IMPORTED_MODULE_11__/* .LocalArtifactStore */ .x(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(out, 'artifacts')),
+        logger: (0,_ports_local_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalLogger */ .j)(flags.verbose === true),
         env: process.env
-    }, (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_9__/* .runFolders */ .$)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(out, 'run')));
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(out, { recursive: true });
-    const summaryPath = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(out, 'summary.md');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(summaryPath, (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_12__/* .renderSummary */ .Br)(report));
+    }, (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runFolders */ .$)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(out, 'run')));
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(out, { recursive: true });
+    const summaryPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(out, 'summary.md');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(summaryPath, (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .renderSummary */ .Br)(report));
     print(flags.json
         ? JSON.stringify(report, null, 2)
-        : textReport(report, node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(process.cwd(), summaryPath)));
+        : textReport(report, node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(process.cwd(), summaryPath)));
     return EXIT[report.outcome];
 }
 async function validateCommand(args) {
@@ -33650,21 +33650,21 @@ async function validateCommand(args) {
         json: { type: 'boolean' }
     });
     if (!values.dataset || !values.schema)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`validate needs --dataset and --schema\n\n${USAGE}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`validate needs --dataset and --schema\n\n${USAGE}`);
     const maxViolations = Number(values['max-violations'] ?? 1000);
     if (!Number.isInteger(maxViolations) || maxViolations < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`--max-violations: expected a whole number ≥ 1; got "${String(values['max-violations'])}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`--max-violations: expected a whole number ≥ 1; got "${String(values['max-violations'])}"`);
     }
     const cwd = process.cwd();
-    const dataset = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(String(values.dataset));
-    const schema = await (0,_data_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .loadTableSchema */ .yE)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(String(values.schema)), cwd);
-    const result = await (0,_data_validate_js__WEBPACK_IMPORTED_MODULE_6__/* .validateCsv */ .D)(dataset, schema, {
+    const dataset = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(String(values.dataset));
+    const schema = await (0,_data_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .loadTableSchema */ .yE)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(String(values.schema)), cwd);
+    const result = await (0,_data_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .validateCsv */ .D)(dataset, schema, {
         delimiter: dataset.toLowerCase().endsWith('.tsv') ? '\t' : ',',
         maxViolations,
         schemaLabel: String(values.schema)
     }).catch(error => {
         throw error.code === 'ENOENT'
-            ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`dataset not found: ${String(values.dataset)}`)
+            ? new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`dataset not found: ${String(values.dataset)}`)
             : error;
     });
     const valid = result.violationCount === 0;
@@ -33696,7 +33696,7 @@ async function validateCommand(args) {
     return valid ? EXIT.passed : EXIT.failed;
 }
 async function readLog(stream, pattern) {
-    const reader = new _loss_output_reader_js__WEBPACK_IMPORTED_MODULE_13__/* .OutputLossReader */ .s7(pattern);
+    const reader = new _loss_output_reader_js__WEBPACK_IMPORTED_MODULE_9__/* .OutputMetricsReader */ .w(pattern);
     let lineNumber = 0;
     const splitter = new _train_output_js__WEBPACK_IMPORTED_MODULE_14__/* .LineSplitter */ .g(line => reader.readLine(line, ++lineNumber));
     stream.setEncoding('utf8');
@@ -33705,52 +33705,82 @@ async function readLog(stream, pattern) {
     splitter.finish();
     return reader;
 }
+function numberFlag(value, name, fallback, min, max) {
+    if (value === undefined)
+        return fallback;
+    const number = Number(value);
+    if (typeof value !== 'string' || value.trim() === '' || !(number >= min && number <= max)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`--${name}: expected a number from ${min} to ${max}; got "${String(value)}"`);
+    }
+    return number;
+}
 async function lossCommand(args) {
-    const { values, positionals } = parse(args, { 'min-drop': { type: 'string' }, pattern: { type: 'string' }, json: { type: 'boolean' } }, true);
+    const { values, positionals } = parse(args, {
+        key: { type: 'string' },
+        'min-drop': { type: 'string' },
+        window: { type: 'string' },
+        'max-final-loss': { type: 'string' },
+        pattern: { type: 'string' },
+        json: { type: 'boolean' }
+    }, true);
     if (positionals.length !== 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`loss needs one PATH (or - for stdin)\n\n${USAGE}`);
-    const minDrop = Number(values['min-drop'] ?? 0);
-    if (!(minDrop >= 0 && minDrop <= 1))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`--min-drop: expected a number from 0 to 1; got "${String(values['min-drop'])}"`);
-    const pattern = (0,_loss_output_reader_js__WEBPACK_IMPORTED_MODULE_13__/* .compileLossPattern */ .rj)(String(values.pattern ?? _loss_output_reader_js__WEBPACK_IMPORTED_MODULE_13__/* .DEFAULT_LOSS_PATTERN */ .Ni));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`loss needs one PATH (or - for stdin)\n\n${USAGE}`);
+    const options = {
+        minDrop: numberFlag(values['min-drop'], 'min-drop', 0, 0, 1),
+        window: numberFlag(values.window, 'window', 0.25, 0.01, 0.5),
+        maxFinalLoss: numberFlag(values['max-final-loss'], 'max-final-loss', undefined, -Infinity, Infinity)
+    };
+    let pattern;
+    try {
+        pattern = typeof values.pattern === 'string' ? (0,_loss_output_reader_js__WEBPACK_IMPORTED_MODULE_9__/* .compileLossPattern */ .r)(values.pattern) : undefined;
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`--pattern: not a valid regular expression: ${error.message}`);
+    }
     const [target] = positionals;
+    const key = typeof values.key === 'string' ? values.key : undefined;
     let result;
     if (target === '-') {
-        result = (0,_loss_verdict_js__WEBPACK_IMPORTED_MODULE_15__/* .judgeLoss */ .F)((await readLog(process.stdin, pattern)).points, { kind: 'output' }, minDrop);
-    }
-    else if (/\.(jsonl|ndjson|json|csv|tsv)$/i.test(target)) {
-        const read = await (0,_loss_file_reader_js__WEBPACK_IMPORTED_MODULE_8__/* .readLossFile */ .Y)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(target), target);
-        if (!read)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`loss file not found: ${target}`);
-        result = (0,_loss_verdict_js__WEBPACK_IMPORTED_MODULE_15__/* .judgeLoss */ .F)(read.points, read.source, minDrop);
+        const reader = await readLog(process.stdin, pattern);
+        result = (0,_loss_verdict_js__WEBPACK_IMPORTED_MODULE_15__/* .judgeLoss */ .F)((0,_loss_choose_js__WEBPACK_IMPORTED_MODULE_7__/* .chooseLossSeries */ .ev)(reader.series(), key), options, reader.hints, ['stdin']);
     }
     else {
-        const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(target));
-        const opened = await new Promise(resolve => stream.once('open', () => resolve(true)).once('error', () => resolve(false)));
-        if (!opened)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`log file not found: ${target}`);
-        result = (0,_loss_verdict_js__WEBPACK_IMPORTED_MODULE_15__/* .judgeLoss */ .F)((await readLog(stream, pattern)).points, { kind: 'output' }, minDrop);
+        const found = (0,_loss_discover_js__WEBPACK_IMPORTED_MODULE_8__/* .emptyFound */ .wu)();
+        const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target);
+        await (0,_loss_discover_js__WEBPACK_IMPORTED_MODULE_8__/* .findSeries */ .lD)(full, file => node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(process.cwd(), file) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file), found);
+        if (!found.files.length &&
+            !(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full).then(() => true, () => false))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`not found: ${target}`);
+        }
+        const hints = { lightningLogInterval: false, fastDevRun: false };
+        result = (0,_loss_verdict_js__WEBPACK_IMPORTED_MODULE_15__/* .judgeLoss */ .F)((0,_loss_choose_js__WEBPACK_IMPORTED_MODULE_7__/* .chooseLossSeries */ .ev)(found.series, key), options, hints, [target], found.warnings);
     }
     if (values.json) {
-        const { verdict, reason, source, first, last, min, drop, nonFiniteAt } = result;
+        const { verdict, reason, series, first, last, min, start, end, drop, nonFiniteAt, others, usedValidation } = result;
         print(JSON.stringify({
             verdict,
             reason,
-            source: source.kind === 'output' ? (target === '-' ? 'stdin' : target) : source.file,
-            format: source.kind === 'output' ? 'text' : source.format,
-            key: 'loss',
-            points: result.points.length,
-            first,
-            last,
-            min,
-            drop,
+            source: series?.source ?? null,
+            format: series?.format ?? null,
+            key: series?.key ?? null,
+            points: series?.points.length ?? 0,
+            first: first ?? null,
+            last: last ?? null,
+            min: min ?? null,
+            start: start ?? null,
+            end: end ?? null,
+            drop: drop ?? null,
             nonFiniteAt: nonFiniteAt
                 ? { step: nonFiniteAt.step, line: nonFiniteAt.line, value: String(nonFiniteAt.value) }
-                : null
+                : null,
+            usedValidation,
+            others
         }));
     }
     else {
         print(`${result.verdict}: ${result.reason}`);
+        for (const warning of result.warnings)
+            process.stderr.write(`warning: ${warning}\n`);
     }
     return result.verdict === 'pass'
         ? EXIT.passed
@@ -33775,12 +33805,12 @@ async function main(argv) {
                 print(USAGE);
                 return command === undefined ? EXIT.error : EXIT.passed;
             default:
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`unknown command "${command}"\n\n${USAGE}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`unknown command "${command}"\n\n${USAGE}`);
         }
     }
     catch (error) {
-        process.stderr.write(`ml-smoke: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .U)(error)}\n`);
-        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y) && process.env.ML_SMOKE_DEBUG)
+        process.stderr.write(`ml-smoke: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .U)(error)}\n`);
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y) && process.env.ML_SMOKE_DEBUG)
             process.stderr.write(`${error?.stack}\n`);
         return EXIT.error;
     }
@@ -33807,11 +33837,9 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5491);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(961);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(961);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _loss_output_reader_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2088);
-/* harmony import */ var _zod_issues_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9015);
-
+/* harmony import */ var _zod_issues_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9015);
 
 
 
@@ -33867,8 +33895,12 @@ const optionsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
         .max(2 ** 32 - 1)).default(0),
     'max-violations': number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive()).default(1000),
     'loss-file': text.optional(),
-    'loss-pattern': lossPattern.default(_loss_output_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_LOSS_PATTERN */ .Ni),
+    'loss-key': text.optional(),
+    'loss-pattern': lossPattern.optional(),
     'min-loss-drop': number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().min(0).max(1)).default(0),
+    'loss-window': number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().positive().max(0.5)).default(0.25),
+    'max-final-loss': number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()).optional(),
+    'on-inconclusive': zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['fail', 'warn']).default('fail'),
     'artifact-path': lines,
     'artifact-name': artifactName.default('model'),
     'retention-days': number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(1).max(90)).optional(),
@@ -33894,7 +33926,7 @@ function buildConfig(raw, workspace, describe) {
                     .join('\n');
             }
             const [name] = issue.path;
-            return (0,_zod_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatIssues */ .og)(`${describe(String(name))}: `, new zod__WEBPACK_IMPORTED_MODULE_7__/* .ZodError */ .G([{ ...issue, path: issue.path.slice(1) }]));
+            return (0,_zod_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(`${describe(String(name))}: `, new zod__WEBPACK_IMPORTED_MODULE_6__/* .ZodError */ .G([{ ...issue, path: issue.path.slice(1) }]));
         });
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(messages.join('\n'));
     }
@@ -33916,8 +33948,12 @@ function buildConfig(raw, workspace, describe) {
         lossFile: options['loss-file'] === undefined
             ? undefined
             : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workingDirectory, options['loss-file']),
+        lossKey: options['loss-key'],
         lossPattern: options['loss-pattern'],
         minLossDrop: options['min-loss-drop'],
+        lossWindow: options['loss-window'],
+        maxFinalLoss: options['max-final-loss'],
+        onInconclusive: options['on-inconclusive'],
         artifactPaths: options['artifact-path'],
         artifactName: options['artifact-name'],
         retentionDays: options['retention-days'],
@@ -33959,9 +33995,10 @@ async function readConfigFile(file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FU: () => (/* binding */ readCsvFile)
+/* harmony export */   FU: () => (/* binding */ readCsvFile),
+/* harmony export */   YB: () => (/* binding */ CsvTokenizer)
 /* harmony export */ });
-/* unused harmony exports CsvTokenizer, findInvalidUtf8 */
+/* unused harmony export findInvalidUtf8 */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -34807,140 +34844,999 @@ function describeError(error) {
 
 /***/ }),
 
-/***/ 5137:
+/***/ 2302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ readLossFile)
+/* harmony export */   ev: () => (/* binding */ chooseLossSeries)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _output_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2088);
-
-
-
-
-// In order of preference: the finest-grained training loss first.
-const LOSS_KEYS = ['loss', 'train_loss_step', 'train_loss', 'training_loss', 'train/loss'];
-const STEP_KEYS = ['step', 'global_step', 'iteration', 'epoch'];
-// Python's json.dumps writes NaN and Infinity as bare tokens, which JSON.parse rejects.
-const BARE_NON_FINITE = /(:\s*)(-?Infinity|NaN)(\s*[,}\]])/g;
-function pickKey(keys, candidates) {
-    return candidates.find(candidate => keys.includes(candidate));
+/* unused harmony exports normaliseKey, classify */
+function normaliseKey(key) {
+    return key
+        .toLowerCase()
+        .replace(/'s /g, '_')
+        .replace(/[\s/.\-']+/g, '_')
+        .replace(/^_+|_+$/g, '');
 }
-function toNumber(value) {
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'string' && value.trim() !== '') {
-        const number = (0,_output_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLossNumber */ .Mu)(value.trim());
-        return Number.isNaN(number) && !/nan/i.test(value) ? undefined : number;
-    }
-    return undefined;
+const VALIDATION_TOKENS = new Set([
+    'val',
+    'valid',
+    'validation',
+    'eval',
+    'evaluation',
+    'test',
+    'dev',
+    'holdout'
+]);
+const NOT_A_LOSS = new Set([
+    'hp_metric',
+    'epoch',
+    'step',
+    'grad_norm',
+    'learning_rate',
+    'lr',
+    'v_num',
+    'it_s',
+    'accuracy',
+    'acc'
+]);
+const MODIFIER_SUFFIXES = new Set(['scale', 'scaler', 'weight', 'std', 'min', 'max', 'count']);
+/** Gradient-boosting metrics where lower is better; AUC, NDCG and the like are not losses. */
+const GBDT_LOSSES = new Set([
+    'logloss',
+    'mlogloss',
+    'binary_logloss',
+    'multi_logloss',
+    'rmse',
+    'rmsle',
+    'mae',
+    'mse',
+    'mape',
+    'l1',
+    'l2',
+    'error',
+    'merror',
+    'binary_error',
+    'multi_error',
+    'huber',
+    'quantile',
+    'poisson',
+    'gamma',
+    'tweedie',
+    'cross_entropy',
+    'xentropy'
+]);
+function tokens(text) {
+    return text ? normaliseKey(text).split('_') : [];
 }
-function readJsonl(text, label) {
-    const points = [];
-    text.split(/\r?\n/).forEach((line, index) => {
-        if (line.trim() === '')
-            return;
-        let record;
-        try {
-            record = JSON.parse(line.replace(BARE_NON_FINITE, '$1"$2"$3'));
-        }
-        catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${label}:${index + 1}: not a JSON object: ${line.slice(0, 80)}`);
-        }
-        if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${label}:${index + 1}: expected a JSON object like {"step": 1, "loss": 0.9}`);
-        }
-        const values = record;
-        const lossKey = pickKey(Object.keys(values), LOSS_KEYS);
-        if (!lossKey)
-            return; // a line of other metrics (e.g. validation only)
-        const value = toNumber(values[lossKey]);
-        if (value === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${label}:${index + 1}: "${lossKey}" is ${JSON.stringify(values[lossKey])}, not a number`);
-        }
-        const stepKey = pickKey(Object.keys(values), STEP_KEYS);
-        const step = stepKey ? toNumber(values[stepKey]) : undefined;
-        points.push({ step: step ?? points.length + 1, value, line: index + 1 });
-    });
-    return points;
+/** Decides whether a series is a training loss, a validation loss or something else, and how good a pick it is. */
+function classify(series) {
+    const key = normaliseKey(series.key);
+    const keyTokens = key.split('_');
+    const contextTokens = tokens(series.context);
+    const isValidation = [...keyTokens, ...contextTokens].some(token => VALIDATION_TOKENS.has(token));
+    const gbdtMetric = series.context !== undefined && series.format === 'output'
+        ? normaliseKey(series.key.slice(series.context.length + 1))
+        : null;
+    if (NOT_A_LOSS.has(key) || keyTokens.includes('lr'))
+        return { role: 'ignored', rank: 0, why: 'not a loss' };
+    if (MODIFIER_SUFFIXES.has(keyTokens.at(-1)))
+        return { role: 'ignored', rank: 0, why: 'a loss modifier, not a loss' };
+    if (key === 'train_train_loss')
+        return { role: 'ignored', rank: 0, why: "Hugging Face's one-number run average" };
+    let rank;
+    if (gbdtMetric !== null) {
+        if (!GBDT_LOSSES.has(gbdtMetric))
+            return { role: 'ignored', rank: 0, why: 'a metric where higher is better, not a loss' };
+        rank = 7;
+    }
+    else if (!keyTokens.includes('loss')) {
+        return { role: 'ignored', rank: 0, why: 'not a loss' };
+    }
+    else {
+        const rest = keyTokens.filter(token => !VALIDATION_TOKENS.has(token) && token !== 'train' && token !== 'training');
+        const joined = rest.join('_');
+        if (joined === 'loss_step')
+            rank = 0;
+        else if (joined === 'loss' && (keyTokens.includes('train') || keyTokens.includes('training')))
+            rank = 1;
+        else if (joined === 'loss')
+            rank = 2;
+        else if (rest.includes('batch'))
+            rank = 4;
+        else if (joined === 'epoch_loss')
+            rank = 5;
+        else if (rest.includes('epoch'))
+            rank = 6;
+        else
+            rank = 3;
+    }
+    return isValidation ? { role: 'validation', rank: rank + 100 } : { role: 'train', rank };
 }
-function readCsv(text, label) {
-    const lines = text.split(/\r?\n/);
-    const delimiter = lines[0].includes('\t') ? '\t' : ',';
-    const header = lines[0].split(delimiter).map(cell => cell.trim());
-    const lossKey = pickKey(header, LOSS_KEYS);
-    if (!lossKey) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${label}:1: no loss column; expected one of ${LOSS_KEYS.join(', ')} in the header (found: ${header.join(', ')})`);
-    }
-    const lossColumn = header.indexOf(lossKey);
-    const stepKey = pickKey(header, STEP_KEYS);
-    const stepColumn = stepKey ? header.indexOf(stepKey) : -1;
-    const points = [];
-    for (let index = 1; index < lines.length; index++) {
-        if (lines[index].trim() === '')
-            continue;
-        const cells = lines[index].split(delimiter);
-        const cell = (cells[lossColumn] ?? '').trim();
-        if (cell === '')
-            continue; // sparse logs leave the loss empty on rows of other metrics
-        const value = toNumber(cell);
-        if (value === undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${label}:${index + 1}: loss ${JSON.stringify(cell)} is not a number`);
-        const step = stepColumn >= 0 ? toNumber(cells[stepColumn]) : undefined;
-        points.push({ step: step ?? points.length + 1, value, line: index + 1 });
-    }
-    return points;
-}
-/** Reads a JSONL (`{"step": 1, "loss": 0.9}`) or CSV (`step,loss`) loss file. Null when it does not exist. */
-async function readLossFile(file, label) {
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
-    }
-    catch {
-        return null;
-    }
-    const extension = node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(file).toLowerCase();
-    if (extension === '.jsonl' || extension === '.ndjson' || extension === '.json') {
+const finiteCount = (series) => series.points.filter(point => Number.isFinite(point.value)).length;
+/**
+ * Picks the finest-grained training loss (train_loss_step over train_loss over loss ... over
+ * train_loss_epoch), the one with more points on a tie, files before command output. A validation loss
+ * is used only when no training loss has two finite points. `lossKey` overrides the choice.
+ */
+function chooseLossSeries(all, lossKey) {
+    const candidates = all.map(series => ({
+        series,
+        ...classify(series),
+        finite: finiteCount(series)
+    }));
+    const order = (a, b) => a.rank - b.rank || b.finite - a.finite;
+    if (lossKey !== undefined) {
+        const wanted = normaliseKey(lossKey);
+        const matches = candidates
+            .filter(c => c.series.key === lossKey || normaliseKey(c.series.key) === wanted)
+            .sort(order);
+        if (!matches.length)
+            return { usedValidation: false, others: candidates, missingKey: lossKey };
         return {
-            points: readJsonl(text, label),
-            source: { kind: 'file', file: label, format: 'jsonl' }
+            chosen: matches[0],
+            usedValidation: false,
+            others: candidates.filter(c => c !== matches[0])
         };
     }
-    if (extension === '.csv' || extension === '.tsv') {
-        return { points: readCsv(text, label), source: { kind: 'file', file: label, format: 'csv' } };
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${label}: unsupported loss file type "${extension}"; use .jsonl or .csv`);
+    const train = candidates.filter(c => c.role === 'train').sort(order);
+    const validation = candidates.filter(c => c.role === 'validation').sort(order);
+    const usable = train.find(c => c.finite >= 2 || c.series.points.length > c.finite);
+    const chosen = usable ?? validation.find(c => c.finite >= 2) ?? train[0] ?? validation[0];
+    return {
+        chosen,
+        usedValidation: chosen?.role === 'validation',
+        others: candidates.filter(c => c !== chosen)
+    };
 }
 
 
 /***/ }),
 
-/***/ 2088:
+/***/ 9011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mu: () => (/* binding */ parseLossNumber),
-/* harmony export */   Ni: () => (/* binding */ DEFAULT_LOSS_PATTERN),
-/* harmony export */   rj: () => (/* binding */ compileLossPattern),
-/* harmony export */   s7: () => (/* binding */ OutputLossReader)
-/* harmony export */ });
-/* unused harmony export cleanLine */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ys: () => (/* binding */ USUAL_LOG_FOLDERS),
+  wu: () => (/* binding */ emptyFound),
+  lD: () => (/* binding */ findSeries)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/data/csv.ts
+var csv = __nccwpck_require__(2056);
+// EXTERNAL MODULE: ./src/loss/series.ts
+var series = __nccwpck_require__(2606);
+;// CONCATENATED MODULE: ./src/loss/file-readers.ts
+
+
+
+const STEP_COLUMNS = ['step', 'global_step', 'iteration', 'iter', 'epoch'];
+/** Columns that are counters or clocks, never metrics. */
+const NOT_METRICS = new Set([
+    'step',
+    'global_step',
+    'iteration',
+    'iter',
+    'epoch',
+    'timestamp',
+    'time',
+    'wall_time',
+    ''
+]);
+// Python's json.dumps writes NaN, Infinity and -Infinity as bare tokens, which JSON.parse rejects.
+const BARE_NON_FINITE = /(?<=[:[,]\s*)(-?Infinity|NaN)(?=\s*[,\]}])/g;
+function parsePythonJson(text) {
+    return JSON.parse(text.replace(BARE_NON_FINITE, '"$1"'));
+}
+function numberOf(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string')
+        return (0,series/* parseMetricNumber */.jd)(value);
+    return undefined;
+}
+function stepOf(record) {
+    for (const key of STEP_COLUMNS) {
+        const step = numberOf(record[key]);
+        if (step !== undefined && Number.isFinite(step))
+            return step;
+    }
+    return undefined;
+}
 /**
- * Catches `loss=0.42`, `loss: 0.42`, `'loss': 0.42`, `"loss": "0.42"`, `train_loss 0.42`, `Loss = nan`,
- * but not `val_loss`, `eval_loss` or `train_loss_epoch`: the name must not be glued to a longer word.
+ * A metrics table (Lightning CSVLogger, Keras CSVLogger, pandas `history.to_csv`, `step,loss`): every
+ * non-counter column is a series; empty and `NA` cells mean "not logged in this row".
  */
-const DEFAULT_LOSS_PATTERN = String.raw `(?<![\w.\-/])['"]?(?:train(?:ing)?[_ ])?loss['"]?\s*[:=]?\s*['"]?(?<value>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:nan|inf(?:inity)?))(?![\w.])`;
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
-/** Removes colour codes and applies backspaces, as a terminal would show the line. */
+function readMetricsCsv(text, label) {
+    const firstLine = text.slice(0, text.search(/\r?\n|$/));
+    const delimiter = ['\t', ';', ','].find(candidate => firstLine.includes(candidate)) ?? ',';
+    const rows = [];
+    const tokenizer = new csv/* CsvTokenizer */.YB({ delimiter, keepRaw: false }, record => void rows.push({ fields: record.fields, line: record.line, complete: true }), problem => {
+        throw new errors/* UserError */.y(`${label}:${problem.line}: ${problem.message}`);
+    });
+    tokenizer.push(text);
+    tokenizer.finish();
+    if (rows.length === 0)
+        return [];
+    const header = rows[0].fields.map(cell => cell.trim());
+    const format = header.includes('step') && header.includes('epoch')
+        ? 'lightning-csv'
+        : header[0] === 'epoch'
+            ? 'keras-csv'
+            : 'csv';
+    // A process killed mid-write leaves a last line without its terminator or with fewer cells.
+    const last = rows.at(-1);
+    if (rows.length > 1 && (!/\n$/.test(text) || last.fields.length < header.length))
+        rows.pop();
+    const collector = new series/* SeriesCollector */.XQ(label, format);
+    for (const row of rows.slice(1)) {
+        if (row.fields.length === 1 && row.fields[0] === '')
+            continue;
+        if (row.fields.length > header.length) {
+            throw new errors/* UserError */.y(`${label}:${row.line}: ${row.fields.length} cells but the header has ${header.length}`);
+        }
+        const record = Object.fromEntries(header.map((name, index) => [name, row.fields[index] ?? '']));
+        const step = stepOf(record);
+        header.forEach((name, index) => {
+            if (NOT_METRICS.has(name.toLowerCase()))
+                return;
+            const cell = (row.fields[index] ?? '').trim();
+            if (cell === '' || cell === 'NA')
+                return;
+            const value = (0,series/* parseMetricNumber */.jd)(cell);
+            if (value === undefined)
+                return; // a text column (a model name, a list) is not a metric
+            collector.add(name, step, value, row.line);
+        });
+    }
+    return collector.series();
+}
+/** JSON Lines: one object of metrics per line; every numeric key is a series. */
+function readMetricsJsonl(text, label) {
+    const collector = new series/* SeriesCollector */.XQ(label, 'jsonl');
+    text.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === '')
+            return;
+        let record;
+        try {
+            record = parsePythonJson(line);
+        }
+        catch {
+            // The last line of a file still being written may be cut short; any other bad line is an error.
+            if (index === text.split(/\r?\n/).length - 1 && !text.endsWith('\n'))
+                return;
+            throw new errors/* UserError */.y(`${label}:${index + 1}: not a JSON object: ${line.slice(0, 80)}`);
+        }
+        if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+            throw new errors/* UserError */.y(`${label}:${index + 1}: expected a JSON object like {"step": 1, "loss": 0.9}`);
+        }
+        const values = record;
+        const step = stepOf(values);
+        for (const [key, raw] of Object.entries(values)) {
+            if (NOT_METRICS.has(key.toLowerCase()))
+                continue;
+            const value = numberOf(raw);
+            if (value !== undefined)
+                collector.add(key, step, value, index + 1);
+        }
+    });
+    return collector.series();
+}
+/** Finds successive occurrences of a key and their line numbers, scanning the text once. */
+function lineFinder(text, needle) {
+    let position = 0;
+    let line = 1;
+    return () => {
+        const at = text.indexOf(needle, position);
+        if (at === -1)
+            return 0;
+        for (let i = text.indexOf('\n', position); i !== -1 && i < at; i = text.indexOf('\n', i + 1))
+            line++;
+        position = at + needle.length;
+        return line;
+    };
+}
+/**
+ * Hugging Face `trainer_state.json`: `log_history` entries with `loss` per logging step and `eval_loss`
+ * per evaluation. The final summary entry (`train_loss` with `train_runtime`) is an average, not a point.
+ * A Keras `History` dump (`{"loss": [...], "val_loss": [...]}`) is read too.
+ */
+function readMetricsJson(text, label) {
+    let document;
+    try {
+        document = parsePythonJson(text);
+    }
+    catch (error) {
+        throw new errors/* UserError */.y(`${label}: not valid JSON: ${error.message}`);
+    }
+    if (typeof document !== 'object' || document === null)
+        return [];
+    if (Array.isArray(document))
+        return readMetricsJsonl(document.map(entry => JSON.stringify(entry)).join('\n') + '\n', label);
+    const record = document;
+    if (Array.isArray(record.log_history)) {
+        const collector = new series/* SeriesCollector */.XQ(label, 'hf-trainer-state');
+        const nextStepLine = lineFinder(text, '"step"');
+        for (const entry of record.log_history) {
+            const line = nextStepLine();
+            if (typeof entry !== 'object' || entry === null || 'train_runtime' in entry)
+                continue;
+            const step = numberOf(entry.step);
+            for (const [key, raw] of Object.entries(entry)) {
+                if (NOT_METRICS.has(key))
+                    continue;
+                const value = numberOf(raw);
+                if (value !== undefined)
+                    collector.add(key, step, value, line);
+            }
+        }
+        return collector.series();
+    }
+    const arrays = Object.entries(record).filter(([, value]) => Array.isArray(value));
+    if (arrays.length && arrays.length === Object.keys(record).length) {
+        const collector = new series/* SeriesCollector */.XQ(label, 'keras-history');
+        for (const [key, values] of arrays) {
+            ;
+            values.forEach((raw, epoch) => {
+                const value = numberOf(raw);
+                if (value !== undefined)
+                    collector.add(key, epoch, value, 0);
+            });
+        }
+        return collector.series();
+    }
+    return [];
+}
+/** MLflow file store: `mlruns/<exp>/<run>/metrics/<key>`, lines `<timestamp_ms> <value> [<step>]`. */
+function readMlflowMetric(text, label, key) {
+    const collector = new series/* SeriesCollector */.XQ(label, 'mlflow');
+    text.split('\n').forEach((line, index) => {
+        const parts = line.trim().split(' ');
+        if (parts.length < 2 || parts.length > 3)
+            return;
+        const value = (0,series/* parseMetricNumber */.jd)(parts[1]);
+        if (value === undefined)
+            throw new errors/* UserError */.y(`${label}:${index + 1}: "${parts[1]}" is not a number`);
+        collector.add(key, parts.length === 3 ? Number(parts[2]) : undefined, value, index + 1);
+    });
+    return collector.series();
+}
+/** DVCLive: `dvclive/plots/metrics/<key>.tsv` with a header such as `timestamp\tstep\t<key>`. */
+function readDvcliveMetric(text, label) {
+    return readMetricsCsv(text, label).map(series => ({ ...series, format: 'dvclive' }));
+}
+
+// EXTERNAL MODULE: ./src/loss/output-reader.ts + 1 modules
+var output_reader = __nccwpck_require__(3564);
+;// CONCATENATED MODULE: ./src/loss/tensorboard.ts
+
+// CRC-32C (Castagnoli), slicing-by-4 tables.
+const CRC_TABLES = (() => {
+    const tables = Array.from({ length: 4 }, () => new Uint32Array(256));
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? (c >>> 1) ^ 0x82f63b78 : c >>> 1;
+        tables[0][n] = c >>> 0;
+    }
+    for (let n = 0; n < 256; n++) {
+        for (let t = 1; t < 4; t++)
+            tables[t][n] = (tables[t - 1][n] >>> 8) ^ tables[0][tables[t - 1][n] & 0xff];
+    }
+    return tables;
+})();
+function crc32c(bytes, start = 0, end = bytes.length) {
+    const [t0, t1, t2, t3] = CRC_TABLES;
+    let crc = 0xffffffff;
+    let i = start;
+    for (; i + 4 <= end; i += 4) {
+        crc ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+        crc = t3[crc & 0xff] ^ t2[(crc >>> 8) & 0xff] ^ t1[(crc >>> 16) & 0xff] ^ t0[crc >>> 24];
+    }
+    for (; i < end; i++)
+        crc = t0[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+}
+/** TFRecord's masked CRC: rotate right by 15 and add a constant. */
+function maskedCrc32c(bytes, start = 0, end = bytes.length) {
+    const crc = crc32c(bytes, start, end);
+    return ((((crc >>> 15) | (crc << 17)) >>> 0) + 0xa282ead8) >>> 0;
+}
+class ProtoError extends Error {
+}
+/** A cursor over protobuf wire bytes; every read is bounds-checked. */
+class Wire {
+    buf;
+    end;
+    pos;
+    constructor(buf, start, end) {
+        this.buf = buf;
+        this.end = end;
+        this.pos = start;
+    }
+    varint() {
+        let result = 0;
+        let shift = 1;
+        for (let i = 0; i < 10; i++) {
+            if (this.pos >= this.end)
+                throw new ProtoError('varint runs past the end');
+            const byte = this.buf[this.pos++];
+            result += (byte & 0x7f) * shift;
+            if (byte < 0x80)
+                return result;
+            shift *= 128;
+        }
+        throw new ProtoError('varint longer than 10 bytes');
+    }
+    /** Start and end of a length-delimited field. */
+    span() {
+        const length = this.varint();
+        const start = this.pos;
+        if (length > this.end - start)
+            throw new ProtoError('field runs past the end');
+        this.pos += length;
+        return [start, this.pos];
+    }
+    fixed(bytes) {
+        if (this.pos + bytes > this.end)
+            throw new ProtoError('fixed field runs past the end');
+        const at = this.pos;
+        this.pos += bytes;
+        return at;
+    }
+    skip(wireType) {
+        if (wireType === 0)
+            this.varint();
+        else if (wireType === 1)
+            this.fixed(8);
+        else if (wireType === 2)
+            this.span();
+        else if (wireType === 5)
+            this.fixed(4);
+        else
+            throw new ProtoError(`unexpected wire type ${wireType}`);
+    }
+}
+const DT_FLOAT = 1;
+const DT_DOUBLE = 2;
+const DT_INT32 = 3;
+const DT_INT64 = 9;
+const DT_BFLOAT16 = 14;
+const DT_HALF = 19;
+function halfToNumber(bits) {
+    const sign = bits & 0x8000 ? -1 : 1;
+    const exponent = (bits >> 10) & 0x1f;
+    const fraction = bits & 0x3ff;
+    if (exponent === 0)
+        return sign * 2 ** -14 * (fraction / 1024);
+    if (exponent === 31)
+        return fraction ? NaN : sign * Infinity;
+    return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
+}
+function bfloat16ToNumber(bits) {
+    const buffer = Buffer.alloc(4);
+    buffer.writeUInt32LE(((bits & 0xffff) << 16) >>> 0);
+    return buffer.readFloatLE(0);
+}
+/** The value of a rank-0 (single element) tensor, or undefined when it is not a number. */
+function tensorScalar(buf, start, end) {
+    const wire = new Wire(buf, start, end);
+    let dtype = 0;
+    let elements = 1;
+    let content;
+    const values = [];
+    while (wire.pos < end) {
+        const key = wire.varint();
+        const field = key >>> 3;
+        const type = key & 7;
+        if (field === 1 && type === 0)
+            dtype = wire.varint();
+        else if (field === 2 && type === 2) {
+            const [s, e] = wire.span();
+            const shape = new Wire(buf, s, e);
+            while (shape.pos < e) {
+                const shapeKey = shape.varint();
+                if (shapeKey >>> 3 === 2 && (shapeKey & 7) === 2) {
+                    const [ds, de] = shape.span();
+                    const dim = new Wire(buf, ds, de);
+                    let size = 0;
+                    while (dim.pos < de) {
+                        const dimKey = dim.varint();
+                        if (dimKey >>> 3 === 1 && (dimKey & 7) === 0)
+                            size = dim.varint();
+                        else
+                            dim.skip(dimKey & 7);
+                    }
+                    elements *= size;
+                }
+                else
+                    shape.skip(shapeKey & 7);
+            }
+        }
+        else if (field === 4 && type === 2)
+            content = wire.span();
+        else if ((field === 5 || field === 6 || field === 7 || field === 10 || field === 13) &&
+            (type === 2 || type === 0 || type === 1 || type === 5)) {
+            // Repeated numerics: packed (type 2) or one element per key.
+            const read = (w, t) => t === 5 ? buf.readFloatLE(w.fixed(4)) : t === 1 ? buf.readDoubleLE(w.fixed(8)) : w.varint();
+            const elementType = field === 5 ? 5 : field === 6 ? 1 : 0;
+            if (type === 2) {
+                const [s, e] = wire.span();
+                const packed = new Wire(buf, s, e);
+                while (packed.pos < e)
+                    values.push(read(packed, elementType));
+            }
+            else
+                values.push(read(wire, type));
+        }
+        else
+            wire.skip(type);
+    }
+    if (elements !== 1)
+        return undefined;
+    if (values.length) {
+        const [first] = values;
+        if (dtype === DT_HALF)
+            return halfToNumber(first);
+        if (dtype === DT_BFLOAT16)
+            return bfloat16ToNumber(first);
+        if (dtype === DT_INT32 && first > 0x7fffffff)
+            return first - 2 ** 32;
+        return first;
+    }
+    if (content) {
+        const [s, e] = content;
+        if (dtype === DT_FLOAT && e - s === 4)
+            return buf.readFloatLE(s);
+        if (dtype === DT_DOUBLE && e - s === 8)
+            return buf.readDoubleLE(s);
+        if (dtype === DT_INT32 && e - s === 4)
+            return buf.readInt32LE(s);
+        if (dtype === DT_INT64 && e - s === 8)
+            return Number(buf.readBigInt64LE(s));
+        if (dtype === DT_HALF && e - s === 2)
+            return halfToNumber(buf.readUInt16LE(s));
+    }
+    return undefined;
+}
+/**
+ * Decodes a TensorBoard event file (TFRecord framing, masked CRC-32C, protobuf `Event`s) fed in chunks.
+ * Scalars come from `simple_value` and from rank-0 tensors of the `scalars` plugin (`float_val`,
+ * `double_val`, `tensor_content`, ...). Histograms, images, text and hparams are skipped. A record whose
+ * data CRC is wrong is skipped and counted; a wrong length CRC means the rest is unreadable.
+ */
+class EventFileParser {
+    label;
+    context;
+    pending = Buffer.alloc(0);
+    record = 0;
+    offset = 0;
+    stopped = false;
+    pluginByTag = new Map();
+    series = new Map();
+    warnings = { badDataCrc: 0, malformed: 0, truncatedTail: false };
+    /** Records bigger than this are garbage, not data: do not allocate for them. */
+    static MAX_RECORD = 256 * 1024 * 1024;
+    /** Points kept per series before thinning. */
+    static MAX_POINTS = 100_000;
+    constructor(label, context) {
+        this.label = label;
+        this.context = context;
+    }
+    /** Feeds the next bytes of the file (for callers that do not manage their own buffer). */
+    push(chunk) {
+        const buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        const used = this.consume(buf, buf.length);
+        this.pending = used < buf.length ? Buffer.from(buf.subarray(used)) : Buffer.alloc(0);
+    }
+    /**
+     * Decodes every complete record in buf[0, end) and returns how many bytes it used; the caller keeps
+     * the rest (a record cut by the chunk boundary) and passes it again, followed by more bytes.
+     */
+    consume(buf, end) {
+        if (this.stopped)
+            return end;
+        let pos = 0;
+        while (end - pos >= 12) {
+            const lengthLow = buf.readUInt32LE(pos);
+            const lengthHigh = buf.readUInt32LE(pos + 4);
+            const length = lengthHigh * 2 ** 32 + lengthLow;
+            if (buf.readUInt32LE(pos + 8) !== maskedCrc32c(buf, pos, pos + 8) ||
+                length > EventFileParser.MAX_RECORD) {
+                this.warnings.corruptAt = this.offset + pos;
+                this.stopped = true;
+                return end;
+            }
+            if (end - pos < 12 + length + 4) {
+                this.needed = 12 + length + 4;
+                break;
+            }
+            const dataStart = pos + 12;
+            const dataEnd = dataStart + length;
+            this.record++;
+            if (buf.readUInt32LE(dataEnd) !== maskedCrc32c(buf, dataStart, dataEnd))
+                this.warnings.badDataCrc++;
+            else {
+                try {
+                    this.decodeEvent(buf, dataStart, dataEnd);
+                }
+                catch (error) {
+                    if (!(error instanceof ProtoError))
+                        throw error;
+                    this.warnings.malformed++;
+                }
+            }
+            pos = dataEnd + 4;
+        }
+        this.offset += pos;
+        this.tail = end - pos;
+        return pos;
+    }
+    /** Bytes the next record needs in one piece (a reader with a fixed buffer grows it to this). */
+    needed = 0;
+    tail = 0;
+    finish() {
+        if ((this.pending.length || this.tail) && !this.stopped)
+            this.warnings.truncatedTail = true;
+        this.pending = Buffer.alloc(0);
+        return [...this.series.values()].map(({ stride, read, ...series }) => stride > 1 ? { ...series, totalPoints: read } : series);
+    }
+    decodeEvent(buf, start, end) {
+        const wire = new Wire(buf, start, end);
+        let step = 0;
+        let summary;
+        while (wire.pos < end) {
+            const key = wire.varint();
+            const field = key >>> 3;
+            const type = key & 7;
+            if (field === 2 && type === 0)
+                step = wire.varint();
+            else if (field === 5 && type === 2)
+                summary = wire.span();
+            else
+                wire.skip(type);
+        }
+        if (!summary)
+            return;
+        const [s, e] = summary;
+        const values = new Wire(buf, s, e);
+        while (values.pos < e) {
+            const key = values.varint();
+            if (key >>> 3 === 1 && (key & 7) === 2) {
+                const [vs, ve] = values.span();
+                this.decodeValue(buf, vs, ve, step);
+            }
+            else
+                values.skip(key & 7);
+        }
+    }
+    decodeValue(buf, start, end, step) {
+        const wire = new Wire(buf, start, end);
+        let tag;
+        let simple;
+        let tensor;
+        let plugin;
+        let scalarClass = false;
+        while (wire.pos < end) {
+            const key = wire.varint();
+            const field = key >>> 3;
+            const type = key & 7;
+            if (field === 1 && type === 2) {
+                const [ts, te] = wire.span();
+                tag = buf.toString('utf8', ts, te);
+            }
+            else if (field === 2 && type === 5)
+                simple = buf.readFloatLE(wire.fixed(4));
+            else if (field === 8 && type === 2)
+                tensor = wire.span();
+            else if (field === 9 && type === 2) {
+                const [ms, me] = wire.span();
+                const meta = new Wire(buf, ms, me);
+                while (meta.pos < me) {
+                    const metaKey = meta.varint();
+                    if (metaKey >>> 3 === 1 && (metaKey & 7) === 2) {
+                        const [ps, pe] = meta.span();
+                        const pluginData = new Wire(buf, ps, pe);
+                        while (pluginData.pos < pe) {
+                            const pluginKey = pluginData.varint();
+                            if (pluginKey >>> 3 === 1 && (pluginKey & 7) === 2) {
+                                const [ns, ne] = pluginData.span();
+                                plugin = buf.toString('utf8', ns, ne);
+                            }
+                            else
+                                pluginData.skip(pluginKey & 7);
+                        }
+                    }
+                    else if (metaKey >>> 3 === 4 && (metaKey & 7) === 0)
+                        scalarClass = meta.varint() === 1;
+                    else
+                        meta.skip(metaKey & 7);
+                }
+            }
+            else
+                wire.skip(type);
+        }
+        if (tag === undefined)
+            return;
+        // tensorboardX and TF1 writers attach metadata only to a tag's first value.
+        if (plugin !== undefined && !this.pluginByTag.has(tag))
+            this.pluginByTag.set(tag, plugin);
+        let value = simple;
+        if (value === undefined && tensor && (this.pluginByTag.get(tag) === 'scalars' || scalarClass)) {
+            value = tensorScalar(buf, tensor[0], tensor[1]);
+        }
+        if (value !== undefined)
+            this.add(tag, step, value);
+    }
+    add(tag, step, value) {
+        let series = this.series.get(tag);
+        if (!series) {
+            series = {
+                key: tag,
+                source: this.label,
+                format: 'tensorboard',
+                context: this.context,
+                points: [],
+                stride: 1,
+                read: 0
+            };
+            this.series.set(tag, series);
+        }
+        const points = series.points;
+        // A restarted run writes steps again: like TensorBoard, later values replace those at or after the step.
+        while (points.length && points[points.length - 1].step >= step)
+            points.pop();
+        // Memory stays bounded on huge logs: past MAX_POINTS keep every 2nd, 4th, ... point, but never drop a
+        // non-finite one, which decides the verdict.
+        const index = series.read++;
+        if (index % series.stride !== 0 && Number.isFinite(value))
+            return;
+        points.push({ step, value, line: this.record });
+        if (points.length > EventFileParser.MAX_POINTS) {
+            series.points = points.filter((point, i) => i % 2 === 0 || !Number.isFinite(point.value) || i === points.length - 1);
+            series.stride *= 2;
+        }
+    }
+}
+/** Reads one event file in 1 MiB chunks; memory stays flat whatever its size. */
+async function readTensorboardFile(file, label, context) {
+    const parser = new EventFileParser(label, context);
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        // One buffer for the whole file: the unread tail of a chunk moves to its front, the next read follows.
+        let buffer = Buffer.alloc(1024 * 1024);
+        let filled = 0;
+        for (;;) {
+            if (parser.needed > buffer.length) {
+                const bigger = Buffer.alloc(parser.needed);
+                buffer.copy(bigger, 0, 0, filled);
+                buffer = bigger;
+            }
+            const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+            if (bytesRead === 0)
+                break;
+            filled += bytesRead;
+            const used = parser.consume(buffer, filled);
+            buffer.copy(buffer, 0, used, filled);
+            filled -= used;
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return { series: parser.finish(), warnings: parser.warnings };
+}
+function describeWarnings(label, warnings) {
+    const out = [];
+    if (warnings.badDataCrc)
+        out.push(`${label}: ${warnings.badDataCrc} record(s) with a bad CRC were skipped`);
+    if (warnings.malformed)
+        out.push(`${label}: ${warnings.malformed} record(s) could not be decoded and were skipped`);
+    if (warnings.corruptAt !== undefined)
+        out.push(`${label}: corrupt record header at byte ${warnings.corruptAt}; the rest of the file was not read`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/loss/discover.ts
+
+
+
+
+
+
+/** Folders where frameworks put their logs by default, searched under the working directory. */
+const USUAL_LOG_FOLDERS = [
+    'lightning_logs',
+    'logs',
+    'runs',
+    'mlruns',
+    'dvclive',
+    'outputs',
+    'output',
+    'checkpoints',
+    'tb_logs'
+];
+const SKIPPED_FOLDERS = new Set([
+    'node_modules',
+    '.git',
+    '__pycache__',
+    '.venv',
+    'venv',
+    'site-packages',
+    'wandb'
+]);
+const MAX_DEPTH = 8;
+const MAX_ENTRIES = 20_000;
+/** Text metric files above this are not metrics files (a dataset, a dump); TensorBoard files stream. */
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+function kindOf(file) {
+    const base = external_node_path_default().basename(file);
+    const parts = file.split((external_node_path_default()).sep);
+    if (base.includes('tfevents'))
+        return 'tensorboard';
+    const metrics = parts.lastIndexOf('metrics');
+    if (metrics >= 3 && parts.slice(0, metrics).includes('mlruns'))
+        return 'mlflow';
+    if (parts.includes('dvclive') && base.endsWith('.tsv') && parts.includes('metrics'))
+        return 'dvclive';
+    if (base === 'trainer_state.json')
+        return 'hf';
+    const extension = external_node_path_default().extname(base).toLowerCase();
+    if (extension === '.json')
+        return 'json';
+    if (extension === '.jsonl' || extension === '.ndjson')
+        return 'jsonl';
+    if (extension === '.csv' || extension === '.tsv')
+        return 'csv';
+    return null;
+}
+async function firstLine(file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const buffer = Buffer.alloc(4096);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        return buffer.toString('utf8', 0, bytesRead).split(/\r?\n/)[0];
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Reads one file as the kind its name (or, for .log/.txt, its first line) says. */
+async function readOne(file, label, kind, context, found) {
+    if (kind === 'tensorboard') {
+        const { series, warnings } = await readTensorboardFile(file, label, context);
+        found.series.push(...series);
+        found.warnings.push(...describeWarnings(label, warnings));
+        found.files.push(label);
+        return;
+    }
+    if ((await (0,promises_.stat)(file)).size > MAX_TEXT_BYTES) {
+        found.warnings.push(`${label}: larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB; not read as a metrics file`);
+        return;
+    }
+    const text = await (0,promises_.readFile)(file, 'utf8');
+    const series = kind === 'hf' || kind === 'json'
+        ? readMetricsJson(text, label)
+        : kind === 'jsonl'
+            ? readMetricsJsonl(text, label)
+            : kind === 'csv'
+                ? readMetricsCsv(text, label)
+                : kind === 'mlflow'
+                    ? readMlflowMetric(text, label, file
+                        .split((external_node_path_default()).sep)
+                        .slice(file.split((external_node_path_default()).sep).lastIndexOf('metrics') + 1)
+                        .join('/'))
+                    : kind === 'dvclive'
+                        ? readDvcliveMetric(text, label)
+                        : readTextLog(text, label);
+    found.series.push(...series.map(s => (context && !s.context ? { ...s, context } : s)));
+    found.files.push(label);
+}
+function readTextLog(text, label) {
+    const reader = new output_reader/* OutputMetricsReader */.w();
+    text.split(/\r\n|\r|\n/).forEach((line, index) => reader.readLine(line, index + 1));
+    return reader.series().map(series => ({ ...series, source: label }));
+}
+/** Files worth reading under a folder: event files, trainer states, metrics tables that mention a loss. */
+async function walk(root, since) {
+    const files = [];
+    let entries = 0;
+    const visit = async (folder, depth) => {
+        let listing;
+        try {
+            listing = await (0,promises_.readdir)(folder, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of listing.sort((a, b) => a.name.localeCompare(b.name))) {
+            if (++entries > MAX_ENTRIES)
+                return;
+            const full = external_node_path_default().join(folder, entry.name);
+            if (entry.isDirectory()) {
+                if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(entry.name))
+                    await visit(full, depth + 1);
+                continue;
+            }
+            if (!entry.isFile())
+                continue;
+            const kind = kindOf(full);
+            if (!kind)
+                continue;
+            if (since !== undefined && (await (0,promises_.stat)(full)).mtimeMs < since)
+                continue;
+            if ((kind === 'csv' || kind === 'jsonl') && !/loss/i.test(await firstLine(full)))
+                continue;
+            files.push(full);
+        }
+    };
+    await visit(root, 0);
+    return files;
+}
+/**
+ * Reads every metric series under `target`, a file or a folder; `label` names a file in messages.
+ * With `since`, files not written since then (logs of an earlier run) are left out of folder searches.
+ */
+async function findSeries(target, label, found, since) {
+    const info = await (0,promises_.stat)(target).catch(() => null);
+    if (!info)
+        return;
+    if (info.isFile()) {
+        let kind = kindOf(target);
+        if (!kind)
+            kind = /^epoch[,;\t]/.test(await firstLine(target)) ? 'csv' : 'text';
+        await readOne(target, label(target), kind, undefined, found);
+        return;
+    }
+    for (const file of await walk(target, since)) {
+        const relativeFolder = external_node_path_default().relative(target, external_node_path_default().dirname(file)).split((external_node_path_default()).sep).join('/');
+        try {
+            await readOne(file, label(file), kindOf(file), relativeFolder || undefined, found);
+        }
+        catch (error) {
+            // One unreadable file in a folder search should not hide the others; say which and why.
+            if (!(error instanceof errors/* UserError */.y))
+                throw error;
+            found.warnings.push(error.message);
+        }
+    }
+}
+function emptyFound() {
+    return { series: [], files: [], warnings: [] };
+}
+
+
+/***/ }),
+
+/***/ 3564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ OutputMetricsReader),
+  r: () => (/* binding */ compileLossPattern)
+});
+
+// EXTERNAL MODULE: ./src/loss/series.ts
+var series = __nccwpck_require__(2606);
+;// CONCATENATED MODULE: ./src/loss/text.ts
+/* eslint-disable no-control-regex */
+const OSC = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+const CSI = /\u001b\[[0-?]*[ -/]*[@-~]/g;
+const ESC = /\u001b[@-Z\\-_]/g;
+/** A line as a terminal would show it: escape sequences removed, backspaces applied. */
 function cleanLine(line) {
-    let out = line.includes('\u001b') ? line.replace(ANSI, '') : line;
+    let out = line.includes('\u001b') ? line.replace(OSC, '').replace(CSI, '').replace(ESC, '') : line;
     if (out.includes('\b')) {
         const chars = [];
         for (const c of out) {
@@ -34951,124 +35847,363 @@ function cleanLine(line) {
         }
         out = chars.join('');
     }
-    return out;
+    return out.trim();
 }
-function parseLossNumber(text) {
-    const lower = text.toLowerCase();
-    if (lower.endsWith('nan'))
-        return NaN;
-    if (lower.endsWith('inf') || lower.endsWith('infinity'))
-        return lower.startsWith('-') ? -Infinity : Infinity;
-    return Number(text);
+
+;// CONCATENATED MODULE: ./src/loss/output-reader.ts
+
+
+const NUM = String.raw `[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf(?:inity)?)`;
+// Hugging Face Trainer prints the repr of a dict: {'loss': 0.6931, 'grad_norm': 1.2, 'epoch': 0.5}.
+// Values may be quoted strings, or wrapped as np.float64(...) / tensor(...).
+const HF_DICT = /^\{'[\w/.-]+': .*\}$/;
+const HF_PAIR = new RegExp(String.raw `'(?<key>[^']+)':\s*(?:np\.float\d+\(|tensor\()?'?(?<value>${NUM})'?`, 'gi');
+// tqdm bars (Lightning): "Epoch 0: 100%|███| 4/4 [00:00<00:00, 22.10it/s, v_num=0, train_loss_step=0.651]"
+const TQDM_POSTFIX = /\|\s*\d+\/(?:\d+|\?)\s*\[[^\]]*?,\s*[^,\]]*?(?:it\/s|s\/it|\?)(?:,\s*(?<postfix>[^\]]*))?\]/;
+const KV_EQ = new RegExp(String.raw `(?<key>[A-Za-z_][\w./-]*)=(?<value>${NUM})(?=,|$)`, 'gi');
+// Keras Progbar: "32/32 ━━━━ 0s 9ms/step - accuracy: 0.5000 - loss: 0.6931 - val_loss: 0.6900"
+const KERAS_LINE = /^\d+\/(?:\d+|Unknown)\b/;
+const KERAS_PAIR = new RegExp(String.raw `\s-\s(?<key>[\w./]+):\s(?<value>${NUM})`, 'gi');
+// XGBoost: "[0]\ttrain-logloss:0.66014\teval-logloss:0.67"; LightGBM: "[10]\ttraining's binary_logloss: 0.5"
+const XGB_LINE = new RegExp(String.raw `^\[(?<iteration>\d+)\]\t(?<rest>[^\t]+-[^\t:]+:${NUM}.*)$`, 'i');
+const XGB_PAIR = new RegExp(String.raw `(?:^|\t)(?<set>[^\t:]+?)-(?<metric>[^\t:]+):(?<value>${NUM})`, 'gi');
+const LGB_LINE = new RegExp(String.raw `^\[(?<iteration>\d+)\]\t(?<rest>.*'s [^\t:]+: ${NUM}.*)$`, 'i');
+const LGB_PAIR = new RegExp(String.raw `(?:^|\t)(?<set>[^\t']+)'s (?<metric>[^\t:]+): (?<value>${NUM})`, 'gi');
+// scikit-learn: SGD "Norm: 6.12, NNZs: 4, Bias: -0.33, T: 150, Avg. loss: 0.378521"; MLP "Iteration 3, loss = 0.42"
+const SGD_LOSS = new RegExp(String.raw `^Norm: .*, Avg\. loss: (?<value>${NUM})$`, 'i');
+const MLP_LOSS = new RegExp(String.raw `^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i');
+// Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", quoted keys; ':' '=' or a space.
+const GENERIC = new RegExp(String.raw `(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*)?|(?:train(?:ing)?|val(?:id(?:ation)?)?|test|eval|avg\.?|average)[ _]loss)['"]?\s*(?:[:=]\s*|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`, 'gi');
+// A line that only leads up to the loss ("Iteration 3, loss = ...") carries the step.
+const LEADING_STEP = /^(?:step|iter(?:ation)?|it|epoch)\s*[:=]?\s*(?<step>\d+)\b/i;
+/**
+ * Reads metric series from command output as it streams, one line at a time. It knows the lines that
+ * Hugging Face, Lightning's tqdm bar, Keras, XGBoost, LightGBM and scikit-learn print, and falls back to
+ * any `<something>loss <number>` pair; a user pattern replaces all of them.
+ */
+class OutputMetricsReader {
+    userPattern;
+    collector = new series/* SeriesCollector */.XQ(series/* COMMAND_OUTPUT */.QU, 'output');
+    hints = { lightningLogInterval: false, fastDevRun: false };
+    constructor(userPattern) {
+        this.userPattern = userPattern;
+    }
+    readLine(rawLine, lineNumber) {
+        const line = cleanLine(rawLine);
+        if (line === '')
+            return;
+        if (this.userPattern)
+            return this.readUserPattern(line, lineNumber);
+        if (line.includes('log_every_n_steps'))
+            this.hints.lightningLogInterval = true;
+        if (line.includes('fast_dev_run'))
+            this.hints.fastDevRun = true;
+        if (!this.readKnownFormats(line, lineNumber))
+            this.readGeneric(line, lineNumber);
+    }
+    series() {
+        return this.collector.series();
+    }
+    add(key, valueText, line, step, context) {
+        const value = (0,series/* parseMetricNumber */.jd)(valueText);
+        if (value !== undefined)
+            this.collector.add(key, step, value, line, context);
+    }
+    /** Progress bars redraw the same numbers many times; keep a value only when it changed. */
+    addFrame(key, valueText, line) {
+        const value = (0,series/* parseMetricNumber */.jd)(valueText);
+        if (value === undefined)
+            return;
+        const last = this.collector.last(key);
+        if (last === value || (Number.isNaN(last) && Number.isNaN(value)))
+            return;
+        this.collector.add(key, undefined, value, line);
+    }
+    readUserPattern(line, lineNumber) {
+        const match = this.userPattern.exec(line);
+        const text = match?.groups?.value ?? match?.[1];
+        if (text !== undefined)
+            this.add(match?.groups?.key ?? 'loss', text, lineNumber);
+    }
+    readKnownFormats(line, lineNumber) {
+        if (HF_DICT.test(line)) {
+            // The final summary's train_loss is one average over the run, not a point of the curve.
+            if (line.includes("'train_runtime'"))
+                return true;
+            for (const m of line.matchAll(HF_PAIR))
+                this.add(m.groups.key, m.groups.value, lineNumber);
+            return true;
+        }
+        const bar = TQDM_POSTFIX.exec(line);
+        if (bar) {
+            for (const m of (bar.groups?.postfix ?? '').matchAll(KV_EQ))
+                this.addFrame(m.groups.key, m.groups.value, lineNumber);
+            return true;
+        }
+        if (KERAS_LINE.test(line) && KERAS_PAIR.test(line)) {
+            KERAS_PAIR.lastIndex = 0;
+            for (const m of line.matchAll(KERAS_PAIR))
+                this.addFrame(m.groups.key, m.groups.value, lineNumber);
+            return true;
+        }
+        const gbdt = LGB_LINE.exec(line) ?? XGB_LINE.exec(line);
+        if (gbdt) {
+            const lightgbm = gbdt[0].includes("'s ");
+            const iteration = Number(gbdt.groups.iteration);
+            for (const m of gbdt.groups.rest.matchAll(lightgbm ? LGB_PAIR : XGB_PAIR)) {
+                const key = lightgbm
+                    ? `${m.groups.set}'s ${m.groups.metric}`
+                    : `${m.groups.set}-${m.groups.metric}`;
+                this.add(key, m.groups.value, lineNumber, iteration, m.groups.set);
+            }
+            return true;
+        }
+        const sgd = SGD_LOSS.exec(line);
+        if (sgd) {
+            this.add('loss', sgd.groups.value, lineNumber);
+            return true;
+        }
+        const mlp = MLP_LOSS.exec(line);
+        if (mlp) {
+            this.add('loss', mlp.groups.value, lineNumber, Number(mlp.groups.iteration));
+            return true;
+        }
+        return false;
+    }
+    readGeneric(line, lineNumber) {
+        const leading = LEADING_STEP.exec(line);
+        const step = leading ? Number(leading.groups.step) : undefined;
+        for (const m of line.matchAll(GENERIC))
+            this.add(m.groups.key, m.groups.value, lineNumber, step);
+    }
 }
 function compileLossPattern(pattern) {
     return new RegExp(pattern, 'i');
-}
-/** Reads the loss from command output one line at a time, as the command prints it. */
-class OutputLossReader {
-    pattern;
-    points = [];
-    constructor(pattern) {
-        this.pattern = pattern;
-    }
-    readLine(rawLine, lineNumber) {
-        const match = this.pattern.exec(cleanLine(rawLine));
-        if (!match)
-            return;
-        const text = match.groups?.value ?? match[1];
-        if (text === undefined)
-            return;
-        const value = parseLossNumber(text.trim());
-        // A capture that is not a number (a user pattern that is too loose) is not a loss value.
-        if (Number.isNaN(value) && !/nan/i.test(text))
-            return;
-        this.points.push({ step: this.points.length + 1, value, line: lineNumber });
-    }
 }
 
 
 /***/ }),
 
-/***/ 7915:
+/***/ 2606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  F: () => (/* binding */ judgeLoss)
-});
-
-;// CONCATENATED MODULE: ./src/loss/series.ts
-function describeSource(source) {
-    return source.kind === 'output' ? 'the command output' : source.file;
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QU: () => (/* binding */ COMMAND_OUTPUT),
+/* harmony export */   Qi: () => (/* binding */ positionWord),
+/* harmony export */   XQ: () => (/* binding */ SeriesCollector),
+/* harmony export */   jd: () => (/* binding */ parseMetricNumber)
+/* harmony export */ });
+const COMMAND_OUTPUT = 'command output';
+function positionWord(format) {
+    return format === 'tensorboard' ? 'record' : 'line';
+}
+/** Collects values per key in arrival order. */
+class SeriesCollector {
+    source;
+    format;
+    byKey = new Map();
+    constructor(source, format) {
+        this.source = source;
+        this.format = format;
+    }
+    add(key, step, value, line, context) {
+        const id = `${context ?? ''}\u0000${key}`;
+        let series = this.byKey.get(id);
+        if (!series) {
+            series = { key, source: this.source, format: this.format, context, points: [] };
+            this.byKey.set(id, series);
+        }
+        series.points.push({ step: step ?? series.points.length + 1, value, line });
+    }
+    /** The last value of `key`, to drop the repeated frames a progress bar redraws. */
+    last(key, context) {
+        return this.byKey.get(`${context ?? ''}\u0000${key}`)?.points.at(-1)?.value;
+    }
+    series() {
+        return [...this.byKey.values()];
+    }
+}
+/** Parses a number as Python, JSON and loggers print it, including nan, inf and Infinity. */
+function parseMetricNumber(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return undefined;
+    const lower = trimmed.toLowerCase().replace(/^\+/, '');
+    if (lower === 'nan' || lower === '-nan')
+        return NaN;
+    if (lower === 'inf' || lower === 'infinity')
+        return Infinity;
+    if (lower === '-inf' || lower === '-infinity')
+        return -Infinity;
+    const number = Number(trimmed);
+    return Number.isNaN(number) ? undefined : number;
 }
 
-;// CONCATENATED MODULE: ./src/loss/verdict.ts
+
+/***/ }),
+
+/***/ 6518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ judgeLoss)
+/* harmony export */ });
+/* unused harmony export describeSeries */
+/* harmony import */ var _series_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2606);
 
 function format(value) {
-    return Number.isInteger(value) ? String(value) : value.toPrecision(4).replace(/\.?0+$/, '');
+    return Number.isInteger(value)
+        ? String(value)
+        : value
+            .toPrecision(4)
+            .replace(/(\.\d*?)0+$/, '$1')
+            .replace(/\.$/, '');
 }
 function percent(fraction) {
     return `${(fraction * 100).toFixed(1)} %`;
 }
-function where(point, source) {
-    return `step ${point.step} (${describeSource(source)} line ${point.line})`;
+function describeSeries(series) {
+    return `"${series.key}" in ${series.source === _series_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMAND_OUTPUT */ .QU ? 'the command output' : series.source}${series.context && series.format === 'tensorboard' ? ` (run ${series.context})` : ''}`;
 }
-/** Judges a loss series: it must be finite and fall by at least `minDrop` (relative) from first to last. */
-function judgeLoss(points, source, minDrop) {
-    const base = { source, points };
-    if (points.length === 0) {
+function where(point, series) {
+    const source = series.source === _series_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMAND_OUTPUT */ .QU ? 'command output' : series.source;
+    return `step ${point.step} (${source} ${(0,_series_js__WEBPACK_IMPORTED_MODULE_0__/* .positionWord */ .Qi)(series.format)} ${point.line})`;
+}
+function summarise(candidate, chosen) {
+    const { series } = candidate;
+    let note = candidate.why ?? '';
+    if (!note && candidate.role === 'validation')
+        note = 'a validation/evaluation loss';
+    else if (!note && chosen)
+        note =
+            candidate.rank > chosen.rank
+                ? `coarser than "${chosen.series.key}"`
+                : candidate.finite < 2
+                    ? 'fewer than two values'
+                    : 'fewer points';
+    return {
+        key: series.key,
+        source: series.source,
+        format: series.format,
+        points: series.points.length,
+        note
+    };
+}
+/** What to change so the next run logs a usable loss. */
+function advice(hints, found) {
+    const tips = [];
+    const formats = new Set(found.others.map(c => c.series.format));
+    if (hints.fastDevRun)
+        tips.push("Lightning's fast_dev_run disables loggers and checkpoints: use limit_train_batches/max_steps instead");
+    if (hints.lightningLogInterval || formats.has('lightning-csv')) {
+        tips.push('Lightning logs per step only every log_every_n_steps (default 50): set Trainer(log_every_n_steps=1) for a smoke run');
+    }
+    if (formats.has('hf-trainer-state'))
+        tips.push('Hugging Face logs the loss every logging_steps (default 500): set logging_steps=1');
+    if (!tips.length)
+        tips.push('print lines such as "loss=0.42" each step or epoch, or write them to $ML_SMOKE_METRICS as {"step": 1, "loss": 0.42}');
+    const text = tips.join('; ');
+    return text[0].toUpperCase() + text.slice(1);
+}
+/**
+ * Judges the chosen series as an engineer would: any NaN or infinity fails (naming the step), a flat
+ * or rising loss fails, and the drop is measured between the mean of the first and of the last window
+ * of points, so one noisy batch neither passes nor fails a run.
+ */
+function judgeLoss(choice, options, hints, searched, warnings = []) {
+    const base = {
+        usedValidation: choice.usedValidation,
+        others: choice.others
+            .filter(c => c.role !== 'ignored' || /loss/i.test(c.series.key))
+            .map(c => summarise(c, choice.chosen)),
+        searched,
+        warnings
+    };
+    if (choice.missingKey !== undefined) {
+        const keys = [...new Set(choice.others.map(c => c.series.key))];
         return {
             ...base,
             verdict: 'inconclusive',
-            reason: source.kind === 'output'
-                ? 'no loss values found in the command output: print lines such as "loss=0.42", or set loss-file or loss-pattern'
-                : `no loss values found in ${source.file}`
+            reason: `loss-key "${choice.missingKey}" was not found${keys.length ? `; found ${keys.map(k => `"${k}"`).join(', ')}` : ''}`
         };
     }
-    const nonFinite = points.find(point => !Number.isFinite(point.value));
-    const values = points.map(point => point.value);
-    const first = values[0];
-    const last = values[values.length - 1];
-    const stats = { first, last, min: Math.min(...values.filter(Number.isFinite)) };
+    const candidate = choice.chosen;
+    if (!candidate) {
+        return {
+            ...base,
+            verdict: 'inconclusive',
+            reason: `no training loss found in ${searched.join(', ')}. ${advice(hints, choice)}`
+        };
+    }
+    const { series } = candidate;
+    const values = series.points.map(point => point.value);
+    const finite = values.filter(Number.isFinite);
+    const stats = {
+        series,
+        first: values[0],
+        last: values.at(-1),
+        min: finite.length ? Math.min(...finite) : undefined
+    };
+    const which = describeSeries(series);
+    const nonFinite = series.points.find(point => !Number.isFinite(point.value));
     if (nonFinite) {
         return {
             ...base,
             ...stats,
             nonFiniteAt: nonFinite,
             verdict: 'fail',
-            reason: `loss is ${String(nonFinite.value)} at ${where(nonFinite, source)}: training diverged`
+            reason: `${series.key} is ${String(nonFinite.value)} at ${where(nonFinite, series)}: training diverged`
         };
     }
-    if (points.length < 2) {
+    if (values.length < 2) {
         return {
             ...base,
             ...stats,
             verdict: 'inconclusive',
-            reason: `only one loss value (${format(first)}) was found in ${describeSource(source)}: log at least two, e.g. one per epoch or every few steps`
+            reason: `only one value of ${which} (${format(values[0])}); need at least two. ${advice(hints, choice)}`
         };
     }
-    const drop = first === 0 ? (last < 0 ? 1 : last === 0 ? 0 : -1) : (first - last) / Math.abs(first);
-    const result = { ...base, ...stats, drop };
-    const change = `${format(first)} → ${format(last)} over ${points.length} points`;
-    if (last === first) {
+    const window = Math.max(1, Math.ceil(values.length * options.window));
+    const mean = (part) => part.reduce((sum, v) => sum + v, 0) / part.length;
+    const start = mean(values.slice(0, window));
+    const end = mean(values.slice(-window));
+    const drop = start === 0 ? (end < 0 ? 1 : end === 0 ? 0 : -1) : (start - end) / Math.abs(start);
+    const result = { ...base, ...stats, start, end, drop };
+    const ends = window === 1
+        ? `${format(start)} → ${format(end)}`
+        : `mean of first ${window} ${format(start)} → mean of last ${window} ${format(end)}`;
+    const thinned = series.totalPoints
+        ? ` (every ${Math.round(series.totalPoints / values.length)}th of ${series.totalPoints})`
+        : '';
+    const context = `${ends}; ${values.length} points${thinned} of ${which}${choice.usedValidation ? ', a validation loss: no training loss was found' : ''}`;
+    if (values.every(value => value === values[0])) {
         return {
             ...result,
             verdict: 'fail',
-            reason: `loss did not change (${change}): the model did not learn`
+            reason: `loss did not change (${format(values[0])} at all ${values.length} points of ${which}): the model did not learn`
         };
     }
-    if (last > first) {
-        return { ...result, verdict: 'fail', reason: `loss rose by ${percent(-drop)} (${change})` };
-    }
-    if (drop < minDrop) {
+    if (end >= start)
         return {
             ...result,
             verdict: 'fail',
-            reason: `loss fell only ${percent(drop)} (${change}); min-loss-drop requires ${percent(minDrop)}`
+            reason: `loss did not fall: ${end > start ? `rose ${percent(-drop)}` : 'flat'} (${context})`
+        };
+    if (drop < options.minDrop) {
+        return {
+            ...result,
+            verdict: 'fail',
+            reason: `loss fell only ${percent(drop)}, less than min-loss-drop ${percent(options.minDrop)} (${context})`
         };
     }
-    return { ...result, verdict: 'pass', reason: `loss fell ${percent(drop)} (${change})` };
+    if (options.maxFinalLoss !== undefined && end > options.maxFinalLoss) {
+        return {
+            ...result,
+            verdict: 'fail',
+            reason: `final loss ${format(end)} is above max-final-loss ${format(options.maxFinalLoss)} (${context})`
+        };
+    }
+    return { ...result, verdict: 'pass', reason: `loss fell ${percent(drop)} (${context})` };
 }
 
 
@@ -36097,12 +37232,16 @@ async function selectArtifactFiles(patterns, options) {
 var data_schema = __nccwpck_require__(3625);
 // EXTERNAL MODULE: ./src/data/validate.ts + 1 modules
 var validate = __nccwpck_require__(6099);
-// EXTERNAL MODULE: ./src/loss/file-reader.ts
-var file_reader = __nccwpck_require__(5137);
-// EXTERNAL MODULE: ./src/loss/output-reader.ts
-var output_reader = __nccwpck_require__(2088);
-// EXTERNAL MODULE: ./src/loss/verdict.ts + 1 modules
-var verdict = __nccwpck_require__(7915);
+// EXTERNAL MODULE: ./src/loss/choose.ts
+var choose = __nccwpck_require__(2302);
+// EXTERNAL MODULE: ./src/loss/discover.ts + 2 modules
+var discover = __nccwpck_require__(9011);
+// EXTERNAL MODULE: ./src/loss/output-reader.ts + 1 modules
+var output_reader = __nccwpck_require__(3564);
+// EXTERNAL MODULE: ./src/loss/series.ts
+var series = __nccwpck_require__(2606);
+// EXTERNAL MODULE: ./src/loss/verdict.ts
+var verdict = __nccwpck_require__(6518);
 ;// CONCATENATED MODULE: ./src/report/types.ts
 const STAGE_TITLES = {
     validate: 'Data validation',
@@ -36306,6 +37445,8 @@ function trainingFailure(result) {
 
 
 
+
+
 function runFolders(root) {
     return {
         root,
@@ -36313,6 +37454,9 @@ function runFolders(root) {
         outputDirectory: external_node_path_default().join(root, 'output'),
         metricsFile: external_node_path_default().join(root, 'metrics', 'metrics.jsonl')
     };
+}
+async function exists(file) {
+    return (0,promises_.stat)(file).then(() => true, () => false);
 }
 function relativeLabel(workspace, file) {
     const relative = external_node_path_default().relative(workspace, file);
@@ -36398,7 +37542,8 @@ async function runPipeline(config, ports, folders) {
             await (0,promises_.mkdir)(folders.outputDirectory, { recursive: true });
             await (0,promises_.rm)(folders.metricsFile, { force: true });
             await (0,promises_.mkdir)(external_node_path_default().dirname(folders.metricsFile), { recursive: true });
-            const outputLoss = new output_reader/* OutputLossReader */.s7((0,output_reader/* compileLossPattern */.rj)(config.lossPattern));
+            // File timestamps can be a little coarse; logs written during this run are newer than this.
+            trainingStartedAt = Date.now() - 2000;
             const env = childEnvironment(ports.env, {
                 ML_SMOKE_SUBSET: report.subset.path,
                 ML_SMOKE_OUTPUT_DIR: folders.outputDirectory,
@@ -36410,14 +37555,13 @@ async function runPipeline(config, ports, folders) {
                 cwd: config.workingDirectory,
                 env,
                 timeoutMinutes: config.timeoutMinutes
-            }, ports.runner, logger, (line, lineNumber) => outputLoss.readLine(line, lineNumber)).catch(error => {
+            }, ports.runner, logger, (line, lineNumber) => outputMetrics.readLine(line, lineNumber)).catch(error => {
                 if (error.code === 'ENOENT') {
                     throw new errors/* UserError */.y(`cannot run the training command: working-directory ${config.workingDirectory} or the shell does not exist`);
                 }
                 throw error;
             });
             report.training = training;
-            outputPoints = outputLoss.points;
             const failure = trainingFailure(training);
             if (failure)
                 return { status: 'failed', message: failure };
@@ -36427,26 +37571,53 @@ async function runPipeline(config, ports, folders) {
             };
         },
         loss: async () => {
-            // Precedence: an explicit loss-file, then a metrics file the command wrote, then its output.
-            const candidates = config.lossFile ? [config.lossFile] : [folders.metricsFile];
-            let loss;
-            for (const file of candidates) {
-                const read = await (0,file_reader/* readLossFile */.Y)(file, relativeLabel(config.workingDirectory, file));
-                if (read) {
-                    loss = (0,verdict/* judgeLoss */.F)(read.points, read.source, config.minLossDrop);
-                    break;
-                }
-                if (config.lossFile) {
-                    loss = (0,verdict/* judgeLoss */.F)([], { kind: 'file', file: relativeLabel(config.workingDirectory, file), format: 'jsonl' }, 0);
-                    loss.reason = `loss-file ${relativeLabel(config.workingDirectory, file)} was not written by the training command`;
+            const found = (0,discover/* emptyFound */.wu)();
+            const searched = [];
+            const inWorkingDirectory = (file) => relativeLabel(config.workingDirectory, file);
+            if (config.lossFile) {
+                searched.push(inWorkingDirectory(config.lossFile));
+                await (0,discover/* findSeries */.lD)(config.lossFile, inWorkingDirectory, found);
+            }
+            else {
+                const inOutput = (file) => ['$ML_SMOKE_OUTPUT_DIR', external_node_path_default().relative(folders.outputDirectory, file)]
+                    .filter(Boolean)
+                    .join('/');
+                searched.push(series/* COMMAND_OUTPUT */.QU, '$ML_SMOKE_METRICS', '$ML_SMOKE_OUTPUT_DIR');
+                await (0,discover/* findSeries */.lD)(folders.metricsFile, () => '$ML_SMOKE_METRICS', found);
+                await (0,discover/* findSeries */.lD)(folders.outputDirectory, inOutput, found, trainingStartedAt);
+                for (const folder of discover/* USUAL_LOG_FOLDERS */.Ys) {
+                    const target = external_node_path_default().join(config.workingDirectory, folder);
+                    if (await exists(target)) {
+                        searched.push(`${inWorkingDirectory(target)}/`);
+                        await (0,discover/* findSeries */.lD)(target, inWorkingDirectory, found, trainingStartedAt);
+                    }
                 }
             }
-            loss ??= (0,verdict/* judgeLoss */.F)(outputPoints, { kind: 'output' }, config.minLossDrop);
+            // Files first: on a tie they win over numbers rounded for a progress bar.
+            const choice = (0,choose/* chooseLossSeries */.ev)([...found.series, ...outputMetrics.series()], config.lossKey);
+            const loss = (0,verdict/* judgeLoss */.F)(choice, {
+                minDrop: config.minLossDrop,
+                window: config.lossWindow,
+                maxFinalLoss: config.maxFinalLoss
+            }, outputMetrics.hints, searched, found.warnings);
+            if (config.lossFile && found.files.length === 0 && !(await exists(config.lossFile))) {
+                loss.reason = `loss-file ${inWorkingDirectory(config.lossFile)} was not written by the training command`;
+            }
             report.loss = loss;
-            return {
-                status: loss.verdict === 'pass' ? 'passed' : loss.verdict === 'fail' ? 'failed' : 'inconclusive',
-                message: loss.reason
-            };
+            for (const warning of loss.warnings)
+                logger.warning(warning);
+            if (loss.verdict === 'pass')
+                return { status: 'passed', message: loss.reason };
+            if (loss.verdict === 'fail')
+                return { status: 'failed', message: loss.reason };
+            if (config.onInconclusive === 'warn') {
+                logger.warning(`loss check inconclusive: ${loss.reason}`);
+                return {
+                    status: 'passed',
+                    message: `inconclusive, passed because on-inconclusive is warn: ${loss.reason}`
+                };
+            }
+            return { status: 'inconclusive', message: loss.reason };
         },
         artifact: async () => {
             report.artifact = { name: config.artifactName };
@@ -36472,7 +37643,8 @@ async function runPipeline(config, ports, folders) {
             };
         }
     };
-    let outputPoints = [];
+    const outputMetrics = new output_reader/* OutputMetricsReader */.w(config.lossPattern ? (0,output_reader/* compileLossPattern */.r)(config.lossPattern) : undefined);
+    let trainingStartedAt = Date.now();
     let proceed = true;
     for (const name of STAGE_ORDER) {
         if (!proceed) {
@@ -36715,14 +37887,14 @@ function fence(text, language = '') {
 }
 /** A Mermaid xychart-beta line of the finite loss values (GitHub renders it), thinned to 100 points. */
 function lossChart(loss) {
-    const points = loss.points.filter(point => Number.isFinite(point.value));
+    const points = (loss.series?.points ?? []).filter(point => Number.isFinite(point.value));
     if (points.length < 2)
         return null;
     const stride = Math.ceil(points.length / CHART_POINTS);
     const shown = points.filter((_, index) => index % stride === 0 || index === points.length - 1);
     return fence([
         'xychart-beta',
-        '  title "Training loss"',
+        `  title "${(loss.series?.key ?? 'loss').replace(/"/g, "'")}"`,
         `  x-axis "step" [${shown.map(point => point.step).join(', ')}]`,
         '  y-axis "loss"',
         `  line [${shown.map(point => Number(point.value.toPrecision(6))).join(', ')}]`
@@ -36755,25 +37927,43 @@ function validationSection(report) {
     return out;
 }
 function lossSection(loss) {
-    const source = loss.source.kind === 'output' ? 'command output' : `\`${loss.source.file}\``;
-    const out = [
-        '### Loss check',
-        `**${loss.verdict}**: ${loss.reason}`,
-        '',
-        table(['source', 'points', 'first', 'last', 'min', 'drop'], [
+    const out = ['### Loss check', `**${loss.verdict}**: ${loss.reason}`, ''];
+    const series = loss.series;
+    if (series) {
+        out.push(table([
+            'source',
+            'format',
+            'key',
+            'points',
+            'first',
+            'last',
+            'min',
+            'start → end (window means)',
+            'drop'
+        ], [
             [
-                source,
-                loss.points.length,
+                series.source === 'command output' ? 'command output' : `\`${series.source}\``,
+                series.format,
+                `\`${series.key}\``,
+                series.points.length,
                 number(loss.first),
                 number(loss.last),
                 number(loss.min),
+                loss.start === undefined ? '–' : `${number(loss.start)} → ${number(loss.end)}`,
                 loss.drop === undefined ? '–' : `${(loss.drop * 100).toFixed(1)} %`
             ]
-        ])
-    ];
-    const chart = lossChart(loss);
-    if (chart)
-        out.push('', chart);
+        ]));
+        const chart = lossChart(loss);
+        if (chart)
+            out.push('', chart);
+    }
+    if (loss.others.length) {
+        const shown = loss.others.slice(0, 20);
+        out.push('', `<details><summary>Also found, not used (${loss.others.length})</summary>`, '', table(['key', 'source', 'points', 'why not'], shown.map(o => [`\`${o.key}\``, o.source, o.points, o.note])), '', '</details>');
+    }
+    out.push('', `Searched: ${loss.searched.map(place => `\`${place}\``).join(', ')}.`);
+    for (const warning of loss.warnings)
+        out.push('', `⚠️ ${warning}`);
     return out;
 }
 /** The job summary: an overview table, then one section per stage that ran. */

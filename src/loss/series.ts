@@ -1,14 +1,80 @@
-/** One loss value and where it was read. */
+/** One value of a metric and where it was read. */
 export interface LossPoint {
   step: number
   value: number
-  /** Line in the source (command output or file) it came from. */
+  /** Line (text sources) or record number (binary sources) it came from. */
   line: number
 }
 
-export type LossSource =
-  { kind: 'output' } | { kind: 'file'; file: string; format: 'jsonl' | 'csv' }
+export type SourceFormat =
+  | 'output'
+  | 'jsonl'
+  | 'csv'
+  | 'lightning-csv'
+  | 'keras-csv'
+  | 'hf-trainer-state'
+  | 'keras-history'
+  | 'tensorboard'
+  | 'mlflow'
+  | 'dvclive'
 
-export function describeSource(source: LossSource): string {
-  return source.kind === 'output' ? 'the command output' : source.file
+/** A metric's values over time, as one source wrote them. */
+export interface MetricSeries {
+  /** The key as the framework wrote it (`train_loss_step`, `Loss/train`, `train-logloss`). */
+  key: string
+  /** The file it came from (relative to where it was searched) or "command output". */
+  source: string
+  format: SourceFormat
+  /** Where inside the source, when that matters: a TensorBoard run folder (`validation`), a GBDT data set. */
+  context?: string
+  points: LossPoint[]
+  /** Set when a very long series was thinned to bound memory: how many points were read in all. */
+  totalPoints?: number
+}
+
+export const COMMAND_OUTPUT = 'command output'
+
+export function positionWord(format: SourceFormat): string {
+  return format === 'tensorboard' ? 'record' : 'line'
+}
+
+/** Collects values per key in arrival order. */
+export class SeriesCollector {
+  private readonly byKey = new Map<string, MetricSeries>()
+
+  constructor(
+    private readonly source: string,
+    private readonly format: SourceFormat
+  ) {}
+
+  add(key: string, step: number | undefined, value: number, line: number, context?: string): void {
+    const id = `${context ?? ''}\u0000${key}`
+    let series = this.byKey.get(id)
+    if (!series) {
+      series = { key, source: this.source, format: this.format, context, points: [] }
+      this.byKey.set(id, series)
+    }
+    series.points.push({ step: step ?? series.points.length + 1, value, line })
+  }
+
+  /** The last value of `key`, to drop the repeated frames a progress bar redraws. */
+  last(key: string, context?: string): number | undefined {
+    return this.byKey.get(`${context ?? ''}\u0000${key}`)?.points.at(-1)?.value
+  }
+
+  series(): MetricSeries[] {
+    return [...this.byKey.values()]
+  }
+}
+
+/** Parses a number as Python, JSON and loggers print it, including nan, inf and Infinity. */
+export function parseMetricNumber(text: string): number | undefined {
+  const trimmed = text.trim()
+  if (trimmed === '') return undefined
+  const lower = trimmed.toLowerCase().replace(/^\+/, '')
+  if (lower === 'nan' || lower === '-nan') return NaN
+  if (lower === 'inf' || lower === 'infinity') return Infinity
+  if (lower === '-inf' || lower === '-infinity') return -Infinity
+  const number = Number(trimmed)
+  return Number.isNaN(number) ? undefined : number
 }

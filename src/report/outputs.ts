@@ -17,6 +17,8 @@ export function reportOutputs(report: RunReport): Record<string, string> {
   set('final-loss', report.loss?.last)
   set('loss-drop', report.loss?.drop)
   set('loss-verdict', report.loss?.verdict)
+  set('loss-key', report.loss?.series?.key)
+  set('loss-source', report.loss?.series?.source)
   const upload = report.artifact?.upload
   set('artifact-id', upload?.id)
   set('artifact-url', upload?.url)

@@ -44,14 +44,14 @@ function fence(text: string, language = ''): string {
 
 /** A Mermaid xychart-beta line of the finite loss values (GitHub renders it), thinned to 100 points. */
 export function lossChart(loss: LossResult): string | null {
-  const points = loss.points.filter(point => Number.isFinite(point.value))
+  const points = (loss.series?.points ?? []).filter(point => Number.isFinite(point.value))
   if (points.length < 2) return null
   const stride = Math.ceil(points.length / CHART_POINTS)
   const shown = points.filter((_, index) => index % stride === 0 || index === points.length - 1)
   return fence(
     [
       'xychart-beta',
-      '  title "Training loss"',
+      `  title "${(loss.series?.key ?? 'loss').replace(/"/g, "'")}"`,
       `  x-axis "step" [${shown.map(point => point.step).join(', ')}]`,
       '  y-axis "loss"',
       `  line [${shown.map(point => Number(point.value.toPrecision(6))).join(', ')}]`
@@ -109,27 +109,56 @@ function validationSection(report: RunReport): string[] {
 }
 
 function lossSection(loss: LossResult): string[] {
-  const source = loss.source.kind === 'output' ? 'command output' : `\`${loss.source.file}\``
-  const out = [
-    '### Loss check',
-    `**${loss.verdict}**: ${loss.reason}`,
-    '',
-    table(
-      ['source', 'points', 'first', 'last', 'min', 'drop'],
-      [
+  const out = ['### Loss check', `**${loss.verdict}**: ${loss.reason}`, '']
+  const series = loss.series
+  if (series) {
+    out.push(
+      table(
         [
-          source,
-          loss.points.length,
-          number(loss.first),
-          number(loss.last),
-          number(loss.min),
-          loss.drop === undefined ? '–' : `${(loss.drop * 100).toFixed(1)} %`
+          'source',
+          'format',
+          'key',
+          'points',
+          'first',
+          'last',
+          'min',
+          'start → end (window means)',
+          'drop'
+        ],
+        [
+          [
+            series.source === 'command output' ? 'command output' : `\`${series.source}\``,
+            series.format,
+            `\`${series.key}\``,
+            series.points.length,
+            number(loss.first),
+            number(loss.last),
+            number(loss.min),
+            loss.start === undefined ? '–' : `${number(loss.start)} → ${number(loss.end)}`,
+            loss.drop === undefined ? '–' : `${(loss.drop * 100).toFixed(1)} %`
+          ]
         ]
-      ]
+      )
     )
-  ]
-  const chart = lossChart(loss)
-  if (chart) out.push('', chart)
+    const chart = lossChart(loss)
+    if (chart) out.push('', chart)
+  }
+  if (loss.others.length) {
+    const shown = loss.others.slice(0, 20)
+    out.push(
+      '',
+      `<details><summary>Also found, not used (${loss.others.length})</summary>`,
+      '',
+      table(
+        ['key', 'source', 'points', 'why not'],
+        shown.map(o => [`\`${o.key}\``, o.source, o.points, o.note])
+      ),
+      '',
+      '</details>'
+    )
+  }
+  out.push('', `Searched: ${loss.searched.map(place => `\`${place}\``).join(', ')}.`)
+  for (const warning of loss.warnings) out.push('', `⚠️ ${warning}`)
   return out
 }
 

@@ -1,0 +1,164 @@
+import type { MetricSeries } from './series.js'
+
+export type Role = 'train' | 'validation' | 'ignored'
+
+export interface Candidate {
+  series: MetricSeries
+  role: Role
+  /** Lower is preferred. */
+  rank: number
+  /** Why a series is not a training loss (for the report). */
+  why?: string
+  finite: number
+}
+
+export function normaliseKey(key: string): string {
+  return key
+    .toLowerCase()
+    .replace(/'s /g, '_')
+    .replace(/[\s/.\-']+/g, '_')
+    .replace(/^_+|_+$/g, '')
+}
+
+const VALIDATION_TOKENS = new Set([
+  'val',
+  'valid',
+  'validation',
+  'eval',
+  'evaluation',
+  'test',
+  'dev',
+  'holdout'
+])
+const NOT_A_LOSS = new Set([
+  'hp_metric',
+  'epoch',
+  'step',
+  'grad_norm',
+  'learning_rate',
+  'lr',
+  'v_num',
+  'it_s',
+  'accuracy',
+  'acc'
+])
+const MODIFIER_SUFFIXES = new Set(['scale', 'scaler', 'weight', 'std', 'min', 'max', 'count'])
+/** Gradient-boosting metrics where lower is better; AUC, NDCG and the like are not losses. */
+const GBDT_LOSSES = new Set([
+  'logloss',
+  'mlogloss',
+  'binary_logloss',
+  'multi_logloss',
+  'rmse',
+  'rmsle',
+  'mae',
+  'mse',
+  'mape',
+  'l1',
+  'l2',
+  'error',
+  'merror',
+  'binary_error',
+  'multi_error',
+  'huber',
+  'quantile',
+  'poisson',
+  'gamma',
+  'tweedie',
+  'cross_entropy',
+  'xentropy'
+])
+
+function tokens(text: string | undefined): string[] {
+  return text ? normaliseKey(text).split('_') : []
+}
+
+/** Decides whether a series is a training loss, a validation loss or something else, and how good a pick it is. */
+export function classify(series: MetricSeries): Omit<Candidate, 'series' | 'finite'> {
+  const key = normaliseKey(series.key)
+  const keyTokens = key.split('_')
+  const contextTokens = tokens(series.context)
+  const isValidation = [...keyTokens, ...contextTokens].some(token => VALIDATION_TOKENS.has(token))
+  const gbdtMetric =
+    series.context !== undefined && series.format === 'output'
+      ? normaliseKey(series.key.slice(series.context.length + 1))
+      : null
+
+  if (NOT_A_LOSS.has(key) || keyTokens.includes('lr'))
+    return { role: 'ignored', rank: 0, why: 'not a loss' }
+  if (MODIFIER_SUFFIXES.has(keyTokens.at(-1)!))
+    return { role: 'ignored', rank: 0, why: 'a loss modifier, not a loss' }
+  if (key === 'train_train_loss')
+    return { role: 'ignored', rank: 0, why: "Hugging Face's one-number run average" }
+
+  let rank: number
+  if (gbdtMetric !== null) {
+    if (!GBDT_LOSSES.has(gbdtMetric))
+      return { role: 'ignored', rank: 0, why: 'a metric where higher is better, not a loss' }
+    rank = 7
+  } else if (!keyTokens.includes('loss')) {
+    return { role: 'ignored', rank: 0, why: 'not a loss' }
+  } else {
+    const rest = keyTokens.filter(
+      token => !VALIDATION_TOKENS.has(token) && token !== 'train' && token !== 'training'
+    )
+    const joined = rest.join('_')
+    if (joined === 'loss_step') rank = 0
+    else if (joined === 'loss' && (keyTokens.includes('train') || keyTokens.includes('training')))
+      rank = 1
+    else if (joined === 'loss') rank = 2
+    else if (rest.includes('batch')) rank = 4
+    else if (joined === 'epoch_loss') rank = 5
+    else if (rest.includes('epoch')) rank = 6
+    else rank = 3
+  }
+  return isValidation ? { role: 'validation', rank: rank + 100 } : { role: 'train', rank }
+}
+
+export interface Choice {
+  chosen?: Candidate
+  /** Only a validation loss was found, and it was used. */
+  usedValidation: boolean
+  /** Every loss-like series that was not used, and the rest that were looked at. */
+  others: Candidate[]
+  /** `loss-key` named a key nobody wrote. */
+  missingKey?: string
+}
+
+const finiteCount = (series: MetricSeries): number =>
+  series.points.filter(point => Number.isFinite(point.value)).length
+
+/**
+ * Picks the finest-grained training loss (train_loss_step over train_loss over loss ... over
+ * train_loss_epoch), the one with more points on a tie, files before command output. A validation loss
+ * is used only when no training loss has two finite points. `lossKey` overrides the choice.
+ */
+export function chooseLossSeries(all: MetricSeries[], lossKey?: string): Choice {
+  const candidates: Candidate[] = all.map(series => ({
+    series,
+    ...classify(series),
+    finite: finiteCount(series)
+  }))
+  const order = (a: Candidate, b: Candidate): number => a.rank - b.rank || b.finite - a.finite
+  if (lossKey !== undefined) {
+    const wanted = normaliseKey(lossKey)
+    const matches = candidates
+      .filter(c => c.series.key === lossKey || normaliseKey(c.series.key) === wanted)
+      .sort(order)
+    if (!matches.length) return { usedValidation: false, others: candidates, missingKey: lossKey }
+    return {
+      chosen: matches[0],
+      usedValidation: false,
+      others: candidates.filter(c => c !== matches[0])
+    }
+  }
+  const train = candidates.filter(c => c.role === 'train').sort(order)
+  const validation = candidates.filter(c => c.role === 'validation').sort(order)
+  const usable = train.find(c => c.finite >= 2 || c.series.points.length > c.finite)
+  const chosen = usable ?? validation.find(c => c.finite >= 2) ?? train[0] ?? validation[0]
+  return {
+    chosen,
+    usedValidation: chosen?.role === 'validation',
+    others: candidates.filter(c => c !== chosen)
+  }
+}

@@ -1,0 +1,191 @@
+import { open, readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { UserError } from '../errors.js'
+import {
+  readDvcliveMetric,
+  readMetricsCsv,
+  readMetricsJson,
+  readMetricsJsonl,
+  readMlflowMetric
+} from './file-readers.js'
+import { OutputMetricsReader } from './output-reader.js'
+import type { MetricSeries } from './series.js'
+import { describeWarnings, readTensorboardFile } from './tensorboard.js'
+
+export interface FoundSeries {
+  series: MetricSeries[]
+  /** Files that were read, relative to where they were searched. */
+  files: string[]
+  warnings: string[]
+}
+
+/** Folders where frameworks put their logs by default, searched under the working directory. */
+export const USUAL_LOG_FOLDERS = [
+  'lightning_logs',
+  'logs',
+  'runs',
+  'mlruns',
+  'dvclive',
+  'outputs',
+  'output',
+  'checkpoints',
+  'tb_logs'
+]
+
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '.git',
+  '__pycache__',
+  '.venv',
+  'venv',
+  'site-packages',
+  'wandb'
+])
+const MAX_DEPTH = 8
+const MAX_ENTRIES = 20_000
+/** Text metric files above this are not metrics files (a dataset, a dump); TensorBoard files stream. */
+const MAX_TEXT_BYTES = 64 * 1024 * 1024
+
+type Kind = 'tensorboard' | 'hf' | 'json' | 'jsonl' | 'csv' | 'mlflow' | 'dvclive' | 'text'
+
+function kindOf(file: string): Kind | null {
+  const base = path.basename(file)
+  const parts = file.split(path.sep)
+  if (base.includes('tfevents')) return 'tensorboard'
+  const metrics = parts.lastIndexOf('metrics')
+  if (metrics >= 3 && parts.slice(0, metrics).includes('mlruns')) return 'mlflow'
+  if (parts.includes('dvclive') && base.endsWith('.tsv') && parts.includes('metrics'))
+    return 'dvclive'
+  if (base === 'trainer_state.json') return 'hf'
+  const extension = path.extname(base).toLowerCase()
+  if (extension === '.json') return 'json'
+  if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl'
+  if (extension === '.csv' || extension === '.tsv') return 'csv'
+  return null
+}
+
+async function firstLine(file: string): Promise<string> {
+  const handle = await open(file, 'r')
+  try {
+    const buffer = Buffer.alloc(4096)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+    return buffer.toString('utf8', 0, bytesRead).split(/\r?\n/)[0]
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Reads one file as the kind its name (or, for .log/.txt, its first line) says. */
+async function readOne(
+  file: string,
+  label: string,
+  kind: Kind,
+  context: string | undefined,
+  found: FoundSeries
+): Promise<void> {
+  if (kind === 'tensorboard') {
+    const { series, warnings } = await readTensorboardFile(file, label, context)
+    found.series.push(...series)
+    found.warnings.push(...describeWarnings(label, warnings))
+    found.files.push(label)
+    return
+  }
+  if ((await stat(file)).size > MAX_TEXT_BYTES) {
+    found.warnings.push(
+      `${label}: larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB; not read as a metrics file`
+    )
+    return
+  }
+  const text = await readFile(file, 'utf8')
+  const series =
+    kind === 'hf' || kind === 'json'
+      ? readMetricsJson(text, label)
+      : kind === 'jsonl'
+        ? readMetricsJsonl(text, label)
+        : kind === 'csv'
+          ? readMetricsCsv(text, label)
+          : kind === 'mlflow'
+            ? readMlflowMetric(
+                text,
+                label,
+                file
+                  .split(path.sep)
+                  .slice(file.split(path.sep).lastIndexOf('metrics') + 1)
+                  .join('/')
+              )
+            : kind === 'dvclive'
+              ? readDvcliveMetric(text, label)
+              : readTextLog(text, label)
+  found.series.push(...series.map(s => (context && !s.context ? { ...s, context } : s)))
+  found.files.push(label)
+}
+
+function readTextLog(text: string, label: string): MetricSeries[] {
+  const reader = new OutputMetricsReader()
+  text.split(/\r\n|\r|\n/).forEach((line, index) => reader.readLine(line, index + 1))
+  return reader.series().map(series => ({ ...series, source: label }))
+}
+
+/** Files worth reading under a folder: event files, trainer states, metrics tables that mention a loss. */
+async function walk(root: string, since: number | undefined): Promise<string[]> {
+  const files: string[] = []
+  let entries = 0
+  const visit = async (folder: string, depth: number): Promise<void> => {
+    let listing
+    try {
+      listing = await readdir(folder, { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const entry of listing.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (++entries > MAX_ENTRIES) return
+      const full = path.join(folder, entry.name)
+      if (entry.isDirectory()) {
+        if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(entry.name)) await visit(full, depth + 1)
+        continue
+      }
+      if (!entry.isFile()) continue
+      const kind = kindOf(full)
+      if (!kind) continue
+      if (since !== undefined && (await stat(full)).mtimeMs < since) continue
+      if ((kind === 'csv' || kind === 'jsonl') && !/loss/i.test(await firstLine(full))) continue
+      files.push(full)
+    }
+  }
+  await visit(root, 0)
+  return files
+}
+
+/**
+ * Reads every metric series under `target`, a file or a folder; `label` names a file in messages.
+ * With `since`, files not written since then (logs of an earlier run) are left out of folder searches.
+ */
+export async function findSeries(
+  target: string,
+  label: (file: string) => string,
+  found: FoundSeries,
+  since?: number
+): Promise<void> {
+  const info = await stat(target).catch(() => null)
+  if (!info) return
+  if (info.isFile()) {
+    let kind = kindOf(target)
+    if (!kind) kind = /^epoch[,;\t]/.test(await firstLine(target)) ? 'csv' : 'text'
+    await readOne(target, label(target), kind, undefined, found)
+    return
+  }
+  for (const file of await walk(target, since)) {
+    const relativeFolder = path.relative(target, path.dirname(file)).split(path.sep).join('/')
+    try {
+      await readOne(file, label(file), kindOf(file)!, relativeFolder || undefined, found)
+    } catch (error) {
+      // One unreadable file in a folder search should not hide the others; say which and why.
+      if (!(error instanceof UserError)) throw error
+      found.warnings.push(error.message)
+    }
+  }
+}
+
+export function emptyFound(): FoundSeries {
+  return { series: [], files: [], warnings: [] }
+}
