@@ -223,6 +223,9 @@ export async function runPipeline(
       }
       report.loss = loss
       for (const warning of loss.warnings) logger.warning(warning)
+      if (loss.usedValidation && loss.series) {
+        logger.warning(`no training loss was found; judging the validation loss "${loss.series.key}" from ${loss.series.source} instead`)
+      }
       if (loss.verdict === 'pass') return { status: 'passed', message: loss.reason }
       if (loss.verdict === 'fail') return { status: 'failed', message: loss.reason }
       if (config.onInconclusive === 'warn') {

@@ -37606,6 +37606,9 @@ async function runPipeline(config, ports, folders) {
             report.loss = loss;
             for (const warning of loss.warnings)
                 logger.warning(warning);
+            if (loss.usedValidation && loss.series) {
+                logger.warning(`no training loss was found; judging the validation loss "${loss.series.key}" from ${loss.series.source} instead`);
+            }
             if (loss.verdict === 'pass')
                 return { status: 'passed', message: loss.reason };
             if (loss.verdict === 'fail')
