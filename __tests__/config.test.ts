@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from '@jest/globals'
 import { parse as parseYaml } from 'yaml'
-import { buildConfig, configFromInputs, OPTION_NAMES, optionsSchema } from '../src/config.js'
+import {
+  ACTION_ONLY_INPUTS,
+  actionRequestFromInputs,
+  buildConfig,
+  configFromInputs,
+  OPTION_NAMES,
+  optionsSchema
+} from '../src/config.js'
+import { VERSION } from '../src/version.js'
 import { UserError } from '../src/errors.js'
 
 const required = {
@@ -92,8 +100,14 @@ describe('config', () => {
   it('matches action.yml: the same inputs, required flags and defaults', async () => {
     const action = parseYaml(await readFile(new URL('../action.yml', import.meta.url), 'utf8'))
     expect(action.runs.using).toBe('node24')
-    expect(Object.keys(action.inputs).sort()).toEqual([...OPTION_NAMES].sort())
-    const defaults = optionsSchema.parse(required) as Record<string, unknown>
+    expect(Object.keys(action.inputs).sort()).toEqual(
+      [...OPTION_NAMES, ...ACTION_ONLY_INPUTS].sort()
+    )
+    const defaults: Record<string, unknown> = {
+      ...(optionsSchema.parse(required) as Record<string, unknown>),
+      mode: 'run',
+      'verify-path': 'ml-smoke-artifact'
+    }
     for (const [name, input] of Object.entries(
       action.inputs as Record<
         string,
@@ -104,5 +118,24 @@ describe('config', () => {
       expect(Boolean(input.required)).toBe(name in required)
       if (input.default !== undefined) expect(String(defaults[name])).toBe(input.default)
     }
+  })
+})
+
+describe('verify-only mode', () => {
+  it('needs only the artifact name and a folder', () => {
+    const inputs: Record<string, string> = { mode: 'verify-only', 'artifact-name': 'iris' }
+    expect(actionRequestFromInputs(name => inputs[name] ?? '', '/ws')).toEqual({
+      mode: 'verify-only',
+      artifactName: 'iris',
+      verifyPath: '/ws/ml-smoke-artifact'
+    })
+    expect(() => actionRequestFromInputs(name => ({ mode: 'check' })[name] ?? '', '/ws')).toThrow(
+      `input 'mode': expected one of run, verify-only; got "check"`
+    )
+  })
+
+  it('VERSION matches package.json', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
+    expect(VERSION).toBe(pkg.version)
   })
 })

@@ -2,6 +2,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { verifyArtifactFolder } from './artifact/manifest.js'
 import { buildConfig, OPTION_NAMES, readConfigFile } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { validateCsv } from './data/validate.js'
@@ -15,6 +16,7 @@ import { LocalArtifactStore, terminalLogger } from './ports/local.js'
 import { ProcessRunner } from './ports/process-runner.js'
 import { renderSummary } from './report/summary.js'
 import type { RunReport } from './report/types.js'
+import { verificationHeadline } from './report/verification.js'
 import { LineSplitter } from './train/output.js'
 
 /** 0 pass, 1 a check failed, 2 bad input or usage, 3 inconclusive. */
@@ -31,6 +33,9 @@ Usage:
   ml-smoke loss PATH|- [--key K] [--min-drop X] [--window F] [--max-final-loss X] [--pattern REGEX] [--json]
       PATH is a log folder (searched for TensorBoard, Lightning, Hugging Face, Keras, MLflow, DVCLive
       files), one such file, or a saved command log; - reads command output from stdin.
+
+  ml-smoke verify-artifact DIR [--json]
+      Recompute every file's sha256 in a downloaded artifact against its ml-smoke-manifest.json.
 
 Exit codes: 0 passed, 1 check failed, 2 bad input or usage, 3 inconclusive.`
 
@@ -314,6 +319,37 @@ async function lossCommand(args: string[]): Promise<number> {
       : EXIT.inconclusive
 }
 
+async function verifyArtifactCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } }, true)
+  if (positionals.length !== 1)
+    throw new UserError(`verify-artifact needs the artifact's folder\n\n${USAGE}`)
+  const folder = path.resolve(positionals[0])
+  if (
+    !(await stat(folder).then(
+      info => info.isDirectory(),
+      () => false
+    ))
+  )
+    throw new UserError(`not a folder: ${positionals[0]}`)
+  const verification = await verifyArtifactFolder(folder)
+  if (values.json) {
+    const { checked, problems, unlisted, manifest } = verification
+    print(
+      JSON.stringify({
+        valid: problems.length === 0,
+        checked,
+        problems,
+        unlisted,
+        manifest: manifest ?? null
+      })
+    )
+  } else {
+    print(verificationHeadline(verification))
+    for (const file of verification.unlisted) print(`note: ${file} is not in the manifest`)
+  }
+  return verification.problems.length ? EXIT.failed : EXIT.passed
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
   try {
@@ -324,6 +360,8 @@ export async function main(argv: string[]): Promise<number> {
         return await validateCommand(args)
       case 'loss':
         return await lossCommand(args)
+      case 'verify-artifact':
+        return await verifyArtifactCommand(args)
       case undefined:
       case 'help':
       case '--help':

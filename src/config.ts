@@ -89,7 +89,12 @@ export const optionsSchema = z.strictObject({
   'artifact-name': artifactName.default('model'),
   'retention-days': number(z.number().int().min(1).max(90)).optional(),
   'if-no-files-found': z.enum(['error', 'warn', 'ignore']).default('error'),
-  'include-hidden-files': boolean.default(false)
+  'include-hidden-files': boolean.default(false),
+  'min-artifact-bytes': number(z.number().int().nonnegative()).optional(),
+  'scan-tensor-values': boolean.default(false),
+  'artifact-verify-command': text.optional(),
+  'compression-level': number(z.number().int().min(0).max(9)).default(0),
+  overwrite: boolean.default(false)
 })
 
 export type OptionName = keyof z.input<typeof optionsSchema>
@@ -121,6 +126,11 @@ export interface Config {
   retentionDays?: number
   ifNoFilesFound: 'error' | 'warn' | 'ignore'
   includeHiddenFiles: boolean
+  minArtifactBytes?: number
+  scanTensorValues: boolean
+  artifactVerifyCommand?: string
+  compressionLevel: number
+  overwrite: boolean
 }
 
 /**
@@ -185,7 +195,12 @@ export function buildConfig(
     artifactName: options['artifact-name'],
     retentionDays: options['retention-days'],
     ifNoFilesFound: options['if-no-files-found'],
-    includeHiddenFiles: options['include-hidden-files']
+    includeHiddenFiles: options['include-hidden-files'],
+    minArtifactBytes: options['min-artifact-bytes'],
+    scanTensorValues: options['scan-tensor-values'],
+    artifactVerifyCommand: options['artifact-verify-command'],
+    compressionLevel: options['compression-level'],
+    overwrite: options.overwrite
   }
 }
 
@@ -193,6 +208,49 @@ export function buildConfig(
 export function configFromInputs(getInput: (name: string) => string, workspace: string): Config {
   const raw = Object.fromEntries(OPTION_NAMES.map(name => [name, getInput(name)]))
   return buildConfig(raw, workspace, name => `input '${name}'`)
+}
+
+/** Inputs only the action has: a later job uses `mode: verify-only` to check a downloaded artifact. */
+export const ACTION_ONLY_INPUTS = ['mode', 'verify-path'] as const
+
+const verifyOnlySchema = z.object({
+  'artifact-name': artifactName.default('model'),
+  'verify-path': text.default('ml-smoke-artifact')
+})
+
+export type ActionRequest =
+  | { mode: 'run'; config: Config }
+  | { mode: 'verify-only'; artifactName: string; verifyPath: string }
+
+export function actionRequestFromInputs(
+  getInput: (name: string) => string,
+  workspace: string
+): ActionRequest {
+  const mode = getInput('mode') || 'run'
+  if (mode === 'run') return { mode, config: configFromInputs(getInput, workspace) }
+  if (mode !== 'verify-only')
+    throw new UserError(
+      `input 'mode': expected one of run, verify-only; got ${JSON.stringify(mode)}`
+    )
+  const raw = {
+    'artifact-name': getInput('artifact-name') || undefined,
+    'verify-path': getInput('verify-path') || undefined
+  }
+  const result = verifyOnlySchema.safeParse(raw, { reportInput: true })
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw new UserError(
+      formatIssues(
+        `input '${String(issue.path[0])}': `,
+        new z.ZodError([{ ...issue, path: issue.path.slice(1) }])
+      )
+    )
+  }
+  return {
+    mode,
+    artifactName: result.data['artifact-name'],
+    verifyPath: path.resolve(workspace, result.data['verify-path'])
+  }
 }
 
 /** Reads a YAML/JSON config file; its relative paths are relative to the file's own folder. */

@@ -1,16 +1,18 @@
-import { mkdtemp } from 'node:fs/promises'
+import { access, mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
-import { configFromInputs } from './config.js'
+import { actionRequestFromInputs } from './config.js'
+import { MANIFEST_NAME, verifyArtifactFolder } from './artifact/manifest.js'
 import { describeError, UserError } from './errors.js'
 import { runFolders, runPipeline } from './pipeline.js'
-import { actionLogger, GitHubArtifactStore } from './ports/github.js'
+import { actionLogger, downloadArtifact, GitHubArtifactStore } from './ports/github.js'
 import { ProcessRunner } from './ports/process-runner.js'
 import { pickAnnotations } from './report/annotations.js'
 import { reportOutputs } from './report/outputs.js'
 import { renderSummary } from './report/summary.js'
 import type { RunReport } from './report/types.js'
+import { renderVerification, verificationHeadline } from './report/verification.js'
 
 async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
@@ -30,11 +32,33 @@ async function publish(report: RunReport): Promise<void> {
   await writeSummary(renderSummary(report))
 }
 
+/** A later job: download the artifact (unless it is already there) and check it against its manifest. */
+async function verifyOnly(artifactName: string, folder: string): Promise<string | null> {
+  const present = await access(path.join(folder, MANIFEST_NAME)).then(
+    () => true,
+    () => false
+  )
+  if (!present) await downloadArtifact(artifactName, folder)
+  core.setOutput('download-path', folder)
+  const verification = await verifyArtifactFolder(folder)
+  core.setOutput('manifest-path', path.join(folder, MANIFEST_NAME))
+  core.setOutput('verified-files', String(verification.checked))
+  for (const file of verification.unlisted)
+    core.warning(`${file} is in the artifact but not in its manifest`)
+  await writeSummary(renderVerification(verification, folder))
+  const headline = verificationHeadline(verification)
+  core.info(headline)
+  return verification.problems.length ? headline : null
+}
+
 /** Runs the whole action and returns why the step fails, or null when it passes. */
 async function runAction(): Promise<string | null> {
   try {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const config = configFromInputs(name => core.getInput(name), workspace)
+    const request = actionRequestFromInputs(name => core.getInput(name), workspace)
+    if (request.mode === 'verify-only')
+      return await verifyOnly(request.artifactName, request.verifyPath)
+    const { config } = request
     const root = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ml-smoke-'))
     const report = await runPipeline(
       config,

@@ -1,6 +1,9 @@
 import { mkdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { selectArtifactFiles } from './artifact/files.js'
+import { checkModelFile } from './artifact/formats/index.js'
+import { buildManifest, MANIFEST_NAME } from './artifact/manifest.js'
+import { stageArtifact } from './artifact/stage.js'
 import type { Config } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { validateCsv } from './data/validate.js'
@@ -20,8 +23,9 @@ import {
   type StageStatus
 } from './report/types.js'
 import { writeSubset } from './sample/subset.js'
-import { childEnvironment } from './train/environment.js'
+import { childEnvironment, type SmokeVariables } from './train/environment.js'
 import { runTraining, trainingFailure } from './train/train.js'
+import { VERSION } from './version.js'
 
 export interface Ports {
   runner: CommandRunner
@@ -37,6 +41,8 @@ export interface RunFolders {
   subsetDirectory: string
   outputDirectory: string
   metricsFile: string
+  /** The artifact as uploaded: links to the selected files plus the manifest. */
+  artifactDirectory: string
 }
 
 export function runFolders(root: string): RunFolders {
@@ -44,7 +50,8 @@ export function runFolders(root: string): RunFolders {
     root,
     subsetDirectory: path.join(root, 'subset'),
     outputDirectory: path.join(root, 'output'),
-    metricsFile: path.join(root, 'metrics', 'metrics.jsonl')
+    metricsFile: path.join(root, 'metrics', 'metrics.jsonl'),
+    artifactDirectory: path.join(root, 'artifact')
   }
 }
 
@@ -149,12 +156,7 @@ export async function runPipeline(
       await mkdir(path.dirname(folders.metricsFile), { recursive: true })
       // File timestamps can be a little coarse; logs written during this run are newer than this.
       trainingStartedAt = Date.now() - 2000
-      const env = childEnvironment(ports.env, {
-        ML_SMOKE_SUBSET: report.subset!.path,
-        ML_SMOKE_OUTPUT_DIR: folders.outputDirectory,
-        ML_SMOKE_METRICS: folders.metricsFile,
-        ML_SMOKE_SEED: String(config.seed)
-      })
+      const env = childEnvironment(ports.env, smokeVariables())
       const training = await runTraining(
         {
           command: config.trainCommand,
@@ -224,7 +226,9 @@ export async function runPipeline(
       report.loss = loss
       for (const warning of loss.warnings) logger.warning(warning)
       if (loss.usedValidation && loss.series) {
-        logger.warning(`no training loss was found; judging the validation loss "${loss.series.key}" from ${loss.series.source} instead`)
+        logger.warning(
+          `no training loss was found; judging the validation loss "${loss.series.key}" from ${loss.series.source} instead`
+        )
       }
       if (loss.verdict === 'pass') return { status: 'passed', message: loss.reason }
       if (loss.verdict === 'fail') return { status: 'failed', message: loss.reason }
@@ -238,7 +242,8 @@ export async function runPipeline(
       return { status: 'inconclusive', message: loss.reason }
     },
     artifact: async () => {
-      report.artifact = { name: config.artifactName }
+      const artifact: NonNullable<RunReport['artifact']> = { name: config.artifactName }
+      report.artifact = artifact
       const selection = await selectArtifactFiles(config.artifactPaths, {
         baseDirectory: config.workingDirectory,
         allowedRoots: [config.workspace, folders.outputDirectory],
@@ -246,23 +251,131 @@ export async function runPipeline(
         ifNoFilesFound: config.ifNoFilesFound,
         includeHiddenFiles: config.includeHiddenFiles
       })
-      report.artifact.selection = selection
+      artifact.selection = selection
       for (const warning of selection.warnings) logger.warning(warning)
-      if (selection.failures.length)
-        return { status: 'failed', message: selection.failures.join('; ') }
+      const failures = [...selection.failures]
+      if (
+        config.minArtifactBytes !== undefined &&
+        selection.files.length &&
+        selection.totalBytes < config.minArtifactBytes
+      ) {
+        failures.push(
+          `the artifact files total ${selection.totalBytes} bytes, less than min-artifact-bytes ${config.minArtifactBytes}`
+        )
+      }
+      if (failures.length) return { status: 'failed', message: failures.join('; ') }
       if (selection.files.length === 0)
         return { status: 'passed', message: 'no files to upload (if-no-files-found allows it)' }
+
+      artifact.checks = []
+      for (const file of selection.files) {
+        const check = await checkModelFile(file.path, file.name, file.size, {
+          scanTensorValues: config.scanTensorValues
+        })
+        artifact.checks.push({ file: file.name, ...check })
+        for (const finding of check.findings)
+          if (finding.level === 'warning') logger.warning(`${file.name}: ${finding.message}`)
+      }
+      const broken = artifact.checks.flatMap(check =>
+        check.findings
+          .filter(f => f.level === 'error')
+          .map(f => `${check.file} (${check.format}): ${f.message}`)
+      )
+      if (broken.length) return { status: 'failed', message: broken.join('; ') }
+
+      const manifest = await buildManifest({
+        env: ports.env,
+        version: VERSION,
+        now: new Date(),
+        dataset: {
+          path: report.labels.dataset,
+          file: config.dataset,
+          rows: report.validation!.rows,
+          violations: report.validation!.violationCount
+        },
+        schema: { path: report.labels.schema, file: config.schema },
+        subset: {
+          strategy: report.subset!.strategy,
+          seed: report.subset!.seed,
+          rows: report.subset!.rows,
+          sha256: report.subset!.sha256
+        },
+        training: {
+          command: config.trainCommand,
+          exitCode: report.training!.exitCode,
+          durationMs: report.training!.durationMs
+        },
+        loss: {
+          verdict: report.loss!.verdict,
+          reason: report.loss!.reason,
+          source: report.loss!.series?.source ?? null,
+          format: report.loss!.series?.format ?? null,
+          key: report.loss!.series?.key ?? null,
+          points: report.loss!.series?.points.length ?? 0,
+          first: report.loss!.first ?? null,
+          last: report.loss!.last ?? null,
+          min: report.loss!.min ?? null,
+          drop: report.loss!.drop ?? null
+        },
+        artifact: { name: config.artifactName, files: selection.files }
+      })
+      const staged = await stageArtifact(
+        folders.artifactDirectory,
+        selection.files,
+        `${JSON.stringify(manifest, null, 2)}\n`
+      )
+      artifact.manifestPath = path.join(folders.artifactDirectory, MANIFEST_NAME)
+
+      if (config.artifactVerifyCommand) {
+        const env = {
+          ...childEnvironment(ports.env, smokeVariables()),
+          ML_SMOKE_ARTIFACT_DIR: folders.artifactDirectory
+        }
+        const verify = await runTraining(
+          {
+            command: config.artifactVerifyCommand,
+            cwd: config.workingDirectory,
+            env,
+            timeoutMinutes: config.timeoutMinutes
+          },
+          ports.runner,
+          logger,
+          () => undefined,
+          'Artifact check'
+        )
+        artifact.verifyCommand = verify
+        const failure = trainingFailure(verify, 'artifact-verify-command')
+        if (failure)
+          return { status: 'failed', message: `${failure}: ${verify.tail.slice(-3).join(' | ')}` }
+      }
+
       const upload = await ports.artifacts.upload(
         config.artifactName,
-        selection.files.map(file => file.path),
-        selection.rootDirectory,
-        { retentionDays: config.retentionDays }
+        staged,
+        folders.artifactDirectory,
+        {
+          retentionDays: config.retentionDays,
+          compressionLevel: config.compressionLevel,
+          overwrite: config.overwrite
+        }
       )
-      report.artifact.upload = upload
+      artifact.upload = upload
+      const risky = artifact.checks.flatMap(check =>
+        check.findings.filter(f => f.level === 'warning')
+      )
       return {
         status: 'passed',
-        message: `${selection.files.length} file${selection.files.length === 1 ? '' : 's'} (${selection.totalBytes} bytes) in artifact "${config.artifactName}"`
+        message: `${selection.files.length} file${selection.files.length === 1 ? '' : 's'} (${selection.totalBytes} bytes) and the provenance manifest in artifact "${config.artifactName}"${risky.length ? `; ${risky.length} warning(s): ${risky[0].message}` : ''}`
       }
+    }
+  }
+
+  function smokeVariables(): SmokeVariables {
+    return {
+      ML_SMOKE_SUBSET: report.subset!.path,
+      ML_SMOKE_OUTPUT_DIR: folders.outputDirectory,
+      ML_SMOKE_METRICS: folders.metricsFile,
+      ML_SMOKE_SEED: String(config.seed)
     }
   }
 

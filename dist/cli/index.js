@@ -33518,6 +33518,212 @@ ZipStream.prototype.finalize = function() {
 
 /***/ }),
 
+/***/ 1422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ir: () => (/* binding */ MANIFEST_NAME),
+  u1: () => (/* binding */ buildManifest),
+  Ay: () => (/* binding */ verifyArtifactFolder)
+});
+
+// UNUSED EXPORTS: MANIFEST_SCHEMA_VERSION, gitProvenance, manifestSchema
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __nccwpck_require__(5491);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/hash.ts
+
+
+
+/** sha256 (hex) and size of a file, streamed. */
+async function hashFile(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1024 * 1024 }))
+        hash.update(chunk);
+    return { sha256: hash.digest('hex'), bytes: (await (0,promises_.stat)(file)).size };
+}
+
+;// CONCATENATED MODULE: ./src/artifact/manifest.ts
+
+
+
+
+const MANIFEST_NAME = 'ml-smoke-manifest.json';
+const MANIFEST_SCHEMA_VERSION = 1;
+const fileEntry = schemas/* object */.Ikc({
+    path: schemas/* string */.YjP().min(1),
+    bytes: schemas/* number */.aig().int().nonnegative(),
+    sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/)
+});
+/** The provenance of an uploaded model: where it came from and what each file hashes to. */
+const manifestSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(MANIFEST_SCHEMA_VERSION),
+    tool: schemas/* object */.Ikc({ name: schemas/* literal */.euz('ml-smoke'), version: schemas/* string */.YjP() }),
+    createdAt: schemas/* string */.YjP(),
+    git: schemas/* object */.Ikc({
+        repository: schemas/* string */.YjP().nullable(),
+        sha: schemas/* string */.YjP().nullable(),
+        ref: schemas/* string */.YjP().nullable(),
+        runId: schemas/* string */.YjP().nullable(),
+        runAttempt: schemas/* string */.YjP().nullable(),
+        workflow: schemas/* string */.YjP().nullable(),
+        job: schemas/* string */.YjP().nullable()
+    }),
+    dataset: schemas/* object */.Ikc({
+        path: schemas/* string */.YjP(),
+        bytes: schemas/* number */.aig(),
+        sha256: schemas/* string */.YjP(),
+        rows: schemas/* number */.aig(),
+        violations: schemas/* number */.aig()
+    }),
+    schema: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: schemas/* string */.YjP() }),
+    subset: schemas/* object */.Ikc({
+        strategy: schemas/* string */.YjP(),
+        seed: schemas/* number */.aig(),
+        rows: schemas/* number */.aig(),
+        sha256: schemas/* string */.YjP()
+    }),
+    training: schemas/* object */.Ikc({
+        command: schemas/* string */.YjP(),
+        exitCode: schemas/* number */.aig().nullable(),
+        durationMs: schemas/* number */.aig()
+    }),
+    loss: schemas/* object */.Ikc({
+        verdict: schemas/* string */.YjP(),
+        reason: schemas/* string */.YjP(),
+        source: schemas/* string */.YjP().nullable(),
+        format: schemas/* string */.YjP().nullable(),
+        key: schemas/* string */.YjP().nullable(),
+        points: schemas/* number */.aig(),
+        first: schemas/* number */.aig().nullable(),
+        last: schemas/* number */.aig().nullable(),
+        min: schemas/* number */.aig().nullable(),
+        drop: schemas/* number */.aig().nullable()
+    }),
+    artifact: schemas/* object */.Ikc({ name: schemas/* string */.YjP(), files: schemas/* array */.YOg(fileEntry) })
+});
+function gitProvenance(env) {
+    const value = (name) => env[name] || null;
+    return {
+        repository: value('GITHUB_REPOSITORY'),
+        sha: value('GITHUB_SHA'),
+        ref: value('GITHUB_REF'),
+        runId: value('GITHUB_RUN_ID'),
+        runAttempt: value('GITHUB_RUN_ATTEMPT'),
+        workflow: value('GITHUB_WORKFLOW'),
+        job: value('GITHUB_JOB')
+    };
+}
+async function listFiles(root, relative = '') {
+    const entries = await (0,promises_.readdir)(external_node_path_default().join(root, relative), { withFileTypes: true });
+    const files = [];
+    for (const entry of entries) {
+        const name = relative ? `${relative}/${entry.name}` : entry.name;
+        if (entry.isDirectory())
+            files.push(...(await listFiles(root, name)));
+        else
+            files.push(name);
+    }
+    return files;
+}
+/** Recomputes every listed file's size and sha256 in `folder` against its ml-smoke-manifest.json. */
+async function verifyArtifactFolder(folder) {
+    const manifestFile = external_node_path_default().join(folder, MANIFEST_NAME);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(manifestFile, 'utf8');
+    }
+    catch {
+        return {
+            checked: 0,
+            problems: [
+                `${MANIFEST_NAME} not found in ${folder}: was this artifact uploaded by ml-smoke?`
+            ],
+            unlisted: []
+        };
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (cause) {
+        return {
+            checked: 0,
+            problems: [`${MANIFEST_NAME} is not valid JSON: ${cause.message}`],
+            unlisted: []
+        };
+    }
+    const result = manifestSchema.safeParse(parsed);
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        return {
+            checked: 0,
+            problems: [`${MANIFEST_NAME}: ${issue.path.join('.')}: ${issue.message}`],
+            unlisted: []
+        };
+    }
+    const manifest = result.data;
+    const problems = [];
+    for (const entry of manifest.artifact.files) {
+        const file = external_node_path_default().join(folder, entry.path);
+        if (external_node_path_default().relative(folder, file).startsWith('..')) {
+            problems.push(`${entry.path}: points outside the artifact folder`);
+            continue;
+        }
+        const actual = await hashFile(file).catch(() => null);
+        if (!actual)
+            problems.push(`${entry.path}: missing`);
+        else if (actual.bytes !== entry.bytes)
+            problems.push(`${entry.path}: ${actual.bytes} bytes, the manifest says ${entry.bytes}`);
+        else if (actual.sha256 !== entry.sha256)
+            problems.push(`${entry.path}: sha256 ${actual.sha256.slice(0, 12)}…, the manifest says ${entry.sha256.slice(0, 12)}…`);
+    }
+    const listed = new Set([MANIFEST_NAME, ...manifest.artifact.files.map(entry => entry.path)]);
+    const unlisted = (await listFiles(folder)).filter(file => !listed.has(file));
+    return { manifest, checked: manifest.artifact.files.length, problems, unlisted };
+}
+async function buildManifest(inputs) {
+    const dataset = await hashFile(inputs.dataset.file);
+    const schema = await hashFile(inputs.schema.file);
+    const files = [];
+    for (const file of inputs.artifact.files) {
+        const { sha256, bytes } = await hashFile(file.path);
+        files.push({ path: file.name.split((external_node_path_default()).sep).join('/'), bytes, sha256 });
+    }
+    return {
+        schemaVersion: MANIFEST_SCHEMA_VERSION,
+        tool: { name: 'ml-smoke', version: inputs.version },
+        createdAt: inputs.now.toISOString(),
+        git: gitProvenance(inputs.env),
+        dataset: {
+            path: inputs.dataset.path,
+            bytes: dataset.bytes,
+            sha256: dataset.sha256,
+            rows: inputs.dataset.rows,
+            violations: inputs.dataset.violations
+        },
+        schema: { path: inputs.schema.path, sha256: schema.sha256 },
+        subset: inputs.subset,
+        training: inputs.training,
+        loss: inputs.loss,
+        artifact: { name: inputs.artifact.name, files }
+    };
+}
+
+
+/***/ }),
+
 /***/ 5581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33532,19 +33738,23 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2973);
-/* harmony import */ var _data_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3625);
-/* harmony import */ var _data_validate_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6099);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
-/* harmony import */ var _loss_choose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2302);
-/* harmony import */ var _loss_discover_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9011);
-/* harmony import */ var _loss_output_reader_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3564);
-/* harmony import */ var _loss_verdict_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6518);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2221);
-/* harmony import */ var _ports_local_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(778);
-/* harmony import */ var _ports_process_runner_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2446);
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7994);
-/* harmony import */ var _train_output_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5645);
+/* harmony import */ var _artifact_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1422);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
+/* harmony import */ var _data_schema_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3625);
+/* harmony import */ var _data_validate_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6099);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
+/* harmony import */ var _loss_choose_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2302);
+/* harmony import */ var _loss_discover_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9011);
+/* harmony import */ var _loss_output_reader_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3564);
+/* harmony import */ var _loss_verdict_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(6518);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(8062);
+/* harmony import */ var _ports_local_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(778);
+/* harmony import */ var _ports_process_runner_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2446);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7994);
+/* harmony import */ var _report_verification_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7383);
+/* harmony import */ var _train_output_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(5645);
+
+
 
 
 
@@ -33575,6 +33785,9 @@ Usage:
       PATH is a log folder (searched for TensorBoard, Lightning, Hugging Face, Keras, MLflow, DVCLive
       files), one such file, or a saved command log; - reads command output from stdin.
 
+  ml-smoke verify-artifact DIR [--json]
+      Recompute every file's sha256 in a downloaded artifact against its ml-smoke-manifest.json.
+
 Exit codes: 0 passed, 1 check failed, 2 bad input or usage, 3 inconclusive.`;
 function parse(args, options, positionals = false) {
     try {
@@ -33582,7 +33795,7 @@ function parse(args, options, positionals = false) {
         return { values: parsed.values, positionals: parsed.positionals };
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`${error.message}\n\n${USAGE}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`${error.message}\n\n${USAGE}`);
     }
 }
 function print(text) {
@@ -33600,7 +33813,7 @@ function textReport(report, summaryPath) {
     return lines.join('\n');
 }
 async function runCommand(args) {
-    const optionFlags = Object.fromEntries(_config_js__WEBPACK_IMPORTED_MODULE_3__/* .OPTION_NAMES */ .TM.map(name => [name, { type: 'string' }]));
+    const optionFlags = Object.fromEntries(_config_js__WEBPACK_IMPORTED_MODULE_4__/* .OPTION_NAMES */ .TM.map(name => [name, { type: 'string' }]));
     const { values } = parse(args, {
         ...optionFlags,
         config: { type: 'string' },
@@ -33614,11 +33827,11 @@ async function runCommand(args) {
     let describe = (name) => `--${name}`;
     if (typeof flags.config === 'string') {
         const configFile = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(flags.config);
-        raw = await (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .readConfigFile */ .RG)(configFile);
+        raw = await (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .readConfigFile */ .RG)(configFile);
         workspace = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(configFile);
         describe = name => `${flags.config}: ${name}`;
     }
-    for (const name of _config_js__WEBPACK_IMPORTED_MODULE_3__/* .OPTION_NAMES */ .TM) {
+    for (const name of _config_js__WEBPACK_IMPORTED_MODULE_4__/* .OPTION_NAMES */ .TM) {
         const value = flags[name];
         if (typeof value !== 'string')
             continue;
@@ -33626,17 +33839,17 @@ async function runCommand(args) {
         const isPath = name === 'dataset' || name === 'schema' || name === 'working-directory';
         raw[name] = isPath ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(value) : value;
     }
-    const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .buildConfig */ .fD)(raw, workspace, describe);
+    const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .buildConfig */ .fD)(raw, workspace, describe);
     const out = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(typeof flags.out === 'string' ? flags.out : 'ml-smoke-out');
-    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runPipeline */ .a)(config, {
-        runner: new _ports_process_runner_js__WEBPACK_IMPORTED_MODULE_12__/* .ProcessRunner */ .S(),
-        artifacts: new _ports_local_js__WEBPACK_IMPORTED_MODULE_11__/* .LocalArtifactStore */ .x(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(out, 'artifacts')),
-        logger: (0,_ports_local_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalLogger */ .j)(flags.verbose === true),
+    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runPipeline */ .a)(config, {
+        runner: new _ports_process_runner_js__WEBPACK_IMPORTED_MODULE_13__/* .ProcessRunner */ .S(),
+        artifacts: new _ports_local_js__WEBPACK_IMPORTED_MODULE_12__/* .LocalArtifactStore */ .x(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(out, 'artifacts')),
+        logger: (0,_ports_local_js__WEBPACK_IMPORTED_MODULE_12__/* .terminalLogger */ .j)(flags.verbose === true),
         env: process.env
-    }, (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runFolders */ .$)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(out, 'run')));
+    }, (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runFolders */ .$)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(out, 'run')));
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(out, { recursive: true });
     const summaryPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(out, 'summary.md');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(summaryPath, (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .renderSummary */ .Br)(report));
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(summaryPath, (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderSummary */ .Br)(report));
     print(flags.json
         ? JSON.stringify(report, null, 2)
         : textReport(report, node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(process.cwd(), summaryPath)));
@@ -33650,21 +33863,21 @@ async function validateCommand(args) {
         json: { type: 'boolean' }
     });
     if (!values.dataset || !values.schema)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`validate needs --dataset and --schema\n\n${USAGE}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`validate needs --dataset and --schema\n\n${USAGE}`);
     const maxViolations = Number(values['max-violations'] ?? 1000);
     if (!Number.isInteger(maxViolations) || maxViolations < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`--max-violations: expected a whole number ≥ 1; got "${String(values['max-violations'])}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`--max-violations: expected a whole number ≥ 1; got "${String(values['max-violations'])}"`);
     }
     const cwd = process.cwd();
     const dataset = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(String(values.dataset));
-    const schema = await (0,_data_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .loadTableSchema */ .yE)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(String(values.schema)), cwd);
-    const result = await (0,_data_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .validateCsv */ .D)(dataset, schema, {
+    const schema = await (0,_data_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .loadTableSchema */ .yE)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(String(values.schema)), cwd);
+    const result = await (0,_data_validate_js__WEBPACK_IMPORTED_MODULE_6__/* .validateCsv */ .D)(dataset, schema, {
         delimiter: dataset.toLowerCase().endsWith('.tsv') ? '\t' : ',',
         maxViolations,
         schemaLabel: String(values.schema)
     }).catch(error => {
         throw error.code === 'ENOENT'
-            ? new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`dataset not found: ${String(values.dataset)}`)
+            ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`dataset not found: ${String(values.dataset)}`)
             : error;
     });
     const valid = result.violationCount === 0;
@@ -33696,9 +33909,9 @@ async function validateCommand(args) {
     return valid ? EXIT.passed : EXIT.failed;
 }
 async function readLog(stream, pattern) {
-    const reader = new _loss_output_reader_js__WEBPACK_IMPORTED_MODULE_9__/* .OutputMetricsReader */ .w(pattern);
+    const reader = new _loss_output_reader_js__WEBPACK_IMPORTED_MODULE_10__/* .OutputMetricsReader */ .w(pattern);
     let lineNumber = 0;
-    const splitter = new _train_output_js__WEBPACK_IMPORTED_MODULE_14__/* .LineSplitter */ .g(line => reader.readLine(line, ++lineNumber));
+    const splitter = new _train_output_js__WEBPACK_IMPORTED_MODULE_15__/* .LineSplitter */ .g(line => reader.readLine(line, ++lineNumber));
     stream.setEncoding('utf8');
     for await (const chunk of stream)
         splitter.push(chunk);
@@ -33710,7 +33923,7 @@ function numberFlag(value, name, fallback, min, max) {
         return fallback;
     const number = Number(value);
     if (typeof value !== 'string' || value.trim() === '' || !(number >= min && number <= max)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`--${name}: expected a number from ${min} to ${max}; got "${String(value)}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`--${name}: expected a number from ${min} to ${max}; got "${String(value)}"`);
     }
     return number;
 }
@@ -33724,7 +33937,7 @@ async function lossCommand(args) {
         json: { type: 'boolean' }
     }, true);
     if (positionals.length !== 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`loss needs one PATH (or - for stdin)\n\n${USAGE}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`loss needs one PATH (or - for stdin)\n\n${USAGE}`);
     const options = {
         minDrop: numberFlag(values['min-drop'], 'min-drop', 0, 0, 1),
         window: numberFlag(values.window, 'window', 0.25, 0.01, 0.5),
@@ -33732,28 +33945,28 @@ async function lossCommand(args) {
     };
     let pattern;
     try {
-        pattern = typeof values.pattern === 'string' ? (0,_loss_output_reader_js__WEBPACK_IMPORTED_MODULE_9__/* .compileLossPattern */ .r)(values.pattern) : undefined;
+        pattern = typeof values.pattern === 'string' ? (0,_loss_output_reader_js__WEBPACK_IMPORTED_MODULE_10__/* .compileLossPattern */ .r)(values.pattern) : undefined;
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`--pattern: not a valid regular expression: ${error.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`--pattern: not a valid regular expression: ${error.message}`);
     }
     const [target] = positionals;
     const key = typeof values.key === 'string' ? values.key : undefined;
     let result;
     if (target === '-') {
         const reader = await readLog(process.stdin, pattern);
-        result = (0,_loss_verdict_js__WEBPACK_IMPORTED_MODULE_15__/* .judgeLoss */ .F)((0,_loss_choose_js__WEBPACK_IMPORTED_MODULE_7__/* .chooseLossSeries */ .ev)(reader.series(), key), options, reader.hints, ['stdin']);
+        result = (0,_loss_verdict_js__WEBPACK_IMPORTED_MODULE_16__/* .judgeLoss */ .F)((0,_loss_choose_js__WEBPACK_IMPORTED_MODULE_8__/* .chooseLossSeries */ .ev)(reader.series(), key), options, reader.hints, ['stdin']);
     }
     else {
-        const found = (0,_loss_discover_js__WEBPACK_IMPORTED_MODULE_8__/* .emptyFound */ .wu)();
+        const found = (0,_loss_discover_js__WEBPACK_IMPORTED_MODULE_9__/* .emptyFound */ .wu)();
         const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target);
-        await (0,_loss_discover_js__WEBPACK_IMPORTED_MODULE_8__/* .findSeries */ .lD)(full, file => node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(process.cwd(), file) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file), found);
+        await (0,_loss_discover_js__WEBPACK_IMPORTED_MODULE_9__/* .findSeries */ .lD)(full, file => node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(process.cwd(), file) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file), found);
         if (!found.files.length &&
             !(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full).then(() => true, () => false))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`not found: ${target}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`not found: ${target}`);
         }
         const hints = { lightningLogInterval: false, fastDevRun: false };
-        result = (0,_loss_verdict_js__WEBPACK_IMPORTED_MODULE_15__/* .judgeLoss */ .F)((0,_loss_choose_js__WEBPACK_IMPORTED_MODULE_7__/* .chooseLossSeries */ .ev)(found.series, key), options, hints, [target], found.warnings);
+        result = (0,_loss_verdict_js__WEBPACK_IMPORTED_MODULE_16__/* .judgeLoss */ .F)((0,_loss_choose_js__WEBPACK_IMPORTED_MODULE_8__/* .chooseLossSeries */ .ev)(found.series, key), options, hints, [target], found.warnings);
     }
     if (values.json) {
         const { verdict, reason, series, first, last, min, start, end, drop, nonFiniteAt, others, usedValidation } = result;
@@ -33788,6 +34001,31 @@ async function lossCommand(args) {
             ? EXIT.failed
             : EXIT.inconclusive;
 }
+async function verifyArtifactCommand(args) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } }, true);
+    if (positionals.length !== 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`verify-artifact needs the artifact's folder\n\n${USAGE}`);
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(positionals[0]);
+    if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(folder).then(info => info.isDirectory(), () => false)))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`not a folder: ${positionals[0]}`);
+    const verification = await (0,_artifact_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyArtifactFolder */ .Ay)(folder);
+    if (values.json) {
+        const { checked, problems, unlisted, manifest } = verification;
+        print(JSON.stringify({
+            valid: problems.length === 0,
+            checked,
+            problems,
+            unlisted,
+            manifest: manifest ?? null
+        }));
+    }
+    else {
+        print((0,_report_verification_js__WEBPACK_IMPORTED_MODULE_17__/* .verificationHeadline */ .I)(verification));
+        for (const file of verification.unlisted)
+            print(`note: ${file} is not in the manifest`);
+    }
+    return verification.problems.length ? EXIT.failed : EXIT.passed;
+}
 async function main(argv) {
     const [command, ...args] = argv;
     try {
@@ -33798,6 +34036,8 @@ async function main(argv) {
                 return await validateCommand(args);
             case 'loss':
                 return await lossCommand(args);
+            case 'verify-artifact':
+                return await verifyArtifactCommand(args);
             case undefined:
             case 'help':
             case '--help':
@@ -33805,12 +34045,12 @@ async function main(argv) {
                 print(USAGE);
                 return command === undefined ? EXIT.error : EXIT.passed;
             default:
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`unknown command "${command}"\n\n${USAGE}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`unknown command "${command}"\n\n${USAGE}`);
         }
     }
     catch (error) {
-        process.stderr.write(`ml-smoke: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .U)(error)}\n`);
-        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y) && process.env.ML_SMOKE_DEBUG)
+        process.stderr.write(`ml-smoke: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .U)(error)}\n`);
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y) && process.env.ML_SMOKE_DEBUG)
             process.stderr.write(`${error?.stack}\n`);
         return EXIT.error;
     }
@@ -33830,7 +34070,7 @@ __webpack_async_result__();
 /* harmony export */   TM: () => (/* binding */ OPTION_NAMES),
 /* harmony export */   fD: () => (/* binding */ buildConfig)
 /* harmony export */ });
-/* unused harmony exports optionsSchema, configFromInputs */
+/* unused harmony exports optionsSchema, configFromInputs, ACTION_ONLY_INPUTS, actionRequestFromInputs */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -33905,7 +34145,12 @@ const optionsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
     'artifact-name': artifactName.default('model'),
     'retention-days': number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(1).max(90)).optional(),
     'if-no-files-found': zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['error', 'warn', 'ignore']).default('error'),
-    'include-hidden-files': boolean.default(false)
+    'include-hidden-files': boolean.default(false),
+    'min-artifact-bytes': number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative()).optional(),
+    'scan-tensor-values': boolean.default(false),
+    'artifact-verify-command': text.optional(),
+    'compression-level': number(zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).max(9)).default(0),
+    overwrite: boolean.default(false)
 });
 const OPTION_NAMES = Object.keys(optionsSchema.shape);
 /**
@@ -33958,13 +34203,45 @@ function buildConfig(raw, workspace, describe) {
         artifactName: options['artifact-name'],
         retentionDays: options['retention-days'],
         ifNoFilesFound: options['if-no-files-found'],
-        includeHiddenFiles: options['include-hidden-files']
+        includeHiddenFiles: options['include-hidden-files'],
+        minArtifactBytes: options['min-artifact-bytes'],
+        scanTensorValues: options['scan-tensor-values'],
+        artifactVerifyCommand: options['artifact-verify-command'],
+        compressionLevel: options['compression-level'],
+        overwrite: options.overwrite
     };
 }
 /** Reads action inputs through a getInput function (core.getInput in the action). */
 function configFromInputs(getInput, workspace) {
     const raw = Object.fromEntries(OPTION_NAMES.map(name => [name, getInput(name)]));
     return buildConfig(raw, workspace, name => `input '${name}'`);
+}
+/** Inputs only the action has: a later job uses `mode: verify-only` to check a downloaded artifact. */
+const ACTION_ONLY_INPUTS = (/* unused pure expression or super */ null && (['mode', 'verify-path']));
+const verifyOnlySchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    'artifact-name': artifactName.default('model'),
+    'verify-path': text.default('ml-smoke-artifact')
+});
+function actionRequestFromInputs(getInput, workspace) {
+    const mode = getInput('mode') || 'run';
+    if (mode === 'run')
+        return { mode, config: configFromInputs(getInput, workspace) };
+    if (mode !== 'verify-only')
+        throw new UserError(`input 'mode': expected one of run, verify-only; got ${JSON.stringify(mode)}`);
+    const raw = {
+        'artifact-name': getInput('artifact-name') || undefined,
+        'verify-path': getInput('verify-path') || undefined
+    };
+    const result = verifyOnlySchema.safeParse(raw, { reportInput: true });
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        throw new UserError(formatIssues(`input '${String(issue.path[0])}': `, new z.ZodError([{ ...issue, path: issue.path.slice(1) }])));
+    }
+    return {
+        mode,
+        artifactName: result.data['artifact-name'],
+        verifyPath: path.resolve(workspace, result.data['verify-path'])
+    };
 }
 /** Reads a YAML/JSON config file; its relative paths are relative to the file's own folder. */
 async function readConfigFile(file) {
@@ -35217,7 +35494,10 @@ function readDvcliveMetric(text, label) {
 
 // EXTERNAL MODULE: ./src/loss/output-reader.ts + 1 modules
 var output_reader = __nccwpck_require__(3564);
+// EXTERNAL MODULE: ./src/protobuf.ts
+var protobuf = __nccwpck_require__(4076);
 ;// CONCATENATED MODULE: ./src/loss/tensorboard.ts
+
 
 // CRC-32C (Castagnoli), slicing-by-4 tables.
 const CRC_TABLES = (() => {
@@ -35251,61 +35531,6 @@ function maskedCrc32c(bytes, start = 0, end = bytes.length) {
     const crc = crc32c(bytes, start, end);
     return ((((crc >>> 15) | (crc << 17)) >>> 0) + 0xa282ead8) >>> 0;
 }
-class ProtoError extends Error {
-}
-/** A cursor over protobuf wire bytes; every read is bounds-checked. */
-class Wire {
-    buf;
-    end;
-    pos;
-    constructor(buf, start, end) {
-        this.buf = buf;
-        this.end = end;
-        this.pos = start;
-    }
-    varint() {
-        let result = 0;
-        let shift = 1;
-        for (let i = 0; i < 10; i++) {
-            if (this.pos >= this.end)
-                throw new ProtoError('varint runs past the end');
-            const byte = this.buf[this.pos++];
-            result += (byte & 0x7f) * shift;
-            if (byte < 0x80)
-                return result;
-            shift *= 128;
-        }
-        throw new ProtoError('varint longer than 10 bytes');
-    }
-    /** Start and end of a length-delimited field. */
-    span() {
-        const length = this.varint();
-        const start = this.pos;
-        if (length > this.end - start)
-            throw new ProtoError('field runs past the end');
-        this.pos += length;
-        return [start, this.pos];
-    }
-    fixed(bytes) {
-        if (this.pos + bytes > this.end)
-            throw new ProtoError('fixed field runs past the end');
-        const at = this.pos;
-        this.pos += bytes;
-        return at;
-    }
-    skip(wireType) {
-        if (wireType === 0)
-            this.varint();
-        else if (wireType === 1)
-            this.fixed(8);
-        else if (wireType === 2)
-            this.span();
-        else if (wireType === 5)
-            this.fixed(4);
-        else
-            throw new ProtoError(`unexpected wire type ${wireType}`);
-    }
-}
 const DT_FLOAT = 1;
 const DT_DOUBLE = 2;
 const DT_INT32 = 3;
@@ -35329,7 +35554,7 @@ function bfloat16ToNumber(bits) {
 }
 /** The value of a rank-0 (single element) tensor, or undefined when it is not a number. */
 function tensorScalar(buf, start, end) {
-    const wire = new Wire(buf, start, end);
+    const wire = new protobuf/* Wire */._(buf, start, end);
     let dtype = 0;
     let elements = 1;
     let content;
@@ -35342,12 +35567,12 @@ function tensorScalar(buf, start, end) {
             dtype = wire.varint();
         else if (field === 2 && type === 2) {
             const [s, e] = wire.span();
-            const shape = new Wire(buf, s, e);
+            const shape = new protobuf/* Wire */._(buf, s, e);
             while (shape.pos < e) {
                 const shapeKey = shape.varint();
                 if (shapeKey >>> 3 === 2 && (shapeKey & 7) === 2) {
                     const [ds, de] = shape.span();
-                    const dim = new Wire(buf, ds, de);
+                    const dim = new protobuf/* Wire */._(buf, ds, de);
                     let size = 0;
                     while (dim.pos < de) {
                         const dimKey = dim.varint();
@@ -35371,7 +35596,7 @@ function tensorScalar(buf, start, end) {
             const elementType = field === 5 ? 5 : field === 6 ? 1 : 0;
             if (type === 2) {
                 const [s, e] = wire.span();
-                const packed = new Wire(buf, s, e);
+                const packed = new protobuf/* Wire */._(buf, s, e);
                 while (packed.pos < e)
                     values.push(read(packed, elementType));
             }
@@ -35470,7 +35695,7 @@ class EventFileParser {
                     this.decodeEvent(buf, dataStart, dataEnd);
                 }
                 catch (error) {
-                    if (!(error instanceof ProtoError))
+                    if (!(error instanceof protobuf/* ProtoError */.p))
                         throw error;
                     this.warnings.malformed++;
                 }
@@ -35491,7 +35716,7 @@ class EventFileParser {
         return [...this.series.values()].map(({ stride, read, ...series }) => stride > 1 ? { ...series, totalPoints: read } : series);
     }
     decodeEvent(buf, start, end) {
-        const wire = new Wire(buf, start, end);
+        const wire = new protobuf/* Wire */._(buf, start, end);
         let step = 0;
         let summary;
         while (wire.pos < end) {
@@ -35508,7 +35733,7 @@ class EventFileParser {
         if (!summary)
             return;
         const [s, e] = summary;
-        const values = new Wire(buf, s, e);
+        const values = new protobuf/* Wire */._(buf, s, e);
         while (values.pos < e) {
             const key = values.varint();
             if (key >>> 3 === 1 && (key & 7) === 2) {
@@ -35520,7 +35745,7 @@ class EventFileParser {
         }
     }
     decodeValue(buf, start, end, step) {
-        const wire = new Wire(buf, start, end);
+        const wire = new protobuf/* Wire */._(buf, start, end);
         let tag;
         let simple;
         let tensor;
@@ -35540,12 +35765,12 @@ class EventFileParser {
                 tensor = wire.span();
             else if (field === 9 && type === 2) {
                 const [ms, me] = wire.span();
-                const meta = new Wire(buf, ms, me);
+                const meta = new protobuf/* Wire */._(buf, ms, me);
                 while (meta.pos < me) {
                     const metaKey = meta.varint();
                     if (metaKey >>> 3 === 1 && (metaKey & 7) === 2) {
                         const [ps, pe] = meta.span();
-                        const pluginData = new Wire(buf, ps, pe);
+                        const pluginData = new protobuf/* Wire */._(buf, ps, pe);
                         while (pluginData.pos < pe) {
                             const pluginKey = pluginData.varint();
                             if (pluginKey >>> 3 === 1 && (pluginKey & 7) === 2) {
@@ -36209,7 +36434,7 @@ function judgeLoss(choice, options, hints, searched, warnings = []) {
 
 /***/ }),
 
-/***/ 2221:
+/***/ 8062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37228,6 +37453,762 @@ async function selectArtifactFiles(patterns, options) {
     };
 }
 
+// EXTERNAL MODULE: ./src/protobuf.ts
+var protobuf = __nccwpck_require__(4076);
+;// CONCATENATED MODULE: ./src/artifact/formats/types.ts
+const error = (message) => ({ level: 'error', message });
+const warning = (message) => ({ level: 'warning', message });
+const note = (message) => ({ level: 'note', message });
+
+;// CONCATENATED MODULE: ./src/artifact/formats/onnx.ts
+
+
+
+const MAX_BYTES = 256 * 1024 * 1024;
+/**
+ * ONNX: a protobuf ModelProto (ir_version = 1, opset_import = 8, graph = 7) whose GraphProto has nodes (1),
+ * inputs (11) and outputs (12). Initializers (the weights) are skipped, not decoded.
+ */
+async function checkOnnx(file, size) {
+    if (size > MAX_BYTES)
+        return [note(`larger than ${MAX_BYTES / 2 ** 20} MiB: structure not checked`)];
+    const buf = await (0,promises_.readFile)(file);
+    try {
+        const model = new protobuf/* Wire */._(buf, 0, buf.length);
+        let irVersion;
+        let opsets = 0;
+        let graph;
+        while (model.pos < buf.length) {
+            const key = model.varint();
+            const field = key >>> 3;
+            const type = key & 7;
+            if (field === 1 && type === 0)
+                irVersion = model.varint();
+            else if (field === 8 && type === 2) {
+                model.span();
+                opsets++;
+            }
+            else if (field === 7 && type === 2)
+                graph = model.span();
+            else
+                model.skip(type);
+        }
+        if (irVersion === undefined)
+            return [error('no ir_version: not an ONNX ModelProto')];
+        if (!graph)
+            return [error('the model has no graph')];
+        const counts = { nodes: 0, inputs: 0, outputs: 0, initializers: 0 };
+        const wire = new protobuf/* Wire */._(buf, graph[0], graph[1]);
+        while (wire.pos < graph[1]) {
+            const key = wire.varint();
+            const field = key >>> 3;
+            if ((key & 7) === 2 && [1, 5, 11, 12].includes(field)) {
+                wire.span();
+                if (field === 1)
+                    counts.nodes++;
+                else if (field === 5)
+                    counts.initializers++;
+                else if (field === 11)
+                    counts.inputs++;
+                else
+                    counts.outputs++;
+            }
+            else
+                wire.skip(key & 7);
+        }
+        const findings = [];
+        if (counts.inputs === 0)
+            findings.push(error('the graph has no inputs'));
+        if (counts.outputs === 0)
+            findings.push(error('the graph has no outputs'));
+        if (findings.length)
+            return findings;
+        return [
+            note(`IR version ${irVersion}, ${opsets} opset(s), ${counts.nodes} nodes, ${counts.inputs} inputs, ${counts.outputs} outputs, ${counts.initializers} initializers`)
+        ];
+    }
+    catch (cause) {
+        if (cause instanceof protobuf/* ProtoError */.p)
+            return [error(`not a readable ONNX protobuf: ${cause.message} (truncated?)`)];
+        throw cause;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/artifact/formats/pickle.ts
+
+/** Imports that run code when unpickled: the classic `__reduce__` payloads. */
+const DANGEROUS = [
+    /^(os|posix|nt|subprocess|pty|shutil|socket|sys|runpy|importlib|ctypes|webbrowser|commands|code|codeop|marshal|pickle|_pickle|dill|requests|urllib|http|ftplib|smtplib|telnetlib|tempfile|platform|multiprocessing|asyncio|signal)(\.|$)/,
+    /^(builtins|__builtin__|__builtins__)\.(eval|exec|execfile|compile|open|__import__|getattr|setattr|delattr|globals|locals|vars|input|breakpoint|exit|quit)$/,
+    /^(operator)\.(attrgetter|methodcaller|itemgetter)$/,
+    /^torch\.(hub|load|_C\._dynamo)/
+];
+/** What torch.load(weights_only=True), numpy and scikit-learn pickles normally reference. */
+const EXPECTED = [
+    /^torch(\.|$)/,
+    /^collections\.(OrderedDict|defaultdict|Counter|deque)$/,
+    /^builtins\.(set|frozenset|slice|range|complex|bytearray|bytes|dict|list|tuple|int|float|bool|str|object|type)$/,
+    /^_codecs\.encode$/,
+    /^numpy(\._core|\.core)?(\.multiarray)?\.(_reconstruct|scalar|ndarray|dtype|_frombuffer)$/,
+    /^numpy\.(dtypes\.\w+|random\.|core\.|_core\.)/,
+    /^(sklearn|scipy|joblib|lightgbm|xgboost|catboost|pandas|numpy)(\.|$)/,
+    /^copy_reg\._reconstructor$|^copyreg\._reconstructor$/,
+    /^__main__\./
+];
+const OPCODES = {};
+const pickle_define = (codes, argument) => {
+    for (const code of codes)
+        OPCODES[code.charCodeAt(0)] = argument;
+};
+pickle_define('(.0123NQRabde}lo]st)u', 'none');
+pickle_define('FILPSVgp', 'line');
+pickle_define('ci', 'lines2');
+pickle_define('J', 4);
+pickle_define('K', 1);
+pickle_define('M', 2);
+pickle_define('h', 1);
+pickle_define('q', 1);
+pickle_define('j', 4);
+pickle_define('r', 4);
+pickle_define('G', 8);
+pickle_define('TXB', 'len4');
+pickle_define('UC', 'len1');
+Object.assign(OPCODES, {
+    0x80: 1,
+    0x81: 'none',
+    0x82: 1,
+    0x83: 2,
+    0x84: 4,
+    0x85: 'none',
+    0x86: 'none',
+    0x87: 'none',
+    0x88: 'none',
+    0x89: 'none',
+    0x8a: 'len1',
+    0x8b: 'len4',
+    0x8c: 'len1',
+    0x8d: 'len8',
+    0x8e: 'len8',
+    0x8f: 'none',
+    0x90: 'none',
+    0x91: 'none',
+    0x92: 'none',
+    0x93: 'none',
+    0x94: 'none',
+    0x95: 8,
+    0x96: 'len8',
+    0x97: 'none',
+    0x98: 'none'
+});
+const STRING_OPCODES = new Set(['X', 'V', 'U', 'T', 'S'].map(c => c.charCodeAt(0)).concat([0x8c, 0x8d]));
+/**
+ * Walks pickle opcodes without executing anything and lists the globals (module.name) the pickle would
+ * import: GLOBAL/INST carry them inline, STACK_GLOBAL takes the two strings pushed before it (also via
+ * the memo). Stops at the first STOP.
+ */
+function scanPickle(bytes) {
+    const globals = new Set();
+    const strings = [];
+    const memo = new Map();
+    let memoCount = 0;
+    let pos = 0;
+    const line = () => {
+        const end = bytes.indexOf(0x0a, pos);
+        if (end === -1)
+            throw new RangeError('unterminated line');
+        const text = bytes.toString('latin1', pos, end);
+        pos = end + 1;
+        return text;
+    };
+    while (pos < bytes.length) {
+        const at = pos;
+        const code = bytes[pos++];
+        const argument = OPCODES[code];
+        if (argument === undefined)
+            return { globals: [...globals], invalidAt: at };
+        try {
+            let text = null;
+            if (argument === 'line') {
+                const value = line();
+                if (code === 0x56 /* V */ || code === 0x53 /* S */)
+                    text = code === 0x53 ? value.replace(/^['"]|['"]$/g, '') : value;
+                if (code === 0x67 /* g */)
+                    text = memo.get(Number(value)) ?? null;
+                if (code === 0x70 /* p */)
+                    memo.set(Number(value), strings.at(-1) ?? null);
+            }
+            else if (argument === 'lines2') {
+                const module = line();
+                const name = line();
+                globals.add(`${module}.${name}`);
+            }
+            else if (typeof argument === 'number') {
+                if (pos + argument > bytes.length)
+                    throw new RangeError('truncated');
+                if (code === 0x68 /* h */)
+                    text = memo.get(bytes[pos]) ?? null;
+                if (code === 0x6a /* j */)
+                    text = memo.get(bytes.readUInt32LE(pos)) ?? null;
+                if (code === 0x71 /* q */)
+                    memo.set(bytes[pos], strings.at(-1) ?? null);
+                if (code === 0x72 /* r */)
+                    memo.set(bytes.readUInt32LE(pos), strings.at(-1) ?? null);
+                pos += argument;
+            }
+            else if (argument !== 'none') {
+                const width = argument === 'len1' ? 1 : argument === 'len4' ? 4 : 8;
+                if (pos + width > bytes.length)
+                    throw new RangeError('truncated');
+                const length = width === 1
+                    ? bytes[pos]
+                    : width === 4
+                        ? bytes.readUInt32LE(pos)
+                        : Number(bytes.readBigUInt64LE(pos));
+                pos += width;
+                if (pos + length > bytes.length)
+                    throw new RangeError('truncated');
+                if (STRING_OPCODES.has(code))
+                    text = bytes.toString(code === 0x54 || code === 0x55 ? 'latin1' : 'utf8', pos, pos + length);
+                pos += length;
+            }
+            if (code === 0x94 /* MEMOIZE */)
+                memo.set(memoCount++, strings.at(-1) ?? null);
+            if (code === 0x93 /* STACK_GLOBAL */) {
+                const name = strings.pop();
+                const module = strings.pop();
+                globals.add(`${module ?? '?'}.${name ?? '?'}`);
+            }
+            else if (text !== null ||
+                STRING_OPCODES.has(code) ||
+                code === 0x68 ||
+                code === 0x6a ||
+                code === 0x67) {
+                strings.push(text);
+                if (strings.length > 64)
+                    strings.shift();
+            }
+            if (code === 0x2e /* STOP */)
+                break;
+        }
+        catch {
+            return { globals: [...globals], invalidAt: at };
+        }
+    }
+    return { globals: [...globals] };
+}
+/** Findings for a pickle: dangerous imports are warnings (they run code on load), unusual ones notes. */
+function judgePickle(scan, what, loader) {
+    const findings = [];
+    if (scan.invalidAt !== undefined && scan.globals.length === 0) {
+        return [error(`${what} is not a valid pickle (bad opcode at byte ${scan.invalidAt})`)];
+    }
+    for (const name of scan.globals) {
+        if (DANGEROUS.some(pattern => pattern.test(name))) {
+            findings.push(warning(`${what} imports ${name}: unsafe to ${loader} (it runs code when loaded)`));
+        }
+    }
+    const unusual = scan.globals.filter(name => !DANGEROUS.some(p => p.test(name)) && !EXPECTED.some(p => p.test(name)));
+    if (unusual.length) {
+        findings.push(note(`${what} imports ${unusual.slice(0, 5).join(', ')}${unusual.length > 5 ? ', …' : ''}: loading needs that code (torch.load(weights_only=True) refuses it)`));
+    }
+    if (!findings.length)
+        findings.push(note(`${what}: ${scan.globals.length} imports, all from the usual allow-list`));
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/artifact/formats/safetensors.ts
+
+
+const DTYPE_BYTES = {
+    F64: 8,
+    F32: 4,
+    F16: 2,
+    BF16: 2,
+    F8_E4M3: 1,
+    F8_E5M2: 1,
+    I64: 8,
+    I32: 4,
+    I16: 2,
+    I8: 1,
+    U64: 8,
+    U32: 4,
+    U16: 2,
+    U8: 1,
+    BOOL: 1
+};
+const MAX_HEADER = 100 * 1024 * 1024;
+/** A float value's bits are NaN or infinite: the exponent is all ones. */
+function scanNonFinite(bytes, dtype) {
+    let count = 0;
+    if (dtype === 'F32') {
+        for (let i = 0; i + 4 <= bytes.length; i += 4)
+            if ((bytes.readUInt32LE(i) & 0x7f800000) === 0x7f800000)
+                count++;
+    }
+    else if (dtype === 'F64') {
+        for (let i = 0; i + 8 <= bytes.length; i += 8)
+            if ((bytes.readUInt32LE(i + 4) & 0x7ff00000) === 0x7ff00000)
+                count++;
+    }
+    else if (dtype === 'F16') {
+        for (let i = 0; i + 2 <= bytes.length; i += 2)
+            if ((bytes.readUInt16LE(i) & 0x7c00) === 0x7c00)
+                count++;
+    }
+    else if (dtype === 'BF16') {
+        for (let i = 0; i + 2 <= bytes.length; i += 2)
+            if ((bytes.readUInt16LE(i) & 0x7f80) === 0x7f80)
+                count++;
+    }
+    return count;
+}
+/**
+ * safetensors: an 8-byte little-endian header length, a JSON header mapping tensor names to dtype, shape
+ * and data offsets, then the data. Every tensor must lie inside the file with the size its dtype and shape
+ * imply, and together they must cover the data without holes or overlaps (what the format requires).
+ */
+async function checkSafetensors(file, size, scanValues) {
+    if (size < 8)
+        return [error(`only ${size} bytes: a safetensors file starts with an 8-byte header length`)];
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const prefix = Buffer.alloc(8);
+        await handle.read(prefix, 0, 8, 0);
+        const headerLength = Number(prefix.readBigUInt64LE(0));
+        if (headerLength > MAX_HEADER || 8 + headerLength > size) {
+            return [
+                error(`header length ${headerLength} does not fit in the ${size}-byte file (truncated or not safetensors)`)
+            ];
+        }
+        const headerBytes = Buffer.alloc(headerLength);
+        await handle.read(headerBytes, 0, headerLength, 8);
+        let header;
+        try {
+            header = JSON.parse(headerBytes.toString('utf8'));
+        }
+        catch (cause) {
+            return [error(`the header is not valid JSON: ${cause.message}`)];
+        }
+        const dataLength = size - 8 - headerLength;
+        const tensors = [];
+        const findings = [];
+        for (const [name, value] of Object.entries(header)) {
+            if (name === '__metadata__')
+                continue;
+            const info = value;
+            const offsets = info.data_offsets;
+            const shape = info.shape;
+            if (typeof info.dtype !== 'string' || !(info.dtype in DTYPE_BYTES)) {
+                findings.push(error(`tensor "${name}": unknown dtype ${JSON.stringify(info.dtype)}`));
+                continue;
+            }
+            if (!Array.isArray(shape) ||
+                !shape.every(d => Number.isInteger(d) && d >= 0) ||
+                !Array.isArray(offsets) ||
+                offsets.length !== 2) {
+                findings.push(error(`tensor "${name}": shape and data_offsets must be lists of integers`));
+                continue;
+            }
+            const [begin, end] = offsets;
+            const expected = shape.reduce((product, d) => product * d, 1) * DTYPE_BYTES[info.dtype];
+            if (!(Number.isInteger(begin) &&
+                Number.isInteger(end) &&
+                0 <= begin &&
+                begin <= end &&
+                end <= dataLength)) {
+                findings.push(error(`tensor "${name}": data_offsets [${begin}, ${end}] fall outside the ${dataLength} bytes of data (file truncated?)`));
+            }
+            else if (end - begin !== expected) {
+                findings.push(error(`tensor "${name}": ${end - begin} bytes of data but ${info.dtype}${JSON.stringify(shape)} needs ${expected}`));
+            }
+            else
+                tensors.push({ name, dtype: info.dtype, begin, end });
+        }
+        if (findings.length)
+            return findings;
+        tensors.sort((a, b) => a.begin - b.begin);
+        let covered = 0;
+        for (const tensor of tensors) {
+            if (tensor.begin !== covered) {
+                return [
+                    error(`tensor "${tensor.name}" starts at byte ${tensor.begin} of the data, expected ${covered}: tensors overlap or leave a hole`)
+                ];
+            }
+            covered = tensor.end;
+        }
+        if (covered !== dataLength)
+            return [
+                error(`${dataLength - covered} bytes after the last tensor are not described by the header`)
+            ];
+        findings.push(note(`${tensors.length} tensors, ${dataLength} bytes of data`));
+        if (scanValues) {
+            let nonFinite = 0;
+            const bad = [];
+            for (const tensor of tensors) {
+                if (!['F32', 'F64', 'F16', 'BF16'].includes(tensor.dtype))
+                    continue;
+                const chunkSize = 4 * 1024 * 1024;
+                for (let at = tensor.begin; at < tensor.end; at += chunkSize) {
+                    const length = Math.min(chunkSize, tensor.end - at);
+                    const chunk = Buffer.alloc(length);
+                    await handle.read(chunk, 0, length, 8 + headerLength + at);
+                    const count = scanNonFinite(chunk, tensor.dtype);
+                    if (count && !bad.includes(tensor.name))
+                        bad.push(tensor.name);
+                    nonFinite += count;
+                }
+            }
+            if (nonFinite)
+                findings.push(error(`${nonFinite} NaN or infinite values in ${bad.map(n => `"${n}"`).join(', ')}`));
+            else
+                findings.push(note('no NaN or infinite values in float tensors'));
+        }
+        return findings;
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/artifact/formats/zip.ts
+
+
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+async function readAt(handle, position, length) {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, position);
+    return buffer.subarray(0, bytesRead);
+}
+/** Reads the central directory (zip64 included). Throws a message when the archive is not intact. */
+async function centralDirectory(handle, size) {
+    const tailLength = Math.min(size, 65_557);
+    const tail = await readAt(handle, size - tailLength, tailLength);
+    let eocd = -1;
+    for (let i = tail.length - 22; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === EOCD) {
+            eocd = i;
+            break;
+        }
+    }
+    if (eocd === -1)
+        throw new Error('no end-of-central-directory record: the archive is truncated or not a zip');
+    let count = tail.readUInt16LE(eocd + 10);
+    let directorySize = tail.readUInt32LE(eocd + 12);
+    let directoryOffset = tail.readUInt32LE(eocd + 16);
+    if (eocd >= 20 && tail.readUInt32LE(eocd - 20) === ZIP64_LOCATOR) {
+        const recordOffset = Number(tail.readBigUInt64LE(eocd - 20 + 8));
+        const record = await readAt(handle, recordOffset, 56);
+        if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD)
+            throw new Error('the zip64 end record is missing');
+        count = Number(record.readBigUInt64LE(32));
+        directorySize = Number(record.readBigUInt64LE(40));
+        directoryOffset = Number(record.readBigUInt64LE(48));
+    }
+    if (directoryOffset + directorySize > size)
+        throw new Error('the central directory lies past the end of the file: the archive is truncated');
+    const directory = await readAt(handle, directoryOffset, directorySize);
+    const entries = [];
+    let pos = 0;
+    for (let i = 0; i < count; i++) {
+        if (pos + 46 > directory.length || directory.readUInt32LE(pos) !== CENTRAL)
+            throw new Error(`central directory entry ${i + 1} is damaged`);
+        const nameLength = directory.readUInt16LE(pos + 28);
+        const extraLength = directory.readUInt16LE(pos + 30);
+        const commentLength = directory.readUInt16LE(pos + 32);
+        const entry = {
+            name: directory.toString('utf8', pos + 46, pos + 46 + nameLength),
+            method: directory.readUInt16LE(pos + 10),
+            crc: directory.readUInt32LE(pos + 16),
+            compressedSize: directory.readUInt32LE(pos + 20),
+            size: directory.readUInt32LE(pos + 24),
+            localHeaderOffset: directory.readUInt32LE(pos + 42)
+        };
+        // Zip64: values of 0xFFFFFFFF live in the extra field 0x0001, in this order.
+        let extra = pos + 46 + nameLength;
+        const extraEnd = extra + extraLength;
+        while (extra + 4 <= extraEnd) {
+            const id = directory.readUInt16LE(extra);
+            const length = directory.readUInt16LE(extra + 2);
+            if (id === 0x0001) {
+                let field = extra + 4;
+                for (const key of ['size', 'compressedSize', 'localHeaderOffset']) {
+                    if (entry[key] === 0xffffffff && field + 8 <= extra + 4 + length) {
+                        entry[key] = Number(directory.readBigUInt64LE(field));
+                        field += 8;
+                    }
+                }
+            }
+            extra += 4 + length;
+        }
+        entries.push(entry);
+        pos += 46 + nameLength + extraLength + commentLength;
+    }
+    return entries;
+}
+/** Streams an entry's stored or deflated data, chunk by chunk. */
+async function* entryData(handle, entry, fileSize) {
+    const local = await readAt(handle, entry.localHeaderOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL)
+        throw new Error(`"${entry.name}": local header missing`);
+    const start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    if (start + entry.compressedSize > fileSize)
+        throw new Error(`"${entry.name}": data runs past the end of the file (truncated)`);
+    const chunkSize = 1024 * 1024;
+    async function* raw() {
+        for (let at = 0; at < entry.compressedSize; at += chunkSize) {
+            yield await readAt(handle, start + at, Math.min(chunkSize, entry.compressedSize - at));
+        }
+    }
+    if (entry.method === 0) {
+        yield* raw();
+        return;
+    }
+    if (entry.method !== 8)
+        throw new Error(`"${entry.name}": compression method ${entry.method} is not supported`);
+    const inflate = (0,external_node_zlib_namespaceObject.createInflateRaw)();
+    const source = raw();
+    const output = [];
+    let failure;
+    inflate.on('data', (chunk) => output.push(chunk));
+    inflate.on('error', cause => (failure = cause));
+    for await (const chunk of source) {
+        await new Promise(resolve => inflate.write(chunk) ? resolve() : inflate.once('drain', resolve));
+        while (output.length)
+            yield output.shift();
+        if (failure)
+            throw new Error(`"${entry.name}": deflate data is damaged (${failure.message})`);
+    }
+    await new Promise(resolve => inflate.end(resolve));
+    if (failure)
+        throw new Error(`"${entry.name}": deflate data is damaged (${failure.message})`);
+    while (output.length)
+        yield output.shift();
+}
+/** Opens a zip and checks its central directory and every entry's CRC-32 (what a torch.load would trip on). */
+async function checkZip(file, size) {
+    const handle = await (0,promises_.open)(file, 'r');
+    const findings = [];
+    let entries = [];
+    try {
+        entries = await centralDirectory(handle, size);
+        for (const entry of entries) {
+            if (entry.name.endsWith('/'))
+                continue;
+            let crc = 0;
+            let length = 0;
+            for await (const chunk of entryData(handle, entry, size)) {
+                crc = (0,external_node_zlib_namespaceObject.crc32)(chunk, crc);
+                length += chunk.length;
+            }
+            if (length !== entry.size)
+                findings.push(error(`"${entry.name}": ${length} bytes, the directory says ${entry.size}`));
+            else if (crc >>> 0 !== entry.crc)
+                findings.push(error(`"${entry.name}": CRC-32 mismatch (the data is corrupted)`));
+        }
+    }
+    catch (cause) {
+        findings.push(error(cause.message));
+    }
+    return {
+        entries,
+        findings,
+        read: async (name) => {
+            const entry = entries.find(e => e.name === name);
+            if (!entry)
+                return undefined;
+            const parts = [];
+            for await (const chunk of entryData(handle, entry, size))
+                parts.push(chunk);
+            return Buffer.concat(parts);
+        },
+        close: () => handle.close()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/artifact/formats/index.ts
+
+
+
+
+
+
+
+const HDF5_SIGNATURE = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
+const MAX_PICKLE = 256 * 1024 * 1024;
+const MAX_JSON = 256 * 1024 * 1024;
+async function head(file, length, position = 0) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(buffer, 0, length, position);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** HDF5 puts its superblock at byte 0, 512, 1024, 2048, ... */
+async function isHdf5(file, size) {
+    for (let at = 0; at + 8 <= size && at <= 1 << 20; at = at === 0 ? 512 : at * 2) {
+        if ((await head(file, 8, at)).equals(HDF5_SIGNATURE))
+            return true;
+    }
+    return false;
+}
+function detect(name, magic) {
+    const extension = external_node_path_default().extname(name).toLowerCase();
+    const known = {
+        '.safetensors': 'safetensors',
+        '.onnx': 'onnx',
+        '.pt': 'pytorch',
+        '.pth': 'pytorch',
+        '.ckpt': 'pytorch',
+        '.bin': 'pytorch-or-raw',
+        '.keras': 'keras',
+        '.h5': 'hdf5',
+        '.hdf5': 'hdf5',
+        '.joblib': 'pickle',
+        '.pkl': 'pickle',
+        '.pickle': 'pickle',
+        '.json': 'json',
+        '.zip': 'zip'
+    };
+    if (known[extension] && known[extension] !== 'pytorch-or-raw')
+        return known[extension];
+    if (magic.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')))
+        return 'pytorch';
+    if (magic.subarray(0, 8).equals(HDF5_SIGNATURE))
+        return 'hdf5';
+    if (magic[0] === 0x80 && magic[1] >= 2 && magic[1] <= 5)
+        return 'pickle';
+    if (magic.length >= 9 && magic[8] === 0x7b && magic.readUInt32LE(4) === 0)
+        return 'safetensors';
+    return 'unknown';
+}
+/**
+ * Checks that a model file is what its name (or its first bytes) says, without Python: structure,
+ * checksums, and for pickles the imports that would run when loaded.
+ */
+async function checkModelFile(file, name, size, options) {
+    const format = detect(name, await head(file, 16));
+    switch (format) {
+        case 'safetensors':
+            return { format, findings: await checkSafetensors(file, size, options.scanTensorValues) };
+        case 'onnx':
+            return { format, findings: await checkOnnx(file, size) };
+        case 'pytorch':
+        case 'keras':
+        case 'zip': {
+            const zip = await checkZip(file, size);
+            try {
+                const findings = [...zip.findings];
+                if (findings.length)
+                    return { format, findings };
+                if (format === 'keras') {
+                    const names = zip.entries.map(entry => entry.name);
+                    if (!names.includes('config.json'))
+                        findings.push(error('a .keras archive needs config.json'));
+                    else
+                        findings.push(note(`Keras archive: ${names.join(', ')}`));
+                    return { format, findings };
+                }
+                const pickles = zip.entries.filter(entry => entry.name.endsWith('data.pkl'));
+                if (format === 'pytorch' && !pickles.length)
+                    return {
+                        format,
+                        findings: [
+                            error('a PyTorch zip checkpoint holds <name>/data.pkl; this archive has none')
+                        ]
+                    };
+                for (const entry of pickles) {
+                    if (entry.size > MAX_PICKLE)
+                        findings.push(note(`${entry.name}: too large to scan`));
+                    else
+                        findings.push(...judgePickle(scanPickle((await zip.read(entry.name))), entry.name, 'torch.load'));
+                }
+                if (format === 'pytorch')
+                    findings.unshift(note(`${zip.entries.length} entries, CRC-32 intact`));
+                return { format, findings };
+            }
+            finally {
+                await zip.close();
+            }
+        }
+        case 'hdf5':
+            return (await isHdf5(file, size))
+                ? { format, findings: [note('HDF5 signature present')] }
+                : { format, findings: [error('no HDF5 signature: not an HDF5 file (or truncated)')] };
+        case 'pickle': {
+            if (size > MAX_PICKLE)
+                return { format, findings: [note('too large to scan')] };
+            const bytes = await (0,promises_.readFile)(file);
+            // joblib compresses with zlib (0x78) or others; the pickle inside is not visible without inflating.
+            if (bytes[0] === 0x78 || bytes.subarray(0, 4).toString('latin1') === 'ZF\x00\x00') {
+                return { format, findings: [note('compressed joblib file: imports not scanned')] };
+            }
+            return {
+                format,
+                findings: judgePickle(scanPickle(bytes), external_node_path_default().basename(name), 'unpickle (joblib.load, pickle.load, torch.load)')
+            };
+        }
+        case 'json': {
+            if (size > MAX_JSON)
+                return { format, findings: [note('too large to parse')] };
+            try {
+                JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+                return { format, findings: [note('valid JSON')] };
+            }
+            catch (cause) {
+                return { format, findings: [error(`not valid JSON: ${cause.message}`)] };
+            }
+        }
+        default:
+            return {
+                format: 'unknown',
+                findings: [note('format not recognised; only its size was checked')]
+            };
+    }
+}
+
+// EXTERNAL MODULE: ./src/artifact/manifest.ts + 1 modules
+var artifact_manifest = __nccwpck_require__(1422);
+;// CONCATENATED MODULE: ./src/artifact/stage.ts
+
+
+
+
+/**
+ * Lays out the artifact in `folder`: a link to each selected file under its artifact name, plus the
+ * manifest at the root. Links keep large model files from being copied (both the artifact client and the
+ * local zip follow them); where links are not allowed (Windows without the right), files are copied.
+ */
+async function stageArtifact(folder, files, manifestText) {
+    if (files.some(file => file.name === artifact_manifest/* MANIFEST_NAME */.ir)) {
+        throw new errors/* UserError */.y(`an artifact file is named ${artifact_manifest/* MANIFEST_NAME */.ir}, the name ml-smoke gives its provenance manifest: rename it`);
+    }
+    await (0,promises_.rm)(folder, { recursive: true, force: true });
+    const staged = [];
+    for (const file of files) {
+        const target = external_node_path_default().join(folder, file.name);
+        await (0,promises_.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+        const source = await (0,promises_.realpath)(file.path);
+        await (0,promises_.symlink)(source, target).catch(() => (0,promises_.copyFile)(source, target));
+        staged.push(target);
+    }
+    const manifestPath = external_node_path_default().join(folder, artifact_manifest/* MANIFEST_NAME */.ir);
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    await (0,promises_.writeFile)(manifestPath, manifestText);
+    staged.push(manifestPath);
+    return staged;
+}
+
 // EXTERNAL MODULE: ./src/data/schema.ts
 var data_schema = __nccwpck_require__(3625);
 // EXTERNAL MODULE: ./src/data/validate.ts + 1 modules
@@ -37383,7 +38364,7 @@ const TAIL_LINES = 30;
  * Runs the user's training command, streaming its output to the log and handing each line (from stdout
  * and stderr alike) to `onLine`, where the loss reader listens.
  */
-async function runTraining(spec, runner, logger, onLine) {
+async function runTraining(spec, runner, logger, onLine, title = 'Smoke training') {
     const tail = new output/* TailBuffer */.v(TAIL_LINES);
     let lineNumber = 0;
     const handleLine = (line) => {
@@ -37393,7 +38374,7 @@ async function runTraining(spec, runner, logger, onLine) {
     };
     // stdout and stderr are split separately so a line is never glued from both halves.
     const splitters = { stdout: new output/* LineSplitter */.g(handleLine), stderr: new output/* LineSplitter */.g(handleLine) };
-    logger.startGroup(`Smoke training: ${spec.command}`);
+    logger.startGroup(`${title}: ${spec.command}`);
     let outcome;
     try {
         outcome = await runner.run({
@@ -37420,18 +38401,26 @@ async function runTraining(spec, runner, logger, onLine) {
     };
 }
 /** One sentence for a training run that did not succeed, or null when it did. */
-function trainingFailure(result) {
+function trainingFailure(result, what = 'the training command') {
     if (result.timedOut) {
-        return `the training command did not finish within timeout-minutes (${result.timeoutMinutes}) and was stopped`;
+        return `${what} did not finish within timeout-minutes (${result.timeoutMinutes}) and was stopped`;
     }
     if (result.signal)
-        return `the training command was killed by ${result.signal}`;
+        return `${what} was killed by ${result.signal}`;
     if (result.exitCode !== 0)
-        return `the training command exited with code ${result.exitCode}`;
+        return `${what} exited with code ${result.exitCode}`;
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+/** ml-smoke's version, recorded in every manifest (a test keeps it equal to package.json's). */
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
 
 
 
@@ -37452,7 +38441,8 @@ function runFolders(root) {
         root,
         subsetDirectory: external_node_path_default().join(root, 'subset'),
         outputDirectory: external_node_path_default().join(root, 'output'),
-        metricsFile: external_node_path_default().join(root, 'metrics', 'metrics.jsonl')
+        metricsFile: external_node_path_default().join(root, 'metrics', 'metrics.jsonl'),
+        artifactDirectory: external_node_path_default().join(root, 'artifact')
     };
 }
 async function exists(file) {
@@ -37544,12 +38534,7 @@ async function runPipeline(config, ports, folders) {
             await (0,promises_.mkdir)(external_node_path_default().dirname(folders.metricsFile), { recursive: true });
             // File timestamps can be a little coarse; logs written during this run are newer than this.
             trainingStartedAt = Date.now() - 2000;
-            const env = childEnvironment(ports.env, {
-                ML_SMOKE_SUBSET: report.subset.path,
-                ML_SMOKE_OUTPUT_DIR: folders.outputDirectory,
-                ML_SMOKE_METRICS: folders.metricsFile,
-                ML_SMOKE_SEED: String(config.seed)
-            });
+            const env = childEnvironment(ports.env, smokeVariables());
             const training = await runTraining({
                 command: config.trainCommand,
                 cwd: config.workingDirectory,
@@ -37623,7 +38608,8 @@ async function runPipeline(config, ports, folders) {
             return { status: 'inconclusive', message: loss.reason };
         },
         artifact: async () => {
-            report.artifact = { name: config.artifactName };
+            const artifact = { name: config.artifactName };
+            report.artifact = artifact;
             const selection = await selectArtifactFiles(config.artifactPaths, {
                 baseDirectory: config.workingDirectory,
                 allowedRoots: [config.workspace, folders.outputDirectory],
@@ -37631,21 +38617,109 @@ async function runPipeline(config, ports, folders) {
                 ifNoFilesFound: config.ifNoFilesFound,
                 includeHiddenFiles: config.includeHiddenFiles
             });
-            report.artifact.selection = selection;
+            artifact.selection = selection;
             for (const warning of selection.warnings)
                 logger.warning(warning);
-            if (selection.failures.length)
-                return { status: 'failed', message: selection.failures.join('; ') };
+            const failures = [...selection.failures];
+            if (config.minArtifactBytes !== undefined &&
+                selection.files.length &&
+                selection.totalBytes < config.minArtifactBytes) {
+                failures.push(`the artifact files total ${selection.totalBytes} bytes, less than min-artifact-bytes ${config.minArtifactBytes}`);
+            }
+            if (failures.length)
+                return { status: 'failed', message: failures.join('; ') };
             if (selection.files.length === 0)
                 return { status: 'passed', message: 'no files to upload (if-no-files-found allows it)' };
-            const upload = await ports.artifacts.upload(config.artifactName, selection.files.map(file => file.path), selection.rootDirectory, { retentionDays: config.retentionDays });
-            report.artifact.upload = upload;
+            artifact.checks = [];
+            for (const file of selection.files) {
+                const check = await checkModelFile(file.path, file.name, file.size, {
+                    scanTensorValues: config.scanTensorValues
+                });
+                artifact.checks.push({ file: file.name, ...check });
+                for (const finding of check.findings)
+                    if (finding.level === 'warning')
+                        logger.warning(`${file.name}: ${finding.message}`);
+            }
+            const broken = artifact.checks.flatMap(check => check.findings
+                .filter(f => f.level === 'error')
+                .map(f => `${check.file} (${check.format}): ${f.message}`));
+            if (broken.length)
+                return { status: 'failed', message: broken.join('; ') };
+            const manifest = await (0,artifact_manifest/* buildManifest */.u1)({
+                env: ports.env,
+                version: VERSION,
+                now: new Date(),
+                dataset: {
+                    path: report.labels.dataset,
+                    file: config.dataset,
+                    rows: report.validation.rows,
+                    violations: report.validation.violationCount
+                },
+                schema: { path: report.labels.schema, file: config.schema },
+                subset: {
+                    strategy: report.subset.strategy,
+                    seed: report.subset.seed,
+                    rows: report.subset.rows,
+                    sha256: report.subset.sha256
+                },
+                training: {
+                    command: config.trainCommand,
+                    exitCode: report.training.exitCode,
+                    durationMs: report.training.durationMs
+                },
+                loss: {
+                    verdict: report.loss.verdict,
+                    reason: report.loss.reason,
+                    source: report.loss.series?.source ?? null,
+                    format: report.loss.series?.format ?? null,
+                    key: report.loss.series?.key ?? null,
+                    points: report.loss.series?.points.length ?? 0,
+                    first: report.loss.first ?? null,
+                    last: report.loss.last ?? null,
+                    min: report.loss.min ?? null,
+                    drop: report.loss.drop ?? null
+                },
+                artifact: { name: config.artifactName, files: selection.files }
+            });
+            const staged = await stageArtifact(folders.artifactDirectory, selection.files, `${JSON.stringify(manifest, null, 2)}\n`);
+            artifact.manifestPath = external_node_path_default().join(folders.artifactDirectory, artifact_manifest/* MANIFEST_NAME */.ir);
+            if (config.artifactVerifyCommand) {
+                const env = {
+                    ...childEnvironment(ports.env, smokeVariables()),
+                    ML_SMOKE_ARTIFACT_DIR: folders.artifactDirectory
+                };
+                const verify = await runTraining({
+                    command: config.artifactVerifyCommand,
+                    cwd: config.workingDirectory,
+                    env,
+                    timeoutMinutes: config.timeoutMinutes
+                }, ports.runner, logger, () => undefined, 'Artifact check');
+                artifact.verifyCommand = verify;
+                const failure = trainingFailure(verify, 'artifact-verify-command');
+                if (failure)
+                    return { status: 'failed', message: `${failure}: ${verify.tail.slice(-3).join(' | ')}` };
+            }
+            const upload = await ports.artifacts.upload(config.artifactName, staged, folders.artifactDirectory, {
+                retentionDays: config.retentionDays,
+                compressionLevel: config.compressionLevel,
+                overwrite: config.overwrite
+            });
+            artifact.upload = upload;
+            const risky = artifact.checks.flatMap(check => check.findings.filter(f => f.level === 'warning'));
             return {
                 status: 'passed',
-                message: `${selection.files.length} file${selection.files.length === 1 ? '' : 's'} (${selection.totalBytes} bytes) in artifact "${config.artifactName}"`
+                message: `${selection.files.length} file${selection.files.length === 1 ? '' : 's'} (${selection.totalBytes} bytes) and the provenance manifest in artifact "${config.artifactName}"${risky.length ? `; ${risky.length} warning(s): ${risky[0].message}` : ''}`
             };
         }
     };
+    function smokeVariables() {
+        return {
+            ML_SMOKE_SUBSET: report.subset.path,
+            ML_SMOKE_OUTPUT_DIR: folders.outputDirectory,
+            ML_SMOKE_METRICS: folders.metricsFile,
+            ML_SMOKE_SEED: String(config.seed)
+        };
+    }
     const outputMetrics = new output_reader/* OutputMetricsReader */.w(config.lossPattern ? (0,output_reader/* compileLossPattern */.r)(config.lossPattern) : undefined);
     let trainingStartedAt = Date.now();
     let proceed = true;
@@ -37713,13 +38787,14 @@ class LocalArtifactStore {
     constructor(folder) {
         this.folder = folder;
     }
-    async upload(name, files, rootDirectory) {
+    async upload(name, files, rootDirectory, options) {
         await (0,promises_.mkdir)(this.folder, { recursive: true });
         const target = external_node_path_default().join(this.folder, `${name}.zip`);
-        const archive = archiver_default()('zip', { zlib: { level: 6 } });
+        const archive = archiver_default()('zip', { zlib: { level: options.compressionLevel } });
         const written = (0,external_node_stream_promises_namespaceObject.pipeline)(archive, (0,external_node_fs_.createWriteStream)(target));
         for (const file of [...files].sort()) {
-            archive.file(file, {
+            // Staged files are links: store what they point to, as the artifact client does.
+            archive.file(await (0,promises_.realpath)(file), {
                 name: external_node_path_default().relative(rootDirectory, file).split((external_node_path_default()).sep).join('/'),
                 date: new Date('2000-01-01T00:00:00Z')
             });
@@ -37838,6 +38913,74 @@ class ProcessRunner {
                 }
             });
         });
+    }
+}
+
+
+/***/ }),
+
+/***/ 4076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ Wire),
+/* harmony export */   p: () => (/* binding */ ProtoError)
+/* harmony export */ });
+/** A minimal protobuf wire-format reader: enough to walk messages without generated code. */
+/** Bytes that are not the protobuf message they should be. */
+class ProtoError extends Error {
+}
+/** A cursor over protobuf wire bytes; every read is bounds-checked. */
+class Wire {
+    buf;
+    end;
+    pos;
+    constructor(buf, start, end) {
+        this.buf = buf;
+        this.end = end;
+        this.pos = start;
+    }
+    varint() {
+        let result = 0;
+        let shift = 1;
+        for (let i = 0; i < 10; i++) {
+            if (this.pos >= this.end)
+                throw new ProtoError('varint runs past the end');
+            const byte = this.buf[this.pos++];
+            result += (byte & 0x7f) * shift;
+            if (byte < 0x80)
+                return result;
+            shift *= 128;
+        }
+        throw new ProtoError('varint longer than 10 bytes');
+    }
+    /** Start and end of a length-delimited field. */
+    span() {
+        const length = this.varint();
+        const start = this.pos;
+        if (length > this.end - start)
+            throw new ProtoError('field runs past the end');
+        this.pos += length;
+        return [start, this.pos];
+    }
+    fixed(bytes) {
+        if (this.pos + bytes > this.end)
+            throw new ProtoError('fixed field runs past the end');
+        const at = this.pos;
+        this.pos += bytes;
+        return at;
+    }
+    skip(wireType) {
+        if (wireType === 0)
+            this.varint();
+        else if (wireType === 1)
+            this.fixed(8);
+        else if (wireType === 2)
+            this.span();
+        else if (wireType === 5)
+            this.fixed(4);
+        else
+            throw new ProtoError(`unexpected wire type ${wireType}`);
     }
 }
 
@@ -38001,16 +39144,61 @@ function renderSummary(report) {
         const upload = artifact.upload;
         if (upload) {
             const name = upload.url ? `[${artifact.name}](${upload.url})` : `\`${artifact.name}\``;
-            out.push(`${name}: ${bytes(upload.size)} archive, digest \`sha256:${upload.digest}\`${upload.localPath ? `, saved at \`${upload.localPath}\`` : ''}.`, '');
+            out.push(`${name}: ${bytes(upload.size)} archive, digest \`sha256:${upload.digest}\`${upload.localPath ? `, saved at \`${upload.localPath}\`` : ''}; provenance in \`ml-smoke-manifest.json\` inside it.`, '');
         }
+        const checks = new Map((artifact.checks ?? []).map(check => [check.file, check]));
         if (artifact.selection.files.length) {
-            out.push(table(['file', 'size'], artifact.selection.files.map(file => [`\`${file.name}\``, bytes(file.size)])), '');
+            const marks = { error: '❌', warning: '⚠️', note: '' };
+            out.push(table(['file', 'size', 'format', 'check'], artifact.selection.files.map(file => {
+                const check = checks.get(file.name);
+                const findings = check
+                    ? check.findings.map(f => `${marks[f.level]} ${f.message}`.trim()).join('; ')
+                    : '–';
+                return [`\`${file.name}\``, bytes(file.size), check?.format ?? '–', findings];
+            })), '', `Total ${bytes(artifact.selection.totalBytes)} in ${artifact.selection.files.length} file(s).`, '');
+        }
+        if (artifact.verifyCommand) {
+            const verify = artifact.verifyCommand;
+            out.push(`\`artifact-verify-command\` exited with code ${verify.exitCode ?? '–'}${verify.timedOut ? ' (timed out)' : ''}.`);
+            if (verify.exitCode !== 0 && verify.tail.length)
+                out.push('', fence(verify.tail.join('\n')));
+            out.push('');
         }
     }
     return (out
         .join('\n')
         .replace(/\n{3,}/g, '\n\n')
         .trimEnd() + '\n');
+}
+
+
+/***/ }),
+
+/***/ 7383:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ verificationHeadline)
+/* harmony export */ });
+/* unused harmony export renderVerification */
+/** The verify-only result as Markdown: what the manifest says, and each problem found. */
+function renderVerification(verification, folder) {
+    const ok = verification.problems.length === 0;
+    const lines = [`## ml-smoke verify ${ok ? '✅ passed' : '❌ failed'}`, ''];
+    const manifest = verification.manifest;
+    if (manifest) {
+        lines.push(`Artifact \`${manifest.artifact.name}\` in \`${folder}\`: ${verification.checked} files checked against \`ml-smoke-manifest.json\`.`, '', `Made by ml-smoke ${manifest.tool.version} at ${manifest.createdAt}${manifest.git.sha ? ` from ${manifest.git.repository}@${manifest.git.sha.slice(0, 12)} (run ${manifest.git.runId})` : ''}; loss ${manifest.loss.verdict}: ${manifest.loss.reason}.`, '', '| file | bytes | sha256 |', '| --- | --- | --- |', ...manifest.artifact.files.map(file => `| \`${file.path}\` | ${file.bytes} | \`${file.sha256.slice(0, 16)}…\` |`));
+    }
+    if (!ok)
+        lines.push('', 'Problems:', '', ...verification.problems.map(problem => `- ${problem}`));
+    if (verification.unlisted.length)
+        lines.push('', `Not in the manifest: ${verification.unlisted.map(f => `\`${f}\``).join(', ')}`);
+    return `${lines.join('\n')}\n`;
+}
+function verificationHeadline(verification) {
+    return verification.problems.length
+        ? `artifact verification failed: ${verification.problems.join('; ')}`
+        : `artifact verified: ${verification.checked} files match ml-smoke-manifest.json`;
 }
 
 
@@ -55277,15 +56465,17 @@ __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
   k5n: () => (/* binding */ schemas_enum),
+  euz: () => (/* binding */ literal),
   _H3: () => (/* binding */ looseObject),
   aig: () => (/* binding */ schemas_number),
+  Ikc: () => (/* binding */ object),
   vkY: () => (/* binding */ preprocess),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
   KCZ: () => (/* binding */ union)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, object, optional, partialRecord, pipe, prefault, promise, readonly, record, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, record, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -58358,16 +59548,16 @@ const $ZodEnum = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodEnum", (inst,
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? core_util/* escapeRegex */.sD(o) : o ? core_util/* escapeRegex */.sD(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -58384,7 +59574,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -62851,7 +64041,7 @@ function object(shape, params) {
     const def = {
         type: "object",
         shape: shape ?? {},
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     };
     return new ZodObject(def);
 }
@@ -63107,10 +64297,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -63120,12 +64310,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {

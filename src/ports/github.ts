@@ -1,7 +1,7 @@
-import { DefaultArtifactClient } from '@actions/artifact'
+import { ArtifactNotFoundError, DefaultArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
 import { UserError } from '../errors.js'
-import type { ArtifactStore, Logger, UploadedArtifact } from './types.js'
+import type { ArtifactStore, Logger, UploadedArtifact, UploadOptions } from './types.js'
 
 export const actionLogger: Logger = {
   debug: message => core.debug(message),
@@ -61,4 +61,31 @@ export class GitHubArtifactStore implements ArtifactStore {
       url: artifactUrl(this.env, response.id)
     }
   }
+}
+
+/** Downloads an artifact of this workflow run and checks the digest the service recorded for it. */
+export async function downloadArtifact(name: string, target: string): Promise<{ digest?: string }> {
+  const client = new DefaultArtifactClient()
+  let artifact
+  try {
+    ;({ artifact } = await client.getArtifact(name))
+  } catch (error) {
+    if (error instanceof ArtifactNotFoundError) {
+      throw new UserError(`no artifact named "${name}" in this workflow run`, {
+        hint: 'verify-only runs in a later job of the same run as the upload; check artifact-name'
+      })
+    }
+    throw new UserError(`finding artifact "${name}" failed: ${(error as Error).message}`)
+  }
+  const result = await client
+    .downloadArtifact(artifact.id, { path: target, expectedHash: artifact.digest })
+    .catch(error => {
+      throw new UserError(`downloading artifact "${name}" failed: ${(error as Error).message}`)
+    })
+  if (result.digestMismatch) {
+    throw new UserError(
+      `artifact "${name}" changed after upload: its download does not match the digest ${artifact.digest ?? ''} recorded at upload`
+    )
+  }
+  return { digest: artifact.digest }
 }

@@ -1,22 +1,28 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, stat } from 'node:fs/promises'
+import { mkdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import archiver from 'archiver'
-import type { ArtifactStore, Logger, UploadedArtifact } from './types.js'
+import type { ArtifactStore, Logger, UploadedArtifact, UploadOptions } from './types.js'
 
 /** Outside GitHub: the artifact becomes `<folder>/<name>.zip`, the same archive the service would hold. */
 export class LocalArtifactStore implements ArtifactStore {
   constructor(private readonly folder: string) {}
 
-  async upload(name: string, files: string[], rootDirectory: string): Promise<UploadedArtifact> {
+  async upload(
+    name: string,
+    files: string[],
+    rootDirectory: string,
+    options: UploadOptions
+  ): Promise<UploadedArtifact> {
     await mkdir(this.folder, { recursive: true })
     const target = path.join(this.folder, `${name}.zip`)
-    const archive = archiver('zip', { zlib: { level: 6 } })
+    const archive = archiver('zip', { zlib: { level: options.compressionLevel } })
     const written = pipeline(archive, createWriteStream(target))
     for (const file of [...files].sort()) {
-      archive.file(file, {
+      // Staged files are links: store what they point to, as the artifact client does.
+      archive.file(await realpath(file), {
         name: path.relative(rootDirectory, file).split(path.sep).join('/'),
         date: new Date('2000-01-01T00:00:00Z')
       })

@@ -32,12 +32,19 @@ export interface UploadedArtifact {
   localPath?: string
 }
 
+export interface UploadOptions {
+  retentionDays?: number
+  compressionLevel: number
+  /** Delete an artifact of the same name in this run first. */
+  overwrite: boolean
+}
+
 export interface ArtifactStore {
   upload(
     name: string,
     files: string[],
     rootDirectory: string,
-    options: { retentionDays?: number }
+    options: UploadOptions
   ): Promise<UploadedArtifact>
 }
 

@@ -23,5 +23,6 @@ export function reportOutputs(report: RunReport): Record<string, string> {
   set('artifact-id', upload?.id)
   set('artifact-url', upload?.url)
   set('artifact-digest', upload?.digest)
+  set('manifest-path', report.artifact?.manifestPath)
   return outputs
 }

@@ -212,18 +212,36 @@ export function renderSummary(report: RunReport): string {
     if (upload) {
       const name = upload.url ? `[${artifact.name}](${upload.url})` : `\`${artifact.name}\``
       out.push(
-        `${name}: ${bytes(upload.size)} archive, digest \`sha256:${upload.digest}\`${upload.localPath ? `, saved at \`${upload.localPath}\`` : ''}.`,
+        `${name}: ${bytes(upload.size)} archive, digest \`sha256:${upload.digest}\`${upload.localPath ? `, saved at \`${upload.localPath}\`` : ''}; provenance in \`ml-smoke-manifest.json\` inside it.`,
         ''
       )
     }
+    const checks = new Map((artifact.checks ?? []).map(check => [check.file, check]))
     if (artifact.selection.files.length) {
+      const marks = { error: '❌', warning: '⚠️', note: '' }
       out.push(
         table(
-          ['file', 'size'],
-          artifact.selection.files.map(file => [`\`${file.name}\``, bytes(file.size)])
+          ['file', 'size', 'format', 'check'],
+          artifact.selection.files.map(file => {
+            const check = checks.get(file.name)
+            const findings = check
+              ? check.findings.map(f => `${marks[f.level]} ${f.message}`.trim()).join('; ')
+              : '–'
+            return [`\`${file.name}\``, bytes(file.size), check?.format ?? '–', findings]
+          })
         ),
+        '',
+        `Total ${bytes(artifact.selection.totalBytes)} in ${artifact.selection.files.length} file(s).`,
         ''
       )
+    }
+    if (artifact.verifyCommand) {
+      const verify = artifact.verifyCommand
+      out.push(
+        `\`artifact-verify-command\` exited with code ${verify.exitCode ?? '–'}${verify.timedOut ? ' (timed out)' : ''}.`
+      )
+      if (verify.exitCode !== 0 && verify.tail.length) out.push('', fence(verify.tail.join('\n')))
+      out.push('')
     }
   }
   return (

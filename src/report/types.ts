@@ -1,4 +1,5 @@
 import type { ArtifactSelection } from '../artifact/files.js'
+import type { FormatReport } from '../artifact/formats/index.js'
 import type { Config } from '../config.js'
 import type { ValidationResult } from '../data/validate.js'
 import type { LossResult } from '../loss/verdict.js'
@@ -29,7 +30,14 @@ export interface RunReport {
   subset?: SubsetResult
   training?: TrainingResult
   loss?: LossResult
-  artifact?: { name: string; selection?: ArtifactSelection; upload?: UploadedArtifact }
+  artifact?: {
+    name: string
+    selection?: ArtifactSelection
+    checks?: Array<FormatReport & { file: string }>
+    verifyCommand?: TrainingResult
+    manifestPath?: string
+    upload?: UploadedArtifact
+  }
   outcome: Exclude<StageStatus, 'skipped'>
   /** The first stage that did not pass, in one line (what setFailed and the CLI print). */
   headline: string

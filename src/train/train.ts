@@ -30,7 +30,8 @@ export async function runTraining(
   spec: TrainingSpec,
   runner: CommandRunner,
   logger: Logger,
-  onLine: (line: string, lineNumber: number) => void
+  onLine: (line: string, lineNumber: number) => void,
+  title = 'Smoke training'
 ): Promise<TrainingResult> {
   const tail = new TailBuffer(TAIL_LINES)
   let lineNumber = 0
@@ -41,7 +42,7 @@ export async function runTraining(
   }
   // stdout and stderr are split separately so a line is never glued from both halves.
   const splitters = { stdout: new LineSplitter(handleLine), stderr: new LineSplitter(handleLine) }
-  logger.startGroup(`Smoke training: ${spec.command}`)
+  logger.startGroup(`${title}: ${spec.command}`)
   let outcome
   try {
     outcome = await runner.run(
@@ -71,11 +72,14 @@ export async function runTraining(
 }
 
 /** One sentence for a training run that did not succeed, or null when it did. */
-export function trainingFailure(result: TrainingResult): string | null {
+export function trainingFailure(
+  result: TrainingResult,
+  what = 'the training command'
+): string | null {
   if (result.timedOut) {
-    return `the training command did not finish within timeout-minutes (${result.timeoutMinutes}) and was stopped`
+    return `${what} did not finish within timeout-minutes (${result.timeoutMinutes}) and was stopped`
   }
-  if (result.signal) return `the training command was killed by ${result.signal}`
-  if (result.exitCode !== 0) return `the training command exited with code ${result.exitCode}`
+  if (result.signal) return `${what} was killed by ${result.signal}`
+  if (result.exitCode !== 0) return `${what} exited with code ${result.exitCode}`
   return null
 }

@@ -1,0 +1,192 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { z } from 'zod'
+import { hashFile } from '../hash.js'
+
+export const MANIFEST_NAME = 'ml-smoke-manifest.json'
+export const MANIFEST_SCHEMA_VERSION = 1
+
+const fileEntry = z.object({
+  path: z.string().min(1),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/)
+})
+
+/** The provenance of an uploaded model: where it came from and what each file hashes to. */
+export const manifestSchema = z.object({
+  schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('ml-smoke'), version: z.string() }),
+  createdAt: z.string(),
+  git: z.object({
+    repository: z.string().nullable(),
+    sha: z.string().nullable(),
+    ref: z.string().nullable(),
+    runId: z.string().nullable(),
+    runAttempt: z.string().nullable(),
+    workflow: z.string().nullable(),
+    job: z.string().nullable()
+  }),
+  dataset: z.object({
+    path: z.string(),
+    bytes: z.number(),
+    sha256: z.string(),
+    rows: z.number(),
+    violations: z.number()
+  }),
+  schema: z.object({ path: z.string(), sha256: z.string() }),
+  subset: z.object({
+    strategy: z.string(),
+    seed: z.number(),
+    rows: z.number(),
+    sha256: z.string()
+  }),
+  training: z.object({
+    command: z.string(),
+    exitCode: z.number().nullable(),
+    durationMs: z.number()
+  }),
+  loss: z.object({
+    verdict: z.string(),
+    reason: z.string(),
+    source: z.string().nullable(),
+    format: z.string().nullable(),
+    key: z.string().nullable(),
+    points: z.number(),
+    first: z.number().nullable(),
+    last: z.number().nullable(),
+    min: z.number().nullable(),
+    drop: z.number().nullable()
+  }),
+  artifact: z.object({ name: z.string(), files: z.array(fileEntry) })
+})
+
+export type Manifest = z.infer<typeof manifestSchema>
+
+export function gitProvenance(env: NodeJS.ProcessEnv): Manifest['git'] {
+  const value = (name: string): string | null => env[name] || null
+  return {
+    repository: value('GITHUB_REPOSITORY'),
+    sha: value('GITHUB_SHA'),
+    ref: value('GITHUB_REF'),
+    runId: value('GITHUB_RUN_ID'),
+    runAttempt: value('GITHUB_RUN_ATTEMPT'),
+    workflow: value('GITHUB_WORKFLOW'),
+    job: value('GITHUB_JOB')
+  }
+}
+
+export interface Verification {
+  manifest?: Manifest
+  checked: number
+  /** One line per problem: a missing file, a size or hash mismatch, an unreadable manifest. */
+  problems: string[]
+  /** Files in the folder the manifest does not list. */
+  unlisted: string[]
+}
+
+async function listFiles(root: string, relative = ''): Promise<string[]> {
+  const entries = await readdir(path.join(root, relative), { withFileTypes: true })
+  const files: string[] = []
+  for (const entry of entries) {
+    const name = relative ? `${relative}/${entry.name}` : entry.name
+    if (entry.isDirectory()) files.push(...(await listFiles(root, name)))
+    else files.push(name)
+  }
+  return files
+}
+
+/** Recomputes every listed file's size and sha256 in `folder` against its ml-smoke-manifest.json. */
+export async function verifyArtifactFolder(folder: string): Promise<Verification> {
+  const manifestFile = path.join(folder, MANIFEST_NAME)
+  let text: string
+  try {
+    text = await readFile(manifestFile, 'utf8')
+  } catch {
+    return {
+      checked: 0,
+      problems: [
+        `${MANIFEST_NAME} not found in ${folder}: was this artifact uploaded by ml-smoke?`
+      ],
+      unlisted: []
+    }
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (cause) {
+    return {
+      checked: 0,
+      problems: [`${MANIFEST_NAME} is not valid JSON: ${(cause as Error).message}`],
+      unlisted: []
+    }
+  }
+  const result = manifestSchema.safeParse(parsed)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    return {
+      checked: 0,
+      problems: [`${MANIFEST_NAME}: ${issue.path.join('.')}: ${issue.message}`],
+      unlisted: []
+    }
+  }
+  const manifest = result.data
+  const problems: string[] = []
+  for (const entry of manifest.artifact.files) {
+    const file = path.join(folder, entry.path)
+    if (path.relative(folder, file).startsWith('..')) {
+      problems.push(`${entry.path}: points outside the artifact folder`)
+      continue
+    }
+    const actual = await hashFile(file).catch(() => null)
+    if (!actual) problems.push(`${entry.path}: missing`)
+    else if (actual.bytes !== entry.bytes)
+      problems.push(`${entry.path}: ${actual.bytes} bytes, the manifest says ${entry.bytes}`)
+    else if (actual.sha256 !== entry.sha256)
+      problems.push(
+        `${entry.path}: sha256 ${actual.sha256.slice(0, 12)}…, the manifest says ${entry.sha256.slice(0, 12)}…`
+      )
+  }
+  const listed = new Set([MANIFEST_NAME, ...manifest.artifact.files.map(entry => entry.path)])
+  const unlisted = (await listFiles(folder)).filter(file => !listed.has(file))
+  return { manifest, checked: manifest.artifact.files.length, problems, unlisted }
+}
+
+export interface ManifestInputs {
+  env: NodeJS.ProcessEnv
+  dataset: { path: string; rows: number; violations: number; file: string }
+  schema: { path: string; file: string }
+  subset: { strategy: string; seed: number; rows: number; sha256: string }
+  training: { command: string; exitCode: number | null; durationMs: number }
+  loss: Manifest['loss']
+  artifact: { name: string; files: Array<{ name: string; path: string }> }
+  version: string
+  now: Date
+}
+
+export async function buildManifest(inputs: ManifestInputs): Promise<Manifest> {
+  const dataset = await hashFile(inputs.dataset.file)
+  const schema = await hashFile(inputs.schema.file)
+  const files = []
+  for (const file of inputs.artifact.files) {
+    const { sha256, bytes } = await hashFile(file.path)
+    files.push({ path: file.name.split(path.sep).join('/'), bytes, sha256 })
+  }
+  return {
+    schemaVersion: MANIFEST_SCHEMA_VERSION,
+    tool: { name: 'ml-smoke', version: inputs.version },
+    createdAt: inputs.now.toISOString(),
+    git: gitProvenance(inputs.env),
+    dataset: {
+      path: inputs.dataset.path,
+      bytes: dataset.bytes,
+      sha256: dataset.sha256,
+      rows: inputs.dataset.rows,
+      violations: inputs.dataset.violations
+    },
+    schema: { path: inputs.schema.path, sha256: schema.sha256 },
+    subset: inputs.subset,
+    training: inputs.training,
+    loss: inputs.loss,
+    artifact: { name: inputs.artifact.name, files }
+  }
+}
