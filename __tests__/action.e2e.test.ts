@@ -4,7 +4,8 @@
  * service backed by Azurite; a later job downloads the artifact with the same real client.
  */
 import { createHash } from 'node:crypto'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
@@ -212,4 +213,104 @@ describe('the action fails clearly, still writing the summary and known outputs'
     expect(run.exitCode).toBe(0)
     expect(run.outputs['artifact-id']).toMatch(/^\d+$/)
   })
+})
+
+describe('provenance: a later job verifies what was uploaded', () => {
+  const [, node] = NODES[0]
+  const cli = new URL('../dist/cli/index.js', import.meta.url).pathname
+
+  it('verify-only downloads the artifact and checks it against its manifest; the CLI catches a flipped byte', async () => {
+    const runId = freshRun()
+    const job = await newJob(runId, 'train')
+    const upload = await runAction(node, entry, job, results.url, {
+      ...baseInputs,
+      'artifact-name': 'verified-model'
+    })
+    expect(upload.exitCode).toBe(0)
+    const manifest = JSON.parse(await readFile(upload.outputs['manifest-path'], 'utf8'))
+    expect(manifest).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'ml-smoke' },
+      git: { repository: 'octo/models', runId: '4242' },
+      dataset: { path: 'iris/iris.csv', rows: 150, violations: 0 },
+      subset: { strategy: 'random', seed: 0, rows: 64 },
+      training: { command: 'python3 train/logreg.py --epochs 20', exitCode: 0 },
+      loss: { verdict: 'pass', key: 'loss', source: 'command output' },
+      artifact: { name: 'verified-model', files: [{ path: 'model.json' }] }
+    })
+
+    const later = await newJob(runId, 'deploy')
+    const verify = await runAction(node, entry, later, results.url, {
+      mode: 'verify-only',
+      'artifact-name': 'verified-model',
+      'verify-path': 'downloaded'
+    })
+    expect(verify.exitCode).toBe(0)
+    expect(verify.outputs).toMatchObject({
+      'verified-files': '1',
+      'download-path': path.join(later.workspace, 'downloaded')
+    })
+    expect(verify.summary).toContain('## ml-smoke verify ✅ passed')
+
+    const folder = path.join(later.workspace, 'downloaded')
+    expect(spawnSync(node, [cli, 'verify-artifact', folder]).status).toBe(0)
+    const model = path.join(folder, 'model.json')
+    const bytes = await readFile(model)
+    bytes[10] ^= 0x01
+    await writeFile(model, bytes)
+    const tampered = spawnSync(node, [cli, 'verify-artifact', folder], { encoding: 'utf8' })
+    expect(tampered.status).toBe(1)
+    expect(tampered.stdout).toMatch(
+      /^artifact verification failed: model\.json: sha256 [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…/
+    )
+    const again = await runAction(node, entry, later, results.url, {
+      mode: 'verify-only',
+      'artifact-name': 'verified-model',
+      'verify-path': 'downloaded'
+    })
+    expect(again.exitCode).toBe(1)
+    expect(again.summary).toContain('## ml-smoke verify ❌ failed')
+  })
+
+  it('overwrite: true replaces an artifact of the same name instead of failing with 409', async () => {
+    const runId = freshRun()
+    const inputs = { ...baseInputs, 'artifact-name': `replaced-${runId}`, overwrite: 'true' }
+    expect(
+      (await runAction(node, entry, await newJob(runId, 'a'), results.url, inputs)).exitCode
+    ).toBe(0)
+    const second = await runAction(node, entry, await newJob(runId, 'b'), results.url, inputs)
+    expect(second.exitCode).toBe(0)
+    expect(results.artifactsNamed(`replaced-${runId}`)).toBe(1)
+  })
+
+  it('a blob upload cut off mid-body is retried by the storage client and succeeds', async () => {
+    results.cutUploads = 1
+    const run = await runAction(
+      node,
+      entry,
+      await newJob(freshRun(), 'train'),
+      results.url,
+      baseInputs
+    )
+    expect(results.cutUploads).toBe(0)
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['artifact-id']).toMatch(/^\d+$/)
+  })
+
+  it("a results service that keeps failing gives a clear failure after the client's retries", async () => {
+    const error = { status: 500, body: { code: 'internal', msg: 'database is down' } }
+    results.fail('ArtifactService/CreateArtifact', error, error, error, error, error)
+    const run = await runAction(
+      node,
+      entry,
+      await newJob(freshRun(), 'train'),
+      results.url,
+      baseInputs
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::Model artifact could not run: uploading artifact "model" failed: .*/
+    )
+    expect(run.summary).toContain('## ml-smoke ⛔ could not run')
+  }, 120_000)
 })

@@ -46,6 +46,25 @@ describe('ml-smoke CLI', () => {
     expect(report.loss.verdict).toBe('fail')
   })
 
+  it('run: a broken model file fails the artifact check with what is wrong', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'cli-'))
+    const { code, stdout } = mlSmoke([
+      'run',
+      '--config',
+      'fixtures/ml-smoke.yml',
+      '--out',
+      out,
+      '--train-command',
+      'python3 train/logreg.py --epochs 5 && cp models/truncated.safetensors "$ML_SMOKE_OUTPUT_DIR/"',
+      '--artifact-path',
+      '$ML_SMOKE_OUTPUT_DIR/'
+    ])
+    expect(code).toBe(1)
+    expect(stdout).toContain(
+      '✗ Model artifact   truncated.safetensors (safetensors): tensor "linear.weight": data_offsets [0, 24] fall outside'
+    )
+  })
+
   it('validate --json: the violations with Frictionless positions, exit 1', () => {
     const { code, stdout } = mlSmoke([
       'validate',

@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import {
   BlobSASPermissions,
@@ -39,6 +45,9 @@ export class ResultsService {
   private readonly faults = new Map<string, CannedResponse[]>()
   private nextId = 1
   private server?: Server
+  private blobProxy?: Server
+  /** Blob PUTs still to cut off mid-body (the connection is destroyed after a few bytes). */
+  cutUploads = 0
   private readonly credential: StorageSharedKeyCredential
 
   constructor(private readonly azurite: Azurite) {
@@ -57,10 +66,42 @@ export class ResultsService {
     await service.getContainerClient(CONTAINER).createIfNotExists()
     this.server = createServer((request, response) => void this.handle(request, response))
     await new Promise<void>(resolve => this.server!.listen(0, '127.0.0.1', resolve))
+    // Signed URLs point at this pass-through in front of Azurite, so a test can cut an upload off.
+    const target = new URL(this.azurite.endpoint)
+    this.blobProxy = createServer((incoming, outgoing) => {
+      if (incoming.method === 'PUT' && this.cutUploads > 0) {
+        this.cutUploads--
+        incoming.once('data', () => incoming.socket.destroy())
+        return
+      }
+      const forward = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: incoming.headers
+        },
+        answer => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(outgoing)
+        }
+      )
+      forward.on('error', () => outgoing.destroy())
+      incoming.pipe(forward)
+    })
+    await new Promise<void>(resolve => this.blobProxy!.listen(0, '127.0.0.1', resolve))
   }
 
   async stop(): Promise<void> {
     await new Promise(resolve => this.server?.close(resolve))
+    this.blobProxy?.closeAllConnections()
+    await new Promise(resolve => this.blobProxy?.close(resolve))
+  }
+
+  /** Finalized artifacts of a run with this name (what a later job would see). */
+  artifactsNamed(name: string): number {
+    return this.artifacts.filter(a => a.finalized && a.name === name).length
   }
 
   fail(method: string, ...responses: CannedResponse[]): void {
@@ -78,7 +119,8 @@ export class ResultsService {
       },
       this.credential
     ).toString()
-    return `${this.azurite.endpoint}/${this.azurite.account}/${CONTAINER}/${blob}?${query}`
+    const proxy = `http://127.0.0.1:${(this.blobProxy!.address() as AddressInfo).port}`
+    return `${proxy}/${this.azurite.account}/${CONTAINER}/${blob}?${query}`
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -38998,7 +38998,7 @@ const ICONS = {
     passed: '✅ passed',
     failed: '❌ failed',
     inconclusive: '⚠️ inconclusive',
-    error: '⛔ bad input',
+    error: '⛔ could not run',
     skipped: '⏭️ skipped'
 };
 /** Rows of the violation table in the summary; the exact counts per code and column are always complete. */

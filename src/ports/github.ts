@@ -33,12 +33,21 @@ export class GitHubArtifactStore implements ArtifactStore {
     name: string,
     files: string[],
     rootDirectory: string,
-    options: { retentionDays?: number }
+    options: UploadOptions
   ): Promise<UploadedArtifact> {
+    if (options.overwrite) {
+      // As upload-artifact does: best effort, and nothing to delete is fine.
+      await this.client.deleteArtifact(name).catch(error => {
+        if (!(error instanceof ArtifactNotFoundError)) {
+          throw new UserError(`overwrite: deleting the existing artifact "${name}" failed: ${(error as Error).message}`)
+        }
+      })
+    }
     let response
     try {
       response = await this.client.uploadArtifact(name, files, rootDirectory, {
-        retentionDays: options.retentionDays
+        retentionDays: options.retentionDays,
+        compressionLevel: options.compressionLevel
       })
     } catch (error) {
       const message = (error as Error).message ?? String(error)

@@ -5,7 +5,7 @@ const ICONS: Record<StageStatus, string> = {
   passed: '✅ passed',
   failed: '❌ failed',
   inconclusive: '⚠️ inconclusive',
-  error: '⛔ bad input',
+  error: '⛔ could not run',
   skipped: '⏭️ skipped'
 }
 
