@@ -178,11 +178,11 @@ describe('the action fails clearly, still writing the summary and known outputs'
     const job = await newJob(freshRun(), 'train')
     const run = await runAction(node, entry, job, results.url, {
       ...baseInputs,
-      'sample-strategy': 'stratified'
+      'sample-strategy': 'stratifed'
     })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(
-      `::error::input 'sample-strategy': expected one of random, head; got "stratified"`
+      `::error::input 'sample-strategy': expected one of random, head, stratified, all; got "stratifed"`
     )
     expect(run.stdout).not.toMatch(/\n\s+at /)
     expect(run.summary).toContain('could not run')

@@ -74,8 +74,11 @@ describe('config', () => {
     expect(errorOf({ ...required, 'sample-rows': 'many' })).toBe(
       `input 'sample-rows': expected number; got "many"`
     )
-    expect(errorOf({ ...required, 'sample-strategy': 'stratified' })).toBe(
-      `input 'sample-strategy': expected one of random, head; got "stratified"`
+    expect(errorOf({ ...required, 'sample-strategy': 'stratifed' })).toBe(
+      `input 'sample-strategy': expected one of random, head, stratified, all; got "stratifed"`
+    )
+    expect(errorOf({ ...required, env: 'GOOD=1\nnot a pair' })).toBe(
+      `input 'env': line 2 "not a pair" is not KEY=VALUE`
     )
     expect(errorOf({ ...required, 'min-loss-drop': '10' })).toBe(
       `input 'min-loss-drop': expected ≤ 1; got 10`

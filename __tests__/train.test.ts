@@ -28,7 +28,8 @@ const smoke = {
   ML_SMOKE_SUBSET: '/s.csv',
   ML_SMOKE_OUTPUT_DIR: '/out',
   ML_SMOKE_METRICS: '/m.jsonl',
-  ML_SMOKE_SEED: '3'
+  ML_SMOKE_SEED: '3',
+  ML_SMOKE_ROWS: '10'
 }
 
 async function train(command: string, timeoutMinutes = 1, env: NodeJS.ProcessEnv = process.env) {

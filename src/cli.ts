@@ -13,6 +13,7 @@ import { compileLossPattern, OutputMetricsReader } from './loss/output-reader.js
 import { judgeLoss } from './loss/verdict.js'
 import { runFolders, runPipeline } from './pipeline.js'
 import { LocalArtifactStore, terminalLogger } from './ports/local.js'
+import { NoCacheStore } from './ports/cache.js'
 import { ProcessRunner } from './ports/process-runner.js'
 import { renderSummary } from './report/summary.js'
 import type { RunReport } from './report/types.js'
@@ -105,6 +106,7 @@ async function runCommand(args: string[]): Promise<number> {
     {
       runner: new ProcessRunner(),
       artifacts: new LocalArtifactStore(path.join(out, 'artifacts')),
+      cache: new NoCacheStore(terminalLogger(flags.verbose === true)),
       logger: terminalLogger(flags.verbose === true),
       env: process.env
     },

@@ -66,10 +66,15 @@ export const optionsSchema = z.strictObject({
   dataset: text,
   schema: text,
   'train-command': text,
+  'setup-command': text.optional(),
+  shell: text.optional(),
+  env: lines.optional(),
   'working-directory': text.default('.'),
   'timeout-minutes': number(z.number().positive()).default(15),
   'sample-rows': number(z.number().int().positive()).default(256),
-  'sample-strategy': z.enum(['random', 'head']).default('random'),
+  'sample-strategy': z.enum(['random', 'head', 'stratified', 'all']).default('random'),
+  'label-column': text.optional(),
+  'min-per-class': number(z.number().int().nonnegative()).default(1),
   seed: number(
     z
       .number()
@@ -94,7 +99,11 @@ export const optionsSchema = z.strictObject({
   'scan-tensor-values': boolean.default(false),
   'artifact-verify-command': text.optional(),
   'compression-level': number(z.number().int().min(0).max(9)).default(0),
-  overwrite: boolean.default(false)
+  overwrite: boolean.default(false),
+  'cache-paths': lines.optional(),
+  'cache-key': text.optional(),
+  'cache-key-files': lines.optional(),
+  'restore-keys': lines.optional()
 })
 
 export type OptionName = keyof z.input<typeof optionsSchema>
@@ -111,7 +120,15 @@ export interface Config {
   workingDirectory: string
   timeoutMinutes: number
   sampleRows: number
-  sampleStrategy: 'random' | 'head'
+  sampleStrategy: 'random' | 'head' | 'stratified' | 'all'
+  labelColumn?: string
+  minPerClass: number
+  setupCommand?: string
+  /** bash (pwsh on Windows) unless set: bash, sh, pwsh, powershell, python, cmd, or a template with {0}. */
+  shell?: string
+  /** Extra variables for the commands, from KEY=VALUE lines. */
+  env: Record<string, string>
+  cache?: { paths: string[]; key?: string; keyFiles: string[]; restoreKeys: string[] }
   seed: number
   maxViolations: number
   lossFile?: string
@@ -178,6 +195,19 @@ export function buildConfig(
     timeoutMinutes: options['timeout-minutes'],
     sampleRows: options['sample-rows'],
     sampleStrategy: options['sample-strategy'],
+    labelColumn: options['label-column'],
+    minPerClass: options['min-per-class'],
+    setupCommand: options['setup-command'],
+    shell: options.shell,
+    env: parseEnvLines(options.env ?? [], describe('env')),
+    cache: options['cache-paths']
+      ? {
+          paths: options['cache-paths'],
+          key: options['cache-key'],
+          keyFiles: options['cache-key-files'] ?? ['**/requirements*.txt'],
+          restoreKeys: options['restore-keys'] ?? []
+        }
+      : undefined,
     seed: options.seed,
     maxViolations: options['max-violations'],
     // The command writes the loss file and the model, so their paths are relative to where it runs.
@@ -202,6 +232,18 @@ export function buildConfig(
     compressionLevel: options['compression-level'],
     overwrite: options.overwrite
   }
+}
+
+/** `KEY=VALUE` lines into variables; the name must be a valid environment variable name. */
+function parseEnvLines(entries: string[], where: string): Record<string, string> {
+  const env: Record<string, string> = {}
+  entries.forEach((entry, index) => {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(entry)
+    if (!match)
+      throw new UserError(`${where}: line ${index + 1} ${JSON.stringify(entry)} is not KEY=VALUE`)
+    env[match[1]] = match[2]
+  })
+  return env
 }
 
 /** Reads action inputs through a getInput function (core.getInput in the action). */

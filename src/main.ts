@@ -7,6 +7,7 @@ import { MANIFEST_NAME, verifyArtifactFolder } from './artifact/manifest.js'
 import { describeError, UserError } from './errors.js'
 import { runFolders, runPipeline } from './pipeline.js'
 import { actionLogger, downloadArtifact, GitHubArtifactStore } from './ports/github.js'
+import { GitHubCacheStore } from './ports/cache.js'
 import { ProcessRunner } from './ports/process-runner.js'
 import { pickAnnotations } from './report/annotations.js'
 import { reportOutputs } from './report/outputs.js'
@@ -65,6 +66,7 @@ async function runAction(): Promise<string | null> {
       {
         runner: new ProcessRunner(),
         artifacts: new GitHubArtifactStore(process.env),
+        cache: new GitHubCacheStore(actionLogger),
         logger: actionLogger,
         env: process.env
       },

@@ -13,7 +13,7 @@ import { emptyFound, findSeries, USUAL_LOG_FOLDERS } from './loss/discover.js'
 import { compileLossPattern, OutputMetricsReader } from './loss/output-reader.js'
 import { COMMAND_OUTPUT } from './loss/series.js'
 import { judgeLoss } from './loss/verdict.js'
-import type { ArtifactStore, CommandRunner, Logger } from './ports/types.js'
+import type { ArtifactStore, CacheStore, CommandRunner, Logger } from './ports/types.js'
 import {
   STAGE_ORDER,
   STAGE_TITLES,
@@ -23,6 +23,7 @@ import {
   type StageStatus
 } from './report/types.js'
 import { writeSubset } from './sample/subset.js'
+import { defaultCacheKey } from './train/cache-key.js'
 import { childEnvironment, type SmokeVariables } from './train/environment.js'
 import { runTraining, trainingFailure } from './train/train.js'
 import { VERSION } from './version.js'
@@ -30,6 +31,7 @@ import { VERSION } from './version.js'
 export interface Ports {
   runner: CommandRunner
   artifacts: ArtifactStore
+  cache: CacheStore
   logger: Logger
   /** The environment the user's command inherits (runner secrets are removed from it). */
   env: NodeJS.ProcessEnv
@@ -67,7 +69,8 @@ function relativeLabel(workspace: string, file: string): string {
   return relative && !relative.startsWith('..') ? relative.split(path.sep).join('/') : file
 }
 
-type StageBody = () => Promise<{ status: StageStatus; message: string }>
+/** A stage's verdict; `tail` is command output worth quoting when the step fails. */
+type StageBody = () => Promise<{ status: StageStatus; message: string; tail?: string[] }>
 
 /**
  * Runs the stages in order: validate → sample → train → loss → artifact. A stage that does not pass
@@ -92,7 +95,7 @@ export async function runPipeline(
 
   const stage = async (name: StageName, body: StageBody): Promise<boolean> => {
     const started = Date.now()
-    let outcome: { status: StageStatus; message: string }
+    let outcome: { status: StageStatus; message: string; tail?: string[] }
     try {
       outcome = await body()
     } catch (error) {
@@ -102,9 +105,11 @@ export async function runPipeline(
     const result: StageOutcome = {
       name,
       title: STAGE_TITLES[name],
-      ...outcome,
+      status: outcome.status,
+      message: outcome.message,
       durationMs: Date.now() - started
     }
+    if (outcome.tail?.length) failureTail = outcome.tail
     report.stages.push(result)
     logger.info(`${STAGE_TITLES[name]}: ${result.status} — ${result.message}`)
     return result.status === 'passed'
@@ -142,7 +147,9 @@ export async function runPipeline(
         rows: config.sampleRows,
         strategy: config.sampleStrategy,
         seed: config.seed,
-        delimiter: config.dataset.toLowerCase().endsWith('.tsv') ? '\t' : ','
+        delimiter: config.dataset.toLowerCase().endsWith('.tsv') ? '\t' : ',',
+        labelColumn: config.labelColumn,
+        minPerClass: config.minPerClass
       })
       report.subset = subset
       const how =
@@ -154,30 +161,62 @@ export async function runPipeline(
       await mkdir(folders.outputDirectory, { recursive: true })
       await rm(folders.metricsFile, { force: true })
       await mkdir(path.dirname(folders.metricsFile), { recursive: true })
+      const env = commandEnvironment()
+      const run = (command: string, title: string, onLine: (line: string, n: number) => void) =>
+        runTraining(
+          {
+            command,
+            cwd: config.workingDirectory,
+            env,
+            timeoutMinutes: config.timeoutMinutes,
+            shell: config.shell
+          },
+          ports.runner,
+          logger,
+          onLine,
+          title
+        ).catch(error => {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+            throw new UserError(
+              `cannot run the ${title.toLowerCase()} command: working-directory ${config.workingDirectory} or the shell (${config.shell ?? 'bash'}) does not exist`
+            )
+          }
+          throw error
+        })
+
+      let cacheKey: string | undefined
+      if (config.cache) {
+        cacheKey =
+          config.cache.key ?? (await defaultCacheKey(config.cache.keyFiles, config.workspace))
+        const matchedKey = await ports.cache.restore(
+          config.cache.paths,
+          cacheKey,
+          config.cache.restoreKeys
+        )
+        report.cache = { key: cacheKey, matchedKey, hit: matchedKey === cacheKey, saved: false }
+        logger.info(
+          matchedKey
+            ? `cache restored from key ${matchedKey}`
+            : `no cache found for key ${cacheKey}`
+        )
+      }
+      if (config.setupCommand) {
+        const setup = await run(config.setupCommand, 'Setup', () => undefined)
+        report.setup = setup
+        const failure = trainingFailure(setup, 'setup-command')
+        if (failure) return { status: 'failed', message: failure, tail: setup.tail }
+      }
       // File timestamps can be a little coarse; logs written during this run are newer than this.
       trainingStartedAt = Date.now() - 2000
-      const env = childEnvironment(ports.env, smokeVariables())
-      const training = await runTraining(
-        {
-          command: config.trainCommand,
-          cwd: config.workingDirectory,
-          env,
-          timeoutMinutes: config.timeoutMinutes
-        },
-        ports.runner,
-        logger,
-        (line, lineNumber) => outputMetrics.readLine(line, lineNumber)
-      ).catch(error => {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-          throw new UserError(
-            `cannot run the training command: working-directory ${config.workingDirectory} or the shell does not exist`
-          )
-        }
-        throw error
-      })
+      const training = await run(config.trainCommand, 'Smoke training', (line, lineNumber) =>
+        outputMetrics.readLine(line, lineNumber)
+      )
       report.training = training
       const failure = trainingFailure(training)
-      if (failure) return { status: 'failed', message: failure }
+      if (failure) return { status: 'failed', message: failure, tail: training.tail }
+      if (config.cache && report.cache && !report.cache.hit) {
+        report.cache.saved = await ports.cache.save(config.cache.paths, cacheKey!)
+      }
       return {
         status: 'passed',
         message: `exit code 0 after ${(training.durationMs / 1000).toFixed(1)} s`
@@ -327,10 +366,7 @@ export async function runPipeline(
       artifact.manifestPath = path.join(folders.artifactDirectory, MANIFEST_NAME)
 
       if (config.artifactVerifyCommand) {
-        const env = {
-          ...childEnvironment(ports.env, smokeVariables()),
-          ML_SMOKE_ARTIFACT_DIR: folders.artifactDirectory
-        }
+        const env = { ...commandEnvironment(), ML_SMOKE_ARTIFACT_DIR: folders.artifactDirectory }
         const verify = await runTraining(
           {
             command: config.artifactVerifyCommand,
@@ -370,15 +406,22 @@ export async function runPipeline(
     }
   }
 
-  function smokeVariables(): SmokeVariables {
-    return {
-      ML_SMOKE_SUBSET: report.subset!.path,
+  /** What every user command sees: the runner's environment minus its secrets, the env input, and ours. */
+  function commandEnvironment(): Record<string, string> {
+    const subset = report.subset!
+    const smoke: SmokeVariables = {
+      ML_SMOKE_SUBSET: subset.path,
       ML_SMOKE_OUTPUT_DIR: folders.outputDirectory,
       ML_SMOKE_METRICS: folders.metricsFile,
-      ML_SMOKE_SEED: String(config.seed)
+      ML_SMOKE_SEED: String(config.seed),
+      ML_SMOKE_ROWS: String(subset.rows),
+      ...(config.labelColumn ? { ML_SMOKE_LABEL_COLUMN: config.labelColumn } : {}),
+      ...(subset.classes ? { ML_SMOKE_CLASSES: Object.keys(subset.classes).join(',') } : {})
     }
+    return childEnvironment({ ...ports.env, ...config.env }, smoke)
   }
 
+  let failureTail: string[] | undefined
   const outputMetrics = new OutputMetricsReader(
     config.lossPattern ? compileLossPattern(config.lossPattern) : undefined
   )
@@ -403,6 +446,8 @@ export async function runPipeline(
   if (stopped) {
     report.outcome = stopped.status as RunReport['outcome']
     report.headline = `${stopped.title} ${stopped.status === 'error' ? 'could not run' : stopped.status}: ${stopped.message}`
+    if (failureTail)
+      report.headline += `\nLast ${failureTail.length} lines of output:\n${failureTail.join('\n')}`
   } else {
     report.headline = `ml-smoke passed: ${report.stages.map(outcome => outcome.message).join('; ')}`
   }

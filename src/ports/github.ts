@@ -39,7 +39,9 @@ export class GitHubArtifactStore implements ArtifactStore {
       // As upload-artifact does: best effort, and nothing to delete is fine.
       await this.client.deleteArtifact(name).catch(error => {
         if (!(error instanceof ArtifactNotFoundError)) {
-          throw new UserError(`overwrite: deleting the existing artifact "${name}" failed: ${(error as Error).message}`)
+          throw new UserError(
+            `overwrite: deleting the existing artifact "${name}" failed: ${(error as Error).message}`
+          )
         }
       })
     }

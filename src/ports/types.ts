@@ -5,6 +5,8 @@ export interface CommandSpec {
   cwd: string
   env: Record<string, string>
   timeoutMs: number
+  /** bash, sh, pwsh, powershell, python, cmd, or a template with {0}; default bash (pwsh on Windows). */
+  shell?: string
 }
 
 export interface CommandOutcome {
@@ -56,4 +58,12 @@ export interface Logger {
   endGroup(): void
   /** Raw text from the user's command, passed through unchanged. */
   output(text: string): void
+}
+
+/** @actions/cache behind an interface; implementations never throw (a cache is an optimisation). */
+export interface CacheStore {
+  /** The key that matched (the primary key or a restore key), or undefined on a miss or failure. */
+  restore(paths: string[], key: string, restoreKeys: string[]): Promise<string | undefined>
+  /** True when the cache was saved. */
+  save(paths: string[], key: string): Promise<boolean>
 }

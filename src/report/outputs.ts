@@ -13,6 +13,10 @@ export function reportOutputs(report: RunReport): Record<string, string> {
   }
   set('subset-path', report.subset?.path)
   set('subset-rows', report.subset?.rows)
+  set('subset-sha256', report.subset?.sha256)
+  if (report.subset?.classes) outputs['subset-classes'] = JSON.stringify(report.subset.classes)
+  set('cache-key', report.cache?.key)
+  if (report.cache) outputs['cache-hit'] = String(report.cache.hit)
   set('initial-loss', report.loss?.first)
   set('final-loss', report.loss?.last)
   set('loss-drop', report.loss?.drop)

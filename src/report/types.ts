@@ -28,6 +28,9 @@ export interface RunReport {
   stages: StageOutcome[]
   validation?: ValidationResult
   subset?: SubsetResult
+  /** setup-command's run, when there is one. */
+  setup?: TrainingResult
+  cache?: { key: string; matchedKey?: string; hit: boolean; saved: boolean }
   training?: TrainingResult
   loss?: LossResult
   artifact?: {

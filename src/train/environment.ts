@@ -20,6 +20,9 @@ export interface SmokeVariables {
   ML_SMOKE_OUTPUT_DIR: string
   ML_SMOKE_METRICS: string
   ML_SMOKE_SEED: string
+  ML_SMOKE_ROWS: string
+  ML_SMOKE_LABEL_COLUMN?: string
+  ML_SMOKE_CLASSES?: string
 }
 
 /** The child's environment: the parent's, minus runner secrets and the action's own INPUT_*, plus ours. */
@@ -32,5 +35,6 @@ export function childEnvironment(
     if (value === undefined || isRunnerSecret(name) || name.startsWith('INPUT_')) continue
     env[name] = value
   }
-  return { ...env, ...smoke }
+  for (const [name, value] of Object.entries(smoke)) if (value !== undefined) env[name] = value
+  return env
 }

@@ -8,6 +8,7 @@ export interface TrainingSpec {
   cwd: string
   env: Record<string, string>
   timeoutMinutes: number
+  shell?: string
 }
 
 export interface TrainingResult {
@@ -50,7 +51,8 @@ export async function runTraining(
         command: spec.command,
         cwd: spec.cwd,
         env: spec.env,
-        timeoutMs: spec.timeoutMinutes * 60_000
+        timeoutMs: spec.timeoutMinutes * 60_000,
+        shell: spec.shell
       },
       (text, stream) => {
         logger.output(text)
