@@ -314,3 +314,65 @@ describe('provenance: a later job verifies what was uploaded', () => {
     expect(run.summary).toContain('## ml-smoke ⛔ could not run')
   }, 120_000)
 })
+
+describe('caches through @actions/cache', () => {
+  const [, node] = NODES[0]
+  const setup =
+    'test -f .deps/wheel.txt || (mkdir -p .deps && echo "built $RANDOM$RANDOM" > .deps/wheel.txt)'
+
+  it('a first job saves on a miss, a later job in another process restores the same files', async () => {
+    const inputs = {
+      ...baseInputs,
+      'setup-command': setup,
+      'cache-paths': '.deps',
+      'cache-key-files': 'requirements.txt'
+    }
+    const first = await newJob(freshRun(), 'a')
+    await writeFile(path.join(first.workspace, 'requirements.txt'), 'numpy==2.1.0\n')
+    const saved = await runAction(node, entry, first, results.url, inputs)
+    expect(saved.exitCode).toBe(0)
+    expect(saved.outputs['cache-hit']).toBe('false')
+    expect(saved.outputs['cache-key']).toMatch(/^ml-smoke-linux-x64-[0-9a-f]{32}$/)
+    expect(saved.summary).toContain('not found; saved after the run')
+
+    const second = await newJob(freshRun(), 'b')
+    await writeFile(path.join(second.workspace, 'requirements.txt'), 'numpy==2.1.0\n')
+    const restored = await runAction(node, entry, second, results.url, inputs)
+    expect(restored.exitCode).toBe(0)
+    expect(restored.outputs).toMatchObject({
+      'cache-hit': 'true',
+      'cache-key': saved.outputs['cache-key']
+    })
+    expect(await readFile(path.join(second.workspace, '.deps/wheel.txt'), 'utf8')).toBe(
+      await readFile(path.join(first.workspace, '.deps/wheel.txt'), 'utf8')
+    )
+
+    const changed = await newJob(freshRun(), 'c')
+    await writeFile(path.join(changed.workspace, 'requirements.txt'), 'numpy==2.2.0\n')
+    const prefix = await runAction(node, entry, changed, results.url, {
+      ...inputs,
+      'restore-keys': 'ml-smoke-linux-x64-'
+    })
+    expect(prefix.outputs['cache-hit']).toBe('false')
+    expect(prefix.summary).toContain(`restored from \`${saved.outputs['cache-key']}\``)
+  })
+
+  it('a failing cache service is a warning, never a failed step', async () => {
+    results.fail('CacheService/GetCacheEntryDownloadURL', {
+      status: 400,
+      body: { code: 'bad', msg: 'cache is broken' }
+    })
+    results.fail('CacheService/CreateCacheEntry', {
+      status: 400,
+      body: { code: 'bad', msg: 'cache is broken' }
+    })
+    const run = await runAction(node, entry, await newJob(freshRun(), 'x'), results.url, {
+      ...baseInputs,
+      'cache-paths': '.deps',
+      'setup-command': setup,
+      'cache-key': `broken-${Date.now()}`
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toMatch(/::warning::.*cache is broken/)
+  })
+})

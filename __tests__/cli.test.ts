@@ -65,6 +65,73 @@ describe('ml-smoke CLI', () => {
     )
   })
 
+  it('sample: the stratified subset the action would train on, reproducible', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'cli-'))
+    const args = [
+      'sample',
+      '--dataset',
+      'fixtures/iris/iris.csv',
+      '--rows',
+      '12',
+      '--strategy',
+      'stratified',
+      '--label-column',
+      'species',
+      '--seed',
+      '7',
+      '--json'
+    ]
+    const first = JSON.parse(mlSmoke([...args, '--out', path.join(out, 'a.csv')]).stdout)
+    const second = JSON.parse(mlSmoke([...args, '--out', path.join(out, 'b.csv')]).stdout)
+    expect(first.classes).toEqual({
+      setosa: { available: 50, chosen: 4 },
+      versicolor: { available: 50, chosen: 4 },
+      virginica: { available: 50, chosen: 4 }
+    })
+    expect(second.sha256).toBe(first.sha256)
+    expect(await readFile(path.join(out, 'a.csv'), 'utf8')).toMatch(/^sepal length \(cm\),/)
+    const bad = mlSmoke([
+      'sample',
+      '--dataset',
+      'fixtures/iris/iris.csv',
+      '--rows',
+      'ten',
+      '--out',
+      path.join(out, 'c.csv')
+    ])
+    expect(bad).toMatchObject({ code: 2, stderr: 'ml-smoke: --rows: expected number; got "ten"\n' })
+  })
+
+  it('run: the command sees env, ML_SMOKE_ROWS/LABEL_COLUMN/CLASSES; a failing setup-command quotes its output', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'cli-'))
+    const env = [
+      'run',
+      '--config',
+      'fixtures/ml-smoke.yml',
+      '--out',
+      out,
+      '--label-column',
+      'species',
+      '--env',
+      'GREETING=hello'
+    ]
+    const seen = mlSmoke([
+      ...env,
+      '--train-command',
+      'echo "$GREETING $ML_SMOKE_ROWS $ML_SMOKE_LABEL_COLUMN $ML_SMOKE_CLASSES"; python3 train/logreg.py --epochs 5'
+    ])
+    expect(seen.stderr).toContain('hello 64 species setosa,versicolor,virginica')
+    const setup = mlSmoke([
+      ...env,
+      '--setup-command',
+      'echo installing; echo "ERROR: No matching distribution found for torch==9.9" >&2; exit 1'
+    ])
+    expect(setup.code).toBe(1)
+    expect(setup.stdout).toContain(
+      'Smoke training failed: setup-command exited with code 1\nLast 2 lines of output:\ninstalling\nERROR: No matching distribution found for torch==9.9'
+    )
+  })
+
   it('validate --json: the violations with Frictionless positions, exit 1', () => {
     const { code, stdout } = mlSmoke([
       'validate',

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { Reservoir, seededRandom } from '../src/sample/random.js'
+import { allocate, Sampler } from '../src/sample/strategies.js'
 import { writeSubset } from '../src/sample/subset.js'
 
 let dir: string
@@ -92,5 +93,156 @@ describe('Reservoir', () => {
       for (const item of reservoir.inStreamOrder()) counts[item]++
     }
     for (const count of counts) expect(Math.abs(count / trials - 0.25)).toBeLessThan(0.04)
+  })
+})
+
+describe('stratified subsets', () => {
+  const labelled = async (labels: string[]): Promise<string> => {
+    const file = path.join(
+      dir,
+      `labelled-${labels.length}-${Math.random().toString(36).slice(2)}.csv`
+    )
+    await writeFile(file, `id,label\n${labels.map((label, i) => `${i},${label}`).join('\n')}\n`)
+    return file
+  }
+
+  it('keeps every class, even a rare one, in proportion otherwise; the counts are reported', async () => {
+    const labels = [
+      ...Array(900).fill('common'),
+      ...Array(95).fill('medium'),
+      ...Array(5).fill('rare')
+    ]
+    const file = await labelled(labels)
+    const result = await writeSubset(file, path.join(dir, 's.csv'), {
+      rows: 100,
+      strategy: 'stratified',
+      seed: 3,
+      delimiter: ',',
+      labelColumn: 'label'
+    })
+    expect(result.rows).toBe(100)
+    expect(result.classes).toEqual({
+      common: { available: 900, chosen: 90 },
+      medium: { available: 95, chosen: 9 },
+      rare: { available: 5, chosen: 1 }
+    })
+    const again = await writeSubset(file, path.join(dir, 's2.csv'), {
+      rows: 100,
+      strategy: 'stratified',
+      seed: 3,
+      delimiter: ',',
+      labelColumn: 'label'
+    })
+    expect(again.sha256).toBe(result.sha256)
+  })
+
+  it('property: any class mix and budget gives min(rows, n) rows, every class present, each within one row of its share', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 6, max: 120 }),
+        (sizes, budget) => {
+          const counts = new Map(sizes.map((size, i) => [`c${i}`, size]))
+          const allocation = allocate(counts, budget, 1)
+          const total = sizes.reduce((a, b) => a + b, 0)
+          const given = [...allocation.values()].reduce((a, b) => a + b, 0)
+          expect(given).toBe(Math.min(budget, total))
+          for (const [label, size] of counts) {
+            const got = allocation.get(label)!
+            expect(got).toBeGreaterThanOrEqual(1)
+            expect(got).toBeLessThanOrEqual(size)
+            // Proportional, except where the minimum of one row or a class's size bends it.
+            const ideal = (Math.min(budget, total) * size) / total
+            if (ideal >= 1 && got < size)
+              expect(Math.abs(got - ideal)).toBeLessThanOrEqual(sizes.length)
+          }
+        }
+      )
+    )
+  })
+
+  it('property: the sampled rows are real, distinct rows of their class, and the same seed gives the same subset', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 3, maxLength: 200 }),
+        fc.nat(),
+        fc.integer({ min: 3, max: 50 }),
+        (labels, seed, rows) => {
+          const take = (s: number) => {
+            const sampler = new Sampler<number>({
+              rows,
+              strategy: 'stratified',
+              seed: s,
+              minPerClass: 1,
+              labelled: true
+            })
+            labels.forEach((label, i) => sampler.offer(i, label))
+            return sampler.result()
+          }
+          const { items, classes } = take(seed)
+          expect(new Set(items).size).toBe(items.length)
+          expect(items).toEqual([...items].sort((x, y) => x - y))
+          for (const [label, count] of Object.entries(classes!)) {
+            expect(items.filter(i => labels[i] === label)).toHaveLength(count.chosen)
+            expect(count.chosen).toBeGreaterThanOrEqual(1)
+          }
+          expect(take(seed).items).toEqual(items)
+        }
+      )
+    )
+  })
+
+  it('a budget too small for the classes, a missing label column and stratified without one are clear errors', async () => {
+    const file = await labelled(['a', 'b', 'c', 'd'])
+    await expect(
+      writeSubset(file, path.join(dir, 'x.csv'), {
+        rows: 3,
+        strategy: 'stratified',
+        seed: 0,
+        delimiter: ',',
+        labelColumn: 'label'
+      })
+    ).rejects.toThrow(
+      'sample-rows 3 cannot hold 4 classes with min-per-class 1: raise sample-rows to at least 4'
+    )
+    await expect(
+      writeSubset(file, path.join(dir, 'x.csv'), {
+        rows: 3,
+        strategy: 'random',
+        seed: 0,
+        delimiter: ',',
+        labelColumn: 'species'
+      })
+    ).rejects.toThrow('label-column "species" is not a column of')
+    await expect(
+      writeSubset(file, path.join(dir, 'x.csv'), {
+        rows: 3,
+        strategy: 'stratified',
+        seed: 0,
+        delimiter: ','
+      })
+    ).rejects.toThrow('needs label-column')
+  })
+
+  it('all keeps every row; head with a label still counts classes over the whole file', async () => {
+    const file = await labelled(['a', 'a', 'b', 'b', 'b'])
+    expect(
+      (
+        await writeSubset(file, path.join(dir, 'all.csv'), {
+          rows: 2,
+          strategy: 'all',
+          seed: 0,
+          delimiter: ','
+        })
+      ).rows
+    ).toBe(5)
+    const head = await writeSubset(file, path.join(dir, 'h.csv'), {
+      rows: 2,
+      strategy: 'head',
+      seed: 0,
+      delimiter: ',',
+      labelColumn: 'label'
+    })
+    expect(head.classes).toEqual({ a: { available: 2, chosen: 2 }, b: { available: 3, chosen: 0 } })
   })
 })

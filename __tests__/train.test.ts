@@ -32,11 +32,16 @@ const smoke = {
   ML_SMOKE_ROWS: '10'
 }
 
-async function train(command: string, timeoutMinutes = 1, env: NodeJS.ProcessEnv = process.env) {
+async function train(
+  command: string,
+  timeoutMinutes = 1,
+  env: NodeJS.ProcessEnv = process.env,
+  shell?: string
+) {
   const lines: string[] = []
   const logger = recordingLogger()
   const result = await runTraining(
-    { command, cwd: os.tmpdir(), env: childEnvironment(env, smoke), timeoutMinutes },
+    { command, cwd: os.tmpdir(), env: childEnvironment(env, smoke), timeoutMinutes, shell },
     new ProcessRunner(500),
     logger,
     line => void lines.push(line)
@@ -134,6 +139,30 @@ describe('the training command', () => {
   it('killed by a signal says so', async () => {
     const { result } = await train('kill -9 $$')
     expect(trainingFailure(result)).toBe('the training command was killed by SIGKILL')
+  })
+})
+
+describe('shells, as the shell: key of GitHub names them', () => {
+  it('bash by default (with pipefail), sh, python, and a custom template with {0}', async () => {
+    expect((await train('echo "$0" | grep -c command')).lines).toEqual(['1'])
+    expect((await train('echo from sh', 1, process.env, 'sh')).lines).toEqual(['from sh'])
+    expect(
+      (
+        await train(
+          'import sys; print("python", sys.version_info[0])',
+          1,
+          process.env,
+          'python3 {0}'
+        )
+      ).lines
+    ).toEqual(['python 3'])
+    expect((await train('print(6 * 7)', 1, process.env, 'python3 -u {0}')).lines).toEqual(['42'])
+  })
+
+  it('an unknown shell is a clear error', async () => {
+    await expect(train('true', 1, process.env, 'zsh-please')).rejects.toThrow(
+      'shell "zsh-please": expected one of bash, sh, pwsh, powershell, python, cmd, or a command with {0} for the script file'
+    )
   })
 })
 

@@ -12,6 +12,7 @@ import { emptyFound, findSeries } from './loss/discover.js'
 import { compileLossPattern, OutputMetricsReader } from './loss/output-reader.js'
 import { judgeLoss } from './loss/verdict.js'
 import { runFolders, runPipeline } from './pipeline.js'
+import { writeSubset } from './sample/subset.js'
 import { LocalArtifactStore, terminalLogger } from './ports/local.js'
 import { NoCacheStore } from './ports/cache.js'
 import { ProcessRunner } from './ports/process-runner.js'
@@ -35,6 +36,9 @@ Usage:
       PATH is a log folder (searched for TensorBoard, Lightning, Hugging Face, Keras, MLflow, DVCLive
       files), one such file, or a saved command log; - reads command output from stdin.
 
+  ml-smoke sample --dataset FILE --rows N --out FILE [--strategy random|head|stratified|all] [--seed K]
+                  [--label-column COL] [--min-per-class M] [--json]
+      Cut the same reproducible subset the action trains on.
   ml-smoke verify-artifact DIR [--json]
       Recompute every file's sha256 in a downloaded artifact against its ml-smoke-manifest.json.
 
@@ -321,6 +325,57 @@ async function lossCommand(args: string[]): Promise<number> {
       : EXIT.inconclusive
 }
 
+async function sampleCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    dataset: { type: 'string' },
+    rows: { type: 'string' },
+    strategy: { type: 'string' },
+    seed: { type: 'string' },
+    'label-column': { type: 'string' },
+    'min-per-class': { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' }
+  })
+  if (typeof values.dataset !== 'string' || typeof values.out !== 'string') {
+    throw new UserError(`sample needs --dataset and --out\n\n${USAGE}`)
+  }
+  // The same validation as the action's inputs.
+  const config = buildConfig(
+    {
+      dataset: values.dataset,
+      schema: '-',
+      'train-command': '-',
+      'artifact-path': '-',
+      'sample-rows': values.rows,
+      'sample-strategy': values.strategy,
+      seed: values.seed,
+      'label-column': values['label-column'],
+      'min-per-class': values['min-per-class']
+    },
+    process.cwd(),
+    name => `--${name.replace(/^sample-/, '')}`
+  )
+  const subset = await writeSubset(config.dataset, path.resolve(values.out), {
+    rows: config.sampleRows,
+    strategy: config.sampleStrategy,
+    seed: config.seed,
+    delimiter: config.dataset.toLowerCase().endsWith('.tsv') ? '\t' : ',',
+    labelColumn: config.labelColumn,
+    minPerClass: config.minPerClass
+  }).catch(error => {
+    throw (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? new UserError(`dataset not found: ${String(values.dataset)}`)
+      : error
+  })
+  if (values.json) print(JSON.stringify(subset))
+  else {
+    print(`${subset.rows} rows written to ${values.out} (sha256 ${subset.sha256})`)
+    for (const [label, count] of Object.entries(subset.classes ?? {}))
+      print(`  ${label}: ${count.chosen} of ${count.available}`)
+  }
+  return EXIT.passed
+}
+
 async function verifyArtifactCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } }, true)
   if (positionals.length !== 1)
@@ -362,6 +417,8 @@ export async function main(argv: string[]): Promise<number> {
         return await validateCommand(args)
       case 'loss':
         return await lossCommand(args)
+      case 'sample':
+        return await sampleCommand(args)
       case 'verify-artifact':
         return await verifyArtifactCommand(args)
       case undefined:

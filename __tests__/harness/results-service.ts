@@ -42,6 +42,13 @@ export interface CannedResponse {
 export class ResultsService {
   readonly requests: Array<{ method: string; body: Record<string, unknown> }> = []
   private readonly artifacts: StoredArtifact[] = []
+  private readonly caches: Array<{
+    key: string
+    version: string
+    blob: string
+    finalized: boolean
+    id: number
+  }> = []
   private readonly faults = new Map<string, CannedResponse[]>()
   private nextId = 1
   private server?: Server
@@ -212,6 +219,44 @@ export class ResultsService {
         if (index === -1) return send(404, { code: 'not_found', msg: 'artifact not found' })
         const [artifact] = this.artifacts.splice(index, 1)
         return send(200, { ok: true, artifact_id: String(artifact.id) })
+      }
+      case 'CacheService/CreateCacheEntry': {
+        const key = String(body.key)
+        const version = String(body.version)
+        if (this.caches.some(c => c.key === key && c.version === version)) {
+          return send(409, { code: 'already_exists', msg: 'cache entry already exists' })
+        }
+        const entry = {
+          key,
+          version,
+          blob: `caches/${this.nextId}-${encodeURIComponent(key)}`,
+          finalized: false,
+          id: this.nextId++
+        }
+        this.caches.push(entry)
+        return send(200, { ok: true, signed_upload_url: this.sasUrl(entry.blob, 'cw') })
+      }
+      case 'CacheService/FinalizeCacheEntryUpload': {
+        const entry = this.caches.find(
+          c => c.key === body.key && c.version === body.version && !c.finalized
+        )
+        if (!entry) return send(200, { ok: false, message: 'no cache entry to finalize' })
+        entry.finalized = true
+        return send(200, { ok: true, entry_id: String(entry.id) })
+      }
+      case 'CacheService/GetCacheEntryDownloadURL': {
+        const version = String(body.version)
+        const usable = this.caches.filter(c => c.finalized && c.version === version).reverse()
+        const keys = [String(body.key), ...((body.restore_keys as string[] | undefined) ?? [])]
+        const match =
+          usable.find(c => c.key === keys[0]) ??
+          keys.map(prefix => usable.find(c => c.key.startsWith(prefix))).find(Boolean)
+        if (!match) return send(200, { ok: false })
+        return send(200, {
+          ok: true,
+          signed_download_url: this.sasUrl(match.blob, 'r'),
+          matched_key: match.key
+        })
       }
       default:
         return send(404, { code: 'bad_route', msg: `no handler for ${method}` })

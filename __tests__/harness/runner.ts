@@ -60,6 +60,7 @@ export function jobEnvironment(job: Job, resultsUrl: string): Record<string, str
     GITHUB_RUN_ID: '4242',
     ACTIONS_RUNTIME_TOKEN: runtimeToken(job.runId, job.jobId),
     ACTIONS_RESULTS_URL: resultsUrl,
+    ACTIONS_CACHE_SERVICE_V2: 'true',
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-secret',
     ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.example/oidc',
     NO_PROXY: '127.0.0.1,localhost'

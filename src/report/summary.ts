@@ -178,11 +178,48 @@ export function renderSummary(report: RunReport): string {
   out.push(...validationSection(report), '')
   if (report.subset) {
     const subset = report.subset
+    const how = {
+      head: 'the first rows',
+      all: 'all rows',
+      random: `a random sample, seed ${subset.seed}`,
+      stratified: `stratified by \`${subset.labelColumn}\`, seed ${subset.seed}`
+    }[subset.strategy]
     out.push(
       '### Subset',
-      `${subset.rows} rows (${subset.strategy === 'head' ? 'first rows' : `random, seed ${subset.seed}`}), sha256 \`${subset.sha256.slice(0, 16)}…\`, written to \`${subset.path}\`.`,
+      `${subset.rows} rows${subset.sourceRows !== null ? ` of ${subset.sourceRows}` : ''} (${how}), sha256 \`${subset.sha256.slice(0, 16)}…\`, written to \`${subset.path}\`.`,
       ''
     )
+    if (subset.classes) {
+      const classes = Object.entries(subset.classes)
+      out.push(
+        table(
+          [`\`${subset.labelColumn}\``, 'in subset', 'in dataset'],
+          classes
+            .slice(0, 50)
+            .map(([label, count]) => [`\`${label}\``, count.chosen, count.available])
+        ),
+        classes.length > 50 ? `\n… and ${classes.length - 50} more classes.` : '',
+        ''
+      )
+    }
+  }
+  if (report.cache) {
+    const cache = report.cache
+    out.push(
+      '### Cache',
+      `Key \`${cache.key}\`: ${cache.hit ? 'restored (exact hit)' : cache.matchedKey ? `restored from \`${cache.matchedKey}\`` : 'not found'}${cache.saved ? '; saved after the run' : ''}.`,
+      ''
+    )
+  }
+  if (report.setup) {
+    const setup = report.setup
+    out.push(
+      '### Setup',
+      fence(setup.command, 'sh'),
+      `Exit code ${setup.exitCode ?? '–'}${setup.signal ? `, signal ${setup.signal}` : ''}${setup.timedOut ? ', timed out' : ''}, ${(setup.durationMs / 1000).toFixed(1)} s.`
+    )
+    if (setup.exitCode !== 0 && setup.tail.length) out.push('', fence(setup.tail.join('\n')))
+    out.push('')
   }
   if (report.training) {
     const training = report.training
