@@ -38,9 +38,12 @@ export function positionWord(format: SourceFormat): string {
   return format === 'tensorboard' ? 'record' : 'line'
 }
 
-/** Collects values per key in arrival order. */
+/** Points kept per series before a very long one is thinned (memory stays bounded on gigabytes of logs). */
+export const MAX_POINTS = 100_000
+
+/** Collects values per key in arrival order, thinning past MAX_POINTS but never dropping a NaN or Inf. */
 export class SeriesCollector {
-  private readonly byKey = new Map<string, MetricSeries>()
+  private readonly byKey = new Map<string, MetricSeries & { stride: number; read: number }>()
 
   constructor(
     private readonly source: string,
@@ -51,10 +54,17 @@ export class SeriesCollector {
     const id = `${context ?? ''}\u0000${key}`
     let series = this.byKey.get(id)
     if (!series) {
-      series = { key, source: this.source, format: this.format, context, points: [] }
+      series = { key, source: this.source, format: this.format, context, points: [], stride: 1, read: 0 }
       this.byKey.set(id, series)
     }
-    series.points.push({ step: step ?? series.points.length + 1, value, line })
+    const index = series.read++
+    if (index % series.stride !== 0 && Number.isFinite(value)) return
+    series.points.push({ step: step ?? index + 1, value, line })
+    if (series.points.length > MAX_POINTS) {
+      const points = series.points
+      series.points = points.filter((point, i) => i % 2 === 0 || !Number.isFinite(point.value) || i === points.length - 1)
+      series.stride *= 2
+    }
   }
 
   /** The last value of `key`, to drop the repeated frames a progress bar redraws. */
@@ -63,7 +73,7 @@ export class SeriesCollector {
   }
 
   series(): MetricSeries[] {
-    return [...this.byKey.values()]
+    return [...this.byKey.values()].map(({ stride, read, ...series }) => (stride > 1 ? { ...series, totalPoints: read } : series))
   }
 }
 
