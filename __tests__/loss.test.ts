@@ -564,12 +564,17 @@ describe('finding logs', () => {
 describe('memory on huge logs', () => {
   it('a series of a million values is thinned to at most 100,000 points, keeping a NaN and the last value', () => {
     const reader = new OutputMetricsReader()
-    for (let i = 0; i < 1_000_000; i++) reader.readLine(`loss=${i === 777_777 ? 'nan' : 1 / (i + 1)}`, i + 1)
+    for (let i = 0; i < 1_000_000; i++)
+      reader.readLine(`loss=${i === 777_777 ? 'nan' : 1 / (i + 1)}`, i + 1)
     const [series] = reader.series()
     expect(series.points.length).toBeLessThanOrEqual(100_001)
     expect(series.totalPoints).toBe(1_000_000)
-    expect(series.points.some(point => Number.isNaN(point.value) && point.line === 777_778)).toBe(true)
+    expect(series.points.some(point => Number.isNaN(point.value) && point.line === 777_778)).toBe(
+      true
+    )
     expect(series.points.at(-1)!.line).toBeGreaterThan(999_000)
-    expect(judgeLoss(chooseLossSeries([series]), options, noHints, []).reason).toBe('loss is NaN at step 777778 (command output line 777778): training diverged')
+    expect(judgeLoss(chooseLossSeries([series]), options, noHints, []).reason).toBe(
+      'loss is NaN at step 777778 (command output line 777778): training diverged'
+    )
   })
 })

@@ -59,14 +59,16 @@ describe('renderSummary', () => {
           truncated: false,
           countsByCode: { 'type-error': 1, 'extra-cell': 1 },
           countsByField: { age: 1 },
-          header: ['age']
+          header: ['age'],
+          format: 'csv',
+          stats: { nullCounts: {}, duplicateRows: 0 }
         }
       })
     )
     expect(markdown).toContain('## ml-smoke ❌ failed')
     expect(markdown).toContain('| Data validation | ❌ failed | 2 violations \\| bad |')
     expect(markdown).toContain('| Subset | ⏭️ skipped | skipped |')
-    expect(markdown).toContain('| 3 | 3 | age | `type-error` | type-error on 3 |')
+    expect(markdown).toContain('| line 3 | 3 | age | `type-error` | type-error on 3 |')
     expect(markdown).toContain('| `age` | 1 |')
   })
 

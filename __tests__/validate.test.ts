@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from '@jest/globals'
 import { parseTableSchema } from '../src/data/schema.js'
-import { validateCsv, type Violation } from '../src/data/validate.js'
+import { formatOf } from '../src/data/table.js'
+import { validateTable, type Violation } from '../src/data/validate.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
 
 async function validate(file: string, schemaText: string, maxViolations = 1000) {
   const schema = parseTableSchema(schemaText, 'schema.yml')
-  return validateCsv(fixture(file), schema, {
-    delimiter: ',',
+  return validateTable(fixture(file), schema, {
+    format: formatOf(file),
     maxViolations,
     schemaLabel: 'schema.yml'
   })

@@ -5,7 +5,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { verifyArtifactFolder } from './artifact/manifest.js'
 import { buildConfig, OPTION_NAMES, readConfigFile } from './config.js'
 import { loadTableSchema } from './data/schema.js'
-import { validateCsv } from './data/validate.js'
+import { inferSchema } from './data/infer.js'
+import { schemaFileJsonSchema } from './data/schema.js'
+import { formatOf } from './data/table.js'
+import { describePosition, validateTable } from './data/validate.js'
+import { stringify as stringifyYaml } from 'yaml'
 import { describeError, UserError } from './errors.js'
 import { chooseLossSeries } from './loss/choose.js'
 import { emptyFound, findSeries } from './loss/discover.js'
@@ -31,7 +35,12 @@ Usage:
       Validate, cut a subset, smoke-train, check the loss and package the model, as the action does.
       Options are the action's inputs (--dataset, --schema, --train-command, --artifact-path, ...);
       flags override the config file. The artifact zip and summary.md go to --out (default ml-smoke-out).
-  ml-smoke validate --dataset FILE --schema FILE [--max-violations N] [--json]
+  ml-smoke validate --dataset FILE --schema FILE [--format csv|tsv|jsonl|json|parquet] [--delimiter C]
+                    [--max-violations N] [--json]
+  ml-smoke infer --dataset FILE [--out schema.yml]
+      Write a schema (types, required, ranges, enums) that the same file passes.
+  ml-smoke schema --json-schema
+      The JSON Schema of schema files, for editors (# yaml-language-server: $schema=...).
   ml-smoke loss PATH|- [--key K] [--min-drop X] [--window F] [--max-final-loss X] [--pattern REGEX] [--json]
       PATH is a log folder (searched for TensorBoard, Lightning, Hugging Face, Keras, MLflow, DVCLive
       files), one such file, or a saved command log; - reads command output from stdin.
@@ -131,10 +140,12 @@ async function validateCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
     dataset: { type: 'string' },
     schema: { type: 'string' },
+    format: { type: 'string' },
+    delimiter: { type: 'string' },
     'max-violations': { type: 'string' },
     json: { type: 'boolean' }
   })
-  if (!values.dataset || !values.schema)
+  if (typeof values.dataset !== 'string' || typeof values.schema !== 'string')
     throw new UserError(`validate needs --dataset and --schema\n\n${USAGE}`)
   const maxViolations = Number(values['max-violations'] ?? 1000)
   if (!Number.isInteger(maxViolations) || maxViolations < 1) {
@@ -142,13 +153,15 @@ async function validateCommand(args: string[]): Promise<number> {
       `--max-violations: expected a whole number ≥ 1; got "${String(values['max-violations'])}"`
     )
   }
-  const cwd = process.cwd()
-  const dataset = path.resolve(String(values.dataset))
-  const schema = await loadTableSchema(path.resolve(String(values.schema)), cwd)
-  const result = await validateCsv(dataset, schema, {
-    delimiter: dataset.toLowerCase().endsWith('.tsv') ? '\t' : ',',
+  if (values.delimiter !== undefined && String(values.delimiter).length !== 1)
+    throw new UserError(`--delimiter: expected one character; got "${String(values.delimiter)}"`)
+  const dataset = path.resolve(values.dataset)
+  const schema = await loadTableSchema(path.resolve(values.schema), process.cwd())
+  const result = await validateTable(dataset, schema, {
+    format: formatOf(dataset, typeof values.format === 'string' ? values.format : undefined),
+    delimiter: typeof values.delimiter === 'string' ? values.delimiter : undefined,
     maxViolations,
-    schemaLabel: String(values.schema)
+    schemaLabel: values.schema
   }).catch(error => {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT'
       ? new UserError(`dataset not found: ${String(values.dataset)}`)
@@ -161,31 +174,71 @@ async function validateCommand(args: string[]): Promise<number> {
         valid,
         rows: result.rows,
         violations: result.violations.map(
-          ({ code, line, rowNumber, fieldNumber, field, message }) => ({
+          ({ code, line, rowNumber, fieldNumber, field, rowGroup, rowInGroup, message }) => ({
             code,
-            line,
+            line: line ?? null,
             rowNumber,
-            fieldNumber,
-            field,
+            fieldNumber: fieldNumber ?? null,
+            field: field ?? null,
+            ...(rowGroup !== undefined ? { rowGroup, rowInGroup } : {}),
             message
           })
         ),
         truncated: result.truncated,
         stats: {
+          format: result.format,
           violations: result.violationCount,
           byCode: result.countsByCode,
-          byField: result.countsByField
+          byField: result.countsByField,
+          ...result.stats
         }
       })
     )
   } else {
     for (const v of result.violations)
-      print(`${String(values.dataset)}:${v.line}: ${v.code}: ${v.message}`)
+      print(
+        `${values.dataset}${v.line !== undefined ? `:${v.line}` : ''}: ${v.code}: ${v.message}${v.line === undefined ? ` (${describePosition(v)})` : ''}`
+      )
     print(
       `${valid ? 'valid' : 'invalid'}: ${result.rows} rows, ${result.violationCount} violations${result.truncated ? ` (first ${result.violations.length} listed)` : ''}`
     )
   }
   return valid ? EXIT.passed : EXIT.failed
+}
+
+async function schemaCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { 'json-schema': { type: 'boolean' } })
+  if (!values['json-schema']) throw new UserError(`schema needs --json-schema\n\n${USAGE}`)
+  print(JSON.stringify(schemaFileJsonSchema(), null, 2))
+  return EXIT.passed
+}
+
+async function inferCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    dataset: { type: 'string' },
+    format: { type: 'string' },
+    delimiter: { type: 'string' },
+    out: { type: 'string' }
+  })
+  if (typeof values.dataset !== 'string') throw new UserError(`infer needs --dataset\n\n${USAGE}`)
+  const dataset = path.resolve(values.dataset)
+  const schema = await inferSchema(
+    dataset,
+    formatOf(dataset, typeof values.format === 'string' ? values.format : undefined),
+    {
+      delimiter: typeof values.delimiter === 'string' ? values.delimiter : undefined
+    }
+  ).catch(error => {
+    throw (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? new UserError(`dataset not found: ${values.dataset}`)
+      : error
+  })
+  const text = `# Inferred by ml-smoke from ${values.dataset}; review the ranges and enums before relying on them.\n${stringifyYaml(schema)}`
+  if (typeof values.out === 'string') {
+    await writeFile(values.out, text)
+    process.stderr.write(`wrote ${values.out} (${schema.fields.length} fields)\n`)
+  } else print(text)
+  return EXIT.passed
 }
 
 async function readLog(
@@ -419,6 +472,10 @@ export async function main(argv: string[]): Promise<number> {
         return await lossCommand(args)
       case 'sample':
         return await sampleCommand(args)
+      case 'schema':
+        return await schemaCommand(args)
+      case 'infer':
+        return await inferCommand(args)
       case 'verify-artifact':
         return await verifyArtifactCommand(args)
       case undefined:

@@ -65,6 +65,8 @@ const artifactName = text.refine(name => !/["':<>|*?\\/\r\n]/.test(name), {
 export const optionsSchema = z.strictObject({
   dataset: text,
   schema: text,
+  'data-format': z.enum(['csv', 'tsv', 'jsonl', 'json', 'parquet']).optional(),
+  delimiter: z.string().length(1).optional(),
   'train-command': text,
   'setup-command': text.optional(),
   shell: text.optional(),
@@ -115,6 +117,9 @@ export type Options = z.output<typeof optionsSchema>
 export interface Config {
   workspace: string
   dataset: string
+  /** Set when the extension does not say it. */
+  dataFormat?: 'csv' | 'tsv' | 'jsonl' | 'json' | 'parquet'
+  delimiter?: string
   schema: string
   trainCommand: string
   workingDirectory: string
@@ -190,6 +195,8 @@ export function buildConfig(
     workspace,
     dataset: resolve(options.dataset),
     schema: resolve(options.schema),
+    dataFormat: options['data-format'],
+    delimiter: options.delimiter,
     trainCommand: options['train-command'],
     workingDirectory,
     timeoutMinutes: options['timeout-minutes'],

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { actionRequestFromInputs } from './config.js'
+import { describePosition } from './data/validate.js'
 import { MANIFEST_NAME, verifyArtifactFolder } from './artifact/manifest.js'
 import { describeError, UserError } from './errors.js'
 import { runFolders, runPipeline } from './pipeline.js'
@@ -24,7 +25,8 @@ async function writeSummary(markdown: string): Promise<void> {
 async function publish(report: RunReport): Promise<void> {
   for (const [name, value] of Object.entries(reportOutputs(report))) core.setOutput(name, value)
   for (const violation of pickAnnotations(report.validation?.violations ?? [])) {
-    core.error(violation.message, {
+    const where = violation.line === undefined ? ` (${describePosition(violation)})` : ''
+    core.error(`${violation.message}${where}`, {
       title: `ml-smoke: ${violation.code}${violation.field ? ` in "${violation.field}"` : ''}`,
       file: report.labels.dataset,
       startLine: violation.line

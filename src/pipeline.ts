@@ -6,7 +6,8 @@ import { buildManifest, MANIFEST_NAME } from './artifact/manifest.js'
 import { stageArtifact } from './artifact/stage.js'
 import type { Config } from './config.js'
 import { loadTableSchema } from './data/schema.js'
-import { validateCsv } from './data/validate.js'
+import { formatOf } from './data/table.js'
+import { describePosition, validateTable } from './data/validate.js'
 import { UserError, describeError } from './errors.js'
 import { chooseLossSeries } from './loss/choose.js'
 import { emptyFound, findSeries, USUAL_LOG_FOLDERS } from './loss/discover.js'
@@ -118,8 +119,9 @@ export async function runPipeline(
   const stages: Record<StageName, StageBody> = {
     validate: async () => {
       const schema = await loadTableSchema(config.schema, config.workspace)
-      const validation = await validateCsv(config.dataset, schema, {
-        delimiter: config.dataset.toLowerCase().endsWith('.tsv') ? '\t' : ',',
+      const validation = await validateTable(config.dataset, schema, {
+        format: formatOf(config.dataset, config.dataFormat),
+        delimiter: config.delimiter,
         maxViolations: config.maxViolations,
         schemaLabel: report.labels.schema
       }).catch(error => {
@@ -138,7 +140,7 @@ export async function runPipeline(
       const first = validation.violations[0]
       return {
         status: 'failed',
-        message: `${validation.violationCount} violation${validation.violationCount === 1 ? '' : 's'} in ${report.labels.dataset} (first, line ${first.line}: ${first.message})`
+        message: `${validation.violationCount} violation${validation.violationCount === 1 ? '' : 's'} in ${report.labels.dataset} (first, ${describePosition(first)}: ${first.message})`
       }
     },
     sample: async () => {

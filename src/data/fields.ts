@@ -1,21 +1,25 @@
 import { UserError } from '../errors.js'
 import type { FieldDescriptor, FieldType, TableSchema } from './schema.js'
 
-/** What is wrong with one cell, before position is attached. */
+/** What is wrong with one cell, before its position is attached. */
 export interface CellProblem {
   code: 'type-error' | 'constraint-error'
   message: string
 }
 
-/** A field compiled once into a closure that checks a raw cell text; null means the cell is fine. */
+/** A field compiled once into a closure that checks one cell: the text of a CSV cell or a JSON/Parquet value. */
 export interface CompiledField {
   name: string
   type: FieldType
-  check(cell: string): CellProblem | null
+  /** Null when the cell is fine; after a call, `value` holds the cast value (MISSING for a missing cell). */
+  check(cell: unknown): CellProblem | null
+  value: unknown
 }
 
-type Cast = (text: string) => unknown
+export const MISSING = Symbol('missing')
 const INVALID = Symbol('invalid')
+type Cast = (text: string) => unknown
+type NativeCast = (value: unknown) => unknown
 
 const INTEGER = /^[+-]?\d+$/
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
@@ -27,136 +31,376 @@ const SPECIAL_NUMBERS: Record<string, number> = {
 }
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/
+const ISO_DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/
+const YEARMONTH = /^(\d{4})-(\d{2})$/
+const DURATION =
+  /^P(?!$)(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/
+const GEOJSON_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+  'Feature',
+  'FeatureCollection'
+])
+const DAY_MS = 86_400_000
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-/** Days since 1970-01-01 for a valid calendar date, else INVALID. */
-function dayNumber(year: number, month: number, day: number): number | typeof INVALID {
-  if (month < 1 || month > 12 || day < 1) return INVALID
-  const time = Date.UTC(year, month - 1, day)
-  const date = new Date(time)
+/** Milliseconds since 1970 for a valid calendar date and time, else INVALID. */
+function utc(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0
+): number | typeof INVALID {
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return INVALID
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms))
+  date.setUTCFullYear(year)
   if (
     date.getUTCFullYear() !== year ||
     date.getUTCMonth() !== month - 1 ||
     date.getUTCDate() !== day
-  ) {
+  )
     return INVALID
-  }
-  return time / 86_400_000
+  return date.getTime()
 }
 
-/** Python strptime directives that dates use; anything else in a format is matched literally. */
-const DATE_DIRECTIVES: Record<
-  string,
-  { pattern: string; part: 'year' | 'year2' | 'month' | 'day' }
-> = {
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+/** Python strptime directives; anything else in a format is matched literally. */
+const DIRECTIVES: Record<string, { pattern: string; part: string }> = {
   '%Y': { pattern: '(\\d{4})', part: 'year' },
   '%y': { pattern: '(\\d{2})', part: 'year2' },
   '%m': { pattern: '(\\d{1,2})', part: 'month' },
-  '%d': { pattern: '(\\d{1,2})', part: 'day' }
+  '%d': { pattern: '(\\d{1,2})', part: 'day' },
+  '%H': { pattern: '(\\d{1,2})', part: 'hour' },
+  '%M': { pattern: '(\\d{1,2})', part: 'minute' },
+  '%S': { pattern: '(\\d{1,2})', part: 'second' },
+  '%f': { pattern: '(\\d{1,6})', part: 'fraction' },
+  '%b': { pattern: '([A-Za-z]{3})', part: 'monthName' },
+  '%%': { pattern: '%', part: '' }
 }
 
-function dateCaster(format: string | undefined, where: string): { cast: Cast; expected: string } {
-  if (!format || format === 'default') {
-    return {
-      expected: 'a date as YYYY-MM-DD',
-      cast: text => {
-        const match = ISO_DATE.exec(text)
-        return match ? dayNumber(+match[1], +match[2], +match[3]) : INVALID
-      }
-    }
-  }
-  if (format === 'any') {
-    return {
-      expected: 'a date',
-      cast: text => {
-        const time = Date.parse(text)
-        return Number.isNaN(time) ? INVALID : Math.floor(time / 86_400_000)
-      }
-    }
-  }
-  const parts: Array<'year' | 'year2' | 'month' | 'day'> = []
+/** A strptime-style pattern as a caster to epoch milliseconds. */
+function strptime(format: string, where: string): Cast {
+  const parts: string[] = []
   let source = ''
   for (let i = 0; i < format.length; i++) {
-    const directive = DATE_DIRECTIVES[format.slice(i, i + 2)]
+    const directive = DIRECTIVES[format.slice(i, i + 2)]
     if (format[i] === '%' && directive) {
       source += directive.pattern
-      parts.push(directive.part)
+      if (directive.part) parts.push(directive.part)
       i++
     } else if (format[i] === '%') {
       throw new UserError(
-        `${where}.format: unsupported date directive "${format.slice(i, i + 2)}" (supported: %Y %y %m %d)`
+        `${where}.format: unsupported directive "${format.slice(i, i + 2)}" (supported: ${Object.keys(DIRECTIVES).join(' ')})`
       )
-    } else {
-      source += escapeRegExp(format[i])
-    }
+    } else source += escapeRegExp(format[i])
   }
   const regex = new RegExp(`^${source}$`)
-  return {
-    expected: `a date as ${format}`,
-    cast: text => {
-      const match = regex.exec(text)
-      if (!match) return INVALID
-      let year = 1970
-      let month = 1
-      let day = 1
-      parts.forEach((part, index) => {
-        const value = +match[index + 1]
-        if (part === 'year') year = value
-        else if (part === 'year2') year = value < 69 ? 2000 + value : 1900 + value
-        else if (part === 'month') month = value
-        else day = value
-      })
-      return dayNumber(year, month, day)
+  return text => {
+    const match = regex.exec(text)
+    if (!match) return INVALID
+    const v: Record<string, number> = {
+      year: 1900,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      ms: 0
     }
+    parts.forEach((part, index) => {
+      const raw = match[index + 1]
+      if (part === 'year2') v.year = +raw < 69 ? 2000 + +raw : 1900 + +raw
+      else if (part === 'monthName') v.month = MONTHS.indexOf(raw.toLowerCase()) + 1
+      else if (part === 'fraction') v.ms = Math.round(+`0.${raw}` * 1000)
+      else v[part] = +raw
+    })
+    return utc(v.year, v.month, v.day, v.hour, v.minute, v.second, v.ms)
   }
 }
 
-function caster(field: FieldDescriptor, where: string): { cast: Cast; expected: string } {
-  const options = field as FieldDescriptor & {
-    decimalChar?: string
-    groupChar?: string
-    bareNumber?: boolean
+interface Caster {
+  expected: string
+  fromText: Cast
+  /** A value that is not text (JSON, Parquet). */
+  fromNative: NativeCast
+  /** How a cast value is shown in messages. */
+  show: (value: unknown, text: string) => string
+}
+
+const asText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined
+
+function dateLike(
+  field: FieldDescriptor,
+  where: string,
+  kind: 'date' | 'datetime' | 'time'
+): Caster {
+  const format = field.format ?? 'default'
+  let fromText: Cast
+  if (format === 'default') {
+    fromText =
+      kind === 'date'
+        ? text => {
+            const m = ISO_DATE.exec(text)
+            return m ? utc(+m[1], +m[2], +m[3]) : INVALID
+          }
+        : kind === 'time'
+          ? text => {
+              const m = ISO_TIME.exec(text)
+              return m && +m[1] < 24 && +m[2] < 60 && +m[3] < 61
+                ? (+m[1] * 3600 + +m[2] * 60 + +m[3]) * 1000
+                : INVALID
+            }
+          : text => {
+              const m = ISO_DATETIME.exec(text)
+              if (!m) return INVALID
+              const local = utc(
+                +m[1],
+                +m[2],
+                +m[3],
+                +m[4],
+                +m[5],
+                +m[6],
+                m[7] ? Math.round(+m[7] * 1000) : 0
+              )
+              if (local === INVALID) return INVALID
+              const zone = m[8]
+              if (!zone || zone === 'Z') return local
+              const sign = zone[0] === '-' ? -1 : 1
+              const digits = zone.slice(1).replace(':', '')
+              return local - sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000
+            }
+  } else if (format === 'any') {
+    fromText = text => {
+      const time = Date.parse(kind === 'time' ? `1970-01-01T${text}Z` : text)
+      return Number.isNaN(time) ? INVALID : time
+    }
+  } else {
+    fromText = strptime(format.replace(/^fmt:/, ''), where)
   }
-  const normaliseNumber = (text: string): string => {
+  const expected = `${kind === 'date' ? 'a date' : kind === 'time' ? 'a time' : 'a datetime'}${format === 'default' ? (kind === 'date' ? ' as YYYY-MM-DD' : kind === 'time' ? ' as HH:MM:SS' : ' as YYYY-MM-DDTHH:MM:SS[Z]') : format === 'any' ? '' : ` as ${format}`}`
+  return {
+    expected,
+    fromText,
+    fromNative: value => {
+      if (value instanceof Date) {
+        const time = value.getTime()
+        if (Number.isNaN(time)) return INVALID
+        return kind === 'date'
+          ? Math.floor(time / DAY_MS) * DAY_MS
+          : kind === 'time'
+            ? time % DAY_MS
+            : time
+      }
+      const text = asText(value)
+      return text === undefined ? INVALID : fromText(text)
+    },
+    show: (_value, text) => text
+  }
+}
+
+function numeric(field: FieldDescriptor, integer: boolean): Caster {
+  const normalise = (text: string): string => {
     let out = text
-    if (options.bareNumber === false) out = out.replace(/^[^\d+\-.]+|[^\d.]+$/g, '')
-    if (options.groupChar) out = out.split(options.groupChar).join('')
-    if (options.decimalChar && options.decimalChar !== '.')
-      out = out.replace(options.decimalChar, '.')
+    if (field.bareNumber === false) out = out.replace(/^[^\d+\-.]+|[^\d.]+$/g, '')
+    if (field.groupChar) out = out.split(field.groupChar).join('')
+    if (field.decimalChar && field.decimalChar !== '.') out = out.replace(field.decimalChar, '.')
     return out
   }
+  const fromText: Cast = integer
+    ? text => {
+        const normal = normalise(text)
+        return INTEGER.test(normal) ? Number(normal) : INVALID
+      }
+    : text => {
+        if (text in SPECIAL_NUMBERS) return SPECIAL_NUMBERS[text]
+        const normal = normalise(text)
+        return DECIMAL.test(normal) ? Number(normal) : INVALID
+      }
+  return {
+    expected: integer ? 'an integer' : 'a number',
+    fromText,
+    fromNative: value => {
+      if (typeof value === 'bigint') return Number(value)
+      if (typeof value === 'number') return integer && !Number.isInteger(value) ? INVALID : value
+      const text = asText(value)
+      return text === undefined ? INVALID : fromText(text)
+    },
+    show: value => String(value)
+  }
+}
+
+function json(kind: 'object' | 'array'): Caster {
+  const fits = (value: unknown): boolean =>
+    kind === 'array'
+      ? Array.isArray(value)
+      : typeof value === 'object' && value !== null && !Array.isArray(value)
+  const fromText: Cast = text => {
+    try {
+      const value = JSON.parse(text)
+      return fits(value) ? value : INVALID
+    } catch {
+      return INVALID
+    }
+  }
+  return {
+    expected: kind === 'object' ? 'a JSON object' : 'a JSON array',
+    fromText,
+    fromNative: value =>
+      typeof value === 'string' ? fromText(value) : fits(value) ? value : INVALID,
+    show: (_value, text) => text
+  }
+}
+
+function caster(field: FieldDescriptor, where: string): Caster {
+  const native =
+    (fromText: Cast, accepts: (value: unknown) => boolean): NativeCast =>
+    value =>
+      typeof value === 'string' ? fromText(value) : accepts(value) ? value : INVALID
   switch (field.type) {
     case 'integer':
-      return {
-        expected: 'an integer',
-        cast: text => {
-          const normal = normaliseNumber(text)
-          return INTEGER.test(normal) ? Number(normal) : INVALID
-        }
-      }
+      return numeric(field, true)
     case 'number':
-      return {
-        expected: 'a number',
-        cast: text => {
-          if (text in SPECIAL_NUMBERS) return SPECIAL_NUMBERS[text]
-          const normal = normaliseNumber(text)
-          return DECIMAL.test(normal) ? Number(normal) : INVALID
-        }
-      }
+      return numeric(field, false)
     case 'boolean': {
       const trueValues = new Set(field.trueValues ?? ['true', 'True', 'TRUE', '1'])
       const falseValues = new Set(field.falseValues ?? ['false', 'False', 'FALSE', '0'])
+      const fromText: Cast = text =>
+        trueValues.has(text) ? true : falseValues.has(text) ? false : INVALID
       return {
         expected: `a boolean (${[...trueValues, ...falseValues].join(', ')})`,
-        cast: text => (trueValues.has(text) ? true : falseValues.has(text) ? false : INVALID)
+        fromText,
+        fromNative: native(fromText, value => typeof value === 'boolean'),
+        show: value => String(value)
       }
     }
     case 'date':
-      return dateCaster(field.format, where)
+    case 'datetime':
+    case 'time':
+      return dateLike(field, where, field.type)
+    case 'year': {
+      const fromText: Cast = text => (/^\d{4}$/.test(text) ? Number(text) : INVALID)
+      return {
+        expected: 'a year as YYYY',
+        fromText,
+        fromNative: native(fromText, v => Number.isInteger(v)),
+        show: value => String(value)
+      }
+    }
+    case 'yearmonth': {
+      const fromText: Cast = text => {
+        const m = YEARMONTH.exec(text)
+        return m && +m[2] >= 1 && +m[2] <= 12 ? +m[1] * 12 + +m[2] - 1 : INVALID
+      }
+      return {
+        expected: 'a year and month as YYYY-MM',
+        fromText,
+        fromNative: native(fromText, () => false),
+        show: (_v, text) => text
+      }
+    }
+    case 'duration': {
+      const fromText: Cast = text => {
+        const m = DURATION.exec(text)
+        if (!m) return INVALID
+        const [y, mo, w, d, h, mi, s] = m
+          .slice(1)
+          .map(part => (part === undefined ? 0 : Number(part)))
+        return ((((y * 365.25 + mo * 30.44 + w * 7 + d) * 24 + h) * 60 + mi) * 60 + s) * 1000
+      }
+      return {
+        expected: 'an ISO 8601 duration such as P1DT2H',
+        fromText,
+        fromNative: native(fromText, () => false),
+        show: (_v, text) => text
+      }
+    }
+    case 'object':
+      return json('object')
+    case 'array':
+      return json('array')
+    case 'geopoint': {
+      const format = field.format ?? 'default'
+      const valid = (lon: number, lat: number): unknown =>
+        Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90
+          ? [lon, lat]
+          : INVALID
+      const fromParsed = (value: unknown): unknown =>
+        Array.isArray(value) && value.length === 2
+          ? valid(Number(value[0]), Number(value[1]))
+          : typeof value === 'object' && value !== null && 'lon' in value && 'lat' in value
+            ? valid(
+                Number((value as { lon: unknown }).lon),
+                Number((value as { lat: unknown }).lat)
+              )
+            : INVALID
+      const fromText: Cast = text => {
+        if (format === 'default') {
+          const m = /^\s*([+-]?[\d.]+)\s*,\s*([+-]?[\d.]+)\s*$/.exec(text)
+          return m ? valid(Number(m[1]), Number(m[2])) : INVALID
+        }
+        try {
+          return fromParsed(JSON.parse(text))
+        } catch {
+          return INVALID
+        }
+      }
+      return {
+        expected:
+          format === 'default'
+            ? 'a geopoint as "lon, lat"'
+            : `a geopoint as ${format === 'array' ? '[lon, lat]' : '{"lon": .., "lat": ..}'}`,
+        fromText,
+        fromNative: value => (typeof value === 'string' ? fromText(value) : fromParsed(value)),
+        show: (_v, text) => text
+      }
+    }
+    case 'geojson': {
+      const topo = field.format === 'topojson'
+      const fits = (value: unknown): boolean =>
+        typeof value === 'object' &&
+        value !== null &&
+        (topo
+          ? (value as { type?: unknown }).type === 'Topology'
+          : GEOJSON_TYPES.has(String((value as { type?: unknown }).type)))
+      const fromText: Cast = text => {
+        try {
+          const value = JSON.parse(text)
+          return fits(value) ? value : INVALID
+        } catch {
+          return INVALID
+        }
+      }
+      return {
+        expected: topo ? 'a TopoJSON object' : 'a GeoJSON object',
+        fromText,
+        fromNative: value =>
+          typeof value === 'string' ? fromText(value) : fits(value) ? value : INVALID,
+        show: (_v, text) => text
+      }
+    }
+    case 'any':
+      return {
+        expected: 'any value',
+        fromText: text => text,
+        fromNative: value => value,
+        show: (_v, text) => text
+      }
     case 'string': {
       const format = field.format ?? 'default'
       const test =
@@ -166,68 +410,127 @@ function caster(field: FieldDescriptor, where: string): { cast: Cast; expected: 
             ? (text: string) => UUID.test(text)
             : format === 'uri'
               ? (text: string) => URL.canParse(text)
-              : null
+              : format === 'binary'
+                ? (text: string) => BASE64.test(text)
+                : null
+      const fromText: Cast = text => (test && !test(text) ? INVALID : text)
       return {
         expected: test ? `a string in ${format} format` : 'a string',
-        cast: text => (test && !test(text) ? INVALID : text)
+        fromText,
+        fromNative: native(fromText, () => false),
+        show: (_v, text) => text
       }
     }
   }
 }
 
-function castSchemaValue(cast: Cast, value: unknown, expected: string, where: string): unknown {
-  const out = cast(String(value))
-  if (out === INVALID)
-    throw new UserError(`${where}: expected ${expected}; got ${JSON.stringify(value)}`)
-  return out
+const ORDERED = new Set<FieldType>([
+  'integer',
+  'number',
+  'date',
+  'datetime',
+  'time',
+  'year',
+  'yearmonth',
+  'duration'
+])
+const SIZED = new Set<FieldType>(['string', 'array', 'object'])
+
+function textOf(cell: unknown): string {
+  if (typeof cell === 'string') return cell
+  if (cell instanceof Date) return cell.toISOString()
+  if (typeof cell === 'object') return JSON.stringify(cell)
+  return String(cell)
 }
 
-function display(value: unknown, type: FieldType, original: unknown): string {
-  return type === 'date' || typeof value !== 'number' ? String(original) : String(value)
-}
-
-/** Compiles one field: casting and constraints become a single closure over the raw cell text. */
+/** Compiles one field: casting and constraints become a single closure, run once per cell. */
 export function compileField(
   field: FieldDescriptor,
   index: number,
-  missingValues: ReadonlySet<string>,
+  schemaMissingValues: readonly string[],
   schemaLabel: string
 ): CompiledField {
   const where = `${schemaLabel}: fields[${index}]`
-  const { cast, expected } = caster(field, where)
+  const cast = caster(field, where)
+  const missingValues = new Set(field.missingValues ?? schemaMissingValues)
   const constraints = field.constraints ?? {}
   const required = constraints.required === true
   const label = `field "${field.name}"`
   const checks: Array<(value: unknown, text: string) => CellProblem | null> = []
+  const castBound = (value: unknown, key: string): unknown => {
+    const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value)
+    if (out === INVALID)
+      throw new UserError(
+        `${where}.constraints.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`
+      )
+    return out
+  }
 
-  const ordered = field.type === 'integer' || field.type === 'number' || field.type === 'date'
-  for (const key of ['minimum', 'maximum'] as const) {
+  for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const) {
     const bound = constraints[key]
     if (bound === undefined) continue
-    if (!ordered)
+    if (!ORDERED.has(field.type))
       throw new UserError(`${where}.constraints.${key}: not allowed for type ${field.type}`)
-    const limit = castSchemaValue(cast, bound, expected, `${where}.constraints.${key}`) as number
-    const isMinimum = key === 'minimum'
+    const limit = castBound(bound, key) as number
+    const below = key === 'minimum' || key === 'exclusiveMinimum'
+    const exclusive = key.startsWith('exclusive')
+    const words = below
+      ? exclusive
+        ? 'must be above'
+        : 'is below the minimum'
+      : exclusive
+        ? 'must be below'
+        : 'is above the maximum'
     checks.push((value, text) => {
       const number = value as number
       // NaN compares false with everything; a bounded column must not let it through.
-      const outside = Number.isNaN(number) || (isMinimum ? number < limit : number > limit)
-      if (!outside) return null
-      return {
-        code: 'constraint-error',
-        message: `${label}: ${display(number, field.type, text)} is ${isMinimum ? 'below the minimum' : 'above the maximum'} ${String(bound)}`
-      }
+      const outside =
+        Number.isNaN(number) ||
+        (below
+          ? exclusive
+            ? number <= limit
+            : number < limit
+          : exclusive
+            ? number >= limit
+            : number > limit)
+      return outside
+        ? {
+            code: 'constraint-error',
+            message: `${label}: ${cast.show(value, text)} ${words} ${String(bound)}`
+          }
+        : null
+    })
+  }
+  for (const key of ['minLength', 'maxLength'] as const) {
+    const limit = constraints[key]
+    if (limit === undefined) continue
+    if (!SIZED.has(field.type))
+      throw new UserError(`${where}.constraints.${key}: not allowed for type ${field.type}`)
+    const min = key === 'minLength'
+    checks.push(value => {
+      const length =
+        typeof value === 'string'
+          ? [...value].length
+          : Array.isArray(value)
+            ? value.length
+            : Object.keys(value as object).length
+      return (min ? length < limit : length > limit)
+        ? {
+            code: 'constraint-error',
+            message: `${label}: length ${length} is ${min ? 'below the minLength' : 'above the maxLength'} ${limit}`
+          }
+        : null
     })
   }
   if (constraints.enum) {
+    const canonical = (value: unknown): string =>
+      typeof value === 'object' ? JSON.stringify(value) : String(value)
     const allowed = new Set(
-      constraints.enum.map((option, i) =>
-        castSchemaValue(cast, option, expected, `${where}.constraints.enum[${i}]`)
-      )
+      constraints.enum.map((option, i) => canonical(castBound(option, `enum[${i}]`)))
     )
     const listed = constraints.enum.map(String).join(', ')
     checks.push((value, text) =>
-      allowed.has(value)
+      allowed.has(canonical(value))
         ? null
         : { code: 'constraint-error', message: `${label}: "${text}" is not one of ${listed}` }
     )
@@ -251,32 +554,50 @@ export function compileField(
     )
   }
 
-  return {
+  const compiled: CompiledField = {
     name: field.name,
     type: field.type,
+    value: undefined,
     check(cell) {
-      if (missingValues.has(cell)) {
+      if (
+        cell === null ||
+        cell === undefined ||
+        (typeof cell === 'string' && missingValues.has(cell))
+      ) {
+        compiled.value = MISSING
         return required
           ? { code: 'constraint-error', message: `${label} is required; the cell is empty` }
           : null
       }
-      const value = cast(cell)
+      const value = typeof cell === 'string' ? cast.fromText(cell) : cast.fromNative(cell)
+      compiled.value = value
       if (value === INVALID) {
-        return {
-          code: 'type-error',
-          message: `${label}: expected ${expected}; got ${JSON.stringify(cell)}`
-        }
+        const shown =
+          typeof cell === 'string' ? JSON.stringify(cell) : `${typeof cell} ${textOf(cell)}`
+        return { code: 'type-error', message: `${label}: expected ${cast.expected}; got ${shown}` }
       }
-      for (const check of checks) {
-        const problem = check(value, cell)
-        if (problem) return problem
+      if (checks.length) {
+        const text = textOf(cell)
+        for (const check of checks) {
+          const problem = check(value, text)
+          if (problem) return problem
+        }
       }
       return null
     }
   }
+  return compiled
 }
 
 export function compileSchema(schema: TableSchema, schemaLabel: string): CompiledField[] {
-  const missingValues = new Set(schema.missingValues)
-  return schema.fields.map((field, index) => compileField(field, index, missingValues, schemaLabel))
+  return schema.fields.map((field, index) =>
+    compileField(field, index, schema.missingValues, schemaLabel)
+  )
+}
+
+/** A canonical text for a cast value, for unique and primary-key checks. */
+export function uniqueKey(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
+    return `${typeof value}:${String(value)}`
+  return `json:${JSON.stringify(value)}`
 }

@@ -1,35 +1,48 @@
-import { readCsvFile, type CsvRecord, type CsvSyntaxProblem } from './csv.js'
-import { compileSchema, type CompiledField } from './fields.js'
-import type { TableSchema } from './schema.js'
+import { compileSchema, MISSING, uniqueKey, type CompiledField } from './fields.js'
+import { readTable } from './readers/index.js'
+import type { MlChecks, TableSchema } from './schema.js'
+import { ABSENT, type DataFormat, type RowPosition, type TableProblem } from './table.js'
 
 /** One defect in the data, positioned the way both an editor and Frictionless count. */
 export interface Violation {
-  /** Frictionless error type where one fits: type-error, constraint-error, missing-cell, ... */
+  /** Frictionless error type where one fits (type-error, constraint-error, missing-cell, ...) or ours. */
   code: string
-  /** Physical line in the file (1-based). */
-  line: number
+  /** Physical line in the file (1-based); absent for Parquet and JSON arrays. */
+  line?: number
   /** Frictionless row number: the header is row 1 and a multi-line quoted record counts once. */
   rowNumber: number
-  /** 1-based position of the cell in its record. */
+  /** 1-based position of the cell in its row. */
   fieldNumber?: number
   field?: string
+  /** Parquet: the row group and the row inside it (0-based). */
+  rowGroup?: number
+  rowInGroup?: number
   message: string
 }
 
+export interface ValidationStats {
+  nullCounts: Record<string, number>
+  classCounts?: Record<string, number>
+  duplicateRows: number
+}
+
 export interface ValidationResult {
+  format: DataFormat
   /** Data rows read (the header is not counted). */
   rows: number
   violationCount: number
-  /** The first `maxViolations` violations, in file order. */
+  /** The first `maxViolations` violations, in file order (dataset-level checks last). */
   violations: Violation[]
   truncated: boolean
   countsByCode: Record<string, number>
   countsByField: Record<string, number>
   header: string[]
+  stats: ValidationStats
 }
 
 export interface ValidateOptions {
-  delimiter: string
+  format: DataFormat
+  delimiter?: string
   maxViolations: number
   schemaLabel: string
 }
@@ -45,160 +58,359 @@ class ViolationLog {
   add(violation: Violation): void {
     this.count++
     this.countsByCode[violation.code] = (this.countsByCode[violation.code] ?? 0) + 1
-    if (violation.field !== undefined) {
+    if (violation.field !== undefined)
       this.countsByField[violation.field] = (this.countsByField[violation.field] ?? 0) + 1
-    }
     if (this.kept.length < this.max) this.kept.push(violation)
   }
 }
 
-function spanNote(record: CsvRecord): string {
-  return record.endLine > record.line
-    ? ` (this record spans lines ${record.line}-${record.endLine} because a quoted field holds line breaks: check for an unbalanced quote)`
+function spanNote(position: RowPosition): string {
+  return position.endLine !== undefined &&
+    position.line !== undefined &&
+    position.endLine > position.line
+    ? ` (this record spans lines ${position.line}-${position.endLine} because a quoted field holds line breaks: check for an unbalanced quote)`
     : ''
 }
 
-/** Checks the header against the schema; returns, for each column, the field that checks it (or null). */
-function mapHeader(
-  header: CsvRecord,
-  fields: CompiledField[],
-  log: ViolationLog
-): Array<CompiledField | null> {
-  const byName = new Map(fields.map(field => [field.name, field]))
-  const seen = new Set<string>()
-  const columns = header.fields.map((label, index) => {
-    const position = { line: header.line, rowNumber: 1, fieldNumber: index + 1 }
-    if (label.trim() === '') {
-      log.add({
-        code: 'blank-label',
-        ...position,
-        message: `column ${index + 1} has an empty header`
-      })
-      return null
-    }
-    if (seen.has(label)) {
-      log.add({
-        code: 'duplicate-label',
-        ...position,
-        field: label,
-        message: `header "${label}" appears more than once`
-      })
-      return null
-    }
-    seen.add(label)
-    const field = byName.get(label)
-    if (!field) {
-      log.add({
-        code: 'extra-label',
-        ...position,
-        field: label,
-        message: `column "${label}" is not in the schema (schema fields: ${fields.map(f => f.name).join(', ')})`
-      })
-      return null
-    }
-    return field
-  })
-  for (const field of fields) {
-    if (!seen.has(field.name)) {
-      log.add({
-        code: 'missing-label',
-        line: header.line,
-        rowNumber: 1,
-        field: field.name,
-        message: `the schema's field "${field.name}" has no column in the header (header: ${header.fields.join(', ')})`
-      })
-    }
-  }
-  return columns
+/** "line 12", "row group 2, row 17" or "row 5", whichever the format knows. */
+export function describePosition(violation: Violation): string {
+  if (violation.line !== undefined) return `line ${violation.line}`
+  if (violation.rowGroup !== undefined)
+    return `row group ${violation.rowGroup}, row ${violation.rowInGroup}`
+  return violation.rowNumber ? `row ${violation.rowNumber}` : 'the whole dataset'
 }
 
-/** Validates a whole CSV file against a Table Schema in one streaming pass. */
-export async function validateCsv(
+/** 52 bits of FNV-1a: enough to spot duplicate rows without keeping every row's text. */
+function rowHash(cells: unknown[]): number {
+  let low = 0x811c9dc5
+  let high = 0x050c5d1f
+  for (const cell of cells) {
+    const text =
+      typeof cell === 'string'
+        ? cell
+        : cell === ABSENT
+          ? '\u0001'
+          : (JSON.stringify(cell) ?? 'undefined')
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      low = Math.imul(low ^ c, 0x01000193)
+      high = Math.imul(high ^ c ^ (low >>> 16), 0x01000193)
+    }
+    low = Math.imul(low ^ 0x1f, 0x01000193)
+  }
+  return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff)
+}
+
+/**
+ * Validates a whole table against a Table Schema in one streaming pass: the header, every cell's type
+ * and constraints, unique and primary keys, and the dataset-level checks under `mlChecks`.
+ */
+export async function validateTable(
   file: string,
   schema: TableSchema,
   options: ValidateOptions
 ): Promise<ValidationResult> {
   const fields = compileSchema(schema, options.schemaLabel)
+  const byName = new Map(fields.map(field => [field.name, field]))
+  const checks: MlChecks | undefined = schema.mlChecks
+  const columnsPolicy = checks?.columns ?? 'exact'
   const log = new ViolationLog(options.maxViolations)
+  const isText = options.format === 'csv' || options.format === 'tsv'
   let columns: Array<CompiledField | null> | null = null
   let header: string[] = []
-  let rowNumber = 0
+  let rowNumber = 1
+  let rows = 0
+  const nullCounts: Record<string, number> = Object.fromEntries(
+    fields.map(field => [field.name, 0])
+  )
+  const uniqueSeen = new Map<string, Map<string, number>>()
+  for (const field of schema.fields)
+    if (field.constraints?.unique) uniqueSeen.set(field.name, new Map())
+  const primaryKey =
+    schema.primaryKey === undefined
+      ? []
+      : Array.isArray(schema.primaryKey)
+        ? schema.primaryKey
+        : [schema.primaryKey]
+  const primarySeen = new Map<string, number>()
+  const duplicateSeen = checks?.duplicateRows === 'error' ? new Map<number, number>() : null
+  let duplicateRows = 0
+  const labelField = checks?.label?.column
+  const classCounts = labelField ? new Map<string, number>() : null
+  const where = (position: RowPosition): Pick<Violation, 'line' | 'rowGroup' | 'rowInGroup'> => ({
+    line: position.line,
+    rowGroup: position.rowGroup,
+    rowInGroup: position.rowInGroup
+  })
 
-  const onRecord = (record: CsvRecord): void => {
-    rowNumber++
-    if (columns === null) {
-      header = record.fields
-      columns = mapHeader(record, fields, log)
-      return
+  const onHeader = (labels: string[], line?: number): void => {
+    header = labels
+    const seen = new Set<string>()
+    columns = labels.map((label, index) => {
+      const at = { line, rowNumber: 1, fieldNumber: index + 1 }
+      if (label.trim() === '') {
+        log.add({ code: 'blank-label', ...at, message: `column ${index + 1} has an empty header` })
+        return null
+      }
+      if (seen.has(label)) {
+        log.add({
+          code: 'duplicate-label',
+          ...at,
+          field: label,
+          message: `header "${label}" appears more than once`
+        })
+        return null
+      }
+      seen.add(label)
+      const field = byName.get(label)
+      if (!field && columnsPolicy !== 'superset') {
+        log.add({
+          code: 'extra-label',
+          ...at,
+          field: label,
+          message: `column "${label}" is not in the schema (schema fields: ${fields.map(f => f.name).join(', ')})`
+        })
+      }
+      return field ?? null
+    })
+    if (columnsPolicy !== 'subset') {
+      for (const field of fields) {
+        if (!seen.has(field.name)) {
+          log.add({
+            code: 'missing-label',
+            line,
+            rowNumber: 1,
+            field: field.name,
+            message: `the schema's field "${field.name}" has no column (columns: ${labels.join(', ')})`
+          })
+        }
+      }
     }
-    const cells = record.fields
-    if (cells.every(cell => cell === '')) {
-      log.add({ code: 'blank-row', line: record.line, rowNumber, message: 'the row is blank' })
+  }
+
+  const onRow = (cells: unknown[], position: RowPosition, extraKeys?: string[]): void => {
+    rowNumber++
+    rows++
+    if (columns === null) return
+    if (cells.every(cell => cell === '' || cell === null || cell === ABSENT)) {
+      log.add({ code: 'blank-row', ...where(position), rowNumber, message: 'the row is blank' })
       return
     }
     const width = columns.length
     const checked = Math.min(width, cells.length)
+    let keyParts: string[] | null = primaryKey.length ? [] : null
     for (let k = 0; k < checked; k++) {
       const field = columns[k]
       if (!field) continue
-      const problem = field.check(cells[k])
-      if (problem) {
-        log.add({
-          code: problem.code,
-          line: record.fieldLines?.[k] ?? record.line,
-          rowNumber,
-          fieldNumber: k + 1,
-          field: field.name,
-          message: problem.message
-        })
+      const cell = cells[k]
+      const at = {
+        line: position.fieldLines?.[k] ?? position.line,
+        rowGroup: position.rowGroup,
+        rowInGroup: position.rowInGroup,
+        rowNumber,
+        fieldNumber: k + 1,
+        field: field.name
       }
+      if (cell === ABSENT) {
+        nullCounts[field.name]++
+        log.add({ code: 'missing-cell', ...at, message: `the row has no "${field.name}"` })
+        keyParts = null
+        continue
+      }
+      const problem = field.check(cell)
+      if (field.value === MISSING) nullCounts[field.name]++
+      if (problem) {
+        log.add({ code: problem.code, ...at, message: problem.message })
+        keyParts = null
+        continue
+      }
+      if (field.value === MISSING) {
+        keyParts = null
+        continue
+      }
+      const seen = uniqueSeen.get(field.name)
+      if (seen) {
+        const key = uniqueKey(field.value)
+        const first = seen.get(key)
+        if (first !== undefined)
+          log.add({
+            code: 'unique-error',
+            ...at,
+            message: `field "${field.name}": ${JSON.stringify(String(cell))} already appears in row ${first}; the field must be unique`
+          })
+        else seen.set(key, rowNumber)
+      }
+      if (keyParts && primaryKey.includes(field.name))
+        keyParts[primaryKey.indexOf(field.name)] = uniqueKey(field.value)
+      if (classCounts && field.name === labelField)
+        classCounts.set(String(cell), (classCounts.get(String(cell)) ?? 0) + 1)
+    }
+    if (keyParts && keyParts.filter(part => part !== undefined).length === primaryKey.length) {
+      const key = keyParts.join('\u0000')
+      const first = primarySeen.get(key)
+      if (first !== undefined) {
+        log.add({
+          code: 'primary-key',
+          ...where(position),
+          rowNumber,
+          message: `primary key (${primaryKey.join(', ')}) repeats row ${first}`
+        })
+      } else primarySeen.set(key, rowNumber)
+    }
+    if (duplicateSeen) {
+      const hash = rowHash(cells)
+      const first = duplicateSeen.get(hash)
+      if (first !== undefined) {
+        duplicateRows++
+        log.add({
+          code: 'duplicate-row',
+          ...where(position),
+          rowNumber,
+          message: `the row repeats row ${first}`
+        })
+      } else duplicateSeen.set(hash, rowNumber)
     }
     for (let k = width; k < cells.length; k++) {
       log.add({
         code: 'extra-cell',
-        line: record.fieldLines?.[k] ?? record.line,
+        line: position.fieldLines?.[k] ?? position.line,
         rowNumber,
         fieldNumber: k + 1,
-        message: `row has ${cells.length} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(cells[k])} has no column${spanNote(record)}`
+        message: `row has ${cells.length} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(cells[k])} has no column${spanNote(position)}`
       })
     }
-    for (let k = cells.length; k < width; k++) {
+    if (isText) {
+      for (let k = cells.length; k < width; k++) {
+        const name = columns[k]?.name ?? header[k]
+        if (columns[k]) nullCounts[name]++
+        log.add({
+          code: 'missing-cell',
+          line: position.endLine,
+          rowNumber,
+          fieldNumber: k + 1,
+          field: name,
+          message: `row has ${cells.length} cells but the header has ${width}: no cell for column "${header[k]}"${spanNote(position)}`
+        })
+      }
+    }
+    for (const key of extraKeys ?? []) {
       log.add({
-        code: 'missing-cell',
-        line: record.endLine,
+        code: 'extra-cell',
+        ...where(position),
         rowNumber,
-        fieldNumber: k + 1,
-        field: columns[k]?.name ?? header[k],
-        message: `row has ${cells.length} cells but the header has ${width}: no cell for column "${header[k]}"${spanNote(record)}`
+        message: `key "${key}" is not a column (the first row's keys are the header: ${header.join(', ')})`
       })
     }
   }
-  const onProblem = (problem: CsvSyntaxProblem): void => {
+
+  const onProblem = (problem: TableProblem): void => {
+    if (problem.code === 'blank-row') rowNumber++
     log.add({
       code: problem.code,
       line: problem.line,
-      rowNumber: rowNumber + 1,
+      rowNumber: rowNumber + (problem.code === 'blank-row' ? 0 : 1),
       fieldNumber: problem.fieldNumber,
       message: problem.message
     })
   }
 
-  await readCsvFile(file, { delimiter: options.delimiter, keepRaw: false }, onRecord, onProblem)
+  await readTable(
+    file,
+    options.format,
+    { delimiter: options.delimiter },
+    { header: onHeader, row: onRow, problem: onProblem }
+  )
   if (columns === null && log.count === 0) {
     log.add({
       code: 'blank-header',
       line: 1,
       rowNumber: 1,
-      message: `the file is empty: expected a header row with ${fields.map(f => f.name).join(', ')}`
+      message: `the file is empty: expected a header or rows with ${fields.map(f => f.name).join(', ')}`
     })
   }
+  datasetChecks(checks, rows, nullCounts, classCounts, log)
   return {
-    rows: Math.max(0, rowNumber - 1),
+    format: options.format,
+    rows,
     violationCount: log.count,
     violations: log.kept,
     truncated: log.count > log.kept.length,
     countsByCode: log.countsByCode,
     countsByField: log.countsByField,
-    header
+    header,
+    stats: {
+      nullCounts,
+      classCounts: classCounts ? Object.fromEntries(classCounts) : undefined,
+      duplicateRows
+    }
+  }
+}
+
+/** The checks on the dataset as a whole, after every row was read. */
+function datasetChecks(
+  checks: MlChecks | undefined,
+  rows: number,
+  nullCounts: Record<string, number>,
+  classCounts: Map<string, number> | null,
+  log: ViolationLog
+): void {
+  if (!checks) return
+  const whole = { rowNumber: 0 }
+  const bounds = checks.rows
+  if (bounds?.min !== undefined && rows < bounds.min)
+    log.add({
+      code: 'row-count',
+      ...whole,
+      message: `${rows} rows; the schema asks for at least ${bounds.min}`
+    })
+  if (bounds?.max !== undefined && rows > bounds.max)
+    log.add({
+      code: 'row-count',
+      ...whole,
+      message: `${rows} rows; the schema allows at most ${bounds.max}`
+    })
+  if (checks.maxNullFraction !== undefined && rows > 0) {
+    const limits =
+      typeof checks.maxNullFraction === 'number'
+        ? Object.fromEntries(
+            Object.keys(nullCounts).map(name => [name, checks.maxNullFraction as number])
+          )
+        : checks.maxNullFraction
+    for (const [name, limit] of Object.entries(limits)) {
+      const fraction = (nullCounts[name] ?? 0) / rows
+      if (fraction > limit) {
+        log.add({
+          code: 'null-fraction',
+          ...whole,
+          field: name,
+          message: `field "${name}" is empty in ${nullCounts[name]} of ${rows} rows (${(fraction * 100).toFixed(1)} %); the schema allows ${(limit * 100).toFixed(1)} %`
+        })
+      }
+    }
+  }
+  const label = checks.label
+  if (label && classCounts) {
+    for (const expected of label.classes ?? []) {
+      if (!classCounts.has(String(expected))) {
+        log.add({
+          code: 'label-class-missing',
+          ...whole,
+          field: label.column,
+          message: `class "${expected}" of "${label.column}" never appears (found: ${[...classCounts.keys()].join(', ')})`
+        })
+      }
+    }
+    if (label.minShare !== undefined && rows > 0) {
+      for (const [value, count] of classCounts) {
+        if (count / rows < label.minShare) {
+          log.add({
+            code: 'label-class-share',
+            ...whole,
+            field: label.column,
+            message: `class "${value}" of "${label.column}" is ${((100 * count) / rows).toFixed(1)} % of the rows (${count}); the schema asks for at least ${(label.minShare * 100).toFixed(1)} %`
+          })
+        }
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { CsvTokenizer } from '../data/csv.js'
 import { UserError } from '../errors.js'
+import { parsePythonJson } from '../json.js'
 import {
   parseMetricNumber,
   SeriesCollector,
@@ -20,13 +21,6 @@ const NOT_METRICS = new Set([
   'wall_time',
   ''
 ])
-
-// Python's json.dumps writes NaN, Infinity and -Infinity as bare tokens, which JSON.parse rejects.
-const BARE_NON_FINITE = /(?<=[:[,]\s*)(-?Infinity|NaN)(?=\s*[,\]}])/g
-
-export function parsePythonJson(text: string): unknown {
-  return JSON.parse(text.replace(BARE_NON_FINITE, '"$1"'))
-}
 
 function numberOf(value: unknown): number | undefined {
   if (typeof value === 'number') return value

@@ -54,7 +54,15 @@ export class SeriesCollector {
     const id = `${context ?? ''}\u0000${key}`
     let series = this.byKey.get(id)
     if (!series) {
-      series = { key, source: this.source, format: this.format, context, points: [], stride: 1, read: 0 }
+      series = {
+        key,
+        source: this.source,
+        format: this.format,
+        context,
+        points: [],
+        stride: 1,
+        read: 0
+      }
       this.byKey.set(id, series)
     }
     const index = series.read++
@@ -62,7 +70,9 @@ export class SeriesCollector {
     series.points.push({ step: step ?? index + 1, value, line })
     if (series.points.length > MAX_POINTS) {
       const points = series.points
-      series.points = points.filter((point, i) => i % 2 === 0 || !Number.isFinite(point.value) || i === points.length - 1)
+      series.points = points.filter(
+        (point, i) => i % 2 === 0 || !Number.isFinite(point.value) || i === points.length - 1
+      )
       series.stride *= 2
     }
   }
@@ -73,7 +83,9 @@ export class SeriesCollector {
   }
 
   series(): MetricSeries[] {
-    return [...this.byKey.values()].map(({ stride, read, ...series }) => (stride > 1 ? { ...series, totalPoints: read } : series))
+    return [...this.byKey.values()].map(({ stride, read, ...series }) =>
+      stride > 1 ? { ...series, totalPoints: read } : series
+    )
   }
 }
 

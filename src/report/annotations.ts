@@ -21,5 +21,5 @@ export function pickAnnotations(violations: Violation[], limit = MAX_ANNOTATIONS
     if (picked.length === limit) break
     if (!picked.includes(violation)) picked.push(violation)
   }
-  return picked.sort((a, b) => a.line - b.line)
+  return picked.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.rowNumber - b.rowNumber)
 }

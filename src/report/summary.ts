@@ -1,3 +1,4 @@
+import { describePosition } from '../data/validate.js'
 import type { LossResult } from '../loss/verdict.js'
 import type { RunReport, StageStatus } from './types.js'
 
@@ -95,9 +96,9 @@ function validationSection(report: RunReport): string[] {
     `First ${shown.length} of ${validation.violationCount}${validation.truncated ? ` (only the first ${validation.violations.length} were kept: max-violations)` : ''}:`,
     '',
     table(
-      ['line', 'row', 'field', 'code', 'message'],
+      ['where', 'row', 'field', 'code', 'message'],
       shown.map(v => [
-        v.line,
+        describePosition(v),
         v.rowNumber,
         v.field ?? (v.fieldNumber ? `#${v.fieldNumber}` : ''),
         `\`${v.code}\``,

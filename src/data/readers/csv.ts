@@ -1,0 +1,29 @@
+import { readCsvFile } from '../csv.js'
+import type { ReadOptions, ReadResult, TableSink } from '../table.js'
+
+/** CSV/TSV: the first record is the header; cells stay text, cast later by the schema. */
+export async function readCsvTable(
+  file: string,
+  options: ReadOptions & { delimiter: string },
+  sink: TableSink
+): Promise<ReadResult> {
+  let header = true
+  return readCsvFile(
+    file,
+    { delimiter: options.delimiter, keepRaw: options.keepRaw === true },
+    record => {
+      if (header) {
+        header = false
+        sink.header(record.fields, record.line)
+        return true
+      }
+      return sink.row(record.fields, {
+        line: record.line,
+        endLine: record.endLine,
+        fieldLines: record.fieldLines,
+        raw: options.keepRaw ? record.raw : undefined
+      })
+    },
+    problem => sink.problem(problem)
+  )
+}

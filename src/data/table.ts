@@ -1,0 +1,59 @@
+import path from 'node:path'
+import { UserError } from '../errors.js'
+
+export type DataFormat = 'csv' | 'tsv' | 'jsonl' | 'json' | 'parquet'
+export const DATA_FORMATS: DataFormat[] = ['csv', 'tsv', 'jsonl', 'json', 'parquet']
+
+/** A key a JSON row does not have (as opposed to one whose value is null). */
+export const ABSENT = Symbol('absent')
+
+/** Where a row is: physical lines for text formats, row group and row for Parquet. */
+export interface RowPosition {
+  line?: number
+  endLine?: number
+  fieldLines?: number[] | null
+  rowGroup?: number
+  rowInGroup?: number
+  /** The row's exact source text (text formats, when asked for). */
+  raw?: string
+}
+
+export interface TableProblem {
+  code: string
+  line?: number
+  fieldNumber?: number
+  message: string
+}
+
+/** What a reader reports as it streams a table. `row` returning false stops reading. */
+export interface TableSink {
+  header(labels: string[], line?: number): void
+  row(cells: unknown[], position: RowPosition, extraKeys?: string[]): boolean | void
+  problem(problem: TableProblem): void
+}
+
+export interface ReadOptions {
+  delimiter?: string
+  keepRaw?: boolean
+}
+
+export interface ReadResult {
+  lineEnding?: '\n' | '\r\n'
+}
+
+/** The format from the extension (`.csv.gz` is not read), unless `override` names one. */
+export function formatOf(file: string, override?: string): DataFormat {
+  if (override) {
+    if (!DATA_FORMATS.includes(override as DataFormat))
+      throw new UserError(`format "${override}": expected one of ${DATA_FORMATS.join(', ')}`)
+    return override as DataFormat
+  }
+  const extension = path.extname(file).toLowerCase().slice(1)
+  if (extension === 'ndjson') return 'jsonl'
+  if (extension === 'pq') return 'parquet'
+  if (DATA_FORMATS.includes(extension as DataFormat)) return extension as DataFormat
+  if (extension === 'txt') return 'csv'
+  throw new UserError(
+    `${path.basename(file)}: cannot tell the format from ".${extension}"; use .csv, .tsv, .jsonl, .json or .parquet (or set data-format)`
+  )
+}
