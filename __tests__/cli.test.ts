@@ -28,6 +28,23 @@ describe('ml-smoke CLI', () => {
     expect(await readFile(path.join(out, 'summary.md'), 'utf8')).toContain('## ml-smoke ✅ passed')
   })
 
+  it('run: a Parquet dataset, trained on as CSV (subset-format), passes', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'cli-'))
+    const { code, stdout } = mlSmoke([
+      'run',
+      '--config',
+      'fixtures/ml-smoke.yml',
+      '--out',
+      out,
+      '--dataset',
+      'fixtures/real/iris.parquet',
+      '--subset-format',
+      'csv'
+    ])
+    expect(stdout).toContain('✓ Subset           64 rows, a random sample (seed 0), as csv')
+    expect(code).toBe(0)
+  })
+
   it('run: flags override the config file, and --json prints the report', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'cli-'))
     const { code, stdout } = mlSmoke([

@@ -344,14 +344,12 @@ describe('infer', () => {
     )
     await fc.assert(
       fc.asyncProperty(
-        fc
-          .integer({ min: 1, max: 4 })
-          .chain(width =>
-            fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
-              minLength: 1,
-              maxLength: 15
-            })
-          ),
+        fc.integer({ min: 1, max: 4 }).chain(width =>
+          fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
+            minLength: 1,
+            maxLength: 15
+          })
+        ),
         async rows => {
           const width = rows[0].length
           const header = Array.from({ length: width }, (_, i) => `c${i}`)

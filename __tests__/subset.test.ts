@@ -4,6 +4,8 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { Reservoir, seededRandom } from '../src/sample/random.js'
+import { readTable } from '../src/data/readers/index.js'
+import type { DataFormat } from '../src/data/table.js'
 import { allocate, Sampler } from '../src/sample/strategies.js'
 import { writeSubset } from '../src/sample/subset.js'
 
@@ -25,7 +27,7 @@ describe('writeSubset', () => {
       rows: 3,
       strategy: 'head',
       seed: 0,
-      delimiter: ','
+      format: 'csv'
     })
     expect(await readFile(result.path, 'utf8')).toBe(
       'id,note\r\n0,"multi\r\nline, ""quoted"""\r\n1,plain\r\n2,plain\r\n'
@@ -34,7 +36,7 @@ describe('writeSubset', () => {
   })
 
   it('random: same seed gives a byte-identical file; another seed another sample; rows stay in file order', async () => {
-    const options = { rows: 50, strategy: 'random' as const, delimiter: ',' }
+    const options = { rows: 50, strategy: 'random' as const, format: 'csv' as const }
     const a = await writeSubset(source, path.join(dir, 'a.csv'), { ...options, seed: 7 })
     const b = await writeSubset(source, path.join(dir, 'b.csv'), { ...options, seed: 7 })
     const c = await writeSubset(source, path.join(dir, 'c.csv'), { ...options, seed: 8 })
@@ -56,7 +58,7 @@ describe('writeSubset', () => {
       rows: 5000,
       strategy: 'random',
       seed: 1,
-      delimiter: ','
+      format: 'csv'
     })
     expect(result.rows).toBe(1000)
   })
@@ -117,7 +119,7 @@ describe('stratified subsets', () => {
       rows: 100,
       strategy: 'stratified',
       seed: 3,
-      delimiter: ',',
+      format: 'csv',
       labelColumn: 'label'
     })
     expect(result.rows).toBe(100)
@@ -130,7 +132,7 @@ describe('stratified subsets', () => {
       rows: 100,
       strategy: 'stratified',
       seed: 3,
-      delimiter: ',',
+      format: 'csv',
       labelColumn: 'label'
     })
     expect(again.sha256).toBe(result.sha256)
@@ -199,7 +201,7 @@ describe('stratified subsets', () => {
         rows: 3,
         strategy: 'stratified',
         seed: 0,
-        delimiter: ',',
+        format: 'csv',
         labelColumn: 'label'
       })
     ).rejects.toThrow(
@@ -210,7 +212,7 @@ describe('stratified subsets', () => {
         rows: 3,
         strategy: 'random',
         seed: 0,
-        delimiter: ',',
+        format: 'csv',
         labelColumn: 'species'
       })
     ).rejects.toThrow('label-column "species" is not a column of')
@@ -219,7 +221,7 @@ describe('stratified subsets', () => {
         rows: 3,
         strategy: 'stratified',
         seed: 0,
-        delimiter: ','
+        format: 'csv'
       })
     ).rejects.toThrow('needs label-column')
   })
@@ -232,7 +234,7 @@ describe('stratified subsets', () => {
           rows: 2,
           strategy: 'all',
           seed: 0,
-          delimiter: ','
+          format: 'csv'
         })
       ).rows
     ).toBe(5)
@@ -240,9 +242,81 @@ describe('stratified subsets', () => {
       rows: 2,
       strategy: 'head',
       seed: 0,
-      delimiter: ',',
+      format: 'csv',
       labelColumn: 'label'
     })
     expect(head.classes).toEqual({ a: { available: 2, chosen: 2 }, b: { available: 3, chosen: 0 } })
+  })
+})
+
+describe('subsets in the dataset’s own format', () => {
+  const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
+  const read = async (file: string, format: DataFormat) => {
+    const rows: unknown[][] = []
+    let header: string[] = []
+    await readTable(
+      file,
+      format,
+      {},
+      {
+        header: h => void (header = h),
+        row: cells => void rows.push(cells),
+        problem: p => {
+          throw new Error(p.message)
+        }
+      }
+    )
+    return { header, rows }
+  }
+
+  it('JSON Lines: the chosen lines byte for byte', async () => {
+    const result = await writeSubset(fixture('real/mixed.jsonl'), path.join(dir, 'm.jsonl'), {
+      rows: 30,
+      strategy: 'random',
+      seed: 1,
+      format: 'jsonl'
+    })
+    const source = new Set((await readFile(fixture('real/mixed.jsonl'), 'utf8')).split('\n'))
+    const lines = (await readFile(result.path, 'utf8')).trimEnd().split('\n')
+    expect(lines).toHaveLength(30)
+    for (const line of lines) expect(source.has(line)).toBe(true)
+  })
+
+  it('Parquet: the same schema and values as the source rows, nulls included', async () => {
+    const source = fixture('real/mixed.snappy.parquet')
+    const result = await writeSubset(source, path.join(dir, 'm.parquet'), {
+      rows: 20,
+      strategy: 'head',
+      seed: 0,
+      format: 'parquet'
+    })
+    const written = await read(result.path, 'parquet')
+    const original = await read(source, 'parquet')
+    expect(written.header).toEqual(original.header)
+    expect(written.rows).toEqual(original.rows.slice(0, 20))
+  })
+
+  it('as CSV when asked: Parquet dates become ISO dates, nulls empty cells, text quoted', async () => {
+    const result = await writeSubset(
+      fixture('real/mixed.snappy.parquet'),
+      path.join(dir, 'm.csv'),
+      { rows: 5, strategy: 'head', seed: 0, format: 'parquet', outputFormat: 'csv' }
+    )
+    const text = await readFile(result.path, 'utf8')
+    expect(result.format).toBe('csv')
+    expect(text.split('\n')[0]).toBe('id,age,income,city,signup,signup_date,is_active,label,note')
+    expect(text.split('\n')[1]).toBe('0,85,58573.73227208728,Lima,2023-11-08,2022-10-28,true,1,')
+  })
+
+  it('a JSON array stays a JSON array', async () => {
+    const file = path.join(dir, 'rows.json')
+    await writeFile(file, JSON.stringify([{ a: 1 }, { a: 2 }, { a: 3 }]))
+    const result = await writeSubset(file, path.join(dir, 'sub.json'), {
+      rows: 2,
+      strategy: 'head',
+      seed: 0,
+      format: 'json'
+    })
+    expect(JSON.parse(await readFile(result.path, 'utf8'))).toEqual([{ a: 1 }, { a: 2 }])
   })
 })

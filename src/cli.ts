@@ -386,6 +386,9 @@ async function sampleCommand(args: string[]): Promise<number> {
     seed: { type: 'string' },
     'label-column': { type: 'string' },
     'min-per-class': { type: 'string' },
+    format: { type: 'string' },
+    'subset-format': { type: 'string' },
+    delimiter: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' }
   })
@@ -403,18 +406,23 @@ async function sampleCommand(args: string[]): Promise<number> {
       'sample-strategy': values.strategy,
       seed: values.seed,
       'label-column': values['label-column'],
-      'min-per-class': values['min-per-class']
+      'min-per-class': values['min-per-class'],
+      'data-format': values.format,
+      'subset-format': values['subset-format'],
+      delimiter: values.delimiter
     },
     process.cwd(),
-    name => `--${name.replace(/^sample-/, '')}`
+    name => `--${name.replace(/^sample-/, '').replace(/^data-/, '')}`
   )
   const subset = await writeSubset(config.dataset, path.resolve(values.out), {
     rows: config.sampleRows,
     strategy: config.sampleStrategy,
     seed: config.seed,
-    delimiter: config.dataset.toLowerCase().endsWith('.tsv') ? '\t' : ',',
+    format: formatOf(config.dataset, config.dataFormat),
+    delimiter: config.delimiter,
     labelColumn: config.labelColumn,
-    minPerClass: config.minPerClass
+    minPerClass: config.minPerClass,
+    outputFormat: config.subsetFormat
   }).catch(error => {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT'
       ? new UserError(`dataset not found: ${String(values.dataset)}`)

@@ -77,6 +77,7 @@ export const optionsSchema = z.strictObject({
   'sample-strategy': z.enum(['random', 'head', 'stratified', 'all']).default('random'),
   'label-column': text.optional(),
   'min-per-class': number(z.number().int().nonnegative()).default(1),
+  'subset-format': z.enum(['same', 'csv']).default('same'),
   seed: number(
     z
       .number()
@@ -128,6 +129,7 @@ export interface Config {
   sampleStrategy: 'random' | 'head' | 'stratified' | 'all'
   labelColumn?: string
   minPerClass: number
+  subsetFormat: 'same' | 'csv'
   setupCommand?: string
   /** bash (pwsh on Windows) unless set: bash, sh, pwsh, powershell, python, cmd, or a template with {0}. */
   shell?: string
@@ -204,6 +206,7 @@ export function buildConfig(
     sampleStrategy: options['sample-strategy'],
     labelColumn: options['label-column'],
     minPerClass: options['min-per-class'],
+    subsetFormat: options['subset-format'],
     setupCommand: options['setup-command'],
     shell: options.shell,
     env: parseEnvLines(options.env ?? [], describe('env')),

@@ -23,7 +23,7 @@ import {
   type StageOutcome,
   type StageStatus
 } from './report/types.js'
-import { writeSubset } from './sample/subset.js'
+import { subsetFileName, writeSubset } from './sample/subset.js'
 import { defaultCacheKey } from './train/cache-key.js'
 import { childEnvironment, type SmokeVariables } from './train/environment.js'
 import { runTraining, trainingFailure } from './train/train.js'
@@ -144,19 +144,29 @@ export async function runPipeline(
       }
     },
     sample: async () => {
-      const target = path.join(folders.subsetDirectory, path.basename(config.dataset))
+      const target = path.join(
+        folders.subsetDirectory,
+        subsetFileName(config.dataset, config.subsetFormat)
+      )
+      await rm(folders.subsetDirectory, { recursive: true, force: true })
       const subset = await writeSubset(config.dataset, target, {
         rows: config.sampleRows,
         strategy: config.sampleStrategy,
         seed: config.seed,
-        delimiter: config.dataset.toLowerCase().endsWith('.tsv') ? '\t' : ',',
+        format: formatOf(config.dataset, config.dataFormat),
+        delimiter: config.delimiter,
         labelColumn: config.labelColumn,
-        minPerClass: config.minPerClass
+        minPerClass: config.minPerClass,
+        outputFormat: config.subsetFormat
       })
       report.subset = subset
-      const how =
-        subset.strategy === 'head' ? 'the first rows' : `a random sample (seed ${subset.seed})`
-      return { status: 'passed', message: `${subset.rows} rows, ${how}` }
+      const how = {
+        head: 'the first rows',
+        all: 'all rows',
+        random: `a random sample (seed ${subset.seed})`,
+        stratified: `stratified by ${subset.labelColumn} (seed ${subset.seed})`
+      }[subset.strategy]
+      return { status: 'passed', message: `${subset.rows} rows, ${how}, as ${subset.format}` }
     },
     train: async () => {
       await rm(folders.outputDirectory, { recursive: true, force: true })

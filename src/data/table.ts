@@ -27,7 +27,7 @@ export interface TableProblem {
 
 /** What a reader reports as it streams a table. `row` returning false stops reading. */
 export interface TableSink {
-  header(labels: string[], line?: number): void
+  header(labels: string[], line?: number, raw?: string): void
   row(cells: unknown[], position: RowPosition, extraKeys?: string[]): boolean | void
   problem(problem: TableProblem): void
 }

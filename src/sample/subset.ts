@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { readCsvFile } from '../data/csv.js'
+import { readTable } from '../data/readers/index.js'
+import type { DataFormat } from '../data/table.js'
+import { csvText, jsonRows, writeParquetLike } from '../data/writers.js'
 import { UserError } from '../errors.js'
+import { hashFile } from '../hash.js'
 import { Sampler, type ClassCount, type SampleStrategy } from './strategies.js'
 
 export type { SampleStrategy } from './strategies.js'
@@ -11,16 +13,20 @@ export interface SubsetOptions {
   rows: number
   strategy: SampleStrategy
   seed: number
-  delimiter: string
+  format: DataFormat
+  delimiter?: string
   /** Column whose values are the classes (required for stratified). */
   labelColumn?: string
   /** stratified: rows each class gets at least (default 1: every class present). */
   minPerClass?: number
+  /** `same` (the dataset's own format, default) or `csv`. */
+  outputFormat?: 'same' | 'csv'
 }
 
 export interface SubsetResult {
   path: string
   rows: number
+  format: DataFormat
   /** Data rows in the source file (null when head stopped reading early). */
   sourceRows: number | null
   strategy: SampleStrategy
@@ -30,10 +36,22 @@ export interface SubsetResult {
   classes?: Record<string, ClassCount>
 }
 
+interface Item {
+  cells: unknown[]
+  raw?: string
+  label?: string
+}
+
+/** The subset's file name: the source's, with .csv when converting. */
+export function subsetFileName(dataset: string, outputFormat: 'same' | 'csv' = 'same'): string {
+  const base = path.basename(dataset)
+  return outputFormat === 'csv' ? `${base.replace(/\.[^.]+$/, '')}.csv` : base
+}
+
 /**
- * Cuts a subset and writes it with the header and the chosen records byte for byte as they were in the
- * source (quoting, dialect and embedded newlines kept), rows in file order, so the user's loader reads it
- * exactly as it reads the full file. Same inputs and seed, same bytes.
+ * Cuts a subset and writes it in the dataset's own format, rows in file order: CSV/TSV and JSON Lines
+ * byte for byte (quoting, dialect and embedded newlines kept), a JSON array as an array, Parquet with the
+ * source's schema. Or as CSV when asked. Same inputs and seed, same bytes.
  */
 export async function writeSubset(
   source: string,
@@ -45,53 +63,90 @@ export async function writeSubset(
       'sample-strategy stratified needs label-column: the column whose values are the classes'
     )
   }
-  let header: string | null = null
+  let header: string[] | null = null
+  let headerRaw: string | undefined
   let labelIndex = -1
-  const sampler = new Sampler<{ raw: string; label?: string }>({
+  const sampler = new Sampler<Item>({
     rows: options.rows,
     strategy: options.strategy,
     seed: options.seed,
     minPerClass: options.minPerClass ?? 1,
     labelled: options.labelColumn !== undefined
   })
-  const onRecord = (record: { raw: string; fields: string[] }): boolean => {
-    if (header === null) {
-      header = record.raw
-      if (options.labelColumn !== undefined) {
-        labelIndex = record.fields.indexOf(options.labelColumn)
-        if (labelIndex === -1) {
-          throw new UserError(
-            `label-column "${options.labelColumn}" is not a column of ${path.basename(source)} (columns: ${record.fields.join(', ')})`
-          )
-        }
-      }
-      return true
-    }
-    const label = labelIndex >= 0 ? (record.fields[labelIndex] ?? '') : undefined
-    sampler.offer({ raw: record.raw, label }, label)
-    return !sampler.done
-  }
-  const { lineEnding } = await readCsvFile(
+  const { lineEnding } = await readTable(
     source,
+    options.format,
     { delimiter: options.delimiter, keepRaw: true },
-    onRecord,
-    problem => {
-      throw new UserError(`${source}:${problem.line}: ${problem.message}`)
+    {
+      header(labels, _line, raw) {
+        header = labels
+        headerRaw = raw
+        if (options.labelColumn !== undefined) {
+          labelIndex = labels.indexOf(options.labelColumn)
+          if (labelIndex === -1)
+            throw new UserError(
+              `label-column "${options.labelColumn}" is not a column of ${path.basename(source)} (columns: ${labels.join(', ')})`
+            )
+        }
+      },
+      row(cells, position) {
+        const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined
+        sampler.offer({ cells, raw: position.raw, label }, label)
+        return !sampler.done
+      },
+      problem(problem) {
+        throw new UserError(
+          `${path.basename(source)}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`
+        )
+      }
     }
   )
   if (header === null)
-    throw new UserError(`${source}: the file is empty; there is nothing to sample`)
+    throw new UserError(`${path.basename(source)}: the file is empty; there is nothing to sample`)
+  const columns: string[] = header
   const { items, offered, classes } = sampler.result()
-  const text = [header, ...items.map(item => item.raw)].join(lineEnding) + lineEnding
   await mkdir(path.dirname(target), { recursive: true })
-  await writeFile(target, text)
+  const ending = lineEnding ?? '\n'
+  const asCsv = options.outputFormat === 'csv'
+  const format: DataFormat = asCsv ? 'csv' : options.format
+  if (!asCsv && (options.format === 'csv' || options.format === 'tsv')) {
+    await writeFile(target, [headerRaw, ...items.map(item => item.raw)].join(ending) + ending)
+  } else if (!asCsv && options.format === 'jsonl') {
+    await writeFile(target, items.map(item => item.raw).join(ending) + (items.length ? ending : ''))
+  } else if (!asCsv && options.format === 'json') {
+    await writeFile(
+      target,
+      `[\n${jsonRows(
+        columns,
+        items.map(item => item.cells)
+      )
+        .map(row => JSON.stringify(row))
+        .join(',\n')}\n]\n`
+    )
+  } else if (!asCsv && options.format === 'parquet') {
+    await writeParquetLike(
+      source,
+      target,
+      columns,
+      items.map(item => item.cells)
+    )
+  } else {
+    await writeFile(
+      target,
+      csvText(
+        columns,
+        items.map(item => item.cells)
+      )
+    )
+  }
   return {
     path: target,
     rows: items.length,
+    format,
     sourceRows: sampler.done ? null : offered,
     strategy: options.strategy,
     seed: options.seed,
-    sha256: createHash('sha256').update(text).digest('hex'),
+    sha256: (await hashFile(target)).sha256,
     labelColumn: options.labelColumn,
     classes:
       classes && options.strategy !== 'stratified'

@@ -14,7 +14,7 @@ export async function readCsvTable(
     record => {
       if (header) {
         header = false
-        sink.header(record.fields, record.line)
+        sink.header(record.fields, record.line, options.keepRaw ? record.raw : undefined)
         return true
       }
       return sink.row(record.fields, {

@@ -1,0 +1,68 @@
+import { writeFile } from 'node:fs/promises'
+import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet'
+import { parquetWriteFile } from 'hyparquet-writer'
+import { ABSENT } from './table.js'
+
+/** A cell as CSV text: missing is empty, dates ISO, objects JSON; quoted when it holds a delimiter, quote or newline. */
+export function csvCell(cell: unknown, delimiter = ','): string {
+  let text: string
+  if (cell === null || cell === undefined || cell === ABSENT) text = ''
+  else if (typeof cell === 'string') text = cell
+  else if (cell instanceof Date)
+    text = cell.getTime() % 86_400_000 === 0 ? cell.toISOString().slice(0, 10) : cell.toISOString()
+  else if (typeof cell === 'object') text = JSON.stringify(cell)
+  else text = String(cell)
+  return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function csvText(
+  header: string[],
+  rows: unknown[][],
+  lineEnding = '\n',
+  delimiter = ','
+): string {
+  return (
+    [header, ...rows]
+      .map(row => row.map(cell => csvCell(cell, delimiter)).join(delimiter))
+      .join(lineEnding) + lineEnding
+  )
+}
+
+/** JSON values for a row object; BigInt (Parquet INT64) becomes a number when it fits exactly, else a string. */
+function jsonValue(cell: unknown): unknown {
+  if (typeof cell === 'bigint')
+    return Number.isSafeInteger(Number(cell)) ? Number(cell) : cell.toString()
+  return cell
+}
+
+export function jsonRows(header: string[], rows: unknown[][]): Array<Record<string, unknown>> {
+  return rows.map(row => {
+    const record: Record<string, unknown> = {}
+    header.forEach((name, i) => {
+      if (row[i] !== ABSENT) record[name] = jsonValue(row[i])
+    })
+    return record
+  })
+}
+
+/** A Parquet subset with the source's exact schema (types, logical types), so readers see the same columns. */
+export async function writeParquetLike(
+  source: string,
+  target: string,
+  header: string[],
+  rows: unknown[][]
+): Promise<void> {
+  const metadata = await parquetMetadataAsync(await asyncBufferFromFile(source))
+  parquetWriteFile({
+    filename: target,
+    // hyparquet-writer pins its own hyparquet; the schema elements are the same shape.
+    schema: metadata.schema as unknown as NonNullable<
+      Parameters<typeof parquetWriteFile>[0]['schema']
+    >,
+    columnData: header.map((name, i) => ({ name, data: rows.map(row => row[i]) }))
+  })
+}
+
+export async function writeText(target: string, text: string): Promise<void> {
+  await writeFile(target, text)
+}
