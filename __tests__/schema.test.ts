@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { compileField } from '../src/data/fields.js'
 import { parseTableSchema, type FieldDescriptor } from '../src/data/schema.js'
 import { UserError } from '../src/errors.js'
@@ -142,6 +143,26 @@ describe('field casting follows Table Schema', () => {
     )
     expect(errorOf(() => check({ constraints: { pattern: '(' } }, 'x'))).toMatch(
       /^s\.yml: fields\[0\]\.constraints\.pattern: not a valid regular expression/
+    )
+  })
+})
+
+describe('the hand-written number scanners', () => {
+  it('accept exactly what the Table Schema number and integer grammars accept', () => {
+    const number = compileField({ name: 'n', type: 'number' } as FieldDescriptor, 0, [''], 's')
+    const integer = compileField({ name: 'i', type: 'integer' } as FieldDescriptor, 0, [''], 's')
+    const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('0', '7', '.', 'e', 'E', '+', '-', 'x', ' ') }),
+        text => {
+          fc.pre(text !== '')
+          expect(number.check(text) === null).toBe(DECIMAL.test(text))
+          expect(integer.check(text) === null).toBe(/^[+-]?\d+$/.test(text))
+          if (DECIMAL.test(text)) expect(number.value).toBe(Number(text))
+        }
+      ),
+      { numRuns: 5000 }
     )
   })
 })

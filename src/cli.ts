@@ -16,7 +16,7 @@ import { emptyFound, findSeries } from './loss/discover.js'
 import { compileLossPattern, OutputMetricsReader } from './loss/output-reader.js'
 import { judgeLoss } from './loss/verdict.js'
 import { runFolders, runPipeline } from './pipeline.js'
-import { writeSubset } from './sample/subset.js'
+import { subsetOptionsFor, writeSubset } from './sample/subset.js'
 import { LocalArtifactStore, terminalLogger } from './ports/local.js'
 import { NoCacheStore } from './ports/cache.js'
 import { ProcessRunner } from './ports/process-runner.js'
@@ -414,16 +414,11 @@ async function sampleCommand(args: string[]): Promise<number> {
     process.cwd(),
     name => `--${name.replace(/^sample-/, '').replace(/^data-/, '')}`
   )
-  const subset = await writeSubset(config.dataset, path.resolve(values.out), {
-    rows: config.sampleRows,
-    strategy: config.sampleStrategy,
-    seed: config.seed,
-    format: formatOf(config.dataset, config.dataFormat),
-    delimiter: config.delimiter,
-    labelColumn: config.labelColumn,
-    minPerClass: config.minPerClass,
-    outputFormat: config.subsetFormat
-  }).catch(error => {
+  const subset = await writeSubset(
+    config.dataset,
+    path.resolve(values.out),
+    subsetOptionsFor(config)
+  ).catch(error => {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT'
       ? new UserError(`dataset not found: ${String(values.dataset)}`)
       : error

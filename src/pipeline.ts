@@ -23,7 +23,7 @@ import {
   type StageOutcome,
   type StageStatus
 } from './report/types.js'
-import { subsetFileName, writeSubset } from './sample/subset.js'
+import { subsetFileName, subsetOptionsFor, writeSubset } from './sample/subset.js'
 import { defaultCacheKey } from './train/cache-key.js'
 import { childEnvironment, type SmokeVariables } from './train/environment.js'
 import { runTraining, trainingFailure } from './train/train.js'
@@ -149,16 +149,7 @@ export async function runPipeline(
         subsetFileName(config.dataset, config.subsetFormat)
       )
       await rm(folders.subsetDirectory, { recursive: true, force: true })
-      const subset = await writeSubset(config.dataset, target, {
-        rows: config.sampleRows,
-        strategy: config.sampleStrategy,
-        seed: config.seed,
-        format: formatOf(config.dataset, config.dataFormat),
-        delimiter: config.delimiter,
-        labelColumn: config.labelColumn,
-        minPerClass: config.minPerClass,
-        outputFormat: config.subsetFormat
-      })
+      const subset = await writeSubset(config.dataset, target, subsetOptionsFor(config))
       report.subset = subset
       const how = {
         head: 'the first rows',

@@ -261,6 +261,20 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1
 }
 
+/** The problem for a chunk that does not decode: the first bad byte and the line it is on. */
+export function invalidUtf8Problem(chunk: Buffer, linesBefore: number): CsvSyntaxProblem {
+  const offset = Math.max(0, findInvalidUtf8(chunk))
+  let line = linesBefore + 1
+  for (let k = 0; k < offset; k++)
+    if (chunk[k] === LF || (chunk[k] === CR && chunk[k + 1] !== LF)) line++
+  const byte = chunk[offset].toString(16).toUpperCase().padStart(2, '0')
+  return {
+    code: 'invalid-utf8',
+    line,
+    message: `byte 0x${byte} on line ${line} is not valid UTF-8; the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
+  }
+}
+
 export interface CsvReadResult {
   /** The line terminator of the first record ("\n" unless the file uses CRLF). */
   lineEnding: '\n' | '\r\n'
@@ -287,24 +301,15 @@ export async function readCsvFile(
       try {
         text = decoder.decode(chunk, { stream: true })
       } catch {
-        const offset = Math.max(0, findInvalidUtf8(chunk))
-        let line = linesBefore + 1
-        for (let k = 0; k < offset; k++)
-          if (chunk[k] === LF || (chunk[k] === CR && chunk[k + 1] !== LF)) line++
-        onProblem({
-          code: 'invalid-utf8',
-          line,
-          message: `byte 0x${chunk[offset].toString(16).toUpperCase().padStart(2, '0')} on line ${line} is not valid UTF-8; the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
-        })
+        onProblem(invalidUtf8Problem(chunk, linesBefore))
         return { lineEnding: lineEnding ?? '\n' }
       }
       if (lineEnding === undefined) {
         const lf = text.indexOf('\n')
         if (lf !== -1) lineEnding = lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n'
       }
-      for (let k = 0; k < chunk.length; k++) {
-        if (chunk[k] === LF || (chunk[k] === CR && chunk[k + 1] !== LF)) linesBefore++
-      }
+      // Only needed to place an invalid byte; counting LF natively is enough for that.
+      for (let k = chunk.indexOf(LF); k !== -1; k = chunk.indexOf(LF, k + 1)) linesBefore++
       tokenizer.push(text)
       if (tokenizer.isStopped) return { lineEnding: lineEnding ?? '\n' }
     }

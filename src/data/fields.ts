@@ -21,8 +21,50 @@ const INVALID = Symbol('invalid')
 type Cast = (text: string) => unknown
 type NativeCast = (value: unknown) => unknown
 
-const INTEGER = /^[+-]?\d+$/
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
+/** [+-]digits — a hand-written scan: this runs once per cell of millions of rows, faster than a regex. */
+function isInteger(text: string): boolean {
+  const length = text.length
+  let i = 0
+  const first = text.charCodeAt(0)
+  if (first === 43 || first === 45) i = 1
+  if (i === length) return false
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return true
+}
+
+/** [+-](digits[.digits*] | .digits)([eE][+-]digits) — the Table Schema number grammar, scanned by hand. */
+function isDecimal(text: string): boolean {
+  const length = text.length
+  let i = 0
+  let c = text.charCodeAt(0)
+  if (c === 43 || c === 45) c = text.charCodeAt(++i)
+  let digits = 0
+  while (i < length && c >= 48 && c <= 57) {
+    digits++
+    c = text.charCodeAt(++i)
+  }
+  if (c === 46) {
+    c = text.charCodeAt(++i)
+    while (i < length && c >= 48 && c <= 57) {
+      digits++
+      c = text.charCodeAt(++i)
+    }
+  }
+  if (digits === 0) return false
+  if (i === length) return true
+  if (c !== 101 && c !== 69) return false
+  c = text.charCodeAt(++i)
+  if (c === 43 || c === 45) c = text.charCodeAt(++i)
+  let exponent = 0
+  while (i < length && c >= 48 && c <= 57) {
+    exponent++
+    c = text.charCodeAt(++i)
+  }
+  return exponent > 0 && i === length
+}
 const SPECIAL_NUMBERS: Record<string, number> = {
   NaN: NaN,
   INF: Infinity,
@@ -56,6 +98,18 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil): no Date objects. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
 /** Milliseconds since 1970 for a valid calendar date and time, else INVALID. */
 function utc(
   year: number,
@@ -67,15 +121,9 @@ function utc(
   ms = 0
 ): number | typeof INVALID {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return INVALID
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms))
-  date.setUTCFullYear(year)
-  if (
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  )
-    return INVALID
-  return date.getTime()
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  if (day > DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)) return INVALID
+  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
@@ -215,22 +263,35 @@ function dateLike(
 }
 
 function numeric(field: FieldDescriptor, integer: boolean): Caster {
-  const normalise = (text: string): string => {
-    let out = text
-    if (field.bareNumber === false) out = out.replace(/^[^\d+\-.]+|[^\d.]+$/g, '')
-    if (field.groupChar) out = out.split(field.groupChar).join('')
-    if (field.decimalChar && field.decimalChar !== '.') out = out.replace(field.decimalChar, '.')
-    return out
-  }
+  const plain =
+    field.bareNumber !== false &&
+    !field.groupChar &&
+    (!field.decimalChar || field.decimalChar === '.')
+  const normalise = plain
+    ? (text: string): string => text
+    : (text: string): string => {
+        let out = text
+        if (field.bareNumber === false) out = out.replace(/^[^\d+\-.]+|[^\d.]+$/g, '')
+        if (field.groupChar) out = out.split(field.groupChar).join('')
+        if (field.decimalChar && field.decimalChar !== '.')
+          out = out.replace(field.decimalChar, '.')
+        return out
+      }
   const fromText: Cast = integer
     ? text => {
         const normal = normalise(text)
-        return INTEGER.test(normal) ? Number(normal) : INVALID
+        return isInteger(normal) ? Number(normal) : INVALID
       }
     : text => {
-        if (text in SPECIAL_NUMBERS) return SPECIAL_NUMBERS[text]
+        const first = text.charCodeAt(0)
+        // N(aN), I(NF), +INF, -INF: look the rare words up only when the first character allows them.
+        if (
+          (first === 78 || first === 73 || first === 43 || first === 45) &&
+          text in SPECIAL_NUMBERS
+        )
+          return SPECIAL_NUMBERS[text]
         const normal = normalise(text)
-        return DECIMAL.test(normal) ? Number(normal) : INVALID
+        return isDecimal(normal) ? Number(normal) : INVALID
       }
   return {
     expected: integer ? 'an integer' : 'a number',
@@ -245,12 +306,9 @@ function numeric(field: FieldDescriptor, integer: boolean): Caster {
   }
 }
 
-function json(kind: 'object' | 'array'): Caster {
-  const fits = (value: unknown): boolean =>
-    kind === 'array'
-      ? Array.isArray(value)
-      : typeof value === 'object' && value !== null && !Array.isArray(value)
-  const fromText: Cast = text => {
+/** Text that parses as JSON and is the right kind of value. */
+function jsonText(fits: (value: unknown) => boolean): Cast {
+  return text => {
     try {
       const value = JSON.parse(text)
       return fits(value) ? value : INVALID
@@ -258,6 +316,14 @@ function json(kind: 'object' | 'array'): Caster {
       return INVALID
     }
   }
+}
+
+function json(kind: 'object' | 'array'): Caster {
+  const fits = (value: unknown): boolean =>
+    kind === 'array'
+      ? Array.isArray(value)
+      : typeof value === 'object' && value !== null && !Array.isArray(value)
+  const fromText = jsonText(fits)
   return {
     expected: kind === 'object' ? 'a JSON object' : 'a JSON array',
     fromText,
@@ -378,14 +444,7 @@ function caster(field: FieldDescriptor, where: string): Caster {
         (topo
           ? (value as { type?: unknown }).type === 'Topology'
           : GEOJSON_TYPES.has(String((value as { type?: unknown }).type)))
-      const fromText: Cast = text => {
-        try {
-          const value = JSON.parse(text)
-          return fits(value) ? value : INVALID
-        } catch {
-          return INVALID
-        }
-      }
+      const fromText = jsonText(fits)
       return {
         expected: topo ? 'a TopoJSON object' : 'a GeoJSON object',
         fromText,

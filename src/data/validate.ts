@@ -72,6 +72,26 @@ function spanNote(position: RowPosition): string {
     : ''
 }
 
+function cellViolation(
+  code: string,
+  message: string,
+  position: RowPosition,
+  index: number,
+  rowNumber: number,
+  field: string
+): Violation {
+  return {
+    code,
+    line: position.fieldLines?.[index] ?? position.line,
+    rowGroup: position.rowGroup,
+    rowInGroup: position.rowInGroup,
+    rowNumber,
+    fieldNumber: index + 1,
+    field,
+    message
+  }
+}
+
 /** "line 12", "row group 2, row 17" or "row 5", whichever the format knows. */
 export function describePosition(violation: Violation): string {
   if (violation.line !== undefined) return `line ${violation.line}`
@@ -203,24 +223,25 @@ export async function validateTable(
       const field = columns[k]
       if (!field) continue
       const cell = cells[k]
-      const at = {
-        line: position.fieldLines?.[k] ?? position.line,
-        rowGroup: position.rowGroup,
-        rowInGroup: position.rowInGroup,
-        rowNumber,
-        fieldNumber: k + 1,
-        field: field.name
-      }
       if (cell === ABSENT) {
         nullCounts[field.name]++
-        log.add({ code: 'missing-cell', ...at, message: `the row has no "${field.name}"` })
+        log.add(
+          cellViolation(
+            'missing-cell',
+            `the row has no "${field.name}"`,
+            position,
+            k,
+            rowNumber,
+            field.name
+          )
+        )
         keyParts = null
         continue
       }
       const problem = field.check(cell)
       if (field.value === MISSING) nullCounts[field.name]++
       if (problem) {
-        log.add({ code: problem.code, ...at, message: problem.message })
+        log.add(cellViolation(problem.code, problem.message, position, k, rowNumber, field.name))
         keyParts = null
         continue
       }
@@ -233,11 +254,16 @@ export async function validateTable(
         const key = uniqueKey(field.value)
         const first = seen.get(key)
         if (first !== undefined)
-          log.add({
-            code: 'unique-error',
-            ...at,
-            message: `field "${field.name}": ${JSON.stringify(String(cell))} already appears in row ${first}; the field must be unique`
-          })
+          log.add(
+            cellViolation(
+              'unique-error',
+              `field "${field.name}": ${JSON.stringify(String(cell))} already appears in row ${first}; the field must be unique`,
+              position,
+              k,
+              rowNumber,
+              field.name
+            )
+          )
         else seen.set(key, rowNumber)
       }
       if (keyParts && primaryKey.includes(field.name))

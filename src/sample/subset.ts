@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { readTable } from '../data/readers/index.js'
-import type { DataFormat } from '../data/table.js'
+import type { Config } from '../config.js'
+import { formatOf, type DataFormat } from '../data/table.js'
 import { csvText, jsonRows, writeParquetLike } from '../data/writers.js'
 import { UserError } from '../errors.js'
 import { hashFile } from '../hash.js'
@@ -40,6 +41,20 @@ interface Item {
   cells: unknown[]
   raw?: string
   label?: string
+}
+
+/** The subset options an action or CLI configuration asks for. */
+export function subsetOptionsFor(config: Config): SubsetOptions {
+  return {
+    rows: config.sampleRows,
+    strategy: config.sampleStrategy,
+    seed: config.seed,
+    format: formatOf(config.dataset, config.dataFormat),
+    delimiter: config.delimiter,
+    labelColumn: config.labelColumn,
+    minPerClass: config.minPerClass,
+    outputFormat: config.subsetFormat
+  }
 }
 
 /** The subset's file name: the source's, with .csv when converting. */

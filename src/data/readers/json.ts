@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import { findInvalidUtf8 } from '../csv.js'
+import { invalidUtf8Problem } from '../csv.js'
 import { parsePythonJson } from '../../json.js'
 import { ABSENT, type ReadOptions, type ReadResult, type TableSink } from '../table.js'
 
@@ -105,14 +105,7 @@ export async function readJsonlTable(
     try {
       text = decoder.decode(chunk, { stream: true })
     } catch {
-      const offset = Math.max(0, findInvalidUtf8(chunk))
-      let at = linesBefore + 1
-      for (let k = 0; k < offset; k++) if (chunk[k] === 0x0a) at++
-      sink.problem({
-        code: 'invalid-utf8',
-        line: at,
-        message: `byte 0x${chunk[offset].toString(16).toUpperCase().padStart(2, '0')} on line ${at} is not valid UTF-8: save the file as UTF-8`
-      })
+      sink.problem(invalidUtf8Problem(chunk, linesBefore))
       return { lineEnding }
     }
     for (let k = chunk.indexOf(0x0a); k !== -1; k = chunk.indexOf(0x0a, k + 1)) linesBefore++

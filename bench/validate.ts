@@ -1,0 +1,232 @@
+/**
+ * Validation speed and memory against DuckDB and against the raw parse, on one generated table.
+ *
+ *   npm run bench -- [rows=2000000]
+ *
+ * Generates an N-row x 10-column table (ints, floats, dates, enum strings, emails, booleans, free text with
+ * quoted commas and quotes, and planted violations) as CSV, JSONL and Parquet, then times, each in a fresh
+ * process (peak RSS = VmHWM of that process): ml-smoke's validator per format; DuckDB doing the same checks in
+ * SQL with 1 and 2 threads; udsv's raw CSV parse (the fastest JS parser) and JSON.parse per JSONL line.
+ */
+import { spawnSync } from 'node:child_process'
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { parquetWriteFile } from 'hyparquet-writer'
+import { parseTableSchema } from '../src/data/schema.js'
+import { validateTable } from '../src/data/validate.js'
+
+const CITIES = Array.from({ length: 50 }, (_, i) => `City${i}`)
+const SCHEMA = {
+  fields: [
+    { name: 'id', type: 'integer', constraints: { required: true } },
+    { name: 'age', type: 'integer', constraints: { required: true, minimum: 0, maximum: 100 } },
+    { name: 'income', type: 'number', constraints: { minimum: 0 } },
+    { name: 'score', type: 'number' },
+    { name: 'city', type: 'string', constraints: { enum: CITIES } },
+    { name: 'email', type: 'string', constraints: { pattern: '[^@ ]+@[^@ ]+\\.[a-z]+' } },
+    { name: 'signup', type: 'date', constraints: { minimum: '2015-01-01', maximum: '2025-12-31' } },
+    { name: 'is_active', type: 'boolean' },
+    { name: 'label', type: 'integer', constraints: { enum: [0, 1] } },
+    { name: 'note', type: 'string' }
+  ]
+}
+
+function peakRssMiB(): number {
+  return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024
+}
+
+async function measure(
+  task: string,
+  file: string,
+  threads: number
+): Promise<{ seconds: number; rows: number; bad: number }> {
+  const started = process.hrtime.bigint()
+  let rows = 0
+  let bad = 0
+  if (task === 'ml-smoke') {
+    const result = await validateTable(file, parseTableSchema(JSON.stringify(SCHEMA), 'bench'), {
+      format: file.endsWith('.csv') ? 'csv' : file.endsWith('.jsonl') ? 'jsonl' : 'parquet',
+      maxViolations: 1000,
+      schemaLabel: 'bench'
+    })
+    rows = result.rows
+    bad = result.violationCount
+  } else if (task === 'udsv') {
+    const { initParser, inferSchema } = await import('udsv')
+    let parser: ReturnType<typeof initParser> | null = null
+    for await (const chunk of createReadStream(file, {
+      encoding: 'utf8',
+      highWaterMark: 64 * 1024
+    })) {
+      parser ??= initParser(inferSchema(chunk as string))
+      parser.chunk<string[]>(chunk as string, parser.stringArrs, () => void rows++)
+    }
+    parser!.end()
+  } else if (task === 'json-parse') {
+    for await (const line of createInterface({
+      input: createReadStream(file),
+      crlfDelay: Infinity
+    })) {
+      if (line) {
+        JSON.parse(line)
+        rows++
+      }
+    }
+  } else {
+    const { DuckDBInstance } = await import('@duckdb/node-api')
+    const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) })
+    const connection = await instance.connect()
+    const source = file.endsWith('.csv')
+      ? `read_csv('${file}', all_varchar = true, header = true)`
+      : `read_parquet('${file}')`
+    const text = (column: string) => (file.endsWith('.csv') ? column : `CAST(${column} AS VARCHAR)`)
+    const sql = `SELECT count(*) AS rows, sum(CASE WHEN
+        ${text('id')} IS NULL OR TRY_CAST(${text('id')} AS BIGINT) IS NULL
+        OR ${text('age')} IS NULL OR TRY_CAST(${text('age')} AS INTEGER) IS NULL OR TRY_CAST(${text('age')} AS INTEGER) NOT BETWEEN 0 AND 100
+        OR (${text('income')} IS NOT NULL AND (TRY_CAST(${text('income')} AS DOUBLE) IS NULL OR TRY_CAST(${text('income')} AS DOUBLE) < 0))
+        OR (${text('score')} IS NOT NULL AND TRY_CAST(${text('score')} AS DOUBLE) IS NULL)
+        OR (city IS NOT NULL AND city NOT IN (${CITIES.map(c => `'${c}'`).join(',')}))
+        OR (email IS NOT NULL AND NOT regexp_full_match(email, '[^@ ]+@[^@ ]+\\.[a-z]+'))
+        OR (${text('signup')} IS NOT NULL AND (TRY_CAST(${text('signup')} AS DATE) IS NULL OR TRY_CAST(${text('signup')} AS DATE) NOT BETWEEN DATE '2015-01-01' AND DATE '2025-12-31'))
+        OR (${text('label')} IS NOT NULL AND ${text('label')} NOT IN ('0', '1'))
+        THEN 1 ELSE 0 END) AS bad FROM ${source}`
+    const reader = await connection.runAndReadAll(sql)
+    const [first] = reader.getRowObjects()
+    rows = Number(first.rows)
+    bad = Number(first.bad)
+    connection.closeSync()
+  }
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, rows, bad }
+}
+
+async function generate(folder: string, count: number): Promise<Record<string, string>> {
+  const files = {
+    csv: path.join(folder, 'table.csv'),
+    jsonl: path.join(folder, 'table.jsonl'),
+    parquet: path.join(folder, 'table.parquet')
+  }
+  const csv = createWriteStream(files.csv)
+  const jsonl = createWriteStream(files.jsonl)
+  csv.write(`${SCHEMA.fields.map(f => f.name).join(',')}\n`)
+  let state = 1
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32
+  const columns: unknown[][] = SCHEMA.fields.map(() => [])
+  const write = (stream: NodeJS.WritableStream, text: string) =>
+    stream.write(text) ? undefined : new Promise(resolve => stream.once('drain', resolve))
+  for (let i = 0; i < count; i++) {
+    const planted = i % 387 === 0 // about 5,200 bad rows in 2 M, one kind of defect each
+    const kind = (i / 387) % 5
+    const age = planted && kind === 0 ? 130 : Math.floor(random() * 101)
+    const income = random() < 0.01 ? null : Math.round(random() * 2e7) / 100
+    const score = random()
+    const city = planted && kind === 1 ? 'Atlantis' : CITIES[Math.floor(random() * 50)]
+    const email = planted && kind === 2 ? `user${i}-at-example.com` : `user${i}@example.com`
+    const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(random() * 4000) * 86_400_000)
+    const signup = planted && kind === 3 ? '2031-02-30' : day.toISOString().slice(0, 10)
+    const active = random() < 0.5
+    const label = planted && kind === 4 ? 2 : random() < 0.3 ? 1 : 0
+    const note = random() < 0.2 ? `said "hi", then left` : random() < 0.5 ? 'plain note' : ''
+    const row = [i, age, income, score, city, email, signup, active, label, note]
+    row.forEach((value, k) => columns[k].push(value))
+    const cells = row.map(value => {
+      const text = value === null ? '' : String(value)
+      return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+    })
+    await write(csv, `${cells.join(',')}\n`)
+    await write(
+      jsonl,
+      `${JSON.stringify(Object.fromEntries(SCHEMA.fields.map((f, k) => [f.name, row[k]])))}\n`
+    )
+  }
+  await new Promise(resolve => csv.end(resolve))
+  await new Promise(resolve => jsonl.end(resolve))
+  parquetWriteFile({
+    filename: files.parquet,
+    rowGroupSize: 100_000,
+    columnData: SCHEMA.fields.map((field, k) => ({
+      name: field.name,
+      data: columns[k],
+      type:
+        field.type === 'integer'
+          ? 'INT32'
+          : field.type === 'number'
+            ? 'DOUBLE'
+            : field.type === 'boolean'
+              ? 'BOOLEAN'
+              : 'STRING'
+    }))
+  })
+  return files
+}
+
+if (process.argv[2] === '--task') {
+  const [, , , task, file, threads] = process.argv
+  const result = await measure(task, file, Number(threads))
+  console.log(JSON.stringify({ ...result, peakRssMiB: peakRssMiB() }))
+} else {
+  const count = Number(process.argv[2] ?? 2_000_000)
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'ml-smoke-bench-'))
+  try {
+    console.log(`generating ${count.toLocaleString()} rows ...`)
+    const files = await generate(folder, count)
+    const sizes = Object.fromEntries(
+      await Promise.all(
+        Object.entries(files).map(async ([k, f]) => [k, ((await stat(f)).size / 1e6).toFixed(0)])
+      )
+    )
+    console.log(
+      `CSV ${sizes.csv} MB, JSONL ${sizes.jsonl} MB, Parquet ${sizes.parquet} MB; Node ${process.version}, ${os.cpus().length} cores`
+    )
+    const run = (task: string, file: string, threads = 1) => {
+      const child = spawnSync(
+        process.execPath,
+        [
+          ...process.execArgv,
+          fileURLToPath(import.meta.url),
+          '--task',
+          task,
+          file,
+          String(threads)
+        ],
+        { encoding: 'utf8', maxBuffer: 1e7 }
+      )
+      if (child.status !== 0) throw new Error(`${task}: ${child.stderr}`)
+      return JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+        seconds: number
+        rows: number
+        bad: number
+        peakRssMiB: number
+      }
+    }
+    const rows: Array<[string, ReturnType<typeof run>]> = [
+      ['DuckDB CSV, 1 thread', run('duckdb', files.csv, 1)],
+      ['DuckDB CSV, 2 threads', run('duckdb', files.csv, 2)],
+      ['udsv raw CSV parse', run('udsv', files.csv)],
+      ['ml-smoke CSV', run('ml-smoke', files.csv)],
+      ['JSON.parse per JSONL line', run('json-parse', files.jsonl)],
+      ['ml-smoke JSONL', run('ml-smoke', files.jsonl)],
+      ['DuckDB Parquet, 1 thread', run('duckdb', files.parquet, 1)],
+      ['ml-smoke Parquet', run('ml-smoke', files.parquet)]
+    ]
+    const time = (label: string) => rows.find(([name]) => name === label)![1].seconds
+    console.log(
+      '\n| task | seconds | rows | bad rows / violations | peak RSS MiB |\n| --- | ---: | ---: | ---: | ---: |'
+    )
+    for (const [name, r] of rows)
+      console.log(
+        `| ${name} | ${r.seconds.toFixed(2)} | ${r.rows} | ${r.bad} | ${r.peakRssMiB.toFixed(0)} |`
+      )
+    console.log(
+      `\nratios: CSV ${(time('ml-smoke CSV') / time('DuckDB CSV, 1 thread')).toFixed(2)}x DuckDB-1-thread (target 1.0), ${(time('ml-smoke CSV') / time('DuckDB CSV, 2 threads')).toFixed(2)}x DuckDB-2-threads (target 1.3), ${(time('ml-smoke CSV') / time('udsv raw CSV parse')).toFixed(2)}x udsv's raw parse`
+    )
+    console.log(
+      `        JSONL ${(time('ml-smoke JSONL') / time('JSON.parse per JSONL line')).toFixed(2)}x JSON.parse per line (target 1.5); Parquet ${(time('ml-smoke Parquet') / time('DuckDB Parquet, 1 thread')).toFixed(2)}x DuckDB-1-thread (target 2.0)`
+    )
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}
