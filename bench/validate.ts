@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs'
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
