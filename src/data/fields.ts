@@ -515,7 +515,7 @@ export function compileField(
   const constraints = field.constraints ?? {}
   const required = constraints.required === true
   const label = `field "${field.name}"`
-  const checks: Array<(value: unknown, text: string) => CellProblem | null> = []
+  const checks: Array<(value: unknown, cell: unknown) => CellProblem | null> = []
   const castBound = (value: unknown, key: string): unknown => {
     const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value)
     if (out === INVALID)
@@ -540,7 +540,7 @@ export function compileField(
       : exclusive
         ? 'must be below'
         : 'is above the maximum'
-    checks.push((value, text) => {
+    checks.push((value, cell) => {
       const number = value as number
       // NaN compares false with everything; a bounded column must not let it through.
       const outside =
@@ -555,7 +555,7 @@ export function compileField(
       return outside
         ? {
             code: 'constraint-error',
-            message: `${label}: ${cast.show(value, text)} ${words} ${String(bound)}`
+            message: `${label}: ${cast.show(value, textOf(cell))} ${words} ${String(bound)}`
           }
         : null
     })
@@ -588,10 +588,13 @@ export function compileField(
       constraints.enum.map((option, i) => canonical(castBound(option, `enum[${i}]`)))
     )
     const listed = constraints.enum.map(String).join(', ')
-    checks.push((value, text) =>
+    checks.push((value, cell) =>
       allowed.has(canonical(value))
         ? null
-        : { code: 'constraint-error', message: `${label}: "${text}" is not one of ${listed}` }
+        : {
+            code: 'constraint-error',
+            message: `${label}: "${textOf(cell)}" is not one of ${listed}`
+          }
     )
   }
   if (constraints.pattern !== undefined) {
@@ -603,14 +606,15 @@ export function compileField(
         `${where}.constraints.pattern: not a valid regular expression: ${(error as Error).message}`
       )
     }
-    checks.push((_value, text) =>
-      regex.test(text)
+    checks.push((_value, cell) => {
+      const text = textOf(cell)
+      return regex.test(text)
         ? null
         : {
             code: 'constraint-error',
             message: `${label}: "${text}" does not match the pattern ${constraints.pattern}`
           }
-    )
+    })
   }
 
   const compiled: CompiledField = {
@@ -635,12 +639,10 @@ export function compileField(
           typeof cell === 'string' ? JSON.stringify(cell) : `${typeof cell} ${textOf(cell)}`
         return { code: 'type-error', message: `${label}: expected ${cast.expected}; got ${shown}` }
       }
-      if (checks.length) {
-        const text = textOf(cell)
-        for (const check of checks) {
-          const problem = check(value, text)
-          if (problem) return problem
-        }
+      // The cell's text is only made when a check needs it: String(number) per cell adds up.
+      for (let i = 0; i < checks.length; i++) {
+        const problem = checks[i](value, cell)
+        if (problem) return problem
       }
       return null
     }
