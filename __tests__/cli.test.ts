@@ -187,7 +187,7 @@ describe('ml-smoke CLI', () => {
   })
 
   it('loss: a real scikit-learn log passes, stdin with one value is inconclusive (3), a NaN fails (1)', () => {
-    const sklearn = mlSmoke(['loss', 'fixtures/logs/sklearn-mlp-console.txt', '--json'])
+    const sklearn = mlSmoke(['loss', 'fixtures/framework-logs/sklearn-mlp-console.txt', '--json'])
     expect(sklearn.code).toBe(0)
     expect(JSON.parse(sklearn.stdout)).toMatchObject({
       verdict: 'pass',
@@ -196,15 +196,15 @@ describe('ml-smoke CLI', () => {
       last: 0.34611095
     })
     expect(mlSmoke(['loss', '-'], 'loss=0.5\n').code).toBe(3)
-    const hf = JSON.parse(mlSmoke(['loss', 'fixtures/logs/hf-trainer', '--json']).stdout)
+    const hf = JSON.parse(mlSmoke(['loss', 'fixtures/framework-logs/hf-trainer', '--json']).stdout)
     expect(hf).toMatchObject({
       verdict: 'pass',
-      source: 'fixtures/logs/hf-trainer/trainer_state.json',
+      source: 'fixtures/framework-logs/hf-trainer/trainer_state.json',
       format: 'hf-trainer-state',
       key: 'loss',
       points: 20
     })
-    const tensorboard = mlSmoke(['loss', 'fixtures/logs/torch-tensorboard'])
+    const tensorboard = mlSmoke(['loss', 'fixtures/framework-logs/torch-tensorboard'])
     expect(tensorboard.code).toBe(1)
     expect(tensorboard.stdout).toMatch(/^fail: Loss\/train is NaN at step 50/)
     const nan = mlSmoke(['loss', '-', '--json'], 'loss=0.5\nloss=nan\n')

@@ -53,10 +53,10 @@ async function judgeFolder(root: string, key?: string) {
   return judgeLoss(chooseLossSeries(found.series, key), options, noHints, [root], found.warnings)
 }
 
-describe('real files written by the frameworks (fixtures/logs, values from shared/real/README.md)', () => {
+describe('real files written by the frameworks (fixtures/framework-logs, values from shared/real/README.md)', () => {
   it('Lightning CSVLogger metrics.csv: 20 train_loss_step values 0.6824 (step 3) → 0.0642 (step 79), chosen over _epoch and val_loss', async () => {
     const series = readMetricsCsv(
-      await readFile(fixture('logs/lightning-metrics.csv'), 'utf8'),
+      await readFile(fixture('framework-logs/lightning-metrics.csv'), 'utf8'),
       'metrics.csv'
     )
     expect(series[0].format).toBe('lightning-csv')
@@ -74,7 +74,7 @@ describe('real files written by the frameworks (fixtures/logs, values from share
 
   it('Hugging Face trainer_state.json: 20 loss entries (step 2: 0.6946 → step 40: 0.1293), not eval_loss or the final train_loss', async () => {
     const series = readMetricsJson(
-      await readFile(fixture('logs/hf-trainer/trainer_state.json'), 'utf8'),
+      await readFile(fixture('framework-logs/hf-trainer/trainer_state.json'), 'utf8'),
       'trainer_state.json'
     )
     const choice = chooseLossSeries(series)
@@ -90,7 +90,7 @@ describe('real files written by the frameworks (fixtures/logs, values from share
   })
 
   it('torch SummaryWriter event files: Loss/train is NaN at step 50, which fails the run; lr sub-runs and hparams are not losses', async () => {
-    const result = await judgeFolder(fixture('logs/torch-tensorboard'))
+    const result = await judgeFolder(fixture('framework-logs/torch-tensorboard'))
     expect(result.series?.key).toBe('Loss/train')
     expect(result.series?.points).toHaveLength(51)
     const finite = result.series!.points.slice(0, 50)
@@ -109,7 +109,7 @@ describe('real files written by the frameworks (fixtures/logs, values from share
 
   it('scikit-learn MLPClassifier(verbose=True) stdout: 25 iterations 0.9918 → 0.3461', async () => {
     const series = readOutput(
-      await readFile(fixture('logs/sklearn-mlp-console.txt'), 'utf8')
+      await readFile(fixture('framework-logs/sklearn-mlp-console.txt'), 'utf8')
     ).series()
     const values = valuesOf(series, 'loss')
     expect(values).toHaveLength(25)
@@ -552,7 +552,7 @@ describe('the verdict', () => {
 describe('finding logs', () => {
   it('reads a copied folder of real logs and ignores files written before the run', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'real-'))
-    await cp(fixture('logs/hf-trainer'), path.join(root, 'hf'), { recursive: true })
+    await cp(fixture('framework-logs/hf-trainer'), path.join(root, 'hf'), { recursive: true })
     const found = emptyFound()
     await findSeries(root, file => path.relative(root, file), found, Date.now() + 60_000)
     expect(found.files).toEqual([])

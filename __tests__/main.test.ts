@@ -71,7 +71,7 @@ describe('run()', () => {
     expect(core.setOutput).toHaveBeenCalledWith('loss-verdict', 'inconclusive')
     expect(core.setFailed).toHaveBeenCalledWith(
       expect.stringMatching(
-        /^Loss check inconclusive: no training loss found in command output, \$ML_SMOKE_METRICS, \$ML_SMOKE_OUTPUT_DIR, logs\/\. Print lines such as "loss=0\.42"/
+        /^Loss check inconclusive: no training loss found in command output, \$ML_SMOKE_METRICS, \$ML_SMOKE_OUTPUT_DIR\. Print lines such as "loss=0\.42"/
       )
     )
   })

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises'
 import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet'
 import { parquetWriteFile } from 'hyparquet-writer'
 import { ABSENT } from './table.js'
@@ -61,8 +60,4 @@ export async function writeParquetLike(
     >,
     columnData: header.map((name, i) => ({ name, data: rows.map(row => row[i]) }))
   })
-}
-
-export async function writeText(target: string, text: string): Promise<void> {
-  await writeFile(target, text)
 }

@@ -1,7 +1,7 @@
 import type { Violation } from '../data/validate.js'
 
 /** GitHub shows at most 10 error annotations per step. */
-export const MAX_ANNOTATIONS = 10
+const MAX_ANNOTATIONS = 10
 
 /**
  * The violations worth an annotation: one of each distinct (code, field) first, so ten annotations
