@@ -1,6 +1,6 @@
 /** The bundled CLI, run as a user runs it: exit codes 0 pass, 1 fail, 2 bad input, 3 inconclusive. */
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
@@ -8,12 +8,12 @@ import { describe, expect, it } from '@jest/globals'
 const root = new URL('../', import.meta.url).pathname
 const cli = path.join(root, 'dist', 'cli', 'index.js')
 
-function mlSmoke(args: string[], input?: string) {
+function mlSmoke(args: string[], input?: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd: root,
     input,
     encoding: 'utf8',
-    env: { ...process.env, ACTIONS_RUNTIME_TOKEN: '' }
+    env: { ...process.env, ACTIONS_RUNTIME_TOKEN: '', ...env }
   })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
@@ -170,6 +170,65 @@ describe('ml-smoke CLI', () => {
       message: 'field "petal width (cm)": expected a number; got "abc"'
     })
   })
+
+  it('validate on two threads gives exactly the one-thread answer, also when the split lands inside a quoted field', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'split-'))
+    const schema = path.join(dir, 'schema.json')
+    await writeFile(
+      schema,
+      JSON.stringify({
+        fields: [
+          { name: 'id', type: 'integer' },
+          { name: 'score', type: 'number', constraints: { maximum: 0.99 } },
+          { name: 'note' }
+        ],
+        mlChecks: { maxNullFraction: 0.001 }
+      })
+    )
+    const row = (i: number) =>
+      `${i},${i % 1000 === 0 ? 'x' : ((i % 100) / 100).toString()},"note ${i}, with a comma\nand a line break"`
+    // Splitting starts at 1 MiB here (32 MiB by default). `tricky` puts one 1.5 MiB quoted field across the
+    // middle: the split must skip past it. `stray` has a lone quote in an unquoted cell (12" pizza), which
+    // fools the quote count: the split lands inside a quoted field and validation falls back to one pass.
+    const env = { ML_SMOKE_PARALLEL_MIN_BYTES: String(1024 * 1024) }
+    const plain = path.join(dir, 'plain.csv')
+    await writeFile(
+      plain,
+      `id,score,note\n${Array.from({ length: 40_000 }, (_, i) => (i % 777 === 0 ? `${i},,` : row(i))).join('\n')}\n`
+    )
+    const tricky = path.join(dir, 'tricky.csv')
+    const half = Array.from({ length: 10_000 }, (_, i) => row(i)).join('\n')
+    await writeFile(
+      tricky,
+      `id,score,note\n${half}\n1,0.5,"${'line\n'.repeat(300_000)}"\n${half}\n`
+    )
+    const stray = path.join(dir, 'stray.csv')
+    await writeFile(
+      stray,
+      `id,score,note\n1,0.5,12" pizza\n${Array.from({ length: 40_000 }, (_, i) => row(i)).join('\n')}\n`
+    )
+    for (const [file, parts] of [
+      [plain, 2],
+      [tricky, 2],
+      [stray, 1]
+    ] as const) {
+      const args = [
+        'validate',
+        '--dataset',
+        file,
+        '--schema',
+        schema,
+        '--json',
+        '--max-violations',
+        '100000'
+      ]
+      const one = JSON.parse(mlSmoke([...args, '--threads', '1'], undefined, env).stdout)
+      const two = JSON.parse(mlSmoke([...args, '--threads', '2'], undefined, env).stdout)
+      expect(two.stats.parts).toBe(parts)
+      expect({ ...two, stats: { ...two.stats, parts: 1 } }).toEqual(one)
+      expect(one.stats.violations).toBeGreaterThan(0)
+    }
+  }, 120_000)
 
   it('bad input and usage: exit 2 with a message, never a stack trace', () => {
     const missing = mlSmoke([

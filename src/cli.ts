@@ -6,6 +6,7 @@ import { verifyArtifactFolder } from './artifact/manifest.js'
 import { buildConfig, OPTION_NAMES, readConfigFile } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { inferSchema } from './data/infer.js'
+import { currentEntry, servePartitionWorker, validateTableParallel } from './data/parallel.js'
 import { schemaFileJsonSchema } from './data/schema.js'
 import { formatOf } from './data/table.js'
 import { describePosition, validateTable } from './data/validate.js'
@@ -143,6 +144,7 @@ async function validateCommand(args: string[]): Promise<number> {
     format: { type: 'string' },
     delimiter: { type: 'string' },
     'max-violations': { type: 'string' },
+    threads: { type: 'string' },
     json: { type: 'boolean' }
   })
   if (typeof values.dataset !== 'string' || typeof values.schema !== 'string')
@@ -157,12 +159,20 @@ async function validateCommand(args: string[]): Promise<number> {
     throw new UserError(`--delimiter: expected one character; got "${String(values.delimiter)}"`)
   const dataset = path.resolve(values.dataset)
   const schema = await loadTableSchema(path.resolve(values.schema), process.cwd())
-  const result = await validateTable(dataset, schema, {
-    format: formatOf(dataset, typeof values.format === 'string' ? values.format : undefined),
-    delimiter: typeof values.delimiter === 'string' ? values.delimiter : undefined,
-    maxViolations,
-    schemaLabel: values.schema
-  }).catch(error => {
+  const threads = values.threads === undefined ? 2 : Number(values.threads)
+  if (threads !== 1 && threads !== 2)
+    throw new UserError(`--threads: expected 1 or 2; got "${String(values.threads)}"`)
+  const result = await validateTableParallel(
+    dataset,
+    schema,
+    {
+      format: formatOf(dataset, typeof values.format === 'string' ? values.format : undefined),
+      delimiter: typeof values.delimiter === 'string' ? values.delimiter : undefined,
+      maxViolations,
+      schemaLabel: values.schema
+    },
+    threads === 2 ? currentEntry(import.meta.url) : undefined
+  ).catch(error => {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT'
       ? new UserError(`dataset not found: ${String(values.dataset)}`)
       : error
@@ -190,7 +200,8 @@ async function validateCommand(args: string[]): Promise<number> {
           violations: result.violationCount,
           byCode: result.countsByCode,
           byField: result.countsByField,
-          ...result.stats
+          ...result.stats,
+          parts: result.parts ?? 1
         }
       })
     )
@@ -498,4 +509,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2))
+if (!servePartitionWorker()) process.exitCode = await main(process.argv.slice(2))

@@ -1,3 +1,5 @@
+import { servePartitionWorker } from './data/parallel.js'
 import { run } from './main.js'
 
-await run()
+// The bundle also runs as its own validation worker (see data/parallel.ts); only the main thread acts.
+if (!servePartitionWorker()) await run()

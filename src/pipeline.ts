@@ -7,7 +7,8 @@ import { stageArtifact } from './artifact/stage.js'
 import type { Config } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { formatOf } from './data/table.js'
-import { describePosition, validateTable } from './data/validate.js'
+import { currentEntry, validateTableParallel } from './data/parallel.js'
+import { describePosition } from './data/validate.js'
 import { UserError, describeError } from './errors.js'
 import { chooseLossSeries } from './loss/choose.js'
 import { emptyFound, findSeries, USUAL_LOG_FOLDERS } from './loss/discover.js'
@@ -119,12 +120,17 @@ export async function runPipeline(
   const stages: Record<StageName, StageBody> = {
     validate: async () => {
       const schema = await loadTableSchema(config.schema, config.workspace)
-      const validation = await validateTable(config.dataset, schema, {
-        format: formatOf(config.dataset, config.dataFormat),
-        delimiter: config.delimiter,
-        maxViolations: config.maxViolations,
-        schemaLabel: report.labels.schema
-      }).catch(error => {
+      const validation = await validateTableParallel(
+        config.dataset,
+        schema,
+        {
+          format: formatOf(config.dataset, config.dataFormat),
+          delimiter: config.delimiter,
+          maxViolations: config.maxViolations,
+          schemaLabel: report.labels.schema
+        },
+        currentEntry(import.meta.url)
+      ).catch(error => {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new UserError(`dataset not found: ${report.labels.dataset}`)
         }

@@ -26,6 +26,9 @@ export interface CsvSyntaxProblem {
 export interface CsvOptions {
   delimiter: string
   keepRaw: boolean
+  /** Read only bytes [start, end) of the file, for parallel partitions. */
+  start?: number
+  end?: number
 }
 
 const QUOTE = 0x22
@@ -57,6 +60,16 @@ export class CsvTokenizer {
 
   get isStopped(): boolean {
     return this.stopped
+  }
+
+  /** Text of a record not finished yet (a partition that ends inside a record has some). */
+  get pendingLength(): number {
+    return this.buffer.length
+  }
+
+  /** Physical lines read so far (the next record starts on this line). */
+  get currentLine(): number {
+    return this.line
   }
 
   push(text: string): void {
@@ -278,6 +291,9 @@ export function invalidUtf8Problem(chunk: Buffer, linesBefore: number): CsvSynta
 export interface CsvReadResult {
   /** The line terminator of the first record ("\n" unless the file uses CRLF). */
   lineEnding: '\n' | '\r\n'
+  /** With a byte range: physical lines read, and whether the range ended exactly between records. */
+  linesRead?: number
+  endedBetweenRecords?: boolean
 }
 
 /**
@@ -292,7 +308,11 @@ export async function readCsvFile(
 ): Promise<CsvReadResult> {
   const tokenizer = new CsvTokenizer(options, onRecord, onProblem)
   const decoder = new TextDecoder('utf-8', { fatal: true })
-  const stream = createReadStream(file, { highWaterMark: 64 * 1024 })
+  const stream = createReadStream(file, {
+    highWaterMark: 64 * 1024,
+    start: options.start,
+    end: options.end === undefined ? undefined : options.end - 1
+  })
   let lineEnding: '\n' | '\r\n' | undefined
   let linesBefore = 0
   try {
@@ -325,6 +345,14 @@ export async function readCsvFile(
       return { lineEnding: lineEnding ?? '\n' }
     }
     if (tail) tokenizer.push(tail)
+    if (options.end !== undefined) {
+      // A partition: a record cut by the range end belongs to the next partition, which reads it again.
+      return {
+        lineEnding: lineEnding ?? '\n',
+        linesRead: tokenizer.currentLine - 1,
+        endedBetweenRecords: tokenizer.pendingLength === 0
+      }
+    }
     tokenizer.finish()
   } finally {
     stream.destroy()

@@ -35,10 +35,14 @@ export interface TableSink {
 export interface ReadOptions {
   delimiter?: string
   keepRaw?: boolean
+  /** CSV/TSV only: read bytes [start, end), whose first record is data under this header. */
+  partition?: { start: number; end?: number; header?: string[] }
 }
 
 export interface ReadResult {
   lineEnding?: '\n' | '\r\n'
+  linesRead?: number
+  endedBetweenRecords?: boolean
 }
 
 /** The format from the extension (`.csv.gz` is not read), unless `override` names one. */

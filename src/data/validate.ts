@@ -38,6 +38,11 @@ export interface ValidationResult {
   countsByField: Record<string, number>
   header: string[]
   stats: ValidationStats
+  /** How many threads' parts were merged (absent: one pass). */
+  parts?: number
+  /** Partitions only: physical lines read, and whether the range ended between records. */
+  linesRead?: number
+  endedBetweenRecords?: boolean
 }
 
 export interface ValidateOptions {
@@ -45,6 +50,8 @@ export interface ValidateOptions {
   delimiter?: string
   maxViolations: number
   schemaLabel: string
+  /** CSV/TSV: validate only this byte range; dataset-level checks are left to whoever merges the parts. */
+  partition?: { start: number; end?: number; header?: string[] }
 }
 
 class ViolationLog {
@@ -340,13 +347,13 @@ export async function validateTable(
     })
   }
 
-  await readTable(
+  const read = await readTable(
     file,
     options.format,
-    { delimiter: options.delimiter },
+    { delimiter: options.delimiter, partition: options.partition },
     { header: onHeader, row: onRow, problem: onProblem }
   )
-  if (columns === null && log.count === 0) {
+  if (columns === null && log.count === 0 && !options.partition) {
     log.add({
       code: 'blank-header',
       line: 1,
@@ -354,7 +361,7 @@ export async function validateTable(
       message: `the file is empty: expected a header or rows with ${fields.map(f => f.name).join(', ')}`
     })
   }
-  datasetChecks(checks, rows, nullCounts, classCounts, log)
+  if (!options.partition) datasetChecks(checks, rows, nullCounts, classCounts, log)
   return {
     format: options.format,
     rows,
@@ -368,17 +375,19 @@ export async function validateTable(
       nullCounts,
       classCounts: classCounts ? Object.fromEntries(classCounts) : undefined,
       duplicateRows
-    }
+    },
+    linesRead: read.linesRead,
+    endedBetweenRecords: read.endedBetweenRecords
   }
 }
 
 /** The checks on the dataset as a whole, after every row was read. */
-function datasetChecks(
+export function datasetChecks(
   checks: MlChecks | undefined,
   rows: number,
   nullCounts: Record<string, number>,
   classCounts: Map<string, number> | null,
-  log: ViolationLog
+  log: { add(violation: Violation): void }
 ): void {
   if (!checks) return
   const whole = { rowNumber: 0 }

@@ -8,9 +8,19 @@ export async function readCsvTable(
   sink: TableSink
 ): Promise<ReadResult> {
   let header = true
+  const partition = options.partition
+  if (partition?.header) {
+    sink.header(partition.header)
+    header = false
+  }
   return readCsvFile(
     file,
-    { delimiter: options.delimiter, keepRaw: options.keepRaw === true },
+    {
+      delimiter: options.delimiter,
+      keepRaw: options.keepRaw === true,
+      start: partition?.start,
+      end: partition?.end
+    },
     record => {
       if (header) {
         header = false

@@ -1,0 +1,229 @@
+import { open, stat } from 'node:fs/promises'
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import { parseTableSchema, type TableSchema } from './schema.js'
+import {
+  datasetChecks,
+  validateTable,
+  type ValidateOptions,
+  type ValidationResult,
+  type Violation
+} from './validate.js'
+
+/** Below this, starting workers costs more than it saves (ML_SMOKE_PARALLEL_MIN_BYTES overrides, for tests). */
+export function parallelMinBytes(): number {
+  return Number(process.env.ML_SMOKE_PARALLEL_MIN_BYTES) || 32 * 1024 * 1024
+}
+const PARTITION_TASK = 'ml-smoke-csv-partition'
+
+interface PartitionTask {
+  task: typeof PARTITION_TASK
+  file: string
+  schemaText: string
+  options: ValidateOptions
+}
+
+/**
+ * Whether a table can be split: a large CSV/TSV whose checks need no state shared across rows of
+ * different halves (unique, primary keys and duplicate rows do).
+ */
+export function canSplit(schema: TableSchema, options: ValidateOptions, size: number): boolean {
+  return (
+    (options.format === 'csv' || options.format === 'tsv') &&
+    size >= parallelMinBytes() &&
+    os.availableParallelism() >= 2 &&
+    !schema.primaryKey &&
+    !schema.fields.some(field => field.constraints?.unique) &&
+    schema.mlChecks?.duplicateRows !== 'error'
+  )
+}
+
+/** The first byte after the first line break at or after `at`. */
+async function nextLineStart(file: string, at: number): Promise<number | null> {
+  const handle = await open(file, 'r')
+  try {
+    const buffer = Buffer.alloc(1 << 20)
+    for (let position = at; ; position += buffer.length) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position)
+      if (bytesRead === 0) return null
+      const lf = buffer.subarray(0, bytesRead).indexOf(0x0a)
+      if (lf !== -1) return position + lf + 1
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * The first record boundary at or after `at`: a line break with an even number of quotes before it (in
+ * RFC 4180 a line break inside quotes always follows an odd count). Counting quotes natively with indexOf
+ * is a fraction of validating. A file that breaks the rule is caught later: the first part then does not
+ * end between records, and validation falls back to one pass.
+ */
+async function recordBoundary(file: string, at: number): Promise<number | null> {
+  const handle = await open(file, 'r')
+  try {
+    const buffer = Buffer.alloc(1 << 20)
+    let quotes = 0
+    for (let position = 0; ; position += buffer.length) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position)
+      if (bytesRead === 0) return null
+      const chunk = buffer.subarray(0, bytesRead)
+      const before = Math.max(0, Math.min(bytesRead, at - position))
+      for (let q = chunk.indexOf(0x22); q !== -1 && q < before; q = chunk.indexOf(0x22, q + 1))
+        quotes++
+      for (let i = before; i < bytesRead; i++) {
+        const byte = chunk[i]
+        if (byte === 0x22) quotes++
+        else if (byte === 0x0a && quotes % 2 === 0) return position + i + 1
+      }
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+function runPartition(
+  file: string,
+  schema: TableSchema,
+  options: ValidateOptions,
+  entry: string
+): Promise<ValidationResult> {
+  return new Promise((resolve, reject) => {
+    const task: PartitionTask = {
+      task: PARTITION_TASK,
+      file,
+      schemaText: JSON.stringify(schema),
+      options
+    }
+    const worker = new Worker(entry, { workerData: task })
+    worker.once('message', resolve)
+    worker.once('error', reject)
+    worker.once(
+      'exit',
+      code => code !== 0 && reject(new Error(`validation worker exited with ${code}`))
+    )
+  })
+}
+
+function merge(
+  first: ValidationResult,
+  second: ValidationResult,
+  schema: TableSchema,
+  maxViolations: number
+): ValidationResult {
+  // The second half counted its lines and rows from 1 (with the header as row 1): shift them.
+  const lineOffset = first.linesRead ?? 0
+  const shifted = second.violations.map(v => ({
+    ...v,
+    line: v.line === undefined ? undefined : v.line + lineOffset,
+    rowNumber: v.rowNumber + first.rows
+  }))
+  const violations: Violation[] = [...first.violations, ...shifted]
+  const sum = (a: Record<string, number>, b: Record<string, number>) => {
+    const out = { ...a }
+    for (const [key, n] of Object.entries(b)) out[key] = (out[key] ?? 0) + n
+    return out
+  }
+  const rows = first.rows + second.rows
+  const nullCounts = sum(first.stats.nullCounts, second.stats.nullCounts)
+  const classCounts =
+    first.stats.classCounts || second.stats.classCounts
+      ? sum(first.stats.classCounts ?? {}, second.stats.classCounts ?? {})
+      : undefined
+  const merged: ValidationResult = {
+    format: first.format,
+    rows,
+    violationCount: first.violationCount + second.violationCount,
+    violations: violations.slice(0, maxViolations),
+    truncated: false,
+    countsByCode: sum(first.countsByCode, second.countsByCode),
+    countsByField: sum(first.countsByField, second.countsByField),
+    header: first.header,
+    stats: { nullCounts, classCounts, duplicateRows: 0 }
+  }
+  datasetChecks(
+    schema.mlChecks,
+    rows,
+    nullCounts,
+    classCounts ? new Map(Object.entries(classCounts)) : null,
+    {
+      add(violation) {
+        merged.violationCount++
+        merged.countsByCode[violation.code] = (merged.countsByCode[violation.code] ?? 0) + 1
+        if (violation.field !== undefined)
+          merged.countsByField[violation.field] = (merged.countsByField[violation.field] ?? 0) + 1
+        if (merged.violations.length < maxViolations) merged.violations.push(violation)
+      }
+    }
+  )
+  merged.truncated = merged.violationCount > merged.violations.length
+  merged.parts = 2
+  return merged
+}
+
+/**
+ * Validates a large CSV on two cores: the first part in this thread, the rest in a worker that starts
+ * at a line break a little past the middle. If that break turns out to be inside a quoted field (the
+ * first half did not end between records), or a worker cannot start, the file is validated in one pass:
+ * splitting must never change the answer. `entry` is the bundled script the worker runs.
+ */
+export async function validateTableParallel(
+  file: string,
+  schema: TableSchema,
+  options: ValidateOptions,
+  entry: string | undefined
+): Promise<ValidationResult> {
+  const size = (await stat(file)).size
+  if (!entry || !canSplit(schema, options, size)) return validateTable(file, schema, options)
+  // The worker starts cold (a fresh isolate loading the bundle, code not yet optimised): give this thread
+  // the larger part, about 10 MiB of work more, so both finish together.
+  const share = Math.min(0.65, 0.5 + Math.min(10 * 1024 * 1024, size / 10) / size)
+  const split = await recordBoundary(file, Math.floor(size * share))
+  if (split === null || split >= size) return validateTable(file, schema, options)
+  // The header is the first record; a header spanning lines would be unusual, but then do not split.
+  let header: string[] = []
+  let headerLines = 0
+  await validateTable(file, schema, {
+    ...options,
+    maxViolations: 1,
+    partition: { start: 0, end: (await nextLineStart(file, 0)) ?? size }
+  }).then(result => {
+    header = result.header
+    headerLines = result.linesRead ?? 0
+  })
+  if (headerLines !== 1) return validateTable(file, schema, options)
+  const second = runPartition(
+    file,
+    schema,
+    { ...options, partition: { start: split, header } },
+    entry
+  ).catch(() => null)
+  const first = await validateTable(file, schema, {
+    ...options,
+    partition: { start: 0, end: split }
+  })
+  const rest = await second
+  if (!rest || !first.endedBetweenRecords) return validateTable(file, schema, options)
+  return merge(first, rest, schema, options.maxViolations)
+}
+
+/** The worker's side: when a bundle is started as a partition worker, validate the partition and report. */
+export function servePartitionWorker(): boolean {
+  const task = workerData as PartitionTask | undefined
+  if (isMainThread || task?.task !== PARTITION_TASK) return false
+  const schema = parseTableSchema(task.schemaText, task.options.schemaLabel)
+  validateTable(task.file, schema, task.options).then(
+    result => parentPort!.postMessage(result),
+    error => {
+      throw error
+    }
+  )
+  return true
+}
+
+/** The running bundle's own file, which the worker runs too (see servePartitionWorker). */
+export function currentEntry(url: string): string {
+  return fileURLToPath(url)
+}
