@@ -180,7 +180,9 @@ describe('ml-smoke CLI', () => {
         fields: [
           { name: 'id', type: 'integer' },
           { name: 'score', type: 'number', constraints: { maximum: 0.99 } },
-          { name: 'note' }
+          { name: 'note' },
+          // Not in the files: a header defect that the two halves must not both report.
+          { name: 'weight', type: 'number' }
         ],
         mlChecks: { maxNullFraction: 0.001 }
       })
@@ -227,6 +229,7 @@ describe('ml-smoke CLI', () => {
       expect(two.stats.parts).toBe(parts)
       expect({ ...two, stats: { ...two.stats, parts: 1 } }).toEqual(one)
       expect(one.stats.violations).toBeGreaterThan(0)
+      expect(two.stats.byCode['missing-label']).toBe(1)
     }
   }, 120_000)
 

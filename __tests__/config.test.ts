@@ -77,6 +77,9 @@ describe('config', () => {
     expect(errorOf({ ...required, 'sample-strategy': 'stratifed' })).toBe(
       `input 'sample-strategy': expected one of random, head, stratified, all; got "stratifed"`
     )
+    expect(errorOf({ ...required, delimiter: '"' })).toBe(
+      `input 'delimiter': a quote or a line break cannot separate fields; got "\\""`
+    )
     expect(errorOf({ ...required, env: 'GOOD=1\nnot a pair' })).toBe(
       `input 'env': line 2 "not a pair" is not KEY=VALUE`
     )

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readlink, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readlink, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
@@ -95,8 +95,10 @@ describe('provenance manifest', () => {
     expect((await verifyArtifactFolder(empty)).problems[0]).toMatch(
       /^ml-smoke-manifest\.json: schemaVersion: /
     )
-    const text = await readFile(path.join(empty, MANIFEST_NAME), 'utf8')
-    expect(text).toContain('schemaVersion')
+    await writeFile(path.join(empty, MANIFEST_NAME), '{"schemaVersion": ')
+    expect((await verifyArtifactFolder(empty)).problems[0]).toMatch(
+      /^ml-smoke-manifest\.json is not valid JSON: /
+    )
   })
 
   it("refuses a model file that would take the manifest's name", async () => {

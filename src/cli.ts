@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 import { mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { verifyArtifactFolder } from './artifact/manifest.js'
 import { buildConfig, OPTION_NAMES, readConfigFile } from './config.js'
 import { loadTableSchema } from './data/schema.js'
+import { delimiterProblem } from './data/csv.js'
 import { inferSchema } from './data/infer.js'
-import { currentEntry, servePartitionWorker, validateTableParallel } from './data/parallel.js'
+import { servePartitionWorker, validateTableParallel } from './data/parallel.js'
 import { schemaFileJsonSchema } from './data/schema.js'
 import { formatOf } from './data/table.js'
 import { describePosition } from './data/validate.js'
 import { stringify as stringifyYaml } from 'yaml'
 import { describeError, UserError } from './errors.js'
+import { exists } from './file-info.js'
 import { chooseLossSeries } from './loss/choose.js'
 import { emptyFound, findSeries } from './loss/discover.js'
 import { compileLossPattern, OutputMetricsReader } from './loss/output-reader.js'
@@ -67,6 +70,14 @@ function parse(
   } catch (error) {
     throw new UserError(`${(error as Error).message}\n\n${USAGE}`)
   }
+}
+
+/** --delimiter, checked by the same rule as the action's input. */
+function delimiterFlag(value: string | boolean | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined
+  const problem = delimiterProblem(value)
+  if (problem) throw new UserError(`--delimiter: ${problem}; got ${JSON.stringify(value)}`)
+  return value
 }
 
 function print(text: string): void {
@@ -155,8 +166,6 @@ async function validateCommand(args: string[]): Promise<number> {
       `--max-violations: expected a whole number ≥ 1; got "${String(values['max-violations'])}"`
     )
   }
-  if (values.delimiter !== undefined && String(values.delimiter).length !== 1)
-    throw new UserError(`--delimiter: expected one character; got "${String(values.delimiter)}"`)
   const dataset = path.resolve(values.dataset)
   const schema = await loadTableSchema(path.resolve(values.schema), process.cwd())
   const threads = values.threads === undefined ? 2 : Number(values.threads)
@@ -167,11 +176,11 @@ async function validateCommand(args: string[]): Promise<number> {
     schema,
     {
       format: formatOf(dataset, typeof values.format === 'string' ? values.format : undefined),
-      delimiter: typeof values.delimiter === 'string' ? values.delimiter : undefined,
+      delimiter: delimiterFlag(values.delimiter),
       maxViolations,
       schemaLabel: values.schema
     },
-    threads === 2 ? currentEntry(import.meta.url) : undefined
+    threads === 2 ? fileURLToPath(import.meta.url) : undefined
   ).catch(error => {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT'
       ? new UserError(`dataset not found: ${String(values.dataset)}`)
@@ -237,7 +246,7 @@ async function inferCommand(args: string[]): Promise<number> {
     dataset,
     formatOf(dataset, typeof values.format === 'string' ? values.format : undefined),
     {
-      delimiter: typeof values.delimiter === 'string' ? values.delimiter : undefined
+      delimiter: delimiterFlag(values.delimiter)
     }
   ).catch(error => {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT'
@@ -324,13 +333,7 @@ async function lossCommand(args: string[]): Promise<number> {
     const found = emptyFound()
     const full = path.resolve(target)
     await findSeries(full, file => path.relative(process.cwd(), file) || path.basename(file), found)
-    if (
-      !found.files.length &&
-      !(await stat(full).then(
-        () => true,
-        () => false
-      ))
-    ) {
+    if (!found.files.length && !(await exists(full))) {
       throw new UserError(`not found: ${target}`)
     }
     const hints = { lightningLogInterval: false, fastDevRun: false }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { delimiterProblem } from './data/csv.js'
 import { UserError } from './errors.js'
 import { formatIssues } from './zod-issues.js'
 
@@ -66,7 +67,13 @@ export const optionsSchema = z.strictObject({
   dataset: text,
   schema: text,
   'data-format': z.enum(['csv', 'tsv', 'jsonl', 'json', 'parquet']).optional(),
-  delimiter: z.string().length(1).optional(),
+  delimiter: z
+    .string()
+    .superRefine((value, context) => {
+      const problem = delimiterProblem(value)
+      if (problem) context.addIssue({ code: 'custom', message: problem, input: value })
+    })
+    .optional(),
   'train-command': text,
   'setup-command': text.optional(),
   shell: text.optional(),

@@ -1,4 +1,5 @@
-import { access, mkdtemp } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
+import { exists } from './file-info.js'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
@@ -37,11 +38,8 @@ async function publish(report: RunReport): Promise<void> {
 
 /** A later job: download the artifact (unless it is already there) and check it against its manifest. */
 async function verifyOnly(artifactName: string, folder: string): Promise<string | null> {
-  const present = await access(path.join(folder, MANIFEST_NAME)).then(
-    () => true,
-    () => false
-  )
-  if (!present) await downloadArtifact(artifactName, folder)
+  if (!(await exists(path.join(folder, MANIFEST_NAME))))
+    await downloadArtifact(artifactName, folder)
   core.setOutput('download-path', folder)
   const verification = await verifyArtifactFolder(folder)
   core.setOutput('manifest-path', path.join(folder, MANIFEST_NAME))

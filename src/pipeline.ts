@@ -1,5 +1,7 @@
-import { mkdir, rm, stat } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
+import { exists } from './file-info.js'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { selectArtifactFiles } from './artifact/files.js'
 import { checkModelFile } from './artifact/formats/index.js'
 import { buildManifest, MANIFEST_NAME } from './artifact/manifest.js'
@@ -7,7 +9,7 @@ import { stageArtifact } from './artifact/stage.js'
 import type { Config } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { formatOf } from './data/table.js'
-import { currentEntry, validateTableParallel } from './data/parallel.js'
+import { validateTableParallel } from './data/parallel.js'
 import { describePosition } from './data/validate.js'
 import { UserError, describeError } from './errors.js'
 import { chooseLossSeries } from './loss/choose.js'
@@ -57,13 +59,6 @@ export function runFolders(root: string): RunFolders {
     metricsFile: path.join(root, 'metrics', 'metrics.jsonl'),
     artifactDirectory: path.join(root, 'artifact')
   }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false
-  )
 }
 
 function relativeLabel(workspace: string, file: string): string {
@@ -129,7 +124,7 @@ export async function runPipeline(
           maxViolations: config.maxViolations,
           schemaLabel: report.labels.schema
         },
-        currentEntry(import.meta.url)
+        fileURLToPath(import.meta.url)
       ).catch(error => {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new UserError(`dataset not found: ${report.labels.dataset}`)

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
-import { hashFile } from '../hash.js'
+import { hashFile } from '../file-info.js'
 
 export const MANIFEST_NAME = 'ml-smoke-manifest.json'
 export const MANIFEST_SCHEMA_VERSION = 1

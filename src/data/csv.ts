@@ -52,9 +52,8 @@ export class CsvTokenizer {
     private readonly onRecord: (record: CsvRecord) => boolean | void,
     private readonly onProblem: (problem: CsvSyntaxProblem) => void
   ) {
-    if (options.delimiter.length !== 1 || options.delimiter === '"' || options.delimiter === '\n') {
-      throw new Error(`invalid delimiter ${JSON.stringify(options.delimiter)}`)
-    }
+    const problem = delimiterProblem(options.delimiter)
+    if (problem) throw new Error(`delimiter ${JSON.stringify(options.delimiter)}: ${problem}`)
     this.delimiter = options.delimiter.charCodeAt(0)
   }
 
@@ -94,7 +93,8 @@ export class CsvTokenizer {
       let line = startLine
       const fields: string[] = []
       let fieldLines: number[] | null = null
-      const problems: CsvSyntaxProblem[] = []
+      // Allocated only for a record that has one: this loop runs once per row of millions.
+      let problems: CsvSyntaxProblem[] | null = null
       let i = pos
       let complete = false
       let incomplete = false
@@ -147,7 +147,7 @@ export class CsvTokenizer {
                 incomplete = true
                 break
               }
-              problems.push({
+              ;(problems ??= []).push({
                 code: 'text-after-quote',
                 line,
                 fieldNumber: fields.length + 1,
@@ -221,13 +221,21 @@ export class CsvTokenizer {
     buf: string,
     start: number,
     end: number,
-    problems: CsvSyntaxProblem[]
+    problems: CsvSyntaxProblem[] | null
   ): void {
     this.line = endLine + 1
-    for (const problem of problems) this.onProblem(problem)
+    if (problems) for (const problem of problems) this.onProblem(problem)
     const raw = this.options.keepRaw ? buf.slice(start, end) : ''
     if (this.onRecord({ fields, line, fieldLines, endLine, raw }) === false) this.stopped = true
   }
+}
+
+/** Why a string cannot separate CSV fields, or null when it can (the one rule for inputs, flags and the tokenizer). */
+export function delimiterProblem(delimiter: string): string | null {
+  if (delimiter.length !== 1) return 'expected one character'
+  if (delimiter === '"' || delimiter === '\n' || delimiter === '\r')
+    return 'a quote or a line break cannot separate fields'
+  return null
 }
 
 /** Line breaks (LF, CRLF or a lone CR, as editors count them) in buf[from, to). */

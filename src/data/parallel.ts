@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises'
 import os from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import { readCsvFile } from './csv.js'
 import { parseTableSchema, type TableSchema } from './schema.js'
 import {
   datasetChecks,
@@ -39,20 +39,19 @@ export function canSplit(schema: TableSchema, options: ValidateOptions, size: nu
   )
 }
 
-/** The first byte after the first line break at or after `at`. */
-async function nextLineStart(file: string, at: number): Promise<number | null> {
-  const handle = await open(file, 'r')
-  try {
-    const buffer = Buffer.alloc(1 << 20)
-    for (let position = at; ; position += buffer.length) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position)
-      if (bytesRead === 0) return null
-      const lf = buffer.subarray(0, bytesRead).indexOf(0x0a)
-      if (lf !== -1) return position + lf + 1
-    }
-  } finally {
-    await handle.close()
-  }
+/** The header record, if it is one physical line. */
+async function readHeader(file: string, options: ValidateOptions): Promise<string[] | null> {
+  let header: string[] | null = null
+  await readCsvFile(
+    file,
+    { delimiter: options.delimiter ?? (options.format === 'tsv' ? '\t' : ','), keepRaw: false },
+    record => {
+      header = record.endLine === 1 ? record.fields : null
+      return false
+    },
+    () => undefined
+  )
+  return header
 }
 
 /**
@@ -167,7 +166,8 @@ function merge(
  * Validates a large CSV on two cores: the first part in this thread, the rest in a worker that starts
  * at a line break a little past the middle. If that break turns out to be inside a quoted field (the
  * first half did not end between records), or a worker cannot start, the file is validated in one pass:
- * splitting must never change the answer. `entry` is the bundled script the worker runs.
+ * splitting must never change the answer. `entry` is the bundled script the worker runs (it serves
+ * partitions through servePartitionWorker); without one, or for a small file, it is one pass.
  */
 export async function validateTableParallel(
   file: string,
@@ -182,18 +182,9 @@ export async function validateTableParallel(
   const share = Math.min(0.65, 0.5 + Math.min(10 * 1024 * 1024, size / 10) / size)
   const split = await recordBoundary(file, Math.floor(size * share))
   if (split === null || split >= size) return validateTable(file, schema, options)
-  // The header is the first record; a header spanning lines would be unusual, but then do not split.
-  let header: string[] = []
-  let headerLines = 0
-  await validateTable(file, schema, {
-    ...options,
-    maxViolations: 1,
-    partition: { start: 0, end: (await nextLineStart(file, 0)) ?? size }
-  }).then(result => {
-    header = result.header
-    headerLines = result.linesRead ?? 0
-  })
-  if (headerLines !== 1) return validateTable(file, schema, options)
+  // The worker is handed the header; one that spans lines (a quoted newline in a column name) is not split.
+  const header = await readHeader(file, options)
+  if (!header) return validateTable(file, schema, options)
   const second = runPartition(
     file,
     schema,
@@ -221,9 +212,4 @@ export function servePartitionWorker(): boolean {
     }
   )
   return true
-}
-
-/** The running bundle's own file, which the worker runs too (see servePartitionWorker). */
-export function currentEntry(url: string): string {
-  return fileURLToPath(url)
 }

@@ -179,17 +179,24 @@ export async function validateTable(
     rowInGroup: position.rowInGroup
   })
 
+  // A later partition is handed the header: it maps the columns, but the header's own defects are the
+  // first partition's to report (else the merge would count them twice).
+  const headerLog = options.partition?.header ? { add: () => undefined } : log
   const onHeader = (labels: string[], line?: number): void => {
     header = labels
     const seen = new Set<string>()
     columns = labels.map((label, index) => {
       const at = { line, rowNumber: 1, fieldNumber: index + 1 }
       if (label.trim() === '') {
-        log.add({ code: 'blank-label', ...at, message: `column ${index + 1} has an empty header` })
+        headerLog.add({
+          code: 'blank-label',
+          ...at,
+          message: `column ${index + 1} has an empty header`
+        })
         return null
       }
       if (seen.has(label)) {
-        log.add({
+        headerLog.add({
           code: 'duplicate-label',
           ...at,
           field: label,
@@ -200,7 +207,7 @@ export async function validateTable(
       seen.add(label)
       const field = byName.get(label)
       if (!field && columnsPolicy !== 'superset') {
-        log.add({
+        headerLog.add({
           code: 'extra-label',
           ...at,
           field: label,
@@ -212,7 +219,7 @@ export async function validateTable(
     if (columnsPolicy !== 'subset') {
       for (const field of fields) {
         if (!seen.has(field.name)) {
-          log.add({
+          headerLog.add({
             code: 'missing-label',
             line,
             rowNumber: 1,

@@ -72,11 +72,17 @@ export function allocate(
   return allocation
 }
 
+interface Entry<T> {
+  index: number
+  item: T
+  label?: string
+}
+
 /** Collects a subset from a stream of items, one strategy at a time; `done` says reading can stop early. */
 export class Sampler<T> {
-  private readonly head: T[] = []
-  private readonly reservoir: Reservoir<T>
-  private readonly byClass = new Map<string, Reservoir<{ index: number; item: T }>>()
+  private readonly head: Array<Entry<T>> = []
+  private readonly reservoir: Reservoir<Entry<T>>
+  private readonly byClass = new Map<string, Reservoir<Entry<T>>>()
   private readonly counts = new Map<string, number>()
   private readonly random: () => number
   private seen = 0
@@ -95,40 +101,36 @@ export class Sampler<T> {
   }
 
   offer(item: T, label?: string): void {
-    const index = this.seen++
+    const entry: Entry<T> = { index: this.seen++, item, label }
     const { strategy } = this.options
     if (strategy === 'stratified' && label === undefined)
       throw new Error('stratified sampling needs a label for every row')
-    if (strategy === 'head' || strategy === 'all') {
-      if (strategy === 'all' || this.head.length < this.options.rows) this.head.push(item)
-    } else if (strategy === 'random') {
-      this.reservoir.offer(item)
+    if (strategy === 'all' || (strategy === 'head' && this.head.length < this.options.rows))
+      this.head.push(entry)
+    else if (strategy === 'random') this.reservoir.offer(entry)
+    if (label === undefined) return
+    if (!this.counts.has(label) && this.counts.size >= MAX_CLASSES) {
+      throw new UserError(
+        `label-column has more than ${MAX_CLASSES} distinct values: is it a class label?`
+      )
     }
-    if (label !== undefined) {
-      if (!this.counts.has(label) && this.counts.size >= MAX_CLASSES) {
-        throw new UserError(
-          `label-column has more than ${MAX_CLASSES} distinct values: is it a class label?`
-        )
+    this.counts.set(label, (this.counts.get(label) ?? 0) + 1)
+    if (strategy === 'stratified') {
+      let classReservoir = this.byClass.get(label)
+      if (!classReservoir) {
+        classReservoir = new Reservoir(this.options.rows, this.random)
+        this.byClass.set(label, classReservoir)
       }
-      this.counts.set(label, (this.counts.get(label) ?? 0) + 1)
-      if (strategy === 'stratified') {
-        let classReservoir = this.byClass.get(label)
-        if (!classReservoir) {
-          classReservoir = new Reservoir(this.options.rows, this.random)
-          this.byClass.set(label, classReservoir)
-        }
-        classReservoir.offer({ index, item })
-      }
+      classReservoir.offer(entry)
     }
   }
 
-  /** The subset in file order, and per-class counts when there is a label. */
+  /** The subset in file order, and per-class counts (in the dataset and chosen) when there is a label. */
   result(): { items: T[]; offered: number; classes?: Record<string, ClassCount> } {
-    let items: T[]
-    const chosen = new Map<string, number>()
+    let picked: Array<Entry<T>>
     if (this.options.strategy === 'stratified') {
       const allocation = allocate(this.counts, this.options.rows, this.options.minPerClass)
-      const picked: Array<{ index: number; item: T }> = []
+      picked = []
       for (const [label, reservoir] of this.byClass) {
         // A seeded partial shuffle takes a uniform subset of the class's uniform sample.
         const pool = reservoir.inStreamOrder()
@@ -138,35 +140,22 @@ export class Sampler<T> {
           ;[pool[i], pool[j]] = [pool[j], pool[i]]
         }
         picked.push(...pool.slice(0, take))
-        chosen.set(label, take)
       }
-      items = picked.sort((a, b) => a.index - b.index).map(entry => entry.item)
+      picked.sort((a, b) => a.index - b.index)
     } else {
-      items = this.options.strategy === 'random' ? this.reservoir.inStreamOrder() : this.head
+      picked = this.options.strategy === 'random' ? this.reservoir.inStreamOrder() : this.head
     }
+    const items = picked.map(entry => entry.item)
     if (!this.counts.size) return { items, offered: this.seen }
-    return {
-      items,
-      offered: this.seen,
-      classes: Object.fromEntries(
-        [...this.counts].map(([label, available]) => [
-          label,
-          { available, chosen: chosen.get(label) ?? 0 }
-        ])
-      )
-    }
-  }
-
-  /** For strategies that do not choose by class, count the classes of what was chosen. */
-  countChosen(labels: string[]): Record<string, ClassCount> | undefined {
-    if (!this.counts.size) return undefined
     const chosen = new Map<string, number>()
-    for (const label of labels) chosen.set(label, (chosen.get(label) ?? 0) + 1)
-    return Object.fromEntries(
+    for (const { label } of picked)
+      if (label !== undefined) chosen.set(label, (chosen.get(label) ?? 0) + 1)
+    const classes = Object.fromEntries(
       [...this.counts].map(([label, available]) => [
         label,
         { available, chosen: chosen.get(label) ?? 0 }
       ])
     )
+    return { items, offered: this.seen, classes }
   }
 }

@@ -5,7 +5,7 @@ import type { Config } from '../config.js'
 import { formatOf, type DataFormat } from '../data/table.js'
 import { csvText, jsonRows, writeParquetLike } from '../data/writers.js'
 import { UserError } from '../errors.js'
-import { hashFile } from '../hash.js'
+import { hashFile } from '../file-info.js'
 import { Sampler, type ClassCount, type SampleStrategy } from './strategies.js'
 
 export type { SampleStrategy } from './strategies.js'
@@ -40,7 +40,6 @@ export interface SubsetResult {
 interface Item {
   cells: unknown[]
   raw?: string
-  label?: string
 }
 
 /** The subset options an action or CLI configuration asks for. */
@@ -106,7 +105,7 @@ export async function writeSubset(
       },
       row(cells, position) {
         const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined
-        sampler.offer({ cells, raw: position.raw, label }, label)
+        sampler.offer({ cells, raw: position.raw }, label)
         return !sampler.done
       },
       problem(problem) {
@@ -163,9 +162,6 @@ export async function writeSubset(
     seed: options.seed,
     sha256: (await hashFile(target)).sha256,
     labelColumn: options.labelColumn,
-    classes:
-      classes && options.strategy !== 'stratified'
-        ? sampler.countChosen(items.map(item => item.label!))
-        : classes
+    classes
   }
 }

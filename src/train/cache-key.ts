@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { glob } from 'tinyglobby'
-import { hashFile } from '../hash.js'
+import { hashFile } from '../file-info.js'
 
 /**
  * The default cache key, as `hashFiles()` would make it: OS, architecture and one sha256 over the

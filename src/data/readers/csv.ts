@@ -27,12 +27,8 @@ export async function readCsvTable(
         sink.header(record.fields, record.line, options.keepRaw ? record.raw : undefined)
         return true
       }
-      return sink.row(record.fields, {
-        line: record.line,
-        endLine: record.endLine,
-        fieldLines: record.fieldLines,
-        raw: options.keepRaw ? record.raw : undefined
-      })
+      // A CsvRecord already has the shape of a RowPosition (raw is '' unless keepRaw): no copy per row.
+      return sink.row(record.fields, record)
     },
     problem => sink.problem(problem)
   )

@@ -9,3 +9,11 @@ export async function hashFile(file: string): Promise<{ sha256: string; bytes: n
     hash.update(chunk as Buffer)
   return { sha256: hash.digest('hex'), bytes: (await stat(file)).size }
 }
+
+/** Whether a path exists (file or folder). */
+export async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false
+  )
+}
