@@ -11,15 +11,19 @@ import {
   type CsvSyntaxProblem
 } from '../src/data/csv.js'
 
+type RecordCopy = Pick<CsvRecord, 'fields' | 'line' | 'endLine' | 'fieldLines' | 'raw'>
+
 function tokenize(
   chunks: string[],
   delimiter = ','
-): { records: CsvRecord[]; problems: CsvSyntaxProblem[] } {
-  const records: CsvRecord[] = []
+): { records: RecordCopy[]; problems: CsvSyntaxProblem[] } {
+  const records: RecordCopy[] = []
   const problems: CsvSyntaxProblem[] = []
   const tokenizer = new CsvTokenizer(
     { delimiter, keepRaw: true },
-    r => void records.push(r),
+    // The tokenizer reuses its record: copy what it holds inside the callback.
+    ({ fields, line, endLine, fieldLines, raw }) =>
+      void records.push({ fields, line, endLine, fieldLines: fieldLines && [...fieldLines], raw }),
     p => void problems.push(p)
   )
   for (const chunk of chunks) tokenizer.push(chunk)
@@ -176,6 +180,45 @@ describe('readCsvFile', () => {
       ['1', 'a']
     ])
     expect(result.lineEnding).toBe('\r\n')
+  })
+
+  // Files are read in 64 KiB chunks; an ASCII chunk skips the UTF-8 decoder.
+  const CHUNK = 65536
+
+  it('keeps a U+FEFF that starts a later chunk and a character cut across chunks', async () => {
+    const head = 'id,note\n1,'
+    const firstChunk = `${head}${'a'.repeat(CHUNK - head.length - 3)}\n2,` // all ASCII
+    const secondNote = `\uFEFFx${'b'.repeat(CHUNK - 3 - 1 - 2)}é` // "é" is cut after its first byte
+    const file = await write('chunks.csv', `${firstChunk}${secondNote}\n3,c\n`)
+    expect(Buffer.byteLength(firstChunk)).toBe(CHUNK)
+    const notes: string[] = []
+    await readCsvFile(
+      file,
+      { delimiter: ',', keepRaw: false },
+      r => void notes.push(r.cell(1)),
+      () => {
+        throw new Error('no problem expected')
+      }
+    )
+    expect(notes).toEqual(['note', 'a'.repeat(CHUNK - head.length - 3), secondNote, 'c'])
+  })
+
+  it('reports a character left unfinished at the end of a chunk when the next chunk is ASCII', async () => {
+    const head = 'id,note\n1,'
+    const firstChunk = Buffer.concat([
+      Buffer.from(`${head}${'a'.repeat(CHUNK - head.length - 1)}`),
+      Buffer.from([0xc3])
+    ])
+    const file = await write('cut.csv', Buffer.concat([firstChunk, Buffer.from('\n2,b\n')]))
+    const problems: CsvSyntaxProblem[] = []
+    await readCsvFile(
+      file,
+      { delimiter: ',', keepRaw: false },
+      () => {},
+      p => void problems.push(p)
+    )
+    expect(problems).toEqual([expect.objectContaining({ code: 'invalid-utf8', line: 2 })])
+    expect(problems[0].message).toContain('cut off')
   })
 
   it('reports invalid UTF-8 (a Latin-1 file) with the line of the bad byte', async () => {

@@ -1,16 +1,74 @@
+import { isAscii } from 'node:buffer'
 import { createReadStream } from 'node:fs'
+import type { TextCells } from './table.js'
 
-/** One CSV record with where it came from. */
-export interface CsvRecord {
-  fields: string[]
+/**
+ * One CSV record with where it came from. The tokenizer reuses one record for every row and keeps each cell
+ * as a range of the text it read, so a row costs no allocation until someone asks for a cell's string:
+ * read it inside the callback, or copy `fields`.
+ */
+export class CsvRecord implements TextCells {
+  count = 0
+  source = ''
+  starts = new Int32Array(16)
+  ends = new Int32Array(16)
+  /** Cells whose text is not their source range (doubled quotes, text after a quote), by index. */
+  private readonly escapes: Array<string | undefined> = []
+  private escapedCount = 0
   /** Physical line (1-based) where the record starts. */
-  line: number
+  line = 1
   /** Line where each field starts; null when the whole record sits on one line. */
-  fieldLines: number[] | null
+  fieldLines: number[] | null = null
   /** Physical line where the record ends (differs from `line` when a quoted field holds newlines). */
-  endLine: number
+  endLine = 1
   /** The record's exact source text without its line terminator (only with `keepRaw`). */
-  raw: string
+  raw = ''
+
+  cell(index: number): string {
+    const escaped = this.escapedCount ? this.escapes[index] : undefined
+    return escaped ?? this.source.slice(this.starts[index], this.ends[index])
+  }
+
+  escapedAt(index: number): string | undefined {
+    return this.escapedCount ? this.escapes[index] : undefined
+  }
+
+  /** Every cell as a new array of strings. */
+  get fields(): string[] {
+    const fields = new Array<string>(this.count)
+    for (let k = 0; k < this.count; k++) fields[k] = this.cell(k)
+    return fields
+  }
+
+  reset(source: string, line: number): void {
+    if (this.escapedCount) {
+      this.escapes.length = 0
+      this.escapedCount = 0
+    }
+    this.source = source
+    this.count = 0
+    this.line = line
+    this.fieldLines = null
+  }
+
+  add(start: number, end: number, escaped: string | undefined): void {
+    const k = this.count
+    if (k === this.starts.length) {
+      const starts = new Int32Array(k * 2)
+      const ends = new Int32Array(k * 2)
+      starts.set(this.starts)
+      ends.set(this.ends)
+      this.starts = starts
+      this.ends = ends
+    }
+    this.starts[k] = start
+    this.ends[k] = end
+    if (escaped !== undefined) {
+      this.escapes[k] = escaped
+      this.escapedCount++
+    }
+    this.count = k + 1
+  }
 }
 
 export type CsvSyntaxCode = 'unterminated-quote' | 'text-after-quote' | 'invalid-utf8'
@@ -46,6 +104,7 @@ export class CsvTokenizer {
   private line = 1
   private stopped = false
   private readonly delimiter: number
+  private readonly record = new CsvRecord()
 
   constructor(
     private readonly options: CsvOptions,
@@ -86,13 +145,19 @@ export class CsvTokenizer {
     const buf = this.buffer
     const len = buf.length
     const delimiter = this.delimiter
+    const delimiterText = this.options.delimiter
+    const record = this.record
+    // Where the next delimiter, LF and CR are (len: none left), found with native indexOf, which scans
+    // several times faster than a charCodeAt loop; each is searched again only once passed.
+    let nextDelimiter = -1
+    let nextLF = -1
+    let nextCR = -1
     let pos = 0
     while (pos < len && !this.stopped) {
       const recordStart = pos
       const startLine = this.line
       let line = startLine
-      const fields: string[] = []
-      let fieldLines: number[] | null = null
+      record.reset(buf, startLine)
       // Allocated only for a record that has one: this loop runs once per row of millions.
       let problems: CsvSyntaxProblem[] | null = null
       let i = pos
@@ -100,21 +165,21 @@ export class CsvTokenizer {
       let incomplete = false
       for (;;) {
         const fieldLine = line
-        let value: string
+        let start: number
+        let end: number
+        let escaped: string | undefined
         if (i < len && buf.charCodeAt(i) === QUOTE) {
           let j = i + 1
-          value = ''
           let closed = -1
           for (;;) {
             const q = buf.indexOf('"', j)
             if (q === -1) break
             if (q + 1 < len && buf.charCodeAt(q + 1) === QUOTE) {
-              value += buf.slice(j, q + 1)
+              escaped = (escaped ?? '') + buf.slice(j, q + 1)
               j = q + 2
               continue
             }
             if (q + 1 >= len && !final) break // the next chunk may start with a second quote
-            value += buf.slice(j, q)
             closed = q
             break
           }
@@ -126,55 +191,59 @@ export class CsvTokenizer {
             this.onProblem({
               code: 'unterminated-quote',
               line: fieldLine,
-              fieldNumber: fields.length + 1,
+              fieldNumber: record.count + 1,
               message: `a quoted field opened on line ${fieldLine} is never closed; the rest of the file (from line ${fieldLine}) cannot be read as records`
             })
             this.stopped = true
             return
           }
-          line += countLineBreaks(buf, i, closed)
+          if (escaped !== undefined) escaped += buf.slice(j, closed)
+          start = i + 1
+          end = closed
+          if (nextLF < i) nextLF = indexOrLength(buf, '\n', i)
+          if (nextCR < i) nextCR = indexOrLength(buf, '\r', i)
+          if (nextLF < closed || nextCR < closed) line += countLineBreaks(buf, i, closed)
           i = closed + 1
           if (i < len) {
             const next = buf.charCodeAt(i)
             if (next !== delimiter && next !== LF && next !== CR) {
-              let end = i
-              while (end < len) {
-                const c = buf.charCodeAt(end)
+              let after = i
+              while (after < len) {
+                const c = buf.charCodeAt(after)
                 if (c === delimiter || c === LF || c === CR) break
-                end++
+                after++
               }
-              if (end >= len && !final) {
+              if (after >= len && !final) {
                 incomplete = true
                 break
               }
               ;(problems ??= []).push({
                 code: 'text-after-quote',
                 line,
-                fieldNumber: fields.length + 1,
-                message: `text ${JSON.stringify(buf.slice(i, Math.min(end, i + 20)))} follows the closing quote of field ${fields.length + 1}; quote the whole field and double any quote inside it`
+                fieldNumber: record.count + 1,
+                message: `text ${JSON.stringify(buf.slice(i, Math.min(after, i + 20)))} follows the closing quote of field ${record.count + 1}; quote the whole field and double any quote inside it`
               })
-              value += buf.slice(i, end)
-              i = end
+              escaped = (escaped ?? buf.slice(start, end)) + buf.slice(i, after)
+              i = after
             }
           }
         } else {
-          let end = i
-          while (end < len) {
-            const c = buf.charCodeAt(end)
-            if (c === delimiter || c === LF || c === CR) break
-            end++
-          }
-          if (end >= len && !final) {
+          start = i
+          if (nextDelimiter < i) nextDelimiter = indexOrLength(buf, delimiterText, i)
+          if (nextLF < i) nextLF = indexOrLength(buf, '\n', i)
+          if (nextCR < i) nextCR = indexOrLength(buf, '\r', i)
+          i = nextDelimiter < nextLF ? nextDelimiter : nextLF
+          if (nextCR < i) i = nextCR
+          if (i >= len && !final) {
             incomplete = true
             break
           }
-          value = buf.slice(i, end)
-          i = end
+          end = i
         }
-        fields.push(value)
-        if (line !== startLine || fieldLines) {
-          fieldLines ??= fields.slice(0, -1).map(() => startLine)
-          fieldLines.push(fieldLine)
+        record.add(start, end, escaped)
+        if (line !== startLine || record.fieldLines) {
+          record.fieldLines ??= Array.from({ length: record.count - 1 }, () => startLine)
+          record.fieldLines.push(fieldLine)
         }
         if (i >= len) {
           complete = true
@@ -193,7 +262,7 @@ export class CsvTokenizer {
         const rawEnd = i
         i += c === CR && buf.charCodeAt(i + 1) === LF ? 2 : 1
         line++
-        this.emit(fields, startLine, fieldLines, line - 1, buf, recordStart, rawEnd, problems)
+        this.emit(line - 1, buf, recordStart, rawEnd, problems)
         complete = false
         pos = i
         break
@@ -204,7 +273,7 @@ export class CsvTokenizer {
         return
       }
       if (complete) {
-        this.emit(fields, startLine, fieldLines, line, buf, recordStart, len, problems)
+        this.emit(line, buf, recordStart, len, problems)
         pos = len
       } else {
         this.line = line
@@ -214,9 +283,6 @@ export class CsvTokenizer {
   }
 
   private emit(
-    fields: string[],
-    line: number,
-    fieldLines: number[] | null,
     endLine: number,
     buf: string,
     start: number,
@@ -225,8 +291,10 @@ export class CsvTokenizer {
   ): void {
     this.line = endLine + 1
     if (problems) for (const problem of problems) this.onProblem(problem)
-    const raw = this.options.keepRaw ? buf.slice(start, end) : ''
-    if (this.onRecord({ fields, line, fieldLines, endLine, raw }) === false) this.stopped = true
+    const record = this.record
+    record.endLine = endLine
+    record.raw = this.options.keepRaw ? buf.slice(start, end) : ''
+    if (this.onRecord(record) === false) this.stopped = true
   }
 }
 
@@ -236,6 +304,11 @@ export function delimiterProblem(delimiter: string): string | null {
   if (delimiter === '"' || delimiter === '\n' || delimiter === '\r')
     return 'a quote or a line break cannot separate fields'
   return null
+}
+
+function indexOrLength(buf: string, search: string, from: number): number {
+  const at = buf.indexOf(search, from)
+  return at === -1 ? buf.length : at
 }
 
 /** Line breaks (LF, CRLF or a lone CR, as editors count them) in buf[from, to). */
@@ -284,7 +357,16 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
 
 /** The problem for a chunk that does not decode: the first bad byte and the line it is on. */
 export function invalidUtf8Problem(chunk: Buffer, linesBefore: number): CsvSyntaxProblem {
-  const offset = Math.max(0, findInvalidUtf8(chunk))
+  const found = findInvalidUtf8(chunk)
+  if (found === -1) {
+    // The chunk itself is fine: the one before ended in the middle of a character.
+    return {
+      code: 'invalid-utf8',
+      line: linesBefore + 1,
+      message: `a UTF-8 character on line ${linesBefore + 1} is cut off (a lead byte with too few continuation bytes); the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
+    }
+  }
+  const offset = found
   let line = linesBefore + 1
   for (let k = 0; k < offset; k++)
     if (chunk[k] === LF || (chunk[k] === CR && chunk[k + 1] !== LF)) line++
@@ -315,7 +397,9 @@ export async function readCsvFile(
   onProblem: (problem: CsvSyntaxProblem) => void
 ): Promise<CsvReadResult> {
   const tokenizer = new CsvTokenizer(options, onRecord, onProblem)
-  const decoder = new TextDecoder('utf-8', { fatal: true })
+  // The BOM is dropped by hand, only at the start of the file: the decoder may first see a later chunk.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+  let atFileStart = !options.start
   const stream = createReadStream(file, {
     highWaterMark: 64 * 1024,
     start: options.start,
@@ -323,11 +407,21 @@ export async function readCsvFile(
   })
   let lineEnding: '\n' | '\r\n' | undefined
   let linesBefore = 0
+  // An ASCII chunk is its own Latin-1 text (several times faster than TextDecoder), unless the decoder
+  // still holds the start of a character from the chunk before.
+  let decoderIdle = true
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       let text: string
       try {
-        text = decoder.decode(chunk, { stream: true })
+        const ascii = isAscii(chunk)
+        text =
+          ascii && decoderIdle ? chunk.toString('latin1') : decoder.decode(chunk, { stream: true })
+        decoderIdle = ascii
+        if (atFileStart) {
+          atFileStart = false
+          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+        }
       } catch {
         onProblem(invalidUtf8Problem(chunk, linesBefore))
         return { lineEnding: lineEnding ?? '\n' }

@@ -25,10 +25,28 @@ export interface TableProblem {
   message: string
 }
 
-/** What a reader reports as it streams a table. `row` returning false stops reading. */
+/**
+ * A row of text cells kept as ranges of the text they were read from; a cell becomes a string only when asked.
+ * Valid only inside the callback that receives it.
+ */
+export interface TextCells {
+  readonly count: number
+  readonly source: string
+  readonly starts: Int32Array
+  readonly ends: Int32Array
+  /** The cell's text when it is not `source[starts[k], ends[k])` (doubled quotes), else undefined. */
+  escapedAt(index: number): string | undefined
+  cell(index: number): string
+}
+
+/**
+ * What a reader reports as it streams a table. `row` returning false stops reading. A text reader hands
+ * rows to `textRow` when the sink has one (no strings made per cell), else to `row`.
+ */
 export interface TableSink {
   header(labels: string[], line?: number, raw?: string): void
   row(cells: unknown[], position: RowPosition, extraKeys?: string[]): boolean | void
+  textRow?(cells: TextCells, position: RowPosition): boolean | void
   problem(problem: TableProblem): void
 }
 

@@ -1,7 +1,13 @@
 import { compileSchema, MISSING, uniqueKey, type CompiledField } from './fields.js'
 import { readTable } from './readers/index.js'
 import type { MlChecks, TableSchema } from './schema.js'
-import { ABSENT, type DataFormat, type RowPosition, type TableProblem } from './table.js'
+import {
+  ABSENT,
+  type DataFormat,
+  type RowPosition,
+  type TableProblem,
+  type TextCells
+} from './table.js'
 
 /** One defect in the data, positioned the way both an editor and Frictionless count. */
 export interface Violation {
@@ -80,12 +86,23 @@ function spanNote(position: RowPosition): string {
 }
 
 /** Every cell empty (no closure per row: this runs for each of millions of rows). */
-function isBlank(cells: unknown[]): boolean {
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]
+function isBlank(cells: unknown[] | null, text: TextCells | null): boolean {
+  if (text) {
+    for (let i = 0; i < text.count; i++)
+      if (text.ends[i] !== text.starts[i] || text.escapedAt(i) !== undefined) return false
+    return true
+  }
+  for (let i = 0; i < cells!.length; i++) {
+    const cell = cells![i]
     if (cell !== '' && cell !== null && cell !== ABSENT) return false
   }
   return true
+}
+
+/** A row's cells as values, whichever way the reader handed them over. */
+function cellsOf(cells: unknown[] | null, text: TextCells | null): unknown[] {
+  if (cells) return cells
+  return Array.from({ length: text!.count }, (_, k) => text!.cell(k))
 }
 
 function cellViolation(
@@ -173,6 +190,10 @@ export async function validateTable(
   let duplicateRows = 0
   const labelField = checks?.label?.column
   const classCounts = labelField ? new Map<string, number>() : null
+  // Per column, set with the header: what else a cell feeds besides its own checks.
+  let uniqueByColumn: Array<Map<string, number> | undefined> = []
+  let keyPartByColumn: number[] = []
+  let labelColumn = -1
   const where = (position: RowPosition): Pick<Violation, 'line' | 'rowGroup' | 'rowInGroup'> => ({
     line: position.line,
     rowGroup: position.rowGroup,
@@ -216,6 +237,9 @@ export async function validateTable(
       }
       return field ?? null
     })
+    uniqueByColumn = columns.map(field => (field ? uniqueSeen.get(field.name) : undefined))
+    keyPartByColumn = columns.map(field => (field ? primaryKey.indexOf(field.name) : -1))
+    labelColumn = columns.findIndex(field => field !== null && field.name === labelField)
     if (columnsPolicy !== 'subset') {
       for (const field of fields) {
         if (!seen.has(field.name)) {
@@ -231,22 +255,28 @@ export async function validateTable(
     }
   }
 
-  const onRow = (cells: unknown[], position: RowPosition, extraKeys?: string[]): void => {
+  // A reader hands over either values (`cells`) or a text row (`text`); one of them is null.
+  const onRow = (
+    cells: unknown[] | null,
+    text: TextCells | null,
+    position: RowPosition,
+    extraKeys?: string[]
+  ): void => {
     rowNumber++
     rows++
     if (columns === null) return
-    if (isBlank(cells)) {
+    if (isBlank(cells, text)) {
       log.add({ code: 'blank-row', ...where(position), rowNumber, message: 'the row is blank' })
       return
     }
+    const count = text ? text.count : cells!.length
     const width = columns.length
-    const checked = Math.min(width, cells.length)
+    const checked = Math.min(width, count)
     let keyParts: string[] | null = primaryKey.length ? [] : null
     for (let k = 0; k < checked; k++) {
       const field = columns[k]
       if (!field) continue
-      const cell = cells[k]
-      if (cell === ABSENT) {
+      if (cells && cells[k] === ABSENT) {
         nullCounts[field.name]++
         log.add(
           cellViolation(
@@ -261,7 +291,7 @@ export async function validateTable(
         keyParts = null
         continue
       }
-      const problem = field.check(cell)
+      const problem = text ? field.checkText(text, k) : field.check(cells![k])
       if (field.value === MISSING) nullCounts[field.name]++
       if (problem) {
         log.add(cellViolation(problem.code, problem.message, position, k, rowNumber, field.name))
@@ -272,7 +302,7 @@ export async function validateTable(
         keyParts = null
         continue
       }
-      const seen = uniqueSeen.get(field.name)
+      const seen = uniqueByColumn[k]
       if (seen) {
         const key = uniqueKey(field.value)
         const first = seen.get(key)
@@ -280,7 +310,7 @@ export async function validateTable(
           log.add(
             cellViolation(
               'unique-error',
-              `field "${field.name}": ${JSON.stringify(String(cell))} already appears in row ${first}; the field must be unique`,
+              `field "${field.name}": ${JSON.stringify(String(text ? text.cell(k) : cells![k]))} already appears in row ${first}; the field must be unique`,
               position,
               k,
               rowNumber,
@@ -289,10 +319,12 @@ export async function validateTable(
           )
         else seen.set(key, rowNumber)
       }
-      if (keyParts && primaryKey.includes(field.name))
-        keyParts[primaryKey.indexOf(field.name)] = uniqueKey(field.value)
-      if (classCounts && field.name === labelField)
-        classCounts.set(String(cell), (classCounts.get(String(cell)) ?? 0) + 1)
+      if (keyParts && keyPartByColumn[k] !== -1)
+        keyParts[keyPartByColumn[k]] = uniqueKey(field.value)
+      if (k === labelColumn && classCounts) {
+        const label = text ? text.cell(k) : String(cells![k])
+        classCounts.set(label, (classCounts.get(label) ?? 0) + 1)
+      }
     }
     if (keyParts && keyParts.filter(part => part !== undefined).length === primaryKey.length) {
       const key = keyParts.join('\u0000')
@@ -307,7 +339,7 @@ export async function validateTable(
       } else primarySeen.set(key, rowNumber)
     }
     if (duplicateSeen) {
-      const hash = rowHash(cells)
+      const hash = rowHash(cellsOf(cells, text))
       const first = duplicateSeen.get(hash)
       if (first !== undefined) {
         duplicateRows++
@@ -319,17 +351,17 @@ export async function validateTable(
         })
       } else duplicateSeen.set(hash, rowNumber)
     }
-    for (let k = width; k < cells.length; k++) {
+    for (let k = width; k < count; k++) {
       log.add({
         code: 'extra-cell',
         line: position.fieldLines?.[k] ?? position.line,
         rowNumber,
         fieldNumber: k + 1,
-        message: `row has ${cells.length} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(cells[k])} has no column${spanNote(position)}`
+        message: `row has ${count} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(text ? text.cell(k) : cells![k])} has no column${spanNote(position)}`
       })
     }
     if (isText) {
-      for (let k = cells.length; k < width; k++) {
+      for (let k = count; k < width; k++) {
         const name = columns[k]?.name ?? header[k]
         if (columns[k]) nullCounts[name]++
         log.add({
@@ -338,7 +370,7 @@ export async function validateTable(
           rowNumber,
           fieldNumber: k + 1,
           field: name,
-          message: `row has ${cells.length} cells but the header has ${width}: no cell for column "${header[k]}"${spanNote(position)}`
+          message: `row has ${count} cells but the header has ${width}: no cell for column "${header[k]}"${spanNote(position)}`
         })
       }
     }
@@ -367,7 +399,12 @@ export async function validateTable(
     file,
     options.format,
     { delimiter: options.delimiter, partition: options.partition },
-    { header: onHeader, row: onRow, problem: onProblem }
+    {
+      header: onHeader,
+      row: (cells, position, extraKeys) => onRow(cells, null, position, extraKeys),
+      textRow: (text, position) => onRow(null, text, position),
+      problem: onProblem
+    }
   )
   if (columns === null && log.count === 0 && !options.partition) {
     log.add({

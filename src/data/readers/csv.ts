@@ -28,7 +28,7 @@ export async function readCsvTable(
         return true
       }
       // A CsvRecord already has the shape of a RowPosition (raw is '' unless keepRaw): no copy per row.
-      return sink.row(record.fields, record)
+      return sink.textRow ? sink.textRow(record, record) : sink.row(record.fields, record)
     },
     problem => sink.problem(problem)
   )
