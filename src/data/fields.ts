@@ -20,6 +20,8 @@ export interface CompiledField {
 }
 
 export const MISSING = Symbol('missing')
+/** The value of a text cell that no check and no caller reads: its string is never made. */
+const UNREAD_TEXT = Symbol('unread text')
 const INVALID = Symbol('invalid')
 type Cast = (text: string) => unknown
 type NativeCast = (value: unknown) => unknown
@@ -27,7 +29,7 @@ type NativeCast = (value: unknown) => unknown
  * The casts that read a cell straight from `source[start, end)`, with no string per cell: the hot path of
  * CSV validation. A switch over these (not a closure per field) keeps the call sites monomorphic.
  */
-type RangeCast = 'integer' | 'number' | 'iso-date' | 'boolean'
+type RangeCast = 'integer' | 'number' | 'iso-date' | 'boolean' | 'string'
 
 /** [+-]digits — a hand-written scan: this runs once per cell of millions of rows, faster than a regex. */
 function isInteger(text: string): boolean {
@@ -606,6 +608,7 @@ function caster(field: FieldDescriptor, where: string): Caster {
       return {
         expected: test ? `a string in ${format} format` : 'a string',
         fromText,
+        fromRange: test ? undefined : 'string',
         fromNative: native(fromText, () => false),
         show: (_v, text) => text
       }
@@ -640,37 +643,24 @@ function textOf(cell: unknown): string {
 const APPROXIMATION_MARGIN = 1e-12
 
 /**
- * Compiles one field: casting and constraints become a single closure, run once per cell. `exactValue`:
- * the caller reads `value` (a primary key part), so it must be the exact cast.
+ * Compiles one field: casting and constraints become a single closure, run once per cell. `valueRead`:
+ * the caller reads `value` (a primary key part), so it must be the exact cast, made even when no check
+ * of the field's own needs it.
  */
 export function compileField(
   field: FieldDescriptor,
   index: number,
   schemaMissingValues: readonly string[],
   schemaLabel: string,
-  exactValue = false
+  valueRead = false
 ): CompiledField {
   const where = `${schemaLabel}: fields[${index}]`
   const cast = caster(field, where)
   const missingValues = [...new Set(field.missingValues ?? schemaMissingValues)]
   const constraints = field.constraints ?? {}
+  valueRead ||= constraints.unique === true
   // Only numbers read from text may be approximate; nothing but a bound check reads them.
-  const approximate =
-    cast.fromRange === 'number' &&
-    !exactValue &&
-    constraints.enum === undefined &&
-    constraints.unique !== true
-  const required = constraints.required === true
-  const label = `field "${field.name}"`
-  const checks: Array<(value: unknown) => CellProblem | null> = []
-  const compiled = new Field(field.name, field.type, cast, checks, {
-    missingValues,
-    required,
-    label,
-    approximate
-  })
-  const cellText = (): string => compiled.cellText()
-
+  const approximate = cast.fromRange === 'number' && !valueRead && constraints.enum === undefined
   const castBound = (value: unknown, key: string): unknown => {
     const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value)
     if (out === INVALID)
@@ -680,49 +670,34 @@ export function compileField(
     return out
   }
 
+  const rules: Rules = {
+    bounds: [],
+    lengths: [],
+    allowed: null,
+    numericEnum: ORDERED.has(field.type),
+    listed: '',
+    pattern: null,
+    patternSource: constraints.pattern ?? ''
+  }
   for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const) {
     const bound = constraints[key]
     if (bound === undefined) continue
     if (!ORDERED.has(field.type))
       throw new UserError(`${where}.constraints.${key}: not allowed for type ${field.type}`)
-    const limit = castBound(bound, key) as number
     const below = key === 'minimum' || key === 'exclusiveMinimum'
     const exclusive = key.startsWith('exclusive')
-    const words = below
-      ? exclusive
-        ? 'must be above'
-        : 'is below the minimum'
-      : exclusive
-        ? 'must be below'
-        : 'is above the maximum'
-    // NaN compares false with everything; a bounded column must not let it through.
-    const isOutside = (number: number): boolean =>
-      Number.isNaN(number) ||
-      (below
+    rules.bounds.push({
+      limit: castBound(bound, key) as number,
+      below,
+      exclusive,
+      words: below
         ? exclusive
-          ? number <= limit
-          : number < limit
+          ? 'must be above'
+          : 'is below the minimum'
         : exclusive
-          ? number >= limit
-          : number > limit)
-    checks.push(value => {
-      let number = value as number
-      let outside = isOutside(number)
-      if (
-        approximate &&
-        compiled.isRange &&
-        (outside ||
-          Math.abs(number - limit) <= APPROXIMATION_MARGIN * (Math.abs(number) + Math.abs(limit)))
-      ) {
-        number = Number(cellText())
-        outside = isOutside(number)
-      }
-      return outside
-        ? {
-            code: 'constraint-error',
-            message: `${label}: ${cast.show(number, cellText())} ${words} ${String(bound)}`
-          }
-        : null
+          ? 'must be below'
+          : 'is above the maximum',
+      shown: String(bound)
     })
   }
   for (const key of ['minLength', 'maxLength'] as const) {
@@ -730,60 +705,67 @@ export function compileField(
     if (limit === undefined) continue
     if (!SIZED.has(field.type))
       throw new UserError(`${where}.constraints.${key}: not allowed for type ${field.type}`)
-    const min = key === 'minLength'
-    checks.push(value => {
-      const length =
-        typeof value === 'string'
-          ? [...value].length
-          : Array.isArray(value)
-            ? value.length
-            : Object.keys(value as object).length
-      return (min ? length < limit : length > limit)
-        ? {
-            code: 'constraint-error',
-            message: `${label}: length ${length} is ${min ? 'below the minLength' : 'above the maxLength'} ${limit}`
-          }
-        : null
-    })
+    rules.lengths.push({ limit, min: key === 'minLength' })
   }
   if (constraints.enum) {
-    const canonical = (value: unknown): string =>
-      typeof value === 'object' ? JSON.stringify(value) : String(value)
     const options = constraints.enum.map((option, i) => castBound(option, `enum[${i}]`))
     // Ordered types cast to numbers: look them up as numbers, with no String(number) per cell.
-    const numeric = ORDERED.has(field.type)
-    const allowed = new Set<unknown>(numeric ? options : options.map(canonical))
-    const listed = constraints.enum.map(String).join(', ')
-    checks.push(value =>
-      allowed.has(numeric ? value : canonical(value))
-        ? null
-        : {
-            code: 'constraint-error',
-            message: `${label}: "${cellText()}" is not one of ${listed}`
-          }
-    )
+    rules.allowed = new Set<unknown>(rules.numericEnum ? options : options.map(canonical))
+    rules.listed = constraints.enum.map(String).join(', ')
   }
   if (constraints.pattern !== undefined) {
-    let regex: RegExp
     try {
-      regex = new RegExp(`^(?:${constraints.pattern})$`, 'u')
+      rules.pattern = new RegExp(`^(?:${constraints.pattern})$`, 'u')
     } catch (error) {
       throw new UserError(
         `${where}.constraints.pattern: not a valid regular expression: ${(error as Error).message}`
       )
     }
-    checks.push(value => {
-      const text = typeof value === 'string' ? value : cellText()
-      return regex.test(text)
-        ? null
-        : {
-            code: 'constraint-error',
-            message: `${label}: "${text}" does not match the pattern ${constraints.pattern}`
-          }
-    })
   }
+  return new Field(field.name, field.type, cast, rules, {
+    missingValues,
+    required: constraints.required === true,
+    approximate,
+    valueRead
+  })
+}
 
-  return compiled
+/** A minimum, maximum or exclusive bound, cast to the field's type. */
+interface Bound {
+  limit: number
+  below: boolean
+  exclusive: boolean
+  words: string
+  shown: string
+}
+
+/** A field's constraints as data: checked inline, with no closure call per cell. */
+interface Rules {
+  bounds: Bound[]
+  lengths: Array<{ limit: number; min: boolean }>
+  allowed: Set<unknown> | null
+  numericEnum: boolean
+  listed: string
+  pattern: RegExp | null
+  patternSource: string
+}
+
+function canonical(value: unknown): string {
+  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+}
+
+/** NaN compares false with everything; a bounded column must not let it through. */
+function isOutside(bound: Bound, number: number): boolean {
+  return (
+    Number.isNaN(number) ||
+    (bound.below
+      ? bound.exclusive
+        ? number <= bound.limit
+        : number < bound.limit
+      : bound.exclusive
+        ? number >= bound.limit
+        : number > bound.limit)
+  )
 }
 
 /** A compiled field: the cast and constraint checks of one column, applied to one cell at a time. */
@@ -795,12 +777,14 @@ class Field implements CompiledField {
   private source: string | null = null
   private start = 0
   private end = 0
+  private readonly label: string
   private readonly missingValues: string[]
   private readonly onlyEmptyIsMissing: boolean
   private readonly required: boolean
   private readonly requiredProblem: CellProblem
   private readonly rangeCast: RangeCast | undefined
   private readonly approximate: boolean
+  private readonly textUnread: boolean
   private readonly trueValues: readonly string[]
   private readonly falseValues: readonly string[]
 
@@ -808,28 +792,35 @@ class Field implements CompiledField {
     readonly name: string,
     readonly type: FieldType,
     private readonly cast: Caster,
-    private readonly checks: ReadonlyArray<(value: unknown) => CellProblem | null>,
-    options: { missingValues: string[]; required: boolean; label: string; approximate: boolean }
+    private readonly rules: Rules,
+    options: {
+      missingValues: string[]
+      required: boolean
+      approximate: boolean
+      valueRead: boolean
+    }
   ) {
+    this.label = `field "${name}"`
     this.missingValues = options.missingValues
     this.onlyEmptyIsMissing = options.missingValues.length === 1 && options.missingValues[0] === ''
     this.required = options.required
     this.requiredProblem = {
       code: 'constraint-error',
-      message: `${options.label} is required; the cell is empty`
+      message: `${this.label} is required; the cell is empty`
     }
     this.rangeCast = cast.fromRange
     this.approximate = options.approximate
+    this.textUnread =
+      !options.valueRead &&
+      rules.bounds.length === 0 &&
+      rules.lengths.length === 0 &&
+      rules.allowed === null &&
+      rules.pattern === null
     this.trueValues = cast.words?.trueValues ?? []
     this.falseValues = cast.words?.falseValues ?? []
   }
 
-  /** Whether the cell being checked is a range of text (its value may be approximate). */
-  get isRange(): boolean {
-    return this.source !== null
-  }
-
-  cellText(): string {
+  private cellText(): string {
     return this.source === null ? textOf(this.cell) : this.source.slice(this.start, this.end)
   }
 
@@ -878,6 +869,9 @@ class Field implements CompiledField {
             ? false
             : INVALID
         break
+      case 'string':
+        value = this.textUnread ? UNREAD_TEXT : source.slice(start, end)
+        break
       default:
         value = this.cast.fromText(source.slice(start, end))
     }
@@ -898,15 +892,64 @@ class Field implements CompiledField {
           : `${typeof this.cell} ${textOf(this.cell)}`
       return {
         code: 'type-error',
-        message: `field "${this.name}": expected ${this.cast.expected}; got ${shown}`
+        message: `${this.label}: expected ${this.cast.expected}; got ${shown}`
       }
     }
-    const checks = this.checks
-    for (let i = 0; i < checks.length; i++) {
-      const problem = checks[i](value)
+    const rules = this.rules
+    for (let i = 0; i < rules.bounds.length; i++) {
+      const problem = this.checkBound(rules.bounds[i], value as number)
       if (problem) return problem
     }
+    for (let i = 0; i < rules.lengths.length; i++) {
+      const { limit, min } = rules.lengths[i]
+      const length =
+        typeof value === 'string'
+          ? [...value].length
+          : Array.isArray(value)
+            ? value.length
+            : Object.keys(value as object).length
+      if (min ? length < limit : length > limit)
+        return {
+          code: 'constraint-error',
+          message: `${this.label}: length ${length} is ${min ? 'below the minLength' : 'above the maxLength'} ${limit}`
+        }
+    }
+    if (rules.allowed !== null && !rules.allowed.has(rules.numericEnum ? value : canonical(value)))
+      return {
+        code: 'constraint-error',
+        message: `${this.label}: "${this.cellText()}" is not one of ${rules.listed}`
+      }
+    if (rules.pattern !== null) {
+      const text = typeof value === 'string' ? value : this.cellText()
+      if (!rules.pattern.test(text))
+        return {
+          code: 'constraint-error',
+          message: `${this.label}: "${text}" does not match the pattern ${rules.patternSource}`
+        }
+    }
     return null
+  }
+
+  private checkBound(bound: Bound, value: number): CellProblem | null {
+    let number = value
+    let outside = isOutside(bound, number)
+    // An approximate number near the bound (or outside it: the message shows it) is cast exactly.
+    if (
+      this.approximate &&
+      this.source !== null &&
+      (outside ||
+        Math.abs(number - bound.limit) <=
+          APPROXIMATION_MARGIN * (Math.abs(number) + Math.abs(bound.limit)))
+    ) {
+      number = Number(this.cellText())
+      outside = isOutside(bound, number)
+    }
+    return outside
+      ? {
+          code: 'constraint-error',
+          message: `${this.label}: ${this.cast.show(number, this.cellText())} ${bound.words} ${bound.shown}`
+        }
+      : null
   }
 }
 
