@@ -7,7 +7,7 @@ import { stringify } from 'yaml'
 import { inferSchema } from '../src/data/infer.js'
 import { parseTableSchema, schemaFileJsonSchema } from '../src/data/schema.js'
 import { formatOf, type DataFormat } from '../src/data/table.js'
-import { validateTable } from '../src/data/validate.js'
+import { validateTable } from '../src/data/validate-file.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
 

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from '@jest/globals'
 import { parseTableSchema } from '../src/data/schema.js'
 import { formatOf } from '../src/data/table.js'
-import { validateTable, type Violation } from '../src/data/validate.js'
+import { validateTable } from '../src/data/validate-file.js'
+import type { Violation } from '../src/data/validate.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
 

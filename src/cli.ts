@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 import { mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { verifyArtifactFolder } from './artifact/manifest.js'
 import { buildConfig, OPTION_NAMES, readConfigFile } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { delimiterProblem } from './data/csv.js'
 import { inferSchema } from './data/infer.js'
-import { servePartitionWorker, validateTableParallel } from './data/parallel.js'
+import { partitionWorkerBeside, validateTableParallel } from './data/parallel.js'
 import { schemaFileJsonSchema } from './data/schema.js'
 import { formatOf } from './data/table.js'
 import { describePosition } from './data/validate.js'
@@ -21,8 +20,7 @@ import { compileLossPattern, OutputMetricsReader } from './loss/output-reader.js
 import { judgeLoss } from './loss/verdict.js'
 import { runFolders, runPipeline } from './pipeline.js'
 import { subsetOptionsFor, writeSubset } from './sample/subset.js'
-import { LocalArtifactStore, terminalLogger } from './ports/local.js'
-import { NoCacheStore } from './ports/cache.js'
+import { LocalArtifactStore, NoCacheStore, terminalLogger } from './ports/local.js'
 import { ProcessRunner } from './ports/process-runner.js'
 import { renderSummary } from './report/summary.js'
 import type { RunReport } from './report/types.js'
@@ -180,7 +178,7 @@ async function validateCommand(args: string[]): Promise<number> {
       maxViolations,
       schemaLabel: values.schema
     },
-    threads === 2 ? fileURLToPath(import.meta.url) : undefined
+    threads === 2 ? partitionWorkerBeside(import.meta.url) : undefined
   ).catch(error => {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT'
       ? new UserError(`dataset not found: ${String(values.dataset)}`)
@@ -512,4 +510,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (!servePartitionWorker()) process.exitCode = await main(process.argv.slice(2))
+process.exitCode = await main(process.argv.slice(2))

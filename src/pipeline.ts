@@ -1,7 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { exists } from './file-info.js'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { selectArtifactFiles } from './artifact/files.js'
 import { checkModelFile } from './artifact/formats/index.js'
 import { buildManifest, MANIFEST_NAME } from './artifact/manifest.js'
@@ -9,7 +8,7 @@ import { stageArtifact } from './artifact/stage.js'
 import type { Config } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { formatOf } from './data/table.js'
-import { validateTableParallel } from './data/parallel.js'
+import { partitionWorkerBeside, validateTableParallel } from './data/parallel.js'
 import { describePosition } from './data/validate.js'
 import { UserError, describeError } from './errors.js'
 import { chooseLossSeries } from './loss/choose.js'
@@ -124,7 +123,7 @@ export async function runPipeline(
           maxViolations: config.maxViolations,
           schemaLabel: report.labels.schema
         },
-        fileURLToPath(import.meta.url)
+        partitionWorkerBeside(import.meta.url)
       ).catch(error => {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new UserError(`dataset not found: ${report.labels.dataset}`)

@@ -1,11 +1,15 @@
+import { existsSync } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import os from 'node:os'
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import { readCsvFile } from './csv.js'
-import { parseTableSchema, type TableSchema } from './schema.js'
+import type { TableSchema } from './schema.js'
+import { PARTITION_TASK, type PartitionTask } from './partition-worker.js'
+import { validateTable } from './validate-file.js'
 import {
   datasetChecks,
-  validateTable,
   type ValidateOptions,
   type ValidationResult,
   type Violation
@@ -14,14 +18,6 @@ import {
 /** Below this, starting workers costs more than it saves (ML_SMOKE_PARALLEL_MIN_BYTES overrides, for tests). */
 export function parallelMinBytes(): number {
   return Number(process.env.ML_SMOKE_PARALLEL_MIN_BYTES) || 32 * 1024 * 1024
-}
-const PARTITION_TASK = 'ml-smoke-csv-partition'
-
-interface PartitionTask {
-  task: typeof PARTITION_TASK
-  file: string
-  schemaText: string
-  options: ValidateOptions
 }
 
 /**
@@ -39,12 +35,16 @@ export function canSplit(schema: TableSchema, options: ValidateOptions, size: nu
   )
 }
 
+function delimiterOf(options: ValidateOptions): string {
+  return options.delimiter ?? (options.format === 'tsv' ? '\t' : ',')
+}
+
 /** The header record, if it is one physical line. */
 async function readHeader(file: string, options: ValidateOptions): Promise<string[] | null> {
   let header: string[] | null = null
   await readCsvFile(
     file,
-    { delimiter: options.delimiter ?? (options.format === 'tsv' ? '\t' : ','), keepRaw: false },
+    { delimiter: delimiterOf(options), keepRaw: false },
     record => {
       header = record.endLine === 1 ? record.fields : null
       return false
@@ -93,8 +93,8 @@ function runPartition(
     const task: PartitionTask = {
       task: PARTITION_TASK,
       file,
-      schemaText: JSON.stringify(schema),
-      options
+      schema,
+      options: { ...options, delimiter: delimiterOf(options) }
     }
     const worker = new Worker(entry, { workerData: task })
     worker.once('message', resolve)
@@ -200,16 +200,15 @@ export async function validateTableParallel(
   return merge(first, rest, schema, options.maxViolations)
 }
 
-/** The worker's side: when a bundle is started as a partition worker, validate the partition and report. */
-export function servePartitionWorker(): boolean {
-  const task = workerData as PartitionTask | undefined
-  if (isMainThread || task?.task !== PARTITION_TASK) return false
-  const schema = parseTableSchema(task.schemaText, task.options.schemaLabel)
-  validateTable(task.file, schema, task.options).then(
-    result => parentPort!.postMessage(result),
-    error => {
-      throw error
-    }
-  )
-  return true
+/**
+ * The partition worker's own small bundle (dist/worker/index.js, built from data/partition-worker.ts),
+ * found from the running bundle: the action runs from dist/, the CLI from dist/cli/. Undefined when
+ * running from source, and validation is then one pass.
+ */
+export function partitionWorkerBeside(bundleUrl: string): string | undefined {
+  const folder = path.dirname(fileURLToPath(bundleUrl))
+  return [
+    path.join(folder, 'worker', 'index.js'),
+    path.join(folder, '..', 'worker', 'index.js')
+  ].find(candidate => existsSync(candidate))
 }

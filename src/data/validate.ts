@@ -1,11 +1,12 @@
 import { compileSchema, MISSING, uniqueKey, type CompiledField } from './fields.js'
-import { readTable } from './readers/index.js'
 import type { MlChecks, TableSchema } from './schema.js'
 import {
   ABSENT,
   type DataFormat,
   type RowPosition,
+  type ReadResult,
   type TableProblem,
+  type TableSink,
   type TextCells
 } from './table.js'
 
@@ -155,13 +156,14 @@ function rowHash(cells: unknown[]): number {
 }
 
 /**
- * Validates a whole table against a Table Schema in one streaming pass: the header, every cell's type
- * and constraints, unique and primary keys, and the dataset-level checks under `mlChecks`.
+ * Validates a table against a Table Schema in one streaming pass over what `read` hands its sink: the
+ * header, every cell's type and constraints, unique and primary keys, and the dataset-level checks under
+ * `mlChecks`. It loads no reader itself (see validate-file.ts), so a CSV worker stays small.
  */
-export async function validateTable(
-  file: string,
+export async function validateRows(
   schema: TableSchema,
-  options: ValidateOptions
+  options: ValidateOptions,
+  read: (sink: TableSink) => Promise<ReadResult>
 ): Promise<ValidationResult> {
   const fields = compileSchema(schema, options.schemaLabel)
   const byName = new Map(fields.map(field => [field.name, field]))
@@ -395,17 +397,12 @@ export async function validateTable(
     })
   }
 
-  const read = await readTable(
-    file,
-    options.format,
-    { delimiter: options.delimiter, partition: options.partition },
-    {
-      header: onHeader,
-      row: (cells, position, extraKeys) => onRow(cells, null, position, extraKeys),
-      textRow: (text, position) => onRow(null, text, position),
-      problem: onProblem
-    }
-  )
+  const { linesRead, endedBetweenRecords } = await read({
+    header: onHeader,
+    row: (cells, position, extraKeys) => onRow(cells, null, position, extraKeys),
+    textRow: (text, position) => onRow(null, text, position),
+    problem: onProblem
+  })
   if (columns === null && log.count === 0 && !options.partition) {
     log.add({
       code: 'blank-header',
@@ -429,8 +426,8 @@ export async function validateTable(
       classCounts: classCounts ? Object.fromEntries(classCounts) : undefined,
       duplicateRows
     },
-    linesRead: read.linesRead,
-    endedBetweenRecords: read.endedBetweenRecords
+    linesRead,
+    endedBetweenRecords
   }
 }
 

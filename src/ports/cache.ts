@@ -35,17 +35,3 @@ export class GitHubCacheStore implements CacheStore {
     }
   }
 }
-
-/** Outside GitHub there is no cache service: say so once and do nothing. */
-export class NoCacheStore implements CacheStore {
-  constructor(private readonly logger: Logger) {}
-
-  async restore(): Promise<string | undefined> {
-    this.logger.info('cache-paths is ignored outside GitHub Actions')
-    return undefined
-  }
-
-  async save(): Promise<boolean> {
-    return false
-  }
-}

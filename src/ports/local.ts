@@ -4,7 +4,7 @@ import { mkdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import archiver from 'archiver'
-import type { ArtifactStore, Logger, UploadedArtifact, UploadOptions } from './types.js'
+import type { ArtifactStore, CacheStore, Logger, UploadedArtifact, UploadOptions } from './types.js'
 
 /** Outside GitHub: the artifact becomes `<folder>/<name>.zip`, the same archive the service would hold. */
 export class LocalArtifactStore implements ArtifactStore {
@@ -47,5 +47,19 @@ export function terminalLogger(verbose: boolean): Logger {
     startGroup: title => write(`▶ ${title}\n`),
     endGroup: () => write('◀\n'),
     output: write
+  }
+}
+
+/** Outside GitHub there is no cache service: say so once and do nothing. */
+export class NoCacheStore implements CacheStore {
+  constructor(private readonly logger: Logger) {}
+
+  async restore(): Promise<string | undefined> {
+    this.logger.info('cache-paths is ignored outside GitHub Actions')
+    return undefined
+  }
+
+  async save(): Promise<boolean> {
+    return false
   }
 }
