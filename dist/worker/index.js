@@ -10,7 +10,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _readers_csv_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(966);
+/* harmony import */ var _readers_csv_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(312);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(787);
 // The entry of dist/worker/index.js: a small bundle that validates one byte range of a CSV on another
 // core (see parallel.ts). It loads only the CSV reader and the validator, so it starts in tens of
@@ -30,7 +30,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 966:
+/***/ 312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39,10 +39,80 @@ __nccwpck_require__.d(__webpack_exports__, {
   $: () => (/* binding */ readCsvTable)
 });
 
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/data/text-chunks.ts
+
+/**
+ * Decodes a file, read in chunks, as UTF-8 text, fast. An ASCII chunk is its own Latin-1 text (several
+ * times faster than TextDecoder) unless the decoder still holds part of a character from the chunk before.
+ * The BOM is dropped only at the start of the file: the decoder may first see a later chunk.
+ *
+ * A reader that has not finished the end of a text (half a record) says how many characters it holds
+ * (`hold`). If they came from an ASCII chunk, they are decoded again in front of the next ASCII chunk
+ * (`carried` is then true), so the reader gets one flat string instead of a concatenation, which V8 reads
+ * about 1.5x slower per character.
+ */
+class Utf8Chunks {
+    atFileStart;
+    decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    idle = true;
+    lastLatin1 = null;
+    held = null;
+    joined = Buffer.allocUnsafe(0); // reused: the text made from it is a copy
+    /** Whether the last text begins with the held characters. */
+    carried = false;
+    constructor(atFileStart) {
+        this.atFileStart = atFileStart;
+    }
+    /** The text of the next chunk. Throws a TypeError when the bytes are not UTF-8. */
+    decode(chunk) {
+        const ascii = (0,external_node_buffer_namespaceObject.isAscii)(chunk);
+        let text;
+        this.carried = false;
+        if (ascii && this.idle) {
+            let bytes = chunk;
+            if (this.held !== null) {
+                const length = this.held.length + chunk.length;
+                if (this.joined.length < length)
+                    this.joined = Buffer.allocUnsafe(length);
+                this.held.copy(this.joined);
+                chunk.copy(this.joined, this.held.length);
+                bytes = this.joined.subarray(0, length);
+                this.carried = true;
+            }
+            text = bytes.toString('latin1');
+            this.lastLatin1 = bytes;
+        }
+        else {
+            text = this.decoder.decode(chunk, { stream: true });
+            this.lastLatin1 = null;
+        }
+        this.idle = ascii;
+        this.held = null;
+        if (this.atFileStart) {
+            this.atFileStart = false;
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1);
+        }
+        return text;
+    }
+    /** The reader still holds the last `characters` of the text so far. */
+    hold(characters) {
+        const last = this.lastLatin1;
+        this.held =
+            last !== null && characters > 0 && characters <= last.length
+                ? Buffer.from(last.subarray(last.length - characters))
+                : null;
+    }
+    /** Whatever the decoder still holds at the end of the file. Throws a TypeError if it is half a character. */
+    end() {
+        return this.decoder.decode();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/data/csv.ts
 
 
@@ -413,15 +483,21 @@ function invalidUtf8Problem(chunk, linesBefore) {
         message: `byte 0x${byte} on line ${line} is not valid UTF-8; the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
     };
 }
+/** The problem for a file that ends in the middle of a character. */
+function truncatedUtf8Problem(linesBefore) {
+    return {
+        code: 'invalid-utf8',
+        line: linesBefore + 1,
+        message: `the file ends in the middle of a UTF-8 character on line ${linesBefore + 1}; it is truncated or not UTF-8`
+    };
+}
 /**
  * Streams a CSV file through the tokenizer in 64 KiB chunks. Invalid UTF-8 stops reading with a problem
  * at the line where the bad byte is (the rest of the file cannot be decoded reliably).
  */
 async function readCsvFile(file, options, onRecord, onProblem) {
     const tokenizer = new CsvTokenizer(options, onRecord, onProblem);
-    // The BOM is dropped by hand, only at the start of the file: the decoder may first see a later chunk.
-    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    let atFileStart = !options.start;
+    const chunks = new Utf8Chunks(!options.start);
     const stream = (0,external_node_fs_namespaceObject.createReadStream)(file, {
         highWaterMark: 64 * 1024,
         start: options.start,
@@ -429,40 +505,11 @@ async function readCsvFile(file, options, onRecord, onProblem) {
     });
     let lineEnding;
     let linesBefore = 0;
-    // An ASCII chunk is its own Latin-1 text (several times faster than TextDecoder), unless the decoder
-    // still holds the start of a character from the chunk before.
-    let decoderIdle = true;
-    // The unfinished record at the end of the last chunk, as bytes, when that chunk was ASCII: joined to the
-    // next ASCII chunk before decoding, it gives the tokenizer one flat string (V8 reads a concatenated
-    // string about 1.5x slower per character).
-    let pendingBytes = null;
-    let joined = Buffer.allocUnsafe(0); // reused: the text made from it is a copy
     try {
         for await (const chunk of stream) {
             let text;
-            let latin1 = null;
             try {
-                const ascii = (0,external_node_buffer_namespaceObject.isAscii)(chunk);
-                if (ascii && decoderIdle) {
-                    latin1 = chunk;
-                    if (pendingBytes && pendingBytes.length === tokenizer.pendingLength) {
-                        const length = pendingBytes.length + chunk.length;
-                        if (joined.length < length)
-                            joined = Buffer.allocUnsafe(length);
-                        pendingBytes.copy(joined);
-                        chunk.copy(joined, pendingBytes.length);
-                        latin1 = joined.subarray(0, length);
-                    }
-                    text = latin1.toString('latin1');
-                }
-                else
-                    text = decoder.decode(chunk, { stream: true });
-                decoderIdle = ascii;
-                if (atFileStart) {
-                    atFileStart = false;
-                    if (text.charCodeAt(0) === 0xfeff)
-                        text = text.slice(1);
-                }
+                text = chunks.decode(chunk);
             }
             catch {
                 onProblem(invalidUtf8Problem(chunk, linesBefore));
@@ -476,28 +523,20 @@ async function readCsvFile(file, options, onRecord, onProblem) {
             // Only needed to place an invalid byte; counting LF natively is enough for that.
             for (let k = chunk.indexOf(LF); k !== -1; k = chunk.indexOf(LF, k + 1))
                 linesBefore++;
-            if (latin1 !== null && latin1 !== chunk)
+            if (chunks.carried)
                 tokenizer.pushJoined(text);
             else
                 tokenizer.push(text);
             if (tokenizer.isStopped)
                 return { lineEnding: lineEnding ?? '\n' };
-            const pending = tokenizer.pendingLength;
-            pendingBytes =
-                latin1 !== null && pending > 0 && pending <= latin1.length
-                    ? Buffer.from(latin1.subarray(latin1.length - pending))
-                    : null;
+            chunks.hold(tokenizer.pendingLength);
         }
         let tail;
         try {
-            tail = decoder.decode();
+            tail = chunks.end();
         }
         catch {
-            onProblem({
-                code: 'invalid-utf8',
-                line: linesBefore + 1,
-                message: `the file ends in the middle of a UTF-8 character on line ${linesBefore + 1}; it is truncated or not UTF-8`
-            });
+            onProblem(truncatedUtf8Problem(linesBefore));
             return { lineEnding: lineEnding ?? '\n' };
         }
         if (tail)
@@ -1310,21 +1349,26 @@ class Field {
         return this.source === null ? textOf(this.cell) : this.source.slice(this.start, this.end);
     }
     check(cell) {
+        // Text (a JSON string, a CSV cell with doubled quotes) is cast like a range of CSV text.
+        if (typeof cell === 'string')
+            return this.checkRange(cell, 0, cell.length);
         this.source = null;
         this.cell = cell;
-        if (cell === null ||
-            cell === undefined ||
-            (typeof cell === 'string' && this.missingValues.includes(cell)))
+        if (cell === null || cell === undefined)
             return this.missing();
-        return this.afterCast(typeof cell === 'string' ? this.cast.fromText(cell) : this.cast.fromNative(cell));
+        // A JSON or Parquet value that already has the field's type needs no cast.
+        const fits = typeof cell === 'number'
+            ? this.rangeCast === 'number' || (this.rangeCast === 'integer' && Number.isInteger(cell))
+            : typeof cell === 'boolean' && this.rangeCast === 'boolean';
+        return this.afterCast(fits ? cell : this.cast.fromNative(cell));
     }
     checkText(cells, index) {
         const escaped = cells.escapedAt(index);
         if (escaped !== undefined)
-            return this.check(escaped);
-        const source = cells.source;
-        const start = cells.starts[index];
-        const end = cells.ends[index];
+            return this.checkRange(escaped, 0, escaped.length);
+        return this.checkRange(cells.source, cells.starts[index], cells.ends[index]);
+    }
+    checkRange(source, start, end) {
         this.source = source;
         this.start = start;
         this.end = end;
@@ -1363,7 +1407,7 @@ class Field {
     afterCast(value) {
         this.value = value;
         if (value === INVALID) {
-            const shown = this.source !== null || typeof this.cell === 'string'
+            const shown = this.source !== null
                 ? JSON.stringify(this.cellText())
                 : `${typeof this.cell} ${textOf(this.cell)}`;
             return {

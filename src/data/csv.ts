@@ -1,6 +1,6 @@
-import { isAscii } from 'node:buffer'
 import { createReadStream } from 'node:fs'
 import type { TextCells } from './table.js'
+import { Utf8Chunks } from './text-chunks.js'
 
 /**
  * One CSV record with where it came from. The tokenizer reuses one record for every row and keeps each cell
@@ -384,6 +384,15 @@ export function invalidUtf8Problem(chunk: Buffer, linesBefore: number): CsvSynta
   }
 }
 
+/** The problem for a file that ends in the middle of a character. */
+export function truncatedUtf8Problem(linesBefore: number): CsvSyntaxProblem {
+  return {
+    code: 'invalid-utf8',
+    line: linesBefore + 1,
+    message: `the file ends in the middle of a UTF-8 character on line ${linesBefore + 1}; it is truncated or not UTF-8`
+  }
+}
+
 export interface CsvReadResult {
   /** The line terminator of the first record ("\n" unless the file uses CRLF). */
   lineEnding: '\n' | '\r\n'
@@ -403,9 +412,7 @@ export async function readCsvFile(
   onProblem: (problem: CsvSyntaxProblem) => void
 ): Promise<CsvReadResult> {
   const tokenizer = new CsvTokenizer(options, onRecord, onProblem)
-  // The BOM is dropped by hand, only at the start of the file: the decoder may first see a later chunk.
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-  let atFileStart = !options.start
+  const chunks = new Utf8Chunks(!options.start)
   const stream = createReadStream(file, {
     highWaterMark: 64 * 1024,
     start: options.start,
@@ -413,36 +420,11 @@ export async function readCsvFile(
   })
   let lineEnding: '\n' | '\r\n' | undefined
   let linesBefore = 0
-  // An ASCII chunk is its own Latin-1 text (several times faster than TextDecoder), unless the decoder
-  // still holds the start of a character from the chunk before.
-  let decoderIdle = true
-  // The unfinished record at the end of the last chunk, as bytes, when that chunk was ASCII: joined to the
-  // next ASCII chunk before decoding, it gives the tokenizer one flat string (V8 reads a concatenated
-  // string about 1.5x slower per character).
-  let pendingBytes: Buffer | null = null
-  let joined = Buffer.allocUnsafe(0) // reused: the text made from it is a copy
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       let text: string
-      let latin1: Buffer | null = null
       try {
-        const ascii = isAscii(chunk)
-        if (ascii && decoderIdle) {
-          latin1 = chunk
-          if (pendingBytes && pendingBytes.length === tokenizer.pendingLength) {
-            const length = pendingBytes.length + chunk.length
-            if (joined.length < length) joined = Buffer.allocUnsafe(length)
-            pendingBytes.copy(joined)
-            chunk.copy(joined, pendingBytes.length)
-            latin1 = joined.subarray(0, length)
-          }
-          text = latin1.toString('latin1')
-        } else text = decoder.decode(chunk, { stream: true })
-        decoderIdle = ascii
-        if (atFileStart) {
-          atFileStart = false
-          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-        }
+        text = chunks.decode(chunk)
       } catch {
         onProblem(invalidUtf8Problem(chunk, linesBefore))
         return { lineEnding: lineEnding ?? '\n' }
@@ -453,24 +435,16 @@ export async function readCsvFile(
       }
       // Only needed to place an invalid byte; counting LF natively is enough for that.
       for (let k = chunk.indexOf(LF); k !== -1; k = chunk.indexOf(LF, k + 1)) linesBefore++
-      if (latin1 !== null && latin1 !== chunk) tokenizer.pushJoined(text)
+      if (chunks.carried) tokenizer.pushJoined(text)
       else tokenizer.push(text)
       if (tokenizer.isStopped) return { lineEnding: lineEnding ?? '\n' }
-      const pending: number = tokenizer.pendingLength
-      pendingBytes =
-        latin1 !== null && pending > 0 && pending <= latin1.length
-          ? Buffer.from(latin1.subarray(latin1.length - pending))
-          : null
+      chunks.hold(tokenizer.pendingLength)
     }
     let tail: string
     try {
-      tail = decoder.decode()
+      tail = chunks.end()
     } catch {
-      onProblem({
-        code: 'invalid-utf8',
-        line: linesBefore + 1,
-        message: `the file ends in the middle of a UTF-8 character on line ${linesBefore + 1}; it is truncated or not UTF-8`
-      })
+      onProblem(truncatedUtf8Problem(linesBefore))
       return { lineEnding: lineEnding ?? '\n' }
     }
     if (tail) tokenizer.push(tail)

@@ -825,25 +825,26 @@ class Field implements CompiledField {
   }
 
   check(cell: unknown): CellProblem | null {
+    // Text (a JSON string, a CSV cell with doubled quotes) is cast like a range of CSV text.
+    if (typeof cell === 'string') return this.checkRange(cell, 0, cell.length)
     this.source = null
     this.cell = cell
-    if (
-      cell === null ||
-      cell === undefined ||
-      (typeof cell === 'string' && this.missingValues.includes(cell))
-    )
-      return this.missing()
-    return this.afterCast(
-      typeof cell === 'string' ? this.cast.fromText(cell) : this.cast.fromNative(cell)
-    )
+    if (cell === null || cell === undefined) return this.missing()
+    // A JSON or Parquet value that already has the field's type needs no cast.
+    const fits =
+      typeof cell === 'number'
+        ? this.rangeCast === 'number' || (this.rangeCast === 'integer' && Number.isInteger(cell))
+        : typeof cell === 'boolean' && this.rangeCast === 'boolean'
+    return this.afterCast(fits ? cell : this.cast.fromNative(cell))
   }
 
   checkText(cells: TextCells, index: number): CellProblem | null {
     const escaped = cells.escapedAt(index)
-    if (escaped !== undefined) return this.check(escaped)
-    const source = cells.source
-    const start = cells.starts[index]
-    const end = cells.ends[index]
+    if (escaped !== undefined) return this.checkRange(escaped, 0, escaped.length)
+    return this.checkRange(cells.source, cells.starts[index], cells.ends[index])
+  }
+
+  private checkRange(source: string, start: number, end: number): CellProblem | null {
     this.source = source
     this.start = start
     this.end = end
@@ -887,7 +888,7 @@ class Field implements CompiledField {
     this.value = value
     if (value === INVALID) {
       const shown =
-        this.source !== null || typeof this.cell === 'string'
+        this.source !== null
           ? JSON.stringify(this.cellText())
           : `${typeof this.cell} ${textOf(this.cell)}`
       return {

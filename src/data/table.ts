@@ -41,7 +41,8 @@ export interface TextCells {
 
 /**
  * What a reader reports as it streams a table. `row` returning false stops reading. A text reader hands
- * rows to `textRow` when the sink has one (no strings made per cell), else to `row`.
+ * rows to `textRow` when the sink has one (no strings made per cell), else to `row`. Readers may reuse
+ * the cells array and the position for the next row: a sink copies what it keeps.
  */
 export interface TableSink {
   header(labels: string[], line?: number, raw?: string): void

@@ -105,7 +105,7 @@ export async function writeSubset(
       },
       row(cells, position) {
         const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined
-        sampler.offer({ cells, raw: position.raw }, label)
+        sampler.offer({ cells: [...cells], raw: position.raw }, label)
         return !sampler.done
       },
       problem(problem) {

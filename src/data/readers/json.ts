@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import { invalidUtf8Problem } from '../csv.js'
+import { invalidUtf8Problem, truncatedUtf8Problem } from '../csv.js'
+import { Utf8Chunks } from '../text-chunks.js'
 import { parsePythonJson } from '../../json.js'
 import { ABSENT, type ReadOptions, type ReadResult, type TableSink } from '../table.js'
 
@@ -21,12 +22,18 @@ class ObjectRows {
       this.columns.forEach((name, i) => this.index.set(name, i))
       this.sink.header(this.columns, line)
     }
-    const cells: unknown[] = new Array(this.columns.length).fill(ABSENT)
+    const columns = this.columns
+    const cells: unknown[] = new Array(columns.length).fill(ABSENT)
     let extra: string[] | undefined
+    let next = 0
     for (const key in record) {
-      const at = this.index.get(key)
+      // Rows usually repeat the first row's key order: compare in order before looking the key up.
+      const at = key === columns[next] ? next : this.index.get(key)
       if (at === undefined) (extra ??= []).push(key)
-      else cells[at] = record[key]
+      else {
+        cells[at] = record[key]
+        next = at + 1
+      }
     }
     return this.sink.row(cells, { line, raw }, extra)
   }
@@ -42,12 +49,12 @@ export async function readJsonlTable(
   sink: TableSink
 ): Promise<ReadResult> {
   const rows = new ObjectRows(sink)
-  const decoder = new TextDecoder('utf-8', { fatal: true })
+  const chunks = new Utf8Chunks(true)
   let pending = ''
   let line = 0
   let lineEnding: '\n' | '\r\n' | undefined
   const handle = (text: string, final: boolean): boolean => {
-    const data = pending + text
+    const data = chunks.carried || pending === '' ? text : pending + text
     let start = 0
     for (;;) {
       const end = data.indexOf('\n', start)
@@ -72,14 +79,14 @@ export async function readJsonlTable(
     return true
   }
   const handleLine = (content: string): boolean | void => {
-    if (content.trim() === '') {
-      sink.problem({ code: 'blank-row', line, message: 'the line is empty' })
-      return
-    }
     let record: unknown
     try {
       record = parsePythonJson(content)
     } catch (error) {
+      if (content.trim() === '') {
+        sink.problem({ code: 'blank-row', line, message: 'the line is empty' })
+        return
+      }
       sink.problem({
         code: 'json-error',
         line,
@@ -103,15 +110,23 @@ export async function readJsonlTable(
   }) as AsyncIterable<Buffer>) {
     let text: string
     try {
-      text = decoder.decode(chunk, { stream: true })
+      text = chunks.decode(chunk)
     } catch {
       sink.problem(invalidUtf8Problem(chunk, linesBefore))
       return { lineEnding }
     }
     for (let k = chunk.indexOf(0x0a); k !== -1; k = chunk.indexOf(0x0a, k + 1)) linesBefore++
     if (!handle(text, false)) return { lineEnding }
+    chunks.hold(pending.length)
   }
-  handle(decoder.decode(), true)
+  let tail: string
+  try {
+    tail = chunks.end()
+  } catch {
+    sink.problem(truncatedUtf8Problem(linesBefore))
+    return { lineEnding }
+  }
+  handle(tail, true)
   return { lineEnding }
 }
 

@@ -31,10 +31,15 @@ export async function readParquetTable(
   }
   const columns = tree.children.map(child => child.element.name)
   sink.header(columns)
+  // One row and one position, refilled for every row (a sink copies what it keeps).
+  const row = new Array<unknown>(columns.length)
+  const position = { rowGroup: 0, rowInGroup: 0 }
   let start = 0
   for (let group = 0; group < metadata.row_groups.length; group++) {
     const count = Number(metadata.row_groups[group].num_rows)
-    let rows: unknown[][] = []
+    // Column by column, as hyparquet decodes them: rows are made here one at a time, so a row group
+    // is never held twice (as columns and as row arrays).
+    const chunks: ColumnChunk[][] = columns.map(() => [])
     await parquetRead({
       file: buffer,
       metadata,
@@ -42,14 +47,39 @@ export async function readParquetTable(
       columns,
       rowStart: start,
       rowEnd: start + count,
-      onComplete: (data: unknown[][]) => {
-        rows = data
-      }
+      onChunk: chunk => chunks[columns.indexOf(chunk.columnName)].push(chunk)
     })
-    for (let i = 0; i < rows.length; i++) {
-      if (sink.row(rows[i], { rowGroup: group, rowInGroup: i }) === false) return {}
+    const cursors = chunks.map(
+      list => new ColumnCursor(list.sort((a, b) => a.rowStart - b.rowStart))
+    )
+    position.rowGroup = group
+    for (let i = 0; i < count; i++) {
+      for (let k = 0; k < cursors.length; k++) row[k] = cursors[k].at(start + i)
+      position.rowInGroup = i
+      if (sink.row(row, position) === false) return {}
     }
     start += count
   }
   return {}
+}
+
+interface ColumnChunk {
+  columnData: ArrayLike<unknown>
+  rowStart: number
+  rowEnd: number
+}
+
+/** Reads one column's chunks in row order. */
+class ColumnCursor {
+  private index = 0
+
+  constructor(private readonly chunks: ColumnChunk[]) {}
+
+  at(row: number): unknown {
+    let chunk = this.chunks[this.index]
+    while (chunk !== undefined && row >= chunk.rowEnd) chunk = this.chunks[++this.index]
+    if (chunk === undefined || row < chunk.rowStart)
+      throw new Error(`parquet: no value decoded for row ${row}`)
+    return chunk.columnData[row - chunk.rowStart]
+  }
 }
