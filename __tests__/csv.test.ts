@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import {
+  CHUNK_BYTES,
   CsvTokenizer,
   findInvalidUtf8,
   readCsvFile,
@@ -182,8 +183,8 @@ describe('readCsvFile', () => {
     expect(result.lineEnding).toBe('\r\n')
   })
 
-  // Files are read in 64 KiB chunks; an ASCII chunk skips the UTF-8 decoder.
-  const CHUNK = 65536
+  // Files are read in chunks of CHUNK bytes; an ASCII chunk skips the UTF-8 decoder.
+  const CHUNK = CHUNK_BYTES
 
   it('keeps a U+FEFF that starts a later chunk and a character cut across chunks', async () => {
     const head = 'id,note\n1,'
@@ -234,7 +235,7 @@ describe('readCsvFile', () => {
     expect(problems[0].message).toContain('0xFC')
   })
 
-  it('reads a file larger than one 64 KiB chunk with records cut across chunks', async () => {
+  it('reads a file larger than one chunk with records cut across chunks', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => `${i},"note ${i}, with comma\nand newline"`)
     const file = await write('big.csv', `id,note\n${rows.join('\n')}\n`)
     let count = 0

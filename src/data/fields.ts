@@ -674,6 +674,7 @@ export function compileField(
     bounds: [],
     lengths: [],
     allowed: null,
+    allowedTexts: null,
     numericEnum: ORDERED.has(field.type),
     listed: '',
     pattern: null,
@@ -711,6 +712,7 @@ export function compileField(
     const options = constraints.enum.map((option, i) => castBound(option, `enum[${i}]`))
     // Ordered types cast to numbers: look them up as numbers, with no String(number) per cell.
     rules.allowed = new Set<unknown>(rules.numericEnum ? options : options.map(canonical))
+    if (cast.fromRange === 'string') rules.allowedTexts = new TextSet(options.map(canonical))
     rules.listed = constraints.enum.map(String).join(', ')
   }
   if (constraints.pattern !== undefined) {
@@ -739,11 +741,38 @@ interface Bound {
   shown: string
 }
 
+/** A set of strings that also answers for a range of a longer text, without making its string. */
+class TextSet {
+  private readonly buckets = new Map<number, string[]>()
+
+  constructor(words: readonly string[]) {
+    for (const word of words) {
+      const hash = TextSet.hash(word, 0, word.length)
+      const bucket = this.buckets.get(hash)
+      if (bucket) bucket.push(word)
+      else this.buckets.set(hash, [word])
+    }
+  }
+
+  private static hash(source: string, start: number, end: number): number {
+    let hash = 0x811c9dc5
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193)
+    return hash
+  }
+
+  has(source: string, start: number, end: number): boolean {
+    const bucket = this.buckets.get(TextSet.hash(source, start, end))
+    return bucket !== undefined && rangeIsOneOf(bucket, source, start, end)
+  }
+}
+
 /** A field's constraints as data: checked inline, with no closure call per cell. */
 interface Rules {
   bounds: Bound[]
   lengths: Array<{ limit: number; min: boolean }>
   allowed: Set<unknown> | null
+  /** String fields: the allowed texts, looked up as ranges of the source. */
+  allowedTexts: TextSet | null
   numericEnum: boolean
   listed: string
   pattern: RegExp | null
@@ -810,11 +839,11 @@ class Field implements CompiledField {
     }
     this.rangeCast = cast.fromRange
     this.approximate = options.approximate
+    // A string field's text is made only for a check that needs the string (an enum looks up ranges).
     this.textUnread =
       !options.valueRead &&
-      rules.bounds.length === 0 &&
       rules.lengths.length === 0 &&
-      rules.allowed === null &&
+      (rules.allowed === null || rules.allowedTexts !== null) &&
       rules.pattern === null
     this.trueValues = cast.words?.trueValues ?? []
     this.falseValues = cast.words?.falseValues ?? []
@@ -915,7 +944,12 @@ class Field implements CompiledField {
           message: `${this.label}: length ${length} is ${min ? 'below the minLength' : 'above the maxLength'} ${limit}`
         }
     }
-    if (rules.allowed !== null && !rules.allowed.has(rules.numericEnum ? value : canonical(value)))
+    if (
+      rules.allowed !== null &&
+      !(value === UNREAD_TEXT
+        ? rules.allowedTexts!.has(this.source!, this.start, this.end)
+        : rules.allowed.has(rules.numericEnum ? value : canonical(value)))
+    )
       return {
         code: 'constraint-error',
         message: `${this.label}: "${this.cellText()}" is not one of ${rules.listed}`
