@@ -1465,7 +1465,7 @@ class Field {
         }
         if (rules.allowed !== null &&
             !(value === UNREAD_TEXT
-                ? rules.allowedTexts.has(this.source, this.start, this.end)
+                ? this.textIsAllowed(rules.allowedTexts, rules.allowed)
                 : rules.allowed.has(rules.numericEnum ? value : canonical(value))))
             return {
                 code: 'constraint-error',
@@ -1480,6 +1480,13 @@ class Field {
                 };
         }
         return null;
+    }
+    /** A whole string (JSON, Parquet: often the same dictionary string, hashed once) is looked up as is. */
+    textIsAllowed(texts, allowed) {
+        const source = this.source;
+        return this.start === 0 && this.end === source.length
+            ? allowed.has(source)
+            : texts.has(source, this.start, this.end);
     }
     checkBound(bound, value) {
         let number = value;

@@ -947,7 +947,7 @@ class Field implements CompiledField {
     if (
       rules.allowed !== null &&
       !(value === UNREAD_TEXT
-        ? rules.allowedTexts!.has(this.source!, this.start, this.end)
+        ? this.textIsAllowed(rules.allowedTexts!, rules.allowed)
         : rules.allowed.has(rules.numericEnum ? value : canonical(value)))
     )
       return {
@@ -963,6 +963,14 @@ class Field implements CompiledField {
         }
     }
     return null
+  }
+
+  /** A whole string (JSON, Parquet: often the same dictionary string, hashed once) is looked up as is. */
+  private textIsAllowed(texts: TextSet, allowed: Set<unknown>): boolean {
+    const source = this.source!
+    return this.start === 0 && this.end === source.length
+      ? allowed.has(source)
+      : texts.has(source, this.start, this.end)
   }
 
   private checkBound(bound: Bound, value: number): CellProblem | null {
