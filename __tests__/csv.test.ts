@@ -4,13 +4,13 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import {
-  CHUNK_BYTES,
   CsvTokenizer,
   findInvalidUtf8,
   readCsvFile,
   type CsvRecord,
   type CsvSyntaxProblem
 } from '../src/data/csv.js'
+import { CHUNK_BYTES } from '../src/data/text-chunks.js'
 
 type RecordCopy = Pick<CsvRecord, 'fields' | 'line' | 'endLine' | 'fieldLines' | 'raw'>
 

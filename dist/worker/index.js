@@ -46,6 +46,18 @@ const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: ./src/data/text-chunks.ts
 
 /**
+ * Files are read 256 KiB at a time and parsed 16 KiB at a time. Measured on CSV validation here: 16 KiB
+ * pieces ran 6 % faster than 64 KiB (the text stays in the CPU cache; 8 KiB was much slower), and reading
+ * 256 KiB ahead instead of 16 KiB saved another 11 % of waiting for the I/O threads.
+ */
+const READ_BYTES = 256 * 1024;
+const CHUNK_BYTES = 16 * 1024;
+/** A read buffer as pieces of CHUNK_BYTES. */
+function* piecesOf(read) {
+    for (let at = 0; at < read.length; at += CHUNK_BYTES)
+        yield read.subarray(at, Math.min(read.length, at + CHUNK_BYTES));
+}
+/**
  * Decodes a file, read in chunks, as UTF-8 text, fast. An ASCII chunk is its own Latin-1 text (several
  * times faster than TextDecoder) unless the decoder still holds part of a character from the chunk before.
  * The BOM is dropped only at the start of the file: the decoder may first see a later chunk.
@@ -491,48 +503,47 @@ function truncatedUtf8Problem(linesBefore) {
         message: `the file ends in the middle of a UTF-8 character on line ${linesBefore + 1}; it is truncated or not UTF-8`
     };
 }
-/** Read size: 16 KiB chunks validated fastest here (6 % faster than 64 KiB, 8 KiB much slower). */
-const CHUNK_BYTES = 16 * 1024;
 /**
- * Streams a CSV file through the tokenizer in CHUNK_BYTES chunks. Invalid UTF-8 stops reading with a problem
+ * Streams a CSV file through the tokenizer piece by piece (see READ_BYTES). Invalid UTF-8 stops reading with a problem
  * at the line where the bad byte is (the rest of the file cannot be decoded reliably).
  */
 async function readCsvFile(file, options, onRecord, onProblem) {
     const tokenizer = new CsvTokenizer(options, onRecord, onProblem);
     const chunks = new Utf8Chunks(!options.start);
     const stream = (0,external_node_fs_namespaceObject.createReadStream)(file, {
-        highWaterMark: CHUNK_BYTES,
+        highWaterMark: READ_BYTES,
         start: options.start,
         end: options.end === undefined ? undefined : options.end - 1
     });
     let lineEnding;
     let linesBefore = 0;
     try {
-        for await (const chunk of stream) {
-            let text;
-            try {
-                text = chunks.decode(chunk);
+        for await (const read of stream)
+            for (const chunk of piecesOf(read)) {
+                let text;
+                try {
+                    text = chunks.decode(chunk);
+                }
+                catch {
+                    onProblem(invalidUtf8Problem(chunk, linesBefore));
+                    return { lineEnding: lineEnding ?? '\n' };
+                }
+                if (lineEnding === undefined) {
+                    const lf = text.indexOf('\n');
+                    if (lf !== -1)
+                        lineEnding = lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n';
+                }
+                // Only needed to place an invalid byte; counting LF natively is enough for that.
+                for (let k = chunk.indexOf(LF); k !== -1; k = chunk.indexOf(LF, k + 1))
+                    linesBefore++;
+                if (chunks.carried)
+                    tokenizer.pushJoined(text);
+                else
+                    tokenizer.push(text);
+                if (tokenizer.isStopped)
+                    return { lineEnding: lineEnding ?? '\n' };
+                chunks.hold(tokenizer.pendingLength);
             }
-            catch {
-                onProblem(invalidUtf8Problem(chunk, linesBefore));
-                return { lineEnding: lineEnding ?? '\n' };
-            }
-            if (lineEnding === undefined) {
-                const lf = text.indexOf('\n');
-                if (lf !== -1)
-                    lineEnding = lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n';
-            }
-            // Only needed to place an invalid byte; counting LF natively is enough for that.
-            for (let k = chunk.indexOf(LF); k !== -1; k = chunk.indexOf(LF, k + 1))
-                linesBefore++;
-            if (chunks.carried)
-                tokenizer.pushJoined(text);
-            else
-                tokenizer.push(text);
-            if (tokenizer.isStopped)
-                return { lineEnding: lineEnding ?? '\n' };
-            chunks.hold(tokenizer.pendingLength);
-        }
         let tail;
         try {
             tail = chunks.end();

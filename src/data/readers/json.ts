@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { invalidUtf8Problem, truncatedUtf8Problem } from '../csv.js'
-import { Utf8Chunks } from '../text-chunks.js'
+import { piecesOf, READ_BYTES, Utf8Chunks } from '../text-chunks.js'
 import { parsePythonJson } from '../../json.js'
 import { ABSENT, type ReadOptions, type ReadResult, type TableSink } from '../table.js'
 
@@ -105,20 +105,21 @@ export async function readJsonlTable(
     return rows.add(record as Record<string, unknown>, line, options.keepRaw ? content : undefined)
   }
   let linesBefore = 0
-  for await (const chunk of createReadStream(file, {
-    highWaterMark: 64 * 1024
-  }) as AsyncIterable<Buffer>) {
-    let text: string
-    try {
-      text = chunks.decode(chunk)
-    } catch {
-      sink.problem(invalidUtf8Problem(chunk, linesBefore))
-      return { lineEnding }
+  for await (const read of createReadStream(file, {
+    highWaterMark: READ_BYTES
+  }) as AsyncIterable<Buffer>)
+    for (const chunk of piecesOf(read)) {
+      let text: string
+      try {
+        text = chunks.decode(chunk)
+      } catch {
+        sink.problem(invalidUtf8Problem(chunk, linesBefore))
+        return { lineEnding }
+      }
+      for (let k = chunk.indexOf(0x0a); k !== -1; k = chunk.indexOf(0x0a, k + 1)) linesBefore++
+      if (!handle(text, false)) return { lineEnding }
+      chunks.hold(pending.length)
     }
-    for (let k = chunk.indexOf(0x0a); k !== -1; k = chunk.indexOf(0x0a, k + 1)) linesBefore++
-    if (!handle(text, false)) return { lineEnding }
-    chunks.hold(pending.length)
-  }
   let tail: string
   try {
     tail = chunks.end()
