@@ -171,6 +171,27 @@ describe('ml-smoke CLI', () => {
     })
   })
 
+  it('validate --json piped into a reader that stops early (| head) ends quietly', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pipe-'))
+    const data = path.join(dir, 'bad.csv')
+    // Enough violations that the JSON is far larger than a pipe's buffer.
+    await writeFile(data, `n\n${Array.from({ length: 20_000 }, (_, i) => `x${i}`).join('\n')}\n`)
+    await writeFile(
+      path.join(dir, 's.json'),
+      JSON.stringify({ fields: [{ name: 'n', type: 'integer' }] })
+    )
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${cli}" validate --dataset bad.csv --schema s.json --json --max-violations 20000 | head -c 10`
+      ],
+      { cwd: dir, encoding: 'utf8' }
+    )
+    expect(result.stdout).toBe('{"valid":f')
+    expect(result.stderr).toBe('')
+  })
+
   it('validate on two threads gives exactly the one-thread answer, also when the split lands inside a quoted field', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'split-'))
     const schema = path.join(dir, 'schema.json')

@@ -510,4 +510,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `ml-smoke validate --json | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', error => {
+  if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error
+  process.exit(process.exitCode ?? 0)
+})
 process.exitCode = await main(process.argv.slice(2))
