@@ -1,5 +1,8 @@
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { parseTableSchema } from '../src/data/schema.js'
 import { formatOf } from '../src/data/table.js'
 import { validateTable } from '../src/data/validate-file.js'
@@ -157,5 +160,136 @@ describe('validateCsv positions and caps', () => {
     expect(result.violations).toHaveLength(3)
     expect(result.violationCount).toBe(7)
     expect(result.truncated).toBe(true)
+  })
+})
+
+describe('numbers read in place from CSV text', () => {
+  // The Table Schema number grammar (plus NaN, INF, -INF and +INF), as the reference for the hand scan.
+  const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+  const SPECIAL: Record<string, number> = {
+    NaN: NaN,
+    INF: Infinity,
+    '-INF': -Infinity,
+    '+INF': Infinity
+  }
+  const cell = fc.oneof(
+    fc.stringMatching(/^[+-]?\d{0,25}(\.\d{0,25})?([eE][+-]?\d{0,3})?$/),
+    fc.string({ unit: fc.constantFrom('0', '1', '9', '.', 'e', '-', '+', 'x', ' '), maxLength: 8 }),
+    fc.double({ noNaN: true }).map(String),
+    fc.constantFrom('NaN', 'INF', '-INF', '+INF', '0.29999999999999999', '0.30000000000000001')
+  )
+
+  it('a long number whose digits, summed in doubles, land just past the bound is cast exactly', async () => {
+    // Summed digit by digit, 0.442700946984737505 is 0.44270094698473755; Number() gives 0.4427009469847375.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'numbers-'))
+    const file = path.join(dir, 'edge.csv')
+    await writeFile(file, 'x\n0.442700946984737505\n0.4427009469847376\n')
+    const schema = parseTableSchema(
+      JSON.stringify({
+        fields: [{ name: 'x', type: 'number', constraints: { maximum: 0.4427009469847375 } }]
+      }),
+      's.json'
+    )
+    const result = await validateTable(file, schema, {
+      format: 'csv',
+      maxViolations: 10,
+      schemaLabel: 's.json'
+    })
+    expect(result.violations.map(v => [v.rowNumber, v.message])).toEqual([
+      [3, 'field "x": 0.4427009469847376 is above the maximum 0.4427009469847375']
+    ])
+  })
+
+  it('cast exactly as Number(text) for the bounds, long digit strings included, and type-checked by the grammar', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'numbers-'))
+    let run = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(cell, { minLength: 1, maxLength: 40 }),
+        fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(0.3)),
+        async (cells, maximum) => {
+          const file = path.join(dir, `n${run++}.csv`)
+          // A second column keeps a row with an empty x from being a blank row.
+          await writeFile(file, `x,y\n${cells.map(c => `"${c}",1`).join('\n')}\n`)
+          const schema = parseTableSchema(
+            JSON.stringify({
+              fields: [{ name: 'x', type: 'number', constraints: { maximum } }, { name: 'y' }]
+            }),
+            's.json'
+          )
+          const result = await validateTable(file, schema, {
+            format: 'csv',
+            maxViolations: 1000,
+            schemaLabel: 's.json'
+          })
+          const expected = cells.flatMap((text, i) => {
+            if (text === '') return [] // a missing value
+            const value = text in SPECIAL ? SPECIAL[text] : NUMBER.test(text) ? Number(text) : null
+            if (value === null) return [[i + 2, 'type-error']]
+            return Number.isNaN(value) || value > maximum ? [[i + 2, 'constraint-error']] : []
+          })
+          expect(result.violations.map(v => [v.rowNumber, v.code])).toEqual(expected)
+        }
+      ),
+      { numRuns: 150 }
+    )
+  })
+
+  it('integers and ISO dates read in place agree with the grammar and the calendar', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'in-place-'))
+    const digits = (min: number, max: number) =>
+      fc.stringMatching(new RegExp(`^\\d{${min},${max}}$`))
+    const integer = fc.oneof(
+      fc.stringMatching(/^[+-]?\d{0,20}$/),
+      fc.string({ unit: fc.constantFrom('0', '7', '-', '+', 'x', '.'), maxLength: 6 })
+    )
+    const date = fc.oneof(
+      fc.tuple(digits(4, 4), digits(2, 2), digits(2, 2)).map(([y, m, d]) => `${y}-${m}-${d}`),
+      fc.string({ unit: fc.constantFrom('2', '0', '1', '-', '9'), maxLength: 11 })
+    )
+    const validDate = (text: string): boolean => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+      if (!m) return false
+      const when = new Date(0)
+      when.setUTCFullYear(+m[1], +m[2] - 1, +m[3]) // unlike Date.UTC, keeps years 0-99
+      return when.getUTCMonth() === +m[2] - 1 && when.getUTCDate() === +m[3]
+    }
+    let run = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(integer, date), { minLength: 1, maxLength: 30 }),
+        async rows => {
+          const file = path.join(dir, `r${run++}.csv`)
+          await writeFile(file, `n,d,y\n${rows.map(([n, d]) => `"${n}","${d}",1`).join('\n')}\n`)
+          const schema = parseTableSchema(
+            JSON.stringify({
+              fields: [
+                { name: 'n', type: 'integer', constraints: { minimum: -5 } },
+                { name: 'd', type: 'date', constraints: { maximum: '1999-12-31' } },
+                { name: 'y' }
+              ]
+            }),
+            's.json'
+          )
+          const result = await validateTable(file, schema, {
+            format: 'csv',
+            maxViolations: 1000,
+            schemaLabel: 's.json'
+          })
+          const expected = rows.flatMap(([n, d], i) => {
+            const out: Array<[number, string, string]> = []
+            if (n !== '')
+              if (!/^[+-]?\d+$/.test(n)) out.push([i + 2, 'n', 'type-error'])
+              else if (Number(n) < -5) out.push([i + 2, 'n', 'constraint-error'])
+            if (d !== '')
+              if (!validDate(d)) out.push([i + 2, 'd', 'type-error'])
+              else if (d > '1999-12-31') out.push([i + 2, 'd', 'constraint-error'])
+            return out
+          })
+          expect(result.violations.map(v => [v.rowNumber, v.field, v.code])).toEqual(expected)
+        }
+      ),
+      { numRuns: 100 }
+    )
   })
 })

@@ -1219,7 +1219,7 @@ function textOf(cell) {
  */
 const APPROXIMATION_MARGIN = 1e-12;
 /**
- * Compiles one field: casting and constraints become a single closure, run once per cell. `valueRead`:
+ * Compiles one field: its cast and its constraints as data, checked once per cell. `valueRead`:
  * the caller reads `value` (a primary key part), so it must be the exact cast, made even when no check
  * of the field's own needs it.
  */
@@ -1508,7 +1508,7 @@ class Field {
             (outside ||
                 Math.abs(number - bound.limit) <=
                     APPROXIMATION_MARGIN * (Math.abs(number) + Math.abs(bound.limit)))) {
-            number = Number(this.cellText());
+            number = numberInRange(this.source, this.start, this.end);
             outside = isOutside(bound, number);
         }
         return outside
@@ -1844,14 +1844,15 @@ async function validateRows(schema, options, read) {
                 });
             }
         }
-        for (const key of extraKeys ?? []) {
-            log.add({
-                code: 'extra-cell',
-                ...where(position),
-                rowNumber,
-                message: `key "${key}" is not a column (the first row's keys are the header: ${header.join(', ')})`
-            });
-        }
+        if (extraKeys)
+            for (const key of extraKeys) {
+                log.add({
+                    code: 'extra-cell',
+                    ...where(position),
+                    rowNumber,
+                    message: `key "${key}" is not a column (the first row's keys are the header: ${header.join(', ')})`
+                });
+            }
     };
     const onProblem = (problem) => {
         if (problem.code === 'blank-row')

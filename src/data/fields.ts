@@ -8,7 +8,7 @@ export interface CellProblem {
   message: string
 }
 
-/** A field compiled once into a closure that checks one cell: the text of a CSV cell or a JSON/Parquet value. */
+/** A field compiled once; it checks one cell: CSV text (in place, as a range) or a JSON/Parquet value. */
 export interface CompiledField {
   name: string
   type: FieldType
@@ -643,7 +643,7 @@ function textOf(cell: unknown): string {
 const APPROXIMATION_MARGIN = 1e-12
 
 /**
- * Compiles one field: casting and constraints become a single closure, run once per cell. `valueRead`:
+ * Compiles one field: its cast and its constraints as data, checked once per cell. `valueRead`:
  * the caller reads `value` (a primary key part), so it must be the exact cast, made even when no check
  * of the field's own needs it.
  */
@@ -984,7 +984,7 @@ class Field implements CompiledField {
         Math.abs(number - bound.limit) <=
           APPROXIMATION_MARGIN * (Math.abs(number) + Math.abs(bound.limit)))
     ) {
-      number = Number(this.cellText())
+      number = numberInRange(this.source, this.start, this.end) as number
       outside = isOutside(bound, number)
     }
     return outside

@@ -376,14 +376,15 @@ export async function validateRows(
         })
       }
     }
-    for (const key of extraKeys ?? []) {
-      log.add({
-        code: 'extra-cell',
-        ...where(position),
-        rowNumber,
-        message: `key "${key}" is not a column (the first row's keys are the header: ${header.join(', ')})`
-      })
-    }
+    if (extraKeys)
+      for (const key of extraKeys) {
+        log.add({
+          code: 'extra-cell',
+          ...where(position),
+          rowNumber,
+          message: `key "${key}" is not a column (the first row's keys are the header: ${header.join(', ')})`
+        })
+      }
   }
 
   const onProblem = (problem: TableProblem): void => {
