@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
+import { partitionWorkerBeside } from '../src/data/parallel.js'
 
 const root = new URL('../', import.meta.url).pathname
 const cli = path.join(root, 'dist', 'cli', 'index.js')
@@ -190,6 +192,17 @@ describe('ml-smoke CLI', () => {
     )
     expect(result.stdout).toBe('{"valid":f')
     expect(result.stderr).toBe('')
+  })
+
+  it('the action (dist/) and the CLI (dist/cli/) both find the worker bundle; source finds none', () => {
+    const worker = path.join(root, 'dist', 'worker', 'index.js')
+    expect(partitionWorkerBeside(pathToFileURL(path.join(root, 'dist', 'index.js')).href)).toBe(
+      worker
+    )
+    expect(partitionWorkerBeside(pathToFileURL(cli).href)).toBe(worker)
+    expect(partitionWorkerBeside(pathToFileURL(path.join(root, 'src', 'pipeline.ts')).href)).toBe(
+      undefined
+    )
   })
 
   it('validate on two threads gives exactly the one-thread answer, also when the split lands inside a quoted field', async () => {
