@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
+import { parquetWriteFile } from 'hyparquet-writer'
 import { stringify } from 'yaml'
 import { inferSchema } from '../src/data/infer.js'
 import { parseTableSchema, schemaFileJsonSchema } from '../src/data/schema.js'
@@ -80,6 +81,47 @@ describe('the same real table (pandas/pyarrow-written) in every format gives the
       rowInGroup: expect.any(Number)
     })
     expect(result.violations[0].line).toBeUndefined()
+  })
+
+  it('a large row group read a slice of rows at a time gives the answer of reading it whole', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'slices-'))
+    const n = 3000
+    const scores = Array.from({ length: n }, (_, i) => (i % 97 === 0 ? null : (i % 101) / 10))
+    const columnData = [
+      { name: 'id', type: 'INT32' as const, data: Array.from({ length: n }, (_, i) => i) },
+      { name: 'score', type: 'DOUBLE' as const, data: scores },
+      {
+        name: 'name',
+        type: 'STRING' as const,
+        data: Array.from({ length: n }, (_, i) => (i % 89 === 0 ? 'bad name!' : `name ${i}`))
+      }
+    ]
+    const schema = {
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'score', type: 'number', constraints: { maximum: 9.5 } },
+        { name: 'name', constraints: { pattern: 'name \\d+' } }
+      ]
+    }
+    // Small pages (slices decode only their own pages), and one page per column chunk (a slice would
+    // decode the whole chunk each time, so the reader goes back to reading the group whole).
+    for (const pageSize of [256, 0]) {
+      const file = path.join(dir, `pages-${pageSize}.parquet`)
+      parquetWriteFile({ filename: file, rowGroupSize: [2500, 500], pageSize, columnData })
+      const whole = await validate(file, schema)
+      process.env.ML_SMOKE_PARQUET_SLICE_ROWS = '100'
+      let sliced
+      try {
+        sliced = await validate(file, schema)
+      } finally {
+        delete process.env.ML_SMOKE_PARQUET_SLICE_ROWS
+      }
+      expect(sliced).toEqual(whole)
+      // (i % 101) / 10 > 9.5 for i % 101 in 96..100, unless the score is null; and every 89th name.
+      const highScores = scores.filter(v => v !== null && v > 9.5).length
+      expect(whole.countsByField).toEqual({ score: highScores, name: Math.ceil(n / 89) })
+      expect(whole.violations.at(-1)).toMatchObject({ rowGroup: 1, field: expect.any(String) })
+    }
   })
 
   it('iris as CSV, JSONL and Parquet validates clean against one schema', async () => {

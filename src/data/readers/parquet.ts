@@ -34,33 +34,51 @@ export async function readParquetTable(
   // One row and one position, refilled for every row (a sink copies what it keeps).
   const row = new Array<unknown>(columns.length)
   const position = { rowGroup: 0, rowInGroup: 0 }
-  let start = 0
+  const sliceRows = parquetSliceRows()
+  let groupStart = 0
   for (let group = 0; group < metadata.row_groups.length; group++) {
     const count = Number(metadata.row_groups[group].num_rows)
-    // Column by column, as hyparquet decodes them: rows are made here one at a time, so a row group
-    // is never held twice (as columns and as row arrays).
-    const chunks: ColumnChunk[][] = columns.map(() => [])
-    await parquetRead({
-      file: buffer,
-      metadata,
-      compressors,
-      columns,
-      rowStart: start,
-      rowEnd: start + count,
-      onChunk: chunk => chunks[columns.indexOf(chunk.columnName)].push(chunk)
-    })
-    const cursors = chunks.map(
-      list => new ColumnCursor(list.sort((a, b) => a.rowStart - b.rowStart))
-    )
+    const groupEnd = groupStart + count
     position.rowGroup = group
-    for (let i = 0; i < count; i++) {
-      for (let k = 0; k < cursors.length; k++) row[k] = cursors[k].at(start + i)
-      position.rowInGroup = i
-      if (sink.row(row, position) === false) return {}
+    // hyparquet decodes whole pages. A large row group (pyarrow writes a million rows per group) is read
+    // a slice of rows at a time, so memory follows the slice, not the group. A column whose pages reach
+    // past the slice (one dictionary page can hold the whole group) is kept and not read again.
+    const slice = count > 1.5 * sliceRows ? sliceRows : count
+    const held: ColumnChunk[][] = columns.map(() => [])
+    for (let from = groupStart; from < groupEnd; from += slice) {
+      const to = Math.min(groupEnd, from + slice)
+      for (let k = 0; k < held.length; k++) {
+        const kept = held[k].filter(chunk => chunk.rowEnd > from)
+        held[k] = kept.length && kept[0].rowStart <= from && kept.at(-1)!.rowEnd >= to ? kept : []
+      }
+      const needed = columns.filter((_, k) => held[k].length === 0)
+      if (needed.length)
+        await parquetRead({
+          file: buffer,
+          metadata,
+          compressors,
+          columns: needed,
+          rowStart: from,
+          rowEnd: to,
+          onChunk: chunk => held[columns.indexOf(chunk.columnName)].push(chunk)
+        })
+      const cursors = held.map(
+        list => new ColumnCursor(list.sort((a, b) => a.rowStart - b.rowStart))
+      )
+      for (let at = from; at < to; at++) {
+        for (let k = 0; k < cursors.length; k++) row[k] = cursors[k].at(at)
+        position.rowInGroup = at - groupStart
+        if (sink.row(row, position) === false) return {}
+      }
     }
-    start += count
+    groupStart = groupEnd
   }
   return {}
+}
+
+/** Rows read at a time from a large row group (ML_SMOKE_PARQUET_SLICE_ROWS overrides, for tests). */
+function parquetSliceRows(): number {
+  return Number(process.env.ML_SMOKE_PARQUET_SLICE_ROWS) || 100_000
 }
 
 interface ColumnChunk {
