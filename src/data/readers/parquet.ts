@@ -1,5 +1,7 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet'
 import { compressors } from 'hyparquet-compressors'
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import { UserError } from '../../errors.js'
 import type { ReadOptions, ReadResult, TableSink } from '../table.js'
 
@@ -70,10 +72,32 @@ export async function readParquetTable(
         position.rowInGroup = at - groupStart
         if (sink.row(row, position) === false) return {}
       }
+      collectGarbage()
     }
     groupStart = groupEnd
   }
   return {}
+}
+
+/**
+ * A full garbage collection after a slice of rows, once it left enough garbage. V8's own
+ * heuristics let two or three slices of decoded columns (tens of MiB each, garbage once their rows are
+ * checked) pile up first: collecting kept the CLI's peak RSS at 159 MiB instead of 211–225 MiB on the
+ * benchmark's Parquet file, for 3 % more time. Waiting for garbage of at least half what is live keeps
+ * the cost in proportion when much is live (unique keys, say). Node has no API for this: `gc` is exposed
+ * by a V8 flag set at run time.
+ */
+let collect: (() => void) | undefined | null = null
+let liveAfterCollect = 0
+function collectGarbage(): void {
+  if (collect === null) {
+    v8.setFlagsFromString('--expose-gc')
+    collect = vm.runInNewContext('gc') as (() => void) | undefined
+  }
+  const garbage = v8.getHeapStatistics().used_heap_size - liveAfterCollect
+  if (!collect || garbage < Math.max(24 * 2 ** 20, liveAfterCollect / 2)) return
+  collect()
+  liveAfterCollect = v8.getHeapStatistics().used_heap_size
 }
 
 /** Rows read at a time from a large row group (ML_SMOKE_PARQUET_SLICE_ROWS overrides, for tests). */
