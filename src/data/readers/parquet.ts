@@ -6,7 +6,7 @@ import { UserError } from '../../errors.js'
 import type { ReadOptions, ReadResult, TableSink } from '../table.js'
 
 /**
- * Parquet, one row group at a time (memory stays at one row group): every codec hyparquet-compressors
+ * Parquet, a row group (or a slice of a large one) at a time: every codec hyparquet-compressors
  * knows (snappy, gzip, zstd, brotli, lz4), plain and dictionary encodings, v1 and v2 pages. Nested
  * columns (lists, structs, maps) are refused with a clear message rather than flattened.
  */
