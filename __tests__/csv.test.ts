@@ -5,12 +5,11 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import {
   CsvTokenizer,
-  findInvalidUtf8,
   readCsvFile,
   type CsvRecord,
   type CsvSyntaxProblem
 } from '../src/data/csv.js'
-import { CHUNK_BYTES } from '../src/data/text-chunks.js'
+import { CHUNK_BYTES, findInvalidUtf8 } from '../src/data/text-chunks.js'
 
 type RecordCopy = Pick<CsvRecord, 'fields' | 'line' | 'endLine' | 'fieldLines' | 'raw'>
 

@@ -65,7 +65,7 @@ function* piecesOf(read) {
  * A reader that has not finished the end of a text (half a record) says how many characters it holds
  * (`hold`). If they came from an ASCII chunk, they are decoded again in front of the next ASCII chunk
  * (`carried` is then true), so the reader gets one flat string instead of a concatenation, which V8 reads
- * about 1.5x slower per character.
+ * about 1.5x slower per character. Bytes that are not UTF-8 end the text with a problem at their line.
  */
 class Utf8Chunks {
     atFileStart;
@@ -76,11 +76,21 @@ class Utf8Chunks {
     joined = Buffer.allocUnsafe(0); // reused: the text made from it is a copy
     /** Whether the last text begins with the held characters. */
     carried = false;
+    /** Why the last decode or end returned null. */
+    problem = null;
+    /** Line breaks (LF) in the chunks decoded so far: where a bad byte is, is counted from here. */
+    lines = 0;
     constructor(atFileStart) {
         this.atFileStart = atFileStart;
     }
-    /** The text of the next chunk. Throws a TypeError when the bytes are not UTF-8. */
+    /** The text of the next chunk, or null when its bytes are not UTF-8 (`problem` says where). */
     decode(chunk) {
+        const text = this.decodeText(chunk);
+        for (let k = chunk.indexOf(0x0a); k !== -1; k = chunk.indexOf(0x0a, k + 1))
+            this.lines++;
+        return text;
+    }
+    decodeText(chunk) {
         const ascii = (0,external_node_buffer_namespaceObject.isAscii)(chunk);
         let text;
         this.carried = false;
@@ -99,7 +109,13 @@ class Utf8Chunks {
             this.lastLatin1 = bytes;
         }
         else {
-            text = this.decoder.decode(chunk, { stream: true });
+            try {
+                text = this.decoder.decode(chunk, { stream: true });
+            }
+            catch {
+                this.problem = invalidUtf8Problem(chunk, this.lines);
+                return null;
+            }
             this.lastLatin1 = null;
         }
         this.idle = ascii;
@@ -119,10 +135,87 @@ class Utf8Chunks {
                 ? Buffer.from(last.subarray(last.length - characters))
                 : null;
     }
-    /** Whatever the decoder still holds at the end of the file. Throws a TypeError if it is half a character. */
+    /** Whatever the decoder still holds at the end of the file, or null if that is half a character. */
     end() {
-        return this.decoder.decode();
+        try {
+            return this.decoder.decode();
+        }
+        catch {
+            this.problem = truncatedUtf8Problem(this.lines);
+            return null;
+        }
     }
+}
+/** Byte offset of the first byte that is not valid UTF-8, or -1; an incomplete tail sequence is fine. */
+function findInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let min;
+        if (b >= 0xc2 && b <= 0xdf) {
+            need = 1;
+            min = 0x80;
+        }
+        else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            min = 0x800;
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            min = 0x10000;
+        }
+        else
+            return i;
+        let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+        for (let k = 1; k <= need; k++) {
+            if (i + k >= bytes.length)
+                return -1;
+            const c = bytes[i + k];
+            if ((c & 0xc0) !== 0x80)
+                return i;
+            cp = (cp << 6) | (c & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return i;
+        i += need + 1;
+    }
+    return -1;
+}
+/** The problem for a chunk that does not decode: the first bad byte and the line it is on. */
+function invalidUtf8Problem(chunk, linesBefore) {
+    const found = findInvalidUtf8(chunk);
+    if (found === -1) {
+        // The chunk itself is fine: the one before ended in the middle of a character.
+        return {
+            code: 'invalid-utf8',
+            line: linesBefore + 1,
+            message: `a UTF-8 character on line ${linesBefore + 1} is cut off (a lead byte with too few continuation bytes); the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
+        };
+    }
+    const offset = found;
+    let line = linesBefore + 1;
+    for (let k = 0; k < offset; k++)
+        if (chunk[k] === 0x0a || (chunk[k] === 0x0d && chunk[k + 1] !== 0x0a))
+            line++;
+    const byte = chunk[offset].toString(16).toUpperCase().padStart(2, '0');
+    return {
+        code: 'invalid-utf8',
+        line,
+        message: `byte 0x${byte} on line ${line} is not valid UTF-8; the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
+    };
+}
+/** The problem for a file that ends in the middle of a character. */
+function truncatedUtf8Problem(linesBefore) {
+    return {
+        code: 'invalid-utf8',
+        line: linesBefore + 1,
+        message: `the file ends in the middle of a UTF-8 character on line ${linesBefore + 1}; it is truncated or not UTF-8`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/data/csv.ts
@@ -432,77 +525,6 @@ function countLineBreaks(buf, from, to) {
     }
     return count;
 }
-/** Byte offset of the first byte that is not valid UTF-8, or -1; an incomplete tail sequence is fine. */
-function findInvalidUtf8(bytes) {
-    let i = 0;
-    while (i < bytes.length) {
-        const b = bytes[i];
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        let need;
-        let min;
-        if (b >= 0xc2 && b <= 0xdf) {
-            need = 1;
-            min = 0x80;
-        }
-        else if (b >= 0xe0 && b <= 0xef) {
-            need = 2;
-            min = 0x800;
-        }
-        else if (b >= 0xf0 && b <= 0xf4) {
-            need = 3;
-            min = 0x10000;
-        }
-        else
-            return i;
-        let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
-        for (let k = 1; k <= need; k++) {
-            if (i + k >= bytes.length)
-                return -1;
-            const c = bytes[i + k];
-            if ((c & 0xc0) !== 0x80)
-                return i;
-            cp = (cp << 6) | (c & 0x3f);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return i;
-        i += need + 1;
-    }
-    return -1;
-}
-/** The problem for a chunk that does not decode: the first bad byte and the line it is on. */
-function invalidUtf8Problem(chunk, linesBefore) {
-    const found = findInvalidUtf8(chunk);
-    if (found === -1) {
-        // The chunk itself is fine: the one before ended in the middle of a character.
-        return {
-            code: 'invalid-utf8',
-            line: linesBefore + 1,
-            message: `a UTF-8 character on line ${linesBefore + 1} is cut off (a lead byte with too few continuation bytes); the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
-        };
-    }
-    const offset = found;
-    let line = linesBefore + 1;
-    for (let k = 0; k < offset; k++)
-        if (chunk[k] === LF || (chunk[k] === CR && chunk[k + 1] !== LF))
-            line++;
-    const byte = chunk[offset].toString(16).toUpperCase().padStart(2, '0');
-    return {
-        code: 'invalid-utf8',
-        line,
-        message: `byte 0x${byte} on line ${line} is not valid UTF-8; the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
-    };
-}
-/** The problem for a file that ends in the middle of a character. */
-function truncatedUtf8Problem(linesBefore) {
-    return {
-        code: 'invalid-utf8',
-        line: linesBefore + 1,
-        message: `the file ends in the middle of a UTF-8 character on line ${linesBefore + 1}; it is truncated or not UTF-8`
-    };
-}
 /**
  * Streams a CSV file through the tokenizer piece by piece (see READ_BYTES). Invalid UTF-8 stops reading with a problem
  * at the line where the bad byte is (the rest of the file cannot be decoded reliably).
@@ -516,16 +538,12 @@ async function readCsvFile(file, options, onRecord, onProblem) {
         end: options.end === undefined ? undefined : options.end - 1
     });
     let lineEnding;
-    let linesBefore = 0;
     try {
         for await (const read of stream)
             for (const chunk of piecesOf(read)) {
-                let text;
-                try {
-                    text = chunks.decode(chunk);
-                }
-                catch {
-                    onProblem(invalidUtf8Problem(chunk, linesBefore));
+                const text = chunks.decode(chunk);
+                if (text === null) {
+                    onProblem(chunks.problem);
                     return { lineEnding: lineEnding ?? '\n' };
                 }
                 if (lineEnding === undefined) {
@@ -533,9 +551,6 @@ async function readCsvFile(file, options, onRecord, onProblem) {
                     if (lf !== -1)
                         lineEnding = lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n';
                 }
-                // Only needed to place an invalid byte; counting LF natively is enough for that.
-                for (let k = chunk.indexOf(LF); k !== -1; k = chunk.indexOf(LF, k + 1))
-                    linesBefore++;
                 if (chunks.carried)
                     tokenizer.pushJoined(text);
                 else
@@ -544,12 +559,9 @@ async function readCsvFile(file, options, onRecord, onProblem) {
                     return { lineEnding: lineEnding ?? '\n' };
                 chunks.hold(tokenizer.pendingLength);
             }
-        let tail;
-        try {
-            tail = chunks.end();
-        }
-        catch {
-            onProblem(truncatedUtf8Problem(linesBefore));
+        const tail = chunks.end();
+        if (tail === null) {
+            onProblem(chunks.problem);
             return { lineEnding: lineEnding ?? '\n' };
         }
         if (tail)
@@ -658,41 +670,6 @@ function isInteger(text) {
     }
     return true;
 }
-/** [+-](digits[.digits*] | .digits)([eE][+-]digits) — the Table Schema number grammar, scanned by hand. */
-function isDecimal(text) {
-    const length = text.length;
-    let i = 0;
-    let c = text.charCodeAt(0);
-    if (c === 43 || c === 45)
-        c = text.charCodeAt(++i);
-    let digits = 0;
-    while (i < length && c >= 48 && c <= 57) {
-        digits++;
-        c = text.charCodeAt(++i);
-    }
-    if (c === 46) {
-        c = text.charCodeAt(++i);
-        while (i < length && c >= 48 && c <= 57) {
-            digits++;
-            c = text.charCodeAt(++i);
-        }
-    }
-    if (digits === 0)
-        return false;
-    if (i === length)
-        return true;
-    if (c !== 101 && c !== 69)
-        return false;
-    c = text.charCodeAt(++i);
-    if (c === 43 || c === 45)
-        c = text.charCodeAt(++i);
-    let exponent = 0;
-    while (i < length && c >= 48 && c <= 57) {
-        exponent++;
-        c = text.charCodeAt(++i);
-    }
-    return exponent > 0 && i === length;
-}
 // 10^0 .. 10^22 are exact doubles.
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 /** An integer cell read in place; more than 15 digits go through Number() to stay exact. */
@@ -732,7 +709,7 @@ function numberInRange(source, start, end, approximate = false) {
     let c = source.charCodeAt(i);
     if (length <= 4 && (c === 78 || c === 73 || c === 43 || c === 45)) {
         const word = source.slice(start, end);
-        if (word in SPECIAL_NUMBERS)
+        if (Object.hasOwn(SPECIAL_NUMBERS, word))
             return SPECIAL_NUMBERS[word];
     }
     const negative = c === 45;
@@ -791,7 +768,7 @@ function digitsAt(source, at, count) {
     }
     return value;
 }
-/** YYYY-MM-DD read in place (the same grammar as ISO_DATE). */
+/** YYYY-MM-DD, read in place. */
 function isoDateInRange(source, start, end) {
     if (end - start !== 10 ||
         source.charCodeAt(start + 4) !== 45 ||
@@ -819,7 +796,6 @@ const SPECIAL_NUMBERS = {
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/;
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
 const YEARMONTH = /^(\d{4})-(\d{2})$/;
@@ -918,17 +894,13 @@ function strptime(format, where) {
         return utc(v.year, v.month, v.day, v.hour, v.minute, v.second, v.ms);
     };
 }
-const asText = (value) => typeof value === 'string' ? value : undefined;
 function dateLike(field, where, kind) {
     const format = field.format ?? 'default';
     let fromText;
     if (format === 'default') {
         fromText =
             kind === 'date'
-                ? text => {
-                    const m = ISO_DATE.exec(text);
-                    return m ? utc(+m[1], +m[2], +m[3]) : INVALID;
-                }
+                ? text => isoDateInRange(text, 0, text.length)
                 : kind === 'time'
                     ? text => {
                         const m = ISO_TIME.exec(text);
@@ -964,7 +936,7 @@ function dateLike(field, where, kind) {
     return {
         expected,
         fromText,
-        fromRange: format === 'default' && kind === 'date' ? 'iso-date' : undefined,
+        rangeCast: format === 'default' && kind === 'date' ? 'iso-date' : undefined,
         fromNative: value => {
             if (value instanceof Date) {
                 const time = value.getTime();
@@ -976,8 +948,7 @@ function dateLike(field, where, kind) {
                         ? time % DAY_MS
                         : time;
             }
-            const text = asText(value);
-            return text === undefined ? INVALID : fromText(text);
+            return INVALID;
         },
         show: (_value, text) => text
     };
@@ -998,31 +969,28 @@ function numeric(field, integer) {
                 out = out.replace(field.decimalChar, '.');
             return out;
         };
+    // The same scans as cells read in place; special words are looked up before a bare-number strip.
     const fromText = integer
         ? text => {
             const normal = normalise(text);
-            return isInteger(normal) ? Number(normal) : INVALID;
+            return integerInRange(normal, 0, normal.length);
         }
         : text => {
-            const first = text.charCodeAt(0);
-            // N(aN), I(NF), +INF, -INF: look the rare words up only when the first character allows them.
-            if ((first === 78 || first === 73 || first === 43 || first === 45) &&
-                text in SPECIAL_NUMBERS)
+            if (Object.hasOwn(SPECIAL_NUMBERS, text))
                 return SPECIAL_NUMBERS[text];
             const normal = normalise(text);
-            return isDecimal(normal) ? Number(normal) : INVALID;
+            return numberInRange(normal, 0, normal.length);
         };
     return {
         expected: integer ? 'an integer' : 'a number',
         fromText,
-        fromRange: plain ? (integer ? 'integer' : 'number') : undefined,
+        rangeCast: plain ? (integer ? 'integer' : 'number') : undefined,
         fromNative: value => {
             if (typeof value === 'bigint')
                 return Number(value);
             if (typeof value === 'number')
                 return integer && !Number.isInteger(value) ? INVALID : value;
-            const text = asText(value);
-            return text === undefined ? INVALID : fromText(text);
+            return INVALID;
         },
         show: value => String(value)
     };
@@ -1047,12 +1015,12 @@ function json(kind) {
     return {
         expected: kind === 'object' ? 'a JSON object' : 'a JSON array',
         fromText,
-        fromNative: value => typeof value === 'string' ? fromText(value) : fits(value) ? value : INVALID,
+        fromNative: value => (fits(value) ? value : INVALID),
         show: (_value, text) => text
     };
 }
 function caster(field, where) {
-    const native = (fromText, accepts) => value => typeof value === 'string' ? fromText(value) : accepts(value) ? value : INVALID;
+    const native = (accepts) => value => accepts(value) ? value : INVALID;
     switch (field.type) {
         case 'integer':
             return numeric(field, true);
@@ -1065,9 +1033,9 @@ function caster(field, where) {
             return {
                 expected: `a boolean (${[...trueValues, ...falseValues].join(', ')})`,
                 fromText,
-                fromRange: 'boolean',
+                rangeCast: 'boolean',
                 words: { trueValues, falseValues },
-                fromNative: native(fromText, value => typeof value === 'boolean'),
+                fromNative: native(value => typeof value === 'boolean'),
                 show: value => String(value)
             };
         }
@@ -1080,7 +1048,7 @@ function caster(field, where) {
             return {
                 expected: 'a year as YYYY',
                 fromText,
-                fromNative: native(fromText, v => Number.isInteger(v)),
+                fromNative: native(v => Number.isInteger(v)),
                 show: value => String(value)
             };
         }
@@ -1092,7 +1060,7 @@ function caster(field, where) {
             return {
                 expected: 'a year and month as YYYY-MM',
                 fromText,
-                fromNative: native(fromText, () => false),
+                fromNative: native(() => false),
                 show: (_v, text) => text
             };
         }
@@ -1109,7 +1077,7 @@ function caster(field, where) {
             return {
                 expected: 'an ISO 8601 duration such as P1DT2H',
                 fromText,
-                fromNative: native(fromText, () => false),
+                fromNative: native(() => false),
                 show: (_v, text) => text
             };
         }
@@ -1144,7 +1112,7 @@ function caster(field, where) {
                     ? 'a geopoint as "lon, lat"'
                     : `a geopoint as ${format === 'array' ? '[lon, lat]' : '{"lon": .., "lat": ..}'}`,
                 fromText,
-                fromNative: value => (typeof value === 'string' ? fromText(value) : fromParsed(value)),
+                fromNative: fromParsed,
                 show: (_v, text) => text
             };
         }
@@ -1159,7 +1127,7 @@ function caster(field, where) {
             return {
                 expected: topo ? 'a TopoJSON object' : 'a GeoJSON object',
                 fromText,
-                fromNative: value => typeof value === 'string' ? fromText(value) : fits(value) ? value : INVALID,
+                fromNative: value => (fits(value) ? value : INVALID),
                 show: (_v, text) => text
             };
         }
@@ -1185,8 +1153,8 @@ function caster(field, where) {
             return {
                 expected: test ? `a string in ${format} format` : 'a string',
                 fromText,
-                fromRange: test ? undefined : 'string',
-                fromNative: native(fromText, () => false),
+                rangeCast: test ? undefined : 'string',
+                fromNative: native(() => false),
                 show: (_v, text) => text
             };
         }
@@ -1230,7 +1198,7 @@ function compileField(field, index, schemaMissingValues, schemaLabel, valueRead 
     const constraints = field.constraints ?? {};
     valueRead ||= constraints.unique === true;
     // Only numbers read from text may be approximate; nothing but a bound check reads them.
-    const approximate = cast.fromRange === 'number' && !valueRead && constraints.enum === undefined;
+    const approximate = cast.rangeCast === 'number' && !valueRead && constraints.enum === undefined;
     const castBound = (value, key) => {
         const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value);
         if (out === INVALID)
@@ -1281,7 +1249,7 @@ function compileField(field, index, schemaMissingValues, schemaLabel, valueRead 
         const options = constraints.enum.map((option, i) => castBound(option, `enum[${i}]`));
         // Ordered types cast to numbers: look them up as numbers, with no String(number) per cell.
         rules.allowed = new Set(rules.numericEnum ? options : options.map(canonical));
-        if (cast.fromRange === 'string')
+        if (cast.rangeCast === 'string')
             rules.allowedTexts = new TextSet(options.map(canonical));
         rules.listed = constraints.enum.map(String).join(', ');
     }
@@ -1374,7 +1342,7 @@ class Field {
             code: 'constraint-error',
             message: `${this.label} is required; the cell is empty`
         };
-        this.rangeCast = cast.fromRange;
+        this.rangeCast = cast.rangeCast;
         this.approximate = options.approximate;
         // A string field's text is made only for a check that needs the string (an enum looks up ranges).
         this.textUnread =
@@ -1519,8 +1487,12 @@ class Field {
             : null;
     }
 }
+/** The primary key's fields, however the schema wrote it (a name, a list, or none). */
+function primaryKeyOf(schema) {
+    return schema.primaryKey === undefined ? [] : [schema.primaryKey].flat();
+}
 function compileSchema(schema, schemaLabel) {
-    const primaryKey = [schema.primaryKey ?? []].flat();
+    const primaryKey = primaryKeyOf(schema);
     return schema.fields.map((field, index) => compileField(field, index, schema.missingValues, schemaLabel, primaryKey.includes(field.name)));
 }
 /** A canonical text for a cast value, for unique and primary-key checks. */
@@ -1600,11 +1572,13 @@ function isBlank(cells, text) {
     }
     return true;
 }
-/** A row's cells as values, whichever way the reader handed them over. */
+/** Cell `k` as a value, whichever way the reader handed the row over (one of the two is null). */
+function cellAt(cells, text, k) {
+    return text ? text.cell(k) : cells[k];
+}
+/** A row's cells as values. */
 function cellsOf(cells, text) {
-    if (cells)
-        return cells;
-    return Array.from({ length: text.count }, (_, k) => text.cell(k));
+    return cells ?? Array.from({ length: text.count }, (_, k) => text.cell(k));
 }
 function cellViolation(code, message, position, index, rowNumber, field) {
     return {
@@ -1656,7 +1630,6 @@ async function validateRows(schema, options, read) {
     const checks = schema.mlChecks;
     const columnsPolicy = checks?.columns ?? 'exact';
     const log = new ViolationLog(options.maxViolations);
-    const isText = options.format === 'csv' || options.format === 'tsv';
     let columns = null;
     let header = [];
     let rowNumber = 1;
@@ -1666,11 +1639,7 @@ async function validateRows(schema, options, read) {
     for (const field of schema.fields)
         if (field.constraints?.unique)
             uniqueSeen.set(field.name, new Map());
-    const primaryKey = schema.primaryKey === undefined
-        ? []
-        : Array.isArray(schema.primaryKey)
-            ? schema.primaryKey
-            : [schema.primaryKey];
+    const primaryKey = primaryKeyOf(schema);
     const primarySeen = new Map();
     const duplicateSeen = checks?.duplicateRows === 'error' ? new Map() : null;
     let duplicateRows = 0;
@@ -1780,14 +1749,14 @@ async function validateRows(schema, options, read) {
                 const key = uniqueKey(field.value);
                 const first = seen.get(key);
                 if (first !== undefined)
-                    log.add(cellViolation('unique-error', `field "${field.name}": ${JSON.stringify(String(text ? text.cell(k) : cells[k]))} already appears in row ${first}; the field must be unique`, position, k, rowNumber, field.name));
+                    log.add(cellViolation('unique-error', `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in row ${first}; the field must be unique`, position, k, rowNumber, field.name));
                 else
                     seen.set(key, rowNumber);
             }
             if (keyParts && keyPartByColumn[k] !== -1)
                 keyParts[keyPartByColumn[k]] = uniqueKey(field.value);
             if (k === labelColumn && classCounts) {
-                const label = text ? text.cell(k) : String(cells[k]);
+                const label = String(cellAt(cells, text, k));
                 classCounts.set(label, (classCounts.get(label) ?? 0) + 1);
             }
         }
@@ -1826,10 +1795,11 @@ async function validateRows(schema, options, read) {
                 line: position.fieldLines?.[k] ?? position.line,
                 rowNumber,
                 fieldNumber: k + 1,
-                message: `row has ${count} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(text ? text.cell(k) : cells[k])} has no column${spanNote(position)}`
+                message: `row has ${count} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
             });
         }
-        if (isText) {
+        // Only text rows can be short: a JSON row's missing keys are ABSENT cells.
+        if (text) {
             for (let k = count; k < width; k++) {
                 const name = columns[k]?.name ?? header[k];
                 if (columns[k])

@@ -327,72 +327,6 @@ function countLineBreaks(buf: string, from: number, to: number): number {
   return count
 }
 
-/** Byte offset of the first byte that is not valid UTF-8, or -1; an incomplete tail sequence is fine. */
-export function findInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0
-  while (i < bytes.length) {
-    const b = bytes[i]
-    if (b < 0x80) {
-      i++
-      continue
-    }
-    let need: number
-    let min: number
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1
-      min = 0x80
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2
-      min = 0x800
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3
-      min = 0x10000
-    } else return i
-    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07)
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= bytes.length) return -1
-      const c = bytes[i + k]
-      if ((c & 0xc0) !== 0x80) return i
-      cp = (cp << 6) | (c & 0x3f)
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i
-    i += need + 1
-  }
-  return -1
-}
-
-/** The problem for a chunk that does not decode: the first bad byte and the line it is on. */
-export function invalidUtf8Problem(chunk: Buffer, linesBefore: number): CsvSyntaxProblem {
-  const found = findInvalidUtf8(chunk)
-  if (found === -1) {
-    // The chunk itself is fine: the one before ended in the middle of a character.
-    return {
-      code: 'invalid-utf8',
-      line: linesBefore + 1,
-      message: `a UTF-8 character on line ${linesBefore + 1} is cut off (a lead byte with too few continuation bytes); the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
-    }
-  }
-  const offset = found
-  let line = linesBefore + 1
-  for (let k = 0; k < offset; k++)
-    if (chunk[k] === LF || (chunk[k] === CR && chunk[k + 1] !== LF)) line++
-  const byte = chunk[offset].toString(16).toUpperCase().padStart(2, '0')
-  return {
-    code: 'invalid-utf8',
-    line,
-    message: `byte 0x${byte} on line ${line} is not valid UTF-8; the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
-  }
-}
-
-/** The problem for a file that ends in the middle of a character. */
-export function truncatedUtf8Problem(linesBefore: number): CsvSyntaxProblem {
-  return {
-    code: 'invalid-utf8',
-    line: linesBefore + 1,
-    message: `the file ends in the middle of a UTF-8 character on line ${linesBefore + 1}; it is truncated or not UTF-8`
-  }
-}
-
 export interface CsvReadResult {
   /** The line terminator of the first record ("\n" unless the file uses CRLF). */
   lineEnding: '\n' | '\r\n'
@@ -419,33 +353,26 @@ export async function readCsvFile(
     end: options.end === undefined ? undefined : options.end - 1
   })
   let lineEnding: '\n' | '\r\n' | undefined
-  let linesBefore = 0
   try {
     for await (const read of stream as AsyncIterable<Buffer>)
       for (const chunk of piecesOf(read)) {
-        let text: string
-        try {
-          text = chunks.decode(chunk)
-        } catch {
-          onProblem(invalidUtf8Problem(chunk, linesBefore))
+        const text = chunks.decode(chunk)
+        if (text === null) {
+          onProblem(chunks.problem!)
           return { lineEnding: lineEnding ?? '\n' }
         }
         if (lineEnding === undefined) {
           const lf = text.indexOf('\n')
           if (lf !== -1) lineEnding = lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n'
         }
-        // Only needed to place an invalid byte; counting LF natively is enough for that.
-        for (let k = chunk.indexOf(LF); k !== -1; k = chunk.indexOf(LF, k + 1)) linesBefore++
         if (chunks.carried) tokenizer.pushJoined(text)
         else tokenizer.push(text)
         if (tokenizer.isStopped) return { lineEnding: lineEnding ?? '\n' }
         chunks.hold(tokenizer.pendingLength)
       }
-    let tail: string
-    try {
-      tail = chunks.end()
-    } catch {
-      onProblem(truncatedUtf8Problem(linesBefore))
+    const tail = chunks.end()
+    if (tail === null) {
+      onProblem(chunks.problem!)
       return { lineEnding: lineEnding ?? '\n' }
     }
     if (tail) tokenizer.push(tail)

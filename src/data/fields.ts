@@ -45,36 +45,6 @@ function isInteger(text: string): boolean {
   return true
 }
 
-/** [+-](digits[.digits*] | .digits)([eE][+-]digits) — the Table Schema number grammar, scanned by hand. */
-function isDecimal(text: string): boolean {
-  const length = text.length
-  let i = 0
-  let c = text.charCodeAt(0)
-  if (c === 43 || c === 45) c = text.charCodeAt(++i)
-  let digits = 0
-  while (i < length && c >= 48 && c <= 57) {
-    digits++
-    c = text.charCodeAt(++i)
-  }
-  if (c === 46) {
-    c = text.charCodeAt(++i)
-    while (i < length && c >= 48 && c <= 57) {
-      digits++
-      c = text.charCodeAt(++i)
-    }
-  }
-  if (digits === 0) return false
-  if (i === length) return true
-  if (c !== 101 && c !== 69) return false
-  c = text.charCodeAt(++i)
-  if (c === 43 || c === 45) c = text.charCodeAt(++i)
-  let exponent = 0
-  while (i < length && c >= 48 && c <= 57) {
-    exponent++
-    c = text.charCodeAt(++i)
-  }
-  return exponent > 0 && i === length
-}
 // 10^0 .. 10^22 are exact doubles.
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k)
 
@@ -111,7 +81,7 @@ function numberInRange(source: string, start: number, end: number, approximate =
   let c = source.charCodeAt(i)
   if (length <= 4 && (c === 78 || c === 73 || c === 43 || c === 45)) {
     const word = source.slice(start, end)
-    if (word in SPECIAL_NUMBERS) return SPECIAL_NUMBERS[word]
+    if (Object.hasOwn(SPECIAL_NUMBERS, word)) return SPECIAL_NUMBERS[word]
   }
   const negative = c === 45
   if (c === 43 || c === 45) i++
@@ -163,7 +133,7 @@ function digitsAt(source: string, at: number, count: number): number {
   return value
 }
 
-/** YYYY-MM-DD read in place (the same grammar as ISO_DATE). */
+/** YYYY-MM-DD, read in place. */
 function isoDateInRange(source: string, start: number, end: number): unknown {
   if (
     end - start !== 10 ||
@@ -199,7 +169,6 @@ const SPECIAL_NUMBERS: Record<string, number> = {
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/
 const ISO_DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/
@@ -309,17 +278,14 @@ function strptime(format: string, where: string): Cast {
 interface Caster {
   expected: string
   fromText: Cast
-  fromRange?: RangeCast
+  rangeCast?: RangeCast
   /** Boolean: the words for true and false. */
   words?: { trueValues: readonly string[]; falseValues: readonly string[] }
-  /** A value that is not text (JSON, Parquet). */
+  /** A value that is not text (a JSON number, a Parquet date): text always goes through fromText. */
   fromNative: NativeCast
   /** How a cast value is shown in messages. */
   show: (value: unknown, text: string) => string
 }
-
-const asText = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : undefined
 
 function dateLike(
   field: FieldDescriptor,
@@ -331,10 +297,7 @@ function dateLike(
   if (format === 'default') {
     fromText =
       kind === 'date'
-        ? text => {
-            const m = ISO_DATE.exec(text)
-            return m ? utc(+m[1], +m[2], +m[3]) : INVALID
-          }
+        ? text => isoDateInRange(text, 0, text.length)
         : kind === 'time'
           ? text => {
               const m = ISO_TIME.exec(text)
@@ -373,7 +336,7 @@ function dateLike(
   return {
     expected,
     fromText,
-    fromRange: format === 'default' && kind === 'date' ? 'iso-date' : undefined,
+    rangeCast: format === 'default' && kind === 'date' ? 'iso-date' : undefined,
     fromNative: value => {
       if (value instanceof Date) {
         const time = value.getTime()
@@ -384,8 +347,7 @@ function dateLike(
             ? time % DAY_MS
             : time
       }
-      const text = asText(value)
-      return text === undefined ? INVALID : fromText(text)
+      return INVALID
     },
     show: (_value, text) => text
   }
@@ -406,31 +368,25 @@ function numeric(field: FieldDescriptor, integer: boolean): Caster {
           out = out.replace(field.decimalChar, '.')
         return out
       }
+  // The same scans as cells read in place; special words are looked up before a bare-number strip.
   const fromText: Cast = integer
     ? text => {
         const normal = normalise(text)
-        return isInteger(normal) ? Number(normal) : INVALID
+        return integerInRange(normal, 0, normal.length)
       }
     : text => {
-        const first = text.charCodeAt(0)
-        // N(aN), I(NF), +INF, -INF: look the rare words up only when the first character allows them.
-        if (
-          (first === 78 || first === 73 || first === 43 || first === 45) &&
-          text in SPECIAL_NUMBERS
-        )
-          return SPECIAL_NUMBERS[text]
+        if (Object.hasOwn(SPECIAL_NUMBERS, text)) return SPECIAL_NUMBERS[text]
         const normal = normalise(text)
-        return isDecimal(normal) ? Number(normal) : INVALID
+        return numberInRange(normal, 0, normal.length)
       }
   return {
     expected: integer ? 'an integer' : 'a number',
     fromText,
-    fromRange: plain ? (integer ? 'integer' : 'number') : undefined,
+    rangeCast: plain ? (integer ? 'integer' : 'number') : undefined,
     fromNative: value => {
       if (typeof value === 'bigint') return Number(value)
       if (typeof value === 'number') return integer && !Number.isInteger(value) ? INVALID : value
-      const text = asText(value)
-      return text === undefined ? INVALID : fromText(text)
+      return INVALID
     },
     show: value => String(value)
   }
@@ -457,17 +413,16 @@ function json(kind: 'object' | 'array'): Caster {
   return {
     expected: kind === 'object' ? 'a JSON object' : 'a JSON array',
     fromText,
-    fromNative: value =>
-      typeof value === 'string' ? fromText(value) : fits(value) ? value : INVALID,
+    fromNative: value => (fits(value) ? value : INVALID),
     show: (_value, text) => text
   }
 }
 
 function caster(field: FieldDescriptor, where: string): Caster {
   const native =
-    (fromText: Cast, accepts: (value: unknown) => boolean): NativeCast =>
+    (accepts: (value: unknown) => boolean): NativeCast =>
     value =>
-      typeof value === 'string' ? fromText(value) : accepts(value) ? value : INVALID
+      accepts(value) ? value : INVALID
   switch (field.type) {
     case 'integer':
       return numeric(field, true)
@@ -481,9 +436,9 @@ function caster(field: FieldDescriptor, where: string): Caster {
       return {
         expected: `a boolean (${[...trueValues, ...falseValues].join(', ')})`,
         fromText,
-        fromRange: 'boolean',
+        rangeCast: 'boolean',
         words: { trueValues, falseValues },
-        fromNative: native(fromText, value => typeof value === 'boolean'),
+        fromNative: native(value => typeof value === 'boolean'),
         show: value => String(value)
       }
     }
@@ -496,7 +451,7 @@ function caster(field: FieldDescriptor, where: string): Caster {
       return {
         expected: 'a year as YYYY',
         fromText,
-        fromNative: native(fromText, v => Number.isInteger(v)),
+        fromNative: native(v => Number.isInteger(v)),
         show: value => String(value)
       }
     }
@@ -508,7 +463,7 @@ function caster(field: FieldDescriptor, where: string): Caster {
       return {
         expected: 'a year and month as YYYY-MM',
         fromText,
-        fromNative: native(fromText, () => false),
+        fromNative: native(() => false),
         show: (_v, text) => text
       }
     }
@@ -524,7 +479,7 @@ function caster(field: FieldDescriptor, where: string): Caster {
       return {
         expected: 'an ISO 8601 duration such as P1DT2H',
         fromText,
-        fromNative: native(fromText, () => false),
+        fromNative: native(() => false),
         show: (_v, text) => text
       }
     }
@@ -564,7 +519,7 @@ function caster(field: FieldDescriptor, where: string): Caster {
             ? 'a geopoint as "lon, lat"'
             : `a geopoint as ${format === 'array' ? '[lon, lat]' : '{"lon": .., "lat": ..}'}`,
         fromText,
-        fromNative: value => (typeof value === 'string' ? fromText(value) : fromParsed(value)),
+        fromNative: fromParsed,
         show: (_v, text) => text
       }
     }
@@ -580,8 +535,7 @@ function caster(field: FieldDescriptor, where: string): Caster {
       return {
         expected: topo ? 'a TopoJSON object' : 'a GeoJSON object',
         fromText,
-        fromNative: value =>
-          typeof value === 'string' ? fromText(value) : fits(value) ? value : INVALID,
+        fromNative: value => (fits(value) ? value : INVALID),
         show: (_v, text) => text
       }
     }
@@ -608,8 +562,8 @@ function caster(field: FieldDescriptor, where: string): Caster {
       return {
         expected: test ? `a string in ${format} format` : 'a string',
         fromText,
-        fromRange: test ? undefined : 'string',
-        fromNative: native(fromText, () => false),
+        rangeCast: test ? undefined : 'string',
+        fromNative: native(() => false),
         show: (_v, text) => text
       }
     }
@@ -660,7 +614,7 @@ export function compileField(
   const constraints = field.constraints ?? {}
   valueRead ||= constraints.unique === true
   // Only numbers read from text may be approximate; nothing but a bound check reads them.
-  const approximate = cast.fromRange === 'number' && !valueRead && constraints.enum === undefined
+  const approximate = cast.rangeCast === 'number' && !valueRead && constraints.enum === undefined
   const castBound = (value: unknown, key: string): unknown => {
     const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value)
     if (out === INVALID)
@@ -712,7 +666,7 @@ export function compileField(
     const options = constraints.enum.map((option, i) => castBound(option, `enum[${i}]`))
     // Ordered types cast to numbers: look them up as numbers, with no String(number) per cell.
     rules.allowed = new Set<unknown>(rules.numericEnum ? options : options.map(canonical))
-    if (cast.fromRange === 'string') rules.allowedTexts = new TextSet(options.map(canonical))
+    if (cast.rangeCast === 'string') rules.allowedTexts = new TextSet(options.map(canonical))
     rules.listed = constraints.enum.map(String).join(', ')
   }
   if (constraints.pattern !== undefined) {
@@ -837,7 +791,7 @@ class Field implements CompiledField {
       code: 'constraint-error',
       message: `${this.label} is required; the cell is empty`
     }
-    this.rangeCast = cast.fromRange
+    this.rangeCast = cast.rangeCast
     this.approximate = options.approximate
     // A string field's text is made only for a check that needs the string (an enum looks up ranges).
     this.textUnread =
@@ -996,8 +950,13 @@ class Field implements CompiledField {
   }
 }
 
+/** The primary key's fields, however the schema wrote it (a name, a list, or none). */
+export function primaryKeyOf(schema: Pick<TableSchema, 'primaryKey'>): string[] {
+  return schema.primaryKey === undefined ? [] : [schema.primaryKey].flat()
+}
+
 export function compileSchema(schema: TableSchema, schemaLabel: string): CompiledField[] {
-  const primaryKey = [schema.primaryKey ?? []].flat()
+  const primaryKey = primaryKeyOf(schema)
   return schema.fields.map((field, index) =>
     compileField(field, index, schema.missingValues, schemaLabel, primaryKey.includes(field.name))
   )

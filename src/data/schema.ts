@@ -3,6 +3,7 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { UserError } from '../errors.js'
+import { primaryKeyOf } from './fields.js'
 import { formatIssues } from '../zod-issues.js'
 
 /** Every Frictionless Table Schema field type. */
@@ -126,12 +127,7 @@ export function parseTableSchema(text: string, fileLabel: string): TableSchema {
     }
     names.add(field.name)
   })
-  const keys =
-    schema.primaryKey === undefined
-      ? []
-      : Array.isArray(schema.primaryKey)
-        ? schema.primaryKey
-        : [schema.primaryKey]
+  const keys = primaryKeyOf(schema)
   for (const key of keys) {
     if (!names.has(key))
       throw new UserError(

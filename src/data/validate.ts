@@ -1,4 +1,4 @@
-import { compileSchema, MISSING, uniqueKey, type CompiledField } from './fields.js'
+import { compileSchema, MISSING, primaryKeyOf, uniqueKey, type CompiledField } from './fields.js'
 import type { MlChecks, TableSchema } from './schema.js'
 import {
   ABSENT,
@@ -100,10 +100,14 @@ function isBlank(cells: unknown[] | null, text: TextCells | null): boolean {
   return true
 }
 
-/** A row's cells as values, whichever way the reader handed them over. */
+/** Cell `k` as a value, whichever way the reader handed the row over (one of the two is null). */
+function cellAt(cells: unknown[] | null, text: TextCells | null, k: number): unknown {
+  return text ? text.cell(k) : cells![k]
+}
+
+/** A row's cells as values. */
 function cellsOf(cells: unknown[] | null, text: TextCells | null): unknown[] {
-  if (cells) return cells
-  return Array.from({ length: text!.count }, (_, k) => text!.cell(k))
+  return cells ?? Array.from({ length: text!.count }, (_, k) => text!.cell(k))
 }
 
 function cellViolation(
@@ -170,7 +174,6 @@ export async function validateRows(
   const checks: MlChecks | undefined = schema.mlChecks
   const columnsPolicy = checks?.columns ?? 'exact'
   const log = new ViolationLog(options.maxViolations)
-  const isText = options.format === 'csv' || options.format === 'tsv'
   let columns: Array<CompiledField | null> | null = null
   let header: string[] = []
   let rowNumber = 1
@@ -181,12 +184,7 @@ export async function validateRows(
   const uniqueSeen = new Map<string, Map<string, number>>()
   for (const field of schema.fields)
     if (field.constraints?.unique) uniqueSeen.set(field.name, new Map())
-  const primaryKey =
-    schema.primaryKey === undefined
-      ? []
-      : Array.isArray(schema.primaryKey)
-        ? schema.primaryKey
-        : [schema.primaryKey]
+  const primaryKey = primaryKeyOf(schema)
   const primarySeen = new Map<string, number>()
   const duplicateSeen = checks?.duplicateRows === 'error' ? new Map<number, number>() : null
   let duplicateRows = 0
@@ -312,7 +310,7 @@ export async function validateRows(
           log.add(
             cellViolation(
               'unique-error',
-              `field "${field.name}": ${JSON.stringify(String(text ? text.cell(k) : cells![k]))} already appears in row ${first}; the field must be unique`,
+              `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in row ${first}; the field must be unique`,
               position,
               k,
               rowNumber,
@@ -324,7 +322,7 @@ export async function validateRows(
       if (keyParts && keyPartByColumn[k] !== -1)
         keyParts[keyPartByColumn[k]] = uniqueKey(field.value)
       if (k === labelColumn && classCounts) {
-        const label = text ? text.cell(k) : String(cells![k])
+        const label = String(cellAt(cells, text, k))
         classCounts.set(label, (classCounts.get(label) ?? 0) + 1)
       }
     }
@@ -359,10 +357,11 @@ export async function validateRows(
         line: position.fieldLines?.[k] ?? position.line,
         rowNumber,
         fieldNumber: k + 1,
-        message: `row has ${count} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(text ? text.cell(k) : cells![k])} has no column${spanNote(position)}`
+        message: `row has ${count} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
       })
     }
-    if (isText) {
+    // Only text rows can be short: a JSON row's missing keys are ABSENT cells.
+    if (text) {
       for (let k = count; k < width; k++) {
         const name = columns[k]?.name ?? header[k]
         if (columns[k]) nullCounts[name]++

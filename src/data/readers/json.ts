@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import { invalidUtf8Problem, truncatedUtf8Problem } from '../csv.js'
 import { piecesOf, READ_BYTES, Utf8Chunks } from '../text-chunks.js'
 import { parsePythonJson } from '../../json.js'
 import { ABSENT, type ReadOptions, type ReadResult, type TableSink } from '../table.js'
@@ -104,27 +103,21 @@ export async function readJsonlTable(
     }
     return rows.add(record as Record<string, unknown>, line, options.keepRaw ? content : undefined)
   }
-  let linesBefore = 0
   for await (const read of createReadStream(file, {
     highWaterMark: READ_BYTES
   }) as AsyncIterable<Buffer>)
     for (const chunk of piecesOf(read)) {
-      let text: string
-      try {
-        text = chunks.decode(chunk)
-      } catch {
-        sink.problem(invalidUtf8Problem(chunk, linesBefore))
+      const text = chunks.decode(chunk)
+      if (text === null) {
+        sink.problem(chunks.problem!)
         return { lineEnding }
       }
-      for (let k = chunk.indexOf(0x0a); k !== -1; k = chunk.indexOf(0x0a, k + 1)) linesBefore++
       if (!handle(text, false)) return { lineEnding }
       chunks.hold(pending.length)
     }
-  let tail: string
-  try {
-    tail = chunks.end()
-  } catch {
-    sink.problem(truncatedUtf8Problem(linesBefore))
+  const tail = chunks.end()
+  if (tail === null) {
+    sink.problem(chunks.problem!)
     return { lineEnding }
   }
   handle(tail, true)
