@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
-import { partitionWorkerBeside } from '../src/data/parallel.js'
+import { validationWorkerBeside } from '../src/data/validate-dataset.js'
 
 const root = new URL('../', import.meta.url).pathname
 const cli = path.join(root, 'dist', 'cli', 'index.js')
@@ -196,11 +196,11 @@ describe('ml-smoke CLI', () => {
 
   it('the action (dist/) and the CLI (dist/cli/) both find the worker bundle; source finds none', () => {
     const worker = path.join(root, 'dist', 'worker', 'index.js')
-    expect(partitionWorkerBeside(pathToFileURL(path.join(root, 'dist', 'index.js')).href)).toBe(
+    expect(validationWorkerBeside(pathToFileURL(path.join(root, 'dist', 'index.js')).href)).toBe(
       worker
     )
-    expect(partitionWorkerBeside(pathToFileURL(cli).href)).toBe(worker)
-    expect(partitionWorkerBeside(pathToFileURL(path.join(root, 'src', 'pipeline.ts')).href)).toBe(
+    expect(validationWorkerBeside(pathToFileURL(cli).href)).toBe(worker)
+    expect(validationWorkerBeside(pathToFileURL(path.join(root, 'src', 'pipeline.ts')).href)).toBe(
       undefined
     )
   })
@@ -266,6 +266,40 @@ describe('ml-smoke CLI', () => {
       expect(two.stats.byCode['missing-label']).toBe(1)
     }
   }, 120_000)
+
+  it('validate: Parquet in the worker gives the one-thread answer; a damaged page is exit 2, named', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'parquet-'))
+    const schema = path.join(dir, 'schema.json')
+    await writeFile(
+      schema,
+      JSON.stringify({
+        fields: [
+          { name: 'id', type: 'integer', constraints: { unique: true } },
+          { name: 'score', type: 'number', constraints: { maximum: 600 } },
+          { name: 'city', constraints: { enum: ['Oslo', 'Zürich', 'São Paulo', 'Lagos'] } }
+        ],
+        mlChecks: { columns: 'superset' }
+      })
+    )
+    const args = ['validate', '--dataset', 'fixtures/parquet/brotli-format-v1.parquet']
+    const one = mlSmoke([...args, '--schema', schema, '--json', '--threads', '1'])
+    const worker = mlSmoke([...args, '--schema', schema, '--json'])
+    expect([one.code, worker.code]).toEqual([1, 1])
+    expect(JSON.parse(worker.stdout)).toEqual(JSON.parse(one.stdout))
+    expect(JSON.parse(one.stdout).stats.byField).toEqual({ score: 170, city: 1000 })
+
+    const bytes = await readFile(path.join(root, 'fixtures/parquet/snappy-format-v1.parquet'))
+    // The first column chunk (id, row group 0) starts right after the 4-byte magic: break its page header.
+    const damaged = path.join(dir, 'damaged.parquet')
+    bytes.fill(0xff, 4, 12)
+    await writeFile(damaged, bytes)
+    const failed = mlSmoke(['validate', '--dataset', damaged, '--schema', schema])
+    expect(failed.code).toBe(2)
+    expect(failed.stderr).toMatch(
+      /damaged.parquet: row group 0, column "id": cannot decode a page: /
+    )
+    expect(failed.stderr).not.toMatch(/\n\s+at /)
+  })
 
   it('bad input and usage: exit 2 with a message, never a stack trace', () => {
     const missing = mlSmoke([

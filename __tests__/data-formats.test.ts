@@ -3,10 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet'
+import { parquetHeader } from 'hyparquet/src/column.js'
 import { parquetWriteFile } from 'hyparquet-writer'
 import { stringify } from 'yaml'
 import { inferSchema } from '../src/data/infer.js'
 import { parseTableSchema, schemaFileJsonSchema } from '../src/data/schema.js'
+import { readTable } from '../src/data/readers/index.js'
 import { formatOf, type DataFormat } from '../src/data/table.js'
 import { validateTable } from '../src/data/validate-file.js'
 
@@ -27,6 +30,46 @@ async function validate(
     maxViolations,
     schemaLabel: 'schema.yml'
   })
+}
+
+/** Every row as the Parquet reader hands it over (copied: the reader reuses its row). */
+async function readRows(file: string): Promise<unknown[][]> {
+  const rows: unknown[][] = []
+  await readTable(
+    file,
+    'parquet',
+    {},
+    {
+      header: () => undefined,
+      row: cells => void rows.push([...cells]),
+      problem: problem => {
+        throw new Error(problem.message)
+      }
+    }
+  )
+  return rows
+}
+
+/** The kinds of page in a Parquet file's column chunks. */
+async function pageTypesOf(file: string): Promise<Set<string>> {
+  const bytes = await readFile(file)
+  const metadata = await parquetMetadataAsync(await asyncBufferFromFile(file))
+  const types = new Set<string>()
+  for (const group of metadata.row_groups) {
+    for (const { meta_data: meta } of group.columns) {
+      const reader = {
+        view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        offset: Number(meta!.dictionary_page_offset || meta!.data_page_offset)
+      }
+      const end = reader.offset + Number(meta!.total_compressed_size)
+      while (reader.offset < end) {
+        const header = parquetHeader(reader)
+        types.add(header.type)
+        reader.offset += header.compressed_page_size
+      }
+    }
+  }
+  return types
 }
 
 async function temp(name: string, content: string | Buffer): Promise<string> {
@@ -83,8 +126,8 @@ describe('the same real table (pandas/pyarrow-written) in every format gives the
     expect(result.violations[0].line).toBeUndefined()
   })
 
-  it('a large row group read a slice of rows at a time gives the answer of reading it whole', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'slices-'))
+  it('hyparquet-writer v2 data pages, many per column chunk, read a page at a time give the rows hyparquet reads whole', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pages-'))
     const n = 3000
     const scores = Array.from({ length: n }, (_, i) => (i % 97 === 0 ? null : (i % 101) / 10))
     const columnData = [
@@ -103,25 +146,115 @@ describe('the same real table (pandas/pyarrow-written) in every format gives the
         { name: 'name', constraints: { pattern: 'name \\d+' } }
       ]
     }
-    // Small pages (slices decode only their own pages), and one page per column chunk (a slice would
-    // decode the whole chunk each time, so the reader goes back to reading the group whole).
+    // Pages of 256 bytes (columns end their pages at different rows) and one page per column chunk.
     for (const pageSize of [256, 0]) {
       const file = path.join(dir, `pages-${pageSize}.parquet`)
       parquetWriteFile({ filename: file, rowGroupSize: [2500, 500], pageSize, columnData })
-      const whole = await validate(file, schema)
-      process.env.ML_SMOKE_PARQUET_SLICE_ROWS = '100'
-      let sliced
-      try {
-        sliced = await validate(file, schema)
-      } finally {
-        delete process.env.ML_SMOKE_PARQUET_SLICE_ROWS
-      }
-      expect(sliced).toEqual(whole)
+      const pageTypes = await pageTypesOf(file)
+      expect(pageTypes.has('DATA_PAGE_V2')).toBe(true)
+      expect(await readRows(file)).toEqual(
+        (await parquetReadObjects({ file: await asyncBufferFromFile(file) })).map(Object.values)
+      )
+      const result = await validate(file, schema)
       // (i % 101) / 10 > 9.5 for i % 101 in 96..100, unless the score is null; and every 89th name.
       const highScores = scores.filter(v => v !== null && v > 9.5).length
-      expect(whole.countsByField).toEqual({ score: highScores, name: Math.ceil(n / 89) })
-      expect(whole.violations.at(-1)).toMatchObject({ rowGroup: 1, field: expect.any(String) })
+      expect(result.countsByField).toEqual({ score: highScores, name: Math.ceil(n / 89) })
+      expect(result.violations.at(-1)).toMatchObject({ rowGroup: 1, field: expect.any(String) })
     }
+  })
+
+  describe('DuckDB-written files: every codec, format v1 and v2 encodings (fixtures/parquet/make-parquet.mjs)', () => {
+    const cities = ['Oslo', 'Zürich', 'São Paulo', 'Kyiv', 'Lagos']
+    const notes = [', with a comma', ' "quoted"', '\nsecond line', ' ünïcödé ✓']
+    const day = Date.UTC(2024, 0, 1)
+    const expected = Array.from({ length: 5000 }, (_, i) => [
+      i,
+      i % 7 === 0 ? null : i / 8,
+      cities[i % 5],
+      `note ${i}${notes[i % 4]}`,
+      new Date(day + (i % 365) * 86_400_000),
+      new Date(day + i * 3_600_000),
+      i % 3 === 0
+    ])
+    const codecs = ['uncompressed', 'snappy', 'gzip', 'zstd', 'brotli', 'lz4']
+
+    it.each(codecs.flatMap(codec => [`${codec}-format-v1`, `${codec}-format-v2`]))(
+      '%s: every value, null, date and timestamp of 5,000 rows in 3 row groups',
+      async name => {
+        const file = fixture(`parquet/${name}.parquet`)
+        const metadata = await parquetMetadataAsync(await asyncBufferFromFile(file))
+        const codec = name.split('-')[0]
+        expect(metadata.row_groups.map(group => group.columns[0].meta_data?.codec)).toEqual(
+          Array(3).fill(codec === 'lz4' ? 'LZ4_RAW' : codec.toUpperCase())
+        )
+        const encodings = new Set(
+          metadata.row_groups[0].columns.flatMap(column => column.meta_data?.encodings)
+        )
+        for (const encoding of name.endsWith('v2')
+          ? [
+              'DELTA_BINARY_PACKED',
+              'DELTA_LENGTH_BYTE_ARRAY',
+              'BYTE_STREAM_SPLIT',
+              'RLE_DICTIONARY'
+            ]
+          : ['PLAIN', 'PLAIN_DICTIONARY'])
+          expect(encodings).toContain(encoding)
+        expect(await readRows(file)).toEqual(expected)
+      }
+    )
+
+    it('violations carry the row group, the row in it and the Frictionless row number', async () => {
+      const result = await validate(fixture('parquet/zstd-format-v2.parquet'), {
+        fields: [
+          { name: 'id', type: 'integer', constraints: { unique: true } },
+          { name: 'score', type: 'number', constraints: { maximum: 600 } },
+          { name: 'city', constraints: { enum: ['Oslo', 'Zürich', 'São Paulo', 'Lagos'] } },
+          { name: 'note', constraints: { required: true } },
+          {
+            name: 'day',
+            type: 'date',
+            constraints: { minimum: '2024-01-01', maximum: '2024-12-30' }
+          },
+          { name: 'seen', type: 'datetime' },
+          { name: 'flag', type: 'boolean' }
+        ]
+      })
+      // score = i / 8 > 600 for i in 4801..4999 unless i % 7 = 0; Kyiv is every i % 5 = 3.
+      const highScores = Array.from({ length: 199 }, (_, k) => 4801 + k).filter(i => i % 7 !== 0)
+      expect(result.countsByField).toEqual({ score: highScores.length, city: 1000 })
+      expect(result.violations[0]).toMatchObject({
+        field: 'city',
+        rowGroup: 0,
+        rowInGroup: 3,
+        rowNumber: 5
+      })
+      expect(result.violations.find(v => v.field === 'score')).toMatchObject({
+        rowGroup: 2,
+        rowInGroup: 4801 - 4096,
+        rowNumber: 4803,
+        message: 'field "score": 600.125 is above the maximum 600'
+      })
+    })
+  })
+
+  it('a nested column is refused by name; a damaged page names its row group and column', async () => {
+    await expect(
+      validate(fixture('parquet/nested.parquet'), { fields: [{ name: 'id', type: 'integer' }] })
+    ).rejects.toThrow(
+      /nested.parquet: columns "pair", "point" are nested \(list, struct or map\); ml-smoke validates flat columns only$/
+    )
+    const source = fixture('parquet/snappy-format-v1.parquet')
+    const metadata = await parquetMetadataAsync(await asyncBufferFromFile(source))
+    const note = metadata.row_groups[1].columns[3].meta_data!
+    const bytes = await readFile(source)
+    bytes.fill(0xff, Number(note.data_page_offset), Number(note.data_page_offset) + 8)
+    const damaged = await temp('damaged.parquet', bytes)
+    await expect(validate(damaged, { fields: [{ name: 'id', type: 'integer' }] })).rejects.toThrow(
+      /damaged.parquet: row group 1, column "note": cannot decode a page: /
+    )
+    await expect(
+      validate(await temp('cut.parquet', bytes.subarray(0, 5000)), { fields: [{ name: 'id' }] })
+    ).rejects.toThrow(/cut.parquet: not a readable Parquet file/)
   })
 
   it('iris as CSV, JSONL and Parquet validates clean against one schema', async () => {

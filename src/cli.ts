@@ -7,7 +7,7 @@ import { buildConfig, OPTION_NAMES, readConfigFile } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { delimiterProblem } from './data/csv.js'
 import { inferSchema } from './data/infer.js'
-import { partitionWorkerBeside, validateTableParallel } from './data/parallel.js'
+import { validationWorkerBeside, validateDataset } from './data/validate-dataset.js'
 import { schemaFileJsonSchema } from './data/schema.js'
 import { formatOf } from './data/table.js'
 import { describePosition } from './data/validate.js'
@@ -169,7 +169,7 @@ async function validateCommand(args: string[]): Promise<number> {
   const threads = values.threads === undefined ? 2 : Number(values.threads)
   if (threads !== 1 && threads !== 2)
     throw new UserError(`--threads: expected 1 or 2; got "${String(values.threads)}"`)
-  const result = await validateTableParallel(
+  const result = await validateDataset(
     dataset,
     schema,
     {
@@ -178,7 +178,7 @@ async function validateCommand(args: string[]): Promise<number> {
       maxViolations,
       schemaLabel: values.schema
     },
-    threads === 2 ? partitionWorkerBeside(import.meta.url) : undefined
+    threads === 2 ? validationWorkerBeside(import.meta.url) : undefined
   ).catch(error => {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT'
       ? new UserError(`dataset not found: ${String(values.dataset)}`)

@@ -8,7 +8,7 @@ import { stageArtifact } from './artifact/stage.js'
 import type { Config } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { formatOf } from './data/table.js'
-import { partitionWorkerBeside, validateTableParallel } from './data/parallel.js'
+import { validationWorkerBeside, validateDataset } from './data/validate-dataset.js'
 import { describePosition } from './data/validate.js'
 import { UserError, describeError } from './errors.js'
 import { chooseLossSeries } from './loss/choose.js'
@@ -114,7 +114,7 @@ export async function runPipeline(
   const stages: Record<StageName, StageBody> = {
     validate: async () => {
       const schema = await loadTableSchema(config.schema, config.workspace)
-      const validation = await validateTableParallel(
+      const validation = await validateDataset(
         config.dataset,
         schema,
         {
@@ -123,7 +123,7 @@ export async function runPipeline(
           maxViolations: config.maxViolations,
           schemaLabel: report.labels.schema
         },
-        partitionWorkerBeside(import.meta.url)
+        validationWorkerBeside(import.meta.url)
       ).catch(error => {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new UserError(`dataset not found: ${report.labels.dataset}`)

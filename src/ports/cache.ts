@@ -1,14 +1,14 @@
-import * as cache from '@actions/cache'
 import type { CacheStore, Logger } from './types.js'
 
 /**
  * @actions/cache with the rule actions/cache follows: a cache service that fails or is absent is a
- * warning, never a failed step.
+ * warning, never a failed step. The client is loaded when first used, as the artifact client is.
  */
 export class GitHubCacheStore implements CacheStore {
   constructor(private readonly logger: Logger) {}
 
   async restore(paths: string[], key: string, restoreKeys: string[]): Promise<string | undefined> {
+    const cache = await import('@actions/cache')
     if (!cache.isFeatureAvailable()) {
       this.logger.warning(
         'the cache service is not available on this runner: continuing without a cache'
@@ -26,6 +26,7 @@ export class GitHubCacheStore implements CacheStore {
   }
 
   async save(paths: string[], key: string): Promise<boolean> {
+    const cache = await import('@actions/cache')
     if (!cache.isFeatureAvailable()) return false
     try {
       return (await cache.saveCache(paths, key)) !== -1

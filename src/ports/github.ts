@@ -1,4 +1,4 @@
-import { ArtifactNotFoundError, DefaultArtifactClient } from '@actions/artifact'
+import type { DefaultArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
 import { UserError } from '../errors.js'
 import type { ArtifactStore, Logger, UploadedArtifact, UploadOptions } from './types.js'
@@ -23,10 +23,23 @@ export function artifactUrl(env: NodeJS.ProcessEnv, id: number): string | undefi
   return `${server}/${repository}/actions/runs/${runId}/artifacts/${id}`
 }
 
+/**
+ * The artifact client, loaded when first needed: it and the Azure SDK are over half the action's bundle,
+ * and a run that fails before its upload, or validates a large file first, is spared their memory.
+ */
+async function artifactClient(): Promise<{
+  client: DefaultArtifactClient
+  ArtifactNotFoundError: typeof import('@actions/artifact').ArtifactNotFoundError
+}> {
+  const artifact = await import('@actions/artifact')
+  return {
+    client: new artifact.DefaultArtifactClient(),
+    ArtifactNotFoundError: artifact.ArtifactNotFoundError
+  }
+}
+
 /** Uploads through GitHub's artifact service with the official client (what upload-artifact v7 uses). */
 export class GitHubArtifactStore implements ArtifactStore {
-  private readonly client = new DefaultArtifactClient()
-
   constructor(private readonly env: NodeJS.ProcessEnv) {}
 
   async upload(
@@ -35,9 +48,10 @@ export class GitHubArtifactStore implements ArtifactStore {
     rootDirectory: string,
     options: UploadOptions
   ): Promise<UploadedArtifact> {
+    const { client, ArtifactNotFoundError } = await artifactClient()
     if (options.overwrite) {
       // As upload-artifact does: best effort, and nothing to delete is fine.
-      await this.client.deleteArtifact(name).catch(error => {
+      await client.deleteArtifact(name).catch(error => {
         if (!(error instanceof ArtifactNotFoundError)) {
           throw new UserError(
             `overwrite: deleting the existing artifact "${name}" failed: ${(error as Error).message}`
@@ -47,7 +61,7 @@ export class GitHubArtifactStore implements ArtifactStore {
     }
     let response
     try {
-      response = await this.client.uploadArtifact(name, files, rootDirectory, {
+      response = await client.uploadArtifact(name, files, rootDirectory, {
         retentionDays: options.retentionDays,
         compressionLevel: options.compressionLevel
       })
@@ -76,7 +90,7 @@ export class GitHubArtifactStore implements ArtifactStore {
 
 /** Downloads an artifact of this workflow run and checks the digest the service recorded for it. */
 export async function downloadArtifact(name: string, target: string): Promise<{ digest?: string }> {
-  const client = new DefaultArtifactClient()
+  const { client, ArtifactNotFoundError } = await artifactClient()
   let artifact
   try {
     ;({ artifact } = await client.getArtifact(name))

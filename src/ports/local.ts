@@ -3,7 +3,6 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import archiver from 'archiver'
 import type { ArtifactStore, CacheStore, Logger, UploadedArtifact, UploadOptions } from './types.js'
 
 /** Outside GitHub: the artifact becomes `<folder>/<name>.zip`, the same archive the service would hold. */
@@ -18,6 +17,8 @@ export class LocalArtifactStore implements ArtifactStore {
   ): Promise<UploadedArtifact> {
     await mkdir(this.folder, { recursive: true })
     const target = path.join(this.folder, `${name}.zip`)
+    // Loaded here: only a local run that gets this far needs a zip writer.
+    const { default: archiver } = await import('archiver')
     const archive = archiver('zip', { zlib: { level: options.compressionLevel } })
     const written = pipeline(archive, createWriteStream(target))
     for (const file of [...files].sort()) {

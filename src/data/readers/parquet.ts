@@ -1,24 +1,38 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet'
-import { compressors } from 'hyparquet-compressors'
+import { open, type FileHandle } from 'node:fs/promises'
 import v8 from 'node:v8'
 import vm from 'node:vm'
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetSchema,
+  type ColumnMetaData
+} from 'hyparquet'
+import { compressors } from 'hyparquet-compressors'
+import { parquetHeader, readPage } from 'hyparquet/src/column.js'
+import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js'
+import { getTreePath } from 'hyparquet/src/schema.js'
 import { UserError } from '../../errors.js'
 import type { ReadOptions, ReadResult, TableSink } from '../table.js'
 
+type ColumnDecoder = Parameters<typeof readPage>[2]
+type DecodedArray = NonNullable<ReturnType<typeof readPage>['data']>
+type DataReader = Parameters<typeof readPage>[0]
+
 /**
- * Parquet, a row group (or a slice of a large one) at a time: every codec hyparquet-compressors
- * knows (snappy, gzip, zstd, brotli, lz4), plain and dictionary encodings, v1 and v2 pages. Nested
- * columns (lists, structs, maps) are refused with a clear message rather than flattened.
+ * Parquet, one page per column at a time: every codec hyparquet-compressors knows (snappy, gzip, zstd,
+ * brotli, lz4), plain, dictionary and delta encodings, v1 and v2 pages. Memory follows the page (about
+ * 1 MiB from pyarrow and parquet-mr; DuckDB writes one per 122,880-row group), not the row group, which
+ * pyarrow and Spark make a million rows or 128 MiB. Nested columns (lists, structs, maps) are refused
+ * with a clear message rather than flattened.
  */
 export async function readParquetTable(
   file: string,
   _options: ReadOptions,
   sink: TableSink
 ): Promise<ReadResult> {
-  const buffer = await asyncBufferFromFile(file)
   let metadata
   try {
-    metadata = await parquetMetadataAsync(buffer)
+    metadata = await parquetMetadataAsync(await asyncBufferFromFile(file))
   } catch (error) {
     throw new UserError(`${file}: not a readable Parquet file: ${(error as Error).message}`)
   }
@@ -33,59 +47,166 @@ export async function readParquetTable(
   }
   const columns = tree.children.map(child => child.element.name)
   sink.header(columns)
-  // One row and one position, refilled for every row (a sink copies what it keeps).
-  const row = new Array<unknown>(columns.length)
-  const position = { rowGroup: 0, rowInGroup: 0 }
-  const sliceRows = parquetSliceRows()
-  let groupStart = 0
-  for (let group = 0; group < metadata.row_groups.length; group++) {
-    const count = Number(metadata.row_groups[group].num_rows)
-    const groupEnd = groupStart + count
-    position.rowGroup = group
-    // hyparquet decodes whole pages. A large row group (pyarrow writes a million rows per group) is read
-    // a slice of rows at a time, so memory follows the slice, not the group. A column whose pages reach
-    // past the slice (one dictionary page can hold the whole group) is kept and not read again.
-    const slice = count > 1.5 * sliceRows ? sliceRows : count
-    const held: ColumnChunk[][] = columns.map(() => [])
-    for (let from = groupStart; from < groupEnd; from += slice) {
-      const to = Math.min(groupEnd, from + slice)
-      for (let k = 0; k < held.length; k++) {
-        const kept = held[k].filter(chunk => chunk.rowEnd > from)
-        held[k] = kept.length && kept[0].rowStart <= from && kept.at(-1)!.rowEnd >= to ? kept : []
-      }
-      const needed = columns.filter((_, k) => held[k].length === 0)
-      if (needed.length)
-        await parquetRead({
-          file: buffer,
-          metadata,
+  const handle = await open(file)
+  try {
+    // One row and one position, refilled for every row (a sink copies what it keeps).
+    const row = new Array<unknown>(columns.length)
+    const position = { rowGroup: 0, rowInGroup: 0 }
+    for (let group = 0; group < metadata.row_groups.length; group++) {
+      const rowGroup = metadata.row_groups[group]
+      const count = Number(rowGroup.num_rows)
+      position.rowGroup = group
+      const where = (column: string) => `${file}: row group ${group}, column "${column}"`
+      const pages = columns.map(name => {
+        const chunk = rowGroup.columns.find(c => c.meta_data?.path_in_schema[0] === name)
+        if (!chunk?.meta_data || chunk.file_path)
+          throw new UserError(`${where(name)}: no column chunk in this file`)
+        const schemaPath = getTreePath(tree, chunk.meta_data.path_in_schema)
+        return new ColumnPages(handle, chunk.meta_data, {
+          pathInSchema: chunk.meta_data.path_in_schema,
+          schemaPath,
+          element: schemaPath[schemaPath.length - 1].element,
+          type: chunk.meta_data.type,
+          codec: chunk.meta_data.codec,
           compressors,
-          columns: needed,
-          rowStart: from,
-          rowEnd: to,
-          onChunk: chunk => held[columns.indexOf(chunk.columnName)].push(chunk)
+          parsers: DEFAULT_PARSERS
         })
-      const cursors = held.map(
-        list => new ColumnCursor(list.sort((a, b) => a.rowStart - b.rowStart))
-      )
-      for (let at = from; at < to; at++) {
-        for (let k = 0; k < cursors.length; k++) row[k] = cursors[k].at(at)
-        position.rowInGroup = at - groupStart
-        if (sink.row(row, position) === false) return {}
+      })
+      let done = 0
+      while (done < count) {
+        for (let k = 0; k < pages.length; k++) {
+          if (pages[k].left > 0) continue
+          if (!(await pages[k].load(where(columns[k]))))
+            throw new UserError(
+              `${where(columns[k])}: the column ends after ${done} of the group's ${count} rows`
+            )
+        }
+        let take = count - done
+        for (const page of pages) take = Math.min(take, page.left)
+        for (let i = 0; i < take; i++) {
+          for (let k = 0; k < pages.length; k++) row[k] = pages[k].values[pages[k].next + i]
+          position.rowInGroup = done + i
+          if (sink.row(row, position) === false) return {}
+        }
+        for (const page of pages) page.next += take
+        done += take
+        collectGarbage()
       }
-      collectGarbage()
+      for (let k = 0; k < pages.length; k++) {
+        if (pages[k].left > 0 || (await pages[k].load(where(columns[k]))))
+          throw new UserError(
+            `${where(columns[k])}: the column has more values than the group's ${count} rows`
+          )
+      }
     }
-    groupStart = groupEnd
+  } finally {
+    await handle.close()
   }
   return {}
 }
 
+/** Bytes read from the file at a time for one column; a page larger than this is read whole. */
+const WINDOW_BYTES = 1 << 20
+/** A page header is a few dozen bytes, more with statistics of long strings. */
+const HEADER_BYTES = 4096
+
+/** One column chunk of one row group, decoded a page at a time from the file. */
+class ColumnPages {
+  /** The current page's values, one per row; `next` is the first not yet handed out. */
+  values: DecodedArray = []
+  next = 0
+  private offset: number
+  private readonly end: number
+  private dictionary: DecodedArray | undefined
+  private window: DataView = new DataView(new ArrayBuffer(0))
+  private windowStart = 0
+
+  constructor(
+    private readonly file: FileHandle,
+    meta: ColumnMetaData,
+    private readonly decoder: ColumnDecoder
+  ) {
+    // As hyparquet: some writers (polars) leave dictionary_page_offset out although a dictionary comes first.
+    this.offset = Number(meta.dictionary_page_offset || meta.data_page_offset)
+    this.end = this.offset + Number(meta.total_compressed_size)
+  }
+
+  get left(): number {
+    return this.values.length - this.next
+  }
+
+  /** Reads pages up to the next one with values; false at the end of the column chunk. */
+  async load(where: string): Promise<boolean> {
+    try {
+      while (this.offset < this.end) {
+        let length = Math.min(HEADER_BYTES, this.end - this.offset)
+        let reader = await this.bytesAt(this.offset, length)
+        let header
+        for (;;) {
+          const start = reader.offset
+          try {
+            header = parquetHeader(reader)
+            this.offset += reader.offset - start
+            break
+          } catch (error) {
+            if (length === this.end - this.offset) throw error
+            length = Math.min(length * 16, this.end - this.offset)
+            reader = await this.bytesAt(this.offset, length)
+          }
+        }
+        const size = header.compressed_page_size
+        if (size < 0 || this.offset + size > this.end)
+          throw new Error(`a ${header.type} page of ${size} bytes runs past the column chunk`)
+        const body = await this.bytesAt(this.offset, size)
+        this.offset += size
+        if (header.type === 'INDEX_PAGE') continue
+        if (header.type === 'DICTIONARY_PAGE') {
+          const { data } = readPage(body, header, this.decoder, undefined, undefined, 0)
+          if (data) this.dictionary = convert(data, this.decoder)
+          continue
+        }
+        const { data } = readPage(body, header, this.decoder, this.dictionary, undefined, 0)
+        if (data?.length) {
+          this.values = data
+          this.next = 0
+          return true
+        }
+      }
+      this.values = []
+      this.next = 0
+      return false
+    } catch (error) {
+      if (error instanceof UserError) throw error
+      throw new UserError(`${where}: cannot decode a page: ${(error as Error).message}`)
+    }
+  }
+
+  /**
+   * The file's bytes [offset, offset + length) as a reader. Each read goes to a new buffer, never reused:
+   * hyparquet may decode a page into a view of the bytes it was read from.
+   */
+  private async bytesAt(offset: number, length: number): Promise<DataReader> {
+    const windowEnd = this.windowStart + this.window.byteLength
+    if (offset < this.windowStart || offset + length > windowEnd) {
+      const size = Math.min(Math.max(length, WINDOW_BYTES), this.end - offset)
+      const buffer = Buffer.allocUnsafeSlow(size)
+      const { bytesRead } = await this.file.read(buffer, 0, size, offset)
+      if (bytesRead < size)
+        throw new Error(`the file ends ${size - bytesRead} bytes before the column chunk does`)
+      this.window = new DataView(buffer.buffer, buffer.byteOffset, size)
+      this.windowStart = offset
+    }
+    return { view: this.window, offset: offset - this.windowStart }
+  }
+}
+
 /**
- * A full garbage collection after a slice of rows, once it left enough garbage. V8's own
- * heuristics let two or three slices of decoded columns (tens of MiB each, garbage once their rows are
- * checked) pile up first: collecting kept the CLI's peak RSS at 159 MiB instead of 211–225 MiB on the
- * benchmark's Parquet file, for 3 % more time. Waiting for garbage of at least half what is live keeps
- * the cost in proportion when much is live (unique keys, say). Node has no API for this: `gc` is exposed
- * by a V8 flag set at run time.
+ * A full garbage collection once decoded pages have left 12 MiB of garbage, or half what is live if
+ * more (unique keys, say, keep the cost in proportion). Pages of 100,000 values outlive a scavenge or
+ * two, so V8 promotes them and lets the old generation fill with dead pages for a long while: on the
+ * benchmark's file this keeps peak RSS at about 150 MiB instead of 195 MiB (Node 20), for a few
+ * milliseconds per collection with little live. Node has no API for this: `gc` is exposed by a V8 flag
+ * set at run time.
  */
 let collect: (() => void) | undefined | null = null
 let liveAfterCollect = 0
@@ -95,33 +216,7 @@ function collectGarbage(): void {
     collect = vm.runInNewContext('gc') as (() => void) | undefined
   }
   const garbage = v8.getHeapStatistics().used_heap_size - liveAfterCollect
-  if (!collect || garbage < Math.max(24 * 2 ** 20, liveAfterCollect / 2)) return
+  if (!collect || garbage < Math.max(12 * 2 ** 20, liveAfterCollect / 2)) return
   collect()
   liveAfterCollect = v8.getHeapStatistics().used_heap_size
-}
-
-/** Rows read at a time from a large row group (ML_SMOKE_PARQUET_SLICE_ROWS overrides, for tests). */
-function parquetSliceRows(): number {
-  return Number(process.env.ML_SMOKE_PARQUET_SLICE_ROWS) || 100_000
-}
-
-interface ColumnChunk {
-  columnData: ArrayLike<unknown>
-  rowStart: number
-  rowEnd: number
-}
-
-/** Reads one column's chunks in row order. */
-class ColumnCursor {
-  private index = 0
-
-  constructor(private readonly chunks: ColumnChunk[]) {}
-
-  at(row: number): unknown {
-    let chunk = this.chunks[this.index]
-    while (chunk !== undefined && row >= chunk.rowEnd) chunk = this.chunks[++this.index]
-    if (chunk === undefined || row < chunk.rowStart)
-      throw new Error(`parquet: no value decoded for row ${row}`)
-    return chunk.columnData[row - chunk.rowStart]
-  }
 }
