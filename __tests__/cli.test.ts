@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
-import { validationWorkerBeside } from '../src/data/validate-dataset.js'
+import { dataWorkerBeside } from '../src/data/off-thread.js'
 
 const root = new URL('../', import.meta.url).pathname
 const cli = path.join(root, 'dist', 'cli', 'index.js')
@@ -196,11 +196,9 @@ describe('ml-smoke CLI', () => {
 
   it('the action (dist/) and the CLI (dist/cli/) both find the worker bundle; source finds none', () => {
     const worker = path.join(root, 'dist', 'worker', 'index.js')
-    expect(validationWorkerBeside(pathToFileURL(path.join(root, 'dist', 'index.js')).href)).toBe(
-      worker
-    )
-    expect(validationWorkerBeside(pathToFileURL(cli).href)).toBe(worker)
-    expect(validationWorkerBeside(pathToFileURL(path.join(root, 'src', 'pipeline.ts')).href)).toBe(
+    expect(dataWorkerBeside(pathToFileURL(path.join(root, 'dist', 'index.js')).href)).toBe(worker)
+    expect(dataWorkerBeside(pathToFileURL(cli).href)).toBe(worker)
+    expect(dataWorkerBeside(pathToFileURL(path.join(root, 'src', 'pipeline.ts')).href)).toBe(
       undefined
     )
   })

@@ -7,7 +7,8 @@ import { buildConfig, OPTION_NAMES, readConfigFile } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { delimiterProblem } from './data/csv.js'
 import { inferSchema } from './data/infer.js'
-import { validationWorkerBeside, validateDataset } from './data/validate-dataset.js'
+import { dataWorkerBeside } from './data/off-thread.js'
+import { validateDataset } from './data/validate-dataset.js'
 import { schemaFileJsonSchema } from './data/schema.js'
 import { formatOf } from './data/table.js'
 import { describePosition } from './data/validate.js'
@@ -19,7 +20,7 @@ import { emptyFound, findSeries } from './loss/discover.js'
 import { compileLossPattern, OutputMetricsReader } from './loss/output-reader.js'
 import { judgeLoss } from './loss/verdict.js'
 import { runFolders, runPipeline } from './pipeline.js'
-import { subsetOptionsFor, writeSubset } from './sample/subset.js'
+import { cutSubset, subsetOptionsFor } from './sample/subset.js'
 import { LocalArtifactStore, NoCacheStore, terminalLogger } from './ports/local.js'
 import { ProcessRunner } from './ports/process-runner.js'
 import { renderSummary } from './report/summary.js'
@@ -178,7 +179,7 @@ async function validateCommand(args: string[]): Promise<number> {
       maxViolations,
       schemaLabel: values.schema
     },
-    threads === 2 ? validationWorkerBeside(import.meta.url) : undefined
+    threads === 2 ? dataWorkerBeside(import.meta.url) : undefined
   ).catch(error => {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT'
       ? new UserError(`dataset not found: ${String(values.dataset)}`)
@@ -426,10 +427,11 @@ async function sampleCommand(args: string[]): Promise<number> {
     process.cwd(),
     name => `--${name.replace(/^sample-/, '').replace(/^data-/, '')}`
   )
-  const subset = await writeSubset(
+  const subset = await cutSubset(
     config.dataset,
     path.resolve(values.out),
-    subsetOptionsFor(config)
+    subsetOptionsFor(config),
+    dataWorkerBeside(import.meta.url)
   ).catch(error => {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT'
       ? new UserError(`dataset not found: ${String(values.dataset)}`)

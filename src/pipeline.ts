@@ -8,7 +8,8 @@ import { stageArtifact } from './artifact/stage.js'
 import type { Config } from './config.js'
 import { loadTableSchema } from './data/schema.js'
 import { formatOf } from './data/table.js'
-import { validationWorkerBeside, validateDataset } from './data/validate-dataset.js'
+import { dataWorkerBeside } from './data/off-thread.js'
+import { validateDataset } from './data/validate-dataset.js'
 import { describePosition } from './data/validate.js'
 import { UserError, describeError } from './errors.js'
 import { chooseLossSeries } from './loss/choose.js'
@@ -25,7 +26,7 @@ import {
   type StageOutcome,
   type StageStatus
 } from './report/types.js'
-import { subsetFileName, subsetOptionsFor, writeSubset } from './sample/subset.js'
+import { cutSubset, subsetFileName, subsetOptionsFor } from './sample/subset.js'
 import { defaultCacheKey } from './train/cache-key.js'
 import { childEnvironment, type SmokeVariables } from './train/environment.js'
 import { runTraining, trainingFailure } from './train/train.js'
@@ -123,7 +124,7 @@ export async function runPipeline(
           maxViolations: config.maxViolations,
           schemaLabel: report.labels.schema
         },
-        validationWorkerBeside(import.meta.url)
+        dataWorkerBeside(import.meta.url)
       ).catch(error => {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new UserError(`dataset not found: ${report.labels.dataset}`)
@@ -149,7 +150,12 @@ export async function runPipeline(
         subsetFileName(config.dataset, config.subsetFormat)
       )
       await rm(folders.subsetDirectory, { recursive: true, force: true })
-      const subset = await writeSubset(config.dataset, target, subsetOptionsFor(config))
+      const subset = await cutSubset(
+        config.dataset,
+        target,
+        subsetOptionsFor(config),
+        dataWorkerBeside(import.meta.url)
+      )
       report.subset = subset
       const how = {
         head: 'the first rows',

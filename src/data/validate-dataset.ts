@@ -1,18 +1,9 @@
-import { existsSync } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import os from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import { readCsvFile } from './csv.js'
-import { UserError } from '../errors.js'
+import { inWorkerOrHere, runInWorker } from './off-thread.js'
 import type { TableSchema } from './schema.js'
-import {
-  CSV_PARTITION_TASK,
-  PARQUET_TASK,
-  type WorkerReply,
-  type WorkerTask
-} from './validation-worker.js'
+import { CSV_PARTITION_TASK, PARQUET_TASK } from './worker-tasks.js'
 import { validateTable } from './validate-file.js'
 import {
   datasetChecks,
@@ -89,35 +80,6 @@ async function recordBoundary(file: string, at: number): Promise<number | null> 
   }
 }
 
-/**
- * V8's young generation for a Parquet worker, in MiB. Node 24's V8 grows it to 128 MiB while pages
- * of decoded values outlive a few scavenges; the main thread cannot be given a V8 flag, a worker can.
- */
-const PARQUET_YOUNG_GENERATION_MIB = 16
-
-function runInWorker(task: WorkerTask, entry: string): Promise<ValidationResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, {
-      workerData: task,
-      resourceLimits:
-        task.task === PARQUET_TASK
-          ? { maxYoungGenerationSizeMb: PARQUET_YOUNG_GENERATION_MIB }
-          : undefined
-    })
-    worker.once('message', (reply: WorkerReply) => {
-      if ('result' in reply) resolve(reply.result)
-      else if (reply.error.userError)
-        reject(new UserError(reply.error.message, { hint: reply.error.hint }))
-      else reject(new Error(reply.error.message))
-    })
-    worker.once('error', reject)
-    // After an answer this does nothing; without one (a crash, an unknown task) it ends the wait.
-    worker.once('exit', code =>
-      reject(new Error(`validation worker exited with ${code} without an answer`))
-    )
-  })
-}
-
 function merge(
   first: ValidationResult,
   second: ValidationResult,
@@ -190,10 +152,9 @@ export async function validateDataset(
 ): Promise<ValidationResult> {
   const size = (await stat(file)).size
   if (entry && options.format === 'parquet')
-    return runInWorker({ task: PARQUET_TASK, file, schema, options }, entry).catch(error => {
-      if (error instanceof UserError) throw error
-      return validateTable(file, schema, options)
-    })
+    return inWorkerOrHere({ task: PARQUET_TASK, file, schema, options }, entry, () =>
+      validateTable(file, schema, options)
+    )
   if (!entry || !canSplit(schema, options, size)) return validateTable(file, schema, options)
   // The worker starts cold (a fresh isolate loading the bundle, code not yet optimised): give this thread
   // the larger part, about 10 MiB of work more, so both finish together.
@@ -219,17 +180,4 @@ export async function validateDataset(
   const rest = await second
   if (!rest || !first.endedBetweenRecords) return validateTable(file, schema, options)
   return merge(first, rest, schema, options.maxViolations)
-}
-
-/**
- * The validation worker's own small bundle (dist/worker/index.js, built from data/validation-worker.ts),
- * found from the running bundle: the action runs from dist/, the CLI from dist/cli/. Undefined when
- * running from source, and validation is then one pass.
- */
-export function validationWorkerBeside(bundleUrl: string): string | undefined {
-  const folder = path.dirname(fileURLToPath(bundleUrl))
-  return [
-    path.join(folder, 'worker', 'index.js'),
-    path.join(folder, '..', 'worker', 'index.js')
-  ].find(candidate => existsSync(candidate))
 }

@@ -1,8 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { inWorkerOrHere } from '../data/off-thread.js'
 import { readTable } from '../data/readers/index.js'
 import type { Config } from '../config.js'
 import { formatOf, type DataFormat } from '../data/table.js'
+import { PARQUET_SUBSET_TASK } from '../data/worker-tasks.js'
 import { csvText, jsonRows, writeParquetLike } from '../data/writers.js'
 import { UserError } from '../errors.js'
 import { hashFile } from '../file-info.js'
@@ -60,6 +62,22 @@ export function subsetOptionsFor(config: Config): SubsetOptions {
 export function subsetFileName(dataset: string, outputFormat: 'same' | 'csv' = 'same'): string {
   const base = path.basename(dataset)
   return outputFormat === 'csv' ? `${base.replace(/\.[^.]+$/, '')}.csv` : base
+}
+
+/**
+ * `writeSubset`, in the data worker for a Parquet file when `worker` is its bundle: read in this thread,
+ * a large Parquet file lets Node 24's young generation grow past 100 MiB (see off-thread.ts).
+ */
+export function cutSubset(
+  source: string,
+  target: string,
+  options: SubsetOptions,
+  worker: string | undefined
+): Promise<SubsetResult> {
+  if (!worker || options.format !== 'parquet') return writeSubset(source, target, options)
+  return inWorkerOrHere({ task: PARQUET_SUBSET_TASK, source, target, options }, worker, () =>
+    writeSubset(source, target, options)
+  )
 }
 
 /**

@@ -1,5 +1,5 @@
-/** Where validation runs: Parquet goes to a worker with a small young generation; its answer or error comes back. */
-import { mkdtemp, writeFile } from 'node:fs/promises'
+/** Work done in the data worker: Parquet goes to a worker with a small young generation; its answer or error comes back. */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
@@ -7,6 +7,9 @@ import { UserError } from '../src/errors.js'
 import { parseTableSchema } from '../src/data/schema.js'
 import { validateDataset } from '../src/data/validate-dataset.js'
 import { validateTable } from '../src/data/validate-file.js'
+import { runInWorker } from '../src/data/off-thread.js'
+import { PARQUET_SUBSET_TASK } from '../src/data/worker-tasks.js'
+import { cutSubset, writeSubset } from '../src/sample/subset.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
 const schema = parseTableSchema(
@@ -64,5 +67,43 @@ describe('validateDataset', () => {
     const here = await validateTable(file, schema, options)
     expect(here.rows).toBe(5000)
     expect(await validateDataset(file, schema, options, entry)).toEqual(here)
+  })
+})
+
+describe('cutSubset', () => {
+  const subsetOptions = { rows: 50, strategy: 'random', seed: 7, format: 'parquet' } as const
+
+  it('hands a Parquet subset to the worker with the same young generation limit', async () => {
+    const entry = await fakeWorker(
+      `(task, limits) => ({ result: { task: task.task, source: task.source, target: task.target, rows: task.options.rows, young: limits.maxYoungGenerationSizeMb } })`
+    )
+    const source = fixture('parquet/zstd-format-v1.parquet')
+    expect(await cutSubset(source, '/tmp/out.parquet', subsetOptions, entry)).toEqual({
+      task: 'ml-smoke-parquet-subset',
+      source,
+      target: '/tmp/out.parquet',
+      rows: 50,
+      young: 16
+    })
+  })
+
+  it('the real worker bundle (dist/worker) writes the very bytes this thread writes', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'subset-'))
+    const source = fixture('parquet/zstd-format-v1.parquet')
+    const worker = new URL('../dist/worker/index.js', import.meta.url).pathname
+    // runInWorker, not cutSubset: no fallback to this thread that could hide a failing worker.
+    const there = await runInWorker(
+      {
+        task: PARQUET_SUBSET_TASK,
+        source,
+        target: path.join(dir, 'w.parquet'),
+        options: subsetOptions
+      },
+      worker
+    )
+    const here = await writeSubset(source, path.join(dir, 'h.parquet'), subsetOptions)
+    expect(there).toEqual({ ...here, path: path.join(dir, 'w.parquet') })
+    expect(await readFile(there.path)).toEqual(await readFile(here.path))
+    expect(there.rows).toBe(50)
   })
 })

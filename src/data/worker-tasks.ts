@@ -1,0 +1,38 @@
+// What the main thread asks of the data worker (data-worker.ts, bundled as dist/worker/index.js) and what
+// it answers. Types and names only, so both sides import them without loading each other.
+import type { SubsetOptions, SubsetResult } from '../sample/subset.js'
+import type { TableSchema } from './schema.js'
+import type { ValidateOptions, ValidationResult } from './validate.js'
+
+export const CSV_PARTITION_TASK = 'ml-smoke-csv-partition'
+export const PARQUET_TASK = 'ml-smoke-parquet'
+export const PARQUET_SUBSET_TASK = 'ml-smoke-parquet-subset'
+
+interface ValidationTaskOn {
+  file: string
+  /** Already parsed and checked: the worker does not load the schema parser. */
+  schema: TableSchema
+}
+
+export type WorkerTask =
+  | (ValidationTaskOn & {
+      task: typeof CSV_PARTITION_TASK
+      options: ValidateOptions & { delimiter: string }
+    })
+  | (ValidationTaskOn & { task: typeof PARQUET_TASK; options: ValidateOptions })
+  | { task: typeof PARQUET_SUBSET_TASK; source: string; target: string; options: SubsetOptions }
+
+/** What each task answers with. */
+export type WorkerResult<T extends WorkerTask> = T extends { task: typeof PARQUET_SUBSET_TASK }
+  ? SubsetResult
+  : ValidationResult
+
+/** The worker's message: a result, or the error that stopped it (a UserError keeps its message and hint). */
+export type WorkerReply =
+  { result: unknown } | { error: { message: string; hint?: string; userError: boolean } }
+
+export const WORKER_TASKS: ReadonlySet<string> = new Set([
+  CSV_PARTITION_TASK,
+  PARQUET_TASK,
+  PARQUET_SUBSET_TASK
+])
