@@ -39,7 +39,9 @@ Usage:
       Options are the action's inputs (--dataset, --schema, --train-command, --artifact-path, ...);
       flags override the config file. The artifact zip and summary.md go to --out (default ml-smoke-out).
   ml-smoke validate --dataset FILE --schema FILE [--format csv|tsv|jsonl|json|parquet] [--delimiter C]
-                    [--max-violations N] [--json]
+                    [--max-violations N] [--threads 1|2] [--json]
+      --threads 2 (the default) splits a large CSV across two cores and reads Parquet in a worker with
+      a small heap; 1 keeps all work in one thread.
   ml-smoke infer --dataset FILE [--out schema.yml]
       Write a schema (types, required, ranges, enums) that the same file passes.
   ml-smoke schema --json-schema

@@ -4596,18 +4596,21 @@ var schema = __nccwpck_require__(286);
  */
 function assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath) {
   const maxDefinitionLevel = (0,schema/* getMaxDefinitionLevel */.mM)(schemaPath)
+  const repetitionPath = schemaPath.map(({ element }) => element.repetition_type)
+  // ml-smoke patch: a top-level column that does not repeat
+  const flat = repetitionPath.length === 2 && repetitionPath[1] !== 'REPEATED'
   // If no def/rep levels, synthesize def levels at max
   if (!definitionLevels?.length && !repetitionLevels.length) {
-    if (!maxDefinitionLevel || !values.length) return values
+    // ml-smoke patch: a flat column without levels is its values, as a required column is
+    if (!maxDefinitionLevel || !values.length || flat) return values
     definitionLevels = new Array(values.length).fill(maxDefinitionLevel)
   }
   const n = definitionLevels?.length || repetitionLevels.length
-  const repetitionPath = schemaPath.map(({ element }) => element.repetition_type)
   let valueIndex = 0
 
-  // ml-smoke patch: a top-level column that does not repeat holds one value or null per definition level,
-  // the same result as the nested walk below at a fraction of its cost; a page without nulls is its values.
-  if (n && definitionLevels?.length && !repetitionLevels.length && repetitionPath.length === 2 && repetitionPath[1] !== 'REPEATED') {
+  // ml-smoke patch: a flat column holds one value or null per definition level, the same result as the
+  // nested walk below at a fraction of its cost; a page without nulls is its values.
+  if (n && definitionLevels?.length && !repetitionLevels.length && flat) {
     let nulls = 0
     for (let i = 0; i < n; i++) if (definitionLevels[i] !== maxDefinitionLevel) nulls++
     if (!nulls && !output.length && values.length === n) return values
@@ -5792,6 +5795,7 @@ function snappy_snappyUncompress(input, output) {
 
 
 
+
 /**
  * Read a data page from uncompressed reader.
  *
@@ -5882,8 +5886,11 @@ function readRepetitionLevels(reader, daph, schemaPath) {
 function readDefinitionLevels(reader, daph, schemaPath) {
   const maxDefinitionLevel = (0,schema/* getMaxDefinitionLevel */.mM)(schemaPath)
   if (!maxDefinitionLevel) return { definitionLevels: [], numNulls: 0 }
+  // ml-smoke patch: levels that are one run of the maximum (a page without nulls) are not materialized,
+  // and levels that are are bytes rather than a generic array.
+  if (isRunOf(reader, maxDefinitionLevel, daph.num_values)) return { definitionLevels: [], numNulls: 0 }
 
-  const definitionLevels = new Array(daph.num_values)
+  const definitionLevels = maxDefinitionLevel < 256 ? new Uint8Array(daph.num_values) : new Array(daph.num_values)
   readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), definitionLevels)
 
   // count nulls
@@ -5891,9 +5898,31 @@ function readDefinitionLevels(reader, daph, schemaPath) {
   for (const def of definitionLevels) {
     if (def === maxDefinitionLevel) numNulls--
   }
-  if (numNulls === 0) definitionLevels.length = 0
+  if (numNulls === 0) return { definitionLevels: [], numNulls }
 
   return { definitionLevels, numNulls }
+}
+
+/**
+ * ml-smoke patch: whether length-prefixed RLE/bit-packed levels are a single run of `level` covering
+ * `count` values; if so, the reader is moved past them.
+ *
+ * @param {DataReader} reader
+ * @param {number} level
+ * @param {number} count
+ * @returns {boolean}
+ */
+function isRunOf(reader, level, count) {
+  const length = reader.view.getUint32(reader.offset, true)
+  const peek = { view: reader.view, offset: reader.offset + 4 }
+  const header = (0,thrift/* readVarInt */.pT)(peek)
+  if (header & 1 || header >>> 1 < count) return false
+  const width = bitWidth(level) + 7 >> 3
+  let value = 0
+  for (let i = 0; i < width; i++) value |= reader.view.getUint8(peek.offset++) << (i << 3)
+  if (value !== level) return false
+  reader.offset += 4 + length
+  return true
 }
 
 /**
@@ -6019,9 +6048,14 @@ function readRepetitionLevelsV2(reader, daph2, schemaPath) {
  */
 function readDefinitionLevelsV2(reader, daph2, schemaPath) {
   const maxDefinitionLevel = (0,schema/* getMaxDefinitionLevel */.mM)(schemaPath)
+  // ml-smoke patch: a page that says it has no nulls needs no levels
+  if (maxDefinitionLevel && !daph2.num_nulls) {
+    reader.offset += daph2.definition_levels_byte_length
+    return undefined
+  }
   if (maxDefinitionLevel) {
     // V2 we know the length
-    const values = new Array(daph2.num_values)
+    const values = maxDefinitionLevel < 256 ? new Uint8Array(daph2.num_values) : new Array(daph2.num_values)
     readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), values, daph2.definition_levels_byte_length)
     return values
   }
