@@ -296,6 +296,7 @@ describe('ml-smoke CLI', () => {
     expect(failed.stderr).toMatch(
       /damaged.parquet: row group 0, column "id": cannot decode a page: /
     )
+    expect(failed.stderr).toContain('Hint: check that the file was copied whole')
     expect(failed.stderr).not.toMatch(/\n\s+at /)
   })
 

@@ -165,6 +165,17 @@ describe('readCsvFile', () => {
     await writeFile(file, content)
     return file
   }
+  /** The syntax problems of reading a whole file. */
+  const problemsReading = async (file: string): Promise<CsvSyntaxProblem[]> => {
+    const problems: CsvSyntaxProblem[] = []
+    await readCsvFile(
+      file,
+      { delimiter: ',', keepRaw: false },
+      () => {},
+      p => void problems.push(p)
+    )
+    return problems
+  }
 
   it('strips a UTF-8 BOM and reports the line ending', async () => {
     const file = await write('bom.csv', '\uFEFFid,name\r\n1,a\r\n')
@@ -210,28 +221,33 @@ describe('readCsvFile', () => {
       Buffer.from([0xc3])
     ])
     const file = await write('cut.csv', Buffer.concat([firstChunk, Buffer.from('\n2,b\n')]))
-    const problems: CsvSyntaxProblem[] = []
-    await readCsvFile(
-      file,
-      { delimiter: ',', keepRaw: false },
-      () => {},
-      p => void problems.push(p)
-    )
+    const problems = await problemsReading(file)
     expect(problems).toEqual([expect.objectContaining({ code: 'invalid-utf8', line: 2 })])
     expect(problems[0].message).toContain('cut off')
   })
 
   it('reports invalid UTF-8 (a Latin-1 file) with the line of the bad byte', async () => {
     const file = await write('latin1.csv', Buffer.from('id,city\n1,Paris\n2,Z\xfcrich\n', 'latin1'))
-    const problems: CsvSyntaxProblem[] = []
-    await readCsvFile(
-      file,
-      { delimiter: ',', keepRaw: false },
-      () => {},
-      p => void problems.push(p)
-    )
+    const problems = await problemsReading(file)
     expect(problems).toEqual([expect.objectContaining({ code: 'invalid-utf8', line: 3 })])
     expect(problems[0].message).toContain('0xFC')
+  })
+
+  it('places a bad byte after many chunks on its line also when lines end in a lone CR or CRLF', async () => {
+    for (const ending of ['\r', '\r\n']) {
+      // The second line's ending starts on the first chunk's last byte: a CRLF cut in two, or a lone CR
+      // that only the next chunk shows is not half of a CRLF. Then 3,000 more lines, over more chunks.
+      const head = `id,note${ending}1,`
+      const second = `${head}${'a'.repeat(CHUNK - 1 - head.length)}${ending}`
+      const rows = Array.from({ length: 3000 }, (_, i) => `${i + 2},row`).join(ending)
+      const file = await write(
+        'endings.csv',
+        Buffer.concat([Buffer.from(`${second}${rows}${ending}3002,Z`), Buffer.from([0xfc])])
+      )
+      expect(await problemsReading(file)).toEqual([
+        expect.objectContaining({ code: 'invalid-utf8', line: 3003 })
+      ])
+    }
   })
 
   it('reads a file larger than one chunk with records cut across chunks', async () => {

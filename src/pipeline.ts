@@ -112,6 +112,8 @@ export async function runPipeline(
     return result.status === 'passed'
   }
 
+  // The data worker's bundle beside this one: validation and sampling hand it large files.
+  const dataWorker = dataWorkerBeside(import.meta.url)
   const stages: Record<StageName, StageBody> = {
     validate: async () => {
       const schema = await loadTableSchema(config.schema, config.workspace)
@@ -124,7 +126,7 @@ export async function runPipeline(
           maxViolations: config.maxViolations,
           schemaLabel: report.labels.schema
         },
-        dataWorkerBeside(import.meta.url)
+        dataWorker
       ).catch(error => {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new UserError(`dataset not found: ${report.labels.dataset}`)
@@ -150,12 +152,7 @@ export async function runPipeline(
         subsetFileName(config.dataset, config.subsetFormat)
       )
       await rm(folders.subsetDirectory, { recursive: true, force: true })
-      const subset = await cutSubset(
-        config.dataset,
-        target,
-        subsetOptionsFor(config),
-        dataWorkerBeside(import.meta.url)
-      )
+      const subset = await cutSubset(config.dataset, target, subsetOptionsFor(config), dataWorker)
       report.subset = subset
       const how = {
         head: 'the first rows',

@@ -383,7 +383,7 @@ function countLineBreaks(buf, from, to) {
  */
 async function readCsvFile(file, options, onRecord, onProblem) {
     const tokenizer = new CsvTokenizer(options, onRecord, onProblem);
-    const chunks = new text_chunks/* Utf8Chunks */.Qp(!options.start);
+    const chunks = new text_chunks/* Utf8Chunks */.Qp(!options.start, true);
     const stream = (0,external_node_fs_.createReadStream)(file, {
         highWaterMark: text_chunks/* READ_BYTES */.NK,
         start: options.start,
@@ -6297,6 +6297,10 @@ var errors = __nccwpck_require__(916);
 
 
 
+/** What to do about a file that does not read as Parquet, or stops reading as Parquet part of the way. */
+const DAMAGED = {
+    hint: 'check that the file was copied whole (not cut short, not a Git LFS pointer) and, if so, write it again with pandas, pyarrow or DuckDB'
+};
 /**
  * Parquet, one page per column at a time: every codec hyparquet-compressors knows (snappy, gzip, zstd,
  * brotli, lz4), plain, dictionary and delta encodings, v1 and v2 pages. Memory follows the page (about
@@ -6310,7 +6314,7 @@ async function readParquetTable(file, _options, sink) {
         metadata = await (0,src_metadata/* parquetMetadataAsync */.Ei)(await (0,node/* asyncBufferFromFile */.Rv)(file));
     }
     catch (error) {
-        throw new errors/* UserError */.y(`${file}: not a readable Parquet file: ${error.message}`);
+        throw new errors/* UserError */.y(`${file}: not a readable Parquet file: ${error.message}`, DAMAGED);
     }
     const tree = (0,src_metadata/* parquetSchema */.YR)(metadata);
     const nested = tree.children
@@ -6334,7 +6338,7 @@ async function readParquetTable(file, _options, sink) {
             const pages = columns.map(name => {
                 const chunk = rowGroup.columns.find(c => c.meta_data?.path_in_schema[0] === name);
                 if (!chunk?.meta_data || chunk.file_path)
-                    throw new errors/* UserError */.y(`${where(name)}: no column chunk in this file`);
+                    throw new errors/* UserError */.y(`${where(name)}: no column chunk in this file`, DAMAGED);
                 const schemaPath = (0,schema/* getTreePath */.st)(tree, chunk.meta_data.path_in_schema);
                 return new ColumnPages(handle, chunk.meta_data, {
                     pathInSchema: chunk.meta_data.path_in_schema,
@@ -6352,7 +6356,7 @@ async function readParquetTable(file, _options, sink) {
                     if (pages[k].left > 0)
                         continue;
                     if (!(await pages[k].load(where(columns[k]))))
-                        throw new errors/* UserError */.y(`${where(columns[k])}: the column ends after ${done} of the group's ${count} rows`);
+                        throw new errors/* UserError */.y(`${where(columns[k])}: the column ends after ${done} of the group's ${count} rows`, DAMAGED);
                 }
                 let take = count - done;
                 for (const page of pages)
@@ -6371,7 +6375,7 @@ async function readParquetTable(file, _options, sink) {
             }
             for (let k = 0; k < pages.length; k++) {
                 if (pages[k].left > 0 || (await pages[k].load(where(columns[k]))))
-                    throw new errors/* UserError */.y(`${where(columns[k])}: the column has more values than the group's ${count} rows`);
+                    throw new errors/* UserError */.y(`${where(columns[k])}: the column has more values than the group's ${count} rows`, DAMAGED);
             }
         }
     }
@@ -6454,7 +6458,7 @@ class ColumnPages {
         catch (error) {
             if (error instanceof errors/* UserError */.y)
                 throw error;
-            throw new errors/* UserError */.y(`${where}: cannot decode a page: ${error.message}`);
+            throw new errors/* UserError */.y(`${where}: cannot decode a page: ${error.message}`, DAMAGED);
         }
     }
     /**
@@ -6578,6 +6582,7 @@ function* piecesOf(read) {
  */
 class Utf8Chunks {
     atFileStart;
+    loneCRBreaksLines;
     decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     idle = true;
     lastLatin1 = null;
@@ -6587,16 +6592,34 @@ class Utf8Chunks {
     carried = false;
     /** Why the last decode or end returned null. */
     problem = null;
-    /** Line breaks (LF) in the chunks decoded so far: where a bad byte is, is counted from here. */
+    /**
+     * Line breaks in the chunks decoded so far, counted as the reader counts them: where a bad byte is, is
+     * counted from here. A CR that ends a chunk is counted once the next shows it is not half of a CRLF.
+     */
     lines = 0;
-    constructor(atFileStart) {
+    endedWithCR = false;
+    /**
+     * `loneCRBreaksLines`: a CR without an LF ends a line, as the CSV tokenizer (and editors) count; a JSON
+     * Lines reader ends lines at LF only.
+     */
+    constructor(atFileStart, loneCRBreaksLines) {
         this.atFileStart = atFileStart;
+        this.loneCRBreaksLines = loneCRBreaksLines;
     }
     /** The text of the next chunk, or null when its bytes are not UTF-8 (`problem` says where). */
     decode(chunk) {
+        if (this.endedWithCR && chunk[0] !== 0x0a)
+            this.lines++;
         const text = this.decodeText(chunk);
         for (let k = chunk.indexOf(0x0a); k !== -1; k = chunk.indexOf(0x0a, k + 1))
             this.lines++;
+        if (this.loneCRBreaksLines) {
+            const last = chunk.length - 1;
+            for (let k = chunk.indexOf(0x0d); k !== -1 && k < last; k = chunk.indexOf(0x0d, k + 1))
+                if (chunk[k + 1] !== 0x0a)
+                    this.lines++;
+            this.endedWithCR = chunk[last] === 0x0d;
+        }
         return text;
     }
     decodeText(chunk) {
@@ -6622,7 +6645,7 @@ class Utf8Chunks {
                 text = this.decoder.decode(chunk, { stream: true });
             }
             catch {
-                this.problem = invalidUtf8Problem(chunk, this.lines);
+                this.problem = invalidUtf8Problem(chunk, this.lines, this.loneCRBreaksLines);
                 return null;
             }
             this.lastLatin1 = null;
@@ -6696,7 +6719,7 @@ function findInvalidUtf8(bytes) {
     return -1;
 }
 /** The problem for a chunk that does not decode: the first bad byte and the line it is on. */
-function invalidUtf8Problem(chunk, linesBefore) {
+function invalidUtf8Problem(chunk, linesBefore, loneCRBreaksLines) {
     const found = findInvalidUtf8(chunk);
     if (found === -1) {
         // The chunk itself is fine: the one before ended in the middle of a character.
@@ -6706,12 +6729,11 @@ function invalidUtf8Problem(chunk, linesBefore) {
             message: `a UTF-8 character on line ${linesBefore + 1} is cut off (a lead byte with too few continuation bytes); the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
         };
     }
-    const offset = found;
     let line = linesBefore + 1;
-    for (let k = 0; k < offset; k++)
-        if (chunk[k] === 0x0a || (chunk[k] === 0x0d && chunk[k + 1] !== 0x0a))
+    for (let k = 0; k < found; k++)
+        if (chunk[k] === 0x0a || (loneCRBreaksLines && chunk[k] === 0x0d && chunk[k + 1] !== 0x0a))
             line++;
-    const byte = chunk[offset].toString(16).toUpperCase().padStart(2, '0');
+    const byte = chunk[found].toString(16).toUpperCase().padStart(2, '0');
     return {
         code: 'invalid-utf8',
         line,
@@ -6739,7 +6761,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   IG: () => (/* binding */ validateRows)
 });
 
-// UNUSED EXPORTS: datasetChecks, describePosition
+// UNUSED EXPORTS: ViolationLog, datasetChecks, describePosition
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
@@ -6749,38 +6771,20 @@ const MISSING = Symbol('missing');
 /** The value of a text cell that no check and no caller reads: its string is never made. */
 const UNREAD_TEXT = Symbol('unread text');
 const INVALID = Symbol('invalid');
-/** [+-]digits — a hand-written scan: this runs once per cell of millions of rows, faster than a regex. */
-function isInteger(text) {
-    const length = text.length;
-    let i = 0;
-    const first = text.charCodeAt(0);
-    if (first === 43 || first === 45)
-        i = 1;
-    if (i === length)
-        return false;
-    for (; i < length; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 48 || c > 57)
-            return false;
-    }
-    return true;
-}
 // 10^0 .. 10^22 are exact doubles.
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
-/** An integer cell read in place; more than 15 digits go through Number() to stay exact. */
+/**
+ * An integer cell ([+-]digits) read in place, by a hand-written scan: this runs once per cell of millions
+ * of rows, faster than a regex. More than 15 digits go through Number() to stay exact.
+ */
 function integerInRange(source, start, end) {
-    if (start === end)
-        return INVALID;
     let i = start;
     const first = source.charCodeAt(i);
     if (first === 43 || first === 45)
         i++;
-    if (i === end)
+    if (i >= end)
         return INVALID;
-    if (end - i > 15) {
-        const text = source.slice(start, end);
-        return isInteger(text) ? Number(text) : INVALID;
-    }
+    const digitsStart = i;
     let value = 0;
     for (; i < end; i++) {
         const digit = source.charCodeAt(i) - 48;
@@ -6788,6 +6792,8 @@ function integerInRange(source, start, end) {
             return INVALID;
         value = value * 10 + digit;
     }
+    if (end - digitsStart > 15)
+        return Number(source.slice(start, end));
     return first === 45 ? -value : value;
 }
 /**
@@ -7602,14 +7608,20 @@ var table = __nccwpck_require__(704);
 ;// CONCATENATED MODULE: ./src/data/validate.ts
 
 
+/** Every violation counted by code and field; the first `max` kept. */
 class ViolationLog {
     max;
-    kept = [];
-    countsByCode = {};
-    countsByField = {};
-    count = 0;
-    constructor(max) {
+    kept;
+    countsByCode;
+    countsByField;
+    count;
+    /** `from`: a log to go on with (the merged logs of a file's parts). */
+    constructor(max, from) {
         this.max = max;
+        this.kept = from ? from.violations.slice(0, max) : [];
+        this.count = from?.violationCount ?? 0;
+        this.countsByCode = { ...from?.countsByCode };
+        this.countsByField = { ...from?.countsByField };
     }
     add(violation) {
         this.count++;
@@ -7618,6 +7630,16 @@ class ViolationLog {
             this.countsByField[violation.field] = (this.countsByField[violation.field] ?? 0) + 1;
         if (this.kept.length < this.max)
             this.kept.push(violation);
+    }
+    /** The log as a ValidationResult reports it. */
+    summary() {
+        return {
+            violationCount: this.count,
+            violations: this.kept,
+            truncated: this.count > this.kept.length,
+            countsByCode: this.countsByCode,
+            countsByField: this.countsByField
+        };
     }
 }
 function spanNote(position) {
@@ -7791,7 +7813,9 @@ async function validateRows(schema, options, read) {
         const count = text ? text.count : cells.length;
         const width = columns.length;
         const checked = Math.min(width, count);
-        let keyParts = primaryKey.length ? [] : null;
+        // The row's primary key, part by part; null once a part is missing or invalid (no key to compare).
+        let keyParts = primaryKey.length ? new Array(primaryKey.length) : null;
+        let keyPartsRead = 0;
         for (let k = 0; k < checked; k++) {
             const field = columns[k];
             if (!field)
@@ -7799,7 +7823,8 @@ async function validateRows(schema, options, read) {
             if (cells && cells[k] === table/* ABSENT */.sj) {
                 nullCounts[field.name]++;
                 log.add(cellViolation('missing-cell', `the row has no "${field.name}"`, position, k, rowNumber, field.name));
-                keyParts = null;
+                if (keyPartByColumn[k] !== -1)
+                    keyParts = null;
                 continue;
             }
             const problem = text ? field.checkText(text, k) : field.check(cells[k]);
@@ -7807,11 +7832,13 @@ async function validateRows(schema, options, read) {
                 nullCounts[field.name]++;
             if (problem) {
                 log.add(cellViolation(problem.code, problem.message, position, k, rowNumber, field.name));
-                keyParts = null;
+                if (keyPartByColumn[k] !== -1)
+                    keyParts = null;
                 continue;
             }
             if (field.value === MISSING) {
-                keyParts = null;
+                if (keyPartByColumn[k] !== -1)
+                    keyParts = null;
                 continue;
             }
             const seen = uniqueByColumn[k];
@@ -7823,14 +7850,16 @@ async function validateRows(schema, options, read) {
                 else
                     seen.set(key, rowNumber);
             }
-            if (keyParts && keyPartByColumn[k] !== -1)
+            if (keyParts && keyPartByColumn[k] !== -1) {
                 keyParts[keyPartByColumn[k]] = uniqueKey(field.value);
+                keyPartsRead++;
+            }
             if (k === labelColumn && classCounts) {
                 const label = String(cellAt(cells, text, k));
                 classCounts.set(label, (classCounts.get(label) ?? 0) + 1);
             }
         }
-        if (keyParts && keyParts.filter(part => part !== undefined).length === primaryKey.length) {
+        if (keyParts && keyPartsRead === primaryKey.length) {
             const key = keyParts.join('\u0000');
             const first = primarySeen.get(key);
             if (first !== undefined) {
@@ -7924,11 +7953,7 @@ async function validateRows(schema, options, read) {
     return {
         format: options.format,
         rows,
-        violationCount: log.count,
-        violations: log.kept,
-        truncated: log.count > log.kept.length,
-        countsByCode: log.countsByCode,
-        countsByField: log.countsByField,
+        ...log.summary(),
         header,
         stats: {
             nullCounts,
@@ -8210,7 +8235,7 @@ class ObjectRows {
  */
 async function readJsonlTable(file, options, sink) {
     const rows = new ObjectRows(sink);
-    const chunks = new text_chunks/* Utf8Chunks */.Qp(true);
+    const chunks = new text_chunks/* Utf8Chunks */.Qp(true, false);
     let pending = '';
     let line = 0;
     let lineEnding;

@@ -346,7 +346,7 @@ export async function readCsvFile(
   onProblem: (problem: CsvSyntaxProblem) => void
 ): Promise<CsvReadResult> {
   const tokenizer = new CsvTokenizer(options, onRecord, onProblem)
-  const chunks = new Utf8Chunks(!options.start)
+  const chunks = new Utf8Chunks(!options.start, true)
   const stream = createReadStream(file, {
     highWaterMark: READ_BYTES,
     start: options.start,

@@ -34,15 +34,33 @@ export class Utf8Chunks {
   carried = false
   /** Why the last decode or end returned null. */
   problem: Utf8Problem | null = null
-  /** Line breaks (LF) in the chunks decoded so far: where a bad byte is, is counted from here. */
+  /**
+   * Line breaks in the chunks decoded so far, counted as the reader counts them: where a bad byte is, is
+   * counted from here. A CR that ends a chunk is counted once the next shows it is not half of a CRLF.
+   */
   private lines = 0
+  private endedWithCR = false
 
-  constructor(private atFileStart: boolean) {}
+  /**
+   * `loneCRBreaksLines`: a CR without an LF ends a line, as the CSV tokenizer (and editors) count; a JSON
+   * Lines reader ends lines at LF only.
+   */
+  constructor(
+    private atFileStart: boolean,
+    private readonly loneCRBreaksLines: boolean
+  ) {}
 
   /** The text of the next chunk, or null when its bytes are not UTF-8 (`problem` says where). */
   decode(chunk: Buffer): string | null {
+    if (this.endedWithCR && chunk[0] !== 0x0a) this.lines++
     const text = this.decodeText(chunk)
     for (let k = chunk.indexOf(0x0a); k !== -1; k = chunk.indexOf(0x0a, k + 1)) this.lines++
+    if (this.loneCRBreaksLines) {
+      const last = chunk.length - 1
+      for (let k = chunk.indexOf(0x0d); k !== -1 && k < last; k = chunk.indexOf(0x0d, k + 1))
+        if (chunk[k + 1] !== 0x0a) this.lines++
+      this.endedWithCR = chunk[last] === 0x0d
+    }
     return text
   }
 
@@ -66,7 +84,7 @@ export class Utf8Chunks {
       try {
         text = this.decoder.decode(chunk, { stream: true })
       } catch {
-        this.problem = invalidUtf8Problem(chunk, this.lines)
+        this.problem = invalidUtf8Problem(chunk, this.lines, this.loneCRBreaksLines)
         return null
       }
       this.lastLatin1 = null
@@ -142,7 +160,11 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** The problem for a chunk that does not decode: the first bad byte and the line it is on. */
-export function invalidUtf8Problem(chunk: Buffer, linesBefore: number): Utf8Problem {
+export function invalidUtf8Problem(
+  chunk: Buffer,
+  linesBefore: number,
+  loneCRBreaksLines: boolean
+): Utf8Problem {
   const found = findInvalidUtf8(chunk)
   if (found === -1) {
     // The chunk itself is fine: the one before ended in the middle of a character.
@@ -152,11 +174,11 @@ export function invalidUtf8Problem(chunk: Buffer, linesBefore: number): Utf8Prob
       message: `a UTF-8 character on line ${linesBefore + 1} is cut off (a lead byte with too few continuation bytes); the file looks like another encoding (Latin-1 or Windows-1252?): save it as UTF-8`
     }
   }
-  const offset = found
   let line = linesBefore + 1
-  for (let k = 0; k < offset; k++)
-    if (chunk[k] === 0x0a || (chunk[k] === 0x0d && chunk[k + 1] !== 0x0a)) line++
-  const byte = chunk[offset].toString(16).toUpperCase().padStart(2, '0')
+  for (let k = 0; k < found; k++)
+    if (chunk[k] === 0x0a || (loneCRBreaksLines && chunk[k] === 0x0d && chunk[k + 1] !== 0x0a))
+      line++
+  const byte = chunk[found].toString(16).toUpperCase().padStart(2, '0')
   return {
     code: 'invalid-utf8',
     line,

@@ -7,9 +7,9 @@ import { CSV_PARTITION_TASK, PARQUET_TASK } from './worker-tasks.js'
 import { validateTable } from './validate-file.js'
 import {
   datasetChecks,
+  ViolationLog,
   type ValidateOptions,
-  type ValidationResult,
-  type Violation
+  type ValidationResult
 } from './validate.js'
 
 /** Below this, starting workers costs more than it saves (ML_SMOKE_PARALLEL_MIN_BYTES overrides, for tests). */
@@ -93,7 +93,6 @@ function merge(
     line: v.line === undefined ? undefined : v.line + lineOffset,
     rowNumber: v.rowNumber + first.rows
   }))
-  const violations: Violation[] = [...first.violations, ...shifted]
   const sum = (a: Record<string, number>, b: Record<string, number>) => {
     const out = { ...a }
     for (const [key, n] of Object.entries(b)) out[key] = (out[key] ?? 0) + n
@@ -105,35 +104,27 @@ function merge(
     first.stats.classCounts || second.stats.classCounts
       ? sum(first.stats.classCounts ?? {}, second.stats.classCounts ?? {})
       : undefined
-  const merged: ValidationResult = {
-    format: first.format,
-    rows,
+  const log = new ViolationLog(maxViolations, {
+    violations: [...first.violations, ...shifted],
     violationCount: first.violationCount + second.violationCount,
-    violations: violations.slice(0, maxViolations),
-    truncated: false,
     countsByCode: sum(first.countsByCode, second.countsByCode),
-    countsByField: sum(first.countsByField, second.countsByField),
-    header: first.header,
-    stats: { nullCounts, classCounts, duplicateRows: 0 }
-  }
+    countsByField: sum(first.countsByField, second.countsByField)
+  })
   datasetChecks(
     schema.mlChecks,
     rows,
     nullCounts,
     classCounts ? new Map(Object.entries(classCounts)) : null,
-    {
-      add(violation) {
-        merged.violationCount++
-        merged.countsByCode[violation.code] = (merged.countsByCode[violation.code] ?? 0) + 1
-        if (violation.field !== undefined)
-          merged.countsByField[violation.field] = (merged.countsByField[violation.field] ?? 0) + 1
-        if (merged.violations.length < maxViolations) merged.violations.push(violation)
-      }
-    }
+    log
   )
-  merged.truncated = merged.violationCount > merged.violations.length
-  merged.parts = 2
-  return merged
+  return {
+    format: first.format,
+    rows,
+    ...log.summary(),
+    header: first.header,
+    stats: { nullCounts, classCounts, duplicateRows: 0 },
+    parts: 2
+  }
 }
 
 /**

@@ -61,13 +61,26 @@ export interface ValidateOptions {
   partition?: { start: number; end?: number; header?: string[] }
 }
 
-class ViolationLog {
-  readonly kept: Violation[] = []
-  readonly countsByCode: Record<string, number> = {}
-  readonly countsByField: Record<string, number> = {}
-  count = 0
+/** Every violation counted by code and field; the first `max` kept. */
+export class ViolationLog {
+  readonly kept: Violation[]
+  readonly countsByCode: Record<string, number>
+  readonly countsByField: Record<string, number>
+  count: number
 
-  constructor(private readonly max: number) {}
+  /** `from`: a log to go on with (the merged logs of a file's parts). */
+  constructor(
+    private readonly max: number,
+    from?: Pick<
+      ValidationResult,
+      'violations' | 'violationCount' | 'countsByCode' | 'countsByField'
+    >
+  ) {
+    this.kept = from ? from.violations.slice(0, max) : []
+    this.count = from?.violationCount ?? 0
+    this.countsByCode = { ...from?.countsByCode }
+    this.countsByField = { ...from?.countsByField }
+  }
 
   add(violation: Violation): void {
     this.count++
@@ -75,6 +88,20 @@ class ViolationLog {
     if (violation.field !== undefined)
       this.countsByField[violation.field] = (this.countsByField[violation.field] ?? 0) + 1
     if (this.kept.length < this.max) this.kept.push(violation)
+  }
+
+  /** The log as a ValidationResult reports it. */
+  summary(): Pick<
+    ValidationResult,
+    'violationCount' | 'violations' | 'truncated' | 'countsByCode' | 'countsByField'
+  > {
+    return {
+      violationCount: this.count,
+      violations: this.kept,
+      truncated: this.count > this.kept.length,
+      countsByCode: this.countsByCode,
+      countsByField: this.countsByField
+    }
   }
 }
 
@@ -272,7 +299,9 @@ export async function validateRows(
     const count = text ? text.count : cells!.length
     const width = columns.length
     const checked = Math.min(width, count)
-    let keyParts: string[] | null = primaryKey.length ? [] : null
+    // The row's primary key, part by part; null once a part is missing or invalid (no key to compare).
+    let keyParts: string[] | null = primaryKey.length ? new Array<string>(primaryKey.length) : null
+    let keyPartsRead = 0
     for (let k = 0; k < checked; k++) {
       const field = columns[k]
       if (!field) continue
@@ -288,18 +317,18 @@ export async function validateRows(
             field.name
           )
         )
-        keyParts = null
+        if (keyPartByColumn[k] !== -1) keyParts = null
         continue
       }
       const problem = text ? field.checkText(text, k) : field.check(cells![k])
       if (field.value === MISSING) nullCounts[field.name]++
       if (problem) {
         log.add(cellViolation(problem.code, problem.message, position, k, rowNumber, field.name))
-        keyParts = null
+        if (keyPartByColumn[k] !== -1) keyParts = null
         continue
       }
       if (field.value === MISSING) {
-        keyParts = null
+        if (keyPartByColumn[k] !== -1) keyParts = null
         continue
       }
       const seen = uniqueByColumn[k]
@@ -319,14 +348,16 @@ export async function validateRows(
           )
         else seen.set(key, rowNumber)
       }
-      if (keyParts && keyPartByColumn[k] !== -1)
+      if (keyParts && keyPartByColumn[k] !== -1) {
         keyParts[keyPartByColumn[k]] = uniqueKey(field.value)
+        keyPartsRead++
+      }
       if (k === labelColumn && classCounts) {
         const label = String(cellAt(cells, text, k))
         classCounts.set(label, (classCounts.get(label) ?? 0) + 1)
       }
     }
-    if (keyParts && keyParts.filter(part => part !== undefined).length === primaryKey.length) {
+    if (keyParts && keyPartsRead === primaryKey.length) {
       const key = keyParts.join('\u0000')
       const first = primarySeen.get(key)
       if (first !== undefined) {
@@ -415,11 +446,7 @@ export async function validateRows(
   return {
     format: options.format,
     rows,
-    violationCount: log.count,
-    violations: log.kept,
-    truncated: log.count > log.kept.length,
-    countsByCode: log.countsByCode,
-    countsByField: log.countsByField,
+    ...log.summary(),
     header,
     stats: {
       nullCounts,
@@ -437,7 +464,7 @@ export function datasetChecks(
   rows: number,
   nullCounts: Record<string, number>,
   classCounts: Map<string, number> | null,
-  log: { add(violation: Violation): void }
+  log: ViolationLog
 ): void {
   if (!checks) return
   const whole = { rowNumber: 0 }

@@ -48,7 +48,7 @@ export async function readJsonlTable(
   sink: TableSink
 ): Promise<ReadResult> {
   const rows = new ObjectRows(sink)
-  const chunks = new Utf8Chunks(true)
+  const chunks = new Utf8Chunks(true, false)
   let pending = ''
   let line = 0
   let lineEnding: '\n' | '\r\n' | undefined

@@ -14,6 +14,11 @@ import { getTreePath } from 'hyparquet/src/schema.js'
 import { UserError } from '../../errors.js'
 import type { ReadOptions, ReadResult, TableSink } from '../table.js'
 
+/** What to do about a file that does not read as Parquet, or stops reading as Parquet part of the way. */
+const DAMAGED = {
+  hint: 'check that the file was copied whole (not cut short, not a Git LFS pointer) and, if so, write it again with pandas, pyarrow or DuckDB'
+}
+
 type ColumnDecoder = Parameters<typeof readPage>[2]
 type DecodedArray = NonNullable<ReturnType<typeof readPage>['data']>
 type DataReader = Parameters<typeof readPage>[0]
@@ -34,7 +39,10 @@ export async function readParquetTable(
   try {
     metadata = await parquetMetadataAsync(await asyncBufferFromFile(file))
   } catch (error) {
-    throw new UserError(`${file}: not a readable Parquet file: ${(error as Error).message}`)
+    throw new UserError(
+      `${file}: not a readable Parquet file: ${(error as Error).message}`,
+      DAMAGED
+    )
   }
   const tree = parquetSchema(metadata)
   const nested = tree.children
@@ -60,7 +68,7 @@ export async function readParquetTable(
       const pages = columns.map(name => {
         const chunk = rowGroup.columns.find(c => c.meta_data?.path_in_schema[0] === name)
         if (!chunk?.meta_data || chunk.file_path)
-          throw new UserError(`${where(name)}: no column chunk in this file`)
+          throw new UserError(`${where(name)}: no column chunk in this file`, DAMAGED)
         const schemaPath = getTreePath(tree, chunk.meta_data.path_in_schema)
         return new ColumnPages(handle, chunk.meta_data, {
           pathInSchema: chunk.meta_data.path_in_schema,
@@ -78,7 +86,8 @@ export async function readParquetTable(
           if (pages[k].left > 0) continue
           if (!(await pages[k].load(where(columns[k]))))
             throw new UserError(
-              `${where(columns[k])}: the column ends after ${done} of the group's ${count} rows`
+              `${where(columns[k])}: the column ends after ${done} of the group's ${count} rows`,
+              DAMAGED
             )
         }
         let take = count - done
@@ -95,7 +104,8 @@ export async function readParquetTable(
       for (let k = 0; k < pages.length; k++) {
         if (pages[k].left > 0 || (await pages[k].load(where(columns[k]))))
           throw new UserError(
-            `${where(columns[k])}: the column has more values than the group's ${count} rows`
+            `${where(columns[k])}: the column has more values than the group's ${count} rows`,
+            DAMAGED
           )
       }
     }
@@ -177,7 +187,7 @@ class ColumnPages {
       return false
     } catch (error) {
       if (error instanceof UserError) throw error
-      throw new UserError(`${where}: cannot decode a page: ${(error as Error).message}`)
+      throw new UserError(`${where}: cannot decode a page: ${(error as Error).message}`, DAMAGED)
     }
   }
 
