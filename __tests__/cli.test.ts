@@ -1,29 +1,45 @@
-/** The bundled CLI, run as a user runs it: exit codes 0 pass, 1 fail, 2 bad input, 3 inconclusive. */
+/**
+ * The CLI as a user runs it, exit codes 0 pass, 1 fail, 2 bad input, 3 inconclusive: `main` from the
+ * source, in this process, with the data worker of the bundle (as the installed CLI finds it); and the
+ * bundle itself where only it can show the behaviour.
+ */
 import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
-import { dataWorkerBeside } from '../src/data/off-thread.js'
+import { main } from '../src/cli/main.js'
+import { workerBundleBeside } from '../src/worker/client.js'
 
 const root = new URL('../', import.meta.url).pathname
 const cli = path.join(root, 'dist', 'cli', 'index.js')
 
-function mlSmoke(args: string[], input?: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
+async function mlSmoke(args: string[], input?: string, env: Record<string, string> = {}) {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(args, {
+    stdout: text => void (stdout += text),
+    stderr: text => void (stderr += text),
+    stdin: Readable.from(input === undefined ? [] : [input]),
     cwd: root,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, ACTIONS_RUNTIME_TOKEN: '', ...env }
+    env: { ...process.env, ACTIONS_RUNTIME_TOKEN: '', ...env },
+    bundleUrl: pathToFileURL(cli).href
   })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+  return { code, stdout, stderr }
 }
 
 describe('ml-smoke CLI', () => {
   it('run: the demo config passes and writes the model zip and summary locally', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'cli-'))
-    const { code, stdout } = mlSmoke(['run', '--config', 'fixtures/ml-smoke.yml', '--out', out])
+    const { code, stdout } = await mlSmoke([
+      'run',
+      '--config',
+      'fixtures/ml-smoke.yml',
+      '--out',
+      out
+    ])
     expect(code).toBe(0)
     expect(stdout).toMatch(/^ml-smoke passed/)
     expect(stdout).toContain(`Artifact: ${path.join(out, 'artifacts', 'iris-model.zip')}`)
@@ -32,7 +48,7 @@ describe('ml-smoke CLI', () => {
 
   it('run: a Parquet dataset, trained on as CSV (subset-format), passes', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'cli-'))
-    const { code, stdout } = mlSmoke([
+    const { code, stdout } = await mlSmoke([
       'run',
       '--config',
       'fixtures/ml-smoke.yml',
@@ -49,7 +65,7 @@ describe('ml-smoke CLI', () => {
 
   it('run: flags override the config file, and --json prints the report', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'cli-'))
-    const { code, stdout } = mlSmoke([
+    const { code, stdout } = await mlSmoke([
       'run',
       '--config',
       'fixtures/ml-smoke.yml',
@@ -67,7 +83,7 @@ describe('ml-smoke CLI', () => {
 
   it('run: a broken model file fails the artifact check with what is wrong', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'cli-'))
-    const { code, stdout } = mlSmoke([
+    const { code, stdout } = await mlSmoke([
       'run',
       '--config',
       'fixtures/ml-smoke.yml',
@@ -100,8 +116,8 @@ describe('ml-smoke CLI', () => {
       '7',
       '--json'
     ]
-    const first = JSON.parse(mlSmoke([...args, '--out', path.join(out, 'a.csv')]).stdout)
-    const second = JSON.parse(mlSmoke([...args, '--out', path.join(out, 'b.csv')]).stdout)
+    const first = JSON.parse((await mlSmoke([...args, '--out', path.join(out, 'a.csv')])).stdout)
+    const second = JSON.parse((await mlSmoke([...args, '--out', path.join(out, 'b.csv')])).stdout)
     expect(first.classes).toEqual({
       setosa: { available: 50, chosen: 4 },
       versicolor: { available: 50, chosen: 4 },
@@ -109,7 +125,7 @@ describe('ml-smoke CLI', () => {
     })
     expect(second.sha256).toBe(first.sha256)
     expect(await readFile(path.join(out, 'a.csv'), 'utf8')).toMatch(/^sepal length \(cm\),/)
-    const bad = mlSmoke([
+    const bad = await mlSmoke([
       'sample',
       '--dataset',
       'fixtures/iris/iris.csv',
@@ -134,13 +150,13 @@ describe('ml-smoke CLI', () => {
       '--env',
       'GREETING=hello'
     ]
-    const seen = mlSmoke([
+    const seen = await mlSmoke([
       ...env,
       '--train-command',
       'echo "$GREETING $ML_SMOKE_ROWS $ML_SMOKE_LABEL_COLUMN $ML_SMOKE_CLASSES"; python3 train/logreg.py --epochs 5'
     ])
     expect(seen.stderr).toContain('hello 64 species setosa,versicolor,virginica')
-    const setup = mlSmoke([
+    const setup = await mlSmoke([
       ...env,
       '--setup-command',
       'echo installing; echo "ERROR: No matching distribution found for torch==9.9" >&2; exit 1'
@@ -151,8 +167,8 @@ describe('ml-smoke CLI', () => {
     )
   })
 
-  it('validate --json: the violations with Frictionless positions, exit 1', () => {
-    const { code, stdout } = mlSmoke([
+  it('validate --json: the violations with Frictionless positions, exit 1', async () => {
+    const { code, stdout } = await mlSmoke([
       'validate',
       '--dataset',
       'fixtures/iris/broken.csv',
@@ -196,9 +212,9 @@ describe('ml-smoke CLI', () => {
 
   it('the action (dist/) and the CLI (dist/cli/) both find the worker bundle; source finds none', () => {
     const worker = path.join(root, 'dist', 'worker', 'index.js')
-    expect(dataWorkerBeside(pathToFileURL(path.join(root, 'dist', 'index.js')).href)).toBe(worker)
-    expect(dataWorkerBeside(pathToFileURL(cli).href)).toBe(worker)
-    expect(dataWorkerBeside(pathToFileURL(path.join(root, 'src', 'pipeline.ts')).href)).toBe(
+    expect(workerBundleBeside(pathToFileURL(path.join(root, 'dist', 'index.js')).href)).toBe(worker)
+    expect(workerBundleBeside(pathToFileURL(cli).href)).toBe(worker)
+    expect(workerBundleBeside(pathToFileURL(path.join(root, 'src', 'pipeline.ts')).href)).toBe(
       undefined
     )
   })
@@ -224,7 +240,7 @@ describe('ml-smoke CLI', () => {
     // Splitting starts at 1 MiB here (32 MiB by default). `tricky` puts one 1.5 MiB quoted field across the
     // middle: the split must skip past it. `stray` has a lone quote in an unquoted cell (12" pizza), which
     // fools the quote count: the split lands inside a quoted field and validation falls back to one pass.
-    const env = { ML_SMOKE_PARALLEL_MIN_BYTES: String(1024 * 1024) }
+    process.env.ML_SMOKE_PARALLEL_MIN_BYTES = String(1024 * 1024)
     const plain = path.join(dir, 'plain.csv')
     await writeFile(
       plain,
@@ -256,13 +272,14 @@ describe('ml-smoke CLI', () => {
         '--max-violations',
         '100000'
       ]
-      const one = JSON.parse(mlSmoke([...args, '--threads', '1'], undefined, env).stdout)
-      const two = JSON.parse(mlSmoke([...args, '--threads', '2'], undefined, env).stdout)
+      const one = JSON.parse((await mlSmoke([...args, '--threads', '1'])).stdout)
+      const two = JSON.parse((await mlSmoke([...args, '--threads', '2'])).stdout)
       expect(two.stats.parts).toBe(parts)
       expect({ ...two, stats: { ...two.stats, parts: 1 } }).toEqual(one)
       expect(one.stats.violations).toBeGreaterThan(0)
       expect(two.stats.byCode['missing-label']).toBe(1)
     }
+    delete process.env.ML_SMOKE_PARALLEL_MIN_BYTES
   }, 120_000)
 
   it('validate: Parquet in the worker gives the one-thread answer; a damaged page is exit 2, named', async () => {
@@ -280,8 +297,8 @@ describe('ml-smoke CLI', () => {
       })
     )
     const args = ['validate', '--dataset', 'fixtures/parquet/brotli-format-v1.parquet']
-    const one = mlSmoke([...args, '--schema', schema, '--json', '--threads', '1'])
-    const worker = mlSmoke([...args, '--schema', schema, '--json'])
+    const one = await mlSmoke([...args, '--schema', schema, '--json', '--threads', '1'])
+    const worker = await mlSmoke([...args, '--schema', schema, '--json'])
     expect([one.code, worker.code]).toEqual([1, 1])
     expect(JSON.parse(worker.stdout)).toEqual(JSON.parse(one.stdout))
     expect(JSON.parse(one.stdout).stats.byField).toEqual({ score: 170, city: 1000 })
@@ -291,7 +308,7 @@ describe('ml-smoke CLI', () => {
     const damaged = path.join(dir, 'damaged.parquet')
     bytes.fill(0xff, 4, 12)
     await writeFile(damaged, bytes)
-    const failed = mlSmoke(['validate', '--dataset', damaged, '--schema', schema])
+    const failed = await mlSmoke(['validate', '--dataset', damaged, '--schema', schema])
     expect(failed.code).toBe(2)
     expect(failed.stderr).toMatch(
       /damaged.parquet: row group 0, column "id": cannot decode a page: /
@@ -300,8 +317,8 @@ describe('ml-smoke CLI', () => {
     expect(failed.stderr).not.toMatch(/\n\s+at /)
   })
 
-  it('bad input and usage: exit 2 with a message, never a stack trace', () => {
-    const missing = mlSmoke([
+  it('bad input and usage: exit 2 with a message, never a stack trace', async () => {
+    const missing = await mlSmoke([
       'validate',
       '--dataset',
       'nope.csv',
@@ -309,14 +326,18 @@ describe('ml-smoke CLI', () => {
       'fixtures/iris/iris.schema.yml'
     ])
     expect(missing).toMatchObject({ code: 2, stderr: 'ml-smoke: dataset not found: nope.csv\n' })
-    const typo = mlSmoke(['run', '--config', 'fixtures/ml-smoke.yml', '--sample-rowz', '3'])
+    const typo = await mlSmoke(['run', '--config', 'fixtures/ml-smoke.yml', '--sample-rowz', '3'])
     expect(typo.code).toBe(2)
     expect(typo.stderr).toContain(`Unknown option '--sample-rowz'`)
-    expect(mlSmoke(['frobnicate']).code).toBe(2)
+    expect((await mlSmoke(['frobnicate'])).code).toBe(2)
   })
 
-  it('loss: a real scikit-learn log passes, stdin with one value is inconclusive (3), a NaN fails (1)', () => {
-    const sklearn = mlSmoke(['loss', 'fixtures/framework-logs/sklearn-mlp-console.txt', '--json'])
+  it('loss: a real scikit-learn log passes, stdin with one value is inconclusive (3), a NaN fails (1)', async () => {
+    const sklearn = await mlSmoke([
+      'loss',
+      'fixtures/framework-logs/sklearn-mlp-console.txt',
+      '--json'
+    ])
     expect(sklearn.code).toBe(0)
     expect(JSON.parse(sklearn.stdout)).toMatchObject({
       verdict: 'pass',
@@ -324,8 +345,10 @@ describe('ml-smoke CLI', () => {
       first: 0.99184479,
       last: 0.34611095
     })
-    expect(mlSmoke(['loss', '-'], 'loss=0.5\n').code).toBe(3)
-    const hf = JSON.parse(mlSmoke(['loss', 'fixtures/framework-logs/hf-trainer', '--json']).stdout)
+    expect((await mlSmoke(['loss', '-'], 'loss=0.5\n')).code).toBe(3)
+    const hf = JSON.parse(
+      (await mlSmoke(['loss', 'fixtures/framework-logs/hf-trainer', '--json'])).stdout
+    )
     expect(hf).toMatchObject({
       verdict: 'pass',
       source: 'fixtures/framework-logs/hf-trainer/trainer_state.json',
@@ -333,10 +356,10 @@ describe('ml-smoke CLI', () => {
       key: 'loss',
       points: 20
     })
-    const tensorboard = mlSmoke(['loss', 'fixtures/framework-logs/torch-tensorboard'])
+    const tensorboard = await mlSmoke(['loss', 'fixtures/framework-logs/torch-tensorboard'])
     expect(tensorboard.code).toBe(1)
     expect(tensorboard.stdout).toMatch(/^fail: Loss\/train is NaN at step 50/)
-    const nan = mlSmoke(['loss', '-', '--json'], 'loss=0.5\nloss=nan\n')
+    const nan = await mlSmoke(['loss', '-', '--json'], 'loss=0.5\nloss=nan\n')
     expect(nan.code).toBe(1)
     expect(JSON.parse(nan.stdout).nonFiniteAt).toEqual({ step: 2, line: 2, value: 'NaN' })
   })

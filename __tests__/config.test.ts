@@ -5,7 +5,6 @@ import {
   ACTION_ONLY_INPUTS,
   actionRequestFromInputs,
   buildConfig,
-  configFromInputs,
   OPTION_NAMES,
   optionsSchema
 } from '../src/config.js'
@@ -46,7 +45,7 @@ describe('config', () => {
       sampleStrategy: 'random',
       seed: 0,
       minLossDrop: 0,
-      artifactPaths: ['model/'],
+      artifactPath: ['model/'],
       artifactName: 'model',
       ifNoFilesFound: 'error',
       includeHiddenFiles: false
@@ -62,10 +61,12 @@ describe('config', () => {
       'retention-days': '',
       'include-hidden-files': 'true'
     }
-    const config = configFromInputs(name => inputs[name] ?? '', '/ws')
+    const request = actionRequestFromInputs(name => inputs[name] ?? '', '/ws')
+    if (request.mode !== 'run') throw new Error('expected a run')
+    const { config } = request
     expect(config.sampleRows).toBe(32)
     expect(config.minLossDrop).toBe(0.1)
-    expect(config.artifactPaths).toEqual(['model.pt', '!model/*.tmp', 'config.json'])
+    expect(config.artifactPath).toEqual(['model.pt', '!model/*.tmp', 'config.json'])
     expect(config.retentionDays).toBeUndefined()
     expect(config.includeHiddenFiles).toBe(true)
   })

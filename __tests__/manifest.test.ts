@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { buildManifest, MANIFEST_NAME, verifyArtifactFolder } from '../src/artifact/manifest.js'
-import { stageArtifact } from '../src/artifact/stage.js'
+import { stageArtifact } from '../src/artifact/staging.js'
 
 async function staged() {
   const root = await mkdtemp(path.join(os.tmpdir(), 'manifest-'))

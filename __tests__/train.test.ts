@@ -6,7 +6,7 @@ import { ProcessRunner } from '../src/ports/process-runner.js'
 import type { Logger } from '../src/ports/types.js'
 import { childEnvironment } from '../src/train/environment.js'
 import { LineSplitter, TailBuffer } from '../src/train/output.js'
-import { runTraining, trainingFailure } from '../src/train/train.js'
+import { commandFailure, runCommand } from '../src/train/command.js'
 
 function recordingLogger(): Logger & { text: string; groups: string[] } {
   const logger = {
@@ -40,7 +40,7 @@ async function train(
 ) {
   const lines: string[] = []
   const logger = recordingLogger()
-  const result = await runTraining(
+  const result = await runCommand(
     { command, cwd: os.tmpdir(), env: childEnvironment(env, smoke), timeoutMinutes, shell },
     new ProcessRunner(500),
     logger,
@@ -97,7 +97,7 @@ describe('the training command', () => {
     expect(lines.sort()).toEqual(['epoch 1', 'loss=0.5', 'oops', 'tail'].sort())
     expect(logger.text).toContain('loss=0.5')
     expect(logger.groups).toEqual([expect.stringContaining('Smoke training:')])
-    expect(trainingFailure(result)).toBeNull()
+    expect(commandFailure(result)).toBeNull()
   })
 
   it('a non-zero exit fails with its code and keeps the last 30 lines', async () => {
@@ -105,7 +105,7 @@ describe('the training command', () => {
     expect(result.exitCode).toBe(3)
     expect(result.tail).toHaveLength(30)
     expect(result.tail[29]).toBe('line 100')
-    expect(trainingFailure(result)).toBe('the training command exited with code 3')
+    expect(commandFailure(result)).toBe('the training command exited with code 3')
   })
 
   it('a failing command inside a pipeline fails the step, as with `run:` (pipefail)', async () => {
@@ -121,7 +121,7 @@ describe('the training command', () => {
       1.5 / 60
     )
     expect(result.timedOut).toBe(true)
-    expect(trainingFailure(result)).toBe(
+    expect(commandFailure(result)).toBe(
       'the training command did not finish within timeout-minutes (0.025) and was stopped'
     )
     const grandchild = Number(await readFile(pidFile, 'utf8'))
@@ -138,7 +138,7 @@ describe('the training command', () => {
 
   it('killed by a signal says so', async () => {
     const { result } = await train('kill -9 $$')
-    expect(trainingFailure(result)).toBe('the training command was killed by SIGKILL')
+    expect(commandFailure(result)).toBe('the training command was killed by SIGKILL')
   })
 })
 

@@ -2,8 +2,13 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { IF_NO_FILES_FOUND } from './artifact/files.js'
 import { delimiterProblem } from './data/csv.js'
+import { DATA_FORMATS } from './data/table.js'
+import { SAMPLE_STRATEGIES } from './sample/strategies.js'
+import { SUBSET_FORMATS } from './sample/types.js'
 import { UserError } from './errors.js'
+import { closest } from './suggest.js'
 import { formatIssues } from './zod-issues.js'
 
 /** Action inputs and CLI flags arrive as strings, config files as YAML values; both become numbers here. */
@@ -40,6 +45,22 @@ const lines = z.preprocess(
 
 const text = z.string().trim().min(1)
 
+/** `KEY=VALUE` lines into variables; the name must be a valid environment variable name. */
+const environment = lines.transform((entries, context) => {
+  const env: Record<string, string> = {}
+  entries.forEach((entry, index) => {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(entry)
+    if (match) env[match[1]] = match[2]
+    else
+      context.issues.push({
+        code: 'custom',
+        message: `line ${index + 1} ${JSON.stringify(entry)} is not KEY=VALUE`,
+        input: undefined
+      })
+  })
+  return env
+})
+
 const lossPattern = text.refine(
   pattern => {
     try {
@@ -59,40 +80,44 @@ const artifactName = text.refine(name => !/["':<>|*?\\/\r\n]/.test(name), {
   message: 'must not contain any of " : < > | * ? \\ / or a line break'
 })
 
+const delimiter = z.string().superRefine((value, context) => {
+  const problem = delimiterProblem(value)
+  if (problem) context.addIssue({ code: 'custom', message: problem, input: value })
+})
+
+const wholeNumber = z.number().int()
+
 /**
- * Every option, by the same kebab-case name in action.yml, in CLI flags and in a config file.
- * This is the one place that knows option names, defaults and what makes a value valid.
+ * Every option, by the same kebab-case name in action.yml, in CLI flags and in a config file: the one
+ * place that knows option names, defaults and what makes a value valid.
  */
 export const optionsSchema = z.strictObject({
+  // The data and its schema
   dataset: text,
   schema: text,
-  'data-format': z.enum(['csv', 'tsv', 'jsonl', 'json', 'parquet']).optional(),
-  delimiter: z
-    .string()
-    .superRefine((value, context) => {
-      const problem = delimiterProblem(value)
-      if (problem) context.addIssue({ code: 'custom', message: problem, input: value })
-    })
-    .optional(),
+  'data-format': z.enum(DATA_FORMATS).optional(),
+  delimiter: delimiter.optional(),
+  'max-violations': number(wholeNumber.positive()).default(1000),
+  // The subset
+  'sample-rows': number(wholeNumber.positive()).default(256),
+  'sample-strategy': z.enum(SAMPLE_STRATEGIES).default('random'),
+  'label-column': text.optional(),
+  'min-per-class': number(wholeNumber.nonnegative()).default(1),
+  'subset-format': z.enum(SUBSET_FORMATS).default('same'),
+  seed: number(wholeNumber.nonnegative().max(2 ** 32 - 1)).default(0),
+  // The user's commands
   'train-command': text,
   'setup-command': text.optional(),
   shell: text.optional(),
-  env: lines.optional(),
+  env: environment.default({}),
   'working-directory': text.default('.'),
   'timeout-minutes': number(z.number().positive()).default(15),
-  'sample-rows': number(z.number().int().positive()).default(256),
-  'sample-strategy': z.enum(['random', 'head', 'stratified', 'all']).default('random'),
-  'label-column': text.optional(),
-  'min-per-class': number(z.number().int().nonnegative()).default(1),
-  'subset-format': z.enum(['same', 'csv']).default('same'),
-  seed: number(
-    z
-      .number()
-      .int()
-      .nonnegative()
-      .max(2 ** 32 - 1)
-  ).default(0),
-  'max-violations': number(z.number().int().positive()).default(1000),
+  // The cache
+  'cache-paths': lines.optional(),
+  'cache-key': text.optional(),
+  'cache-key-files': lines.default(['**/requirements*.txt']),
+  'restore-keys': lines.default([]),
+  // The loss
   'loss-file': text.optional(),
   'loss-key': text.optional(),
   'loss-pattern': lossPattern.optional(),
@@ -100,215 +125,203 @@ export const optionsSchema = z.strictObject({
   'loss-window': number(z.number().positive().max(0.5)).default(0.25),
   'max-final-loss': number(z.number()).optional(),
   'on-inconclusive': z.enum(['fail', 'warn']).default('fail'),
+  // The model artifact
   'artifact-path': lines,
   'artifact-name': artifactName.default('model'),
-  'retention-days': number(z.number().int().min(1).max(90)).optional(),
-  'if-no-files-found': z.enum(['error', 'warn', 'ignore']).default('error'),
+  'retention-days': number(wholeNumber.min(1).max(90)).optional(),
+  'if-no-files-found': z.enum(IF_NO_FILES_FOUND).default('error'),
   'include-hidden-files': boolean.default(false),
-  'min-artifact-bytes': number(z.number().int().nonnegative()).optional(),
+  'min-artifact-bytes': number(wholeNumber.nonnegative()).optional(),
   'scan-tensor-values': boolean.default(false),
   'artifact-verify-command': text.optional(),
-  'compression-level': number(z.number().int().min(0).max(9)).default(0),
-  overwrite: boolean.default(false),
-  'cache-paths': lines.optional(),
-  'cache-key': text.optional(),
-  'cache-key-files': lines.optional(),
-  'restore-keys': lines.optional()
+  'compression-level': number(wholeNumber.min(0).max(9)).default(0),
+  overwrite: boolean.default(false)
 })
 
-export type OptionName = keyof z.input<typeof optionsSchema>
+type OptionShape = typeof optionsSchema.shape
+export type OptionName = keyof OptionShape & string
 export const OPTION_NAMES = Object.keys(optionsSchema.shape) as OptionName[]
 
-export type Options = z.output<typeof optionsSchema>
+/** `sample-rows` → `sampleRows`, in types as in values. */
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S
+type Camelized<T> = { [K in keyof T as K extends string ? CamelCase<K> : never]: T[K] }
 
-/** The typed configuration every stage reads. Paths are absolute. */
-export interface Config {
-  workspace: string
-  dataset: string
-  /** Set when the extension does not say it. */
-  dataFormat?: 'csv' | 'tsv' | 'jsonl' | 'json' | 'parquet'
-  delimiter?: string
-  schema: string
-  trainCommand: string
-  workingDirectory: string
-  timeoutMinutes: number
-  sampleRows: number
-  sampleStrategy: 'random' | 'head' | 'stratified' | 'all'
-  labelColumn?: string
-  minPerClass: number
-  subsetFormat: 'same' | 'csv'
-  setupCommand?: string
-  /** bash (pwsh on Windows) unless set: bash, sh, pwsh, powershell, python, cmd, or a template with {0}. */
-  shell?: string
-  /** Extra variables for the commands, from KEY=VALUE lines. */
-  env: Record<string, string>
-  cache?: { paths: string[]; key?: string; keyFiles: string[]; restoreKeys: string[] }
-  seed: number
-  maxViolations: number
-  lossFile?: string
-  lossKey?: string
-  lossPattern?: string
-  minLossDrop: number
-  lossWindow: number
-  maxFinalLoss?: number
-  onInconclusive: 'fail' | 'warn'
-  artifactPaths: string[]
-  artifactName: string
-  retentionDays?: number
-  ifNoFilesFound: 'error' | 'warn' | 'ignore'
-  includeHiddenFiles: boolean
-  minArtifactBytes?: number
-  scanTensorValues: boolean
-  artifactVerifyCommand?: string
-  compressionLevel: number
-  overwrite: boolean
+/** The options named `K`, parsed, with camelCase names and absolute paths, and where they are relative to. */
+export type Settings<K extends OptionName> = Camelized<
+  z.output<z.ZodObject<Pick<OptionShape, K>>>
+> & { workspace: string }
+
+/** The typed configuration of a whole run. Paths are absolute. */
+export type Config = Settings<OptionName>
+
+/** The options each part of the pipeline reads, which the CLI's subcommands take on their own. */
+export const DATA_OPTIONS = [
+  'dataset',
+  'schema',
+  'data-format',
+  'delimiter',
+  'max-violations'
+] as const satisfies OptionName[]
+export const SAMPLE_OPTIONS = [
+  'dataset',
+  'data-format',
+  'delimiter',
+  'sample-rows',
+  'sample-strategy',
+  'label-column',
+  'min-per-class',
+  'subset-format',
+  'seed'
+] as const satisfies OptionName[]
+export const LOSS_OPTIONS = [
+  'loss-key',
+  'loss-pattern',
+  'min-loss-drop',
+  'loss-window',
+  'max-final-loss'
+] as const satisfies OptionName[]
+export const INFER_OPTIONS = ['dataset', 'data-format', 'delimiter'] as const satisfies OptionName[]
+
+export type DataSettings = Settings<(typeof DATA_OPTIONS)[number]>
+export type SampleSettings = Settings<(typeof SAMPLE_OPTIONS)[number]>
+export type LossSettings = Settings<(typeof LOSS_OPTIONS)[number]> &
+  Partial<Pick<Config, 'lossFile' | 'onInconclusive'>>
+
+/** Where an option's value came from, for messages: "input 'x'", "--x", "ml-smoke.yml: x". */
+export type Describe = (name: string) => string
+
+function camelCase(name: string): string {
+  return name.replace(/-(.)/g, (_, letter: string) => letter.toUpperCase())
+}
+
+function unknownOption(key: string, known: readonly string[], describe: Describe): string {
+  const near = closest(key, known)
+  return `unknown option ${describe(key)}${near ? `; did you mean ${describe(near)}?` : ''}`
+}
+
+/** A failed parse as one line per problem, each naming the option the way the user wrote it. */
+function optionErrors(error: z.ZodError, known: readonly string[], describe: Describe): UserError {
+  const messages = error.issues.map(issue => {
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map(key => unknownOption(key, known, describe)).join('\n')
+    const [name] = issue.path
+    return formatIssues(
+      `${describe(String(name))}: `,
+      new z.ZodError([{ ...issue, path: issue.path.slice(1) }])
+    )
+  })
+  return new UserError(messages.join('\n'))
+}
+
+/** Data and schema are relative to the workspace; what the command writes, to where it runs. */
+function resolvePaths(settings: Record<string, unknown>, workspace: string): void {
+  for (const name of ['dataset', 'schema', 'workingDirectory'])
+    if (typeof settings[name] === 'string')
+      settings[name] = path.resolve(workspace, settings[name] as string)
+  if (typeof settings.lossFile === 'string')
+    settings.lossFile = path.resolve(
+      (settings.workingDirectory as string | undefined) ?? workspace,
+      settings.lossFile
+    )
 }
 
 /**
- * Validates raw option values (strings from inputs or flags, YAML values from a file) into a Config.
- * `source` names where they came from in error messages ("input", "flag --", "ml-smoke.yml: ").
+ * Validates raw option values (strings from inputs or flags, YAML values from a file) for the options
+ * `names`. Empty strings count as unset, as GitHub passes inputs nobody set.
  */
-export function buildConfig(
+export function parseSettings<K extends OptionName>(
+  names: readonly K[],
   raw: Record<string, unknown>,
   workspace: string,
-  describe: (name: string) => string
-): Config {
+  describe: Describe
+): Settings<K> {
   const present = Object.fromEntries(
     Object.entries(raw).filter(([, value]) => value !== undefined && value !== '')
   )
-  const result = optionsSchema.safeParse(present, { reportInput: true })
-  if (!result.success) {
-    const messages = result.error.issues.map(issue => {
-      if (issue.code === 'unrecognized_keys') {
-        return issue.keys
-          .map(key => {
-            const near = OPTION_NAMES.find(
-              name => name.replace(/-/g, '') === key.replace(/[-_]/g, '').toLowerCase()
-            )
-            return `unknown option ${describe(key)}${near ? `; did you mean ${describe(near)}?` : ''}`
-          })
-          .join('\n')
-      }
-      const [name] = issue.path
-      return formatIssues(
-        `${describe(String(name))}: `,
-        new z.ZodError([{ ...issue, path: issue.path.slice(1) }])
-      )
-    })
-    throw new UserError(messages.join('\n'))
-  }
-  const options = result.data
-  const resolve = (file: string): string => path.resolve(workspace, file)
-  const workingDirectory = resolve(options['working-directory'])
-  return {
-    workspace,
-    dataset: resolve(options.dataset),
-    schema: resolve(options.schema),
-    dataFormat: options['data-format'],
-    delimiter: options.delimiter,
-    trainCommand: options['train-command'],
-    workingDirectory,
-    timeoutMinutes: options['timeout-minutes'],
-    sampleRows: options['sample-rows'],
-    sampleStrategy: options['sample-strategy'],
-    labelColumn: options['label-column'],
-    minPerClass: options['min-per-class'],
-    subsetFormat: options['subset-format'],
-    setupCommand: options['setup-command'],
-    shell: options.shell,
-    env: parseEnvLines(options.env ?? [], describe('env')),
-    cache: options['cache-paths']
-      ? {
-          paths: options['cache-paths'],
-          key: options['cache-key'],
-          keyFiles: options['cache-key-files'] ?? ['**/requirements*.txt'],
-          restoreKeys: options['restore-keys'] ?? []
-        }
-      : undefined,
-    seed: options.seed,
-    maxViolations: options['max-violations'],
-    // The command writes the loss file and the model, so their paths are relative to where it runs.
-    lossFile:
-      options['loss-file'] === undefined
-        ? undefined
-        : path.resolve(workingDirectory, options['loss-file']),
-    lossKey: options['loss-key'],
-    lossPattern: options['loss-pattern'],
-    minLossDrop: options['min-loss-drop'],
-    lossWindow: options['loss-window'],
-    maxFinalLoss: options['max-final-loss'],
-    onInconclusive: options['on-inconclusive'],
-    artifactPaths: options['artifact-path'],
-    artifactName: options['artifact-name'],
-    retentionDays: options['retention-days'],
-    ifNoFilesFound: options['if-no-files-found'],
-    includeHiddenFiles: options['include-hidden-files'],
-    minArtifactBytes: options['min-artifact-bytes'],
-    scanTensorValues: options['scan-tensor-values'],
-    artifactVerifyCommand: options['artifact-verify-command'],
-    compressionLevel: options['compression-level'],
-    overwrite: options.overwrite
-  }
+  const mask = Object.fromEntries(names.map(name => [name, true])) as { [N in OptionName]?: true }
+  const options = parseWith(optionsSchema.pick(mask), present, describe)
+  const settings: Record<string, unknown> = { workspace }
+  for (const [name, value] of Object.entries(options)) settings[camelCase(name)] = value
+  resolvePaths(settings, workspace)
+  return settings as Settings<K>
 }
 
-/** `KEY=VALUE` lines into variables; the name must be a valid environment variable name. */
-function parseEnvLines(entries: string[], where: string): Record<string, string> {
-  const env: Record<string, string> = {}
-  entries.forEach((entry, index) => {
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(entry)
-    if (!match)
-      throw new UserError(`${where}: line ${index + 1} ${JSON.stringify(entry)} is not KEY=VALUE`)
-    env[match[1]] = match[2]
-  })
-  return env
+function parseWith<S extends z.ZodObject>(
+  schema: S,
+  raw: Record<string, unknown>,
+  describe: Describe
+): z.output<S> {
+  const result = schema.safeParse(raw, { reportInput: true })
+  if (!result.success) throw optionErrors(result.error, Object.keys(schema.shape), describe)
+  return result.data
 }
 
-/** Reads action inputs through a getInput function (core.getInput in the action). */
-export function configFromInputs(getInput: (name: string) => string, workspace: string): Config {
-  const raw = Object.fromEntries(OPTION_NAMES.map(name => [name, getInput(name)]))
-  return buildConfig(raw, workspace, name => `input '${name}'`)
+/** Options only the CLI has: `--threads 1` keeps validation and sampling on the main thread. */
+const cliOnlySchema = z.strictObject({
+  threads: number(wholeNumber.min(1).max(2)).default(2)
+})
+export const CLI_ONLY_OPTIONS = Object.keys(cliOnlySchema.shape)
+
+export function parseCliOptions(
+  raw: Record<string, unknown>,
+  describe: Describe
+): z.output<typeof cliOnlySchema> {
+  return parseWith(
+    cliOnlySchema,
+    Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined)),
+    describe
+  )
+}
+
+/** A whole run's configuration from raw option values. */
+export function buildConfig(
+  raw: Record<string, unknown>,
+  workspace: string,
+  describe: Describe
+): Config {
+  return parseSettings(OPTION_NAMES, raw, workspace, describe)
 }
 
 /** Inputs only the action has: a later job uses `mode: verify-only` to check a downloaded artifact. */
 export const ACTION_ONLY_INPUTS = ['mode', 'verify-path'] as const
 
-const verifyOnlySchema = z.object({
+const verifyOnlySchema = z.strictObject({
   'artifact-name': artifactName.default('model'),
   'verify-path': text.default('ml-smoke-artifact')
 })
+
+export const MODES = ['run', 'verify-only'] as const
 
 export type ActionRequest =
   | { mode: 'run'; config: Config }
   | { mode: 'verify-only'; artifactName: string; verifyPath: string }
 
+/** The action's inputs, read through `getInput` (core.getInput), as a run or a verification. */
 export function actionRequestFromInputs(
   getInput: (name: string) => string,
   workspace: string
 ): ActionRequest {
-  const mode = getInput('mode') || 'run'
-  if (mode === 'run') return { mode, config: configFromInputs(getInput, workspace) }
-  if (mode !== 'verify-only')
-    throw new UserError(
-      `input 'mode': expected one of run, verify-only; got ${JSON.stringify(mode)}`
-    )
+  const describe: Describe = name => `input '${name}'`
+  const { mode } = parseWith(
+    z.object({ mode: z.enum(MODES).default('run') }),
+    { mode: getInput('mode') || undefined },
+    describe
+  )
+  if (mode === 'run') {
+    const raw = Object.fromEntries(OPTION_NAMES.map(name => [name, getInput(name)]))
+    return { mode: 'run', config: buildConfig(raw, workspace, describe) }
+  }
   const raw = {
     'artifact-name': getInput('artifact-name') || undefined,
     'verify-path': getInput('verify-path') || undefined
   }
-  const result = verifyOnlySchema.safeParse(raw, { reportInput: true })
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    throw new UserError(
-      formatIssues(
-        `input '${String(issue.path[0])}': `,
-        new z.ZodError([{ ...issue, path: issue.path.slice(1) }])
-      )
-    )
-  }
+  const options = parseWith(verifyOnlySchema, raw, describe)
   return {
-    mode,
-    artifactName: result.data['artifact-name'],
-    verifyPath: path.resolve(workspace, result.data['verify-path'])
+    mode: 'verify-only',
+    artifactName: options['artifact-name'],
+    verifyPath: path.resolve(workspace, options['verify-path'])
   }
 }
 

@@ -3,15 +3,11 @@
  * It carries everything needed for a clear one-line message and never a stack trace.
  */
 export class UserError extends Error {
-  readonly file?: string
-  readonly line?: number
   readonly hint?: string
 
-  constructor(message: string, options: { file?: string; line?: number; hint?: string } = {}) {
+  constructor(message: string, options: { hint?: string } = {}) {
     super(message)
     this.name = 'UserError'
-    this.file = options.file
-    this.line = options.line
     this.hint = options.hint
   }
 }

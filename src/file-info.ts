@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { UserError } from './errors.js'
 
 /** sha256 (hex) and size of a file, streamed. */
 export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
@@ -16,4 +18,32 @@ export async function exists(file: string): Promise<boolean> {
     () => true,
     () => false
   )
+}
+
+/**
+ * Fails with "<what> not found: <label>" unless `file` is a regular file: a folder, a FIFO or a device
+ * (`/dev/zero`) would hang a reader or fail it with an internal error.
+ */
+export async function requireFile(file: string, label: string, what: string): Promise<void> {
+  const info = await stat(file).catch(() => null)
+  if (!info) throw new UserError(`${what} not found: ${label}`)
+  if (!info.isFile())
+    throw new UserError(
+      `${what} ${label} is ${info.isDirectory() ? 'a folder' : 'not a regular file'}; expected a file`
+    )
+}
+
+/** Whether `child` is `parent` or below it (a file named `..model.bin` is below it; `../x` is not). */
+export function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child)
+  return (
+    relative === '' ||
+    (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+  )
+}
+
+/** `file` as the user would write it: relative to `base` when below it, else absolute; always with `/`. */
+export function displayPath(base: string, file: string): string {
+  const relative = path.relative(base, file)
+  return relative && isInside(file, base) ? relative.split(path.sep).join('/') : file
 }

@@ -1,21 +1,23 @@
 import { mkdtemp } from 'node:fs/promises'
-import { exists } from './file-info.js'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
+import { verifyArtifact } from './artifact/verify.js'
 import { actionRequestFromInputs } from './config.js'
-import { describePosition } from './data/validate.js'
-import { MANIFEST_NAME, verifyArtifactFolder } from './artifact/manifest.js'
 import { describeError, UserError } from './errors.js'
-import { runFolders, runPipeline } from './pipeline.js'
-import { actionLogger, downloadArtifact, GitHubArtifactStore } from './ports/github.js'
+import { runPipeline } from './pipeline.js'
 import { GitHubCacheStore } from './ports/cache.js'
+import { actionLogger, GitHubArtifactStore } from './ports/github.js'
 import { ProcessRunner } from './ports/process-runner.js'
+import { systemClock, type Ports } from './ports/types.js'
 import { pickAnnotations } from './report/annotations.js'
 import { reportOutputs } from './report/outputs.js'
+import { describePosition } from './report/position.js'
 import { renderSummary } from './report/summary.js'
 import type { RunReport } from './report/types.js'
 import { renderVerification, verificationHeadline } from './report/verification.js'
+import { runFolders } from './stage.js'
+import { dataWorkerBeside } from './worker/client.js'
 
 async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
@@ -36,13 +38,26 @@ async function publish(report: RunReport): Promise<void> {
   await writeSummary(renderSummary(report))
 }
 
+/** The action's side effects: GitHub's artifact and cache services, child processes, the data worker. */
+function actionPorts(): Ports {
+  return {
+    runner: new ProcessRunner(),
+    artifacts: new GitHubArtifactStore(process.env),
+    cache: new GitHubCacheStore(actionLogger),
+    logger: actionLogger,
+    clock: systemClock,
+    worker: dataWorkerBeside(import.meta.url),
+    env: process.env
+  }
+}
+
 /** A later job: download the artifact (unless it is already there) and check it against its manifest. */
 async function verifyOnly(artifactName: string, folder: string): Promise<string | null> {
-  if (!(await exists(path.join(folder, MANIFEST_NAME))))
-    await downloadArtifact(artifactName, folder)
+  const store = new GitHubArtifactStore(process.env)
+  const report = await verifyArtifact({ folder, download: { name: artifactName, store } })
+  const { verification } = report
   core.setOutput('download-path', folder)
-  const verification = await verifyArtifactFolder(folder)
-  core.setOutput('manifest-path', path.join(folder, MANIFEST_NAME))
+  core.setOutput('manifest-path', report.manifestPath)
   core.setOutput('verified-files', String(verification.checked))
   for (const file of verification.unlisted)
     core.warning(`${file} is in the artifact but not in its manifest`)
@@ -59,19 +74,8 @@ async function runAction(): Promise<string | null> {
     const request = actionRequestFromInputs(name => core.getInput(name), workspace)
     if (request.mode === 'verify-only')
       return await verifyOnly(request.artifactName, request.verifyPath)
-    const { config } = request
     const root = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ml-smoke-'))
-    const report = await runPipeline(
-      config,
-      {
-        runner: new ProcessRunner(),
-        artifacts: new GitHubArtifactStore(process.env),
-        cache: new GitHubCacheStore(actionLogger),
-        logger: actionLogger,
-        env: process.env
-      },
-      runFolders(root)
-    )
+    const report = await runPipeline(request.config, actionPorts(), runFolders(root))
     await publish(report)
     return report.outcome === 'passed' ? null : report.headline
   } catch (error) {

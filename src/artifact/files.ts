@@ -2,8 +2,10 @@ import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { glob } from 'tinyglobby'
 import { UserError } from '../errors.js'
+import { isInside } from '../file-info.js'
 
-export type IfNoFilesFound = 'error' | 'warn' | 'ignore'
+export const IF_NO_FILES_FOUND = ['error', 'warn', 'ignore'] as const
+export type IfNoFilesFound = (typeof IF_NO_FILES_FOUND)[number]
 
 export interface ArtifactFile {
   path: string
@@ -40,11 +42,6 @@ function splitPattern(pattern: string): { prefix: string; rest: string } {
   const index = parts.findIndex(part => GLOB_CHARS.test(part))
   if (index === -1) return { prefix: pattern, rest: '' }
   return { prefix: parts.slice(0, index).join('/') || '/', rest: parts.slice(index).join('/') }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
 function commonAncestor(directories: string[]): string {

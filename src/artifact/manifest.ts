@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
-import { hashFile } from '../file-info.js'
+import { hashFile, isInside } from '../file-info.js'
 
 export const MANIFEST_NAME = 'ml-smoke-manifest.json'
 export const MANIFEST_SCHEMA_VERSION = 1
@@ -133,7 +133,7 @@ export async function verifyArtifactFolder(folder: string): Promise<Verification
   const problems: string[] = []
   for (const entry of manifest.artifact.files) {
     const file = path.join(folder, entry.path)
-    if (path.relative(folder, file).startsWith('..')) {
+    if (!isInside(file, folder)) {
       problems.push(`${entry.path}: points outside the artifact folder`)
       continue
     }

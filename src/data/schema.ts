@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { UserError } from '../errors.js'
+import { displayPath, requireFile } from '../file-info.js'
 import { primaryKeyOf } from './fields.js'
 import { formatIssues } from '../zod-issues.js'
 
@@ -108,21 +108,19 @@ export function parseTableSchema(text: string, fileLabel: string): TableSchema {
   } catch (error) {
     const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line
     throw new UserError(
-      `${fileLabel}${line ? `:${line}` : ''}: not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`,
-      { file: fileLabel, line }
+      `${fileLabel}${line ? `:${line}` : ''}: not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`
     )
   }
   const result = tableSchemaSchema.safeParse(raw, { reportInput: true })
   if (!result.success) {
-    throw new UserError(formatIssues(`${fileLabel}: `, result.error), { file: fileLabel })
+    throw new UserError(formatIssues(`${fileLabel}: `, result.error))
   }
   const schema = result.data
   const names = new Set<string>()
   schema.fields.forEach((field, index) => {
     if (names.has(field.name)) {
       throw new UserError(
-        `${fileLabel}: fields[${index}].name: "${field.name}" is used by an earlier field`,
-        { file: fileLabel }
+        `${fileLabel}: fields[${index}].name: "${field.name}" is used by an earlier field`
       )
     }
     names.add(field.name)
@@ -150,12 +148,7 @@ export function parseTableSchema(text: string, fileLabel: string): TableSchema {
 }
 
 export async function loadTableSchema(file: string, workspace: string): Promise<TableSchema> {
-  const label = path.relative(workspace, file) || file
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch {
-    throw new UserError(`schema file not found: ${label}`, { file: label })
-  }
-  return parseTableSchema(text, label)
+  const label = displayPath(workspace, file)
+  await requireFile(file, label, 'schema file')
+  return parseTableSchema(await readFile(file, 'utf8'), label)
 }

@@ -1,8 +1,8 @@
 import path from 'node:path'
 import { UserError } from '../errors.js'
 
-export type DataFormat = 'csv' | 'tsv' | 'jsonl' | 'json' | 'parquet'
-export const DATA_FORMATS: DataFormat[] = ['csv', 'tsv', 'jsonl', 'json', 'parquet']
+export const DATA_FORMATS = ['csv', 'tsv', 'jsonl', 'json', 'parquet'] as const
+export type DataFormat = (typeof DATA_FORMATS)[number]
 
 /** A key a JSON row does not have (as opposed to one whose value is null). */
 export const ABSENT = Symbol('absent')
@@ -56,6 +56,8 @@ export interface ReadOptions {
   keepRaw?: boolean
   /** CSV/TSV only: read bytes [start, end), whose first record is data under this header. */
   partition?: { start: number; end?: number; header?: string[] }
+  /** Parquet: called after each batch of rows, where the data worker collects the decoded pages' garbage. */
+  afterBatch?: () => void
 }
 
 export interface ReadResult {

@@ -1,9 +1,9 @@
 import { open, stat } from 'node:fs/promises'
 import os from 'node:os'
 import { readCsvFile } from './csv.js'
-import { inWorkerOrHere, runInWorker } from './off-thread.js'
+import { inWorkerOrHere, type OffThread } from '../worker/client.js'
+import { CSV_PARTITION_TASK, PARQUET_TASK } from '../worker/tasks.js'
 import type { TableSchema } from './schema.js'
-import { CSV_PARTITION_TASK, PARQUET_TASK } from './worker-tasks.js'
 import { validateTable } from './validate-file.js'
 import {
   datasetChecks,
@@ -132,21 +132,21 @@ function merge(
  * worker that starts at a line break a little past the middle. If that break turns out to be inside a
  * quoted field (the first half did not end between records), or a worker cannot start, the file is
  * validated in one pass: splitting must never change the answer. A Parquet file is validated in a worker
- * with a small young generation, which keeps peak memory under 200 MiB on Node 24. `entry` is the
- * bundled worker script; without one (running from source), or for a small CSV, it is one pass here.
+ * with a small young generation, which keeps peak memory under 200 MiB on Node 24. Without a worker
+ * (running from source, or `--threads 1`), or for a small CSV, it is one pass here.
  */
 export async function validateDataset(
   file: string,
   schema: TableSchema,
   options: ValidateOptions,
-  entry: string | undefined
+  worker: OffThread | undefined
 ): Promise<ValidationResult> {
   const size = (await stat(file)).size
-  if (entry && options.format === 'parquet')
-    return inWorkerOrHere({ task: PARQUET_TASK, file, schema, options }, entry, () =>
+  if (options.format === 'parquet')
+    return inWorkerOrHere(worker, { task: PARQUET_TASK, file, schema, options }, () =>
       validateTable(file, schema, options)
     )
-  if (!entry || !canSplit(schema, options, size)) return validateTable(file, schema, options)
+  if (!worker || !canSplit(schema, options, size)) return validateTable(file, schema, options)
   // The worker starts cold (a fresh isolate loading the bundle, code not yet optimised): give this thread
   // the larger part, about 10 MiB of work more, so both finish together.
   const share = Math.min(0.65, 0.5 + Math.min(10 * 1024 * 1024, size / 10) / size)
@@ -155,15 +155,14 @@ export async function validateDataset(
   // The worker is handed the header; one that spans lines (a quoted newline in a column name) is not split.
   const header = await readHeader(file, options)
   if (!header) return validateTable(file, schema, options)
-  const second = runInWorker(
-    {
+  const second = worker
+    .run({
       task: CSV_PARTITION_TASK,
       file,
       schema,
       options: { ...options, delimiter: delimiterOf(options), partition: { start: split, header } }
-    },
-    entry
-  ).catch(() => null)
+    })
+    .catch(() => null)
   const first = await validateTable(file, schema, {
     ...options,
     partition: { start: 0, end: split }

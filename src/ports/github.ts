@@ -1,7 +1,13 @@
 import type { DefaultArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
 import { UserError } from '../errors.js'
-import type { ArtifactStore, Logger, UploadedArtifact, UploadOptions } from './types.js'
+import {
+  ArtifactNameTaken,
+  type ArtifactStore,
+  type Logger,
+  type UploadedArtifact,
+  type UploadOptions
+} from './types.js'
 
 export const actionLogger: Logger = {
   debug: message => core.debug(message),
@@ -67,11 +73,7 @@ export class GitHubArtifactStore implements ArtifactStore {
       })
     } catch (error) {
       const message = (error as Error).message ?? String(error)
-      if (/\(409\)|Conflict/.test(message)) {
-        throw new UserError(`an artifact named "${name}" already exists in this workflow run`, {
-          hint: 'every job of a run needs its own artifact-name; in a matrix use e.g. artifact-name: model-${{ matrix.python-version }}'
-        })
-      }
+      if (/\(409\)|Conflict/.test(message)) throw new ArtifactNameTaken(name)
       throw new UserError(`uploading artifact "${name}" failed: ${message}`)
     }
     if (response.id === undefined || response.digest === undefined) {
@@ -86,31 +88,30 @@ export class GitHubArtifactStore implements ArtifactStore {
       url: artifactUrl(this.env, response.id)
     }
   }
-}
 
-/** Downloads an artifact of this workflow run and checks the digest the service recorded for it. */
-export async function downloadArtifact(name: string, target: string): Promise<{ digest?: string }> {
-  const { client, ArtifactNotFoundError } = await artifactClient()
-  let artifact
-  try {
-    ;({ artifact } = await client.getArtifact(name))
-  } catch (error) {
-    if (error instanceof ArtifactNotFoundError) {
-      throw new UserError(`no artifact named "${name}" in this workflow run`, {
-        hint: 'verify-only runs in a later job of the same run as the upload; check artifact-name'
-      })
+  /** Downloads an artifact of this workflow run and checks the digest the service recorded for it. */
+  async download(name: string, target: string): Promise<void> {
+    const { client, ArtifactNotFoundError } = await artifactClient()
+    let artifact
+    try {
+      ;({ artifact } = await client.getArtifact(name))
+    } catch (error) {
+      if (error instanceof ArtifactNotFoundError) {
+        throw new UserError(`no artifact named "${name}" in this workflow run`, {
+          hint: 'verify-only runs in a later job of the same run as the upload; check artifact-name'
+        })
+      }
+      throw new UserError(`finding artifact "${name}" failed: ${(error as Error).message}`)
     }
-    throw new UserError(`finding artifact "${name}" failed: ${(error as Error).message}`)
+    const result = await client
+      .downloadArtifact(artifact.id, { path: target, expectedHash: artifact.digest })
+      .catch(error => {
+        throw new UserError(`downloading artifact "${name}" failed: ${(error as Error).message}`)
+      })
+    if (result.digestMismatch) {
+      throw new UserError(
+        `artifact "${name}" changed after upload: its download does not match the digest ${artifact.digest ?? ''} recorded at upload`
+      )
+    }
   }
-  const result = await client
-    .downloadArtifact(artifact.id, { path: target, expectedHash: artifact.digest })
-    .catch(error => {
-      throw new UserError(`downloading artifact "${name}" failed: ${(error as Error).message}`)
-    })
-  if (result.digestMismatch) {
-    throw new UserError(
-      `artifact "${name}" changed after upload: its download does not match the digest ${artifact.digest ?? ''} recorded at upload`
-    )
-  }
-  return { digest: artifact.digest }
 }

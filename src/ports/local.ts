@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
+import { UserError } from '../errors.js'
 import type { ArtifactStore, CacheStore, Logger, UploadedArtifact, UploadOptions } from './types.js'
 
 /** Outside GitHub: the artifact becomes `<folder>/<name>.zip`, the same archive the service would hold. */
@@ -34,13 +35,22 @@ export class LocalArtifactStore implements ArtifactStore {
     await pipeline(createReadStream(target), hash)
     return { size: (await stat(target)).size, digest: hash.digest('hex'), localPath: target }
   }
+
+  async download(name: string): Promise<void> {
+    throw new UserError(
+      `there is no artifact service outside GitHub Actions to download "${name}" from`,
+      {
+        hint: `unzip ${path.join(this.folder, `${name}.zip`)} and run ml-smoke verify-artifact on the folder`
+      }
+    )
+  }
 }
 
 /** Logs for a terminal: everything goes to stderr so stdout stays free for the result (and --json). */
-export function terminalLogger(verbose: boolean): Logger {
-  const write = (text: string): void => {
-    process.stderr.write(text)
-  }
+export function terminalLogger(
+  verbose: boolean,
+  write: (text: string) => void = text => void process.stderr.write(text)
+): Logger {
   return {
     debug: message => verbose && write(`debug: ${message}\n`),
     info: message => write(`${message}\n`),

@@ -1,4 +1,5 @@
-/** The side effects the pipeline needs, as small interfaces: GitHub, local and test versions plug in. */
+/** The side effects the pipeline needs, as small interfaces: GitHub, local and in-memory (test) versions plug in. */
+import type { OffThread } from '../worker/client.js'
 
 export interface CommandSpec {
   command: string
@@ -42,12 +43,23 @@ export interface UploadOptions {
 }
 
 export interface ArtifactStore {
+  /** Throws ArtifactNameTaken when this run already has an artifact of that name (and not overwrite). */
   upload(
     name: string,
     files: string[],
     rootDirectory: string,
     options: UploadOptions
   ): Promise<UploadedArtifact>
+  /** Downloads this run's artifact `name` into `folder`, checking the digest recorded at upload. */
+  download(name: string, folder: string): Promise<void>
+}
+
+/** The artifact service's answer when a run already holds an artifact of that name. */
+export class ArtifactNameTaken extends Error {
+  constructor(readonly artifactName: string) {
+    super(`an artifact named "${artifactName}" already exists in this workflow run`)
+    this.name = 'ArtifactNameTaken'
+  }
 }
 
 export interface Logger {
@@ -66,4 +78,24 @@ export interface CacheStore {
   restore(paths: string[], key: string, restoreKeys: string[]): Promise<string | undefined>
   /** True when the cache was saved. */
   save(paths: string[], key: string): Promise<boolean>
+}
+
+/** The time, in milliseconds since 1970: durations, the manifest's createdAt and the logs' cut-off. */
+export interface Clock {
+  now(): number
+}
+
+export const systemClock: Clock = { now: () => Date.now() }
+
+/** Everything the pipeline does to the world, handed to it by the action or the CLI. */
+export interface Ports {
+  runner: CommandRunner
+  artifacts: ArtifactStore
+  cache: CacheStore
+  logger: Logger
+  clock: Clock
+  /** The data worker, when the bundle has one: large files are validated and sampled there. */
+  worker?: OffThread
+  /** The environment the user's commands inherit (runner secrets are removed from it). */
+  env: NodeJS.ProcessEnv
 }

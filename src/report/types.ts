@@ -1,16 +1,24 @@
-import type { ArtifactSelection } from '../artifact/files.js'
-import type { FormatReport } from '../artifact/formats/index.js'
+import type { ArtifactReport } from '../artifact/stage.js'
 import type { Config } from '../config.js'
 import type { ValidationResult } from '../data/validate.js'
 import type { LossResult } from '../loss/verdict.js'
-import type { UploadedArtifact } from '../ports/types.js'
-import type { SubsetResult } from '../sample/subset.js'
-import type { TrainingResult } from '../train/train.js'
+import type { SubsetResult } from '../sample/types.js'
+import type { StageStatus } from '../stage.js'
+import type { CommandResult } from '../train/command.js'
+import type { CacheOutcome } from '../train/stage.js'
 
-export type StageName = 'validate' | 'sample' | 'train' | 'loss' | 'artifact'
+export type { StageStatus } from '../stage.js'
 
-/** `error` is a problem with the input (exit 2); `failed` a check that did not pass (exit 1). */
-export type StageStatus = 'passed' | 'failed' | 'inconclusive' | 'error' | 'skipped'
+export const STAGE_ORDER = ['validate', 'sample', 'train', 'loss', 'artifact'] as const
+export type StageName = (typeof STAGE_ORDER)[number]
+
+export const STAGE_TITLES: Record<StageName, string> = {
+  validate: 'Data validation',
+  sample: 'Subset',
+  train: 'Smoke training',
+  loss: 'Loss check',
+  artifact: 'Model artifact'
+}
 
 export interface StageOutcome {
   name: StageName
@@ -21,37 +29,24 @@ export interface StageOutcome {
   durationMs: number
 }
 
-export interface RunReport {
-  config: Config
-  /** Paths as the user wrote them, relative to the workspace. */
-  labels: { dataset: string; schema: string }
-  stages: StageOutcome[]
+/** What the stages found, each filled by the stage that found it. */
+export interface StageFigures {
   validation?: ValidationResult
   subset?: SubsetResult
+  cache?: CacheOutcome
   /** setup-command's run, when there is one. */
-  setup?: TrainingResult
-  cache?: { key: string; matchedKey?: string; hit: boolean; saved: boolean }
-  training?: TrainingResult
+  setup?: CommandResult
+  training?: CommandResult
   loss?: LossResult
-  artifact?: {
-    name: string
-    selection?: ArtifactSelection
-    checks?: Array<FormatReport & { file: string }>
-    verifyCommand?: TrainingResult
-    manifestPath?: string
-    upload?: UploadedArtifact
-  }
+  artifact?: ArtifactReport
+}
+
+export interface RunReport extends StageFigures {
+  config: Config
+  /** The dataset and schema as the user named them, relative to the workspace. */
+  labels: { dataset: string; schema: string }
+  stages: StageOutcome[]
   outcome: Exclude<StageStatus, 'skipped'>
   /** The first stage that did not pass, in one line (what setFailed and the CLI print). */
   headline: string
 }
-
-export const STAGE_TITLES: Record<StageName, string> = {
-  validate: 'Data validation',
-  sample: 'Subset',
-  train: 'Smoke training',
-  loss: 'Loss check',
-  artifact: 'Model artifact'
-}
-
-export const STAGE_ORDER: StageName[] = ['validate', 'sample', 'train', 'loss', 'artifact']

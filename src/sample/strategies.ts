@@ -1,7 +1,8 @@
 import { UserError } from '../errors.js'
 import { Reservoir, seededRandom } from './random.js'
 
-export type SampleStrategy = 'random' | 'head' | 'stratified' | 'all'
+export const SAMPLE_STRATEGIES = ['random', 'head', 'stratified', 'all'] as const
+export type SampleStrategy = (typeof SAMPLE_STRATEGIES)[number]
 
 export interface ClassCount {
   /** Rows of the class in the whole dataset. */

@@ -1,81 +1,38 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { inWorkerOrHere } from '../data/off-thread.js'
 import { readTable } from '../data/readers/index.js'
-import type { Config } from '../config.js'
-import { formatOf, type DataFormat } from '../data/table.js'
-import { PARQUET_SUBSET_TASK } from '../data/worker-tasks.js'
+import type { DataFormat, ReadOptions } from '../data/table.js'
 import { csvText, jsonRows, writeParquetLike } from '../data/writers.js'
 import { UserError } from '../errors.js'
 import { hashFile } from '../file-info.js'
-import { Sampler, type ClassCount, type SampleStrategy } from './strategies.js'
-
-export type { SampleStrategy } from './strategies.js'
-
-export interface SubsetOptions {
-  rows: number
-  strategy: SampleStrategy
-  seed: number
-  format: DataFormat
-  delimiter?: string
-  /** Column whose values are the classes (required for stratified). */
-  labelColumn?: string
-  /** stratified: rows each class gets at least (default 1: every class present). */
-  minPerClass?: number
-  /** `same` (the dataset's own format, default) or `csv`. */
-  outputFormat?: 'same' | 'csv'
-}
-
-export interface SubsetResult {
-  path: string
-  rows: number
-  format: DataFormat
-  /** Data rows in the source file (null when head stopped reading early). */
-  sourceRows: number | null
-  strategy: SampleStrategy
-  seed: number
-  sha256: string
-  labelColumn?: string
-  classes?: Record<string, ClassCount>
-}
+import { inWorkerOrHere, type OffThread } from '../worker/client.js'
+import { PARQUET_SUBSET_TASK } from '../worker/tasks.js'
+import { Sampler } from './strategies.js'
+import type { SubsetFormat, SubsetOptions, SubsetResult } from './types.js'
 
 interface Item {
   cells: unknown[]
   raw?: string
 }
 
-/** The subset options an action or CLI configuration asks for. */
-export function subsetOptionsFor(config: Config): SubsetOptions {
-  return {
-    rows: config.sampleRows,
-    strategy: config.sampleStrategy,
-    seed: config.seed,
-    format: formatOf(config.dataset, config.dataFormat),
-    delimiter: config.delimiter,
-    labelColumn: config.labelColumn,
-    minPerClass: config.minPerClass,
-    outputFormat: config.subsetFormat
-  }
-}
-
 /** The subset's file name: the source's, with .csv when converting. */
-export function subsetFileName(dataset: string, outputFormat: 'same' | 'csv' = 'same'): string {
+export function subsetFileName(dataset: string, outputFormat: SubsetFormat = 'same'): string {
   const base = path.basename(dataset)
   return outputFormat === 'csv' ? `${base.replace(/\.[^.]+$/, '')}.csv` : base
 }
 
 /**
- * `writeSubset`, in the data worker for a Parquet file when `worker` is its bundle: read in this thread,
- * a large Parquet file lets Node 24's young generation grow past 100 MiB (see off-thread.ts).
+ * `writeSubset`, in the data worker for a Parquet file when there is one: read in this thread, a large
+ * Parquet file lets Node 24's young generation grow past 100 MiB (see worker/client.ts).
  */
 export function cutSubset(
   source: string,
   target: string,
   options: SubsetOptions,
-  worker: string | undefined
+  worker: OffThread | undefined
 ): Promise<SubsetResult> {
-  if (!worker || options.format !== 'parquet') return writeSubset(source, target, options)
-  return inWorkerOrHere({ task: PARQUET_SUBSET_TASK, source, target, options }, worker, () =>
+  if (options.format !== 'parquet') return writeSubset(source, target, options)
+  return inWorkerOrHere(worker, { task: PARQUET_SUBSET_TASK, source, target, options }, () =>
     writeSubset(source, target, options)
   )
 }
@@ -88,7 +45,8 @@ export function cutSubset(
 export async function writeSubset(
   source: string,
   target: string,
-  options: SubsetOptions
+  options: SubsetOptions,
+  reading: Pick<ReadOptions, 'afterBatch'> = {}
 ): Promise<SubsetResult> {
   if (options.strategy === 'stratified' && !options.labelColumn) {
     throw new UserError(
@@ -108,7 +66,7 @@ export async function writeSubset(
   const { lineEnding } = await readTable(
     source,
     options.format,
-    { delimiter: options.delimiter, keepRaw: true },
+    { delimiter: options.delimiter, keepRaw: true, ...reading },
     {
       header(labels, _line, raw) {
         header = labels

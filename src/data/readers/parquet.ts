@@ -1,6 +1,4 @@
 import { open, type FileHandle } from 'node:fs/promises'
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import {
   asyncBufferFromFile,
   parquetMetadataAsync,
@@ -32,7 +30,7 @@ type DataReader = Parameters<typeof readPage>[0]
  */
 export async function readParquetTable(
   file: string,
-  _options: ReadOptions,
+  options: ReadOptions,
   sink: TableSink
 ): Promise<ReadResult> {
   let metadata
@@ -99,7 +97,7 @@ export async function readParquetTable(
         }
         for (const page of pages) page.next += take
         done += take
-        collectGarbage()
+        options.afterBatch?.()
       }
       for (let k = 0; k < pages.length; k++) {
         if (pages[k].left > 0 || (await pages[k].load(where(columns[k]))))
@@ -208,25 +206,4 @@ class ColumnPages {
     }
     return { view: this.window, offset: offset - this.windowStart }
   }
-}
-
-/**
- * A full garbage collection once decoded pages have left 12 MiB of garbage, or half what is live if
- * more (unique keys, say, keep the cost in proportion). Pages of 100,000 values outlive a scavenge or
- * two, so V8 promotes them and lets the old generation fill with dead pages for a long while: on the
- * benchmark's file this keeps peak RSS at about 150 MiB instead of 195 MiB (Node 20), for a few
- * milliseconds per collection with little live. Node has no API for this: `gc` is exposed by a V8 flag
- * set at run time.
- */
-let collect: (() => void) | undefined | null = null
-let liveAfterCollect = 0
-function collectGarbage(): void {
-  if (collect === null) {
-    v8.setFlagsFromString('--expose-gc')
-    collect = vm.runInNewContext('gc') as (() => void) | undefined
-  }
-  const garbage = v8.getHeapStatistics().used_heap_size - liveAfterCollect
-  if (!collect || garbage < Math.max(12 * 2 ** 20, liveAfterCollect / 2)) return
-  collect()
-  liveAfterCollect = v8.getHeapStatistics().used_heap_size
 }

@@ -7,8 +7,8 @@ import { UserError } from '../src/errors.js'
 import { parseTableSchema } from '../src/data/schema.js'
 import { validateDataset } from '../src/data/validate-dataset.js'
 import { validateTable } from '../src/data/validate-file.js'
-import { runInWorker } from '../src/data/off-thread.js'
-import { PARQUET_SUBSET_TASK } from '../src/data/worker-tasks.js'
+import { WorkerThreads } from '../src/worker/client.js'
+import { PARQUET_SUBSET_TASK } from '../src/worker/tasks.js'
 import { cutSubset, writeSubset } from '../src/sample/subset.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
@@ -24,14 +24,14 @@ const schema = parseTableSchema(
 const options = { format: 'parquet', maxViolations: 10, schemaLabel: 'schema.json' } as const
 
 /** A worker script that answers with `reply(task, resourceLimits)` instead of validating. */
-async function fakeWorker(reply: string): Promise<string> {
+async function fakeWorker(reply: string): Promise<WorkerThreads> {
   const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'worker-')), 'worker.mjs')
   await writeFile(
     file,
     `import { parentPort, resourceLimits, workerData } from 'node:worker_threads'\n` +
       `const reply = ${reply}\nparentPort.postMessage(reply(workerData, resourceLimits))\n`
   )
-  return file
+  return new WorkerThreads(file)
 }
 
 describe('validateDataset', () => {
@@ -91,16 +91,13 @@ describe('cutSubset', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'subset-'))
     const source = fixture('parquet/zstd-format-v1.parquet')
     const worker = new URL('../dist/worker/index.js', import.meta.url).pathname
-    // runInWorker, not cutSubset: no fallback to this thread that could hide a failing worker.
-    const there = await runInWorker(
-      {
-        task: PARQUET_SUBSET_TASK,
-        source,
-        target: path.join(dir, 'w.parquet'),
-        options: subsetOptions
-      },
-      worker
-    )
+    // The worker itself, not cutSubset: no fallback to this thread that could hide a failing worker.
+    const there = await new WorkerThreads(worker).run({
+      task: PARQUET_SUBSET_TASK,
+      source,
+      target: path.join(dir, 'w.parquet'),
+      options: subsetOptions
+    })
     const here = await writeSubset(source, path.join(dir, 'h.parquet'), subsetOptions)
     expect(there).toEqual({ ...here, path: path.join(dir, 'w.parquet') })
     expect(await readFile(there.path)).toEqual(await readFile(here.path))

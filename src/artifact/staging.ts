@@ -1,0 +1,36 @@
+import { copyFile, mkdir, realpath, rm, symlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { UserError } from '../errors.js'
+import type { ArtifactFile } from './files.js'
+import { MANIFEST_NAME } from './manifest.js'
+
+/**
+ * Lays out the artifact in `folder`: a link to each selected file under its artifact name, plus the
+ * manifest at the root. Links keep large model files from being copied (both the artifact client and the
+ * local zip follow them); where links are not allowed (Windows without the right), files are copied.
+ */
+export async function stageArtifact(
+  folder: string,
+  files: ArtifactFile[],
+  manifestText: string
+): Promise<string[]> {
+  if (files.some(file => file.name === MANIFEST_NAME)) {
+    throw new UserError(
+      `an artifact file is named ${MANIFEST_NAME}, the name ml-smoke gives its provenance manifest: rename it`
+    )
+  }
+  await rm(folder, { recursive: true, force: true })
+  const staged: string[] = []
+  for (const file of files) {
+    const target = path.join(folder, file.name)
+    await mkdir(path.dirname(target), { recursive: true })
+    const source = await realpath(file.path)
+    await symlink(source, target).catch(() => copyFile(source, target))
+    staged.push(target)
+  }
+  const manifestPath = path.join(folder, MANIFEST_NAME)
+  await mkdir(folder, { recursive: true })
+  await writeFile(manifestPath, manifestText)
+  staged.push(manifestPath)
+  return staged
+}

@@ -1,0 +1,280 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { stringify as stringifyYaml } from 'yaml'
+import { verifyArtifact } from '../artifact/verify.js'
+import {
+  buildConfig,
+  DATA_OPTIONS,
+  INFER_OPTIONS,
+  LOSS_OPTIONS,
+  OPTION_NAMES,
+  parseCliOptions,
+  parseSettings,
+  readConfigFile,
+  SAMPLE_OPTIONS,
+  type Describe
+} from '../config.js'
+import { inferSchema } from '../data/infer.js'
+import { schemaFileJsonSchema } from '../data/schema.js'
+import { validateStage } from '../data/stage.js'
+import { formatOf } from '../data/table.js'
+import { UserError } from '../errors.js'
+import { displayPath, exists, requireFile } from '../file-info.js'
+import { lossOutputReader, lossStage, type LossSources } from '../loss/stage.js'
+import { lossSummary } from '../loss/summary.js'
+import { runPipeline } from '../pipeline.js'
+import { LocalArtifactStore, NoCacheStore, terminalLogger } from '../ports/local.js'
+import { ProcessRunner } from '../ports/process-runner.js'
+import { systemClock } from '../ports/types.js'
+import { renderSummary } from '../report/summary.js'
+import { sampleStage } from '../sample/stage.js'
+import { runFolders } from '../stage.js'
+import { LineSplitter } from '../train/output.js'
+import { dataWorkerBeside } from '../worker/client.js'
+import { parseFlags } from './flags.js'
+import {
+  lossText,
+  runText,
+  sampleText,
+  validationJson,
+  validationText,
+  verificationJson,
+  verificationText
+} from './print.js'
+import { usageOf } from './usage.js'
+
+/** 0 pass, 1 a check failed, 2 bad input or usage, 3 inconclusive. */
+export const EXIT = { passed: 0, failed: 1, error: 2, inconclusive: 3 } as const
+
+/** What a subcommand reads and writes: the process's, or a test's. */
+export interface CliIo {
+  stdout(text: string): void
+  stderr(text: string): void
+  stdin: NodeJS.ReadableStream
+  cwd: string
+  env: NodeJS.ProcessEnv
+  /** The running bundle's URL: the data worker's bundle is found beside it. */
+  bundleUrl: string
+}
+
+type Command = (args: string[], io: CliIo) => Promise<number>
+
+function print(io: CliIo, text: string): void {
+  io.stdout(text.endsWith('\n') ? text : `${text}\n`)
+}
+
+/** Where a config-file value or a flag came from, so an error blames the right one. */
+function runSources(file: string | undefined, flags: Record<string, string>, flag: Describe) {
+  return (name: string) => (name in flags || !file ? flag(name) : `${file}: ${name}`)
+}
+
+const run: Command = async (args, io) => {
+  const own = {
+    config: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean' }
+  } as const
+  const flags = parseFlags(args, { options: OPTION_NAMES, own }, usageOf('run'))
+  const implicit = path.join(io.cwd, 'ml-smoke.yml')
+  const configArg = flags.own.config as string | undefined
+  const configFile = configArg ?? ((await exists(implicit)) ? 'ml-smoke.yml' : undefined)
+  const fromFile = configFile ? await readConfigFile(path.resolve(io.cwd, configFile)) : {}
+  // Config-file paths are relative to the file's folder, flags to where the CLI runs.
+  const workspace = configFile ? path.dirname(path.resolve(io.cwd, configFile)) : io.cwd
+  const fromFlags = Object.fromEntries(
+    Object.entries(flags.options).map(([name, value]) => [
+      name,
+      ['dataset', 'schema', 'working-directory'].includes(name)
+        ? path.resolve(io.cwd, value)
+        : value
+    ])
+  )
+  const describe = runSources(configFile, flags.options, flags.describe)
+  const config = buildConfig({ ...fromFile, ...fromFlags }, workspace, describe)
+  const out = path.resolve(io.cwd, (flags.own.out as string | undefined) ?? 'ml-smoke-out')
+  const logger = terminalLogger(flags.own.verbose === true, io.stderr)
+  const report = await runPipeline(
+    config,
+    {
+      runner: new ProcessRunner(),
+      artifacts: new LocalArtifactStore(path.join(out, 'artifacts')),
+      cache: new NoCacheStore(logger),
+      logger,
+      clock: systemClock,
+      worker: dataWorkerBeside(io.bundleUrl),
+      env: io.env
+    },
+    runFolders(path.join(out, 'run'))
+  )
+  await mkdir(out, { recursive: true })
+  const summaryPath = path.join(out, 'summary.md')
+  await writeFile(summaryPath, renderSummary(report))
+  print(
+    io,
+    flags.own.json
+      ? JSON.stringify(report, null, 2)
+      : runText(report, displayPath(io.cwd, summaryPath))
+  )
+  return EXIT[report.outcome]
+}
+
+const validate: Command = async (args, io) => {
+  const flags = parseFlags(
+    args,
+    {
+      options: DATA_OPTIONS,
+      aliases: { format: 'data-format' },
+      own: { threads: { type: 'string' }, json: { type: 'boolean' } }
+    },
+    usageOf('validate')
+  )
+  const config = parseSettings(DATA_OPTIONS, flags.options, io.cwd, flags.describe)
+  const { threads } = parseCliOptions({ threads: flags.own.threads }, flags.describe)
+  const worker = threads === 2 ? dataWorkerBeside(io.bundleUrl) : undefined
+  const result = await validateStage({ config, ports: { worker } })
+  const validation = result.data.validation
+  const label = displayPath(io.cwd, config.dataset)
+  print(
+    io,
+    flags.own.json ? JSON.stringify(validationJson(validation)) : validationText(validation, label)
+  )
+  return EXIT[result.status]
+}
+
+const sample: Command = async (args, io) => {
+  const flags = parseFlags(
+    args,
+    {
+      options: SAMPLE_OPTIONS,
+      aliases: { rows: 'sample-rows', strategy: 'sample-strategy', format: 'data-format' },
+      own: { out: { type: 'string' }, json: { type: 'boolean' } }
+    },
+    usageOf('sample')
+  )
+  if (typeof flags.own.out !== 'string')
+    throw new UserError(`sample needs --out FILE\n\n${usageOf('sample')}`)
+  const config = parseSettings(SAMPLE_OPTIONS, flags.options, io.cwd, flags.describe)
+  const target = path.resolve(io.cwd, flags.own.out)
+  const worker = dataWorkerBeside(io.bundleUrl)
+  const result = await sampleStage({ config, ports: { worker }, target })
+  const subset = result.data.subset
+  print(io, flags.own.json ? JSON.stringify(subset) : sampleText(subset, flags.own.out))
+  return EXIT[result.status]
+}
+
+/** Command output read from a stream, as the pipeline reads the training command's. */
+async function readOutput(stream: NodeJS.ReadableStream, sources: LossSources): Promise<void> {
+  const output = sources.output!
+  let lineNumber = 0
+  const splitter = new LineSplitter(line => output.readLine(line, ++lineNumber))
+  stream.setEncoding('utf8')
+  for await (const chunk of stream) splitter.push(chunk as string)
+  splitter.finish()
+}
+
+const loss: Command = async (args, io) => {
+  const flags = parseFlags(
+    args,
+    {
+      options: LOSS_OPTIONS,
+      aliases: {
+        key: 'loss-key',
+        'min-drop': 'min-loss-drop',
+        window: 'loss-window',
+        pattern: 'loss-pattern'
+      },
+      own: { json: { type: 'boolean' } },
+      positionals: true
+    },
+    usageOf('loss')
+  )
+  if (flags.positionals.length !== 1)
+    throw new UserError(`loss needs one PATH (or - for stdin)\n\n${usageOf('loss')}`)
+  const config = parseSettings(LOSS_OPTIONS, flags.options, io.cwd, flags.describe)
+  const [target] = flags.positionals
+  let sources: LossSources
+  if (target === '-') {
+    sources = { places: [], output: lossOutputReader(config), searched: ['stdin'] }
+    await readOutput(io.stdin, sources)
+  } else {
+    const full = path.resolve(io.cwd, target)
+    if (!(await exists(full))) throw new UserError(`not found: ${target}`)
+    const label = (file: string): string => displayPath(io.cwd, file) || path.basename(file)
+    sources = { places: [{ path: full, label }], searched: [target] }
+  }
+  const logger = terminalLogger(false, io.stderr)
+  const result = await lossStage({ config, ports: { logger } }, sources)
+  const judged = result.data.loss
+  print(io, flags.own.json ? JSON.stringify(lossSummary(judged)) : lossText(judged))
+  return EXIT[result.status]
+}
+
+const infer: Command = async (args, io) => {
+  const flags = parseFlags(
+    args,
+    {
+      options: INFER_OPTIONS,
+      aliases: { format: 'data-format' },
+      own: { out: { type: 'string' } }
+    },
+    usageOf('infer')
+  )
+  const config = parseSettings(INFER_OPTIONS, flags.options, io.cwd, flags.describe)
+  const label = displayPath(io.cwd, config.dataset)
+  await requireFile(config.dataset, label, 'dataset')
+  const schema = await inferSchema(config.dataset, formatOf(config.dataset, config.dataFormat), {
+    delimiter: config.delimiter
+  })
+  const text = `# Inferred by ml-smoke from ${label}; review the ranges and enums before relying on them.\n${stringifyYaml(schema)}`
+  const out = flags.own.out as string | undefined
+  if (out === undefined) print(io, text)
+  else {
+    await writeFile(path.resolve(io.cwd, out), text)
+    io.stderr(`wrote ${out} (${schema.fields.length} fields)\n`)
+  }
+  return EXIT.passed
+}
+
+const schema: Command = async (args, io) => {
+  const flags = parseFlags(
+    args,
+    { options: [], own: { 'json-schema': { type: 'boolean' } } },
+    usageOf('schema')
+  )
+  if (!flags.own['json-schema'])
+    throw new UserError(`schema needs --json-schema\n\n${usageOf('schema')}`)
+  print(io, JSON.stringify(schemaFileJsonSchema(), null, 2))
+  return EXIT.passed
+}
+
+const verify: Command = async (args, io) => {
+  const flags = parseFlags(
+    args,
+    { options: [], own: { json: { type: 'boolean' } }, positionals: true },
+    usageOf('verify-artifact')
+  )
+  if (flags.positionals.length !== 1)
+    throw new UserError(
+      `verify-artifact needs the artifact's folder\n\n${usageOf('verify-artifact')}`
+    )
+  const folder = path.resolve(io.cwd, flags.positionals[0])
+  const info = await stat(folder).catch(() => null)
+  if (!info?.isDirectory()) throw new UserError(`not a folder: ${flags.positionals[0]}`)
+  const { verification } = await verifyArtifact({ folder })
+  print(
+    io,
+    flags.own.json ? JSON.stringify(verificationJson(verification)) : verificationText(verification)
+  )
+  return verification.problems.length ? EXIT.failed : EXIT.passed
+}
+
+export const COMMANDS: Record<string, Command> = {
+  run,
+  validate,
+  infer,
+  schema,
+  loss,
+  sample,
+  'verify-artifact': verify
+}

@@ -1,0 +1,82 @@
+// What the CLI prints: each subcommand's result as terminal text or as JSON.
+import type { Verification } from '../artifact/manifest.js'
+import type { ValidationResult } from '../data/validate.js'
+import type { LossResult } from '../loss/verdict.js'
+import { describePosition } from '../report/position.js'
+import type { RunReport } from '../report/types.js'
+import { verificationHeadline } from '../report/verification.js'
+import type { SubsetResult } from '../sample/types.js'
+
+const MARKS = { passed: '✓', failed: '✗', inconclusive: '?', error: '!', skipped: '-' }
+
+export function runText(report: RunReport, summaryPath: string): string {
+  const lines = [report.headline, '']
+  for (const stage of report.stages)
+    lines.push(`  ${MARKS[stage.status]} ${stage.title.padEnd(16)} ${stage.message}`)
+  const upload = report.artifact?.upload
+  if (upload?.localPath) lines.push('', `Artifact: ${upload.localPath} (sha256:${upload.digest})`)
+  lines.push(`Summary:  ${summaryPath}`)
+  return lines.join('\n')
+}
+
+export function validationJson(result: ValidationResult) {
+  return {
+    valid: result.violationCount === 0,
+    rows: result.rows,
+    violations: result.violations.map(
+      ({ code, line, rowNumber, fieldNumber, field, rowGroup, rowInGroup, message }) => ({
+        code,
+        line: line ?? null,
+        rowNumber,
+        fieldNumber: fieldNumber ?? null,
+        field: field ?? null,
+        ...(rowGroup !== undefined ? { rowGroup, rowInGroup } : {}),
+        message
+      })
+    ),
+    truncated: result.truncated,
+    stats: {
+      format: result.format,
+      violations: result.violationCount,
+      byCode: result.countsByCode,
+      byField: result.countsByField,
+      ...result.stats,
+      parts: result.parts ?? 1
+    }
+  }
+}
+
+/** One line per violation, `file:line: code: message` as compilers print, then the count. */
+export function validationText(result: ValidationResult, dataset: string): string {
+  const lines = result.violations.map(v =>
+    v.line !== undefined
+      ? `${dataset}:${v.line}: ${v.code}: ${v.message}`
+      : `${dataset}: ${v.code}: ${v.message} (${describePosition(v)})`
+  )
+  const listed = result.truncated ? ` (first ${result.violations.length} listed)` : ''
+  const verdict = result.violationCount === 0 ? 'valid' : 'invalid'
+  lines.push(`${verdict}: ${result.rows} rows, ${result.violationCount} violations${listed}`)
+  return lines.join('\n')
+}
+
+export function sampleText(subset: SubsetResult, out: string): string {
+  const lines = [`${subset.rows} rows written to ${out} (sha256 ${subset.sha256})`]
+  for (const [label, count] of Object.entries(subset.classes ?? {}))
+    lines.push(`  ${label}: ${count.chosen} of ${count.available}`)
+  return lines.join('\n')
+}
+
+export function lossText(result: LossResult): string {
+  return `${result.verdict}: ${result.reason}`
+}
+
+export function verificationJson({ checked, problems, unlisted, manifest }: Verification) {
+  return { valid: problems.length === 0, checked, problems, unlisted, manifest: manifest ?? null }
+}
+
+export function verificationText(verification: Verification): string {
+  return [
+    verificationHeadline(verification),
+    ...verification.unlisted.map(file => `note: ${file} is not in the manifest`)
+  ].join('\n')
+}

@@ -1,0 +1,36 @@
+/** Each subcommand's usage, shown by `ml-smoke CMD --help` and after a usage error. */
+export const COMMAND_USAGE: Record<string, string> = {
+  run: `  ml-smoke run [--config FILE] [--out DIR] [--json] [--verbose] [--<option> VALUE ...]
+      Validate, cut a subset, smoke-train, check the loss and package the model, as the action does.
+      Options are the action's inputs (--dataset, --schema, --train-command, --artifact-path, ...);
+      flags override the config file (ml-smoke.yml in this folder unless --config names one). The
+      artifact zip and summary.md go to --out (default ml-smoke-out).`,
+  validate: `  ml-smoke validate --dataset FILE --schema FILE [--format csv|tsv|jsonl|json|parquet] [--delimiter C]
+                    [--max-violations N] [--threads 1|2] [--json]
+      --threads 2 (the default) splits a large CSV across two cores and reads Parquet in a worker with
+      a small heap; 1 keeps all work in one thread.`,
+  infer: `  ml-smoke infer --dataset FILE [--format F] [--delimiter C] [--out schema.yml]
+      Write a schema (types, required, ranges, enums) that the same file passes.`,
+  schema: `  ml-smoke schema --json-schema
+      The JSON Schema of schema files, for editors (# yaml-language-server: $schema=...).`,
+  loss: `  ml-smoke loss PATH|- [--key K] [--min-drop X] [--window F] [--max-final-loss X] [--pattern REGEX] [--json]
+      PATH is a log folder (searched for TensorBoard, Lightning, Hugging Face, Keras, MLflow, DVCLive
+      files), one such file, or a saved command log; - reads command output from stdin.`,
+  sample: `  ml-smoke sample --dataset FILE --rows N --out FILE [--strategy random|head|stratified|all] [--seed K]
+                  [--label-column COL] [--min-per-class M] [--format F] [--subset-format same|csv] [--json]
+      Cut the same reproducible subset the action trains on.`,
+  'verify-artifact': `  ml-smoke verify-artifact DIR [--json]
+      Recompute every file's sha256 in a downloaded artifact against its ml-smoke-manifest.json.`
+}
+
+export const USAGE = `ml-smoke: a CI gate for ML code, data and model together
+
+Usage:
+${Object.values(COMMAND_USAGE).join('\n')}
+
+Every subcommand takes --help. Exit codes: 0 passed, 1 check failed, 2 bad input or usage, 3 inconclusive.`
+
+/** One subcommand's usage, with the exit codes. */
+export function usageOf(command: string): string {
+  return `Usage:\n${COMMAND_USAGE[command]}\n\nExit codes: 0 passed, 1 check failed, 2 bad input or usage, 3 inconclusive.`
+}

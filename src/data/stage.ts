@@ -1,0 +1,60 @@
+import type { DataSettings } from '../config.js'
+import { displayPath, requireFile } from '../file-info.js'
+import type { Ports } from '../ports/types.js'
+import { describePosition } from '../report/position.js'
+import type { StageVerdict } from '../stage.js'
+import { loadTableSchema } from './schema.js'
+import { formatOf } from './table.js'
+import { validateDataset } from './validate-dataset.js'
+import type { ValidationResult } from './validate.js'
+
+export interface ValidateContext {
+  config: DataSettings
+  ports: Pick<Ports, 'worker'>
+}
+
+/** The dataset and schema as the user named them (relative to the workspace). */
+export function dataLabels(config: Pick<DataSettings, 'workspace' | 'dataset' | 'schema'>): {
+  dataset: string
+  schema: string
+} {
+  return {
+    dataset: displayPath(config.workspace, config.dataset),
+    schema: displayPath(config.workspace, config.schema)
+  }
+}
+
+/** Validates the dataset against its schema: passes when no row breaks a rule. */
+export async function validateStage({
+  config,
+  ports
+}: ValidateContext): Promise<StageVerdict<{ validation: ValidationResult }>> {
+  const labels = dataLabels(config)
+  const schema = await loadTableSchema(config.schema, config.workspace)
+  await requireFile(config.dataset, labels.dataset, 'dataset')
+  const validation = await validateDataset(
+    config.dataset,
+    schema,
+    {
+      format: formatOf(config.dataset, config.dataFormat),
+      delimiter: config.delimiter,
+      maxViolations: config.maxViolations,
+      schemaLabel: labels.schema
+    },
+    ports.worker
+  )
+  if (validation.violationCount === 0) {
+    return {
+      status: 'passed',
+      message: `${validation.rows} rows of ${labels.dataset} match ${labels.schema}`,
+      data: { validation }
+    }
+  }
+  const first = validation.violations[0]
+  const count = validation.violationCount
+  return {
+    status: 'failed',
+    message: `${count} violation${count === 1 ? '' : 's'} in ${labels.dataset} (first, ${describePosition(first)}: ${first.message})`,
+    data: { validation }
+  }
+}

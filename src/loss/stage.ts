@@ -1,0 +1,130 @@
+import path from 'node:path'
+import type { Config, LossSettings } from '../config.js'
+import { displayPath, exists } from '../file-info.js'
+import type { Logger } from '../ports/types.js'
+import type { RunFolders, StageVerdict } from '../stage.js'
+import { chooseLossSeries } from './choose.js'
+import { emptyFound, findSeries, USUAL_LOG_FOLDERS } from './discover.js'
+import { compileLossPattern, OutputMetricsReader } from './output-reader.js'
+import { COMMAND_OUTPUT } from './series.js'
+import { judgeLoss, type LossResult } from './verdict.js'
+
+/** A file or folder searched for metric series. */
+export interface LossPlace {
+  path: string
+  /** How a file found here is named in messages. */
+  label: (file: string) => string
+  /** In folder searches, leave out files not written since then (logs of an earlier run). */
+  since?: number
+  /** The reason to give when this place does not exist and nothing else was found. */
+  whenMissing?: string
+}
+
+/** Where the loss is looked for: files and folders, and the command's output as it streamed. */
+export interface LossSources {
+  places: LossPlace[]
+  output?: OutputMetricsReader
+  /** The places as the reason names them. */
+  searched: string[]
+}
+
+/** Reads the command's output for loss values as it streams: built-in readers, or loss-pattern. */
+export function lossOutputReader(config: Pick<LossSettings, 'lossPattern'>): OutputMetricsReader {
+  return new OutputMetricsReader(
+    config.lossPattern ? compileLossPattern(config.lossPattern) : undefined
+  )
+}
+
+/** File timestamps can be a little coarse: a log written during the run is newer than this. */
+const MTIME_SLACK_MS = 2000
+
+/**
+ * Where a run's loss is: `loss-file` when set; else $ML_SMOKE_METRICS, $ML_SMOKE_OUTPUT_DIR, the usual
+ * log folders of the working directory (files written since training started) and the command output.
+ */
+export async function runLossSources(
+  config: Pick<Config, 'lossFile' | 'workingDirectory'>,
+  folders: RunFolders,
+  output: OutputMetricsReader,
+  trainingStartedAt: number
+): Promise<LossSources> {
+  const inWorkingDirectory = (file: string): string => displayPath(config.workingDirectory, file)
+  if (config.lossFile) {
+    const label = inWorkingDirectory(config.lossFile)
+    return {
+      places: [
+        {
+          path: config.lossFile,
+          label: inWorkingDirectory,
+          whenMissing: `loss-file ${label} was not written by the training command`
+        }
+      ],
+      searched: [label]
+    }
+  }
+  const since = trainingStartedAt - MTIME_SLACK_MS
+  const inOutput = (file: string): string =>
+    ['$ML_SMOKE_OUTPUT_DIR', path.relative(folders.outputDirectory, file)].filter(Boolean).join('/')
+  const sources: LossSources = {
+    places: [
+      { path: folders.metricsFile, label: () => '$ML_SMOKE_METRICS' },
+      { path: folders.outputDirectory, label: inOutput, since }
+    ],
+    output,
+    searched: [COMMAND_OUTPUT, '$ML_SMOKE_METRICS', '$ML_SMOKE_OUTPUT_DIR']
+  }
+  for (const folder of USUAL_LOG_FOLDERS) {
+    const target = path.join(config.workingDirectory, folder)
+    if (!(await exists(target))) continue
+    sources.places.push({ path: target, label: inWorkingDirectory, since })
+    sources.searched.push(`${inWorkingDirectory(target)}/`)
+  }
+  return sources
+}
+
+/** Finds every metric series in `sources`, chooses the training loss and judges it. */
+export async function judgeLossIn(config: LossSettings, sources: LossSources): Promise<LossResult> {
+  const found = emptyFound()
+  for (const place of sources.places) await findSeries(place.path, place.label, found, place.since)
+  // Files first: on a tie they win over numbers rounded for a progress bar.
+  const series = [...found.series, ...(sources.output?.series() ?? [])]
+  const loss = judgeLoss(
+    chooseLossSeries(series, config.lossKey),
+    { minDrop: config.minLossDrop, window: config.lossWindow, maxFinalLoss: config.maxFinalLoss },
+    sources.output?.hints ?? { lightningLogInterval: false, fastDevRun: false },
+    sources.searched,
+    found.warnings
+  )
+  if (found.files.length === 0) {
+    for (const place of sources.places)
+      if (place.whenMissing && !(await exists(place.path))) loss.reason = place.whenMissing
+  }
+  return loss
+}
+
+/** Judges the training loss: passes when it fell; an inconclusive one passes only with on-inconclusive: warn. */
+export async function lossStage(
+  context: { config: LossSettings; ports: { logger: Logger } },
+  sources: LossSources
+): Promise<StageVerdict<{ loss: LossResult }>> {
+  const { config, ports } = context
+  const loss = await judgeLossIn(config, sources)
+  for (const warning of loss.warnings) ports.logger.warning(warning)
+  if (loss.usedValidation && loss.series) {
+    ports.logger.warning(
+      `no training loss was found; judging the validation loss "${loss.series.key}" from ${loss.series.source} instead`
+    )
+  }
+  const data = { loss }
+  if (loss.verdict === 'pass') return { status: 'passed', message: loss.reason, data }
+  if (loss.verdict === 'fail') return { status: 'failed', message: loss.reason, data }
+  if (config.onInconclusive === 'warn') {
+    ports.logger.warning(`loss check inconclusive: ${loss.reason}`)
+    return {
+      status: 'passed',
+      message: `inconclusive, passed because on-inconclusive is warn: ${loss.reason}`,
+      data
+    }
+  }
+  return { status: 'inconclusive', message: loss.reason, data }
+}

@@ -1,0 +1,27 @@
+import type { LossResult } from './verdict.js'
+
+/** A loss verdict as plain JSON: what `ml-smoke loss --json` prints and the manifest records. */
+export function lossSummary(result: LossResult) {
+  const { verdict, reason, series, nonFiniteAt } = result
+  return {
+    verdict,
+    reason,
+    source: series?.source ?? null,
+    format: series?.format ?? null,
+    key: series?.key ?? null,
+    points: series?.points.length ?? 0,
+    first: result.first ?? null,
+    last: result.last ?? null,
+    min: result.min ?? null,
+    start: result.start ?? null,
+    end: result.end ?? null,
+    drop: result.drop ?? null,
+    nonFiniteAt: nonFiniteAt
+      ? { step: nonFiniteAt.step, line: nonFiniteAt.line, value: String(nonFiniteAt.value) }
+      : null,
+    usedValidation: result.usedValidation,
+    others: result.others
+  }
+}
+
+export type LossSummary = ReturnType<typeof lossSummary>

@@ -1,0 +1,48 @@
+import path from 'node:path'
+import type { SampleSettings } from '../config.js'
+import { displayPath, requireFile } from '../file-info.js'
+import type { Ports } from '../ports/types.js'
+import type { StageVerdict } from '../stage.js'
+import { formatOf } from '../data/table.js'
+import { cutSubset, subsetFileName } from './subset.js'
+import { describeSubset, type SubsetOptions, type SubsetResult } from './types.js'
+
+export interface SampleContext {
+  config: SampleSettings
+  ports: Pick<Ports, 'worker'>
+  /** Where the subset is written. */
+  target: string
+}
+
+/** The subset's path in a run's subset folder: the dataset's name, with .csv when converting. */
+export function subsetTarget(config: SampleSettings, folder: string): string {
+  return path.join(folder, subsetFileName(config.dataset, config.subsetFormat))
+}
+
+function subsetOptions(config: SampleSettings): SubsetOptions {
+  return {
+    rows: config.sampleRows,
+    strategy: config.sampleStrategy,
+    seed: config.seed,
+    format: formatOf(config.dataset, config.dataFormat),
+    delimiter: config.delimiter,
+    labelColumn: config.labelColumn,
+    minPerClass: config.minPerClass,
+    outputFormat: config.subsetFormat
+  }
+}
+
+/** Cuts the reproducible subset the command trains on. */
+export async function sampleStage({
+  config,
+  ports,
+  target
+}: SampleContext): Promise<StageVerdict<{ subset: SubsetResult }>> {
+  await requireFile(config.dataset, displayPath(config.workspace, config.dataset), 'dataset')
+  const subset = await cutSubset(config.dataset, target, subsetOptions(config), ports.worker)
+  return {
+    status: 'passed',
+    message: `${subset.rows} rows, ${describeSubset(subset)}, as ${subset.format}`,
+    data: { subset }
+  }
+}

@@ -1,0 +1,49 @@
+import type { DataFormat } from '../data/table.js'
+import type { ClassCount, SampleStrategy } from './strategies.js'
+
+/** `same`: the subset in the dataset's own format; `csv`: converted to CSV. */
+export const SUBSET_FORMATS = ['same', 'csv'] as const
+export type SubsetFormat = (typeof SUBSET_FORMATS)[number]
+
+export interface SubsetOptions {
+  rows: number
+  strategy: SampleStrategy
+  seed: number
+  format: DataFormat
+  delimiter?: string
+  /** Column whose values are the classes (required for stratified). */
+  labelColumn?: string
+  /** stratified: rows each class gets at least (default 1: every class present). */
+  minPerClass?: number
+  outputFormat?: SubsetFormat
+}
+
+export interface SubsetResult {
+  path: string
+  rows: number
+  format: DataFormat
+  /** Data rows in the source file (null when head stopped reading early). */
+  sourceRows: number | null
+  strategy: SampleStrategy
+  seed: number
+  sha256: string
+  labelColumn?: string
+  classes?: Record<string, ClassCount>
+}
+
+/** How the subset was drawn, in words: "a random sample (seed 0)". */
+export function describeSubset(
+  subset: Pick<SubsetResult, 'strategy' | 'seed' | 'labelColumn'>,
+  code: (text: string) => string = text => text
+): string {
+  switch (subset.strategy) {
+    case 'head':
+      return 'the first rows'
+    case 'all':
+      return 'all rows'
+    case 'random':
+      return `a random sample (seed ${subset.seed})`
+    case 'stratified':
+      return `stratified by ${code(subset.labelColumn ?? '')} (seed ${subset.seed})`
+  }
+}
