@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
@@ -58,6 +58,27 @@ describe('run()', () => {
     expect(core.setFailed.mock.calls[0][0]).toMatch(
       /^Data validation failed: 7 violations in iris\/broken\.csv/
     )
+  })
+
+  it('more violations than GitHub shows: exactly ten annotations, all counted in the outputs', async () => {
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'main-ws-'))
+    await cp(path.join(fixtures, 'iris'), path.join(workspace, 'iris'), { recursive: true })
+    const header = (await readFile(path.join(workspace, 'iris/iris.csv'), 'utf8')).split('\n')[0]
+    const bad = Array.from({ length: 15 }, (_, i) => `5.1,3.5,1.4,0.2,${i + 3},setosa`)
+    await writeFile(path.join(workspace, 'iris/many.csv'), [header, ...bad, ''].join('\n'))
+    process.env.GITHUB_WORKSPACE = workspace
+    withInputs({
+      dataset: 'iris/many.csv',
+      schema: 'iris/iris.schema.yml',
+      'train-command': 'true',
+      'artifact-path': 'm'
+    })
+    await run()
+    expect(core.error).toHaveBeenCalledTimes(10)
+    expect(core.error.mock.calls.map(([, props]) => props?.startLine)).toEqual(
+      Array.from({ length: 10 }, (_, i) => i + 2)
+    )
+    expect(core.setOutput).toHaveBeenCalledWith('violations', '15')
   })
 
   it('an inconclusive loss (the command printed none) fails the step and says what to print', async () => {

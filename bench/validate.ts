@@ -32,6 +32,7 @@ import { parquetWriteFile } from 'hyparquet-writer'
 import { parseTableSchema } from '../src/data/schema.js'
 import { validateDataset } from '../src/data/validate-dataset.js'
 import { validateTable } from '../src/data/validate-file.js'
+import { WorkerThreads } from '../src/worker/client.js'
 
 const CITIES = Array.from({ length: 50 }, (_, i) => `City${i}`)
 const SCHEMA = {
@@ -79,13 +80,13 @@ async function measure(
       schemaLabel: 'bench'
     } as const
     // Two threads: the worker runs the bundled dist/worker/index.js, as the action's does.
-    const worker = fileURLToPath(new URL('../dist/worker/index.js', import.meta.url))
+    const bundle = fileURLToPath(new URL('../dist/worker/index.js', import.meta.url))
     const result =
       task === 'ml-smoke'
         ? await validateTable(file, schema, options)
-        : await validateDataset(file, schema, options, worker)
+        : await validateDataset(file, schema, options, new WorkerThreads(bundle))
     if (task === 'ml-smoke-2' && result.parts !== 2)
-      throw new Error(`two threads were not used; run npm run bundle first (${worker})`)
+      throw new Error(`two threads were not used; run npm run bundle first (${bundle})`)
     rows = result.rows
     bad = result.violationCount
   } else if (task === 'udsv') {
@@ -304,7 +305,7 @@ if (process.argv[2] === '--task') {
               'ml-smoke CLI validate Parquet on Node 24 (the action runtime)',
               () => runCli(files.parquet, 2, NODE_24)
             ]
-          ] as const)
+          ] satisfies Array<[string, string, () => Measured]>)
         : [])
     ]
     const chosen = tasks.filter(([format]) => formats.includes(format))

@@ -1,5 +1,6 @@
-import { describePosition } from '../data/validate.js'
+import { describePosition } from './position.js'
 import type { LossResult } from '../loss/verdict.js'
+import { describeSubset } from '../sample/types.js'
 import type { RunReport, StageStatus } from './types.js'
 
 const ICONS: Record<StageStatus, string> = {
@@ -69,11 +70,6 @@ function validationSection(report: RunReport): string[] {
     `\`${report.labels.dataset}\` against \`${report.labels.schema}\`: **${validation.rows}** rows, **${validation.violationCount}** violations.`
   ]
   if (validation.violationCount === 0) return out
-  const counts = new Map<string, number>()
-  for (const violation of validation.violations) {
-    const key = `${violation.code}\u0000${violation.field ?? ''}`
-    counts.set(key, (counts.get(key) ?? 0) + 1)
-  }
   out.push(
     '',
     'Violations by type:',
@@ -179,15 +175,10 @@ export function renderSummary(report: RunReport): string {
   out.push(...validationSection(report), '')
   if (report.subset) {
     const subset = report.subset
-    const how = {
-      head: 'the first rows',
-      all: 'all rows',
-      random: `a random sample, seed ${subset.seed}`,
-      stratified: `stratified by \`${subset.labelColumn}\`, seed ${subset.seed}`
-    }[subset.strategy]
+    const how = describeSubset(subset, text => `\`${text}\``)
     out.push(
       '### Subset',
-      `${subset.rows} rows${subset.sourceRows !== null ? ` of ${subset.sourceRows}` : ''} (${how}), sha256 \`${subset.sha256.slice(0, 16)}…\`, written to \`${subset.path}\`.`,
+      `${subset.rows} rows${subset.sourceRows !== null ? ` of ${subset.sourceRows}` : ''}: ${how}; sha256 \`${subset.sha256.slice(0, 16)}…\`, written to \`${subset.path}\`.`,
       ''
     )
     if (subset.classes) {

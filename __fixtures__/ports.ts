@@ -1,0 +1,134 @@
+/** In-memory ports for fast unit tests of the pipeline: no processes, no services, a fixed clock. */
+import { cp, mkdir, readFile, realpath, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import {
+  ArtifactNameTaken,
+  type ArtifactStore,
+  type CacheStore,
+  type CommandOutcome,
+  type CommandRunner,
+  type CommandSpec,
+  type Logger,
+  type Ports,
+  type UploadedArtifact,
+  type UploadOptions
+} from '../src/ports/types.js'
+
+/** What a scripted command does instead of running: print lines, write files, exit with a code. */
+export type Script = (
+  spec: CommandSpec,
+  print: (text: string) => void
+) => Promise<number | Partial<CommandOutcome>> | number | Partial<CommandOutcome>
+
+/** Runs each command by its script (looked up by the command text); records every spec it ran. */
+export class ScriptedRunner implements CommandRunner {
+  readonly ran: CommandSpec[] = []
+
+  constructor(private readonly scripts: Record<string, Script>) {}
+
+  async run(
+    spec: CommandSpec,
+    onOutput: (text: string, stream: 'stdout' | 'stderr') => void
+  ): Promise<CommandOutcome> {
+    this.ran.push(spec)
+    const script = this.scripts[spec.command]
+    if (!script) throw new Error(`no script for command ${JSON.stringify(spec.command)}`)
+    const answer = await script(spec, text => onOutput(text, 'stdout'))
+    const outcome = typeof answer === 'number' ? { exitCode: answer } : answer
+    return { exitCode: 0, signal: null, timedOut: false, durationMs: 1500, ...outcome }
+  }
+}
+
+/** Artifacts kept in memory, by name, as the artifact service of one workflow run holds them. */
+export class MemoryArtifactStore implements ArtifactStore {
+  readonly artifacts = new Map<string, { files: Map<string, Buffer>; options: UploadOptions }>()
+  private nextId = 1
+
+  async upload(
+    name: string,
+    files: string[],
+    rootDirectory: string,
+    options: UploadOptions
+  ): Promise<UploadedArtifact> {
+    if (this.artifacts.has(name) && !options.overwrite) throw new ArtifactNameTaken(name)
+    const contents = new Map<string, Buffer>()
+    for (const file of files)
+      contents.set(path.relative(rootDirectory, file), await readFile(await realpath(file)))
+    this.artifacts.set(name, { files: contents, options })
+    const size = [...contents.values()].reduce((sum, bytes) => sum + bytes.length, 0)
+    return { id: this.nextId++, size, digest: 'f'.repeat(64) }
+  }
+
+  async download(name: string, folder: string): Promise<void> {
+    const artifact = this.artifacts.get(name)
+    if (!artifact) throw new Error(`no artifact ${name}`)
+    for (const [file, bytes] of artifact.files) {
+      await mkdir(path.dirname(path.join(folder, file)), { recursive: true })
+      await writeFile(path.join(folder, file), bytes)
+    }
+  }
+}
+
+/** A cache service in memory: each saved key holds a copy of the paths, restored by key or prefix. */
+export class MemoryCacheStore implements CacheStore {
+  readonly saved: string[] = []
+  private readonly entries = new Map<string, string>()
+
+  constructor(private readonly holding: string) {}
+
+  async restore(paths: string[], key: string, restoreKeys: string[]): Promise<string | undefined> {
+    const matched = this.entries.has(key)
+      ? key
+      : [...this.entries.keys()].find(entry => restoreKeys.some(prefix => entry.startsWith(prefix)))
+    if (matched === undefined) return undefined
+    for (const target of paths)
+      await cp(path.join(this.entries.get(matched)!, path.basename(target)), target, {
+        recursive: true
+      })
+    return matched
+  }
+
+  async save(paths: string[], key: string): Promise<boolean> {
+    const copy = path.join(this.holding, String(this.entries.size))
+    for (const source of paths)
+      await cp(source, path.join(copy, path.basename(source)), { recursive: true })
+    this.entries.set(key, copy)
+    this.saved.push(key)
+    return true
+  }
+}
+
+/** A logger that keeps what it is told, by kind. */
+export function recordingLogger(): Logger & { lines: Record<string, string[]> } {
+  const lines: Record<string, string[]> = { debug: [], info: [], warning: [], output: [] }
+  return {
+    lines,
+    debug: message => void lines.debug.push(message),
+    info: message => void lines.info.push(message),
+    warning: message => void lines.warning.push(message),
+    startGroup: () => undefined,
+    endGroup: () => undefined,
+    output: text => void lines.output.push(text)
+  }
+}
+
+/** Ports for one run: the scripts, an empty artifact store and cache, and a clock stopped when made. */
+export function memoryPorts(
+  scripts: Record<string, Script>,
+  cacheFolder: string
+): Ports & {
+  runner: ScriptedRunner
+  artifacts: MemoryArtifactStore
+  cache: MemoryCacheStore
+  logger: ReturnType<typeof recordingLogger>
+} {
+  const now = Date.now()
+  return {
+    runner: new ScriptedRunner(scripts),
+    artifacts: new MemoryArtifactStore(),
+    cache: new MemoryCacheStore(cacheFolder),
+    logger: recordingLogger(),
+    clock: { now: () => now },
+    env: { PATH: '/usr/bin', ACTIONS_RUNTIME_TOKEN: 'secret' }
+  }
+}

@@ -1,0 +1,229 @@
+/** The pipeline's order and its report, with in-memory ports: no processes, no services. */
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { memoryPorts, type Script } from '../__fixtures__/ports.js'
+import { verifyArtifact } from '../src/artifact/verify.js'
+import { buildConfig } from '../src/config.js'
+import { runPipeline } from '../src/pipeline.js'
+import { runFolders } from '../src/stage.js'
+
+const fixtures = new URL('../fixtures/', import.meta.url).pathname
+
+/** A trainer that logs a falling loss and saves a model where ml-smoke looks for it. */
+const trains: Script = async (spec, print) => {
+  for (const [step, loss] of [0.9, 0.7, 0.5, 0.4, 0.3, 0.25].entries())
+    print(`step ${step} loss=${loss}\n`)
+  await writeFile(path.join(spec.env.ML_SMOKE_OUTPUT_DIR, 'model.json'), '{"weights": [1, 2]}')
+  return 0
+}
+
+const configOf = (options: Record<string, unknown>) =>
+  buildConfig(
+    {
+      dataset: 'iris/iris.csv',
+      schema: 'iris/iris.schema.yml',
+      'train-command': 'train',
+      'sample-rows': 32,
+      'artifact-path': '$ML_SMOKE_OUTPUT_DIR/model.json',
+      ...options
+    },
+    fixtures,
+    name => name
+  )
+
+const newTemp = () => mkdtemp(path.join(os.tmpdir(), 'pipeline-'))
+
+async function setUp(
+  options: Record<string, unknown> = {},
+  scripts: Record<string, Script> = {},
+  temp?: string
+) {
+  temp ??= await newTemp()
+  const config = configOf(options)
+  const ports = memoryPorts({ train: trains, ...scripts }, path.join(temp, 'cache'))
+  const run = () => runPipeline(config, ports, runFolders(path.join(temp, 'run')))
+  return { config, ports, run, temp }
+}
+
+describe('runPipeline', () => {
+  it('runs every stage in order and uploads the model with a manifest of the run', async () => {
+    const { ports, run } = await setUp()
+    const report = await run()
+    expect(report.stages.map(stage => [stage.name, stage.status])).toEqual([
+      ['validate', 'passed'],
+      ['sample', 'passed'],
+      ['train', 'passed'],
+      ['loss', 'passed'],
+      ['artifact', 'passed']
+    ])
+    expect(report.outcome).toBe('passed')
+    expect(report.headline).toMatch(
+      /^ml-smoke passed: 150 rows of iris\/iris\.csv match iris\/iris\.schema\.yml; 32 rows, a random sample \(seed 0\), as csv; exit code 0 after 1\.5 s; loss fell/
+    )
+    const uploaded = ports.artifacts.artifacts.get('model')!
+    expect([...uploaded.files.keys()].sort()).toEqual(['ml-smoke-manifest.json', 'model.json'])
+    const manifest = JSON.parse(uploaded.files.get('ml-smoke-manifest.json')!.toString())
+    expect(manifest).toMatchObject({
+      createdAt: new Date(ports.clock.now()).toISOString(),
+      dataset: { path: 'iris/iris.csv', rows: 150, violations: 0 },
+      subset: { rows: 32, seed: 0 },
+      training: { command: 'train', exitCode: 0, durationMs: 1500 },
+      loss: { verdict: 'pass', key: 'loss', points: 6, first: 0.9, last: 0.25 }
+    })
+    const [training] = ports.runner.ran
+    expect(training.env.ML_SMOKE_ROWS).toBe('32')
+    expect(training.env.ACTIONS_RUNTIME_TOKEN).toBeUndefined()
+  })
+
+  it('a failed stage skips the rest, and the headline names it', async () => {
+    const { ports, run } = await setUp({ dataset: 'iris/broken.csv' })
+    const report = await run()
+    expect(report.stages.map(stage => stage.status)).toEqual([
+      'failed',
+      'skipped',
+      'skipped',
+      'skipped',
+      'skipped'
+    ])
+    expect(report.outcome).toBe('failed')
+    expect(report.headline).toMatch(/^Data validation failed: 7 violations in iris\/broken\.csv/)
+    expect(report.validation?.violationCount).toBe(7)
+    expect(ports.runner.ran).toEqual([])
+    expect(ports.artifacts.artifacts.size).toBe(0)
+  })
+
+  it("a failing command's last lines close the headline; a bad input is an error, not a failure", async () => {
+    const crash: Script = (_spec, print) => {
+      print('loading data\nTraceback (most recent call last):\nValueError: bad shape\n')
+      return 1
+    }
+    const failed = await (await setUp({}, { train: crash })).run()
+    expect(failed.outcome).toBe('failed')
+    expect(failed.headline).toBe(
+      'Smoke training failed: the training command exited with code 1\nLast 3 lines of output:\nloading data\nTraceback (most recent call last):\nValueError: bad shape'
+    )
+    const missing = await (await setUp({ dataset: 'iris/none.csv' })).run()
+    expect(missing.outcome).toBe('error')
+    expect(missing.headline).toBe('Data validation could not run: dataset not found: iris/none.csv')
+  })
+
+  it('setup-command runs first; when it fails, training never starts', async () => {
+    const { ports, run } = await setUp({ 'setup-command': 'setup' }, { setup: () => 2 })
+    const report = await run()
+    expect(ports.runner.ran.map(spec => spec.command)).toEqual(['setup'])
+    expect(report.headline).toMatch(/^Smoke training failed: setup-command exited with code 2/)
+    expect(report.setup?.exitCode).toBe(2)
+    expect(report.training).toBeUndefined()
+  })
+
+  it('an inconclusive loss fails the run, unless on-inconclusive is warn', async () => {
+    const silent: Script = async spec => {
+      await writeFile(path.join(spec.env.ML_SMOKE_OUTPUT_DIR, 'model.json'), '{}')
+      return 0
+    }
+    const strict = await (await setUp({}, { train: silent })).run()
+    expect(strict.outcome).toBe('inconclusive')
+    expect(strict.stages[4].status).toBe('skipped')
+    const { ports, run } = await setUp({ 'on-inconclusive': 'warn' }, { train: silent })
+    const lenient = await run()
+    expect(lenient.outcome).toBe('passed')
+    expect(lenient.stages[3].message).toMatch(
+      /^inconclusive, passed because on-inconclusive is warn/
+    )
+    expect(ports.logger.lines.warning[0]).toMatch(
+      /^loss check inconclusive: no training loss found/
+    )
+  })
+
+  it('restores the cache before setup, saves it after a run that missed it, and hits it next time', async () => {
+    const temp = await newTemp()
+    const deps = path.join(temp, 'deps')
+    let installs = 0
+    // What `pip install` into a cached folder does: build only what is not there yet.
+    const setup: Script = async () => {
+      if (await stat(path.join(deps, 'wheel')).catch(() => null)) return 0
+      installs++
+      await mkdir(deps, { recursive: true })
+      await writeFile(path.join(deps, 'wheel'), 'built')
+      return 0
+    }
+    const options = { 'cache-paths': deps, 'cache-key': 'deps-v1', 'setup-command': 'setup' }
+    const { ports, run } = await setUp(options, { setup }, temp)
+    const cold = await run()
+    expect(cold.cache).toEqual({ key: 'deps-v1', matchedKey: undefined, hit: false, saved: true })
+    expect(ports.cache.saved).toEqual(['deps-v1'])
+    await rm(deps, { recursive: true })
+    const warm = await run()
+    expect(warm.cache).toEqual({ key: 'deps-v1', matchedKey: 'deps-v1', hit: true, saved: false })
+    expect(installs).toBe(1)
+    expect(ports.cache.saved).toEqual(['deps-v1'])
+    // requirements.txt changed: a new key, restored from the last one by prefix, saved under the new one.
+    await rm(deps, { recursive: true })
+    const changed = configOf({ ...options, 'cache-key': 'deps-v2', 'restore-keys': 'deps-' })
+    const prefix = await runPipeline(changed, ports, runFolders(path.join(temp, 'changed')))
+    expect(prefix.cache).toEqual({ key: 'deps-v2', matchedKey: 'deps-v1', hit: false, saved: true })
+    expect(installs).toBe(1)
+    expect(ports.cache.saved).toEqual(['deps-v1', 'deps-v2'])
+  })
+
+  it('an artifact name already taken in the run is an error that says what to do; overwrite replaces it', async () => {
+    const { ports, run } = await setUp()
+    expect((await run()).outcome).toBe('passed')
+    const again = await run()
+    expect(again.outcome).toBe('error')
+    expect(again.headline).toBe(
+      'Model artifact could not run: an artifact named "model" already exists in this workflow run\nHint: every job of a run needs its own artifact-name; in a matrix use e.g. artifact-name: model-${{ matrix.python-version }}, or set overwrite: true'
+    )
+    const replacing = await setUp({ overwrite: true })
+    replacing.ports.artifacts.artifacts.set('model', ports.artifacts.artifacts.get('model')!)
+    expect((await replacing.run()).outcome).toBe('passed')
+    expect(replacing.ports.artifacts.artifacts.get('model')!.options.overwrite).toBe(true)
+  })
+
+  it('artifact-verify-command runs in the configured shell with the staged folder, before the upload', async () => {
+    let seen: { shell?: string; dir?: string; manifest?: string } = {}
+    const verify: Script = async spec => {
+      const dir = spec.env.ML_SMOKE_ARTIFACT_DIR
+      seen = {
+        shell: spec.shell,
+        dir,
+        manifest: await readFile(path.join(dir, 'ml-smoke-manifest.json'), 'utf8')
+      }
+      return 0
+    }
+    const { ports, run } = await setUp(
+      { 'artifact-verify-command': 'verify', shell: 'sh' },
+      { verify }
+    )
+    expect((await run()).outcome).toBe('passed')
+    expect(seen.shell).toBe('sh')
+    expect(JSON.parse(seen.manifest!).artifact.files).toHaveLength(1)
+    expect(ports.runner.ran.map(spec => spec.command)).toEqual(['train', 'verify'])
+    const failing = await (
+      await setUp({ 'artifact-verify-command': 'verify' }, { verify: () => 3 })
+    ).run()
+    expect(failing.headline).toMatch(
+      /^Model artifact failed: artifact-verify-command exited with code 3/
+    )
+    expect(failing.artifact?.upload).toBeUndefined()
+  })
+})
+
+describe('verifyArtifact (verify-only)', () => {
+  it('downloads the artifact when its manifest is not there yet, then checks every file', async () => {
+    const { ports, run, temp } = await setUp()
+    await run()
+    const folder = path.join(temp, 'downloaded')
+    const download = { name: 'model', store: ports.artifacts }
+    const first = await verifyArtifact({ folder, download })
+    expect(first).toMatchObject({ downloaded: true, verification: { checked: 1, problems: [] } })
+    await writeFile(path.join(folder, 'model.json'), '{"weights": [1, 3]}')
+    const second = await verifyArtifact({ folder, download })
+    expect(second.downloaded).toBe(false)
+    expect(second.verification.problems).toEqual([
+      expect.stringMatching(/^model\.json: sha256 [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…$/)
+    ])
+  })
+})
