@@ -63,6 +63,26 @@ async function statOrNull(file: string): Promise<Awaited<ReturnType<typeof stat>
   }
 }
 
+/** The files one `artifact-path` entry matches (a file, a folder's files, or a glob's), minus exclusions. */
+async function matchEntry(
+  absolute: string,
+  excludes: string[],
+  includeHiddenFiles: boolean
+): Promise<{ matches: string[]; searchRoot: string }> {
+  const { prefix, rest } = splitPattern(absolute)
+  const prefixStat = await statOrNull(prefix)
+  if (rest === '' && !prefixStat?.isDirectory())
+    return { matches: prefixStat?.isFile() ? [prefix] : [], searchRoot: path.dirname(prefix) }
+  const matches = await glob(rest || '**', {
+    cwd: prefix,
+    absolute: true,
+    dot: includeHiddenFiles,
+    onlyFiles: true,
+    ignore: excludes.map(exclude => path.relative(prefix, exclude))
+  })
+  return { matches, searchRoot: prefix }
+}
+
 /**
  * Resolves `artifact-path` entries (one per line; `!pattern` excludes) to files, the way
  * actions/upload-artifact does: a directory means everything under it, and the archive root is the
@@ -73,76 +93,67 @@ export async function selectArtifactFiles(
   patterns: string[],
   options: SelectOptions
 ): Promise<ArtifactSelection> {
-  const expand = (pattern: string): string =>
-    pattern.replace(/^\$\{?ML_SMOKE_OUTPUT_DIR\}?(?=\/|$)/, options.outputDirectory)
-  const includes = patterns.filter(p => !p.startsWith('!'))
-  const excludes = patterns
-    .filter(p => p.startsWith('!'))
-    .map(p => path.resolve(options.baseDirectory, expand(p.slice(1))))
+  const resolve = (pattern: string): string =>
+    path.resolve(
+      options.baseDirectory,
+      pattern.replace(/^\$\{?ML_SMOKE_OUTPUT_DIR\}?(?=\/|$)/, options.outputDirectory)
+    )
+  const excludes = patterns.filter(p => p.startsWith('!')).map(p => resolve(p.slice(1)))
   const roots = await Promise.all(
     options.allowedRoots.map(root => realpath(root).catch(() => path.resolve(root)))
   )
-  const failures: string[] = []
-  const warnings: string[] = []
+  const selection: ArtifactSelection = {
+    rootDirectory: options.baseDirectory,
+    files: [],
+    totalBytes: 0,
+    failures: [],
+    warnings: []
+  }
   const found = new Map<string, number>()
   const searchRoots: string[] = []
-
-  for (const pattern of includes) {
-    const absolute = path.resolve(options.baseDirectory, expand(pattern))
-    const split = splitPattern(absolute)
-    const prefix = split.prefix
-    let rest = split.rest
-    const prefixStat = await statOrNull(prefix)
-    if (rest === '' && prefixStat?.isDirectory()) rest = '**'
-    const searchRoot = rest === '' ? path.dirname(prefix) : prefix
-    const matches =
-      rest === ''
-        ? prefixStat?.isFile()
-          ? [prefix]
-          : []
-        : await glob(rest, {
-            cwd: prefix,
-            absolute: true,
-            dot: options.includeHiddenFiles,
-            onlyFiles: true,
-            ignore: excludes.map(exclude => path.relative(prefix, exclude))
-          })
-    const kept = matches.filter(file => !excludes.includes(file))
+  for (const pattern of patterns.filter(p => !p.startsWith('!'))) {
+    const entry = await matchEntry(resolve(pattern), excludes, options.includeHiddenFiles)
+    const kept = entry.matches.filter(file => !excludes.includes(file))
     if (kept.length === 0) {
       const message = `artifact-path "${pattern}" matched no files`
-      if (options.ifNoFilesFound === 'error') failures.push(message)
-      else if (options.ifNoFilesFound === 'warn') warnings.push(message)
+      if (options.ifNoFilesFound === 'error') selection.failures.push(message)
+      else if (options.ifNoFilesFound === 'warn') selection.warnings.push(message)
       continue
     }
-    searchRoots.push(searchRoot)
-    for (const file of kept) {
-      const real = await realpath(file)
-      if (!roots.some(root => isInside(real, root))) {
-        throw new UserError(
-          `artifact-path "${pattern}" resolves to ${real}, outside the workspace (${options.allowedRoots.join(', ')}); only files inside it can be uploaded`
-        )
-      }
-      const size = (await stat(real)).size
-      if (size === 0)
-        failures.push(
-          `${path.relative(options.baseDirectory, file)} is empty (0 bytes): the model was not written`
-        )
-      found.set(file, size)
-    }
+    searchRoots.push(entry.searchRoot)
+    for (const file of kept)
+      found.set(file, await sizeInside(file, pattern, roots, options, selection))
   }
+  if (searchRoots.length) selection.rootDirectory = commonAncestor(searchRoots)
+  selection.files = [...found]
+    .map(([file, size]) => ({
+      path: file,
+      name: path.relative(selection.rootDirectory, file),
+      size
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+  selection.totalBytes = selection.files.reduce((sum, file) => sum + file.size, 0)
+  return selection
+}
 
-  const rootDirectory = searchRoots.length ? commonAncestor(searchRoots) : options.baseDirectory
-  const files = [...found].map(([file, size]) => ({
-    path: file,
-    name: path.relative(rootDirectory, file),
-    size
-  }))
-  files.sort((a, b) => a.name.localeCompare(b.name))
-  return {
-    rootDirectory,
-    files,
-    totalBytes: files.reduce((sum, file) => sum + file.size, 0),
-    failures,
-    warnings
+/** A matched file's size, once it is known to live inside an allowed root; an empty file fails. */
+async function sizeInside(
+  file: string,
+  pattern: string,
+  roots: string[],
+  options: SelectOptions,
+  selection: ArtifactSelection
+): Promise<number> {
+  const real = await realpath(file)
+  if (!roots.some(root => isInside(real, root))) {
+    throw new UserError(
+      `artifact-path "${pattern}" resolves to ${real}, outside the workspace (${options.allowedRoots.join(', ')}); only files inside it can be uploaded`
+    )
   }
+  const size = (await stat(real)).size
+  if (size === 0)
+    selection.failures.push(
+      `${path.relative(options.baseDirectory, file)} is empty (0 bytes): the model was not written`
+    )
+  return size
 }

@@ -1,5 +1,10 @@
 import { describePosition } from './position.js'
+import type { ArtifactSelection } from '../artifact/files.js'
+import type { ArtifactReport } from '../artifact/stage.js'
 import type { LossResult } from '../loss/verdict.js'
+import type { SubsetResult } from '../sample/types.js'
+import type { CommandResult } from '../train/command.js'
+import type { CacheOutcome } from '../train/stage.js'
 import { describeSubset } from '../sample/types.js'
 import type { RunReport, StageStatus } from './types.js'
 
@@ -159,8 +164,110 @@ function lossSection(loss: LossResult): string[] {
   return out
 }
 
+function subsetSection(subset: SubsetResult): string[] {
+  const of = subset.sourceRows !== null ? ` of ${subset.sourceRows}` : ''
+  const how = describeSubset(subset, text => `\`${text}\``)
+  const out = [
+    '### Subset',
+    `${subset.rows} rows${of}: ${how}; sha256 \`${subset.sha256.slice(0, 16)}…\`, written to \`${subset.path}\`.`,
+    ''
+  ]
+  if (subset.classes) {
+    const classes = Object.entries(subset.classes)
+    out.push(
+      table(
+        [`\`${subset.labelColumn}\``, 'in subset', 'in dataset'],
+        classes
+          .slice(0, 50)
+          .map(([label, count]) => [`\`${label}\``, count.chosen, count.available])
+      ),
+      classes.length > 50 ? `\n… and ${classes.length - 50} more classes.` : '',
+      ''
+    )
+  }
+  return out
+}
+
+function cacheSection(cache: CacheOutcome): string[] {
+  const found = cache.hit
+    ? 'restored (exact hit)'
+    : cache.matchedKey
+      ? `restored from \`${cache.matchedKey}\``
+      : 'not found'
+  return [
+    '### Cache',
+    `Key \`${cache.key}\`: ${found}${cache.saved ? '; saved after the run' : ''}.`,
+    ''
+  ]
+}
+
+/** A user command's section: the command, how it ended, and its last lines when it did not pass. */
+function commandSection(title: string, run: CommandResult, failed: boolean): string[] {
+  const signal = run.signal ? `, signal ${run.signal}` : ''
+  const timedOut = run.timedOut ? ', timed out' : ''
+  const lines = title === 'Setup' ? '' : `, ${run.outputLines} lines of output`
+  const out = [
+    `### ${title}`,
+    fence(run.command, 'sh'),
+    `Exit code ${run.exitCode ?? '–'}${signal}${timedOut}, ${(run.durationMs / 1000).toFixed(1)} s${lines}.`
+  ]
+  if (failed && run.tail.length) {
+    out.push(
+      '',
+      `<details open><summary>Last ${run.tail.length} lines of output</summary>`,
+      '',
+      fence(run.tail.join('\n')),
+      '',
+      '</details>'
+    )
+  }
+  return [...out, '']
+}
+
+const MARKS = { error: '❌', warning: '⚠️', note: '' }
+
+function artifactFilesTable(artifact: ArtifactReport, selection: ArtifactSelection): string[] {
+  const checks = new Map((artifact.checks ?? []).map(check => [check.file, check]))
+  const rows = selection.files.map(file => {
+    const check = checks.get(file.name)
+    const findings = check
+      ? check.findings.map(f => `${MARKS[f.level]} ${f.message}`.trim()).join('; ')
+      : '–'
+    return [`\`${file.name}\``, bytes(file.size), check?.format ?? '–', findings]
+  })
+  return [
+    table(['file', 'size', 'format', 'check'], rows),
+    '',
+    `Total ${bytes(selection.totalBytes)} in ${selection.files.length} file(s).`,
+    ''
+  ]
+}
+
+function artifactSection(artifact: ArtifactReport, selection: ArtifactSelection): string[] {
+  const out = ['### Model artifact']
+  const upload = artifact.upload
+  if (upload) {
+    const name = upload.url ? `[${artifact.name}](${upload.url})` : `\`${artifact.name}\``
+    const saved = upload.localPath ? `, saved at \`${upload.localPath}\`` : ''
+    out.push(
+      `${name}: ${bytes(upload.size)} archive, digest \`sha256:${upload.digest}\`${saved}; provenance in \`ml-smoke-manifest.json\` inside it.`,
+      ''
+    )
+  }
+  if (selection.files.length) out.push(...artifactFilesTable(artifact, selection))
+  const verify = artifact.verifyCommand
+  if (verify) {
+    const timedOut = verify.timedOut ? ' (timed out)' : ''
+    out.push(`\`artifact-verify-command\` exited with code ${verify.exitCode ?? '–'}${timedOut}.`)
+    if (verify.exitCode !== 0 && verify.tail.length) out.push('', fence(verify.tail.join('\n')))
+    out.push('')
+  }
+  return out
+}
+
 /** The job summary: an overview table, then one section per stage that ran. */
 export function renderSummary(report: RunReport): string {
+  const trainPassed = report.stages.find(stage => stage.name === 'train')?.status === 'passed'
   const out: string[] = [
     `## ml-smoke ${ICONS[report.outcome === 'passed' ? 'passed' : report.outcome]}`,
     '',
@@ -170,109 +277,17 @@ export function renderSummary(report: RunReport): string {
       ['stage', 'result', 'details'],
       report.stages.map(stage => [stage.title, ICONS[stage.status], stage.message])
     ),
+    '',
+    ...validationSection(report),
     ''
   ]
-  out.push(...validationSection(report), '')
-  if (report.subset) {
-    const subset = report.subset
-    const how = describeSubset(subset, text => `\`${text}\``)
-    out.push(
-      '### Subset',
-      `${subset.rows} rows${subset.sourceRows !== null ? ` of ${subset.sourceRows}` : ''}: ${how}; sha256 \`${subset.sha256.slice(0, 16)}…\`, written to \`${subset.path}\`.`,
-      ''
-    )
-    if (subset.classes) {
-      const classes = Object.entries(subset.classes)
-      out.push(
-        table(
-          [`\`${subset.labelColumn}\``, 'in subset', 'in dataset'],
-          classes
-            .slice(0, 50)
-            .map(([label, count]) => [`\`${label}\``, count.chosen, count.available])
-        ),
-        classes.length > 50 ? `\n… and ${classes.length - 50} more classes.` : '',
-        ''
-      )
-    }
-  }
-  if (report.cache) {
-    const cache = report.cache
-    out.push(
-      '### Cache',
-      `Key \`${cache.key}\`: ${cache.hit ? 'restored (exact hit)' : cache.matchedKey ? `restored from \`${cache.matchedKey}\`` : 'not found'}${cache.saved ? '; saved after the run' : ''}.`,
-      ''
-    )
-  }
-  if (report.setup) {
-    const setup = report.setup
-    out.push(
-      '### Setup',
-      fence(setup.command, 'sh'),
-      `Exit code ${setup.exitCode ?? '–'}${setup.signal ? `, signal ${setup.signal}` : ''}${setup.timedOut ? ', timed out' : ''}, ${(setup.durationMs / 1000).toFixed(1)} s.`
-    )
-    if (setup.exitCode !== 0 && setup.tail.length) out.push('', fence(setup.tail.join('\n')))
-    out.push('')
-  }
-  if (report.training) {
-    const training = report.training
-    out.push(
-      '### Smoke training',
-      fence(training.command, 'sh'),
-      `Exit code ${training.exitCode ?? '–'}${training.signal ? `, signal ${training.signal}` : ''}${training.timedOut ? ', timed out' : ''}, ${(training.durationMs / 1000).toFixed(1)} s, ${training.outputLines} lines of output.`
-    )
-    const trainStage = report.stages.find(stage => stage.name === 'train')
-    if (trainStage?.status !== 'passed' && training.tail.length) {
-      out.push(
-        '',
-        `<details open><summary>Last ${training.tail.length} lines of output</summary>`,
-        '',
-        fence(training.tail.join('\n')),
-        '',
-        '</details>'
-      )
-    }
-    out.push('')
-  }
+  if (report.subset) out.push(...subsetSection(report.subset))
+  if (report.cache) out.push(...cacheSection(report.cache))
+  if (report.setup) out.push(...commandSection('Setup', report.setup, report.setup.exitCode !== 0))
+  if (report.training) out.push(...commandSection('Smoke training', report.training, !trainPassed))
   if (report.loss) out.push(...lossSection(report.loss), '')
-  const artifact = report.artifact
-  if (artifact?.selection) {
-    out.push('### Model artifact')
-    const upload = artifact.upload
-    if (upload) {
-      const name = upload.url ? `[${artifact.name}](${upload.url})` : `\`${artifact.name}\``
-      out.push(
-        `${name}: ${bytes(upload.size)} archive, digest \`sha256:${upload.digest}\`${upload.localPath ? `, saved at \`${upload.localPath}\`` : ''}; provenance in \`ml-smoke-manifest.json\` inside it.`,
-        ''
-      )
-    }
-    const checks = new Map((artifact.checks ?? []).map(check => [check.file, check]))
-    if (artifact.selection.files.length) {
-      const marks = { error: '❌', warning: '⚠️', note: '' }
-      out.push(
-        table(
-          ['file', 'size', 'format', 'check'],
-          artifact.selection.files.map(file => {
-            const check = checks.get(file.name)
-            const findings = check
-              ? check.findings.map(f => `${marks[f.level]} ${f.message}`.trim()).join('; ')
-              : '–'
-            return [`\`${file.name}\``, bytes(file.size), check?.format ?? '–', findings]
-          })
-        ),
-        '',
-        `Total ${bytes(artifact.selection.totalBytes)} in ${artifact.selection.files.length} file(s).`,
-        ''
-      )
-    }
-    if (artifact.verifyCommand) {
-      const verify = artifact.verifyCommand
-      out.push(
-        `\`artifact-verify-command\` exited with code ${verify.exitCode ?? '–'}${verify.timedOut ? ' (timed out)' : ''}.`
-      )
-      if (verify.exitCode !== 0 && verify.tail.length) out.push('', fence(verify.tail.join('\n')))
-      out.push('')
-    }
-  }
+  if (report.artifact?.selection)
+    out.push(...artifactSection(report.artifact, report.artifact.selection))
   return (
     out
       .join('\n')

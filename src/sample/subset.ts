@@ -7,7 +7,7 @@ import { UserError } from '../errors.js'
 import { hashFile } from '../file-info.js'
 import { inWorkerOrHere, type OffThread } from '../worker/client.js'
 import { PARQUET_SUBSET_TASK } from '../worker/tasks.js'
-import { Sampler } from './strategies.js'
+import { Sampler, type ClassCount } from './strategies.js'
 import type { SubsetFormat, SubsetOptions, SubsetResult } from './types.js'
 
 interface Item {
@@ -37,22 +37,23 @@ export function cutSubset(
   )
 }
 
-/**
- * Cuts a subset and writes it in the dataset's own format, rows in file order: CSV/TSV and JSON Lines
- * byte for byte (quoting, dialect and embedded newlines kept), a JSON array as an array, Parquet with the
- * source's schema. Or as CSV when asked. Same inputs and seed, same bytes.
- */
-export async function writeSubset(
+interface Drawn {
+  header: string[]
+  headerRaw?: string
+  lineEnding?: '\n' | '\r\n'
+  items: Item[]
+  /** Data rows in the source (null when head stopped reading early). */
+  sourceRows: number | null
+  classes?: Record<string, ClassCount>
+}
+
+/** Reads the source once and draws the subset's rows, in file order. */
+async function drawRows(
   source: string,
-  target: string,
   options: SubsetOptions,
-  reading: Pick<ReadOptions, 'afterBatch'> = {}
-): Promise<SubsetResult> {
-  if (options.strategy === 'stratified' && !options.labelColumn) {
-    throw new UserError(
-      'sample-strategy stratified needs label-column: the column whose values are the classes'
-    )
-  }
+  reading: Pick<ReadOptions, 'afterBatch'>
+): Promise<Drawn> {
+  const name = path.basename(source)
   let header: string[] | null = null
   let headerRaw: string | undefined
   let labelIndex = -1
@@ -71,13 +72,12 @@ export async function writeSubset(
       header(labels, _line, raw) {
         header = labels
         headerRaw = raw
-        if (options.labelColumn !== undefined) {
-          labelIndex = labels.indexOf(options.labelColumn)
-          if (labelIndex === -1)
-            throw new UserError(
-              `label-column "${options.labelColumn}" is not a column of ${path.basename(source)} (columns: ${labels.join(', ')})`
-            )
-        }
+        if (options.labelColumn === undefined) return
+        labelIndex = labels.indexOf(options.labelColumn)
+        if (labelIndex === -1)
+          throw new UserError(
+            `label-column "${options.labelColumn}" is not a column of ${name} (columns: ${labels.join(', ')})`
+          )
       },
       row(cells, position) {
         const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined
@@ -85,59 +85,80 @@ export async function writeSubset(
         return !sampler.done
       },
       problem(problem) {
-        throw new UserError(
-          `${path.basename(source)}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`
-        )
+        throw new UserError(`${name}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)
       }
     }
   )
-  if (header === null)
-    throw new UserError(`${path.basename(source)}: the file is empty; there is nothing to sample`)
-  const columns: string[] = header
+  if (header === null) throw new UserError(`${name}: the file is empty; there is nothing to sample`)
   const { items, offered, classes } = sampler.result()
+  return {
+    header,
+    headerRaw,
+    lineEnding,
+    items,
+    sourceRows: sampler.done ? null : offered,
+    classes
+  }
+}
+
+/** Writes the drawn rows as `format`: text formats byte for byte, the others re-encoded. */
+async function writeRows(source: string, target: string, format: DataFormat, drawn: Drawn) {
+  const { header, items } = drawn
+  const ending = drawn.lineEnding ?? '\n'
+  const cells = () => items.map(item => item.cells)
   await mkdir(path.dirname(target), { recursive: true })
-  const ending = lineEnding ?? '\n'
-  const asCsv = options.outputFormat === 'csv'
-  const format: DataFormat = asCsv ? 'csv' : options.format
-  if (!asCsv && (options.format === 'csv' || options.format === 'tsv')) {
-    await writeFile(target, [headerRaw, ...items.map(item => item.raw)].join(ending) + ending)
-  } else if (!asCsv && options.format === 'jsonl') {
-    await writeFile(target, items.map(item => item.raw).join(ending) + (items.length ? ending : ''))
-  } else if (!asCsv && options.format === 'json') {
-    await writeFile(
-      target,
-      `[\n${jsonRows(
-        columns,
-        items.map(item => item.cells)
+  switch (format) {
+    case 'csv':
+    case 'tsv':
+      if (drawn.headerRaw === undefined) return writeFile(target, csvText(header, cells()))
+      return writeFile(
+        target,
+        [drawn.headerRaw, ...items.map(item => item.raw)].join(ending) + ending
       )
-        .map(row => JSON.stringify(row))
-        .join(',\n')}\n]\n`
-    )
-  } else if (!asCsv && options.format === 'parquet') {
-    await writeParquetLike(
-      source,
-      target,
-      columns,
-      items.map(item => item.cells)
-    )
-  } else {
-    await writeFile(
-      target,
-      csvText(
-        columns,
-        items.map(item => item.cells)
+    case 'jsonl':
+      return writeFile(
+        target,
+        items.map(item => item.raw).join(ending) + (items.length ? ending : '')
       )
+    case 'json': {
+      const rows = jsonRows(header, cells()).map(row => JSON.stringify(row))
+      return writeFile(target, `[\n${rows.join(',\n')}\n]\n`)
+    }
+    case 'parquet':
+      return writeParquetLike(source, target, header, cells())
+  }
+}
+
+/**
+ * Cuts a subset and writes it in the dataset's own format, rows in file order: CSV/TSV and JSON Lines
+ * byte for byte (quoting, dialect and embedded newlines kept), a JSON array as an array, Parquet with the
+ * source's schema. Or as CSV when asked. Same inputs and seed, same bytes.
+ */
+export async function writeSubset(
+  source: string,
+  target: string,
+  options: SubsetOptions,
+  reading: Pick<ReadOptions, 'afterBatch'> = {}
+): Promise<SubsetResult> {
+  if (options.strategy === 'stratified' && !options.labelColumn) {
+    throw new UserError(
+      'sample-strategy stratified needs label-column: the column whose values are the classes'
     )
   }
+  const drawn = await drawRows(source, options, reading)
+  const format: DataFormat = options.outputFormat === 'csv' ? 'csv' : options.format
+  // Converted rows carry no source text: write them as CSV from their values.
+  if (format !== options.format) drawn.headerRaw = undefined
+  await writeRows(source, target, format, drawn)
   return {
     path: target,
-    rows: items.length,
+    rows: drawn.items.length,
     format,
-    sourceRows: sampler.done ? null : offered,
+    sourceRows: drawn.sourceRows,
     strategy: options.strategy,
     seed: options.seed,
     sha256: (await hashFile(target)).sha256,
     labelColumn: options.labelColumn,
-    classes
+    classes: drawn.classes
   }
 }
