@@ -7,6 +7,7 @@ import { memoryPorts, type Script } from '../__fixtures__/ports.js'
 import { verifyArtifact } from '../src/artifact/verify.js'
 import { buildConfig } from '../src/config.js'
 import { runPipeline } from '../src/pipeline.js'
+import { failureText } from '../src/report/types.js'
 import { runFolders } from '../src/stage.js'
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname
@@ -101,7 +102,7 @@ describe('runPipeline', () => {
     }
     const failed = await (await setUp({}, { train: crash })).run()
     expect(failed.outcome).toBe('failed')
-    expect(failed.headline).toBe(
+    expect(failureText(failed)).toBe(
       'Smoke training failed: the training command exited with code 1\nLast 3 lines of output:\nloading data\nTraceback (most recent call last):\nValueError: bad shape'
     )
     const missing = await (await setUp({ dataset: 'iris/none.csv' })).run()

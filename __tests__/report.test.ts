@@ -68,7 +68,7 @@ describe('renderSummary', () => {
     expect(markdown).toContain('## ml-smoke ❌ failed')
     expect(markdown).toContain('| Data validation | ❌ failed | 2 violations \\| bad |')
     expect(markdown).toContain('| Subset | ⏭️ skipped | skipped |')
-    expect(markdown).toContain('| line 3 | 3 | age | `type-error` | type-error on 3 |')
+    expect(markdown).toContain('| line 3 | 3 | `age` | `type-error` | type-error on 3 |')
     expect(markdown).toContain('| `age` | 1 |')
   })
 

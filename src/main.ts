@@ -14,7 +14,7 @@ import { pickAnnotations } from './report/annotations.js'
 import { reportOutputs } from './report/outputs.js'
 import { describePosition } from './report/position.js'
 import { renderSummary } from './report/summary.js'
-import type { RunReport } from './report/types.js'
+import { failureText, type RunReport } from './report/types.js'
 import { renderVerification, verificationHeadline } from './report/verification.js'
 import { runFolders } from './stage.js'
 import { dataWorkerBeside } from './worker/client.js'
@@ -77,7 +77,7 @@ async function runAction(): Promise<string | null> {
     const root = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ml-smoke-'))
     const report = await runPipeline(request.config, actionPorts(), runFolders(root))
     await publish(report)
-    return report.outcome === 'passed' ? null : report.headline
+    return report.outcome === 'passed' ? null : failureText(report)
   } catch (error) {
     if (!(error instanceof UserError)) core.debug((error as Error)?.stack ?? String(error))
     const message = describeError(error)

@@ -96,13 +96,19 @@ class StageLog {
     }))
     const stages = [...this.outcomes, ...skipped]
     const stopped = stages.find(stage => stage.status !== 'passed' && stage.status !== 'skipped')
-    let headline = `ml-smoke passed: ${stages.map(stage => stage.message).join('; ')}`
-    if (stopped) {
-      headline = `${stopped.title} ${stopped.status === 'error' ? 'could not run' : stopped.status}: ${stopped.message}`
-      if (this.failureTail)
-        headline += `\nLast ${this.failureTail.length} lines of output:\n${this.failureTail.join('\n')}`
-    }
+    const headline = stopped
+      ? `${stopped.title} ${stopped.status === 'error' ? 'could not run' : stopped.status}: ${stopped.message}`
+      : `ml-smoke passed: ${stages.map(stage => stage.message).join('; ')}`
     const outcome = (stopped?.status ?? 'passed') as RunReport['outcome']
-    return { config, labels: dataLabels(config), ...this.figures, stages, outcome, headline }
+    const failureTail = stopped ? this.failureTail : undefined
+    return {
+      config,
+      labels: dataLabels(config),
+      ...this.figures,
+      stages,
+      outcome,
+      headline,
+      failureTail
+    }
   }
 }

@@ -23,13 +23,14 @@ import { displayPath, exists, requireFile } from '../file-info.js'
 import { lossOutputReader, lossStage, type LossSources } from '../loss/stage.js'
 import { lossSummary } from '../loss/summary.js'
 import { runPipeline } from '../pipeline.js'
-import { LocalArtifactStore, NoCacheStore, terminalLogger } from '../ports/local.js'
+import { LocalArtifactStore, NoCacheStore, shownText, terminalLogger } from '../ports/local.js'
 import { ProcessRunner } from '../ports/process-runner.js'
-import { systemClock } from '../ports/types.js'
+import { systemClock, type Logger } from '../ports/types.js'
 import { renderSummary } from '../report/summary.js'
 import { sampleStage } from '../sample/stage.js'
 import { runFolders } from '../stage.js'
 import { LineSplitter } from '../train/output.js'
+import { jsonCommandSafe } from '../untrusted.js'
 import { dataWorkerBeside } from '../worker/client.js'
 import { parseFlags } from './flags.js'
 import {
@@ -59,8 +60,23 @@ export interface CliIo {
 
 type Command = (args: string[], io: CliIo) => Promise<number>
 
+function underActions(io: CliIo): boolean {
+  return io.env.GITHUB_ACTIONS === 'true'
+}
+
+/** A result for the terminal: data in it stays text (see ports/local.ts). */
 function print(io: CliIo, text: string): void {
-  io.stdout(text.endsWith('\n') ? text : `${text}\n`)
+  const shown = shownText(text, underActions(io))
+  io.stdout(shown.endsWith('\n') ? shown : `${shown}\n`)
+}
+
+/** A result as JSON: strings escaped so that no reader can take them for anything but data. */
+function printJson(io: CliIo, value: unknown, indent?: number): void {
+  io.stdout(`${jsonCommandSafe(JSON.stringify(value, null, indent))}\n`)
+}
+
+function logger(io: CliIo, verbose = false): Logger {
+  return terminalLogger(verbose, io.stderr, underActions(io))
 }
 
 /** Where a config-file value or a flag came from, so an error blames the right one. */
@@ -93,14 +109,14 @@ const run: Command = async (args, io) => {
   const describe = runSources(configFile, flags.options, flags.describe)
   const config = buildConfig({ ...fromFile, ...fromFlags }, workspace, describe)
   const out = path.resolve(io.cwd, (flags.own.out as string | undefined) ?? 'ml-smoke-out')
-  const logger = terminalLogger(flags.own.verbose === true, io.stderr)
+  const log = logger(io, flags.own.verbose === true)
   const report = await runPipeline(
     config,
     {
       runner: new ProcessRunner(),
       artifacts: new LocalArtifactStore(path.join(out, 'artifacts')),
-      cache: new NoCacheStore(logger),
-      logger,
+      cache: new NoCacheStore(log),
+      logger: log,
       clock: systemClock,
       worker: dataWorkerBeside(io.bundleUrl),
       env: io.env
@@ -110,12 +126,8 @@ const run: Command = async (args, io) => {
   await mkdir(out, { recursive: true })
   const summaryPath = path.join(out, 'summary.md')
   await writeFile(summaryPath, renderSummary(report))
-  print(
-    io,
-    flags.own.json
-      ? JSON.stringify(report, null, 2)
-      : runText(report, displayPath(io.cwd, summaryPath))
-  )
+  if (flags.own.json) printJson(io, report, 2)
+  else print(io, runText(report, displayPath(io.cwd, summaryPath)))
   return EXIT[report.outcome]
 }
 
@@ -135,10 +147,8 @@ const validate: Command = async (args, io) => {
   const result = await validateStage({ config, ports: { worker } })
   const validation = result.data.validation
   const label = displayPath(io.cwd, config.dataset)
-  print(
-    io,
-    flags.own.json ? JSON.stringify(validationJson(validation)) : validationText(validation, label)
-  )
+  if (flags.own.json) printJson(io, validationJson(validation))
+  else print(io, validationText(validation, label))
   return EXIT[result.status]
 }
 
@@ -159,7 +169,8 @@ const sample: Command = async (args, io) => {
   const worker = dataWorkerBeside(io.bundleUrl)
   const result = await sampleStage({ config, ports: { worker }, target })
   const subset = result.data.subset
-  print(io, flags.own.json ? JSON.stringify(subset) : sampleText(subset, flags.own.out))
+  if (flags.own.json) printJson(io, subset)
+  else print(io, sampleText(subset, flags.own.out))
   return EXIT[result.status]
 }
 
@@ -203,10 +214,10 @@ const loss: Command = async (args, io) => {
     const label = (file: string): string => displayPath(io.cwd, file) || path.basename(file)
     sources = { places: [{ path: full, label }], searched: [target] }
   }
-  const logger = terminalLogger(false, io.stderr)
-  const result = await lossStage({ config, ports: { logger } }, sources)
+  const result = await lossStage({ config, ports: { logger: logger(io) } }, sources)
   const judged = result.data.loss
-  print(io, flags.own.json ? JSON.stringify(lossSummary(judged)) : lossText(judged))
+  if (flags.own.json) printJson(io, lossSummary(judged))
+  else print(io, lossText(judged))
   return EXIT[result.status]
 }
 
@@ -244,7 +255,7 @@ const schema: Command = async (args, io) => {
   )
   if (!flags.own['json-schema'])
     throw new UserError(`schema needs --json-schema\n\n${usageOf('schema')}`)
-  print(io, JSON.stringify(schemaFileJsonSchema(), null, 2))
+  printJson(io, schemaFileJsonSchema(), 2)
   return EXIT.passed
 }
 
@@ -262,10 +273,8 @@ const verify: Command = async (args, io) => {
   const info = await stat(folder).catch(() => null)
   if (!info?.isDirectory()) throw new UserError(`not a folder: ${flags.positionals[0]}`)
   const { verification } = await verifyArtifact({ folder })
-  print(
-    io,
-    flags.own.json ? JSON.stringify(verificationJson(verification)) : verificationText(verification)
-  )
+  if (flags.own.json) printJson(io, verificationJson(verification))
+  else print(io, verificationText(verification))
   return verification.problems.length ? EXIT.failed : EXIT.passed
 }
 

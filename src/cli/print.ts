@@ -3,14 +3,14 @@ import type { Verification } from '../artifact/manifest.js'
 import type { ValidationResult } from '../data/validate.js'
 import type { LossResult } from '../loss/verdict.js'
 import { describePosition } from '../report/position.js'
-import type { RunReport } from '../report/types.js'
+import { failureText, type RunReport } from '../report/types.js'
 import { verificationHeadline } from '../report/verification.js'
 import type { SubsetResult } from '../sample/types.js'
 
 const MARKS = { passed: '✓', failed: '✗', inconclusive: '?', error: '!', skipped: '-' }
 
 export function runText(report: RunReport, summaryPath: string): string {
-  const lines = [report.headline, '']
+  const lines = [failureText(report), '']
   for (const stage of report.stages)
     lines.push(`  ${MARKS[stage.status]} ${stage.title.padEnd(16)} ${stage.message}`)
   const upload = report.artifact?.upload

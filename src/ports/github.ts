@@ -1,5 +1,7 @@
 import type { DefaultArtifactClient } from '@actions/artifact'
+import { randomBytes } from 'node:crypto'
 import * as core from '@actions/core'
+import { commandSafe } from '../untrusted.js'
 import { UserError } from '../errors.js'
 import {
   ArtifactNameTaken,
@@ -9,16 +11,42 @@ import {
   type UploadOptions
 } from './types.js'
 
-export const actionLogger: Logger = {
-  debug: message => core.debug(message),
-  info: message => core.info(message),
-  warning: message => core.warning(message),
-  startGroup: title => core.startGroup(title),
-  endGroup: () => core.endGroup(),
-  output: text => {
-    process.stdout.write(text)
+/**
+ * The runner's log. Messages carry text from data and logs, so none of it may run as a workflow command
+ * (see untrusted.ts); the user's command output, inside its group, is shown between
+ * `::stop-commands::` and a random resume token, so the data a training script prints stays text too.
+ */
+function createActionLogger(): Logger {
+  const write = (text: string): void => void process.stdout.write(text)
+  let resume: string | undefined
+  let atLineStart = true
+  return {
+    debug: message => core.debug(message),
+    info: message => {
+      const safe = commandSafe(message)
+      write(/[\r\n]$/.test(safe) ? safe : `${safe}\n`)
+    },
+    warning: message => core.warning(message),
+    startGroup: title => {
+      core.startGroup(title)
+      resume = randomBytes(16).toString('hex')
+      write(`::stop-commands::${resume}\n`)
+      atLineStart = true
+    },
+    endGroup: () => {
+      if (resume) write(`${atLineStart ? '' : '\n'}::${resume}::\n`)
+      resume = undefined
+      core.endGroup()
+    },
+    output: text => {
+      if (!text) return
+      write(text)
+      atLineStart = /[\r\n]$/.test(text)
+    }
   }
 }
+
+export const actionLogger: Logger = createActionLogger()
 
 /** The link actions/upload-artifact prints: it opens the artifact for signed-in users. */
 export function artifactUrl(env: NodeJS.ProcessEnv, id: number): string | undefined {

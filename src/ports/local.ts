@@ -3,7 +3,9 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
+import { randomBytes } from 'node:crypto'
 import { UserError } from '../errors.js'
+import { commandSafe, terminalSafe } from '../untrusted.js'
 import type { ArtifactStore, CacheStore, Logger, UploadedArtifact, UploadOptions } from './types.js'
 
 /** Outside GitHub: the artifact becomes `<folder>/<name>.zip`, the same archive the service would hold. */
@@ -46,17 +48,43 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 }
 
-/** Logs for a terminal: everything goes to stderr so stdout stays free for the result (and --json). */
+/**
+ * Text from data and logs, made safe to show: control characters (ANSI escapes) visible, and, inside a
+ * GitHub Actions step, no line the runner would take for a workflow command.
+ */
+export function shownText(text: string, underActions: boolean): string {
+  const visible = terminalSafe(text)
+  return underActions ? commandSafe(visible) : visible
+}
+
+/**
+ * Logs for a terminal: everything goes to stderr so stdout stays free for the result (and --json). The
+ * user's command output passes through as it is, except that inside a GitHub Actions step it is shown
+ * between `::stop-commands::` and a random resume token, as the action shows it.
+ */
 export function terminalLogger(
   verbose: boolean,
-  write: (text: string) => void = text => void process.stderr.write(text)
+  write: (text: string) => void = text => void process.stderr.write(text),
+  underActions = false
 ): Logger {
+  const line = (text: string): void =>
+    write(`${shownText(text, underActions).replace(/\n$/, '')}\n`)
+  let resume: string | undefined
   return {
-    debug: message => verbose && write(`debug: ${message}\n`),
-    info: message => write(`${message}\n`),
-    warning: message => write(`warning: ${message}\n`),
-    startGroup: title => write(`▶ ${title}\n`),
-    endGroup: () => write('◀\n'),
+    debug: message => verbose && line(`debug: ${message}`),
+    info: message => line(message),
+    warning: message => line(`warning: ${message}`),
+    startGroup: title => {
+      line(`▶ ${title}`)
+      if (!underActions) return
+      resume = randomBytes(16).toString('hex')
+      write(`::stop-commands::${resume}\n`)
+    },
+    endGroup: () => {
+      if (resume) write(`\n::${resume}::\n`)
+      resume = undefined
+      write('◀\n')
+    },
     output: write
   }
 }

@@ -6,6 +6,7 @@ import type { SubsetResult } from '../sample/types.js'
 import type { CommandResult } from '../train/command.js'
 import type { CacheOutcome } from '../train/stage.js'
 import { describeSubset } from '../sample/types.js'
+import { clip, codeSpan as code, fence, markdownText as md } from '../untrusted.js'
 import type { RunReport, StageStatus } from './types.js'
 
 const ICONS: Record<StageStatus, string> = {
@@ -20,15 +21,12 @@ const ICONS: Record<StageStatus, string> = {
 export const SUMMARY_VIOLATION_ROWS = 50
 const CHART_POINTS = 100
 
-function cell(text: string | number): string {
-  return String(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-}
-
+/** A Markdown table; cells are markup already (data in them went through md() or code()). */
 function table(header: string[], rows: Array<Array<string | number>>): string {
   return [
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map(row => `| ${row.map(cell).join(' | ')} |`)
+    ...rows.map(row => `| ${row.join(' | ')} |`)
   ].join('\n')
 }
 
@@ -43,12 +41,6 @@ function bytes(size: number): string {
   return `${(size / 1024 ** 2).toFixed(1)} MiB`
 }
 
-function fence(text: string, language = ''): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map(match => match[0].length))
-  const ticks = '`'.repeat(longest + 1)
-  return `${ticks}${language}\n${text}\n${ticks}`
-}
-
 /** A Mermaid xychart-beta line of the finite loss values (GitHub renders it), thinned to 100 points. */
 export function lossChart(loss: LossResult): string | null {
   const points = (loss.series?.points ?? []).filter(point => Number.isFinite(point.value))
@@ -58,7 +50,7 @@ export function lossChart(loss: LossResult): string | null {
   return fence(
     [
       'xychart-beta',
-      `  title "${(loss.series?.key ?? 'loss').replace(/"/g, "'")}"`,
+      `  title "${(loss.series?.key ?? 'loss').replace(/[^\w ./:-]/g, '_').slice(0, 80)}"`,
       `  x-axis "step" [${shown.map(point => point.step).join(', ')}]`,
       '  y-axis "loss"',
       `  line [${shown.map(point => Number(point.value.toPrecision(6))).join(', ')}]`
@@ -72,7 +64,7 @@ function validationSection(report: RunReport): string[] {
   if (!validation) return []
   const out = [
     '### Data validation',
-    `\`${report.labels.dataset}\` against \`${report.labels.schema}\`: **${validation.rows}** rows, **${validation.violationCount}** violations.`
+    `${code(report.labels.dataset)} against ${code(report.labels.schema)}: **${validation.rows}** rows, **${validation.violationCount}** violations.`
   ]
   if (validation.violationCount === 0) return out
   out.push(
@@ -81,14 +73,16 @@ function validationSection(report: RunReport): string[] {
     '',
     table(
       ['code', 'count'],
-      Object.entries(validation.countsByCode).map(([code, count]) => [`\`${code}\``, count])
+      Object.entries(validation.countsByCode).map(([name, count]) => [code(name), count])
     ),
     '',
     'Violations by column:',
     '',
     table(
       ['column', 'count'],
-      Object.entries(validation.countsByField).map(([field, count]) => [`\`${field}\``, count])
+      Object.entries(validation.countsByField)
+        .slice(0, SUMMARY_VIOLATION_ROWS)
+        .map(([field, count]) => [code(field), count])
     ),
     ''
   )
@@ -101,9 +95,9 @@ function validationSection(report: RunReport): string[] {
       shown.map(v => [
         describePosition(v),
         v.rowNumber,
-        v.field ?? (v.fieldNumber ? `#${v.fieldNumber}` : ''),
-        `\`${v.code}\``,
-        v.message
+        v.field !== undefined ? code(v.field) : v.fieldNumber ? `#${v.fieldNumber}` : '',
+        code(v.code),
+        md(v.message)
       ])
     )
   )
@@ -111,7 +105,7 @@ function validationSection(report: RunReport): string[] {
 }
 
 function lossSection(loss: LossResult): string[] {
-  const out = ['### Loss check', `**${loss.verdict}**: ${loss.reason}`, '']
+  const out = ['### Loss check', `**${loss.verdict}**: ${md(loss.reason, 2000)}`, '']
   const series = loss.series
   if (series) {
     out.push(
@@ -129,9 +123,9 @@ function lossSection(loss: LossResult): string[] {
         ],
         [
           [
-            series.source === 'command output' ? 'command output' : `\`${series.source}\``,
+            series.source === 'command output' ? 'command output' : code(series.source),
             series.format,
-            `\`${series.key}\``,
+            code(series.key),
             series.points.length,
             number(loss.first),
             number(loss.last),
@@ -153,33 +147,31 @@ function lossSection(loss: LossResult): string[] {
       '',
       table(
         ['key', 'source', 'points', 'why not'],
-        shown.map(o => [`\`${o.key}\``, o.source, o.points, o.note])
+        shown.map(o => [code(o.key), md(o.source), o.points, md(o.note)])
       ),
       '',
       '</details>'
     )
   }
-  out.push('', `Searched: ${loss.searched.map(place => `\`${place}\``).join(', ')}.`)
-  for (const warning of loss.warnings) out.push('', `⚠️ ${warning}`)
+  out.push('', `Searched: ${loss.searched.map(place => code(place)).join(', ')}.`)
+  for (const warning of loss.warnings) out.push('', `⚠️ ${md(warning, 1000)}`)
   return out
 }
 
 function subsetSection(subset: SubsetResult): string[] {
   const of = subset.sourceRows !== null ? ` of ${subset.sourceRows}` : ''
-  const how = describeSubset(subset, text => `\`${text}\``)
+  const how = describeSubset(subset, code)
   const out = [
     '### Subset',
-    `${subset.rows} rows${of}: ${how}; sha256 \`${subset.sha256.slice(0, 16)}…\`, written to \`${subset.path}\`.`,
+    `${subset.rows} rows${of}: ${how}; sha256 ${code(`${subset.sha256.slice(0, 16)}…`)}, written to ${code(subset.path, 1000)}.`,
     ''
   ]
   if (subset.classes) {
     const classes = Object.entries(subset.classes)
     out.push(
       table(
-        [`\`${subset.labelColumn}\``, 'in subset', 'in dataset'],
-        classes
-          .slice(0, 50)
-          .map(([label, count]) => [`\`${label}\``, count.chosen, count.available])
+        [code(subset.labelColumn ?? ''), 'in subset', 'in dataset'],
+        classes.slice(0, 50).map(([label, count]) => [code(label), count.chosen, count.available])
       ),
       classes.length > 50 ? `\n… and ${classes.length - 50} more classes.` : '',
       ''
@@ -192,11 +184,11 @@ function cacheSection(cache: CacheOutcome): string[] {
   const found = cache.hit
     ? 'restored (exact hit)'
     : cache.matchedKey
-      ? `restored from \`${cache.matchedKey}\``
+      ? `restored from ${code(cache.matchedKey)}`
       : 'not found'
   return [
     '### Cache',
-    `Key \`${cache.key}\`: ${found}${cache.saved ? '; saved after the run' : ''}.`,
+    `Key ${code(cache.key)}: ${found}${cache.saved ? '; saved after the run' : ''}.`,
     ''
   ]
 }
@@ -216,7 +208,7 @@ function commandSection(title: string, run: CommandResult, failed: boolean): str
       '',
       `<details open><summary>Last ${run.tail.length} lines of output</summary>`,
       '',
-      fence(run.tail.join('\n')),
+      fence(run.tail.map(line => clip(line, 500)).join('\n')),
       '',
       '</details>'
     )
@@ -231,9 +223,9 @@ function artifactFilesTable(artifact: ArtifactReport, selection: ArtifactSelecti
   const rows = selection.files.map(file => {
     const check = checks.get(file.name)
     const findings = check
-      ? check.findings.map(f => `${MARKS[f.level]} ${f.message}`.trim()).join('; ')
+      ? check.findings.map(f => `${MARKS[f.level]} ${md(f.message, 500)}`.trim()).join('; ')
       : '–'
-    return [`\`${file.name}\``, bytes(file.size), check?.format ?? '–', findings]
+    return [code(file.name), bytes(file.size), check?.format ?? '–', findings]
   })
   return [
     table(['file', 'size', 'format', 'check'], rows),
@@ -247,8 +239,8 @@ function artifactSection(artifact: ArtifactReport, selection: ArtifactSelection)
   const out = ['### Model artifact']
   const upload = artifact.upload
   if (upload) {
-    const name = upload.url ? `[${artifact.name}](${upload.url})` : `\`${artifact.name}\``
-    const saved = upload.localPath ? `, saved at \`${upload.localPath}\`` : ''
+    const name = upload.url ? `[${md(artifact.name)}](${upload.url})` : code(artifact.name)
+    const saved = upload.localPath ? `, saved at ${code(upload.localPath, 1000)}` : ''
     out.push(
       `${name}: ${bytes(upload.size)} archive, digest \`sha256:${upload.digest}\`${saved}; provenance in \`ml-smoke-manifest.json\` inside it.`,
       ''
@@ -259,7 +251,8 @@ function artifactSection(artifact: ArtifactReport, selection: ArtifactSelection)
   if (verify) {
     const timedOut = verify.timedOut ? ' (timed out)' : ''
     out.push(`\`artifact-verify-command\` exited with code ${verify.exitCode ?? '–'}${timedOut}.`)
-    if (verify.exitCode !== 0 && verify.tail.length) out.push('', fence(verify.tail.join('\n')))
+    if (verify.exitCode !== 0 && verify.tail.length)
+      out.push('', fence(verify.tail.map(line => clip(line, 500)).join('\n')))
     out.push('')
   }
   return out
@@ -271,11 +264,11 @@ export function renderSummary(report: RunReport): string {
   const out: string[] = [
     `## ml-smoke ${ICONS[report.outcome === 'passed' ? 'passed' : report.outcome]}`,
     '',
-    report.headline,
+    md(report.headline, 2000),
     '',
     table(
       ['stage', 'result', 'details'],
-      report.stages.map(stage => [stage.title, ICONS[stage.status], stage.message])
+      report.stages.map(stage => [stage.title, ICONS[stage.status], md(stage.message, 500)])
     ),
     '',
     ...validationSection(report),
@@ -288,10 +281,23 @@ export function renderSummary(report: RunReport): string {
   if (report.loss) out.push(...lossSection(report.loss), '')
   if (report.artifact?.selection)
     out.push(...artifactSection(report.artifact, report.artifact.selection))
-  return (
+  return withinSummaryLimit(
     out
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .trimEnd() + '\n'
   )
+}
+
+/** GitHub refuses a step summary over 1 MiB, and then shows none of it. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+
+/** The summary cut at a line before GitHub's limit, saying so, when it would not fit. */
+export function withinSummaryLimit(markdown: string, limit = SUMMARY_LIMIT_BYTES): string {
+  const size = Buffer.byteLength(markdown)
+  if (size <= limit) return markdown
+  const note = `\n\n… the summary was cut here: it would have been ${size} bytes, over GitHub's limit of ${limit}.\n`
+  let cut = markdown.slice(0, limit - Buffer.byteLength(note))
+  while (Buffer.byteLength(cut) > limit - Buffer.byteLength(note)) cut = cut.slice(0, -1024)
+  return `${cut.slice(0, cut.lastIndexOf('\n'))}${note}`
 }

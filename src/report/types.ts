@@ -47,6 +47,16 @@ export interface RunReport extends StageFigures {
   labels: { dataset: string; schema: string }
   stages: StageOutcome[]
   outcome: Exclude<StageStatus, 'skipped'>
-  /** The first stage that did not pass, in one line (what setFailed and the CLI print). */
+  /** The first stage that did not pass, in one line; or what every stage found. */
   headline: string
+  /** The last lines of output of the command that failed, when one did. */
+  failureTail?: string[]
+}
+
+/** Why the run failed, as setFailed and the CLI say it: the headline and the failed command's last lines. */
+export function failureText(report: Pick<RunReport, 'headline' | 'failureTail'>): string {
+  const tail = report.failureTail
+  return tail?.length
+    ? `${report.headline}\nLast ${tail.length} lines of output:\n${tail.join('\n')}`
+    : report.headline
 }
