@@ -18,6 +18,14 @@ export type SourceFormat =
   | 'mlflow'
   | 'dvclive'
 
+/** A value in a loss column that is not a number (`zero point eight`), kept so the verdict can name it. */
+export interface UnparsedValue {
+  source: string
+  line: number
+  key: string
+  text: string
+}
+
 /** A metric's values over time, as one source wrote them. */
 export interface MetricSeries {
   /** The key as the framework wrote it (`train_loss_step`, `Loss/train`, `train-logloss`). */
@@ -30,6 +38,8 @@ export interface MetricSeries {
   points: LossPoint[]
   /** Set when a very long series was thinned to bound memory: how many points were read in all. */
   totalPoints?: number
+  /** Values of this key that did not parse as numbers (the first few). */
+  unparsed?: UnparsedValue[]
 }
 
 export const COMMAND_OUTPUT = 'command output'
