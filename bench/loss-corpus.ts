@@ -119,23 +119,29 @@ function score(f: (c: Case) => V) {
 const showRuns = process.argv.includes('--runs')
 const report = (name: string, f: (c: Case) => V): void => {
   const s = score(f)
-  console.log(
-    `| ${name} | ${s.fp} | ${s.ff} | ${s.inc} |`
-  )
-  if (showRuns) for (const [k, v] of Object.entries(s.byKind)) console.log(`    ${k}: ${v.join(' ')}`)
+  console.log(`| ${name} | ${s.fp} | ${s.ff} | ${s.inc} |`)
+  if (showRuns)
+    for (const [k, v] of Object.entries(s.byKind)) console.log(`    ${k}: ${v.join(' ')}`)
 }
 const learned = cases.filter(c => c.run.expected === 'pass').length
 console.log(`${cases.length} runs: ${learned} learned, ${cases.length - learned} did not\n`)
 console.log('| rule | false passes | false fails | inconclusive |\n| --- | --- | --- | --- |')
-for (const [name, rule] of Object.entries(candidates)) report(`${name} (trend alone)`, c => rule(c.values))
+for (const [name, rule] of Object.entries(candidates))
+  report(`${name} (trend alone)`, c => rule(c.values))
 const variants: Array<[string, Partial<JudgeOptions>]> = [
   ['judgeLoss: p < 0.01, min-loss-drop 0', {}],
   ['judgeLoss: p < 0.01, min-loss-drop 0.01', { minDrop: 0.01 }],
   ['judgeLoss: p < 0.05, min-loss-drop 0.01', { minDrop: 0.01, significance: 0.05 }],
   ['judgeLoss: p < 0.001, min-loss-drop 0.01', { minDrop: 0.01, significance: 0.001 }],
   ['judgeLoss: p < 0.01, min-loss-drop 0.01, no baseline', { minDrop: 0.01, baseline: undefined }],
-  ['judgeLoss: p < 0.01, min-loss-drop 0.01, rebound limit 0.3', { minDrop: 0.01, maxRebound: 0.3 }],
-  ['judgeLoss: p < 0.01, min-loss-drop 0.01, no rebound rule', { minDrop: 0.01, maxRebound: Infinity }]
+  [
+    'judgeLoss: p < 0.01, min-loss-drop 0.01, rebound limit 0.3',
+    { minDrop: 0.01, maxRebound: 0.3 }
+  ],
+  [
+    'judgeLoss: p < 0.01, min-loss-drop 0.01, no rebound rule',
+    { minDrop: 0.01, maxRebound: Infinity }
+  ]
 ]
 for (const [name, o] of variants) report(name, c => judged(c, o))
 export {}

@@ -22,7 +22,7 @@ export interface LabelStats {
 
 /** The loss of a model that learned nothing but the label's distribution, or why there is none. */
 export type Baseline =
-  | { value: number; description: string; skipped?: undefined }
+  | { value: number; description: string; skipped?: undefined; scale?: undefined }
   | {
       skipped: string
       value?: undefined
@@ -100,7 +100,10 @@ export function chanceBaseline(lossKey: string, label: LabelStats): Baseline {
       }
     }
     const total = counts.reduce((sum, count) => sum + count, 0)
-    const entropy = -counts.reduce((sum, count) => sum + (count / total) * Math.log(count / total), 0)
+    const entropy = -counts.reduce(
+      (sum, count) => sum + (count / total) * Math.log(count / total),
+      0
+    )
     return {
       value: entropy,
       description: `${format(entropy)}, the entropy of the ${counts.length} classes' prior (what predicting the class frequencies scores)`

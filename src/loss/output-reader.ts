@@ -28,7 +28,10 @@ const HF_PAIR = new RegExp(String.raw`'(?<key>[^']+)':\s*'?(?<value>${NUM})'?`, 
 // The elapsed<remaining part never holds a comma.
 const TQDM_POSTFIX =
   /\|\s*\d+\/(?:\d+|\?)\s*\[[^,\]]*,\s*[^,\]]*?(?:it\/s|s\/it|\?)(?:,\s*(?<postfix>[^\]]*))?\]/
-const KV_EQ = new RegExp(String.raw`(?<![\w./-])(?<key>[A-Za-z_][\w./-]*)=(?<value>${NUM})(?=,|$)`, 'gi')
+const KV_EQ = new RegExp(
+  String.raw`(?<![\w./-])(?<key>[A-Za-z_][\w./-]*)=(?<value>${NUM})(?=,|$)`,
+  'gi'
+)
 // Keras Progbar: "32/32 ━━━━ 0s 9ms/step - accuracy: 0.5000 - loss: 0.6931 - val_loss: 0.6900"
 const KERAS_LINE = /^\d+\/(?:\d+|Unknown)\b/
 const KERAS_PAIR = new RegExp(String.raw`\s-\s(?<key>[\w./]+):\s(?<value>${NUM})`, 'gi')
@@ -53,10 +56,12 @@ const NAMED = new RegExp(
   'gi'
 )
 // A line that only leads up to the loss ("Iteration 3, loss = ...") carries the step.
-const LEADING_STEP = /^(?:(?:step|iter(?:ation)?|it|epoch)\s*[:=]?\s*(?<step>\d+)\b|\[(?<bracket>\d+)\])/i
+const LEADING_STEP =
+  /^(?:(?:step|iter(?:ation)?|it|epoch)\s*[:=]?\s*(?<step>\d+)\b|\[(?<bracket>\d+)\])/i
 // Console tables (skorch's epoch table, scikit-learn GradientBoosting's verbose table): a header whose
 // names are split by two or more spaces, an optional rule of dashes, then one row of numbers per epoch.
-const TABLE_HEADER = /^[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*(?: {2,}[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*)+$/
+const TABLE_HEADER =
+  /^[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*(?: {2,}[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*)+$/
 const TABLE_RULE = /^-+(?: +-+)*$/
 const TABLE_STEP = /^(?:epoch|iter|iteration|step)$/i
 
@@ -235,7 +240,13 @@ export class OutputMetricsReader {
     const iteration = Number(head.groups!.iteration)
     const lightgbm = line.includes("'s ")
     for (const [set, metric, value] of pairs)
-      this.add(lightgbm ? `${set}'s ${metric}` : `${set}-${metric}`, value, lineNumber, iteration, set)
+      this.add(
+        lightgbm ? `${set}'s ${metric}` : `${set}-${metric}`,
+        value,
+        lineNumber,
+        iteration,
+        set
+      )
     return true
   }
 

@@ -183,7 +183,6 @@ function advice(hints: OutputHints, found: Choice): string {
   return text[0].toUpperCase() + text.slice(1)
 }
 
-
 const exponent = (p: number): string => (p < 1e-4 ? p.toExponential(0) : format(p))
 
 /** The fixed part of a run's judgement: the window means and the shapes that fail it whatever the trend. */
@@ -197,7 +196,11 @@ interface RunShape {
   failure?: { reason: string; frozenAt?: LossPoint; reboundFrom?: LossPoint }
 }
 
-function shapeOf(points: LossPoint[], options: JudgeOptions, where: (p: LossPoint) => string): RunShape {
+function shapeOf(
+  points: LossPoint[],
+  options: JudgeOptions,
+  where: (p: LossPoint) => string
+): RunShape {
   const values = points.map(point => point.value)
   const window = Math.max(1, Math.ceil(values.length * options.window))
   const start = mean(values.slice(0, window))
@@ -357,7 +360,10 @@ export function judgeLoss(
 
   // The trend test, pooled over runs: the sum of their S statistics against the sum of their variances.
   const tests = runs.map(r => mannKendall(binned(r.values)))
-  const points = runs.reduce((sum, r) => sum + Math.min(r.values.length, binned(r.values).length), 0)
+  const points = runs.reduce(
+    (sum, r) => sum + Math.min(r.values.length, binned(r.values).length),
+    0
+  )
   let trend: TrendTest
   if (several) {
     const s = tests.reduce((sum, t) => sum + t.s, 0)
@@ -387,7 +393,11 @@ export function judgeLoss(
 
   if (several) {
     result.runs = runs.map((r, index) => {
-      const failure = r.failure ?? (options.minDrop > 0 && r.drop < options.minDrop ? { reason: `fell only ${percent(r.drop)}` } : undefined)
+      const failure =
+        r.failure ??
+        (options.minDrop > 0 && r.drop < options.minDrop
+          ? { reason: `fell only ${percent(r.drop)}` }
+          : undefined)
       return {
         index: index + 1,
         firstStep: r.points[0].step,
@@ -453,7 +463,7 @@ export function judgeLoss(
     return {
       ...result,
       verdict: 'inconclusive',
-      reason: `${values.length} points of ${which} are too few to tell a fall from noise: a loss that only wanders falls ${values.length} times in a row once in ${factorial(values.length)} runs, and the test asks for p < ${format(significance)}; log at least ${needed} points (every step, or more steps) (${ends})`
+      reason: `${values.length} points of ${which} are too few to tell a fall from noise: a loss that only wanders falls at every one of ${values.length} points once in ${factorial(values.length)} runs, and the test asks for p < ${format(significance)}; log at least ${needed} points (every step, or more steps) (${ends}${validation})`
     }
   }
   if (trend.p >= significance) {
