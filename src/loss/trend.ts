@@ -4,6 +4,7 @@
  * loss curve can take (a frozen tail, a climb back from the minimum, runs restarted in one log). Pure functions
  * of the values; the verdict picks which to apply (see verdict.ts and the loss corpus that chose them).
  */
+import { seededRandom } from '../sample/random.js'
 
 /** Series longer than this are averaged into this many consecutive bins before the O(n²) tests. */
 export const MAX_TEST_POINTS = 1000
@@ -204,18 +205,6 @@ export function welchFall(first: number[], last: number[]): number {
   return studentUpper(t, df)
 }
 
-/** A small seeded generator (mulberry32) so a bootstrap gives the same verdict every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * Moving-block bootstrap of the residuals around Sen's line: how often a trendless series with the same
  * (autocorrelated) noise shows a window-mean drop as large as the one seen. One-sided p-value.
@@ -230,7 +219,7 @@ export function blockBootstrapFall(values: number[], window: number, draws = 999
   const drop = (series: number[]): number =>
     mean(series.slice(0, window)) - mean(series.slice(n - window))
   const seen = drop(values)
-  const next = random(n * 7919 + window)
+  const next = seededRandom(n * 7919 + window)
   let atLeast = 0
   for (let d = 0; d < draws; d++) {
     const sample: number[] = []
