@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
+import { chanceBaseline, resolveBaseline, type LabelStats } from '../src/loss/baseline.js'
 import { chooseLossSeries, classify } from '../src/loss/choose.js'
 import { emptyFound, findSeries } from '../src/loss/discover.js'
 import {
@@ -285,7 +286,8 @@ describe('metrics files', () => {
 
   it('finds MLflow, DVCLive, Keras TensorBoard train/validation runs and prefers the finest training loss', async () => {
     const root = await folder({
-      'mlruns/0/abc123/metrics/train_loss': '1 0.9 0\n2 0.5 1\n3 0.3 2\n',
+      'mlruns/0/abc123/metrics/train_loss':
+        '1 0.9 0\n2 0.5 1\n3 0.3 2\n4 0.25 3\n5 0.2 4\n6 0.18 5\n',
       'mlruns/0/abc123/metrics/val_loss': '1 1.0 0\n2 0.9 1\n',
       'dvclive/plots/metrics/train/loss.tsv': 'timestamp\tstep\tloss\n1\t0\t0.8\n2\t1\t0.7\n',
       'keras/train/events.out.tfevents.1.host.v2': eventFile([
@@ -510,30 +512,60 @@ describe('the verdict', () => {
       }
     ])
 
-  it('compares the means of the first and last quarter, not two noisy points', () => {
+  it('a significant fall passes with the window means and the trend test named; one noisy point does not decide', () => {
     // The last point spikes up, but the trend is clearly down.
-    const result = judgeLoss(choose(1, 0.95, 0.9, 0.7, 0.5, 0.45, 0.3, 0.6), options, noHints, [])
-    expect(result.verdict).toBe('pass')
-    expect(result.start).toBeCloseTo(0.975)
-    expect(result.end).toBeCloseTo(0.45)
-    expect(result.reason).toMatch(
-      /^loss fell 53\.8 % \(mean of first 2 0\.975 → mean of last 2 0\.45; 8 points of "loss" in the command output\)$/
+    const result = judgeLoss(
+      choose(1, 0.97, 0.95, 0.9, 0.7, 0.5, 0.45, 0.4, 0.3, 0.35, 0.2, 0.6),
+      options,
+      noHints,
+      []
     )
+    expect(result.verdict).toBe('pass')
+    expect(result.start).toBeCloseTo(0.9733, 3)
+    expect(result.end).toBeCloseTo(0.3833, 3)
+    expect(result.trend).toMatchObject({ test: 'mann-kendall', exact: true, points: 12 })
+    expect(result.trend!.p).toBeLessThan(0.01)
+    expect(result.reason).toMatch(
+      /^loss fell 60\.6 % \(mean of first 3 0\.9733 → mean of last 3 0\.3833; Mann–Kendall τ = -0\.7879, p = [\d.e-]+; 12 points of "loss" in the command output\)$/
+    )
+  })
+
+  it('a flat noisy loss whose last window happens to be lower fails: the fall is within its own noise', () => {
+    const result = judgeLoss(
+      choose(0.7, 0.66, 0.71, 0.69, 0.64, 0.72, 0.68, 0.67),
+      options,
+      noHints,
+      []
+    )
+    expect(result.drop).toBeGreaterThan(0)
+    expect(result.verdict).toBe('fail')
+    expect(result.reason).toMatch(
+      /^loss did not fall beyond its own noise: p = 0\.\d+, needs p < 0\.01/
+    )
+  })
+
+  it('too few points to tell a fall from noise is inconclusive and says how many are needed', () => {
+    const result = judgeLoss(choose(0.9, 0.7, 0.5, 0.4), options, noHints, [])
+    expect(result.verdict).toBe('inconclusive')
+    expect(result.reason).toContain('once in 24 runs')
+    expect(result.reason).toContain('log at least 5 points')
   })
 
   it('fails a rise, a flat series, a too-small drop and a final loss over the limit', () => {
     expect(judgeLoss(choose(0.5, 0.7), options, noHints, []).reason).toMatch(
       /^loss did not fall: rose 40\.0 %/
     )
-    expect(judgeLoss(choose(0.7, 0.7, 0.7), options, noHints, []).reason).toBe(
-      'loss did not change (0.7 at all 3 points of "loss" in the command output): the model did not learn'
+    expect(judgeLoss(choose(0.7, 0.7, 0.7), options, noHints, []).reason).toMatch(
+      /^loss did not change \(0\.7 at all 3 points\): the model did not learn/
     )
-    expect(judgeLoss(choose(1, 0.95), { ...options, minDrop: 0.1 }, noHints, []).reason).toMatch(
-      /^loss fell only 5\.0 %, less than min-loss-drop 10\.0 %/
+    const slow = [1, 0.999, 0.998, 0.997, 0.996, 0.995, 0.994, 0.993]
+    expect(judgeLoss(choose(...slow), { ...options, minDrop: 0.01 }, noHints, []).reason).toMatch(
+      /^loss fell only 0\.6 %, less than min-loss-drop 1\.0 %/
     )
     expect(
-      judgeLoss(choose(1, 0.5), { ...options, maxFinalLoss: 0.4 }, noHints, []).reason
-    ).toMatch(/^final loss 0\.5 is above max-final-loss 0\.4/)
+      judgeLoss(choose(1, 0.9, 0.8, 0.7, 0.6, 0.5), { ...options, maxFinalLoss: 0.4 }, noHints, [])
+        .reason
+    ).toMatch(/^final loss 0\.55 is above max-final-loss 0\.4/)
   })
 
   it('is inconclusive with nothing or one value, and says what to change', () => {
@@ -576,5 +608,348 @@ describe('memory on huge logs', () => {
     expect(judgeLoss(chooseLossSeries([series]), options, noHints, []).reason).toBe(
       'loss is NaN at step 777778 (command output line 777778): training diverged'
     )
+  })
+})
+
+const corpus = (name: string): string => fixture(`loss-corpus/runs/${name}.log`)
+async function readRun(name: string, lossKey?: string): Promise<OutputMetricsReader> {
+  const reader = new OutputMetricsReader(undefined, { lossKey })
+  ;(await readFile(corpus(name), 'utf8'))
+    .split(/\r\n|\r|\n/)
+    .forEach((line, index) => reader.readLine(line, index + 1))
+  return reader
+}
+
+describe('console styles captured from the real tools (fixtures/loss-corpus/runs)', () => {
+  it('torch tensor reprs: "epoch 0 loss: tensor(1.9986, grad_fn=<NllLossBackward0>)"', async () => {
+    const series = (await readRun('torch-epoch-tensor-01')).series()
+    expect(series.find(s => s.key === 'loss')!.points.map(p => [p.step, p.value])).toEqual([
+      [0, 1.9986],
+      [1, 1.468],
+      [2, 0.934],
+      [3, 0.5431],
+      [4, 0.3047],
+      [5, 0.2674]
+    ])
+    expect(
+      valuesOf(readOutput("loss: tensor(0.5, device='cuda:0') np.float32(0.25)").series(), 'loss')
+    ).toEqual([0.5])
+  })
+
+  it("skorch's epoch table with ANSI colours: train_loss chosen over valid_loss, by epoch", async () => {
+    const series = (await readRun('skorch-03')).series()
+    const choice = chooseLossSeries(series)
+    expect(choice.chosen!.series.key).toBe('train_loss')
+    expect(choice.chosen!.series.points.map(p => p.step)).toEqual([1, 2, 3, 4, 5, 6])
+    expect(choice.chosen!.series.points[0].value).toBe(0.9536)
+    expect(choice.chosen!.series.points[5].value).toBe(0.0076)
+    expect(valuesOf(series, 'valid_loss')).toHaveLength(6)
+    expect(choice.others.find(o => o.series.key === 'valid_loss')?.role).toBe('validation')
+  })
+
+  it("scikit-learn GradientBoosting's verbose table: Iter / Train Loss / Remaining Time", async () => {
+    const series = (await readRun('sklearn-gb-03')).series()
+    const loss = series.find(s => s.key === 'Train Loss')!
+    expect(loss.points.map(p => p.step)).toEqual([1, 2, 3, 4, 5, 6])
+    expect([loss.points[0].value, loss.points[5].value]).toEqual([0.9152, 0.4437])
+    expect(chooseLossSeries(series).chosen!.series.key).toBe('Train Loss')
+    expect(series.find(s => s.key === 'Remaining Time')).toBeUndefined()
+  })
+
+  it('LightGBM with the training set among valid_sets: "training\'s binary_logloss" is the training loss', async () => {
+    const choice = chooseLossSeries((await readRun('lightgbm-00')).series())
+    expect(choice.chosen!.series.key).toBe("training's binary_logloss")
+    expect(choice.chosen!.role).toBe('train')
+    expect(choice.chosen!.series.points.map(p => p.value)).toEqual([0.580412, 0.51718, 0.465256])
+    const early = readOutput(
+      "[1]\tvalid_0's l2: 0.9\n[2]\tvalid_0's l2: 0.8\nEarly stopping, best iteration is:\n[2]\tvalid_0's l2: 0.8"
+    ).series()
+    expect(valuesOf(early, "valid_0's l2")).toEqual([0.9, 0.8])
+  })
+
+  it('losses named by their function (nll, bce, mse, logloss …) in command output; loss-key finds any key', async () => {
+    expect(
+      chooseLossSeries((await readRun('torch-dead-relu-04')).series()).chosen!.series.key
+    ).toBe('mse')
+    const all = readOutput(
+      '[1] nll=2.3 acc=0.1 val_nll=2.4\n[2] nll=2.1 acc=0.2 val_nll=2.3'
+    ).series()
+    const choice = chooseLossSeries(all)
+    expect(choice.chosen!.series.key).toBe('nll')
+    expect(choice.chosen!.series.points.map(p => p.step)).toEqual([1, 2])
+    expect(choice.others.find(o => o.series.key === 'val_nll')?.role).toBe('validation')
+    expect(classify({ ...choice.chosen!.series, key: 'train_rmse' }).role).toBe('train')
+    expect(readOutput('objective 0.5 energy=3').series()).toEqual([])
+    const reader = new OutputMetricsReader(undefined, { lossKey: 'energy' })
+    reader.readLine('step 1 energy 3.5', 1)
+    reader.readLine('step 2 energy=3.1', 2)
+    expect(
+      chooseLossSeries(reader.series(), 'energy').chosen!.series.points.map(p => p.value)
+    ).toEqual([3.5, 3.1])
+  })
+
+  it('scikit-learn one-vs-rest: one falling run per class, found back to back and judged each', async () => {
+    const choice = chooseLossSeries((await readRun('sklearn-sgd-ovr-01')).series())
+    const result = judgeLoss(choice, options, noHints, [])
+    expect(result.runs).toHaveLength(3)
+    expect(result.runs!.every(run => run.verdict === 'pass' && run.firstStep === 1)).toBe(true)
+    expect(result.verdict).toBe('pass')
+    expect(result.reason).toMatch(/in 3 runs\)$/)
+    const old = judgeLoss(choice, options, noHints, []).drop
+    expect(old).toBeGreaterThan(0)
+  })
+
+  it('a saved console log in a searched folder (logs/train.log) is read as command output; training.log CSV stays a table', async () => {
+    const root = await folder({
+      'logs/train.log': await readFile(corpus('sklearn-mlp-04'), 'utf8'),
+      'logs/keras/training.log': 'epoch,loss\n0,0.9\n1,0.8\n',
+      'logs/vocab.txt': 'the\nof\nand\n'
+    })
+    const found = emptyFound()
+    await findSeries(path.join(root, 'logs'), file => path.relative(root, file), found)
+    expect(found.files.sort()).toEqual(['logs/keras/training.log', 'logs/train.log'])
+    const log = found.series.find(s => s.source === 'logs/train.log')!
+    expect(log).toMatchObject({ key: 'loss', format: 'output' })
+    expect(log.points.length).toBeGreaterThan(3)
+    expect(found.series.find(s => s.source === 'logs/keras/training.log')?.format).toBe('keras-csv')
+  })
+})
+
+describe('the shapes of a loss that did not learn', () => {
+  const choose = (values: number[], steps?: number[]) =>
+    chooseLossSeries([
+      {
+        key: 'loss',
+        source: 'command output',
+        format: 'output',
+        points: values.map((value, i) => ({ step: steps?.[i] ?? i + 1, value, line: i + 1 }))
+      }
+    ])
+
+  it('a dead regression network: the loss froze at one exact value (the label variance) for the end of the run', async () => {
+    const result = judgeLoss(
+      chooseLossSeries((await readRun('torch-dead-relu-04')).series()),
+      {
+        ...options,
+        baseline: chanceBaseline('mse', {
+          numeric: { count: 256, mean: 0, variance: 1, meanAbsoluteDeviation: 0.86 }
+        })
+      },
+      noHints,
+      []
+    )
+    expect(result.verdict).toBe('fail')
+    expect(result.frozenAt?.step).toBe(5)
+    expect(result.reason).toMatch(
+      /^loss froze at 1 from step 5 \(command output line 5\) to the end \(the last 20 of 24 points are identical\)/
+    )
+  })
+
+  it('a loss that climbed back well above its minimum fails, naming the step of the minimum', () => {
+    // An MLP with too high a learning rate: 3.0 → 0.66, then back up to 1.7 (the old rule: "fell 29 %").
+    const values = [3, 2.6, 2.2, 1.8, 1.4, 1, 0.7, 0.66, 0.7, 0.9, 1.2, 1.5, 1.7, 1.6, 1.8, 1.7]
+    const result = judgeLoss(choose(values), options, noHints, [])
+    expect(result.verdict).toBe('fail')
+    expect(result.reboundFrom?.step).toBe(8)
+    expect(result.reason).toMatch(
+      /^loss climbed back: it fell to 0\.66 at step 8 \(command output line 8\), then rose to 1\.7/
+    )
+  })
+
+  it('a perfect fit printed as 0.0000 at the end is not frozen', () => {
+    const values = [0.7, 0.5, 0.3, 0.1, 0.02, 0.001, 0, 0, 0, 0]
+    expect(judgeLoss(choose(values), options, noHints, []).verdict).toBe('pass')
+  })
+
+  it('runs found back to back: the one that rose is named', () => {
+    const values = [1, 0.8, 0.6, 0.4, 0.3, 1, 0.8, 0.6, 0.4, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9]
+    const steps = [1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2, 3, 4, 5]
+    const result = judgeLoss(choose(values, steps), options, noHints, [])
+    expect(result.verdict).toBe('fail')
+    expect(result.runs?.map(r => r.verdict)).toEqual(['pass', 'pass', 'fail'])
+    expect(result.reason).toMatch(
+      /^1 of 3 runs found back to back .* run 3 \(steps 1–5\): loss did not fall: rose/
+    )
+  })
+})
+
+describe('the chance-level baseline', () => {
+  it('cross-entropy: the entropy of the class prior in nats; MSE the variance, RMSE its root, MAE the deviation', () => {
+    const classes = { classCounts: { a: 50, b: 50 } }
+    expect(chanceBaseline('bce', classes).value).toBeCloseTo(Math.log(2), 10)
+    expect(chanceBaseline("training's binary_logloss", classes).value).toBeCloseTo(Math.log(2), 10)
+    expect(
+      chanceBaseline('train-mlogloss', { classCounts: { a: 1, b: 1, c: 2 } }).value
+    ).toBeCloseTo(1.0397, 4)
+    const numeric = { numeric: { count: 10, mean: 0, variance: 4, meanAbsoluteDeviation: 1.5 } }
+    expect(chanceBaseline('val_mse', numeric).value).toBe(4)
+    expect(chanceBaseline('rmse', numeric).value).toBe(2)
+    expect(chanceBaseline('mae', numeric).description).toContain('from its mean')
+    expect(
+      chanceBaseline('l1', {
+        numeric: { ...numeric.numeric, meanAbsoluteDeviationFromMedian: 1.2 }
+      }).value
+    ).toBe(1.2)
+  })
+
+  it('is skipped, with the reason, for an unknown loss, an unknown label or a mismatch', () => {
+    const skipped = chanceBaseline('loss', { classCounts: { a: 1, b: 3 } })
+    expect(skipped.skipped).toMatch(/^"loss" does not name a loss function/)
+    expect(skipped.scale).toBeCloseTo(0.5623, 4)
+    expect(chanceBaseline('mse', { classCounts: { a: 1, b: 3 } }).skipped).toContain('categorical')
+    expect(resolveBaseline('auto', 'nll', undefined).skipped).toContain('not known')
+    expect(resolveBaseline('off', 'nll', { classCounts: { a: 1, b: 1 } }).skipped).toBe(
+      'baseline-loss is off'
+    )
+    expect(resolveBaseline(0.3, 'loss', undefined).value).toBe(0.3)
+  })
+
+  it('a diverged BCE run that "fell 99 %" fails: its end is above the class prior, both numbers named', async () => {
+    const run = (await readRun('torch-diverged-00')).series()
+    const choice = chooseLossSeries(run)
+    const baseline = chanceBaseline(choice.chosen!.series.key, {
+      classCounts: { '0': 95, '1': 161 }
+    })
+    const result = judgeLoss(choice, { ...options, baseline }, noHints, [])
+    expect(result.verdict).toBe('fail')
+    expect(result.baseline).toMatchObject({ applied: true })
+    expect(result.reason).toMatch(
+      /^final loss [\d.]+ is not below the chance level 0\.6595, the entropy of the 2 classes' prior/
+    )
+    const without = judgeLoss(choice, options, noHints, [])
+    expect(without.baseline).toEqual({
+      applied: false,
+      reason: 'no baseline was given (label statistics unknown)'
+    })
+  })
+})
+
+describe('a loss value that does not parse', () => {
+  it('is named by file and line, and fails the run unless allowUnparsedLoss', () => {
+    const series = readMetricsCsv(
+      'step,loss,model\n1,0.9,mlp\n2,0.8,mlp\n3,zero point eight,mlp\n4,0.6,mlp\n5,0.5,mlp\n6,0.4,mlp\n',
+      'metrics.csv'
+    )
+    expect(series.find(s => s.key === 'model')).toBeUndefined()
+    const choice = chooseLossSeries(series)
+    const result = judgeLoss(choice, options, noHints, [])
+    expect(result.verdict).toBe('fail')
+    expect(result.unparsed).toEqual([
+      { source: 'metrics.csv', line: 4, key: 'loss', text: 'zero point eight' }
+    ])
+    expect(result.reason).toContain('"zero point eight" (metrics.csv line 4)')
+    expect(result.reason).toContain('allow-unparsed-loss')
+    expect(judgeLoss(choice, { ...options, allowUnparsedLoss: true }, noHints, []).verdict).toBe(
+      'pass'
+    )
+    expect(
+      readMetricsJsonl('{"loss": "n/a"}\n{"loss": 0.5}\n', 'm.jsonl').find(s => s.key === 'loss')
+        ?.unparsed
+    ).toHaveLength(1)
+  })
+})
+
+describe('linear-time patterns (issue #13)', () => {
+  it.each([
+    ['an XGBoost-like line', '[0]\t' + 'a-'.repeat(75_000)],
+    ['a LightGBM-like line', "[1]\ttraining's " + "x's ".repeat(40_000)],
+    ['spaces after "loss"', 'loss' + ' '.repeat(150_000)],
+    ['a long word', 'x'.repeat(150_000) + '=1'],
+    ['a tqdm-like bracket', '| 1/2 [' + ', '.repeat(75_000)],
+    ['tensor( repeated', 'loss: ' + 'tensor(1, '.repeat(15_000)],
+    ['a table header', 'epoch  train_loss\n' + '1 '.repeat(75_000)]
+  ])('%s of 150 KB is read in well under a second', (_name, line) => {
+    const started = performance.now()
+    readOutput(line)
+    expect(performance.now() - started).toBeLessThan(500)
+  })
+})
+
+describe('the loss corpus (fixtures/loss-corpus: 780 real runs, bench/loss-corpus.ts measures the rules)', () => {
+  // Every run the shipped rule gets wrong, so any change to the rule's errors shows here. "inconclusive":
+  // too few points (3-4) to tell a fall from noise. "fail" of a learned run: per-batch or per-epoch noise
+  // as large as the fall (p ≥ 0.01), or an unstable run that still classified well. "pass" of a run that
+  // learned nothing: a chance fall past p < 0.01, partial memorisation of shuffled labels, or a diverged
+  // run logged as a plain "loss" (no chance level applies).
+  const KNOWN = [
+    'torch-tiny-00 inconclusive',
+    'torch-tiny-01 inconclusive',
+    'torch-tiny-10 inconclusive',
+    'torch-tiny-11 inconclusive',
+    'torch-tiny-20 inconclusive',
+    'torch-tiny-21 inconclusive',
+    'torch-epoch-tensor-00 fail',
+    'torch-epoch-tensor-20 fail',
+    'torch-regression-00 fail',
+    'torch-regression-01 fail',
+    'torch-regression-06 fail',
+    'torch-regression-12 fail',
+    'torch-regression-18 fail',
+    'torch-regression-24 fail',
+    'sklearn-mlp-00 inconclusive',
+    'sklearn-mlp-01 inconclusive',
+    'sklearn-sgd-01 fail',
+    'sklearn-sgd-03 fail',
+    'sklearn-sgd-04 fail',
+    'sklearn-sgd-20 fail',
+    'sklearn-sgd-26 fail',
+    'sklearn-sgd-28 fail',
+    'sklearn-sgd-ovr-00 fail',
+    'sklearn-sgd-ovr-03 fail',
+    'sklearn-sgd-ovr-18 fail',
+    'sklearn-gb-00 inconclusive',
+    'sklearn-gb-01 inconclusive',
+    'xgboost-00 inconclusive',
+    'xgboost-01 inconclusive',
+    'lightgbm-00 inconclusive',
+    'lightgbm-01 inconclusive',
+    'skorch-00 inconclusive',
+    'skorch-01 inconclusive',
+    'skorch-18 inconclusive',
+    'skorch-19 inconclusive',
+    'torch-no-step-epoch-01 inconclusive',
+    'torch-no-step-epoch-06 pass',
+    'torch-no-step-epoch-16 inconclusive',
+    'torch-no-step-epoch-17 inconclusive',
+    'torch-labels-shuffled-02 pass',
+    'torch-labels-shuffled-14 pass',
+    'torch-diverged-09 pass',
+    'torch-diverged-13 pass',
+    'torch-diverged-18 fail',
+    'torch-lr-too-high-05 fail',
+    'torch-lr-too-high-21 fail',
+    'torch-lr-too-high-23 fail',
+    'torch-lr-too-high-29 fail'
+  ]
+
+  it('judges every run; the only wrong verdicts are the known ones, and most kinds have none', async () => {
+    const manifest = JSON.parse(
+      await readFile(fixture('loss-corpus/manifest.json'), 'utf8')
+    ) as Array<{ id: string; kind: string; expected: string; label: LabelStats }>
+    expect(manifest).toHaveLength(780)
+    const wrong: string[] = []
+    for (const run of manifest) {
+      const choice = chooseLossSeries((await readRun(run.id)).series())
+      const baseline = resolveBaseline('auto', choice.chosen!.series.key, run.label)
+      const { verdict } = judgeLoss(choice, { ...options, minDrop: 0.01, baseline }, noHints, [])
+      if (verdict !== run.expected) wrong.push(`${run.id} ${verdict}`)
+    }
+    expect(wrong).toEqual(KNOWN)
+    const clean = new Set(manifest.map(run => run.kind))
+    for (const miss of wrong) clean.delete(miss.replace(/-\d+ \w+$/, ''))
+    expect([...clean].sort()).toEqual([
+      'lightgbm-no-split',
+      'sklearn-mlp-tiny-lr',
+      'sklearn-sgd-unscaled',
+      'torch-batches',
+      'torch-dead-relu',
+      'torch-detached',
+      'torch-lr-zero',
+      'torch-no-step',
+      'torch-optimizer-on-other-model',
+      'torch-tiny-no-step',
+      'torch-zero-grad-before-step',
+      'xgboost-no-split'
+    ])
   })
 })

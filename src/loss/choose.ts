@@ -69,6 +69,52 @@ const GBDT_LOSSES = new Set([
   'xentropy'
 ])
 
+/**
+ * Losses named by their function, best first: a series with one of these names (after its split words,
+ * `train_`, `val_` …) is a loss even without the word "loss".
+ */
+export const NAMED_LOSSES = [
+  'nll',
+  'ce',
+  'xent',
+  'cross_entropy',
+  'crossentropy',
+  'bce',
+  'logloss',
+  'log_loss',
+  'binary_logloss',
+  'multi_logloss',
+  'mlogloss',
+  'mse',
+  'rmse',
+  'mae',
+  'l1',
+  'l2',
+  'huber',
+  'objective'
+]
+const NAMED_RANK = new Map(NAMED_LOSSES.map((name, index) => [name, 3 + index / 100]))
+const SPLIT_TOKENS = new Set([...VALIDATION_TOKENS, 'train', 'training', 'trn'])
+
+/** The key less its split words: `train_nll` → `nll`, `Loss/val` → `loss`. */
+export function lossName(key: string): string {
+  return normaliseKey(key)
+    .split('_')
+    .filter(token => !SPLIT_TOKENS.has(token))
+    .join('_')
+}
+
+/**
+ * Whether a key names a loss: it has the word "loss" or is a loss named by its function (`nll`, `val_mse`).
+ * With `namedOnly`, only the second (the output reader finds "loss" keys with its own pattern).
+ */
+export function isLossKey(key: string, namedOnly = false): boolean {
+  const normalised = normaliseKey(key)
+  if (NOT_A_LOSS.has(normalised)) return false
+  if (!namedOnly && normalised.split('_').includes('loss')) return true
+  return NAMED_RANK.has(lossName(key))
+}
+
 function tokens(text: string | undefined): string[] {
   return text ? normaliseKey(text).split('_') : []
 }
@@ -79,9 +125,12 @@ export function classify(series: MetricSeries): Omit<Candidate, 'series' | 'fini
   const keyTokens = key.split('_')
   const contextTokens = tokens(series.context)
   const isValidation = [...keyTokens, ...contextTokens].some(token => VALIDATION_TOKENS.has(token))
+  // XGBoost `train-logloss` and LightGBM `training's binary_logloss`: the metric follows the set's name.
   const gbdtMetric =
-    series.context !== undefined && series.format === 'output'
-      ? normaliseKey(series.key.slice(series.context.length + 1))
+    series.context !== undefined &&
+    series.format === 'output' &&
+    series.key.startsWith(series.context)
+      ? normaliseKey(series.key.slice(series.context.length).replace(/^(?:'s |-)/, ''))
       : null
 
   if (NOT_A_LOSS.has(key) || keyTokens.includes('lr'))
@@ -97,7 +146,9 @@ export function classify(series: MetricSeries): Omit<Candidate, 'series' | 'fini
       return { role: 'ignored', rank: 0, why: 'a metric where higher is better, not a loss' }
     rank = 7
   } else if (!keyTokens.includes('loss')) {
-    return { role: 'ignored', rank: 0, why: 'not a loss' }
+    const named = NAMED_RANK.get(lossName(series.key))
+    if (named === undefined) return { role: 'ignored', rank: 0, why: 'not a loss' }
+    rank = named
   } else {
     const rest = keyTokens.filter(
       token => !VALIDATION_TOKENS.has(token) && token !== 'train' && token !== 'training'

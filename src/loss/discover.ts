@@ -45,6 +45,10 @@ const MAX_DEPTH = 8
 const MAX_ENTRIES = 20_000
 /** Text metric files above this are not metrics files (a dataset, a dump); TensorBoard files stream. */
 const MAX_TEXT_BYTES = 64 * 1024 * 1024
+/** Saved console logs (`*.log`, `*.txt`) found in a folder search are read up to this size. */
+const MAX_CONSOLE_BYTES = 16 * 1024 * 1024
+/** A console capture worth reading mentions a loss (vocabularies and requirements files do not). */
+const MENTIONS_LOSS = /loss|\b(?:nll|bce|mse|rmse|mae|xent)\b/i
 
 type Kind = 'tensorboard' | 'hf' | 'json' | 'jsonl' | 'csv' | 'mlflow' | 'dvclive' | 'text'
 
@@ -61,6 +65,7 @@ function kindOf(file: string): Kind | null {
   if (extension === '.json') return 'json'
   if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl'
   if (extension === '.csv' || extension === '.tsv') return 'csv'
+  if (extension === '.log' || extension === '.txt') return 'text'
   return null
 }
 
@@ -120,6 +125,7 @@ async function readOne(
   found.files.push(label)
 }
 
+/** A saved console log, read as the command's output would be. */
 function readTextLog(text: string, label: string): MetricSeries[] {
   const reader = new OutputMetricsReader()
   text.split(/\r\n|\r|\n/).forEach((line, index) => reader.readLine(line, index + 1))
@@ -149,6 +155,7 @@ async function walk(root: string, since: number | undefined): Promise<string[]> 
       if (!kind) continue
       if (since !== undefined && (await stat(full)).mtimeMs < since) continue
       if ((kind === 'csv' || kind === 'jsonl') && !/loss/i.test(await firstLine(full))) continue
+      if (kind === 'text' && (await stat(full)).size > MAX_CONSOLE_BYTES) continue
       files.push(full)
     }
   }
@@ -170,14 +177,19 @@ export async function findSeries(
   if (!info) return
   if (info.isFile()) {
     let kind = kindOf(target)
-    if (!kind) kind = /^epoch[,;\t]/.test(await firstLine(target)) ? 'csv' : 'text'
+    if (!kind || kind === 'text')
+      kind = /^epoch[,;\t]/.test(await firstLine(target)) ? 'csv' : 'text'
     await readOne(target, label(target), kind, undefined, found)
     return
   }
   for (const file of await walk(target, since)) {
     const relativeFolder = path.relative(target, path.dirname(file)).split(path.sep).join('/')
     try {
-      await readOne(file, label(file), kindOf(file)!, relativeFolder || undefined, found)
+      let kind = kindOf(file)!
+      // Keras' CSVLogger writes training.log: a table, not a console capture.
+      if (kind === 'text' && /^epoch[,;\t]/.test(await firstLine(file))) kind = 'csv'
+      if (kind === 'text' && !MENTIONS_LOSS.test(await readFile(file, 'utf8'))) continue
+      await readOne(file, label(file), kind, relativeFolder || undefined, found)
     } catch (error) {
       // One unreadable file in a folder search should not hide the others; say which and why.
       if (!(error instanceof UserError)) throw error

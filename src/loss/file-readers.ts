@@ -1,5 +1,6 @@
 import { CsvTokenizer } from '../data/csv.js'
 import { UserError } from '../errors.js'
+import { isLossKey } from './choose.js'
 import { parsePythonJson } from '../json.js'
 import {
   parseMetricNumber,
@@ -79,7 +80,11 @@ export function readMetricsCsv(text: string, label: string): MetricSeries[] {
       const cell = (row.fields[index] ?? '').trim()
       if (cell === '' || cell === 'NA') return
       const value = parseMetricNumber(cell)
-      if (value === undefined) return // a text column (a model name, a list) is not a metric
+      // A text column (a model name, a list) is not a metric; text in a loss column is named in the verdict.
+      if (value === undefined) {
+        if (isLossKey(name)) collector.unparsed(name, cell, row.line)
+        return
+      }
       collector.add(name, step, value, row.line)
     })
   }
@@ -110,6 +115,7 @@ export function readMetricsJsonl(text: string, label: string): MetricSeries[] {
       if (NOT_METRICS.has(key.toLowerCase())) continue
       const value = numberOf(raw)
       if (value !== undefined) collector.add(key, step, value, index + 1)
+      else if (typeof raw === 'string' && isLossKey(key)) collector.unparsed(key, raw, index + 1)
     }
   })
   return collector.series()

@@ -1,49 +1,69 @@
+import { isLossKey } from './choose.js'
 import { COMMAND_OUTPUT, parseMetricNumber, SeriesCollector, type MetricSeries } from './series.js'
 import { cleanLine } from './text.js'
 
-const NUM = String.raw`[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf(?:inity)?)`
+// Every pattern here runs in time linear in the line: no two adjacent quantifiers can match the same
+// characters, so a failed match never retries a split of the same run (issue #13: a 150 KB line took 31 s in
+// the old XGBoost pattern). Lines are cut at MAX_LINE characters before any pattern sees them.
+/** Characters of one line (one `\r` frame) that are read; a metric is never that far into a line. */
+export const MAX_LINE = 16 * 1024
 
-// Hugging Face Trainer prints the repr of a dict: {'loss': 0.6931, 'grad_norm': 1.2, 'epoch': 0.5}.
-// Values may be quoted strings, or wrapped as np.float64(...) / tensor(...).
-const HF_DICT = /^\{'[\w/.-]+': .*\}$/
-const HF_PAIR = new RegExp(
-  String.raw`'(?<key>[^']+)':\s*(?:np\.float\d+\(|tensor\()?'?(?<value>${NUM})'?`,
+const NUM = String.raw`[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf(?:inity)?)`
+/** A whole cell that is a number (tables, GBDT fields). */
+const NUMBER_CELL = new RegExp(`^${NUM}$`, 'i')
+
+// torch and numpy scalars printed as themselves: tensor(1.2352, grad_fn=<NllLossBackward0>),
+// tensor(0.5, device='cuda:0'), np.float64(0.5), array(0.5, dtype=float32). The wrapper is replaced by the
+// number before any other pattern runs.
+const SCALAR_WRAPPER = new RegExp(
+  String.raw`\b(?:tensor|np\.float\d+|numpy\.float\d+|array)\((?<value>${NUM})(?:,[^()]*)?\)`,
   'gi'
 )
-// tqdm bars (Lightning): "Epoch 0: 100%|███| 4/4 [00:00<00:00, 22.10it/s, v_num=0, train_loss_step=0.651]"
+
+// Hugging Face Trainer prints the repr of a dict: {'loss': 0.6931, 'grad_norm': 1.2, 'epoch': 0.5}.
+// Values may be quoted strings.
+const HF_DICT = /^\{'[\w/.-]+': .*\}$/
+const HF_PAIR = new RegExp(String.raw`'(?<key>[^']+)':\s*'?(?<value>${NUM})'?`, 'gi')
+// tqdm bars (Lightning): "Epoch 0: 100%|███| 4/4 [00:00<00:00, 22.10it/s, v_num=0, train_loss_step=0.651]".
+// The elapsed<remaining part never holds a comma.
 const TQDM_POSTFIX =
-  /\|\s*\d+\/(?:\d+|\?)\s*\[[^\]]*?,\s*[^,\]]*?(?:it\/s|s\/it|\?)(?:,\s*(?<postfix>[^\]]*))?\]/
-const KV_EQ = new RegExp(String.raw`(?<key>[A-Za-z_][\w./-]*)=(?<value>${NUM})(?=,|$)`, 'gi')
+  /\|\s*\d+\/(?:\d+|\?)\s*\[[^,\]]*,\s*[^,\]]*?(?:it\/s|s\/it|\?)(?:,\s*(?<postfix>[^\]]*))?\]/
+const KV_EQ = new RegExp(
+  String.raw`(?<![\w./-])(?<key>[A-Za-z_][\w./-]*)=(?<value>${NUM})(?=,|$)`,
+  'gi'
+)
 // Keras Progbar: "32/32 ━━━━ 0s 9ms/step - accuracy: 0.5000 - loss: 0.6931 - val_loss: 0.6900"
 const KERAS_LINE = /^\d+\/(?:\d+|Unknown)\b/
 const KERAS_PAIR = new RegExp(String.raw`\s-\s(?<key>[\w./]+):\s(?<value>${NUM})`, 'gi')
-// XGBoost: "[0]\ttrain-logloss:0.66014\teval-logloss:0.67"; LightGBM: "[10]\ttraining's binary_logloss: 0.5"
-const XGB_LINE = new RegExp(
-  String.raw`^\[(?<iteration>\d+)\]\t(?<rest>[^\t]+-[^\t:]+:${NUM}.*)$`,
-  'i'
-)
-const XGB_PAIR = new RegExp(
-  String.raw`(?:^|\t)(?<set>[^\t:]+?)-(?<metric>[^\t:]+):(?<value>${NUM})`,
-  'gi'
-)
-const LGB_LINE = new RegExp(
-  String.raw`^\[(?<iteration>\d+)\]\t(?<rest>.*'s [^\t:]+: ${NUM}.*)$`,
-  'i'
-)
-const LGB_PAIR = new RegExp(
-  String.raw`(?:^|\t)(?<set>[^\t']+)'s (?<metric>[^\t:]+): (?<value>${NUM})`,
-  'gi'
-)
-// scikit-learn: SGD "Norm: 6.12, NNZs: 4, Bias: -0.33, T: 150, Avg. loss: 0.378521"; MLP "Iteration 3, loss = 0.42"
+// XGBoost "[0]\ttrain-logloss:0.66014\teval-logloss:0.67"; LightGBM "[10]\ttraining's binary_logloss: 0.5".
+// The fields are split on tabs, not matched by one pattern.
+const GBDT_LINE = /^\[(?<iteration>\d+)\]\t/
+// LightGBM repeats the best iteration's line after early stopping: not a new point.
+const GBDT_BEST = /best iteration is:?$/i
+// scikit-learn: SGD "-- Epoch 3" then "Norm: 6.12, NNZs: 4, Bias: -0.33, T: 150, Avg. loss: 0.378521";
+// MLP "Iteration 3, loss = 0.42"
+const SGD_EPOCH = /^-- Epoch (?<epoch>\d+)$/
 const SGD_LOSS = new RegExp(String.raw`^Norm: .*, Avg\. loss: (?<value>${NUM})$`, 'i')
 const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i')
 // Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", quoted keys; ':' '=' or a space.
 const GENERIC = new RegExp(
-  String.raw`(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*)?|(?:train(?:ing)?|val(?:id(?:ation)?)?|test|eval|avg\.?|average)[ _]loss)['"]?\s*(?:[:=]\s*|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
+  String.raw`(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*)?|(?:train(?:ing)?|val(?:id(?:ation)?)?|test|eval|avg\.?|average)[ _]loss)['"]?(?:\s*[:=]\s*|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
+  'gi'
+)
+// A loss named by its function: "nll=2.3", "mse: 0.41", "train_logloss=0.6", "val-bce: 0.7" (a ':' or '=').
+const NAMED = new RegExp(
+  String.raw`(?<![\w./-])['"]?(?<key>[A-Za-z][\w./-]*)['"]?\s*[:=]\s*['"]?(?<value>${NUM})(?![\w.])`,
   'gi'
 )
 // A line that only leads up to the loss ("Iteration 3, loss = ...") carries the step.
-const LEADING_STEP = /^(?:step|iter(?:ation)?|it|epoch)\s*[:=]?\s*(?<step>\d+)\b/i
+const LEADING_STEP =
+  /^(?:(?:step|iter(?:ation)?|it|epoch)\s*[:=]?\s*(?<step>\d+)\b|\[(?<bracket>\d+)\])/i
+// Console tables (skorch's epoch table, scikit-learn GradientBoosting's verbose table): a header whose
+// names are split by two or more spaces, an optional rule of dashes, then one row of numbers per epoch.
+const TABLE_HEADER =
+  /^[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*(?: {2,}[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*)+$/
+const TABLE_RULE = /^-+(?: +-+)*$/
+const TABLE_STEP = /^(?:epoch|iter|iteration|step)$/i
 
 /** Hints about the framework's logging settings, noticed in passing, for the inconclusive message. */
 export interface OutputHints {
@@ -51,23 +71,52 @@ export interface OutputHints {
   fastDevRun: boolean
 }
 
+export interface OutputReaderOptions {
+  /** `loss-key`: also read `<key>: <number>`, `<key>=<number>` and `<key> <number>` for this exact key. */
+  lossKey?: string
+}
+
+interface Table {
+  columns: string[]
+  step: number
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 /**
  * Reads metric series from command output as it streams, one line at a time. It knows the lines that
- * Hugging Face, Lightning's tqdm bar, Keras, XGBoost, LightGBM and scikit-learn print, and falls back to
- * any `<something>loss <number>` pair; a user pattern replaces all of them.
+ * Hugging Face, Lightning's tqdm bar, Keras, XGBoost, LightGBM, scikit-learn (MLP, SGD, GradientBoosting)
+ * and skorch print, torch tensor reprs, and falls back to any `<something>loss <number>` pair or a loss
+ * named by its function (`nll`, `mse`, `logloss` …); a user pattern replaces all of them.
  */
 export class OutputMetricsReader {
   private readonly collector = new SeriesCollector(COMMAND_OUTPUT, 'output')
   readonly hints: OutputHints = { lightningLogInterval: false, fastDevRun: false }
+  private readonly keyPattern?: RegExp
+  private table?: Table
+  private sgdEpoch?: number
+  private skipBestLine = false
 
-  constructor(private readonly userPattern?: RegExp) {}
+  constructor(
+    private readonly userPattern?: RegExp,
+    options: OutputReaderOptions = {}
+  ) {
+    if (options.lossKey) {
+      this.keyPattern = new RegExp(
+        String.raw`(?<![\w./-])['"]?(?<key>${escapeRegExp(options.lossKey)})['"]?(?:\s*[:=]\s*|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
+        'gi'
+      )
+    }
+  }
 
   readLine(rawLine: string, lineNumber: number): void {
-    const line = cleanLine(rawLine)
+    let line = cleanLine(rawLine.length > MAX_LINE ? rawLine.slice(0, MAX_LINE) : rawLine)
     if (line === '') return
     if (this.userPattern) return this.readUserPattern(line, lineNumber)
     if (line.includes('log_every_n_steps')) this.hints.lightningLogInterval = true
     if (line.includes('fast_dev_run')) this.hints.fastDevRun = true
+    if (line.includes('(')) line = line.replace(SCALAR_WRAPPER, '$<value>')
+    if (this.readTable(line, lineNumber)) return
     if (!this.readKnownFormats(line, lineNumber)) this.readGeneric(line, lineNumber)
   }
 
@@ -95,6 +144,28 @@ export class OutputMetricsReader {
     if (text !== undefined) this.add(match?.groups?.key ?? 'loss', text, lineNumber)
   }
 
+  /** A console table: its header starts it; rows of as many cells follow; anything else ends it. */
+  private readTable(line: string, lineNumber: number): boolean {
+    if (this.table) {
+      if (TABLE_RULE.test(line)) return true
+      const cells = line.split(/\s+/)
+      const { columns, step } = this.table
+      if (cells.length === columns.length && /^\d+$/.test(cells[step < 0 ? 0 : step])) {
+        const at = step < 0 ? undefined : Number(cells[step])
+        cells.forEach((cell, i) => {
+          if (i !== step && NUMBER_CELL.test(cell)) this.add(columns[i], cell, lineNumber, at)
+        })
+        return true
+      }
+      this.table = undefined
+    }
+    if (line.length > 400 || !TABLE_HEADER.test(line)) return false
+    const columns = line.split(/ {2,}/)
+    if (!columns.some(name => isLossKey(name))) return false
+    this.table = { columns, step: columns.findIndex(name => TABLE_STEP.test(name)) }
+    return true
+  }
+
   private readKnownFormats(line: string, lineNumber: number): boolean {
     if (HF_DICT.test(line)) {
       // The final summary's train_loss is one average over the run, not a point of the curve.
@@ -114,21 +185,16 @@ export class OutputMetricsReader {
         this.addFrame(m.groups!.key, m.groups!.value, lineNumber)
       return true
     }
-    const gbdt = LGB_LINE.exec(line) ?? XGB_LINE.exec(line)
-    if (gbdt) {
-      const lightgbm = gbdt[0].includes("'s ")
-      const iteration = Number(gbdt.groups!.iteration)
-      for (const m of gbdt.groups!.rest.matchAll(lightgbm ? LGB_PAIR : XGB_PAIR)) {
-        const key = lightgbm
-          ? `${m.groups!.set}'s ${m.groups!.metric}`
-          : `${m.groups!.set}-${m.groups!.metric}`
-        this.add(key, m.groups!.value, lineNumber, iteration, m.groups!.set)
-      }
+    if (this.readGbdt(line, lineNumber)) return true
+    const epoch = SGD_EPOCH.exec(line)
+    if (epoch) {
+      this.sgdEpoch = Number(epoch.groups!.epoch)
       return true
     }
     const sgd = SGD_LOSS.exec(line)
     if (sgd) {
-      this.add('loss', sgd.groups!.value, lineNumber)
+      this.add('loss', sgd.groups!.value, lineNumber, this.sgdEpoch)
+      this.sgdEpoch = undefined
       return true
     }
     const mlp = MLP_LOSS.exec(line)
@@ -139,11 +205,68 @@ export class OutputMetricsReader {
     return false
   }
 
+  /**
+   * XGBoost fields `<set>-<metric>:<value>` and LightGBM fields `<set>'s <metric>: <value>`, split on tabs.
+   * A cv run's `+<std>` is dropped.
+   */
+  private readGbdt(line: string, lineNumber: number): boolean {
+    if (GBDT_BEST.test(line)) {
+      this.skipBestLine = true
+      return false
+    }
+    const head = GBDT_LINE.exec(line)
+    if (!head) return false
+    const fields = line.slice(head[0].length).split('\t')
+    const pairs: Array<[set: string, metric: string, value: string]> = []
+    for (const field of fields) {
+      const colon = field.lastIndexOf(':')
+      if (colon < 0) continue
+      const name = field.slice(0, colon)
+      const value = field
+        .slice(colon + 1)
+        .trim()
+        .replace(/ ?\+ ?\S+$/, '')
+      if (!NUMBER_CELL.test(value)) continue
+      const possessive = name.indexOf("'s ")
+      const dash = name.indexOf('-')
+      if (possessive > 0) pairs.push([name.slice(0, possessive), name.slice(possessive + 3), value])
+      else if (dash > 0) pairs.push([name.slice(0, dash), name.slice(dash + 1), value])
+    }
+    if (!pairs.length) return false
+    if (this.skipBestLine) {
+      this.skipBestLine = false
+      return true
+    }
+    const iteration = Number(head.groups!.iteration)
+    const lightgbm = line.includes("'s ")
+    for (const [set, metric, value] of pairs)
+      this.add(
+        lightgbm ? `${set}'s ${metric}` : `${set}-${metric}`,
+        value,
+        lineNumber,
+        iteration,
+        set
+      )
+    return true
+  }
+
   private readGeneric(line: string, lineNumber: number): void {
     const leading = LEADING_STEP.exec(line)
-    const step = leading ? Number(leading.groups!.step) : undefined
-    for (const m of line.matchAll(GENERIC))
+    const step = leading ? Number(leading.groups!.step ?? leading.groups!.bracket) : undefined
+    let found = false
+    for (const m of line.matchAll(GENERIC)) {
+      found = true
       this.add(m.groups!.key, m.groups!.value, lineNumber, step)
+    }
+    if (this.keyPattern) {
+      for (const m of line.matchAll(this.keyPattern)) {
+        if (!/loss/i.test(m.groups!.key)) this.add(m.groups!.key, m.groups!.value, lineNumber, step)
+      }
+    }
+    if (found || (!line.includes(':') && !line.includes('='))) return
+    for (const m of line.matchAll(NAMED)) {
+      if (isLossKey(m.groups!.key, true)) this.add(m.groups!.key, m.groups!.value, lineNumber, step)
+    }
   }
 }
 
