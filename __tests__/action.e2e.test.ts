@@ -155,7 +155,7 @@ describe('the action fails clearly, still writing the summary and known outputs'
     })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(
-      /::error::Loss check failed: loss did not fall: rose [\d.]+ %25 \(mean of first 3 [\d.]+ → mean of last 3 [\d.]+; 10 points of "loss" in the command output\)/
+      /::error::Loss check failed: loss did not fall: rose [\d.]+ %25 \(mean of first 3 [\d.]+ → mean of last 3 [\d.]+; Mann–Kendall τ = 1, p = 1; 10 points of "loss" in the command output\)/
     )
     expect(run.outputs['loss-verdict']).toBe('fail')
     expect(run.summary).toContain('**fail**: loss did not fall: rose')

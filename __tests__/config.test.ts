@@ -44,7 +44,7 @@ describe('config', () => {
       sampleRows: 256,
       sampleStrategy: 'random',
       seed: 0,
-      minLossDrop: 0,
+      minLossDrop: 0.01,
       artifactPath: ['model/'],
       artifactName: 'model',
       ifNoFilesFound: 'error',

@@ -212,6 +212,68 @@ describe('runPipeline', () => {
   })
 })
 
+describe('the chance-level baseline', () => {
+  const falls =
+    (key: string, values: number[]): Script =>
+    async (spec, print) => {
+      for (const [step, value] of values.entries()) print(`step ${step} ${key}=${value}\n`)
+      await writeFile(path.join(spec.env.ML_SMOKE_OUTPUT_DIR, 'model.json'), '{}')
+      return 0
+    }
+  const steady = [1.6, 1.55, 1.5, 1.45, 1.4, 1.35, 1.3, 1.25]
+
+  it("a log loss that fell but not below the class prior's entropy fails with both numbers", async () => {
+    const { run } = await setUp(
+      { 'label-column': 'species', 'sample-strategy': 'stratified', 'sample-rows': 30 },
+      { train: falls('logloss', steady) }
+    )
+    const report = await run()
+    expect(report.subset?.labelStats?.classCounts).toEqual({
+      setosa: 10,
+      versicolor: 10,
+      virginica: 10
+    })
+    expect(report.outcome).toBe('failed')
+    expect(report.loss?.baseline).toMatchObject({ applied: true, value: Math.log(3) })
+    expect(report.loss?.reason).toMatch(
+      /^final loss 1\.2\d* is not below the chance level 1\.099, the entropy of the 3 classes' prior/
+    )
+  })
+
+  it("the schema's label column is known without label-column; baseline-loss: off or a number", async () => {
+    const schema = path.join(await newTemp(), 'schema.yml')
+    const text = await readFile(path.join(fixtures, 'iris/iris.schema.yml'), 'utf8')
+    await writeFile(schema, `${text}\nmlChecks: { label: { column: species } }\n`)
+    const fromSchema = await (await setUp({ schema }, { train: falls('logloss', steady) })).run()
+    expect(fromSchema.labelColumn).toBe('species')
+    expect(fromSchema.loss?.baseline).toMatchObject({ applied: true })
+    const off = await (
+      await setUp({ schema, 'baseline-loss': 'off' }, { train: falls('logloss', steady) })
+    ).run()
+    expect(off.outcome).toBe('passed')
+    expect(off.loss?.baseline).toEqual({ applied: false, reason: 'baseline-loss is off' })
+    const fixed = await (
+      await setUp({ 'baseline-loss': '0.5' }, { train: falls('loss', steady) })
+    ).run()
+    expect(fixed.loss?.reason).toMatch(
+      /is not below the chance level 0\.5, the baseline-loss setting/
+    )
+  })
+
+  it("a regression loss is compared with the label's variance", async () => {
+    const { run } = await setUp(
+      { 'label-column': 'petal length (cm)', 'sample-rows': 150 },
+      { train: falls('mse', [9, 8, 7, 6, 5.5, 5, 4.5, 4]) }
+    )
+    const report = await run()
+    const numeric = report.subset?.labelStats?.numeric
+    expect(numeric?.count).toBe(150)
+    expect(numeric?.mean).toBeCloseTo(3.758, 3)
+    expect(numeric?.variance).toBeCloseTo(3.0955, 3)
+    expect(report.loss?.reason).toMatch(/not below the chance level 3\.096, the label's variance/)
+  })
+})
+
 describe('verifyArtifact (verify-only)', () => {
   it('downloads the artifact when its manifest is not there yet, then checks every file', async () => {
     const { ports, run, temp } = await setUp()

@@ -121,10 +121,14 @@ export const optionsSchema = z.strictObject({
   'loss-file': text.optional(),
   'loss-key': text.optional(),
   'loss-pattern': lossPattern.optional(),
-  'min-loss-drop': number(z.number().min(0).max(1)).default(0),
+  'min-loss-drop': number(z.number().min(0).max(1)).default(0.01),
   'loss-window': number(z.number().positive().max(0.5)).default(0.25),
   'max-final-loss': number(z.number()).optional(),
   'on-inconclusive': z.enum(['fail', 'warn']).default('fail'),
+  'baseline-loss': z
+    .union([z.enum(['auto', 'off']), number(z.number().positive())])
+    .default('auto'),
+  'allow-unparsed-loss': boolean.default(false),
   // The model artifact
   'artifact-path': lines,
   'artifact-name': artifactName.default('model'),
@@ -180,7 +184,9 @@ export const LOSS_OPTIONS = [
   'loss-pattern',
   'min-loss-drop',
   'loss-window',
-  'max-final-loss'
+  'max-final-loss',
+  'baseline-loss',
+  'allow-unparsed-loss'
 ] as const satisfies OptionName[]
 export const INFER_OPTIONS = ['dataset', 'data-format', 'delimiter'] as const satisfies OptionName[]
 

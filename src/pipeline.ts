@@ -32,16 +32,19 @@ export async function runPipeline(
   const onLine = (line: string, lineNumber: number): void => output.readLine(line, lineNumber)
   const validated = await stages.run('validate', () => validateStage(context))
   const target = subsetTarget(config, folders.subsetDirectory)
+  const { labelColumn } = validated || {}
   const sampled =
-    validated && (await stages.run('sample', () => sampleStage({ ...context, target })))
+    validated &&
+    (await stages.run('sample', () => sampleStage({ ...context, target }, { labelColumn })))
   const trained =
     sampled &&
     (await stages.run('train', () => trainStage(context, { subset: sampled.subset, onLine })))
   const judged =
     trained &&
-    (await stages.run('loss', async () =>
-      lossStage(context, await runLossSources(config, folders, output, trained.training.startedAt))
-    ))
+    (await stages.run('loss', async () => {
+      const sources = await runLossSources(config, folders, output, trained.training.startedAt)
+      return lossStage(context, { ...sources, labelStats: sampled.subset.labelStats })
+    }))
   if (validated && sampled && trained && judged)
     await stages.run('artifact', () =>
       artifactStage(context, { ...validated, ...sampled, ...trained, ...judged })

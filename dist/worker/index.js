@@ -15976,15 +15976,9 @@ function cutSubset(source, target, options, worker) {
         return writeSubset(source, target, options);
     return inWorkerOrHere(worker, { task: PARQUET_SUBSET_TASK, source, target, options }, () => writeSubset(source, target, options));
 }
-/**
- * Cuts a subset and writes it in the dataset's own format, rows in file order: CSV/TSV and JSON Lines
- * byte for byte (quoting, dialect and embedded newlines kept), a JSON array as an array, Parquet with the
- * source's schema. Or as CSV when asked. Same inputs and seed, same bytes.
- */
-async function writeSubset(source, target, options, reading = {}) {
-    if (options.strategy === 'stratified' && !options.labelColumn) {
-        throw new errors/* UserError */.y('sample-strategy stratified needs label-column: the column whose values are the classes');
-    }
+/** Reads the source once and draws the subset's rows, in file order. */
+async function drawRows(source, options, reading) {
+    const name = external_node_path_default().basename(source);
     let header = null;
     let headerRaw;
     let labelIndex = -1;
@@ -15999,11 +15993,11 @@ async function writeSubset(source, target, options, reading = {}) {
         header(labels, _line, raw) {
             header = labels;
             headerRaw = raw;
-            if (options.labelColumn !== undefined) {
-                labelIndex = labels.indexOf(options.labelColumn);
-                if (labelIndex === -1)
-                    throw new errors/* UserError */.y(`label-column "${options.labelColumn}" is not a column of ${external_node_path_default().basename(source)} (columns: ${labels.join(', ')})`);
-            }
+            if (options.labelColumn === undefined)
+                return;
+            labelIndex = labels.indexOf(options.labelColumn);
+            if (labelIndex === -1)
+                throw new errors/* UserError */.y(`label-column "${options.labelColumn}" is not a column of ${name} (columns: ${labels.join(', ')})`);
         },
         row(cells, position) {
             const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined;
@@ -16011,44 +16005,68 @@ async function writeSubset(source, target, options, reading = {}) {
             return !sampler.done;
         },
         problem(problem) {
-            throw new errors/* UserError */.y(`${external_node_path_default().basename(source)}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+            throw new errors/* UserError */.y(`${name}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
         }
     });
     if (header === null)
-        throw new errors/* UserError */.y(`${external_node_path_default().basename(source)}: the file is empty; there is nothing to sample`);
-    const columns = header;
+        throw new errors/* UserError */.y(`${name}: the file is empty; there is nothing to sample`);
     const { items, offered, classes } = sampler.result();
+    return {
+        header,
+        headerRaw,
+        lineEnding,
+        items,
+        sourceRows: sampler.done ? null : offered,
+        classes
+    };
+}
+/** Writes the drawn rows as `format`: text formats byte for byte, the others re-encoded. */
+async function writeRows(source, target, format, drawn) {
+    const { header, items } = drawn;
+    const ending = drawn.lineEnding ?? '\n';
+    const cells = () => items.map(item => item.cells);
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-    const ending = lineEnding ?? '\n';
-    const asCsv = options.outputFormat === 'csv';
-    const format = asCsv ? 'csv' : options.format;
-    if (!asCsv && (options.format === 'csv' || options.format === 'tsv')) {
-        await (0,promises_namespaceObject.writeFile)(target, [headerRaw, ...items.map(item => item.raw)].join(ending) + ending);
+    switch (format) {
+        case 'csv':
+        case 'tsv':
+            if (drawn.headerRaw === undefined)
+                return (0,promises_namespaceObject.writeFile)(target, csvText(header, cells()));
+            return (0,promises_namespaceObject.writeFile)(target, [drawn.headerRaw, ...items.map(item => item.raw)].join(ending) + ending);
+        case 'jsonl':
+            return (0,promises_namespaceObject.writeFile)(target, items.map(item => item.raw).join(ending) + (items.length ? ending : ''));
+        case 'json': {
+            const rows = jsonRows(header, cells()).map(row => JSON.stringify(row));
+            return (0,promises_namespaceObject.writeFile)(target, `[\n${rows.join(',\n')}\n]\n`);
+        }
+        case 'parquet':
+            return writeParquetLike(source, target, header, cells());
     }
-    else if (!asCsv && options.format === 'jsonl') {
-        await (0,promises_namespaceObject.writeFile)(target, items.map(item => item.raw).join(ending) + (items.length ? ending : ''));
+}
+/**
+ * Cuts a subset and writes it in the dataset's own format, rows in file order: CSV/TSV and JSON Lines
+ * byte for byte (quoting, dialect and embedded newlines kept), a JSON array as an array, Parquet with the
+ * source's schema. Or as CSV when asked. Same inputs and seed, same bytes.
+ */
+async function writeSubset(source, target, options, reading = {}) {
+    if (options.strategy === 'stratified' && !options.labelColumn) {
+        throw new errors/* UserError */.y('sample-strategy stratified needs label-column: the column whose values are the classes');
     }
-    else if (!asCsv && options.format === 'json') {
-        await (0,promises_namespaceObject.writeFile)(target, `[\n${jsonRows(columns, items.map(item => item.cells))
-            .map(row => JSON.stringify(row))
-            .join(',\n')}\n]\n`);
-    }
-    else if (!asCsv && options.format === 'parquet') {
-        await writeParquetLike(source, target, columns, items.map(item => item.cells));
-    }
-    else {
-        await (0,promises_namespaceObject.writeFile)(target, csvText(columns, items.map(item => item.cells)));
-    }
+    const drawn = await drawRows(source, options, reading);
+    const format = options.outputFormat === 'csv' ? 'csv' : options.format;
+    // Converted rows carry no source text: write them as CSV from their values.
+    if (format !== options.format)
+        drawn.headerRaw = undefined;
+    await writeRows(source, target, format, drawn);
     return {
         path: target,
-        rows: items.length,
+        rows: drawn.items.length,
         format,
-        sourceRows: sampler.done ? null : offered,
+        sourceRows: drawn.sourceRows,
         strategy: options.strategy,
         seed: options.seed,
         sha256: (await hashFile(target)).sha256,
         labelColumn: options.labelColumn,
-        classes
+        classes: drawn.classes
     };
 }
 

@@ -21,12 +21,14 @@ import { formatOf } from '../data/table.js'
 import { UserError } from '../errors.js'
 import { displayPath, exists, requireFile } from '../file-info.js'
 import { lossOutputReader, lossStage, type LossSources } from '../loss/stage.js'
+import type { LabelStats } from '../loss/baseline.js'
 import { lossSummary } from '../loss/summary.js'
 import { runPipeline } from '../pipeline.js'
 import { LocalArtifactStore, NoCacheStore, shownText, terminalLogger } from '../ports/local.js'
 import { ProcessRunner } from '../ports/process-runner.js'
 import { systemClock, type Logger } from '../ports/types.js'
 import { renderSummary } from '../report/summary.js'
+import { labelStatsOfFile } from '../sample/label-stats.js'
 import { sampleStage } from '../sample/stage.js'
 import { runFolders } from '../stage.js'
 import { LineSplitter } from '../train/output.js'
@@ -184,35 +186,60 @@ async function readOutput(stream: NodeJS.ReadableStream, sources: LossSources): 
   splitter.finish()
 }
 
+/** The label statistics of `--subset FILE --label-column COL`, for `--baseline auto`. */
+async function subsetLabelStats(
+  io: CliIo,
+  subset: string | undefined,
+  column: string | undefined
+): Promise<LabelStats | undefined> {
+  if (subset === undefined || column === undefined) return undefined
+  const file = path.resolve(io.cwd, subset)
+  await requireFile(file, subset, 'subset')
+  const stats = await labelStatsOfFile(file, formatOf(file), column)
+  if (!stats) throw new UserError(`--label-column: "${column}" is not a column of ${subset}`)
+  return stats
+}
+
 const loss: Command = async (args, io) => {
   const flags = parseFlags(
     args,
     {
-      options: LOSS_OPTIONS,
+      options: [...LOSS_OPTIONS, 'label-column'],
       aliases: {
         key: 'loss-key',
         'min-drop': 'min-loss-drop',
         window: 'loss-window',
-        pattern: 'loss-pattern'
+        pattern: 'loss-pattern',
+        baseline: 'baseline-loss'
       },
-      own: { json: { type: 'boolean' } },
+      own: { json: { type: 'boolean' }, subset: { type: 'string' } },
       positionals: true
     },
     usageOf('loss')
   )
   if (flags.positionals.length !== 1)
     throw new UserError(`loss needs one PATH (or - for stdin)\n\n${usageOf('loss')}`)
-  const config = parseSettings(LOSS_OPTIONS, flags.options, io.cwd, flags.describe)
+  const config = parseSettings(
+    [...LOSS_OPTIONS, 'label-column'],
+    flags.options,
+    io.cwd,
+    flags.describe
+  )
+  const labelStats = await subsetLabelStats(
+    io,
+    flags.own.subset as string | undefined,
+    config.labelColumn
+  )
   const [target] = flags.positionals
   let sources: LossSources
   if (target === '-') {
-    sources = { places: [], output: lossOutputReader(config), searched: ['stdin'] }
+    sources = { places: [], output: lossOutputReader(config), searched: ['stdin'], labelStats }
     await readOutput(io.stdin, sources)
   } else {
     const full = path.resolve(io.cwd, target)
     if (!(await exists(full))) throw new UserError(`not found: ${target}`)
     const label = (file: string): string => displayPath(io.cwd, file) || path.basename(file)
-    sources = { places: [{ path: full, label }], searched: [target] }
+    sources = { places: [{ path: full, label }], searched: [target], labelStats }
   }
   const result = await lossStage({ config, ports: { logger: logger(io) } }, sources)
   const judged = result.data.loss

@@ -13,9 +13,11 @@ export const COMMAND_USAGE: Record<string, string> = {
       Write a schema (types, required, ranges, enums) that the same file passes.`,
   schema: `  ml-smoke schema --json-schema
       The JSON Schema of schema files, for editors (# yaml-language-server: $schema=...).`,
-  loss: `  ml-smoke loss PATH|- [--key K] [--min-drop X] [--window F] [--max-final-loss X] [--pattern REGEX] [--json]
+  loss: `  ml-smoke loss PATH|- [--key K] [--min-drop X] [--window F] [--max-final-loss X] [--pattern REGEX]
+                [--baseline auto|off|X [--subset FILE --label-column COL]] [--allow-unparsed-loss true] [--json]
       PATH is a log folder (searched for TensorBoard, Lightning, Hugging Face, Keras, MLflow, DVCLive
-      files), one such file, or a saved command log; - reads command output from stdin.`,
+      files), one such file, or a saved command log; - reads command output from stdin. With the subset
+      the model trained on and its label column, --baseline auto fails a final loss no better than chance.`,
   sample: `  ml-smoke sample --dataset FILE --rows N --out FILE [--strategy random|head|stratified|all] [--seed K]
                   [--label-column COL] [--min-per-class M] [--format F] [--subset-format same|csv] [--json]
       Cut the same reproducible subset the action trains on.`,

@@ -28,7 +28,7 @@ export function dataLabels(config: Pick<DataSettings, 'workspace' | 'dataset' | 
 export async function validateStage({
   config,
   ports
-}: ValidateContext): Promise<StageVerdict<{ validation: ValidationResult }>> {
+}: ValidateContext): Promise<StageVerdict<{ validation: ValidationResult; labelColumn?: string }>> {
   const labels = dataLabels(config)
   const schema = await loadTableSchema(config.schema, config.workspace)
   await requireFile(config.dataset, labels.dataset, 'dataset')
@@ -43,11 +43,12 @@ export async function validateStage({
     },
     ports.worker
   )
+  const labelColumn = schema.mlChecks?.label?.column
   if (validation.violationCount === 0) {
     return {
       status: 'passed',
       message: `${validation.rows} rows of ${labels.dataset} match ${labels.schema}`,
-      data: { validation }
+      data: { validation, labelColumn }
     }
   }
   const first = validation.violations[0]
@@ -55,6 +56,6 @@ export async function validateStage({
   return {
     status: 'failed',
     message: `${count} violation${count === 1 ? '' : 's'} in ${labels.dataset} (first, ${describePosition(first)}: ${first.message})`,
-    data: { validation }
+    data: { validation, labelColumn }
   }
 }

@@ -3,6 +3,7 @@ import type { Config, LossSettings } from '../config.js'
 import { displayPath, exists } from '../file-info.js'
 import type { Logger } from '../ports/types.js'
 import type { RunFolders, StageVerdict } from '../stage.js'
+import { resolveBaseline, type LabelStats } from './baseline.js'
 import { chooseLossSeries } from './choose.js'
 import { emptyFound, findSeries, USUAL_LOG_FOLDERS } from './discover.js'
 import { compileLossPattern, OutputMetricsReader } from './output-reader.js'
@@ -26,13 +27,16 @@ export interface LossSources {
   output?: OutputMetricsReader
   /** The places as the reason names them. */
   searched: string[]
+  /** The training subset's label: what a model that learned nothing scores (baseline-loss: auto). */
+  labelStats?: LabelStats
 }
 
 /** Reads the command's output for loss values as it streams: built-in readers, or loss-pattern. */
-export function lossOutputReader(config: Pick<LossSettings, 'lossPattern'>): OutputMetricsReader {
-  return new OutputMetricsReader(
-    config.lossPattern ? compileLossPattern(config.lossPattern) : undefined
-  )
+export function lossOutputReader(
+  config: Pick<LossSettings, 'lossPattern' | 'lossKey'>
+): OutputMetricsReader {
+  const pattern = config.lossPattern ? compileLossPattern(config.lossPattern) : undefined
+  return new OutputMetricsReader(pattern, { lossKey: config.lossKey })
 }
 
 /** File timestamps can be a little coarse: a log written during the run is newer than this. */
@@ -88,9 +92,17 @@ export async function judgeLossIn(config: LossSettings, sources: LossSources): P
   for (const place of sources.places) await findSeries(place.path, place.label, found, place.since)
   // Files first: on a tie they win over numbers rounded for a progress bar.
   const series = [...found.series, ...(sources.output?.series() ?? [])]
+  const choice = chooseLossSeries(series, config.lossKey)
+  const key = choice.chosen?.series.key
   const loss = judgeLoss(
-    chooseLossSeries(series, config.lossKey),
-    { minDrop: config.minLossDrop, window: config.lossWindow, maxFinalLoss: config.maxFinalLoss },
+    choice,
+    {
+      minDrop: config.minLossDrop,
+      window: config.lossWindow,
+      maxFinalLoss: config.maxFinalLoss,
+      baseline: key ? resolveBaseline(config.baselineLoss, key, sources.labelStats) : undefined,
+      allowUnparsedLoss: config.allowUnparsedLoss
+    },
     sources.output?.hints ?? { lightningLogInterval: false, fastDevRun: false },
     sources.searched,
     found.warnings

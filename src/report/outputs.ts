@@ -23,6 +23,8 @@ export function reportOutputs(report: RunReport): Record<string, string> {
   set('loss-verdict', report.loss?.verdict)
   set('loss-key', report.loss?.series?.key)
   set('loss-source', report.loss?.series?.source)
+  set('loss-trend-p', report.loss?.trend?.p)
+  if (report.loss?.baseline?.applied) set('loss-baseline', report.loss.baseline.value)
   const upload = report.artifact?.upload
   set('artifact-id', upload?.id)
   set('artifact-url', upload?.url)

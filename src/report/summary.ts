@@ -1,7 +1,7 @@
 import { describePosition } from './position.js'
 import type { ArtifactSelection } from '../artifact/files.js'
 import type { ArtifactReport } from '../artifact/stage.js'
-import type { LossResult } from '../loss/verdict.js'
+import type { LossResult, TrendTest } from '../loss/verdict.js'
 import type { SubsetResult } from '../sample/types.js'
 import type { CommandResult } from '../train/command.js'
 import type { CacheOutcome } from '../train/stage.js'
@@ -104,6 +104,50 @@ function validationSection(report: RunReport): string[] {
   return out
 }
 
+function significant(trend: TrendTest): string {
+  const p = trend.p < 1e-4 ? trend.p.toExponential(1) : trend.p.toPrecision(2)
+  const verdict = trend.p < trend.significance ? 'a significant fall' : 'not a significant fall'
+  return `Trend (Mann–Kendall over ${trend.points} points): τ ${trend.tau.toFixed(2)}, p ${p}${trend.exact ? ' (exact)' : ''}: ${verdict} at ${trend.significance}.`
+}
+
+/** What the verdict weighed besides the drop: the trend test, the chance level, the shape, the runs. */
+function lossChecks(loss: LossResult): string[] {
+  const items: string[] = []
+  if (loss.trend) items.push(significant(loss.trend))
+  const baseline = loss.baseline
+  if (baseline?.applied)
+    items.push(
+      `Chance level: final loss ${number(baseline.end)} against ${md(baseline.description, 300)}.`
+    )
+  else if (baseline) items.push(`Chance level not applied: ${md(baseline.reason, 300)}.`)
+  if (loss.frozenAt) items.push(`Frozen at one value from step ${loss.frozenAt.step} to the end.`)
+  if (loss.reboundFrom)
+    items.push(`Climbed back from its minimum at step ${loss.reboundFrom.step}.`)
+  for (const value of (loss.unparsed ?? []).slice(0, 10))
+    items.push(
+      `Not a number: ${code(value.text, 60)} for ${code(value.key)} at ${md(value.source)} line ${value.line}.`
+    )
+  const out = items.map(item => `- ${item}`)
+  if (loss.runs?.length) {
+    out.push(
+      '',
+      `${loss.runs.length} runs back to back (a step counter that restarts), each judged:`,
+      '',
+      table(
+        ['run', 'steps', 'points', 'verdict', 'why'],
+        loss.runs.map(run => [
+          run.index,
+          `${run.firstStep}–${run.lastStep}`,
+          run.points,
+          run.verdict,
+          md(run.reason, 300)
+        ])
+      )
+    )
+  }
+  return out
+}
+
 function lossSection(loss: LossResult): string[] {
   const out = ['### Loss check', `**${loss.verdict}**: ${md(loss.reason, 2000)}`, '']
   const series = loss.series
@@ -138,6 +182,7 @@ function lossSection(loss: LossResult): string[] {
     )
     const chart = lossChart(loss)
     if (chart) out.push('', chart)
+    out.push('', ...lossChecks(loss))
   }
   if (loss.others.length) {
     const shown = loss.others.slice(0, 20)

@@ -32,6 +32,8 @@ export interface StageOutcome {
 /** What the stages found, each filled by the stage that found it. */
 export interface StageFigures {
   validation?: ValidationResult
+  /** The schema's label column (mlChecks.label.column), when it names one. */
+  labelColumn?: string
   subset?: SubsetResult
   cache?: CacheOutcome
   /** setup-command's run, when there is one. */

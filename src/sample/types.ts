@@ -1,4 +1,5 @@
 import type { DataFormat } from '../data/table.js'
+import type { LabelStats } from '../loss/baseline.js'
 import type { ClassCount, SampleStrategy } from './strategies.js'
 
 /** `same`: the subset in the dataset's own format; `csv`: converted to CSV. */
@@ -29,6 +30,8 @@ export interface SubsetResult {
   sha256: string
   labelColumn?: string
   classes?: Record<string, ClassCount>
+  /** The label column's classes and spread in the subset: what a model that learned nothing scores. */
+  labelStats?: LabelStats
 }
 
 /** How the subset was drawn, in words: "a random sample (seed 0)". */

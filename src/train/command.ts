@@ -95,7 +95,7 @@ export function commandFailure(
 
 export type CommandContextConfig = Pick<
   Config,
-  'workingDirectory' | 'shell' | 'timeoutMinutes' | 'env' | 'seed' | 'labelColumn'
+  'workingDirectory' | 'shell' | 'timeoutMinutes' | 'env' | 'seed'
 >
 
 /** What a user's command needs from the run: where and how it runs, and the subset it works on. */
@@ -126,7 +126,7 @@ function commandEnvironment(context: CommandContext, extra: Record<string, strin
     ML_SMOKE_METRICS: folders.metricsFile,
     ML_SMOKE_SEED: String(config.seed),
     ML_SMOKE_ROWS: String(subset.rows),
-    ...(config.labelColumn ? { ML_SMOKE_LABEL_COLUMN: config.labelColumn } : {}),
+    ...(subset.labelColumn ? { ML_SMOKE_LABEL_COLUMN: subset.labelColumn } : {}),
     ...(subset.classes ? { ML_SMOKE_CLASSES: Object.keys(subset.classes).join(',') } : {})
   }
   return { ...childEnvironment({ ...context.ports.env, ...config.env }, smoke), ...extra }
