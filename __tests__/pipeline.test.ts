@@ -76,6 +76,7 @@ describe('runPipeline', () => {
     const [training] = ports.runner.ran
     expect(training.env.ML_SMOKE_ROWS).toBe('32')
     expect(training.env.ACTIONS_RUNTIME_TOKEN).toBeUndefined()
+    expect(training.env.PYTHONUNBUFFERED).toBe('1')
   })
 
   it('a failed stage skips the rest, and the headline names it', async () => {

@@ -136,10 +136,22 @@ describe('the training command', () => {
     expect(await alive(Number(await readFile(pidFile, 'utf8')))).toBe(false)
   })
 
-  it('killed by a signal says so', async () => {
-    const { result } = await train('kill -9 $$')
-    expect(commandFailure(result)).toBe('the training command was killed by SIGKILL')
-  })
+  it('killed by a signal says so; SIGKILL (or exit code 137) says it is usually memory, and how much', async () => {
+    const { result } = await train('kill -TERM $$')
+    expect(commandFailure(result)).toBe('the training command was killed by SIGTERM')
+    const killed = await train('kill -9 $$')
+    expect(commandFailure(killed.result)).toMatch(
+      /^the training command was killed by SIGKILL: this usually means the runner ran out of memory/
+    )
+    const hungry = await train(
+      `python3 -c "import os, signal, time; b = bytearray(120 * 2**20); b[::4096] = b'x' * len(b[::4096]); time.sleep(2.5); os.kill(os.getpid(), signal.SIGKILL)"`
+    )
+    expect(hungry.result.exitCode).toBe(137)
+    expect(hungry.result.peakRssBytes).toBeGreaterThan(120 * 2 ** 20)
+    expect(commandFailure(hungry.result)).toMatch(
+      /^the training command was killed by SIGKILL \(exit code 137\): this usually means the runner ran out of memory \(its processes used up to 1[2-9]\d MiB\); use fewer sample-rows/
+    )
+  }, 20000)
 })
 
 describe('shells, as the shell: key of GitHub names them', () => {

@@ -1,8 +1,9 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { verifyArtifact } from './artifact/verify.js'
+import { installCancelHandler, undoOnCancel } from './cancel.js'
 import { actionRequestFromInputs } from './config.js'
 import { describeError, UserError } from './errors.js'
 import { runPipeline } from './pipeline.js'
@@ -75,7 +76,10 @@ async function runAction(): Promise<string | null> {
     if (request.mode === 'verify-only')
       return await verifyOnly(request.artifactName, request.verifyPath)
     const root = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ml-smoke-'))
-    const report = await runPipeline(request.config, actionPorts(), runFolders(root))
+    const report = await undoOnCancel(
+      () => rm(root, { recursive: true, force: true }),
+      () => runPipeline(request.config, actionPorts(), runFolders(root))
+    )
     await publish(report)
     return report.outcome === 'passed' ? null : failureText(report)
   } catch (error) {
@@ -88,6 +92,7 @@ async function runAction(): Promise<string | null> {
 
 /** The action's entry: the only place that fails the step. */
 export async function run(): Promise<void> {
+  installCancelHandler(message => core.error(message))
   const failure = await runAction()
   if (failure !== null) core.setFailed(failure)
 }

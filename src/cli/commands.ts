@@ -1,7 +1,8 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises'
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { stringify as stringifyYaml } from 'yaml'
 import { verifyArtifact } from '../artifact/verify.js'
+import { undoOnCancel } from '../cancel.js'
 import {
   buildConfig,
   DATA_OPTIONS,
@@ -112,18 +113,23 @@ const run: Command = async (args, io) => {
   const config = buildConfig({ ...fromFile, ...fromFlags }, workspace, describe)
   const out = path.resolve(io.cwd, (flags.own.out as string | undefined) ?? 'ml-smoke-out')
   const log = logger(io, flags.own.verbose === true)
-  const report = await runPipeline(
-    config,
-    {
-      runner: new ProcessRunner(),
-      artifacts: new LocalArtifactStore(path.join(out, 'artifacts')),
-      cache: new NoCacheStore(log),
-      logger: log,
-      clock: systemClock,
-      worker: dataWorkerBeside(io.bundleUrl),
-      env: io.env
-    },
-    runFolders(path.join(out, 'run'))
+  const folders = runFolders(path.join(out, 'run'))
+  const report = await undoOnCancel(
+    () => rm(folders.root, { recursive: true, force: true }),
+    () =>
+      runPipeline(
+        config,
+        {
+          runner: new ProcessRunner(),
+          artifacts: new LocalArtifactStore(path.join(out, 'artifacts')),
+          cache: new NoCacheStore(log),
+          logger: log,
+          clock: systemClock,
+          worker: dataWorkerBeside(io.bundleUrl),
+          env: io.env
+        },
+        folders
+      )
   )
   await mkdir(out, { recursive: true })
   const summaryPath = path.join(out, 'summary.md')

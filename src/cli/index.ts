@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { installCancelHandler } from '../cancel.js'
 import { main } from './main.js'
 
 // `ml-smoke validate --json | head` closes the pipe early: that is the reader's choice, not an error.
@@ -6,6 +7,8 @@ process.stdout.on('error', error => {
   if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error
   process.exit(process.exitCode ?? 0)
 })
+
+installCancelHandler(message => void process.stderr.write(`${message}\n`))
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: text => void process.stdout.write(text),

@@ -1,12 +1,15 @@
-import { spawn } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { undoOnCancel } from '../cancel.js'
 import { UserError } from '../errors.js'
 import type { CommandOutcome, CommandRunner, CommandSpec } from './types.js'
 
 /** How long a command gets between SIGTERM and SIGKILL when it must stop. */
 const KILL_GRACE_MS = 10_000
+/** On cancel the runner kills ml-smoke itself about 10 s after its SIGINT: stop the command sooner. */
+const CANCEL_GRACE_MS = 3000
 
 /** The shells GitHub's `run:` knows, with the same flags; the script goes in a file, as the runner does. */
 const SHELLS: Record<string, { template: string; extension: string }> = {
@@ -48,69 +51,130 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** The pages of memory the process group `pgid` holds now, in bytes (Linux; 0 elsewhere). */
+async function groupRss(pgid: number): Promise<number> {
+  if (process.platform !== 'linux') return 0
+  let total = 0
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '')
+    // Fields after the command name, which may hold spaces and parentheses: pgrp is the 3rd, rss the 22nd.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(fields[2]) === pgid) total += Number(fields[21]) * PAGE_BYTES
+  }
+  return total
+}
+
+const PAGE_BYTES = 4096
+const MEMORY_SAMPLE_MS = 1000
+
+/** The largest memory the group held, sampled every second while it runs. */
+function watchMemory(pgid: number): { stop: () => number } {
+  let peak = 0
+  const sample = (): void => {
+    void groupRss(pgid).then(rss => (peak = Math.max(peak, rss)))
+  }
+  sample()
+  const timer = setInterval(sample, MEMORY_SAMPLE_MS)
+  return {
+    stop: () => {
+      clearInterval(timer)
+      return peak
+    }
+  }
+}
+
 /**
- * Runs the command in its own process group, so that on timeout, and after it exits, every process it
- * started (data loader workers, a forgotten `sleep &`) is stopped too. @actions/exec exposes neither the
- * child nor a kill switch, so it cannot do this.
+ * Runs the command in its own process group, so that on timeout, on cancel, and after it exits, every
+ * process it started (data loader workers, a forgotten `sleep &`) is stopped too. @actions/exec exposes
+ * neither the child nor a kill switch, so it cannot do this. The script goes to RUNNER_TEMP, as the
+ * runner puts a `run:` step's.
  */
 export class ProcessRunner implements CommandRunner {
-  constructor(private readonly graceMs = KILL_GRACE_MS) {}
+  constructor(
+    private readonly graceMs = KILL_GRACE_MS,
+    private readonly tempDirectory = process.env.RUNNER_TEMP || os.tmpdir()
+  ) {}
 
   async run(
     spec: CommandSpec,
     onOutput: (text: string, stream: 'stdout' | 'stderr') => void
   ): Promise<CommandOutcome> {
-    const started = Date.now()
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'ml-smoke-cmd-'))
-    const script = path.join(folder, `command${scriptExtension(spec.shell)}`)
-    await writeFile(script, spec.command)
-    const { file, args } = shellCommand(spec.shell, script)
+    const folder = await mkdtemp(path.join(this.tempDirectory, 'ml-smoke-cmd-'))
     try {
-      return await new Promise<CommandOutcome>((resolve, reject) => {
-        const child = spawn(file, args, {
-          cwd: spec.cwd,
-          env: spec.env,
-          stdio: ['ignore', 'pipe', 'pipe'],
-          detached: process.platform !== 'win32'
-        })
-        let timedOut = false
-        let killTimer: NodeJS.Timeout | undefined
-        const timeout = setTimeout(() => {
-          timedOut = true
-          if (child.pid) signalGroup(child.pid, 'SIGTERM')
-          killTimer = setTimeout(() => child.pid && signalGroup(child.pid, 'SIGKILL'), this.graceMs)
-        }, spec.timeoutMs)
-        child.stdout.setEncoding('utf8').on('data', (text: string) => onOutput(text, 'stdout'))
-        child.stderr.setEncoding('utf8').on('data', (text: string) => onOutput(text, 'stderr'))
-        child.on('error', error => {
-          clearTimeout(timeout)
-          clearTimeout(killTimer)
-          reject(error)
-        })
-        child.on('exit', (exitCode, signal) => {
-          clearTimeout(timeout)
-          clearTimeout(killTimer)
-          // Leftover background processes would hold the pipes open and outlive the step.
-          if (child.pid) signalGroup(child.pid, 'SIGKILL')
-          const finish = (): void =>
-            resolve({
-              exitCode,
-              signal: timedOut ? null : signal,
-              timedOut,
-              durationMs: Date.now() - started
-            })
-          const streams = [child.stdout, child.stderr].filter(stream => !stream.closed)
-          let open = streams.length
-          if (open === 0) finish()
-          for (const stream of streams) {
-            stream.once('close', () => {
-              if (--open === 0) finish()
-            })
-          }
-        })
+      const script = path.join(folder, `command${scriptExtension(spec.shell)}`)
+      await writeFile(script, spec.command)
+      const { file, args } = shellCommand(spec.shell, script)
+      const child = spawn(file, args, {
+        cwd: spec.cwd,
+        env: spec.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: process.platform !== 'win32'
       })
+      child.stdout.setEncoding('utf8').on('data', (text: string) => onOutput(text, 'stdout'))
+      child.stderr.setEncoding('utf8').on('data', (text: string) => onOutput(text, 'stderr'))
+      const exited = this.supervise(child, spec.timeoutMs)
+      const undo = async (): Promise<void> => {
+        await this.stop(child, exited)
+        await rm(folder, { recursive: true, force: true })
+      }
+      return await undoOnCancel(undo, () => exited)
     } finally {
       await rm(folder, { recursive: true, force: true })
     }
+  }
+
+  /** Waits for the command, stopping it at the timeout; the outcome once its output has all arrived. */
+  private supervise(child: ChildProcess, timeoutMs: number): Promise<CommandOutcome> {
+    const started = Date.now()
+    const memory = child.pid ? watchMemory(child.pid) : { stop: () => 0 }
+    return new Promise<CommandOutcome>((resolve, reject) => {
+      let timedOut = false
+      let killTimer: NodeJS.Timeout | undefined
+      const timeout = setTimeout(() => {
+        timedOut = true
+        if (!child.pid) return
+        signalGroup(child.pid, 'SIGTERM')
+        killTimer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), this.graceMs)
+      }, timeoutMs)
+      const settle = (): number => {
+        clearTimeout(timeout)
+        clearTimeout(killTimer)
+        return memory.stop()
+      }
+      child.on('error', error => {
+        settle()
+        reject(error)
+      })
+      child.on('exit', (exitCode, signal) => {
+        // Leftover background processes would hold the pipes open and outlive the step.
+        if (child.pid) signalGroup(child.pid, 'SIGKILL')
+        const peakRssBytes = settle()
+        const outcome = (): CommandOutcome => ({
+          exitCode,
+          signal: timedOut ? null : signal,
+          timedOut,
+          durationMs: Date.now() - started,
+          ...(peakRssBytes ? { peakRssBytes } : {})
+        })
+        void Promise.all(
+          [child.stdout, child.stderr]
+            .filter(stream => stream && !stream.closed)
+            .map(stream => new Promise(done => stream!.once('close', done)))
+        ).then(() => resolve(outcome()))
+      })
+    })
+  }
+
+  /** On cancel: SIGTERM to the whole group, SIGKILL after a short grace; waits for the exit. */
+  private async stop(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+    if (!child.pid || child.exitCode !== null || child.signalCode !== null) return
+    signalGroup(child.pid, 'SIGTERM')
+    const kill = setTimeout(
+      () => signalGroup(child.pid!, 'SIGKILL'),
+      Math.min(this.graceMs, CANCEL_GRACE_MS)
+    )
+    await exited.catch(() => undefined)
+    clearTimeout(kill)
   }
 }

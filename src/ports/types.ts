@@ -15,6 +15,8 @@ export interface CommandOutcome {
   signal: string | null
   timedOut: boolean
   durationMs: number
+  /** The most memory the command's processes held together, when it could be measured. */
+  peakRssBytes?: number
 }
 
 export interface CommandRunner {

@@ -25,6 +25,8 @@ export interface CommandResult {
   timedOut: boolean
   durationMs: number
   timeoutMinutes: number
+  /** The most memory its processes held together, when it could be measured. */
+  peakRssBytes?: number
   /** The last lines the command printed (stdout and stderr), for the failure message. */
   tail: string[]
   outputLines: number
@@ -80,6 +82,10 @@ export async function runCommand(
   }
 }
 
+function mebibytes(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MiB`
+}
+
 /** One sentence for a command that did not succeed, or null when it did. */
 export function commandFailure(
   result: Omit<CommandResult, 'startedAt'>,
@@ -87,6 +93,13 @@ export function commandFailure(
 ): string | null {
   if (result.timedOut) {
     return `${what} did not finish within timeout-minutes (${result.timeoutMinutes}) and was stopped`
+  }
+  // 137 is 128 + 9: the shell's report of a child killed by SIGKILL, which is what the OOM killer sends.
+  if (result.signal === 'SIGKILL' || result.exitCode === 137) {
+    const used = result.peakRssBytes
+      ? ` (its processes used up to ${mebibytes(result.peakRssBytes)})`
+      : ''
+    return `${what} was killed by SIGKILL${result.exitCode === 137 ? ' (exit code 137)' : ''}: this usually means the runner ran out of memory${used}; use fewer sample-rows, a smaller batch or model, or a larger runner`
   }
   if (result.signal) return `${what} was killed by ${result.signal}`
   if (result.exitCode !== 0) return `${what} exited with code ${result.exitCode}`
@@ -129,7 +142,10 @@ function commandEnvironment(context: CommandContext, extra: Record<string, strin
     ...(subset.labelColumn ? { ML_SMOKE_LABEL_COLUMN: subset.labelColumn } : {}),
     ...(subset.classes ? { ML_SMOKE_CLASSES: Object.keys(subset.classes).join(',') } : {})
   }
-  return { ...childEnvironment({ ...context.ports.env, ...config.env }, smoke), ...extra }
+  const env = childEnvironment({ ...context.ports.env, ...config.env }, smoke)
+  // Python buffers a pipe's output in 8 KiB blocks: a run that hangs or is killed would show nothing.
+  env.PYTHONUNBUFFERED ??= '1'
+  return { ...env, ...extra }
 }
 
 /**
