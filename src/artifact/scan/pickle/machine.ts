@@ -66,6 +66,12 @@ export const isOpcode = (byte: number): boolean => OPCODES.has(byte)
 
 const NEED = Symbol('need more bytes')
 
+/** What Python's float() accepts: decimal with optional `_` between digits, exponent, inf, nan. */
+const PYTHON_FLOAT =
+  /^[\t\n\v\f\r ]*[+-]?(((\d(_?\d)*)?\.?\d(_?\d)*|\d(_?\d)*\.)([eE][+-]?\d(_?\d)*)?|inf(inity)?|nan)[\t\n\v\f\r ]*$/i
+
+const IDENTIFIERS = /^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u
+
 /**
  * A pickle virtual machine that runs every opcode the way CPython's unpickler does (stack, marks, memo,
  * protocol-dependent name mapping), except that calls and imports are recorded instead of performed.
@@ -146,7 +152,8 @@ export class PickleMachine {
   private importName(module: string, name: string, at: number): PyGlobal {
     const [module3, name3] = this.proto < 3 ? python3Name(module, name) : [module, name]
     const global = new PyGlobal(module3, name3, at)
-    this.events++
+    // Only names Python could import tell a pickle from other bytes (judged either way).
+    if (IDENTIFIERS.test(module3) && IDENTIFIERS.test(name3)) this.events++
     this.events_.import(global)
     return global
   }
@@ -334,6 +341,8 @@ export class PickleMachine {
         // FLOAT
         const arg = line(rel + 1)
         if (arg === NEED) return NEED
+        if (!PYTHON_FLOAT.test(latin1(buf.subarray(arg[0], arg[1]))))
+          return this.fail('could not convert string to float', at)
         this.push(FLOAT)
         return next(arg[1] + 1)
       }
@@ -346,9 +355,14 @@ export class PickleMachine {
         if (code === 0x49 && (text === '00' || text === '01')) this.push(text === '01')
         else {
           if (code === 0x4c && text.endsWith('L')) text = text.slice(0, -1)
-          const value = parsePythonInt(text, 0)
-          // Python fails here; going on reads more than it would, never less.
-          this.push(value === undefined ? FLOAT : narrow(value))
+          // CPython's C unpickler reads INT with strtol, which also takes leading-zero octal.
+          const value =
+            parsePythonInt(text, 0) ??
+            (code === 0x49 && /^\s*[+-]?0[0-7]+\s*$/.test(text)
+              ? BigInt(parseInt(text, 8))
+              : undefined)
+          if (value === undefined) return this.fail('invalid literal for int()', at)
+          this.push(narrow(value))
         }
         return next(arg[1] + 1)
       }

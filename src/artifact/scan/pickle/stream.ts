@@ -8,7 +8,7 @@ const TORCH_MAGIC = 0x1950a86a20f9469cfc6cn
 /** Legacy torch.save writes five pickles: magic, protocol version, sys_info, the object, storage keys. */
 const TORCH_LEGACY_PICKLES = 5
 
-const ELEMENT_SIZE: Record<string, number> = {
+export const ELEMENT_SIZE: Record<string, number> = {
   DoubleStorage: 8,
   FloatStorage: 4,
   HalfStorage: 2,
@@ -32,12 +32,29 @@ const ELEMENT_SIZE: Record<string, number> = {
 /** Encodings `_codecs.encode(str, encoding)` uses for bytes in protocol 2 pickles (torch, numpy). */
 const BYTE_ENCODINGS = new Set(['latin1', 'latin-1', 'latin_1', 'iso-8859-1', 'iso8859-1'])
 
+/**
+ * What a loader reads after a pickle: another pickle, a raw record whose length its first bytes give, or
+ * nothing it cares about (a probe then checks whether the rest is a pickle some other loader could read).
+ */
+export type Step =
+  | { kind: 'pickle'; label: string }
+  /** An int64 element count, then count × elementSize bytes (a torch storage). */
+  | { kind: 'storage'; elementSize: number }
+  /** Legacy torch tar "tensors": int32 ndim, 4 bytes, ndim int64 sizes and strides, int64 offset. */
+  | { kind: 'tensor' }
+  | { kind: 'probe' }
+
+/** Decides, after pickle `index` returned `result`, what follows it. */
+export type Plan = (index: number, result: Value, stream: PickleStream) => Step[]
+
 export interface PickleStreamOptions {
   allowlist: Allowlist
   /** Label of the stream in findings (an archive entry); undefined for a whole file. */
   entry?: string
   findings: Finding[]
   maxValues: number
+  /** What follows each pickle; by default a legacy torch file's layout is recognised, else a probe. */
+  plan?: Plan
 }
 
 export interface PickleSummary {
@@ -50,7 +67,7 @@ export interface PickleSummary {
   failed: boolean
   /** Imports and calls the first pickle made: with none and a failure, the bytes were not a pickle. */
   events: number
-  /** Storages of a legacy torch file. */
+  /** Raw records (torch storages) read between pickles. */
   storages: number
 }
 
@@ -59,29 +76,67 @@ interface Running {
   role: 'main' | 'probe' | 'fork'
 }
 
+/** A legacy torch.save file: magic number, protocol version, sys_info, the object, storage keys, storages. */
+export const torchFilePlan: Plan = (index, result, stream) => {
+  if (index === 0 && result === TORCH_MAGIC) stream.legacyTorch = true
+  if (!stream.legacyTorch) return [{ kind: 'probe' }]
+  if (index < TORCH_LEGACY_PICKLES - 1)
+    return [{ kind: 'pickle', label: ` (pickle #${index + 2} of a legacy torch file)` }]
+  if (index > TORCH_LEGACY_PICKLES - 1) return [{ kind: 'probe' }]
+  const sizes =
+    result instanceof PySeq && result.complete && result.items.every(k => typeof k === 'string')
+      ? (result.items as string[]).map(key => stream.storageSizes.get(key) ?? 0)
+      : [0]
+  if (sizes.includes(0)) {
+    stream.warn(
+      'legacy torch file: cannot tell the size of its storages; what follows its five pickles was not read'
+    )
+    return []
+  }
+  return [
+    ...sizes.map(elementSize => ({ kind: 'storage' as const, elementSize })),
+    { kind: 'probe' }
+  ]
+}
+
 /**
  * Scans a byte stream that holds one pickle or several back to back (legacy torch.save), written in
  * pieces: every pickle is emulated, every import judged against the allowlist, and every call checked.
  * Findings go to `options.findings`.
  */
 export class PickleStream {
+  legacyTorch = false
+  /** Element sizes of the storages persistent ids named (torch), by storage key. */
+  readonly storageSizes = new Map<string, number>()
   private buf: Buffer = Buffer.alloc(0)
   private base = 0
   private total = 0
   private running: Running[] = []
+  private steps: Step[] = []
+  /** Position of a raw record being read, when the next step is one. */
+  private rawPos: number | undefined
   private pickles = 0
+  private storages = 0
   private firstFailed = false
   private firstEvents = 0
-  private legacy = false
-  private storageSizes = new Map<string, number>()
-  private raw: { pos: number; sizes: number[]; done: number } | undefined
-  private storages = 0
+  private stopped = false
   private readonly seen = new Set<string>()
   private readonly forkBudget: ForkBudget
+  private readonly plan: Plan
 
   constructor(private readonly options: PickleStreamOptions) {
     this.forkBudget = { memoEntries: options.maxValues * 2 }
+    this.plan = options.plan ?? torchFilePlan
     this.running.push({ machine: this.machine('joblib', 0, ''), role: 'main' })
+  }
+
+  /** Nothing more will be read: the rest of the stream need not be written. */
+  get finished(): boolean {
+    return this.stopped
+  }
+
+  warn(message: string, offset?: number): void {
+    this.add({ severity: 'warning', message, offset })
   }
 
   private add(finding: Finding): void {
@@ -150,7 +205,7 @@ export class PickleStream {
         }),
       persistentId: id => {
         // torch's persistent ids: ('storage', StorageType, key, location, numel, ...)
-        if (!this.legacy || !(id instanceof PySeq)) return
+        if (!(id instanceof PySeq)) return
         const [, type, key] = id.items
         if (type instanceof PyGlobal && typeof key === 'string' && type.name in ELEMENT_SIZE)
           this.storageSizes.set(key, ELEMENT_SIZE[type.name])
@@ -169,17 +224,20 @@ export class PickleStream {
   }
 
   write(chunk: Buffer): void {
-    if (!chunk.length) return
+    if (!chunk.length || this.stopped) {
+      this.total += chunk.length
+      return
+    }
     this.total += chunk.length
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk
     this.pump(false)
   }
 
   end(): PickleSummary {
-    this.pump(true)
+    if (!this.stopped) this.pump(true)
     return {
       pickles: this.pickles,
-      legacyTorch: this.legacy,
+      legacyTorch: this.legacyTorch,
       bytes: this.total,
       failed: this.firstFailed,
       events: this.firstEvents,
@@ -194,7 +252,7 @@ export class PickleStream {
         entry.machine.run(this.buf, this.base, eof)
         if (entry.machine.status === 'running') continue
         this.running.splice(this.running.indexOf(entry), 1)
-        if (entry.role !== 'fork') progress = this.finished(entry) || progress
+        if (entry.role !== 'fork') progress = this.finished_(entry) || progress
         else if (entry.machine.failure?.severity === 'unsafe')
           this.add({
             severity: 'unsafe',
@@ -202,20 +260,21 @@ export class PickleStream {
             offset: entry.machine.failure.at
           })
       }
-      if (this.raw) progress = this.readStorages(eof) || progress
+      if (this.rawPos !== undefined) progress = this.readRaw(eof) || progress
     }
+    if (!this.running.length && this.rawPos === undefined) this.stopped = true
     // Keep only the bytes some reader still needs.
     let keep = this.base + this.buf.length
     for (const { machine } of this.running) keep = Math.min(keep, Math.max(machine.pos, this.base))
-    if (this.raw) keep = Math.min(keep, Math.max(this.raw.pos, this.base))
+    if (this.rawPos !== undefined) keep = Math.min(keep, Math.max(this.rawPos, this.base))
     if (keep > this.base) {
-      this.buf = this.buf.subarray(keep - this.base)
+      this.buf = this.buf.subarray(Math.min(keep - this.base, this.buf.length))
       this.base = keep
     }
   }
 
-  /** A main pickle or a probe ended: decides what the following bytes are. Returns whether a reader started. */
-  private finished({ machine, role }: Running): boolean {
+  /** A main pickle or a probe ended. Returns whether another reader started. */
+  private finished_({ machine, role }: Running): boolean {
     const index = this.pickles
     if (role === 'main' && index === 0) this.firstEvents = machine.events
     if (machine.status === 'failed') {
@@ -242,86 +301,68 @@ export class PickleStream {
       return false
     }
     this.pickles++
-    if (index === 0 && machine.result === TORCH_MAGIC) this.legacy = true
-    const next = machine.pos
-    if (this.legacy && this.pickles < TORCH_LEGACY_PICKLES) {
+    if (!this.steps.length) this.steps = this.plan(index, machine.result!, this)
+    return this.next(machine.pos)
+  }
+
+  /** Starts the next step at `pos`. */
+  private next(pos: number): boolean {
+    const step = this.steps.shift()
+    if (!step) return false
+    if (step.kind === 'pickle')
+      this.running.push({ machine: this.machine('plain', pos, step.label), role: 'main' })
+    else if (step.kind === 'probe')
       this.running.push({
         machine: this.machine(
           'plain',
-          next,
-          ` (pickle #${this.pickles + 1} of a legacy torch file)`
+          pos,
+          ` (in pickle #${this.pickles + 1}, after the STOP of #${this.pickles})`
         ),
-        role: 'main'
+        role: 'probe'
       })
-      return true
+    else {
+      this.steps.unshift(step)
+      this.rawPos = pos
     }
-    if (this.legacy && this.pickles === TORCH_LEGACY_PICKLES) {
-      const keys = machine.result
-      const sizes =
-        keys instanceof PySeq && keys.complete && keys.items.every(k => typeof k === 'string')
-          ? (keys.items as string[]).map(key => this.storageSizes.get(key) ?? 0)
-          : []
-      if (!sizes.length || sizes.includes(0)) {
-        this.add({
-          severity: 'warning',
-          message: `legacy torch file: cannot tell the size of its storages; the ${this.total - next}+ bytes after its five pickles were not read`,
-          offset: next
-        })
-        return false
-      }
-      this.raw = { pos: next, sizes, done: 0 }
-      return true
-    }
-    // After a STOP, pickle.load stops; a loader calling it again would read the next pickle.
-    this.running.push({
-      machine: this.machine(
-        'plain',
-        next,
-        ` (in pickle #${this.pickles + 1}, after the first one's STOP)`
-      ),
-      role: 'probe'
-    })
     return true
   }
 
-  /** Legacy torch storages: for each key, an int64 element count and count × element size bytes. */
-  private readStorages(eof: boolean): boolean {
-    const raw = this.raw!
-    while (raw.done < raw.sizes.length) {
-      const rel = raw.pos - this.base
-      if (rel + 8 > this.buf.length) {
-        if (eof) {
-          this.add({
-            severity: 'invalid',
-            message: `legacy torch file: storage ${raw.done + 1} of ${raw.sizes.length} is cut short`,
-            offset: raw.pos
-          })
-          this.raw = undefined
-        }
-        return false
+  /** Raw records between pickles (storages, tensor headers): their length is in their first bytes. */
+  private readRaw(eof: boolean): boolean {
+    const step = this.steps[0]
+    const pos = this.rawPos!
+    const width = step.kind === 'storage' ? 8 : 4
+    const rel = pos - this.base
+    if (rel + width > this.buf.length) {
+      if (eof) {
+        this.add({
+          severity: 'invalid',
+          message: 'a storage record is cut short (truncated file)',
+          offset: pos
+        })
+        this.rawPos = undefined
       }
-      const count = this.buf.readBigInt64LE(rel)
-      raw.pos += 8 + Number(count) * raw.sizes[raw.done]
-      raw.done++
-      this.storages++
-    }
-    if (raw.pos > this.total) {
-      if (!eof) return false
-      this.add({
-        severity: 'invalid',
-        message: 'legacy torch file: the last storage runs past the end of the file',
-        offset: raw.pos
-      })
-      this.raw = undefined
       return false
     }
-    this.raw = undefined
-    // Nothing reads what follows the storages; it is reported as a pickle would be if it is one.
-    this.running.push({
-      machine: this.machine('plain', raw.pos, ' (after the storages of a legacy torch file)'),
-      role: 'probe'
-    })
-    return true
+    let end: number
+    if (step.kind === 'storage') {
+      end = pos + 8 + Number(this.buf.readBigInt64LE(rel)) * step.elementSize
+      this.storages++
+    } else end = pos + 8 + 16 * this.buf.readInt32LE(rel) + 8
+    if (end < pos || end > (eof ? this.total : Infinity)) {
+      this.add({
+        severity: 'invalid',
+        message: 'a storage record runs past the end of the data',
+        offset: pos
+      })
+      this.rawPos = undefined
+      return false
+    }
+    this.steps.shift()
+    this.rawPos = undefined
+    const index = this.pickles
+    if (!this.steps.length) this.steps = this.plan(index, null, this)
+    return this.next(end)
   }
 }
 
