@@ -260,10 +260,10 @@ async function scanPickleStream(
     })
     return 'pytorch-legacy'
   }
-  if (summary.pickles > 1)
+  if (!findings.some(f => f.severity !== 'info'))
     ctx.findings.push({
       severity: 'info',
-      message: `${summary.pickles} pickles back to back`,
+      message: `${summary.pickles > 1 ? `${summary.pickles} pickles back to back` : 'a pickle'}: every import on the allowlist`,
       entry
     })
   return 'pickle'
