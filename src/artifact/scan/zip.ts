@@ -184,13 +184,10 @@ export async function* entryData(
   let length = 0
   for await (const piece of data) {
     length += piece.length
-    if (length > entry.size)
-      throw invalid(`"${entry.name}": inflates past its declared ${entry.size} bytes`)
+    if (length > entry.size) throw invalid(`inflates past its declared ${entry.size} bytes`)
     crc = crc32(piece, crc)
     yield piece
   }
-  if (length !== entry.size)
-    throw invalid(`"${entry.name}": ${length} bytes, the directory says ${entry.size}`)
-  if (crc >>> 0 !== entry.crc)
-    throw invalid(`"${entry.name}": CRC-32 mismatch (the data is corrupted)`)
+  if (length !== entry.size) throw invalid(`${length} bytes, the directory says ${entry.size}`)
+  if (crc >>> 0 !== entry.crc) throw invalid('CRC-32 mismatch (the data is corrupted)')
 }
