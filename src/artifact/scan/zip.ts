@@ -115,17 +115,30 @@ export async function readZip(blob: Blob): Promise<ZipArchive> {
     pos += 46 + nameLength + extraLength + commentLength
   }
   const directoryStart = directoryOffset + prefix
+  const localNames = new Map<ZipEntry, string>()
   for (const entry of entries) {
     const local = await blob.read(entry.localHeaderOffset, 30)
     if (local.length < 30 || local.readUInt32LE(0) !== LOCAL)
       throw invalid(`"${entry.name}": its local header is missing`)
     const nameLength = local.readUInt16LE(26)
     const localName = (await blob.read(entry.localHeaderOffset + 30, nameLength)).toString('utf8')
-    if (localName !== entry.name)
-      throw invalid(
-        `"${entry.name}": the local header names it "${localName}" (zipfile refuses this)`
-      )
+    localNames.set(entry, localName)
     entry.dataStart = entry.localHeaderOffset + 30 + nameLength + local.readUInt16LE(28)
+  }
+  // Each entry's bytes (header to end of data) must be its own: overlapping entries make a zip bomb.
+  const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset)
+  for (let i = 1; i < byOffset.length; i++) {
+    const previous = byOffset[i - 1]
+    if (byOffset[i].localHeaderOffset < previous.dataStart + previous.compressedSize)
+      throw unsafe(
+        `entries "${previous.name}" and "${byOffset[i].name}" overlap (a zip bomb's trick)`
+      )
+  }
+  for (const entry of entries) {
+    if (localNames.get(entry) !== entry.name)
+      throw invalid(
+        `"${entry.name}": the local header names it "${localNames.get(entry)}" (zipfile refuses this)`
+      )
     if (entry.dataStart + entry.compressedSize > directoryStart)
       throw invalid(
         `"${entry.name}": its data runs into the central directory or past the end (truncated?)`
@@ -140,15 +153,6 @@ export async function readZip(blob: Blob): Promise<ZipArchive> {
     if (entry.method === 8 && entry.size > entry.compressedSize * MAX_DEFLATE_RATIO + 1024)
       throw invalid(
         `"${entry.name}": declares ${entry.size} bytes, more than deflate can make of ${entry.compressedSize}`
-      )
-  }
-  // Each entry's bytes (header to end of data) must be its own: overlapping entries make a zip bomb.
-  const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset)
-  for (let i = 1; i < byOffset.length; i++) {
-    const previous = byOffset[i - 1]
-    if (byOffset[i].localHeaderOffset < previous.dataStart + previous.compressedSize)
-      throw unsafe(
-        `entries "${previous.name}" and "${byOffset[i].name}" overlap (a zip bomb's trick)`
       )
   }
   const names = new Set<string>()
