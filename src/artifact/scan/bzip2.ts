@@ -14,24 +14,33 @@ const END_MAGIC_HI = 0x177245
 const END_MAGIC_LO = 0x385090
 
 class Bits {
-  at = 0 // bit position
+  /** Next byte to load. */
+  private next = 0
+  private buffer = 0
+  private count = 0
   constructor(public buf: Buffer) {}
+  /** Bit position of the reader in `buf`. */
+  get at(): number {
+    return this.next * 8 - this.count
+  }
+  set at(bit: number) {
+    this.next = bit >>> 3
+    this.count = 0
+    this.buffer = 0
+    if (bit & 7) this.bits(bit & 7)
+  }
   bits(n: number): number {
-    let value = 0
-    for (let i = 0; i < n; i++) {
-      const byte = this.buf[this.at >>> 3]
+    while (this.count < n) {
+      const byte = this.buf[this.next++]
       if (byte === undefined) throw invalid('bzip2 data is truncated')
-      value = (value << 1) | ((byte >>> (7 - (this.at & 7))) & 1)
-      this.at++
+      this.buffer = ((this.buffer << 8) | byte) & 0xffffffff
+      this.count += 8
     }
-    return value >>> 0
+    this.count -= n
+    return (this.buffer >>> this.count) & ((1 << n) - 1)
   }
   bit(): number {
-    const byte = this.buf[this.at >>> 3]
-    if (byte === undefined) throw invalid('bzip2 data is truncated')
-    const value = (byte >>> (7 - (this.at & 7))) & 1
-    this.at++
-    return value
+    return this.bits(1)
   }
 }
 
@@ -113,7 +122,7 @@ function decodeBlock(reader: Bits, blockSize: number): Buffer {
   const limit = blockSize * 100_000
   const tt = new Uint32Array(limit)
   const counts = new Int32Array(256)
-  const mtf = seqToUnseq.map((_, i) => i)
+  const mtf = Uint8Array.from(seqToUnseq, (_, i) => i)
   const eob = seqToUnseq.length + 1
   let length = 0
   let selector = 0
@@ -156,8 +165,8 @@ function decodeBlock(reader: Bits, blockSize: number): Buffer {
     if (symbol === eob) break
     const position = symbol - 1
     const value = mtf[position]
-    mtf.splice(position, 1)
-    mtf.unshift(value)
+    for (let k = position; k > 0; k--) mtf[k] = mtf[k - 1]
+    mtf[0] = value
     const byte = seqToUnseq[value]
     if (length >= limit) throw invalid('bzip2 block is larger than its declared size')
     counts[byte]++
@@ -175,7 +184,14 @@ function decodeBlock(reader: Bits, blockSize: number): Buffer {
     tt[cftab[byte]++] |= i << 8
   }
   // Undo the initial run-length encoding (four equal bytes, then a count of more).
-  const out: number[] = []
+  let out = Buffer.allocUnsafe(Math.max(1024, length + (length >>> 2)))
+  let size = 0
+  const room = (n: number): void => {
+    if (size + n <= out.length) return
+    const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, size + n))
+    out.copy(bigger, 0, 0, size)
+    out = bigger
+  }
   let position = tt[origPtr] >>> 8
   let last = -1
   let same = 0
@@ -184,7 +200,9 @@ function decodeBlock(reader: Bits, blockSize: number): Buffer {
     const byte = position & 0xff
     position >>>= 8
     if (same === 4) {
-      for (let k = 0; k < byte; k++) out.push(last)
+      room(byte)
+      out.fill(last, size, size + byte)
+      size += byte
       same = 0
       continue
     }
@@ -193,9 +211,10 @@ function decodeBlock(reader: Bits, blockSize: number): Buffer {
       last = byte
       same = 1
     }
-    out.push(byte)
+    room(1)
+    out[size++] = byte
   }
-  return Buffer.from(out)
+  return out.subarray(0, size)
 }
 
 /** Decompresses bzip2 streams (several may follow each other). */
@@ -227,10 +246,11 @@ export async function* bunzip2(source: AsyncIterable<Buffer>): AsyncGenerator<Bu
       for (;;) {
         // Keep a whole block's worth of input ahead of the reader.
         const consumed = reader.at >>> 3
+        const bit = reader.at - consumed * 8
         buf = buf.subarray(consumed)
-        reader.at -= consumed * 8
         await fill(MAX_BLOCK_INPUT)
         reader.buf = buf
+        reader.at = bit
         const hi = reader.bits(24)
         const lo = reader.bits(24)
         if (hi === END_MAGIC_HI && lo === END_MAGIC_LO) {

@@ -41,8 +41,10 @@ export async function* decompress(
       yield piece
     }
   } catch (cause) {
-    if (cause instanceof Error && 'code' in cause && String(cause.code).startsWith('Z_'))
-      throw invalid(`${compression} data is damaged or truncated (${cause.message})`)
+    // zlib's errors carry a Z_ code (checked by shape: they may come from another realm than Error).
+    const { code, message } = (cause ?? {}) as { code?: unknown; message?: unknown }
+    if (typeof code === 'string' && code.startsWith('Z_'))
+      throw invalid(`${compression} data is damaged or truncated (${String(message)})`)
     throw cause
   } finally {
     input.unpipe(inflater)
