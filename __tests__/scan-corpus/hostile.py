@@ -124,7 +124,8 @@ def classics():
 
 # ---------------- 2. opcode variants: INST, OBJ, NEWOBJ, NEWOBJ_EX, STACK_GLOBAL, dotted names ----------------
 def opcodes():
-    add("inst_pty_spawn.pkl", b"(cpty\nspawn\nS\"true\"\ni.", "INST (fickling #108)")
+    add("obj_pty_spawn.pkl", b"(cpty\nspawn\nS\"true\"\no.", "OBJ (fickling #108)")
+    add("truncated_global.pkl", b"cantigravity\nx", "GLOBAL cut at the end (pure-Python unpickler still imports)")
     add("inst_os_system.pkl", b"(S'" + touch_cmd("inst_os_system.pkl").encode() + b"'\nios\nsystem\n.", "INST", "pickle")
     add("obj_os_system.pkl", b"(cos\nsystem\nS'" + touch_cmd("obj_os_system.pkl").encode() + b"'\no.", "OBJ", "pickle")
     add("newobj_popen.pkl", P2 + g("subprocess", "Popen") + b"(" + s("touch") + s(mark("newobj_popen.pkl")) + b"l\x85\x81.", "NEWOBJ")

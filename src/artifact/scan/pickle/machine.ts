@@ -152,8 +152,9 @@ export class PickleMachine {
   private importName(module: string, name: string, at: number): PyGlobal {
     const [module3, name3] = this.proto < 3 ? python3Name(module, name) : [module, name]
     const global = new PyGlobal(module3, name3, at)
-    // Only names Python could import tell a pickle from other bytes (judged either way).
-    if (IDENTIFIERS.test(module3) && IDENTIFIERS.test(name3)) this.events++
+    // Only a module Python could import tells a pickle from other bytes (find_class imports the module
+    // before it looks the name up); every name is judged either way.
+    if (IDENTIFIERS.test(module3)) this.events++
     this.events_.import(global)
     return global
   }
@@ -530,15 +531,35 @@ export class PickleMachine {
       case 0x63: // GLOBAL
       case 0x69: {
         // INST
-        const first = line(rel + 1)
+        // At the end of the data, joblib's (pure Python) unpickler takes an unterminated line less its
+        // last byte (readline()[:-1]) and still imports the module: so does the scan, then it fails.
+        const partial = (from: number): [number, number] => [
+          Math.min(from, buf.length),
+          Math.max(Math.min(from, buf.length), buf.length - 1)
+        ]
+        let first = line(rel + 1)
+        if (first === NEED && eof && this.status === 'failed' && !this.longLine) {
+          this.status = 'running'
+          first = partial(rel + 1)
+        }
         if (first === NEED) return NEED
-        const second = line(first[1] + 1)
+        let second = line(first[1] + 1)
+        if (second === NEED && eof && this.status === 'failed' && !this.longLine) {
+          this.status = 'running'
+          second = partial(first[1] + 1)
+        }
         if (second === NEED) return NEED
+        const truncated = second[1] === buf.length - 1 && buf[second[1]] !== 0x0a
         // GLOBAL decodes UTF-8, INST ASCII: a name that is neither cannot be imported.
         const module = decodeUtf8(buf.subarray(first[0], first[1]))
         const name = decodeUtf8(buf.subarray(second[0], second[1]))
         if (module === undefined || name === undefined)
           return this.fail('a module or name that is not UTF-8', at)
+        if (truncated) {
+          this.importName(module, name, at)
+          this.status = 'running'
+          return this.fail('pickle data was truncated (a line with no end)', at)
+        }
         if (code === 0x63) {
           this.push(this.importName(module, name, at))
           return next(second[1] + 1)
