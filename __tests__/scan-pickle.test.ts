@@ -143,7 +143,8 @@ print(json.dumps(result))
         const ours = imports(data, chunk)
         // A module name computed while loading (_codecs.encode('bf', 'rot13') is 'os') is unsafe in the
         // scan without a name; Python, running it, imports os.system.
-        const theirs = path.basename(file) === 'codecs_rot13_module.pkl' ? ['_codecs.encode'] : python[file]
+        const theirs =
+          path.basename(file) === 'codecs_rot13_module.pkl' ? ['_codecs.encode'] : python[file]
         if (JSON.stringify(ours) !== JSON.stringify(theirs))
           differ.push(
             `${path.basename(file)} (${chunk}): ours ${JSON.stringify(ours)}, Python ${JSON.stringify(theirs)}`
