@@ -30,7 +30,7 @@ import {
   type ScanReport,
   type Verdict
 } from './types.js'
-import { entryData, readZip, storedBlob } from './zip.js'
+import { entryData, readZip, storedBlob, type ZipEntry } from './zip.js'
 
 export { ALLOWLIST_VERSIONS, DEFAULT_ALLOWLIST } from './allowlist/index.js'
 export { DEFAULT_LIMITS } from './types.js'
@@ -56,6 +56,8 @@ interface Context {
   findings: Finding[]
   /** The file on disk (ONNX external data is found beside it). */
   path: string
+  /** What the file's first bytes say it is: the format reported when a reader throws. */
+  sniffed?: string
 }
 
 /** Adds a finding for an error a reader threw: ScanErrors as they say, anything else as unsafe. */
@@ -78,6 +80,14 @@ function report(ctx: Context, cause: unknown, entry: string | undefined): void {
 const join = (outer: string | undefined, inner: string): string =>
   outer ? `${outer}/${inner}` : inner
 
+function checkNesting(ctx: Context, depth: number): void {
+  if (depth > ctx.limits.maxNesting)
+    throw new ScanError(
+      'unsafe',
+      `archives nested more than ${ctx.limits.maxNesting} deep: cannot scan`
+    )
+}
+
 /** Scans bytes that can be read anywhere; returns the format found. */
 async function scanBlob(
   blob: Blob,
@@ -86,13 +96,10 @@ async function scanBlob(
   entry: string | undefined,
   depth: number
 ): Promise<string> {
-  if (depth > ctx.limits.maxNesting)
-    throw new ScanError(
-      'unsafe',
-      `archives nested more than ${ctx.limits.maxNesting} deep: cannot scan`
-    )
+  checkNesting(ctx, depth)
   const head = await blob.read(0, 1024)
   const kind = sniff(head, blob.size, name)
+  ctx.sniffed ??= kind.kind === 'compressed' ? `compressed (${kind.compression})` : kind.kind
   switch (kind.kind) {
     case 'zip':
       return scanZip(blob, ctx, entry, depth)
@@ -143,11 +150,7 @@ async function scanStream(
   entry: string | undefined,
   depth: number
 ): Promise<string> {
-  if (depth > ctx.limits.maxNesting)
-    throw new ScanError(
-      'unsafe',
-      `archives nested more than ${ctx.limits.maxNesting} deep: cannot scan`
-    )
+  checkNesting(ctx, depth)
   const iterator = stream[Symbol.asyncIterator]()
   const rest: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => iterator }
   let head: Buffer = Buffer.alloc(0)
@@ -277,18 +280,11 @@ async function scanNpy(
   const iterator = stream[Symbol.asyncIterator]()
   let head: Buffer = Buffer.alloc(0)
   let header = readNpyHeader(head)
-  let ended = false
   while (header === 'need-more') {
     const next = await iterator.next()
-    if (next.done) {
-      ended = true
-      break
-    }
+    if (next.done) throw new ScanError('invalid', 'the .npy header is cut short')
     head = head.length ? Buffer.concat([head, next.value]) : next.value
     header = readNpyHeader(head)
-  }
-  if (header === 'need-more' || ended) {
-    if (header === 'need-more') throw new ScanError('invalid', 'the .npy header is cut short')
   }
   const data = prepend(head.subarray(header.dataStart), { [Symbol.asyncIterator]: () => iterator })
   if (header.object) {
@@ -361,21 +357,13 @@ async function scanHdf5(blob: Blob, ctx: Context, entry: string | undefined): Pr
 }
 
 /** Reads a zip member (inflating it) and returns its bytes, for small members only. */
-async function readMember(
-  blob: Blob,
-  entry: import('./zip.js').ZipEntry,
-  ctx: Context
-): Promise<Buffer> {
+async function readMember(blob: Blob, entry: ZipEntry, ctx: Context): Promise<Buffer> {
   return collect(entryData(blob, entry, ctx.budget), MAX_BUFFERED, `"${entry.name}"`)
 }
 
-async function drainEntry(
-  blob: Blob,
-  entry: import('./zip.js').ZipEntry,
-  ctx: Context
-): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  for await (const _ of entryData(blob, entry, ctx.budget));
+async function drainEntry(blob: Blob, entry: ZipEntry, ctx: Context): Promise<void> {
+  const data = entryData(blob, entry, ctx.budget)
+  while (!(await data.next()).done);
 }
 
 async function scanZip(
@@ -580,6 +568,7 @@ export async function scanModelFile(
         try {
           format = await scanBlob(fileBlob(handle, size), ctx, file.name, undefined, 0)
         } catch (cause) {
+          format = ctx.sniffed ?? format
           report(ctx, cause, undefined)
         }
       }
