@@ -262,95 +262,120 @@ export class PickleMachine {
     return undefined
   }
 
+  // The opcode being read: set by step() for the helpers below (no closures per opcode).
+  private buf: Buffer = Buffer.alloc(0)
+  private base = 0
+  private eof = false
+  private at = 0
+  private rel = 0
+  private code = 0
+
+  private wait(): typeof NEED {
+    return this.eof ? this.fail('pickle data was truncated', this.at) : NEED
+  }
+
+  /** Where an n-byte argument starts, once it is all there. */
+  private fixed(n: number): number | typeof NEED {
+    return this.buf.length - this.rel < 1 + n ? this.wait() : this.rel + 1
+  }
+
+  /** A newline-terminated argument after `from`: [start, end) without the newline. */
+  private line(from: number): [number, number] | typeof NEED {
+    const { buf, rel } = this
+    const end = buf.indexOf(0x0a, from)
+    if (end !== -1) return [from, end]
+    if (this.eof) return this.fail('pickle data was truncated (a line with no end)', this.at)
+    if (buf.length - rel > LINE_CAP) {
+      this.longLine = { code: this.code, at: this.at }
+      this.pos = this.base + buf.length
+    }
+    return NEED
+  }
+
+  /** A length-prefixed argument: its content when short and present, or its length when skipped. */
+  private counted(
+    width: 1 | 4 | 8,
+    signed = false
+  ): { data?: Buffer; length: number } | typeof NEED {
+    const { buf, rel, at } = this
+    if (buf.length - rel < 1 + width) return this.wait()
+    const length =
+      width === 1
+        ? buf[rel + 1]
+        : width === 4
+          ? signed
+            ? buf.readInt32LE(rel + 1)
+            : buf.readUInt32LE(rel + 1)
+          : Number(buf.readBigUInt64LE(rel + 1))
+    if (length < 0) return this.fail('negative byte count', at)
+    const start = rel + 1 + width
+    if (length > KEEP_BYTES) {
+      this.pos = at + 1 + width + length
+      return { length }
+    }
+    if (buf.length - start < length) return this.wait()
+    this.pos = at + 1 + width + length
+    return { data: buf.subarray(start, start + length), length }
+  }
+
+  private next(end: number): undefined {
+    this.pos = this.base + end
+    return undefined
+  }
+
   /** One opcode. Returns NEED when the bytes end inside it (the machine then waits, or fails at EOF). */
   private step(buf: Buffer, base: number, eof: boolean): typeof NEED | undefined {
     const at = this.pos
     const rel = at - base
     const code = buf[rel]
-    const avail = buf.length - rel
-    const wait = (): typeof NEED => (eof ? this.fail('pickle data was truncated', at) : NEED)
-    const fixed = (n: number): number | typeof NEED => (avail < 1 + n ? wait() : rel + 1)
-    /** A newline-terminated argument after `from`: [start, end) without the newline. */
-    const line = (from: number): [number, number] | typeof NEED => {
-      const end = buf.indexOf(0x0a, from)
-      if (end !== -1) return [from, end]
-      if (eof) return this.fail('pickle data was truncated (a line with no end)', at)
-      if (buf.length - rel > LINE_CAP) {
-        this.longLine = { code, at }
-        this.pos = base + buf.length
-      }
-      return NEED
-    }
-    /** A length-prefixed argument: its content when short and present, or its length when skipped. */
-    const counted = (
-      width: 1 | 4 | 8,
-      signed = false
-    ): { data?: Buffer; length: number } | typeof NEED => {
-      if (avail < 1 + width) return wait()
-      const length =
-        width === 1
-          ? buf[rel + 1]
-          : width === 4
-            ? signed
-              ? buf.readInt32LE(rel + 1)
-              : buf.readUInt32LE(rel + 1)
-            : Number(buf.readBigUInt64LE(rel + 1))
-      if (length < 0) return this.fail('negative byte count', at)
-      const start = rel + 1 + width
-      if (length > KEEP_BYTES) {
-        this.pos = at + 1 + width + length
-        return { length }
-      }
-      if (buf.length - start < length) return wait()
-      this.pos = at + 1 + width + length
-      return { data: buf.subarray(start, start + length), length }
-    }
-    const next = (end: number): undefined => {
-      this.pos = base + end
-      return undefined
-    }
+    this.buf = buf
+    this.base = base
+    this.eof = eof
+    this.at = at
+    this.rel = rel
+    this.code = code
     this.opcodes++
 
     switch (code) {
       case 0x28: // MARK
         this.marks.push(this.stack.length)
-        return next(rel + 1)
+        return this.next(rel + 1)
       case 0x2e: {
         // STOP
         const value = this.pop(at)
         if (value === NEED) return NEED
         this.result = value
         this.status = 'stopped'
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x30: // POP: the mark, when the top of the stack is a mark
         if (this.marks.length && this.fence === this.stack.length) this.marks.pop()
         else if (this.pop(at) === NEED) return NEED
-        return next(rel + 1)
+        return this.next(rel + 1)
       case 0x31: {
         // POP_MARK
         const mark = this.popMark(at)
         if (mark === NEED) return NEED
         this.stack.length = mark
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x32: // DUP
         if (this.stack.length <= this.fence) return this.fail('unpickling stack underflow', at)
         this.push(this.stack[this.stack.length - 1])
-        return next(rel + 1)
+        return this.next(rel + 1)
       case 0x46: {
         // FLOAT
-        const arg = line(rel + 1)
+        const arg = this.line(rel + 1)
         if (arg === NEED) return NEED
         if (!PYTHON_FLOAT.test(latin1(buf.subarray(arg[0], arg[1]))))
           return this.fail('could not convert string to float', at)
         this.push(FLOAT)
-        return next(arg[1] + 1)
+        return this.next(arg[1] + 1)
       }
       case 0x49: // INT
       case 0x4c: {
         // LONG
-        const arg = line(rel + 1)
+        const arg = this.line(rel + 1)
         if (arg === NEED) return NEED
         let text = latin1(buf.subarray(arg[0], arg[1]))
         if (code === 0x49 && (text === '00' || text === '01')) this.push(text === '01')
@@ -365,59 +390,59 @@ export class PickleMachine {
           if (value === undefined) return this.fail('invalid literal for int()', at)
           this.push(narrow(value))
         }
-        return next(arg[1] + 1)
+        return this.next(arg[1] + 1)
       }
       case 0x4a: {
         // BININT
-        const start = fixed(4)
+        const start = this.fixed(4)
         if (start === NEED) return NEED
         this.push(buf.readInt32LE(start))
-        return next(start + 4)
+        return this.next(start + 4)
       }
       case 0x4b: {
         // BININT1
-        const start = fixed(1)
+        const start = this.fixed(1)
         if (start === NEED) return NEED
         this.push(buf[start])
-        return next(start + 1)
+        return this.next(start + 1)
       }
       case 0x4d: {
         // BININT2
-        const start = fixed(2)
+        const start = this.fixed(2)
         if (start === NEED) return NEED
         this.push(buf.readUInt16LE(start))
-        return next(start + 2)
+        return this.next(start + 2)
       }
       case 0x8a: // LONG1
       case 0x8b: {
         // LONG4
-        const arg = counted(code === 0x8a ? 1 : 4, true)
+        const arg = this.counted(code === 0x8a ? 1 : 4, true)
         if (arg === NEED) return NEED
         this.push(arg.data ? narrow(decodeLong(arg.data)) : FLOAT)
         return undefined
       }
       case 0x4e: // NONE
         this.push(null)
-        return next(rel + 1)
+        return this.next(rel + 1)
       case 0x88: // NEWTRUE
       case 0x89: // NEWFALSE
         this.push(code === 0x88)
-        return next(rel + 1)
+        return this.next(rel + 1)
       case 0x47: {
         // BINFLOAT
-        const start = fixed(8)
+        const start = this.fixed(8)
         if (start === NEED) return NEED
         this.push(FLOAT)
-        return next(start + 8)
+        return this.next(start + 8)
       }
       case 0x50: {
         // PERSID
-        const arg = line(rel + 1)
+        const arg = this.line(rel + 1)
         if (arg === NEED) return NEED
         const id = latin1(buf.subarray(arg[0], arg[1]))
         this.events_.persistentId?.(id)
         this.push(new PyPersId(id))
-        return next(arg[1] + 1)
+        return this.next(arg[1] + 1)
       }
       case 0x51: {
         // BINPERSID
@@ -425,7 +450,7 @@ export class PickleMachine {
         if (id === NEED) return NEED
         this.events_.persistentId?.(id)
         this.push(new PyPersId(id))
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x52: {
         // REDUCE
@@ -433,11 +458,11 @@ export class PickleMachine {
         const args = this.stack.pop()!
         const callee = this.stack.pop()!
         this.push(this.call('REDUCE', callee, args, at))
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x53: {
         // STRING: quoted, with backslash escapes
-        const arg = line(rel + 1)
+        const arg = this.line(rel + 1)
         if (arg === NEED) return NEED
         const raw = buf.subarray(arg[0], arg[1])
         if (
@@ -449,30 +474,30 @@ export class PickleMachine {
         const bytes = escapeDecode(raw.subarray(1, -1))
         if (!bytes) return this.fail('a STRING with a bad escape', at)
         this.push(bytesToStr(bytes))
-        return next(arg[1] + 1)
+        return this.next(arg[1] + 1)
       }
       case 0x54: // BINSTRING
       case 0x55: {
         // SHORT_BINSTRING
-        const arg = counted(code === 0x55 ? 1 : 4, true)
+        const arg = this.counted(code === 0x55 ? 1 : 4, true)
         if (arg === NEED) return NEED
         this.push(arg.data ? bytesToStr(arg.data) : new PyLongStr(arg.length))
         return undefined
       }
       case 0x56: {
         // UNICODE: raw-unicode-escape
-        const arg = line(rel + 1)
+        const arg = this.line(rel + 1)
         if (arg === NEED) return NEED
         const text = rawUnicodeEscape(buf.subarray(arg[0], arg[1]))
         if (text === undefined) return this.fail('a UNICODE argument with a bad escape', at)
         this.push(text)
-        return next(arg[1] + 1)
+        return this.next(arg[1] + 1)
       }
       case 0x58: // BINUNICODE
       case 0x8c: // SHORT_BINUNICODE
       case 0x8d: {
         // BINUNICODE8
-        const arg = counted(code === 0x8c ? 1 : code === 0x58 ? 4 : 8)
+        const arg = this.counted(code === 0x8c ? 1 : code === 0x58 ? 4 : 8)
         if (arg === NEED) return NEED
         if (!arg.data) this.push(new PyLongStr(arg.length))
         else {
@@ -487,7 +512,7 @@ export class PickleMachine {
       case 0x8e: // BINBYTES8
       case 0x96: {
         // BYTEARRAY8
-        const arg = counted(code === 0x43 ? 1 : code === 0x42 ? 4 : 8)
+        const arg = this.counted(code === 0x43 ? 1 : code === 0x42 ? 4 : 8)
         if (arg === NEED) return NEED
         this.push(
           new PyBytes(
@@ -503,7 +528,7 @@ export class PickleMachine {
         const value = this.stack.pop()!
         const list = this.stack[this.stack.length - 1]
         if (list instanceof PySeq) list.add([value])
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x65: // APPENDS
       case 0x90: {
@@ -515,7 +540,7 @@ export class PickleMachine {
         const items = this.stack.splice(mark)
         const target = this.stack[mark - 1]
         if (target instanceof PySeq) target.add(items)
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x62: {
         // BUILD
@@ -537,13 +562,13 @@ export class PickleMachine {
           Math.min(from, buf.length),
           Math.max(Math.min(from, buf.length), buf.length - 1)
         ]
-        let first = line(rel + 1)
+        let first = this.line(rel + 1)
         if (first === NEED && eof && this.status === 'failed' && !this.longLine) {
           this.status = 'running'
           first = partial(rel + 1)
         }
         if (first === NEED) return NEED
-        let second = line(first[1] + 1)
+        let second = this.line(first[1] + 1)
         if (second === NEED && eof && this.status === 'failed' && !this.longLine) {
           this.status = 'running'
           second = partial(first[1] + 1)
@@ -562,14 +587,14 @@ export class PickleMachine {
         }
         if (code === 0x63) {
           this.push(this.importName(module, name, at))
-          return next(second[1] + 1)
+          return this.next(second[1] + 1)
         }
         const mark = this.popMark(at)
         if (mark === NEED) return NEED
         const args = new PySeq('tuple', this.stack.splice(mark))
         const cls = this.importName(module, name, at)
         this.push(this.call('INST', cls, args, at))
-        return next(second[1] + 1)
+        return this.next(second[1] + 1)
       }
       case 0x64: // DICT
       case 0x75: {
@@ -582,7 +607,7 @@ export class PickleMachine {
           const items = this.stack.splice(mark)
           for (let i = 0; i < items.length; i += 2) dict.set(items[i], items[i + 1])
           this.push(dict)
-          return next(rel + 1)
+          return this.next(rel + 1)
         }
         if (mark > this.stack.length || mark <= this.fence)
           return this.fail('unpickling stack underflow', at)
@@ -590,7 +615,7 @@ export class PickleMachine {
         const dict = this.stack[mark - 1]
         if (dict instanceof PyDict)
           for (let i = 0; i < items.length; i += 2) dict.set(items[i], items[i + 1])
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x73: {
         // SETITEM
@@ -599,20 +624,20 @@ export class PickleMachine {
         const key = this.stack.pop()!
         const dict = this.stack[this.stack.length - 1]
         if (dict instanceof PyDict) dict.set(key, value)
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x7d: // EMPTY_DICT
         this.push(new PyDict())
-        return next(rel + 1)
+        return this.next(rel + 1)
       case 0x5d: // EMPTY_LIST
         this.push(new PySeq('list', []))
-        return next(rel + 1)
+        return this.next(rel + 1)
       case 0x29: // EMPTY_TUPLE
         this.push(new PySeq('tuple', []))
-        return next(rel + 1)
+        return this.next(rel + 1)
       case 0x8f: // EMPTY_SET
         this.push(new PySeq('set', []))
-        return next(rel + 1)
+        return this.next(rel + 1)
       case 0x6c: // LIST
       case 0x74: // TUPLE
       case 0x91: {
@@ -623,7 +648,7 @@ export class PickleMachine {
         const seq = new PySeq(kind, [])
         seq.add(this.stack.splice(mark))
         this.push(seq)
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x85: // TUPLE1
       case 0x86: // TUPLE2
@@ -632,18 +657,18 @@ export class PickleMachine {
         const n = code - 0x84
         if (this.stack.length - n < this.fence) return this.fail('unpickling stack underflow', at)
         this.push(new PySeq('tuple', this.stack.splice(this.stack.length - n)))
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x67: // GET
       case 0x70: {
         // PUT
-        const arg = line(rel + 1)
+        const arg = this.line(rel + 1)
         if (arg === NEED) return NEED
         const index = parsePythonInt(latin1(buf.subarray(arg[0], arg[1])), 10)
         if (index === undefined || index < 0n) return this.fail('a bad memo index', at)
         const done = this.memoOp(code === 0x67, index, at)
         if (done === NEED) return NEED
-        return next(arg[1] + 1)
+        return this.next(arg[1] + 1)
       }
       case 0x68: // BINGET
       case 0x71: // BINPUT
@@ -651,17 +676,17 @@ export class PickleMachine {
       case 0x72: {
         // LONG_BINPUT
         const width = code === 0x68 || code === 0x71 ? 1 : 4
-        const start = fixed(width)
+        const start = this.fixed(width)
         if (start === NEED) return NEED
         const index = width === 1 ? buf[start] : buf.readUInt32LE(start)
         const done = this.memoOp(code === 0x68 || code === 0x6a, BigInt(index), at)
         if (done === NEED) return NEED
-        return next(start + width)
+        return this.next(start + width)
       }
       case 0x94: // MEMOIZE
         if (this.stack.length <= this.fence) return this.fail('unpickling stack underflow', at)
         this.memo.set(this.memo.size, this.stack[this.stack.length - 1])
-        return next(rel + 1)
+        return this.next(rel + 1)
       case 0x6f: {
         // OBJ: MARK class args... OBJ
         const mark = this.popMark(at)
@@ -670,16 +695,16 @@ export class PickleMachine {
         const items = this.stack.splice(mark)
         const cls = items.shift()!
         this.push(this.call('OBJ', cls, new PySeq('tuple', items), at))
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x80: {
         // PROTO
-        const start = fixed(1)
+        const start = this.fixed(1)
         if (start === NEED) return NEED
         if (buf[start] > HIGHEST_PROTOCOL)
           return this.fail(`unsupported pickle protocol ${buf[start]}`, at)
         this.proto = buf[start]
-        return next(start + 1)
+        return this.next(start + 1)
       }
       case 0x81: // NEWOBJ
       case 0x92: {
@@ -688,14 +713,14 @@ export class PickleMachine {
         if (this.stack.length - n < this.fence) return this.fail('unpickling stack underflow', at)
         const popped = this.stack.splice(this.stack.length - n)
         this.push(this.call(code === 0x81 ? 'NEWOBJ' : 'NEWOBJ_EX', popped[0], popped[1], at))
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x82: // EXT1
       case 0x83: // EXT2
       case 0x84: {
         // EXT4
         const width = code === 0x82 ? 1 : code === 0x83 ? 2 : 4
-        const start = fixed(width)
+        const start = this.fixed(width)
         if (start === NEED) return NEED
         const value =
           width === 1 ? buf[start] : width === 2 ? buf.readUInt16LE(start) : buf.readInt32LE(start)
@@ -705,7 +730,7 @@ export class PickleMachine {
           at
         )
         this.push(new PyOpaque(`extension ${value}`))
-        return next(start + width)
+        return this.next(start + width)
       }
       case 0x93: {
         // STACK_GLOBAL
@@ -720,21 +745,21 @@ export class PickleMachine {
           )
           this.push(new PyOpaque('computed global'))
         } else this.push(this.importName(module, name, at))
-        return next(rel + 1)
+        return this.next(rel + 1)
       }
       case 0x95: {
         // FRAME
-        const start = fixed(8)
+        const start = this.fixed(8)
         if (start === NEED) return NEED
         this.frameEnd = at + 9 + Number(buf.readBigUInt64LE(start))
-        return next(start + 8)
+        return this.next(start + 8)
       }
       case 0x97: // NEXT_BUFFER: out-of-band data (pickle.load needs buffers=...)
         this.push(new PyOpaque('out-of-band buffer'))
-        return next(rel + 1)
+        return this.next(rel + 1)
       case 0x98: // READONLY_BUFFER
         if (this.stack.length <= this.fence) return this.fail('unpickling stack underflow', at)
-        return next(rel + 1)
+        return this.next(rel + 1)
       default:
         return this.fail(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at)
     }
