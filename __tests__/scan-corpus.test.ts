@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, readdir, readFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
@@ -15,6 +15,30 @@ const here = path.dirname(new URL(import.meta.url).pathname)
 const real = path.join(here, '..', 'fixtures', 'models', 'real')
 /** Files that attack the scanner itself rather than run code: they must fail (unsafe or invalid). */
 const FAILS_ONLY = new Set(['fake_deflate.pt'])
+
+/** A legacy torch.save tar as torch < 0.4 wrote it (legacy_load reads it still), stand-ins for torch. */
+const LEGACY_TAR = `
+import io, pickle, struct, sys, tarfile, types
+from collections import OrderedDict
+torch = types.ModuleType('torch'); sys.modules['torch'] = torch
+class FloatStorage: pass
+class FloatTensor: pass
+for cls in (FloatStorage, FloatTensor):
+    cls.__module__ = 'torch'; setattr(torch, cls.__name__, cls)
+def dumps(obj, persistent=False):
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=2)
+    if persistent:
+        pickler.persistent_id = lambda o: o[1] if isinstance(o, tuple) and o and o[0] == 'ref' else None
+    pickler.dump(obj)
+    return buffer.getvalue()
+storages = dumps(1) + dumps(('0', 'cpu', FloatStorage)) + struct.pack('<q', 2) + struct.pack('<2f', 1, 2) + dumps([])
+tensors = dumps(1) + dumps(('t0', '0', FloatTensor)) + struct.pack('<ii', 1, 0) + struct.pack('<qqq', 2, 1, 0)
+members = {'sys_info': dumps({'protocol_version': 1001}), 'pickle': dumps(OrderedDict(w=('ref', 't0')), True), 'storages': storages, 'tensors': tensors}
+with tarfile.open(sys.argv[1], 'w', format=tarfile.PAX_FORMAT) as tar:
+    for name, data in members.items():
+        info = tarfile.TarInfo(name); info.size = len(data); tar.addfile(info, io.BytesIO(data))
+`
 
 let dir: string
 let hostile: Hostile[]
@@ -148,6 +172,27 @@ describe('benign real files (fixtures/models/real/make_real_models.py)', () => {
       'keras_legacy.h5': 'keras-h5'
     })
     expect(report.files.length).toBeGreaterThanOrEqual(30)
+  })
+
+  it('a legacy torch tar (torch < 0.4) is read member by member: storages, tensors, pickle', async () => {
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'tar-')), 'legacy.pt')
+    execFileSync('python3', ['-c', LEGACY_TAR, file])
+    const scan = await scanModelFile({ path: file, name: 'legacy.pt' })
+    expect(scan.format).toBe('pytorch-tar')
+    expect(scan.verdict).toBe('ok')
+  })
+
+  it('safetensors whose header is not an object is invalid, not an internal error', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'st-'))
+    for (const header of ['null', '1', '[]', '{"w": null}']) {
+      const file = path.join(folder, 'model.safetensors')
+      const text = Buffer.from(header)
+      const length = Buffer.alloc(8)
+      length.writeBigUInt64LE(BigInt(text.length))
+      await writeFile(file, Buffer.concat([length, text]))
+      const scan = await scanModelFile({ path: file, name: 'model.safetensors' })
+      expect({ header, verdict: scan.verdict }).toEqual({ header, verdict: 'invalid' })
+    }
   })
 
   it('a legacy torch file is read to the end of its storages, not past it', async () => {
