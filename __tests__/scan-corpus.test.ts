@@ -124,6 +124,30 @@ describe('hostile corpus (__tests__/scan-corpus/hostile.py)', () => {
     )
   })
 
+  it('allow-globals also admits a Keras custom layer by its exact module and class', async () => {
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'keras-')), 'custom.keras')
+    const config = JSON.stringify({
+      module: 'keras',
+      class_name: 'Sequential',
+      config: { layers: [{ module: 'mypkg.layers', class_name: 'MyLayer', config: {} }] }
+    })
+    execFileSync('python3', [
+      '-c',
+      'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w") as z:\n    z.writestr("metadata.json", "{}")\n    z.writestr("config.json", sys.argv[2])',
+      file,
+      config
+    ])
+    const scan = await scanModelFile({ path: file, name: 'custom.keras' })
+    expect(scan.findings[0].message).toBe(
+      'the config names module "mypkg.layers" (MyLayer): Keras imports it and calls into it'
+    )
+    const allowed = await scanModelFile(
+      { path: file, name: 'custom.keras' },
+      { allowGlobals: ['mypkg.layers.MyLayer'] }
+    )
+    expect(allowed.verdict).toBe('ok')
+  })
+
   it('limits are options: a smaller value budget makes a big pickle unsafe, not skipped', async () => {
     const scan = await scanModelFile(
       { path: path.join(real, 'sklearn_p0.pkl'), name: 'sklearn_p0.pkl' },

@@ -345,7 +345,7 @@ async function scanHdf5(blob: Blob, ctx: Context, entry: string | undefined): Pr
     })
     return 'keras-h5'
   }
-  const findings = checkKerasConfig(config, entry)
+  const findings = checkKerasConfig(config, entry, ctx.allowlist.has)
   ctx.findings.push(...findings)
   if (!findings.length)
     ctx.findings.push({
@@ -417,7 +417,7 @@ async function scanZip(
           )
         ).toString('utf8')
       )
-      const findings = checkKerasConfig(config, join(outer, 'config.json'))
+      const findings = checkKerasConfig(config, join(outer, 'config.json'), ctx.allowlist.has)
       ctx.findings.push(...findings)
       if (!findings.length)
         ctx.findings.push({

@@ -34,7 +34,7 @@ export function sniff(head: Buffer, size: number, name: string): Kind {
   // joblib's own prefixes: zlib is just 0x78, lzma (FORMAT_ALONE) 0x5d 0x00, and the old 'ZF' format.
   if (head[0] === 0x78 && head.length > 1 && ((head[0] << 8) | head[1]) % 31 === 0)
     return { kind: 'compressed', compression: 'zlib' }
-  if (starts(head, [0x5d, 0x00, 0x00])) return { kind: 'compressed', compression: 'lzma' }
+  if (starts(head, [0x5d, 0x00])) return { kind: 'compressed', compression: 'lzma' }
   if (starts(head, 'ZF') && /^0x[0-9a-f]+L? *$/.test(head.toString('latin1', 2, 21)))
     return { kind: 'compressed', compression: 'joblib-zf' }
   if (starts(head, [0x04, 0x22, 0x4d, 0x18]))

@@ -45,8 +45,15 @@ const CODE_LAYERS: Record<string, string> = {
   TFSMLayer: 'a TFSMLayer: Keras loads and runs a TensorFlow SavedModel the file points to'
 }
 
-/** Walks a Keras model config (JSON) for objects that run code when the model is loaded. */
-export function checkKerasConfig(config: unknown, entry: string | undefined): Finding[] {
+/**
+ * Walks a Keras model config (JSON) for objects that run code when the model is loaded. `allowed` takes
+ * the user's exact names (allow-globals): a custom layer `mypackage.layers.MyLayer` may be named there.
+ */
+export function checkKerasConfig(
+  config: unknown,
+  entry: string | undefined,
+  allowed: (module: string, name: string) => boolean = () => false
+): Finding[] {
   const findings: Finding[] = []
   const seen = new Set<string>()
   const flag = (message: string): void => {
@@ -66,7 +73,8 @@ export function checkKerasConfig(config: unknown, entry: string | undefined): Fi
     if (typeof className === 'string') {
       if (className in CODE_LAYERS) flag(CODE_LAYERS[className])
       const module = object.module
-      if (typeof module === 'string') {
+      const called = className === 'function' ? String(object.config) : className
+      if (typeof module === 'string' && !allowed(module, called)) {
         if (!KERAS_MODULES.has(module) && !FUNCTION_MODULES.has(module))
           flag(
             `the config names module "${module}" (${className}): Keras imports it and calls into it`
