@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, open, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
@@ -93,6 +93,31 @@ describe('hostile corpus (__tests__/scan-corpus/hostile.py)', () => {
     expect(hostile.length).toBeGreaterThanOrEqual(100)
     expect(byClass.size).toBeGreaterThanOrEqual(60)
   }, 120_000)
+
+  it('a pickle over 256 MiB is read to its end (its bytes streamed, not held): the payload after them is found', async () => {
+    const file = path.join(dir, 'large.pkl')
+    const size = 300 << 20
+    const header = Buffer.from([
+      0x80,
+      0x04,
+      0x8e,
+      ...Buffer.from(new BigUint64Array([BigInt(size)]).buffer)
+    ])
+    // BINBYTES8 of 300 MiB (a sparse file: zeros cost no disk), POP, then os.system('true')
+    const payload = Buffer.from('0cos\nsystem\n\x8c\x04true\x85R.', 'latin1')
+    const handle = await open(file, 'w')
+    await handle.write(header, 0, header.length, 0)
+    await handle.write(payload, 0, payload.length, header.length + size)
+    await handle.close()
+    const scan = await scanModelFile({ path: file, name: 'large.pkl' })
+    expect(scan.findings).toEqual([
+      expect.objectContaining({
+        severity: 'unsafe',
+        global: 'os.system',
+        offset: header.length + size + 1
+      })
+    ])
+  }, 60_000)
 
   it('names the import and where it is: entry and byte offset', async () => {
     const zip = await scanModelFile({
