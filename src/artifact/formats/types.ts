@@ -1,6 +1,6 @@
 /** What a format check found about one model file. */
 export interface FormatFinding {
-  /** error: the file is broken (fails the check); warning: it loads but is risky; note: information. */
+  /** error: the file is unsafe or broken (fails the check); warning: worth a look; note: information. */
   level: 'error' | 'warning' | 'note'
   message: string
 }
@@ -9,7 +9,3 @@ export interface FormatReport {
   format: string
   findings: FormatFinding[]
 }
-
-export const error = (message: string): FormatFinding => ({ level: 'error', message })
-export const warning = (message: string): FormatFinding => ({ level: 'warning', message })
-export const note = (message: string): FormatFinding => ({ level: 'note', message })
