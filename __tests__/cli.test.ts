@@ -317,6 +317,32 @@ describe('ml-smoke CLI', () => {
     expect(failed.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it('scan: real checkpoints are ok (exit 0); a pickle that runs code is unsafe (exit 1), named', async () => {
+    const real = await mlSmoke(['scan', 'fixtures/models/real'])
+    expect(real.code).toBe(0)
+    expect(real.stdout).toMatch(/^fixtures\/models\/real\/\S+: ok \(/)
+    expect(real.stdout).toMatch(/\n\d+ files scanned, none unsafe or invalid\n$/)
+    const evil = await mlSmoke([
+      'scan',
+      'fixtures/models/evil.pkl',
+      'fixtures/models/model.pt',
+      '--json'
+    ])
+    expect(evil.code).toBe(1)
+    const report = JSON.parse(evil.stdout)
+    expect(report.files.map((f: { path: string; verdict: string }) => [f.path, f.verdict])).toEqual(
+      [
+        ['fixtures/models/evil.pkl', 'unsafe'],
+        ['fixtures/models/model.pt', 'ok']
+      ]
+    )
+    expect(report.files[0].findings[0]).toMatchObject({ global: 'builtins.eval', offset: 29 })
+    const bad = await mlSmoke(['scan', 'fixtures/models/evil.pkl', '--allow-globals', 'eval'])
+    expect(bad).toMatchObject({ code: 2 })
+    expect(bad.stderr).toContain('--allow-globals: "eval": not an exact module.name')
+    expect((await mlSmoke(['scan'])).code).toBe(2)
+  })
+
   it('bad input and usage: exit 2 with a message, never a stack trace', async () => {
     const missing = await mlSmoke([
       'validate',

@@ -1,5 +1,5 @@
 /** The pipeline's order and its report, with in-memory ports: no processes, no services. */
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
@@ -184,15 +184,11 @@ describe('runPipeline', () => {
     expect(replacing.ports.artifacts.artifacts.get('model')!.options.overwrite).toBe(true)
   })
 
-  it('artifact-verify-command runs in the configured shell with the staged folder, before the upload', async () => {
-    let seen: { shell?: string; dir?: string; manifest?: string } = {}
+  it('artifact-verify-command runs in the configured shell on the staged files, before the upload', async () => {
+    let seen: { shell?: string; model?: string } = {}
     const verify: Script = async spec => {
       const dir = spec.env.ML_SMOKE_ARTIFACT_DIR
-      seen = {
-        shell: spec.shell,
-        dir,
-        manifest: await readFile(path.join(dir, 'ml-smoke-manifest.json'), 'utf8')
-      }
+      seen = { shell: spec.shell, model: await readFile(path.join(dir, 'model.json'), 'utf8') }
       return 0
     }
     const { ports, run } = await setUp(
@@ -200,8 +196,7 @@ describe('runPipeline', () => {
       { verify }
     )
     expect((await run()).outcome).toBe('passed')
-    expect(seen.shell).toBe('sh')
-    expect(JSON.parse(seen.manifest!).artifact.files).toHaveLength(1)
+    expect(seen).toEqual({ shell: 'sh', model: '{"weights": [1, 2]}' })
     expect(ports.runner.ran.map(spec => spec.command)).toEqual(['train', 'verify'])
     const failing = await (
       await setUp({ 'artifact-verify-command': 'verify' }, { verify: () => 3 })
@@ -210,6 +205,61 @@ describe('runPipeline', () => {
       /^Model artifact failed: artifact-verify-command exited with code 3/
     )
     expect(failing.artifact?.upload).toBeUndefined()
+  })
+})
+
+describe('model files that could run code', () => {
+  const evil = path.join(fixtures, 'models/evil.pkl')
+  const savesPickle: Script = async (spec, print) => {
+    await trains(spec, print)
+    await copyFile(evil, path.join(spec.env.ML_SMOKE_OUTPUT_DIR, 'model.pkl'))
+    return 0
+  }
+  const options = { 'artifact-path': '$ML_SMOKE_OUTPUT_DIR/' }
+
+  it('an unsafe pickle fails the stage before anything is uploaded, naming the file and the import', async () => {
+    const { ports, run } = await setUp(options, { train: savesPickle })
+    const report = await run()
+    expect(report.outcome).toBe('failed')
+    expect(report.stages[4].message).toMatch(
+      /^model\.pkl \(pickle, byte 29\): imports builtins\.eval: not on the allowlist \(loading it can run code\)\. Save weights only/
+    )
+    expect(report.artifact?.scans?.map(scan => [scan.file, scan.verdict])).toEqual([
+      ['model.json', 'ok'],
+      ['model.pkl', 'unsafe']
+    ])
+    expect(ports.artifacts.artifacts.size).toBe(0)
+  })
+
+  it('unsafe-models: warn uploads it with a warning; allow-globals cannot open builtins.eval', async () => {
+    const { ports, run } = await setUp(
+      { ...options, 'unsafe-models': 'warn' },
+      { train: savesPickle }
+    )
+    expect((await run()).outcome).toBe('passed')
+    expect(ports.logger.lines.warning).toContainEqual(
+      expect.stringMatching(
+        /^unsafe model file: model\.pkl \(pickle, byte 29\): imports builtins\.eval/
+      )
+    )
+    expect(ports.artifacts.artifacts.get('model')!.files.has('model.pkl')).toBe(true)
+    await expect(setUp({ ...options, 'allow-globals': 'builtins.eval' })).rejects.toThrow(
+      `allow-globals: "builtins.eval": names a module that runs commands`
+    )
+  })
+
+  it('what artifact-verify-command leaves is what is scanned, hashed and uploaded', async () => {
+    const swaps: Script = async spec => {
+      await copyFile(evil, path.join(spec.env.ML_SMOKE_OUTPUT_DIR, 'model.json'))
+      return 0
+    }
+    const { ports, run } = await setUp({ 'artifact-verify-command': 'verify' }, { verify: swaps })
+    const report = await run()
+    expect(report.outcome).toBe('failed')
+    expect(report.stages[4].message).toMatch(
+      /^model\.json \(pickle, byte 29\): imports builtins\.eval/
+    )
+    expect(ports.artifacts.artifacts.size).toBe(0)
   })
 })
 

@@ -187,7 +187,7 @@ describe('hostile corpus (__tests__/scan-corpus/hostile.py)', () => {
     expect(big.findings).toEqual([
       {
         severity: 'unsafe',
-        message: `${big.findings[0].message.split(' ')[0]} bytes, more than max-file-bytes 1000: too large to scan`
+        message: `${big.findings[0].message.split(' ')[0]} bytes, more than max-scan-bytes 1000: too large to scan, so not shown safe`
       }
     ])
   })

@@ -3,6 +3,8 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { IF_NO_FILES_FOUND } from './artifact/files.js'
+import { allowGlobalProblem } from './artifact/scan/allowlist/index.js'
+import { DEFAULT_LIMITS } from './artifact/scan/types.js'
 import { delimiterProblem } from './data/csv.js'
 import { DATA_FORMATS } from './data/table.js'
 import { SAMPLE_STRATEGIES } from './sample/strategies.js'
@@ -137,6 +139,20 @@ export const optionsSchema = z.strictObject({
   'include-hidden-files': boolean.default(false),
   'min-artifact-bytes': number(wholeNumber.nonnegative()).optional(),
   'scan-tensor-values': boolean.default(false),
+  'unsafe-models': z.enum(['fail', 'warn']).default('fail'),
+  'allow-globals': z
+    .preprocess(
+      value => (typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : value),
+      z.array(z.string().min(1))
+    )
+    .superRefine((entries, context) => {
+      for (const entry of entries) {
+        const problem = allowGlobalProblem(entry)
+        if (problem) context.addIssue({ code: 'custom', message: `"${entry}": ${problem}` })
+      }
+    })
+    .default([]),
+  'max-scan-bytes': number(wholeNumber.positive()).default(DEFAULT_LIMITS.maxFileBytes),
   'artifact-verify-command': text.optional(),
   'compression-level': number(wholeNumber.min(0).max(9)).default(0),
   overwrite: boolean.default(false)
@@ -189,6 +205,11 @@ export const LOSS_OPTIONS = [
   'allow-unparsed-loss'
 ] as const satisfies OptionName[]
 export const INFER_OPTIONS = ['dataset', 'data-format', 'delimiter'] as const satisfies OptionName[]
+export const SCAN_OPTIONS = [
+  'allow-globals',
+  'max-scan-bytes',
+  'scan-tensor-values'
+] as const satisfies OptionName[]
 
 export type DataSettings = Settings<(typeof DATA_OPTIONS)[number]>
 export type SampleSettings = Settings<(typeof SAMPLE_OPTIONS)[number]>

@@ -11,7 +11,7 @@ import { GitHubCacheStore } from './ports/cache.js'
 import { actionLogger, GitHubArtifactStore } from './ports/github.js'
 import { ProcessRunner } from './ports/process-runner.js'
 import { systemClock, type Ports } from './ports/types.js'
-import { pickAnnotations } from './report/annotations.js'
+import { modelAnnotations, pickAnnotations } from './report/annotations.js'
 import { reportOutputs } from './report/outputs.js'
 import { describePosition } from './report/position.js'
 import { renderSummary } from './report/summary.js'
@@ -35,6 +35,10 @@ async function publish(report: RunReport): Promise<void> {
       file: report.labels.dataset,
       startLine: violation.line
     })
+  }
+  for (const { level, message, title } of modelAnnotations(report)) {
+    if (level === 'error') core.error(message, { title })
+    else core.warning(message, { title })
   }
   await writeSummary(renderSummary(report))
 }

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { Config } from '../config.js'
 import { dataLabels } from '../data/stage.js'
 import type { ValidationResult } from '../data/validate.js'
 import { UserError } from '../errors.js'
@@ -10,8 +11,9 @@ import type { StageContext, StageResult } from '../stage.js'
 import { runUserCommand, type CommandResult } from '../train/command.js'
 import { VERSION } from '../version.js'
 import { selectArtifactFiles, type ArtifactSelection } from './files.js'
-import { checkModelFile, type FormatReport } from './formats/index.js'
 import { buildManifest, MANIFEST_NAME } from './manifest.js'
+import { scanModelFiles } from './scan/index.js'
+import type { FileScan } from './scan/types.js'
 import { stageArtifact } from './staging.js'
 
 /** What the earlier stages found: the manifest records it. */
@@ -22,10 +24,13 @@ export interface ArtifactInputs {
   loss: LossResult
 }
 
+/** A file's scan, under the name it has in the artifact. */
+export type ArtifactScan = FileScan & { file: string }
+
 export interface ArtifactReport {
   name: string
   selection?: ArtifactSelection
-  checks?: Array<FormatReport & { file: string }>
+  scans?: ArtifactScan[]
   verifyCommand?: CommandResult
   manifestPath?: string
   upload?: UploadedArtifact
@@ -33,44 +38,79 @@ export interface ArtifactReport {
 
 type ArtifactResult = StageResult<{ artifact: ArtifactReport }>
 
-function select(context: StageContext): Promise<ArtifactSelection> {
-  const { config, folders } = context
-  return selectArtifactFiles(config.artifactPath, {
+/** The files artifact-path names, or why they cannot be uploaded (no match, empty, too small). */
+async function select(context: StageContext): Promise<ArtifactSelection> {
+  const { config, folders, ports } = context
+  const selection = await selectArtifactFiles(config.artifactPath, {
     baseDirectory: config.workingDirectory,
     allowedRoots: [config.workspace, folders.outputDirectory],
     outputDirectory: folders.outputDirectory,
     ifNoFilesFound: config.ifNoFilesFound,
     includeHiddenFiles: config.includeHiddenFiles
   })
-}
-
-/** Why the selection fails the stage: no match, an empty file, fewer bytes than min-artifact-bytes. */
-function selectionFailures(selection: ArtifactSelection, minBytes: number | undefined): string[] {
-  const failures = [...selection.failures]
+  for (const warning of selection.warnings) ports.logger.warning(warning)
+  const minBytes = config.minArtifactBytes
   if (minBytes !== undefined && selection.files.length && selection.totalBytes < minBytes) {
-    failures.push(
+    selection.failures.push(
       `the artifact files total ${selection.totalBytes} bytes, less than min-artifact-bytes ${minBytes}`
     )
   }
-  return failures
+  return selection
 }
 
-async function checkFiles(
-  context: StageContext,
-  selection: ArtifactSelection
-): Promise<Array<FormatReport & { file: string }>> {
-  const checks = []
-  for (const file of selection.files) {
-    const check = await checkModelFile(file.path, file.name, file.size, {
-      scanTensorValues: context.config.scanTensorValues
-    })
-    checks.push({ file: file.name, ...check })
-    for (const finding of check.findings)
-      if (finding.level === 'warning')
-        context.ports.logger.warning(`${file.name}: ${finding.message}`)
-  }
-  return checks
+/** Where in the file a finding is: "data.pkl, byte 41". */
+function where(finding: FileScan['findings'][number]): string {
+  const at = [finding.entry, finding.offset !== undefined ? `byte ${finding.offset}` : undefined]
+  return at.filter(Boolean).join(', ')
 }
+
+/** One line per unsafe or invalid finding: what is wrong, in which file, and where. */
+export function scanProblems(scans: ArtifactScan[], severity: 'unsafe' | 'invalid'): string[] {
+  return scans.flatMap(scan =>
+    scan.findings
+      .filter(finding => finding.severity === severity)
+      .map(finding => {
+        const at = where(finding)
+        return `${scan.file} (${scan.format}${at ? `, ${at}` : ''}): ${finding.message}`
+      })
+  )
+}
+
+/**
+ * Scans every file as its loader would read it. A broken file fails the stage; an unsafe one too, unless
+ * unsafe-models is warn. Returns why the stage fails, or null.
+ */
+async function scan(
+  context: StageContext,
+  artifact: ArtifactReport,
+  selection: ArtifactSelection
+): Promise<string | null> {
+  const { config, ports } = context
+  const report = await scanModelFiles(
+    selection.files.map(file => ({ path: file.path, name: file.name })),
+    {
+      allowGlobals: config.allowGlobals,
+      scanTensorValues: config.scanTensorValues,
+      limits: { maxFileBytes: config.maxScanBytes }
+    }
+  )
+  const scans = report.files.map((file, index) => ({ ...file, file: selection.files[index].name }))
+  artifact.scans = scans
+  for (const file of scans)
+    for (const finding of file.findings.filter(f => f.severity === 'warning'))
+      ports.logger.warning(`${file.file}: ${finding.message}`)
+  const invalid = scanProblems(scans, 'invalid')
+  const unsafe = scanProblems(scans, 'unsafe')
+  if (unsafe.length && config.unsafeModels === 'warn')
+    for (const problem of unsafe) ports.logger.warning(`unsafe model file: ${problem}`)
+  const failures = [...invalid, ...(config.unsafeModels === 'fail' ? unsafe : [])]
+  if (!failures.length) return null
+  const hint = unsafe.length && config.unsafeModels === 'fail' ? UNSAFE_HINT : ''
+  return `${failures.join('; ')}${hint}`
+}
+
+const UNSAFE_HINT =
+  '. Save weights only (torch.save(model.state_dict()), safetensors, ONNX), or name the classes your checkpoint needs in allow-globals'
 
 /** The provenance manifest's text: the data, the subset, the training run, the loss and every file. */
 async function manifestText(
@@ -127,18 +167,45 @@ async function upload(context: StageContext, staged: string[]): Promise<Uploaded
   }
 }
 
+/** artifact-verify-command on the selected files, staged as the artifact will hold them; why it failed, or null. */
+async function runVerifyCommand(
+  context: StageContext,
+  inputs: ArtifactInputs,
+  artifact: ArtifactReport,
+  selection: ArtifactSelection
+): Promise<string | null> {
+  const { config, folders } = context
+  await stageArtifact(folders.artifactDirectory, selection.files)
+  const { result, failure } = await runUserCommand(
+    { ...context, subset: inputs.subset },
+    {
+      command: config.artifactVerifyCommand!,
+      title: 'Artifact check',
+      option: 'artifact-verify-command',
+      env: { ML_SMOKE_ARTIFACT_DIR: folders.artifactDirectory }
+    }
+  )
+  artifact.verifyCommand = result
+  return failure && `${failure}: ${result.tail.slice(-3).join(' | ')}`
+}
+
 function uploadedMessage(artifact: ArtifactReport, selection: ArtifactSelection): string {
   const count = selection.files.length
-  const risky = (artifact.checks ?? []).flatMap(check =>
-    check.findings.filter(f => f.level === 'warning')
-  )
-  const warned = risky.length ? `; ${risky.length} warning(s): ${risky[0].message}` : ''
-  return `${count} file${count === 1 ? '' : 's'} (${selection.totalBytes} bytes) and the provenance manifest in artifact "${artifact.name}"${warned}`
+  const risky = (artifact.scans ?? []).filter(scan => scan.verdict !== 'ok')
+  const noted = risky.length
+    ? `; ${risky.map(scan => `${scan.file} ${scan.verdict}`).join(', ')}`
+    : ''
+  return `${count} file${count === 1 ? '' : 's'} (${selection.totalBytes} bytes) and the provenance manifest in artifact "${artifact.name}"${noted}`
+}
+
+function hasVerifyCommand(config: Config): boolean {
+  return config.artifactVerifyCommand !== undefined
 }
 
 /**
- * Selects the model files, checks each one's format, writes the provenance manifest beside them, runs
- * artifact-verify-command on the staged folder, and uploads the lot.
+ * Selects the model files and runs artifact-verify-command on them; then, after the last user command,
+ * selects them again, scans each as its loader would read it, hashes them into the provenance manifest
+ * and uploads the lot: nothing a command does to the files can reach the upload unchecked.
  */
 export async function artifactStage(
   context: StageContext,
@@ -151,37 +218,23 @@ export async function artifactStage(
     message,
     data: { artifact }
   })
-  const selection = (artifact.selection = await select(context))
-  for (const warning of selection.warnings) context.ports.logger.warning(warning)
-  const failures = selectionFailures(selection, config.minArtifactBytes)
-  if (failures.length) return failed(failures.join('; '))
+  let selection = (artifact.selection = await select(context))
+  if (selection.failures.length) return failed(selection.failures.join('; '))
   if (selection.files.length === 0) {
     const message = 'no files to upload (if-no-files-found allows it)'
     return { status: 'passed', message, data: { artifact } }
   }
-  artifact.checks = await checkFiles(context, selection)
-  const broken = artifact.checks.flatMap(check =>
-    check.findings
-      .filter(f => f.level === 'error')
-      .map(f => `${check.file} (${check.format}): ${f.message}`)
-  )
-  if (broken.length) return failed(broken.join('; '))
+  if (hasVerifyCommand(config)) {
+    const failure = await runVerifyCommand(context, inputs, artifact, selection)
+    if (failure) return failed(failure)
+    selection = artifact.selection = await select(context)
+    if (selection.failures.length) return failed(selection.failures.join('; '))
+  }
+  const unsafe = await scan(context, artifact, selection)
+  if (unsafe) return failed(unsafe)
   const manifest = await manifestText(context, inputs, selection)
   const staged = await stageArtifact(folders.artifactDirectory, selection.files, manifest)
   artifact.manifestPath = path.join(folders.artifactDirectory, MANIFEST_NAME)
-  if (config.artifactVerifyCommand) {
-    const { result, failure } = await runUserCommand(
-      { ...context, subset: inputs.subset },
-      {
-        command: config.artifactVerifyCommand,
-        title: 'Artifact check',
-        option: 'artifact-verify-command',
-        env: { ML_SMOKE_ARTIFACT_DIR: folders.artifactDirectory }
-      }
-    )
-    artifact.verifyCommand = result
-    if (failure) return failed(`${failure}: ${result.tail.slice(-3).join(' | ')}`)
-  }
   artifact.upload = await upload(context, staged)
   return { status: 'passed', message: uploadedMessage(artifact, selection), data: { artifact } }
 }

@@ -6,13 +6,13 @@ import { MANIFEST_NAME } from './manifest.js'
 
 /**
  * Lays out the artifact in `folder`: a link to each selected file under its artifact name, plus the
- * manifest at the root. Links keep large model files from being copied (both the artifact client and the
+ * manifest at the root (when there is one yet). Links keep large model files from being copied (both the artifact client and the
  * local zip follow them); where links are not allowed (Windows without the right), files are copied.
  */
 export async function stageArtifact(
   folder: string,
   files: ArtifactFile[],
-  manifestText: string
+  manifestText?: string
 ): Promise<string[]> {
   if (files.some(file => file.name === MANIFEST_NAME)) {
     throw new UserError(
@@ -28,8 +28,9 @@ export async function stageArtifact(
     await symlink(source, target).catch(() => copyFile(source, target))
     staged.push(target)
   }
-  const manifestPath = path.join(folder, MANIFEST_NAME)
   await mkdir(folder, { recursive: true })
+  if (manifestText === undefined) return staged
+  const manifestPath = path.join(folder, MANIFEST_NAME)
   await writeFile(manifestPath, manifestText)
   staged.push(manifestPath)
   return staged

@@ -1,6 +1,7 @@
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { stringify as stringifyYaml } from 'yaml'
+import { scanModelFiles } from '../artifact/scan/index.js'
 import { verifyArtifact } from '../artifact/verify.js'
 import { undoOnCancel } from '../cancel.js'
 import {
@@ -13,6 +14,7 @@ import {
   parseSettings,
   readConfigFile,
   SAMPLE_OPTIONS,
+  SCAN_OPTIONS,
   type Describe
 } from '../config.js'
 import { inferSchema } from '../data/infer.js'
@@ -40,6 +42,7 @@ import {
   lossText,
   runText,
   sampleText,
+  scanText,
   validationJson,
   validationText,
   verificationJson,
@@ -311,7 +314,46 @@ const verify: Command = async (args, io) => {
   return verification.problems.length ? EXIT.failed : EXIT.passed
 }
 
+/** The files under `target` (itself when it is a file), named relative to where the CLI runs. */
+async function filesUnder(
+  io: CliIo,
+  target: string
+): Promise<Array<{ path: string; name: string }>> {
+  const full = path.resolve(io.cwd, target)
+  const info = await stat(full).catch(() => null)
+  if (!info) throw new UserError(`not found: ${target}`)
+  if (!info.isDirectory()) return [{ path: full, name: displayPath(io.cwd, full) }]
+  const entries = await readdir(full, { recursive: true, withFileTypes: true })
+  return entries
+    .filter(entry => entry.isFile())
+    .map(entry => path.join(entry.parentPath, entry.name))
+    .sort()
+    .map(file => ({ path: file, name: displayPath(io.cwd, file) }))
+}
+
+const scan: Command = async (args, io) => {
+  const flags = parseFlags(
+    args,
+    { options: SCAN_OPTIONS, own: { json: { type: 'boolean' } }, positionals: true },
+    usageOf('scan')
+  )
+  if (flags.positionals.length === 0)
+    throw new UserError(`scan needs one or more files or folders\n\n${usageOf('scan')}`)
+  const config = parseSettings(SCAN_OPTIONS, flags.options, io.cwd, flags.describe)
+  const files = (await Promise.all(flags.positionals.map(target => filesUnder(io, target)))).flat()
+  const report = await scanModelFiles(files, {
+    allowGlobals: config.allowGlobals,
+    scanTensorValues: config.scanTensorValues,
+    limits: { maxFileBytes: config.maxScanBytes }
+  })
+  const scans = report.files.map((file, index) => ({ ...file, path: files[index].name }))
+  if (flags.own.json) printJson(io, { ...report, files: scans })
+  else print(io, scanText(scans))
+  return report.passed ? EXIT.passed : EXIT.failed
+}
+
 export const COMMANDS: Record<string, Command> = {
+  scan,
   run,
   validate,
   infer,

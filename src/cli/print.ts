@@ -1,5 +1,6 @@
 // What the CLI prints: each subcommand's result as terminal text or as JSON.
 import type { Verification } from '../artifact/manifest.js'
+import type { FileScan } from '../artifact/scan/types.js'
 import type { ValidationResult } from '../data/validate.js'
 import type { LossResult } from '../loss/verdict.js'
 import { describePosition } from '../report/position.js'
@@ -79,4 +80,25 @@ export function verificationText(verification: Verification): string {
     verificationHeadline(verification),
     ...verification.unlisted.map(file => `note: ${file} is not in the manifest`)
   ].join('\n')
+}
+
+/** Each file's verdict, and every finding but the notes of a file that is ok. */
+export function scanText(scans: FileScan[]): string {
+  const lines: string[] = []
+  for (const scan of scans) {
+    lines.push(`${scan.path}: ${scan.verdict} (${scan.format})`)
+    for (const finding of scan.findings.filter(f => f.severity !== 'info')) {
+      const at = [finding.entry, finding.offset !== undefined ? `byte ${finding.offset}` : '']
+        .filter(Boolean)
+        .join(', ')
+      lines.push(`  ${finding.severity}: ${at ? `${at}: ` : ''}${finding.message}`)
+    }
+  }
+  const unsafe = scans.filter(scan => scan.verdict === 'unsafe' || scan.verdict === 'invalid')
+  lines.push(
+    unsafe.length
+      ? `${unsafe.length} of ${scans.length} files unsafe or invalid`
+      : `${scans.length} files scanned, none unsafe or invalid`
+  )
+  return lines.join('\n')
 }

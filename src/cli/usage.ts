@@ -21,6 +21,10 @@ export const COMMAND_USAGE: Record<string, string> = {
   sample: `  ml-smoke sample --dataset FILE --rows N --out FILE [--strategy random|head|stratified|all] [--seed K]
                   [--label-column COL] [--min-per-class M] [--format F] [--subset-format same|csv] [--json]
       Cut the same reproducible subset the action trains on.`,
+  scan: `  ml-smoke scan PATH... [--allow-globals NAME ...] [--max-scan-bytes N] [--json]
+      Scan model files (or every file in folders) as their loaders would read them: pickles, torch and
+      joblib files, numpy, safetensors, ONNX, Keras. Exit 1 when one is unsafe (it could run code when
+      loaded) or invalid.`,
   'verify-artifact': `  ml-smoke verify-artifact DIR [--json]
       Recompute every file's sha256 in a downloaded artifact against its ml-smoke-manifest.json.`
 }

@@ -1,4 +1,6 @@
+import { scanProblems } from '../artifact/stage.js'
 import type { Violation } from '../data/validate.js'
+import type { RunReport } from './types.js'
 
 /** GitHub shows at most 10 error annotations per step. */
 const MAX_ANNOTATIONS = 10
@@ -22,4 +24,29 @@ export function pickAnnotations(violations: Violation[], limit = MAX_ANNOTATIONS
     if (!picked.includes(violation)) picked.push(violation)
   }
   return picked.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.rowNumber - b.rowNumber)
+}
+
+export interface Annotation {
+  level: 'error' | 'warning'
+  title: string
+  message: string
+}
+
+/** One annotation per unsafe or broken model file finding: an error, or a warning with unsafe-models: warn. */
+export function modelAnnotations(report: RunReport): Annotation[] {
+  const scans = report.artifact?.scans ?? []
+  const unsafeLevel: Annotation['level'] =
+    report.config.unsafeModels === 'warn' ? 'warning' : 'error'
+  return [
+    ...scanProblems(scans, 'unsafe').map(message => ({
+      level: unsafeLevel,
+      title: 'ml-smoke: unsafe model file',
+      message
+    })),
+    ...scanProblems(scans, 'invalid').map(message => ({
+      level: 'error' as const,
+      title: 'ml-smoke: invalid model file',
+      message
+    }))
+  ].slice(0, MAX_ANNOTATIONS)
 }

@@ -1,6 +1,6 @@
 import { describePosition } from './position.js'
 import type { ArtifactSelection } from '../artifact/files.js'
-import type { ArtifactReport } from '../artifact/stage.js'
+import type { ArtifactReport, ArtifactScan } from '../artifact/stage.js'
 import type { LossResult, TrendTest } from '../loss/verdict.js'
 import type { SubsetResult } from '../sample/types.js'
 import type { CommandResult } from '../train/command.js'
@@ -261,21 +261,33 @@ function commandSection(title: string, run: CommandResult, failed: boolean): str
   return [...out, '']
 }
 
-const MARKS = { error: '❌', warning: '⚠️', note: '' }
+const VERDICTS = { ok: '✅ ok', warning: '⚠️ warning', unsafe: '⛔ unsafe', invalid: '❌ invalid' }
+
+function findingText(finding: ArtifactScan['findings'][number]): string {
+  const at = [finding.entry, finding.offset !== undefined ? `byte ${finding.offset}` : undefined]
+    .filter(Boolean)
+    .join(', ')
+  return `${at ? `${md(at)}: ` : ''}${md(finding.message, 500)}`
+}
 
 function artifactFilesTable(artifact: ArtifactReport, selection: ArtifactSelection): string[] {
-  const checks = new Map((artifact.checks ?? []).map(check => [check.file, check]))
+  const scans = new Map((artifact.scans ?? []).map(scan => [scan.file, scan]))
   const rows = selection.files.map(file => {
-    const check = checks.get(file.name)
-    const findings = check
-      ? check.findings.map(f => `${MARKS[f.level]} ${md(f.message, 500)}`.trim()).join('; ')
-      : '–'
-    return [code(file.name), bytes(file.size), check?.format ?? '–', findings]
+    const scan = scans.get(file.name)
+    // Only what needs a look; an ok file's notes are in the JSON report.
+    const findings = (scan?.findings ?? []).filter(f => f.severity !== 'info').slice(0, 5)
+    return [
+      code(file.name),
+      bytes(file.size),
+      scan ? md(scan.format) : '–',
+      scan ? VERDICTS[scan.verdict] : '–',
+      findings.map(findingText).join('; ')
+    ]
   })
   return [
-    table(['file', 'size', 'format', 'check'], rows),
+    table(['file', 'size', 'format', 'scan', 'findings'], rows),
     '',
-    `Total ${bytes(selection.totalBytes)} in ${selection.files.length} file(s).`,
+    `Total ${bytes(selection.totalBytes)} in ${selection.files.length} file${selection.files.length === 1 ? '' : 's'}.`,
     ''
   ]
 }

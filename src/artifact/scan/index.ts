@@ -562,7 +562,7 @@ export async function scanModelFile(
       else if (size > limits.maxFileBytes)
         findings.push({
           severity: 'unsafe',
-          message: `${size} bytes, more than max-file-bytes ${limits.maxFileBytes}: too large to scan`
+          message: `${size} bytes, more than max-scan-bytes ${limits.maxFileBytes}: too large to scan, so not shown safe`
         })
       else {
         try {

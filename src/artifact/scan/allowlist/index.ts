@@ -26,18 +26,22 @@ export interface Allowlist {
   has(module: string, name: string): boolean
 }
 
-/** The default list plus the user's exact names. Throws on an entry that is not `module.name`. */
+/** Why `entry` cannot be an allow-globals name, or null when it can. */
+export function allowGlobalProblem(entry: string): string | null {
+  const name = entry.trim()
+  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(name))
+    return 'not an exact module.name (such as mypackage.models.Net)'
+  if (NEVER.has(name.split('.')[0]) || NEVER.has(name)) return 'names a module that runs commands'
+  return null
+}
+
+/** The default list plus the user's exact names (checked by allowGlobalProblem when configured). */
 export function buildAllowlist(extra: string[] = []): Allowlist {
   const names = new Set(DEFAULT_ALLOWLIST)
   for (const entry of extra) {
-    const name = entry.trim()
-    if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(name))
-      throw new Error(
-        `allow-globals entry "${entry}" is not an exact module.name (such as mypackage.models.Net)`
-      )
-    if (NEVER.has(name.split('.')[0]) || NEVER.has(name))
-      throw new Error(`allow-globals entry "${entry}" names a module that runs commands`)
-    names.add(name)
+    const problem = allowGlobalProblem(entry)
+    if (problem) throw new Error(`allow-globals entry "${entry}": ${problem}`)
+    names.add(entry.trim())
   }
   return {
     // A dotted qualname (`module`, `a.b`) walks attributes at load time: only plain names match.
