@@ -10,6 +10,9 @@ import {
   type CommandSpec,
   type Logger,
   type Ports,
+  type Repository,
+  type TrackedFile,
+  type WorkingTree,
   type UploadedArtifact,
   type UploadOptions
 } from '../src/ports/types.js'
@@ -59,6 +62,10 @@ export class MemoryArtifactStore implements ArtifactStore {
     return { id: this.nextId++, size, digest: 'f'.repeat(64) }
   }
 
+  async exists(name: string): Promise<boolean> {
+    return this.artifacts.has(name)
+  }
+
   async download(name: string, folder: string): Promise<void> {
     const artifact = this.artifacts.get(name)
     if (!artifact) throw new Error(`no artifact ${name}`)
@@ -98,6 +105,26 @@ export class MemoryCacheStore implements CacheStore {
   }
 }
 
+/** A repository as given: its committed files and its head; `null` files means "not a repository". */
+export class MemoryRepository implements Repository {
+  constructor(
+    public files: TrackedFile[] | null = null,
+    public tree: WorkingTree | null = null
+  ) {}
+
+  async trackedFiles(): Promise<TrackedFile[] | null> {
+    return this.files
+  }
+
+  async lfsTracked(paths: string[]): Promise<Set<string>> {
+    return new Set(paths.filter(file => this.files?.find(f => f.path === file)?.lfs))
+  }
+
+  async head(): Promise<WorkingTree | null> {
+    return this.tree
+  }
+}
+
 /** A logger that keeps what it is told, by kind. */
 export function recordingLogger(): Logger & { lines: Record<string, string[]> } {
   const lines: Record<string, string[]> = { debug: [], info: [], warning: [], output: [] }
@@ -121,6 +148,7 @@ export function memoryPorts(
   artifacts: MemoryArtifactStore
   cache: MemoryCacheStore
   logger: ReturnType<typeof recordingLogger>
+  repository: MemoryRepository
 } {
   const now = Date.now()
   return {
@@ -129,6 +157,7 @@ export function memoryPorts(
     cache: new MemoryCacheStore(cacheFolder),
     logger: recordingLogger(),
     clock: { now: () => now },
+    repository: new MemoryRepository(),
     env: { PATH: '/usr/bin', ACTIONS_RUNTIME_TOKEN: 'secret' }
   }
 }

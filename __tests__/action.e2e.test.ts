@@ -130,7 +130,10 @@ describe('the action fails clearly, still writing the summary and known outputs'
     expect(run.summary).toContain('## ml-smoke ❌ failed')
     expect(run.summary).toContain('| Smoke training | ⏭️ skipped |')
     expect(run.summary).toContain('`missing-cell`')
-    expect(results.requests.slice(before)).toEqual([])
+    // The pre-flight asked whether the artifact name is free; nothing was created or uploaded.
+    expect(results.requests.slice(before).map(request => request.method)).toEqual([
+      'ArtifactService/ListArtifacts'
+    ])
   })
 
   it('a failing training command: exit code and the last lines of its output', async () => {

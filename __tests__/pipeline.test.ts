@@ -53,6 +53,7 @@ describe('runPipeline', () => {
     const { ports, run } = await setUp()
     const report = await run()
     expect(report.stages.map(stage => [stage.name, stage.status])).toEqual([
+      ['preflight', 'passed'],
       ['validate', 'passed'],
       ['sample', 'passed'],
       ['train', 'passed'],
@@ -61,7 +62,7 @@ describe('runPipeline', () => {
     ])
     expect(report.outcome).toBe('passed')
     expect(report.headline).toMatch(
-      /^ml-smoke passed: 150 rows of iris\/iris\.csv match iris\/iris\.schema\.yml; 32 rows, a random sample \(seed 0\), as csv; exit code 0 after 1\.5 s; loss fell/
+      /^ml-smoke passed: artifact name "model" is free; not a git repository; 150 rows of iris\/iris\.csv match iris\/iris\.schema\.yml; 32 rows, a random sample \(seed 0\), as csv; exit code 0 after 1\.5 s; loss fell/
     )
     const uploaded = ports.artifacts.artifacts.get('model')!
     expect([...uploaded.files.keys()].sort()).toEqual(['ml-smoke-manifest.json', 'model.json'])
@@ -83,6 +84,7 @@ describe('runPipeline', () => {
     const { ports, run } = await setUp({ dataset: 'iris/broken.csv' })
     const report = await run()
     expect(report.stages.map(stage => stage.status)).toEqual([
+      'passed',
       'failed',
       'skipped',
       'skipped',
@@ -127,11 +129,11 @@ describe('runPipeline', () => {
     }
     const strict = await (await setUp({}, { train: silent })).run()
     expect(strict.outcome).toBe('inconclusive')
-    expect(strict.stages[4].status).toBe('skipped')
+    expect(strict.stages[5].status).toBe('skipped')
     const { ports, run } = await setUp({ 'on-inconclusive': 'warn' }, { train: silent })
     const lenient = await run()
     expect(lenient.outcome).toBe('passed')
-    expect(lenient.stages[3].message).toMatch(
+    expect(lenient.stages[4].message).toMatch(
       /^inconclusive, passed because on-inconclusive is warn/
     )
     expect(ports.logger.lines.warning[0]).toMatch(
@@ -151,7 +153,12 @@ describe('runPipeline', () => {
       await writeFile(path.join(deps, 'wheel'), 'built')
       return 0
     }
-    const options = { 'cache-paths': deps, 'cache-key': 'deps-v1', 'setup-command': 'setup' }
+    const options = {
+      'cache-paths': deps,
+      'cache-key': 'deps-v1',
+      'setup-command': 'setup',
+      overwrite: true
+    }
     const { ports, run } = await setUp(options, { setup }, temp)
     const cold = await run()
     expect(cold.cache).toEqual({ key: 'deps-v1', matchedKey: undefined, hit: false, saved: true })
@@ -170,13 +177,21 @@ describe('runPipeline', () => {
     expect(ports.cache.saved).toEqual(['deps-v1', 'deps-v2'])
   })
 
-  it('an artifact name already taken in the run is an error that says what to do; overwrite replaces it', async () => {
+  it('an artifact name already taken in the run fails before training, saying what to do; overwrite replaces it', async () => {
     const { ports, run } = await setUp()
     expect((await run()).outcome).toBe('passed')
     const again = await run()
-    expect(again.outcome).toBe('error')
+    expect(again.outcome).toBe('failed')
     expect(again.headline).toBe(
-      'Model artifact could not run: an artifact named "model" already exists in this workflow run\nHint: every job of a run needs its own artifact-name; in a matrix use e.g. artifact-name: model-${{ matrix.python-version }}, or set overwrite: true'
+      'Pre-flight failed: an artifact named "model" already exists in this workflow run: every job of a run needs its own artifact-name (in a matrix e.g. model-${{ matrix.python-version }}), or set overwrite: true'
+    )
+    expect(ports.runner.ran).toHaveLength(1)
+    // Taken between the pre-flight and the upload (another job of the run was quicker): still said.
+    ports.artifacts.exists = async () => false
+    const raced = await run()
+    expect(raced.outcome).toBe('error')
+    expect(raced.headline).toMatch(
+      /^Model artifact could not run: an artifact named "model" already exists in this workflow run\nHint: every job/
     )
     const replacing = await setUp({ overwrite: true })
     replacing.ports.artifacts.artifacts.set('model', ports.artifacts.artifacts.get('model')!)
@@ -208,6 +223,52 @@ describe('runPipeline', () => {
   })
 })
 
+describe('the pre-flight: what can be checked before anything runs', () => {
+  const committed = [
+    { path: 'models/best.pt', bytes: 5_000_000, lfs: false },
+    { path: 'models/big.safetensors', bytes: 90_000_000, lfs: true },
+    { path: 'tests/fixture.pkl', bytes: 2_000, lfs: false },
+    { path: 'weights.bin', bytes: 500_000, lfs: false },
+    { path: 'data/train.csv', bytes: 9_000_000, lfs: false }
+  ]
+
+  it('model files committed to git are a warning each (LFS ones are fine); fail stops before training', async () => {
+    const { ports, run } = await setUp()
+    ports.repository.files = committed
+    const report = await run()
+    expect(report.outcome).toBe('passed')
+    expect(report.committedModels?.map(model => [model.path, model.lfs])).toEqual([
+      ['models/best.pt', false],
+      ['models/big.safetensors', true]
+    ])
+    expect(ports.logger.lines.warning[0]).toMatch(
+      /^1 model file is committed to git \(models\/best\.pt\): models are built by CI/
+    )
+    const strict = await setUp({ 'committed-models': 'fail' })
+    strict.ports.repository.files = committed
+    const failed = await strict.run()
+    expect(failed.headline).toMatch(/^Pre-flight failed: 1 model file is committed to git/)
+    expect(strict.ports.runner.ran).toEqual([])
+  })
+
+  it('the manifest records the commit tested; outside GitHub from the repository itself', async () => {
+    const { ports, run } = await setUp()
+    ports.repository.tree = { commit: 'a'.repeat(40), ref: 'refs/heads/main', dirty: true }
+    await run()
+    const manifest = JSON.parse(
+      ports.artifacts.artifacts.get('model')!.files.get('ml-smoke-manifest.json')!.toString()
+    )
+    expect(manifest.git).toMatchObject({ sha: 'a'.repeat(40), ref: 'refs/heads/main', dirty: true })
+  })
+
+  it('a working-directory that is not a folder is an error before anything runs', async () => {
+    const report = await (await setUp({ 'working-directory': 'nowhere' })).run()
+    expect(report.headline).toBe(
+      'Pre-flight could not run: working-directory nowhere is not a folder'
+    )
+  })
+})
+
 describe('model files that could run code', () => {
   const evil = path.join(fixtures, 'models/evil.pkl')
   const savesPickle: Script = async (spec, print) => {
@@ -221,7 +282,7 @@ describe('model files that could run code', () => {
     const { ports, run } = await setUp(options, { train: savesPickle })
     const report = await run()
     expect(report.outcome).toBe('failed')
-    expect(report.stages[4].message).toMatch(
+    expect(report.stages[5].message).toMatch(
       /^model\.pkl \(pickle, byte 29\): imports builtins\.eval: not on the allowlist \(loading it can run code\)\. Save weights only/
     )
     expect(report.artifact?.scans?.map(scan => [scan.file, scan.verdict])).toEqual([
@@ -256,7 +317,7 @@ describe('model files that could run code', () => {
     const { ports, run } = await setUp({ 'artifact-verify-command': 'verify' }, { verify: swaps })
     const report = await run()
     expect(report.outcome).toBe('failed')
-    expect(report.stages[4].message).toMatch(
+    expect(report.stages[5].message).toMatch(
       /^model\.json \(pickle, byte 29\): imports builtins\.eval/
     )
     expect(ports.artifacts.artifacts.size).toBe(0)

@@ -132,6 +132,7 @@ export const optionsSchema = z.strictObject({
     .default('auto'),
   'allow-unparsed-loss': boolean.default(false),
   // The model artifact
+  'committed-models': z.enum(['warn', 'fail', 'off']).default('warn'),
   'artifact-path': lines,
   'artifact-name': artifactName.default('model'),
   'retention-days': number(wholeNumber.min(1).max(90)).optional(),

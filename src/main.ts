@@ -8,10 +8,15 @@ import { actionRequestFromInputs } from './config.js'
 import { describeError, UserError } from './errors.js'
 import { runPipeline } from './pipeline.js'
 import { GitHubCacheStore } from './ports/cache.js'
+import { GitRepository } from './ports/git.js'
 import { actionLogger, GitHubArtifactStore } from './ports/github.js'
 import { ProcessRunner } from './ports/process-runner.js'
 import { systemClock, type Ports } from './ports/types.js'
-import { modelAnnotations, pickAnnotations } from './report/annotations.js'
+import {
+  committedModelAnnotations,
+  modelAnnotations,
+  pickAnnotations
+} from './report/annotations.js'
 import { reportOutputs } from './report/outputs.js'
 import { describePosition } from './report/position.js'
 import { renderSummary } from './report/summary.js'
@@ -36,9 +41,12 @@ async function publish(report: RunReport): Promise<void> {
       startLine: violation.line
     })
   }
-  for (const { level, message, title } of modelAnnotations(report)) {
-    if (level === 'error') core.error(message, { title })
-    else core.warning(message, { title })
+  for (const { level, message, ...properties } of [
+    ...committedModelAnnotations(report),
+    ...modelAnnotations(report)
+  ]) {
+    if (level === 'error') core.error(message, properties)
+    else core.warning(message, properties)
   }
   await writeSummary(renderSummary(report))
 }
@@ -52,6 +60,7 @@ function actionPorts(): Ports {
     logger: actionLogger,
     clock: systemClock,
     worker: dataWorkerBeside(import.meta.url),
+    repository: new GitRepository(process.env.GITHUB_WORKSPACE || process.cwd()),
     env: process.env
   }
 }

@@ -12,6 +12,7 @@ import {
   type StageName,
   type StageOutcome
 } from './report/types.js'
+import { preflightStage } from './preflight/stage.js'
 import { sampleStage, subsetTarget } from './sample/stage.js'
 import { prepareRunFolders, type RunFolders, type StageResult } from './stage.js'
 import { trainStage } from './train/stage.js'
@@ -30,7 +31,8 @@ export async function runPipeline(
   const stages = new StageLog(ports)
   const output = lossOutputReader(config)
   const onLine = (line: string, lineNumber: number): void => output.readLine(line, lineNumber)
-  const validated = await stages.run('validate', () => validateStage(context))
+  const checked = await stages.run('preflight', () => preflightStage(context))
+  const validated = checked && (await stages.run('validate', () => validateStage(context)))
   const target = subsetTarget(config, folders.subsetDirectory)
   const { labelColumn } = validated || {}
   const sampled =
@@ -45,9 +47,9 @@ export async function runPipeline(
       const sources = await runLossSources(config, folders, output, trained.training.startedAt)
       return lossStage(context, { ...sources, labelStats: sampled.subset.labelStats })
     }))
-  if (validated && sampled && trained && judged)
+  if (checked && validated && sampled && trained && judged)
     await stages.run('artifact', () =>
-      artifactStage(context, { ...validated, ...sampled, ...trained, ...judged })
+      artifactStage(context, { ...checked, ...validated, ...sampled, ...trained, ...judged })
     )
   return stages.report(config)
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import { hashFile, isInside } from '../file-info.js'
+import type { WorkingTree } from '../ports/types.js'
 
 export const MANIFEST_NAME = 'ml-smoke-manifest.json'
 export const MANIFEST_SCHEMA_VERSION = 1
@@ -24,7 +25,9 @@ export const manifestSchema = z.object({
     runId: z.string().nullable(),
     runAttempt: z.string().nullable(),
     workflow: z.string().nullable(),
-    job: z.string().nullable()
+    job: z.string().nullable(),
+    /** Whether tracked files differed from the commit (absent in manifests before it was recorded). */
+    dirty: z.boolean().nullable().optional()
   }),
   dataset: z.object({
     path: z.string(),
@@ -62,12 +65,17 @@ export const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>
 
-export function gitProvenance(env: NodeJS.ProcessEnv): Manifest['git'] {
+/** Where the model came from: GitHub's run when there is one, else the local repository's commit. */
+export function gitProvenance(
+  env: NodeJS.ProcessEnv,
+  tree: WorkingTree | null = null
+): Manifest['git'] {
   const value = (name: string): string | null => env[name] || null
   return {
     repository: value('GITHUB_REPOSITORY'),
-    sha: value('GITHUB_SHA'),
-    ref: value('GITHUB_REF'),
+    sha: value('GITHUB_SHA') ?? tree?.commit ?? null,
+    ref: value('GITHUB_REF') ?? tree?.ref ?? null,
+    dirty: tree?.dirty ?? null,
     runId: value('GITHUB_RUN_ID'),
     runAttempt: value('GITHUB_RUN_ATTEMPT'),
     workflow: value('GITHUB_WORKFLOW'),
@@ -153,6 +161,7 @@ export async function verifyArtifactFolder(folder: string): Promise<Verification
 
 export interface ManifestInputs {
   env: NodeJS.ProcessEnv
+  workingTree?: WorkingTree | null
   dataset: { path: string; rows: number; violations: number; file: string }
   schema: { path: string; file: string }
   subset: { strategy: string; seed: number; rows: number; sha256: string }
@@ -175,7 +184,7 @@ export async function buildManifest(inputs: ManifestInputs): Promise<Manifest> {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     tool: { name: 'ml-smoke', version: inputs.version },
     createdAt: inputs.now.toISOString(),
-    git: gitProvenance(inputs.env),
+    git: gitProvenance(inputs.env, inputs.workingTree),
     dataset: {
       path: inputs.dataset.path,
       bytes: dataset.bytes,

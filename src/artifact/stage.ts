@@ -5,7 +5,7 @@ import type { ValidationResult } from '../data/validate.js'
 import { UserError } from '../errors.js'
 import { lossSummary } from '../loss/summary.js'
 import type { LossResult } from '../loss/verdict.js'
-import { ArtifactNameTaken, type UploadedArtifact } from '../ports/types.js'
+import { ArtifactNameTaken, type UploadedArtifact, type WorkingTree } from '../ports/types.js'
 import type { SubsetResult } from '../sample/types.js'
 import type { StageContext, StageResult } from '../stage.js'
 import { runUserCommand, type CommandResult } from '../train/command.js'
@@ -18,6 +18,8 @@ import { stageArtifact } from './staging.js'
 
 /** What the earlier stages found: the manifest records it. */
 export interface ArtifactInputs {
+  /** The commit being tested (outside GitHub, the manifest's git fields come from it). */
+  workingTree?: WorkingTree | null
   validation: ValidationResult
   subset: SubsetResult
   training: CommandResult
@@ -125,6 +127,7 @@ async function manifestText(
   )
   const manifest = await buildManifest({
     env: ports.env,
+    workingTree: inputs.workingTree ?? null,
     version: VERSION,
     now: new Date(ports.clock.now()),
     dataset: {

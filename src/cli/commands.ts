@@ -27,6 +27,7 @@ import { lossOutputReader, lossStage, type LossSources } from '../loss/stage.js'
 import type { LabelStats } from '../loss/baseline.js'
 import { lossSummary } from '../loss/summary.js'
 import { runPipeline } from '../pipeline.js'
+import { GitRepository } from '../ports/git.js'
 import { LocalArtifactStore, NoCacheStore, shownText, terminalLogger } from '../ports/local.js'
 import { ProcessRunner } from '../ports/process-runner.js'
 import { systemClock, type Logger } from '../ports/types.js'
@@ -129,6 +130,7 @@ const run: Command = async (args, io) => {
           logger: log,
           clock: systemClock,
           worker: dataWorkerBeside(io.bundleUrl),
+          repository: new GitRepository(workspace),
           env: io.env
         },
         folders

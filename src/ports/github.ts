@@ -117,6 +117,18 @@ export class GitHubArtifactStore implements ArtifactStore {
     }
   }
 
+  async exists(name: string): Promise<boolean> {
+    const { client, ArtifactNotFoundError } = await artifactClient()
+    try {
+      await client.getArtifact(name)
+      return true
+    } catch (error) {
+      // A service that cannot answer now is not a reason to stop: the upload will say.
+      if (!(error instanceof ArtifactNotFoundError)) actionLogger.debug(String(error))
+      return false
+    }
+  }
+
   /** Downloads an artifact of this workflow run and checks the digest the service recorded for it. */
   async download(name: string, target: string): Promise<void> {
     const { client, ArtifactNotFoundError } = await artifactClient()

@@ -38,6 +38,11 @@ export class LocalArtifactStore implements ArtifactStore {
     return { size: (await stat(target)).size, digest: hash.digest('hex'), localPath: target }
   }
 
+  /** A local run writes its zip anew: no name is ever taken. */
+  async exists(): Promise<boolean> {
+    return false
+  }
+
   async download(name: string): Promise<void> {
     throw new UserError(
       `there is no artifact service outside GitHub Actions to download "${name}" from`,

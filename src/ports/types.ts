@@ -54,6 +54,8 @@ export interface ArtifactStore {
   ): Promise<UploadedArtifact>
   /** Downloads this run's artifact `name` into `folder`, checking the digest recorded at upload. */
   download(name: string, folder: string): Promise<void>
+  /** Whether this run already holds an artifact of that name (false when the service cannot tell). */
+  exists(name: string): Promise<boolean>
 }
 
 /** The artifact service's answer when a run already holds an artifact of that name. */
@@ -82,6 +84,29 @@ export interface CacheStore {
   save(paths: string[], key: string): Promise<boolean>
 }
 
+export interface TrackedFile {
+  /** Relative to the repository's root, with `/`. */
+  path: string
+  bytes: number
+  lfs: boolean
+}
+
+/** The checked-out commit: its hash, the branch or tag ref, and whether tracked files were changed. */
+export interface WorkingTree {
+  commit: string
+  ref: string | null
+  dirty: boolean | null
+}
+
+/** The git repository the workspace is in. */
+export interface Repository {
+  /** Every file committed at HEAD, with its size; null outside a git repository. */
+  trackedFiles(): Promise<TrackedFile[] | null>
+  /** Which of `paths` Git LFS stores (filter=lfs). */
+  lfsTracked(paths: string[]): Promise<Set<string>>
+  head(): Promise<WorkingTree | null>
+}
+
 /** The time, in milliseconds since 1970: durations, the manifest's createdAt and the logs' cut-off. */
 export interface Clock {
   now(): number
@@ -98,6 +123,7 @@ export interface Ports {
   clock: Clock
   /** The data worker, when the bundle has one: large files are validated and sampled there. */
   worker?: OffThread
+  repository: Repository
   /** The environment the user's commands inherit (runner secrets are removed from it). */
   env: NodeJS.ProcessEnv
 }

@@ -50,3 +50,17 @@ export function modelAnnotations(report: RunReport): Annotation[] {
     }))
   ].slice(0, MAX_ANNOTATIONS)
 }
+
+/** One warning (an error with committed-models: fail) per model file committed outside Git LFS. */
+export function committedModelAnnotations(report: RunReport): Array<Annotation & { file: string }> {
+  const level: Annotation['level'] = report.config.committedModels === 'fail' ? 'error' : 'warning'
+  return (report.committedModels ?? [])
+    .filter(model => !model.lfs)
+    .slice(0, MAX_ANNOTATIONS)
+    .map(model => ({
+      level,
+      title: 'ml-smoke: model file committed to git',
+      file: model.path,
+      message: `${model.path} (${model.bytes} bytes) is committed: build models in CI and ship them as artifacts. git rm --cached ${model.path}, add it to .gitignore, or track it with Git LFS`
+    }))
+}

@@ -59,6 +59,28 @@ export function lossChart(loss: LossResult): string | null {
   )
 }
 
+/** Model files committed to git, when there are any. */
+function committedSection(report: RunReport): string[] {
+  const models = report.committedModels ?? []
+  if (!models.length) return []
+  return [
+    '### Model files in git',
+    'Models are built by CI and shipped as artifacts: `git rm --cached` these files and add them to `.gitignore`, or store them with Git LFS.',
+    '',
+    table(
+      ['file', 'size', 'stored'],
+      models
+        .slice(0, 50)
+        .map(model => [
+          code(model.path),
+          bytes(model.bytes),
+          model.lfs ? 'Git LFS (fine)' : 'in git'
+        ])
+    ),
+    ''
+  ]
+}
+
 function validationSection(report: RunReport): string[] {
   const validation = report.validation
   if (!validation) return []
@@ -324,10 +346,16 @@ export function renderSummary(report: RunReport): string {
     md(report.headline, 2000),
     '',
     table(
-      ['stage', 'result', 'details'],
-      report.stages.map(stage => [stage.title, ICONS[stage.status], md(stage.message, 500)])
+      ['stage', 'result', 'time', 'details'],
+      report.stages.map(stage => [
+        stage.title,
+        ICONS[stage.status],
+        stage.status === 'skipped' ? '' : `${(stage.durationMs / 1000).toFixed(1)} s`,
+        md(stage.message, 500)
+      ])
     ),
     '',
+    ...committedSection(report),
     ...validationSection(report),
     ''
   ]

@@ -2,6 +2,7 @@ import type { ArtifactReport } from '../artifact/stage.js'
 import type { Config } from '../config.js'
 import type { ValidationResult } from '../data/validate.js'
 import type { LossResult } from '../loss/verdict.js'
+import type { PreflightFigures } from '../preflight/stage.js'
 import type { SubsetResult } from '../sample/types.js'
 import type { StageStatus } from '../stage.js'
 import type { CommandResult } from '../train/command.js'
@@ -9,10 +10,11 @@ import type { CacheOutcome } from '../train/stage.js'
 
 export type { StageStatus } from '../stage.js'
 
-export const STAGE_ORDER = ['validate', 'sample', 'train', 'loss', 'artifact'] as const
+export const STAGE_ORDER = ['preflight', 'validate', 'sample', 'train', 'loss', 'artifact'] as const
 export type StageName = (typeof STAGE_ORDER)[number]
 
 export const STAGE_TITLES: Record<StageName, string> = {
+  preflight: 'Pre-flight',
   validate: 'Data validation',
   sample: 'Subset',
   train: 'Smoke training',
@@ -30,7 +32,7 @@ export interface StageOutcome {
 }
 
 /** What the stages found, each filled by the stage that found it. */
-export interface StageFigures {
+export interface StageFigures extends PreflightFigures {
   validation?: ValidationResult
   /** The schema's label column (mlChecks.label.column), when it names one. */
   labelColumn?: string
