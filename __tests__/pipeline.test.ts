@@ -80,6 +80,24 @@ describe('runPipeline', () => {
     expect(training.env.PYTHONUNBUFFERED).toBe('1')
   })
 
+  it('sample-rows beyond the dataset says the subset is all of it', async () => {
+    const report = await (await setUp({ 'sample-rows': 1000 })).run()
+    expect(report.stages[2].message).toBe(
+      '150 rows (all the dataset has: sample-rows asks for 1000), a random sample (seed 0), as csv'
+    )
+  })
+
+  it('a forgotten save says the output folder is empty and how to save into it', async () => {
+    const forgets: Script = (_spec, print) => {
+      print('step 0 loss=0.9\nstep 1 loss=0.5\nstep 2 loss=0.4\nstep 3 loss=0.3\nstep 4 loss=0.2\n')
+      return 0
+    }
+    const report = await (await setUp({}, { train: forgets })).run()
+    expect(report.stages[5].message).toMatch(
+      /^artifact-path "\$ML_SMOKE_OUTPUT_DIR\/model\.json" matched no files: \$ML_SMOKE_OUTPUT_DIR is empty, so the training command saved no model there \(save it into that folder, e\.g\. torch\.save/
+    )
+  })
+
   it('a failed stage skips the rest, and the headline names it', async () => {
     const { ports, run } = await setUp({ dataset: 'iris/broken.csv' })
     const report = await run()

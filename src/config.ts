@@ -169,10 +169,13 @@ type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
   : S
 type Camelized<T> = { [K in keyof T as K extends string ? CamelCase<K> : never]: T[K] }
 
-/** The options named `K`, parsed, with camelCase names and absolute paths, and where they are relative to. */
+/**
+ * The options named `K`, parsed, with camelCase names and absolute paths; `workspace` is what relative
+ * paths are relative to, `cwd` where messages show paths from (where the CLI ran; the workspace in the action).
+ */
 export type Settings<K extends OptionName> = Camelized<
   z.output<z.ZodObject<Pick<OptionShape, K>>>
-> & { workspace: string }
+> & { workspace: string; cwd: string }
 
 /** The typed configuration of a whole run. Paths are absolute. */
 export type Config = Settings<OptionName>
@@ -263,14 +266,15 @@ export function parseSettings<K extends OptionName>(
   names: readonly K[],
   raw: Record<string, unknown>,
   workspace: string,
-  describe: Describe
+  describe: Describe,
+  cwd = workspace
 ): Settings<K> {
   const present = Object.fromEntries(
     Object.entries(raw).filter(([, value]) => value !== undefined && value !== '')
   )
   const mask = Object.fromEntries(names.map(name => [name, true])) as { [N in OptionName]?: true }
   const options = parseWith(optionsSchema.pick(mask), present, describe)
-  const settings: Record<string, unknown> = { workspace }
+  const settings: Record<string, unknown> = { workspace, cwd }
   for (const [name, value] of Object.entries(options)) settings[camelCase(name)] = value
   resolvePaths(settings, workspace)
   return settings as Settings<K>
@@ -307,9 +311,10 @@ export function parseCliOptions(
 export function buildConfig(
   raw: Record<string, unknown>,
   workspace: string,
-  describe: Describe
+  describe: Describe,
+  cwd = workspace
 ): Config {
-  return parseSettings(OPTION_NAMES, raw, workspace, describe)
+  return parseSettings(OPTION_NAMES, raw, workspace, describe, cwd)
 }
 
 /** Inputs only the action has: a later job uses `mode: verify-only` to check a downloaded artifact. */

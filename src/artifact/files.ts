@@ -1,4 +1,4 @@
-import { realpath, stat } from 'node:fs/promises'
+import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { glob } from 'tinyglobby'
 import { UserError } from '../errors.js'
@@ -115,7 +115,7 @@ export async function selectArtifactFiles(
     const entry = await matchEntry(resolve(pattern), excludes, options.includeHiddenFiles)
     const kept = entry.matches.filter(file => !excludes.includes(file))
     if (kept.length === 0) {
-      const message = `artifact-path "${pattern}" matched no files`
+      const message = `artifact-path "${pattern}" matched no files${await emptyOutputHint(pattern, options)}`
       if (options.ifNoFilesFound === 'error') selection.failures.push(message)
       else if (options.ifNoFilesFound === 'warn') selection.warnings.push(message)
       continue
@@ -134,6 +134,14 @@ export async function selectArtifactFiles(
     .sort((a, b) => a.name.localeCompare(b.name))
   selection.totalBytes = selection.files.reduce((sum, file) => sum + file.size, 0)
   return selection
+}
+
+/** When the pattern points into an empty $ML_SMOKE_OUTPUT_DIR: the command saved no model there. */
+async function emptyOutputHint(pattern: string, options: SelectOptions): Promise<string> {
+  if (!/^\$\{?ML_SMOKE_OUTPUT_DIR\}?(\/|$)/.test(pattern)) return ''
+  const entries = await readdir(options.outputDirectory).catch(() => [])
+  if (entries.length) return ''
+  return ': $ML_SMOKE_OUTPUT_DIR is empty, so the training command saved no model there (save it into that folder, e.g. torch.save(model.state_dict(), os.path.join(os.environ["ML_SMOKE_OUTPUT_DIR"], "model.pt")) or joblib.dump(model, os.path.join(os.environ["ML_SMOKE_OUTPUT_DIR"], "model.joblib")))'
 }
 
 /** A matched file's size, once it is known to live inside an allowed root; an empty file fails. */

@@ -15,6 +15,7 @@ import { buildManifest, MANIFEST_NAME } from './manifest.js'
 import { scanModelFiles } from './scan/index.js'
 import type { FileScan } from './scan/types.js'
 import { stageArtifact } from './staging.js'
+import { plural } from '../words.js'
 
 /** What the earlier stages found: the manifest records it. */
 export interface ArtifactInputs {
@@ -198,7 +199,7 @@ function uploadedMessage(artifact: ArtifactReport, selection: ArtifactSelection)
   const noted = risky.length
     ? `; ${risky.map(scan => `${scan.file} ${scan.verdict}`).join(', ')}`
     : ''
-  return `${count} file${count === 1 ? '' : 's'} (${selection.totalBytes} bytes) and the provenance manifest in artifact "${artifact.name}"${noted}`
+  return `${plural(count, 'file')} (${selection.totalBytes} bytes) and the provenance manifest in artifact "${artifact.name}"${noted}`
 }
 
 function hasVerifyCommand(config: Config): boolean {

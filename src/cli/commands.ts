@@ -114,7 +114,7 @@ const run: Command = async (args, io) => {
     ])
   )
   const describe = runSources(configFile, flags.options, flags.describe)
-  const config = buildConfig({ ...fromFile, ...fromFlags }, workspace, describe)
+  const config = buildConfig({ ...fromFile, ...fromFlags }, workspace, describe, io.cwd)
   const out = path.resolve(io.cwd, (flags.own.out as string | undefined) ?? 'ml-smoke-out')
   const log = logger(io, flags.own.verbose === true)
   const folders = runFolders(path.join(out, 'run'))
@@ -140,7 +140,11 @@ const run: Command = async (args, io) => {
   const summaryPath = path.join(out, 'summary.md')
   await writeFile(summaryPath, renderSummary(report))
   if (flags.own.json) printJson(io, report, 2)
-  else print(io, runText(report, displayPath(io.cwd, summaryPath)))
+  else
+    print(
+      io,
+      runText(report, (file: string) => displayPath(io.cwd, file), summaryPath)
+    )
   return EXIT[report.outcome]
 }
 

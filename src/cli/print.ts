@@ -7,16 +7,23 @@ import { describePosition } from '../report/position.js'
 import { failureText, type RunReport } from '../report/types.js'
 import { verificationHeadline } from '../report/verification.js'
 import type { SubsetResult } from '../sample/types.js'
+import { plural } from '../words.js'
 
 const MARKS = { passed: '✓', failed: '✗', inconclusive: '?', error: '!', skipped: '-' }
 
-export function runText(report: RunReport, summaryPath: string): string {
+/** The run's result: its headline, a line per stage, and where the artifact and summary are. */
+export function runText(
+  report: RunReport,
+  shown: (file: string) => string,
+  summaryPath: string
+): string {
   const lines = [failureText(report), '']
   for (const stage of report.stages)
     lines.push(`  ${MARKS[stage.status]} ${stage.title.padEnd(16)} ${stage.message}`)
   const upload = report.artifact?.upload
-  if (upload?.localPath) lines.push('', `Artifact: ${upload.localPath} (sha256:${upload.digest})`)
-  lines.push(`Summary:  ${summaryPath}`)
+  if (upload?.localPath)
+    lines.push('', `Artifact: ${shown(upload.localPath)} (sha256:${upload.digest})`)
+  lines.push(`Summary:  ${shown(summaryPath)}`)
   return lines.join('\n')
 }
 
@@ -97,8 +104,8 @@ export function scanText(scans: FileScan[]): string {
   const unsafe = scans.filter(scan => scan.verdict === 'unsafe' || scan.verdict === 'invalid')
   lines.push(
     unsafe.length
-      ? `${unsafe.length} of ${scans.length} files unsafe or invalid`
-      : `${scans.length} files scanned, none unsafe or invalid`
+      ? `${unsafe.length} of ${plural(scans.length, 'file')} unsafe or invalid`
+      : `${plural(scans.length, 'file')} scanned, none unsafe or invalid`
   )
   return lines.join('\n')
 }

@@ -7,20 +7,21 @@ import { loadTableSchema } from './schema.js'
 import { formatOf } from './table.js'
 import { validateDataset } from './validate-dataset.js'
 import type { ValidationResult } from './validate.js'
+import { plural } from '../words.js'
 
 export interface ValidateContext {
   config: DataSettings
   ports: Pick<Ports, 'worker'>
 }
 
-/** The dataset and schema as the user named them (relative to the workspace). */
-export function dataLabels(config: Pick<DataSettings, 'workspace' | 'dataset' | 'schema'>): {
+/** The dataset and schema as the user would name them: relative to where they ran ml-smoke. */
+export function dataLabels(config: Pick<DataSettings, 'cwd' | 'dataset' | 'schema'>): {
   dataset: string
   schema: string
 } {
   return {
-    dataset: displayPath(config.workspace, config.dataset),
-    schema: displayPath(config.workspace, config.schema)
+    dataset: displayPath(config.cwd, config.dataset),
+    schema: displayPath(config.cwd, config.schema)
   }
 }
 
@@ -55,7 +56,7 @@ export async function validateStage({
   const count = validation.violationCount
   return {
     status: 'failed',
-    message: `${count} violation${count === 1 ? '' : 's'} in ${labels.dataset} (first, ${describePosition(first)}: ${first.message})`,
+    message: `${plural(count, 'violation')} in ${labels.dataset} (first, ${describePosition(first)}: ${first.message})`,
     data: { validation, labelColumn }
   }
 }

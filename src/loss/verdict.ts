@@ -1,3 +1,4 @@
+import { percent } from '../words.js'
 import type { Baseline } from './baseline.js'
 import type { Candidate, Choice } from './choose.js'
 import type { OutputHints } from './output-reader.js'
@@ -125,10 +126,6 @@ function format(value: number): string {
         .toPrecision(4)
         .replace(/(\.\d*?)0+$/, '$1')
         .replace(/\.$/, '')
-}
-
-function percent(fraction: number): string {
-  return `${(fraction * 100).toFixed(1)} %`
 }
 
 export function describeSeries(series: MetricSeries): string {

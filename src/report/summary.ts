@@ -7,6 +7,7 @@ import type { CommandResult } from '../train/command.js'
 import type { CacheOutcome } from '../train/stage.js'
 import { describeSubset } from '../sample/types.js'
 import { clip, codeSpan as code, fence, markdownText as md } from '../untrusted.js'
+import { percent, plural } from '../words.js'
 import type { RunReport, StageStatus } from './types.js'
 
 const ICONS: Record<StageStatus, string> = {
@@ -197,7 +198,7 @@ function lossSection(loss: LossResult): string[] {
             number(loss.last),
             number(loss.min),
             loss.start === undefined ? '–' : `${number(loss.start)} → ${number(loss.end)}`,
-            loss.drop === undefined ? '–' : `${(loss.drop * 100).toFixed(1)} %`
+            loss.drop === undefined ? '–' : percent(loss.drop)
           ]
         ]
       )
@@ -309,7 +310,7 @@ function artifactFilesTable(artifact: ArtifactReport, selection: ArtifactSelecti
   return [
     table(['file', 'size', 'format', 'scan', 'findings'], rows),
     '',
-    `Total ${bytes(selection.totalBytes)} in ${selection.files.length} file${selection.files.length === 1 ? '' : 's'}.`,
+    `Total ${bytes(selection.totalBytes)} in ${plural(selection.files.length, 'file')}.`,
     ''
   ]
 }

@@ -49,9 +49,15 @@ export async function sampleStage(
     const delimiter = subset.format === options.format ? config.delimiter : undefined
     subset.labelStats = await labelStatsOfFile(subset.path, subset.format, labelColumn, delimiter)
   }
+  const short =
+    config.sampleStrategy !== 'all' &&
+    subset.sourceRows !== null &&
+    config.sampleRows > subset.sourceRows
+      ? ` (all the dataset has: sample-rows asks for ${config.sampleRows})`
+      : ''
   return {
     status: 'passed',
-    message: `${subset.rows} rows, ${describeSubset(subset)}, as ${subset.format}`,
+    message: `${subset.rows} rows${short}, ${describeSubset(subset)}, as ${subset.format}`,
     data: { subset }
   }
 }

@@ -31,6 +31,7 @@ import {
   type Verdict
 } from './types.js'
 import { entryData, readZip, storedBlob, type ZipEntry } from './zip.js'
+import { plural } from '../../words.js'
 
 export { ALLOWLIST_VERSIONS, DEFAULT_ALLOWLIST } from './allowlist/index.js'
 export { DEFAULT_LIMITS } from './types.js'
@@ -460,7 +461,7 @@ async function scanZip(
   if (format === 'pytorch-zip' && !ctx.findings.some(f => f.severity !== 'info'))
     ctx.findings.push({
       severity: 'info',
-      message: `${entries.length} entries, CRC-32 intact, ${pickles} pickle${pickles === 1 ? '' : 's'} within the allowlist`,
+      message: `${entries.length} entries, CRC-32 intact, ${plural(pickles, 'pickle')} within the allowlist`,
       entry: outer
     })
   return format
