@@ -1,4 +1,5 @@
-import { compileSchema, MISSING, primaryKeyOf, uniqueKey, type CompiledField } from './fields.js'
+import { compileSchema, MISSING, type CompiledField } from './cells/field.js'
+import { primaryKeyOf } from './primary-key.js'
 import type { MlChecks, TableSchema } from './schema.js'
 import {
   ABSENT,
@@ -163,6 +164,13 @@ export function describePosition(violation: Violation): string {
   if (violation.rowGroup !== undefined)
     return `row group ${violation.rowGroup}, row ${violation.rowInGroup}`
   return violation.rowNumber ? `row ${violation.rowNumber}` : 'the whole dataset'
+}
+
+/** A canonical text for a cast value, for unique and primary-key checks. */
+function uniqueKey(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
+    return `${typeof value}:${String(value)}`
+  return `json:${JSON.stringify(value)}`
 }
 
 /** 52 bits of FNV-1a: enough to spot duplicate rows without keeping every row's text. */
