@@ -2,7 +2,7 @@
 // it answers. Types and names only, so both sides import them without loading each other.
 import type { SubsetOptions, SubsetResult } from '../sample/subset.js'
 import type { TableSchema } from './schema.js'
-import type { ValidateOptions, ValidationResult } from './validate.js'
+import type { ValidateOptions, ValidationResult } from './validation-types.js'
 
 export const CSV_PARTITION_TASK = 'ml-smoke-csv-partition'
 export const PARQUET_TASK = 'ml-smoke-parquet'

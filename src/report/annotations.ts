@@ -1,4 +1,4 @@
-import type { Violation } from '../data/validate.js'
+import type { Violation } from '../data/validation-types.js'
 
 /** GitHub shows at most 10 error annotations per step. */
 const MAX_ANNOTATIONS = 10

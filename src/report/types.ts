@@ -1,7 +1,7 @@
 import type { ArtifactSelection } from '../artifact/files.js'
 import type { FormatReport } from '../artifact/formats/index.js'
 import type { Config } from '../config.js'
-import type { ValidationResult } from '../data/validate.js'
+import type { ValidationResult } from '../data/validation-types.js'
 import type { LossResult } from '../loss/verdict.js'
 import type { UploadedArtifact } from '../ports/types.js'
 import type { SubsetResult } from '../sample/subset.js'
