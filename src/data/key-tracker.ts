@@ -31,9 +31,8 @@ export function rowHash(cells: unknown[]): number {
 /**
  * The checks that compare rows with earlier rows: unique fields, the primary key, and (when asked for)
  * whole duplicate rows. Each remembers the first row number of every value it has seen and answers with it
- * when a later row repeats the value. A row is fed cell by cell, between `startRow` and `endRow`:
- * `value` for a cell with a valid value, `noValue` for one that is missing or invalid (its row then has
- * no primary key to compare).
+ * when a later row repeats the value. A row is fed between `startRow` and `endRow`, with `value` for each
+ * cell that has a valid value: a row with a key part missing or invalid has no primary key to compare.
  */
 export class KeyTracker {
   /** Rows whose whole text repeats an earlier row (counted only when `checksRows`). */
@@ -45,8 +44,8 @@ export class KeyTracker {
   // Per column, set by `mapColumns`: the unique field's values, and the column's part in the primary key.
   private uniqueByColumn: Array<Map<string, number> | undefined> = []
   private keyPartByColumn: number[] = []
-  // The row's primary key, part by part; null once a part is missing or invalid (no key to compare).
-  private keyParts: string[] | null = null
+  // The row's primary key, part by part (reused from row to row), and how many parts the row gave.
+  private readonly keyParts: string[]
   private keyPartsRead = 0
 
   constructor(
@@ -56,6 +55,7 @@ export class KeyTracker {
   ) {
     for (const name of uniqueFields) this.uniqueSeen.set(name, new Map())
     this.checksRows = duplicateRows
+    this.keyParts = new Array<string>(primaryKey.length)
   }
 
   /** Which field each column holds (null: none), from the header. */
@@ -65,13 +65,7 @@ export class KeyTracker {
   }
 
   startRow(): void {
-    this.keyParts = this.primaryKey.length ? new Array<string>(this.primaryKey.length) : null
     this.keyPartsRead = 0
-  }
-
-  /** Column `k`'s cell has no value to compare: missing, or not valid. */
-  noValue(k: number): void {
-    if (this.keyPartByColumn[k] !== -1) this.keyParts = null
   }
 
   /** Column `k`'s valid value: the row it first appeared in when its field is unique and it repeats. */
@@ -84,7 +78,7 @@ export class KeyTracker {
       if (first === undefined) seen.set(key, rowNumber)
     }
     const part = this.keyPartByColumn[k]
-    if (this.keyParts && part !== -1) {
+    if (part >= 0) {
       this.keyParts[part] = uniqueKey(value)
       this.keyPartsRead++
     }
@@ -93,7 +87,8 @@ export class KeyTracker {
 
   /** After the row's cells: the row its primary key first appeared in, if it repeats. */
   endRow(rowNumber: number): number | undefined {
-    if (!this.keyParts || this.keyPartsRead !== this.primaryKey.length) return undefined
+    // Every part read once (a column holds one part): none of them missing, invalid or past the row's end.
+    if (this.keyPartsRead === 0 || this.keyPartsRead !== this.primaryKey.length) return undefined
     const key = this.keyParts.join('\u0000')
     const first = this.primarySeen.get(key)
     if (first === undefined) this.primarySeen.set(key, rowNumber)

@@ -235,18 +235,16 @@ class RowChecker implements TableSink {
         this.nullCounts[field.name]++
         const message = `the row has no "${field.name}"`
         log.add(cellViolation('missing-cell', message, position, k, rowNumber, field.name))
-        keys.noValue(k)
         continue
       }
       const problem = text ? field.checkText(text, k) : field.check(cells![k])
       const value = field.value
       if (value === MISSING) this.nullCounts[field.name]++
-      if (problem)
+      if (problem) {
         log.add(cellViolation(problem.code, problem.message, position, k, rowNumber, field.name))
-      if (problem || value === MISSING) {
-        keys.noValue(k)
         continue
       }
+      if (value === MISSING) continue
       const first = keys.value(k, value, rowNumber)
       if (first !== undefined) {
         const message = `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in row ${first}; the field must be unique`
