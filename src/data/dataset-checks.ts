@@ -18,7 +18,7 @@ export function datasetChecks(
   rowCountChecks(checks.rows, rows, log)
   if (checks.maxNullFraction !== undefined && rows > 0)
     nullFractionChecks(checks.maxNullFraction, rows, nullCounts, log)
-  if (checks.label && classCounts) labelChecks(checks.label, rows, classCounts, log)
+  if (checks.label && classCounts) labelChecks(checks.label, classCounts, rows, log)
 }
 
 function rowCountChecks(bounds: MlChecks['rows'], rows: number, log: ViolationLog): void {
@@ -63,8 +63,8 @@ function nullFractionChecks(
 /** `label`: every expected class appears, and each class found has at least `minShare` of the rows. */
 function labelChecks(
   label: NonNullable<MlChecks['label']>,
-  rows: number,
   classCounts: Map<string, number>,
+  rows: number,
   log: ViolationLog
 ): void {
   for (const expected of label.classes ?? []) {

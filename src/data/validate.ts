@@ -206,7 +206,10 @@ class RowChecker implements TableSink {
     }
     this.checkCells(cells, text, position, columns)
     this.checkRepeats(cells, text, position)
-    this.checkWidth(cells, text, position, columns)
+    const count = text ? text.count : cells!.length
+    if (count > columns.length) this.extraCells(cells, text, position, columns.length)
+    // Only text rows can be short: a JSON row's missing keys are ABSENT cells.
+    if (text && count < columns.length) this.missingCells(text, position, columns)
     if (extraKeys)
       for (const key of extraKeys) {
         this.log.add({
@@ -283,37 +286,43 @@ class RowChecker implements TableSink {
       })
   }
 
-  /** Cells past the header's width, and (text rows only) columns the row has no cell for. */
-  private checkWidth(
+  /** Cells past the header's width: each has no column. */
+  private extraCells(
     cells: unknown[] | null,
     text: TextCells | null,
     position: RowPosition,
-    columns: Array<CompiledField | null>
+    width: number
   ): void {
-    const { labels, rowNumber } = this
     const count = text ? text.count : cells!.length
-    const width = columns.length
     for (let k = width; k < count; k++) {
       this.log.add({
         code: 'extra-cell',
         line: position.fieldLines?.[k] ?? position.line,
-        rowNumber,
+        rowNumber: this.rowNumber,
         fieldNumber: k + 1,
         message: `row has ${count} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
       })
     }
-    // Only text rows can be short: a JSON row's missing keys are ABSENT cells.
-    if (!text) return
+  }
+
+  /** A text row short of the header's width: each column past its end has no cell. */
+  private missingCells(
+    text: TextCells,
+    position: RowPosition,
+    columns: Array<CompiledField | null>
+  ): void {
+    const { count } = text
+    const width = columns.length
     for (let k = count; k < width; k++) {
-      const name = columns[k]?.name ?? labels[k]
+      const name = columns[k]?.name ?? this.labels[k]
       if (columns[k]) this.nullCounts[name]++
       this.log.add({
         code: 'missing-cell',
         line: position.endLine,
-        rowNumber,
+        rowNumber: this.rowNumber,
         fieldNumber: k + 1,
         field: name,
-        message: `row has ${count} cells but the header has ${width}: no cell for column "${labels[k]}"${spanNote(position)}`
+        message: `row has ${count} cells but the header has ${width}: no cell for column "${this.labels[k]}"${spanNote(position)}`
       })
     }
   }

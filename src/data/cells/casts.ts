@@ -2,7 +2,7 @@
 // constraints compare. A caster is built once per field; the hot types also name a RangeCast, which
 // Field runs on the CSV text in place.
 import type { FieldDescriptor } from '../schema.js'
-import { DAY_MS, isoDatetime, isoTime, strptime } from './dates.js'
+import { DAY_MS, durationMs, isoDatetime, isoTime, strptime, yearMonth } from './dates.js'
 import { INVALID } from './invalid.js'
 import { integerInRange, isoDateInRange, numberInRange, SPECIAL_NUMBERS } from './scan.js'
 
@@ -29,9 +29,6 @@ export interface Caster {
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
-const YEARMONTH = /^(\d{4})-(\d{2})$/
-const DURATION =
-  /^P(?!$)(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/
 const GEOPOINT_TEXT = /^\s*([+-]?[\d.]+)\s*,\s*([+-]?[\d.]+)\s*$/
 const GEOJSON_TYPES = new Set([
   'Point',
@@ -69,9 +66,9 @@ export function caster(field: FieldDescriptor, where: string): Caster {
     case 'year':
       return year()
     case 'yearmonth':
-      return yearMonth()
+      return textOnly('a year and month as YYYY-MM', yearMonth)
     case 'duration':
-      return duration()
+      return textOnly('an ISO 8601 duration such as P1DT2H', durationMs)
     case 'object':
     case 'array':
       return json(field.type)
@@ -205,34 +202,9 @@ function year(): Caster {
   }
 }
 
-/** A year and month as months since year 0, so that bounds compare. */
-function yearMonth(): Caster {
-  return {
-    expected: 'a year and month as YYYY-MM',
-    fromText: text => {
-      const m = YEARMONTH.exec(text)
-      return m && +m[2] >= 1 && +m[2] <= 12 ? +m[1] * 12 + +m[2] - 1 : INVALID
-    },
-    fromNative: native(() => false),
-    show: showText
-  }
-}
-
-/** An ISO 8601 duration as milliseconds (a year is 365.25 days, a month 30.44), so that bounds compare. */
-function duration(): Caster {
-  return {
-    expected: 'an ISO 8601 duration such as P1DT2H',
-    fromText: text => {
-      const m = DURATION.exec(text)
-      if (!m) return INVALID
-      const [y, mo, w, d, h, mi, s] = m
-        .slice(1)
-        .map(part => (part === undefined ? 0 : Number(part)))
-      return ((((y * 365.25 + mo * 30.44 + w * 7 + d) * 24 + h) * 60 + mi) * 60 + s) * 1000
-    },
-    fromNative: native(() => false),
-    show: showText
-  }
+/** A type that only text has: no JSON or Parquet value is one. */
+function textOnly(expected: string, fromText: Cast): Caster {
+  return { expected, fromText, fromNative: native(() => false), show: showText }
 }
 
 /** Text that parses as JSON and is the right kind of value. */

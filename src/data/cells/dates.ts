@@ -6,6 +6,9 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/
 const ISO_DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/
+const YEARMONTH = /^(\d{4})-(\d{2})$/
+const DURATION =
+  /^P(?!$)(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil): no Date objects. */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -52,6 +55,23 @@ export function isoDatetime(text: string): number | typeof INVALID {
   const sign = zone[0] === '-' ? -1 : 1
   const digits = zone.slice(1).replace(':', '')
   return local - sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000
+}
+
+/** YYYY-MM as months since year 0 (so that bounds compare), else INVALID. */
+export function yearMonth(text: string): number | typeof INVALID {
+  const m = YEARMONTH.exec(text)
+  return m && +m[2] >= 1 && +m[2] <= 12 ? +m[1] * 12 + +m[2] - 1 : INVALID
+}
+
+/**
+ * An ISO 8601 duration (PnYnMnWnDTnHnMnS) as milliseconds, a year counted as 365.25 days and a month as
+ * 30.44 (so that bounds compare), else INVALID.
+ */
+export function durationMs(text: string): number | typeof INVALID {
+  const m = DURATION.exec(text)
+  if (!m) return INVALID
+  const [y, mo, w, d, h, mi, s] = m.slice(1).map(part => (part === undefined ? 0 : Number(part)))
+  return ((((y * 365.25 + mo * 30.44 + w * 7 + d) * 24 + h) * 60 + mi) * 60 + s) * 1000
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
