@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { daysFromCivil, isoDatetime, isoTime, strptime, utc } from '../src/data/cells/dates.js'
+import {
+  daysFromCivil,
+  durationMs,
+  isoDatetime,
+  isoTime,
+  strptime,
+  utc,
+  yearMonth
+} from '../src/data/cells/dates.js'
 import { INVALID } from '../src/data/cells/invalid.js'
 import { UserError } from '../src/errors.js'
 
@@ -66,6 +74,29 @@ describe('ISO 8601 times and datetimes', () => {
     expect(isoDatetime('2024-01-01T12:00:00.25Z')).toBe(noon + 250)
     expect(isoDatetime('2023-02-29T12:00:00Z')).toBe(INVALID)
     expect(isoDatetime('2024-01-01 12:00:00')).toBe(INVALID)
+  })
+})
+
+describe('year-months and durations as numbers that bounds compare', () => {
+  it('yearMonth: months since year 0, in calendar order', () => {
+    expect(yearMonth('2024-01')).toBe(2024 * 12)
+    expect(yearMonth('2023-12')).toBe(2024 * 12 - 1)
+    expect(yearMonth('2024-00')).toBe(INVALID)
+    expect(yearMonth('2024-13')).toBe(INVALID)
+    expect(yearMonth('2024-1')).toBe(INVALID)
+  })
+
+  it('durationMs: every part, fractions, a year of 365.25 days and a month of 30.44', () => {
+    const hour = 3_600_000
+    const day = 24 * hour
+    expect(durationMs('PT1H30M')).toBe(1.5 * hour)
+    expect(durationMs('P1DT0.5S')).toBe(day + 500)
+    expect(durationMs('P2W')).toBe(14 * day)
+    expect(durationMs('P1Y')).toBe(365.25 * day)
+    expect(durationMs('P1M')).toBeCloseTo(30.44 * day, 3)
+    expect(durationMs('PT1M')).toBe(60_000)
+    for (const bad of ['P', 'PT', 'P1H', '1D', 'P1DT', 'P-1D'])
+      expect(durationMs(bad)).toBe(INVALID)
   })
 })
 
