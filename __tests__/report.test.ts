@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Config } from '../src/config.js'
-import type { Violation } from '../src/data/validate.js'
+import type { Violation } from '../src/data/validation-types.js'
 import { pickAnnotations } from '../src/report/annotations.js'
 import { reportOutputs } from '../src/report/outputs.js'
 import { lossChart, renderSummary } from '../src/report/summary.js'

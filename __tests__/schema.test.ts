@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { compileField } from '../src/data/fields.js'
+import { compileField } from '../src/data/cells/field.js'
 import { parseTableSchema, type FieldDescriptor } from '../src/data/schema.js'
 import { UserError } from '../src/errors.js'
 

@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { parseTableSchema } from '../src/data/schema.js'
 import { formatOf } from '../src/data/table.js'
 import { validateTable } from '../src/data/validate-file.js'
-import type { Violation } from '../src/data/validate.js'
+import type { Violation } from '../src/data/validation-types.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
 

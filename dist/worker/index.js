@@ -40,7 +40,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(496);
-/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(291);
+/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(582);
 /* harmony import */ var _tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(248);
 // The entry of dist/worker/index.js: a small bundle that works on data in another thread (see
 // client.ts): it validates one byte range of a CSV or a whole Parquet file, or cuts a Parquet subset,
@@ -117,7 +117,7 @@ function heapCollector() {
 
 /***/ }),
 
-/***/ 291:
+/***/ 582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7927,18 +7927,169 @@ class ColumnPages {
     }
 }
 
-;// CONCATENATED MODULE: ./src/data/fields.ts
+;// CONCATENATED MODULE: ./src/data/primary-key.ts
+// A leaf with no imports: the validator (and its worker) read a schema's primary key without loading
+// schema.ts, whose zod and yaml the worker bundle does not need.
+/** The primary key's fields, however the schema wrote it (a name, a list, or none). */
+function primaryKeyOf(schema) {
+    return schema.primaryKey === undefined ? [] : [schema.primaryKey].flat();
+}
 
-const MISSING = Symbol('missing');
-/** The value of a text cell that no check and no caller reads: its string is never made. */
-const UNREAD_TEXT = Symbol('unread text');
+;// CONCATENATED MODULE: ./src/data/cells/invalid.ts
+/** What a cast returns for a cell that is not of its field's type: a symbol, so no cast value equals it. */
 const INVALID = Symbol('invalid');
+
+;// CONCATENATED MODULE: ./src/data/cells/dates.ts
+
+
+const DAY_MS = 86_400_000;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/;
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
+const YEARMONTH = /^(\d{4})-(\d{2})$/;
+const DURATION = /^P(?!$)(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil): no Date objects. */
+function daysFromCivil(year, month, day) {
+    const y = month <= 2 ? year - 1 : year;
+    const era = Math.floor(y / 400);
+    const yoe = y - era * 400;
+    const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+}
+/** Milliseconds since 1970 for a valid calendar date and time, else INVALID. */
+function utc(year, month, day, hour = 0, minute = 0, second = 0, ms = 0) {
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60)
+        return INVALID;
+    const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (day > DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0))
+        return INVALID;
+    return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+}
+/** HH:MM:SS[.fraction] as milliseconds since midnight (the fraction is not kept), else INVALID. */
+function isoTime(text) {
+    const m = ISO_TIME.exec(text);
+    return m && +m[1] < 24 && +m[2] < 60 && +m[3] < 61
+        ? (+m[1] * 3600 + +m[2] * 60 + +m[3]) * 1000
+        : INVALID;
+}
+/** YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH[:]MM] as epoch milliseconds (no zone: UTC), else INVALID. */
+function isoDatetime(text) {
+    const m = ISO_DATETIME.exec(text);
+    if (!m)
+        return INVALID;
+    const local = utc(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], m[7] ? Math.round(+m[7] * 1000) : 0);
+    if (local === INVALID)
+        return INVALID;
+    const zone = m[8];
+    if (!zone || zone === 'Z')
+        return local;
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    return local - sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000;
+}
+/** YYYY-MM as months since year 0 (so that bounds compare), else INVALID. */
+function yearMonth(text) {
+    const m = YEARMONTH.exec(text);
+    return m && +m[2] >= 1 && +m[2] <= 12 ? +m[1] * 12 + +m[2] - 1 : INVALID;
+}
+/**
+ * An ISO 8601 duration (PnYnMnWnDTnHnMnS) as milliseconds, a year counted as 365.25 days and a month as
+ * 30.44 (so that bounds compare), else INVALID.
+ */
+function durationMs(text) {
+    const m = DURATION.exec(text);
+    if (!m)
+        return INVALID;
+    const [y, mo, w, d, h, mi, s] = m.slice(1).map(part => (part === undefined ? 0 : Number(part)));
+    return ((((y * 365.25 + mo * 30.44 + w * 7 + d) * 24 + h) * 60 + mi) * 60 + s) * 1000;
+}
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Python strptime directives; anything else in a format is matched literally. */
+const DIRECTIVES = {
+    '%Y': { pattern: '(\\d{4})', part: 'year' },
+    '%y': { pattern: '(\\d{2})', part: 'year2' },
+    '%m': { pattern: '(\\d{1,2})', part: 'month' },
+    '%d': { pattern: '(\\d{1,2})', part: 'day' },
+    '%H': { pattern: '(\\d{1,2})', part: 'hour' },
+    '%M': { pattern: '(\\d{1,2})', part: 'minute' },
+    '%S': { pattern: '(\\d{1,2})', part: 'second' },
+    '%f': { pattern: '(\\d{1,6})', part: 'fraction' },
+    '%b': { pattern: '([A-Za-z]{3})', part: 'monthName' },
+    '%%': { pattern: '%', part: '' }
+};
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** A strptime format as a regular expression, and the part of the date each of its groups holds. */
+function compileFormat(format, where) {
+    const parts = [];
+    let source = '';
+    for (let i = 0; i < format.length; i++) {
+        const directive = DIRECTIVES[format.slice(i, i + 2)];
+        if (format[i] === '%' && directive) {
+            source += directive.pattern;
+            if (directive.part)
+                parts.push(directive.part);
+            i++;
+        }
+        else if (format[i] === '%') {
+            throw new errors/* UserError */.y(`${where}.format: unsupported directive "${format.slice(i, i + 2)}" (supported: ${Object.keys(DIRECTIVES).join(' ')})`);
+        }
+        else
+            source += escapeRegExp(format[i]);
+    }
+    return { regex: new RegExp(`^${source}$`), parts };
+}
+/**
+ * A strptime-style format (Python's %Y %y %m %d %H %M %S %f %b %%) as a caster from text to epoch
+ * milliseconds, or INVALID. `where` names the field in the error an unsupported directive throws.
+ */
+function strptime(format, where) {
+    const { regex, parts } = compileFormat(format, where);
+    return text => {
+        const match = regex.exec(text);
+        if (!match)
+            return INVALID;
+        const v = {
+            year: 1900,
+            month: 1,
+            day: 1,
+            hour: 0,
+            minute: 0,
+            second: 0,
+            ms: 0
+        };
+        parts.forEach((part, index) => {
+            const raw = match[index + 1];
+            if (part === 'year2')
+                v.year = +raw < 69 ? 2000 + +raw : 1900 + +raw;
+            else if (part === 'monthName')
+                v.month = MONTHS.indexOf(raw.toLowerCase()) + 1;
+            else if (part === 'fraction')
+                v.ms = Math.round(+`0.${raw}` * 1000);
+            else
+                v[part] = +raw;
+        });
+        return utc(v.year, v.month, v.day, v.hour, v.minute, v.second, v.ms);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/data/cells/scan.ts
+// In-place scanners: each reads one cell as `source[start, end)` of a longer text, with no string made per
+// cell. They run once per cell of millions of rows: hand-written loops over char codes, faster than a regex.
+
+
 // 10^0 .. 10^22 are exact doubles.
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
-/**
- * An integer cell ([+-]digits) read in place, by a hand-written scan: this runs once per cell of millions
- * of rows, faster than a regex. More than 15 digits go through Number() to stay exact.
- */
+/** The number words of Table Schema, looked up before any scan. */
+const SPECIAL_NUMBERS = {
+    NaN: NaN,
+    INF: Infinity,
+    '+INF': Infinity,
+    '-INF': -Infinity
+};
+/** An integer cell ([+-]digits). More than 15 digits go through Number() to stay exact. */
 function integerInRange(source, start, end) {
     let i = start;
     const first = source.charCodeAt(i);
@@ -7959,10 +8110,10 @@ function integerInRange(source, start, end) {
     return first === 45 ? -value : value;
 }
 /**
- * A number cell read in place. Up to 15 digits without an exponent, digits / 10^fraction is one correctly
- * rounded division of exact doubles, so it equals Number(text). Longer digit strings go through Number()
- * (about 110 ns each here), unless `approximate`: then up to 40 digits are summed in doubles, within a
- * relative 1e-14 of the exact value (see APPROXIMATION_MARGIN).
+ * A number cell. Up to 15 digits without an exponent, digits / 10^fraction is one correctly rounded
+ * division of exact doubles, so it equals Number(text). Longer digit strings go through Number() (about
+ * 110 ns each here), unless `approximate`: then up to 40 digits are summed in doubles, within a relative
+ * 1e-14 of the exact value (see APPROXIMATION_MARGIN in constraints.ts).
  */
 function numberInRange(source, start, end, approximate = false) {
     const length = end - start;
@@ -8020,7 +8171,7 @@ function numberInRange(source, start, end, approximate = false) {
     }
     return i > exponentStart ? Number(source.slice(start, end)) : INVALID;
 }
-/** Two or four ASCII digits at `at` as a number, or -1. */
+/** `count` ASCII digits at `at` as a number, or -1. */
 function digitsAt(source, at, count) {
     let value = 0;
     for (let k = at; k < at + count; k++) {
@@ -8031,7 +8182,7 @@ function digitsAt(source, at, count) {
     }
     return value;
 }
-/** YYYY-MM-DD, read in place. */
+/** A YYYY-MM-DD cell as epoch milliseconds. */
 function isoDateInRange(source, start, end) {
     if (end - start !== 10 ||
         source.charCodeAt(start + 4) !== 45 ||
@@ -8042,7 +8193,7 @@ function isoDateInRange(source, start, end) {
     const day = digitsAt(source, start + 8, 2);
     return year < 0 || month < 0 || day < 0 ? INVALID : utc(year, month, day);
 }
-/** Whether `source[start, end)` is one of `words`, with no string made. */
+/** Whether the cell is one of `words`. */
 function rangeIsOneOf(words, source, start, end) {
     const length = end - start;
     for (let k = 0; k < words.length; k++)
@@ -8050,19 +8201,15 @@ function rangeIsOneOf(words, source, start, end) {
             return true;
     return false;
 }
-const SPECIAL_NUMBERS = {
-    NaN: NaN,
-    INF: Infinity,
-    '+INF': Infinity,
-    '-INF': -Infinity
-};
+
+;// CONCATENATED MODULE: ./src/data/cells/casts.ts
+
+
+
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/;
-const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
-const YEARMONTH = /^(\d{4})-(\d{2})$/;
-const DURATION = /^P(?!$)(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const GEOPOINT_TEXT = /^\s*([+-]?[\d.]+)\s*,\s*([+-]?[\d.]+)\s*$/;
 const GEOJSON_TYPES = new Set([
     'Point',
     'MultiPoint',
@@ -8074,164 +8221,70 @@ const GEOJSON_TYPES = new Set([
     'Feature',
     'FeatureCollection'
 ]);
-const DAY_MS = 86_400_000;
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const showText = (_value, text) => text;
+const showValue = (value) => String(value);
+/** A native cast that keeps the values `accepts` takes. */
+function casts_native(accepts) {
+    return value => (accepts(value) ? value : INVALID);
 }
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil): no Date objects. */
-function daysFromCivil(year, month, day) {
-    const y = month <= 2 ? year - 1 : year;
-    const era = Math.floor(y / 400);
-    const yoe = y - era * 400;
-    const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-    return era * 146097 + doe - 719468;
-}
-/** Milliseconds since 1970 for a valid calendar date and time, else INVALID. */
-function utc(year, month, day, hour = 0, minute = 0, second = 0, ms = 0) {
-    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60)
-        return INVALID;
-    const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    if (day > DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0))
-        return INVALID;
-    return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
-}
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** Python strptime directives; anything else in a format is matched literally. */
-const DIRECTIVES = {
-    '%Y': { pattern: '(\\d{4})', part: 'year' },
-    '%y': { pattern: '(\\d{2})', part: 'year2' },
-    '%m': { pattern: '(\\d{1,2})', part: 'month' },
-    '%d': { pattern: '(\\d{1,2})', part: 'day' },
-    '%H': { pattern: '(\\d{1,2})', part: 'hour' },
-    '%M': { pattern: '(\\d{1,2})', part: 'minute' },
-    '%S': { pattern: '(\\d{1,2})', part: 'second' },
-    '%f': { pattern: '(\\d{1,6})', part: 'fraction' },
-    '%b': { pattern: '([A-Za-z]{3})', part: 'monthName' },
-    '%%': { pattern: '%', part: '' }
-};
-/** A strptime-style pattern as a caster to epoch milliseconds. */
-function strptime(format, where) {
-    const parts = [];
-    let source = '';
-    for (let i = 0; i < format.length; i++) {
-        const directive = DIRECTIVES[format.slice(i, i + 2)];
-        if (format[i] === '%' && directive) {
-            source += directive.pattern;
-            if (directive.part)
-                parts.push(directive.part);
-            i++;
-        }
-        else if (format[i] === '%') {
-            throw new errors/* UserError */.y(`${where}.format: unsupported directive "${format.slice(i, i + 2)}" (supported: ${Object.keys(DIRECTIVES).join(' ')})`);
-        }
-        else
-            source += escapeRegExp(format[i]);
+/** The caster of a field, by its type (and format, and number or boolean options). */
+function caster(field, where) {
+    switch (field.type) {
+        case 'integer':
+            return numeric(field, true);
+        case 'number':
+            return numeric(field, false);
+        case 'boolean':
+            return casts_boolean(field);
+        case 'date':
+        case 'datetime':
+        case 'time':
+            return dateLike(field, where, field.type);
+        case 'year':
+            return year();
+        case 'yearmonth':
+            return textOnly('a year and month as YYYY-MM', yearMonth);
+        case 'duration':
+            return textOnly('an ISO 8601 duration such as P1DT2H', durationMs);
+        case 'object':
+        case 'array':
+            return json(field.type);
+        case 'geopoint':
+            return geopoint(field);
+        case 'geojson':
+            return geojson(field);
+        case 'any':
+            return {
+                expected: 'any value',
+                fromText: text => text,
+                fromNative: value => value,
+                show: showText
+            };
+        case 'string':
+            return string(field);
     }
-    const regex = new RegExp(`^${source}$`);
-    return text => {
-        const match = regex.exec(text);
-        if (!match)
-            return INVALID;
-        const v = {
-            year: 1900,
-            month: 1,
-            day: 1,
-            hour: 0,
-            minute: 0,
-            second: 0,
-            ms: 0
-        };
-        parts.forEach((part, index) => {
-            const raw = match[index + 1];
-            if (part === 'year2')
-                v.year = +raw < 69 ? 2000 + +raw : 1900 + +raw;
-            else if (part === 'monthName')
-                v.month = MONTHS.indexOf(raw.toLowerCase()) + 1;
-            else if (part === 'fraction')
-                v.ms = Math.round(+`0.${raw}` * 1000);
-            else
-                v[part] = +raw;
-        });
-        return utc(v.year, v.month, v.day, v.hour, v.minute, v.second, v.ms);
-    };
 }
-function dateLike(field, where, kind) {
-    const format = field.format ?? 'default';
-    let fromText;
-    if (format === 'default') {
-        fromText =
-            kind === 'date'
-                ? text => isoDateInRange(text, 0, text.length)
-                : kind === 'time'
-                    ? text => {
-                        const m = ISO_TIME.exec(text);
-                        return m && +m[1] < 24 && +m[2] < 60 && +m[3] < 61
-                            ? (+m[1] * 3600 + +m[2] * 60 + +m[3]) * 1000
-                            : INVALID;
-                    }
-                    : text => {
-                        const m = ISO_DATETIME.exec(text);
-                        if (!m)
-                            return INVALID;
-                        const local = utc(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], m[7] ? Math.round(+m[7] * 1000) : 0);
-                        if (local === INVALID)
-                            return INVALID;
-                        const zone = m[8];
-                        if (!zone || zone === 'Z')
-                            return local;
-                        const sign = zone[0] === '-' ? -1 : 1;
-                        const digits = zone.slice(1).replace(':', '');
-                        return local - sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000;
-                    };
-    }
-    else if (format === 'any') {
-        fromText = text => {
-            const time = Date.parse(kind === 'time' ? `1970-01-01T${text}Z` : text);
-            return Number.isNaN(time) ? INVALID : time;
-        };
-    }
-    else {
-        fromText = strptime(format.replace(/^fmt:/, ''), where);
-    }
-    const expected = `${kind === 'date' ? 'a date' : kind === 'time' ? 'a time' : 'a datetime'}${format === 'default' ? (kind === 'date' ? ' as YYYY-MM-DD' : kind === 'time' ? ' as HH:MM:SS' : ' as YYYY-MM-DDTHH:MM:SS[Z]') : format === 'any' ? '' : ` as ${format}`}`;
-    return {
-        expected,
-        fromText,
-        rangeCast: format === 'default' && kind === 'date' ? 'iso-date' : undefined,
-        fromNative: value => {
-            if (value instanceof Date) {
-                const time = value.getTime();
-                if (Number.isNaN(time))
-                    return INVALID;
-                return kind === 'date'
-                    ? Math.floor(time / DAY_MS) * DAY_MS
-                    : kind === 'time'
-                        ? time % DAY_MS
-                        : time;
-            }
-            return INVALID;
-        },
-        show: (_value, text) => text
-    };
-}
-function numeric(field, integer) {
+/** Number options other than the defaults as a rewrite of the text to a plain number; else null. */
+function numberNormaliser(field) {
     const plain = field.bareNumber !== false &&
         !field.groupChar &&
         (!field.decimalChar || field.decimalChar === '.');
-    const normalise = plain
-        ? (text) => text
-        : (text) => {
-            let out = text;
-            if (field.bareNumber === false)
-                out = out.replace(/^[^\d+\-.]+|[^\d.]+$/g, '');
-            if (field.groupChar)
-                out = out.split(field.groupChar).join('');
-            if (field.decimalChar && field.decimalChar !== '.')
-                out = out.replace(field.decimalChar, '.');
-            return out;
-        };
+    if (plain)
+        return null;
+    return text => {
+        let out = text;
+        if (field.bareNumber === false)
+            out = out.replace(/^[^\d+\-.]+|[^\d.]+$/g, '');
+        if (field.groupChar)
+            out = out.split(field.groupChar).join('');
+        if (field.decimalChar && field.decimalChar !== '.')
+            out = out.replace(field.decimalChar, '.');
+        return out;
+    };
+}
+function numeric(field, integer) {
+    const normaliser = numberNormaliser(field);
+    const normalise = normaliser ?? ((text) => text);
     // The same scans as cells read in place; special words are looked up before a bare-number strip.
     const fromText = integer
         ? text => {
@@ -8247,7 +8300,7 @@ function numeric(field, integer) {
     return {
         expected: integer ? 'an integer' : 'a number',
         fromText,
-        rangeCast: plain ? (integer ? 'integer' : 'number') : undefined,
+        rangeCast: normaliser === null ? (integer ? 'integer' : 'number') : undefined,
         fromNative: value => {
             if (typeof value === 'bigint')
                 return Number(value);
@@ -8255,8 +8308,78 @@ function numeric(field, integer) {
                 return integer && !Number.isInteger(value) ? INVALID : value;
             return INVALID;
         },
-        show: value => String(value)
+        show: showValue
     };
+}
+function casts_boolean(field) {
+    const trueValues = field.trueValues ?? ['true', 'True', 'TRUE', '1'];
+    const falseValues = field.falseValues ?? ['false', 'False', 'FALSE', '0'];
+    return {
+        expected: `a boolean (${[...trueValues, ...falseValues].join(', ')})`,
+        fromText: text => trueValues.includes(text) ? true : falseValues.includes(text) ? false : INVALID,
+        rangeCast: 'boolean',
+        words: { trueValues, falseValues },
+        fromNative: casts_native(value => typeof value === 'boolean'),
+        show: showValue
+    };
+}
+/** What a date, time or datetime cell must look like, for messages. */
+function expectedDate(kind, format) {
+    const noun = kind === 'date' ? 'a date' : kind === 'time' ? 'a time' : 'a datetime';
+    if (format === 'any')
+        return noun;
+    if (format !== 'default')
+        return `${noun} as ${format}`;
+    return `${noun}${kind === 'date' ? ' as YYYY-MM-DD' : kind === 'time' ? ' as HH:MM:SS' : ' as YYYY-MM-DDTHH:MM:SS[Z]'}`;
+}
+/** The text cast of a date-like field: ISO 8601 by default, Date.parse for "any", else strptime. */
+function dateFromText(kind, format, where) {
+    if (format === 'default')
+        return kind === 'date'
+            ? text => isoDateInRange(text, 0, text.length)
+            : kind === 'time'
+                ? isoTime
+                : isoDatetime;
+    if (format === 'any')
+        return text => {
+            const time = Date.parse(kind === 'time' ? `1970-01-01T${text}Z` : text);
+            return Number.isNaN(time) ? INVALID : time;
+        };
+    return strptime(format.replace(/^fmt:/, ''), where);
+}
+function dateLike(field, where, kind) {
+    const format = field.format ?? 'default';
+    return {
+        expected: expectedDate(kind, format),
+        fromText: dateFromText(kind, format, where),
+        rangeCast: format === 'default' && kind === 'date' ? 'iso-date' : undefined,
+        fromNative: value => {
+            if (value instanceof Date) {
+                const time = value.getTime();
+                if (Number.isNaN(time))
+                    return INVALID;
+                return kind === 'date'
+                    ? Math.floor(time / DAY_MS) * DAY_MS
+                    : kind === 'time'
+                        ? time % DAY_MS
+                        : time;
+            }
+            return INVALID;
+        },
+        show: showText
+    };
+}
+function year() {
+    return {
+        expected: 'a year as YYYY',
+        fromText: text => (/^\d{4}$/.test(text) ? Number(text) : INVALID),
+        fromNative: casts_native(v => Number.isInteger(v)),
+        show: showValue
+    };
+}
+/** A type that only text has: no JSON or Parquet value is one. */
+function textOnly(expected, fromText) {
+    return { expected, fromText, fromNative: casts_native(() => false), show: showText };
 }
 /** Text that parses as JSON and is the right kind of value. */
 function jsonText(fits) {
@@ -8274,155 +8397,97 @@ function json(kind) {
     const fits = (value) => kind === 'array'
         ? Array.isArray(value)
         : typeof value === 'object' && value !== null && !Array.isArray(value);
-    const fromText = jsonText(fits);
     return {
         expected: kind === 'object' ? 'a JSON object' : 'a JSON array',
-        fromText,
-        fromNative: value => (fits(value) ? value : INVALID),
-        show: (_value, text) => text
+        fromText: jsonText(fits),
+        fromNative: casts_native(fits),
+        show: showText
     };
 }
-function caster(field, where) {
-    const native = (accepts) => value => accepts(value) ? value : INVALID;
-    switch (field.type) {
-        case 'integer':
-            return numeric(field, true);
-        case 'number':
-            return numeric(field, false);
-        case 'boolean': {
-            const trueValues = field.trueValues ?? ['true', 'True', 'TRUE', '1'];
-            const falseValues = field.falseValues ?? ['false', 'False', 'FALSE', '0'];
-            const fromText = text => trueValues.includes(text) ? true : falseValues.includes(text) ? false : INVALID;
-            return {
-                expected: `a boolean (${[...trueValues, ...falseValues].join(', ')})`,
-                fromText,
-                rangeCast: 'boolean',
-                words: { trueValues, falseValues },
-                fromNative: native(value => typeof value === 'boolean'),
-                show: value => String(value)
-            };
+function lonLat(lon, lat) {
+    return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90
+        ? [lon, lat]
+        : INVALID;
+}
+/** A parsed geopoint: [lon, lat] or {lon, lat}. */
+function geopointOf(value) {
+    return Array.isArray(value) && value.length === 2
+        ? lonLat(Number(value[0]), Number(value[1]))
+        : typeof value === 'object' && value !== null && 'lon' in value && 'lat' in value
+            ? lonLat(Number(value.lon), Number(value.lat))
+            : INVALID;
+}
+function geopoint(field) {
+    const format = field.format ?? 'default';
+    const fromText = text => {
+        if (format === 'default') {
+            const m = GEOPOINT_TEXT.exec(text);
+            return m ? lonLat(Number(m[1]), Number(m[2])) : INVALID;
         }
-        case 'date':
-        case 'datetime':
-        case 'time':
-            return dateLike(field, where, field.type);
-        case 'year': {
-            const fromText = text => (/^\d{4}$/.test(text) ? Number(text) : INVALID);
-            return {
-                expected: 'a year as YYYY',
-                fromText,
-                fromNative: native(v => Number.isInteger(v)),
-                show: value => String(value)
-            };
+        try {
+            return geopointOf(JSON.parse(text));
         }
-        case 'yearmonth': {
-            const fromText = text => {
-                const m = YEARMONTH.exec(text);
-                return m && +m[2] >= 1 && +m[2] <= 12 ? +m[1] * 12 + +m[2] - 1 : INVALID;
-            };
-            return {
-                expected: 'a year and month as YYYY-MM',
-                fromText,
-                fromNative: native(() => false),
-                show: (_v, text) => text
-            };
+        catch {
+            return INVALID;
         }
-        case 'duration': {
-            const fromText = text => {
-                const m = DURATION.exec(text);
-                if (!m)
-                    return INVALID;
-                const [y, mo, w, d, h, mi, s] = m
-                    .slice(1)
-                    .map(part => (part === undefined ? 0 : Number(part)));
-                return ((((y * 365.25 + mo * 30.44 + w * 7 + d) * 24 + h) * 60 + mi) * 60 + s) * 1000;
-            };
-            return {
-                expected: 'an ISO 8601 duration such as P1DT2H',
-                fromText,
-                fromNative: native(() => false),
-                show: (_v, text) => text
-            };
-        }
-        case 'object':
-            return json('object');
-        case 'array':
-            return json('array');
-        case 'geopoint': {
-            const format = field.format ?? 'default';
-            const valid = (lon, lat) => Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90
-                ? [lon, lat]
-                : INVALID;
-            const fromParsed = (value) => Array.isArray(value) && value.length === 2
-                ? valid(Number(value[0]), Number(value[1]))
-                : typeof value === 'object' && value !== null && 'lon' in value && 'lat' in value
-                    ? valid(Number(value.lon), Number(value.lat))
-                    : INVALID;
-            const fromText = text => {
-                if (format === 'default') {
-                    const m = /^\s*([+-]?[\d.]+)\s*,\s*([+-]?[\d.]+)\s*$/.exec(text);
-                    return m ? valid(Number(m[1]), Number(m[2])) : INVALID;
-                }
-                try {
-                    return fromParsed(JSON.parse(text));
-                }
-                catch {
-                    return INVALID;
-                }
-            };
-            return {
-                expected: format === 'default'
-                    ? 'a geopoint as "lon, lat"'
-                    : `a geopoint as ${format === 'array' ? '[lon, lat]' : '{"lon": .., "lat": ..}'}`,
-                fromText,
-                fromNative: fromParsed,
-                show: (_v, text) => text
-            };
-        }
-        case 'geojson': {
-            const topo = field.format === 'topojson';
-            const fits = (value) => typeof value === 'object' &&
-                value !== null &&
-                (topo
-                    ? value.type === 'Topology'
-                    : GEOJSON_TYPES.has(String(value.type)));
-            const fromText = jsonText(fits);
-            return {
-                expected: topo ? 'a TopoJSON object' : 'a GeoJSON object',
-                fromText,
-                fromNative: value => (fits(value) ? value : INVALID),
-                show: (_v, text) => text
-            };
-        }
-        case 'any':
-            return {
-                expected: 'any value',
-                fromText: text => text,
-                fromNative: value => value,
-                show: (_v, text) => text
-            };
-        case 'string': {
-            const format = field.format ?? 'default';
-            const test = format === 'email'
-                ? (text) => EMAIL.test(text)
-                : format === 'uuid'
-                    ? (text) => UUID.test(text)
-                    : format === 'uri'
-                        ? (text) => URL.canParse(text)
-                        : format === 'binary'
-                            ? (text) => BASE64.test(text)
-                            : null;
-            const fromText = text => (test && !test(text) ? INVALID : text);
-            return {
-                expected: test ? `a string in ${format} format` : 'a string',
-                fromText,
-                rangeCast: test ? undefined : 'string',
-                fromNative: native(() => false),
-                show: (_v, text) => text
-            };
-        }
+    };
+    return {
+        expected: format === 'default'
+            ? 'a geopoint as "lon, lat"'
+            : `a geopoint as ${format === 'array' ? '[lon, lat]' : '{"lon": .., "lat": ..}'}`,
+        fromText,
+        fromNative: geopointOf,
+        show: showText
+    };
+}
+function geojson(field) {
+    const topo = field.format === 'topojson';
+    const fits = (value) => typeof value === 'object' &&
+        value !== null &&
+        (topo
+            ? value.type === 'Topology'
+            : GEOJSON_TYPES.has(String(value.type)));
+    return {
+        expected: topo ? 'a TopoJSON object' : 'a GeoJSON object',
+        fromText: jsonText(fits),
+        fromNative: casts_native(fits),
+        show: showText
+    };
+}
+/** The test of a string format (email, uuid, uri, binary); null for "default" and formats not checked. */
+function stringFormatTest(format) {
+    switch (format) {
+        case 'email':
+            return text => EMAIL.test(text);
+        case 'uuid':
+            return text => UUID.test(text);
+        case 'uri':
+            return text => URL.canParse(text);
+        case 'binary':
+            return text => BASE64.test(text);
+        default:
+            return null;
     }
 }
+function string(field) {
+    const format = field.format ?? 'default';
+    const test = stringFormatTest(format);
+    return {
+        expected: test ? `a string in ${format} format` : 'a string',
+        fromText: text => (test && !test(text) ? INVALID : text),
+        rangeCast: test ? undefined : 'string',
+        fromNative: casts_native(() => false),
+        show: showText
+    };
+}
+
+;// CONCATENATED MODULE: ./src/data/cells/constraints.ts
+// A field's constraints compiled once into data (Rules) that Field checks inline per cell, with no closure
+// call per constraint.
+
+
+
+/** The types whose cast values are numbers, so bounds compare them. */
 const ORDERED = new Set([
     'integer',
     'number',
@@ -8433,104 +8498,14 @@ const ORDERED = new Set([
     'yearmonth',
     'duration'
 ]);
+/** The types whose values have a length. */
 const SIZED = new Set(['string', 'array', 'object']);
-function textOf(cell) {
-    if (typeof cell === 'string')
-        return cell;
-    if (cell instanceof Date)
-        return cell.toISOString();
-    if (typeof cell === 'object')
-        return JSON.stringify(cell);
-    return String(cell);
-}
 /**
  * An approximate number within this relative distance of a bound is cast exactly before comparing: the
  * approximation is within 1e-14 (at most 40 digits, two roundings each, and one division), so outside this
  * margin it is on the same side of the bound as the exact value.
  */
 const APPROXIMATION_MARGIN = 1e-12;
-/**
- * Compiles one field: its cast and its constraints as data, checked once per cell. `valueRead`:
- * the caller reads `value` (a primary key part), so it must be the exact cast, made even when no check
- * of the field's own needs it.
- */
-function compileField(field, index, schemaMissingValues, schemaLabel, valueRead = false) {
-    const where = `${schemaLabel}: fields[${index}]`;
-    const cast = caster(field, where);
-    const missingValues = [...new Set(field.missingValues ?? schemaMissingValues)];
-    const constraints = field.constraints ?? {};
-    valueRead ||= constraints.unique === true;
-    // Only numbers read from text may be approximate; nothing but a bound check reads them.
-    const approximate = cast.rangeCast === 'number' && !valueRead && constraints.enum === undefined;
-    const castBound = (value, key) => {
-        const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value);
-        if (out === INVALID)
-            throw new errors/* UserError */.y(`${where}.constraints.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`);
-        return out;
-    };
-    const rules = {
-        bounds: [],
-        lengths: [],
-        allowed: null,
-        allowedTexts: null,
-        numericEnum: ORDERED.has(field.type),
-        listed: '',
-        pattern: null,
-        patternSource: constraints.pattern ?? ''
-    };
-    for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']) {
-        const bound = constraints[key];
-        if (bound === undefined)
-            continue;
-        if (!ORDERED.has(field.type))
-            throw new errors/* UserError */.y(`${where}.constraints.${key}: not allowed for type ${field.type}`);
-        const below = key === 'minimum' || key === 'exclusiveMinimum';
-        const exclusive = key.startsWith('exclusive');
-        rules.bounds.push({
-            limit: castBound(bound, key),
-            below,
-            exclusive,
-            words: below
-                ? exclusive
-                    ? 'must be above'
-                    : 'is below the minimum'
-                : exclusive
-                    ? 'must be below'
-                    : 'is above the maximum',
-            shown: String(bound)
-        });
-    }
-    for (const key of ['minLength', 'maxLength']) {
-        const limit = constraints[key];
-        if (limit === undefined)
-            continue;
-        if (!SIZED.has(field.type))
-            throw new errors/* UserError */.y(`${where}.constraints.${key}: not allowed for type ${field.type}`);
-        rules.lengths.push({ limit, min: key === 'minLength' });
-    }
-    if (constraints.enum) {
-        const options = constraints.enum.map((option, i) => castBound(option, `enum[${i}]`));
-        // Ordered types cast to numbers: look them up as numbers, with no String(number) per cell.
-        rules.allowed = new Set(rules.numericEnum ? options : options.map(canonical));
-        if (cast.rangeCast === 'string')
-            rules.allowedTexts = new TextSet(options.map(canonical));
-        rules.listed = constraints.enum.map(String).join(', ');
-    }
-    if (constraints.pattern !== undefined) {
-        try {
-            rules.pattern = new RegExp(`^(?:${constraints.pattern})$`, 'u');
-        }
-        catch (error) {
-            throw new errors/* UserError */.y(`${where}.constraints.pattern: not a valid regular expression: ${error.message}`);
-        }
-    }
-    return new Field(field.name, field.type, cast, rules, {
-        missingValues,
-        required: constraints.required === true,
-        approximate,
-        valueRead
-    });
-}
 /** A set of strings that also answers for a range of a longer text, without making its string. */
 class TextSet {
     buckets = new Map();
@@ -8555,6 +8530,7 @@ class TextSet {
         return bucket !== undefined && rangeIsOneOf(bucket, source, start, end);
     }
 }
+/** The text an enum compares a non-numeric cast value by. */
 function canonical(value) {
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
@@ -8569,7 +8545,122 @@ function isOutside(bound, number) {
                 ? number >= bound.limit
                 : number > bound.limit));
 }
-/** A compiled field: the cast and constraint checks of one column, applied to one cell at a time. */
+/** The length a minLength or maxLength compares: characters of a string, items or keys otherwise. */
+function lengthOf(value) {
+    return typeof value === 'string'
+        ? [...value].length
+        : Array.isArray(value)
+            ? value.length
+            : Object.keys(value).length;
+}
+/** A value written in the schema (a bound, an enum option), cast like a cell of the field. */
+function castConstraint(cast, value, key, where) {
+    const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value);
+    if (out === INVALID)
+        throw new errors/* UserError */.y(`${where}.constraints.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`);
+    return out;
+}
+const BOUND_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
+function boundsOf(field, cast, where) {
+    const bounds = [];
+    for (const key of BOUND_KEYS) {
+        const bound = field.constraints?.[key];
+        if (bound === undefined)
+            continue;
+        if (!ORDERED.has(field.type))
+            throw new errors/* UserError */.y(`${where}.constraints.${key}: not allowed for type ${field.type}`);
+        const below = key === 'minimum' || key === 'exclusiveMinimum';
+        const exclusive = key.startsWith('exclusive');
+        bounds.push({
+            limit: castConstraint(cast, bound, key, where),
+            below,
+            exclusive,
+            words: below
+                ? exclusive
+                    ? 'must be above'
+                    : 'is below the minimum'
+                : exclusive
+                    ? 'must be below'
+                    : 'is above the maximum',
+            shown: String(bound)
+        });
+    }
+    return bounds;
+}
+function lengthsOf(field, where) {
+    const lengths = [];
+    for (const key of ['minLength', 'maxLength']) {
+        const limit = field.constraints?.[key];
+        if (limit === undefined)
+            continue;
+        if (!SIZED.has(field.type))
+            throw new errors/* UserError */.y(`${where}.constraints.${key}: not allowed for type ${field.type}`);
+        lengths.push({ limit, min: key === 'minLength' });
+    }
+    return lengths;
+}
+function patternOf(constraints, where) {
+    if (constraints.pattern === undefined)
+        return null;
+    try {
+        return new RegExp(`^(?:${constraints.pattern})$`, 'u');
+    }
+    catch (error) {
+        throw new errors/* UserError */.y(`${where}.constraints.pattern: not a valid regular expression: ${error.message}`);
+    }
+}
+/** A field's constraints (other than required and unique) as Rules; a constraint that cannot apply throws. */
+function compileRules(field, cast, where) {
+    const constraints = field.constraints ?? {};
+    const rules = {
+        bounds: boundsOf(field, cast, where),
+        lengths: lengthsOf(field, where),
+        allowed: null,
+        allowedTexts: null,
+        numericEnum: ORDERED.has(field.type),
+        listed: '',
+        pattern: null,
+        patternSource: constraints.pattern ?? ''
+    };
+    if (constraints.enum) {
+        const options = constraints.enum.map((option, i) => castConstraint(cast, option, `enum[${i}]`, where));
+        // Ordered types cast to numbers: look them up as numbers, with no String(number) per cell.
+        rules.allowed = new Set(rules.numericEnum ? options : options.map(canonical));
+        if (cast.rangeCast === 'string')
+            rules.allowedTexts = new TextSet(options.map(canonical));
+        rules.listed = constraints.enum.map(String).join(', ');
+    }
+    rules.pattern = patternOf(constraints, where);
+    return rules;
+}
+
+;// CONCATENATED MODULE: ./src/data/cells/field.ts
+
+
+
+
+
+// Every cell's cast value is compared with INVALID. Compared with the imported binding itself, CSV
+// validation took 3-5 % longer (bench/validate.ts data, interleaved runs); a constant of this module's own
+// costs nothing.
+const field_INVALID = INVALID;
+const MISSING = Symbol('missing');
+/** The value of a text cell that no check and no caller reads: its string is never made. */
+const UNREAD_TEXT = Symbol('unread text');
+function textOf(cell) {
+    if (typeof cell === 'string')
+        return cell;
+    if (cell instanceof Date)
+        return cell.toISOString();
+    if (typeof cell === 'object')
+        return JSON.stringify(cell);
+    return String(cell);
+}
+/**
+ * A compiled field: the cast and constraint checks of one column, applied to one cell at a time. This is
+ * the hot path of validation (once per cell of millions of rows): one class, so every call site stays
+ * monomorphic, and the rules are data read inline rather than a closure per constraint.
+ */
 class Field {
     name;
     type;
@@ -8661,7 +8752,7 @@ class Field {
                     ? true
                     : rangeIsOneOf(this.falseValues, source, start, end)
                         ? false
-                        : INVALID;
+                        : field_INVALID;
                 break;
             case 'string':
                 value = this.textUnread ? UNREAD_TEXT : source.slice(start, end);
@@ -8675,9 +8766,12 @@ class Field {
         this.value = MISSING;
         return this.required ? this.requiredProblem : null;
     }
+    // One piece on purpose, though longer than the rest: with its type-error and length messages split into
+    // methods of their own, V8 stopped inlining checkText and checkRange into the row loop (CPU profile) and
+    // CSV validation took about 3 % longer (bench/validate.ts data, interleaved runs).
     afterCast(value) {
         this.value = value;
-        if (value === INVALID) {
+        if (value === field_INVALID) {
             const shown = this.source !== null
                 ? JSON.stringify(this.cellText())
                 : `${typeof this.cell} ${textOf(this.cell)}`;
@@ -8694,11 +8788,7 @@ class Field {
         }
         for (let i = 0; i < rules.lengths.length; i++) {
             const { limit, min } = rules.lengths[i];
-            const length = typeof value === 'string'
-                ? [...value].length
-                : Array.isArray(value)
-                    ? value.length
-                    : Object.keys(value).length;
+            const length = lengthOf(value);
             if (min ? length < limit : length > limit)
                 return {
                     code: 'constraint-error',
@@ -8750,19 +8840,153 @@ class Field {
             : null;
     }
 }
-/** The primary key's fields, however the schema wrote it (a name, a list, or none). */
-function primaryKeyOf(schema) {
-    return schema.primaryKey === undefined ? [] : [schema.primaryKey].flat();
+/**
+ * Compiles one field: its cast and its constraints as data, checked once per cell. `valueRead`:
+ * the caller reads `value` (a primary key part), so it must be the exact cast, made even when no check
+ * of the field's own needs it.
+ */
+function compileField(field, index, schemaMissingValues, schemaLabel, valueRead = false) {
+    const where = `${schemaLabel}: fields[${index}]`;
+    const cast = caster(field, where);
+    const missingValues = [...new Set(field.missingValues ?? schemaMissingValues)];
+    const constraints = field.constraints ?? {};
+    valueRead ||= constraints.unique === true;
+    // Only numbers read from text may be approximate; nothing but a bound check reads them.
+    const approximate = cast.rangeCast === 'number' && !valueRead && constraints.enum === undefined;
+    return new Field(field.name, field.type, cast, compileRules(field, cast, where), {
+        missingValues,
+        required: constraints.required === true,
+        approximate,
+        valueRead
+    });
 }
+/** Every field of a schema, compiled; primary-key fields keep their exact cast values. */
 function compileSchema(schema, schemaLabel) {
     const primaryKey = primaryKeyOf(schema);
     return schema.fields.map((field, index) => compileField(field, index, schema.missingValues, schemaLabel, primaryKey.includes(field.name)));
 }
-/** A canonical text for a cast value, for unique and primary-key checks. */
-function uniqueKey(value) {
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
-        return `${typeof value}:${String(value)}`;
-    return `json:${JSON.stringify(value)}`;
+
+;// CONCATENATED MODULE: ./src/data/dataset-checks.ts
+/** A dataset-level violation has no row. */
+const WHOLE = { rowNumber: 0 };
+/** The checks on the dataset as a whole, after every row was read. */
+function datasetChecks(checks, rows, nullCounts, classCounts, log) {
+    if (!checks)
+        return;
+    rowCountChecks(checks.rows, rows, log);
+    if (checks.maxNullFraction !== undefined && rows > 0)
+        nullFractionChecks(checks.maxNullFraction, rows, nullCounts, log);
+    if (checks.label && classCounts)
+        labelChecks(checks.label, classCounts, rows, log);
+}
+function rowCountChecks(bounds, rows, log) {
+    if (bounds?.min !== undefined && rows < bounds.min)
+        log.add({
+            code: 'row-count',
+            ...WHOLE,
+            message: `${rows} rows; the schema asks for at least ${bounds.min}`
+        });
+    if (bounds?.max !== undefined && rows > bounds.max)
+        log.add({
+            code: 'row-count',
+            ...WHOLE,
+            message: `${rows} rows; the schema allows at most ${bounds.max}`
+        });
+}
+/** `maxNullFraction`: one limit for every field, or a limit per named field. */
+function nullFractionChecks(maxNullFraction, rows, nullCounts, log) {
+    const limits = typeof maxNullFraction === 'number'
+        ? Object.fromEntries(Object.keys(nullCounts).map(name => [name, maxNullFraction]))
+        : maxNullFraction;
+    for (const [name, limit] of Object.entries(limits)) {
+        const fraction = (nullCounts[name] ?? 0) / rows;
+        if (fraction > limit) {
+            log.add({
+                code: 'null-fraction',
+                ...WHOLE,
+                field: name,
+                message: `field "${name}" is empty in ${nullCounts[name]} of ${rows} rows (${(fraction * 100).toFixed(1)} %); the schema allows ${(limit * 100).toFixed(1)} %`
+            });
+        }
+    }
+}
+/** `label`: every expected class appears, and each class found has at least `minShare` of the rows. */
+function labelChecks(label, classCounts, rows, log) {
+    for (const expected of label.classes ?? []) {
+        if (!classCounts.has(String(expected))) {
+            log.add({
+                code: 'label-class-missing',
+                ...WHOLE,
+                field: label.column,
+                message: `class "${expected}" of "${label.column}" never appears (found: ${[...classCounts.keys()].join(', ')})`
+            });
+        }
+    }
+    if (label.minShare === undefined || rows === 0)
+        return;
+    for (const [value, count] of classCounts) {
+        if (count / rows < label.minShare) {
+            log.add({
+                code: 'label-class-share',
+                ...WHOLE,
+                field: label.column,
+                message: `class "${value}" of "${label.column}" is ${((100 * count) / rows).toFixed(1)} % of the rows (${count}); the schema asks for at least ${(label.minShare * 100).toFixed(1)} %`
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/data/header.ts
+/**
+ * The field each column of a header holds (null: a blank or repeated label, or a column the schema does
+ * not name), logging the header's defects: blank, duplicate, extra and missing labels, as `columns` allows.
+ */
+function columnsOfHeader(labels, line, fields, columns, log) {
+    const byName = new Map(fields.map(field => [field.name, field]));
+    const seen = new Set();
+    const mapped = labels.map((label, index) => {
+        const at = { line, rowNumber: 1, fieldNumber: index + 1 };
+        if (label.trim() === '') {
+            log.add({ code: 'blank-label', ...at, message: `column ${index + 1} has an empty header` });
+            return null;
+        }
+        if (seen.has(label)) {
+            log.add({
+                code: 'duplicate-label',
+                ...at,
+                field: label,
+                message: `header "${label}" appears more than once`
+            });
+            return null;
+        }
+        seen.add(label);
+        const field = byName.get(label);
+        if (!field && columns !== 'superset') {
+            log.add({
+                code: 'extra-label',
+                ...at,
+                field: label,
+                message: `column "${label}" is not in the schema (schema fields: ${fields.map(f => f.name).join(', ')})`
+            });
+        }
+        return field ?? null;
+    });
+    if (columns !== 'subset')
+        missingLabels(labels, line, fields, seen, log);
+    return mapped;
+}
+function missingLabels(labels, line, fields, seen, log) {
+    for (const field of fields) {
+        if (!seen.has(field.name)) {
+            log.add({
+                code: 'missing-label',
+                line,
+                rowNumber: 1,
+                field: field.name,
+                message: `the schema's field "${field.name}" has no column (columns: ${labels.join(', ')})`
+            });
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -8793,9 +9017,109 @@ function formatOf(file, override) {
     throw new UserError(`${path.basename(file)}: cannot tell the format from ".${extension}"; use .csv, .tsv, .jsonl, .json or .parquet (or set data-format)`);
 }
 
-;// CONCATENATED MODULE: ./src/data/validate.ts
+;// CONCATENATED MODULE: ./src/data/key-tracker.ts
 
+/** A canonical text for a cast value, for unique and primary-key checks. */
+function uniqueKey(value) {
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
+        return `${typeof value}:${String(value)}`;
+    return `json:${JSON.stringify(value)}`;
+}
+/** 52 bits of FNV-1a: enough to spot duplicate rows without keeping every row's text. */
+function rowHash(cells) {
+    let low = 0x811c9dc5;
+    let high = 0x050c5d1f;
+    for (const cell of cells) {
+        const text = typeof cell === 'string'
+            ? cell
+            : cell === ABSENT
+                ? '\u0001'
+                : (JSON.stringify(cell) ?? 'undefined');
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            low = Math.imul(low ^ c, 0x01000193);
+            high = Math.imul(high ^ c ^ (low >>> 16), 0x01000193);
+        }
+        low = Math.imul(low ^ 0x1f, 0x01000193);
+    }
+    return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff);
+}
+/**
+ * The checks that compare rows with earlier rows: unique fields, the primary key, and (when asked for)
+ * whole duplicate rows. Each remembers the first row number of every value it has seen and answers with it
+ * when a later row repeats the value. A row is fed between `startRow` and `endRow`, with `value` for each
+ * cell that has a valid value: a row with a key part missing or invalid has no primary key to compare.
+ */
+class KeyTracker {
+    primaryKey;
+    /** Rows whose whole text repeats an earlier row (counted only when `checksRows`). */
+    duplicateRows = 0;
+    checksRows;
+    uniqueSeen = new Map();
+    primarySeen = new Map();
+    rowSeen = new Map();
+    // Per column, set by `mapColumns`: the unique field's values, and the column's part in the primary key.
+    uniqueByColumn = [];
+    keyPartByColumn = [];
+    // The row's primary key, part by part (reused from row to row), and how many parts the row gave.
+    keyParts;
+    keyPartsRead = 0;
+    constructor(uniqueFields, primaryKey, duplicateRows) {
+        this.primaryKey = primaryKey;
+        for (const name of uniqueFields)
+            this.uniqueSeen.set(name, new Map());
+        this.checksRows = duplicateRows;
+        this.keyParts = new Array(primaryKey.length);
+    }
+    /** Which field each column holds (null: none), from the header. */
+    mapColumns(names) {
+        this.uniqueByColumn = names.map(name => (name === null ? undefined : this.uniqueSeen.get(name)));
+        this.keyPartByColumn = names.map(name => (name === null ? -1 : this.primaryKey.indexOf(name)));
+    }
+    startRow() {
+        this.keyPartsRead = 0;
+    }
+    /** Column `k`'s valid value: the row it first appeared in when its field is unique and it repeats. */
+    value(k, value, rowNumber) {
+        const seen = this.uniqueByColumn[k];
+        let first;
+        if (seen) {
+            const key = uniqueKey(value);
+            first = seen.get(key);
+            if (first === undefined)
+                seen.set(key, rowNumber);
+        }
+        const part = this.keyPartByColumn[k];
+        if (part >= 0) {
+            this.keyParts[part] = uniqueKey(value);
+            this.keyPartsRead++;
+        }
+        return first;
+    }
+    /** After the row's cells: the row its primary key first appeared in, if it repeats. */
+    endRow(rowNumber) {
+        // Every part read once (a column holds one part): none of them missing, invalid or past the row's end.
+        if (this.keyPartsRead === 0 || this.keyPartsRead !== this.primaryKey.length)
+            return undefined;
+        const key = this.keyParts.join('\u0000');
+        const first = this.primarySeen.get(key);
+        if (first === undefined)
+            this.primarySeen.set(key, rowNumber);
+        return first;
+    }
+    /** With `checksRows`: the row whose cells this row repeats, if any. */
+    repeatedRow(cells, rowNumber) {
+        const hash = rowHash(cells);
+        const first = this.rowSeen.get(hash);
+        if (first === undefined)
+            this.rowSeen.set(hash, rowNumber);
+        else
+            this.duplicateRows++;
+        return first;
+    }
+}
 
+;// CONCATENATED MODULE: ./src/data/violation-log.ts
 /** Every violation counted by code and field; the first `max` kept. */
 class ViolationLog {
     max;
@@ -8830,6 +9154,15 @@ class ViolationLog {
         };
     }
 }
+
+;// CONCATENATED MODULE: ./src/data/validate.ts
+
+
+
+
+
+
+
 function spanNote(position) {
     return position.endLine !== undefined &&
         position.line !== undefined &&
@@ -8860,6 +9193,10 @@ function cellAt(cells, text, k) {
 function cellsOf(cells, text) {
     return cells ?? Array.from({ length: text.count }, (_, k) => text.cell(k));
 }
+/** A row's position as a violation of the whole row shows it. */
+function where(position) {
+    return { line: position.line, rowGroup: position.rowGroup, rowInGroup: position.rowInGroup };
+}
 function cellViolation(code, message, position, index, rowNumber, field) {
     return {
         code,
@@ -8872,33 +9209,6 @@ function cellViolation(code, message, position, index, rowNumber, field) {
         message
     };
 }
-/** "line 12", "row group 2, row 17" or "row 5", whichever the format knows. */
-function describePosition(violation) {
-    if (violation.line !== undefined)
-        return `line ${violation.line}`;
-    if (violation.rowGroup !== undefined)
-        return `row group ${violation.rowGroup}, row ${violation.rowInGroup}`;
-    return violation.rowNumber ? `row ${violation.rowNumber}` : 'the whole dataset';
-}
-/** 52 bits of FNV-1a: enough to spot duplicate rows without keeping every row's text. */
-function rowHash(cells) {
-    let low = 0x811c9dc5;
-    let high = 0x050c5d1f;
-    for (const cell of cells) {
-        const text = typeof cell === 'string'
-            ? cell
-            : cell === ABSENT
-                ? '\u0001'
-                : (JSON.stringify(cell) ?? 'undefined');
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            low = Math.imul(low ^ c, 0x01000193);
-            high = Math.imul(high ^ c ^ (low >>> 16), 0x01000193);
-        }
-        low = Math.imul(low ^ 0x1f, 0x01000193);
-    }
-    return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff);
-}
 /**
  * Validates a table against a Table Schema in one streaming pass over what `read` hands its sink: the
  * header, every cell's type and constraints, unique and primary keys, and the dataset-level checks under
@@ -8906,229 +9216,10 @@ function rowHash(cells) {
  */
 async function validateRows(schema, options, read) {
     const fields = compileSchema(schema, options.schemaLabel);
-    const byName = new Map(fields.map(field => [field.name, field]));
-    const checks = schema.mlChecks;
-    const columnsPolicy = checks?.columns ?? 'exact';
     const log = new ViolationLog(options.maxViolations);
-    let columns = null;
-    let header = [];
-    let rowNumber = 1;
-    let rows = 0;
-    const nullCounts = Object.fromEntries(fields.map(field => [field.name, 0]));
-    const uniqueSeen = new Map();
-    for (const field of schema.fields)
-        if (field.constraints?.unique)
-            uniqueSeen.set(field.name, new Map());
-    const primaryKey = primaryKeyOf(schema);
-    const primarySeen = new Map();
-    const duplicateSeen = checks?.duplicateRows === 'error' ? new Map() : null;
-    let duplicateRows = 0;
-    const labelField = checks?.label?.column;
-    const classCounts = labelField ? new Map() : null;
-    // Per column, set with the header: what else a cell feeds besides its own checks.
-    let uniqueByColumn = [];
-    let keyPartByColumn = [];
-    let labelColumn = -1;
-    const where = (position) => ({
-        line: position.line,
-        rowGroup: position.rowGroup,
-        rowInGroup: position.rowInGroup
-    });
-    // A later partition is handed the header: it maps the columns, but the header's own defects are the
-    // first partition's to report (else the merge would count them twice).
-    const headerLog = options.partition?.header ? { add: () => undefined } : log;
-    const onHeader = (labels, line) => {
-        header = labels;
-        const seen = new Set();
-        columns = labels.map((label, index) => {
-            const at = { line, rowNumber: 1, fieldNumber: index + 1 };
-            if (label.trim() === '') {
-                headerLog.add({
-                    code: 'blank-label',
-                    ...at,
-                    message: `column ${index + 1} has an empty header`
-                });
-                return null;
-            }
-            if (seen.has(label)) {
-                headerLog.add({
-                    code: 'duplicate-label',
-                    ...at,
-                    field: label,
-                    message: `header "${label}" appears more than once`
-                });
-                return null;
-            }
-            seen.add(label);
-            const field = byName.get(label);
-            if (!field && columnsPolicy !== 'superset') {
-                headerLog.add({
-                    code: 'extra-label',
-                    ...at,
-                    field: label,
-                    message: `column "${label}" is not in the schema (schema fields: ${fields.map(f => f.name).join(', ')})`
-                });
-            }
-            return field ?? null;
-        });
-        uniqueByColumn = columns.map(field => (field ? uniqueSeen.get(field.name) : undefined));
-        keyPartByColumn = columns.map(field => (field ? primaryKey.indexOf(field.name) : -1));
-        labelColumn = columns.findIndex(field => field !== null && field.name === labelField);
-        if (columnsPolicy !== 'subset') {
-            for (const field of fields) {
-                if (!seen.has(field.name)) {
-                    headerLog.add({
-                        code: 'missing-label',
-                        line,
-                        rowNumber: 1,
-                        field: field.name,
-                        message: `the schema's field "${field.name}" has no column (columns: ${labels.join(', ')})`
-                    });
-                }
-            }
-        }
-    };
-    // A reader hands over either values (`cells`) or a text row (`text`); one of them is null.
-    const onRow = (cells, text, position, extraKeys) => {
-        rowNumber++;
-        rows++;
-        if (columns === null)
-            return;
-        if (isBlank(cells, text)) {
-            log.add({ code: 'blank-row', ...where(position), rowNumber, message: 'the row is blank' });
-            return;
-        }
-        const count = text ? text.count : cells.length;
-        const width = columns.length;
-        const checked = Math.min(width, count);
-        // The row's primary key, part by part; null once a part is missing or invalid (no key to compare).
-        let keyParts = primaryKey.length ? new Array(primaryKey.length) : null;
-        let keyPartsRead = 0;
-        for (let k = 0; k < checked; k++) {
-            const field = columns[k];
-            if (!field)
-                continue;
-            if (cells && cells[k] === ABSENT) {
-                nullCounts[field.name]++;
-                log.add(cellViolation('missing-cell', `the row has no "${field.name}"`, position, k, rowNumber, field.name));
-                if (keyPartByColumn[k] !== -1)
-                    keyParts = null;
-                continue;
-            }
-            const problem = text ? field.checkText(text, k) : field.check(cells[k]);
-            if (field.value === MISSING)
-                nullCounts[field.name]++;
-            if (problem) {
-                log.add(cellViolation(problem.code, problem.message, position, k, rowNumber, field.name));
-                if (keyPartByColumn[k] !== -1)
-                    keyParts = null;
-                continue;
-            }
-            if (field.value === MISSING) {
-                if (keyPartByColumn[k] !== -1)
-                    keyParts = null;
-                continue;
-            }
-            const seen = uniqueByColumn[k];
-            if (seen) {
-                const key = uniqueKey(field.value);
-                const first = seen.get(key);
-                if (first !== undefined)
-                    log.add(cellViolation('unique-error', `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in row ${first}; the field must be unique`, position, k, rowNumber, field.name));
-                else
-                    seen.set(key, rowNumber);
-            }
-            if (keyParts && keyPartByColumn[k] !== -1) {
-                keyParts[keyPartByColumn[k]] = uniqueKey(field.value);
-                keyPartsRead++;
-            }
-            if (k === labelColumn && classCounts) {
-                const label = String(cellAt(cells, text, k));
-                classCounts.set(label, (classCounts.get(label) ?? 0) + 1);
-            }
-        }
-        if (keyParts && keyPartsRead === primaryKey.length) {
-            const key = keyParts.join('\u0000');
-            const first = primarySeen.get(key);
-            if (first !== undefined) {
-                log.add({
-                    code: 'primary-key',
-                    ...where(position),
-                    rowNumber,
-                    message: `primary key (${primaryKey.join(', ')}) repeats row ${first}`
-                });
-            }
-            else
-                primarySeen.set(key, rowNumber);
-        }
-        if (duplicateSeen) {
-            const hash = rowHash(cellsOf(cells, text));
-            const first = duplicateSeen.get(hash);
-            if (first !== undefined) {
-                duplicateRows++;
-                log.add({
-                    code: 'duplicate-row',
-                    ...where(position),
-                    rowNumber,
-                    message: `the row repeats row ${first}`
-                });
-            }
-            else
-                duplicateSeen.set(hash, rowNumber);
-        }
-        for (let k = width; k < count; k++) {
-            log.add({
-                code: 'extra-cell',
-                line: position.fieldLines?.[k] ?? position.line,
-                rowNumber,
-                fieldNumber: k + 1,
-                message: `row has ${count} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
-            });
-        }
-        // Only text rows can be short: a JSON row's missing keys are ABSENT cells.
-        if (text) {
-            for (let k = count; k < width; k++) {
-                const name = columns[k]?.name ?? header[k];
-                if (columns[k])
-                    nullCounts[name]++;
-                log.add({
-                    code: 'missing-cell',
-                    line: position.endLine,
-                    rowNumber,
-                    fieldNumber: k + 1,
-                    field: name,
-                    message: `row has ${count} cells but the header has ${width}: no cell for column "${header[k]}"${spanNote(position)}`
-                });
-            }
-        }
-        if (extraKeys)
-            for (const key of extraKeys) {
-                log.add({
-                    code: 'extra-cell',
-                    ...where(position),
-                    rowNumber,
-                    message: `key "${key}" is not a column (the first row's keys are the header: ${header.join(', ')})`
-                });
-            }
-    };
-    const onProblem = (problem) => {
-        if (problem.code === 'blank-row')
-            rowNumber++;
-        log.add({
-            code: problem.code,
-            line: problem.line,
-            rowNumber: rowNumber + (problem.code === 'blank-row' ? 0 : 1),
-            fieldNumber: problem.fieldNumber,
-            message: problem.message
-        });
-    };
-    const { linesRead, endedBetweenRecords } = await read({
-        header: onHeader,
-        row: (cells, position, extraKeys) => onRow(cells, null, position, extraKeys),
-        textRow: (text, position) => onRow(null, text, position),
-        problem: onProblem
-    });
-    if (columns === null && log.count === 0 && !options.partition) {
+    const table = new RowChecker(schema, fields, log, options);
+    const { linesRead, endedBetweenRecords } = await read(table);
+    if (table.columns === null && log.count === 0 && !options.partition) {
         log.add({
             code: 'blank-header',
             line: 1,
@@ -9137,78 +9228,203 @@ async function validateRows(schema, options, read) {
         });
     }
     if (!options.partition)
-        datasetChecks(checks, rows, nullCounts, classCounts, log);
+        datasetChecks(schema.mlChecks, table.rows, table.nullCounts, table.classCounts, log);
     return {
         format: options.format,
-        rows,
+        rows: table.rows,
         ...log.summary(),
-        header,
+        header: table.labels,
         stats: {
-            nullCounts,
-            classCounts: classCounts ? Object.fromEntries(classCounts) : undefined,
-            duplicateRows
+            nullCounts: table.nullCounts,
+            classCounts: table.classCounts ? Object.fromEntries(table.classCounts) : undefined,
+            duplicateRows: table.keys.duplicateRows
         },
         linesRead,
         endedBetweenRecords
     };
 }
-/** The checks on the dataset as a whole, after every row was read. */
-function datasetChecks(checks, rows, nullCounts, classCounts, log) {
-    if (!checks)
-        return;
-    const whole = { rowNumber: 0 };
-    const bounds = checks.rows;
-    if (bounds?.min !== undefined && rows < bounds.min)
-        log.add({
-            code: 'row-count',
-            ...whole,
-            message: `${rows} rows; the schema asks for at least ${bounds.min}`
+/**
+ * The sink that checks what a reader hands over: the header once, then row after row, each cell through
+ * its compiled field and into the keys and counts it feeds. A reader hands over either values (`cells`)
+ * or a text row (`text`); one of them is null.
+ */
+class RowChecker {
+    schema;
+    fields;
+    log;
+    /** The field of each column (null: none); null until the header is read. */
+    columns = null;
+    labels = [];
+    /** Data rows read. */
+    rows = 0;
+    nullCounts;
+    classCounts;
+    keys;
+    /** Frictionless row number of the row being read: the header is row 1. */
+    rowNumber = 1;
+    labelColumn = -1;
+    primaryKey;
+    labelField;
+    headerLog;
+    constructor(schema, fields, log, options) {
+        this.schema = schema;
+        this.fields = fields;
+        this.log = log;
+        this.nullCounts = Object.fromEntries(fields.map(field => [field.name, 0]));
+        this.labelField = schema.mlChecks?.label?.column;
+        this.classCounts = this.labelField ? new Map() : null;
+        const unique = schema.fields.filter(field => field.constraints?.unique).map(field => field.name);
+        this.primaryKey = primaryKeyOf(schema);
+        this.keys = new KeyTracker(unique, this.primaryKey, schema.mlChecks?.duplicateRows === 'error');
+        // A later partition is handed the header: it maps the columns, but the header's own defects are the
+        // first partition's to report (else the merge would count them twice).
+        this.headerLog = options.partition?.header ? { add: () => undefined } : log;
+    }
+    header(labels, line) {
+        this.labels = labels;
+        const policy = this.schema.mlChecks?.columns ?? 'exact';
+        const columns = columnsOfHeader(labels, line, this.fields, policy, this.headerLog);
+        this.columns = columns;
+        this.keys.mapColumns(columns.map(field => field?.name ?? null));
+        this.labelColumn = columns.findIndex(field => field !== null && field.name === this.labelField);
+    }
+    row(cells, position, extraKeys) {
+        this.check(cells, null, position, extraKeys);
+    }
+    textRow(text, position) {
+        this.check(null, text, position);
+    }
+    problem(problem) {
+        if (problem.code === 'blank-row')
+            this.rowNumber++;
+        this.log.add({
+            code: problem.code,
+            line: problem.line,
+            rowNumber: this.rowNumber + (problem.code === 'blank-row' ? 0 : 1),
+            fieldNumber: problem.fieldNumber,
+            message: problem.message
         });
-    if (bounds?.max !== undefined && rows > bounds.max)
-        log.add({
-            code: 'row-count',
-            ...whole,
-            message: `${rows} rows; the schema allows at most ${bounds.max}`
-        });
-    if (checks.maxNullFraction !== undefined && rows > 0) {
-        const limits = typeof checks.maxNullFraction === 'number'
-            ? Object.fromEntries(Object.keys(nullCounts).map(name => [name, checks.maxNullFraction]))
-            : checks.maxNullFraction;
-        for (const [name, limit] of Object.entries(limits)) {
-            const fraction = (nullCounts[name] ?? 0) / rows;
-            if (fraction > limit) {
-                log.add({
-                    code: 'null-fraction',
-                    ...whole,
-                    field: name,
-                    message: `field "${name}" is empty in ${nullCounts[name]} of ${rows} rows (${(fraction * 100).toFixed(1)} %); the schema allows ${(limit * 100).toFixed(1)} %`
+    }
+    check(cells, text, position, extraKeys) {
+        const rowNumber = ++this.rowNumber;
+        this.rows++;
+        const columns = this.columns;
+        if (columns === null)
+            return;
+        if (isBlank(cells, text)) {
+            this.log.add({
+                code: 'blank-row',
+                ...where(position),
+                rowNumber,
+                message: 'the row is blank'
+            });
+            return;
+        }
+        this.checkCells(cells, text, position, columns);
+        this.checkRepeats(cells, text, position);
+        const count = text ? text.count : cells.length;
+        if (count > columns.length)
+            this.extraCells(cells, text, position, columns.length);
+        // Only text rows can be short: a JSON row's missing keys are ABSENT cells.
+        if (text && count < columns.length)
+            this.missingCells(text, position, columns);
+        if (extraKeys)
+            for (const key of extraKeys) {
+                this.log.add({
+                    code: 'extra-cell',
+                    ...where(position),
+                    rowNumber,
+                    message: `key "${key}" is not a column (the first row's keys are the header: ${this.labels.join(', ')})`
                 });
+            }
+    }
+    /** The hot loop: each cell through its field's checks, then into the keys and counts it feeds. */
+    checkCells(cells, text, position, columns) {
+        const { keys, log, rowNumber } = this;
+        const checked = Math.min(columns.length, text ? text.count : cells.length);
+        keys.startRow();
+        for (let k = 0; k < checked; k++) {
+            const field = columns[k];
+            if (!field)
+                continue;
+            if (cells && cells[k] === ABSENT) {
+                this.nullCounts[field.name]++;
+                const message = `the row has no "${field.name}"`;
+                log.add(cellViolation('missing-cell', message, position, k, rowNumber, field.name));
+                continue;
+            }
+            const problem = text ? field.checkText(text, k) : field.check(cells[k]);
+            const value = field.value;
+            if (value === MISSING)
+                this.nullCounts[field.name]++;
+            if (problem) {
+                log.add(cellViolation(problem.code, problem.message, position, k, rowNumber, field.name));
+                continue;
+            }
+            if (value === MISSING)
+                continue;
+            const first = keys.value(k, value, rowNumber);
+            if (first !== undefined) {
+                const message = `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in row ${first}; the field must be unique`;
+                log.add(cellViolation('unique-error', message, position, k, rowNumber, field.name));
+            }
+            if (k === this.labelColumn && this.classCounts) {
+                const label = String(cellAt(cells, text, k));
+                this.classCounts.set(label, (this.classCounts.get(label) ?? 0) + 1);
             }
         }
     }
-    const label = checks.label;
-    if (label && classCounts) {
-        for (const expected of label.classes ?? []) {
-            if (!classCounts.has(String(expected))) {
-                log.add({
-                    code: 'label-class-missing',
-                    ...whole,
-                    field: label.column,
-                    message: `class "${expected}" of "${label.column}" never appears (found: ${[...classCounts.keys()].join(', ')})`
-                });
-            }
+    /** The row's primary key, and (when asked for) the whole row, against earlier rows. */
+    checkRepeats(cells, text, position) {
+        const { keys, rowNumber } = this;
+        const firstKey = keys.endRow(rowNumber);
+        if (firstKey !== undefined)
+            this.log.add({
+                code: 'primary-key',
+                ...where(position),
+                rowNumber,
+                message: `primary key (${this.primaryKey.join(', ')}) repeats row ${firstKey}`
+            });
+        if (!keys.checksRows)
+            return;
+        const firstRow = keys.repeatedRow(cellsOf(cells, text), rowNumber);
+        if (firstRow !== undefined)
+            this.log.add({
+                code: 'duplicate-row',
+                ...where(position),
+                rowNumber,
+                message: `the row repeats row ${firstRow}`
+            });
+    }
+    /** Cells past the header's width: each has no column. */
+    extraCells(cells, text, position, width) {
+        const count = text ? text.count : cells.length;
+        for (let k = width; k < count; k++) {
+            this.log.add({
+                code: 'extra-cell',
+                line: position.fieldLines?.[k] ?? position.line,
+                rowNumber: this.rowNumber,
+                fieldNumber: k + 1,
+                message: `row has ${count} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
+            });
         }
-        if (label.minShare !== undefined && rows > 0) {
-            for (const [value, count] of classCounts) {
-                if (count / rows < label.minShare) {
-                    log.add({
-                        code: 'label-class-share',
-                        ...whole,
-                        field: label.column,
-                        message: `class "${value}" of "${label.column}" is ${((100 * count) / rows).toFixed(1)} % of the rows (${count}); the schema asks for at least ${(label.minShare * 100).toFixed(1)} %`
-                    });
-                }
-            }
+    }
+    /** A text row short of the header's width: each column past its end has no cell. */
+    missingCells(text, position, columns) {
+        const { count } = text;
+        const width = columns.length;
+        for (let k = count; k < width; k++) {
+            const name = columns[k]?.name ?? this.labels[k];
+            if (columns[k])
+                this.nullCounts[name]++;
+            this.log.add({
+                code: 'missing-cell',
+                line: position.endLine,
+                rowNumber: this.rowNumber,
+                fieldNumber: k + 1,
+                field: name,
+                message: `row has ${count} cells but the header has ${width}: no cell for column "${this.labels[k]}"${spanNote(position)}`
+            });
         }
     }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Config } from '../config.js'
 import { dataLabels } from '../data/stage.js'
-import type { ValidationResult } from '../data/validate.js'
+import type { ValidationResult } from '../data/validation-types.js'
 import { UserError } from '../errors.js'
 import { lossSummary } from '../loss/summary.js'
 import type { LossResult } from '../loss/verdict.js'

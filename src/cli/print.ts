@@ -1,7 +1,7 @@
 // What the CLI prints: each subcommand's result as terminal text or as JSON.
 import type { Verification } from '../artifact/manifest.js'
 import type { FileScan } from '../artifact/scan/types.js'
-import type { ValidationResult } from '../data/validate.js'
+import type { ValidationResult } from '../data/validation-types.js'
 import type { LossResult } from '../loss/verdict.js'
 import { describePosition } from '../report/position.js'
 import { failureText, type RunReport } from '../report/types.js'

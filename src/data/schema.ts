@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { UserError } from '../errors.js'
 import { displayPath, requireFile } from '../file-info.js'
-import { primaryKeyOf } from './fields.js'
+import { primaryKeyOf } from './primary-key.js'
 import { formatIssues } from '../zod-issues.js'
 
 /** Every Frictionless Table Schema field type. */

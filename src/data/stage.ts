@@ -6,7 +6,7 @@ import type { StageVerdict } from '../stage.js'
 import { loadTableSchema } from './schema.js'
 import { formatOf } from './table.js'
 import { validateDataset } from './validate-dataset.js'
-import type { ValidationResult } from './validate.js'
+import type { ValidationResult } from './validation-types.js'
 import { plural } from '../words.js'
 
 export interface ValidateContext {

@@ -5,12 +5,9 @@ import { inWorkerOrHere, type OffThread } from '../worker/client.js'
 import { CSV_PARTITION_TASK, PARQUET_TASK } from '../worker/tasks.js'
 import type { TableSchema } from './schema.js'
 import { validateTable } from './validate-file.js'
-import {
-  datasetChecks,
-  ViolationLog,
-  type ValidateOptions,
-  type ValidationResult
-} from './validate.js'
+import { datasetChecks } from './dataset-checks.js'
+import type { ValidateOptions, ValidationResult } from './validation-types.js'
+import { ViolationLog } from './violation-log.js'
 
 /** Below this, starting workers costs more than it saves (ML_SMOKE_PARALLEL_MIN_BYTES overrides, for tests). */
 export function parallelMinBytes(): number {

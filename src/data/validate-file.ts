@@ -1,6 +1,7 @@
 import { readTable } from './readers/index.js'
 import type { TableSchema } from './schema.js'
-import { validateRows, type ValidateOptions, type ValidationResult } from './validate.js'
+import { validateRows } from './validate.js'
+import type { ValidateOptions, ValidationResult } from './validation-types.js'
 
 /** Validates a data file of any supported format in one pass, through its reader. */
 export function validateTable(

@@ -1,5 +1,5 @@
 import { scanProblems } from '../artifact/stage.js'
-import type { Violation } from '../data/validate.js'
+import type { Violation } from '../data/validation-types.js'
 import type { RunReport } from './types.js'
 
 /** GitHub shows at most 10 error annotations per step. */

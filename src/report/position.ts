@@ -1,4 +1,4 @@
-import type { Violation } from '../data/validate.js'
+import type { Violation } from '../data/validation-types.js'
 
 /** "line 12", "row group 2, row 17" or "row 5", whichever the format knows. */
 export function describePosition(violation: Violation): string {

@@ -1,6 +1,6 @@
 import type { ArtifactReport } from '../artifact/stage.js'
 import type { Config } from '../config.js'
-import type { ValidationResult } from '../data/validate.js'
+import type { ValidationResult } from '../data/validation-types.js'
 import type { LossResult } from '../loss/verdict.js'
 import type { PreflightFigures } from '../preflight/stage.js'
 import type { SubsetResult } from '../sample/types.js'

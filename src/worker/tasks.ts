@@ -1,7 +1,7 @@
 // What the main thread asks of the data worker (entry.ts, bundled as dist/worker/index.js) and what it
 // answers. Names and types only, so both sides import them without loading each other.
 import type { TableSchema } from '../data/schema.js'
-import type { ValidateOptions, ValidationResult } from '../data/validate.js'
+import type { ValidateOptions, ValidationResult } from '../data/validation-types.js'
 import type { SubsetOptions, SubsetResult } from '../sample/types.js'
 
 export const CSV_PARTITION_TASK = 'ml-smoke-csv-partition'

@@ -1,0 +1,316 @@
+// One caster per Table Schema field type: how a cell's text, or a JSON/Parquet value, becomes the value its
+// constraints compare. A caster is built once per field; the hot types also name a RangeCast, which
+// Field runs on the CSV text in place.
+import type { FieldDescriptor } from '../schema.js'
+import { DAY_MS, durationMs, isoDatetime, isoTime, strptime, yearMonth } from './dates.js'
+import { INVALID } from './invalid.js'
+import { integerInRange, isoDateInRange, numberInRange, SPECIAL_NUMBERS } from './scan.js'
+
+export type Cast = (text: string) => unknown
+type NativeCast = (value: unknown) => unknown
+/**
+ * The casts that read a cell straight from `source[start, end)`, with no string per cell: the hot path of
+ * CSV validation. A switch over these (not a closure per field) keeps the call sites monomorphic.
+ */
+export type RangeCast = 'integer' | 'number' | 'iso-date' | 'boolean' | 'string'
+
+export interface Caster {
+  expected: string
+  fromText: Cast
+  rangeCast?: RangeCast
+  /** Boolean: the words for true and false. */
+  words?: { trueValues: readonly string[]; falseValues: readonly string[] }
+  /** A value that is not text (a JSON number, a Parquet date): text always goes through fromText. */
+  fromNative: NativeCast
+  /** How a cast value is shown in messages. */
+  show: (value: unknown, text: string) => string
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+const GEOPOINT_TEXT = /^\s*([+-]?[\d.]+)\s*,\s*([+-]?[\d.]+)\s*$/
+const GEOJSON_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+  'Feature',
+  'FeatureCollection'
+])
+
+const showText = (_value: unknown, text: string): string => text
+const showValue = (value: unknown): string => String(value)
+
+/** A native cast that keeps the values `accepts` takes. */
+function native(accepts: (value: unknown) => boolean): NativeCast {
+  return value => (accepts(value) ? value : INVALID)
+}
+
+/** The caster of a field, by its type (and format, and number or boolean options). */
+export function caster(field: FieldDescriptor, where: string): Caster {
+  switch (field.type) {
+    case 'integer':
+      return numeric(field, true)
+    case 'number':
+      return numeric(field, false)
+    case 'boolean':
+      return boolean(field)
+    case 'date':
+    case 'datetime':
+    case 'time':
+      return dateLike(field, where, field.type)
+    case 'year':
+      return year()
+    case 'yearmonth':
+      return textOnly('a year and month as YYYY-MM', yearMonth)
+    case 'duration':
+      return textOnly('an ISO 8601 duration such as P1DT2H', durationMs)
+    case 'object':
+    case 'array':
+      return json(field.type)
+    case 'geopoint':
+      return geopoint(field)
+    case 'geojson':
+      return geojson(field)
+    case 'any':
+      return {
+        expected: 'any value',
+        fromText: text => text,
+        fromNative: value => value,
+        show: showText
+      }
+    case 'string':
+      return string(field)
+  }
+}
+
+/** Number options other than the defaults as a rewrite of the text to a plain number; else null. */
+function numberNormaliser(field: FieldDescriptor): ((text: string) => string) | null {
+  const plain =
+    field.bareNumber !== false &&
+    !field.groupChar &&
+    (!field.decimalChar || field.decimalChar === '.')
+  if (plain) return null
+  return text => {
+    let out = text
+    if (field.bareNumber === false) out = out.replace(/^[^\d+\-.]+|[^\d.]+$/g, '')
+    if (field.groupChar) out = out.split(field.groupChar).join('')
+    if (field.decimalChar && field.decimalChar !== '.') out = out.replace(field.decimalChar, '.')
+    return out
+  }
+}
+
+function numeric(field: FieldDescriptor, integer: boolean): Caster {
+  const normaliser = numberNormaliser(field)
+  const normalise = normaliser ?? ((text: string): string => text)
+  // The same scans as cells read in place; special words are looked up before a bare-number strip.
+  const fromText: Cast = integer
+    ? text => {
+        const normal = normalise(text)
+        return integerInRange(normal, 0, normal.length)
+      }
+    : text => {
+        if (Object.hasOwn(SPECIAL_NUMBERS, text)) return SPECIAL_NUMBERS[text]
+        const normal = normalise(text)
+        return numberInRange(normal, 0, normal.length)
+      }
+  return {
+    expected: integer ? 'an integer' : 'a number',
+    fromText,
+    rangeCast: normaliser === null ? (integer ? 'integer' : 'number') : undefined,
+    fromNative: value => {
+      if (typeof value === 'bigint') return Number(value)
+      if (typeof value === 'number') return integer && !Number.isInteger(value) ? INVALID : value
+      return INVALID
+    },
+    show: showValue
+  }
+}
+
+function boolean(field: FieldDescriptor): Caster {
+  const trueValues = field.trueValues ?? ['true', 'True', 'TRUE', '1']
+  const falseValues = field.falseValues ?? ['false', 'False', 'FALSE', '0']
+  return {
+    expected: `a boolean (${[...trueValues, ...falseValues].join(', ')})`,
+    fromText: text =>
+      trueValues.includes(text) ? true : falseValues.includes(text) ? false : INVALID,
+    rangeCast: 'boolean',
+    words: { trueValues, falseValues },
+    fromNative: native(value => typeof value === 'boolean'),
+    show: showValue
+  }
+}
+
+type DateKind = 'date' | 'datetime' | 'time'
+
+/** What a date, time or datetime cell must look like, for messages. */
+function expectedDate(kind: DateKind, format: string): string {
+  const noun = kind === 'date' ? 'a date' : kind === 'time' ? 'a time' : 'a datetime'
+  if (format === 'any') return noun
+  if (format !== 'default') return `${noun} as ${format}`
+  return `${noun}${kind === 'date' ? ' as YYYY-MM-DD' : kind === 'time' ? ' as HH:MM:SS' : ' as YYYY-MM-DDTHH:MM:SS[Z]'}`
+}
+
+/** The text cast of a date-like field: ISO 8601 by default, Date.parse for "any", else strptime. */
+function dateFromText(kind: DateKind, format: string, where: string): Cast {
+  if (format === 'default')
+    return kind === 'date'
+      ? text => isoDateInRange(text, 0, text.length)
+      : kind === 'time'
+        ? isoTime
+        : isoDatetime
+  if (format === 'any')
+    return text => {
+      const time = Date.parse(kind === 'time' ? `1970-01-01T${text}Z` : text)
+      return Number.isNaN(time) ? INVALID : time
+    }
+  return strptime(format.replace(/^fmt:/, ''), where)
+}
+
+function dateLike(field: FieldDescriptor, where: string, kind: DateKind): Caster {
+  const format = field.format ?? 'default'
+  return {
+    expected: expectedDate(kind, format),
+    fromText: dateFromText(kind, format, where),
+    rangeCast: format === 'default' && kind === 'date' ? 'iso-date' : undefined,
+    fromNative: value => {
+      if (value instanceof Date) {
+        const time = value.getTime()
+        if (Number.isNaN(time)) return INVALID
+        return kind === 'date'
+          ? Math.floor(time / DAY_MS) * DAY_MS
+          : kind === 'time'
+            ? time % DAY_MS
+            : time
+      }
+      return INVALID
+    },
+    show: showText
+  }
+}
+
+function year(): Caster {
+  return {
+    expected: 'a year as YYYY',
+    fromText: text => (/^\d{4}$/.test(text) ? Number(text) : INVALID),
+    fromNative: native(v => Number.isInteger(v)),
+    show: showValue
+  }
+}
+
+/** A type that only text has: no JSON or Parquet value is one. */
+function textOnly(expected: string, fromText: Cast): Caster {
+  return { expected, fromText, fromNative: native(() => false), show: showText }
+}
+
+/** Text that parses as JSON and is the right kind of value. */
+function jsonText(fits: (value: unknown) => boolean): Cast {
+  return text => {
+    try {
+      const value = JSON.parse(text)
+      return fits(value) ? value : INVALID
+    } catch {
+      return INVALID
+    }
+  }
+}
+
+function json(kind: 'object' | 'array'): Caster {
+  const fits = (value: unknown): boolean =>
+    kind === 'array'
+      ? Array.isArray(value)
+      : typeof value === 'object' && value !== null && !Array.isArray(value)
+  return {
+    expected: kind === 'object' ? 'a JSON object' : 'a JSON array',
+    fromText: jsonText(fits),
+    fromNative: native(fits),
+    show: showText
+  }
+}
+
+function lonLat(lon: number, lat: number): unknown {
+  return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90
+    ? [lon, lat]
+    : INVALID
+}
+
+/** A parsed geopoint: [lon, lat] or {lon, lat}. */
+function geopointOf(value: unknown): unknown {
+  return Array.isArray(value) && value.length === 2
+    ? lonLat(Number(value[0]), Number(value[1]))
+    : typeof value === 'object' && value !== null && 'lon' in value && 'lat' in value
+      ? lonLat(Number((value as { lon: unknown }).lon), Number((value as { lat: unknown }).lat))
+      : INVALID
+}
+
+function geopoint(field: FieldDescriptor): Caster {
+  const format = field.format ?? 'default'
+  const fromText: Cast = text => {
+    if (format === 'default') {
+      const m = GEOPOINT_TEXT.exec(text)
+      return m ? lonLat(Number(m[1]), Number(m[2])) : INVALID
+    }
+    try {
+      return geopointOf(JSON.parse(text))
+    } catch {
+      return INVALID
+    }
+  }
+  return {
+    expected:
+      format === 'default'
+        ? 'a geopoint as "lon, lat"'
+        : `a geopoint as ${format === 'array' ? '[lon, lat]' : '{"lon": .., "lat": ..}'}`,
+    fromText,
+    fromNative: geopointOf,
+    show: showText
+  }
+}
+
+function geojson(field: FieldDescriptor): Caster {
+  const topo = field.format === 'topojson'
+  const fits = (value: unknown): boolean =>
+    typeof value === 'object' &&
+    value !== null &&
+    (topo
+      ? (value as { type?: unknown }).type === 'Topology'
+      : GEOJSON_TYPES.has(String((value as { type?: unknown }).type)))
+  return {
+    expected: topo ? 'a TopoJSON object' : 'a GeoJSON object',
+    fromText: jsonText(fits),
+    fromNative: native(fits),
+    show: showText
+  }
+}
+
+/** The test of a string format (email, uuid, uri, binary); null for "default" and formats not checked. */
+function stringFormatTest(format: string): ((text: string) => boolean) | null {
+  switch (format) {
+    case 'email':
+      return text => EMAIL.test(text)
+    case 'uuid':
+      return text => UUID.test(text)
+    case 'uri':
+      return text => URL.canParse(text)
+    case 'binary':
+      return text => BASE64.test(text)
+    default:
+      return null
+  }
+}
+
+function string(field: FieldDescriptor): Caster {
+  const format = field.format ?? 'default'
+  const test = stringFormatTest(format)
+  return {
+    expected: test ? `a string in ${format} format` : 'a string',
+    fromText: text => (test && !test(text) ? INVALID : text),
+    rangeCast: test ? undefined : 'string',
+    fromNative: native(() => false),
+    show: showText
+  }
+}

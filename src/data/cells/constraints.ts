@@ -1,0 +1,192 @@
+// A field's constraints compiled once into data (Rules) that Field checks inline per cell, with no closure
+// call per constraint.
+import { UserError } from '../../errors.js'
+import type { FieldDescriptor, FieldType } from '../schema.js'
+import type { Caster } from './casts.js'
+import { INVALID } from './invalid.js'
+import { rangeIsOneOf } from './scan.js'
+
+/** A minimum, maximum or exclusive bound, cast to the field's type. */
+export interface Bound {
+  limit: number
+  below: boolean
+  exclusive: boolean
+  words: string
+  shown: string
+}
+
+/** A field's constraints as data: checked inline, with no closure call per cell. */
+export interface Rules {
+  bounds: Bound[]
+  lengths: Array<{ limit: number; min: boolean }>
+  allowed: Set<unknown> | null
+  /** String fields: the allowed texts, looked up as ranges of the source. */
+  allowedTexts: TextSet | null
+  numericEnum: boolean
+  listed: string
+  pattern: RegExp | null
+  patternSource: string
+}
+
+type Constraints = NonNullable<FieldDescriptor['constraints']>
+
+/** The types whose cast values are numbers, so bounds compare them. */
+const ORDERED = new Set<FieldType>([
+  'integer',
+  'number',
+  'date',
+  'datetime',
+  'time',
+  'year',
+  'yearmonth',
+  'duration'
+])
+/** The types whose values have a length. */
+const SIZED = new Set<FieldType>(['string', 'array', 'object'])
+
+/**
+ * An approximate number within this relative distance of a bound is cast exactly before comparing: the
+ * approximation is within 1e-14 (at most 40 digits, two roundings each, and one division), so outside this
+ * margin it is on the same side of the bound as the exact value.
+ */
+export const APPROXIMATION_MARGIN = 1e-12
+
+/** A set of strings that also answers for a range of a longer text, without making its string. */
+export class TextSet {
+  private readonly buckets = new Map<number, string[]>()
+
+  constructor(words: readonly string[]) {
+    for (const word of words) {
+      const hash = TextSet.hash(word, 0, word.length)
+      const bucket = this.buckets.get(hash)
+      if (bucket) bucket.push(word)
+      else this.buckets.set(hash, [word])
+    }
+  }
+
+  private static hash(source: string, start: number, end: number): number {
+    let hash = 0x811c9dc5
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193)
+    return hash
+  }
+
+  has(source: string, start: number, end: number): boolean {
+    const bucket = this.buckets.get(TextSet.hash(source, start, end))
+    return bucket !== undefined && rangeIsOneOf(bucket, source, start, end)
+  }
+}
+
+/** The text an enum compares a non-numeric cast value by. */
+export function canonical(value: unknown): string {
+  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+}
+
+/** NaN compares false with everything; a bounded column must not let it through. */
+export function isOutside(bound: Bound, number: number): boolean {
+  return (
+    Number.isNaN(number) ||
+    (bound.below
+      ? bound.exclusive
+        ? number <= bound.limit
+        : number < bound.limit
+      : bound.exclusive
+        ? number >= bound.limit
+        : number > bound.limit)
+  )
+}
+
+/** The length a minLength or maxLength compares: characters of a string, items or keys otherwise. */
+export function lengthOf(value: unknown): number {
+  return typeof value === 'string'
+    ? [...value].length
+    : Array.isArray(value)
+      ? value.length
+      : Object.keys(value as object).length
+}
+
+/** A value written in the schema (a bound, an enum option), cast like a cell of the field. */
+function castConstraint(cast: Caster, value: unknown, key: string, where: string): unknown {
+  const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value)
+  if (out === INVALID)
+    throw new UserError(
+      `${where}.constraints.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`
+    )
+  return out
+}
+
+const BOUND_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const
+
+function boundsOf(field: FieldDescriptor, cast: Caster, where: string): Bound[] {
+  const bounds: Bound[] = []
+  for (const key of BOUND_KEYS) {
+    const bound = field.constraints?.[key]
+    if (bound === undefined) continue
+    if (!ORDERED.has(field.type))
+      throw new UserError(`${where}.constraints.${key}: not allowed for type ${field.type}`)
+    const below = key === 'minimum' || key === 'exclusiveMinimum'
+    const exclusive = key.startsWith('exclusive')
+    bounds.push({
+      limit: castConstraint(cast, bound, key, where) as number,
+      below,
+      exclusive,
+      words: below
+        ? exclusive
+          ? 'must be above'
+          : 'is below the minimum'
+        : exclusive
+          ? 'must be below'
+          : 'is above the maximum',
+      shown: String(bound)
+    })
+  }
+  return bounds
+}
+
+function lengthsOf(field: FieldDescriptor, where: string): Rules['lengths'] {
+  const lengths: Rules['lengths'] = []
+  for (const key of ['minLength', 'maxLength'] as const) {
+    const limit = field.constraints?.[key]
+    if (limit === undefined) continue
+    if (!SIZED.has(field.type))
+      throw new UserError(`${where}.constraints.${key}: not allowed for type ${field.type}`)
+    lengths.push({ limit, min: key === 'minLength' })
+  }
+  return lengths
+}
+
+function patternOf(constraints: Constraints, where: string): RegExp | null {
+  if (constraints.pattern === undefined) return null
+  try {
+    return new RegExp(`^(?:${constraints.pattern})$`, 'u')
+  } catch (error) {
+    throw new UserError(
+      `${where}.constraints.pattern: not a valid regular expression: ${(error as Error).message}`
+    )
+  }
+}
+
+/** A field's constraints (other than required and unique) as Rules; a constraint that cannot apply throws. */
+export function compileRules(field: FieldDescriptor, cast: Caster, where: string): Rules {
+  const constraints = field.constraints ?? {}
+  const rules: Rules = {
+    bounds: boundsOf(field, cast, where),
+    lengths: lengthsOf(field, where),
+    allowed: null,
+    allowedTexts: null,
+    numericEnum: ORDERED.has(field.type),
+    listed: '',
+    pattern: null,
+    patternSource: constraints.pattern ?? ''
+  }
+  if (constraints.enum) {
+    const options = constraints.enum.map((option, i) =>
+      castConstraint(cast, option, `enum[${i}]`, where)
+    )
+    // Ordered types cast to numbers: look them up as numbers, with no String(number) per cell.
+    rules.allowed = new Set<unknown>(rules.numericEnum ? options : options.map(canonical))
+    if (cast.rangeCast === 'string') rules.allowedTexts = new TextSet(options.map(canonical))
+    rules.listed = constraints.enum.map(String).join(', ')
+  }
+  rules.pattern = patternOf(constraints, where)
+  return rules
+}

@@ -1,0 +1,54 @@
+// The validator's results and options as types only: a worker task, the report and the CLI import them
+// without loading the validator.
+import type { DataFormat } from './table.js'
+
+/** One defect in the data, positioned the way both an editor and Frictionless count. */
+export interface Violation {
+  /** Frictionless error type where one fits (type-error, constraint-error, missing-cell, ...) or ours. */
+  code: string
+  /** Physical line in the file (1-based); absent for Parquet and JSON arrays. */
+  line?: number
+  /** Frictionless row number: the header is row 1 and a multi-line quoted record counts once. */
+  rowNumber: number
+  /** 1-based position of the cell in its row. */
+  fieldNumber?: number
+  field?: string
+  /** Parquet: the row group and the row inside it (0-based). */
+  rowGroup?: number
+  rowInGroup?: number
+  message: string
+}
+
+export interface ValidationStats {
+  nullCounts: Record<string, number>
+  classCounts?: Record<string, number>
+  duplicateRows: number
+}
+
+export interface ValidationResult {
+  format: DataFormat
+  /** Data rows read (the header is not counted). */
+  rows: number
+  violationCount: number
+  /** The first `maxViolations` violations, in file order (dataset-level checks last). */
+  violations: Violation[]
+  truncated: boolean
+  countsByCode: Record<string, number>
+  countsByField: Record<string, number>
+  header: string[]
+  stats: ValidationStats
+  /** How many threads' parts were merged (absent: one pass). */
+  parts?: number
+  /** Partitions only: physical lines read, and whether the range ended between records. */
+  linesRead?: number
+  endedBetweenRecords?: boolean
+}
+
+export interface ValidateOptions {
+  format: DataFormat
+  delimiter?: string
+  maxViolations: number
+  schemaLabel: string
+  /** CSV/TSV: validate only this byte range; dataset-level checks are left to whoever merges the parts. */
+  partition?: { start: number; end?: number; header?: string[] }
+}
