@@ -12,5 +12,8 @@ export default {
   },
   // Child processes, Azurite and Node 24 make the end-to-end suite slow; keep it off the unit tests' clock.
   testTimeout: 30000,
+  // Most tests wait on child processes, Python and emulated services, not on the CPU: on a 2-core machine
+  // jest's default (cores - 1) would run every file one after the other.
+  maxWorkers: 2,
   verbose: true
 }
