@@ -254,6 +254,19 @@ describe('provenance: a later job verifies what was uploaded', () => {
       'download-path': path.join(later.workspace, 'downloaded')
     })
     expect(verify.summary).toContain('## ml-smoke verify ✅ passed')
+    // The download path on Node 24, the action's runtime: no DEP0005 from the unzip code it bundles.
+    const on24 = await runAction(
+      NODES[1][1],
+      entry,
+      await newJob(runId, 'deploy-24'),
+      results.url,
+      {
+        mode: 'verify-only',
+        'artifact-name': 'verified-model'
+      }
+    )
+    expect(on24.exitCode).toBe(0)
+    expect(on24.stdout).not.toContain('DeprecationWarning')
 
     const folder = path.join(later.workspace, 'downloaded')
     expect(spawnSync(node, [cli, 'verify-artifact', folder]).status).toBe(0)

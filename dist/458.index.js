@@ -9366,7 +9366,7 @@ exports.stream = function (input) {
         
         self.scan = function find (name, search) {
             if (typeof search === 'string') {
-                search = new Buffer(search);
+                search = Buffer.from(search);
             }
             else if (!Buffer.isBuffer(search)) {
                 throw new Error('search must be a Buffer or a string');
@@ -9506,7 +9506,7 @@ exports.parse = function parse (buffer) {
     
     self.scan = function (name, search) {
         if (typeof search === 'string') {
-            search = new Buffer(search);
+            search = Buffer.from(search);
         }
         else if (!Buffer.isBuffer(search)) {
             throw new Error('search must be a Buffer or a string');
@@ -11260,12 +11260,12 @@ Buffers.prototype.splice = function (i, howMany) {
             
             var orig = buffers[ii];
             //var buf = new Buffer(orig.length - howMany);
-            var buf0 = new Buffer(start);
+            var buf0 = Buffer.alloc(start);
             for (var i = 0; i < start; i++) {
                 buf0[i] = orig[i];
             }
             
-            var buf1 = new Buffer(orig.length - start - howMany);
+            var buf1 = Buffer.alloc(orig.length - start - howMany);
             for (var i = start + howMany; i < orig.length; i++) {
                 buf1[ i - howMany - start ] = orig[i]
             }
@@ -11330,7 +11330,7 @@ Buffers.prototype.slice = function (i, j) {
         si ++
     ) { startBytes += buffers[si].length }
     
-    var target = new Buffer(j - i);
+    var target = Buffer.alloc(j - i);
     
     var ti = 0;
     for (var ii = si; ti < j - i && ii < buffers.length; ii++) {
@@ -11377,7 +11377,7 @@ Buffers.prototype.set = function set (i, b) {
 
 Buffers.prototype.indexOf = function (needle, offset) {
     if ("string" === typeof needle) {
-        needle = new Buffer(needle);
+        needle = Buffer.from(needle);
     } else if (needle instanceof Buffer) {
         // already a buffer
     } else {
@@ -39544,7 +39544,7 @@ function MatcherStream(patternDesc, matchFn) {
     this.requiredLength = this.pattern.length;
     if (patternDesc.requiredExtraSize) this.requiredLength += patternDesc.requiredExtraSize;
 
-    this.data = new Buffer('');
+    this.data = Buffer.alloc(0);
     this.bytesSoFar = 0;
 
     this.matchFn = matchFn;
@@ -39587,7 +39587,7 @@ MatcherStream.prototype.checkDataChunk = function (ignoreMatchZero) {
 
     var finished = this.matchFn ? this.matchFn(this.data, this.bytesSoFar) : true;
     if (finished) {
-        this.data = new Buffer('');
+        this.data = Buffer.alloc(0);
         return;
     }
 
@@ -39732,7 +39732,7 @@ function UnzipStream(options) {
     stream.Transform.call(this);
 
     this.options = options || {};
-    this.data = new Buffer('');
+    this.data = Buffer.alloc(0);
     this.state = states.STREAM_START;
     this.skippedBytes = 0;
     this.parsedEntity = null;
@@ -39994,7 +39994,7 @@ UnzipStream.prototype._prepareOutStream = function (vars, entry) {
     };
 
     if (!fileSizeKnown) {
-        var pattern = new Buffer(4);
+        var pattern = Buffer.alloc(4);
         pattern.writeUInt32LE(SIG_DATA_DESCRIPTOR, 0);
         var zip64Mode = vars.extra.zip64Mode;
         var extraSize = zip64Mode ? 20 : 12;
@@ -40350,7 +40350,7 @@ UnzipStream.prototype._parseOrOutput = function (encoding, cb) {
                 this.data = this.data.slice(remaining);
             } else {
                 packet = this.data;
-                this.data = new Buffer('');
+                this.data = Buffer.alloc(0);
             }
 
             this.outStreamInfo.written += packet.length;
@@ -40363,7 +40363,7 @@ UnzipStream.prototype._parseOrOutput = function (encoding, cb) {
             }
         } else {
             var packet = this.data;
-            this.data = new Buffer('');
+            this.data = Buffer.alloc(0);
 
             this.outStreamInfo.written += packet.length;
             var outputStream = this.outStreamInfo.stream;
