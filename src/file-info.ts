@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { UserError } from './errors.js'
+import { isDiskFull, UserError } from './errors.js'
 
 /** sha256 (hex) and size of a file, streamed. */
 export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
@@ -46,4 +47,27 @@ export function isInside(child: string, parent: string): boolean {
 export function displayPath(base: string, file: string): string {
   const relative = path.relative(base, file)
   return relative && isInside(file, base) ? relative.split(path.sep).join('/') : file
+}
+
+/**
+ * Writes `target` through a temporary file beside it, renamed into place once whole: a write that fails
+ * (a full disk above all) leaves neither a partial file nor the temporary one.
+ */
+export async function writeAtomically(
+  target: string,
+  write: (temporary: string) => Promise<unknown> | unknown
+): Promise<void> {
+  const temporary = `${target}.${randomBytes(4).toString('hex')}.partial`
+  try {
+    await write(temporary)
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    if (isDiskFull(error)) throw new UserError(`disk full at ${target}: nothing was written there`)
+    throw error
+  }
+}
+
+export function writeFileAtomically(target: string, data: string | Uint8Array): Promise<void> {
+  return writeAtomically(target, temporary => writeFile(temporary, data))
 }

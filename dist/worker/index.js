@@ -5,7 +5,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */   b$: () => (/* binding */ isDiskFull),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /* unused harmony export describeError */
 /**
@@ -20,10 +21,17 @@ class UserError extends Error {
         this.hint = options.hint;
     }
 }
+/** A write the disk (or the user's quota) had no room for: the user's to fix, not a bug. */
+function isDiskFull(error) {
+    const code = error?.code;
+    return code === 'ENOSPC' || code === 'EDQUOT';
+}
 function describeError(error) {
     if (error instanceof UserError) {
         return error.hint ? `${error.message}\nHint: ${error.hint}` : error.message;
     }
+    if (isDiskFull(error))
+        return `disk full${error.path ? ` at ${error.path}` : ''}: free some space (or write elsewhere) and run again`;
     if (error instanceof Error)
         return `internal error: ${error.message} (please report this)`;
     return `internal error: ${String(error)}`;
@@ -61,7 +69,7 @@ if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && _tasks_js_
             error: {
                 message: error.message,
                 hint: error.hint,
-                userError: error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y
+                userError: error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo
             }
         };
     }
@@ -7761,14 +7769,14 @@ async function readParquetTable(file, options, sink) {
         metadata = await parquetMetadataAsync(await asyncBufferFromFile(file));
     }
     catch (error) {
-        throw new errors/* UserError */.y(`${file}: not a readable Parquet file: ${error.message}`, DAMAGED);
+        throw new errors/* UserError */.yo(`${file}: not a readable Parquet file: ${error.message}`, DAMAGED);
     }
     const tree = parquetSchema(metadata);
     const nested = tree.children
         .filter(child => child.children.length > 0)
         .map(child => child.element.name);
     if (nested.length) {
-        throw new errors/* UserError */.y(`${file}: column${nested.length > 1 ? 's' : ''} ${nested.map(n => `"${n}"`).join(', ')} ${nested.length > 1 ? 'are' : 'is'} nested (list, struct or map); ml-smoke validates flat columns only`);
+        throw new errors/* UserError */.yo(`${file}: column${nested.length > 1 ? 's' : ''} ${nested.map(n => `"${n}"`).join(', ')} ${nested.length > 1 ? 'are' : 'is'} nested (list, struct or map); ml-smoke validates flat columns only`);
     }
     const columns = tree.children.map(child => child.element.name);
     sink.header(columns);
@@ -7785,7 +7793,7 @@ async function readParquetTable(file, options, sink) {
             const pages = columns.map(name => {
                 const chunk = rowGroup.columns.find(c => c.meta_data?.path_in_schema[0] === name);
                 if (!chunk?.meta_data || chunk.file_path)
-                    throw new errors/* UserError */.y(`${where(name)}: no column chunk in this file`, DAMAGED);
+                    throw new errors/* UserError */.yo(`${where(name)}: no column chunk in this file`, DAMAGED);
                 const schemaPath = getTreePath(tree, chunk.meta_data.path_in_schema);
                 return new ColumnPages(handle, chunk.meta_data, {
                     pathInSchema: chunk.meta_data.path_in_schema,
@@ -7803,7 +7811,7 @@ async function readParquetTable(file, options, sink) {
                     if (pages[k].left > 0)
                         continue;
                     if (!(await pages[k].load(where(columns[k]))))
-                        throw new errors/* UserError */.y(`${where(columns[k])}: the column ends after ${done} of the group's ${count} rows`, DAMAGED);
+                        throw new errors/* UserError */.yo(`${where(columns[k])}: the column ends after ${done} of the group's ${count} rows`, DAMAGED);
                 }
                 let take = count - done;
                 for (const page of pages)
@@ -7822,7 +7830,7 @@ async function readParquetTable(file, options, sink) {
             }
             for (let k = 0; k < pages.length; k++) {
                 if (pages[k].left > 0 || (await pages[k].load(where(columns[k]))))
-                    throw new errors/* UserError */.y(`${where(columns[k])}: the column has more values than the group's ${count} rows`, DAMAGED);
+                    throw new errors/* UserError */.yo(`${where(columns[k])}: the column has more values than the group's ${count} rows`, DAMAGED);
             }
         }
     }
@@ -7903,9 +7911,9 @@ class ColumnPages {
             return false;
         }
         catch (error) {
-            if (error instanceof errors/* UserError */.y)
+            if (error instanceof errors/* UserError */.yo)
                 throw error;
-            throw new errors/* UserError */.y(`${where}: cannot decode a page: ${error.message}`, DAMAGED);
+            throw new errors/* UserError */.yo(`${where}: cannot decode a page: ${error.message}`, DAMAGED);
         }
     }
     /**
@@ -8034,7 +8042,7 @@ function compileFormat(format, where) {
             i++;
         }
         else if (format[i] === '%') {
-            throw new errors/* UserError */.y(`${where}.format: unsupported directive "${format.slice(i, i + 2)}" (supported: ${Object.keys(DIRECTIVES).join(' ')})`);
+            throw new errors/* UserError */.yo(`${where}.format: unsupported directive "${format.slice(i, i + 2)}" (supported: ${Object.keys(DIRECTIVES).join(' ')})`);
         }
         else
             source += escapeRegExp(format[i]);
@@ -8557,7 +8565,7 @@ function lengthOf(value) {
 function castConstraint(cast, value, key, where) {
     const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value);
     if (out === INVALID)
-        throw new errors/* UserError */.y(`${where}.constraints.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`);
+        throw new errors/* UserError */.yo(`${where}.constraints.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`);
     return out;
 }
 const BOUND_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
@@ -8568,7 +8576,7 @@ function boundsOf(field, cast, where) {
         if (bound === undefined)
             continue;
         if (!ORDERED.has(field.type))
-            throw new errors/* UserError */.y(`${where}.constraints.${key}: not allowed for type ${field.type}`);
+            throw new errors/* UserError */.yo(`${where}.constraints.${key}: not allowed for type ${field.type}`);
         const below = key === 'minimum' || key === 'exclusiveMinimum';
         const exclusive = key.startsWith('exclusive');
         bounds.push({
@@ -8594,7 +8602,7 @@ function lengthsOf(field, where) {
         if (limit === undefined)
             continue;
         if (!SIZED.has(field.type))
-            throw new errors/* UserError */.y(`${where}.constraints.${key}: not allowed for type ${field.type}`);
+            throw new errors/* UserError */.yo(`${where}.constraints.${key}: not allowed for type ${field.type}`);
         lengths.push({ limit, min: key === 'minLength' });
     }
     return lengths;
@@ -8606,7 +8614,7 @@ function patternOf(constraints, where) {
         return new RegExp(`^(?:${constraints.pattern})$`, 'u');
     }
     catch (error) {
-        throw new errors/* UserError */.y(`${where}.constraints.pattern: not a valid regular expression: ${error.message}`);
+        throw new errors/* UserError */.yo(`${where}.constraints.pattern: not a valid regular expression: ${error.message}`);
     }
 }
 /** A field's constraints (other than required and unique) as Rules; a constraint that cannot apply throws. */
@@ -15888,6 +15896,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 
 
 
+
 /** sha256 (hex) and size of a file, streamed. */
 async function hashFile(file) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
@@ -15920,6 +15929,26 @@ function isInside(child, parent) {
 function displayPath(base, file) {
     const relative = path.relative(base, file);
     return relative && isInside(file, base) ? relative.split(path.sep).join('/') : file;
+}
+/**
+ * Writes `target` through a temporary file beside it, renamed into place once whole: a write that fails
+ * (a full disk above all) leaves neither a partial file nor the temporary one.
+ */
+async function writeAtomically(target, write) {
+    const temporary = `${target}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.partial`;
+    try {
+        await write(temporary);
+        await (0,promises_namespaceObject.rename)(temporary, target);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        if ((0,errors/* isDiskFull */.b$)(error))
+            throw new errors/* UserError */.yo(`disk full at ${target}: nothing was written there`);
+        throw error;
+    }
+}
+function writeFileAtomically(target, data) {
+    return writeAtomically(target, temporary => (0,promises_namespaceObject.writeFile)(temporary, data));
 }
 
 ;// CONCATENATED MODULE: external "node:url"
@@ -16056,7 +16085,7 @@ function allocate(counts, budget, minimum) {
     const allocation = new Map(classes.map(label => [label, Math.min(minimum, counts.get(label))]));
     const floor = [...allocation.values()].reduce((sum, n) => sum + n, 0);
     if (floor > budget) {
-        throw new errors/* UserError */.y(`sample-rows ${budget} cannot hold ${classes.length} classes with min-per-class ${minimum}: raise sample-rows to at least ${floor}`);
+        throw new errors/* UserError */.yo(`sample-rows ${budget} cannot hold ${classes.length} classes with min-per-class ${minimum}: raise sample-rows to at least ${floor}`);
     }
     let remaining = Math.min(budget, total) - floor;
     while (remaining > 0) {
@@ -16120,7 +16149,7 @@ class Sampler {
         if (label === undefined)
             return;
         if (!this.counts.has(label) && this.counts.size >= MAX_CLASSES) {
-            throw new errors/* UserError */.y(`label-column has more than ${MAX_CLASSES} distinct values: is it a class label?`);
+            throw new errors/* UserError */.yo(`label-column has more than ${MAX_CLASSES} distinct values: is it a class label?`);
         }
         this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
         if (strategy === 'stratified') {
@@ -16213,7 +16242,7 @@ async function drawRows(source, options, reading) {
                 return;
             labelIndex = labels.indexOf(options.labelColumn);
             if (labelIndex === -1)
-                throw new errors/* UserError */.y(`label-column "${options.labelColumn}" is not a column of ${name} (columns: ${labels.join(', ')})`);
+                throw new errors/* UserError */.yo(`label-column "${options.labelColumn}" is not a column of ${name} (columns: ${labels.join(', ')})`);
         },
         row(cells, position) {
             const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined;
@@ -16221,11 +16250,11 @@ async function drawRows(source, options, reading) {
             return !sampler.done;
         },
         problem(problem) {
-            throw new errors/* UserError */.y(`${name}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+            throw new errors/* UserError */.yo(`${name}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
         }
     });
     if (header === null)
-        throw new errors/* UserError */.y(`${name}: the file is empty; there is nothing to sample`);
+        throw new errors/* UserError */.yo(`${name}: the file is empty; there is nothing to sample`);
     const { items, offered, classes } = sampler.result();
     return {
         header,
@@ -16246,16 +16275,16 @@ async function writeRows(source, target, format, drawn) {
         case 'csv':
         case 'tsv':
             if (drawn.headerRaw === undefined)
-                return (0,promises_namespaceObject.writeFile)(target, csvText(header, cells()));
-            return (0,promises_namespaceObject.writeFile)(target, [drawn.headerRaw, ...items.map(item => item.raw)].join(ending) + ending);
+                return writeFileAtomically(target, csvText(header, cells()));
+            return writeFileAtomically(target, [drawn.headerRaw, ...items.map(item => item.raw)].join(ending) + ending);
         case 'jsonl':
-            return (0,promises_namespaceObject.writeFile)(target, items.map(item => item.raw).join(ending) + (items.length ? ending : ''));
+            return writeFileAtomically(target, items.map(item => item.raw).join(ending) + (items.length ? ending : ''));
         case 'json': {
             const rows = jsonRows(header, cells()).map(row => JSON.stringify(row));
-            return (0,promises_namespaceObject.writeFile)(target, `[\n${rows.join(',\n')}\n]\n`);
+            return writeFileAtomically(target, `[\n${rows.join(',\n')}\n]\n`);
         }
         case 'parquet':
-            return writeParquetLike(source, target, header, cells());
+            return writeAtomically(target, temporary => writeParquetLike(source, temporary, header, cells()));
     }
 }
 /**
@@ -16265,7 +16294,7 @@ async function writeRows(source, target, format, drawn) {
  */
 async function writeSubset(source, target, options, reading = {}) {
     if (options.strategy === 'stratified' && !options.labelColumn) {
-        throw new errors/* UserError */.y('sample-strategy stratified needs label-column: the column whose values are the classes');
+        throw new errors/* UserError */.yo('sample-strategy stratified needs label-column: the column whose values are the classes');
     }
     const drawn = await drawRows(source, options, reading);
     const format = options.outputFormat === 'csv' ? 'csv' : options.format;

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { stringify as stringifyYaml } from 'yaml'
 import { scanModelFiles } from '../artifact/scan/index.js'
@@ -22,7 +22,7 @@ import { schemaFileJsonSchema } from '../data/schema.js'
 import { validateStage } from '../data/stage.js'
 import { formatOf } from '../data/table.js'
 import { UserError } from '../errors.js'
-import { displayPath, exists, requireFile } from '../file-info.js'
+import { displayPath, exists, requireFile, writeFileAtomically } from '../file-info.js'
 import { lossOutputReader, lossStage, type LossSources } from '../loss/stage.js'
 import type { LabelStats } from '../loss/baseline.js'
 import { lossSummary } from '../loss/summary.js'
@@ -138,7 +138,7 @@ const run: Command = async (args, io) => {
   )
   await mkdir(out, { recursive: true })
   const summaryPath = path.join(out, 'summary.md')
-  await writeFile(summaryPath, renderSummary(report))
+  await writeFileAtomically(summaryPath, renderSummary(report))
   if (flags.own.json) printJson(io, report, 2)
   else
     print(
@@ -283,7 +283,7 @@ const infer: Command = async (args, io) => {
   const out = flags.own.out as string | undefined
   if (out === undefined) print(io, text)
   else {
-    await writeFile(path.resolve(io.cwd, out), text)
+    await writeFileAtomically(path.resolve(io.cwd, out), text)
     io.stderr(`wrote ${out} (${schema.fields.length} fields)\n`)
   }
   return EXIT.passed

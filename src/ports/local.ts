@@ -5,6 +5,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { randomBytes } from 'node:crypto'
 import { UserError } from '../errors.js'
+import { writeAtomically } from '../file-info.js'
 import { commandSafe, terminalSafe } from '../untrusted.js'
 import type { ArtifactStore, CacheStore, Logger, UploadedArtifact, UploadOptions } from './types.js'
 
@@ -22,17 +23,19 @@ export class LocalArtifactStore implements ArtifactStore {
     const target = path.join(this.folder, `${name}.zip`)
     // Loaded here: only a local run that gets this far needs a zip writer.
     const { default: archiver } = await import('archiver')
-    const archive = archiver('zip', { zlib: { level: options.compressionLevel } })
-    const written = pipeline(archive, createWriteStream(target))
-    for (const file of [...files].sort()) {
-      // Staged files are links: store what they point to, as the artifact client does.
-      archive.file(await realpath(file), {
-        name: path.relative(rootDirectory, file).split(path.sep).join('/'),
-        date: new Date('2000-01-01T00:00:00Z')
-      })
-    }
-    await archive.finalize()
-    await written
+    await writeAtomically(target, async temporary => {
+      const archive = archiver('zip', { zlib: { level: options.compressionLevel } })
+      const written = pipeline(archive, createWriteStream(temporary))
+      for (const file of [...files].sort()) {
+        // Staged files are links: store what they point to, as the artifact client does.
+        archive.file(await realpath(file), {
+          name: path.relative(rootDirectory, file).split(path.sep).join('/'),
+          date: new Date('2000-01-01T00:00:00Z')
+        })
+      }
+      await archive.finalize()
+      await written
+    })
     const hash = createHash('sha256')
     await pipeline(createReadStream(target), hash)
     return { size: (await stat(target)).size, digest: hash.digest('hex'), localPath: target }

@@ -1,10 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { readTable } from '../data/readers/index.js'
 import type { DataFormat, ReadOptions } from '../data/table.js'
 import { csvText, jsonRows, writeParquetLike } from '../data/writers.js'
 import { UserError } from '../errors.js'
-import { hashFile } from '../file-info.js'
+import { hashFile, writeAtomically, writeFileAtomically } from '../file-info.js'
 import { inWorkerOrHere, type OffThread } from '../worker/client.js'
 import { PARQUET_SUBSET_TASK } from '../worker/tasks.js'
 import { Sampler, type ClassCount } from './strategies.js'
@@ -110,22 +110,25 @@ async function writeRows(source: string, target: string, format: DataFormat, dra
   switch (format) {
     case 'csv':
     case 'tsv':
-      if (drawn.headerRaw === undefined) return writeFile(target, csvText(header, cells()))
-      return writeFile(
+      if (drawn.headerRaw === undefined)
+        return writeFileAtomically(target, csvText(header, cells()))
+      return writeFileAtomically(
         target,
         [drawn.headerRaw, ...items.map(item => item.raw)].join(ending) + ending
       )
     case 'jsonl':
-      return writeFile(
+      return writeFileAtomically(
         target,
         items.map(item => item.raw).join(ending) + (items.length ? ending : '')
       )
     case 'json': {
       const rows = jsonRows(header, cells()).map(row => JSON.stringify(row))
-      return writeFile(target, `[\n${rows.join(',\n')}\n]\n`)
+      return writeFileAtomically(target, `[\n${rows.join(',\n')}\n]\n`)
     }
     case 'parquet':
-      return writeParquetLike(source, target, header, cells())
+      return writeAtomically(target, temporary =>
+        writeParquetLike(source, temporary, header, cells())
+      )
   }
 }
 
