@@ -218,6 +218,32 @@ describe('the action fails clearly, still writing the summary and known outputs'
   })
 })
 
+describe("the runner's credentials", () => {
+  const [, node] = NODES[0]
+
+  it("never reach the command's environment, nor its parent process's", async () => {
+    const job = await newJob(freshRun(), 'train')
+    const run = await runAction(
+      node,
+      entry,
+      job,
+      results.url,
+      {
+        ...baseInputs,
+        'train-command': [
+          'python3 train/logreg.py --epochs 20',
+          `echo "own: $(env | grep -c 'TOKEN\\|oidc-secret\\|ghp_')"`,
+          `echo "parent: $(tr '\\0' '\\n' < /proc/$PPID/environ | grep -c 'TOKEN\\|oidc-secret\\|ghp_')"`
+        ].join('\n')
+      },
+      { GITHUB_TOKEN: 'ghp_secret', GH_TOKEN: 'ghp_secret' }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain('own: 0')
+    expect(run.stdout).toContain('parent: 0')
+  })
+})
+
 describe('provenance: a later job verifies what was uploaded', () => {
   const [, node] = NODES[0]
   const cli = new URL('../dist/cli/index.js', import.meta.url).pathname

@@ -94,7 +94,8 @@ export async function runAction(
   entry: string,
   job: Job,
   resultsUrl: string,
-  inputs: Record<string, string>
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {}
 ): Promise<ActionRun> {
   const outputFile = path.join(job.runnerTemp, `output-${Date.now()}`)
   const summaryFile = path.join(job.runnerTemp, `summary-${Date.now()}`)
@@ -103,7 +104,8 @@ export async function runAction(
   const env: Record<string, string> = {
     ...jobEnvironment(job, resultsUrl),
     GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile
+    GITHUB_STEP_SUMMARY: summaryFile,
+    ...extraEnv
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   const child = spawn(node, [entry], { cwd: job.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })

@@ -43,6 +43,19 @@ export function scriptExtension(shell: string | undefined): string {
   return SHELLS[shell ?? (process.platform === 'win32' ? 'pwsh' : 'bash')]?.extension ?? ''
 }
 
+/**
+ * The shell started by a small `sh` that waits for it, so the command's parent process holds only the
+ * scrubbed environment: `/proc/$PPID/environ` shows the command nothing it was not given. (Any process of
+ * the same user can still read ml-smoke's own environment, as any `run:` step can; see the README.)
+ */
+function launched(command: { file: string; args: string[] }): { file: string; args: string[] } {
+  if (process.platform === 'win32') return command
+  // Running more after the command keeps sh from replacing itself with it (the last-command exec
+  // shortcut); a command killed by a signal (status 128 + n) kills sh with the same one, so it reads the same.
+  const script = '"$@"; s=$?; [ $s -gt 128 ] && [ $s -lt 160 ] && kill -$((s - 128)) $$; exit $s'
+  return { file: '/bin/sh', args: ['-c', script, 'ml-smoke', command.file, ...command.args] }
+}
+
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(process.platform === 'win32' ? pid : -pid, signal)
@@ -104,7 +117,7 @@ export class ProcessRunner implements CommandRunner {
     try {
       const script = path.join(folder, `command${scriptExtension(spec.shell)}`)
       await writeFile(script, spec.command)
-      const { file, args } = shellCommand(spec.shell, script)
+      const { file, args } = launched(shellCommand(spec.shell, script))
       const child = spawn(file, args, {
         cwd: spec.cwd,
         env: spec.env,

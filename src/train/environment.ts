@@ -1,6 +1,8 @@
 /**
  * Variables the runner gives the action that a user's command must never see: with them a compromised
- * training dependency could upload artifacts, poison caches or mint OIDC tokens as this workflow.
+ * training dependency could upload artifacts, poison caches or mint OIDC tokens as this workflow. The
+ * repository token too (GITHUB_TOKEN, GH_TOKEN, when a workflow exports it to every step): a smoke run has
+ * no business pushing or commenting; a command that needs one gets it through the `env` input.
  */
 const RUNNER_SECRETS = [
   /^ACTIONS_RUNTIME_TOKEN$/,
@@ -8,7 +10,9 @@ const RUNNER_SECRETS = [
   /^ACTIONS_ID_TOKEN_REQUEST_/,
   /^ACTIONS_RESULTS_URL$/,
   /^ACTIONS_CACHE_URL$/,
-  /^ACTIONS_CACHE_SERVICE_V2$/
+  /^ACTIONS_CACHE_SERVICE_V2$/,
+  /^GITHUB_TOKEN$/,
+  /^GH_TOKEN$/
 ]
 
 export function isRunnerSecret(name: string): boolean {
