@@ -351,7 +351,7 @@ describe('provenance: a later job verifies what was uploaded', () => {
     )
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(
-      /::error::Model artifact could not run: uploading artifact "model" failed: .*/
+      /::error::Upload could not run: uploading artifact "model" failed: .*/
     )
     expect(run.summary).toContain('## ml-smoke ⛔ could not run')
   }, 120_000)

@@ -58,7 +58,8 @@ describe('runPipeline', () => {
       ['sample', 'passed'],
       ['train', 'passed'],
       ['loss', 'passed'],
-      ['artifact', 'passed']
+      ['artifact', 'passed'],
+      ['upload', 'passed']
     ])
     expect(report.outcome).toBe('passed')
     expect(report.headline).toMatch(
@@ -104,6 +105,7 @@ describe('runPipeline', () => {
     expect(report.stages.map(stage => stage.status)).toEqual([
       'passed',
       'failed',
+      'skipped',
       'skipped',
       'skipped',
       'skipped',
@@ -209,7 +211,7 @@ describe('runPipeline', () => {
     const raced = await run()
     expect(raced.outcome).toBe('error')
     expect(raced.headline).toMatch(
-      /^Model artifact could not run: an artifact named "model" already exists in this workflow run\nHint: every job/
+      /^Upload could not run: an artifact named "model" already exists in this workflow run\nHint: every job/
     )
     const replacing = await setUp({ overwrite: true })
     replacing.ports.artifacts.artifacts.set('model', ports.artifacts.artifacts.get('model')!)

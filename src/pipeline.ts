@@ -1,4 +1,4 @@
-import { artifactStage } from './artifact/stage.js'
+import { modelStage, uploadStage } from './artifact/stage.js'
 import type { Config } from './config.js'
 import { dataLabels, validateStage } from './data/stage.js'
 import { describeError, UserError } from './errors.js'
@@ -47,10 +47,12 @@ export async function runPipeline(
       const sources = await runLossSources(config, folders, output, trained.training.startedAt)
       return lossStage(context, { ...sources, labelStats: sampled.subset.labelStats })
     }))
-  if (checked && validated && sampled && trained && judged)
-    await stages.run('artifact', () =>
-      artifactStage(context, { ...checked, ...validated, ...sampled, ...trained, ...judged })
-    )
+  const modelled =
+    judged && (await stages.run('artifact', () => modelStage(context, { subset: sampled.subset })))
+  if (checked && validated && sampled && trained && judged && modelled) {
+    const inputs = { ...checked, ...validated, ...sampled, ...trained, ...judged, ...modelled }
+    await stages.run('upload', () => uploadStage(context, inputs))
+  }
   return stages.report(config)
 }
 

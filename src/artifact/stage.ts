@@ -41,6 +41,10 @@ export interface ArtifactReport {
 
 type ArtifactResult = StageResult<{ artifact: ArtifactReport }>
 
+function failure(artifact: ArtifactReport, message: string): ArtifactResult {
+  return { status: 'failed', message, data: { artifact } }
+}
+
 /** The files artifact-path names, or why they cannot be uploaded (no match, empty, too small). */
 async function select(context: StageContext): Promise<ArtifactSelection> {
   const { config, folders, ports } = context
@@ -174,7 +178,7 @@ async function upload(context: StageContext, staged: string[]): Promise<Uploaded
 /** artifact-verify-command on the selected files, staged as the artifact will hold them; why it failed, or null. */
 async function runVerifyCommand(
   context: StageContext,
-  inputs: ArtifactInputs,
+  inputs: Pick<ArtifactInputs, 'subset'>,
   artifact: ArtifactReport,
   selection: ArtifactSelection
 ): Promise<string | null> {
@@ -207,32 +211,56 @@ function hasVerifyCommand(config: Config): boolean {
 }
 
 /**
- * Selects the model files and runs artifact-verify-command on them; then, after the last user command,
- * selects them again, scans each as its loader would read it, hashes them into the provenance manifest
- * and uploads the lot: nothing a command does to the files can reach the upload unchecked.
+ * Selects the model files, runs artifact-verify-command on them, and scans each as its loader would read
+ * it: a broken or unsafe file fails here, before any later command loads it.
  */
-export async function artifactStage(
+export async function modelStage(
   context: StageContext,
-  inputs: ArtifactInputs
+  inputs: Pick<ArtifactInputs, 'subset'>
 ): Promise<ArtifactResult> {
-  const { config, folders } = context
+  const { config } = context
   const artifact: ArtifactReport = { name: config.artifactName }
-  const failed = (message: string): ArtifactResult => ({
-    status: 'failed',
-    message,
-    data: { artifact }
-  })
+  const failed = (message: string): ArtifactResult => failure(artifact, message)
   let selection = (artifact.selection = await select(context))
   if (selection.failures.length) return failed(selection.failures.join('; '))
-  if (selection.files.length === 0) {
-    const message = 'no files to upload (if-no-files-found allows it)'
-    return { status: 'passed', message, data: { artifact } }
-  }
-  if (hasVerifyCommand(config)) {
+  if (selection.files.length && hasVerifyCommand(config)) {
     const failure = await runVerifyCommand(context, inputs, artifact, selection)
     if (failure) return failed(failure)
     selection = artifact.selection = await select(context)
     if (selection.failures.length) return failed(selection.failures.join('; '))
+  }
+  const unsafe = await scan(context, artifact, selection)
+  if (unsafe) return failed(unsafe)
+  const message = selection.files.length
+    ? `${plural(selection.files.length, 'file')} (${selection.totalBytes} bytes): ${scanSummary(artifact)}`
+    : 'no files to upload (if-no-files-found allows it)'
+  return { status: 'passed', message, data: { artifact } }
+}
+
+function scanSummary(artifact: ArtifactReport): string {
+  const flagged = (artifact.scans ?? []).filter(scan => scan.verdict !== 'ok')
+  return flagged.length
+    ? flagged.map(scan => `${scan.file} ${scan.verdict}`).join(', ')
+    : 'every file scanned, none unsafe'
+}
+
+/**
+ * After the last user command: selects the files again, scans them again (a command may have changed
+ * them), hashes them into the provenance manifest and uploads the lot, so nothing reaches the upload
+ * unchecked.
+ */
+export async function uploadStage(
+  context: StageContext,
+  inputs: ArtifactInputs & { artifact: ArtifactReport }
+): Promise<ArtifactResult> {
+  const { folders } = context
+  const artifact: ArtifactReport = { ...inputs.artifact }
+  const failed = (message: string): ArtifactResult => failure(artifact, message)
+  const selection = (artifact.selection = await select(context))
+  if (selection.failures.length) return failed(selection.failures.join('; '))
+  if (selection.files.length === 0) {
+    const message = 'no files to upload (if-no-files-found allows it)'
+    return { status: 'passed', message, data: { artifact } }
   }
   const unsafe = await scan(context, artifact, selection)
   if (unsafe) return failed(unsafe)

@@ -10,7 +10,15 @@ import type { CacheOutcome } from '../train/stage.js'
 
 export type { StageStatus } from '../stage.js'
 
-export const STAGE_ORDER = ['preflight', 'validate', 'sample', 'train', 'loss', 'artifact'] as const
+export const STAGE_ORDER = [
+  'preflight',
+  'validate',
+  'sample',
+  'train',
+  'loss',
+  'artifact',
+  'upload'
+] as const
 export type StageName = (typeof STAGE_ORDER)[number]
 
 export const STAGE_TITLES: Record<StageName, string> = {
@@ -19,7 +27,8 @@ export const STAGE_TITLES: Record<StageName, string> = {
   sample: 'Subset',
   train: 'Smoke training',
   loss: 'Loss check',
-  artifact: 'Model artifact'
+  artifact: 'Model artifact',
+  upload: 'Upload'
 }
 
 export interface StageOutcome {
