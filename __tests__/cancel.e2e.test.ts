@@ -7,19 +7,10 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { alive } from './harness/processes.js'
 
 const root = new URL('../', import.meta.url).pathname
 const cli = path.join(root, 'dist', 'cli', 'index.js')
-
-/** Running: not gone, and not a zombie waiting to be reaped (after giving a kill a moment to land). */
-async function alive(pid: number): Promise<boolean> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)
-    if (stat === null || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return false
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-  return true
-}
 
 async function until<T>(check: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
   for (const started = Date.now(); Date.now() - started < ms;) {

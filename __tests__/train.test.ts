@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { alive } from './harness/processes.js'
 import { ProcessRunner } from '../src/ports/process-runner.js'
 import type { Logger } from '../src/ports/types.js'
 import { childEnvironment } from '../src/train/environment.js'
@@ -47,16 +48,6 @@ async function train(
     line => void lines.push(line)
   )
   return { result, lines, logger }
-}
-
-/** Running (not gone, not a zombie waiting to be reaped), after giving a kill a moment to land. */
-async function alive(pid: number): Promise<boolean> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)
-    if (stat === null || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return false
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-  return true
 }
 
 describe('the training command', () => {
