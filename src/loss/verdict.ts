@@ -277,211 +277,239 @@ export function judgeLoss(
     searched,
     warnings
   }
-  if (choice.missingKey !== undefined) {
-    const keys = [...new Set(choice.others.map(c => c.series.key))]
-    return {
-      ...base,
-      verdict: 'inconclusive',
-      reason: `loss-key "${choice.missingKey}" was not found${keys.length ? `; found ${keys.map(k => `"${k}"`).join(', ')}` : ''}`
-    }
-  }
-  const candidate = choice.chosen
-  if (!candidate) {
-    return {
-      ...base,
-      verdict: 'inconclusive',
-      reason: `no training loss found in ${searched.join(', ')}. ${advice(hints, choice)}`
-    }
-  }
-  const { series } = candidate
-  const values = series.points.map(point => point.value)
-  const finite = values.filter(Number.isFinite)
+  const series = choice.chosen?.series
+  if (!series)
+    return { ...base, verdict: 'inconclusive', reason: notFound(choice, hints, searched) }
+  const finite = series.points.map(point => point.value).filter(Number.isFinite)
   const stats = {
     series,
-    first: values[0],
-    last: values.at(-1),
+    first: series.points[0]?.value,
+    last: series.points.at(-1)?.value,
     min: finite.length ? Math.min(...finite) : undefined,
     ...(series.unparsed?.length ? { unparsed: series.unparsed } : {})
   }
+  const early = unusable(series, options, hints, choice)
+  if (early) return { ...base, ...stats, ...early }
+  return judgeRuns(series, choice, options, { ...base, ...stats })
+}
+
+/** Why no series could be judged: a loss-key that matched nothing, or no loss at all. */
+function notFound(choice: Choice, hints: OutputHints, searched: string[]): string {
+  if (choice.missingKey === undefined)
+    return `no training loss found in ${searched.join(', ')}. ${advice(hints, choice)}`
+  const keys = [...new Set(choice.others.map(c => c.series.key))]
+  return `loss-key "${choice.missingKey}" was not found${keys.length ? `; found ${keys.map(k => `"${k}"`).join(', ')}` : ''}`
+}
+
+/** A verdict before any test: a NaN or infinity, a value that did not parse, a single value. */
+function unusable(
+  series: MetricSeries,
+  options: JudgeOptions,
+  hints: OutputHints,
+  choice: Choice
+): Pick<LossResult, 'verdict' | 'reason' | 'nonFiniteAt'> | null {
   const which = describeSeries(series)
-  const at = (point: LossPoint): string => where(point, series)
   const nonFinite = series.points.find(point => !Number.isFinite(point.value))
   if (nonFinite) {
-    return {
-      ...base,
-      ...stats,
-      nonFiniteAt: nonFinite,
-      verdict: 'fail',
-      reason: `${series.key} is ${String(nonFinite.value)} at ${at(nonFinite)}: training diverged`
-    }
+    const at = where(nonFinite, series)
+    const reason = `${series.key} is ${String(nonFinite.value)} at ${at}: training diverged`
+    return { verdict: 'fail', reason, nonFiniteAt: nonFinite }
   }
-  if (series.unparsed?.length && !options.allowUnparsedLoss) {
-    const shown = series.unparsed
+  const unparsed = series.unparsed ?? []
+  if (unparsed.length && !options.allowUnparsedLoss) {
+    const shown = unparsed
       .slice(0, 3)
       .map(u => `"${u.text}" (${u.source} line ${u.line})`)
       .join(', ')
+    const count = unparsed.length === 1 ? 'a value' : `${unparsed.length} values`
     return {
-      ...base,
-      ...stats,
       verdict: 'fail',
-      reason: `${series.unparsed.length === 1 ? 'a value' : `${series.unparsed.length} values`} of ${which} did not parse as a number: ${shown}. Fix the log, or set allow-unparsed-loss to judge the values that did parse`
+      reason: `${count} of ${which} did not parse as a number: ${shown}. Fix the log, or set allow-unparsed-loss to judge the values that did parse`
     }
   }
-  if (values.length < 2) {
+  if (series.points.length >= 2) return null
+  const only = format(series.points[0].value)
+  return {
+    verdict: 'inconclusive',
+    reason: `only one value of ${which} (${only}); need at least two. ${advice(hints, choice)}`
+  }
+}
+
+/** The trend test, pooled over runs: the sum of their S statistics against the sum of their variances. */
+function pooledTrend(runs: RunShape[], significance: number): TrendTest {
+  const tests = runs.map(r => mannKendall(binned(r.values)))
+  const points = runs.reduce(
+    (sum, r) => sum + Math.min(r.values.length, binned(r.values).length),
+    0
+  )
+  if (runs.length === 1) {
+    const [test] = tests
     return {
-      ...base,
-      ...stats,
-      verdict: 'inconclusive',
-      reason: `only one value of ${which} (${format(values[0])}); need at least two. ${advice(hints, choice)}`
+      test: 'mann-kendall',
+      tau: test.tau,
+      p: test.pFall,
+      significance,
+      points,
+      exact: test.exact
     }
   }
+  const s = tests.reduce((sum, t) => sum + t.s, 0)
+  const variance = tests.reduce((sum, t) => sum + t.variance, 0)
+  const pairs = runs.reduce((sum, r) => sum + (r.values.length * (r.values.length - 1)) / 2, 0)
+  const p = variance > 0 ? normalUpper((-s - 1) / Math.sqrt(variance)) : 1
+  return { test: 'mann-kendall', tau: s / pairs, p, significance, points, exact: false }
+}
+
+/** Each of several back-to-back runs judged alone: its own shape, and min-loss-drop. */
+function runJudgements(runs: RunShape[], options: JudgeOptions): RunJudgement[] {
+  return runs.map((r, index) => {
+    const failure =
+      r.failure ??
+      (options.minDrop > 0 && r.drop < options.minDrop
+        ? { reason: `fell only ${percent(r.drop)}` }
+        : undefined)
+    return {
+      index: index + 1,
+      firstStep: r.points[0].step,
+      lastStep: r.points.at(-1)!.step,
+      points: r.points.length,
+      verdict: failure ? 'fail' : 'pass',
+      reason: failure?.reason ?? `fell ${percent(r.drop)}`
+    }
+  })
+}
+
+/** The shape that fails the series (or one of its runs), with where it happened; null when none does. */
+function shapeFailure(
+  runs: RunShape[],
+  judgements: RunJudgement[] | undefined,
+  which: string,
+  context: string
+): Pick<LossResult, 'reason' | 'frozenAt' | 'reboundFrom'> | null {
+  if (!judgements) {
+    const failure = runs[0].failure
+    return failure ? { ...failure, reason: `${failure.reason} (${context})` } : null
+  }
+  const failed = judgements.filter(r => r.verdict === 'fail')
+  if (!failed.length) return null
+  const shown = failed
+    .slice(0, 5)
+    .map(r => `run ${r.index} (steps ${r.firstStep}–${r.lastStep}): ${r.reason}`)
+    .join('; ')
+  const first = runs[failed[0].index - 1].failure
+  return {
+    frozenAt: first?.frozenAt,
+    reboundFrom: first?.reboundFrom,
+    reason: `${failed.length} of ${runs.length} runs found back to back in ${which} (the step restarts; one-vs-rest training prints one run per class) did not learn: ${shown}${failed.length > 5 ? ' …' : ''}`
+  }
+}
+
+/** The chance level: what a model scores by predicting the label's distribution; a reason when it fails. */
+function chanceLevel(
+  baseline: Baseline | undefined,
+  runs: number,
+  end: number,
+  context: string
+): { result: BaselineResult; failure?: string } {
+  if (runs > 1) {
+    const reason = `the log holds ${runs} runs back to back; their chance levels are not known`
+    return { result: { applied: false, reason } }
+  }
+  if (!baseline)
+    return {
+      result: { applied: false, reason: 'no baseline was given (label statistics unknown)' }
+    }
+  if (baseline.value === undefined) {
+    const result: BaselineResult = { applied: false, reason: baseline.skipped }
+    if (baseline.scale === undefined || end <= baseline.scale * ABSURD_SCALE) return { result }
+    const times = exponent(end / baseline.scale)
+    const failure = `final loss ${format(end)} is ${times} times the largest chance-level loss of this label (${format(baseline.scale)}): no model that learned ends there (features not scaled?) (${context})`
+    return { result, failure }
+  }
+  const result: BaselineResult = {
+    applied: true,
+    value: baseline.value,
+    description: baseline.description,
+    end
+  }
+  if (end < baseline.value) return { result }
+  const failure = `final loss ${format(end)} is not below the chance level ${baseline.description}: the model learned no more than the label's distribution (${context})`
+  return { result, failure }
+}
+
+/** The runs' window means, shapes, trend test and chance level, in the order a verdict weighs them. */
+function judgeRuns(
+  series: MetricSeries,
+  choice: Choice,
+  options: JudgeOptions,
+  known: Omit<LossResult, 'verdict' | 'reason'>
+): LossResult {
+  const which = describeSeries(series)
+  const at = (point: LossPoint): string => where(point, series)
   const starts = runStarts(series.points.map(point => point.step))
   const runs = starts
     .map((from, i) => series.points.slice(from, starts[i + 1] ?? series.points.length))
     .map(points => shapeOf(points, options, at))
   const several = runs.length > 1
-  const start = several ? mean(runs.map(r => r.start)) : runs[0].start
-  const end = several ? mean(runs.map(r => r.end)) : runs[0].end
-  const drop = several ? mean(runs.map(r => r.drop)) : runs[0].drop
-  const result: LossResult = { ...base, ...stats, verdict: 'fail', reason: '', start, end, drop }
-
+  const [start, end, drop] = several
+    ? [mean(runs.map(r => r.start)), mean(runs.map(r => r.end)), mean(runs.map(r => r.drop))]
+    : [runs[0].start, runs[0].end, runs[0].drop]
+  const significance = options.significance ?? DEFAULT_SIGNIFICANCE
+  const trend = pooledTrend(runs, significance)
+  const result: LossResult = { ...known, verdict: 'fail', reason: '', start, end, drop, trend }
+  const n = series.points.length
   const thinned = series.totalPoints
-    ? ` (every ${Math.round(series.totalPoints / values.length)}th of ${series.totalPoints})`
+    ? ` (every ${Math.round(series.totalPoints / n)}th of ${series.totalPoints})`
     : ''
   const validation = choice.usedValidation ? ', a validation loss: no training loss was found' : ''
   const ends =
     runs[0].window === 1 || several
       ? `${format(start)} → ${format(end)}`
       : `mean of first ${runs[0].window} ${format(start)} → mean of last ${runs[0].window} ${format(end)}`
-  const significance = options.significance ?? DEFAULT_SIGNIFICANCE
-
-  // The trend test, pooled over runs: the sum of their S statistics against the sum of their variances.
-  const tests = runs.map(r => mannKendall(binned(r.values)))
-  const points = runs.reduce(
-    (sum, r) => sum + Math.min(r.values.length, binned(r.values).length),
-    0
-  )
-  let trend: TrendTest
-  if (several) {
-    const s = tests.reduce((sum, t) => sum + t.s, 0)
-    const variance = tests.reduce((sum, t) => sum + t.variance, 0)
-    const pairs = runs.reduce((sum, r) => sum + (r.values.length * (r.values.length - 1)) / 2, 0)
-    trend = {
-      test: 'mann-kendall',
-      tau: s / pairs,
-      p: variance > 0 ? normalUpper((-s - 1) / Math.sqrt(variance)) : 1,
-      significance,
-      points,
-      exact: false
-    }
-  } else {
-    trend = {
-      test: 'mann-kendall',
-      tau: tests[0].tau,
-      p: tests[0].pFall,
-      significance,
-      points,
-      exact: tests[0].exact
-    }
-  }
   const testText = `Mann–Kendall τ = ${format(trend.tau)}, p = ${exponent(trend.p)}`
-  const context = `${ends}; ${testText}; ${values.length} points${thinned} of ${which}${several ? ` in ${runs.length} runs` : ''}${validation}`
-  result.trend = trend
+  const context = `${ends}; ${testText}; ${n} points${thinned} of ${which}${several ? ` in ${runs.length} runs` : ''}${validation}`
 
-  if (several) {
-    result.runs = runs.map((r, index) => {
-      const failure =
-        r.failure ??
-        (options.minDrop > 0 && r.drop < options.minDrop
-          ? { reason: `fell only ${percent(r.drop)}` }
-          : undefined)
-      return {
-        index: index + 1,
-        firstStep: r.points[0].step,
-        lastStep: r.points.at(-1)!.step,
-        points: r.points.length,
-        verdict: failure ? 'fail' : 'pass',
-        reason: failure?.reason ?? `fell ${percent(r.drop)}`
-      }
-    })
-    const failed = result.runs.filter(r => r.verdict === 'fail')
-    if (failed.length) {
-      const shown = failed
-        .slice(0, 5)
-        .map(r => `run ${r.index} (steps ${r.firstStep}–${r.lastStep}): ${r.reason}`)
-        .join('; ')
-      const first = runs[failed[0].index - 1].failure
-      return {
-        ...result,
-        frozenAt: first?.frozenAt,
-        reboundFrom: first?.reboundFrom,
-        reason: `${failed.length} of ${runs.length} runs found back to back in ${which} (the step restarts; one-vs-rest training prints one run per class) did not learn: ${shown}${failed.length > 5 ? ' …' : ''}`
-      }
-    }
-  } else if (runs[0].failure) {
-    const { reason, frozenAt, reboundFrom } = runs[0].failure
-    return { ...result, frozenAt, reboundFrom, reason: `${reason} (${context})` }
-  }
-
-  // The chance level: what a model scores by predicting the label's distribution.
-  const baseline = options.baseline
-  if (several) {
-    result.baseline = {
-      applied: false,
-      reason: `the log holds ${runs.length} runs back to back; their chance levels are not known`
-    }
-  } else if (!baseline) {
-    result.baseline = { applied: false, reason: 'no baseline was given (label statistics unknown)' }
-  } else if (baseline.value === undefined) {
-    result.baseline = { applied: false, reason: baseline.skipped }
-    if (baseline.scale !== undefined && end > baseline.scale * ABSURD_SCALE) {
-      return {
-        ...result,
-        reason: `final loss ${format(end)} is ${exponent(end / baseline.scale)} times the largest chance-level loss of this label (${format(baseline.scale)}): no model that learned ends there (features not scaled?) (${context})`
-      }
-    }
-  } else {
-    result.baseline = {
-      applied: true,
-      value: baseline.value,
-      description: baseline.description,
-      end
-    }
-    if (end >= baseline.value) {
-      return {
-        ...result,
-        reason: `final loss ${format(end)} is not below the chance level ${baseline.description}: the model learned no more than the label's distribution (${context})`
-      }
-    }
-  }
-
+  if (several) result.runs = runJudgements(runs, options)
+  const shape = shapeFailure(runs, result.runs, which, context)
+  if (shape) return { ...result, ...shape }
+  const chance = chanceLevel(options.baseline, runs.length, end, context)
+  result.baseline = chance.result
+  if (chance.failure) return { ...result, reason: chance.failure }
   const needed = fewestPoints(significance)
-  if (!several && points < needed) {
+  if (!several && trend.points < needed) {
     return {
       ...result,
       verdict: 'inconclusive',
-      reason: `${values.length} points of ${which} are too few to tell a fall from noise: a loss that only wanders falls at every one of ${values.length} points once in ${factorial(values.length)} runs, and the test asks for p < ${format(significance)}; log at least ${needed} points (every step, or more steps) (${ends}${validation})`
+      reason: `${n} points of ${which} are too few to tell a fall from noise: a loss that only wanders falls at every one of ${n} points once in ${factorial(n)} runs, and the test asks for p < ${format(significance)}; log at least ${needed} points (every step, or more steps) (${ends}${validation})`
     }
   }
-  if (trend.p >= significance) {
+  return { ...result, ...finalVerdict(result, options, significance, context) }
+}
+
+/** With the shapes and the chance level passed: the trend, min-loss-drop and max-final-loss decide. */
+function finalVerdict(
+  result: LossResult,
+  options: JudgeOptions,
+  significance: number,
+  context: string
+): Pick<LossResult, 'verdict' | 'reason'> {
+  const { trend, drop, end } = result as Required<Pick<LossResult, 'trend' | 'drop' | 'end'>>
+  if (trend.p >= significance)
     return {
-      ...result,
+      verdict: 'fail',
       reason: `loss did not fall beyond its own noise: p = ${exponent(trend.p)}, needs p < ${format(significance)} (${context})`
     }
-  }
-  if (drop < options.minDrop) {
+  if (drop < options.minDrop)
     return {
-      ...result,
+      verdict: 'fail',
       reason: `loss fell only ${percent(drop)}, less than min-loss-drop ${percent(options.minDrop)} (${context})`
     }
-  }
-  if (options.maxFinalLoss !== undefined && end > options.maxFinalLoss) {
+  if (options.maxFinalLoss !== undefined && end > options.maxFinalLoss)
     return {
-      ...result,
+      verdict: 'fail',
       reason: `final loss ${format(end)} is above max-final-loss ${format(options.maxFinalLoss)} (${context})`
     }
-  }
-  return { ...result, verdict: 'pass', reason: `loss fell ${percent(drop)} (${context})` }
+  return { verdict: 'pass', reason: `loss fell ${percent(drop)} (${context})` }
 }
 
 function factorial(n: number): string {
