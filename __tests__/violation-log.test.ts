@@ -44,3 +44,15 @@ describe('ViolationLog', () => {
     expect(merged.violations).toHaveLength(3)
   })
 })
+
+describe('echoed values are bounded', () => {
+  it('a kept violation carries at most 1000 characters of message and 200 of field name', () => {
+    const log = new ViolationLog(10)
+    const huge = 'x'.repeat(10 * 2 ** 20)
+    log.add({ code: 'type-error', rowNumber: 2, field: huge, message: `got "${huge}"` })
+    const [kept] = log.summary().violations
+    expect(kept.message).toHaveLength(1000 + `… (${huge.length + 6 - 1000} more characters)`.length)
+    expect(kept.field?.startsWith('x'.repeat(200))).toBe(true)
+    expect(kept.field!.length).toBeLessThan(300)
+  })
+})

@@ -1,6 +1,22 @@
+import { clip } from '../untrusted.js'
 import type { ValidationResult, Violation } from './validation-types.js'
 
-/** Every violation counted by code and field; the first `max` kept. */
+/** Longest message (and field name) a kept violation carries: a 10 MiB cell is not echoed whole. */
+export const MAX_MESSAGE_CHARS = 1000
+const MAX_FIELD_CHARS = 200
+
+function bounded(violation: Violation): Violation {
+  const { message, field } = violation
+  if (message.length <= MAX_MESSAGE_CHARS && (field?.length ?? 0) <= MAX_FIELD_CHARS)
+    return violation
+  return {
+    ...violation,
+    message: clip(message, MAX_MESSAGE_CHARS),
+    ...(field !== undefined ? { field: clip(field, MAX_FIELD_CHARS) } : {})
+  }
+}
+
+/** Every violation counted by code and field; the first `max` kept, their text bounded. */
 export class ViolationLog {
   readonly kept: Violation[]
   readonly countsByCode: Record<string, number>
@@ -26,7 +42,7 @@ export class ViolationLog {
     this.countsByCode[violation.code] = (this.countsByCode[violation.code] ?? 0) + 1
     if (violation.field !== undefined)
       this.countsByField[violation.field] = (this.countsByField[violation.field] ?? 0) + 1
-    if (this.kept.length < this.max) this.kept.push(violation)
+    if (this.kept.length < this.max) this.kept.push(bounded(violation))
   }
 
   /** The log as a ValidationResult reports it. */
