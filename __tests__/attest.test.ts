@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
+import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { recordingLogger } from '../__fixtures__/ports.js'
 import { attestArtifact } from '../src/artifact/attest.js'
@@ -20,6 +22,7 @@ import { stageArtifact } from '../src/artifact/staging.js'
 import type { SignerExpectation } from '../src/attest/identity.js'
 import { MANIFEST_PREDICATE_V1, SLSA_PROVENANCE_V1 } from '../src/attest/statements.js'
 import { checkAttestations } from '../src/attest/verify.js'
+import { main } from '../src/cli/main.js'
 import { GitHubAttestor } from '../src/ports/attest.js'
 import type { Attestor } from '../src/ports/types.js'
 import type { StageContext } from '../src/stage.js'
@@ -296,5 +299,67 @@ describe('when attesting is not possible', () => {
     )
     const tenant = { ML_SMOKE_SIGSTORE: '', GITHUB_SERVER_URL: 'https://acme.ghe.com' }
     expect(await attestorFor('public-good', tenant).unavailable()).toBeNull()
+  })
+})
+
+describe('ml-smoke verify-artifact', () => {
+  async function cli(args: string[], env: Record<string, string> = {}) {
+    let stdout = ''
+    let stderr = ''
+    const code = await main(['verify-artifact', ...args], {
+      stdout: text => void (stdout += text),
+      stderr: text => void (stderr += text),
+      stdin: Readable.from([]),
+      cwd: process.cwd(),
+      env: { ...process.env, ...env },
+      bundleUrl: pathToFileURL(path.join(process.cwd(), 'dist', 'cli', 'index.js')).href
+    })
+    return { code, stdout, stderr }
+  }
+
+  it('checks the attestations offline against --trusted-root, for the --repo named, and prints the gh command', async () => {
+    const { folder } = await attestedFolder()
+    const passed = await cli([folder, '--repo', 'octo/models', '--trusted-root', trustedRoot])
+    expect(passed.code).toBe(0)
+    expect(passed.stdout).toBe(
+      [
+        `artifact verified: 1 files match ml-smoke-manifest.json; attested: SLSA provenance and manifest verified offline against the trusted root in ${trustedRoot}, signed by https://github.com/octo/models/.github/workflows/ci.yml@refs/heads/main (run 4242)`,
+        'the same check with the GitHub CLI:',
+        `  gh attestation verify ${path.join(folder, 'model.bin')} --bundle ${path.join(folder, ATTESTATIONS_NAME)} --repo octo/models --custom-trusted-root ${trustedRoot}`,
+        ''
+      ].join('\n')
+    )
+    const json = await cli([
+      folder,
+      '--repo',
+      'octo/models',
+      '--trusted-root',
+      trustedRoot,
+      '--json'
+    ])
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: true,
+      attestation: { problems: [], verified: [{ predicateType: SLSA_PROVENANCE_V1 }, {}] }
+    })
+  })
+
+  it('an attested artifact needs the repository it should come from; --attest off checks only the manifest', async () => {
+    const { folder } = await attestedFolder()
+    const unnamed = await cli([folder, '--trusted-root', trustedRoot], { GITHUB_REPOSITORY: '' })
+    expect(unnamed.code).toBe(2)
+    expect(unnamed.stderr).toContain('the artifact is attested: name the repository')
+    const off = await cli([folder, '--attest', 'off'], { GITHUB_REPOSITORY: '' })
+    expect(off.code).toBe(0)
+    expect(off.stdout).toMatch(/; not attested: the manifest proves integrity, not origin\n$/)
+    const other = await cli([folder, '--repo', 'octo/other', '--trusted-root', trustedRoot])
+    expect(other.code).toBe(1)
+    expect(other.stdout).toMatch(
+      /^artifact verification failed: ml-smoke-attestations\.jsonl line 1: it was made in https:\/\/github\.com\/octo\/models, not https:\/\/github\.com\/octo\/other/
+    )
+    const publicGood = await cli([folder, '--repo', 'octo/models'])
+    expect(publicGood.code).toBe(1)
+    expect(publicGood.stdout).toContain(
+      'give trusted-root (--trusted-root) the file `gh attestation trusted-root` writes'
+    )
   })
 })

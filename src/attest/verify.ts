@@ -44,6 +44,9 @@ const NAMES: Record<string, string> = {
   [MANIFEST_PREDICATE_V1]: 'manifest attestation'
 }
 
+const DEFAULT_ROOT_HINT =
+  "only Sigstore public-good's trusted root is built in, and private repositories sign with GitHub's own instance: give trusted-root (--trusted-root) the file `gh attestation trusted-root` writes"
+
 /** Each line's bundle verified; a line that fails is a problem naming the line. */
 function verifyLines(
   text: string,
@@ -152,6 +155,8 @@ export async function checkAttestations(
   const { roots, source } = await loadTrustedRoots(request.trustedRoot, request.trustedRootLabel)
   const problems: string[] = []
   const statements = verifyLines(text, roots, request.expected, problems)
+  if (!request.trustedRoot && problems.some(problem => problem.includes('does not verify')))
+    problems.push(DEFAULT_ROOT_HINT)
   problems.push(...(await coverageProblems(statements, request)))
   return {
     bundlePath,

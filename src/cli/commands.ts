@@ -312,7 +312,7 @@ const verifyFlags = {
 /** How verify-artifact checks attestations: --attest, whom from (--repo, --signer-workflow), which root. */
 function attestationPolicy(io: CliIo, flags: ReturnType<typeof parseFlags>): AttestationPolicy {
   const { attest } = parseSettings(['attest'], flags.options, io.cwd, flags.describe)
-  const repo = (flags.own.repo as string | undefined) ?? io.env.GITHUB_REPOSITORY
+  const repo = (flags.own.repo as string | undefined) ?? (io.env.GITHUB_REPOSITORY || undefined)
   if (repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repo))
     throw new UserError(`--repo: expected OWNER/REPO; got "${repo}"`)
   const expected = runSigner(io.env, false, repo)

@@ -61,8 +61,9 @@ function committedMessage(models: CommittedModel[]): string {
 
 /**
  * What can be checked before anything runs, so no training minutes are spent on a run that cannot
- * finish: the working directory exists, the artifact name is free in this run, and no model file is
- * committed to the repository (committed-models). Also notes the commit being tested.
+ * finish: the working directory exists, the artifact name is free in this run, the run can attest when
+ * attest is on, and no model file is committed to the repository (committed-models). Also notes the
+ * commit being tested.
  */
 export async function preflightStage(context: {
   config: Config
