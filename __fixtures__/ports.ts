@@ -1,9 +1,13 @@
 /** In-memory ports for fast unit tests of the pipeline: no processes, no services, a fixed clock. */
 import { cp, mkdir, readFile, realpath, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { SLSA_PROVENANCE_V1 } from '../src/attest/statements.js'
 import {
   ArtifactNameTaken,
   type ArtifactStore,
+  type AttestationSubject,
+  type Attestor,
+  type SignedAttestation,
   type CacheStore,
   type CommandOutcome,
   type CommandRunner,
@@ -76,6 +80,67 @@ export class MemoryArtifactStore implements ArtifactStore {
   }
 }
 
+/**
+ * Attestations in memory: each statement is recorded and put into a bundle-shaped object whose DSSE
+ * envelope holds it, unsigned. `onAttest` runs before each one (a test's hook into the moment between
+ * hashing and upload); `failure` is thrown instead of attesting.
+ */
+export class MemoryAttestor implements Attestor {
+  readonly made: Array<{ predicateType: string; subjects: AttestationSubject[] }> = []
+  reason: string | null = null
+  failure?: Error
+  onAttest?: () => Promise<void> | void
+  private nextId = 1
+
+  async unavailable(): Promise<string | null> {
+    return this.reason
+  }
+
+  provenance(subjects: AttestationSubject[]): Promise<SignedAttestation> {
+    return this.sign(subjects, SLSA_PROVENANCE_V1, { buildDefinition: {} })
+  }
+
+  statement(
+    subjects: AttestationSubject[],
+    predicateType: string,
+    predicate: Record<string, unknown>
+  ): Promise<SignedAttestation> {
+    return this.sign(subjects, predicateType, predicate)
+  }
+
+  private async sign(
+    subjects: AttestationSubject[],
+    predicateType: string,
+    predicate: Record<string, unknown>
+  ): Promise<SignedAttestation> {
+    await this.onAttest?.()
+    if (this.failure) throw this.failure
+    this.made.push({ predicateType, subjects })
+    const statement = {
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: subjects.map(subject => ({
+        name: subject.name,
+        digest: { sha256: subject.sha256 }
+      })),
+      predicateType,
+      predicate
+    }
+    const id = String(this.nextId++)
+    return {
+      bundle: {
+        mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+        dsseEnvelope: {
+          payload: Buffer.from(JSON.stringify(statement)).toString('base64'),
+          payloadType: 'application/vnd.in-toto+json',
+          signatures: []
+        }
+      },
+      id,
+      url: `https://github.com/octo/models/attestations/${id}`
+    }
+  }
+}
+
 /** A cache service in memory: each saved key holds a copy of the paths, restored by key or prefix. */
 export class MemoryCacheStore implements CacheStore {
   readonly saved: string[] = []
@@ -127,12 +192,19 @@ export class MemoryRepository implements Repository {
 
 /** A logger that keeps what it is told, by kind. */
 export function recordingLogger(): Logger & { lines: Record<string, string[]> } {
-  const lines: Record<string, string[]> = { debug: [], info: [], warning: [], output: [] }
+  const lines: Record<string, string[]> = {
+    debug: [],
+    info: [],
+    warning: [],
+    notice: [],
+    output: []
+  }
   return {
     lines,
     debug: message => void lines.debug.push(message),
     info: message => void lines.info.push(message),
     warning: message => void lines.warning.push(message),
+    notice: message => void lines.notice.push(message),
     startGroup: () => undefined,
     endGroup: () => undefined,
     output: text => void lines.output.push(text)

@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { startAzurite, type Azurite } from './harness/azurite.js'
 import { ResultsService } from './harness/results-service.js'
 import { downloadInLaterJob, isolatedDist, newJob, NODES, runAction } from './harness/runner.js'
+import { DEFAULT_RUN, MockSigstore } from './harness/sigstore.js'
 
 jest.setTimeout(120_000)
 
@@ -19,7 +20,14 @@ let azurite: Azurite
 let results: ResultsService
 let entry: string
 
+let sigstore: MockSigstore
+let trustedRoot: string
+
 beforeAll(async () => {
+  sigstore = new MockSigstore()
+  await sigstore.start()
+  trustedRoot = path.join(await mkdtemp(path.join(os.tmpdir(), 'root-')), 'trusted-root.json')
+  await writeFile(trustedRoot, JSON.stringify(sigstore.trustedRoot))
   azurite = await startAzurite()
   results = new ResultsService(azurite)
   await results.start()
@@ -29,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await results?.stop()
   await azurite?.stop()
+  await sigstore?.stop()
 })
 
 const baseInputs = {
@@ -305,13 +314,131 @@ describe('provenance: a later job verifies what was uploaded', () => {
     expect(tampered.stdout).toMatch(
       /^artifact verification failed: model\.json: sha256 [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…/
     )
-    const again = await runAction(node, entry, later, results.url, {
+    // The folder now holds files: verify-only will not take them for the download...
+    const refused = await runAction(node, entry, later, results.url, {
       mode: 'verify-only',
       'artifact-name': 'verified-model',
       'verify-path': 'downloaded'
     })
+    expect(refused.exitCode).toBe(1)
+    expect(refused.stdout).toContain('already holds files')
+    // ...but checks them when named on purpose.
+    const again = await runAction(node, entry, later, results.url, {
+      mode: 'verify-only',
+      'artifact-name': 'verified-model',
+      'verify-local-path': 'downloaded'
+    })
     expect(again.exitCode).toBe(1)
     expect(again.summary).toContain('## ml-smoke verify ❌ failed')
+  })
+
+  it('attest: on signs through mock Sigstore; verify-only checks the signature, the signer and the files offline', async () => {
+    const runId = freshRun()
+    const signing: Record<string, string> = {
+      ...sigstore.jobEnvironment('public-good'),
+      GITHUB_WORKFLOW_REF: DEFAULT_RUN.workflowRef
+    }
+    const upload = await runAction(
+      node,
+      entry,
+      await newJob(runId, 'train'),
+      results.url,
+      {
+        ...baseInputs,
+        'artifact-name': 'attested-model',
+        attest: 'on',
+        'github-token': 'ghs_token'
+      },
+      signing
+    )
+    expect(upload.exitCode).toBe(0)
+    expect(upload.outputs['attestation-url']).toBe(
+      `https://github.com/octo/models/attestations/${upload.outputs['attestation-id']}`
+    )
+    expect(upload.outputs['bundle-path']).toMatch(/ml-smoke-attestations\.jsonl$/)
+    expect(upload.summary).toContain('Attested: [SLSA build provenance]')
+    expect(
+      sigstore.stored.filter(entry => entry.repository === 'octo/models').length
+    ).toBeGreaterThanOrEqual(2)
+
+    const later = await newJob(runId, 'deploy')
+    const checking = {
+      ML_SMOKE_SIGSTORE: signing.ML_SMOKE_SIGSTORE,
+      GITHUB_WORKFLOW_REF: DEFAULT_RUN.workflowRef
+    }
+    const verify = await runAction(
+      node,
+      entry,
+      later,
+      results.url,
+      {
+        mode: 'verify-only',
+        'artifact-name': 'attested-model',
+        attest: 'on',
+        'trusted-root': trustedRoot
+      },
+      checking
+    )
+    expect(verify.exitCode).toBe(0)
+    expect(verify.stdout).toContain(
+      'attested: SLSA provenance and manifest verified offline against the trusted root in'
+    )
+    expect(verify.stdout).toContain(
+      'signed by https://github.com/octo/models/.github/workflows/ci.yml@refs/heads/main (run 4242)'
+    )
+    expect(verify.stdout).toMatch(
+      /gh attestation verify \S+model\.json --bundle \S+ml-smoke-attestations\.jsonl --repo octo\/models --custom-trusted-root/
+    )
+    expect(verify.outputs['bundle-path']).toBe(
+      path.join(later.workspace, 'ml-smoke-artifact', 'ml-smoke-attestations.jsonl')
+    )
+
+    // Edit the model and its sha256 in the manifest together: the hashes agree, the attestations do not.
+    const folder = path.join(later.workspace, 'ml-smoke-artifact')
+    const cliEnv = { ...process.env, ML_SMOKE_SIGSTORE: signing.ML_SMOKE_SIGSTORE }
+    const cliArgs = [
+      cli,
+      'verify-artifact',
+      folder,
+      '--repo',
+      'octo/models',
+      '--trusted-root',
+      trustedRoot
+    ]
+    expect(spawnSync(node, cliArgs, { env: cliEnv }).status).toBe(0)
+    const model = path.join(folder, 'model.json')
+    await chmod(model, 0o644)
+    await writeFile(model, '{"kind": "backdoor"}')
+    const manifestFile = path.join(folder, 'ml-smoke-manifest.json')
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'))
+    manifest.artifact.files[0] = {
+      path: 'model.json',
+      bytes: 20,
+      sha256: createHash('sha256').update('{"kind": "backdoor"}').digest('hex')
+    }
+    await chmod(manifestFile, 0o644)
+    await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`)
+    const forged = spawnSync(node, cliArgs, { env: cliEnv, encoding: 'utf8' })
+    expect(forged.status).toBe(1)
+    expect(forged.stdout).toMatch(
+      /^artifact verification failed: the SLSA provenance does not attest model\.json/
+    )
+    const local = await runAction(
+      node,
+      entry,
+      later,
+      results.url,
+      {
+        mode: 'verify-only',
+        'verify-local-path': 'ml-smoke-artifact',
+        'trusted-root': trustedRoot
+      },
+      checking
+    )
+    expect(local.exitCode).toBe(1)
+    expect(local.summary).toContain(
+      'ml-smoke-manifest.json differs from the manifest its attestation signed'
+    )
   })
 
   it('overwrite: true replaces an artifact of the same name instead of failing with 409', async () => {

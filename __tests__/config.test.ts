@@ -113,7 +113,8 @@ describe('config', () => {
     const defaults: Record<string, unknown> = {
       ...(optionsSchema.parse(required) as Record<string, unknown>),
       mode: 'run',
-      'verify-path': 'ml-smoke-artifact'
+      'verify-path': 'ml-smoke-artifact',
+      'github-token': '${{ github.token }}'
     }
     for (const [name, input] of Object.entries(
       action.inputs as Record<
@@ -137,8 +138,25 @@ describe('verify-only mode', () => {
     expect(actionRequestFromInputs(name => inputs[name] ?? '', '/ws')).toEqual({
       mode: 'verify-only',
       artifactName: 'iris',
-      verifyPath: '/ws/ml-smoke-artifact'
+      verifyPath: '/ws/ml-smoke-artifact',
+      attest: 'auto'
     })
+    const local = {
+      ...inputs,
+      'verify-local-path': 'models',
+      attest: 'on',
+      'trusted-root': 'r.jsonl'
+    }
+    expect(actionRequestFromInputs(name => local[name as keyof typeof local] ?? '', '/ws')).toEqual(
+      {
+        mode: 'verify-only',
+        artifactName: 'iris',
+        verifyPath: '/ws/ml-smoke-artifact',
+        localPath: '/ws/models',
+        attest: 'on',
+        trustedRoot: '/ws/r.jsonl'
+      }
+    )
     expect(() => actionRequestFromInputs(name => ({ mode: 'check' })[name] ?? '', '/ws')).toThrow(
       `input 'mode': expected one of run, verify-only; got "check"`
     )

@@ -407,7 +407,7 @@ describe('the chance-level baseline', () => {
 })
 
 describe('verifyArtifact (verify-only)', () => {
-  it('downloads the artifact when its manifest is not there yet, then checks every file', async () => {
+  it('downloads the artifact into an empty folder, then checks every file; a local folder only on purpose', async () => {
     const { ports, run, temp } = await setUp()
     await run()
     const folder = path.join(temp, 'downloaded')
@@ -415,7 +415,11 @@ describe('verifyArtifact (verify-only)', () => {
     const first = await verifyArtifact({ folder, download })
     expect(first).toMatchObject({ downloaded: true, verification: { checked: 1, problems: [] } })
     await writeFile(path.join(folder, 'model.json'), '{"weights": [1, 3]}')
-    const second = await verifyArtifact({ folder, download })
+    // Files already there (a manifest committed to the repository) are never taken for the download.
+    await expect(verifyArtifact({ folder, download })).rejects.toThrow(
+      /already holds files: verify-only downloads the artifact into an empty folder/
+    )
+    const second = await verifyArtifact({ folder })
     expect(second.downloaded).toBe(false)
     expect(second.verification.problems).toEqual([
       expect.stringMatching(/^model\.json: sha256 [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…$/)

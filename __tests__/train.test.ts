@@ -16,6 +16,7 @@ function recordingLogger(): Logger & { text: string; groups: string[] } {
     debug: () => {},
     info: () => {},
     warning: () => {},
+    notice: () => {},
     startGroup: (title: string) => void logger.groups.push(title),
     endGroup: () => {},
     output: (text: string) => {

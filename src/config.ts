@@ -89,6 +89,9 @@ const delimiter = z.string().superRefine((value, context) => {
 
 const wholeNumber = z.number().int()
 
+/** auto: attest where the run can, else a notice; on: the step fails unless it attests; off. */
+export const ATTEST_MODES = ['auto', 'on', 'off'] as const
+
 /**
  * Every option, by the same kebab-case name in action.yml, in CLI flags and in a config file: the one
  * place that knows option names, defaults and what makes a value valid.
@@ -156,7 +159,9 @@ export const optionsSchema = z.strictObject({
   'max-scan-bytes': number(wholeNumber.positive()).default(DEFAULT_LIMITS.maxFileBytes),
   'artifact-verify-command': text.optional(),
   'compression-level': number(wholeNumber.min(0).max(9)).default(0),
-  overwrite: boolean.default(false)
+  overwrite: boolean.default(false),
+  // Provenance
+  attest: z.enum(ATTEST_MODES).default('auto')
 })
 
 type OptionShape = typeof optionsSchema.shape
@@ -318,18 +323,36 @@ export function buildConfig(
 }
 
 /** Inputs only the action has: a later job uses `mode: verify-only` to check a downloaded artifact. */
-export const ACTION_ONLY_INPUTS = ['mode', 'verify-path'] as const
+export const ACTION_ONLY_INPUTS = [
+  'mode',
+  'verify-path',
+  'github-token',
+  'trusted-root',
+  'verify-local-path'
+] as const
 
 const verifyOnlySchema = z.strictObject({
   'artifact-name': artifactName.default('model'),
-  'verify-path': text.default('ml-smoke-artifact')
+  'verify-path': text.default('ml-smoke-artifact'),
+  'verify-local-path': text.optional(),
+  attest: z.enum(ATTEST_MODES).default('auto'),
+  'trusted-root': text.optional()
 })
 
 export const MODES = ['run', 'verify-only'] as const
 
 export type ActionRequest =
   | { mode: 'run'; config: Config }
-  | { mode: 'verify-only'; artifactName: string; verifyPath: string }
+  | {
+      mode: 'verify-only'
+      artifactName: string
+      /** The empty folder to download into. */
+      verifyPath: string
+      /** A folder to check as it is, instead of downloading. */
+      localPath?: string
+      attest: (typeof ATTEST_MODES)[number]
+      trustedRoot?: string
+    }
 
 /** The action's inputs, read through `getInput` (core.getInput), as a run or a verification. */
 export function actionRequestFromInputs(
@@ -346,15 +369,18 @@ export function actionRequestFromInputs(
     const raw = Object.fromEntries(OPTION_NAMES.map(name => [name, getInput(name)]))
     return { mode: 'run', config: buildConfig(raw, workspace, describe) }
   }
-  const raw = {
-    'artifact-name': getInput('artifact-name') || undefined,
-    'verify-path': getInput('verify-path') || undefined
-  }
+  const names = Object.keys(verifyOnlySchema.shape)
+  const raw = Object.fromEntries(names.map(name => [name, getInput(name) || undefined]))
   const options = parseWith(verifyOnlySchema, raw, describe)
+  const local = options['verify-local-path']
+  const trustedRoot = options['trusted-root']
   return {
     mode: 'verify-only',
     artifactName: options['artifact-name'],
-    verifyPath: path.resolve(workspace, options['verify-path'])
+    verifyPath: path.resolve(workspace, options['verify-path']),
+    ...(local ? { localPath: path.resolve(workspace, local) } : {}),
+    attest: options.attest,
+    ...(trustedRoot ? { trustedRoot: path.resolve(workspace, trustedRoot) } : {})
   }
 }
 

@@ -4,11 +4,14 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import { verifyArtifact } from './artifact/verify.js'
 import { installCancelHandler, undoOnCancel } from './cancel.js'
-import { actionRequestFromInputs } from './config.js'
+import { runSigner } from './attest/identity.js'
+import { actionRequestFromInputs, type ActionRequest } from './config.js'
+import { displayPath } from './file-info.js'
 import { describeError, UserError } from './errors.js'
 import { runPipeline } from './pipeline.js'
 import { GitHubCacheStore } from './ports/cache.js'
 import { GitRepository } from './ports/git.js'
+import { GitHubAttestor } from './ports/attest.js'
 import { actionLogger, GitHubArtifactStore } from './ports/github.js'
 import { ProcessRunner } from './ports/process-runner.js'
 import { systemClock, type Ports } from './ports/types.js'
@@ -61,23 +64,48 @@ function actionPorts(): Ports {
     clock: systemClock,
     worker: dataWorkerBeside(import.meta.url),
     repository: new GitRepository(process.env.GITHUB_WORKSPACE || process.cwd()),
-    env: process.env
+    env: process.env,
+    attestor: new GitHubAttestor(process.env, core.getInput('github-token'))
   }
 }
 
-/** A later job: download the artifact (unless it is already there) and check it against its manifest. */
-async function verifyOnly(artifactName: string, folder: string): Promise<string | null> {
-  const store = new GitHubArtifactStore(process.env)
-  const report = await verifyArtifact({ folder, download: { name: artifactName, store } })
-  const { verification } = report
+type VerifyOnly = Extract<ActionRequest, { mode: 'verify-only' }>
+
+/**
+ * A later job: download the artifact into an empty folder (or take verify-local-path as it is), check
+ * it against its manifest and its attestations offline, the signer being a workflow of this repository
+ * (for a download: this very run).
+ */
+async function verifyOnly(request: VerifyOnly, workspace: string): Promise<string | null> {
+  const folder = request.localPath ?? request.verifyPath
+  const download = request.localPath
+    ? undefined
+    : { name: request.artifactName, store: new GitHubArtifactStore(process.env) }
+  const { trustedRoot } = request
+  const report = await verifyArtifact({
+    folder,
+    download,
+    attestation: {
+      mode: request.attest,
+      expected: runSigner(process.env, download !== undefined),
+      ...(trustedRoot ? { trustedRoot, trustedRootLabel: displayPath(workspace, trustedRoot) } : {})
+    }
+  })
+  const { verification, attestation } = report
   core.setOutput('download-path', folder)
   core.setOutput('manifest-path', report.manifestPath)
   core.setOutput('verified-files', String(verification.checked))
+  if (attestation?.bundlePath) core.setOutput('bundle-path', attestation.bundlePath)
   for (const file of verification.unlisted)
     core.warning(`${file} is in the artifact but not in its manifest`)
-  await writeSummary(renderVerification(verification, folder))
-  const headline = verificationHeadline(verification)
+  if (!attestation && request.attest === 'auto' && verification.manifest)
+    core.notice(
+      `artifact "${request.artifactName}" is not attested: its files match the manifest, which proves integrity, not origin`
+    )
+  await writeSummary(renderVerification(verification, folder, attestation))
+  const headline = verificationHeadline(verification, attestation)
   core.info(headline)
+  for (const command of attestation?.ghCommands ?? []) core.info(`  ${command}`)
   return verification.problems.length ? headline : null
 }
 
@@ -86,8 +114,7 @@ async function runAction(): Promise<string | null> {
   try {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const request = actionRequestFromInputs(name => core.getInput(name), workspace)
-    if (request.mode === 'verify-only')
-      return await verifyOnly(request.artifactName, request.verifyPath)
+    if (request.mode === 'verify-only') return await verifyOnly(request, workspace)
     const root = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ml-smoke-'))
     const report = await undoOnCancel(
       () => rm(root, { recursive: true, force: true }),

@@ -5,6 +5,8 @@ import { hashFile, isInside } from '../file-info.js'
 import type { WorkingTree } from '../ports/types.js'
 
 export const MANIFEST_NAME = 'ml-smoke-manifest.json'
+/** The Sigstore bundles of the artifact's attestations, one JSON bundle a line (`gh attestation verify --bundle` reads it). */
+export const ATTESTATIONS_NAME = 'ml-smoke-attestations.jsonl'
 export const MANIFEST_SCHEMA_VERSION = 1
 
 const fileEntry = z.object({
@@ -154,7 +156,11 @@ export async function verifyArtifactFolder(folder: string): Promise<Verification
         `${entry.path}: sha256 ${actual.sha256.slice(0, 12)}…, the manifest says ${entry.sha256.slice(0, 12)}…`
       )
   }
-  const listed = new Set([MANIFEST_NAME, ...manifest.artifact.files.map(entry => entry.path)])
+  const listed = new Set([
+    MANIFEST_NAME,
+    ATTESTATIONS_NAME,
+    ...manifest.artifact.files.map(entry => entry.path)
+  ])
   const unlisted = (await listFiles(folder)).filter(file => !listed.has(file))
   return { manifest, checked: manifest.artifact.files.length, problems, unlisted }
 }

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { Config } from '../config.js'
 import { dataLabels } from '../data/stage.js'
 import type { ValidationResult } from '../data/validation-types.js'
@@ -11,10 +10,12 @@ import type { StageContext, StageResult } from '../stage.js'
 import { runUserCommand, type CommandResult } from '../train/command.js'
 import { VERSION } from '../version.js'
 import { selectArtifactFiles, type ArtifactSelection } from './files.js'
-import { buildManifest, MANIFEST_NAME } from './manifest.js'
+import { hashFile } from '../file-info.js'
+import { attestArtifact, type AttestationReport, type StagedManifest } from './attest.js'
+import { buildManifest, verifyArtifactFolder, type Manifest } from './manifest.js'
 import { scanModelFiles } from './scan/index.js'
 import type { FileScan } from './scan/types.js'
-import { stageArtifact } from './staging.js'
+import { sealFiles, stageArtifact, writeManifest } from './staging.js'
 import { plural } from '../words.js'
 
 /** What the earlier stages found: the manifest records it. */
@@ -36,6 +37,7 @@ export interface ArtifactReport {
   scans?: ArtifactScan[]
   verifyCommand?: CommandResult
   manifestPath?: string
+  attestation?: AttestationReport
   upload?: UploadedArtifact
 }
 
@@ -119,12 +121,12 @@ async function scan(
 const UNSAFE_HINT =
   '. Save weights only (torch.save(model.state_dict()), safetensors, ONNX), or name the classes your checkpoint needs in allow-globals'
 
-/** The provenance manifest's text: the data, the subset, the training run, the loss and every file. */
-async function manifestText(
+/** The provenance manifest: the data, the subset, the training run, the loss and every file's hash. */
+async function manifestOf(
   context: StageContext,
   inputs: ArtifactInputs,
   selection: ArtifactSelection
-): Promise<string> {
+): Promise<Manifest> {
   const { config, ports } = context
   const labels = dataLabels(config)
   const { verdict, reason, source, format, key, points, first, last, min, drop } = lossSummary(
@@ -156,7 +158,20 @@ async function manifestText(
     loss: { verdict, reason, source, format, key, points, first, last, min, drop },
     artifact: { name: config.artifactName, files: selection.files }
   })
-  return `${JSON.stringify(manifest, null, 2)}\n`
+  return manifest
+}
+
+/** The manifest written beside the staged files, hashed as it will be attested and uploaded. */
+async function writeStagedManifest(
+  context: StageContext,
+  inputs: ArtifactInputs,
+  selection: ArtifactSelection
+): Promise<StagedManifest & { path: string }> {
+  const manifest = await manifestOf(context, inputs, selection)
+  const text = `${JSON.stringify(manifest, null, 2)}\n`
+  const manifestPath = await writeManifest(context.folders.artifactDirectory, text)
+  const { sha256 } = await hashFile(manifestPath)
+  return { manifest, text, sha256, path: manifestPath }
 }
 
 async function upload(context: StageContext, staged: string[]): Promise<UploadedArtifact> {
@@ -245,28 +260,58 @@ function scanSummary(artifact: ArtifactReport): string {
 }
 
 /**
- * After the last user command: selects the files again, scans them again (a command may have changed
- * them), hashes them into the provenance manifest and uploads the lot, so nothing reaches the upload
- * unchecked.
+ * The selected files copied into the artifact folder: from here on, what is scanned, hashed, attested
+ * and uploaded is these copies, which no later write to the originals (a process the command left
+ * running) can reach.
+ */
+async function copySelection(
+  context: StageContext,
+  selection: ArtifactSelection
+): Promise<ArtifactSelection> {
+  const folder = context.folders.artifactDirectory
+  const copies = await stageArtifact(folder, selection.files, undefined, 'copy')
+  await sealFiles(copies)
+  return { ...selection, files: selection.files.map((file, i) => ({ ...file, path: copies[i] })) }
+}
+
+/** Why the staged bytes are no longer those hashed into the manifest, or null: checked right before the upload. */
+async function changedSinceHashed(context: StageContext): Promise<string | null> {
+  const { problems } = await verifyArtifactFolder(context.folders.artifactDirectory)
+  if (!problems.length) return null
+  return `the staged artifact changed after it was hashed (${problems.join('; ')}): something is still writing to it, so nothing was uploaded`
+}
+
+/**
+ * After the last user command: selects the files again, copies them into the artifact folder, scans the
+ * copies (a command may have changed the files), hashes them into the provenance manifest, attests
+ * those digests (attest), checks the copies still match, and uploads them: nothing reaches the upload
+ * unchecked, and what is uploaded is what was hashed and signed.
  */
 export async function uploadStage(
   context: StageContext,
   inputs: ArtifactInputs & { artifact: ArtifactReport }
 ): Promise<ArtifactResult> {
-  const { folders } = context
+  const folder = context.folders.artifactDirectory
   const artifact: ArtifactReport = { ...inputs.artifact }
   const failed = (message: string): ArtifactResult => failure(artifact, message)
-  const selection = (artifact.selection = await select(context))
-  if (selection.failures.length) return failed(selection.failures.join('; '))
-  if (selection.files.length === 0) {
+  const selected = (artifact.selection = await select(context))
+  if (selected.failures.length) return failed(selected.failures.join('; '))
+  if (selected.files.length === 0) {
     const message = 'no files to upload (if-no-files-found allows it)'
     return { status: 'passed', message, data: { artifact } }
   }
+  const selection = await copySelection(context, selected)
   const unsafe = await scan(context, artifact, selection)
   if (unsafe) return failed(unsafe)
-  const manifest = await manifestText(context, inputs, selection)
-  const staged = await stageArtifact(folders.artifactDirectory, selection.files, manifest)
-  artifact.manifestPath = path.join(folders.artifactDirectory, MANIFEST_NAME)
-  artifact.upload = await upload(context, staged)
+  const manifest = await writeStagedManifest(context, inputs, selection)
+  artifact.manifestPath = manifest.path
+  const attestation = (artifact.attestation = await attestArtifact(context, manifest, folder))
+  if (attestation.status === 'failed')
+    return failed(`attest: on, but attesting failed: ${attestation.reason}; nothing was uploaded`)
+  const changed = await changedSinceHashed(context)
+  if (changed) return failed(changed)
+  const files = [...selection.files.map(file => file.path), manifest.path]
+  if (attestation.bundlePath) files.push(attestation.bundlePath)
+  artifact.upload = await upload(context, files)
   return { status: 'passed', message: uploadedMessage(artifact, selection), data: { artifact } }
 }

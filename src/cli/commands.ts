@@ -2,7 +2,8 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { stringify as stringifyYaml } from 'yaml'
 import { scanModelFiles } from '../artifact/scan/index.js'
-import { verifyArtifact } from '../artifact/verify.js'
+import { verifyArtifact, type AttestationPolicy } from '../artifact/verify.js'
+import { runSigner } from '../attest/identity.js'
 import { undoOnCancel } from '../cancel.js'
 import {
   buildConfig,
@@ -301,10 +302,33 @@ const schema: Command = async (args, io) => {
   return EXIT.passed
 }
 
+const verifyFlags = {
+  json: { type: 'boolean' },
+  repo: { type: 'string' },
+  'signer-workflow': { type: 'string' },
+  'trusted-root': { type: 'string' }
+} as const
+
+/** How verify-artifact checks attestations: --attest, whom from (--repo, --signer-workflow), which root. */
+function attestationPolicy(io: CliIo, flags: ReturnType<typeof parseFlags>): AttestationPolicy {
+  const { attest } = parseSettings(['attest'], flags.options, io.cwd, flags.describe)
+  const repo = (flags.own.repo as string | undefined) ?? (io.env.GITHUB_REPOSITORY || undefined)
+  if (repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repo))
+    throw new UserError(`--repo: expected OWNER/REPO; got "${repo}"`)
+  const expected = runSigner(io.env, false, repo)
+  const workflow = flags.own['signer-workflow'] as string | undefined
+  const root = flags.own['trusted-root'] as string | undefined
+  return {
+    mode: attest,
+    expected: expected && { ...expected, ...(workflow ? { signerWorkflow: workflow } : {}) },
+    ...(root ? { trustedRoot: path.resolve(io.cwd, root), trustedRootLabel: root } : {})
+  }
+}
+
 const verify: Command = async (args, io) => {
   const flags = parseFlags(
     args,
-    { options: [], own: { json: { type: 'boolean' } }, positionals: true },
+    { options: ['attest'], own: verifyFlags, positionals: true },
     usageOf('verify-artifact')
   )
   if (flags.positionals.length !== 1)
@@ -314,9 +338,11 @@ const verify: Command = async (args, io) => {
   const folder = path.resolve(io.cwd, flags.positionals[0])
   const info = await stat(folder).catch(() => null)
   if (!info?.isDirectory()) throw new UserError(`not a folder: ${flags.positionals[0]}`)
-  const { verification } = await verifyArtifact({ folder })
-  if (flags.own.json) printJson(io, verificationJson(verification))
-  else print(io, verificationText(verification))
+  const attestation = attestationPolicy(io, flags)
+  const report = await verifyArtifact({ folder, attestation })
+  const { verification } = report
+  if (flags.own.json) printJson(io, verificationJson(verification, report.attestation))
+  else print(io, verificationText(verification, report.attestation))
   return verification.problems.length ? EXIT.failed : EXIT.passed
 }
 

@@ -6,6 +6,7 @@ import type { LossResult } from '../loss/verdict.js'
 import { describePosition } from '../report/position.js'
 import { failureText, type RunReport } from '../report/types.js'
 import { verificationHeadline } from '../report/verification.js'
+import type { AttestationCheck } from '../attest/verify.js'
 import type { SubsetResult } from '../sample/types.js'
 import { plural } from '../words.js'
 
@@ -78,14 +79,31 @@ export function lossText(result: LossResult): string {
   return `${result.verdict}: ${result.reason}`
 }
 
-export function verificationJson({ checked, problems, unlisted, manifest }: Verification) {
-  return { valid: problems.length === 0, checked, problems, unlisted, manifest: manifest ?? null }
+export function verificationJson(
+  { checked, problems, unlisted, manifest }: Verification,
+  attestation?: AttestationCheck
+) {
+  return {
+    valid: problems.length === 0,
+    checked,
+    problems,
+    unlisted,
+    manifest: manifest ?? null,
+    attestation: attestation ?? null
+  }
 }
 
-export function verificationText(verification: Verification): string {
+export function verificationText(
+  verification: Verification,
+  attestation?: AttestationCheck
+): string {
+  const commands = attestation?.ghCommands ?? []
   return [
-    verificationHeadline(verification),
-    ...verification.unlisted.map(file => `note: ${file} is not in the manifest`)
+    verificationHeadline(verification, attestation),
+    ...verification.unlisted.map(file => `note: ${file} is not in the manifest`),
+    ...(commands.length
+      ? ['the same check with the GitHub CLI:', ...commands.map(c => `  ${c}`)]
+      : [])
   ].join('\n')
 }
 

@@ -25,8 +25,13 @@ export const COMMAND_USAGE: Record<string, string> = {
       Scan model files (or every file in folders) as their loaders would read them: pickles, torch and
       joblib files, numpy, safetensors, ONNX, Keras. Exit 1 when one is unsafe (it could run code when
       loaded) or invalid.`,
-  'verify-artifact': `  ml-smoke verify-artifact DIR [--json]
-      Recompute every file's sha256 in a downloaded artifact against its ml-smoke-manifest.json.`
+  'verify-artifact': `  ml-smoke verify-artifact DIR [--repo OWNER/REPO] [--signer-workflow OWNER/REPO/.github/workflows/F.yml[@REF]]
+                          [--trusted-root FILE] [--attest auto|on|off] [--json]
+      Recompute every file's sha256 in a downloaded artifact against its ml-smoke-manifest.json, and
+      verify its attestations (ml-smoke-attestations.jsonl) offline: the signatures against the trusted
+      root (default Sigstore public-good's; \`gh attestation trusted-root\` writes GitHub's too), the
+      signer (a workflow of --repo, default $GITHUB_REPOSITORY) and that they name these very files.
+      --attest on fails an artifact without attestations; off checks only the manifest.`
 }
 
 export const USAGE = `ml-smoke: a CI gate for ML code, data and model together

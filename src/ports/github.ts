@@ -27,6 +27,7 @@ function createActionLogger(): Logger {
       write(/[\r\n]$/.test(safe) ? safe : `${safe}\n`)
     },
     warning: message => core.warning(message),
+    notice: message => core.notice(message),
     startGroup: title => {
       core.startGroup(title)
       resume = randomBytes(16).toString('hex')

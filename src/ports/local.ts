@@ -82,6 +82,7 @@ export function terminalLogger(
     debug: message => verbose && line(`debug: ${message}`),
     info: message => line(message),
     warning: message => line(`warning: ${message}`),
+    notice: message => line(`notice: ${message}`),
     startGroup: title => {
       line(`▶ ${title}`)
       if (!underActions) return

@@ -70,6 +70,8 @@ export interface Logger {
   debug(message: string): void
   info(message: string): void
   warning(message: string): void
+  /** Something worth seeing that needs no fix (a notice annotation in the action). */
+  notice(message: string): void
   startGroup(title: string): void
   endGroup(): void
   /** Raw text from the user's command, passed through unchanged. */
@@ -114,6 +116,45 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() }
 
+/** A file an attestation speaks for: its path in the artifact and its sha256 (bare hex). */
+export interface AttestationSubject {
+  name: string
+  sha256: string
+}
+
+/** A signed attestation: its Sigstore bundle, and where the repository's attestations API keeps it. */
+export interface SignedAttestation {
+  /** The Sigstore bundle (JSON), as `gh attestation verify --bundle` reads it. */
+  bundle: Record<string, unknown>
+  id?: string
+  url?: string
+}
+
+/**
+ * Signs in-toto statements about files with the run's OIDC identity (Sigstore) and stores them with
+ * the repository, as GitHub artifact attestations.
+ */
+export interface Attestor {
+  /** Why this run cannot attest (no id-token permission, a fork, GitHub Enterprise Server), or null. */
+  unavailable(): Promise<string | null>
+  /** SLSA build provenance (https://slsa.dev/provenance/v1) of the subjects, from the run's token. */
+  provenance(subjects: AttestationSubject[]): Promise<SignedAttestation>
+  /** A statement of `predicate` (of type `predicateType`) about the subjects. */
+  statement(
+    subjects: AttestationSubject[],
+    predicateType: string,
+    predicate: Record<string, unknown>
+  ): Promise<SignedAttestation>
+}
+
+/** The repository cannot store attestations (its plan, a missing permission): `attest: auto` skips. */
+export class AttestationUnavailable extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'AttestationUnavailable'
+  }
+}
+
 /** Everything the pipeline does to the world, handed to it by the action or the CLI. */
 export interface Ports {
   runner: CommandRunner
@@ -126,4 +167,6 @@ export interface Ports {
   repository: Repository
   /** The environment the user's commands inherit (runner secrets are removed from it). */
   env: NodeJS.ProcessEnv
+  /** Signs and stores attestations; only the action on GitHub Actions has one. */
+  attestor?: Attestor
 }

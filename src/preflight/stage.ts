@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
+import { attestorProblem } from '../artifact/attest.js'
 import type { Config } from '../config.js'
 import { displayPath } from '../file-info.js'
 import type { Ports, TrackedFile, WorkingTree } from '../ports/types.js'
@@ -60,12 +61,13 @@ function committedMessage(models: CommittedModel[]): string {
 
 /**
  * What can be checked before anything runs, so no training minutes are spent on a run that cannot
- * finish: the working directory exists, the artifact name is free in this run, and no model file is
- * committed to the repository (committed-models). Also notes the commit being tested.
+ * finish: the working directory exists, the artifact name is free in this run, the run can attest when
+ * attest is on, and no model file is committed to the repository (committed-models). Also notes the
+ * commit being tested.
  */
 export async function preflightStage(context: {
   config: Config
-  ports: Pick<Ports, 'artifacts' | 'repository' | 'logger'>
+  ports: Pick<Ports, 'artifacts' | 'repository' | 'logger' | 'attestor'>
 }): Promise<StageResult<PreflightFigures>> {
   const { config, ports } = context
   const info = await stat(config.workingDirectory).catch(() => null)
@@ -81,6 +83,8 @@ export async function preflightStage(context: {
       message: `an artifact named "${config.artifactName}" already exists in this workflow run: every job of a run needs its own artifact-name (in a matrix e.g. model-\${{ matrix.python-version }}), or set overwrite: true`,
       data
     }
+  const unattestable = config.attest === 'on' && (await attestorProblem(ports))
+  if (unattestable) return { status: 'failed', message: `attest: on, but ${unattestable}`, data }
   const checks: string[] = [`artifact name "${config.artifactName}" is free`]
   if (config.committedModels !== 'off') {
     data.committedModels = await committedModels(ports)

@@ -30,5 +30,9 @@ export function reportOutputs(report: RunReport): Record<string, string> {
   set('artifact-url', upload?.url)
   set('artifact-digest', upload?.digest)
   set('manifest-path', report.artifact?.manifestPath)
+  const attestation = report.artifact?.attestation
+  set('attestation-id', attestation?.id)
+  set('attestation-url', attestation?.url)
+  set('bundle-path', attestation?.bundlePath)
   return outputs
 }

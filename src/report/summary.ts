@@ -1,5 +1,6 @@
 import { describePosition } from './position.js'
 import type { ArtifactSelection } from '../artifact/files.js'
+import type { AttestationReport } from '../artifact/attest.js'
 import type { ArtifactReport, ArtifactScan } from '../artifact/stage.js'
 import type { LossResult, TrendTest } from '../loss/verdict.js'
 import type { SubsetResult } from '../sample/types.js'
@@ -315,6 +316,15 @@ function artifactFilesTable(artifact: ArtifactReport, selection: ArtifactSelecti
   ]
 }
 
+/** Where the attestations are, or why there are none. */
+function attestationText(attestation: AttestationReport): string {
+  if (attestation.status === 'off') return 'Not attested (`attest: off`).'
+  if (attestation.status !== 'attested')
+    return `Not attested: ${md(attestation.reason ?? '', 500)}.`
+  const link = (label: string, url?: string) => (url ? `[${label}](${url})` : label)
+  return `Attested: ${link('SLSA build provenance', attestation.url)} of every file and the manifest, and ${link('the manifest', attestation.manifestUrl)}; Sigstore bundles in \`ml-smoke-attestations.jsonl\` inside it.`
+}
+
 function artifactSection(artifact: ArtifactReport, selection: ArtifactSelection): string[] {
   const out = ['### Model artifact']
   const upload = artifact.upload
@@ -326,6 +336,7 @@ function artifactSection(artifact: ArtifactReport, selection: ArtifactSelection)
       ''
     )
   }
+  if (artifact.attestation) out.push(attestationText(artifact.attestation), '')
   if (selection.files.length) out.push(...artifactFilesTable(artifact, selection))
   const verify = artifact.verifyCommand
   if (verify) {
