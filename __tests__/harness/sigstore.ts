@@ -100,9 +100,13 @@ export class MockSigstore {
     this.server = createServer((request, response) => void this.handle(request, response))
     await new Promise<void>(resolve => this.server!.listen(0, '127.0.0.1', resolve))
     const ctlog = await initializeCTLog(keyPair())
-    const ca = await initializeCA(keyPair(), ctlog)
+    // The mock TSA writes a time's milliseconds without trailing zeros (".12Z"), which @sigstore/core
+    // refuses as an "invalid time" one time in ten: its times are whole seconds, a little after the
+    // roots were made; the CA's leaf certificates are valid from a minute before to nine minutes after.
+    const second = Math.floor(Date.now() / 1000) * 1000
+    const ca = await initializeCA(keyPair(), ctlog, new Date(second - 60_000))
     const tlog = await initializeTLog(`${this.url}/rekor`, keyPair())
-    const tsa = await initializeTSA(keyPair())
+    const tsa = await initializeTSA(keyPair(), new Date(second + 2000))
     this.handlers.set('/fulcio/api/v2/signingCert', fulcioHandler(ca, { subjectClaim: 'san' }).fn)
     const rekor = rekorHandler(tlog).fn
     this.handlers.set('/rekor/api/v1/log/entries', request => rekor(canonicalDsse(request)))

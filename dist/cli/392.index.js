@@ -13070,7 +13070,7 @@ Duplex.prototype._destroy = function (err, cb) {
 
 module.exports = PassThrough;
 
-var Transform = __webpack_require__(9343);
+var Transform = __webpack_require__(1724);
 
 /*<replacement>*/
 var util = Object.create(__webpack_require__(5481));
@@ -14116,7 +14116,7 @@ function indexOf(xs, x) {
 
 /***/ }),
 
-/***/ 9343:
+/***/ 1724:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -15236,7 +15236,7 @@ if (process.env.READABLE_STREAM === 'disable' && Stream) {
   exports.Readable = exports;
   exports.Writable = __webpack_require__(4579);
   exports.Duplex = __webpack_require__(4793);
-  exports.Transform = __webpack_require__(9343);
+  exports.Transform = __webpack_require__(1724);
   exports.PassThrough = __webpack_require__(2029);
 }
 
@@ -15895,7 +15895,7 @@ var baseTimes = __webpack_require__(1299),
     isArray = __webpack_require__(4811),
     isBuffer = __webpack_require__(3739),
     isIndex = __webpack_require__(7446),
-    isTypedArray = __webpack_require__(5000);
+    isTypedArray = __webpack_require__(2619);
 
 /** Used for built-in method references. */
 var objectProto = Object.prototype;
@@ -18495,7 +18495,7 @@ module.exports = isPlainObject;
 
 /***/ }),
 
-/***/ 5000:
+/***/ 2619:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var baseIsTypedArray = __webpack_require__(6880),

@@ -48,7 +48,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(496);
-/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(582);
+/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(849);
 /* harmony import */ var _tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(248);
 // The entry of dist/worker/index.js: a small bundle that works on data in another thread (see
 // client.ts): it validates one byte range of a CSV or a whole Parquet file, or cuts a Parquet subset,
@@ -125,7 +125,7 @@ function heapCollector() {
 
 /***/ }),
 
-/***/ 582:
+/***/ 849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9127,8 +9127,91 @@ class KeyTracker {
     }
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/untrusted.ts
+// Text from data, logs and file names is untrusted: these keep it text wherever it is shown.
+
+/**
+ * Whether the runner would take a line of `text` for a workflow command. It reads stdout and stderr a
+ * line at a time (a lone CR ends a line too); a line is a command when it starts with `::` after leading
+ * white space, or holds the legacy `##[` anywhere.
+ */
+function holdsWorkflowCommand(text) {
+    return /(^|[\r\n])[^\S\r\n]*::|##\[/.test(text);
+}
+/**
+ * `text` as the runner will show it and never run it: unchanged when no line could be a command, else
+ * between `::stop-commands::` and its resume token (random, so the text cannot end the pause itself).
+ */
+function commandSafe(text) {
+    if (!holdsWorkflowCommand(text))
+        return text;
+    const token = randomBytes(16).toString('hex');
+    const end = /[\r\n]$/.test(text) ? '' : '\n';
+    return `::stop-commands::${token}\n${text}${end}::${token}::\n`;
+}
+/** JSON text whose strings cannot hold the legacy `##[` command marker (the same value, escaped). */
+function jsonCommandSafe(json) {
+    return json.replaceAll('##[', '#\\u0023[');
+}
+/** Control characters (ANSI escapes above all) as visible `\xNN`, for a terminal; line breaks and tabs stay. */
+function terminalSafe(text) {
+    return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+/** At most `max` characters of `text`, saying how many were left out. */
+function clip(text, max = 200) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+/**
+ * Text for Markdown and the HTML GitHub renders it to: no tag, entity, link, emphasis or table cell
+ * boundary survives, line breaks become spaces, and it is clipped to `max` characters.
+ */
+function markdownText(text, max = 200) {
+    return clip(String(text), max)
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|~#!]/g, c => `\\${c}`);
+}
+/** Text as an inline code span: backticks and table bars cannot end it early, HTML is not rendered. */
+function codeSpan(text, max = 200) {
+    const clipped = clip(String(text), max)
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...[...clipped.matchAll(/`+/g)].map(match => match[0].length));
+    const ticks = '`'.repeat(longest + 1);
+    const pad = clipped.startsWith('`') || clipped.endsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${clipped}${pad}${ticks}`;
+}
+/** A fenced block that no run of backticks in `text` can close early. */
+function fence(text, language = '') {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map(match => match[0].length));
+    const ticks = '`'.repeat(longest + 1);
+    return `${ticks}${language}\n${text}\n${ticks}`;
+}
+
 ;// CONCATENATED MODULE: ./src/data/violation-log.ts
-/** Every violation counted by code and field; the first `max` kept. */
+
+/** Longest message (and field name) a kept violation carries: a 10 MiB cell is not echoed whole. */
+const MAX_MESSAGE_CHARS = 1000;
+const MAX_FIELD_CHARS = 200;
+function bounded(violation) {
+    const { message, field } = violation;
+    if (message.length <= MAX_MESSAGE_CHARS && (field?.length ?? 0) <= MAX_FIELD_CHARS)
+        return violation;
+    return {
+        ...violation,
+        message: clip(message, MAX_MESSAGE_CHARS),
+        ...(field !== undefined ? { field: clip(field, MAX_FIELD_CHARS) } : {})
+    };
+}
+/** Every violation counted by code and field; the first `max` kept, their text bounded. */
 class ViolationLog {
     max;
     kept;
@@ -9149,7 +9232,7 @@ class ViolationLog {
         if (violation.field !== undefined)
             this.countsByField[violation.field] = (this.countsByField[violation.field] ?? 0) + 1;
         if (this.kept.length < this.max)
-            this.kept.push(violation);
+            this.kept.push(bounded(violation));
     }
     /** The log as a ValidationResult reports it. */
     summary() {
@@ -15888,8 +15971,6 @@ async function writeParquetLike(source, target, header, rows) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/file-info.ts
 
 
