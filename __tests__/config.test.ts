@@ -113,7 +113,8 @@ describe('config', () => {
     const defaults: Record<string, unknown> = {
       ...(optionsSchema.parse(required) as Record<string, unknown>),
       mode: 'run',
-      'verify-path': 'ml-smoke-artifact'
+      'verify-path': 'ml-smoke-artifact',
+      'github-token': '${{ github.token }}'
     }
     for (const [name, input] of Object.entries(
       action.inputs as Record<
@@ -140,7 +141,7 @@ describe('verify-only mode', () => {
       verifyPath: '/ws/ml-smoke-artifact'
     })
     expect(() => actionRequestFromInputs(name => ({ mode: 'check' })[name] ?? '', '/ws')).toThrow(
-      `input 'mode': expected one of run, verify-only; got "check"`
+      `input 'mode': expected one of run, verify-only, comment; got "check"`
     )
   })
 

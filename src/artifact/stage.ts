@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { Config } from '../config.js'
 import { dataLabels } from '../data/stage.js'
+import type { DataProfile } from '../data/profile.js'
 import type { ValidationResult } from '../data/validation-types.js'
 import { UserError } from '../errors.js'
 import { lossSummary } from '../loss/summary.js'
@@ -25,6 +26,9 @@ export interface ArtifactInputs {
   subset: SubsetResult
   training: CommandResult
   loss: LossResult
+  /** For a later comparison: the dataset's profile (in the manifest) and ml-smoke-report.json's text. */
+  profile?: DataProfile
+  record?: (artifact: ArtifactReport) => string
 }
 
 /** A file's scan, under the name it has in the artifact. */
@@ -123,7 +127,8 @@ const UNSAFE_HINT =
 async function manifestText(
   context: StageContext,
   inputs: ArtifactInputs,
-  selection: ArtifactSelection
+  selection: ArtifactSelection,
+  report?: string
 ): Promise<string> {
   const { config, ports } = context
   const labels = dataLabels(config)
@@ -139,7 +144,8 @@ async function manifestText(
       path: labels.dataset,
       file: config.dataset,
       rows: inputs.validation.rows,
-      violations: inputs.validation.violationCount
+      violations: inputs.validation.violationCount,
+      profile: inputs.profile
     },
     schema: { path: labels.schema, file: config.schema },
     subset: {
@@ -154,7 +160,8 @@ async function manifestText(
       durationMs: inputs.training.durationMs
     },
     loss: { verdict, reason, source, format, key, points, first, last, min, drop },
-    artifact: { name: config.artifactName, files: selection.files }
+    artifact: { name: config.artifactName, files: selection.files },
+    report
   })
   return `${JSON.stringify(manifest, null, 2)}\n`
 }
@@ -264,8 +271,9 @@ export async function uploadStage(
   }
   const unsafe = await scan(context, artifact, selection)
   if (unsafe) return failed(unsafe)
-  const manifest = await manifestText(context, inputs, selection)
-  const staged = await stageArtifact(folders.artifactDirectory, selection.files, manifest)
+  const record = inputs.record?.(artifact)
+  const manifest = await manifestText(context, inputs, selection, record)
+  const staged = await stageArtifact(folders.artifactDirectory, selection.files, manifest, record)
   artifact.manifestPath = path.join(folders.artifactDirectory, MANIFEST_NAME)
   artifact.upload = await upload(context, staged)
   return { status: 'passed', message: uploadedMessage(artifact, selection), data: { artifact } }

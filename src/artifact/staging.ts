@@ -2,7 +2,7 @@ import { copyFile, mkdir, realpath, rm, symlink, writeFile } from 'node:fs/promi
 import path from 'node:path'
 import { UserError } from '../errors.js'
 import type { ArtifactFile } from './files.js'
-import { MANIFEST_NAME } from './manifest.js'
+import { MANIFEST_NAME, REPORT_NAME } from './manifest.js'
 
 /**
  * Lays out the artifact in `folder`: a link to each selected file under its artifact name, plus the
@@ -12,13 +12,17 @@ import { MANIFEST_NAME } from './manifest.js'
 export async function stageArtifact(
   folder: string,
   files: ArtifactFile[],
-  manifestText?: string
+  manifestText?: string,
+  reportText?: string
 ): Promise<string[]> {
-  if (files.some(file => file.name === MANIFEST_NAME)) {
-    throw new UserError(
-      `an artifact file is named ${MANIFEST_NAME}, the name ml-smoke gives its provenance manifest: rename it`
-    )
-  }
+  for (const [name, what] of [
+    [MANIFEST_NAME, 'its provenance manifest'],
+    [REPORT_NAME, 'its report for comparisons']
+  ])
+    if (files.some(file => file.name === name))
+      throw new UserError(
+        `an artifact file is named ${name}, the name ml-smoke gives ${what}: rename it`
+      )
   await rm(folder, { recursive: true, force: true })
   const staged: string[] = []
   for (const file of files) {
@@ -33,5 +37,9 @@ export async function stageArtifact(
   const manifestPath = path.join(folder, MANIFEST_NAME)
   await writeFile(manifestPath, manifestText)
   staged.push(manifestPath)
+  if (reportText === undefined) return staged
+  const reportPath = path.join(folder, REPORT_NAME)
+  await writeFile(reportPath, reportText)
+  staged.push(reportPath)
   return staged
 }

@@ -5,6 +5,7 @@ import type { LossResult, TrendTest } from '../loss/verdict.js'
 import type { SubsetResult } from '../sample/types.js'
 import type { CommandResult } from '../train/command.js'
 import type { CacheOutcome } from '../train/stage.js'
+import { comparisonMarkdown } from '../compare/render.js'
 import { describeSubset } from '../sample/types.js'
 import { clip, codeSpan as code, fence, markdownText as md } from '../untrusted.js'
 import { percent, plural } from '../words.js'
@@ -338,8 +339,11 @@ function artifactSection(artifact: ArtifactReport, selection: ArtifactSelection)
   return out
 }
 
-/** The job summary: an overview table, then one section per stage that ran. */
-export function renderSummary(report: RunReport): string {
+/**
+ * The job summary: an overview table, then one section per stage that ran; `notes` (Markdown of our
+ * own: the comment's fate, annotations GitHub would not show) close it.
+ */
+export function renderSummary(report: RunReport, notes: string[] = []): string {
   const trainPassed = report.stages.find(stage => stage.name === 'train')?.status === 'passed'
   const out: string[] = [
     `## ml-smoke ${ICONS[report.outcome === 'passed' ? 'passed' : report.outcome]}`,
@@ -367,6 +371,15 @@ export function renderSummary(report: RunReport): string {
   if (report.loss) out.push(...lossSection(report.loss), '')
   if (report.artifact?.selection)
     out.push(...artifactSection(report.artifact, report.artifact.selection))
+  if (report.comparison)
+    out.push(
+      ...comparisonMarkdown(report.comparison, {
+        escape: { text: md, code },
+        heading: '### Against the baseline',
+        maxDrift: report.config.maxDrift
+      })
+    )
+  out.push(...notes.flatMap(note => ['', note]))
   return withinSummaryLimit(
     out
       .join('\n')
