@@ -26,7 +26,15 @@ export const COMMAND_USAGE: Record<string, string> = {
       joblib files, numpy, safetensors, ONNX, Keras. Exit 1 when one is unsafe (it could run code when
       loaded) or invalid.`,
   'verify-artifact': `  ml-smoke verify-artifact DIR [--json]
-      Recompute every file's sha256 in a downloaded artifact against its ml-smoke-manifest.json.`
+      Recompute every file's sha256 in a downloaded artifact against its ml-smoke-manifest.json.`,
+  compare: `  ml-smoke compare BASE_DIR|BASE_REPORT HEAD_DIR|HEAD_REPORT [--max-loss-regression F] [--max-drift X]
+                   [--on-regression fail|warn] [--json]
+      Compare two runs by their artifacts (folders holding ml-smoke-manifest.json and ml-smoke-report.json,
+      or either file): loss, data, drift per column, model files. Exit 1 on a regression.`,
+  comment: `  ml-smoke comment --from-artifact DIR [--head-sha SHA] [--dry-run]
+      Post the pull-request comment a fork's run left in its report artifact (downloaded into DIR), as a
+      workflow_run job does: the pull request must have the head commit the run tested (--head-sha, or
+      the workflow_run event's). Uses GITHUB_TOKEN (or GH_TOKEN), GITHUB_REPOSITORY and GITHUB_API_URL.`
 }
 
 export const USAGE = `ml-smoke: a CI gate for ML code, data and model together

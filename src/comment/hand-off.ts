@@ -36,7 +36,7 @@ export async function holdsHandOff(folder: string): Promise<boolean> {
   return (await stat(path.join(folder, COMMENT_META_NAME)).catch(() => null)) !== null
 }
 
-async function readHandOff(folder: string): Promise<{ body: string; meta: HandOff }> {
+export async function readHandOff(folder: string): Promise<{ body: string; meta: HandOff }> {
   const text = await readFile(path.join(folder, COMMENT_META_NAME), 'utf8')
   const meta = handOffSchema.safeParse(JSON.parse(text))
   if (!meta.success) throw new UserError(`${COMMENT_META_NAME}: ${meta.error.issues[0].message}`)
