@@ -207,18 +207,24 @@ export function profileColumn(cells: Cell[], missingValues: string[] = ['']): Co
 
 /** Columns in header order until the JSON would pass `maxBytes`; the rest are named as omitted. */
 function bounded(profile: DataProfile, maxBytes: number): DataProfile {
-  const columns: Record<string, ColumnProfile> = {}
-  const omitted: string[] = []
-  let size = JSON.stringify({ ...profile, columns: {} }).length + 200
-  for (const [name, column] of Object.entries(profile.columns)) {
-    const bytes = JSON.stringify({ [name]: column }).length
-    if (omitted.length || size + bytes > maxBytes) omitted.push(name.slice(0, MAX_CATEGORY_LENGTH))
-    else {
-      columns[name] = column
-      size += bytes
-    }
+  const entries = Object.entries(profile.columns)
+  const sizes = entries.map(([name, column]) => JSON.stringify({ [name]: column }).length)
+  const fits = (kept: number): boolean => {
+    const omitted = entries.slice(kept).map(([name]) => name.slice(0, MAX_CATEGORY_LENGTH))
+    const rest = JSON.stringify({ ...profile, columns: {}, omitted }).length
+    return rest + sizes.slice(0, kept).reduce((sum, size) => sum + size, 0) <= maxBytes
   }
-  return omitted.length ? { ...profile, columns, omitted } : { ...profile, columns }
+  if (fits(entries.length)) return profile
+  // The most columns that fit: fits() only turns false as columns are added.
+  let [low, high] = [0, entries.length]
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2)
+    if (fits(middle)) low = middle
+    else high = middle - 1
+  }
+  const kept = low
+  const omitted = entries.slice(kept).map(([name]) => name.slice(0, MAX_CATEGORY_LENGTH))
+  return { ...profile, columns: Object.fromEntries(entries.slice(0, kept)), omitted }
 }
 
 /** The dataset's profile: a uniform sample of PROFILE_ROWS rows, summarised in ≤ PROFILE_MAX_BYTES. */
