@@ -72,10 +72,11 @@ export function withinCommentLimit(body: string, runUrl: string, limit = COMMENT
   if (body.length <= limit) return body
   const note = `\n\n… cut here: the whole report is in the [job summary](${runUrl}).`
   const cut = body.slice(0, limit - note.length)
-  const fenceOpen = (cut.slice(0, cut.lastIndexOf('\n')).match(/^```/gm) ?? []).length % 2 === 1
-  const kept = cut.slice(0, cut.lastIndexOf('\n'))
-  // A cut inside a code fence would swallow the note: end the fence first.
-  return fenceOpen ? `${kept.slice(0, kept.lastIndexOf('\n```'))}${note}` : `${kept}${note}`
+  let kept = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')))
+  // A cut inside a code fence would swallow the note: cut before the fence instead.
+  const fences = [...kept.matchAll(/^`{3,}/gm)]
+  if (fences.length % 2 === 1) kept = kept.slice(0, fences[fences.length - 1].index).trimEnd()
+  return `${kept}${note}`
 }
 
 /** The comment's body: its marker first, at most COMMENT_LIMIT characters. */
