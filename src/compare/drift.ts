@@ -53,8 +53,15 @@ function binMasses(edges: number[], cdf: (x: number) => number): number[] {
   return cuts.slice(1).map((cut, index) => Math.max(0, cut - cuts[index]))
 }
 
-/** Pearson's χ² test of homogeneity on two rows of counts; p from χ² with (bins - 1) df. */
-function chiSquareTest(a: number[], b: number[]): number {
+/**
+ * A two-sample test of homogeneity on two rows of counts: `term(observed, expected)` summed over every
+ * cell, p from χ² with (bins − 1) degrees of freedom.
+ */
+function homogeneity(
+  a: number[],
+  b: number[],
+  term: (observed: number, expected: number) => number
+) {
   const [na, nb] = [a.reduce((s, v) => s + v, 0), b.reduce((s, v) => s + v, 0)]
   let statistic = 0
   let bins = 0
@@ -62,31 +69,20 @@ function chiSquareTest(a: number[], b: number[]): number {
     const total = count + b[index]
     if (total <= 0) return
     bins++
-    const [ea, eb] = [(total * na) / (na + nb), (total * nb) / (na + nb)]
-    statistic += (count - ea) ** 2 / ea + (b[index] - eb) ** 2 / eb
+    statistic += term(count, (total * na) / (na + nb)) + term(b[index], (total * nb) / (na + nb))
   })
   return chiSquareUpperTail(statistic, bins - 1)
 }
 
-/** The G-test of homogeneity (2N × the weighted Jensen–Shannon divergence, which is exact here). */
-function gTest(a: number[], b: number[]): number {
-  const [na, nb] = [a.reduce((s, v) => s + v, 0), b.reduce((s, v) => s + v, 0)]
-  let statistic = 0
-  let bins = 0
-  a.forEach((count, index) => {
-    const total = count + b[index]
-    if (total <= 0) return
-    bins++
-    for (const [observed, n] of [
-      [count, na],
-      [b[index], nb]
-    ]) {
-      const expected = (total * n) / (na + nb)
-      if (observed > 0) statistic += 2 * observed * Math.log(observed / expected)
-    }
-  })
-  return chiSquareUpperTail(statistic, bins - 1)
-}
+/** Pearson's χ² test (numbers' bins). */
+const chiSquareTest = (a: number[], b: number[]): number =>
+  homogeneity(a, b, (observed, expected) => (observed - expected) ** 2 / expected)
+
+/** The G-test (categories): 2N × the weighted Jensen–Shannon divergence, exactly. */
+const gTest = (a: number[], b: number[]): number =>
+  homogeneity(a, b, (observed, expected) =>
+    observed > 0 ? 2 * observed * Math.log(observed / expected) : 0
+  )
 
 function level(score: number, p: number, maxDrift: number): DriftLevel {
   if (p >= DRIFT_SIGNIFICANCE) return 'ok'

@@ -5,6 +5,7 @@ import { percent } from '../words.js'
 import { format, type Comparison, type CountDelta } from './compare.js'
 import type { ColumnDrift } from './drift.js'
 import { baselineLabel, type ComparisonResult } from './stage.js'
+import { table } from '../report/markdown.js'
 
 export interface Escape {
   text(value: string, max?: number): string
@@ -14,14 +15,6 @@ export interface Escape {
 /** Rows of each table of deltas; the JSON report has all. */
 const ROWS = 20
 const CHART_POINTS = 50
-
-function table(header: string[], rows: Array<Array<string | number>>): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map(row => `| ${row.join(' | ')} |`)
-  ].join('\n')
-}
 
 function signed(delta: number, unit: (value: number) => string = format): string {
   return `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${unit(Math.abs(delta))}`
