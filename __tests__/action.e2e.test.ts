@@ -267,7 +267,7 @@ describe('provenance: a later job verifies what was uploaded', () => {
     expect(upload.exitCode).toBe(0)
     const manifest = JSON.parse(await readFile(upload.outputs['manifest-path'], 'utf8'))
     expect(manifest).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { name: 'ml-smoke' },
       git: { repository: 'octo/models', runId: '4242' },
       dataset: { path: 'iris/iris.csv', rows: 150, violations: 0 },

@@ -158,7 +158,7 @@ describe('verify-only mode', () => {
       }
     )
     expect(() => actionRequestFromInputs(name => ({ mode: 'check' })[name] ?? '', '/ws')).toThrow(
-      `input 'mode': expected one of run, verify-only; got "check"`
+      `input 'mode': expected one of run, verify-only, comment; got "check"`
     )
   })
 

@@ -91,7 +91,7 @@ describe('provenance manifest', () => {
     expect((await verifyArtifactFolder(empty)).problems[0]).toMatch(
       /^ml-smoke-manifest\.json not found in .*: was this artifact uploaded by ml-smoke\?$/
     )
-    await writeFile(path.join(empty, MANIFEST_NAME), '{"schemaVersion": 2}')
+    await writeFile(path.join(empty, MANIFEST_NAME), '{"schemaVersion": 3}')
     expect((await verifyArtifactFolder(empty)).problems[0]).toMatch(
       /^ml-smoke-manifest\.json: schemaVersion: /
     )

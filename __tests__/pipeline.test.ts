@@ -66,7 +66,11 @@ describe('runPipeline', () => {
       /^ml-smoke passed: artifact name "model" is free; not a git repository; 150 rows of iris\/iris\.csv match iris\/iris\.schema\.yml; 32 rows, a random sample \(seed 0\), as csv; exit code 0 after 1\.5 s; loss fell/
     )
     const uploaded = ports.artifacts.artifacts.get('model')!
-    expect([...uploaded.files.keys()].sort()).toEqual(['ml-smoke-manifest.json', 'model.json'])
+    expect([...uploaded.files.keys()].sort()).toEqual([
+      'ml-smoke-manifest.json',
+      'ml-smoke-report.json',
+      'model.json'
+    ])
     const manifest = JSON.parse(uploaded.files.get('ml-smoke-manifest.json')!.toString())
     expect(manifest).toMatchObject({
       createdAt: new Date(ports.clock.now()).toISOString(),

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { MemoryAttestor, memoryPorts, type Script } from '../__fixtures__/ports.js'
-import { ATTESTATIONS_NAME, MANIFEST_NAME } from '../src/artifact/manifest.js'
+import { REPORT_NAME, ATTESTATIONS_NAME, MANIFEST_NAME } from '../src/artifact/manifest.js'
 import { MANIFEST_PREDICATE_V1, SLSA_PROVENANCE_V1 } from '../src/attest/statements.js'
 import { buildConfig } from '../src/config.js'
 import { runPipeline } from '../src/pipeline.js'
@@ -68,7 +68,12 @@ describe('attest in the upload stage', () => {
     const report = await run()
     expect(report.outcome).toBe('passed')
     const files = uploaded(ports)
-    expect([...files.keys()].sort()).toEqual([ATTESTATIONS_NAME, MANIFEST_NAME, 'model.json'])
+    expect([...files.keys()].sort()).toEqual([
+      ATTESTATIONS_NAME,
+      MANIFEST_NAME,
+      REPORT_NAME,
+      'model.json'
+    ])
     const [provenance, manifest] = statementsIn(files)
     expect(provenance).toMatchObject({
       predicateType: SLSA_PROVENANCE_V1,
@@ -97,7 +102,7 @@ describe('attest in the upload stage', () => {
     expect(ports.logger.lines.notice).toEqual([
       'not attested (attest: auto): attesting needs the action on GitHub Actions (the CLI cannot sign)'
     ])
-    expect([...uploaded(ports).keys()].sort()).toEqual([MANIFEST_NAME, 'model.json'])
+    expect([...uploaded(ports).keys()].sort()).toEqual([MANIFEST_NAME, REPORT_NAME, 'model.json'])
   })
 
   it('auto: attesting that breaks is a warning, never a failed run', async () => {

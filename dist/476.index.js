@@ -22407,10 +22407,10 @@ const DEFAULT_RETRY_COUNT = 5;
 function createStorageRecord(artifactOptions, packageRegistryOptions, token, retryAttempts, headers) {
     return __awaiter(this, void 0, void 0, function* () {
         const retries = retryAttempts !== null && retryAttempts !== void 0 ? retryAttempts : DEFAULT_RETRY_COUNT;
-        const octokit = github/* getOctokit */.Q(token, { retry: { retries } }, dist_bundle/* retry */.L);
+        const octokit = github.getOctokit(token, { retry: { retries } }, dist_bundle.retry);
         const headersWithUserAgent = Object.assign({ 'User-Agent': getUserAgent() }, headers);
         try {
-            const response = yield octokit.request(CREATE_STORAGE_RECORD_REQUEST, Object.assign({ owner: github/* context */._.repo.owner, headers: headersWithUserAgent }, buildRequestParams(artifactOptions, packageRegistryOptions)));
+            const response = yield octokit.request(CREATE_STORAGE_RECORD_REQUEST, Object.assign({ owner: github.context.repo.owner, headers: headersWithUserAgent }, buildRequestParams(artifactOptions, packageRegistryOptions)));
             const data = typeof response.data == 'string'
                 ? JSON.parse(response.data)
                 : response.data;
@@ -22456,7 +22456,7 @@ const signingEndpoints = (sigstore) => {
     }
     else {
         instance =
-            ((_a = github/* context */._.payload.repository) === null || _a === void 0 ? void 0 : _a.visibility) === 'public'
+            ((_a = github.context.payload.repository) === null || _a === void 0 ? void 0 : _a.visibility) === 'public'
                 ? PUBLIC_GOOD_ID
                 : GITHUB_ID;
     }
@@ -22584,12 +22584,12 @@ const store_DEFAULT_RETRY_COUNT = 5;
 const writeAttestation = (attestation_1, token_1, ...args_1) => store_awaiter(void 0, [attestation_1, token_1, ...args_1], void 0, function* (attestation, token, options = {}) {
     var _a;
     const retries = (_a = options.retry) !== null && _a !== void 0 ? _a : store_DEFAULT_RETRY_COUNT;
-    const octokit = github/* getOctokit */.Q(token, { retry: { retries } }, dist_bundle/* retry */.L);
+    const octokit = github.getOctokit(token, { retry: { retries } }, dist_bundle.retry);
     const headers = Object.assign({ 'User-Agent': getUserAgent() }, options.headers);
     try {
         const response = yield octokit.request(CREATE_ATTESTATION_REQUEST, {
-            owner: github/* context */._.repo.owner,
-            repo: github/* context */._.repo.repo,
+            owner: github.context.repo.owner,
+            repo: github.context.repo.repo,
             headers,
             bundle: attestation
         });

@@ -11,6 +11,7 @@ import { SAMPLE_STRATEGIES } from './sample/strategies.js'
 import { SUBSET_FORMATS } from './sample/types.js'
 import { UserError } from './errors.js'
 import { closest } from './suggest.js'
+import { COMMENT_WHEN } from './comment/when.js'
 import { formatIssues } from './zod-issues.js'
 
 /** Action inputs and CLI flags arrive as strings, config files as YAML values; both become numbers here. */
@@ -134,6 +135,12 @@ export const optionsSchema = z.strictObject({
     .union([z.enum(['auto', 'off']), number(z.number().positive())])
     .default('auto'),
   'allow-unparsed-loss': boolean.default(false),
+  // The pull-request report
+  comment: z.enum(COMMENT_WHEN).default('auto'),
+  baseline: z.union([z.enum(['auto', 'off']), number(wholeNumber.positive())]).default('auto'),
+  'max-loss-regression': number(z.number().min(0)).default(0.1),
+  'max-drift': number(z.number().positive()).default(0.25),
+  'on-regression': z.enum(['fail', 'warn']).default('fail'),
   // The model artifact
   'committed-models': z.enum(['warn', 'fail', 'off']).default('warn'),
   'artifact-path': lines,
@@ -213,6 +220,11 @@ export const LOSS_OPTIONS = [
   'baseline-loss',
   'allow-unparsed-loss'
 ] as const satisfies OptionName[]
+export const COMPARE_OPTIONS = [
+  'max-loss-regression',
+  'max-drift',
+  'on-regression'
+] as const satisfies OptionName[]
 export const INFER_OPTIONS = ['dataset', 'data-format', 'delimiter'] as const satisfies OptionName[]
 export const SCAN_OPTIONS = [
   'allow-globals',
@@ -220,6 +232,7 @@ export const SCAN_OPTIONS = [
   'scan-tensor-values'
 ] as const satisfies OptionName[]
 
+export type CompareSettings = Settings<(typeof COMPARE_OPTIONS)[number]>
 export type DataSettings = Settings<(typeof DATA_OPTIONS)[number]>
 export type SampleSettings = Settings<(typeof SAMPLE_OPTIONS)[number]>
 export type LossSettings = Settings<(typeof LOSS_OPTIONS)[number]> &
@@ -322,7 +335,11 @@ export function buildConfig(
   return parseSettings(OPTION_NAMES, raw, workspace, describe, cwd)
 }
 
-/** Inputs only the action has: a later job uses `mode: verify-only` to check a downloaded artifact. */
+/**
+ * Inputs only the action has: a later job uses `mode: verify-only` to check a downloaded artifact, a
+ * `workflow_run` job `mode: comment` to post the comment a fork's run could not; `github-token` is
+ * kept out of Config (which reports print).
+ */
 export const ACTION_ONLY_INPUTS = [
   'mode',
   'verify-path',
@@ -339,10 +356,10 @@ const verifyOnlySchema = z.strictObject({
   'trusted-root': text.optional()
 })
 
-export const MODES = ['run', 'verify-only'] as const
+export const MODES = ['run', 'verify-only', 'comment'] as const
 
 export type ActionRequest =
-  | { mode: 'run'; config: Config }
+  | { mode: 'run'; config: Config; githubToken?: string }
   | {
       mode: 'verify-only'
       artifactName: string
@@ -353,8 +370,9 @@ export type ActionRequest =
       attest: (typeof ATTEST_MODES)[number]
       trustedRoot?: string
     }
+  | { mode: 'comment'; githubToken?: string }
 
-/** The action's inputs, read through `getInput` (core.getInput), as a run or a verification. */
+/** The action's inputs, read through `getInput` (core.getInput), as a run, a verification or a comment. */
 export function actionRequestFromInputs(
   getInput: (name: string) => string,
   workspace: string
@@ -365,9 +383,11 @@ export function actionRequestFromInputs(
     { mode: getInput('mode') || undefined },
     describe
   )
+  const githubToken = getInput('github-token') || undefined
+  if (mode === 'comment') return { mode, githubToken }
   if (mode === 'run') {
     const raw = Object.fromEntries(OPTION_NAMES.map(name => [name, getInput(name)]))
-    return { mode: 'run', config: buildConfig(raw, workspace, describe) }
+    return { mode: 'run', config: buildConfig(raw, workspace, describe), githubToken }
   }
   const names = Object.keys(verifyOnlySchema.shape)
   const raw = Object.fromEntries(names.map(name => [name, getInput(name) || undefined]))

@@ -14,7 +14,10 @@ import { GitRepository } from './ports/git.js'
 import { GitHubAttestor } from './ports/attest.js'
 import { actionLogger, GitHubArtifactStore } from './ports/github.js'
 import { ProcessRunner } from './ports/process-runner.js'
-import { systemClock, type Ports } from './ports/types.js'
+import { systemClock, type Logger, type Ports } from './ports/types.js'
+import { ANNOTATIONS_PER_LEVEL, hiddenNote, withinBudget, type Planned } from './report/budget.js'
+import { afterRun, commentFromRun, pullRequestSide, type AfterRun } from './comment/action.js'
+import { comparisonAnnotations, comparisonOutputs } from './compare/outputs.js'
 import {
   committedModelAnnotations,
   modelAnnotations,
@@ -33,25 +36,65 @@ async function writeSummary(markdown: string): Promise<void> {
   await core.summary.addRaw(markdown).write()
 }
 
-/** Turns the report into what GitHub shows: outputs, annotations on the data file, the job summary. */
-async function publish(report: RunReport): Promise<void> {
-  for (const [name, value] of Object.entries(reportOutputs(report))) core.setOutput(name, value)
-  for (const violation of pickAnnotations(report.validation?.violations ?? [])) {
+type AnnotationProperties = Parameters<typeof core.error>[1]
+
+/**
+ * Every annotation the report warrants, most useful first: data (the `slots` violations
+ * pickAnnotations ranks highest), models, the comparison.
+ */
+function plannedAnnotations(
+  report: RunReport,
+  slots: number
+): Array<Planned<AnnotationProperties>> {
+  const planned: Array<Planned<AnnotationProperties>> = []
+  for (const violation of pickAnnotations(report.validation?.violations ?? [], slots)) {
     const where = violation.line === undefined ? ` (${describePosition(violation)})` : ''
-    core.error(`${violation.message}${where}`, {
-      title: `ml-smoke: ${violation.code}${violation.field ? ` in "${violation.field}"` : ''}`,
-      file: report.labels.dataset,
-      startLine: violation.line
+    planned.push({
+      level: 'error',
+      message: `${violation.message}${where}`,
+      properties: {
+        title: `ml-smoke: ${violation.code}${violation.field ? ` in "${violation.field}"` : ''}`,
+        file: report.labels.dataset,
+        startLine: violation.line
+      }
     })
   }
   for (const { level, message, ...properties } of [
     ...committedModelAnnotations(report),
-    ...modelAnnotations(report)
-  ]) {
+    ...modelAnnotations(report),
+    ...comparisonAnnotations(report)
+  ])
+    planned.push({ level, message, properties })
+  return planned
+}
+
+/**
+ * Turns the report into what GitHub shows: outputs, annotations (within GitHub's 10 errors and 10
+ * warnings per step, the rest counted in the summary), the job summary.
+ */
+async function publish(report: RunReport, after: AfterRun = { outputs: {}, notes: [] }) {
+  const outputs = { ...reportOutputs(report), ...comparisonOutputs(report), ...after.outputs }
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+  const used = { error: report.outcome === 'passed' ? 0 : 1, warning: warnings.count }
+  const slots = Math.max(0, ANNOTATIONS_PER_LEVEL - used.error)
+  const { shown, hidden } = withinBudget(plannedAnnotations(report, slots), used)
+  // Violations past the slots were never planned: they are not annotated either.
+  hidden.error += Math.max(0, (report.validation?.violationCount ?? 0) - slots)
+  for (const { level, message, properties } of shown)
     if (level === 'error') core.error(message, properties)
     else core.warning(message, properties)
+  const hiddenLine = hiddenNote(hidden)
+  await writeSummary(renderSummary(report, [...after.notes, ...(hiddenLine ? [hiddenLine] : [])]))
+}
+
+/** The runner's log, counting the warnings it shows (each is an annotation of this step). */
+const warnings = { count: 0 }
+const countingLogger: Logger = {
+  ...actionLogger,
+  warning: message => {
+    warnings.count++
+    actionLogger.warning(message)
   }
-  await writeSummary(renderSummary(report))
 }
 
 /** The action's side effects: GitHub's artifact and cache services, child processes, the data worker. */
@@ -60,7 +103,7 @@ function actionPorts(): Ports {
     runner: new ProcessRunner(),
     artifacts: new GitHubArtifactStore(process.env),
     cache: new GitHubCacheStore(actionLogger),
-    logger: actionLogger,
+    logger: countingLogger,
     clock: systemClock,
     worker: dataWorkerBeside(import.meta.url),
     repository: new GitRepository(process.env.GITHUB_WORKSPACE || process.cwd()),
@@ -115,12 +158,24 @@ async function runAction(): Promise<string | null> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const request = actionRequestFromInputs(name => core.getInput(name), workspace)
     if (request.mode === 'verify-only') return await verifyOnly(request, workspace)
+    if (request.mode === 'comment') {
+      const posted = await commentFromRun(request.githubToken, process.env, countingLogger)
+      core.setOutput('comment-url', posted.join('\n'))
+      return null
+    }
     const root = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ml-smoke-'))
+    const ports = actionPorts()
+    const side = await pullRequestSide(
+      request.config,
+      request.githubToken,
+      process.env,
+      ports.logger
+    )
     const report = await undoOnCancel(
       () => rm(root, { recursive: true, force: true }),
-      () => runPipeline(request.config, actionPorts(), runFolders(root))
+      () => runPipeline(request.config, { ...ports, baseline: side.baseline }, runFolders(root))
     )
-    await publish(report)
+    await publish(report, await afterRun(report, side, { ...ports, env: process.env }))
     return report.outcome === 'passed' ? null : failureText(report)
   } catch (error) {
     if (!(error instanceof UserError)) core.debug((error as Error)?.stack ?? String(error))

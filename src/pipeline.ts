@@ -1,4 +1,6 @@
 import { modelStage, uploadStage } from './artifact/stage.js'
+import { compareStage } from './compare/stage.js'
+import { comparisonInputs } from './compare/prepare.js'
 import type { Config } from './config.js'
 import { dataLabels, validateStage } from './data/stage.js'
 import { describeError, UserError } from './errors.js'
@@ -18,7 +20,8 @@ import { prepareRunFolders, type RunFolders, type StageResult } from './stage.js
 import { trainStage } from './train/stage.js'
 
 /**
- * Runs the stages in order: validate → sample → train → loss → artifact. A stage that does not pass
+ * Runs the stages in order: validate → sample → train → loss → artifact → upload, then compare when
+ * the ports hold a baseline source (a pull request in the action). A stage that does not pass
  * stops the rest, which are reported as skipped; the report is complete either way.
  */
 export async function runPipeline(
@@ -51,9 +54,13 @@ export async function runPipeline(
     judged && (await stages.run('artifact', () => modelStage(context, { subset: sampled.subset })))
   if (checked && validated && sampled && trained && judged && modelled) {
     const inputs = { ...checked, ...validated, ...sampled, ...trained, ...judged, ...modelled }
-    await stages.run('upload', () => uploadStage(context, inputs))
+    const uploaded = await stages.run('upload', async () =>
+      uploadStage(context, { ...inputs, ...(await comparisonInputs(config, ports.logger, inputs)) })
+    )
+    if (uploaded && ports.baseline)
+      await stages.run('compare', () => compareStage(context, uploaded))
   }
-  return stages.report(config)
+  return stages.report(config, ports.baseline ? [] : ['compare'])
 }
 
 /** The stages' outcomes and figures as they come in, and the report they make. */
@@ -92,8 +99,9 @@ class StageLog {
     return result.status === 'passed' ? result.data : undefined
   }
 
-  report(config: Config): RunReport {
-    const ran = new Set(this.outcomes.map(outcome => outcome.name))
+  /** The report; `absent` names stages this run never has (compare without a baseline source). */
+  report(config: Config, absent: StageName[] = []): RunReport {
+    const ran = new Set([...this.outcomes.map(outcome => outcome.name), ...absent])
     const skipped = STAGE_ORDER.filter(name => !ran.has(name)).map(name => ({
       name,
       title: STAGE_TITLES[name],

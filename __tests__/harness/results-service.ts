@@ -111,6 +111,21 @@ export class ResultsService {
     return this.artifacts.filter(a => a.finalized && a.name === name).length
   }
 
+  /** A run's finalized artifacts, as the REST API lists them (for the cross-run emulation). */
+  artifactsOfRun(
+    runId: string
+  ): Array<{ id: number; name: string; size: number; digest?: string }> {
+    return this.artifacts
+      .filter(a => a.finalized && a.runId === runId)
+      .map(a => ({ id: a.id, name: a.name, size: Number(a.size ?? 0), digest: a.digest }))
+  }
+
+  /** A read URL for an artifact by id: where the REST API's /zip redirects. */
+  downloadUrl(id: number): string | undefined {
+    const artifact = this.artifacts.find(a => a.finalized && a.id === id)
+    return artifact && this.sasUrl(artifact.blob, 'r')
+  }
+
   fail(method: string, ...responses: CannedResponse[]): void {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...responses])
   }

@@ -2,7 +2,7 @@ export const id = 7;
 export const ids = [7];
 export const modules = {
 
-/***/ 7:
+/***/ 10007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,24 +14,24 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ghCommands
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/artifact/manifest.ts
-var manifest = __webpack_require__(2325);
+var manifest = __webpack_require__(62325);
 // EXTERNAL MODULE: ./src/file-info.ts
-var file_info = __webpack_require__(1942);
+var file_info = __webpack_require__(21942);
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
-var dist = __webpack_require__(1040);
+var dist = __webpack_require__(61040);
 // EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
-var core_dist = __webpack_require__(3917);
+var core_dist = __webpack_require__(83917);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
-var verify_dist = __webpack_require__(4187);
+var verify_dist = __webpack_require__(54187);
 // EXTERNAL MODULE: ./src/attest/identity.ts + 1 modules
-var identity = __webpack_require__(3246);
+var identity = __webpack_require__(43246);
 ;// CONCATENATED MODULE: ./src/attest/bundle.ts
 /** One Sigstore bundle, verified offline: signature, certificate chain, timestamps, transparency log. */
 
@@ -101,11 +101,11 @@ function verifyBundle(json, roots) {
 }
 
 // EXTERNAL MODULE: ./src/attest/statements.ts
-var attest_statements = __webpack_require__(9919);
+var attest_statements = __webpack_require__(19919);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
-var protobuf_specs_dist = __webpack_require__(9654);
+var protobuf_specs_dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/attest/public-good-root.ts
 /**
  * The trusted root of Sigstore's public-good instance (Fulcio CAs, Rekor and CT log keys, the timestamp

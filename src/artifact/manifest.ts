@@ -1,13 +1,18 @@
+import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
+import { dataProfileSchema, type DataProfile } from '../data/profile.js'
 import { hashFile, isInside } from '../file-info.js'
 import type { WorkingTree } from '../ports/types.js'
 
 export const MANIFEST_NAME = 'ml-smoke-manifest.json'
 /** The Sigstore bundles of the artifact's attestations, one JSON bundle a line (`gh attestation verify --bundle` reads it). */
 export const ATTESTATIONS_NAME = 'ml-smoke-attestations.jsonl'
-export const MANIFEST_SCHEMA_VERSION = 1
+/** 2 added dataset.profile and report (both optional); version 1 manifests still read. */
+export const MANIFEST_SCHEMA_VERSION = 2
+/** The run's figures for a later comparison, beside the manifest (which lists its hash). */
+export const REPORT_NAME = 'ml-smoke-report.json'
 
 const fileEntry = z.object({
   path: z.string().min(1),
@@ -17,7 +22,7 @@ const fileEntry = z.object({
 
 /** The provenance of an uploaded model: where it came from and what each file hashes to. */
 export const manifestSchema = z.object({
-  schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(1), z.literal(MANIFEST_SCHEMA_VERSION)]),
   tool: z.object({ name: z.literal('ml-smoke'), version: z.string() }),
   createdAt: z.string(),
   git: z.object({
@@ -36,7 +41,9 @@ export const manifestSchema = z.object({
     bytes: z.number(),
     sha256: z.string(),
     rows: z.number(),
-    violations: z.number()
+    violations: z.number(),
+    /** A bounded sample's summary per column, for drift against a baseline (version 2). */
+    profile: dataProfileSchema.optional()
   }),
   schema: z.object({ path: z.string(), sha256: z.string() }),
   subset: z.object({
@@ -62,7 +69,9 @@ export const manifestSchema = z.object({
     min: z.number().nullable(),
     drop: z.number().nullable()
   }),
-  artifact: z.object({ name: z.string(), files: z.array(fileEntry) })
+  artifact: z.object({ name: z.string(), files: z.array(fileEntry) }),
+  /** ml-smoke-report.json (version 2). */
+  report: fileEntry.optional()
 })
 
 export type Manifest = z.infer<typeof manifestSchema>
@@ -141,7 +150,8 @@ export async function verifyArtifactFolder(folder: string): Promise<Verification
   }
   const manifest = result.data
   const problems: string[] = []
-  for (const entry of manifest.artifact.files) {
+  const entries = [...manifest.artifact.files, ...(manifest.report ? [manifest.report] : [])]
+  for (const entry of entries) {
     const file = path.join(folder, entry.path)
     if (!isInside(file, folder)) {
       problems.push(`${entry.path}: points outside the artifact folder`)
@@ -156,11 +166,7 @@ export async function verifyArtifactFolder(folder: string): Promise<Verification
         `${entry.path}: sha256 ${actual.sha256.slice(0, 12)}…, the manifest says ${entry.sha256.slice(0, 12)}…`
       )
   }
-  const listed = new Set([
-    MANIFEST_NAME,
-    ATTESTATIONS_NAME,
-    ...manifest.artifact.files.map(entry => entry.path)
-  ])
+  const listed = new Set([MANIFEST_NAME, ATTESTATIONS_NAME, ...entries.map(entry => entry.path)])
   const unlisted = (await listFiles(folder)).filter(file => !listed.has(file))
   return { manifest, checked: manifest.artifact.files.length, problems, unlisted }
 }
@@ -168,12 +174,14 @@ export async function verifyArtifactFolder(folder: string): Promise<Verification
 export interface ManifestInputs {
   env: NodeJS.ProcessEnv
   workingTree?: WorkingTree | null
-  dataset: { path: string; rows: number; violations: number; file: string }
+  dataset: { path: string; rows: number; violations: number; file: string; profile?: DataProfile }
   schema: { path: string; file: string }
   subset: { strategy: string; seed: number; rows: number; sha256: string }
   training: { command: string; exitCode: number | null; durationMs: number }
   loss: Manifest['loss']
   artifact: { name: string; files: Array<{ name: string; path: string }> }
+  /** ml-smoke-report.json's text, when the run writes one. */
+  report?: string
   version: string
   now: Date
 }
@@ -196,12 +204,23 @@ export async function buildManifest(inputs: ManifestInputs): Promise<Manifest> {
       bytes: dataset.bytes,
       sha256: dataset.sha256,
       rows: inputs.dataset.rows,
-      violations: inputs.dataset.violations
+      violations: inputs.dataset.violations,
+      ...(inputs.dataset.profile ? { profile: inputs.dataset.profile } : {})
     },
     schema: { path: inputs.schema.path, sha256: schema.sha256 },
     subset: inputs.subset,
     training: inputs.training,
     loss: inputs.loss,
-    artifact: { name: inputs.artifact.name, files }
+    artifact: { name: inputs.artifact.name, files },
+    ...(inputs.report === undefined ? {} : { report: textEntry(REPORT_NAME, inputs.report) })
+  }
+}
+
+function textEntry(name: string, text: string): z.infer<typeof fileEntry> {
+  const bytes = Buffer.from(text)
+  return {
+    path: name,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex')
   }
 }

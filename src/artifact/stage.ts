@@ -1,5 +1,6 @@
 import type { Config } from '../config.js'
 import { dataLabels } from '../data/stage.js'
+import type { DataProfile } from '../data/profile.js'
 import type { ValidationResult } from '../data/validation-types.js'
 import { UserError } from '../errors.js'
 import { lossSummary } from '../loss/summary.js'
@@ -15,7 +16,7 @@ import { attestArtifact, type AttestationReport, type StagedManifest } from './a
 import { buildManifest, verifyArtifactFolder, type Manifest } from './manifest.js'
 import { scanModelFiles } from './scan/index.js'
 import type { FileScan } from './scan/types.js'
-import { sealFiles, stageArtifact, writeManifest } from './staging.js'
+import { sealFiles, stageArtifact, writeManifest, writeReport } from './staging.js'
 import { plural } from '../words.js'
 
 /** What the earlier stages found: the manifest records it. */
@@ -26,6 +27,9 @@ export interface ArtifactInputs {
   subset: SubsetResult
   training: CommandResult
   loss: LossResult
+  /** For a later comparison: the dataset's profile (in the manifest) and ml-smoke-report.json's text. */
+  profile?: DataProfile
+  record?: (artifact: ArtifactReport) => string
 }
 
 /** A file's scan, under the name it has in the artifact. */
@@ -125,7 +129,8 @@ const UNSAFE_HINT =
 async function manifestOf(
   context: StageContext,
   inputs: ArtifactInputs,
-  selection: ArtifactSelection
+  selection: ArtifactSelection,
+  report?: string
 ): Promise<Manifest> {
   const { config, ports } = context
   const labels = dataLabels(config)
@@ -141,7 +146,8 @@ async function manifestOf(
       path: labels.dataset,
       file: config.dataset,
       rows: inputs.validation.rows,
-      violations: inputs.validation.violationCount
+      violations: inputs.validation.violationCount,
+      profile: inputs.profile
     },
     schema: { path: labels.schema, file: config.schema },
     subset: {
@@ -156,22 +162,29 @@ async function manifestOf(
       durationMs: inputs.training.durationMs
     },
     loss: { verdict, reason, source, format, key, points, first, last, min, drop },
-    artifact: { name: config.artifactName, files: selection.files }
+    artifact: { name: config.artifactName, files: selection.files },
+    report
   })
   return manifest
 }
 
-/** The manifest written beside the staged files, hashed as it will be attested and uploaded. */
+/**
+ * The manifest written beside the staged files, hashed as it will be attested and uploaded; with the
+ * run's report for later comparisons (ml-smoke-report.json, whose hash the manifest holds) in `beside`.
+ */
 async function writeStagedManifest(
   context: StageContext,
   inputs: ArtifactInputs,
-  selection: ArtifactSelection
-): Promise<StagedManifest & { path: string }> {
-  const manifest = await manifestOf(context, inputs, selection)
+  selection: ArtifactSelection,
+  report?: string
+): Promise<StagedManifest & { path: string; beside: string[] }> {
+  const folder = context.folders.artifactDirectory
+  const manifest = await manifestOf(context, inputs, selection, report)
   const text = `${JSON.stringify(manifest, null, 2)}\n`
-  const manifestPath = await writeManifest(context.folders.artifactDirectory, text)
+  const manifestPath = await writeManifest(folder, text)
+  const beside = report === undefined ? [] : [await writeReport(folder, report)]
   const { sha256 } = await hashFile(manifestPath)
-  return { manifest, text, sha256, path: manifestPath }
+  return { manifest, text, sha256, path: manifestPath, beside }
 }
 
 async function upload(context: StageContext, staged: string[]): Promise<UploadedArtifact> {
@@ -303,14 +316,15 @@ export async function uploadStage(
   const selection = await copySelection(context, selected)
   const unsafe = await scan(context, artifact, selection)
   if (unsafe) return failed(unsafe)
-  const manifest = await writeStagedManifest(context, inputs, selection)
+  const record = inputs.record?.(artifact)
+  const manifest = await writeStagedManifest(context, inputs, selection, record)
   artifact.manifestPath = manifest.path
   const attestation = (artifact.attestation = await attestArtifact(context, manifest, folder))
   if (attestation.status === 'failed')
     return failed(`attest: on, but attesting failed: ${attestation.reason}; nothing was uploaded`)
   const changed = await changedSinceHashed(context)
   if (changed) return failed(changed)
-  const files = [...selection.files.map(file => file.path), manifest.path]
+  const files = [...selection.files.map(file => file.path), manifest.path, ...manifest.beside]
   if (attestation.bundlePath) files.push(attestation.bundlePath)
   artifact.upload = await upload(context, files)
   return { status: 'passed', message: uploadedMessage(artifact, selection), data: { artifact } }

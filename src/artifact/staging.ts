@@ -11,10 +11,10 @@ import {
 import path from 'node:path'
 import { UserError } from '../errors.js'
 import type { ArtifactFile } from './files.js'
-import { ATTESTATIONS_NAME, MANIFEST_NAME } from './manifest.js'
+import { ATTESTATIONS_NAME, MANIFEST_NAME, REPORT_NAME } from './manifest.js'
 
 /** Names ml-smoke gives its own files in the artifact; no model file may take one. */
-const RESERVED_NAMES = [MANIFEST_NAME, ATTESTATIONS_NAME]
+const RESERVED_NAMES = [MANIFEST_NAME, ATTESTATIONS_NAME, REPORT_NAME]
 
 /** How each file gets into the folder: a link (cheap, follows later writes) or a copy of its bytes now. */
 export type StageMode = 'link' | 'copy'
@@ -62,6 +62,13 @@ export async function writeManifest(folder: string, manifestText: string): Promi
   const manifestPath = path.join(folder, MANIFEST_NAME)
   await writeFile(manifestPath, manifestText)
   return manifestPath
+}
+
+/** Writes the run's report for later comparisons beside the manifest; returns its path. */
+export async function writeReport(folder: string, reportText: string): Promise<string> {
+  const reportPath = path.join(folder, REPORT_NAME)
+  await writeFile(reportPath, reportText)
+  return reportPath
 }
 
 /** Makes staged copies read-only: a stray write fails instead of changing what was hashed. */

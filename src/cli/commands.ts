@@ -39,6 +39,7 @@ import { runFolders } from '../stage.js'
 import { LineSplitter } from '../train/output.js'
 import { jsonCommandSafe } from '../untrusted.js'
 import { dataWorkerBeside } from '../worker/client.js'
+import { commentCommand, compareCommand } from './compare.js'
 import { parseFlags } from './flags.js'
 import {
   lossText,
@@ -392,5 +393,13 @@ export const COMMANDS: Record<string, Command> = {
   schema,
   loss,
   sample,
-  'verify-artifact': verify
+  'verify-artifact': verify,
+  compare: (args, io) =>
+    compareCommand(
+      args,
+      io,
+      text => print(io, text),
+      value => printJson(io, value)
+    ),
+  comment: commentCommand
 }

@@ -31,7 +31,15 @@ export const COMMAND_USAGE: Record<string, string> = {
       verify its attestations (ml-smoke-attestations.jsonl) offline: the signatures against the trusted
       root (default Sigstore public-good's; \`gh attestation trusted-root\` writes GitHub's too), the
       signer (a workflow of --repo, default $GITHUB_REPOSITORY) and that they name these very files.
-      --attest on fails an artifact without attestations; off checks only the manifest.`
+      --attest on fails an artifact without attestations; off checks only the manifest.`,
+  compare: `  ml-smoke compare BASE_DIR|BASE_REPORT HEAD_DIR|HEAD_REPORT [--max-loss-regression F] [--max-drift X]
+                   [--on-regression fail|warn] [--json]
+      Compare two runs by their artifacts (folders holding ml-smoke-manifest.json and ml-smoke-report.json,
+      or either file): loss, data, drift per column, model files. Exit 1 on a regression.`,
+  comment: `  ml-smoke comment --from-artifact DIR [--head-sha SHA] [--dry-run]
+      Post the pull-request comment a fork's run left in its report artifact (downloaded into DIR), as a
+      workflow_run job does: the pull request must have the head commit the run tested (--head-sha, or
+      the workflow_run event's). Uses GITHUB_TOKEN (or GH_TOKEN), GITHUB_REPOSITORY and GITHUB_API_URL.`
 }
 
 export const USAGE = `ml-smoke: a CI gate for ML code, data and model together

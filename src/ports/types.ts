@@ -155,6 +155,82 @@ export class AttestationUnavailable extends Error {
   }
 }
 
+/** A workflow run, as the REST API describes it (only what the baseline lookup reads). */
+export interface WorkflowRunInfo {
+  id: number
+  workflowId: number
+  headBranch: string | null
+  headSha: string
+  event: string
+  conclusion: string | null
+  /** owner/name of the repository the run's commit came from (a fork's, for a fork's pull request). */
+  headRepository: string | null
+  url: string
+}
+
+export interface RunArtifactInfo {
+  id: number
+  name: string
+  expired: boolean
+  /** `sha256:<hex>`, when the service recorded one. */
+  digest?: string
+}
+
+export interface IssueCommentInfo {
+  id: number
+  body: string
+  url: string
+  authorType?: string
+}
+
+export interface PullRequestInfo {
+  number: number
+  headSha: string
+  headRepository: string | null
+}
+
+/**
+ * What the pull-request comment and the baseline lookup need of GitHub's REST API, for one repository.
+ * Failures are GitHubApiError with the HTTP status (403: the token may not, 404, 422: refused).
+ */
+export interface GitHubApi {
+  getRun(runId: number): Promise<WorkflowRunInfo>
+  /** The newest successful runs of a workflow on a branch, newest first. */
+  listSuccessfulRuns(workflowId: number, branch: string, count: number): Promise<WorkflowRunInfo[]>
+  listRunArtifacts(runId: number): Promise<RunArtifactInfo[]>
+  /** Another run's artifact into `folder` (@actions/artifact's cross-run download), digest checked. */
+  downloadRunArtifact(runId: number, artifact: RunArtifactInfo, folder: string): Promise<void>
+  listComments(issue: number): Promise<IssueCommentInfo[]>
+  createComment(issue: number, body: string): Promise<IssueCommentInfo>
+  updateComment(commentId: number, body: string): Promise<IssueCommentInfo>
+  getPullRequest(number: number): Promise<PullRequestInfo>
+}
+
+export class GitHubApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string
+  ) {
+    super(message)
+    this.name = 'GitHubApiError'
+  }
+}
+
+/** Where a baseline came from, when one was found. */
+export interface BaselineFound {
+  found: true
+  runId: number
+  url: string
+  branch: string | null
+  sha: string
+}
+
+/** Finds the run a pull request is measured against and fetches its manifest and report. */
+export interface BaselineSource {
+  /** Into `folder`: ml-smoke-manifest.json and ml-smoke-report.json; or why there is no baseline. */
+  fetch(folder: string): Promise<BaselineFound | { found: false; note: string }>
+}
+
 /** Everything the pipeline does to the world, handed to it by the action or the CLI. */
 export interface Ports {
   runner: CommandRunner
@@ -169,4 +245,6 @@ export interface Ports {
   env: NodeJS.ProcessEnv
   /** Signs and stores attestations; only the action on GitHub Actions has one. */
   attestor?: Attestor
+  /** What a pull request is compared with, when it is (absent: no comparison stage). */
+  baseline?: BaselineSource
 }

@@ -6,10 +6,12 @@ import type { LossResult, TrendTest } from '../loss/verdict.js'
 import type { SubsetResult } from '../sample/types.js'
 import type { CommandResult } from '../train/command.js'
 import type { CacheOutcome } from '../train/stage.js'
+import { comparisonMarkdown } from '../compare/render.js'
 import { describeSubset } from '../sample/types.js'
 import { clip, codeSpan as code, fence, markdownText as md } from '../untrusted.js'
 import { percent, plural } from '../words.js'
 import type { RunReport, StageStatus } from './types.js'
+import { table } from './markdown.js'
 
 const ICONS: Record<StageStatus, string> = {
   passed: '✅ passed',
@@ -22,15 +24,6 @@ const ICONS: Record<StageStatus, string> = {
 /** Rows of the violation table in the summary; the exact counts per code and column are always complete. */
 export const SUMMARY_VIOLATION_ROWS = 50
 const CHART_POINTS = 100
-
-/** A Markdown table; cells are markup already (data in them went through md() or code()). */
-function table(header: string[], rows: Array<Array<string | number>>): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map(row => `| ${row.join(' | ')} |`)
-  ].join('\n')
-}
 
 function number(value: number | undefined): string {
   if (value === undefined) return '–'
@@ -349,8 +342,11 @@ function artifactSection(artifact: ArtifactReport, selection: ArtifactSelection)
   return out
 }
 
-/** The job summary: an overview table, then one section per stage that ran. */
-export function renderSummary(report: RunReport): string {
+/**
+ * The job summary: an overview table, then one section per stage that ran; `notes` (Markdown of our
+ * own: the comment's fate, annotations GitHub would not show) close it.
+ */
+export function renderSummary(report: RunReport, notes: string[] = []): string {
   const trainPassed = report.stages.find(stage => stage.name === 'train')?.status === 'passed'
   const out: string[] = [
     `## ml-smoke ${ICONS[report.outcome === 'passed' ? 'passed' : report.outcome]}`,
@@ -378,6 +374,15 @@ export function renderSummary(report: RunReport): string {
   if (report.loss) out.push(...lossSection(report.loss), '')
   if (report.artifact?.selection)
     out.push(...artifactSection(report.artifact, report.artifact.selection))
+  if (report.comparison)
+    out.push(
+      ...comparisonMarkdown(report.comparison, {
+        escape: { text: md, code },
+        heading: '### Against the baseline',
+        maxDrift: report.config.maxDrift
+      })
+    )
+  out.push(...notes.flatMap(note => ['', note]))
   return withinSummaryLimit(
     out
       .join('\n')

@@ -1,4 +1,5 @@
 import type { ArtifactReport } from '../artifact/stage.js'
+import type { ComparisonResult } from '../compare/stage.js'
 import type { Config } from '../config.js'
 import type { ValidationResult } from '../data/validation-types.js'
 import type { LossResult } from '../loss/verdict.js'
@@ -17,7 +18,8 @@ export const STAGE_ORDER = [
   'train',
   'loss',
   'artifact',
-  'upload'
+  'upload',
+  'compare'
 ] as const
 export type StageName = (typeof STAGE_ORDER)[number]
 
@@ -28,7 +30,8 @@ export const STAGE_TITLES: Record<StageName, string> = {
   train: 'Smoke training',
   loss: 'Loss check',
   artifact: 'Model artifact',
-  upload: 'Upload'
+  upload: 'Upload',
+  compare: 'Baseline'
 }
 
 export interface StageOutcome {
@@ -52,6 +55,8 @@ export interface StageFigures extends PreflightFigures {
   training?: CommandResult
   loss?: LossResult
   artifact?: ArtifactReport
+  /** The pull request against its baseline, when the compare stage ran. */
+  comparison?: ComparisonResult
 }
 
 export interface RunReport extends StageFigures {

@@ -1,0 +1,34 @@
+import type { ArtifactInputs } from '../artifact/stage.js'
+import type { Config } from '../config.js'
+import { profileDataset } from '../data/profile.js'
+import { loadTableSchema } from '../data/schema.js'
+import { formatOf } from '../data/table.js'
+import { describeError } from '../errors.js'
+import type { Logger } from '../ports/types.js'
+import { buildRunRecord, type RecordInputs } from './record.js'
+
+/**
+ * What the upload adds for a later comparison: the dataset's profile (one bounded pass over the file;
+ * a failure is a warning, never a failed upload) and ml-smoke-report.json.
+ */
+export async function comparisonInputs(
+  config: Config,
+  logger: Logger,
+  inputs: Omit<RecordInputs, 'artifact'>
+): Promise<Pick<ArtifactInputs, 'profile' | 'record'>> {
+  const record: ArtifactInputs['record'] = artifact =>
+    `${JSON.stringify(buildRunRecord({ ...inputs, artifact }))}\n`
+  try {
+    const schema = await loadTableSchema(config.schema, config.workspace)
+    const profile = await profileDataset(config.dataset, {
+      format: formatOf(config.dataset, config.dataFormat),
+      delimiter: config.delimiter,
+      seed: config.seed,
+      missingValues: schema.missingValues
+    })
+    return { profile, record }
+  } catch (error) {
+    logger.warning(`the data profile for drift checks was not made: ${describeError(error)}`)
+    return { record }
+  }
+}
