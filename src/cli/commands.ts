@@ -77,9 +77,14 @@ function print(io: CliIo, text: string): void {
   io.stdout(shown.endsWith('\n') ? shown : `${shown}\n`)
 }
 
+/** Typed arrays (a subset's row indices) are bookkeeping, not results: JSON output leaves them out. */
+function withoutTypedArrays(_key: string, value: unknown): unknown {
+  return ArrayBuffer.isView(value) ? undefined : value
+}
+
 /** A result as JSON: strings escaped so that no reader can take them for anything but data. */
 function printJson(io: CliIo, value: unknown, indent?: number): void {
-  io.stdout(`${jsonCommandSafe(JSON.stringify(value, null, indent))}\n`)
+  io.stdout(`${jsonCommandSafe(JSON.stringify(value, withoutTypedArrays, indent))}\n`)
 }
 
 function logger(io: CliIo, verbose = false): Logger {

@@ -13,6 +13,8 @@ import type { SubsetFormat, SubsetOptions, SubsetResult } from './types.js'
 interface Item {
   cells: unknown[]
   raw?: string
+  /** The row's place among the source's data rows (0-based). */
+  index: number
 }
 
 /** The subset's file name: the source's, with .csv when converting. */
@@ -37,7 +39,7 @@ export function cutSubset(
   )
 }
 
-interface Drawn {
+export interface Drawn {
   header: string[]
   headerRaw?: string
   lineEnding?: '\n' | '\r\n'
@@ -47,16 +49,35 @@ interface Drawn {
   classes?: Record<string, ClassCount>
 }
 
-/** Reads the source once and draws the subset's rows, in file order. */
-async function drawRows(
+/** The source rows (0-based, ascending) a draw must pass over, e.g. those a subset already took. */
+class Excluded {
+  private next = 0
+
+  constructor(private readonly rows: Uint32Array = new Uint32Array(0)) {}
+
+  /** Whether row `index` is excluded; rows are asked about in ascending order. */
+  has(index: number): boolean {
+    while (this.next < this.rows.length && this.rows[this.next] < index) this.next++
+    return this.next < this.rows.length && this.rows[this.next] === index
+  }
+}
+
+/**
+ * Reads the source once and draws rows in file order, passing over the rows in `exclude` (sorted
+ * source row indices): the subset when there is none, rows the subset did not take when there is.
+ */
+export async function drawRows(
   source: string,
   options: SubsetOptions,
-  reading: Pick<ReadOptions, 'afterBatch'>
+  reading: Pick<ReadOptions, 'afterBatch'>,
+  exclude?: Uint32Array
 ): Promise<Drawn> {
   const name = path.basename(source)
   let header: string[] | null = null
   let headerRaw: string | undefined
   let labelIndex = -1
+  let index = 0
+  const excluded = new Excluded(exclude)
   const sampler = new Sampler<Item>({
     rows: options.rows,
     strategy: options.strategy,
@@ -80,8 +101,10 @@ async function drawRows(
           )
       },
       row(cells, position) {
+        const at = index++
+        if (excluded.has(at)) return true
         const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined
-        sampler.offer({ cells: [...cells], raw: position.raw }, label)
+        sampler.offer({ cells: [...cells], raw: position.raw, index: at }, label)
         return !sampler.done
       },
       problem(problem) {
@@ -158,6 +181,7 @@ export async function writeSubset(
     rows: drawn.items.length,
     format,
     sourceRows: drawn.sourceRows,
+    rowIndices: Uint32Array.from(drawn.items, item => item.index),
     strategy: options.strategy,
     seed: options.seed,
     sha256: (await hashFile(target)).sha256,

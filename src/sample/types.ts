@@ -25,6 +25,11 @@ export interface SubsetResult {
   format: DataFormat
   /** Data rows in the source file (null when head stopped reading early). */
   sourceRows: number | null
+  /**
+   * The source rows the subset took (0-based among data rows, ascending), 4 bytes a row: what rows a
+   * model never saw are. Not part of JSON output.
+   */
+  rowIndices: Uint32Array
   strategy: SampleStrategy
   seed: number
   sha256: string
