@@ -15,7 +15,8 @@ import { systemClock, type Ports } from './ports/types.js'
 import {
   committedModelAnnotations,
   modelAnnotations,
-  pickAnnotations
+  pickAnnotations,
+  predictAnnotations
 } from './report/annotations.js'
 import { reportOutputs } from './report/outputs.js'
 import { describePosition } from './report/position.js'
@@ -43,7 +44,8 @@ async function publish(report: RunReport): Promise<void> {
   }
   for (const { level, message, ...properties } of [
     ...committedModelAnnotations(report),
-    ...modelAnnotations(report)
+    ...modelAnnotations(report),
+    ...predictAnnotations(report)
   ]) {
     if (level === 'error') core.error(message, properties)
     else core.warning(message, properties)

@@ -66,7 +66,9 @@ export interface PredictLatency {
 export interface PredictExample {
   row: number
   input: Record<string, unknown>
-  answer?: unknown
+  /** The whole answer, and its prediction field. */
+  answer?: Record<string, unknown>
+  prediction?: unknown
   label?: unknown
 }
 

@@ -1,4 +1,5 @@
 import { describePosition } from './position.js'
+import { predictSection } from './predict-summary.js'
 import type { ArtifactSelection } from '../artifact/files.js'
 import type { ArtifactReport, ArtifactScan } from '../artifact/stage.js'
 import type { LossResult, TrendTest } from '../loss/verdict.js'
@@ -367,6 +368,7 @@ export function renderSummary(report: RunReport): string {
   if (report.loss) out.push(...lossSection(report.loss), '')
   if (report.artifact?.selection)
     out.push(...artifactSection(report.artifact, report.artifact.selection))
+  if (report.predict) out.push(...predictSection(report.predict))
   return withinSummaryLimit(
     out
       .join('\n')

@@ -2,6 +2,7 @@ import type { ArtifactReport } from '../artifact/stage.js'
 import type { Config } from '../config.js'
 import type { ValidationResult } from '../data/validation-types.js'
 import type { LossResult } from '../loss/verdict.js'
+import type { PredictReport } from '../predict/types.js'
 import type { PreflightFigures } from '../preflight/stage.js'
 import type { SubsetResult } from '../sample/types.js'
 import type { StageStatus } from '../stage.js'
@@ -17,6 +18,7 @@ export const STAGE_ORDER = [
   'train',
   'loss',
   'artifact',
+  'predict',
   'upload'
 ] as const
 export type StageName = (typeof STAGE_ORDER)[number]
@@ -28,6 +30,7 @@ export const STAGE_TITLES: Record<StageName, string> = {
   train: 'Smoke training',
   loss: 'Loss check',
   artifact: 'Model artifact',
+  predict: 'Model API',
   upload: 'Upload'
 }
 
@@ -52,6 +55,8 @@ export interface StageFigures extends PreflightFigures {
   training?: CommandResult
   loss?: LossResult
   artifact?: ArtifactReport
+  /** What the model API stage found: the answers' violations, the score, the latency. */
+  predict?: PredictReport
 }
 
 export interface RunReport extends StageFigures {
