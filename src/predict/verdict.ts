@@ -8,6 +8,15 @@ import type { AnswerViolation, PredictReport } from './types.js'
 /** The stage's result: its report whatever the verdict, none when it was skipped. */
 export type PredictResult = StageResult<{ predict?: PredictReport }>
 
+/** Where an answer's defect is, and the row it answers: "line 3 of the output (row 3)", "row 5". */
+export function answerPlace(
+  violation: AnswerViolation,
+  answersFrom: PredictReport['answersFrom']
+): string {
+  const where = answerPosition(violation, answersFrom)
+  return where.startsWith('row ') ? where : `${where} (row ${violation.rowNumber})`
+}
+
 /** Where an answer's defect is: "line 3 of the output", "stdout line 7", "request 4", "row 5". */
 export function answerPosition(
   violation: AnswerViolation,

@@ -1,5 +1,5 @@
 import { scanProblems } from '../artifact/stage.js'
-import { answerPosition } from '../predict/verdict.js'
+import { answerPlace } from '../predict/verdict.js'
 import type { Violation } from '../data/validation-types.js'
 import type { RunReport } from './types.js'
 
@@ -73,6 +73,6 @@ export function predictAnnotations(report: RunReport): Annotation[] {
   return pickAnnotations(predict.violations).map(violation => ({
     level: 'error' as const,
     title: `ml-smoke: answer ${violation.code}${violation.field ? ` in "${violation.field}"` : ''}`,
-    message: `${answerPosition(violation, predict.answersFrom)} (row ${violation.rowNumber}): ${violation.message}`
+    message: `${answerPlace(violation, predict.answersFrom)}: ${violation.message}`
   }))
 }
