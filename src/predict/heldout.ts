@@ -27,6 +27,8 @@ export interface HeldOut {
   labels?: unknown[]
   /** Rows the subset left to draw from. */
   available: number
+  /** Each row's place among the dataset's data rows (0-based). */
+  sourceRows: number[]
 }
 
 type DrawSettings = Pick<
@@ -112,7 +114,8 @@ export async function drawHeldOut(
     rows: jsonRows(columns, values),
     cells,
     labels,
-    available: drawn.sourceRows ?? drawn.items.length
+    available: drawn.sourceRows ?? drawn.items.length,
+    sourceRows: drawn.items.map(item => item.index)
   }
 }
 

@@ -138,7 +138,11 @@ export function scoreWords(score: PredictScore): string {
       : `R² ${round(score.score)}, MAE ${round(score.mae!)} against ${round(score.baselineMae!)} for always answering the mean ${round(score.trivial as number)} (${score.rows} held-out rows)`
   if (!score.test) return what
   const needed =
-    score.neededCorrect !== undefined ? `; beating chance takes ${score.neededCorrect} correct` : ''
+    score.kind !== 'classes'
+      ? ''
+      : score.neededCorrect !== undefined
+        ? `; beating chance takes ${score.neededCorrect} correct`
+        : `; with ${score.rows} rows not even all correct would beat chance: raise predict-rows`
   return `${what}; p = ${pValue(score.test.p)} (${score.test.name})${needed}`
 }
 
