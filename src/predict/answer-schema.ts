@@ -1,6 +1,6 @@
 // The schema file's `predictions:` section: what one answer of the model looks like, as a table schema of
 // its own, checked once the schema file has parsed; or its default, derived from the label field.
-import type { FieldDescriptor, TableSchema } from '../data/schema.js'
+import type { FieldDescriptor, PredictionsSection, TableSchema } from '../data/schema.js'
 import { UserError } from '../errors.js'
 import type { TaskKind } from './types.js'
 
@@ -54,6 +54,15 @@ function defaultFields(
   return [...idField, prediction, { name: DEFAULT_PROBABILITIES, type: 'any' }]
 }
 
+/** The field scored when the section does not say: `prediction`, or the one that is not the id or probabilities. */
+function scoredField(names: string[], section: PredictionsSection): string {
+  if (names.includes(DEFAULT_PREDICTION)) return DEFAULT_PREDICTION
+  const others = names.filter(
+    name => name !== section.id && name !== (section.probabilities ?? DEFAULT_PROBABILITIES)
+  )
+  return others.length === 1 ? others[0] : DEFAULT_PREDICTION
+}
+
 /**
  * The answer schema of a run: the `predictions` section as written, checked against the table's
  * fields, or the default for `labelColumn`. A section that names what is not there is a UserError.
@@ -92,8 +101,7 @@ export function answerSchemaOf(
       )
     names.add(field.name)
   })
-  const prediction =
-    section.prediction ?? (section.fields?.length === 1 ? fields[0].name : DEFAULT_PREDICTION)
+  const prediction = section.prediction ?? scoredField([...names], section)
   for (const [key, name] of [
     ['prediction', prediction],
     ['probabilities', section.probabilities],
