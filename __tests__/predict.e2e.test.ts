@@ -3,7 +3,11 @@
  * model logreg.py trained and answer through a predict script, an http.server app or a Node server;
  * the artifact goes to the emulated results service only when the model API passed.
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { startAzurite, type Azurite } from './harness/azurite.js'
 import { ResultsService } from './harness/results-service.js'
@@ -171,5 +175,84 @@ describe('the model API fails clearly, and the report keeps what every earlier s
       /::error title=ml-smoke%3A answer type-error in "prediction"::line 3 of the output \(row 3\): field "prediction": expected a JSON number; got the string "\d"/
     )
     expect(run.summary).toContain('| line 3 of the output | 3 | `prediction` | `type-error` |')
+  })
+})
+
+describe('the CLI', () => {
+  const root = new URL('../', import.meta.url).pathname
+  const cli = path.join(root, 'dist', 'cli', 'index.js')
+  const predictArgs = [
+    cli,
+    'predict',
+    '--dataset',
+    'fixtures/iris/iris.csv',
+    '--schema',
+    'fixtures/iris/iris.schema.yml',
+    '--label-column',
+    'target',
+    '--sample-rows',
+    '64'
+  ]
+
+  it('ml-smoke predict: the model folder, the same subset as run, the same checks', async () => {
+    const temp = await mkdtemp(path.join(os.tmpdir(), 'predict-cli-'))
+    const model = path.join(temp, 'model')
+    const trained = execFileSync(
+      process.execPath,
+      [cli, 'run', '--config', 'fixtures/ml-smoke.yml', '--out', temp, '--json'],
+      { cwd: root, encoding: 'utf8' }
+    )
+    const output = path.join(path.dirname(JSON.parse(trained).subset.path), '..', 'output')
+    execFileSync('cp', ['-r', output, model])
+    const passed = execFileSync(
+      process.execPath,
+      [...predictArgs, '--model', model, '--command', 'python3 fixtures/train/predict.py'],
+      { cwd: root, encoding: 'utf8' }
+    )
+    expect(passed).toMatch(/^score: accuracy 0\.\d+ \(\d+ of 32 held-out rows\) against/)
+    expect(passed).toMatch(/32 held-out rows answered in the declared shape/)
+    const failed = spawn(
+      process.execPath,
+      [
+        ...predictArgs,
+        '--model',
+        model,
+        '--command',
+        'python3 fixtures/train/predict.py --fault short',
+        '--json'
+      ],
+      { cwd: root }
+    )
+    let json = ''
+    failed.stdout.on('data', chunk => (json += chunk))
+    expect(await new Promise(resolve => failed.on('exit', resolve))).toBe(1)
+    expect(JSON.parse(json)).toMatchObject({
+      status: 'failed',
+      predict: { violationCount: 3, countsByCode: { 'missing-answer': 3 } }
+    })
+  })
+
+  it('a cancelled predict stops the server and everything it started', async () => {
+    const temp = await mkdtemp(path.join(os.tmpdir(), 'predict-cancel-'))
+    const pidFile = path.join(temp, 'server.pid')
+    const child = spawn(
+      process.execPath,
+      [...predictArgs, '--model', temp, '--serve', `sleep 300 & echo $! > ${pidFile}; wait`],
+      { cwd: root, env: { ...process.env, TMPDIR: temp } }
+    )
+    let stderr = ''
+    child.stderr.on('data', chunk => (stderr += chunk))
+    const exited = new Promise(resolve => child.on('exit', resolve))
+    let pid = ''
+    while (!pid) {
+      await sleep(100)
+      pid = (await readFile(pidFile, 'utf8').catch(() => '')).trim()
+    }
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(stderr).toContain('ml-smoke: cancelled by SIGINT')
+    await sleep(500)
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)
+    expect(stat === null || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')).toBe(true)
   })
 })
