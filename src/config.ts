@@ -241,16 +241,8 @@ export const LOSS_OPTIONS = [
 ] as const satisfies OptionName[]
 /** What `ml-smoke predict` takes: the data, the subset it leaves out, the commands and the checks. */
 export const PREDICT_OPTIONS = [
-  'dataset',
+  ...SAMPLE_OPTIONS,
   'schema',
-  'data-format',
-  'delimiter',
-  'sample-rows',
-  'sample-strategy',
-  'label-column',
-  'min-per-class',
-  'subset-format',
-  'seed',
   'shell',
   'env',
   'working-directory',

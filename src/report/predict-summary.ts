@@ -4,20 +4,12 @@
 import { answerPosition } from '../predict/verdict.js'
 import { pValue, round } from '../predict/score.js'
 import type { PredictLatency, PredictReport, PredictScore } from '../predict/types.js'
+import { table } from './markdown.js'
 import { clip, codeSpan as code, fence, markdownText as md } from '../untrusted.js'
 import { plural } from '../words.js'
 
 /** Rows of the violation table; the counts per code are complete. */
 const VIOLATION_ROWS = 50
-
-/** A Markdown table; cells are markup already. */
-function table(header: string[], rows: Array<Array<string | number>>): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map(row => `| ${row.join(' | ')} |`)
-  ].join('\n')
-}
 
 /** A value from the data or the model as one line of JSON in a code span. */
 function json(value: unknown, max = 120): string {

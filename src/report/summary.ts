@@ -7,6 +7,7 @@ import type { SubsetResult } from '../sample/types.js'
 import type { CommandResult } from '../train/command.js'
 import type { CacheOutcome } from '../train/stage.js'
 import { describeSubset } from '../sample/types.js'
+import { table } from './markdown.js'
 import { clip, codeSpan as code, fence, markdownText as md } from '../untrusted.js'
 import { percent, plural } from '../words.js'
 import type { RunReport, StageStatus } from './types.js'
@@ -22,15 +23,6 @@ const ICONS: Record<StageStatus, string> = {
 /** Rows of the violation table in the summary; the exact counts per code and column are always complete. */
 export const SUMMARY_VIOLATION_ROWS = 50
 const CHART_POINTS = 100
-
-/** A Markdown table; cells are markup already (data in them went through md() or code()). */
-function table(header: string[], rows: Array<Array<string | number>>): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map(row => `| ${row.join(' | ')} |`)
-  ].join('\n')
-}
 
 function number(value: number | undefined): string {
   if (value === undefined) return '–'
