@@ -61,6 +61,10 @@ export class AnswerLines implements AnswerSet {
   push(text: string, line: number): void {
     const trimmed = text.trim()
     if (trimmed === '' || (this.fromStdout && !trimmed.startsWith('{'))) return
+    if (this.answers.length >= this.keep) {
+      this.dropped++
+      return
+    }
     let value: unknown
     try {
       value = parsePythonJson(trimmed)

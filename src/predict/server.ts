@@ -15,7 +15,12 @@ import { parsePythonJson } from '../json.js'
 import { asAnswerObject, describe, isObject, type Answer, type AnswerSet } from './answers.js'
 import type { Collected } from './command.js'
 import { cappedText, freePort, networkWords, probe } from './http.js'
-import { PORT_PLACEHOLDER, type AnswerViolation, type PredictRequest } from './types.js'
+import {
+  PORT_PLACEHOLDER,
+  type AnswerViolation,
+  type PredictLatency,
+  type PredictRequest
+} from './types.js'
 
 const POLL_MS = 200
 const PROBE_TIMEOUT_MS = 2000
@@ -196,6 +201,41 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]
 }
 
+/** The latency of requests that took `times` ms each, from the first request's start. */
+function latencyOf(times: number[], started: number): PredictLatency {
+  const sorted = [...times].sort((a, b) => a - b)
+  if (!times.length) return { totalMs: performance.now() - started }
+  return {
+    totalMs: performance.now() - started,
+    firstAnswerMs: times[0],
+    p50Ms: quantile(sorted, 0.5),
+    p95Ms: quantile(sorted, 0.95)
+  }
+}
+
+/** Waits for the server to be ready, then asks every row: the answers, their times, or the failure. */
+async function askWhenReady(
+  server: RunningCommand,
+  target: { url: string; readyUrl?: string; host: string; port: number },
+  config: ServerConfig & { rows: Array<Record<string, unknown>>; prediction: string }
+): Promise<Omit<Collected, 'tail'>> {
+  const notReady = await waitReady(server, target, config.serveTimeoutSeconds).catch(error =>
+    startProblem(error, config)
+  )
+  const empty = { answers: [], problems: [], dropped: 0 }
+  if (notReady) return { answers: empty, latency: { totalMs: 0 }, failure: notReady }
+  const { collected, times, failure, started } = await askRows(config.rows, {
+    url: target.url,
+    request: config.predictRequest,
+    prediction: config.prediction,
+    deadline: performance.now() + config.predictTimeoutMinutes * 60_000,
+    timeoutMinutes: config.predictTimeoutMinutes
+  })
+  const latency = latencyOf(times, started)
+  if (!failure) return { answers: collected, latency }
+  return { answers: collected, latency, failure: await withExit(failure, server) }
+}
+
 /**
  * Starts serve-command on a free port (ML_SMOKE_PORT), waits for it to be ready, asks each row at
  * predict-url, and stops the server's whole group afterwards: on success, failure or cancel alike.
@@ -220,38 +260,9 @@ export async function predictByServer(
     throw error
   }
   try {
-    const target = { readyUrl, host: new URL(url).hostname, port }
-    const notReady = await waitReady(server, target, config.serveTimeoutSeconds).catch(error =>
-      startProblem(error, config)
-    )
-    const empty = { answers: [], problems: [], dropped: 0 }
-    if (notReady)
-      return {
-        url,
-        answers: empty,
-        latency: { totalMs: 0 },
-        failure: notReady,
-        tail: output.tail()
-      }
-    const deadline = performance.now() + config.predictTimeoutMinutes * 60_000
-    const asking = {
-      url,
-      request: config.predictRequest,
-      prediction,
-      deadline,
-      timeoutMinutes: config.predictTimeoutMinutes
-    }
-    const { collected, times, failure, started } = await askRows(rows, asking)
-    const sorted = [...times].sort((a, b) => a - b)
-    const latency = {
-      totalMs: performance.now() - started,
-      ...(times.length
-        ? { firstAnswerMs: times[0], p50Ms: quantile(sorted, 0.5), p95Ms: quantile(sorted, 0.95) }
-        : {})
-    }
-    if (!failure) return { url, answers: collected, latency }
-    const said = await withExit(failure, server)
-    return { url, answers: collected, latency, failure: said, tail: output.tail() }
+    const target = { url, readyUrl, host: new URL(url).hostname, port }
+    const asked = await askWhenReady(server, target, { ...config, rows, prediction })
+    return { url, ...asked, ...(asked.failure ? { tail: output.tail() } : {}) }
   } finally {
     await server.stop()
     ports.logger.endGroup()
