@@ -5,7 +5,9 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { readTable } from '../src/data/readers/index.js'
 import { parseTableSchema } from '../src/data/schema.js'
-import { writeSubset } from '../src/sample/subset.js'
+import { drawRows, writeSubset } from '../src/sample/subset.js'
+import { WorkerThreads } from '../src/worker/client.js'
+import { PARQUET_DRAW_TASK } from '../src/worker/tasks.js'
 import { answerSchemaOf } from '../src/predict/answer-schema.js'
 import { readAnswerFile } from '../src/predict/answers.js'
 import { checkAnswers } from '../src/predict/check.js'
@@ -94,6 +96,24 @@ describe('drawHeldOut', () => {
         expect(Number(rows[0][2])).toBe(heldOut.rows[0]['petal length (cm)'])
       }
     }
+  })
+})
+
+describe('the draw of a Parquet dataset', () => {
+  it('runs in the data worker bundle (dist/worker) and draws the very rows this thread draws', async () => {
+    const source = fixture('parquet/zstd-format-v1.parquet')
+    const options = { rows: 20, strategy: 'random', seed: 2, format: 'parquet' } as const
+    const exclude = Uint32Array.from({ length: 100 }, (_, i) => i * 3)
+    const worker = new URL('../dist/worker/index.js', import.meta.url).pathname
+    const there = await new WorkerThreads(worker).run({
+      task: PARQUET_DRAW_TASK,
+      source,
+      options,
+      exclude
+    })
+    const here = await drawRows(source, options, {}, exclude)
+    expect(there).toEqual(here)
+    expect(here.items.filter(item => item.index % 3 === 0 && item.index < 300)).toEqual([])
   })
 })
 

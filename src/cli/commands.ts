@@ -365,17 +365,18 @@ const predict: Command = async (args, io) => {
     ?.column
   const root = await mkdtemp(path.join(os.tmpdir(), 'ml-smoke-predict-'))
   const folders = { ...runFolders(root), outputDirectory }
+  const worker = dataWorkerBeside(io.bundleUrl)
   const ports = {
     runner: new ProcessRunner(),
     logger: logger(io, flags.own.verbose === true),
     clock: systemClock,
-    env: io.env
+    env: io.env,
+    worker
   }
   const result = await undoOnCancel(
     () => rm(root, { recursive: true, force: true }),
     async () => {
       const target = subsetTarget(config, folders.subsetDirectory)
-      const worker = dataWorkerBeside(io.bundleUrl)
       const { subset } = (await sampleStage({ config, ports: { worker }, target }, { labelColumn }))
         .data
       return predictStage({ config, ports, folders }, { subset, labelColumn })

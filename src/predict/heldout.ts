@@ -9,8 +9,9 @@ import { ABSENT, formatOf, type DataFormat } from '../data/table.js'
 import { csvText, jsonRows } from '../data/writers.js'
 import { UserError } from '../errors.js'
 import { writeAtomically, writeFileAtomically } from '../file-info.js'
-import { drawRows } from '../sample/subset.js'
+import { drawRowsOffThread } from '../sample/subset.js'
 import type { SubsetResult } from '../sample/types.js'
+import type { OffThread } from '../worker/client.js'
 import type { AnswerSchema } from './answer-schema.js'
 import type { PredictFormat } from './types.js'
 
@@ -56,20 +57,22 @@ function valueOf(cell: unknown, field: CompiledField | null, text: boolean): unk
 
 /**
  * Draws `predict-rows` rows the subset did not take, in one pass over the dataset that holds only the
- * drawn rows and the subset's row indices: stratified by the label when it is a class, else uniform;
- * seeded by `seed`, so the same run sends the same rows.
+ * drawn rows and the subset's row indices (a Parquet file in the data worker, as the subset is cut):
+ * stratified by the label when it is a class, else uniform; seeded by `seed`, so the same run sends
+ * the same rows.
  */
 export async function drawHeldOut(
   config: DrawSettings,
   subset: Pick<SubsetResult, 'rowIndices'>,
   table: TableSchema,
   answers: Pick<AnswerSchema, 'label'>,
-  schemaLabel: string
+  schemaLabel: string,
+  worker?: OffThread
 ): Promise<HeldOut> {
   const format = formatOf(config.dataset, config.dataFormat)
   const label = answers.label
   const stratified = label?.kind === 'classes'
-  const drawn = await drawRows(
+  const drawn = await drawRowsOffThread(
     config.dataset,
     {
       rows: config.predictRows,
@@ -80,8 +83,8 @@ export async function drawHeldOut(
       labelColumn: stratified ? label.column : undefined,
       minPerClass: 0
     },
-    {},
-    subset.rowIndices
+    subset.rowIndices,
+    worker
   )
   const labelIndex = label ? drawn.header.indexOf(label.column) : -1
   if (label && labelIndex === -1)

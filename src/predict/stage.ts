@@ -20,7 +20,7 @@ import { predictVerdict, type PredictResult } from './verdict.js'
 /** What the stage reads: its options, the ports a command needs, the run's folders. */
 export interface PredictContext {
   config: PredictSettings
-  ports: Pick<Ports, 'runner' | 'logger' | 'clock' | 'env'>
+  ports: Pick<Ports, 'runner' | 'logger' | 'clock' | 'env' | 'worker'>
   folders: RunFolders
 }
 
@@ -138,7 +138,14 @@ export async function predictStage(
   const schemaLabel = displayPath(config.cwd, config.schema)
   const table = await loadTableSchema(config.schema, config.workspace)
   const spec = answerSchemaOf(table, labelColumn, schemaLabel)
-  const heldOut = await drawHeldOut(config, inputs.subset, table, spec, schemaLabel)
+  const heldOut = await drawHeldOut(
+    config,
+    inputs.subset,
+    table,
+    spec,
+    schemaLabel,
+    context.ports.worker
+  )
   if (!heldOut.rows.length)
     return {
       status: 'error',

@@ -6,16 +6,9 @@ import { csvText, jsonRows, writeParquetLike } from '../data/writers.js'
 import { UserError } from '../errors.js'
 import { hashFile, writeAtomically, writeFileAtomically } from '../file-info.js'
 import { inWorkerOrHere, type OffThread } from '../worker/client.js'
-import { PARQUET_SUBSET_TASK } from '../worker/tasks.js'
-import { Sampler, type ClassCount } from './strategies.js'
-import type { SubsetFormat, SubsetOptions, SubsetResult } from './types.js'
-
-interface Item {
-  cells: unknown[]
-  raw?: string
-  /** The row's place among the source's data rows (0-based). */
-  index: number
-}
+import { PARQUET_DRAW_TASK, PARQUET_SUBSET_TASK } from '../worker/tasks.js'
+import { Sampler } from './strategies.js'
+import type { DrawnRow, DrawnRows, SubsetFormat, SubsetOptions, SubsetResult } from './types.js'
 
 /** The subset's file name: the source's, with .csv when converting. */
 export function subsetFileName(dataset: string, outputFormat: SubsetFormat = 'same'): string {
@@ -39,14 +32,17 @@ export function cutSubset(
   )
 }
 
-export interface Drawn {
-  header: string[]
-  headerRaw?: string
-  lineEnding?: '\n' | '\r\n'
-  items: Item[]
-  /** Data rows in the source (null when head stopped reading early). */
-  sourceRows: number | null
-  classes?: Record<string, ClassCount>
+/** `drawRows` past the rows in `exclude`, in the data worker for a Parquet file when there is one. */
+export function drawRowsOffThread(
+  source: string,
+  options: SubsetOptions,
+  exclude: Uint32Array,
+  worker: OffThread | undefined
+): Promise<DrawnRows> {
+  if (options.format !== 'parquet') return drawRows(source, options, {}, exclude)
+  return inWorkerOrHere(worker, { task: PARQUET_DRAW_TASK, source, options, exclude }, () =>
+    drawRows(source, options, {}, exclude)
+  )
 }
 
 /** The source rows (0-based, ascending) a draw must pass over, e.g. those a subset already took. */
@@ -71,14 +67,14 @@ export async function drawRows(
   options: SubsetOptions,
   reading: Pick<ReadOptions, 'afterBatch'>,
   exclude?: Uint32Array
-): Promise<Drawn> {
+): Promise<DrawnRows> {
   const name = path.basename(source)
   let header: string[] | null = null
   let headerRaw: string | undefined
   let labelIndex = -1
   let index = 0
   const excluded = new Excluded(exclude)
-  const sampler = new Sampler<Item>({
+  const sampler = new Sampler<DrawnRow>({
     rows: options.rows,
     strategy: options.strategy,
     seed: options.seed,
@@ -125,7 +121,7 @@ export async function drawRows(
 }
 
 /** Writes the drawn rows as `format`: text formats byte for byte, the others re-encoded. */
-async function writeRows(source: string, target: string, format: DataFormat, drawn: Drawn) {
+async function writeRows(source: string, target: string, format: DataFormat, drawn: DrawnRows) {
   const { header, items } = drawn
   const ending = drawn.lineEnding ?? '\n'
   const cells = () => items.map(item => item.cells)

@@ -39,6 +39,25 @@ export interface SubsetResult {
   labelStats?: LabelStats
 }
 
+/** A row drawn from the source: its cells, its text (text formats), its place among the data rows. */
+export interface DrawnRow {
+  cells: unknown[]
+  raw?: string
+  /** The row's place among the source's data rows (0-based). */
+  index: number
+}
+
+/** Rows drawn in one pass, in file order, with the header and what the file's text looks like. */
+export interface DrawnRows {
+  header: string[]
+  headerRaw?: string
+  lineEnding?: '\n' | '\r\n'
+  items: DrawnRow[]
+  /** Data rows offered to the draw (null when head stopped reading early). */
+  sourceRows: number | null
+  classes?: Record<string, ClassCount>
+}
+
 /** How the subset was drawn, in words: "a random sample (seed 0)". */
 export function describeSubset(
   subset: Pick<SubsetResult, 'strategy' | 'seed' | 'labelColumn'>,
