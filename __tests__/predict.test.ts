@@ -251,6 +251,18 @@ describe('the model API stage with predict-command', () => {
     })
     expect(annotations.filter(a => a.title.includes('type-error'))).toHaveLength(3)
   })
+  it("the model's answers stay text in the summary: no HTML, link or table cell survives", async () => {
+    const hostile = '</details><img src=x onerror=alert(1)> | [x](http://evil) `'
+    const edit = (lines: string[]) =>
+      lines.map((line, i) => (i === 0 ? JSON.stringify({ prediction: hostile }) : line))
+    const { report } = await run({}, { predict: predicts(edit) })
+    const summary = renderSummary(report)
+    // Code spans show HTML as text; outside them every character is escaped.
+    const outsideCode = summary.replace(/(`+)[\s\S]*?\1/g, '')
+    expect(outsideCode).not.toMatch(/<img|<\/details><|(?<!\\)\]\(http/)
+    expect(summary).toContain('&lt;img src=x onerror=alert(1)&gt; \\| \\[x\\](http://evil)')
+    expect(summary).toContain('| 1 | `{')
+  })
 })
 
 describe('the quality floor', () => {
