@@ -15,6 +15,7 @@ import {
   type Logger,
   type Ports,
   type Repository,
+  type RunningCommand,
   type TrackedFile,
   type WorkingTree,
   type UploadedArtifact,
@@ -27,11 +28,58 @@ export type Script = (
   print: (text: string) => void
 ) => Promise<number | Partial<CommandOutcome>> | number | Partial<CommandOutcome>
 
+/**
+ * What a scripted server does instead of starting: serve (e.g. a node:http server on
+ * spec.env.ML_SMOKE_PORT) until `close`, or exit by itself when `exited` settles with a code.
+ */
+export type ServerScript = (
+  spec: CommandSpec,
+  print: (text: string) => void
+) => Promise<{ close(): Promise<void>; exited?: Promise<number>; ports?: number[] }>
+
 /** Runs each command by its script (looked up by the command text); records every spec it ran. */
 export class ScriptedRunner implements CommandRunner {
   readonly ran: CommandSpec[] = []
+  /** Servers started and not yet stopped. */
+  running = 0
 
-  constructor(private readonly scripts: Record<string, Script>) {}
+  constructor(
+    private readonly scripts: Record<string, Script>,
+    readonly servers: Record<string, ServerScript> = {}
+  ) {}
+
+  async start(
+    spec: CommandSpec,
+    onOutput: (text: string, stream: 'stdout' | 'stderr') => void
+  ): Promise<RunningCommand> {
+    this.ran.push(spec)
+    const script = this.servers[spec.command]
+    if (!script) throw new Error(`no server script for command ${JSON.stringify(spec.command)}`)
+    let settle: (outcome: CommandOutcome) => void = () => undefined
+    const exited = new Promise<CommandOutcome>(resolve => (settle = resolve))
+    const outcome = (exitCode: number | null, signal: string | null = null): CommandOutcome => ({
+      exitCode,
+      signal,
+      timedOut: false,
+      durationMs: 1000
+    })
+    const server = await script(spec, text => onOutput(text, 'stderr'))
+    this.running++
+    let stopped = false
+    const end = async (result: CommandOutcome): Promise<void> => {
+      if (stopped) return
+      stopped = true
+      this.running--
+      await server.close()
+      settle(result)
+    }
+    void server.exited?.then(code => end(outcome(code)))
+    return {
+      exited,
+      stop: () => end(outcome(null, 'SIGTERM')),
+      listeningPorts: async () => server.ports ?? [Number(spec.env.ML_SMOKE_PORT)]
+    }
+  }
 
   async run(
     spec: CommandSpec,
@@ -214,7 +262,8 @@ export function recordingLogger(): Logger & { lines: Record<string, string[]> } 
 /** Ports for one run: the scripts, an empty artifact store and cache, and a clock stopped when made. */
 export function memoryPorts(
   scripts: Record<string, Script>,
-  cacheFolder: string
+  cacheFolder: string,
+  servers: Record<string, ServerScript> = {}
 ): Ports & {
   runner: ScriptedRunner
   artifacts: MemoryArtifactStore
@@ -224,7 +273,7 @@ export function memoryPorts(
 } {
   const now = Date.now()
   return {
-    runner: new ScriptedRunner(scripts),
+    runner: new ScriptedRunner(scripts, servers),
     artifacts: new MemoryArtifactStore(),
     cache: new MemoryCacheStore(cacheFolder),
     logger: recordingLogger(),

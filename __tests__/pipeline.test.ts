@@ -59,8 +59,10 @@ describe('runPipeline', () => {
       ['train', 'passed'],
       ['loss', 'passed'],
       ['artifact', 'passed'],
+      ['predict', 'skipped'],
       ['upload', 'passed']
     ])
+    expect(report.stages[6].message).toBe('no predict-command or serve-command')
     expect(report.outcome).toBe('passed')
     expect(report.headline).toMatch(
       /^ml-smoke passed: artifact name "model" is free; not a git repository; 150 rows of iris\/iris\.csv match iris\/iris\.schema\.yml; 32 rows, a random sample \(seed 0\), as csv; exit code 0 after 1\.5 s; loss fell/
@@ -109,6 +111,7 @@ describe('runPipeline', () => {
     expect(report.stages.map(stage => stage.status)).toEqual([
       'passed',
       'failed',
+      'skipped',
       'skipped',
       'skipped',
       'skipped',

@@ -7,7 +7,7 @@ import { Reservoir, seededRandom } from '../src/sample/random.js'
 import { readTable } from '../src/data/readers/index.js'
 import type { DataFormat } from '../src/data/table.js'
 import { allocate, Sampler } from '../src/sample/strategies.js'
-import { writeSubset } from '../src/sample/subset.js'
+import { drawRows, writeSubset } from '../src/sample/subset.js'
 
 let dir: string
 let source: string
@@ -51,6 +51,24 @@ describe('writeSubset', () => {
       .map(line => Number(line.split(',')[0]))
       .filter(id => Number.isInteger(id) && !Number.isNaN(id))
     expect(ids).toEqual([...ids].sort((x, y) => x - y))
+  })
+
+  it('knows which source rows it took; a draw that excludes them never returns one', async () => {
+    const options = { rows: 40, strategy: 'random' as const, seed: 3, format: 'csv' as const }
+    const subset = await writeSubset(source, path.join(dir, 'taken.csv'), options)
+    const ids = (await readFile(subset.path, 'utf8'))
+      .split('\r\n')
+      .filter(line => /^\d+,/.test(line))
+      .map(line => Number(line.split(',')[0]))
+    // Row i of data.csv has id i: the indices are the ids the subset holds.
+    expect([...subset.rowIndices]).toEqual(ids)
+    const rest = await drawRows(source, { ...options, rows: 2000 }, {}, subset.rowIndices)
+    expect(rest.items).toHaveLength(960)
+    const taken = new Set(subset.rowIndices)
+    expect(rest.items.filter(item => taken.has(item.index))).toEqual([])
+    expect(rest.items.map(item => Number(item.cells[0]))).toEqual(
+      rest.items.map(item => item.index)
+    )
   })
 
   it('takes every row when the file has fewer than asked', async () => {

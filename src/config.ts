@@ -7,6 +7,13 @@ import { allowGlobalProblem } from './artifact/scan/allowlist/index.js'
 import { DEFAULT_LIMITS } from './artifact/scan/types.js'
 import { delimiterProblem } from './data/csv.js'
 import { DATA_FORMATS } from './data/table.js'
+import {
+  DEFAULT_PREDICT_URL,
+  MAX_PREDICT_ROWS,
+  PORT_PLACEHOLDER,
+  PREDICT_FORMATS,
+  PREDICT_REQUESTS
+} from './predict/types.js'
 import { SAMPLE_STRATEGIES } from './sample/strategies.js'
 import { SUBSET_FORMATS } from './sample/types.js'
 import { UserError } from './errors.js'
@@ -92,6 +99,17 @@ const wholeNumber = z.number().int()
 
 /** auto: attest where the run can, else a notice; on: the step fails unless it attests; off. */
 export const ATTEST_MODES = ['auto', 'on', 'off'] as const
+/** An http(s) URL, where `$ML_SMOKE_PORT` may stand for the port. */
+const serverUrl = text.refine(
+  url => {
+    try {
+      return /^https?:$/.test(new URL(url.replace(PORT_PLACEHOLDER, '1')).protocol)
+    } catch {
+      return false
+    }
+  },
+  { message: 'expected an http:// URL, e.g. http://127.0.0.1:$ML_SMOKE_PORT/predict' }
+)
 
 /**
  * Every option, by the same kebab-case name in action.yml, in CLI flags and in a config file: the one
@@ -141,6 +159,18 @@ export const optionsSchema = z.strictObject({
   'max-loss-regression': number(z.number().min(0)).default(0.1),
   'max-drift': number(z.number().positive()).default(0.25),
   'on-regression': z.enum(['fail', 'warn']).default('fail'),
+  // The model API
+  'predict-command': text.optional(),
+  'serve-command': text.optional(),
+  'predict-rows': number(wholeNumber.positive().max(MAX_PREDICT_ROWS)).default(32),
+  'predict-format': z.enum(PREDICT_FORMATS).default('jsonl'),
+  'predict-timeout-minutes': number(z.number().positive()).default(5),
+  'predict-url': serverUrl.default(DEFAULT_PREDICT_URL),
+  'ready-url': serverUrl.optional(),
+  'serve-timeout-seconds': number(z.number().positive()).default(60),
+  'predict-request': z.enum(PREDICT_REQUESTS).default('row'),
+  'min-predict-score': z.union([z.enum(['auto', 'off']), number(z.number())]).default('auto'),
+  'max-predict-p95-ms': number(z.number().positive()).optional(),
   // The model artifact
   'committed-models': z.enum(['warn', 'fail', 'off']).default('warn'),
   'artifact-path': lines,
@@ -225,6 +255,25 @@ export const COMPARE_OPTIONS = [
   'max-drift',
   'on-regression'
 ] as const satisfies OptionName[]
+/** What `ml-smoke predict` takes: the data, the subset it leaves out, the commands and the checks. */
+export const PREDICT_OPTIONS = [
+  ...SAMPLE_OPTIONS,
+  'schema',
+  'shell',
+  'env',
+  'working-directory',
+  'predict-command',
+  'serve-command',
+  'predict-rows',
+  'predict-format',
+  'predict-timeout-minutes',
+  'predict-url',
+  'ready-url',
+  'serve-timeout-seconds',
+  'predict-request',
+  'min-predict-score',
+  'max-predict-p95-ms'
+] as const satisfies OptionName[]
 export const INFER_OPTIONS = ['dataset', 'data-format', 'delimiter'] as const satisfies OptionName[]
 export const SCAN_OPTIONS = [
   'allow-globals',
@@ -234,6 +283,7 @@ export const SCAN_OPTIONS = [
 
 export type CompareSettings = Settings<(typeof COMPARE_OPTIONS)[number]>
 export type DataSettings = Settings<(typeof DATA_OPTIONS)[number]>
+export type PredictSettings = Settings<(typeof PREDICT_OPTIONS)[number]>
 export type SampleSettings = Settings<(typeof SAMPLE_OPTIONS)[number]>
 export type LossSettings = Settings<(typeof LOSS_OPTIONS)[number]> &
   Partial<Pick<Config, 'lossFile' | 'onInconclusive'>>

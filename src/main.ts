@@ -21,7 +21,8 @@ import { comparisonAnnotations, comparisonOutputs } from './compare/outputs.js'
 import {
   committedModelAnnotations,
   modelAnnotations,
-  pickAnnotations
+  pickAnnotations,
+  predictAnnotations
 } from './report/annotations.js'
 import { reportOutputs } from './report/outputs.js'
 import { describePosition } from './report/position.js'
@@ -62,6 +63,7 @@ function plannedAnnotations(
   for (const { level, message, ...properties } of [
     ...committedModelAnnotations(report),
     ...modelAnnotations(report),
+    ...predictAnnotations(report),
     ...comparisonAnnotations(report)
   ])
     planned.push({ level, message, properties })

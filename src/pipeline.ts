@@ -14,15 +14,16 @@ import {
   type StageName,
   type StageOutcome
 } from './report/types.js'
+import { predictStage } from './predict/stage.js'
 import { preflightStage } from './preflight/stage.js'
 import { sampleStage, subsetTarget } from './sample/stage.js'
 import { prepareRunFolders, type RunFolders, type StageResult } from './stage.js'
 import { trainStage } from './train/stage.js'
 
 /**
- * Runs the stages in order: validate → sample → train → loss → artifact → upload, then compare when
- * the ports hold a baseline source (a pull request in the action). A stage that does not pass
- * stops the rest, which are reported as skipped; the report is complete either way.
+ * Runs the stages in order: pre-flight → validate → sample → train → loss → artifact → predict → upload,
+ * then compare when the ports hold a baseline source (a pull request in the action). A stage that does
+ * not pass stops the rest, which are reported as skipped; the report is complete either way.
  */
 export async function runPipeline(
   config: Config,
@@ -52,7 +53,12 @@ export async function runPipeline(
     }))
   const modelled =
     judged && (await stages.run('artifact', () => modelStage(context, { subset: sampled.subset })))
-  if (checked && validated && sampled && trained && judged && modelled) {
+  const predicted =
+    modelled &&
+    (await stages.run('predict', () =>
+      predictStage(context, { subset: sampled.subset, labelColumn })
+    ))
+  if (checked && validated && sampled && trained && judged && modelled && predicted) {
     const inputs = { ...checked, ...validated, ...sampled, ...trained, ...judged, ...modelled }
     const uploaded = await stages.run('upload', async () =>
       uploadStage(context, { ...inputs, ...(await comparisonInputs(config, ports.logger, inputs)) })
@@ -86,7 +92,7 @@ class StageLog {
       result = { status: 'error', message: describeError(error) }
     }
     Object.assign(this.figures, result.data)
-    if (result.status !== 'passed' && result.tail?.length) this.failureTail = result.tail
+    if ('tail' in result && result.tail?.length) this.failureTail = result.tail
     const title = STAGE_TITLES[name]
     this.outcomes.push({
       name,
@@ -96,7 +102,7 @@ class StageLog {
       durationMs: clock.now() - started
     })
     logger.info(`${title}: ${result.status} — ${result.message}`)
-    return result.status === 'passed' ? result.data : undefined
+    return result.status === 'passed' || result.status === 'skipped' ? result.data : undefined
   }
 
   /** The report; `absent` names stages this run never has (compare without a baseline source). */
@@ -113,7 +119,10 @@ class StageLog {
     const stopped = stages.find(stage => stage.status !== 'passed' && stage.status !== 'skipped')
     const headline = stopped
       ? `${stopped.title} ${stopped.status === 'error' ? 'could not run' : stopped.status}: ${stopped.message}`
-      : `ml-smoke passed: ${stages.map(stage => stage.message).join('; ')}`
+      : `ml-smoke passed: ${stages
+          .filter(stage => stage.status !== 'skipped')
+          .map(stage => stage.message)
+          .join('; ')}`
     const outcome = (stopped?.status ?? 'passed') as RunReport['outcome']
     const failureTail = stopped ? this.failureTail : undefined
     return {

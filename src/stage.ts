@@ -11,10 +11,11 @@ export type StageStatus = 'passed' | 'failed' | 'inconclusive' | 'error' | 'skip
 /**
  * A stage's verdict in one line an engineer would accept as the reason, and its figures: all of them
  * when it passed (the next stages build on them), what it got to otherwise. `tail` is command output
- * worth quoting when the step fails.
+ * worth quoting when the step fails. An optional stage nobody configured is `skipped`, saying why, and
+ * the run goes on.
  */
 export type StageResult<Passed, Partial = Passed> =
-  | { status: 'passed'; message: string; data: Passed }
+  | { status: 'passed' | 'skipped'; message: string; data: Passed }
   | {
       status: 'failed' | 'inconclusive' | 'error'
       message: string

@@ -16302,12 +16302,37 @@ function cutSubset(source, target, options, worker) {
         return writeSubset(source, target, options);
     return inWorkerOrHere(worker, { task: PARQUET_SUBSET_TASK, source, target, options }, () => writeSubset(source, target, options));
 }
-/** Reads the source once and draws the subset's rows, in file order. */
-async function drawRows(source, options, reading) {
+/** `drawRows` past the rows in `exclude`, in the data worker for a Parquet file when there is one. */
+function drawRowsOffThread(source, options, exclude, worker) {
+    if (options.format !== 'parquet')
+        return drawRows(source, options, {}, exclude);
+    return inWorkerOrHere(worker, { task: PARQUET_DRAW_TASK, source, options, exclude }, () => drawRows(source, options, {}, exclude));
+}
+/** The source rows (0-based, ascending) a draw must pass over, e.g. those a subset already took. */
+class Excluded {
+    rows;
+    next = 0;
+    constructor(rows = new Uint32Array(0)) {
+        this.rows = rows;
+    }
+    /** Whether row `index` is excluded; rows are asked about in ascending order. */
+    has(index) {
+        while (this.next < this.rows.length && this.rows[this.next] < index)
+            this.next++;
+        return this.next < this.rows.length && this.rows[this.next] === index;
+    }
+}
+/**
+ * Reads the source once and draws rows in file order, passing over the rows in `exclude` (sorted
+ * source row indices): the subset when there is none, rows the subset did not take when there is.
+ */
+async function drawRows(source, options, reading, exclude) {
     const name = external_node_path_default().basename(source);
     let header = null;
     let headerRaw;
     let labelIndex = -1;
+    let index = 0;
+    const excluded = new Excluded(exclude);
     const sampler = new Sampler({
         rows: options.rows,
         strategy: options.strategy,
@@ -16326,8 +16351,11 @@ async function drawRows(source, options, reading) {
                 throw new errors/* UserError */.yo(`label-column "${options.labelColumn}" is not a column of ${name} (columns: ${labels.join(', ')})`);
         },
         row(cells, position) {
+            const at = index++;
+            if (excluded.has(at))
+                return true;
             const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined;
-            sampler.offer({ cells: [...cells], raw: position.raw }, label);
+            sampler.offer({ cells: [...cells], raw: position.raw, index: at }, label);
             return !sampler.done;
         },
         problem(problem) {
@@ -16388,6 +16416,7 @@ async function writeSubset(source, target, options, reading = {}) {
         rows: drawn.items.length,
         format,
         sourceRows: drawn.sourceRows,
+        rowIndices: Uint32Array.from(drawn.items, item => item.index),
         strategy: options.strategy,
         seed: options.seed,
         sha256: (await hashFile(target)).sha256,
@@ -16412,6 +16441,8 @@ async function perform(task, afterBatch) {
             return (await validateRows(task.schema, task.options, sink => readCsvTable(task.file, task.options, sink)));
         case tasks/* PARQUET_TASK */.zZ:
             return (await validateRows(task.schema, task.options, sink => readParquetTable(task.file, { afterBatch }, sink)));
+        case tasks/* PARQUET_DRAW_TASK */.c2:
+            return (await drawRows(task.source, task.options, { afterBatch }, task.exclude));
         default:
             return (await writeSubset(task.source, task.target, task.options, {
                 afterBatch
@@ -16427,6 +16458,7 @@ async function perform(task, afterBatch) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   YA: () => (/* binding */ CSV_PARTITION_TASK),
+/* harmony export */   c2: () => (/* binding */ PARQUET_DRAW_TASK),
 /* harmony export */   sA: () => (/* binding */ WORKER_TASKS),
 /* harmony export */   zZ: () => (/* binding */ PARQUET_TASK)
 /* harmony export */ });
@@ -16434,10 +16466,13 @@ async function perform(task, afterBatch) {
 const CSV_PARTITION_TASK = 'ml-smoke-csv-partition';
 const PARQUET_TASK = 'ml-smoke-parquet';
 const PARQUET_SUBSET_TASK = 'ml-smoke-parquet-subset';
+/** Rows drawn past a subset's rows (the model API's held-out rows). */
+const PARQUET_DRAW_TASK = 'ml-smoke-parquet-draw';
 const WORKER_TASKS = new Set([
     CSV_PARTITION_TASK,
     PARQUET_TASK,
-    PARQUET_SUBSET_TASK
+    PARQUET_SUBSET_TASK,
+    PARQUET_DRAW_TASK
 ]);
 
 

@@ -1,4 +1,5 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { stringify as stringifyYaml } from 'yaml'
 import { scanModelFiles } from '../artifact/scan/index.js'
@@ -13,13 +14,14 @@ import {
   OPTION_NAMES,
   parseCliOptions,
   parseSettings,
+  PREDICT_OPTIONS,
   readConfigFile,
   SAMPLE_OPTIONS,
   SCAN_OPTIONS,
   type Describe
 } from '../config.js'
 import { inferSchema } from '../data/infer.js'
-import { schemaFileJsonSchema } from '../data/schema.js'
+import { loadTableSchema, schemaFileJsonSchema } from '../data/schema.js'
 import { validateStage } from '../data/stage.js'
 import { formatOf } from '../data/table.js'
 import { UserError } from '../errors.js'
@@ -28,13 +30,14 @@ import { lossOutputReader, lossStage, type LossSources } from '../loss/stage.js'
 import type { LabelStats } from '../loss/baseline.js'
 import { lossSummary } from '../loss/summary.js'
 import { runPipeline } from '../pipeline.js'
+import { predictStage } from '../predict/stage.js'
 import { GitRepository } from '../ports/git.js'
 import { LocalArtifactStore, NoCacheStore, shownText, terminalLogger } from '../ports/local.js'
 import { ProcessRunner } from '../ports/process-runner.js'
 import { systemClock, type Logger } from '../ports/types.js'
 import { renderSummary } from '../report/summary.js'
 import { labelStatsOfFile } from '../sample/label-stats.js'
-import { sampleStage } from '../sample/stage.js'
+import { sampleStage, subsetTarget } from '../sample/stage.js'
 import { runFolders } from '../stage.js'
 import { LineSplitter } from '../train/output.js'
 import { jsonCommandSafe } from '../untrusted.js'
@@ -43,6 +46,7 @@ import { commentCommand, compareCommand } from './compare.js'
 import { parseFlags } from './flags.js'
 import {
   lossText,
+  predictText,
   runText,
   sampleText,
   scanText,
@@ -79,9 +83,14 @@ function print(io: CliIo, text: string): void {
   io.stdout(shown.endsWith('\n') ? shown : `${shown}\n`)
 }
 
+/** Typed arrays (a subset's row indices) are bookkeeping, not results: JSON output leaves them out. */
+function withoutTypedArrays(_key: string, value: unknown): unknown {
+  return ArrayBuffer.isView(value) ? undefined : value
+}
+
 /** A result as JSON: strings escaped so that no reader can take them for anything but data. */
 function printJson(io: CliIo, value: unknown, indent?: number): void {
-  io.stdout(`${jsonCommandSafe(JSON.stringify(value, null, indent))}\n`)
+  io.stdout(`${jsonCommandSafe(JSON.stringify(value, withoutTypedArrays, indent))}\n`)
 }
 
 function logger(io: CliIo, verbose = false): Logger {
@@ -347,6 +356,66 @@ const verify: Command = async (args, io) => {
   return verification.problems.length ? EXIT.failed : EXIT.passed
 }
 
+const PREDICT_FLAGS = {
+  options: PREDICT_OPTIONS,
+  aliases: {
+    command: 'predict-command',
+    serve: 'serve-command',
+    rows: 'predict-rows',
+    url: 'predict-url',
+    request: 'predict-request',
+    'min-score': 'min-predict-score',
+    format: 'data-format'
+  },
+  own: { model: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } }
+} as const
+
+/** The model folder `--model` names, which the command or server finds in $ML_SMOKE_OUTPUT_DIR. */
+async function modelFolder(io: CliIo, model: unknown): Promise<string> {
+  if (typeof model !== 'string')
+    throw new UserError(
+      `predict needs --model DIR: the folder the model is in\n\n${usageOf('predict')}`
+    )
+  const folder = path.resolve(io.cwd, model)
+  if (!(await stat(folder).catch(() => null))?.isDirectory())
+    throw new UserError(`--model: not a folder: ${model}`)
+  return folder
+}
+
+const predict: Command = async (args, io) => {
+  const flags = parseFlags(args, PREDICT_FLAGS, usageOf('predict'))
+  const outputDirectory = await modelFolder(io, flags.own.model)
+  if (!flags.options['predict-command'] && !flags.options['serve-command'])
+    throw new UserError(`predict needs --command C or --serve C\n\n${usageOf('predict')}`)
+  const config = parseSettings(PREDICT_OPTIONS, flags.options, io.cwd, flags.describe)
+  const labelColumn = (await loadTableSchema(config.schema, config.workspace)).mlChecks?.label
+    ?.column
+  const root = await mkdtemp(path.join(os.tmpdir(), 'ml-smoke-predict-'))
+  const folders = { ...runFolders(root), outputDirectory }
+  const worker = dataWorkerBeside(io.bundleUrl)
+  const ports = {
+    runner: new ProcessRunner(),
+    logger: logger(io, flags.own.verbose === true),
+    clock: systemClock,
+    env: io.env,
+    worker
+  }
+  const result = await undoOnCancel(
+    () => rm(root, { recursive: true, force: true }),
+    async () => {
+      const target = subsetTarget(config, folders.subsetDirectory)
+      const { subset } = (await sampleStage({ config, ports: { worker }, target }, { labelColumn }))
+        .data
+      return predictStage({ config, ports, folders }, { subset, labelColumn })
+    }
+  ).finally(() => rm(root, { recursive: true, force: true }))
+  const report = result.data?.predict
+  if (flags.own.json)
+    printJson(io, { status: result.status, message: result.message, predict: report }, 2)
+  else print(io, predictText(result.message, report))
+  return result.status === 'skipped' ? EXIT.error : EXIT[result.status]
+}
+
 /** The files under `target` (itself when it is a file), named relative to where the CLI runs. */
 async function filesUnder(
   io: CliIo,
@@ -393,6 +462,7 @@ export const COMMANDS: Record<string, Command> = {
   schema,
   loss,
   sample,
+  predict,
   'verify-artifact': verify,
   compare: (args, io) =>
     compareCommand(

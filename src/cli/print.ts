@@ -3,6 +3,9 @@ import type { Verification } from '../artifact/manifest.js'
 import type { FileScan } from '../artifact/scan/types.js'
 import type { ValidationResult } from '../data/validation-types.js'
 import type { LossResult } from '../loss/verdict.js'
+import { scoreWords } from '../predict/score.js'
+import type { PredictReport } from '../predict/types.js'
+import { answerPlace } from '../predict/verdict.js'
 import { describePosition } from '../report/position.js'
 import { failureText, type RunReport } from '../report/types.js'
 import { verificationHeadline } from '../report/verification.js'
@@ -126,4 +129,21 @@ export function scanText(scans: FileScan[]): string {
       : `${plural(scans.length, 'file')} scanned, none unsafe or invalid`
   )
   return lines.join('\n')
+}
+
+/** The model API's verdict, its violations as `where: code: message`, the score and the latency. */
+export function predictText(message: string, predict: PredictReport | undefined): string {
+  if (!predict) return message
+  const lines = predict.violations.map(
+    v => `${answerPlace(v, predict.answersFrom)}: ${v.code}: ${v.message}`
+  )
+  if (predict.violationCount > predict.violations.length)
+    lines.push(`… ${predict.violationCount - predict.violations.length} more violations`)
+  if (predict.score) lines.push(`score: ${scoreWords(predict.score)}`)
+  const latency = predict.latency
+  if (latency?.p95Ms !== undefined)
+    lines.push(
+      `latency: first answer ${Math.round(latency.firstAnswerMs ?? 0)} ms, p50 ${Math.round(latency.p50Ms ?? 0)} ms, p95 ${Math.round(latency.p95Ms)} ms a row, ${Math.round(latency.totalMs)} ms in all`
+    )
+  return [...lines, message].join('\n')
 }

@@ -21,6 +21,13 @@ export const COMMAND_USAGE: Record<string, string> = {
   sample: `  ml-smoke sample --dataset FILE --rows N --out FILE [--strategy random|head|stratified|all] [--seed K]
                   [--label-column COL] [--min-per-class M] [--format F] [--subset-format same|csv] [--json]
       Cut the same reproducible subset the action trains on.`,
+  predict: `  ml-smoke predict --model DIR --dataset FILE --schema FILE (--command C | --serve C [--url U] [--ready-url U]
+                  [--request row|instances|inputs]) [--rows N] [--predict-format jsonl|csv|parquet]
+                  [--label-column COL] [--min-score auto|off|X] [--sample-rows N] [--seed K] [--json] [--<option> ...]
+      Send rows the model never saw (those outside the subset run cuts with the same --sample-rows,
+      --sample-strategy and --seed) to your predict command, which finds the model in
+      $ML_SMOKE_OUTPUT_DIR (--model), or to your model server; check every answer against the schema's
+      predictions and score them against the trivial predictor, as the action's model API stage does.`,
   scan: `  ml-smoke scan PATH... [--allow-globals NAME ...] [--max-scan-bytes N] [--json]
       Scan model files (or every file in folders) as their loaders would read them: pickles, torch and
       joblib files, numpy, safetensors, ONNX, Keras. Exit 1 when one is unsafe (it could run code when

@@ -83,17 +83,28 @@ export const mlChecksSchema = z.strictObject({
   columns: z.enum(['exact', 'subset', 'superset']).default('exact')
 })
 
+/** The model's answer to one row, as a table of its own (the model API stage: predict/answer-schema.ts). */
+export const predictionsSchema = z.strictObject({
+  fields: z.array(fieldSchema).min(1).optional(),
+  missingValues: z.array(z.string()).optional(),
+  prediction: z.string().min(1).optional(),
+  probabilities: z.string().min(1).optional(),
+  id: z.string().min(1).optional()
+})
+
 export const tableSchemaSchema = z.looseObject({
   $schema: z.string().optional(),
   fields: z.array(fieldSchema).min(1),
   missingValues: z.array(z.string()).default(['']),
   primaryKey: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
-  mlChecks: mlChecksSchema.optional()
+  mlChecks: mlChecksSchema.optional(),
+  predictions: predictionsSchema.optional()
 })
 
 export type TableSchema = z.infer<typeof tableSchemaSchema>
 export type FieldDescriptor = z.infer<typeof fieldSchema>
 export type MlChecks = z.infer<typeof mlChecksSchema>
+export type PredictionsSection = z.infer<typeof predictionsSchema>
 
 /** The JSON Schema of schema files, for editors (`# yaml-language-server: $schema=...`). */
 export function schemaFileJsonSchema(): object {

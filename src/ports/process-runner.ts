@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { undoOnCancel } from '../cancel.js'
 import { UserError } from '../errors.js'
-import type { CommandOutcome, CommandRunner, CommandSpec } from './types.js'
+import type { CommandOutcome, CommandRunner, CommandSpec, RunningCommand } from './types.js'
 
 /** How long a command gets between SIGTERM and SIGKILL when it must stop. */
 const KILL_GRACE_MS = 10_000
@@ -64,18 +64,50 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** The pages of memory the process group `pgid` holds now, in bytes (Linux; 0 elsewhere). */
-async function groupRss(pgid: number): Promise<number> {
-  if (process.platform !== 'linux') return 0
-  let total = 0
+/** The processes of group `pgid` (Linux; none elsewhere), each with its resident pages. */
+async function groupProcesses(pgid: number): Promise<Array<{ pid: string; rssPages: number }>> {
+  if (process.platform !== 'linux') return []
+  const members = []
   for (const entry of await readdir('/proc').catch(() => [] as string[])) {
     if (!/^\d+$/.test(entry)) continue
     const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '')
     // Fields after the command name, which may hold spaces and parentheses: pgrp is the 3rd, rss the 22nd.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    if (Number(fields[2]) === pgid) total += Number(fields[21]) * PAGE_BYTES
+    if (Number(fields[2]) === pgid) members.push({ pid: entry, rssPages: Number(fields[21]) })
   }
-  return total
+  return members
+}
+
+/** The pages of memory the process group `pgid` holds now, in bytes (Linux; 0 elsewhere). */
+async function groupRss(pgid: number): Promise<number> {
+  const members = await groupProcesses(pgid)
+  return members.reduce((total, member) => total + member.rssPages * PAGE_BYTES, 0)
+}
+
+const TCP_LISTEN = '0A'
+
+/** The TCP ports the group `pgid` listens on: its sockets' inodes looked up in /proc/net/tcp(6). */
+async function groupListeningPorts(pgid: number): Promise<number[]> {
+  const inodes = new Set<string>()
+  for (const { pid } of await groupProcesses(pgid)) {
+    const fds = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[])
+    for (const fd of fds) {
+      const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')
+      const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1]
+      if (inode) inodes.add(inode)
+    }
+  }
+  const ports = new Set<number>()
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const text = await readFile(table, 'utf8').catch(() => '')
+    for (const line of text.split('\n').slice(1)) {
+      // sl, local address:port (hex), remote, state, queues, timer, retransmits, uid, timeout, inode
+      const fields = line.trim().split(/\s+/)
+      if (fields[3] === TCP_LISTEN && inodes.has(fields[9]))
+        ports.add(parseInt(fields[1].split(':')[1], 16))
+    }
+  }
+  return [...ports].sort((a, b) => a - b)
 }
 
 const PAGE_BYTES = 4096
@@ -115,17 +147,7 @@ export class ProcessRunner implements CommandRunner {
   ): Promise<CommandOutcome> {
     const folder = await mkdtemp(path.join(this.tempDirectory, 'ml-smoke-cmd-'))
     try {
-      const script = path.join(folder, `command${scriptExtension(spec.shell)}`)
-      await writeFile(script, spec.command)
-      const { file, args } = launched(shellCommand(spec.shell, script))
-      const child = spawn(file, args, {
-        cwd: spec.cwd,
-        env: spec.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: process.platform !== 'win32'
-      })
-      child.stdout.setEncoding('utf8').on('data', (text: string) => onOutput(text, 'stdout'))
-      child.stderr.setEncoding('utf8').on('data', (text: string) => onOutput(text, 'stderr'))
+      const child = await this.spawnScript(spec, folder, onOutput)
       const exited = this.supervise(child, spec.timeoutMs)
       const undo = async (): Promise<void> => {
         await this.stop(child, exited)
@@ -135,6 +157,53 @@ export class ProcessRunner implements CommandRunner {
     } finally {
       await rm(folder, { recursive: true, force: true })
     }
+  }
+
+  /**
+   * Starts a command that runs until stopped (a model server), the same way as run(). It stays
+   * registered for cancellation until it has exited, so a cancelled run stops its whole group too.
+   */
+  async start(
+    spec: CommandSpec,
+    onOutput: (text: string, stream: 'stdout' | 'stderr') => void
+  ): Promise<RunningCommand> {
+    const folder = await mkdtemp(path.join(this.tempDirectory, 'ml-smoke-cmd-'))
+    const removeFolder = () => rm(folder, { recursive: true, force: true })
+    const child = await this.spawnScript(spec, folder, onOutput).catch(async error => {
+      await removeFolder()
+      throw error
+    })
+    const supervised = this.supervise(child, spec.timeoutMs)
+    const exited = supervised.finally(removeFolder)
+    const stop = () => this.stop(child, exited)
+    // Handled here so that a command that cannot start is not an unhandled rejection before it is read.
+    exited.catch(() => undefined)
+    void undoOnCancel(stop, () => exited).catch(() => undefined)
+    return {
+      exited,
+      stop,
+      listeningPorts: () => (child.pid ? groupListeningPorts(child.pid) : Promise.resolve([]))
+    }
+  }
+
+  /** The command in a script file in `folder`, started in its own process group. */
+  private async spawnScript(
+    spec: CommandSpec,
+    folder: string,
+    onOutput: (text: string, stream: 'stdout' | 'stderr') => void
+  ): Promise<ChildProcess> {
+    const script = path.join(folder, `command${scriptExtension(spec.shell)}`)
+    await writeFile(script, spec.command)
+    const { file, args } = launched(shellCommand(spec.shell, script))
+    const child = spawn(file, args, {
+      cwd: spec.cwd,
+      env: spec.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32'
+    })
+    child.stdout.setEncoding('utf8').on('data', (text: string) => onOutput(text, 'stdout'))
+    child.stderr.setEncoding('utf8').on('data', (text: string) => onOutput(text, 'stderr'))
+    return child
   }
 
   /** Waits for the command, stopping it at the timeout; the outcome once its output has all arrived. */
@@ -179,7 +248,7 @@ export class ProcessRunner implements CommandRunner {
     })
   }
 
-  /** On cancel: SIGTERM to the whole group, SIGKILL after a short grace; waits for the exit. */
+  /** On cancel, or a server's end: SIGTERM to the whole group, SIGKILL after a short grace; waits for the exit. */
   private async stop(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
     if (!child.pid || child.exitCode !== null || child.signalCode !== null) return
     signalGroup(child.pid, 'SIGTERM')

@@ -19,12 +19,30 @@ export interface CommandOutcome {
   peakRssBytes?: number
 }
 
+/** A command that keeps running until stopped (a model server), started by CommandRunner.start. */
+export interface RunningCommand {
+  /** Settles when it exits, by itself or stopped (rejects when it could not start at all). */
+  readonly exited: Promise<CommandOutcome>
+  /** SIGTERM to its whole process group, SIGKILL after a short grace; resolves once it has exited. */
+  stop(): Promise<void>
+  /** The TCP ports its processes listen on (Linux; empty elsewhere). */
+  listeningPorts(): Promise<number[]>
+}
+
 export interface CommandRunner {
   /** Runs `command` in a shell; `onOutput` receives stdout and stderr text as it arrives. */
   run(
     spec: CommandSpec,
     onOutput: (text: string, stream: 'stdout' | 'stderr') => void
   ): Promise<CommandOutcome>
+  /**
+   * Starts `command` as run() does (own process group, `timeoutMs` as a last resort) and returns at once:
+   * it runs until stop(), or until the run is cancelled.
+   */
+  start(
+    spec: CommandSpec,
+    onOutput: (text: string, stream: 'stdout' | 'stderr') => void
+  ): Promise<RunningCommand>
 }
 
 export interface UploadedArtifact {

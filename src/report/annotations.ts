@@ -1,4 +1,5 @@
 import { scanProblems } from '../artifact/stage.js'
+import { answerPlace } from '../predict/verdict.js'
 import type { Violation } from '../data/validation-types.js'
 import type { RunReport } from './types.js'
 
@@ -63,4 +64,15 @@ export function committedModelAnnotations(report: RunReport): Array<Annotation &
       file: model.path,
       message: `${model.path} (${model.bytes} bytes) is committed: build models in CI and ship them as artifacts. git rm --cached ${model.path}, add it to .gitignore, or track it with Git LFS`
     }))
+}
+
+/** The model's answers' violations, ten at most (distinct codes and fields first), as errors. */
+export function predictAnnotations(report: RunReport): Annotation[] {
+  const predict = report.predict
+  if (!predict) return []
+  return pickAnnotations(predict.violations).map(violation => ({
+    level: 'error' as const,
+    title: `ml-smoke: answer ${violation.code}${violation.field ? ` in "${violation.field}"` : ''}`,
+    message: `${answerPlace(violation, predict.answersFrom)}: ${violation.message}`
+  }))
 }

@@ -30,6 +30,9 @@ export function reportOutputs(report: RunReport): Record<string, string> {
   set('artifact-url', upload?.url)
   set('artifact-digest', upload?.digest)
   set('manifest-path', report.artifact?.manifestPath)
+  set('predict-score', report.predict?.score?.score)
+  set('predict-baseline', report.predict?.score?.baseline)
+  set('predict-p95-ms', report.predict?.latency?.p95Ms)
   const attestation = report.artifact?.attestation
   set('attestation-id', attestation?.id)
   set('attestation-url', attestation?.url)

@@ -1,4 +1,5 @@
 import { describePosition } from './position.js'
+import { predictSection } from './predict-summary.js'
 import type { ArtifactSelection } from '../artifact/files.js'
 import type { AttestationReport } from '../artifact/attest.js'
 import type { ArtifactReport, ArtifactScan } from '../artifact/stage.js'
@@ -8,10 +9,10 @@ import type { CommandResult } from '../train/command.js'
 import type { CacheOutcome } from '../train/stage.js'
 import { comparisonMarkdown } from '../compare/render.js'
 import { describeSubset } from '../sample/types.js'
+import { table } from './markdown.js'
 import { clip, codeSpan as code, fence, markdownText as md } from '../untrusted.js'
 import { percent, plural } from '../words.js'
 import type { RunReport, StageStatus } from './types.js'
-import { table } from './markdown.js'
 
 const ICONS: Record<StageStatus, string> = {
   passed: '✅ passed',
@@ -374,6 +375,7 @@ export function renderSummary(report: RunReport, notes: string[] = []): string {
   if (report.loss) out.push(...lossSection(report.loss), '')
   if (report.artifact?.selection)
     out.push(...artifactSection(report.artifact, report.artifact.selection))
+  if (report.predict) out.push(...predictSection(report.predict))
   if (report.comparison)
     out.push(
       ...comparisonMarkdown(report.comparison, {

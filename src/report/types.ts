@@ -3,6 +3,7 @@ import type { ComparisonResult } from '../compare/stage.js'
 import type { Config } from '../config.js'
 import type { ValidationResult } from '../data/validation-types.js'
 import type { LossResult } from '../loss/verdict.js'
+import type { PredictReport } from '../predict/types.js'
 import type { PreflightFigures } from '../preflight/stage.js'
 import type { SubsetResult } from '../sample/types.js'
 import type { StageStatus } from '../stage.js'
@@ -18,6 +19,7 @@ export const STAGE_ORDER = [
   'train',
   'loss',
   'artifact',
+  'predict',
   'upload',
   'compare'
 ] as const
@@ -30,6 +32,7 @@ export const STAGE_TITLES: Record<StageName, string> = {
   train: 'Smoke training',
   loss: 'Loss check',
   artifact: 'Model artifact',
+  predict: 'Model API',
   upload: 'Upload',
   compare: 'Baseline'
 }
@@ -57,6 +60,8 @@ export interface StageFigures extends PreflightFigures {
   artifact?: ArtifactReport
   /** The pull request against its baseline, when the compare stage ran. */
   comparison?: ComparisonResult
+  /** What the model API stage found: the answers' violations, the score, the latency. */
+  predict?: PredictReport
 }
 
 export interface RunReport extends StageFigures {

@@ -6,14 +6,9 @@ import { csvText, jsonRows, writeParquetLike } from '../data/writers.js'
 import { UserError } from '../errors.js'
 import { hashFile, writeAtomically, writeFileAtomically } from '../file-info.js'
 import { inWorkerOrHere, type OffThread } from '../worker/client.js'
-import { PARQUET_SUBSET_TASK } from '../worker/tasks.js'
-import { Sampler, type ClassCount } from './strategies.js'
-import type { SubsetFormat, SubsetOptions, SubsetResult } from './types.js'
-
-interface Item {
-  cells: unknown[]
-  raw?: string
-}
+import { PARQUET_DRAW_TASK, PARQUET_SUBSET_TASK } from '../worker/tasks.js'
+import { Sampler } from './strategies.js'
+import type { DrawnRow, DrawnRows, SubsetFormat, SubsetOptions, SubsetResult } from './types.js'
 
 /** The subset's file name: the source's, with .csv when converting. */
 export function subsetFileName(dataset: string, outputFormat: SubsetFormat = 'same'): string {
@@ -37,27 +32,49 @@ export function cutSubset(
   )
 }
 
-interface Drawn {
-  header: string[]
-  headerRaw?: string
-  lineEnding?: '\n' | '\r\n'
-  items: Item[]
-  /** Data rows in the source (null when head stopped reading early). */
-  sourceRows: number | null
-  classes?: Record<string, ClassCount>
-}
-
-/** Reads the source once and draws the subset's rows, in file order. */
-async function drawRows(
+/** `drawRows` past the rows in `exclude`, in the data worker for a Parquet file when there is one. */
+export function drawRowsOffThread(
   source: string,
   options: SubsetOptions,
-  reading: Pick<ReadOptions, 'afterBatch'>
-): Promise<Drawn> {
+  exclude: Uint32Array,
+  worker: OffThread | undefined
+): Promise<DrawnRows> {
+  if (options.format !== 'parquet') return drawRows(source, options, {}, exclude)
+  return inWorkerOrHere(worker, { task: PARQUET_DRAW_TASK, source, options, exclude }, () =>
+    drawRows(source, options, {}, exclude)
+  )
+}
+
+/** The source rows (0-based, ascending) a draw must pass over, e.g. those a subset already took. */
+class Excluded {
+  private next = 0
+
+  constructor(private readonly rows: Uint32Array = new Uint32Array(0)) {}
+
+  /** Whether row `index` is excluded; rows are asked about in ascending order. */
+  has(index: number): boolean {
+    while (this.next < this.rows.length && this.rows[this.next] < index) this.next++
+    return this.next < this.rows.length && this.rows[this.next] === index
+  }
+}
+
+/**
+ * Reads the source once and draws rows in file order, passing over the rows in `exclude` (sorted
+ * source row indices): the subset when there is none, rows the subset did not take when there is.
+ */
+export async function drawRows(
+  source: string,
+  options: SubsetOptions,
+  reading: Pick<ReadOptions, 'afterBatch'>,
+  exclude?: Uint32Array
+): Promise<DrawnRows> {
   const name = path.basename(source)
   let header: string[] | null = null
   let headerRaw: string | undefined
   let labelIndex = -1
-  const sampler = new Sampler<Item>({
+  let index = 0
+  const excluded = new Excluded(exclude)
+  const sampler = new Sampler<DrawnRow>({
     rows: options.rows,
     strategy: options.strategy,
     seed: options.seed,
@@ -80,8 +97,10 @@ async function drawRows(
           )
       },
       row(cells, position) {
+        const at = index++
+        if (excluded.has(at)) return true
         const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined
-        sampler.offer({ cells: [...cells], raw: position.raw }, label)
+        sampler.offer({ cells: [...cells], raw: position.raw, index: at }, label)
         return !sampler.done
       },
       problem(problem) {
@@ -102,7 +121,7 @@ async function drawRows(
 }
 
 /** Writes the drawn rows as `format`: text formats byte for byte, the others re-encoded. */
-async function writeRows(source: string, target: string, format: DataFormat, drawn: Drawn) {
+async function writeRows(source: string, target: string, format: DataFormat, drawn: DrawnRows) {
   const { header, items } = drawn
   const ending = drawn.lineEnding ?? '\n'
   const cells = () => items.map(item => item.cells)
@@ -158,6 +177,7 @@ export async function writeSubset(
     rows: drawn.items.length,
     format,
     sourceRows: drawn.sourceRows,
+    rowIndices: Uint32Array.from(drawn.items, item => item.index),
     strategy: options.strategy,
     seed: options.seed,
     sha256: (await hashFile(target)).sha256,

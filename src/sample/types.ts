@@ -25,6 +25,11 @@ export interface SubsetResult {
   format: DataFormat
   /** Data rows in the source file (null when head stopped reading early). */
   sourceRows: number | null
+  /**
+   * The source rows the subset took (0-based among data rows, ascending), 4 bytes a row: what rows a
+   * model never saw are. Not part of JSON output.
+   */
+  rowIndices: Uint32Array
   strategy: SampleStrategy
   seed: number
   sha256: string
@@ -32,6 +37,25 @@ export interface SubsetResult {
   classes?: Record<string, ClassCount>
   /** The label column's classes and spread in the subset: what a model that learned nothing scores. */
   labelStats?: LabelStats
+}
+
+/** A row drawn from the source: its cells, its text (text formats), its place among the data rows. */
+export interface DrawnRow {
+  cells: unknown[]
+  raw?: string
+  /** The row's place among the source's data rows (0-based). */
+  index: number
+}
+
+/** Rows drawn in one pass, in file order, with the header and what the file's text looks like. */
+export interface DrawnRows {
+  header: string[]
+  headerRaw?: string
+  lineEnding?: '\n' | '\r\n'
+  items: DrawnRow[]
+  /** Data rows offered to the draw (null when head stopped reading early). */
+  sourceRows: number | null
+  classes?: Record<string, ClassCount>
 }
 
 /** How the subset was drawn, in words: "a random sample (seed 0)". */

@@ -32,6 +32,9 @@ export interface CommandResult {
   outputLines: number
 }
 
+/** A line of a command's output, its number among all its lines, and the stream it came from. */
+export type OnLine = (line: string, lineNumber: number, stream: 'stdout' | 'stderr') => void
+
 /**
  * Runs a user's command, streaming its output to the log and handing each line (from stdout and stderr
  * alike) to `onLine`, where the loss reader listens.
@@ -40,18 +43,21 @@ export async function runCommand(
   spec: CommandSpec,
   runner: CommandRunner,
   logger: Logger,
-  onLine: (line: string, lineNumber: number) => void,
+  onLine: OnLine,
   title = 'Smoke training'
 ): Promise<Omit<CommandResult, 'startedAt'>> {
   const tail = new TailBuffer(TAIL_LINES)
   let lineNumber = 0
-  const handleLine = (line: string): void => {
+  const handleLine = (line: string, stream: 'stdout' | 'stderr'): void => {
     lineNumber++
     tail.push(line)
-    onLine(line, lineNumber)
+    onLine(line, lineNumber, stream)
   }
   // stdout and stderr are split separately so a line is never glued from both halves.
-  const splitters = { stdout: new LineSplitter(handleLine), stderr: new LineSplitter(handleLine) }
+  const splitters = {
+    stdout: new LineSplitter(line => handleLine(line, 'stdout')),
+    stderr: new LineSplitter(line => handleLine(line, 'stderr'))
+  }
   logger.startGroup(`${title}: ${spec.command}`)
   let outcome
   try {
@@ -127,11 +133,11 @@ export interface UserCommand {
   option: string
   /** Variables this command gets besides everyone's. */
   env?: Record<string, string>
-  onLine?: (line: string, lineNumber: number) => void
+  onLine?: OnLine
 }
 
 /** What every user command sees: the runner's environment minus its secrets, the env input, and ours. */
-function commandEnvironment(context: CommandContext, extra: Record<string, string> = {}) {
+export function commandEnvironment(context: CommandContext, extra: Record<string, string> = {}) {
   const { config, folders, subset } = context
   const smoke: SmokeVariables = {
     ML_SMOKE_SUBSET: subset.path,

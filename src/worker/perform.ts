@@ -1,8 +1,14 @@
 import { readCsvTable } from '../data/readers/csv.js'
 import { readParquetTable } from '../data/readers/parquet.js'
 import { validateRows } from '../data/validate.js'
-import { writeSubset } from '../sample/subset.js'
-import { CSV_PARTITION_TASK, PARQUET_TASK, type WorkerResult, type WorkerTask } from './tasks.js'
+import { drawRows, writeSubset } from '../sample/subset.js'
+import {
+  CSV_PARTITION_TASK,
+  PARQUET_DRAW_TASK,
+  PARQUET_TASK,
+  type WorkerResult,
+  type WorkerTask
+} from './tasks.js'
 
 /**
  * Does one data-worker task in this thread. It loads only the readers, the validator and the subset
@@ -20,6 +26,13 @@ export async function perform<T extends WorkerTask>(
     case PARQUET_TASK:
       return (await validateRows(task.schema, task.options, sink =>
         readParquetTable(task.file, { afterBatch }, sink)
+      )) as WorkerResult<T>
+    case PARQUET_DRAW_TASK:
+      return (await drawRows(
+        task.source,
+        task.options,
+        { afterBatch },
+        task.exclude
       )) as WorkerResult<T>
     default:
       return (await writeSubset(task.source, task.target, task.options, {

@@ -2,11 +2,13 @@
 // answers. Names and types only, so both sides import them without loading each other.
 import type { TableSchema } from '../data/schema.js'
 import type { ValidateOptions, ValidationResult } from '../data/validation-types.js'
-import type { SubsetOptions, SubsetResult } from '../sample/types.js'
+import type { DrawnRows, SubsetOptions, SubsetResult } from '../sample/types.js'
 
 export const CSV_PARTITION_TASK = 'ml-smoke-csv-partition'
 export const PARQUET_TASK = 'ml-smoke-parquet'
 export const PARQUET_SUBSET_TASK = 'ml-smoke-parquet-subset'
+/** Rows drawn past a subset's rows (the model API's held-out rows). */
+export const PARQUET_DRAW_TASK = 'ml-smoke-parquet-draw'
 
 interface ValidationTaskOn {
   file: string
@@ -21,11 +23,14 @@ export type WorkerTask =
     })
   | (ValidationTaskOn & { task: typeof PARQUET_TASK; options: ValidateOptions })
   | { task: typeof PARQUET_SUBSET_TASK; source: string; target: string; options: SubsetOptions }
+  | { task: typeof PARQUET_DRAW_TASK; source: string; options: SubsetOptions; exclude: Uint32Array }
 
 /** What each task answers with. */
 export type WorkerResult<T extends WorkerTask> = T extends { task: typeof PARQUET_SUBSET_TASK }
   ? SubsetResult
-  : ValidationResult
+  : T extends { task: typeof PARQUET_DRAW_TASK }
+    ? DrawnRows
+    : ValidationResult
 
 /** The worker's message: a result, or the error that stopped it (a UserError keeps its message and hint). */
 export type WorkerReply =
@@ -34,5 +39,6 @@ export type WorkerReply =
 export const WORKER_TASKS: ReadonlySet<string> = new Set([
   CSV_PARTITION_TASK,
   PARQUET_TASK,
-  PARQUET_SUBSET_TASK
+  PARQUET_SUBSET_TASK,
+  PARQUET_DRAW_TASK
 ])
