@@ -82,6 +82,21 @@ function decodeBlock(reader: Bits, blockSize: number): Buffer {
   reader.bits(32) // block CRC (not checked: a damaged block fails to decode or to parse as a pickle)
   if (reader.bit()) throw unsafe('bzip2 block uses the obsolete randomised mode: cannot scan')
   const origPtr = reader.bits(24)
+  const seqToUnseq = readSymbolMap(reader)
+  const groups = reader.bits(3)
+  const selectorCount = reader.bits(15)
+  if (groups < 2 || groups > 6 || selectorCount < 1) throw invalid('bzip2 block tables are damaged')
+  const selectors = readSelectors(reader, groups, selectorCount)
+  const tables: Table[] = []
+  for (let t = 0; t < groups; t++) tables.push(readTable(reader, seqToUnseq.length + 2))
+  const block = decodeSymbols(reader, tables, selectors, seqToUnseq, blockSize * 100_000)
+  if (origPtr >= block.length) throw invalid('bzip2 block origin is out of range')
+  inverseBwt(block)
+  return undoInitialRuns(block.tt, block.length, origPtr)
+}
+
+/** The bytes the block uses, in order: symbol i stands for byte seqToUnseq[i]. */
+function readSymbolMap(reader: Bits): number[] {
   const inUse16 = reader.bits(16)
   const seqToUnseq: number[] = []
   for (let i = 0; i < 16; i++)
@@ -90,13 +105,14 @@ function decodeBlock(reader: Bits, blockSize: number): Buffer {
       for (let j = 0; j < 16; j++) if (used & (0x8000 >>> j)) seqToUnseq.push(i * 16 + j)
     }
   if (!seqToUnseq.length) throw invalid('bzip2 block uses no symbols')
-  const alphaSize = seqToUnseq.length + 2
-  const groups = reader.bits(3)
-  const selectorCount = reader.bits(15)
-  if (groups < 2 || groups > 6 || selectorCount < 1) throw invalid('bzip2 block tables are damaged')
+  return seqToUnseq
+}
+
+/** Which table codes each group of 50 symbols: unary-coded move-to-front indices. */
+function readSelectors(reader: Bits, groups: number, count: number): Uint8Array {
   const mtfGroups = Array.from({ length: groups }, (_, i) => i)
-  const selectors = new Uint8Array(selectorCount)
-  for (let i = 0; i < selectorCount; i++) {
+  const selectors = new Uint8Array(count)
+  for (let i = 0; i < count; i++) {
     let j = 0
     while (reader.bit()) if (++j >= groups) throw invalid('bzip2 selector is damaged')
     const value = mtfGroups[j]
@@ -104,22 +120,40 @@ function decodeBlock(reader: Bits, blockSize: number): Buffer {
     mtfGroups.unshift(value)
     selectors[i] = value
   }
-  const tables: Table[] = []
-  for (let t = 0; t < groups; t++) {
-    const lengths = new Uint8Array(alphaSize)
-    let current = reader.bits(5)
-    for (let i = 0; i < alphaSize; i++) {
-      for (;;) {
-        if (current < 1 || current > 20) throw invalid('bzip2 code lengths are damaged')
-        if (!reader.bit()) break
-        current += reader.bit() ? -1 : 1
-      }
-      lengths[i] = current
+  return selectors
+}
+
+/** One Huffman table: delta-coded code lengths. */
+function readTable(reader: Bits, alphaSize: number): Table {
+  const lengths = new Uint8Array(alphaSize)
+  let current = reader.bits(5)
+  for (let i = 0; i < alphaSize; i++) {
+    for (;;) {
+      if (current < 1 || current > 20) throw invalid('bzip2 code lengths are damaged')
+      if (!reader.bit()) break
+      current += reader.bit() ? -1 : 1
     }
-    tables.push(table(lengths, alphaSize))
+    lengths[i] = current
   }
-  // Huffman-coded MTF values with RUNA/RUNB run lengths, until the end-of-block symbol.
-  const limit = blockSize * 100_000
+  return table(lengths, alphaSize)
+}
+
+interface DecodedBlock {
+  /** Low byte: the byte; high bits: after inverseBwt, the link to the next position. */
+  tt: Uint32Array
+  length: number
+  /** How often each byte occurs. */
+  counts: Int32Array
+}
+
+/** Huffman-coded MTF values with RUNA/RUNB run lengths, until the end-of-block symbol. */
+function decodeSymbols(
+  reader: Bits,
+  tables: Table[],
+  selectors: Uint8Array,
+  seqToUnseq: number[],
+  limit: number
+): DecodedBlock {
   const tt = new Uint32Array(limit)
   const counts = new Int32Array(256)
   const mtf = Uint8Array.from(seqToUnseq, (_, i) => i)
@@ -132,21 +166,12 @@ function decodeBlock(reader: Bits, blockSize: number): Buffer {
   let runWeight = 1
   for (;;) {
     if (!groupLeft) {
-      if (selector >= selectorCount) throw invalid('bzip2 block runs past its selectors')
+      if (selector >= selectors.length) throw invalid('bzip2 block runs past its selectors')
       current = tables[selectors[selector++]]
       groupLeft = 50
     }
     groupLeft--
-    let len = current.minLen
-    let vec = reader.bits(len)
-    while (len <= 20 && vec > current.limit[len]) {
-      len++
-      vec = (vec << 1) | reader.bit()
-    }
-    if (len > 20) throw invalid('bzip2 Huffman code is damaged')
-    const index = vec - current.base[len]
-    if (index < 0 || index >= 258) throw invalid('bzip2 Huffman code is damaged')
-    const symbol = current.perm[index]
+    const symbol = huffmanSymbol(reader, current)
     if (symbol <= 1) {
       run += (symbol + 1) * runWeight
       runWeight <<= 1
@@ -163,17 +188,37 @@ function decodeBlock(reader: Bits, blockSize: number): Buffer {
       runWeight = 1
     }
     if (symbol === eob) break
-    const position = symbol - 1
-    const value = mtf[position]
-    for (let k = position; k > 0; k--) mtf[k] = mtf[k - 1]
-    mtf[0] = value
-    const byte = seqToUnseq[value]
+    const byte = seqToUnseq[moveToFront(mtf, symbol - 1)]
     if (length >= limit) throw invalid('bzip2 block is larger than its declared size')
     counts[byte]++
     tt[length++] = byte
   }
-  if (origPtr >= length) throw invalid('bzip2 block origin is out of range')
-  // Inverse Burrows-Wheeler transform.
+  return { tt, length, counts }
+}
+
+function huffmanSymbol(reader: Bits, table: Table): number {
+  let len = table.minLen
+  let vec = reader.bits(len)
+  while (len <= 20 && vec > table.limit[len]) {
+    len++
+    vec = (vec << 1) | reader.bit()
+  }
+  if (len > 20) throw invalid('bzip2 Huffman code is damaged')
+  const index = vec - table.base[len]
+  if (index < 0 || index >= 258) throw invalid('bzip2 Huffman code is damaged')
+  return table.perm[index]
+}
+
+/** Moves the value at `position` to the front; returns it. */
+function moveToFront(mtf: Uint8Array, position: number): number {
+  const value = mtf[position]
+  for (let k = position; k > 0; k--) mtf[k] = mtf[k - 1]
+  mtf[0] = value
+  return value
+}
+
+/** Inverse Burrows-Wheeler transform: links each position to the next in the high bits of `tt`. */
+function inverseBwt({ tt, length, counts }: DecodedBlock): void {
   const cftab = new Int32Array(256)
   for (let i = 0, sum = 0; i < 256; i++) {
     cftab[i] = sum
@@ -183,7 +228,10 @@ function decodeBlock(reader: Bits, blockSize: number): Buffer {
     const byte = tt[i] & 0xff
     tt[cftab[byte]++] |= i << 8
   }
-  // Undo the initial run-length encoding (four equal bytes, then a count of more).
+}
+
+/** Follows the links from `origPtr`, undoing the initial run-length encoding (four equal bytes, then a count of more). */
+function undoInitialRuns(tt: Uint32Array, length: number, origPtr: number): Buffer {
   let out = Buffer.allocUnsafe(Math.max(1024, length + (length >>> 2)))
   let size = 0
   const room = (n: number): void => {

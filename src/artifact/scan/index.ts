@@ -1,10 +1,10 @@
-import { open } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 import { buildAllowlist, type Allowlist } from './allowlist/index.js'
 import { checkKerasConfig, findKerasConfig } from './formats/keras.js'
 import { readNpyHeader } from './formats/npy.js'
 import { checkOnnx } from './formats/onnx.js'
 import { checkSafetensors } from './formats/safetensors.js'
-import { decompress } from './inflate.js'
+import { decompress, type Compression } from './inflate.js'
 import { ELEMENT_SIZE, PickleStream, type Plan } from './pickle/stream.js'
 import { PyGlobal, PySeq } from './pickle/values.js'
 import { HDF5_SIGNATURE, sniff } from './sniff.js'
@@ -89,6 +89,11 @@ function checkNesting(ctx: Context, depth: number): void {
     )
 }
 
+/** Findings of a format checker, about `entry`. */
+function addFindings(ctx: Context, findings: Finding[], entry: string | undefined): void {
+  ctx.findings.push(...findings.map(f => ({ ...f, entry })))
+}
+
 /** Scans bytes that can be read anywhere; returns the format found. */
 async function scanBlob(
   blob: Blob,
@@ -109,37 +114,33 @@ async function scanBlob(
     case 'hdf5':
       return scanHdf5(blob, ctx, entry)
     case 'safetensors':
-      ctx.findings.push(
-        ...(await checkSafetensors(blob, ctx.scanTensorValues)).map(f => ({ ...f, entry }))
-      )
+      addFindings(ctx, await checkSafetensors(blob, ctx.scanTensorValues), entry)
       return 'safetensors'
     case 'onnx':
-      ctx.findings.push(
-        ...(await checkOnnx(blob, entry === undefined ? ctx.path : undefined)).map(f => ({
-          ...f,
-          entry
-        }))
-      )
+      addFindings(ctx, await checkOnnx(blob, entry === undefined ? ctx.path : undefined), entry)
       return 'onnx'
-    case 'json': {
-      if (blob.size > MAX_JSON) {
-        ctx.findings.push({ severity: 'info', message: 'JSON too large to parse', entry })
-        return 'json'
-      }
-      try {
-        JSON.parse((await blob.read(0, blob.size)).toString('utf8'))
-        ctx.findings.push({ severity: 'info', message: 'valid JSON', entry })
-      } catch (cause) {
-        ctx.findings.push({
-          severity: 'invalid',
-          message: `not valid JSON: ${(cause as Error).message}`,
-          entry
-        })
-      }
+    case 'json':
+      await scanJson(blob, ctx, entry)
       return 'json'
-    }
     default:
       return scanStream(chunks(blob), ctx, name, entry, depth)
+  }
+}
+
+async function scanJson(blob: Blob, ctx: Context, entry: string | undefined): Promise<void> {
+  if (blob.size > MAX_JSON) {
+    ctx.findings.push({ severity: 'info', message: 'JSON too large to parse', entry })
+    return
+  }
+  try {
+    JSON.parse((await blob.read(0, blob.size)).toString('utf8'))
+    ctx.findings.push({ severity: 'info', message: 'valid JSON', entry })
+  } catch (cause) {
+    ctx.findings.push({
+      severity: 'invalid',
+      message: `not valid JSON: ${(cause as Error).message}`,
+      entry
+    })
   }
 }
 
@@ -153,26 +154,12 @@ async function scanStream(
 ): Promise<string> {
   checkNesting(ctx, depth)
   const iterator = stream[Symbol.asyncIterator]()
-  const rest: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => iterator }
-  let head: Buffer = Buffer.alloc(0)
-  while (head.length < 1024) {
-    const next = await iterator.next()
-    if (next.done) break
-    head = head.length ? Buffer.concat([head, next.value]) : next.value
-  }
-  const all = prepend(head, rest)
+  const head = await readHead(iterator, 1024)
+  const all = prepend(head, { [Symbol.asyncIterator]: () => iterator })
   const kind = sniff(head, Infinity, name)
   switch (kind.kind) {
     case 'compressed': {
-      const compression = kind.compression === 'joblib-zf' ? 'zlib' : kind.compression
-      const body = kind.compression === 'joblib-zf' ? skip(all, 21) : all
-      const inner = await scanStream(
-        decompress(body, compression, ctx.budget),
-        ctx,
-        name,
-        entry,
-        depth + 1
-      )
+      const inner = await scanCompressed(all, kind.compression, ctx, name, entry, depth)
       return `${inner === 'pickle' ? 'joblib' : inner} (${kind.compression})`
     }
     case 'unscannable':
@@ -194,18 +181,39 @@ async function scanStream(
     case 'hdf5':
     case 'safetensors':
     case 'onnx':
-    case 'json':
+    case 'json': {
       // These need random access: read the member into memory when it is small enough.
-      return scanBlob(
-        bufferBlob(await collect(all, MAX_BUFFERED, `a compressed ${kind.kind} member`)),
-        ctx,
-        name,
-        entry,
-        depth + 1
-      )
+      const member = await collect(all, MAX_BUFFERED, `a compressed ${kind.kind} member`)
+      return scanBlob(bufferBlob(member), ctx, name, entry, depth + 1)
+    }
     default:
       return scanPickleStream(all, ctx, entry, kind.kind === 'pickle')
   }
+}
+
+/** The first pieces of a stream, at least `bytes` of them unless the stream is shorter. */
+async function readHead(iterator: AsyncIterator<Buffer>, bytes: number): Promise<Buffer> {
+  let head: Buffer = Buffer.alloc(0)
+  while (head.length < bytes) {
+    const next = await iterator.next()
+    if (next.done) break
+    head = head.length ? Buffer.concat([head, next.value]) : next.value
+  }
+  return head
+}
+
+/** A compressed stream's content; joblib's own zlib files start with a 21-byte header. */
+async function scanCompressed(
+  stream: AsyncIterable<Buffer>,
+  compression: Compression | 'joblib-zf',
+  ctx: Context,
+  name: string,
+  entry: string | undefined,
+  depth: number
+): Promise<string> {
+  const body = compression === 'joblib-zf' ? skip(stream, 21) : stream
+  const inflated = decompress(body, compression === 'joblib-zf' ? 'zlib' : compression, ctx.budget)
+  return scanStream(inflated, ctx, name, entry, depth + 1)
 }
 
 async function* skip(stream: AsyncIterable<Buffer>, bytes: number): AsyncGenerator<Buffer> {
@@ -378,6 +386,50 @@ async function scanZip(
     ...archive.findings.map(f => ({ ...f, entry: join(outer, f.entry ?? '') || undefined }))
   )
   const entries = archive.entries.filter(e => !e.name.endsWith('/'))
+  const { format, torch, torchScript, names } = zipLayout(entries)
+  if (torchScript)
+    ctx.findings.push({
+      severity: 'unsafe',
+      message:
+        'a TorchScript archive: loading it compiles and runs the TorchScript code in its code/ folder, which ml-smoke cannot judge',
+      entry: outer
+    })
+  if (torch && !names.some(n => n.endsWith('.pkl')))
+    ctx.findings.push({
+      severity: 'invalid',
+      message: 'a PyTorch zip checkpoint holds <name>/data.pkl; this archive has none',
+      entry: outer
+    })
+  if (format === 'keras') await scanKerasArchive(blob, entries, ctx, outer)
+  let pickles = 0
+  for (const entry of entries) {
+    const label = join(outer, entry.name)
+    try {
+      if (format === 'keras' && entry.name === 'config.json') continue
+      if (entry.name.endsWith('.pkl') && (torch || torchScript)) {
+        pickles++
+        await scanPickleStream(entryData(blob, entry, ctx.budget), ctx, label, true)
+      } else await scanZipMember(blob, entry, format, ctx, label, depth)
+    } catch (cause) {
+      report(ctx, cause, label)
+    }
+  }
+  if (format === 'pytorch-zip' && !ctx.findings.some(f => f.severity !== 'info'))
+    ctx.findings.push({
+      severity: 'info',
+      message: `${entries.length} entries, CRC-32 intact, ${plural(pickles, 'pickle')} within the allowlist`,
+      entry: outer
+    })
+  return format
+}
+
+/** What the member names say a zip is: TorchScript, a torch checkpoint, Keras, npz, or any zip. */
+function zipLayout(entries: ZipEntry[]): {
+  format: string
+  torch: boolean
+  torchScript: boolean
+  names: string[]
+} {
   const names = entries.map(e => e.name)
   const torchScript = names.some(n => /(^|\/)code\//.test(n) || n.endsWith('constants.pkl'))
   const torch = names.some(n => n === 'data.pkl' || n.endsWith('/data.pkl'))
@@ -394,77 +446,61 @@ async function scanZip(
         : npz
           ? 'npz'
           : 'zip'
-  if (torchScript)
-    ctx.findings.push({
-      severity: 'unsafe',
-      message:
-        'a TorchScript archive: loading it compiles and runs the TorchScript code in its code/ folder, which ml-smoke cannot judge',
-      entry: outer
-    })
-  if (torch && !names.some(n => n.endsWith('.pkl')))
-    ctx.findings.push({
-      severity: 'invalid',
-      message: 'a PyTorch zip checkpoint holds <name>/data.pkl; this archive has none',
-      entry: outer
-    })
-  if (keras && format === 'keras') {
-    try {
-      const config = JSON.parse(
-        (
-          await readMember(
-            blob,
-            entries.find(e => e.name === 'config.json')!,
-            ctx
-          )
-        ).toString('utf8')
-      )
-      const findings = checkKerasConfig(config, join(outer, 'config.json'), ctx.allowlist.has)
-      ctx.findings.push(...findings)
-      if (!findings.length)
-        ctx.findings.push({
-          severity: 'info',
-          message: `Keras archive: ${names.join(', ')}`,
-          entry: outer
-        })
-    } catch (cause) {
-      if (cause instanceof SyntaxError)
-        ctx.findings.push({
-          severity: 'invalid',
-          message: `config.json is not valid JSON: ${cause.message}`,
-          entry: join(outer, 'config.json')
-        })
-      else report(ctx, cause, join(outer, 'config.json'))
-    }
+  return { format, torch, torchScript, names }
+}
+
+/** A Keras archive's config.json: its layers are judged as an HDF5 model's are. */
+async function scanKerasArchive(
+  blob: Blob,
+  entries: ZipEntry[],
+  ctx: Context,
+  outer: string | undefined
+): Promise<void> {
+  const label = join(outer, 'config.json')
+  try {
+    const config = await readMember(
+      blob,
+      entries.find(e => e.name === 'config.json')!,
+      ctx
+    )
+    const findings = checkKerasConfig(JSON.parse(config.toString('utf8')), label, ctx.allowlist.has)
+    ctx.findings.push(...findings)
+    if (!findings.length)
+      ctx.findings.push({
+        severity: 'info',
+        message: `Keras archive: ${entries.map(e => e.name).join(', ')}`,
+        entry: outer
+      })
+  } catch (cause) {
+    if (cause instanceof SyntaxError)
+      ctx.findings.push({
+        severity: 'invalid',
+        message: `config.json is not valid JSON: ${cause.message}`,
+        entry: label
+      })
+    else report(ctx, cause, label)
   }
-  let pickles = 0
-  for (const entry of entries) {
-    const label = join(outer, entry.name)
-    try {
-      if (format === 'keras' && entry.name === 'config.json') continue
-      if (entry.name.endsWith('.pkl') && (torch || torchScript)) {
-        pickles++
-        await scanPickleStream(entryData(blob, entry, ctx.budget), ctx, label, true)
-      } else if (format === 'npz' || entry.name.endsWith('.npy'))
-        await scanNpy(entryData(blob, entry, ctx.budget), ctx, label)
-      else if (format === 'zip') {
-        const stored = storedBlob(blob, entry)
-        if (stored) {
-          await drainEntry(blob, entry, ctx)
-          await scanBlob(stored, ctx, entry.name, label, depth + 1)
-        } else
-          await scanStream(entryData(blob, entry, ctx.budget), ctx, entry.name, label, depth + 1)
-      } else await drainEntry(blob, entry, ctx)
-    } catch (cause) {
-      report(ctx, cause, label)
-    }
+}
+
+/** A member other than a torch pickle: an array, any file of a plain zip, or bytes only checked. */
+async function scanZipMember(
+  blob: Blob,
+  entry: ZipEntry,
+  format: string,
+  ctx: Context,
+  label: string,
+  depth: number
+): Promise<void> {
+  if (format === 'npz' || entry.name.endsWith('.npy'))
+    await scanNpy(entryData(blob, entry, ctx.budget), ctx, label)
+  else if (format !== 'zip') await drainEntry(blob, entry, ctx)
+  else {
+    const stored = storedBlob(blob, entry)
+    if (stored) {
+      await drainEntry(blob, entry, ctx)
+      await scanBlob(stored, ctx, entry.name, label, depth + 1)
+    } else await scanStream(entryData(blob, entry, ctx.budget), ctx, entry.name, label, depth + 1)
   }
-  if (format === 'pytorch-zip' && !ctx.findings.some(f => f.severity !== 'info'))
-    ctx.findings.push({
-      severity: 'info',
-      message: `${entries.length} entries, CRC-32 intact, ${plural(pickles, 'pickle')} within the allowlist`,
-      entry: outer
-    })
-  return format
 }
 
 /**
@@ -538,41 +574,19 @@ export async function scanModelFile(
   options: ScanOptions = {},
   allowlist: Allowlist = buildAllowlist(options.allowGlobals)
 ): Promise<FileScan> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const findings: Finding[] = []
+  const settings = {
+    allowlist,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    scanTensorValues: options.scanTensorValues ?? false,
+    findings,
+    path: file.path
+  }
   let format = 'unknown'
   try {
     const handle = await open(file.path, 'r')
     try {
-      const status = await handle.stat()
-      const size = status.size
-      if (!status.isFile()) throw new Error('not a regular file')
-      const ctx: Context = {
-        allowlist,
-        limits,
-        budget: new Budget(limits, size),
-        scanTensorValues: options.scanTensorValues ?? false,
-        findings,
-        path: file.path
-      }
-      if (size === 0)
-        findings.push({
-          severity: 'invalid',
-          message: 'the file is empty (0 bytes): the model was not written'
-        })
-      else if (size > limits.maxFileBytes)
-        findings.push({
-          severity: 'unsafe',
-          message: `${size} bytes, more than max-scan-bytes ${limits.maxFileBytes}: too large to scan, so not shown safe`
-        })
-      else {
-        try {
-          format = await scanBlob(fileBlob(handle, size), ctx, file.name, undefined, 0)
-        } catch (cause) {
-          format = ctx.sniffed ?? format
-          report(ctx, cause, undefined)
-        }
-      }
+      format = await scanOpenFile(handle, file.name, settings)
     } finally {
       await handle.close()
     }
@@ -583,6 +597,38 @@ export async function scanModelFile(
     })
   }
   return { path: file.path, format, verdict: verdictOf(findings), findings }
+}
+
+/** Scans an open file unless it is empty or too large; returns its format. */
+async function scanOpenFile(
+  handle: FileHandle,
+  name: string,
+  settings: Omit<Context, 'budget'>
+): Promise<string> {
+  const status = await handle.stat()
+  const size = status.size
+  if (!status.isFile()) throw new Error('not a regular file')
+  const { limits, findings } = settings
+  if (size === 0)
+    findings.push({
+      severity: 'invalid',
+      message: 'the file is empty (0 bytes): the model was not written'
+    })
+  else if (size > limits.maxFileBytes)
+    findings.push({
+      severity: 'unsafe',
+      message: `${size} bytes, more than max-scan-bytes ${limits.maxFileBytes}: too large to scan, so not shown safe`
+    })
+  else {
+    const ctx: Context = { ...settings, budget: new Budget(limits, size) }
+    try {
+      return await scanBlob(fileBlob(handle, size), ctx, name, undefined, 0)
+    } catch (cause) {
+      report(ctx, cause, undefined)
+      return ctx.sniffed ?? 'unknown'
+    }
+  }
+  return 'unknown'
 }
 
 /** Scans every file; one report, in the order given. */

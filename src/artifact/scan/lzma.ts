@@ -141,6 +141,8 @@ class Lzma {
   lc = 3
   lp = 0
   pb = 2
+  /** Whether lc, lp and pb were set (an LZMA2 chunk without them is damaged until they are). */
+  hasProperties = false
   literals = new Uint16Array(0x300 << 3)
   private readonly probs = new Uint16Array(192 + 12 + 12 + 12 + 12 + 192 + 4 * 64 + 115 + 16)
   private readonly len = new LenDecoder()
@@ -153,6 +155,7 @@ class Lzma {
 
   setProperties(byte: number): void {
     if (byte >= 9 * 5 * 5) throw invalid('LZMA properties are damaged')
+    this.hasProperties = true
     this.lc = byte % 9
     this.lp = Math.floor(byte / 9) % 5
     this.pb = Math.floor(byte / 45)
@@ -229,47 +232,55 @@ class Lzma {
       if (!rc.bit(this.probs, Lzma.IS_MATCH + (state << 4) + posState)) {
         this.literal()
         this.state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6
-        continue
-      }
-      let length: number
-      if (rc.bit(this.probs, Lzma.IS_REP + state)) {
-        if (!window.total) throw invalid('LZMA data is damaged (a repeat before any data)')
-        if (!rc.bit(this.probs, Lzma.IS_REP_G0 + state)) {
-          if (!rc.bit(this.probs, Lzma.IS_REP0_LONG + (state << 4) + posState)) {
-            this.state = state < 7 ? 9 : 11
-            window.put(window.get(this.reps[0] + 1))
-            continue
-          }
-        } else {
-          let distance: number
-          if (!rc.bit(this.probs, Lzma.IS_REP_G1 + state)) distance = this.reps[1]
-          else {
-            if (!rc.bit(this.probs, Lzma.IS_REP_G2 + state)) distance = this.reps[2]
-            else {
-              distance = this.reps[3]
-              this.reps[3] = this.reps[2]
-            }
-            this.reps[2] = this.reps[1]
-          }
-          this.reps[1] = this.reps[0]
-          this.reps[0] = distance
-        }
-        length = this.repLen.decode(rc, posState)
-        this.state = state < 7 ? 8 : 11
-      } else {
-        this.reps[3] = this.reps[2]
-        this.reps[2] = this.reps[1]
-        this.reps[1] = this.reps[0]
-        length = this.len.decode(rc, posState)
-        this.state = state < 7 ? 7 : 10
-        this.reps[0] = this.distance(length)
-        if (this.reps[0] === 0xffffffff) return 'end'
-        if (!window.hasDistance(this.reps[0] + 1))
-          throw invalid('LZMA data is damaged (a match before the start)')
-      }
-      window.copy(this.reps[0] + 1, length + 2)
+      } else if (rc.bit(this.probs, Lzma.IS_REP + state)) this.repeat(state, posState)
+      else if (!this.match(state, posState)) return 'end'
     }
     return 'limit'
+  }
+
+  /** A match at one of the last four distances, or a single byte at the last one. */
+  private repeat(state: number, posState: number): void {
+    const { window, rc, reps } = this
+    if (!window.total) throw invalid('LZMA data is damaged (a repeat before any data)')
+    if (!rc.bit(this.probs, Lzma.IS_REP_G0 + state)) {
+      if (!rc.bit(this.probs, Lzma.IS_REP0_LONG + (state << 4) + posState)) {
+        this.state = state < 7 ? 9 : 11
+        window.put(window.get(reps[0] + 1))
+        return
+      }
+    } else {
+      let distance: number
+      if (!rc.bit(this.probs, Lzma.IS_REP_G1 + state)) distance = reps[1]
+      else {
+        if (!rc.bit(this.probs, Lzma.IS_REP_G2 + state)) distance = reps[2]
+        else {
+          distance = reps[3]
+          reps[3] = reps[2]
+        }
+        reps[2] = reps[1]
+      }
+      reps[1] = reps[0]
+      reps[0] = distance
+    }
+    const length = this.repLen.decode(rc, posState)
+    this.state = state < 7 ? 8 : 11
+    window.copy(reps[0] + 1, length + 2)
+  }
+
+  /** A match at a new distance; false at the end marker. */
+  private match(state: number, posState: number): boolean {
+    const { window, reps } = this
+    reps[3] = reps[2]
+    reps[2] = reps[1]
+    reps[1] = reps[0]
+    const length = this.len.decode(this.rc, posState)
+    this.state = state < 7 ? 7 : 10
+    reps[0] = this.distance(length)
+    if (reps[0] === 0xffffffff) return false
+    if (!window.hasDistance(reps[0] + 1))
+      throw invalid('LZMA data is damaged (a match before the start)')
+    window.copy(reps[0] + 1, length + 2)
+    return true
   }
 }
 
@@ -380,18 +391,7 @@ export async function* unxz(source: AsyncIterable<Buffer>): AsyncGenerator<Buffe
         const first = input.buf[0]
         if (first === undefined) throw invalid('xz stream is cut short')
         if (first === 0) {
-          // Index: indicator, record count, records, padding, CRC32; then the 12-byte footer.
-          const cursor = { i: 1 }
-          await input.fill(0, 1 << 16)
-          const records = varint(input.buf, cursor)
-          for (let r = 0; r < records; r++) {
-            if (cursor.i + 20 > input.buf.length) await input.fill(0, cursor.i + (1 << 16))
-            varint(input.buf, cursor)
-            varint(input.buf, cursor)
-          }
-          cursor.i += (4 - (cursor.i % 4)) % 4
-          at = cursor.i + 4 + 12
-          if ((await input.fill(0, at)) < at) throw invalid('xz index is cut short')
+          at = await indexEnd(input)
           break
         }
         yield* block(input, check)
@@ -403,10 +403,50 @@ export async function* unxz(source: AsyncIterable<Buffer>): AsyncGenerator<Buffe
   }
 }
 
+/** Reads past the index (indicator, record count, records, padding, CRC32) and the 12-byte footer. */
+async function indexEnd(input: Input): Promise<number> {
+  const cursor = { i: 1 }
+  await input.fill(0, 1 << 16)
+  const records = varint(input.buf, cursor)
+  for (let r = 0; r < records; r++) {
+    if (cursor.i + 20 > input.buf.length) await input.fill(0, cursor.i + (1 << 16))
+    varint(input.buf, cursor)
+    varint(input.buf, cursor)
+  }
+  cursor.i += (4 - (cursor.i % 4)) % 4
+  const end = cursor.i + 4 + 12
+  if ((await input.fill(0, end)) < end) throw invalid('xz index is cut short')
+  return end
+}
+
+/** An xz block: its header, LZMA2 chunks up to the end marker, padding, check. */
 async function* block(input: Input, check: number): AsyncGenerator<Buffer> {
   const headerSize = (input.buf[0] + 1) * 4
   if ((await input.fill(0, headerSize)) < headerSize) throw invalid('xz block header is cut short')
-  const header = input.buf
+  const window = new Window(dictionary(lzma2Dictionary(input.buf)))
+  const lzma = new Lzma(window)
+  let at = headerSize
+  let compressed = 0
+  for (;;) {
+    await input.fill(at, 6)
+    const control = input.buf[0]
+    if (control === undefined) throw invalid('xz block is cut short')
+    if (control === 0) at = 1
+    else if (control === 1 || control === 2) at = yield* storedChunk(input, window, control)
+    else if (control < 0x80) throw invalid('xz LZMA2 chunk is damaged')
+    else at = yield* lzmaChunk(input, lzma, control)
+    compressed += at
+    if (control === 0) break
+  }
+  // Block padding to a multiple of four (counting the header), then the check.
+  const total = headerSize + compressed
+  at += ((4 - (total % 4)) % 4) + CHECK_SIZES[check]
+  if ((await input.fill(0, at)) < at) throw invalid('xz block check is cut short')
+  input.buf = input.buf.subarray(at)
+}
+
+/** The dictionary size of a block's one filter, which must be LZMA2. */
+function lzma2Dictionary(header: Buffer): number {
   const flags = header[1]
   const cursor = { i: 2 }
   if (flags & 0x40) varint(header, cursor)
@@ -423,64 +463,51 @@ async function* block(input: Input, check: number): AsyncGenerator<Buffer> {
     dictSize = bits === 40 ? 0xffffffff : (2 | (bits & 1)) * 2 ** (Math.floor(bits / 2) + 11)
     cursor.i += size
   }
-  const window = new Window(dictionary(dictSize))
-  const lzma = new Lzma(window)
-  let at = headerSize
-  let compressed = 0
-  let needProps = true
-  for (;;) {
-    await input.fill(at, 6)
-    at = 0
-    const control = input.buf[0]
-    if (control === undefined) throw invalid('xz block is cut short')
-    compressed++
-    if (control === 0) {
-      at = 1
-      break
-    }
-    if (control === 1 || control === 2) {
-      if (control === 1) window.reset()
-      const size = input.buf.readUInt16BE(1) + 1
-      if ((await input.fill(0, 3 + size)) < 3 + size) throw invalid('xz block is cut short')
-      for (let i = 0; i < size; i++) window.put(input.buf[3 + i])
-      yield window.take()
-      at = 3 + size
-      compressed += 2 + size
-      continue
-    }
-    if (control < 0x80) throw invalid('xz LZMA2 chunk is damaged')
-    const unpacked = ((control & 0x1f) << 16) + input.buf.readUInt16BE(1) + 1
-    const packed = input.buf.readUInt16BE(3) + 1
-    const reset = (control >>> 5) & 3
-    let headerLength = 5
-    if (reset === 3) window.reset()
-    if (reset >= 2) {
-      lzma.setProperties(input.buf[5])
-      headerLength = 6
-      needProps = false
-    } else if (needProps) throw invalid('xz LZMA2 chunk without properties')
-    if (reset >= 1) lzma.reset()
-    if ((await input.fill(0, headerLength + packed)) < headerLength + packed)
-      throw invalid('xz block is cut short')
-    const chunk = input.buf.subarray(headerLength, headerLength + packed)
-    lzma.rc.init(chunk, 0)
-    let left = unpacked
-    while (left > 0) {
-      const limit = Math.min(left, OUTPUT_PIECE)
-      const result = lzma.decode(limit, chunk.length, true)
-      const out = window.take()
-      left -= out.length
-      if (out.length) yield out
-      if (result === 'end') throw invalid('xz LZMA2 chunk has an end marker')
-      if (!out.length) throw invalid('xz LZMA2 chunk is damaged')
-    }
-    if (lzma.rc.at > chunk.length) throw invalid('xz LZMA2 chunk is cut short')
-    at = headerLength + packed
-    compressed += headerLength - 1 + packed
+  return dictSize
+}
+
+/** An uncompressed LZMA2 chunk (control 1 resets the dictionary, 2 does not); returns its length. */
+async function* storedChunk(
+  input: Input,
+  window: Window,
+  control: number
+): AsyncGenerator<Buffer, number> {
+  if (control === 1) window.reset()
+  const size = input.buf.readUInt16BE(1) + 1
+  if ((await input.fill(0, 3 + size)) < 3 + size) throw invalid('xz block is cut short')
+  for (let i = 0; i < size; i++) window.put(input.buf[3 + i])
+  yield window.take()
+  return 3 + size
+}
+
+/** An LZMA chunk: what it resets, its properties (after a reset of them), its data; returns its length. */
+async function* lzmaChunk(
+  input: Input,
+  lzma: Lzma,
+  control: number
+): AsyncGenerator<Buffer, number> {
+  const unpacked = ((control & 0x1f) << 16) + input.buf.readUInt16BE(1) + 1
+  const packed = input.buf.readUInt16BE(3) + 1
+  const reset = (control >>> 5) & 3
+  let headerLength = 5
+  if (reset === 3) lzma.window.reset()
+  if (reset >= 2) {
+    lzma.setProperties(input.buf[5])
+    headerLength = 6
+  } else if (!lzma.hasProperties) throw invalid('xz LZMA2 chunk without properties')
+  if (reset >= 1) lzma.reset()
+  if ((await input.fill(0, headerLength + packed)) < headerLength + packed)
+    throw invalid('xz block is cut short')
+  const chunk = input.buf.subarray(headerLength, headerLength + packed)
+  lzma.rc.init(chunk, 0)
+  for (let left = unpacked; left > 0;) {
+    const result = lzma.decode(Math.min(left, OUTPUT_PIECE), chunk.length, true)
+    const out = lzma.window.take()
+    left -= out.length
+    if (out.length) yield out
+    if (result === 'end') throw invalid('xz LZMA2 chunk has an end marker')
+    if (!out.length) throw invalid('xz LZMA2 chunk is damaged')
   }
-  // Block padding to a multiple of four (counting the header), then the check.
-  const total = headerSize + compressed
-  at += ((4 - (total % 4)) % 4) + CHECK_SIZES[check]
-  if ((await input.fill(0, at)) < at) throw invalid('xz block check is cut short')
-  input.buf = input.buf.subarray(at)
+  if (lzma.rc.at > chunk.length) throw invalid('xz LZMA2 chunk is cut short')
+  return headerLength + packed
 }

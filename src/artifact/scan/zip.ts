@@ -35,6 +35,39 @@ const MAX_DEFLATE_RATIO = 1100
  * the file. Throws a ScanError for an archive that cannot be read at all.
  */
 export async function readZip(blob: Blob): Promise<ZipArchive> {
+  const end = await readEndRecord(blob)
+  const findings: Finding[] = []
+  // Python's zipfile allows bytes before the archive (a self-extractor) and shifts every offset by them.
+  const prefix = end.directoryEnd - end.directorySize - end.directoryOffset
+  if (prefix < 0)
+    throw invalid('the central directory lies past the end of the file: the archive is truncated')
+  if (prefix > 0)
+    findings.push({
+      severity: 'warning',
+      message: `${prefix} bytes come before the archive (zipfile skips them; torch.load does not)`
+    })
+  if (end.directorySize > 256 << 20)
+    throw unsafe(`a ${end.directorySize}-byte central directory: cannot scan`)
+  const directoryStart = end.directoryOffset + prefix
+  const directory = await blob.read(directoryStart, end.directorySize)
+  const entries = readCentralDirectory(directory, end.count, prefix)
+  const localNames = await readLocalHeaders(blob, entries)
+  checkOverlaps(entries)
+  for (const entry of entries) checkEntry(entry, localNames.get(entry)!, directoryStart)
+  findings.push(...duplicateNames(entries))
+  return { entries, findings }
+}
+
+interface EndRecord {
+  count: number
+  directorySize: number
+  directoryOffset: number
+  /** Where the central directory should end: at the (zip64) end record. */
+  directoryEnd: number
+}
+
+/** The end-of-central-directory record (the zip64 one, when a locator points to it). */
+async function readEndRecord(blob: Blob): Promise<EndRecord> {
   const size = blob.size
   const tailLength = Math.min(size, 65_557)
   const tail = await blob.read(size - tailLength, tailLength)
@@ -47,34 +80,27 @@ export async function readZip(blob: Blob): Promise<ZipArchive> {
   }
   if (eocd === -1)
     throw invalid('no end-of-central-directory record: the archive is truncated or not a zip')
-  const eocdOffset = size - tailLength + eocd
-  let count = tail.readUInt16LE(eocd + 10)
-  let directorySize = tail.readUInt32LE(eocd + 12)
-  let directoryOffset = tail.readUInt32LE(eocd + 16)
-  let directoryEnd = eocdOffset
-  if (eocd >= 20 && tail.readUInt32LE(eocd - 20) === ZIP64_LOCATOR) {
-    const recordOffset = Number(tail.readBigUInt64LE(eocd - 20 + 8))
-    const record = await blob.read(recordOffset, 56)
-    if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD)
-      throw invalid('the zip64 end record is missing')
-    count = Number(record.readBigUInt64LE(32))
-    directorySize = Number(record.readBigUInt64LE(40))
-    directoryOffset = Number(record.readBigUInt64LE(48))
-    directoryEnd = recordOffset
+  if (eocd < 20 || tail.readUInt32LE(eocd - 20) !== ZIP64_LOCATOR)
+    return {
+      count: tail.readUInt16LE(eocd + 10),
+      directorySize: tail.readUInt32LE(eocd + 12),
+      directoryOffset: tail.readUInt32LE(eocd + 16),
+      directoryEnd: size - tailLength + eocd
+    }
+  const recordOffset = Number(tail.readBigUInt64LE(eocd - 20 + 8))
+  const record = await blob.read(recordOffset, 56)
+  if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD)
+    throw invalid('the zip64 end record is missing')
+  return {
+    count: Number(record.readBigUInt64LE(32)),
+    directorySize: Number(record.readBigUInt64LE(40)),
+    directoryOffset: Number(record.readBigUInt64LE(48)),
+    directoryEnd: recordOffset
   }
-  const findings: Finding[] = []
-  // Python's zipfile allows bytes before the archive (a self-extractor) and shifts every offset by them.
-  const prefix = directoryEnd - directorySize - directoryOffset
-  if (prefix < 0)
-    throw invalid('the central directory lies past the end of the file: the archive is truncated')
-  if (prefix > 0)
-    findings.push({
-      severity: 'warning',
-      message: `${prefix} bytes come before the archive (zipfile skips them; torch.load does not)`
-    })
-  if (directorySize > 256 << 20)
-    throw unsafe(`a ${directorySize}-byte central directory: cannot scan`)
-  const directory = await blob.read(directoryOffset + prefix, directorySize)
+}
+
+/** The central directory's `count` entries, their local header offsets shifted by `prefix`. */
+function readCentralDirectory(directory: Buffer, count: number, prefix: number): ZipEntry[] {
   const entries: ZipEntry[] = []
   let pos = 0
   for (let i = 0; i < count; i++) {
@@ -93,28 +119,35 @@ export async function readZip(blob: Blob): Promise<ZipArchive> {
       localHeaderOffset: directory.readUInt32LE(pos + 42),
       dataStart: 0
     }
-    // Zip64: values of 0xFFFFFFFF live in the extra field 0x0001, in this order.
-    let extra = pos + 46 + nameLength
-    const extraEnd = Math.min(extra + extraLength, directory.length)
-    while (extra + 4 <= extraEnd) {
-      const id = directory.readUInt16LE(extra)
-      const length = directory.readUInt16LE(extra + 2)
-      if (id === 0x0001) {
-        let field = extra + 4
-        for (const key of ['size', 'compressedSize', 'localHeaderOffset'] as const) {
-          if (entry[key] === 0xffffffff && field + 8 <= Math.min(extra + 4 + length, extraEnd)) {
-            entry[key] = Number(directory.readBigUInt64LE(field))
-            field += 8
-          }
-        }
-      }
-      extra += 4 + length
-    }
+    const extra = pos + 46 + nameLength
+    readZip64Extra(entry, directory, extra, Math.min(extra + extraLength, directory.length))
     entry.localHeaderOffset += prefix
     entries.push(entry)
     pos += 46 + nameLength + extraLength + commentLength
   }
-  const directoryStart = directoryOffset + prefix
+  return entries
+}
+
+/** Zip64: values of 0xFFFFFFFF live in the extra field 0x0001, in this order. */
+function readZip64Extra(entry: ZipEntry, directory: Buffer, start: number, end: number): void {
+  for (let extra = start; extra + 4 <= end;) {
+    const id = directory.readUInt16LE(extra)
+    const length = directory.readUInt16LE(extra + 2)
+    if (id === 0x0001) {
+      let field = extra + 4
+      for (const key of ['size', 'compressedSize', 'localHeaderOffset'] as const) {
+        if (entry[key] === 0xffffffff && field + 8 <= Math.min(extra + 4 + length, end)) {
+          entry[key] = Number(directory.readBigUInt64LE(field))
+          field += 8
+        }
+      }
+    }
+    extra += 4 + length
+  }
+}
+
+/** Sets each entry's dataStart from its local header; returns the name each local header gives. */
+async function readLocalHeaders(blob: Blob, entries: ZipEntry[]): Promise<Map<ZipEntry, string>> {
   const localNames = new Map<ZipEntry, string>()
   for (const entry of entries) {
     const local = await blob.read(entry.localHeaderOffset, 30)
@@ -125,7 +158,11 @@ export async function readZip(blob: Blob): Promise<ZipArchive> {
     localNames.set(entry, localName)
     entry.dataStart = entry.localHeaderOffset + 30 + nameLength + local.readUInt16LE(28)
   }
-  // Each entry's bytes (header to end of data) must be its own: overlapping entries make a zip bomb.
+  return localNames
+}
+
+/** Each entry's bytes (header to end of data) must be its own: overlapping entries make a zip bomb. */
+function checkOverlaps(entries: ZipEntry[]): void {
   const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset)
   for (let i = 1; i < byOffset.length; i++) {
     const previous = byOffset[i - 1]
@@ -134,27 +171,33 @@ export async function readZip(blob: Blob): Promise<ZipArchive> {
         `entries "${previous.name}" and "${byOffset[i].name}" overlap (a zip bomb's trick)`
       )
   }
-  for (const entry of entries) {
-    if (localNames.get(entry) !== entry.name)
-      throw invalid(
-        `"${entry.name}": the local header names it "${localNames.get(entry)}" (zipfile refuses this)`
-      )
-    if (entry.dataStart + entry.compressedSize > directoryStart)
-      throw invalid(
-        `"${entry.name}": its data runs into the central directory or past the end (truncated?)`
-      )
-    if (entry.flags & 1) throw unsafe(`"${entry.name}" is encrypted: cannot scan`)
-    if (entry.method !== 0 && entry.method !== 8)
-      throw unsafe(`"${entry.name}" uses compression method ${entry.method}: cannot scan`)
-    if (entry.method === 0 && entry.compressedSize !== entry.size)
-      throw invalid(
-        `"${entry.name}": stored, but its sizes differ (${entry.compressedSize} and ${entry.size})`
-      )
-    if (entry.method === 8 && entry.size > entry.compressedSize * MAX_DEFLATE_RATIO + 1024)
-      throw invalid(
-        `"${entry.name}": declares ${entry.size} bytes, more than deflate can make of ${entry.compressedSize}`
-      )
-  }
+}
+
+/** What zipfile refuses, what cannot be scanned, and sizes deflate cannot make. */
+function checkEntry(entry: ZipEntry, localName: string, directoryStart: number): void {
+  if (localName !== entry.name)
+    throw invalid(
+      `"${entry.name}": the local header names it "${localName}" (zipfile refuses this)`
+    )
+  if (entry.dataStart + entry.compressedSize > directoryStart)
+    throw invalid(
+      `"${entry.name}": its data runs into the central directory or past the end (truncated?)`
+    )
+  if (entry.flags & 1) throw unsafe(`"${entry.name}" is encrypted: cannot scan`)
+  if (entry.method !== 0 && entry.method !== 8)
+    throw unsafe(`"${entry.name}" uses compression method ${entry.method}: cannot scan`)
+  if (entry.method === 0 && entry.compressedSize !== entry.size)
+    throw invalid(
+      `"${entry.name}": stored, but its sizes differ (${entry.compressedSize} and ${entry.size})`
+    )
+  if (entry.method === 8 && entry.size > entry.compressedSize * MAX_DEFLATE_RATIO + 1024)
+    throw invalid(
+      `"${entry.name}": declares ${entry.size} bytes, more than deflate can make of ${entry.compressedSize}`
+    )
+}
+
+function duplicateNames(entries: ZipEntry[]): Finding[] {
+  const findings: Finding[] = []
   const names = new Set<string>()
   for (const entry of entries) {
     if (names.has(entry.name))
@@ -165,7 +208,7 @@ export async function readZip(blob: Blob): Promise<ZipArchive> {
       })
     names.add(entry.name)
   }
-  return { entries, findings }
+  return findings
 }
 
 /** The entry's stored bytes, when it is stored: readable anywhere. */

@@ -5,57 +5,83 @@ export type Literal = string | number | boolean | null | Literal[] | { [key: str
 
 /** Parses the dict literal of an .npy header; throws on anything else. */
 export function parseLiteral(text: string): Literal {
-  let i = 0
-  const space = (): void => {
-    while (i < text.length && /\s/.test(text[i])) i++
+  const parser = new LiteralParser(text)
+  const result = parser.value()
+  parser.end()
+  return result
+}
+
+const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' }
+
+class LiteralParser {
+  private i = 0
+  constructor(private readonly text: string) {}
+
+  value(): Literal {
+    this.space()
+    const c = this.text[this.i]
+    if (c === "'" || c === '"') return this.string(c)
+    if (c === '(' || c === '[' || c === '{') return this.container(c)
+    return this.word()
   }
-  const value = (): Literal => {
-    space()
-    const c = text[i]
-    if (c === "'" || c === '"') {
-      let out = ''
-      i++
-      while (i < text.length && text[i] !== c) {
-        if (text[i] === '\\') i++
-        out += text[i++]
-      }
-      if (text[i++] !== c) throw invalid('an unterminated string in the .npy header')
-      return out
+
+  end(): void {
+    this.space()
+    if (this.i !== this.text.length) throw invalid('trailing text in the .npy header')
+  }
+
+  private space(): void {
+    const { text } = this
+    while (this.i < text.length && /\s/.test(text[this.i])) this.i++
+  }
+
+  private string(quote: string): string {
+    const { text } = this
+    let out = ''
+    this.i++
+    while (this.i < text.length && text[this.i] !== quote) {
+      if (text[this.i] === '\\') this.i++
+      out += text[this.i++]
     }
-    if (c === '(' || c === '[' || c === '{') {
-      const close = c === '(' ? ')' : c === '[' ? ']' : '}'
-      i++
-      const items: Literal[] = []
-      const dict: Record<string, Literal> = {}
-      for (;;) {
-        space()
-        if (text[i] === close) {
-          i++
-          return c === '{' ? dict : items
-        }
-        const item = value()
-        space()
-        if (c === '{') {
-          if (text[i++] !== ':' || typeof item !== 'string')
-            throw invalid('a bad dict in the .npy header')
-          dict[item] = value()
-          space()
-        } else items.push(item)
-        if (text[i] === ',') i++
-        else if (text[i] !== close) throw invalid('a bad literal in the .npy header')
+    if (text[this.i++] !== quote) throw invalid('an unterminated string in the .npy header')
+    return out
+  }
+
+  /** A tuple, list or dict. */
+  private container(open: string): Literal {
+    const { text } = this
+    const close = CLOSING[open]
+    this.i++
+    const items: Literal[] = []
+    const dict: Record<string, Literal> = {}
+    for (;;) {
+      this.space()
+      if (text[this.i] === close) {
+        this.i++
+        return open === '{' ? dict : items
       }
+      const item = this.value()
+      this.space()
+      if (open === '{') {
+        if (text[this.i++] !== ':' || typeof item !== 'string')
+          throw invalid('a bad dict in the .npy header')
+        dict[item] = this.value()
+        this.space()
+      } else items.push(item)
+      if (text[this.i] === ',') this.i++
+      else if (text[this.i] !== close) throw invalid('a bad literal in the .npy header')
     }
-    const word = /^(True|False|None|[+-]?\d+L?)/.exec(text.slice(i))
+  }
+
+  /** True, False, None or an integer. */
+  private word(): Literal {
+    const word = /^(True|False|None|[+-]?\d+L?)/.exec(this.text.slice(this.i))
     if (!word) throw invalid('a bad literal in the .npy header')
-    i += word[0].length
+    this.i += word[0].length
     if (word[0] === 'True' || word[0] === 'False') return word[0] === 'True'
     if (word[0] === 'None') return null
     return Number(word[0].replace('L', ''))
   }
-  const result = value()
-  space()
-  if (i !== text.length) throw invalid('trailing text in the .npy header')
-  return result
 }
 
 export interface NpyHeader {

@@ -55,126 +55,123 @@ const error = (message: string): Finding => ({ severity: 'invalid', message })
  * The format holds no code: nothing here is unsafe, only invalid.
  */
 export async function checkSafetensors(blob: Blob, scanValues: boolean): Promise<Finding[]> {
-  const size = blob.size
-  if (size < 8)
-    return [error(`only ${size} bytes: a safetensors file starts with an 8-byte header length`)]
-  const headerLength = Number((await blob.read(0, 8)).readBigUInt64LE(0))
-  if (headerLength > MAX_HEADER || 8 + headerLength > size) {
-    return [
-      error(
-        `header length ${headerLength} does not fit in the ${size}-byte file (truncated or not safetensors)`
-      )
-    ]
-  }
-  const headerBytes = await blob.read(8, headerLength)
-  let header: unknown
-  try {
-    header = JSON.parse(headerBytes.toString('utf8'))
-  } catch (cause) {
-    return [error(`the header is not valid JSON: ${(cause as Error).message}`)]
-  }
-  if (!header || typeof header !== 'object' || Array.isArray(header))
-    return [
-      error(`the header is ${JSON.stringify(header)?.slice(0, 40)}, not a JSON object of tensors`)
-    ]
-  const dataLength = size - 8 - headerLength
+  const header = await readHeader(blob)
+  if (typeof header === 'string') return [error(header)]
+  const dataStart = 8 + header.length
+  const dataLength = blob.size - dataStart
   const tensors: TensorInfo[] = []
   const findings: Finding[] = []
-  for (const [name, value] of Object.entries(header)) {
+  for (const [name, value] of Object.entries(header.json)) {
     if (name === '__metadata__') {
-      if (
-        !value ||
-        typeof value !== 'object' ||
-        Array.isArray(value) ||
-        !Object.values(value).every(v => typeof v === 'string')
-      )
-        findings.push(error('__metadata__ must map strings to strings'))
+      if (!isStringMap(value)) findings.push(error('__metadata__ must map strings to strings'))
       continue
     }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      findings.push(
-        error(`tensor "${name}" is ${JSON.stringify(value)?.slice(0, 40)}, not an object`)
-      )
-      continue
-    }
-    const info = value as { dtype?: unknown; shape?: unknown; data_offsets?: unknown }
-    const offsets = info.data_offsets
-    const shape = info.shape
-    if (typeof info.dtype !== 'string' || !(info.dtype in DTYPE_BYTES)) {
-      findings.push(error(`tensor "${name}": unknown dtype ${JSON.stringify(info.dtype)}`))
-      continue
-    }
-    if (
-      !Array.isArray(shape) ||
-      !shape.every(d => Number.isSafeInteger(d) && d >= 0) ||
-      !Array.isArray(offsets) ||
-      offsets.length !== 2
-    ) {
-      findings.push(error(`tensor "${name}": shape and data_offsets must be lists of integers`))
-      continue
-    }
-    const [begin, end] = offsets as number[]
-    const expected =
-      (shape as number[]).reduce((product, d) => product * d, 1) * DTYPE_BYTES[info.dtype]
-    if (!(
-      Number.isSafeInteger(begin) &&
-      Number.isSafeInteger(end) &&
-      0 <= begin &&
-      begin <= end &&
-      end <= dataLength
-    )) {
-      findings.push(
-        error(
-          `tensor "${name}": data_offsets [${begin}, ${end}] fall outside the ${dataLength} bytes of data (file truncated?)`
-        )
-      )
-    } else if (end - begin !== expected) {
-      findings.push(
-        error(
-          `tensor "${name}": ${end - begin} bytes of data but ${info.dtype}${JSON.stringify(shape)} needs ${expected}`
-        )
-      )
-    } else tensors.push({ name, dtype: info.dtype, begin, end })
+    const tensor = readTensor(name, value, dataLength)
+    if (typeof tensor === 'string') findings.push(error(tensor))
+    else tensors.push(tensor)
   }
   if (findings.length) return findings
-  tensors.sort((a, b) => a.begin - b.begin)
-  let covered = 0
-  for (const tensor of tensors) {
-    if (tensor.begin !== covered) {
-      return [
-        error(
-          `tensor "${tensor.name}" starts at byte ${tensor.begin} of the data, expected ${covered}: tensors overlap or leave a hole`
-        )
-      ]
-    }
-    covered = tensor.end
-  }
-  if (covered !== dataLength)
-    return [
-      error(`${dataLength - covered} bytes after the last tensor are not described by the header`)
-    ]
+  const gap = coverageProblem(tensors, dataLength)
+  if (gap) return [error(gap)]
   findings.push({
     severity: 'info',
     message: `${tensors.length} tensors, ${dataLength} bytes of data`
   })
-  if (scanValues) {
-    let nonFinite = 0
-    const bad: string[] = []
-    for (const tensor of tensors) {
-      if (!['F32', 'F64', 'F16', 'BF16'].includes(tensor.dtype)) continue
-      const chunkSize = 4 * 1024 * 1024
-      for (let at = tensor.begin; at < tensor.end; at += chunkSize) {
-        const chunk = await blob.read(8 + headerLength + at, Math.min(chunkSize, tensor.end - at))
-        const count = scanNonFinite(chunk, tensor.dtype)
-        if (count && !bad.includes(tensor.name)) bad.push(tensor.name)
-        nonFinite += count
-      }
-    }
-    if (nonFinite)
-      findings.push(
-        error(`${nonFinite} NaN or infinite values in ${bad.map(n => `"${n}"`).join(', ')}`)
-      )
-    else findings.push({ severity: 'info', message: 'no NaN or infinite values in float tensors' })
-  }
+  if (scanValues) findings.push(await scanFloatValues(blob, dataStart, tensors))
   return findings
+}
+
+/** The header's JSON object and its length, or what is wrong with it. */
+async function readHeader(
+  blob: Blob
+): Promise<{ json: Record<string, unknown>; length: number } | string> {
+  const size = blob.size
+  if (size < 8) return `only ${size} bytes: a safetensors file starts with an 8-byte header length`
+  const length = Number((await blob.read(0, 8)).readBigUInt64LE(0))
+  if (length > MAX_HEADER || 8 + length > size)
+    return `header length ${length} does not fit in the ${size}-byte file (truncated or not safetensors)`
+  const bytes = await blob.read(8, length)
+  let json: unknown
+  try {
+    json = JSON.parse(bytes.toString('utf8'))
+  } catch (cause) {
+    return `the header is not valid JSON: ${(cause as Error).message}`
+  }
+  if (!isObject(json))
+    return `the header is ${JSON.stringify(json)?.slice(0, 40)}, not a JSON object of tensors`
+  return { json, length }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value)
+
+const isStringMap = (value: unknown): boolean =>
+  isObject(value) && Object.values(value).every(v => typeof v === 'string')
+
+/** A tensor's entry, when its dtype, shape and offsets fit the data; else what is wrong. */
+function readTensor(name: string, value: unknown, dataLength: number): TensorInfo | string {
+  if (!isObject(value))
+    return `tensor "${name}" is ${JSON.stringify(value)?.slice(0, 40)}, not an object`
+  const { dtype, shape, data_offsets: offsets } = value
+  if (typeof dtype !== 'string' || !(dtype in DTYPE_BYTES))
+    return `tensor "${name}": unknown dtype ${JSON.stringify(dtype)}`
+  if (
+    !Array.isArray(shape) ||
+    !shape.every(d => Number.isSafeInteger(d) && d >= 0) ||
+    !Array.isArray(offsets) ||
+    offsets.length !== 2
+  )
+    return `tensor "${name}": shape and data_offsets must be lists of integers`
+  const [begin, end] = offsets as number[]
+  const expected = (shape as number[]).reduce((product, d) => product * d, 1) * DTYPE_BYTES[dtype]
+  if (!(
+    Number.isSafeInteger(begin) &&
+    Number.isSafeInteger(end) &&
+    0 <= begin &&
+    begin <= end &&
+    end <= dataLength
+  ))
+    return `tensor "${name}": data_offsets [${begin}, ${end}] fall outside the ${dataLength} bytes of data (file truncated?)`
+  if (end - begin !== expected)
+    return `tensor "${name}": ${end - begin} bytes of data but ${dtype}${JSON.stringify(shape)} needs ${expected}`
+  return { name, dtype, begin, end }
+}
+
+/** Tensors must cover the data from its first byte to its last, without holes or overlaps. */
+function coverageProblem(tensors: TensorInfo[], dataLength: number): string | undefined {
+  tensors.sort((a, b) => a.begin - b.begin)
+  let covered = 0
+  for (const tensor of tensors) {
+    if (tensor.begin !== covered)
+      return `tensor "${tensor.name}" starts at byte ${tensor.begin} of the data, expected ${covered}: tensors overlap or leave a hole`
+    covered = tensor.end
+  }
+  if (covered !== dataLength)
+    return `${dataLength - covered} bytes after the last tensor are not described by the header`
+  return undefined
+}
+
+const FLOAT_DTYPES = ['F32', 'F64', 'F16', 'BF16']
+
+/** Reads every float tensor, counting NaN and infinite values. */
+async function scanFloatValues(
+  blob: Blob,
+  dataStart: number,
+  tensors: TensorInfo[]
+): Promise<Finding> {
+  let nonFinite = 0
+  const bad: string[] = []
+  for (const tensor of tensors) {
+    if (!FLOAT_DTYPES.includes(tensor.dtype)) continue
+    const chunkSize = 4 * 1024 * 1024
+    for (let at = tensor.begin; at < tensor.end; at += chunkSize) {
+      const chunk = await blob.read(dataStart + at, Math.min(chunkSize, tensor.end - at))
+      const count = scanNonFinite(chunk, tensor.dtype)
+      if (count && !bad.includes(tensor.name)) bad.push(tensor.name)
+      nonFinite += count
+    }
+  }
+  if (nonFinite)
+    return error(`${nonFinite} NaN or infinite values in ${bad.map(n => `"${n}"`).join(', ')}`)
+  return { severity: 'info', message: 'no NaN or infinite values in float tensors' }
 }

@@ -8,6 +8,7 @@ import {
   rawUnicodeEscape
 } from './decode.js'
 import { joblibArray, JOBLIB_WRAPPER } from './joblib-array.js'
+import { OP, type OpcodeName } from './opcodes.js'
 import {
   classOf,
   FLOAT,
@@ -52,7 +53,7 @@ export interface Failure {
 const KEEP_BYTES = 1 << 20
 /** A text line (protocol 0 arguments) longer than this is skipped to its newline, not kept. */
 const LINE_CAP = 4 << 20
-/** Frames (protocol 4) are at most this long in practice; a longer one is still read, only not trusted. */
+/** The highest protocol CPython's unpickler reads. */
 const HIGHEST_PROTOCOL = 5
 
 const OPCODES = new Set(
@@ -65,6 +66,16 @@ const OPCODES = new Set(
 export const isOpcode = (byte: number): boolean => OPCODES.has(byte)
 
 const NEED = Symbol('need more bytes')
+type Outcome = typeof NEED | undefined
+/** Runs the opcode at the machine's position (the opcode's fields are set). */
+type Handler = (machine: PickleMachine) => Outcome
+
+/** Handlers by opcode byte, from handlers by opcode name. */
+function handlerTable(byName: Record<OpcodeName, Handler>): Array<Handler | undefined> {
+  const table = new Array<Handler | undefined>(256).fill(undefined)
+  for (const [name, handler] of Object.entries(byName)) table[OP[name as OpcodeName]] = handler
+  return table
+}
 
 /** What Python's float() accepts: decimal with optional `_` between digits, exponent, inf, nan. */
 const PYTHON_FLOAT =
@@ -201,7 +212,7 @@ export class PickleMachine {
   }
 
   /** The bytes of a NumpyArrayWrapper's array: an alignment pad (its length in its first byte), then data. */
-  private stepArray(buf: Buffer, base: number, eof: boolean): typeof NEED | undefined {
+  private stepArray(buf: Buffer, base: number, eof: boolean): Outcome {
     const array = this.array!
     const rel = this.pos - base
     if (!array.align && array.bytes === 0) {
@@ -244,7 +255,7 @@ export class PickleMachine {
     return undefined
   }
 
-  private skipLine(buf: Buffer, base: number, eof: boolean): typeof NEED | undefined {
+  private skipLine(buf: Buffer, base: number, eof: boolean): Outcome {
     const { code, at } = this.longLine!
     const rel = Math.max(0, this.pos - base)
     const end = buf.indexOf(0x0a, rel)
@@ -255,9 +266,9 @@ export class PickleMachine {
     this.pos = base + end + 1
     this.longLine = undefined
     const length = base + end - at - 1
-    if (code === 0x53 || code === 0x56) this.push(new PyLongStr(length))
-    else if (code === 0x50) this.push(new PyPersId(new PyOpaque('a long persistent id')))
-    else if (code === 0x46 || code === 0x49 || code === 0x4c) this.push(FLOAT)
+    if (code === OP.STRING || code === OP.UNICODE) this.push(new PyLongStr(length))
+    else if (code === OP.PERSID) this.push(new PyPersId(new PyOpaque('a long persistent id')))
+    else if (code === OP.FLOAT || code === OP.INT || code === OP.LONG) this.push(FLOAT)
     else return this.fail(`a ${length}-byte argument line`, at)
     return undefined
   }
@@ -324,7 +335,7 @@ export class PickleMachine {
   }
 
   /** One opcode. Returns NEED when the bytes end inside it (the machine then waits, or fails at EOF). */
-  private step(buf: Buffer, base: number, eof: boolean): typeof NEED | undefined {
+  private step(buf: Buffer, base: number, eof: boolean): Outcome {
     const at = this.pos
     const rel = at - base
     const code = buf[rel]
@@ -335,437 +346,520 @@ export class PickleMachine {
     this.rel = rel
     this.code = code
     this.opcodes++
-
-    switch (code) {
-      case 0x28: // MARK
-        this.marks.push(this.stack.length)
-        return this.next(rel + 1)
-      case 0x2e: {
-        // STOP
-        const value = this.pop(at)
-        if (value === NEED) return NEED
-        this.result = value
-        this.status = 'stopped'
-        return this.next(rel + 1)
-      }
-      case 0x30: // POP: the mark, when the top of the stack is a mark
-        if (this.marks.length && this.fence === this.stack.length) this.marks.pop()
-        else if (this.pop(at) === NEED) return NEED
-        return this.next(rel + 1)
-      case 0x31: {
-        // POP_MARK
-        const mark = this.popMark(at)
-        if (mark === NEED) return NEED
-        this.stack.length = mark
-        return this.next(rel + 1)
-      }
-      case 0x32: // DUP
-        if (this.stack.length <= this.fence) return this.fail('unpickling stack underflow', at)
-        this.push(this.stack[this.stack.length - 1])
-        return this.next(rel + 1)
-      case 0x46: {
-        // FLOAT
-        const arg = this.line(rel + 1)
-        if (arg === NEED) return NEED
-        if (!PYTHON_FLOAT.test(latin1(buf.subarray(arg[0], arg[1]))))
-          return this.fail('could not convert string to float', at)
-        this.push(FLOAT)
-        return this.next(arg[1] + 1)
-      }
-      case 0x49: // INT
-      case 0x4c: {
-        // LONG
-        const arg = this.line(rel + 1)
-        if (arg === NEED) return NEED
-        let text = latin1(buf.subarray(arg[0], arg[1]))
-        if (code === 0x49 && (text === '00' || text === '01')) this.push(text === '01')
-        else {
-          if (code === 0x4c && text.endsWith('L')) text = text.slice(0, -1)
-          // CPython's C unpickler reads INT with strtol, which also takes leading-zero octal.
-          const value =
-            parsePythonInt(text, 0) ??
-            (code === 0x49 && /^\s*[+-]?0[0-7]+\s*$/.test(text)
-              ? BigInt(parseInt(text, 8))
-              : undefined)
-          if (value === undefined) return this.fail('invalid literal for int()', at)
-          this.push(narrow(value))
-        }
-        return this.next(arg[1] + 1)
-      }
-      case 0x4a: {
-        // BININT
-        const start = this.fixed(4)
-        if (start === NEED) return NEED
-        this.push(buf.readInt32LE(start))
-        return this.next(start + 4)
-      }
-      case 0x4b: {
-        // BININT1
-        const start = this.fixed(1)
-        if (start === NEED) return NEED
-        this.push(buf[start])
-        return this.next(start + 1)
-      }
-      case 0x4d: {
-        // BININT2
-        const start = this.fixed(2)
-        if (start === NEED) return NEED
-        this.push(buf.readUInt16LE(start))
-        return this.next(start + 2)
-      }
-      case 0x8a: // LONG1
-      case 0x8b: {
-        // LONG4
-        const arg = this.counted(code === 0x8a ? 1 : 4, true)
-        if (arg === NEED) return NEED
-        this.push(arg.data ? narrow(decodeLong(arg.data)) : FLOAT)
-        return undefined
-      }
-      case 0x4e: // NONE
-        this.push(null)
-        return this.next(rel + 1)
-      case 0x88: // NEWTRUE
-      case 0x89: // NEWFALSE
-        this.push(code === 0x88)
-        return this.next(rel + 1)
-      case 0x47: {
-        // BINFLOAT
-        const start = this.fixed(8)
-        if (start === NEED) return NEED
-        this.push(FLOAT)
-        return this.next(start + 8)
-      }
-      case 0x50: {
-        // PERSID
-        const arg = this.line(rel + 1)
-        if (arg === NEED) return NEED
-        const id = latin1(buf.subarray(arg[0], arg[1]))
-        this.events_.persistentId?.(id)
-        this.push(new PyPersId(id))
-        return this.next(arg[1] + 1)
-      }
-      case 0x51: {
-        // BINPERSID
-        const id = this.pop(at)
-        if (id === NEED) return NEED
-        this.events_.persistentId?.(id)
-        this.push(new PyPersId(id))
-        return this.next(rel + 1)
-      }
-      case 0x52: {
-        // REDUCE
-        if (this.stack.length - 2 < this.fence) return this.fail('unpickling stack underflow', at)
-        const args = this.stack.pop()!
-        const callee = this.stack.pop()!
-        this.push(this.call('REDUCE', callee, args, at))
-        return this.next(rel + 1)
-      }
-      case 0x53: {
-        // STRING: quoted, with backslash escapes
-        const arg = this.line(rel + 1)
-        if (arg === NEED) return NEED
-        const raw = buf.subarray(arg[0], arg[1])
-        if (
-          raw.length < 2 ||
-          raw[0] !== raw[raw.length - 1] ||
-          (raw[0] !== 0x27 && raw[0] !== 0x22)
-        )
-          return this.fail('the STRING opcode argument must be quoted', at)
-        const bytes = escapeDecode(raw.subarray(1, -1))
-        if (!bytes) return this.fail('a STRING with a bad escape', at)
-        this.push(bytesToStr(bytes))
-        return this.next(arg[1] + 1)
-      }
-      case 0x54: // BINSTRING
-      case 0x55: {
-        // SHORT_BINSTRING
-        const arg = this.counted(code === 0x55 ? 1 : 4, true)
-        if (arg === NEED) return NEED
-        this.push(arg.data ? bytesToStr(arg.data) : new PyLongStr(arg.length))
-        return undefined
-      }
-      case 0x56: {
-        // UNICODE: raw-unicode-escape
-        const arg = this.line(rel + 1)
-        if (arg === NEED) return NEED
-        const text = rawUnicodeEscape(buf.subarray(arg[0], arg[1]))
-        if (text === undefined) return this.fail('a UNICODE argument with a bad escape', at)
-        this.push(text)
-        return this.next(arg[1] + 1)
-      }
-      case 0x58: // BINUNICODE
-      case 0x8c: // SHORT_BINUNICODE
-      case 0x8d: {
-        // BINUNICODE8
-        const arg = this.counted(code === 0x8c ? 1 : code === 0x58 ? 4 : 8)
-        if (arg === NEED) return NEED
-        if (!arg.data) this.push(new PyLongStr(arg.length))
-        else {
-          const text = decodeUtf8(arg.data)
-          // Lone surrogates (surrogatepass) decode in Python but never name a module: keep them apart.
-          this.push(text ?? new PyLongStr(arg.length))
-        }
-        return undefined
-      }
-      case 0x42: // BINBYTES
-      case 0x43: // SHORT_BINBYTES
-      case 0x8e: // BINBYTES8
-      case 0x96: {
-        // BYTEARRAY8
-        const arg = this.counted(code === 0x43 ? 1 : code === 0x42 ? 4 : 8)
-        if (arg === NEED) return NEED
-        this.push(
-          new PyBytes(
-            arg.length,
-            arg.data && arg.length <= 4096 ? Buffer.from(arg.data) : undefined
-          )
-        )
-        return undefined
-      }
-      case 0x61: {
-        // APPEND
-        if (this.stack.length - 1 <= this.fence) return this.fail('unpickling stack underflow', at)
-        const value = this.stack.pop()!
-        const list = this.stack[this.stack.length - 1]
-        if (list instanceof PySeq) list.add([value])
-        return this.next(rel + 1)
-      }
-      case 0x65: // APPENDS
-      case 0x90: {
-        // ADDITEMS
-        const mark = this.popMark(at)
-        if (mark === NEED) return NEED
-        if (mark > this.stack.length || mark <= this.fence)
-          return this.fail('unpickling stack underflow', at)
-        const items = this.stack.splice(mark)
-        const target = this.stack[mark - 1]
-        if (target instanceof PySeq) target.add(items)
-        return this.next(rel + 1)
-      }
-      case 0x62: {
-        // BUILD
-        if (this.stack.length - 2 < this.fence) return this.fail('unpickling stack underflow', at)
-        const state = this.stack.pop()!
-        const inst = this.stack[this.stack.length - 1]
-        if (inst instanceof PyObject) inst.state = state
-        this.pos = at + 1
-        if (this.mode === 'joblib' && classOf(inst) === JOBLIB_WRAPPER)
-          return this.joblibArray(state, at)
-        return undefined
-      }
-      case 0x63: // GLOBAL
-      case 0x69: {
-        // INST
-        // At the end of the data, joblib's (pure Python) unpickler takes an unterminated line less its
-        // last byte (readline()[:-1]) and still imports the module: so does the scan, then it fails.
-        const partial = (from: number): [number, number] => [
-          Math.min(from, buf.length),
-          Math.max(Math.min(from, buf.length), buf.length - 1)
-        ]
-        let first = this.line(rel + 1)
-        if (first === NEED && eof && this.status === 'failed' && !this.longLine) {
-          this.status = 'running'
-          first = partial(rel + 1)
-        }
-        if (first === NEED) return NEED
-        let second = this.line(first[1] + 1)
-        if (second === NEED && eof && this.status === 'failed' && !this.longLine) {
-          this.status = 'running'
-          second = partial(first[1] + 1)
-        }
-        if (second === NEED) return NEED
-        const truncated = second[1] === buf.length - 1 && buf[second[1]] !== 0x0a
-        // GLOBAL decodes UTF-8, INST ASCII: a name that is neither cannot be imported.
-        const module = decodeUtf8(buf.subarray(first[0], first[1]))
-        const name = decodeUtf8(buf.subarray(second[0], second[1]))
-        if (module === undefined || name === undefined)
-          return this.fail('a module or name that is not UTF-8', at)
-        if (truncated) {
-          this.importName(module, name, at)
-          this.status = 'running'
-          return this.fail('pickle data was truncated (a line with no end)', at)
-        }
-        if (code === 0x63) {
-          this.push(this.importName(module, name, at))
-          return this.next(second[1] + 1)
-        }
-        const mark = this.popMark(at)
-        if (mark === NEED) return NEED
-        const args = new PySeq('tuple', this.stack.splice(mark))
-        const cls = this.importName(module, name, at)
-        this.push(this.call('INST', cls, args, at))
-        return this.next(second[1] + 1)
-      }
-      case 0x64: // DICT
-      case 0x75: {
-        // SETITEMS
-        const mark = this.popMark(at)
-        if (mark === NEED) return NEED
-        if ((this.stack.length - mark) % 2) return this.fail('odd number of items', at)
-        if (code === 0x64) {
-          const dict = new PyDict()
-          const items = this.stack.splice(mark)
-          for (let i = 0; i < items.length; i += 2) dict.set(items[i], items[i + 1])
-          this.push(dict)
-          return this.next(rel + 1)
-        }
-        if (mark > this.stack.length || mark <= this.fence)
-          return this.fail('unpickling stack underflow', at)
-        const items = this.stack.splice(mark)
-        const dict = this.stack[mark - 1]
-        if (dict instanceof PyDict)
-          for (let i = 0; i < items.length; i += 2) dict.set(items[i], items[i + 1])
-        return this.next(rel + 1)
-      }
-      case 0x73: {
-        // SETITEM
-        if (this.stack.length - 2 <= this.fence) return this.fail('unpickling stack underflow', at)
-        const value = this.stack.pop()!
-        const key = this.stack.pop()!
-        const dict = this.stack[this.stack.length - 1]
-        if (dict instanceof PyDict) dict.set(key, value)
-        return this.next(rel + 1)
-      }
-      case 0x7d: // EMPTY_DICT
-        this.push(new PyDict())
-        return this.next(rel + 1)
-      case 0x5d: // EMPTY_LIST
-        this.push(new PySeq('list', []))
-        return this.next(rel + 1)
-      case 0x29: // EMPTY_TUPLE
-        this.push(new PySeq('tuple', []))
-        return this.next(rel + 1)
-      case 0x8f: // EMPTY_SET
-        this.push(new PySeq('set', []))
-        return this.next(rel + 1)
-      case 0x6c: // LIST
-      case 0x74: // TUPLE
-      case 0x91: {
-        // FROZENSET
-        const mark = this.popMark(at)
-        if (mark === NEED) return NEED
-        const kind = code === 0x6c ? 'list' : code === 0x74 ? 'tuple' : 'frozenset'
-        const seq = new PySeq(kind, [])
-        seq.add(this.stack.splice(mark))
-        this.push(seq)
-        return this.next(rel + 1)
-      }
-      case 0x85: // TUPLE1
-      case 0x86: // TUPLE2
-      case 0x87: {
-        // TUPLE3
-        const n = code - 0x84
-        if (this.stack.length - n < this.fence) return this.fail('unpickling stack underflow', at)
-        this.push(new PySeq('tuple', this.stack.splice(this.stack.length - n)))
-        return this.next(rel + 1)
-      }
-      case 0x67: // GET
-      case 0x70: {
-        // PUT
-        const arg = this.line(rel + 1)
-        if (arg === NEED) return NEED
-        const index = parsePythonInt(latin1(buf.subarray(arg[0], arg[1])), 10)
-        if (index === undefined || index < 0n) return this.fail('a bad memo index', at)
-        const done = this.memoOp(code === 0x67, index, at)
-        if (done === NEED) return NEED
-        return this.next(arg[1] + 1)
-      }
-      case 0x68: // BINGET
-      case 0x71: // BINPUT
-      case 0x6a: // LONG_BINGET
-      case 0x72: {
-        // LONG_BINPUT
-        const width = code === 0x68 || code === 0x71 ? 1 : 4
-        const start = this.fixed(width)
-        if (start === NEED) return NEED
-        const index = width === 1 ? buf[start] : buf.readUInt32LE(start)
-        const done = this.memoOp(code === 0x68 || code === 0x6a, BigInt(index), at)
-        if (done === NEED) return NEED
-        return this.next(start + width)
-      }
-      case 0x94: // MEMOIZE
-        if (this.stack.length <= this.fence) return this.fail('unpickling stack underflow', at)
-        this.memo.set(this.memo.size, this.stack[this.stack.length - 1])
-        return this.next(rel + 1)
-      case 0x6f: {
-        // OBJ: MARK class args... OBJ
-        const mark = this.popMark(at)
-        if (mark === NEED) return NEED
-        if (this.stack.length - mark < 1) return this.fail('unpickling stack underflow', at)
-        const items = this.stack.splice(mark)
-        const cls = items.shift()!
-        this.push(this.call('OBJ', cls, new PySeq('tuple', items), at))
-        return this.next(rel + 1)
-      }
-      case 0x80: {
-        // PROTO
-        const start = this.fixed(1)
-        if (start === NEED) return NEED
-        if (buf[start] > HIGHEST_PROTOCOL)
-          return this.fail(`unsupported pickle protocol ${buf[start]}`, at)
-        this.proto = buf[start]
-        return this.next(start + 1)
-      }
-      case 0x81: // NEWOBJ
-      case 0x92: {
-        // NEWOBJ_EX
-        const n = code === 0x81 ? 2 : 3
-        if (this.stack.length - n < this.fence) return this.fail('unpickling stack underflow', at)
-        const popped = this.stack.splice(this.stack.length - n)
-        this.push(this.call(code === 0x81 ? 'NEWOBJ' : 'NEWOBJ_EX', popped[0], popped[1], at))
-        return this.next(rel + 1)
-      }
-      case 0x82: // EXT1
-      case 0x83: // EXT2
-      case 0x84: {
-        // EXT4
-        const width = code === 0x82 ? 1 : code === 0x83 ? 2 : 4
-        const start = this.fixed(width)
-        if (start === NEED) return NEED
-        const value =
-          width === 1 ? buf[start] : width === 2 ? buf.readUInt16LE(start) : buf.readInt32LE(start)
-        this.events++
-        this.events_.unsafe(
-          `extension code ${value} (EXT${width === 4 ? 4 : width}): imports whatever copyreg's extension registry maps it to`,
-          at
-        )
-        this.push(new PyOpaque(`extension ${value}`))
-        return this.next(start + width)
-      }
-      case 0x93: {
-        // STACK_GLOBAL
-        if (this.stack.length - 2 < this.fence) return this.fail('unpickling stack underflow', at)
-        const name = this.stack.pop()!
-        const module = this.stack.pop()!
-        if (typeof module !== 'string' || typeof name !== 'string') {
-          this.events++
-          this.events_.unsafe(
-            'STACK_GLOBAL imports a module or name computed while loading, not a constant string',
-            at
-          )
-          this.push(new PyOpaque('computed global'))
-        } else this.push(this.importName(module, name, at))
-        return this.next(rel + 1)
-      }
-      case 0x95: {
-        // FRAME
-        const start = this.fixed(8)
-        if (start === NEED) return NEED
-        this.frameEnd = at + 9 + Number(buf.readBigUInt64LE(start))
-        return this.next(start + 8)
-      }
-      case 0x97: // NEXT_BUFFER: out-of-band data (pickle.load needs buffers=...)
-        this.push(new PyOpaque('out-of-band buffer'))
-        return this.next(rel + 1)
-      case 0x98: // READONLY_BUFFER
-        if (this.stack.length <= this.fence) return this.fail('unpickling stack underflow', at)
-        return this.next(rel + 1)
-      default:
-        return this.fail(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at)
-    }
+    const handler = PickleMachine.handlers[code]
+    if (handler) return handler(this)
+    return this.fail(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at)
   }
 
-  private memoOp(get: boolean, index: bigint, at: number): typeof NEED | undefined {
+  /** Each opcode's handler, by family; a table by opcode byte for `step`. */
+  private static readonly handlers = handlerTable({
+    // stack and marks
+    MARK: m => m.mark(),
+    STOP: m => m.stop(),
+    POP: m => m.popTop(),
+    POP_MARK: m => m.popToMark(),
+    DUP: m => m.dup(),
+    // constants
+    NONE: m => m.pushConstant(null),
+    NEWTRUE: m => m.pushConstant(true),
+    NEWFALSE: m => m.pushConstant(false),
+    INT: m => m.intLine(),
+    LONG: m => m.intLine(),
+    BININT: m => m.binInt(4),
+    BININT1: m => m.binInt(1),
+    BININT2: m => m.binInt(2),
+    LONG1: m => m.binLong(1),
+    LONG4: m => m.binLong(4),
+    FLOAT: m => m.floatLine(),
+    BINFLOAT: m => m.binFloat(),
+    // strings and bytes
+    STRING: m => m.quotedString(),
+    BINSTRING: m => m.binString(4),
+    SHORT_BINSTRING: m => m.binString(1),
+    UNICODE: m => m.unicodeLine(),
+    SHORT_BINUNICODE: m => m.binUnicode(1),
+    BINUNICODE: m => m.binUnicode(4),
+    BINUNICODE8: m => m.binUnicode(8),
+    SHORT_BINBYTES: m => m.binBytes(1),
+    BINBYTES: m => m.binBytes(4),
+    BINBYTES8: m => m.binBytes(8),
+    BYTEARRAY8: m => m.binBytes(8),
+    // containers
+    EMPTY_DICT: m => m.pushConstant(new PyDict()),
+    EMPTY_LIST: m => m.pushConstant(new PySeq('list', [])),
+    EMPTY_TUPLE: m => m.pushConstant(new PySeq('tuple', [])),
+    EMPTY_SET: m => m.pushConstant(new PySeq('set', [])),
+    LIST: m => m.sequenceFromMark('list'),
+    TUPLE: m => m.sequenceFromMark('tuple'),
+    FROZENSET: m => m.sequenceFromMark('frozenset'),
+    TUPLE1: m => m.tupleOf(1),
+    TUPLE2: m => m.tupleOf(2),
+    TUPLE3: m => m.tupleOf(3),
+    APPEND: m => m.append(),
+    APPENDS: m => m.appendFromMark(),
+    ADDITEMS: m => m.appendFromMark(),
+    DICT: m => m.dictFromMark(),
+    SETITEMS: m => m.setItemsFromMark(),
+    SETITEM: m => m.setItem(),
+    // memo
+    GET: m => m.memoLine(true),
+    PUT: m => m.memoLine(false),
+    BINGET: m => m.memoIndex(true, 1),
+    BINPUT: m => m.memoIndex(false, 1),
+    LONG_BINGET: m => m.memoIndex(true, 4),
+    LONG_BINPUT: m => m.memoIndex(false, 4),
+    MEMOIZE: m => m.memoize(),
+    // globals, calls and persistent ids
+    GLOBAL: m => m.global(),
+    INST: m => m.inst(),
+    STACK_GLOBAL: m => m.stackGlobal(),
+    EXT1: m => m.extension(1),
+    EXT2: m => m.extension(2),
+    EXT4: m => m.extension(4),
+    REDUCE: m => m.reduce(),
+    NEWOBJ: m => m.newObject('NEWOBJ', 2),
+    NEWOBJ_EX: m => m.newObject('NEWOBJ_EX', 3),
+    OBJ: m => m.obj(),
+    BUILD: m => m.build(),
+    PERSID: m => m.persIdLine(),
+    BINPERSID: m => m.binPersId(),
+    // protocol, frames and out-of-band buffers
+    PROTO: m => m.setProtocol(),
+    FRAME: m => m.frame(),
+    NEXT_BUFFER: m => m.pushConstant(new PyOpaque('out-of-band buffer')),
+    READONLY_BUFFER: m => (m.lacks(1) ? m.underflow() : m.nextOpcode())
+  })
+
+  // -- Helpers of the handlers.
+
+  /** Past an opcode that has no argument. */
+  private nextOpcode(): undefined {
+    return this.next(this.rel + 1)
+  }
+
+  /** Whether fewer than `n` values lie above the innermost mark. */
+  private lacks(n: number): boolean {
+    return this.stack.length - n < this.fence
+  }
+
+  private underflow(): typeof NEED {
+    return this.fail('unpickling stack underflow', this.at)
+  }
+
+  /** An argument line decoded as latin-1 (INT, LONG, FLOAT, PERSID, GET, PUT), and where it ends. */
+  private textLine(): { text: string; end: number } | typeof NEED {
+    const arg = this.line(this.rel + 1)
+    if (arg === NEED) return NEED
+    return { text: latin1(this.buf.subarray(arg[0], arg[1])), end: arg[1] + 1 }
+  }
+
+  /** A little-endian unsigned int of `width` bytes at `start` (1, 2 or 4). */
+  private uint(start: number, width: 1 | 2 | 4): number {
+    const { buf } = this
+    return width === 1
+      ? buf[start]
+      : width === 2
+        ? buf.readUInt16LE(start)
+        : buf.readUInt32LE(start)
+  }
+
+  // -- Stack and marks.
+
+  private mark(): Outcome {
+    this.marks.push(this.stack.length)
+    return this.nextOpcode()
+  }
+
+  private stop(): Outcome {
+    const value = this.pop(this.at)
+    if (value === NEED) return NEED
+    this.result = value
+    this.status = 'stopped'
+    return this.nextOpcode()
+  }
+
+  /** POP: the mark, when the top of the stack is a mark. */
+  private popTop(): Outcome {
+    if (this.marks.length && this.fence === this.stack.length) this.marks.pop()
+    else if (this.pop(this.at) === NEED) return NEED
+    return this.nextOpcode()
+  }
+
+  private popToMark(): Outcome {
+    const mark = this.popMark(this.at)
+    if (mark === NEED) return NEED
+    this.stack.length = mark
+    return this.nextOpcode()
+  }
+
+  private dup(): Outcome {
+    if (this.lacks(1)) return this.underflow()
+    this.push(this.stack[this.stack.length - 1])
+    return this.nextOpcode()
+  }
+
+  // -- Constants.
+
+  private pushConstant(value: Value): Outcome {
+    this.push(value)
+    return this.nextOpcode()
+  }
+
+  /** INT and LONG: decimal text; INT's 00 and 01 are False and True. */
+  private intLine(): Outcome {
+    const arg = this.textLine()
+    if (arg === NEED) return NEED
+    const isInt = this.code === OP.INT
+    let text = arg.text
+    if (isInt && (text === '00' || text === '01')) this.push(text === '01')
+    else {
+      if (!isInt && text.endsWith('L')) text = text.slice(0, -1)
+      // CPython's C unpickler reads INT with strtol, which also takes leading-zero octal.
+      const value =
+        parsePythonInt(text, 0) ??
+        (isInt && /^\s*[+-]?0[0-7]+\s*$/.test(text) ? BigInt(parseInt(text, 8)) : undefined)
+      if (value === undefined) return this.fail('invalid literal for int()', this.at)
+      this.push(narrow(value))
+    }
+    return this.next(arg.end)
+  }
+
+  /** BININT1 and BININT2 are unsigned, BININT signed. */
+  private binInt(width: 1 | 2 | 4): Outcome {
+    const start = this.fixed(width)
+    if (start === NEED) return NEED
+    this.push(width === 4 ? this.buf.readInt32LE(start) : this.uint(start, width))
+    return this.next(start + width)
+  }
+
+  private binLong(width: 1 | 4): Outcome {
+    const arg = this.counted(width, true)
+    if (arg === NEED) return NEED
+    this.push(arg.data ? narrow(decodeLong(arg.data)) : FLOAT)
+    return undefined
+  }
+
+  private floatLine(): Outcome {
+    const arg = this.textLine()
+    if (arg === NEED) return NEED
+    if (!PYTHON_FLOAT.test(arg.text)) return this.fail('could not convert string to float', this.at)
+    this.push(FLOAT)
+    return this.next(arg.end)
+  }
+
+  private binFloat(): Outcome {
+    const start = this.fixed(8)
+    if (start === NEED) return NEED
+    this.push(FLOAT)
+    return this.next(start + 8)
+  }
+
+  // -- Strings and bytes.
+
+  /** STRING: quoted, with backslash escapes. */
+  private quotedString(): Outcome {
+    const arg = this.line(this.rel + 1)
+    if (arg === NEED) return NEED
+    const raw = this.buf.subarray(arg[0], arg[1])
+    const quote = raw[0]
+    if (raw.length < 2 || quote !== raw[raw.length - 1] || (quote !== 0x27 && quote !== 0x22))
+      return this.fail('the STRING opcode argument must be quoted', this.at)
+    const bytes = escapeDecode(raw.subarray(1, -1))
+    if (!bytes) return this.fail('a STRING with a bad escape', this.at)
+    this.push(bytesToStr(bytes))
+    return this.next(arg[1] + 1)
+  }
+
+  private binString(width: 1 | 4): Outcome {
+    const arg = this.counted(width, true)
+    if (arg === NEED) return NEED
+    this.push(arg.data ? bytesToStr(arg.data) : new PyLongStr(arg.length))
+    return undefined
+  }
+
+  /** UNICODE: raw-unicode-escape. */
+  private unicodeLine(): Outcome {
+    const arg = this.line(this.rel + 1)
+    if (arg === NEED) return NEED
+    const text = rawUnicodeEscape(this.buf.subarray(arg[0], arg[1]))
+    if (text === undefined) return this.fail('a UNICODE argument with a bad escape', this.at)
+    this.push(text)
+    return this.next(arg[1] + 1)
+  }
+
+  private binUnicode(width: 1 | 4 | 8): Outcome {
+    const arg = this.counted(width)
+    if (arg === NEED) return NEED
+    // Lone surrogates (surrogatepass) decode in Python but never name a module: keep them apart.
+    const text = arg.data ? decodeUtf8(arg.data) : undefined
+    this.push(text ?? new PyLongStr(arg.length))
+    return undefined
+  }
+
+  private binBytes(width: 1 | 4 | 8): Outcome {
+    const arg = this.counted(width)
+    if (arg === NEED) return NEED
+    const kept = arg.data && arg.length <= 4096 ? Buffer.from(arg.data) : undefined
+    this.push(new PyBytes(arg.length, kept))
+    return undefined
+  }
+
+  // -- Containers.
+
+  private sequenceFromMark(kind: 'list' | 'tuple' | 'frozenset'): Outcome {
+    const mark = this.popMark(this.at)
+    if (mark === NEED) return NEED
+    const seq = new PySeq(kind, [])
+    seq.add(this.stack.splice(mark))
+    this.push(seq)
+    return this.nextOpcode()
+  }
+
+  private tupleOf(n: 1 | 2 | 3): Outcome {
+    if (this.lacks(n)) return this.underflow()
+    this.push(new PySeq('tuple', this.stack.splice(this.stack.length - n)))
+    return this.nextOpcode()
+  }
+
+  private append(): Outcome {
+    if (this.lacks(2)) return this.underflow()
+    const value = this.stack.pop()!
+    const list = this.stack[this.stack.length - 1]
+    if (list instanceof PySeq) list.add([value])
+    return this.nextOpcode()
+  }
+
+  /** APPENDS and ADDITEMS: the values since the mark go into the list or set below it. */
+  private appendFromMark(): Outcome {
+    const mark = this.popMark(this.at)
+    if (mark === NEED) return NEED
+    if (mark > this.stack.length || mark <= this.fence) return this.underflow()
+    const items = this.stack.splice(mark)
+    const target = this.stack[mark - 1]
+    if (target instanceof PySeq) target.add(items)
+    return this.nextOpcode()
+  }
+
+  /** The mark of DICT or SETITEMS, once the values since it pair up as keys and values. */
+  private pairsMark(): number | typeof NEED {
+    const mark = this.popMark(this.at)
+    if (mark === NEED) return NEED
+    if ((this.stack.length - mark) % 2) return this.fail('odd number of items', this.at)
+    return mark
+  }
+
+  private dictFromMark(): Outcome {
+    const mark = this.pairsMark()
+    if (mark === NEED) return NEED
+    this.push(setPairs(new PyDict(), this.stack.splice(mark)))
+    return this.nextOpcode()
+  }
+
+  private setItemsFromMark(): Outcome {
+    const mark = this.pairsMark()
+    if (mark === NEED) return NEED
+    if (mark > this.stack.length || mark <= this.fence) return this.underflow()
+    const items = this.stack.splice(mark)
+    const dict = this.stack[mark - 1]
+    if (dict instanceof PyDict) setPairs(dict, items)
+    return this.nextOpcode()
+  }
+
+  private setItem(): Outcome {
+    if (this.lacks(3)) return this.underflow()
+    const value = this.stack.pop()!
+    const key = this.stack.pop()!
+    const dict = this.stack[this.stack.length - 1]
+    if (dict instanceof PyDict) dict.set(key, value)
+    return this.nextOpcode()
+  }
+
+  // -- Memo.
+
+  /** GET and PUT: a decimal index. */
+  private memoLine(get: boolean): Outcome {
+    const arg = this.textLine()
+    if (arg === NEED) return NEED
+    const index = parsePythonInt(arg.text, 10)
+    if (index === undefined || index < 0n) return this.fail('a bad memo index', this.at)
+    if (this.memoOp(get, index, this.at) === NEED) return NEED
+    return this.next(arg.end)
+  }
+
+  private memoIndex(get: boolean, width: 1 | 4): Outcome {
+    const start = this.fixed(width)
+    if (start === NEED) return NEED
+    if (this.memoOp(get, BigInt(this.uint(start, width)), this.at) === NEED) return NEED
+    return this.next(start + width)
+  }
+
+  private memoize(): Outcome {
+    if (this.lacks(1)) return this.underflow()
+    this.memo.set(this.memo.size, this.stack[this.stack.length - 1])
+    return this.nextOpcode()
+  }
+
+  // -- Globals, calls and persistent ids.
+
+  private global(): Outcome {
+    const global = this.moduleAndName()
+    if (global === NEED) return NEED
+    this.push(this.importName(global.module, global.name, this.at))
+    return this.next(global.end)
+  }
+
+  /** INST: MARK args... INST module name. */
+  private inst(): Outcome {
+    const global = this.moduleAndName()
+    if (global === NEED) return NEED
+    const mark = this.popMark(this.at)
+    if (mark === NEED) return NEED
+    const args = new PySeq('tuple', this.stack.splice(mark))
+    const cls = this.importName(global.module, global.name, this.at)
+    this.push(this.call('INST', cls, args, this.at))
+    return this.next(global.end)
+  }
+
+  /** The module and name lines of GLOBAL and INST; `end` is past the second line. */
+  private moduleAndName(): { module: string; name: string; end: number } | typeof NEED {
+    const first = this.lineOrRest(this.rel + 1)
+    if (first === NEED) return NEED
+    const second = this.lineOrRest(first[1] + 1)
+    if (second === NEED) return NEED
+    const { buf, at } = this
+    const truncated = second[1] === buf.length - 1 && buf[second[1]] !== 0x0a
+    // GLOBAL decodes UTF-8, INST ASCII: a name that is neither cannot be imported.
+    const module = decodeUtf8(buf.subarray(first[0], first[1]))
+    const name = decodeUtf8(buf.subarray(second[0], second[1]))
+    if (module === undefined || name === undefined)
+      return this.fail('a module or name that is not UTF-8', at)
+    if (truncated) {
+      this.importName(module, name, at)
+      this.status = 'running'
+      return this.fail('pickle data was truncated (a line with no end)', at)
+    }
+    return { module, name, end: second[1] + 1 }
+  }
+
+  /**
+   * A line, or at the end of the data the rest of it: joblib's (pure Python) unpickler takes an
+   * unterminated line less its last byte (readline()[:-1]) and still imports the module; so does the
+   * scan, then it fails.
+   */
+  private lineOrRest(from: number): [number, number] | typeof NEED {
+    const line = this.line(from)
+    if (line !== NEED || !this.eof || this.status !== 'failed' || this.longLine) return line
+    this.status = 'running'
+    const start = Math.min(from, this.buf.length)
+    return [start, Math.max(start, this.buf.length - 1)]
+  }
+
+  private stackGlobal(): Outcome {
+    if (this.lacks(2)) return this.underflow()
+    const name = this.stack.pop()!
+    const module = this.stack.pop()!
+    if (typeof module !== 'string' || typeof name !== 'string') {
+      this.events++
+      this.events_.unsafe(
+        'STACK_GLOBAL imports a module or name computed while loading, not a constant string',
+        this.at
+      )
+      this.push(new PyOpaque('computed global'))
+    } else this.push(this.importName(module, name, this.at))
+    return this.nextOpcode()
+  }
+
+  /** EXT1, EXT2 and EXT4: a code in copyreg's extension registry. */
+  private extension(width: 1 | 2 | 4): Outcome {
+    const start = this.fixed(width)
+    if (start === NEED) return NEED
+    const value = width === 4 ? this.buf.readInt32LE(start) : this.uint(start, width)
+    this.events++
+    this.events_.unsafe(
+      `extension code ${value} (EXT${width}): imports whatever copyreg's extension registry maps it to`,
+      this.at
+    )
+    this.push(new PyOpaque(`extension ${value}`))
+    return this.next(start + width)
+  }
+
+  private reduce(): Outcome {
+    if (this.lacks(2)) return this.underflow()
+    const args = this.stack.pop()!
+    const callee = this.stack.pop()!
+    this.push(this.call('REDUCE', callee, args, this.at))
+    return this.nextOpcode()
+  }
+
+  /** NEWOBJ: class, args; NEWOBJ_EX: class, args, kwargs. */
+  private newObject(op: 'NEWOBJ' | 'NEWOBJ_EX', n: 2 | 3): Outcome {
+    if (this.lacks(n)) return this.underflow()
+    const popped = this.stack.splice(this.stack.length - n)
+    this.push(this.call(op, popped[0], popped[1], this.at))
+    return this.nextOpcode()
+  }
+
+  /** OBJ: MARK class args... OBJ */
+  private obj(): Outcome {
+    const mark = this.popMark(this.at)
+    if (mark === NEED) return NEED
+    if (this.stack.length - mark < 1) return this.underflow()
+    const items = this.stack.splice(mark)
+    const cls = items.shift()!
+    this.push(this.call('OBJ', cls, new PySeq('tuple', items), this.at))
+    return this.nextOpcode()
+  }
+
+  private build(): Outcome {
+    if (this.lacks(2)) return this.underflow()
+    const state = this.stack.pop()!
+    const inst = this.stack[this.stack.length - 1]
+    if (inst instanceof PyObject) inst.state = state
+    this.pos = this.at + 1
+    if (this.mode === 'joblib' && classOf(inst) === JOBLIB_WRAPPER)
+      return this.joblibArray(state, this.at)
+    return undefined
+  }
+
+  private persIdLine(): Outcome {
+    const arg = this.textLine()
+    if (arg === NEED) return NEED
+    this.persistentId(arg.text)
+    return this.next(arg.end)
+  }
+
+  private binPersId(): Outcome {
+    const id = this.pop(this.at)
+    if (id === NEED) return NEED
+    this.persistentId(id)
+    return this.nextOpcode()
+  }
+
+  private persistentId(id: Value): void {
+    this.events_.persistentId?.(id)
+    this.push(new PyPersId(id))
+  }
+
+  // -- Protocol and frames.
+
+  private setProtocol(): Outcome {
+    const start = this.fixed(1)
+    if (start === NEED) return NEED
+    const protocol = this.buf[start]
+    if (protocol > HIGHEST_PROTOCOL)
+      return this.fail(`unsupported pickle protocol ${protocol}`, this.at)
+    this.proto = protocol
+    return this.next(start + 1)
+  }
+
+  private frame(): Outcome {
+    const start = this.fixed(8)
+    if (start === NEED) return NEED
+    this.frameEnd = this.at + 9 + Number(this.buf.readBigUInt64LE(start))
+    return this.next(start + 8)
+  }
+
+  private memoOp(get: boolean, index: bigint, at: number): Outcome {
     const key = Number(index)
     if (get) {
       if (!this.memo.has(key)) return this.fail(`memo value not found at index ${index}`, at)
@@ -778,7 +872,7 @@ export class PickleMachine {
   }
 
   /** joblib reads the wrapped array itself, right after the BUILD that set the wrapper's state. */
-  private joblibArray(state: Value, at: number): typeof NEED | undefined {
+  private joblibArray(state: Value, at: number): Outcome {
     const layout = joblibArray(state)
     if (typeof layout === 'string') {
       this.events++
@@ -818,4 +912,10 @@ function narrow(value: bigint): number | bigint {
 /** Python 2 str: decoded with the unpickler's encoding (ASCII by default, UTF-8 in torch.load). */
 function bytesToStr(bytes: Uint8Array): string {
   return decodeUtf8(bytes) ?? latin1(bytes)
+}
+
+/** DICT and SETITEMS: keys and values, alternating. */
+function setPairs(dict: PyDict, items: Value[]): PyDict {
+  for (let i = 0; i < items.length; i += 2) dict.set(items[i], items[i + 1])
+  return dict
 }

@@ -99,6 +99,17 @@ export const torchFilePlan: Plan = (index, result, stream) => {
   ]
 }
 
+/** Whether `_codecs.encode` is called as protocol 2 pickles make bytes: (str, 'latin1'). */
+function encodesBytes(args: Value): boolean {
+  if (!(args instanceof PySeq) || args.length !== 2) return false
+  const [text, encoding] = args.items
+  return (
+    (typeof text === 'string' || text instanceof PyLongStr) &&
+    typeof encoding === 'string' &&
+    BYTE_ENCODINGS.has(encoding.toLowerCase())
+  )
+}
+
 /**
  * Scans a byte stream that holds one pickle or several back to back (legacy torch.save), written in
  * pieces: every pickle is emulated, every import judged against the allowlist, and every call checked.
@@ -146,52 +157,11 @@ export class PickleStream {
     this.options.findings.push({ ...finding, entry: finding.entry ?? this.options.entry })
   }
 
+  /** The machine's events for a reader; `where` ends every finding's message. */
   private events(where: string): MachineEvents {
-    const { allowlist } = this.options
     return {
-      import: global => {
-        if (allowlist.has(global.module, global.name)) return
-        this.add({
-          severity: 'unsafe',
-          message: `imports ${global.qualified}${where}: not on the allowlist (loading it can run code)`,
-          global: global.qualified,
-          offset: global.at
-        })
-      },
-      call: (op, callee, args, at) => {
-        // Legacy torch.save pickles a module class as ('module', Class, file, source): torch.load's
-        // persistent_load returns Class, itself imported (and judged) inside the id.
-        if (callee instanceof PyPersId && callee.id instanceof PySeq) {
-          const [kind, cls] = callee.id.items
-          if (kind === 'module' && cls instanceof PyGlobal) callee = cls
-        }
-        if (!(callee instanceof PyGlobal)) {
-          this.add({
-            severity: 'unsafe',
-            message: `${op} calls ${describe(callee)}${where}, a value made while loading rather than an allowed name`,
-            offset: at
-          })
-          return
-        }
-        if (callee.qualified === '_codecs.encode') {
-          const items = args instanceof PySeq ? args.items : []
-          const text = items[0]
-          const encoding = items[1]
-          if (
-            !(args instanceof PySeq) ||
-            args.length !== 2 ||
-            !(typeof text === 'string' || text instanceof PyLongStr) ||
-            typeof encoding !== 'string' ||
-            !BYTE_ENCODINGS.has(encoding.toLowerCase())
-          )
-            this.add({
-              severity: 'unsafe',
-              message: `_codecs.encode is called with ${items.map(describe).join(', ')}${where}: only (str, 'latin1') makes bytes`,
-              global: '_codecs.encode',
-              offset: at
-            })
-        }
-      },
+      import: global => this.judgeImport(global, where),
+      call: (op, callee, args, at) => this.judgeCall(op, callee, args, at, where),
       unsafe: (message, at) =>
         this.add({ severity: 'unsafe', message: message + where, offset: at }),
       fork: create =>
@@ -203,14 +173,52 @@ export class PickleStream {
           ),
           role: 'fork'
         }),
-      persistentId: id => {
-        // torch's persistent ids: ('storage', StorageType, key, location, numel, ...)
-        if (!(id instanceof PySeq)) return
-        const [, type, key] = id.items
-        if (type instanceof PyGlobal && typeof key === 'string' && type.name in ELEMENT_SIZE)
-          this.storageSizes.set(key, ELEMENT_SIZE[type.name])
-      }
+      persistentId: id => this.noteStorage(id)
     }
+  }
+
+  private judgeImport(global: PyGlobal, where: string): void {
+    if (this.options.allowlist.has(global.module, global.name)) return
+    this.add({
+      severity: 'unsafe',
+      message: `imports ${global.qualified}${where}: not on the allowlist (loading it can run code)`,
+      global: global.qualified,
+      offset: global.at
+    })
+  }
+
+  private judgeCall(op: string, callee: Value, args: Value, at: number, where: string): void {
+    // Legacy torch.save pickles a module class as ('module', Class, file, source): torch.load's
+    // persistent_load returns Class, itself imported (and judged) inside the id.
+    if (callee instanceof PyPersId && callee.id instanceof PySeq) {
+      const [kind, cls] = callee.id.items
+      if (kind === 'module' && cls instanceof PyGlobal) callee = cls
+    }
+    if (!(callee instanceof PyGlobal)) {
+      this.add({
+        severity: 'unsafe',
+        message: `${op} calls ${describe(callee)}${where}, a value made while loading rather than an allowed name`,
+        offset: at
+      })
+      return
+    }
+    if (callee.qualified === '_codecs.encode' && !encodesBytes(args)) {
+      const items = args instanceof PySeq ? args.items : []
+      this.add({
+        severity: 'unsafe',
+        message: `_codecs.encode is called with ${items.map(describe).join(', ')}${where}: only (str, 'latin1') makes bytes`,
+        global: '_codecs.encode',
+        offset: at
+      })
+    }
+  }
+
+  /** torch's persistent ids: ('storage', StorageType, key, location, numel, ...) */
+  private noteStorage(id: Value): void {
+    if (!(id instanceof PySeq)) return
+    const [, type, key] = id.items
+    if (type instanceof PyGlobal && typeof key === 'string' && type.name in ELEMENT_SIZE)
+      this.storageSizes.set(key, ELEMENT_SIZE[type.name])
   }
 
   private machine(mode: 'joblib' | 'plain', start: number, where: string): PickleMachine {
