@@ -1,7 +1,7 @@
 import { compileSchema, MISSING, type CompiledField } from './cells/field.js'
 import { datasetChecks } from './dataset-checks.js'
 import { columnsOfHeader } from './header.js'
-import { KeyTracker } from './key-tracker.js'
+import { KeyTracker, type KeyProblem } from './key-tracker.js'
 import { primaryKeyOf } from './primary-key.js'
 import type { TableSchema } from './schema.js'
 import {
@@ -86,6 +86,7 @@ export async function validateRows(
   const log = new ViolationLog(options.maxViolations)
   const table = new RowChecker(schema, fields, log, options)
   const { linesRead, endedBetweenRecords } = await read(table)
+  table.finish()
   if (table.columns === null && log.count === 0 && !options.partition) {
     log.add({
       code: 'blank-header',
@@ -143,7 +144,15 @@ class RowChecker implements TableSink {
     this.classCounts = this.labelField ? new Map() : null
     const unique = schema.fields.filter(field => field.constraints?.unique).map(field => field.name)
     this.primaryKey = primaryKeyOf(schema)
-    this.keys = new KeyTracker(unique, this.primaryKey, schema.mlChecks?.duplicateRows === 'error')
+    this.keys = new KeyTracker(
+      unique,
+      this.primaryKey,
+      schema.mlChecks?.duplicateRows === 'error',
+      {
+        uniqueKeys: schema.uniqueKeys,
+        foreignKeys: schema.foreignKeys
+      }
+    )
     // A later partition is handed the header: it maps the columns, but the header's own defects are the
     // first partition's to report (else the merge would count them twice).
     this.headerLog = options.partition?.header ? { add: () => undefined } : log
@@ -151,8 +160,13 @@ class RowChecker implements TableSink {
 
   header(labels: string[], line?: number): void {
     this.labels = labels
-    const policy = this.schema.mlChecks?.columns ?? 'exact'
-    const columns = columnsOfHeader(labels, line, this.fields, policy, this.headerLog)
+    const columns = columnsOfHeader(
+      labels,
+      line,
+      this.fields,
+      this.schema.fieldsMatch,
+      this.headerLog
+    )
     this.columns = columns
     this.keys.mapColumns(columns.map(field => field?.name ?? null))
     this.labelColumn = columns.findIndex(field => field !== null && field.name === this.labelField)
@@ -164,6 +178,17 @@ class RowChecker implements TableSink {
 
   textRow(text: TextCells, position: RowPosition): void {
     this.check(null, text, position)
+  }
+
+  /** After the last row: the checks that needed every row (foreign keys). */
+  finish(): void {
+    for (const problem of this.keys.brokenReferences())
+      this.log.add({
+        code: 'foreign-key',
+        ...(problem.where as ReturnType<typeof where>),
+        rowNumber: problem.rowNumber!,
+        message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference!.join(', ')}) of any row`
+      })
   }
 
   problem(problem: TableProblem): void {
@@ -194,14 +219,18 @@ class RowChecker implements TableSink {
         rowNumber,
         message: 'the row is blank'
       })
+      // As frictionless-py: a blank row's primary key is empty too.
+      this.keys.blankRow()
+      if (this.keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
       return
     }
     this.checkCells(cells, text, position, columns)
     this.checkRepeats(cells, text, position)
     const count = text ? text.count : cells!.length
     if (count > columns.length) this.extraCells(cells, text, position, columns.length)
-    // Only text rows can be short: a JSON row's missing keys are ABSENT cells.
-    if (text && count < columns.length) this.missingCells(text, position, columns)
+    // A text row can be short; a JSON or Parquet row only under fieldsMatch: exact, when the schema has
+    // more fields than the file has columns (a JSON row's missing keys are ABSENT cells).
+    if (count < columns.length) this.missingCells(count, position, columns)
     if (extraKeys)
       for (const key of extraKeys) {
         this.log.add({
@@ -267,6 +296,10 @@ class RowChecker implements TableSink {
         rowNumber,
         message: `primary key (${this.primaryKey.join(', ')}) repeats row ${firstKey}`
       })
+    else if (keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
+    if (keys.checksKeys)
+      for (const problem of keys.endRowKeys(rowNumber, where(position)))
+        this.repeatedUniqueKey(problem, position)
     if (!keys.checksRows) return
     const firstRow = keys.repeatedRow(cellsOf(cells, text), rowNumber)
     if (firstRow !== undefined)
@@ -276,6 +309,27 @@ class RowChecker implements TableSink {
         rowNumber,
         message: `the row repeats row ${firstRow}`
       })
+  }
+
+  private emptyPrimaryKey(position: RowPosition): void {
+    this.log.add({
+      code: 'primary-key',
+      ...where(position),
+      rowNumber: this.rowNumber,
+      message: `primary key (${this.primaryKey.join(', ')}) is empty: no part has a valid value`
+    })
+  }
+
+  /** A unique key (Table Schema v2 uniqueKeys) that repeats: one field's is a cell's unique-error. */
+  private repeatedUniqueKey(problem: KeyProblem, position: RowPosition): void {
+    const k =
+      problem.fields.length === 1 ? this.columns!.findIndex(f => f?.name === problem.fields[0]) : -1
+    const message = `unique key (${problem.fields.join(', ')}) repeats row ${problem.first}`
+    this.log.add(
+      k >= 0
+        ? cellViolation('unique-error', message, position, k, this.rowNumber, problem.fields[0])
+        : { code: 'unique-error', ...where(position), rowNumber: this.rowNumber, message }
+    )
   }
 
   /** Cells past the header's width: each has no column. */
@@ -297,24 +351,42 @@ class RowChecker implements TableSink {
     }
   }
 
-  /** A text row short of the header's width: each column past its end has no cell. */
+  /**
+   * A row short of the columns' width: each column past its end has no cell. As frictionless-py, a
+   * required field's missing cell is also a constraint-error (all of those first).
+   */
   private missingCells(
-    text: TextCells,
+    count: number,
     position: RowPosition,
     columns: Array<CompiledField | null>
   ): void {
-    const { count } = text
     const width = columns.length
+    for (let k = count; k < width; k++) {
+      const field = columns[k]
+      if (field?.required)
+        this.log.add({
+          code: 'constraint-error',
+          line: position.endLine ?? position.line,
+          rowGroup: position.rowGroup,
+          rowInGroup: position.rowInGroup,
+          rowNumber: this.rowNumber,
+          fieldNumber: k + 1,
+          field: field.name,
+          message: `field "${field.name}" is required; the row has no cell for it`
+        })
+    }
     for (let k = count; k < width; k++) {
       const name = columns[k]?.name ?? this.labels[k]
       if (columns[k]) this.nullCounts[name]++
       this.log.add({
         code: 'missing-cell',
-        line: position.endLine,
+        line: position.endLine ?? position.line,
+        rowGroup: position.rowGroup,
+        rowInGroup: position.rowInGroup,
         rowNumber: this.rowNumber,
         fieldNumber: k + 1,
         field: name,
-        message: `row has ${count} cells but the header has ${width}: no cell for column "${this.labels[k]}"${spanNote(position)}`
+        message: `row has ${count} cells but ${width} are expected: no cell for ${columns[k] ? `field "${name}"` : `column "${name}"`}${spanNote(position)}`
       })
     }
   }
