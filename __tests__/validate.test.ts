@@ -18,7 +18,6 @@ async function validate(file: string, schemaText: string, maxViolations = 1000) 
   })
 }
 
-
 describe('validateCsv on real files', () => {
   it('passes the iris table written by pandas', async () => {
     const schema = await readFile(fixture('iris/iris.schema.yml'), 'utf8')

@@ -149,7 +149,7 @@ class KeyChecker {
       const near = closest(key, known)
       this.report(
         [...path, key],
-        `unknown ${noun}${near ? `; did you mean "${near}"?` : ` (${noun}s: ${known.join(', ')})`}`
+        `unknown ${noun}${near ? `; did you mean "${near}"?` : ` (known: ${known.join(', ')})`}`
       )
     }
   }
@@ -253,7 +253,7 @@ class KeyChecker {
     }
     this.closed(checks, ['mlChecks'], ML_CHECKS, 'ML check')
     for (const [check, keys] of Object.entries(ML_CHECK_KEYS))
-      this.closed(value[check], ['mlChecks', check], keys, `${check} property`)
+      this.closed(value[check], ['mlChecks', check], keys, `${check} key`)
   }
 }
 

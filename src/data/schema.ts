@@ -62,7 +62,8 @@ function unique(values: unknown[], what: string, ctx: z.RefinementCtx, key?: str
       ctx.addIssue({
         code: 'custom',
         path: key ? [index, key] : [index],
-        message: `${what} ${text} repeats`
+        input: entry,
+        message: `repeats an earlier ${what}`
       })
     seen.add(text)
   })
@@ -348,7 +349,15 @@ export function parseTableSchema(text: string, fileLabel: string): TableSchema {
   const result = tableSchemaSchema.safeParse(raw, { reportInput: true })
   const problems = [
     ...keyProblems.map(problem => `${fileLabel}: ${problem}`),
-    ...(result.success ? [] : formatIssues(`${fileLabel}: `, result.error).split('\n'))
+    // schema-keys.ts has named every unknown key already, with a "did you mean".
+    ...(result.success
+      ? []
+      : formatIssues(
+          `${fileLabel}: `,
+          new z.ZodError(result.error.issues.filter(issue => issue.code !== 'unrecognized_keys'))
+        )
+          .split('\n')
+          .filter(Boolean))
   ]
   if (result.success)
     problems.push(...semanticProblems(result.data).map(problem => `${fileLabel}: ${problem}`))
