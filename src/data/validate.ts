@@ -89,7 +89,7 @@ export async function validateRows(
   table.finish()
   if (table.columns === null && log.count === 0 && !options.partition) {
     log.add({
-      code: 'blank-header',
+      code: 'source-error',
       line: 1,
       rowNumber: 1,
       message: `the file is empty: expected a header or rows with ${fields.map(f => f.name).join(', ')}`
@@ -225,12 +225,13 @@ class RowChecker implements TableSink {
       return
     }
     this.checkCells(cells, text, position, columns)
-    this.checkRepeats(cells, text, position)
     const count = text ? text.count : cells!.length
     if (count > columns.length) this.extraCells(cells, text, position, columns.length)
     // A text row can be short; a JSON or Parquet row only under fieldsMatch: exact, when the schema has
     // more fields than the file has columns (a JSON row's missing keys are ABSENT cells).
     if (count < columns.length) this.missingCells(count, position, columns)
+    // After the cells, as frictionless-py orders a row's errors.
+    this.checkRepeats(cells, text, position)
     if (extraKeys)
       for (const key of extraKeys) {
         this.log.add({
