@@ -293,7 +293,7 @@ describe('ml-smoke CLI', () => {
           { name: 'score', type: 'number', constraints: { maximum: 600 } },
           { name: 'city', constraints: { enum: ['Oslo', 'Zürich', 'São Paulo', 'Lagos'] } }
         ],
-        mlChecks: { columns: 'superset' }
+        fieldsMatch: 'subset'
       })
     )
     const args = ['validate', '--dataset', 'fixtures/parquet/brotli-format-v1.parquet']

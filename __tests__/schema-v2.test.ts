@@ -2,10 +2,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { compileField } from '../src/data/cells/field.js'
 import { isGeoJson, isTopoJson, isWkt } from '../src/data/cells/geo.js'
-import { parseTableSchema } from '../src/data/schema.js'
+import { loadJsonSchemaValidator, parseTableSchema } from '../src/data/schema.js'
 import { formatOf } from '../src/data/table.js'
 import { validateTable } from '../src/data/validate-file.js'
 import type { Violation } from '../src/data/validation-types.js'
@@ -202,6 +202,8 @@ describe('keys', () => {
 })
 
 describe('constraints.jsonSchema', () => {
+  beforeAll(loadJsonSchemaValidator)
+
   const price = {
     type: 'object',
     constraints: {

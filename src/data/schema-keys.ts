@@ -198,7 +198,8 @@ class KeyChecker {
 
   private field(field: unknown, path: Path, inArray = false): void {
     if (!isObject(field)) return
-    const type = typeof field.type === 'string' ? field.type : 'string'
+    // A field with no type is a string field; an array item with none is `any` (as frictionless-py).
+    const type = typeof field.type === 'string' ? field.type : inArray ? 'any' : 'string'
     const properties = Object.keys(FIELD_PROPERTIES)
     for (const key of Object.keys(field)) {
       const types = FIELD_PROPERTIES[key]

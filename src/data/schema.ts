@@ -6,6 +6,7 @@ import { displayPath, requireFile } from '../file-info.js'
 import { closest } from '../suggest.js'
 import { formatIssues } from '../zod-issues.js'
 import { compileSchema } from './cells/field.js'
+import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
 import { primaryKeyOf } from './primary-key.js'
 import {
   CONSTRAINTS,
@@ -142,7 +143,7 @@ const fieldShape = {
   trueValues: z.array(z.string()).min(1).optional(),
   falseValues: z.array(z.string()).min(1).optional(),
   decimalChar: z.string().min(1).optional(),
-  groupChar: z.string().min(1).optional(),
+  groupChar: z.string().optional(),
   bareNumber: z.boolean().optional(),
   categories: categoriesSchema.optional(),
   categoriesOrdered: z.boolean().optional(),
@@ -334,7 +335,10 @@ function descriptorHint(raw: unknown): string | undefined {
   return undefined
 }
 
-/** Parses schema file text (YAML or JSON; JSON is YAML) and checks every key it holds. */
+/**
+ * Parses schema file text (YAML or JSON; JSON is YAML) and checks every key it holds. A schema that uses
+ * constraints.jsonSchema needs `loadJsonSchemaValidator()` first (loadTableSchema does it).
+ */
 export function parseTableSchema(text: string, fileLabel: string): TableSchema {
   let raw: unknown
   try {
@@ -372,5 +376,9 @@ export function parseTableSchema(text: string, fileLabel: string): TableSchema {
 export async function loadTableSchema(file: string, workspace: string): Promise<TableSchema> {
   const label = displayPath(workspace, file)
   await requireFile(file, label, 'schema file')
-  return parseTableSchema(await readFile(file, 'utf8'), label)
+  const text = await readFile(file, 'utf8')
+  if (/jsonSchema/.test(text)) await loadJsonSchemaValidator()
+  return parseTableSchema(text, label)
 }
+
+export { loadJsonSchemaValidator, usesJsonSchema }

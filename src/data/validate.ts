@@ -1,4 +1,5 @@
 import { compileSchema, MISSING, type CompiledField } from './cells/field.js'
+import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
 import { datasetChecks } from './dataset-checks.js'
 import { columnsOfHeader } from './header.js'
 import { KeyTracker, type KeyProblem } from './key-tracker.js'
@@ -82,6 +83,7 @@ export async function validateRows(
   options: ValidateOptions,
   read: (sink: TableSink) => Promise<ReadResult>
 ): Promise<ValidationResult> {
+  if (usesJsonSchema(schema)) await loadJsonSchemaValidator()
   const fields = compileSchema(schema, options.schemaLabel)
   const log = new ViolationLog(options.maxViolations)
   const table = new RowChecker(schema, fields, log, options)
@@ -298,9 +300,7 @@ class RowChecker implements TableSink {
         message: `primary key (${this.primaryKey.join(', ')}) repeats row ${firstKey}`
       })
     else if (keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
-    if (keys.checksKeys)
-      for (const problem of keys.endRowKeys(rowNumber, where(position)))
-        this.repeatedUniqueKey(problem, position)
+    if (keys.checksKeys) this.checkKeys(position)
     if (!keys.checksRows) return
     const firstRow = keys.repeatedRow(cellsOf(cells, text), rowNumber)
     if (firstRow !== undefined)
@@ -321,7 +321,13 @@ class RowChecker implements TableSink {
     })
   }
 
-  /** A unique key (Table Schema v2 uniqueKeys) that repeats: one field's is a cell's unique-error. */
+  /** The row's unique keys (Table Schema v2 uniqueKeys), and its foreign keys, kept for `finish`. */
+  private checkKeys(position: RowPosition): void {
+    for (const problem of this.keys.endRowKeys(this.rowNumber, where(position)))
+      this.repeatedUniqueKey(problem, position)
+  }
+
+  /** A unique key that repeats: one field's is a cell's unique-error. */
   private repeatedUniqueKey(problem: KeyProblem, position: RowPosition): void {
     const k =
       problem.fields.length === 1 ? this.columns!.findIndex(f => f?.name === problem.fields[0]) : -1

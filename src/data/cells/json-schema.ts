@@ -2,7 +2,10 @@
 // Schema (draft 4 to 2020-12) to a function, and refuses a schema with a keyword it does not know (a typo
 // such as `minimun`), a keyword that cannot apply where it is written (`format` on an integer), or a
 // $ref it cannot resolve (no remote schemas are fetched). So no rule in it is silently skipped.
-import { validator } from '@exodus/schemasafe'
+//
+// It is loaded only for a schema that uses jsonSchema (ncc makes it a chunk of its own): with its code
+// merely loaded, V8 optimised the row loop worse and CSV validation took up to twice as long (the
+// benchmark's 500,000 rows, plain Node 20, interleaved runs), whether or not a field used it.
 import { UserError } from '../../errors.js'
 import { closest } from '../../suggest.js'
 
@@ -69,14 +72,36 @@ function describeFailure(
   return ` (${at}: ${keyword}, at ${first.keywordLocation})`
 }
 
+type Schemasafe = typeof import('@exodus/schemasafe')
+let schemasafe: Schemasafe | null = null
+
+/** Whether a schema has a field (or an array item) with constraints.jsonSchema. */
+export function usesJsonSchema(schema: {
+  fields: Array<{ constraints?: object; arrayItem?: { constraints?: object } }>
+}): boolean {
+  return schema.fields.some(
+    field =>
+      (field.constraints !== undefined && 'jsonSchema' in field.constraints) ||
+      (field.arrayItem?.constraints !== undefined && 'jsonSchema' in field.arrayItem.constraints)
+  )
+}
+
+/** Loads the JSON Schema validator, once; a schema that uses jsonSchema compiles only after this. */
+export async function loadJsonSchemaValidator(): Promise<void> {
+  schemasafe ??= await import('@exodus/schemasafe')
+}
+
 /**
  * A check of cast values against a JSON Schema: null when a value matches, else why not. Throws a
  * UserError naming `where` for a schema that cannot be compiled.
  */
 export function jsonSchemaCheck(schema: object, where: string): (value: unknown) => string | null {
-  let validate: ReturnType<typeof validator>
+  if (schemasafe === null)
+    throw new Error('the JSON Schema validator is used before loadJsonSchemaValidator()')
+  const { validator } = schemasafe
+  let validate: ReturnType<Schemasafe['validator']>
   try {
-    validate = validator(schema as Parameters<typeof validator>[0], {
+    validate = validator(schema as Parameters<Schemasafe['validator']>[0], {
       includeErrors: true,
       isJSON: true,
       $schemaDefault: 'https://json-schema.org/draft/2020-12/schema'
