@@ -339,7 +339,14 @@ class RowChecker implements TableSink {
     )
   }
 
-  /** Cells past the header's width: each has no column. */
+  /** What a row's width is measured against: the fields (exact, by position), else the header. */
+  private widthWords(width: number): string {
+    return this.schema.fieldsMatch === 'exact'
+      ? `the schema has ${width} fields`
+      : `the header has ${width}`
+  }
+
+  /** Cells past the columns' width: each has no column. */
   private extraCells(
     cells: unknown[] | null,
     text: TextCells | null,
@@ -353,7 +360,7 @@ class RowChecker implements TableSink {
         line: position.fieldLines?.[k] ?? position.line,
         rowNumber: this.rowNumber,
         fieldNumber: k + 1,
-        message: `row has ${count} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
+        message: `row has ${count} cells but ${this.widthWords(width)}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
       })
     }
   }
@@ -393,7 +400,7 @@ class RowChecker implements TableSink {
         rowNumber: this.rowNumber,
         fieldNumber: k + 1,
         field: name,
-        message: `row has ${count} cells but ${width} are expected: no cell for ${columns[k] ? `field "${name}"` : `column "${name}"`}${spanNote(position)}`
+        message: `row has ${count} cells but ${this.widthWords(width)}: no cell for ${columns[k] ? `field "${name}"` : `column "${name}"`}${spanNote(position)}`
       })
     }
   }
