@@ -23,116 +23,123 @@ export function columnsOfHeader(
   fieldsMatch: FieldsMatch,
   log: HeaderLog
 ): Array<CompiledField | null> {
-  return fieldsMatch === 'exact'
-    ? byPosition(labels, line, fields, log)
-    : byName(labels, line, fields, fieldsMatch, log)
+  const header = new Header(labels, line, fields, log)
+  return fieldsMatch === 'exact' ? header.byPosition() : header.byName(fieldsMatch)
 }
 
-// frictionless-py's order: extra labels, then missing ones, then each column against its field.
-function byPosition(
-  labels: string[],
-  line: number | undefined,
-  fields: readonly CompiledField[],
-  log: HeaderLog
-): CompiledField[] {
-  labels.slice(fields.length).forEach((label, offset) => {
-    const index = fields.length + offset
-    log.add({
-      code: 'extra-label',
-      line,
-      rowNumber: 1,
-      fieldNumber: index + 1,
-      field: label,
-      message: `column ${index + 1} "${label}" is past the schema's ${fields.length} fields (fieldsMatch: exact pairs columns with fields by position; subset lets extra columns through)`
-    })
-  })
-  fields.slice(labels.length).forEach((field, offset) => {
-    const index = labels.length + offset
-    log.add({
-      code: 'missing-label',
-      line,
-      rowNumber: 1,
-      fieldNumber: index + 1,
-      field: field.name,
-      message: `the schema's field ${index + 1} "${field.name}" has no column: the header has ${labels.length} (${labels.join(', ')})`
-    })
-  })
-  const seen = new Set<string>()
-  fields.slice(0, labels.length).forEach((field, index) => {
-    const label = labels[index]
-    const at = { line, rowNumber: 1, fieldNumber: index + 1, field: field.name }
-    if (label.trim() === '')
-      log.add({
-        code: 'blank-label',
-        ...at,
-        message: `column ${index + 1} has an empty header (the schema's field ${index + 1} is "${field.name}")`
-      })
-    else if (seen.has(label))
-      log.add({
-        code: 'duplicate-label',
-        ...at,
-        message: `header "${label}" appears more than once (column ${index + 1}; the schema's field ${index + 1} is "${field.name}")`
-      })
-    else if (label.replace(/\n/g, ' ').trim() !== field.name)
-      log.add({
-        code: 'incorrect-label',
-        ...at,
-        message: `column ${index + 1} is "${label}" but the schema's field ${index + 1} is "${field.name}" (fieldsMatch: exact pairs them by position; fieldsMatch: equal pairs them by name)`
-      })
-    seen.add(label)
-  })
-  return [...fields]
-}
+/** A header read against the fields, reporting its defects as it goes. */
+class Header {
+  constructor(
+    private readonly labels: string[],
+    private readonly line: number | undefined,
+    private readonly fields: readonly CompiledField[],
+    private readonly log: HeaderLog
+  ) {}
 
-function byName(
-  labels: string[],
-  line: number | undefined,
-  fields: readonly CompiledField[],
-  fieldsMatch: FieldsMatch,
-  log: HeaderLog
-): Array<CompiledField | null> {
-  const byName = new Map(fields.map(field => [field.name, field]))
-  const seen = new Set<string>()
-  const columns = labels.map((label, index) => {
-    const at = { line, rowNumber: 1, fieldNumber: index + 1 }
-    if (seen.has(label)) {
-      log.add({
-        code: 'duplicate-label',
-        ...at,
-        field: label,
-        message: `header "${label}" appears more than once (fieldsMatch: ${fieldsMatch} pairs columns with fields by name; this column is not checked)`
-      })
-      return null
-    }
-    seen.add(label)
-    const field = byName.get(label)
-    if (!field && !TOLERATES_EXTRA_LABELS.includes(fieldsMatch))
-      log.add({
-        code: 'extra-label',
-        ...at,
-        field: label,
-        message: `column "${label}" is not in the schema (schema fields: ${fields.map(f => f.name).join(', ')}; fieldsMatch: subset lets extra columns through)`
-      })
-    return field ?? null
-  })
-  if (fieldsMatch === 'partial' && fields.length > 0 && !labels.some(label => byName.has(label)))
-    log.add({
-      code: 'unmatched-header',
-      line,
-      rowNumber: 1,
-      message: `no column is a field of the schema (fieldsMatch: partial needs at least one; columns: ${labels.join(', ')})`
+  /** A defect of the header (row 1), at a column's or a field's position. */
+  private add(
+    code: string,
+    fieldNumber: number | undefined,
+    field: string | undefined,
+    message: string
+  ) {
+    this.log.add({ code, line: this.line, rowNumber: 1, fieldNumber, field, message })
+  }
+
+  // frictionless-py's order: extra labels, then missing ones, then each column against its field.
+  byPosition(): CompiledField[] {
+    const { labels, fields } = this
+    labels.slice(fields.length).forEach((label, offset) => {
+      const number = fields.length + offset + 1
+      this.add(
+        'extra-label',
+        number,
+        label,
+        `column ${number} "${label}" is past the schema's ${fields.length} fields (fieldsMatch: exact pairs columns with fields by position; subset lets extra columns through)`
+      )
     })
-  const optional = TOLERATES_MISSING_FIELDS.includes(fieldsMatch)
-  fields.forEach((field, index) => {
-    if (seen.has(field.name) || (optional && !field.required)) return
-    log.add({
-      code: 'missing-label',
-      line,
-      rowNumber: 1,
-      fieldNumber: index + 1,
-      field: field.name,
-      message: `the schema's field "${field.name}"${optional ? ' is required but' : ''} has no column (columns: ${labels.join(', ')})`
+    fields.slice(labels.length).forEach((field, offset) => {
+      const number = labels.length + offset + 1
+      this.add(
+        'missing-label',
+        number,
+        field.name,
+        `the schema's field ${number} "${field.name}" has no column: the header has ${labels.length} (${labels.join(', ')})`
+      )
     })
-  })
-  return columns
+    const seen = new Set<string>()
+    fields.slice(0, labels.length).forEach((field, index) => {
+      const label = labels[index]
+      const number = index + 1
+      const theField = `the schema's field ${number} is "${field.name}"`
+      if (label.trim() === '')
+        this.add(
+          'blank-label',
+          number,
+          field.name,
+          `column ${number} has an empty header (${theField})`
+        )
+      else if (seen.has(label))
+        this.add(
+          'duplicate-label',
+          number,
+          field.name,
+          `header "${label}" appears more than once (column ${number}; ${theField})`
+        )
+      else if (label.replace(/\n/g, ' ').trim() !== field.name)
+        this.add(
+          'incorrect-label',
+          number,
+          field.name,
+          `column ${number} is "${label}" but ${theField} (fieldsMatch: exact pairs them by position; fieldsMatch: equal pairs them by name)`
+        )
+      seen.add(label)
+    })
+    return [...fields]
+  }
+
+  byName(fieldsMatch: FieldsMatch): Array<CompiledField | null> {
+    const { labels, fields } = this
+    const byName = new Map(fields.map(field => [field.name, field]))
+    const seen = new Set<string>()
+    const columns = labels.map((label, index) => {
+      if (seen.has(label)) {
+        this.add(
+          'duplicate-label',
+          index + 1,
+          label,
+          `header "${label}" appears more than once (fieldsMatch: ${fieldsMatch} pairs columns with fields by name; this column is not checked)`
+        )
+        return null
+      }
+      seen.add(label)
+      const field = byName.get(label)
+      if (!field && !TOLERATES_EXTRA_LABELS.includes(fieldsMatch))
+        this.add(
+          'extra-label',
+          index + 1,
+          label,
+          `column "${label}" is not in the schema (schema fields: ${fields.map(f => f.name).join(', ')}; fieldsMatch: subset lets extra columns through)`
+        )
+      return field ?? null
+    })
+    if (fieldsMatch === 'partial' && fields.length > 0 && !labels.some(label => byName.has(label)))
+      this.add(
+        'unmatched-header',
+        undefined,
+        undefined,
+        `no column is a field of the schema (fieldsMatch: partial needs at least one; columns: ${labels.join(', ')})`
+      )
+    const optional = TOLERATES_MISSING_FIELDS.includes(fieldsMatch)
+    fields.forEach((field, index) => {
+      if (seen.has(field.name) || (optional && !field.required)) return
+      this.add(
+        'missing-label',
+        index + 1,
+        field.name,
+        `the schema's field "${field.name}"${optional ? ' is required but' : ''} has no column (columns: ${labels.join(', ')})`
+      )
+    })
+    return columns
+  }
 }
