@@ -132,9 +132,9 @@ describe('the action fails clearly, still writing the summary and known outputs'
       '::error title=ml-smoke%3A type-error in "petal width (cm)",file=iris/broken.csv,line=4::field "petal width (cm)": expected a number; got "abc"'
     )
     expect(run.stdout).toContain(
-      '::error::Data validation failed: 7 violations in iris/broken.csv (first, line 4:'
+      '::error::Data validation failed: 8 violations in iris/broken.csv (first, line 4:'
     )
-    expect(run.outputs).toMatchObject({ 'rows-validated': '20', violations: '7' })
+    expect(run.outputs).toMatchObject({ 'rows-validated': '20', violations: '8' })
     expect(run.outputs['artifact-id']).toBeUndefined()
     expect(run.summary).toContain('## ml-smoke ❌ failed')
     expect(run.summary).toContain('| Smoke training | ⏭️ skipped |')

@@ -229,9 +229,11 @@ describe('ml-smoke CLI', () => {
           { name: 'id', type: 'integer' },
           { name: 'score', type: 'number', constraints: { maximum: 0.99 } },
           { name: 'note' },
-          // Not in the files: a header defect that the two halves must not both report.
+          // Not in the files: a header defect that the two halves must not both report (by name, so that
+          // it is one missing-label, not also a missing-cell in every row as under exact).
           { name: 'weight', type: 'number' }
         ],
+        fieldsMatch: 'equal',
         mlChecks: { maxNullFraction: 0.001 }
       })
     )
@@ -293,7 +295,7 @@ describe('ml-smoke CLI', () => {
           { name: 'score', type: 'number', constraints: { maximum: 600 } },
           { name: 'city', constraints: { enum: ['Oslo', 'Zürich', 'São Paulo', 'Lagos'] } }
         ],
-        mlChecks: { columns: 'superset' }
+        fieldsMatch: 'subset'
       })
     )
     const args = ['validate', '--dataset', 'fixtures/parquet/brotli-format-v1.parquet']

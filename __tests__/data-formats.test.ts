@@ -392,7 +392,11 @@ describe('every Table Schema type and constraint', () => {
       fields: [{ name: 'a', type: 'integer', missingValues: ['-'] }, { name: 'b' }],
       primaryKey: ['a', 'b']
     })
-    expect(result.violations.map(v => [v.rowNumber, v.code])).toEqual([[4, 'primary-key']])
+    // A primary key part is required (Table Schema: its fields cannot be null).
+    expect(result.violations.map(v => [v.rowNumber, v.code])).toEqual([
+      [4, 'primary-key'],
+      [5, 'constraint-error']
+    ])
     expect(result.violations[0].message).toBe('primary key (a, b) repeats row 2')
   })
 
@@ -433,7 +437,7 @@ describe('dataset checks for ML (mlChecks)', () => {
       '4,cat,4'
     ].join('\n') + '\n'
 
-  it('row bounds, null fraction, required classes and class share, duplicate rows, column policy', async () => {
+  it('row bounds, null fraction, required classes and class share, duplicate rows', async () => {
     const file = await temp('ml.csv', rows)
     const result = await validate(file, {
       fields: [
@@ -442,12 +446,12 @@ describe('dataset checks for ML (mlChecks)', () => {
         { name: 'score', type: 'number' },
         { name: 'weight', type: 'number' }
       ],
+      fieldsMatch: 'superset',
       mlChecks: {
         rows: { min: 100 },
         maxNullFraction: { score: 0.1 },
         label: { column: 'label', classes: ['cat', 'dog', 'bird'], minShare: 0.2 },
-        duplicateRows: 'error',
-        columns: 'subset'
+        duplicateRows: 'error'
       }
     })
     expect(result.violations.map(v => [v.code, v.rowNumber])).toEqual([
@@ -467,13 +471,22 @@ describe('dataset checks for ML (mlChecks)', () => {
     expect(result.stats.classCounts).toEqual({ cat: 20, dog: 2 })
   })
 
-  it('columns: superset lets extra columns through; exact reports them', async () => {
+  it('fieldsMatch: subset lets extra columns through; exact reports the label and each cell', async () => {
     const file = await temp('cols.csv', 'a,b\n1,2\n')
-    const schema = (columns: string) => ({ fields: [{ name: 'a' }], mlChecks: { columns } })
-    expect((await validate(file, schema('superset'))).violations).toEqual([])
+    const schema = (fieldsMatch: string) => ({ fields: [{ name: 'a' }], fieldsMatch })
+    expect((await validate(file, schema('subset'))).violations).toEqual([])
     expect((await validate(file, schema('exact'))).violations.map(v => v.code)).toEqual([
-      'extra-label'
+      'extra-label',
+      'extra-cell'
     ])
+    expect(() =>
+      parseTableSchema(
+        JSON.stringify({ fields: [{ name: 'a' }], mlChecks: { columns: 'subset' } }),
+        's.yml'
+      )
+    ).toThrow(
+      `s.yml: mlChecks.columns: replaced by Table Schema's fieldsMatch: write "fieldsMatch: superset" at the top level`
+    )
   })
 
   it('a schema that names a field that does not exist is a bad schema, not a violation', () => {
@@ -488,7 +501,7 @@ describe('dataset checks for ML (mlChecks)', () => {
         JSON.stringify({ fields: [{ name: 'a' }], mlChecks: { duplicateRow: 'error' } }),
         's.yml'
       )
-    ).toThrow('s.yml: mlChecks: unknown key "duplicateRow"')
+    ).toThrow('s.yml: mlChecks.duplicateRow: unknown ML check; did you mean "duplicateRows"?')
   })
 })
 

@@ -52,26 +52,49 @@ describe('KeyTracker', () => {
     expect(feed(keys, 5, ['2', 'q', 'k'])).toEqual(['key:3'])
   })
 
-  it('a key part missing or invalid skips the row: it neither repeats nor is remembered', () => {
+  it('a key part missing or invalid is null and compared as such (as frictionless-py); all null is empty', () => {
     const keys = new KeyTracker([], ['a', 'b'], false)
     keys.mapColumns(['a', 'b', 'c'])
     expect(feed(keys, 2, ['1', NONE, 'x'])).toEqual([])
-    expect(feed(keys, 3, ['1', NONE, 'y'])).toEqual([])
+    expect(feed(keys, 3, ['1', NONE, 'y'])).toEqual(['key:2'])
     expect(feed(keys, 4, ['1', '2', NONE])).toEqual([])
     expect(feed(keys, 5, ['1', '2', 'z'])).toEqual(['key:4'])
+    expect(keys.primaryKeyEmpty).toBe(false)
+    expect(feed(keys, 6, [NONE, NONE, 'z'])).toEqual([])
+    expect(keys.primaryKeyEmpty).toBe(true)
     // The parts are kept apart: ("xstring:y", "z") is not ("x", "ystring:z").
-    expect(feed(keys, 6, ['xstring:y', 'z', 'z'])).toEqual([])
-    expect(feed(keys, 7, ['x', 'ystring:z', 'z'])).toEqual([])
+    expect(feed(keys, 7, ['xstring:y', 'z', 'z'])).toEqual([])
+    expect(feed(keys, 8, ['x', 'ystring:z', 'z'])).toEqual([])
   })
 
-  it('a key part with no column, or a row too short to reach it, is no key', () => {
+  it('a key part with no column, or a row too short to reach it, is null', () => {
     const keys = new KeyTracker([], ['a', 'b'], false)
     keys.mapColumns(['a', null])
     expect(feed(keys, 2, ['1', '2'])).toEqual([])
-    expect(feed(keys, 3, ['1', '2'])).toEqual([])
+    expect(feed(keys, 3, ['1', '2'])).toEqual(['key:2'])
     keys.mapColumns(['a', 'b'])
-    expect(feed(keys, 4, ['1'])).toEqual([])
-    expect(feed(keys, 5, ['1'])).toEqual([])
+    expect(feed(keys, 4, ['1'])).toEqual(['key:2'])
+  })
+
+  it('unique keys skip a row with a null part (as SQL); foreign keys refer to any row, earlier or later', () => {
+    const keys = new KeyTracker([], [], false, {
+      uniqueKeys: [['a', 'b']],
+      foreignKeys: [{ fields: ['parent'], reference: { fields: ['a'] } }]
+    })
+    keys.mapColumns(['a', 'b', 'parent'])
+    const row = (rowNumber: number, values: unknown[]) => {
+      feed(keys, rowNumber, values)
+      return keys.endRowKeys(rowNumber, { line: rowNumber }).map(p => `${p.fields}:${p.first}`)
+    }
+    expect(keys.checksKeys).toBe(true)
+    expect(row(2, [1, 'x', NONE])).toEqual([])
+    expect(row(3, [1, 'x', 3])).toEqual(['a,b:2'])
+    expect(row(4, [1, NONE, 9])).toEqual([])
+    expect(row(5, [1, NONE, 1])).toEqual([])
+    expect(row(6, [3, 'y', NONE])).toEqual([])
+    expect(keys.brokenReferences()).toEqual([
+      { fields: ['parent'], reference: ['a'], values: '9', where: { line: 4 }, rowNumber: 4 }
+    ])
   })
 
   it('a unique field that is also the primary key reports both', () => {

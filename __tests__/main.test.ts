@@ -46,17 +46,17 @@ describe('run()', () => {
       'artifact-path': 'm'
     })
     await run()
-    expect(core.error).toHaveBeenCalledTimes(7)
+    expect(core.error).toHaveBeenCalledTimes(8)
     expect(core.error).toHaveBeenCalledWith('field "target": "7" is not one of 0, 1, 2', {
       title: 'ml-smoke: constraint-error in "target"',
       file: 'iris/broken.csv',
       startLine: 6
     })
-    expect(core.setOutput).toHaveBeenCalledWith('violations', '7')
+    expect(core.setOutput).toHaveBeenCalledWith('violations', '8')
     expect(core.setOutput).not.toHaveBeenCalledWith('subset-rows', expect.anything())
     expect(core.setFailed).toHaveBeenCalledTimes(1)
     expect(core.setFailed.mock.calls[0][0]).toMatch(
-      /^Data validation failed: 7 violations in iris\/broken\.csv/
+      /^Data validation failed: 8 violations in iris\/broken\.csv/
     )
   })
 

@@ -119,8 +119,9 @@ describe('runPipeline', () => {
       'skipped'
     ])
     expect(report.outcome).toBe('failed')
-    expect(report.headline).toMatch(/^Data validation failed: 7 violations in iris\/broken\.csv/)
-    expect(report.validation?.violationCount).toBe(7)
+    // broken.csv's short row is a missing-cell and, its field being required, a constraint-error.
+    expect(report.headline).toMatch(/^Data validation failed: 8 violations in iris\/broken\.csv/)
+    expect(report.validation?.violationCount).toBe(8)
     expect(ports.runner.ran).toEqual([])
     expect(ports.artifacts.artifacts.size).toBe(0)
   })

@@ -35,7 +35,7 @@ describe('parseTableSchema', () => {
     const text =
       'fields:\n  - {name: a, type: integer}\n  - {name: b, type: number}\n  - {name: c, type: float}\n'
     expect(errorOf(() => parseTableSchema(text, 'schema.yml'))).toBe(
-      'schema.yml: fields[2].type: expected one of string, number, integer, boolean, date, datetime, time, year, yearmonth, duration, object, array, geopoint, geojson, any; got "float"'
+      'schema.yml: fields[2].type: expected one of string, number, integer, boolean, date, datetime, time, year, yearmonth, duration, object, array, list, geopoint, geojson, any; got "float"'
     )
   })
 

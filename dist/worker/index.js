@@ -48,7 +48,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(496);
-/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(849);
+/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(649);
 /* harmony import */ var _tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(248);
 // The entry of dist/worker/index.js: a small bundle that works on data in another thread (see
 // client.ts): it validates one byte range of a CSV or a whole Parquet file, or cuts a Parquet subset,
@@ -125,7 +125,7 @@ function heapCollector() {
 
 /***/ }),
 
-/***/ 849:
+/***/ 649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7952,7 +7952,7 @@ const INVALID = Symbol('invalid');
 
 const DAY_MS = 86_400_000;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/;
+const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
 const YEARMONTH = /^(\d{4})-(\d{2})$/;
 const DURATION = /^P(?!$)(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
@@ -7974,12 +7974,25 @@ function utc(year, month, day, hour = 0, minute = 0, second = 0, ms = 0) {
         return INVALID;
     return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
 }
-/** HH:MM:SS[.fraction] as milliseconds since midnight (the fraction is not kept), else INVALID. */
+/** Minutes east of UTC of a `Z`, `±HH:MM` or `±HHMM` zone (none: 0). */
+function zoneMinutes(zone) {
+    if (!zone || zone === 'Z')
+        return 0;
+    const digits = zone.slice(1).replace(':', '');
+    return (zone[0] === '-' ? -1 : 1) * (+digits.slice(0, 2) * 60 + +digits.slice(2));
+}
+/**
+ * HH:MM:SS[.fraction][Z|±HH[:]MM] as milliseconds since midnight UTC (no zone: UTC; the fraction is not
+ * kept), else INVALID. With a zone, 15:00:00+02:00 is 13:00 UTC, so bounds compare the same instant.
+ */
 function isoTime(text) {
     const m = ISO_TIME.exec(text);
-    return m && +m[1] < 24 && +m[2] < 60 && +m[3] < 61
-        ? (+m[1] * 3600 + +m[2] * 60 + +m[3]) * 1000
-        : INVALID;
+    if (!m || +m[1] > 23 || +m[2] > 59 || +m[3] > 60)
+        return INVALID;
+    const local = (+m[1] * 3600 + +m[2] * 60 + +m[3]) * 1000;
+    if (m[4] === undefined)
+        return local;
+    return (((local - zoneMinutes(m[4]) * 60_000) % DAY_MS) + DAY_MS) % DAY_MS;
 }
 /** YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH[:]MM] as epoch milliseconds (no zone: UTC), else INVALID. */
 function isoDatetime(text) {
@@ -7989,12 +8002,7 @@ function isoDatetime(text) {
     const local = utc(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], m[7] ? Math.round(+m[7] * 1000) : 0);
     if (local === INVALID)
         return INVALID;
-    const zone = m[8];
-    if (!zone || zone === 'Z')
-        return local;
-    const sign = zone[0] === '-' ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    return local - sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000;
+    return local - zoneMinutes(m[8]) * 60_000;
 }
 /** YYYY-MM as months since year 0 (so that bounds compare), else INVALID. */
 function yearMonth(text) {
@@ -8081,6 +8089,218 @@ function strptime(format, where) {
         });
         return utc(v.year, v.month, v.day, v.hour, v.minute, v.second, v.ms);
     };
+}
+
+;// CONCATENATED MODULE: ./src/data/cells/geo.ts
+// The structure of geographic values: GeoJSON (RFC 7946) and TopoJSON objects, and WKT text. Structure
+// only, as frictionless-py checks it: types, coordinates as nested lists of numbers with the right depth
+// and counts. Geometry validity (self-intersections, ring orientation, closed rings) is not checked.
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
+const listOf = (value, each, min = 0) => Array.isArray(value) && value.length >= min && value.every(each);
+// GeoJSON: a position is 2 or 3 numbers (RFC 7946 3.1.1 allows an altitude).
+const position = (value) => Array.isArray(value) && (value.length === 2 || value.length === 3) && value.every(isNumber);
+const lineString = (value) => listOf(value, position, 2);
+const linearRing = (value) => listOf(value, position, 4);
+const polygon = (value) => listOf(value, linearRing);
+const COORDINATES = {
+    Point: position,
+    MultiPoint: value => listOf(value, position),
+    LineString: lineString,
+    MultiLineString: value => listOf(value, lineString),
+    Polygon: polygon,
+    MultiPolygon: value => listOf(value, polygon)
+};
+/** A bbox: 2n numbers, n ≥ 2. */
+const bbox = (value) => value === undefined || (listOf(value, isNumber, 4) && value.length % 2 === 0);
+function geometry(value) {
+    if (!isObject(value) || !bbox(value.bbox))
+        return false;
+    if (value.type === 'GeometryCollection')
+        return listOf(value.geometries, geometry);
+    const coordinates = COORDINATES[String(value.type)];
+    return coordinates !== undefined && coordinates(value.coordinates);
+}
+function feature(value) {
+    return (isObject(value) &&
+        value.type === 'Feature' &&
+        bbox(value.bbox) &&
+        (value.geometry === null || geometry(value.geometry)) &&
+        (value.properties === null || isObject(value.properties)));
+}
+/** A GeoJSON geometry, Feature or FeatureCollection. */
+function isGeoJson(value) {
+    if (!isObject(value))
+        return false;
+    if (value.type === 'Feature')
+        return feature(value);
+    if (value.type === 'FeatureCollection')
+        return bbox(value.bbox) && listOf(value.features, feature);
+    return geometry(value);
+}
+// TopoJSON: geometries refer to arcs by index; positions (in arcs and points) are 2 or more numbers.
+const topoPosition = (value) => listOf(value, isNumber, 2);
+const arcIndexes = (value) => listOf(value, Number.isInteger);
+const TOPO_MEMBERS = {
+    Point: ['coordinates', topoPosition],
+    MultiPoint: ['coordinates', value => listOf(value, topoPosition)],
+    LineString: ['arcs', arcIndexes],
+    MultiLineString: ['arcs', value => listOf(value, arcIndexes)],
+    Polygon: ['arcs', value => listOf(value, arcIndexes)],
+    MultiPolygon: ['arcs', value => listOf(value, item => listOf(item, arcIndexes))]
+};
+function topoGeometry(value) {
+    if (!isObject(value))
+        return false;
+    if (value.type === null)
+        return true;
+    if (value.type === 'GeometryCollection')
+        return listOf(value.geometries, topoGeometry);
+    const member = TOPO_MEMBERS[String(value.type)];
+    return member !== undefined && member[1](value[member[0]]);
+}
+const transform = (value) => value === undefined ||
+    (isObject(value) && topoPosition(value.scale) && topoPosition(value.translate));
+/** A TopoJSON Topology (objects and arcs), or one TopoJSON geometry. */
+function isTopoJson(value) {
+    if (!isObject(value) || !bbox(value.bbox))
+        return false;
+    if (value.type !== 'Topology')
+        return topoGeometry(value);
+    return (isObject(value.objects) &&
+        Object.values(value.objects).every(topoGeometry) &&
+        listOf(value.arcs, arc => listOf(arc, item => item === null || topoPosition(item), 2)) &&
+        transform(value.transform));
+}
+/**
+ * A WKT geometry, by the grammar of OGC Simple Features (the one frictionless-py's parser implements):
+ * POINT, LINESTRING, CIRCULARSTRING, COMPOUNDCURVE, CURVEPOLYGON, POLYGON, TRIANGLE, MULTIPOINT,
+ * MULTICURVE, MULTILINESTRING, MULTISURFACE, MULTIPOLYGON, POLYHEDRALSURFACE, TIN and
+ * GEOMETRYCOLLECTION, each optionally Z, M or ZM, or EMPTY. Keywords in any case.
+ */
+function isWkt(text) {
+    return new WktParser(text).whole();
+}
+const NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+const WORD = /[A-Za-z]+/y;
+class WktParser {
+    text;
+    at = 0;
+    /** Numbers per point: fixed by Z, M or ZM, else set by the first point (2 to 4). */
+    dimensions = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    whole() {
+        return this.representation() && (this.space(), this.at === this.text.length);
+    }
+    space() {
+        while (this.at < this.text.length && /\s/.test(this.text[this.at]))
+            this.at++;
+    }
+    word() {
+        this.space();
+        WORD.lastIndex = this.at;
+        const match = WORD.exec(this.text);
+        return match ? match[0].toUpperCase() : '';
+    }
+    /** Consumes `keyword` (any case) if it comes next. */
+    keyword(keyword) {
+        const start = this.at;
+        if (this.word() === keyword) {
+            this.at += keyword.length;
+            return true;
+        }
+        this.at = start;
+        return false;
+    }
+    char(char) {
+        this.space();
+        if (this.text[this.at] !== char)
+            return false;
+        this.at++;
+        return true;
+    }
+    number() {
+        this.space();
+        NUMBER.lastIndex = this.at;
+        const match = NUMBER.exec(this.text);
+        if (!match)
+            return false;
+        this.at += match[0].length;
+        return true;
+    }
+    point() {
+        let count = 0;
+        while (count < 4 && this.number())
+            count++;
+        if (count < 2)
+            return false;
+        if (this.dimensions === 0)
+            this.dimensions = count;
+        return count === this.dimensions;
+    }
+    /** EMPTY, or `( item {, item} )`. */
+    list(item) {
+        if (this.keyword('EMPTY'))
+            return true;
+        if (!this.char('(') || !item())
+            return false;
+        while (this.char(','))
+            if (!item())
+                return false;
+        return this.char(')');
+    }
+    pointText = () => this.list(() => this.point());
+    lineString = () => this.list(() => this.point());
+    polygon = () => this.list(this.lineString);
+    /** A curve inside a compound curve, curve polygon or multicurve: a bare linestring or a tagged curve. */
+    curve = (compound) => {
+        if (this.keyword('CIRCULARSTRING'))
+            return this.lineString();
+        if (compound && this.keyword('COMPOUNDCURVE'))
+            return this.list(() => this.curve(false));
+        return this.lineString();
+    };
+    surface = () => this.keyword('CURVEPOLYGON') ? this.list(() => this.curve(true)) : this.polygon();
+    bodies = {
+        POINT: this.pointText,
+        LINESTRING: this.lineString,
+        CIRCULARSTRING: this.lineString,
+        COMPOUNDCURVE: () => this.list(() => this.curve(false)),
+        CURVEPOLYGON: () => this.list(() => this.curve(true)),
+        POLYGON: this.polygon,
+        TRIANGLE: this.polygon,
+        MULTIPOINT: () => this.list(() => this.pointText() || this.point()),
+        MULTICURVE: () => this.list(() => this.curve(true)),
+        MULTILINESTRING: () => this.list(this.lineString),
+        MULTISURFACE: () => this.list(this.surface),
+        MULTIPOLYGON: () => this.list(this.polygon),
+        POLYHEDRALSURFACE: () => this.list(this.polygon),
+        TIN: () => this.list(this.polygon),
+        GEOMETRYCOLLECTION: () => this.list(() => this.representation())
+    };
+    representation() {
+        const start = this.at;
+        const word = this.word();
+        const body = this.bodies[word];
+        if (!body)
+            return false;
+        this.at = start;
+        this.keyword(word);
+        const saved = this.dimensions;
+        const tag = this.word();
+        if (tag === 'Z' || tag === 'M' || tag === 'ZM') {
+            this.keyword(tag);
+            this.dimensions = tag === 'ZM' ? 4 : 3;
+        }
+        else if (word === 'GEOMETRYCOLLECTION')
+            this.dimensions = 0;
+        const ok = body();
+        if (word === 'GEOMETRYCOLLECTION')
+            this.dimensions = saved;
+        return ok;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/data/cells/scan.ts
@@ -8214,21 +8434,11 @@ function rangeIsOneOf(words, source, start, end) {
 
 
 
+
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const GEOPOINT_TEXT = /^\s*([+-]?[\d.]+)\s*,\s*([+-]?[\d.]+)\s*$/;
-const GEOJSON_TYPES = new Set([
-    'Point',
-    'MultiPoint',
-    'LineString',
-    'MultiLineString',
-    'Polygon',
-    'MultiPolygon',
-    'GeometryCollection',
-    'Feature',
-    'FeatureCollection'
-]);
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const showText = (_value, text) => text;
 const showValue = (value) => String(value);
 /** A native cast that keeps the values `accepts` takes. */
@@ -8257,6 +8467,8 @@ function caster(field, where) {
         case 'object':
         case 'array':
             return json(field.type);
+        case 'list':
+            return list(field, where);
         case 'geopoint':
             return geopoint(field);
         case 'geojson':
@@ -8338,7 +8550,7 @@ function expectedDate(kind, format) {
         return noun;
     if (format !== 'default')
         return `${noun} as ${format}`;
-    return `${noun}${kind === 'date' ? ' as YYYY-MM-DD' : kind === 'time' ? ' as HH:MM:SS' : ' as YYYY-MM-DDTHH:MM:SS[Z]'}`;
+    return `${noun}${kind === 'date' ? ' as YYYY-MM-DD' : kind === 'time' ? ' as HH:MM:SS[Z|±HH:MM]' : ' as YYYY-MM-DDTHH:MM:SS[Z|±HH:MM]'}`;
 }
 /** The text cast of a date-like field: ISO 8601 by default, Date.parse for "any", else strptime. */
 function dateFromText(kind, format, where) {
@@ -8412,53 +8624,86 @@ function json(kind) {
         show: showText
     };
 }
-function lonLat(lon, lat) {
+/** A number, or a string of one, as a number; else NaN. */
+function coordinate(value) {
+    if (typeof value === 'number')
+        return value;
+    return typeof value === 'string' && DECIMAL.test(value) ? Number(value) : NaN;
+}
+/** [lon, lat] when both are finite numbers in range (lon -180..180, lat -90..90), else INVALID. */
+function lonLat(lonValue, latValue) {
+    const lon = coordinate(lonValue);
+    const lat = coordinate(latValue);
     return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90
         ? [lon, lat]
         : INVALID;
 }
-/** A parsed geopoint: [lon, lat] or {lon, lat}. */
-function geopointOf(value) {
-    return Array.isArray(value) && value.length === 2
-        ? lonLat(Number(value[0]), Number(value[1]))
-        : typeof value === 'object' && value !== null && 'lon' in value && 'lat' in value
-            ? lonLat(Number(value.lon), Number(value.lat))
-            : INVALID;
+/** A parsed geopoint in its format: [lon, lat] for array, an object of lon and lat only for object. */
+function geopointOf(value, format) {
+    if (format !== 'object')
+        return Array.isArray(value) && value.length === 2 ? lonLat(value[0], value[1]) : INVALID;
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return INVALID;
+    const { lon, lat, ...rest } = value;
+    return Object.keys(rest).length === 0 ? lonLat(lon, lat) : INVALID;
 }
 function geopoint(field) {
     const format = field.format ?? 'default';
     const fromText = text => {
         if (format === 'default') {
-            const m = GEOPOINT_TEXT.exec(text);
-            return m ? lonLat(Number(m[1]), Number(m[2])) : INVALID;
+            const parts = text.split(',');
+            return parts.length === 2 ? lonLat(parts[0].trim(), parts[1].trim()) : INVALID;
         }
         try {
-            return geopointOf(JSON.parse(text));
+            return geopointOf(JSON.parse(text), format);
         }
         catch {
             return INVALID;
         }
     };
+    const shape = format === 'default'
+        ? '"lon, lat"'
+        : format === 'array'
+            ? '[lon, lat]'
+            : '{"lon": .., "lat": ..}';
     return {
-        expected: format === 'default'
-            ? 'a geopoint as "lon, lat"'
-            : `a geopoint as ${format === 'array' ? '[lon, lat]' : '{"lon": .., "lat": ..}'}`,
+        expected: `a geopoint as ${shape} (lon -180..180, lat -90..90)`,
         fromText,
-        fromNative: geopointOf,
+        fromNative: value => geopointOf(value, format === 'object' ? 'object' : 'array'),
         show: showText
     };
 }
 function geojson(field) {
     const topo = field.format === 'topojson';
-    const fits = (value) => typeof value === 'object' &&
-        value !== null &&
-        (topo
-            ? value.type === 'Topology'
-            : GEOJSON_TYPES.has(String(value.type)));
+    const fits = topo ? isTopoJson : isGeoJson;
     return {
-        expected: topo ? 'a TopoJSON object' : 'a GeoJSON object',
+        expected: topo
+            ? 'a TopoJSON object (a Topology, or a geometry with arcs)'
+            : 'a GeoJSON object (a geometry, Feature or FeatureCollection with well-formed coordinates)',
         fromText: jsonText(fits),
         fromNative: casts_native(fits),
+        show: showText
+    };
+}
+/** A list field: text split at the delimiter, each item cast by the item type's default format. */
+function list(field, where) {
+    const delimiter = field.delimiter ?? ',';
+    const itemType = field.itemType ?? 'string';
+    const item = caster({ name: field.name ?? '', type: itemType }, where);
+    const items = (values) => {
+        const out = [];
+        for (const value of values) {
+            const cast = typeof value === 'string' ? item.fromText(value) : item.fromNative(value);
+            if (cast === INVALID)
+                return INVALID;
+            out.push(cast);
+        }
+        return out;
+    };
+    return {
+        expected: `a list of ${itemType} values separated by "${delimiter}"`,
+        fromText: text => items(text.split(delimiter)),
+        fromNative: value => (Array.isArray(value) ? items(value) : INVALID),
         show: showText
     };
 }
@@ -8473,6 +8718,8 @@ function stringFormatTest(format) {
             return text => URL.canParse(text);
         case 'binary':
             return text => BASE64.test(text);
+        case 'wkt':
+            return isWkt;
         default:
             return null;
     }
@@ -8489,9 +8736,151 @@ function string(field) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/suggest.ts
+/** Levenshtein distance, stopping early once it is certain to exceed `limit`. */
+function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let best = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            best = Math.min(best, current[j]);
+        }
+        if (best > limit)
+            return limit + 1;
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** The known word closest to `word` within `limit` edits (case, `_` and `-` aside), for "did you mean". */
+function closest(word, known, limit = 2) {
+    const plain = (text) => text.toLowerCase().replace(/[-_]/g, '');
+    let best;
+    let bestDistance = limit + 1;
+    for (const candidate of known) {
+        const d = distance(plain(word), plain(candidate), limit);
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/data/cells/json-schema.ts
+// constraints.jsonSchema of object and array fields, through @exodus/schemasafe: it compiles a JSON
+// Schema (draft 4 to 2020-12) to a function, and refuses a schema with a keyword it does not know (a typo
+// such as `minimun`), a keyword that cannot apply where it is written (`format` on an integer), or a
+// $ref it cannot resolve (no remote schemas are fetched). So no rule in it is silently skipped.
+//
+// It is loaded only for a schema that uses jsonSchema (ncc makes it a chunk of its own): with its code
+// merely loaded, V8 optimised the row loop worse and CSV validation took up to twice as long (the
+// benchmark's 500,000 rows, plain Node 20, interleaved runs), whether or not a field used it.
+
+
+/** JSON Schema's keywords, for "did you mean" when schemasafe refuses an unknown one. */
+const KEYWORDS = [
+    '$schema',
+    '$id',
+    '$ref',
+    '$defs',
+    'definitions',
+    'type',
+    'enum',
+    'const',
+    'required',
+    'properties',
+    'additionalProperties',
+    'patternProperties',
+    'propertyNames',
+    'minProperties',
+    'maxProperties',
+    'dependentRequired',
+    'dependentSchemas',
+    'items',
+    'prefixItems',
+    'additionalItems',
+    'contains',
+    'minContains',
+    'maxContains',
+    'minItems',
+    'maxItems',
+    'uniqueItems',
+    'minLength',
+    'maxLength',
+    'pattern',
+    'format',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+    'multipleOf',
+    'allOf',
+    'anyOf',
+    'oneOf',
+    'not',
+    'if',
+    'then',
+    'else',
+    'unevaluatedProperties',
+    'unevaluatedItems',
+    'title',
+    'description',
+    'default',
+    'examples'
+];
+/** What a failed value shows: where in it, and which keyword it broke. */
+function describeFailure(errors) {
+    const [first] = errors;
+    if (!first)
+        return '';
+    const keyword = first.keywordLocation.split('/').pop();
+    const at = first.instanceLocation.replace(/^#/, '') || 'the value';
+    return ` (${at}: ${keyword}, at ${first.keywordLocation})`;
+}
+let schemasafe = null;
+/** Whether a schema has a field (or an array item) with constraints.jsonSchema. */
+function usesJsonSchema(schema) {
+    return schema.fields.some(field => (field.constraints !== undefined && 'jsonSchema' in field.constraints) ||
+        (field.arrayItem?.constraints !== undefined && 'jsonSchema' in field.arrayItem.constraints));
+}
+/** Loads the JSON Schema validator, once; a schema that uses jsonSchema compiles only after this. */
+async function loadJsonSchemaValidator() {
+    schemasafe ??= await __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.t.bind(__nccwpck_require__, 492, 23));
+}
+/**
+ * A check of cast values against a JSON Schema: null when a value matches, else why not. Throws a
+ * UserError naming `where` for a schema that cannot be compiled.
+ */
+function jsonSchemaCheck(schema, where) {
+    if (schemasafe === null)
+        throw new Error('the JSON Schema validator is used before loadJsonSchemaValidator()');
+    const { validator } = schemasafe;
+    let validate;
+    try {
+        validate = validator(schema, {
+            includeErrors: true,
+            isJSON: true,
+            $schemaDefault: 'https://json-schema.org/draft/2020-12/schema'
+        });
+    }
+    catch (error) {
+        const message = error.message;
+        const unknown = /^Keyword not supported: "([^"]+)"/.exec(message)?.[1];
+        const near = unknown === undefined ? undefined : closest(unknown, KEYWORDS);
+        throw new errors/* UserError */.yo(`${where}.constraints.jsonSchema: ${message}${near ? `; did you mean "${near}"?` : ''}`);
+    }
+    return value => validate(value)
+        ? null
+        : `does not match constraints.jsonSchema${describeFailure(validate.errors ?? [])}`;
+}
+
 ;// CONCATENATED MODULE: ./src/data/cells/constraints.ts
 // A field's constraints compiled once into data (Rules) that Field checks inline per cell, with no closure
 // call per constraint.
+
 
 
 
@@ -8507,7 +8896,7 @@ const ORDERED = new Set([
     'duration'
 ]);
 /** The types whose values have a length. */
-const SIZED = new Set(['string', 'array', 'object']);
+const SIZED = new Set(['string', 'array', 'object', 'list', 'geojson']);
 /**
  * An approximate number within this relative distance of a bound is cast exactly before comparing: the
  * approximation is within 1e-14 (at most 40 digits, two roundings each, and one division), so outside this
@@ -8565,7 +8954,7 @@ function lengthOf(value) {
 function castConstraint(cast, value, key, where) {
     const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value);
     if (out === INVALID)
-        throw new errors/* UserError */.yo(`${where}.constraints.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`);
+        throw new errors/* UserError */.yo(`${where}.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`);
     return out;
 }
 const BOUND_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
@@ -8580,7 +8969,7 @@ function boundsOf(field, cast, where) {
         const below = key === 'minimum' || key === 'exclusiveMinimum';
         const exclusive = key.startsWith('exclusive');
         bounds.push({
-            limit: castConstraint(cast, bound, key, where),
+            limit: castConstraint(cast, bound, `constraints.${key}`, where),
             below,
             exclusive,
             words: below
@@ -8617,6 +9006,26 @@ function patternOf(constraints, where) {
         throw new errors/* UserError */.yo(`${where}.constraints.pattern: not a valid regular expression: ${error.message}`);
     }
 }
+/**
+ * The values a field allows: its enum, or its categories (Table Schema v2; an enum beside them must be
+ * a subset of them), cast like cells. Null when it lists none.
+ */
+function allowedValues(field, cast, where) {
+    const categories = field.categories?.map((value, i) => castConstraint(cast, value, `categories[${i}]`, where));
+    const listedCategories = `the categories ${field.categories?.map(String).join(', ')}`;
+    const enumValues = field.constraints?.enum;
+    if (!enumValues)
+        return categories ? { options: categories, listed: listedCategories } : null;
+    const options = enumValues.map((option, i) => castConstraint(cast, option, `constraints.enum[${i}]`, where));
+    if (categories) {
+        const known = new Set(categories.map(canonical));
+        options.forEach((option, i) => {
+            if (!known.has(canonical(option)))
+                throw new errors/* UserError */.yo(`${where}.constraints.enum[${i}]: ${JSON.stringify(enumValues[i])} is not one of ${listedCategories}; an enum beside categories must be a subset of them`);
+        });
+    }
+    return { options, listed: enumValues.map(String).join(', ') };
+}
 /** A field's constraints (other than required and unique) as Rules; a constraint that cannot apply throws. */
 function compileRules(field, cast, where) {
     const constraints = field.constraints ?? {};
@@ -8628,17 +9037,28 @@ function compileRules(field, cast, where) {
         numericEnum: ORDERED.has(field.type),
         listed: '',
         pattern: null,
-        patternSource: constraints.pattern ?? ''
+        patternSource: constraints.pattern ?? '',
+        extra: null
     };
-    if (constraints.enum) {
-        const options = constraints.enum.map((option, i) => castConstraint(cast, option, `enum[${i}]`, where));
+    const allowed = allowedValues(field, cast, where);
+    if (allowed) {
         // Ordered types cast to numbers: look them up as numbers, with no String(number) per cell.
-        rules.allowed = new Set(rules.numericEnum ? options : options.map(canonical));
+        rules.allowed = new Set(rules.numericEnum ? allowed.options : allowed.options.map(canonical));
         if (cast.rangeCast === 'string')
-            rules.allowedTexts = new TextSet(options.map(canonical));
-        rules.listed = constraints.enum.map(String).join(', ');
+            rules.allowedTexts = new TextSet(allowed.options.map(canonical));
+        rules.listed = allowed.listed;
     }
     rules.pattern = patternOf(constraints, where);
+    if (constraints.jsonSchema) {
+        const label = `field "${field.name}"`;
+        const check = jsonSchemaCheck(constraints.jsonSchema, where);
+        rules.extra = value => {
+            const problem = check(value);
+            return problem === null
+                ? null
+                : { code: 'constraint-error', message: `${label}: ${JSON.stringify(value)} ${problem}` };
+        };
+    }
     return rules;
 }
 
@@ -8819,7 +9239,7 @@ class Field {
                     message: `${this.label}: "${text}" does not match the pattern ${rules.patternSource}`
                 };
         }
-        return null;
+        return rules.extra === null ? null : rules.extra(value);
     }
     /** A whole string (JSON, Parquet: often the same dictionary string, hashed once) is looked up as is. */
     textIsAllowed(texts, allowed) {
@@ -8849,29 +9269,74 @@ class Field {
     }
 }
 /**
- * Compiles one field: its cast and its constraints as data, checked once per cell. `valueRead`:
- * the caller reads `value` (a primary key part), so it must be the exact cast, made even when no check
- * of the field's own needs it.
+ * frictionless-py's arrayItem: every item of an array cell checked as a cell of a field of its own; the
+ * first item that fails is the cell's problem, with the item's index.
  */
-function compileField(field, index, schemaMissingValues, schemaLabel, valueRead = false) {
-    const where = `${schemaLabel}: fields[${index}]`;
+function arrayItemCheck(field, item, index, schemaMissingValues, schemaLabel) {
+    const name = `${field.name}[]`;
+    const where = `${schemaLabel}: fields[${index}].arrayItem`;
+    const compiled = compileField({ ...item, name }, index, schemaMissingValues, schemaLabel, {
+        where
+    });
+    const label = `field "${name}"`;
+    return value => {
+        const items = value;
+        for (let i = 0; i < items.length; i++) {
+            const problem = compiled.check(items[i]);
+            if (problem)
+                return {
+                    code: problem.code,
+                    message: problem.message.replace(label, `field "${field.name}[${i}]"`)
+                };
+        }
+        return null;
+    };
+}
+/** Two rare checks as one: the first that fails. */
+function both(first, second) {
+    return first === null ? second : value => first(value) ?? second(value);
+}
+/**
+ * Compiles one field: its cast and its constraints as data, checked once per cell. `valueRead`:
+ * the caller reads `value` (a primary, unique or foreign key part), so it must be the exact cast, made
+ * even when no check of the field's own needs it. `required`: required whatever its constraints say (a
+ * primary key part). `where`: how messages about the schema name the field.
+ */
+function compileField(field, index, schemaMissingValues, schemaLabel, { valueRead = false, required = false, where = `${schemaLabel}: fields[${index}]` } = {}) {
     const cast = caster(field, where);
     const missingValues = [...new Set(field.missingValues ?? schemaMissingValues)];
     const constraints = field.constraints ?? {};
     valueRead ||= constraints.unique === true;
     // Only numbers read from text may be approximate; nothing but a bound check reads them.
-    const approximate = cast.rangeCast === 'number' && !valueRead && constraints.enum === undefined;
-    return new Field(field.name, field.type, cast, compileRules(field, cast, where), {
+    const approximate = cast.rangeCast === 'number' &&
+        !valueRead &&
+        constraints.enum === undefined &&
+        field.categories === undefined;
+    const rules = compileRules(field, cast, where);
+    if (field.arrayItem)
+        rules.extra = both(rules.extra, arrayItemCheck(field, field.arrayItem, index, schemaMissingValues, schemaLabel));
+    return new Field(field.name, field.type, cast, rules, {
         missingValues,
-        required: constraints.required === true,
+        required: required || constraints.required === true,
         approximate,
         valueRead
     });
 }
-/** Every field of a schema, compiled; primary-key fields keep their exact cast values. */
+/**
+ * Every field of a schema, compiled. Key fields (primary, unique and foreign keys) keep their exact cast
+ * values; primary key fields are required (Table Schema: a primary key is never null).
+ */
 function compileSchema(schema, schemaLabel) {
     const primaryKey = primaryKeyOf(schema);
-    return schema.fields.map((field, index) => compileField(field, index, schema.missingValues, schemaLabel, primaryKey.includes(field.name)));
+    const keyFields = new Set([
+        ...primaryKey,
+        ...(schema.uniqueKeys ?? []).flat(),
+        ...(schema.foreignKeys ?? []).flatMap(key => [...key.fields, ...key.reference.fields])
+    ]);
+    return schema.fields.map((field, index) => compileField(field, index, schema.missingValues, schemaLabel, {
+        valueRead: keyFields.has(field.name),
+        required: primaryKey.includes(field.name)
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/data/dataset-checks.ts
@@ -8945,55 +9410,83 @@ function labelChecks(label, classCounts, rows, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/data/header.ts
+const TOLERATES_EXTRA_LABELS = ['subset', 'partial'];
+const TOLERATES_MISSING_FIELDS = ['superset', 'partial'];
 /**
- * The field each column of a header holds (null: a blank or repeated label, or a column the schema does
- * not name), logging the header's defects: blank, duplicate, extra and missing labels, as `columns` allows.
+ * The field each column holds (null: none), logging the header's defects. Under `exact` the result has
+ * one entry per field, whatever the header's width: a row's cells past the fields are extra cells, and
+ * fields past its cells are missing ones. By name, it has one entry per label.
  */
-function columnsOfHeader(labels, line, fields, columns, log) {
-    const byName = new Map(fields.map(field => [field.name, field]));
-    const seen = new Set();
-    const mapped = labels.map((label, index) => {
-        const at = { line, rowNumber: 1, fieldNumber: index + 1 };
-        if (label.trim() === '') {
-            log.add({ code: 'blank-label', ...at, message: `column ${index + 1} has an empty header` });
-            return null;
-        }
-        if (seen.has(label)) {
-            log.add({
-                code: 'duplicate-label',
-                ...at,
-                field: label,
-                message: `header "${label}" appears more than once`
-            });
-            return null;
-        }
-        seen.add(label);
-        const field = byName.get(label);
-        if (!field && columns !== 'superset') {
-            log.add({
-                code: 'extra-label',
-                ...at,
-                field: label,
-                message: `column "${label}" is not in the schema (schema fields: ${fields.map(f => f.name).join(', ')})`
-            });
-        }
-        return field ?? null;
-    });
-    if (columns !== 'subset')
-        missingLabels(labels, line, fields, seen, log);
-    return mapped;
+function columnsOfHeader(labels, line, fields, fieldsMatch, log) {
+    const header = new Header(labels, line, fields, log);
+    return fieldsMatch === 'exact' ? header.byPosition() : header.byName(fieldsMatch);
 }
-function missingLabels(labels, line, fields, seen, log) {
-    for (const field of fields) {
-        if (!seen.has(field.name)) {
-            log.add({
-                code: 'missing-label',
-                line,
-                rowNumber: 1,
-                field: field.name,
-                message: `the schema's field "${field.name}" has no column (columns: ${labels.join(', ')})`
-            });
-        }
+/** A header read against the fields, reporting its defects as it goes. */
+class Header {
+    labels;
+    line;
+    fields;
+    log;
+    constructor(labels, line, fields, log) {
+        this.labels = labels;
+        this.line = line;
+        this.fields = fields;
+        this.log = log;
+    }
+    /** A defect of the header (row 1), at a column's or a field's position. */
+    add(code, fieldNumber, field, message) {
+        this.log.add({ code, line: this.line, rowNumber: 1, fieldNumber, field, message });
+    }
+    // frictionless-py's order: extra labels, then missing ones, then each column against its field.
+    byPosition() {
+        const { labels, fields } = this;
+        labels.slice(fields.length).forEach((label, offset) => {
+            const number = fields.length + offset + 1;
+            this.add('extra-label', number, label, `column ${number} "${label}" is past the schema's ${fields.length} fields (fieldsMatch: exact pairs columns with fields by position; subset lets extra columns through)`);
+        });
+        fields.slice(labels.length).forEach((field, offset) => {
+            const number = labels.length + offset + 1;
+            this.add('missing-label', number, field.name, `the schema's field ${number} "${field.name}" has no column: the header has ${labels.length} (${labels.join(', ')})`);
+        });
+        const seen = new Set();
+        fields.slice(0, labels.length).forEach((field, index) => {
+            const label = labels[index];
+            const number = index + 1;
+            const theField = `the schema's field ${number} is "${field.name}"`;
+            if (label.trim() === '')
+                this.add('blank-label', number, field.name, `column ${number} has an empty header (${theField})`);
+            else if (seen.has(label))
+                this.add('duplicate-label', number, field.name, `header "${label}" appears more than once (column ${number}; ${theField})`);
+            else if (label.replace(/\n/g, ' ').trim() !== field.name)
+                this.add('incorrect-label', number, field.name, `column ${number} is "${label}" but ${theField} (fieldsMatch: exact pairs them by position; fieldsMatch: equal pairs them by name)`);
+            seen.add(label);
+        });
+        return [...fields];
+    }
+    byName(fieldsMatch) {
+        const { labels, fields } = this;
+        const byName = new Map(fields.map(field => [field.name, field]));
+        const seen = new Set();
+        const columns = labels.map((label, index) => {
+            if (seen.has(label)) {
+                this.add('duplicate-label', index + 1, label, `header "${label}" appears more than once (fieldsMatch: ${fieldsMatch} pairs columns with fields by name; this column is not checked)`);
+                return null;
+            }
+            seen.add(label);
+            const field = byName.get(label);
+            if (!field && !TOLERATES_EXTRA_LABELS.includes(fieldsMatch))
+                this.add('extra-label', index + 1, label, `column "${label}" is not in the schema (schema fields: ${fields.map(f => f.name).join(', ')}; fieldsMatch: subset lets extra columns through)`);
+            return field ?? null;
+        });
+        if (fieldsMatch === 'partial' && fields.length > 0 && !labels.some(label => byName.has(label)))
+            this.add('unmatched-header', undefined, undefined, `no column is a field of the schema (fieldsMatch: partial needs at least one; columns: ${labels.join(', ')})`);
+        const optional = TOLERATES_MISSING_FIELDS.includes(fieldsMatch);
+        fields.forEach((field, index) => {
+            if (seen.has(field.name) || (optional && !field.required))
+                return;
+            this.add('missing-label', index + 1, field.name, `the schema's field "${field.name}"${optional ? ' is required but' : ''} has no column (columns: ${labels.join(', ')})`);
+        });
+        return columns;
     }
 }
 
@@ -9052,40 +9545,97 @@ function rowHash(cells) {
     }
     return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff);
 }
+/** A key part with no valid value (missing, invalid, or past the row's end); no uniqueKey text is this. */
+const NULL = '\u0002';
+/** A key of one or more fields: the parts of the row being read, and the rows each value was seen in. */
+class CompositeKey {
+    fields;
+    parts;
+    read = 0;
+    seen = new Map();
+    constructor(fields) {
+        this.fields = fields;
+        this.parts = new Array(fields.length).fill(NULL);
+    }
+    start() {
+        if (this.read === 0)
+            return;
+        this.parts.fill(NULL);
+        this.read = 0;
+    }
+    text() {
+        return this.parts.length === 1 ? this.parts[0] : this.parts.join('\u0000');
+    }
+    /** The row this row's key first appeared in, remembering it when it is new. */
+    repeats(rowNumber) {
+        const text = this.text();
+        const first = this.seen.get(text);
+        if (first === undefined)
+            this.seen.set(text, rowNumber);
+        return first;
+    }
+}
 /**
- * The checks that compare rows with earlier rows: unique fields, the primary key, and (when asked for)
- * whole duplicate rows. Each remembers the first row number of every value it has seen and answers with it
- * when a later row repeats the value. A row is fed between `startRow` and `endRow`, with `value` for each
- * cell that has a valid value: a row with a key part missing or invalid has no primary key to compare.
+ * The checks that compare rows with other rows: unique fields, the primary key, unique keys (Table Schema
+ * v2), foreign keys into the same table, and (when asked for) whole duplicate rows. A row is fed between
+ * `startRow` and `endRow`, with `value` for each cell that has a valid value; a part with none is null.
+ * Following Table Schema and frictionless-py: a primary key whose parts are all null is an error of its
+ * own; a unique key with a null part is not compared (as SQL's UNIQUE); a foreign key whose parts are all
+ * null refers to nothing.
  */
 class KeyTracker {
-    primaryKey;
     /** Rows whose whole text repeats an earlier row (counted only when `checksRows`). */
     duplicateRows = 0;
     checksRows;
+    /** Whether rows are compared by unique keys or foreign keys (beyond unique fields and the primary key). */
+    checksKeys;
+    /** Whether the primary key of the row just ended had no valid part. */
+    primaryKeyEmpty = false;
     uniqueSeen = new Map();
-    primarySeen = new Map();
     rowSeen = new Map();
-    // Per column, set by `mapColumns`: the unique field's values, and the column's part in the primary key.
+    primary;
+    uniqueKeys;
+    foreignKeys;
+    composites;
+    // Per column, set by `mapColumns`: the unique field's values, and the key parts the column holds.
     uniqueByColumn = [];
-    keyPartByColumn = [];
-    // The row's primary key, part by part (reused from row to row), and how many parts the row gave.
-    keyParts;
-    keyPartsRead = 0;
-    constructor(uniqueFields, primaryKey, duplicateRows) {
-        this.primaryKey = primaryKey;
+    slotsByColumn = [];
+    constructor(uniqueFields, primaryKey, duplicateRows, keys = {}) {
         for (const name of uniqueFields)
             this.uniqueSeen.set(name, new Map());
         this.checksRows = duplicateRows;
-        this.keyParts = new Array(primaryKey.length);
+        this.primary = primaryKey.length ? new CompositeKey(primaryKey) : null;
+        this.uniqueKeys = (keys.uniqueKeys ?? []).map(fields => new CompositeKey(fields));
+        this.foreignKeys = (keys.foreignKeys ?? []).map(key => ({
+            source: new CompositeKey(key.fields),
+            target: new CompositeKey(key.reference.fields),
+            pending: []
+        }));
+        this.checksKeys = this.uniqueKeys.length > 0 || this.foreignKeys.length > 0;
+        this.composites = [
+            ...(this.primary ? [this.primary] : []),
+            ...this.uniqueKeys,
+            ...this.foreignKeys.flatMap(key => [key.source, key.target])
+        ];
     }
     /** Which field each column holds (null: none), from the header. */
     mapColumns(names) {
         this.uniqueByColumn = names.map(name => (name === null ? undefined : this.uniqueSeen.get(name)));
-        this.keyPartByColumn = names.map(name => (name === null ? -1 : this.primaryKey.indexOf(name)));
+        this.slotsByColumn = names.map(name => {
+            if (name === null)
+                return undefined;
+            const slots = [];
+            for (const key of this.composites) {
+                const part = key.fields.indexOf(name);
+                if (part >= 0)
+                    slots.push([key, part]);
+            }
+            return slots.length ? slots : undefined;
+        });
     }
     startRow() {
-        this.keyPartsRead = 0;
+        for (let i = 0; i < this.composites.length; i++)
+            this.composites[i].start();
     }
     /** Column `k`'s valid value: the row it first appeared in when its field is unique and it repeats. */
     value(k, value, rowNumber) {
@@ -9097,23 +9647,73 @@ class KeyTracker {
             if (first === undefined)
                 seen.set(key, rowNumber);
         }
-        const part = this.keyPartByColumn[k];
-        if (part >= 0) {
-            this.keyParts[part] = uniqueKey(value);
-            this.keyPartsRead++;
-        }
+        const slots = this.slotsByColumn[k];
+        if (slots !== undefined)
+            this.fill(slots, value);
         return first;
     }
-    /** After the row's cells: the row its primary key first appeared in, if it repeats. */
+    // Apart from `value`, which runs for every cell: V8 inlines `value` into the row loop, and a loop here
+    // spent the inlining budget that the cell checks need (CSV validation took twice as long).
+    fill(slots, value) {
+        const text = uniqueKey(value);
+        for (const [key, part] of slots) {
+            key.parts[part] = text;
+            key.read++;
+        }
+    }
+    /**
+     * After the row's cells: the row its primary key first appeared in, if it repeats (`primaryKeyEmpty`
+     * tells whether it had no valid part at all, which is not compared).
+     */
     endRow(rowNumber) {
-        // Every part read once (a column holds one part): none of them missing, invalid or past the row's end.
-        if (this.keyPartsRead === 0 || this.keyPartsRead !== this.primaryKey.length)
+        const primary = this.primary;
+        this.primaryKeyEmpty = primary !== null && primary.read === 0;
+        if (primary === null || this.primaryKeyEmpty)
             return undefined;
-        const key = this.keyParts.join('\u0000');
-        const first = this.primarySeen.get(key);
-        if (first === undefined)
-            this.primarySeen.set(key, rowNumber);
-        return first;
+        return primary.repeats(rowNumber);
+    }
+    /** A blank row: it has no key; its primary key, if the schema has one, is empty. */
+    blankRow() {
+        this.startRow();
+        this.primaryKeyEmpty = this.primary !== null;
+    }
+    /** After `endRow`, when `checksKeys`: the unique keys the row repeats; foreign keys are kept for `end`. */
+    endRowKeys(rowNumber, where) {
+        const problems = [];
+        for (const key of this.uniqueKeys) {
+            if (key.read < key.fields.length)
+                continue;
+            const first = key.repeats(rowNumber);
+            if (first !== undefined)
+                problems.push({ fields: key.fields, first });
+        }
+        for (const key of this.foreignKeys) {
+            if (key.target.read > 0)
+                key.target.seen.set(key.target.text(), rowNumber);
+            if (key.source.read === 0)
+                continue;
+            const text = key.source.text();
+            if (key.target.seen.has(text))
+                continue;
+            const values = key.source.parts.map(part => part === NULL ? 'null' : part.slice(part.indexOf(':') + 1));
+            key.pending.push({ rowNumber, text, values: values.join(', '), where });
+        }
+        return problems;
+    }
+    /** After the last row: the rows whose foreign key refers to no row of the table. */
+    brokenReferences() {
+        const problems = [];
+        for (const key of this.foreignKeys)
+            for (const row of key.pending)
+                if (!key.target.seen.has(row.text))
+                    problems.push({
+                        fields: key.source.fields,
+                        reference: key.target.fields,
+                        values: row.values,
+                        where: row.where,
+                        rowNumber: row.rowNumber
+                    });
+        return problems.sort((a, b) => a.rowNumber - b.rowNumber);
     }
     /** With `checksRows`: the row whose cells this row repeats, if any. */
     repeatedRow(cells, rowNumber) {
@@ -9254,6 +9854,7 @@ class ViolationLog {
 
 
 
+
 function spanNote(position) {
     return position.endLine !== undefined &&
         position.line !== undefined &&
@@ -9306,13 +9907,16 @@ function cellViolation(code, message, position, index, rowNumber, field) {
  * `mlChecks`. It loads no reader itself (see validate-file.ts), so a CSV worker stays small.
  */
 async function validateRows(schema, options, read) {
+    if (usesJsonSchema(schema))
+        await loadJsonSchemaValidator();
     const fields = compileSchema(schema, options.schemaLabel);
     const log = new ViolationLog(options.maxViolations);
     const table = new RowChecker(schema, fields, log, options);
     const { linesRead, endedBetweenRecords } = await read(table);
+    table.finish();
     if (table.columns === null && log.count === 0 && !options.partition) {
         log.add({
-            code: 'blank-header',
+            code: 'source-error',
             line: 1,
             rowNumber: 1,
             message: `the file is empty: expected a header or rows with ${fields.map(f => f.name).join(', ')}`
@@ -9366,15 +9970,17 @@ class RowChecker {
         this.classCounts = this.labelField ? new Map() : null;
         const unique = schema.fields.filter(field => field.constraints?.unique).map(field => field.name);
         this.primaryKey = primaryKeyOf(schema);
-        this.keys = new KeyTracker(unique, this.primaryKey, schema.mlChecks?.duplicateRows === 'error');
+        this.keys = new KeyTracker(unique, this.primaryKey, schema.mlChecks?.duplicateRows === 'error', {
+            uniqueKeys: schema.uniqueKeys,
+            foreignKeys: schema.foreignKeys
+        });
         // A later partition is handed the header: it maps the columns, but the header's own defects are the
         // first partition's to report (else the merge would count them twice).
         this.headerLog = options.partition?.header ? { add: () => undefined } : log;
     }
     header(labels, line) {
         this.labels = labels;
-        const policy = this.schema.mlChecks?.columns ?? 'exact';
-        const columns = columnsOfHeader(labels, line, this.fields, policy, this.headerLog);
+        const columns = columnsOfHeader(labels, line, this.fields, this.schema.fieldsMatch, this.headerLog);
         this.columns = columns;
         this.keys.mapColumns(columns.map(field => field?.name ?? null));
         this.labelColumn = columns.findIndex(field => field !== null && field.name === this.labelField);
@@ -9384,6 +9990,16 @@ class RowChecker {
     }
     textRow(text, position) {
         this.check(null, text, position);
+    }
+    /** After the last row: the checks that needed every row (foreign keys). */
+    finish() {
+        for (const problem of this.keys.brokenReferences())
+            this.log.add({
+                code: 'foreign-key',
+                ...problem.where,
+                rowNumber: problem.rowNumber,
+                message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference.join(', ')}) of any row`
+            });
     }
     problem(problem) {
         if (problem.code === 'blank-row')
@@ -9409,16 +10025,22 @@ class RowChecker {
                 rowNumber,
                 message: 'the row is blank'
             });
+            // As frictionless-py: a blank row's primary key is empty too.
+            this.keys.blankRow();
+            if (this.keys.primaryKeyEmpty)
+                this.emptyPrimaryKey(position);
             return;
         }
         this.checkCells(cells, text, position, columns);
-        this.checkRepeats(cells, text, position);
         const count = text ? text.count : cells.length;
         if (count > columns.length)
             this.extraCells(cells, text, position, columns.length);
-        // Only text rows can be short: a JSON row's missing keys are ABSENT cells.
-        if (text && count < columns.length)
-            this.missingCells(text, position, columns);
+        // A text row can be short; a JSON or Parquet row only under fieldsMatch: exact, when the schema has
+        // more fields than the file has columns (a JSON row's missing keys are ABSENT cells).
+        if (count < columns.length)
+            this.missingCells(count, position, columns);
+        // After the cells, as frictionless-py orders a row's errors.
+        this.checkRepeats(cells, text, position);
         if (extraKeys)
             for (const key of extraKeys) {
                 this.log.add({
@@ -9476,6 +10098,10 @@ class RowChecker {
                 rowNumber,
                 message: `primary key (${this.primaryKey.join(', ')}) repeats row ${firstKey}`
             });
+        else if (keys.primaryKeyEmpty)
+            this.emptyPrimaryKey(position);
+        if (keys.checksKeys)
+            this.checkKeys(position);
         if (!keys.checksRows)
             return;
         const firstRow = keys.repeatedRow(cellsOf(cells, text), rowNumber);
@@ -9487,7 +10113,34 @@ class RowChecker {
                 message: `the row repeats row ${firstRow}`
             });
     }
-    /** Cells past the header's width: each has no column. */
+    emptyPrimaryKey(position) {
+        this.log.add({
+            code: 'primary-key',
+            ...where(position),
+            rowNumber: this.rowNumber,
+            message: `primary key (${this.primaryKey.join(', ')}) is empty: no part has a valid value`
+        });
+    }
+    /** The row's unique keys (Table Schema v2 uniqueKeys), and its foreign keys, kept for `finish`. */
+    checkKeys(position) {
+        for (const problem of this.keys.endRowKeys(this.rowNumber, where(position)))
+            this.repeatedUniqueKey(problem, position);
+    }
+    /** A unique key that repeats: one field's is a cell's unique-error. */
+    repeatedUniqueKey(problem, position) {
+        const k = problem.fields.length === 1 ? this.columns.findIndex(f => f?.name === problem.fields[0]) : -1;
+        const message = `unique key (${problem.fields.join(', ')}) repeats row ${problem.first}`;
+        this.log.add(k >= 0
+            ? cellViolation('unique-error', message, position, k, this.rowNumber, problem.fields[0])
+            : { code: 'unique-error', ...where(position), rowNumber: this.rowNumber, message });
+    }
+    /** What a row's width is measured against: the fields (exact, by position), else the header. */
+    widthWords(width) {
+        return this.schema.fieldsMatch === 'exact'
+            ? `the schema has ${width} fields`
+            : `the header has ${width}`;
+    }
+    /** Cells past the columns' width: each has no column. */
     extraCells(cells, text, position, width) {
         const count = text ? text.count : cells.length;
         for (let k = width; k < count; k++) {
@@ -9496,25 +10149,43 @@ class RowChecker {
                 line: position.fieldLines?.[k] ?? position.line,
                 rowNumber: this.rowNumber,
                 fieldNumber: k + 1,
-                message: `row has ${count} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
+                message: `row has ${count} cells but ${this.widthWords(width)}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
             });
         }
     }
-    /** A text row short of the header's width: each column past its end has no cell. */
-    missingCells(text, position, columns) {
-        const { count } = text;
+    /**
+     * A row short of the columns' width: each column past its end has no cell. As frictionless-py, a
+     * required field's missing cell is also a constraint-error (all of those first).
+     */
+    missingCells(count, position, columns) {
         const width = columns.length;
+        for (let k = count; k < width; k++) {
+            const field = columns[k];
+            if (field?.required)
+                this.log.add({
+                    code: 'constraint-error',
+                    line: position.endLine ?? position.line,
+                    rowGroup: position.rowGroup,
+                    rowInGroup: position.rowInGroup,
+                    rowNumber: this.rowNumber,
+                    fieldNumber: k + 1,
+                    field: field.name,
+                    message: `field "${field.name}" is required; the row has no cell for it`
+                });
+        }
         for (let k = count; k < width; k++) {
             const name = columns[k]?.name ?? this.labels[k];
             if (columns[k])
                 this.nullCounts[name]++;
             this.log.add({
                 code: 'missing-cell',
-                line: position.endLine,
+                line: position.endLine ?? position.line,
+                rowGroup: position.rowGroup,
+                rowInGroup: position.rowInGroup,
                 rowNumber: this.rowNumber,
                 fieldNumber: k + 1,
                 field: name,
-                message: `row has ${count} cells but the header has ${width}: no cell for column "${this.labels[k]}"${spanNote(position)}`
+                message: `row has ${count} cells but ${this.widthWords(width)}: no cell for ${columns[k] ? `field "${name}"` : `column "${name}"`}${spanNote(position)}`
             });
         }
     }
@@ -16517,6 +17188,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -16602,6 +17276,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -16614,9 +17318,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -28,44 +28,128 @@ export function rowHash(cells: unknown[]): number {
   return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff)
 }
 
+/** A key part with no valid value (missing, invalid, or past the row's end); no uniqueKey text is this. */
+const NULL = '\u0002'
+
+/** A key of one or more fields: the parts of the row being read, and the rows each value was seen in. */
+class CompositeKey {
+  readonly parts: string[]
+  read = 0
+  readonly seen = new Map<string, number>()
+
+  constructor(readonly fields: readonly string[]) {
+    this.parts = new Array<string>(fields.length).fill(NULL)
+  }
+
+  start(): void {
+    if (this.read === 0) return
+    this.parts.fill(NULL)
+    this.read = 0
+  }
+
+  text(): string {
+    return this.parts.length === 1 ? this.parts[0] : this.parts.join('\u0000')
+  }
+
+  /** The row this row's key first appeared in, remembering it when it is new. */
+  repeats(rowNumber: number): number | undefined {
+    const text = this.text()
+    const first = this.seen.get(text)
+    if (first === undefined) this.seen.set(text, rowNumber)
+    return first
+  }
+}
+
+/** A self-referencing foreign key: its rows' values, and the referenced values seen so far. */
+interface ForeignKey {
+  source: CompositeKey
+  target: CompositeKey
+  /** Rows whose value was not (yet) among the referenced ones: their row number and where they are. */
+  pending: Array<{ rowNumber: number; text: string; values: string; where: object }>
+}
+
+/** A key that a row repeats, or a reference it breaks. */
+export interface KeyProblem {
+  fields: readonly string[]
+  first?: number
+  /** Foreign keys: the referenced fields, the row's values, and where the row was. */
+  reference?: readonly string[]
+  values?: string
+  where?: object
+  rowNumber?: number
+}
+
 /**
- * The checks that compare rows with earlier rows: unique fields, the primary key, and (when asked for)
- * whole duplicate rows. Each remembers the first row number of every value it has seen and answers with it
- * when a later row repeats the value. A row is fed between `startRow` and `endRow`, with `value` for each
- * cell that has a valid value: a row with a key part missing or invalid has no primary key to compare.
+ * The checks that compare rows with other rows: unique fields, the primary key, unique keys (Table Schema
+ * v2), foreign keys into the same table, and (when asked for) whole duplicate rows. A row is fed between
+ * `startRow` and `endRow`, with `value` for each cell that has a valid value; a part with none is null.
+ * Following Table Schema and frictionless-py: a primary key whose parts are all null is an error of its
+ * own; a unique key with a null part is not compared (as SQL's UNIQUE); a foreign key whose parts are all
+ * null refers to nothing.
  */
 export class KeyTracker {
   /** Rows whose whole text repeats an earlier row (counted only when `checksRows`). */
   duplicateRows = 0
   readonly checksRows: boolean
+  /** Whether rows are compared by unique keys or foreign keys (beyond unique fields and the primary key). */
+  readonly checksKeys: boolean
+  /** Whether the primary key of the row just ended had no valid part. */
+  primaryKeyEmpty = false
   private readonly uniqueSeen = new Map<string, Map<string, number>>()
-  private readonly primarySeen = new Map<string, number>()
   private readonly rowSeen = new Map<number, number>()
-  // Per column, set by `mapColumns`: the unique field's values, and the column's part in the primary key.
+  private readonly primary: CompositeKey | null
+  private readonly uniqueKeys: CompositeKey[]
+  private readonly foreignKeys: ForeignKey[]
+  private readonly composites: CompositeKey[]
+  // Per column, set by `mapColumns`: the unique field's values, and the key parts the column holds.
   private uniqueByColumn: Array<Map<string, number> | undefined> = []
-  private keyPartByColumn: number[] = []
-  // The row's primary key, part by part (reused from row to row), and how many parts the row gave.
-  private readonly keyParts: string[]
-  private keyPartsRead = 0
+  private slotsByColumn: Array<Array<[CompositeKey, number]> | undefined> = []
 
   constructor(
     uniqueFields: readonly string[],
-    private readonly primaryKey: readonly string[],
-    duplicateRows: boolean
+    primaryKey: readonly string[],
+    duplicateRows: boolean,
+    keys: {
+      uniqueKeys?: ReadonlyArray<readonly string[]>
+      foreignKeys?: ReadonlyArray<{
+        fields: readonly string[]
+        reference: { fields: readonly string[] }
+      }>
+    } = {}
   ) {
     for (const name of uniqueFields) this.uniqueSeen.set(name, new Map())
     this.checksRows = duplicateRows
-    this.keyParts = new Array<string>(primaryKey.length)
+    this.primary = primaryKey.length ? new CompositeKey(primaryKey) : null
+    this.uniqueKeys = (keys.uniqueKeys ?? []).map(fields => new CompositeKey(fields))
+    this.foreignKeys = (keys.foreignKeys ?? []).map(key => ({
+      source: new CompositeKey(key.fields),
+      target: new CompositeKey(key.reference.fields),
+      pending: []
+    }))
+    this.checksKeys = this.uniqueKeys.length > 0 || this.foreignKeys.length > 0
+    this.composites = [
+      ...(this.primary ? [this.primary] : []),
+      ...this.uniqueKeys,
+      ...this.foreignKeys.flatMap(key => [key.source, key.target])
+    ]
   }
 
   /** Which field each column holds (null: none), from the header. */
   mapColumns(names: ReadonlyArray<string | null>): void {
     this.uniqueByColumn = names.map(name => (name === null ? undefined : this.uniqueSeen.get(name)))
-    this.keyPartByColumn = names.map(name => (name === null ? -1 : this.primaryKey.indexOf(name)))
+    this.slotsByColumn = names.map(name => {
+      if (name === null) return undefined
+      const slots: Array<[CompositeKey, number]> = []
+      for (const key of this.composites) {
+        const part = key.fields.indexOf(name)
+        if (part >= 0) slots.push([key, part])
+      }
+      return slots.length ? slots : undefined
+    })
   }
 
   startRow(): void {
-    this.keyPartsRead = 0
+    for (let i = 0; i < this.composites.length; i++) this.composites[i].start()
   }
 
   /** Column `k`'s valid value: the row it first appeared in when its field is unique and it repeats. */
@@ -77,22 +161,73 @@ export class KeyTracker {
       first = seen.get(key)
       if (first === undefined) seen.set(key, rowNumber)
     }
-    const part = this.keyPartByColumn[k]
-    if (part >= 0) {
-      this.keyParts[part] = uniqueKey(value)
-      this.keyPartsRead++
-    }
+    const slots = this.slotsByColumn[k]
+    if (slots !== undefined) this.fill(slots, value)
     return first
   }
 
-  /** After the row's cells: the row its primary key first appeared in, if it repeats. */
+  // Apart from `value`, which runs for every cell: V8 inlines `value` into the row loop, and a loop here
+  // spent the inlining budget that the cell checks need (CSV validation took twice as long).
+  private fill(slots: Array<[CompositeKey, number]>, value: unknown): void {
+    const text = uniqueKey(value)
+    for (const [key, part] of slots) {
+      key.parts[part] = text
+      key.read++
+    }
+  }
+
+  /**
+   * After the row's cells: the row its primary key first appeared in, if it repeats (`primaryKeyEmpty`
+   * tells whether it had no valid part at all, which is not compared).
+   */
   endRow(rowNumber: number): number | undefined {
-    // Every part read once (a column holds one part): none of them missing, invalid or past the row's end.
-    if (this.keyPartsRead === 0 || this.keyPartsRead !== this.primaryKey.length) return undefined
-    const key = this.keyParts.join('\u0000')
-    const first = this.primarySeen.get(key)
-    if (first === undefined) this.primarySeen.set(key, rowNumber)
-    return first
+    const primary = this.primary
+    this.primaryKeyEmpty = primary !== null && primary.read === 0
+    if (primary === null || this.primaryKeyEmpty) return undefined
+    return primary.repeats(rowNumber)
+  }
+
+  /** A blank row: it has no key; its primary key, if the schema has one, is empty. */
+  blankRow(): void {
+    this.startRow()
+    this.primaryKeyEmpty = this.primary !== null
+  }
+
+  /** After `endRow`, when `checksKeys`: the unique keys the row repeats; foreign keys are kept for `end`. */
+  endRowKeys(rowNumber: number, where: object): KeyProblem[] {
+    const problems: KeyProblem[] = []
+    for (const key of this.uniqueKeys) {
+      if (key.read < key.fields.length) continue
+      const first = key.repeats(rowNumber)
+      if (first !== undefined) problems.push({ fields: key.fields, first })
+    }
+    for (const key of this.foreignKeys) {
+      if (key.target.read > 0) key.target.seen.set(key.target.text(), rowNumber)
+      if (key.source.read === 0) continue
+      const text = key.source.text()
+      if (key.target.seen.has(text)) continue
+      const values = key.source.parts.map(part =>
+        part === NULL ? 'null' : part.slice(part.indexOf(':') + 1)
+      )
+      key.pending.push({ rowNumber, text, values: values.join(', '), where })
+    }
+    return problems
+  }
+
+  /** After the last row: the rows whose foreign key refers to no row of the table. */
+  brokenReferences(): KeyProblem[] {
+    const problems: KeyProblem[] = []
+    for (const key of this.foreignKeys)
+      for (const row of key.pending)
+        if (!key.target.seen.has(row.text))
+          problems.push({
+            fields: key.source.fields,
+            reference: key.target.fields,
+            values: row.values,
+            where: row.where,
+            rowNumber: row.rowNumber
+          })
+    return problems.sort((a, b) => a.rowNumber! - b.rowNumber!)
   }
 
   /** With `checksRows`: the row whose cells this row repeats, if any. */

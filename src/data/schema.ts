@@ -3,33 +3,118 @@ import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { UserError } from '../errors.js'
 import { displayPath, requireFile } from '../file-info.js'
-import { primaryKeyOf } from './primary-key.js'
+import { closest } from '../suggest.js'
 import { formatIssues } from '../zod-issues.js'
+import { compileSchema } from './cells/field.js'
+import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
+import { primaryKeyOf } from './primary-key.js'
+import {
+  CONSTRAINTS,
+  FIELD_PROPERTIES,
+  FIELD_TYPES,
+  type FieldType,
+  unknownKeys
+} from './schema-keys.js'
 
-/** Every Frictionless Table Schema field type. */
-export const FIELD_TYPES = [
+export { FIELD_TYPES, type FieldType } from './schema-keys.js'
+
+/** Table Schema v2's ways of matching the data's columns to the fields; `exact` (by position) is its default. */
+export const FIELDS_MATCH = ['exact', 'equal', 'subset', 'superset', 'partial'] as const
+export type FieldsMatch = (typeof FIELDS_MATCH)[number]
+
+/** The item types of a `list` field. */
+export const LIST_ITEM_TYPES = [
   'string',
-  'number',
   'integer',
+  'number',
   'boolean',
   'date',
   'datetime',
-  'time',
-  'year',
-  'yearmonth',
-  'duration',
-  'object',
-  'array',
-  'geopoint',
-  'geojson',
-  'any'
+  'time'
 ] as const
-export type FieldType = (typeof FIELD_TYPES)[number]
+
+/** The formats of each type; date, time and datetime also take a strptime pattern (see formatProblem). */
+const FORMATS: Partial<Record<FieldType, readonly string[]>> = {
+  string: ['default', 'email', 'uri', 'binary', 'uuid', 'wkt'],
+  date: ['default', 'any'],
+  time: ['default', 'any'],
+  datetime: ['default', 'any'],
+  geopoint: ['default', 'array', 'object'],
+  geojson: ['default', 'topojson']
+}
+const DATE_LIKE = new Set<FieldType>(['date', 'time', 'datetime'])
 
 const bound = z.union([z.number(), z.string()])
+const value = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.unknown()),
+  z.record(z.string(), z.unknown())
+])
 
-// Table Schema allows properties we do not use (title, description, rdfType, ...), so objects are loose.
-const constraintsSchema = z.looseObject({
+/** Values that must not repeat (missing values and categories, and their labels). */
+function unique(values: unknown[], what: string, ctx: z.RefinementCtx, key?: string): void {
+  const seen = new Set<string>()
+  values.forEach((entry, index) => {
+    if (entry === undefined) return
+    const text = JSON.stringify(entry)
+    if (seen.has(text))
+      ctx.addIssue({
+        code: 'custom',
+        path: key ? [index, key] : [index],
+        input: entry,
+        message: `repeats an earlier ${what}`
+      })
+    seen.add(text)
+  })
+}
+
+/** Plain strings, or (v2) objects with a value and an optional label; parsed as the strings. */
+const missingValuesSchema = z
+  .union([
+    z.array(z.string()),
+    z.array(z.strictObject({ value: z.string(), label: z.string().optional() }))
+  ])
+  .superRefine((entries, ctx) => {
+    if (entries.some(entry => typeof entry === 'string')) return
+    const objects = entries as Array<{ value: string; label?: string }>
+    unique(
+      objects.map(entry => entry.value),
+      'missing value',
+      ctx,
+      'value'
+    )
+    unique(
+      objects.map(entry => entry.label),
+      'label',
+      ctx,
+      'label'
+    )
+  })
+  .transform(entries => entries.map(entry => (typeof entry === 'string' ? entry : entry.value)))
+
+const categoryValue = z.union([z.string(), z.number()])
+/** A list of values, or of {value, label} objects; parsed as the values. */
+const categoriesSchema = z
+  .union([
+    z.array(categoryValue).min(1),
+    z.array(z.strictObject({ value: categoryValue, label: z.string().optional() })).min(1)
+  ])
+  .superRefine((entries, ctx) => {
+    const objects = entries.filter(entry => typeof entry === 'object')
+    const values = entries.map(entry => (typeof entry === 'object' ? entry.value : entry))
+    unique(values, 'category', ctx, objects.length ? 'value' : undefined)
+    unique(
+      objects.map(entry => entry.label),
+      'label',
+      ctx,
+      'label'
+    )
+  })
+  .transform(entries => entries.map(entry => (typeof entry === 'object' ? entry.value : entry)))
+
+const constraintsSchema = z.strictObject({
   required: z.boolean().optional(),
   unique: z.boolean().optional(),
   minLength: z.number().int().nonnegative().optional(),
@@ -38,25 +123,42 @@ const constraintsSchema = z.looseObject({
   maximum: bound.optional(),
   exclusiveMinimum: bound.optional(),
   exclusiveMaximum: bound.optional(),
-  enum: z
-    .array(z.union([z.string(), z.number(), z.boolean()]))
-    .min(1)
-    .optional(),
-  pattern: z.string().optional()
+  enum: z.array(value).min(1).optional(),
+  pattern: z.string().optional(),
+  jsonSchema: z.record(z.string(), z.unknown()).optional()
 })
 
-const fieldSchema = z.looseObject({
+// Descriptors are open (custom properties are allowed): loose objects. The keys that are not allowed
+// (a typo of a known one, a property of another type) are found by schema-keys.ts.
+const fieldShape = {
   name: z.string().min(1),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  example: z.unknown().optional(),
+  rdfType: z.string().optional(),
   type: z.enum(FIELD_TYPES).default('string'),
   format: z.string().optional(),
   constraints: constraintsSchema.optional(),
-  missingValues: z.array(z.string()).optional(),
-  trueValues: z.array(z.string()).optional(),
-  falseValues: z.array(z.string()).optional(),
+  missingValues: missingValuesSchema.optional(),
+  trueValues: z.array(z.string()).min(1).optional(),
+  falseValues: z.array(z.string()).min(1).optional(),
   decimalChar: z.string().min(1).optional(),
   groupChar: z.string().optional(),
-  bareNumber: z.boolean().optional()
+  bareNumber: z.boolean().optional(),
+  categories: categoriesSchema.optional(),
+  categoriesOrdered: z.boolean().optional(),
+  delimiter: z.string().min(1).optional(),
+  itemType: z.enum(LIST_ITEM_TYPES).optional()
+}
+
+/** frictionless-py's arrayItem: a field without a name (or its own), checked against every item. */
+const arrayItemSchema = z.looseObject({
+  ...fieldShape,
+  name: z.string().min(1).optional(),
+  type: z.enum(FIELD_TYPES).default('any')
 })
+
+const fieldSchema = z.looseObject({ ...fieldShape, arrayItem: arrayItemSchema.optional() })
 
 const fraction = z.number().min(0).max(1)
 
@@ -79,8 +181,17 @@ export const mlChecksSchema = z.strictObject({
       minShare: fraction.optional()
     })
     .optional(),
-  duplicateRows: z.enum(['allow', 'error']).default('allow'),
-  columns: z.enum(['exact', 'subset', 'superset']).default('exact')
+  duplicateRows: z.enum(['allow', 'error']).default('allow')
+})
+
+/** A field name or a list of them; parsed as the list. */
+const fieldNames = z
+  .union([z.string(), z.array(z.string()).min(1)])
+  .transform(names => [names].flat())
+
+const foreignKeySchema = z.strictObject({
+  fields: fieldNames,
+  reference: z.strictObject({ resource: z.string().optional(), fields: fieldNames })
 })
 
 /** The model's answer to one row, as a table of its own (the model API stage: predict/answer-schema.ts). */
@@ -95,23 +206,150 @@ export const predictionsSchema = z.strictObject({
 export const tableSchemaSchema = z.looseObject({
   $schema: z.string().optional(),
   fields: z.array(fieldSchema).min(1),
-  missingValues: z.array(z.string()).default(['']),
+  fieldsMatch: z.enum(FIELDS_MATCH).default('exact'),
+  missingValues: missingValuesSchema.default(['']),
   primaryKey: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+  uniqueKeys: z.array(z.array(z.string()).min(1)).min(1).optional(),
+  foreignKeys: z.array(foreignKeySchema).optional(),
   mlChecks: mlChecksSchema.optional(),
   predictions: predictionsSchema.optional()
 })
 
 export type TableSchema = z.infer<typeof tableSchemaSchema>
 export type FieldDescriptor = z.infer<typeof fieldSchema>
+export type ArrayItemDescriptor = z.infer<typeof arrayItemSchema>
 export type MlChecks = z.infer<typeof mlChecksSchema>
 export type PredictionsSection = z.infer<typeof predictionsSchema>
 
-/** The JSON Schema of schema files, for editors (`# yaml-language-server: $schema=...`). */
-export function schemaFileJsonSchema(): object {
-  return z.toJSONSchema(tableSchemaSchema, { io: 'input', unrepresentable: 'any' })
+/** A JSON Schema `if/then` per field type: its format, and no property of another type. */
+function fieldTypeRules(): object[] {
+  return FIELD_TYPES.map(type => {
+    const foreign = Object.entries(FIELD_PROPERTIES)
+      .filter(([, types]) => types && !types.includes(type))
+      .map(([key]) => [key, false])
+    const formats = FORMATS[type] ?? ['default']
+    const format = DATE_LIKE.has(type)
+      ? { anyOf: [{ enum: formats }, { type: 'string', pattern: '%' }] }
+      : { enum: formats }
+    return {
+      // A field with no type is a string field.
+      if: {
+        properties: { type: { const: type } },
+        ...(type === 'string' ? {} : { required: ['type'] })
+      },
+      then: { properties: { format, ...Object.fromEntries(foreign) } }
+    }
+  })
 }
 
-/** Parses schema file text (YAML or JSON; JSON is YAML) and checks its shape. */
+/** The JSON Schema of schema files, for editors (`# yaml-language-server: $schema=...`). */
+export function schemaFileJsonSchema(): object {
+  const schema = z.toJSONSchema(tableSchemaSchema, {
+    io: 'input',
+    unrepresentable: 'any'
+  }) as unknown as {
+    properties: { fields: { items: Record<string, unknown> } }
+  }
+  const field = schema.properties.fields.items as {
+    properties: Record<string, unknown>
+    allOf?: object[]
+  }
+  // A constraint written on the field instead of under constraints would check nothing.
+  for (const name of CONSTRAINTS) field.properties[name] = false
+  field.allOf = fieldTypeRules()
+  return schema
+}
+
+/** Why `format` does not suit the field's type, or null. */
+function formatProblem(type: FieldType, format: string): string | null {
+  const formats = FORMATS[type] ?? ['default']
+  if (formats.includes(format)) return null
+  if (DATE_LIKE.has(type)) {
+    if (/%[A-Za-z%]/.test(format.replace(/^fmt:/, ''))) return null
+    return `"${format}" is not a format of ${type} fields: default, any, or a strptime pattern such as %d/%m/%Y`
+  }
+  const near = closest(format, formats)
+  return `"${format}" is not a format of ${type} fields (${formats.join(', ')})${near ? `; did you mean "${near}"?` : ''}`
+}
+
+/** The problems of a field (or an array item) that its shape alone does not show. */
+function fieldProblems(field: FieldDescriptor | ArrayItemDescriptor, where: string): string[] {
+  const problems: string[] = []
+  const format = field.format === undefined ? null : formatProblem(field.type, field.format)
+  if (format) problems.push(`${where}.format: ${format}`)
+  if (field.categoriesOrdered !== undefined && field.categories === undefined)
+    problems.push(`${where}.categoriesOrdered: only with categories`)
+  if (field.constraints?.jsonSchema && field.type !== 'object' && field.type !== 'array')
+    problems.push(
+      `${where}.constraints.jsonSchema: only for object and array fields (this field is ${field.type})`
+    )
+  if (field.itemType !== undefined && field.type !== 'list')
+    problems.push(`${where}.itemType: only for list fields`)
+  return problems
+}
+
+/** The problems that need more than one key: names that must exist or not repeat, keys, formats. */
+function semanticProblems(schema: TableSchema): string[] {
+  const problems: string[] = []
+  const names = new Set<string>()
+  schema.fields.forEach((field, index) => {
+    if (names.has(field.name))
+      problems.push(`fields[${index}].name: "${field.name}" is used by an earlier field`)
+    names.add(field.name)
+    problems.push(...fieldProblems(field, `fields[${index}]`))
+    if (field.arrayItem) {
+      problems.push(...fieldProblems(field.arrayItem, `fields[${index}].arrayItem`))
+      if (field.arrayItem.constraints?.unique !== undefined)
+        problems.push(
+          `fields[${index}].arrayItem.constraints.unique: unique is about a column, not the items of one cell`
+        )
+    }
+  })
+  const known = `(fields: ${[...names].join(', ')})`
+  const mustBeFields = (list: readonly string[], where: string, indexed = true): void => {
+    list.forEach((name, i) => {
+      if (!names.has(name))
+        problems.push(`${where}${indexed ? `[${i}]` : ''}: "${name}" is not a field ${known}`)
+    })
+  }
+  mustBeFields(primaryKeyOf(schema), 'primaryKey', Array.isArray(schema.primaryKey))
+  schema.uniqueKeys?.forEach((key, i) => mustBeFields(key, `uniqueKeys[${i}]`))
+  schema.foreignKeys?.forEach((key, i) => {
+    const where = `foreignKeys[${i}]`
+    if (key.reference.resource)
+      problems.push(
+        `${where}.reference.resource: "${key.reference.resource}" is another resource, which needs a Data Package; ml-smoke reads one table and checks only foreign keys into the same table (no resource)`
+      )
+    mustBeFields(key.fields, `${where}.fields`)
+    if (!key.reference.resource) mustBeFields(key.reference.fields, `${where}.reference.fields`)
+    if (key.fields.length !== key.reference.fields.length)
+      problems.push(
+        `${where}: ${key.fields.length} fields refer to ${key.reference.fields.length} reference fields; they must pair up`
+      )
+  })
+  const label = schema.mlChecks?.label?.column
+  if (label !== undefined && !names.has(label))
+    problems.push(`mlChecks.label.column: "${label}" is not a field ${known}`)
+  if (typeof schema.mlChecks?.maxNullFraction === 'object') {
+    for (const name of Object.keys(schema.mlChecks.maxNullFraction)) {
+      if (!names.has(name)) problems.push(`mlChecks.maxNullFraction.${name}: not a field`)
+    }
+  }
+  return problems
+}
+
+/** A hint for a file that is a Data Resource or Data Package rather than a Table Schema. */
+function descriptorHint(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || 'fields' in raw) return undefined
+  if ('schema' in raw || 'resources' in raw)
+    return 'this looks like a Data Resource or Data Package descriptor: point schema at its Table Schema (the object under "schema:", with "fields:")'
+  return undefined
+}
+
+/**
+ * Parses schema file text (YAML or JSON; JSON is YAML) and checks every key it holds. A schema that uses
+ * constraints.jsonSchema needs `loadJsonSchemaValidator()` first (loadTableSchema does it).
+ */
 export function parseTableSchema(text: string, fileLabel: string): TableSchema {
   let raw: unknown
   try {
@@ -122,44 +360,39 @@ export function parseTableSchema(text: string, fileLabel: string): TableSchema {
       `${fileLabel}${line ? `:${line}` : ''}: not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`
     )
   }
+  const keyProblems = unknownKeys(raw)
   const result = tableSchemaSchema.safeParse(raw, { reportInput: true })
-  if (!result.success) {
-    throw new UserError(formatIssues(`${fileLabel}: `, result.error))
-  }
-  const schema = result.data
-  const names = new Set<string>()
-  schema.fields.forEach((field, index) => {
-    if (names.has(field.name)) {
-      throw new UserError(
-        `${fileLabel}: fields[${index}].name: "${field.name}" is used by an earlier field`
-      )
-    }
-    names.add(field.name)
-  })
-  const keys = primaryKeyOf(schema)
-  for (const key of keys) {
-    if (!names.has(key))
-      throw new UserError(
-        `${fileLabel}: primaryKey: "${key}" is not a field (fields: ${[...names].join(', ')})`
-      )
-  }
-  const label = schema.mlChecks?.label?.column
-  if (label !== undefined && !names.has(label)) {
-    throw new UserError(
-      `${fileLabel}: mlChecks.label.column: "${label}" is not a field (fields: ${[...names].join(', ')})`
-    )
-  }
-  if (typeof schema.mlChecks?.maxNullFraction === 'object') {
-    for (const name of Object.keys(schema.mlChecks.maxNullFraction)) {
-      if (!names.has(name))
-        throw new UserError(`${fileLabel}: mlChecks.maxNullFraction.${name}: not a field`)
-    }
-  }
-  return schema
+  const problems = [
+    ...keyProblems.map(problem => `${fileLabel}: ${problem}`),
+    // schema-keys.ts has named every unknown key already, with a "did you mean".
+    ...(result.success
+      ? []
+      : formatIssues(
+          `${fileLabel}: `,
+          new z.ZodError(result.error.issues.filter(issue => issue.code !== 'unrecognized_keys'))
+        )
+          .split('\n')
+          .filter(Boolean))
+  ]
+  if (result.success)
+    problems.push(...semanticProblems(result.data).map(problem => `${fileLabel}: ${problem}`))
+  // An unknown key where schema-keys.ts does not look (inside predictions, say) is still refused.
+  else if (!problems.length)
+    problems.push(...formatIssues(`${fileLabel}: `, result.error).split('\n'))
+  if (problems.length)
+    throw new UserError([...new Set(problems)].join('\n'), { hint: descriptorHint(raw) })
+  // Compiled once here too, so a value that does not fit its field (a bound, an enum option, a
+  // jsonSchema) is refused before any data is read.
+  compileSchema(result.data!, fileLabel)
+  return result.data!
 }
 
 export async function loadTableSchema(file: string, workspace: string): Promise<TableSchema> {
   const label = displayPath(workspace, file)
   await requireFile(file, label, 'schema file')
-  return parseTableSchema(await readFile(file, 'utf8'), label)
+  const text = await readFile(file, 'utf8')
+  if (/jsonSchema/.test(text)) await loadJsonSchemaValidator()
+  return parseTableSchema(text, label)
 }
+
+export { loadJsonSchemaValidator, usesJsonSchema }

@@ -16,7 +16,7 @@ export function parallelMinBytes(): number {
 
 /**
  * Whether a table can be split: a large CSV/TSV whose checks need no state shared across rows of
- * different halves (unique, primary keys and duplicate rows do).
+ * different halves (unique fields, primary, unique and foreign keys, and duplicate rows do).
  */
 export function canSplit(schema: TableSchema, options: ValidateOptions, size: number): boolean {
   return (
@@ -24,6 +24,8 @@ export function canSplit(schema: TableSchema, options: ValidateOptions, size: nu
     size >= parallelMinBytes() &&
     os.availableParallelism() >= 2 &&
     !schema.primaryKey &&
+    !schema.uniqueKeys &&
+    !schema.foreignKeys?.length &&
     !schema.fields.some(field => field.constraints?.unique) &&
     schema.mlChecks?.duplicateRows !== 'error'
   )

@@ -1,7 +1,8 @@
 import { compileSchema, MISSING, type CompiledField } from './cells/field.js'
+import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
 import { datasetChecks } from './dataset-checks.js'
 import { columnsOfHeader } from './header.js'
-import { KeyTracker } from './key-tracker.js'
+import { KeyTracker, type KeyProblem } from './key-tracker.js'
 import { primaryKeyOf } from './primary-key.js'
 import type { TableSchema } from './schema.js'
 import {
@@ -82,13 +83,15 @@ export async function validateRows(
   options: ValidateOptions,
   read: (sink: TableSink) => Promise<ReadResult>
 ): Promise<ValidationResult> {
+  if (usesJsonSchema(schema)) await loadJsonSchemaValidator()
   const fields = compileSchema(schema, options.schemaLabel)
   const log = new ViolationLog(options.maxViolations)
   const table = new RowChecker(schema, fields, log, options)
   const { linesRead, endedBetweenRecords } = await read(table)
+  table.finish()
   if (table.columns === null && log.count === 0 && !options.partition) {
     log.add({
-      code: 'blank-header',
+      code: 'source-error',
       line: 1,
       rowNumber: 1,
       message: `the file is empty: expected a header or rows with ${fields.map(f => f.name).join(', ')}`
@@ -143,7 +146,15 @@ class RowChecker implements TableSink {
     this.classCounts = this.labelField ? new Map() : null
     const unique = schema.fields.filter(field => field.constraints?.unique).map(field => field.name)
     this.primaryKey = primaryKeyOf(schema)
-    this.keys = new KeyTracker(unique, this.primaryKey, schema.mlChecks?.duplicateRows === 'error')
+    this.keys = new KeyTracker(
+      unique,
+      this.primaryKey,
+      schema.mlChecks?.duplicateRows === 'error',
+      {
+        uniqueKeys: schema.uniqueKeys,
+        foreignKeys: schema.foreignKeys
+      }
+    )
     // A later partition is handed the header: it maps the columns, but the header's own defects are the
     // first partition's to report (else the merge would count them twice).
     this.headerLog = options.partition?.header ? { add: () => undefined } : log
@@ -151,8 +162,13 @@ class RowChecker implements TableSink {
 
   header(labels: string[], line?: number): void {
     this.labels = labels
-    const policy = this.schema.mlChecks?.columns ?? 'exact'
-    const columns = columnsOfHeader(labels, line, this.fields, policy, this.headerLog)
+    const columns = columnsOfHeader(
+      labels,
+      line,
+      this.fields,
+      this.schema.fieldsMatch,
+      this.headerLog
+    )
     this.columns = columns
     this.keys.mapColumns(columns.map(field => field?.name ?? null))
     this.labelColumn = columns.findIndex(field => field !== null && field.name === this.labelField)
@@ -164,6 +180,17 @@ class RowChecker implements TableSink {
 
   textRow(text: TextCells, position: RowPosition): void {
     this.check(null, text, position)
+  }
+
+  /** After the last row: the checks that needed every row (foreign keys). */
+  finish(): void {
+    for (const problem of this.keys.brokenReferences())
+      this.log.add({
+        code: 'foreign-key',
+        ...(problem.where as ReturnType<typeof where>),
+        rowNumber: problem.rowNumber!,
+        message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference!.join(', ')}) of any row`
+      })
   }
 
   problem(problem: TableProblem): void {
@@ -194,14 +221,19 @@ class RowChecker implements TableSink {
         rowNumber,
         message: 'the row is blank'
       })
+      // As frictionless-py: a blank row's primary key is empty too.
+      this.keys.blankRow()
+      if (this.keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
       return
     }
     this.checkCells(cells, text, position, columns)
-    this.checkRepeats(cells, text, position)
     const count = text ? text.count : cells!.length
     if (count > columns.length) this.extraCells(cells, text, position, columns.length)
-    // Only text rows can be short: a JSON row's missing keys are ABSENT cells.
-    if (text && count < columns.length) this.missingCells(text, position, columns)
+    // A text row can be short; a JSON or Parquet row only under fieldsMatch: exact, when the schema has
+    // more fields than the file has columns (a JSON row's missing keys are ABSENT cells).
+    if (count < columns.length) this.missingCells(count, position, columns)
+    // After the cells, as frictionless-py orders a row's errors.
+    this.checkRepeats(cells, text, position)
     if (extraKeys)
       for (const key of extraKeys) {
         this.log.add({
@@ -267,6 +299,8 @@ class RowChecker implements TableSink {
         rowNumber,
         message: `primary key (${this.primaryKey.join(', ')}) repeats row ${firstKey}`
       })
+    else if (keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
+    if (keys.checksKeys) this.checkKeys(position)
     if (!keys.checksRows) return
     const firstRow = keys.repeatedRow(cellsOf(cells, text), rowNumber)
     if (firstRow !== undefined)
@@ -278,7 +312,41 @@ class RowChecker implements TableSink {
       })
   }
 
-  /** Cells past the header's width: each has no column. */
+  private emptyPrimaryKey(position: RowPosition): void {
+    this.log.add({
+      code: 'primary-key',
+      ...where(position),
+      rowNumber: this.rowNumber,
+      message: `primary key (${this.primaryKey.join(', ')}) is empty: no part has a valid value`
+    })
+  }
+
+  /** The row's unique keys (Table Schema v2 uniqueKeys), and its foreign keys, kept for `finish`. */
+  private checkKeys(position: RowPosition): void {
+    for (const problem of this.keys.endRowKeys(this.rowNumber, where(position)))
+      this.repeatedUniqueKey(problem, position)
+  }
+
+  /** A unique key that repeats: one field's is a cell's unique-error. */
+  private repeatedUniqueKey(problem: KeyProblem, position: RowPosition): void {
+    const k =
+      problem.fields.length === 1 ? this.columns!.findIndex(f => f?.name === problem.fields[0]) : -1
+    const message = `unique key (${problem.fields.join(', ')}) repeats row ${problem.first}`
+    this.log.add(
+      k >= 0
+        ? cellViolation('unique-error', message, position, k, this.rowNumber, problem.fields[0])
+        : { code: 'unique-error', ...where(position), rowNumber: this.rowNumber, message }
+    )
+  }
+
+  /** What a row's width is measured against: the fields (exact, by position), else the header. */
+  private widthWords(width: number): string {
+    return this.schema.fieldsMatch === 'exact'
+      ? `the schema has ${width} fields`
+      : `the header has ${width}`
+  }
+
+  /** Cells past the columns' width: each has no column. */
   private extraCells(
     cells: unknown[] | null,
     text: TextCells | null,
@@ -292,29 +360,47 @@ class RowChecker implements TableSink {
         line: position.fieldLines?.[k] ?? position.line,
         rowNumber: this.rowNumber,
         fieldNumber: k + 1,
-        message: `row has ${count} cells but the header has ${width}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
+        message: `row has ${count} cells but ${this.widthWords(width)}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
       })
     }
   }
 
-  /** A text row short of the header's width: each column past its end has no cell. */
+  /**
+   * A row short of the columns' width: each column past its end has no cell. As frictionless-py, a
+   * required field's missing cell is also a constraint-error (all of those first).
+   */
   private missingCells(
-    text: TextCells,
+    count: number,
     position: RowPosition,
     columns: Array<CompiledField | null>
   ): void {
-    const { count } = text
     const width = columns.length
+    for (let k = count; k < width; k++) {
+      const field = columns[k]
+      if (field?.required)
+        this.log.add({
+          code: 'constraint-error',
+          line: position.endLine ?? position.line,
+          rowGroup: position.rowGroup,
+          rowInGroup: position.rowInGroup,
+          rowNumber: this.rowNumber,
+          fieldNumber: k + 1,
+          field: field.name,
+          message: `field "${field.name}" is required; the row has no cell for it`
+        })
+    }
     for (let k = count; k < width; k++) {
       const name = columns[k]?.name ?? this.labels[k]
       if (columns[k]) this.nullCounts[name]++
       this.log.add({
         code: 'missing-cell',
-        line: position.endLine,
+        line: position.endLine ?? position.line,
+        rowGroup: position.rowGroup,
+        rowInGroup: position.rowInGroup,
         rowNumber: this.rowNumber,
         fieldNumber: k + 1,
         field: name,
-        message: `row has ${count} cells but the header has ${width}: no cell for column "${this.labels[k]}"${spanNote(position)}`
+        message: `row has ${count} cells but ${this.widthWords(width)}: no cell for ${columns[k] ? `field "${name}"` : `column "${name}"`}${spanNote(position)}`
       })
     }
   }

@@ -114,7 +114,8 @@ export function answerSchemaOf(
   const probabilities =
     section.probabilities ?? (names.has(DEFAULT_PROBABILITIES) ? DEFAULT_PROBABILITIES : undefined)
   return {
-    schema: { fields, missingValues: section.missingValues ?? [''] },
+    // Answers are JSON objects: their keys are matched to the fields by name.
+    schema: { fields, missingValues: section.missingValues ?? [''], fieldsMatch: 'equal' },
     prediction,
     probabilities,
     id: section.id,

@@ -43,7 +43,9 @@ function castersFor(table: TableSchema, header: string[], schemaLabel: string) {
   return header.map(name => {
     const found = fields.get(name)
     return found
-      ? compileField(found.field, found.index, table.missingValues, schemaLabel, true)
+      ? compileField(found.field, found.index, table.missingValues, schemaLabel, {
+          valueRead: true
+        })
       : null
   })
 }

@@ -1,8 +1,9 @@
 // One caster per Table Schema field type: how a cell's text, or a JSON/Parquet value, becomes the value its
 // constraints compare. A caster is built once per field; the hot types also name a RangeCast, which
 // Field runs on the CSV text in place.
-import type { FieldDescriptor } from '../schema.js'
+import type { ArrayItemDescriptor, FieldDescriptor } from '../schema.js'
 import { DAY_MS, durationMs, isoDatetime, isoTime, strptime, yearMonth } from './dates.js'
+import { isGeoJson, isTopoJson, isWkt } from './geo.js'
 import { INVALID } from './invalid.js'
 import { integerInRange, isoDateInRange, numberInRange, SPECIAL_NUMBERS } from './scan.js'
 
@@ -29,18 +30,7 @@ export interface Caster {
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
-const GEOPOINT_TEXT = /^\s*([+-]?[\d.]+)\s*,\s*([+-]?[\d.]+)\s*$/
-const GEOJSON_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection',
-  'Feature',
-  'FeatureCollection'
-])
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 
 const showText = (_value: unknown, text: string): string => text
 const showValue = (value: unknown): string => String(value)
@@ -50,8 +40,11 @@ function native(accepts: (value: unknown) => boolean): NativeCast {
   return value => (accepts(value) ? value : INVALID)
 }
 
+/** A field, or the arrayItem of one: what a caster reads. */
+type Described = FieldDescriptor | ArrayItemDescriptor
+
 /** The caster of a field, by its type (and format, and number or boolean options). */
-export function caster(field: FieldDescriptor, where: string): Caster {
+export function caster(field: Described, where: string): Caster {
   switch (field.type) {
     case 'integer':
       return numeric(field, true)
@@ -72,6 +65,8 @@ export function caster(field: FieldDescriptor, where: string): Caster {
     case 'object':
     case 'array':
       return json(field.type)
+    case 'list':
+      return list(field, where)
     case 'geopoint':
       return geopoint(field)
     case 'geojson':
@@ -89,7 +84,7 @@ export function caster(field: FieldDescriptor, where: string): Caster {
 }
 
 /** Number options other than the defaults as a rewrite of the text to a plain number; else null. */
-function numberNormaliser(field: FieldDescriptor): ((text: string) => string) | null {
+function numberNormaliser(field: Described): ((text: string) => string) | null {
   const plain =
     field.bareNumber !== false &&
     !field.groupChar &&
@@ -104,7 +99,7 @@ function numberNormaliser(field: FieldDescriptor): ((text: string) => string) | 
   }
 }
 
-function numeric(field: FieldDescriptor, integer: boolean): Caster {
+function numeric(field: Described, integer: boolean): Caster {
   const normaliser = numberNormaliser(field)
   const normalise = normaliser ?? ((text: string): string => text)
   // The same scans as cells read in place; special words are looked up before a bare-number strip.
@@ -131,7 +126,7 @@ function numeric(field: FieldDescriptor, integer: boolean): Caster {
   }
 }
 
-function boolean(field: FieldDescriptor): Caster {
+function boolean(field: Described): Caster {
   const trueValues = field.trueValues ?? ['true', 'True', 'TRUE', '1']
   const falseValues = field.falseValues ?? ['false', 'False', 'FALSE', '0']
   return {
@@ -152,7 +147,7 @@ function expectedDate(kind: DateKind, format: string): string {
   const noun = kind === 'date' ? 'a date' : kind === 'time' ? 'a time' : 'a datetime'
   if (format === 'any') return noun
   if (format !== 'default') return `${noun} as ${format}`
-  return `${noun}${kind === 'date' ? ' as YYYY-MM-DD' : kind === 'time' ? ' as HH:MM:SS' : ' as YYYY-MM-DDTHH:MM:SS[Z]'}`
+  return `${noun}${kind === 'date' ? ' as YYYY-MM-DD' : kind === 'time' ? ' as HH:MM:SS[Z|±HH:MM]' : ' as YYYY-MM-DDTHH:MM:SS[Z|±HH:MM]'}`
 }
 
 /** The text cast of a date-like field: ISO 8601 by default, Date.parse for "any", else strptime. */
@@ -171,7 +166,7 @@ function dateFromText(kind: DateKind, format: string, where: string): Cast {
   return strptime(format.replace(/^fmt:/, ''), where)
 }
 
-function dateLike(field: FieldDescriptor, where: string, kind: DateKind): Caster {
+function dateLike(field: Described, where: string, kind: DateKind): Caster {
   const format = field.format ?? 'default'
   return {
     expected: expectedDate(kind, format),
@@ -232,57 +227,88 @@ function json(kind: 'object' | 'array'): Caster {
   }
 }
 
-function lonLat(lon: number, lat: number): unknown {
+/** A number, or a string of one, as a number; else NaN. */
+function coordinate(value: unknown): number {
+  if (typeof value === 'number') return value
+  return typeof value === 'string' && DECIMAL.test(value) ? Number(value) : NaN
+}
+
+/** [lon, lat] when both are finite numbers in range (lon -180..180, lat -90..90), else INVALID. */
+function lonLat(lonValue: unknown, latValue: unknown): unknown {
+  const lon = coordinate(lonValue)
+  const lat = coordinate(latValue)
   return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90
     ? [lon, lat]
     : INVALID
 }
 
-/** A parsed geopoint: [lon, lat] or {lon, lat}. */
-function geopointOf(value: unknown): unknown {
-  return Array.isArray(value) && value.length === 2
-    ? lonLat(Number(value[0]), Number(value[1]))
-    : typeof value === 'object' && value !== null && 'lon' in value && 'lat' in value
-      ? lonLat(Number((value as { lon: unknown }).lon), Number((value as { lat: unknown }).lat))
-      : INVALID
+/** A parsed geopoint in its format: [lon, lat] for array, an object of lon and lat only for object. */
+function geopointOf(value: unknown, format: string): unknown {
+  if (format !== 'object')
+    return Array.isArray(value) && value.length === 2 ? lonLat(value[0], value[1]) : INVALID
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return INVALID
+  const { lon, lat, ...rest } = value as { lon?: unknown; lat?: unknown }
+  return Object.keys(rest).length === 0 ? lonLat(lon, lat) : INVALID
 }
 
-function geopoint(field: FieldDescriptor): Caster {
+function geopoint(field: Described): Caster {
   const format = field.format ?? 'default'
   const fromText: Cast = text => {
     if (format === 'default') {
-      const m = GEOPOINT_TEXT.exec(text)
-      return m ? lonLat(Number(m[1]), Number(m[2])) : INVALID
+      const parts = text.split(',')
+      return parts.length === 2 ? lonLat(parts[0].trim(), parts[1].trim()) : INVALID
     }
     try {
-      return geopointOf(JSON.parse(text))
+      return geopointOf(JSON.parse(text), format)
     } catch {
       return INVALID
     }
   }
+  const shape =
+    format === 'default'
+      ? '"lon, lat"'
+      : format === 'array'
+        ? '[lon, lat]'
+        : '{"lon": .., "lat": ..}'
   return {
-    expected:
-      format === 'default'
-        ? 'a geopoint as "lon, lat"'
-        : `a geopoint as ${format === 'array' ? '[lon, lat]' : '{"lon": .., "lat": ..}'}`,
+    expected: `a geopoint as ${shape} (lon -180..180, lat -90..90)`,
     fromText,
-    fromNative: geopointOf,
+    fromNative: value => geopointOf(value, format === 'object' ? 'object' : 'array'),
     show: showText
   }
 }
 
-function geojson(field: FieldDescriptor): Caster {
+function geojson(field: Described): Caster {
   const topo = field.format === 'topojson'
-  const fits = (value: unknown): boolean =>
-    typeof value === 'object' &&
-    value !== null &&
-    (topo
-      ? (value as { type?: unknown }).type === 'Topology'
-      : GEOJSON_TYPES.has(String((value as { type?: unknown }).type)))
+  const fits = topo ? isTopoJson : isGeoJson
   return {
-    expected: topo ? 'a TopoJSON object' : 'a GeoJSON object',
+    expected: topo
+      ? 'a TopoJSON object (a Topology, or a geometry with arcs)'
+      : 'a GeoJSON object (a geometry, Feature or FeatureCollection with well-formed coordinates)',
     fromText: jsonText(fits),
     fromNative: native(fits),
+    show: showText
+  }
+}
+
+/** A list field: text split at the delimiter, each item cast by the item type's default format. */
+function list(field: Described, where: string): Caster {
+  const delimiter = field.delimiter ?? ','
+  const itemType = field.itemType ?? 'string'
+  const item = caster({ name: field.name ?? '', type: itemType }, where)
+  const items = (values: unknown[]): unknown => {
+    const out: unknown[] = []
+    for (const value of values) {
+      const cast = typeof value === 'string' ? item.fromText(value) : item.fromNative(value)
+      if (cast === INVALID) return INVALID
+      out.push(cast)
+    }
+    return out
+  }
+  return {
+    expected: `a list of ${itemType} values separated by "${delimiter}"`,
+    fromText: text => items(text.split(delimiter)),
+    fromNative: value => (Array.isArray(value) ? items(value) : INVALID),
     show: showText
   }
 }
@@ -298,12 +324,14 @@ function stringFormatTest(format: string): ((text: string) => boolean) | null {
       return text => URL.canParse(text)
     case 'binary':
       return text => BASE64.test(text)
+    case 'wkt':
+      return isWkt
     default:
       return null
   }
 }
 
-function string(field: FieldDescriptor): Caster {
+function string(field: Described): Caster {
   const format = field.format ?? 'default'
   const test = stringFormatTest(format)
   return {

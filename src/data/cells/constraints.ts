@@ -4,6 +4,7 @@ import { UserError } from '../../errors.js'
 import type { FieldDescriptor, FieldType } from '../schema.js'
 import type { Caster } from './casts.js'
 import { INVALID } from './invalid.js'
+import { jsonSchemaCheck } from './json-schema.js'
 import { rangeIsOneOf } from './scan.js'
 
 /** A minimum, maximum or exclusive bound, cast to the field's type. */
@@ -14,6 +15,11 @@ export interface Bound {
   words: string
   shown: string
 }
+
+/** A rare check of a cast value (a JSON Schema, an array's items): null when it passes. */
+export type ValueCheck = (
+  value: unknown
+) => { code: 'type-error' | 'constraint-error'; message: string } | null
 
 /** A field's constraints as data: checked inline, with no closure call per cell. */
 export interface Rules {
@@ -26,6 +32,8 @@ export interface Rules {
   listed: string
   pattern: RegExp | null
   patternSource: string
+  /** Checks that few schemas use, one slot for all (null for most fields: one comparison per cell). */
+  extra: ValueCheck | null
 }
 
 type Constraints = NonNullable<FieldDescriptor['constraints']>
@@ -42,7 +50,7 @@ const ORDERED = new Set<FieldType>([
   'duration'
 ])
 /** The types whose values have a length. */
-const SIZED = new Set<FieldType>(['string', 'array', 'object'])
+const SIZED = new Set<FieldType>(['string', 'array', 'object', 'list', 'geojson'])
 
 /**
  * An approximate number within this relative distance of a bound is cast exactly before comparing: the
@@ -108,9 +116,7 @@ export function lengthOf(value: unknown): number {
 function castConstraint(cast: Caster, value: unknown, key: string, where: string): unknown {
   const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value)
   if (out === INVALID)
-    throw new UserError(
-      `${where}.constraints.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`
-    )
+    throw new UserError(`${where}.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`)
   return out
 }
 
@@ -126,7 +132,7 @@ function boundsOf(field: FieldDescriptor, cast: Caster, where: string): Bound[] 
     const below = key === 'minimum' || key === 'exclusiveMinimum'
     const exclusive = key.startsWith('exclusive')
     bounds.push({
-      limit: castConstraint(cast, bound, key, where) as number,
+      limit: castConstraint(cast, bound, `constraints.${key}`, where) as number,
       below,
       exclusive,
       words: below
@@ -165,6 +171,36 @@ function patternOf(constraints: Constraints, where: string): RegExp | null {
   }
 }
 
+/**
+ * The values a field allows: its enum, or its categories (Table Schema v2; an enum beside them must be
+ * a subset of them), cast like cells. Null when it lists none.
+ */
+function allowedValues(
+  field: FieldDescriptor,
+  cast: Caster,
+  where: string
+): { options: unknown[]; listed: string } | null {
+  const categories = field.categories?.map((value, i) =>
+    castConstraint(cast, value, `categories[${i}]`, where)
+  )
+  const listedCategories = `the categories ${field.categories?.map(String).join(', ')}`
+  const enumValues = field.constraints?.enum
+  if (!enumValues) return categories ? { options: categories, listed: listedCategories } : null
+  const options = enumValues.map((option, i) =>
+    castConstraint(cast, option, `constraints.enum[${i}]`, where)
+  )
+  if (categories) {
+    const known = new Set(categories.map(canonical))
+    options.forEach((option, i) => {
+      if (!known.has(canonical(option)))
+        throw new UserError(
+          `${where}.constraints.enum[${i}]: ${JSON.stringify(enumValues[i])} is not one of ${listedCategories}; an enum beside categories must be a subset of them`
+        )
+    })
+  }
+  return { options, listed: enumValues.map(String).join(', ') }
+}
+
 /** A field's constraints (other than required and unique) as Rules; a constraint that cannot apply throws. */
 export function compileRules(field: FieldDescriptor, cast: Caster, where: string): Rules {
   const constraints = field.constraints ?? {}
@@ -176,17 +212,29 @@ export function compileRules(field: FieldDescriptor, cast: Caster, where: string
     numericEnum: ORDERED.has(field.type),
     listed: '',
     pattern: null,
-    patternSource: constraints.pattern ?? ''
+    patternSource: constraints.pattern ?? '',
+    extra: null
   }
-  if (constraints.enum) {
-    const options = constraints.enum.map((option, i) =>
-      castConstraint(cast, option, `enum[${i}]`, where)
-    )
+  const allowed = allowedValues(field, cast, where)
+  if (allowed) {
     // Ordered types cast to numbers: look them up as numbers, with no String(number) per cell.
-    rules.allowed = new Set<unknown>(rules.numericEnum ? options : options.map(canonical))
-    if (cast.rangeCast === 'string') rules.allowedTexts = new TextSet(options.map(canonical))
-    rules.listed = constraints.enum.map(String).join(', ')
+    rules.allowed = new Set<unknown>(
+      rules.numericEnum ? allowed.options : allowed.options.map(canonical)
+    )
+    if (cast.rangeCast === 'string')
+      rules.allowedTexts = new TextSet(allowed.options.map(canonical))
+    rules.listed = allowed.listed
   }
   rules.pattern = patternOf(constraints, where)
+  if (constraints.jsonSchema) {
+    const label = `field "${field.name}"`
+    const check = jsonSchemaCheck(constraints.jsonSchema, where)
+    rules.extra = value => {
+      const problem = check(value)
+      return problem === null
+        ? null
+        : { code: 'constraint-error', message: `${label}: ${JSON.stringify(value)} ${problem}` }
+    }
+  }
   return rules
 }

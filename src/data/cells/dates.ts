@@ -3,7 +3,7 @@ import { INVALID } from './invalid.js'
 
 export const DAY_MS = 86_400_000
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/
+const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/
 const ISO_DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/
 const YEARMONTH = /^(\d{4})-(\d{2})$/
@@ -36,12 +36,23 @@ export function utc(
   return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms
 }
 
-/** HH:MM:SS[.fraction] as milliseconds since midnight (the fraction is not kept), else INVALID. */
+/** Minutes east of UTC of a `Z`, `±HH:MM` or `±HHMM` zone (none: 0). */
+function zoneMinutes(zone: string | undefined): number {
+  if (!zone || zone === 'Z') return 0
+  const digits = zone.slice(1).replace(':', '')
+  return (zone[0] === '-' ? -1 : 1) * (+digits.slice(0, 2) * 60 + +digits.slice(2))
+}
+
+/**
+ * HH:MM:SS[.fraction][Z|±HH[:]MM] as milliseconds since midnight UTC (no zone: UTC; the fraction is not
+ * kept), else INVALID. With a zone, 15:00:00+02:00 is 13:00 UTC, so bounds compare the same instant.
+ */
 export function isoTime(text: string): number | typeof INVALID {
   const m = ISO_TIME.exec(text)
-  return m && +m[1] < 24 && +m[2] < 60 && +m[3] < 61
-    ? (+m[1] * 3600 + +m[2] * 60 + +m[3]) * 1000
-    : INVALID
+  if (!m || +m[1] > 23 || +m[2] > 59 || +m[3] > 60) return INVALID
+  const local = (+m[1] * 3600 + +m[2] * 60 + +m[3]) * 1000
+  if (m[4] === undefined) return local
+  return (((local - zoneMinutes(m[4]) * 60_000) % DAY_MS) + DAY_MS) % DAY_MS
 }
 
 /** YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH[:]MM] as epoch milliseconds (no zone: UTC), else INVALID. */
@@ -50,11 +61,7 @@ export function isoDatetime(text: string): number | typeof INVALID {
   if (!m) return INVALID
   const local = utc(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], m[7] ? Math.round(+m[7] * 1000) : 0)
   if (local === INVALID) return INVALID
-  const zone = m[8]
-  if (!zone || zone === 'Z') return local
-  const sign = zone[0] === '-' ? -1 : 1
-  const digits = zone.slice(1).replace(':', '')
-  return local - sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000
+  return local - zoneMinutes(m[8]) * 60_000
 }
 
 /** YYYY-MM as months since year 0 (so that bounds compare), else INVALID. */

@@ -1,5 +1,5 @@
 // A schema's fields compiled once into objects that check one cell each: the cast, then the constraints.
-import type { FieldDescriptor, FieldType, TableSchema } from '../schema.js'
+import type { ArrayItemDescriptor, FieldDescriptor, FieldType, TableSchema } from '../schema.js'
 import { primaryKeyOf } from '../primary-key.js'
 import type { TextCells } from '../table.js'
 import { caster, type Caster, type RangeCast } from './casts.js'
@@ -11,7 +11,8 @@ import {
   lengthOf,
   type Bound,
   type Rules,
-  type TextSet
+  type TextSet,
+  type ValueCheck
 } from './constraints.js'
 import { INVALID as IMPORTED_INVALID } from './invalid.js'
 import { integerInRange, isoDateInRange, numberInRange, rangeIsOneOf } from './scan.js'
@@ -26,6 +27,8 @@ export interface CellProblem {
 export interface CompiledField {
   name: string
   type: FieldType
+  /** Required by its constraints, or as part of the primary key. */
+  readonly required: boolean
   /** Null when the cell is fine; after a call, `value` holds the cast value (MISSING for a missing cell). */
   check(cell: unknown): CellProblem | null
   /** The same for cell `index` of a text row, without making the cell's string unless a check needs it. */
@@ -65,7 +68,7 @@ class Field implements CompiledField {
   private readonly label: string
   private readonly missingValues: string[]
   private readonly onlyEmptyIsMissing: boolean
-  private readonly required: boolean
+  readonly required: boolean
   private readonly requiredProblem: CellProblem
   private readonly rangeCast: RangeCast | undefined
   private readonly approximate: boolean
@@ -216,7 +219,7 @@ class Field implements CompiledField {
           message: `${this.label}: "${text}" does not match the pattern ${rules.patternSource}`
         }
     }
-    return null
+    return rules.extra === null ? null : rules.extra(value)
   }
 
   /** A whole string (JSON, Parquet: often the same dictionary string, hashed once) is looked up as is. */
@@ -251,36 +254,97 @@ class Field implements CompiledField {
 }
 
 /**
+ * frictionless-py's arrayItem: every item of an array cell checked as a cell of a field of its own; the
+ * first item that fails is the cell's problem, with the item's index.
+ */
+function arrayItemCheck(
+  field: FieldDescriptor,
+  item: ArrayItemDescriptor,
+  index: number,
+  schemaMissingValues: readonly string[],
+  schemaLabel: string
+): ValueCheck {
+  const name = `${field.name}[]`
+  const where = `${schemaLabel}: fields[${index}].arrayItem`
+  const compiled = compileField({ ...item, name }, index, schemaMissingValues, schemaLabel, {
+    where
+  })
+  const label = `field "${name}"`
+  return value => {
+    const items = value as unknown[]
+    for (let i = 0; i < items.length; i++) {
+      const problem = compiled.check(items[i])
+      if (problem)
+        return {
+          code: problem.code,
+          message: problem.message.replace(label, `field "${field.name}[${i}]"`)
+        }
+    }
+    return null
+  }
+}
+
+/** Two rare checks as one: the first that fails. */
+function both(first: ValueCheck | null, second: ValueCheck): ValueCheck {
+  return first === null ? second : value => first(value) ?? second(value)
+}
+
+/**
  * Compiles one field: its cast and its constraints as data, checked once per cell. `valueRead`:
- * the caller reads `value` (a primary key part), so it must be the exact cast, made even when no check
- * of the field's own needs it.
+ * the caller reads `value` (a primary, unique or foreign key part), so it must be the exact cast, made
+ * even when no check of the field's own needs it. `required`: required whatever its constraints say (a
+ * primary key part). `where`: how messages about the schema name the field.
  */
 export function compileField(
   field: FieldDescriptor,
   index: number,
   schemaMissingValues: readonly string[],
   schemaLabel: string,
-  valueRead = false
+  {
+    valueRead = false,
+    required = false,
+    where = `${schemaLabel}: fields[${index}]`
+  }: { valueRead?: boolean; required?: boolean; where?: string } = {}
 ): CompiledField {
-  const where = `${schemaLabel}: fields[${index}]`
   const cast = caster(field, where)
   const missingValues = [...new Set(field.missingValues ?? schemaMissingValues)]
   const constraints = field.constraints ?? {}
   valueRead ||= constraints.unique === true
   // Only numbers read from text may be approximate; nothing but a bound check reads them.
-  const approximate = cast.rangeCast === 'number' && !valueRead && constraints.enum === undefined
-  return new Field(field.name, field.type, cast, compileRules(field, cast, where), {
+  const approximate =
+    cast.rangeCast === 'number' &&
+    !valueRead &&
+    constraints.enum === undefined &&
+    field.categories === undefined
+  const rules = compileRules(field, cast, where)
+  if (field.arrayItem)
+    rules.extra = both(
+      rules.extra,
+      arrayItemCheck(field, field.arrayItem, index, schemaMissingValues, schemaLabel)
+    )
+  return new Field(field.name, field.type, cast, rules, {
     missingValues,
-    required: constraints.required === true,
+    required: required || constraints.required === true,
     approximate,
     valueRead
   })
 }
 
-/** Every field of a schema, compiled; primary-key fields keep their exact cast values. */
+/**
+ * Every field of a schema, compiled. Key fields (primary, unique and foreign keys) keep their exact cast
+ * values; primary key fields are required (Table Schema: a primary key is never null).
+ */
 export function compileSchema(schema: TableSchema, schemaLabel: string): CompiledField[] {
   const primaryKey = primaryKeyOf(schema)
+  const keyFields = new Set([
+    ...primaryKey,
+    ...(schema.uniqueKeys ?? []).flat(),
+    ...(schema.foreignKeys ?? []).flatMap(key => [...key.fields, ...key.reference.fields])
+  ])
   return schema.fields.map((field, index) =>
-    compileField(field, index, schema.missingValues, schemaLabel, primaryKey.includes(field.name))
+    compileField(field, index, schema.missingValues, schemaLabel, {
+      valueRead: keyFields.has(field.name),
+      required: primaryKey.includes(field.name)
+    })
   )
 }
