@@ -10,6 +10,9 @@ import { stringify } from 'yaml'
 import { inferSchema } from '../src/data/infer.js'
 import { parseTableSchema, schemaFileJsonSchema } from '../src/data/schema.js'
 import { readTable } from '../src/data/readers/index.js'
+import { JsonArrayElements } from '../src/data/readers/json.js'
+import { MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
+import { MAX_JSON_DEPTH } from '../src/json.js'
 import { formatOf, type DataFormat } from '../src/data/table.js'
 import { validateTable } from '../src/data/validate-file.js'
 
@@ -313,6 +316,106 @@ describe('JSON readers', () => {
     const file = await temp('t.json', JSON.stringify([{ a: 1 }, { a: 'two' }]))
     const result = await validate(file, { fields: [{ name: 'a', type: 'integer' }] })
     expect(result.violations.map(v => [v.rowNumber, v.code])).toEqual([[3, 'type-error']])
+  })
+
+  it('JSONL: the last line without a line break is read also when the chunk before it was carried', async () => {
+    // Before: a file over one chunk whose last line had no terminator lost that line silently.
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ a: i }))
+    const file = await temp('last.jsonl', `${lines.join('\n')}\n{"a": "last"}`)
+    const result = await validate(file, { fields: [{ name: 'a', type: 'integer' }] })
+    expect(result.rows).toBe(3001)
+    expect(result.violations.map(v => [v.line, v.code])).toEqual([[3001, 'type-error']])
+  })
+
+  it('JSONL: a 10 MiB line in linear time; a line over MAX_RECORD_CHARS stops reading at its line', async () => {
+    const long = await temp(
+      'long.jsonl',
+      `{"a": 1}\n{"a": "${'x'.repeat(10 * 2 ** 20)}"}\n{"a": 3}\n`
+    )
+    const started = performance.now()
+    const result = await validate(long, { fields: [{ name: 'a' }] })
+    expect(result.rows).toBe(3)
+    expect(performance.now() - started).toBeLessThan(5000)
+    const endless = await temp('endless.jsonl', `{"a": 1}\n{"a": "${'x'.repeat(MAX_RECORD_CHARS)}`)
+    const stopped = await validate(endless, { fields: [{ name: 'a', type: 'any' }] })
+    expect(stopped.violations.map(v => [v.line, v.code])).toEqual([[2, 'record-too-long']])
+  })
+
+  it('JSON and JSONL: a cell nested past MAX_JSON_DEPTH is a json-error at its line, not a crash', async () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000)
+    const jsonl = await temp('deep.jsonl', `{"a": 1}\n{"a": ${deep}}\n`)
+    const result = await validate(jsonl, { fields: [{ name: 'a', type: 'string' }] })
+    expect(result.violations.map(v => [v.line, v.code])).toEqual([
+      [1, 'type-error'],
+      [2, 'json-error']
+    ])
+    expect(result.violations[1].message).toContain(`nested more than ${MAX_JSON_DEPTH} levels deep`)
+    const json = await temp('deep.json', `[{"a": "x"},\n{"a": ${deep}}]`)
+    const fromArray = await validate(json, { fields: [{ name: 'a', type: 'string' }] })
+    expect(fromArray.violations.map(v => [v.line, v.code])).toEqual([[2, 'json-error']])
+    const schema = await inferSchema(jsonl, 'jsonl', {})
+    expect(schema.fields.map(f => f.name)).toEqual(['a'])
+  })
+
+  it('JSON array: an array of arrays (a header, then rows), a BOM, and what is not an array', async () => {
+    const arrays = await temp('arrays.json', '\uFEFF[["a", "b"], [1, "x"], [2]]')
+    const fields = { fields: [{ name: 'a', type: 'integer' }, { name: 'b' }] }
+    const result = await validate(arrays, fields)
+    expect(result.rows).toBe(2)
+    expect(result.violations).toEqual([])
+    const cases: Array<[string, string]> = [
+      ['{"a": 1}', 'expected an array of row objects; got an object'],
+      ['', 'the file is empty'],
+      ['[{"a": 1}] x', 'text after the array ends'],
+      ['[{"a": 1} {"a": 2}]', 'expected "," or "]" after element 1'],
+      ['[{"a": 1},\n{"a": ', 'element 2, which starts on line 2, is cut short'],
+      ['[{"a": 1}', 'the array is never closed'],
+      ['[1, 2', 'the array is never closed']
+    ]
+    for (const [text, message] of cases) {
+      const file = await temp('bad.json', text)
+      const { violations } = await validate(file, fields)
+      expect(violations.map(v => v.message).join('\n')).toContain(message)
+    }
+  })
+
+  it('property: a JSON array cut into any pieces gives the elements JSON.parse gives', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', '"', '\\', ',', '[', ']', '{', '}', ' ', 'é')
+    })
+    const { value } = fc.letrec(tie => ({
+      value: fc.oneof(
+        { depthSize: 'small', maxDepth: 4 },
+        text,
+        fc.integer(),
+        fc.constantFrom(true, false, null, 1.5e300),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(text, tie('value'), { maxKeys: 3 })
+      )
+    }))
+    const space = fc.constantFrom('', ' ', '\n', '\r\n\t')
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(value, space, space), { maxLength: 6 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }),
+        (items, sizes) => {
+          const whole =
+            '[' +
+            items.map(([v, before, after]) => before + JSON.stringify(v) + after).join(',') +
+            ']\n'
+          const got: unknown[] = []
+          const elements = new JsonArrayElements(element => got.push(JSON.parse(element)) > 0)
+          for (let i = 0, k = 0; i < whole.length; k++) {
+            const size = sizes[k % sizes.length]
+            expect(elements.push(whole.slice(i, i + size))).toBe(true)
+            i += size
+          }
+          expect(elements.finish()).toBe(true)
+          expect(got).toEqual(items.map(([v]) => v))
+        }
+      ),
+      { numRuns: 2000 }
+    )
   })
 })
 

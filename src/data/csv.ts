@@ -1,6 +1,12 @@
 import { createReadStream } from 'node:fs'
 import type { TextCells } from './table.js'
-import { piecesOf, READ_BYTES, Utf8Chunks } from './text-chunks.js'
+import {
+  MAX_RECORD_CHARS,
+  MAX_RECORD_TEXT,
+  piecesOf,
+  READ_BYTES,
+  Utf8Chunks
+} from './text-chunks.js'
 
 /**
  * One CSV record with where it came from. The tokenizer reuses one record for every row and keeps each cell
@@ -71,7 +77,8 @@ export class CsvRecord implements TextCells {
   }
 }
 
-export type CsvSyntaxCode = 'unterminated-quote' | 'text-after-quote' | 'invalid-utf8'
+export type CsvSyntaxCode =
+  'unterminated-quote' | 'text-after-quote' | 'invalid-utf8' | 'record-too-long'
 
 /** Malformed CSV: reported with its position, never repaired silently. */
 export interface CsvSyntaxProblem {
@@ -93,6 +100,13 @@ const QUOTE = 0x22
 const LF = 0x0a
 const CR = 0x0d
 
+// Where the scan of an unfinished record stands (see CsvTokenizer.scanForEnd).
+const FIELD_START = 0
+const UNQUOTED = 1
+const QUOTED = 2
+const QUOTE_IN_QUOTED = 3
+const AFTER_CR = 4
+
 /**
  * A strict RFC 4180 tokenizer that is fed text in chunks. It tracks physical lines as it goes, keeps
  * quoted delimiters, doubled quotes and newlines intact, and reports malformed quoting instead of guessing.
@@ -100,7 +114,13 @@ const CR = 0x0d
  * see README "Why a own tokenizer".)
  */
 export class CsvTokenizer {
+  /** The unfinished record's text as of the last parse (and, while it is not finished, `pieces` after it). */
   private buffer = ''
+  /** Text pushed since the last parse, none of which can end the record in `buffer`. */
+  private pieces: string[] = []
+  private piecesLength = 0
+  /** Where a scan for the end of the unfinished record stands at the end of buffer and pieces. */
+  private scan = FIELD_START
   private line = 1
   private stopped = false
   private readonly delimiter: number
@@ -122,7 +142,7 @@ export class CsvTokenizer {
 
   /** Text of a record not finished yet (a partition that ends inside a record has some). */
   get pendingLength(): number {
-    return this.buffer.length
+    return this.buffer.length + this.piecesLength
   }
 
   /** Physical lines read so far (the next record starts on this line). */
@@ -130,20 +150,120 @@ export class CsvTokenizer {
     return this.line
   }
 
+  /**
+   * Adds text. An unfinished record is parsed again only once text arrives that can end it, so a record
+   * cut into many chunks (a 10 MiB cell, a quote that never closes) costs time linear in its length.
+   */
   push(text: string): void {
-    this.buffer = this.buffer.length ? this.buffer + text : text
-    this.parse(false)
+    if (this.stopped) return
+    if (this.buffer.length === 0) {
+      this.buffer = text
+      this.parseAndRescan()
+      return
+    }
+    if (!this.scanForEnd(text)) {
+      this.pieces.push(text)
+      this.piecesLength += text.length
+      if (this.pendingLength > MAX_RECORD_CHARS) this.tooLong()
+      return
+    }
+    this.buffer = this.joinPending(text)
+    this.parseAndRescan()
   }
 
   /** Like push, for text that already begins with the unfinished record (`pendingLength` characters). */
   pushJoined(text: string): void {
+    if (this.stopped) return
+    this.pieces = []
+    this.piecesLength = 0
     this.buffer = text
-    this.parse(false)
+    this.parseAndRescan()
   }
 
   finish(): void {
+    if (this.stopped) return
+    if (this.piecesLength) this.buffer = this.joinPending('')
     this.parse(true)
     this.buffer = ''
+  }
+
+  private joinPending(text: string): string {
+    const joined = this.buffer + this.pieces.join('') + text
+    this.pieces = []
+    this.piecesLength = 0
+    return joined
+  }
+
+  /** Parses the buffer, then scans what is left of it (a record's start, within the last text) from scratch. */
+  private parseAndRescan(): void {
+    this.parse(false)
+    this.scan = FIELD_START
+    if (this.buffer.length && !this.stopped) this.scanForEnd(this.buffer)
+  }
+
+  private tooLong(): void {
+    this.onProblem({
+      code: 'record-too-long',
+      line: this.line,
+      message: `the record that starts on line ${this.line} is longer than ${MAX_RECORD_TEXT}${this.scan === QUOTED ? ', inside a quoted field: a quote (") opened on that line or after it is probably never closed' : ': the file is probably not CSV, or its line breaks are not LF or CRLF'}; the rest of the file is not read`
+    })
+    this.stopped = true
+    this.buffer = ''
+    this.pieces = []
+    this.piecesLength = 0
+  }
+
+  /**
+   * Whether the unfinished record can end in `text`, scanning it from where the last scan stopped (a field's
+   * start, an unquoted field, a quoted one, just after a quote in a quoted field, just after a lone CR). It
+   * follows the tokenizer's rules: a quote opens a field only at its start, a doubled quote stays inside.
+   */
+  private scanForEnd(text: string): boolean {
+    const len = text.length
+    const delimiter = this.options.delimiter
+    let state = this.scan
+    let i = 0
+    // As in parse: each of these is searched again only once passed.
+    let d = -1
+    let lf = -1
+    let cr = -1
+    while (i < len) {
+      if (state === AFTER_CR) return true
+      if (state === FIELD_START) {
+        if (text.charCodeAt(i) === QUOTE) {
+          state = QUOTED
+          i++
+        } else state = UNQUOTED
+      } else if (state === QUOTED) {
+        const q = text.indexOf('"', i)
+        if (q === -1) i = len
+        else {
+          state = QUOTE_IN_QUOTED
+          i = q + 1
+        }
+      } else if (state === QUOTE_IN_QUOTED) {
+        if (text.charCodeAt(i) === QUOTE) {
+          state = QUOTED
+          i++
+        } else state = UNQUOTED // a closing quote: a delimiter, a line break or text after it
+      } else {
+        if (d < i) d = indexOrLength(text, delimiter, i)
+        if (lf < i) lf = indexOrLength(text, '\n', i)
+        if (cr < i) cr = indexOrLength(text, '\r', i)
+        const at = Math.min(d, lf, cr)
+        if (at === len) i = len
+        else if (at === d) {
+          state = FIELD_START
+          i = at + 1
+        } else if (at === lf || at + 1 < len) return true
+        else {
+          state = AFTER_CR // a CR that ends the text may be half of a CRLF
+          i = len
+        }
+      }
+    }
+    this.scan = state
+    return false
   }
 
   /** Parses every complete record in the buffer; an incomplete tail waits for more text unless `final`. */

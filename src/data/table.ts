@@ -82,3 +82,19 @@ export function formatOf(file: string, override?: string): DataFormat {
     `${path.basename(file)}: cannot tell the format from ".${extension}"; use .csv, .tsv, .jsonl, .json or .parquet (or set data-format)`
   )
 }
+
+/**
+ * The most columns a table may have (and cells a row). Each column costs the validator and `infer` some
+ * state, and a header of a million columns took `infer` past 2.5 GB; wide ML tables (one-hot features,
+ * gene panels) have tens of thousands.
+ */
+export const MAX_COLUMNS = 100_000
+
+/** The problem that stops reading a table wider than MAX_COLUMNS. */
+export function tooManyColumns(count: number, what: string, line?: number): TableProblem {
+  return {
+    code: 'too-many-columns',
+    line,
+    message: `${count.toLocaleString('en-US')} ${what}${line ? ` on line ${line}` : ''}: more than the ${MAX_COLUMNS.toLocaleString('en-US')} columns ml-smoke reads; the rest of the file is not read`
+  }
+}

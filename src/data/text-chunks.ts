@@ -8,6 +8,17 @@ import { isAscii } from 'node:buffer'
 export const READ_BYTES = 256 * 1024
 export const CHUNK_BYTES = 16 * 1024
 
+/**
+ * The longest record read from a text table, in characters (16 MiB of ASCII): a CSV record, a JSON Lines
+ * line, an element of a JSON array. A longer one is almost always a quote that never closes or a file
+ * that is not text (a sparse or binary file has no line breaks); reading stops with a `record-too-long`
+ * problem at the line where it starts, before it costs memory.
+ */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024
+
+/** `MAX_RECORD_CHARS` as people write it, for messages. */
+export const MAX_RECORD_TEXT = `${MAX_RECORD_CHARS / 1024 / 1024} MiB`
+
 /** A read buffer as pieces of CHUNK_BYTES. */
 export function* piecesOf(read: Buffer): Generator<Buffer> {
   for (let at = 0; at < read.length; at += CHUNK_BYTES)
@@ -98,11 +109,15 @@ export class Utf8Chunks {
     return text
   }
 
-  /** The reader still holds the last `characters` of the text so far. */
+  /**
+   * The reader still holds the last `characters` of the text so far. Up to a chunk of them are decoded
+   * again with the next chunk; a longer unfinished record is the reader's to keep (copying it in front of
+   * every chunk would cost time quadratic in its length).
+   */
   hold(characters: number): void {
     const last = this.lastLatin1
     this.held =
-      last !== null && characters > 0 && characters <= last.length
+      last !== null && characters > 0 && characters <= Math.min(last.length, CHUNK_BYTES)
         ? Buffer.from(last.subarray(last.length - characters))
         : null
   }

@@ -1,0 +1,105 @@
+import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { JsonDepthError, MAX_JSON_DEPTH, parsePythonJson } from '../src/json.js'
+
+/** JSON as Python's json.dumps writes it: NaN, Infinity and -Infinity as bare tokens. */
+function pythonDumps(value: unknown): string {
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN'
+    if (value === Infinity) return 'Infinity'
+    if (value === -Infinity) return '-Infinity'
+    return JSON.stringify(value)
+  }
+  if (Array.isArray(value)) return `[${value.map(pythonDumps).join(', ')}]`
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${pythonDumps(item)}`)
+      .join(', ')}}`
+  return JSON.stringify(value)
+}
+
+describe('parsePythonJson', () => {
+  it('reads the bare NaN, Infinity and -Infinity Python writes, and leaves them alone inside strings', () => {
+    expect(parsePythonJson('{"loss": NaN, "a": [Infinity, -Infinity], "b": 1}')).toEqual({
+      loss: NaN,
+      a: [Infinity, -Infinity],
+      b: 1
+    })
+    // Issue #13: the old rewrite reached inside strings and made this line invalid JSON.
+    expect(parsePythonJson('{"text": "a, NaN, b", "loss": NaN}')).toEqual({
+      text: 'a, NaN, b',
+      loss: NaN
+    })
+    expect(parsePythonJson('["[NaN]", "\\"", NaN, "Infinity}"]')).toEqual([
+      '[NaN]',
+      '"',
+      NaN,
+      'Infinity}'
+    ])
+  })
+
+  it('keeps null null in a long text (which is walked for its depth)', () => {
+    const long = { a: null, b: [null, 'x'.repeat(1000)] }
+    expect(parsePythonJson(JSON.stringify(long))).toEqual(long)
+  })
+
+  it('keeps JSON.parse errors about the text as given', () => {
+    expect(() => parsePythonJson('{"a": NaN,}')).toThrow(SyntaxError)
+    expect(() => parsePythonJson('{"a": NaNx}')).toThrow(SyntaxError)
+    expect(() => parsePythonJson('{"a": xNaN}')).toThrow(SyntaxError)
+  })
+
+  it('property: any value with non-finite numbers and strings that mention them round-trips', () => {
+    const text = fc.string({
+      unit: fc.constantFrom(
+        'NaN',
+        'Infinity',
+        '-',
+        ', ',
+        '"',
+        '\\',
+        ':',
+        '[',
+        ']',
+        '{',
+        '}',
+        'a',
+        ' '
+      )
+    })
+    const leaf = fc.oneof(
+      text,
+      fc.constantFrom(NaN, Infinity, -Infinity, 0, -1.5, true, false, null),
+      fc.double().map(n => (Object.is(n, -0) ? 0 : n)) // JSON has no -0
+    )
+    const { value } = fc.letrec(tie => ({
+      value: fc.oneof(
+        { depthSize: 'small', maxDepth: 5, withCrossShrink: true },
+        leaf,
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(text, tie('value'), { maxKeys: 4 })
+      )
+    }))
+    fc.assert(
+      fc.property(value, v => {
+        expect(parsePythonJson(pythonDumps(v))).toEqual(v)
+      }),
+      { numRuns: 1000 }
+    )
+  })
+
+  it('refuses nesting deeper than MAX_JSON_DEPTH, with or without NaN, without running out of stack', () => {
+    const nested = (depth: number, inner = '1') => '['.repeat(depth) + inner + ']'.repeat(depth)
+    expect(parsePythonJson(nested(MAX_JSON_DEPTH))).toBeDefined()
+    expect(() => parsePythonJson(nested(MAX_JSON_DEPTH + 1))).toThrow(JsonDepthError)
+    expect(() => parsePythonJson(nested(100_000))).toThrow(JsonDepthError)
+    expect(() => parsePythonJson(nested(100_000, 'NaN'))).toThrow(JsonDepthError)
+    const objects = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)
+    expect(() => parsePythonJson(objects)).toThrow(`nested more than ${MAX_JSON_DEPTH} levels deep`)
+  })
+
+  it('a string key "__proto__" holding NaN is an own NaN value', () => {
+    const parsed = parsePythonJson('{"__proto__": NaN, "b": 1}') as Record<string, unknown>
+    expect(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value).toBeNaN()
+  })
+})
