@@ -309,11 +309,23 @@ describe('readCsvFile', () => {
     expect(problems[0].message).toContain('cut off')
   })
 
-  it('reports invalid UTF-8 (a Latin-1 file) with the line of the bad byte', async () => {
+  it('reports invalid UTF-8 (a Latin-1 file) with the line of the bad byte, after the rows before it', async () => {
     const file = await write('latin1.csv', Buffer.from('id,city\n1,Paris\n2,Z\xfcrich\n', 'latin1'))
     const problems = await problemsReading(file)
     expect(problems).toEqual([expect.objectContaining({ code: 'invalid-utf8', line: 3 })])
     expect(problems[0].message).toContain('0xFC')
+    const records: string[][] = []
+    await readCsvFile(
+      file,
+      { delimiter: ',', keepRaw: false },
+      r => void records.push(r.fields),
+      () => {}
+    )
+    // The lines before the bad byte, in the same chunk, are read; the line with it is not.
+    expect(records).toEqual([
+      ['id', 'city'],
+      ['1', 'Paris']
+    ])
   })
 
   it('places a bad byte after many chunks on its line also when lines end in a lone CR or CRLF', async () => {

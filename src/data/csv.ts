@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs'
+import { openRegularFile } from '../file-info.js'
 import type { TextCells } from './table.js'
 import {
   MAX_RECORD_CHARS,
@@ -467,7 +467,8 @@ export async function readCsvFile(
 ): Promise<CsvReadResult> {
   const tokenizer = new CsvTokenizer(options, onRecord, onProblem)
   const chunks = new Utf8Chunks(!options.start, true)
-  const stream = createReadStream(file, {
+  const handle = await openRegularFile(file)
+  const stream = handle.createReadStream({
     highWaterMark: READ_BYTES,
     start: options.start,
     end: options.end === undefined ? undefined : options.end - 1
@@ -478,7 +479,9 @@ export async function readCsvFile(
       for (const chunk of piecesOf(read)) {
         const text = chunks.decode(chunk)
         if (text === null) {
-          onProblem(chunks.problem!)
+          // The whole lines before the bad byte are read first: their rows are checked too.
+          tokenizer.push(chunks.validPrefix)
+          if (!tokenizer.isStopped) onProblem(chunks.problem!)
           return { lineEnding: lineEnding ?? '\n' }
         }
         if (lineEnding === undefined) {

@@ -46,6 +46,11 @@ export class Utf8Chunks {
   /** Why the last decode or end returned null. */
   problem: Utf8Problem | null = null
   /**
+   * When the last decode returned null: the chunk's text before the line of its first bad byte (whole
+   * lines, valid on their own), for the reader to read before it reports the problem.
+   */
+  validPrefix = ''
+  /**
    * Line breaks in the chunks decoded so far, counted as the reader counts them: where a bad byte is, is
    * counted from here. A CR that ends a chunk is counted once the next shows it is not half of a CRLF.
    */
@@ -96,6 +101,7 @@ export class Utf8Chunks {
         text = this.decoder.decode(chunk, { stream: true })
       } catch {
         this.problem = invalidUtf8Problem(chunk, this.lines, this.loneCRBreaksLines)
+        this.validPrefix = this.linesBefore(chunk, findInvalidUtf8(chunk))
         return null
       }
       this.lastLatin1 = null
@@ -106,6 +112,18 @@ export class Utf8Chunks {
       this.atFileStart = false
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     }
+    return text
+  }
+
+  /** The text of chunk[0, end of the last line break before `bad`), or '' when there is none. */
+  private linesBefore(chunk: Buffer, bad: number): string {
+    // A chunk that starts with the rest of a character (found at 0) or is valid itself (-1) has none.
+    if (bad <= 0) return ''
+    let end = chunk.lastIndexOf(0x0a, bad - 1)
+    if (this.loneCRBreaksLines) end = Math.max(end, chunk.lastIndexOf(0x0d, bad - 1))
+    if (end === -1) return ''
+    let text = chunk.toString('utf8', 0, end + 1)
+    if (this.atFileStart && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     return text
   }
 

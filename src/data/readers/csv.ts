@@ -1,7 +1,16 @@
 import { readCsvFile } from '../csv.js'
-import type { ReadOptions, ReadResult, TableSink } from '../table.js'
+import {
+  MAX_COLUMNS,
+  tooManyColumns,
+  type ReadOptions,
+  type ReadResult,
+  type TableSink
+} from '../table.js'
 
-/** CSV/TSV: the first record is the header; cells stay text, cast later by the schema. */
+/**
+ * CSV/TSV: the first record is the header; cells stay text, cast later by the schema. A record of more
+ * than MAX_COLUMNS cells stops reading.
+ */
 export async function readCsvTable(
   file: string,
   options: ReadOptions & { delimiter: string },
@@ -22,6 +31,10 @@ export async function readCsvTable(
       end: partition?.end
     },
     record => {
+      if (record.count > MAX_COLUMNS) {
+        sink.problem(tooManyColumns(record.count, header ? 'labels' : 'cells', record.line))
+        return false
+      }
       if (header) {
         header = false
         sink.header(record.fields, record.line, options.keepRaw ? record.raw : undefined)

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs'
+import { openRegularFile } from '../../file-info.js'
 import {
   MAX_RECORD_CHARS,
   MAX_RECORD_TEXT,
@@ -151,13 +151,14 @@ export async function readJsonlTable(
     }
     return rows.add(record as Record<string, unknown>, line, options.keepRaw ? content : undefined)
   }
-  const stream = createReadStream(file, { highWaterMark: READ_BYTES })
+  const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES })
   try {
     for await (const read of stream as AsyncIterable<Buffer>)
       for (const chunk of piecesOf(read)) {
         const text = chunks.decode(chunk)
         if (text === null) {
-          sink.problem(chunks.problem!)
+          // The whole lines before the bad byte are read first: their rows are checked too.
+          if (handle(chunks.validPrefix, false, false)) sink.problem(chunks.problem!)
           return { lineEnding }
         }
         if (!handle(text, chunks.carried, false)) return { lineEnding }
@@ -424,12 +425,13 @@ export async function readJsonTable(
   }
   const elements = new JsonArrayElements(onElement)
   const chunks = new Utf8Chunks(true, false)
-  const stream = createReadStream(file, { highWaterMark: READ_BYTES })
+  const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES })
   try {
     for await (const read of stream as AsyncIterable<Buffer>) {
       const text = chunks.decode(read)
       if (text === null) {
-        sink.problem(chunks.problem!)
+        if (elements.push(chunks.validPrefix)) sink.problem(chunks.problem!)
+        else if (elements.problem) sink.problem(elements.problem)
         return {}
       }
       if (!elements.push(text)) {

@@ -1,9 +1,10 @@
-import { open, type FileHandle } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { parquetMetadata, parquetSchema, type ColumnMetaData, type FileMetaData } from 'hyparquet'
 import { compressors } from 'hyparquet-compressors'
 import { parquetHeader, readPage } from 'hyparquet/src/column.js'
 import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js'
 import { UserError } from '../../errors.js'
+import { openRegularFile } from '../../file-info.js'
 import { parsePythonJson } from '../../json.js'
 import { MAX_COLUMNS, type ReadOptions, type ReadResult, type TableSink } from '../table.js'
 import { checkThriftShape, ThriftCutShort } from './thrift-shape.js'
@@ -149,7 +150,7 @@ export async function readParquetTable(
   options: ReadOptions,
   sink: TableSink
 ): Promise<ReadResult> {
-  const handle = await open(file)
+  const handle = await openRegularFile(file)
   try {
     const { metadata, dataEnd } = await readMetadata(handle, file)
     let tree
