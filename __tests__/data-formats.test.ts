@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -292,7 +293,11 @@ describe('JSON readers', () => {
       Buffer.concat([Buffer.from('{"a":\r 1}\n{"a": "Z'), Buffer.from([0xfc]), Buffer.from('"}\n')])
     )
     const result = await validate(file, { fields: [{ name: 'a' }] })
-    expect(result.violations.map(v => [v.code, v.line])).toEqual([['invalid-utf8', 2]])
+    // The line before the bad byte, in the same chunk, is still read (its number is not a string).
+    expect(result.violations.map(v => [v.code, v.line])).toEqual([
+      ['type-error', 1],
+      ['invalid-utf8', 2]
+    ])
   })
 
   it('JSONL: a bad line, a non-object, an empty line, a missing and an extra key, each at its line', async () => {
@@ -417,6 +422,29 @@ describe('JSON readers', () => {
       { numRuns: 2000 }
     )
   })
+})
+
+describe('what is not a regular file', () => {
+  it.each(['csv', 'tsv', 'jsonl', 'json', 'parquet'] as const)(
+    '%s: a folder, a FIFO and /dev/zero are refused by name (no hang, no internal error)',
+    async format => {
+      const sink = { header: () => {}, row: () => {}, problem: () => {} }
+      const folder = await mkdtemp(path.join(os.tmpdir(), 'not-a-file-'))
+      await expect(readTable(folder, format, {}, sink)).rejects.toThrow(
+        `${folder} is a folder; expected a regular file`
+      )
+      await expect(readTable('/dev/zero', format, {}, sink)).rejects.toThrow(
+        '/dev/zero is a device; expected a regular file'
+      )
+      if (process.platform === 'win32') return
+      const fifo = path.join(folder, `data.${format}`)
+      execFileSync('mkfifo', [fifo])
+      await expect(readTable(fifo, format, {}, sink)).rejects.toThrow(
+        `${fifo} is a FIFO (named pipe); expected a regular file`
+      )
+      await expect(inferSchema(fifo, format, {})).rejects.toThrow('is a FIFO')
+    }
+  )
 })
 
 describe('every Table Schema type and constraint', () => {
@@ -601,12 +629,119 @@ describe('infer', () => {
     'real/mixed.csv',
     'real/mixed.jsonl',
     'real/mixed.snappy.parquet',
-    'real/iris.parquet'
+    'real/iris.parquet',
+    // Timestamps starting at midnight: infer once bounded a datetime column by "2024-01-01".
+    'parquet/snappy-format-v1.parquet',
+    'parquet/gzip-format-v2.parquet'
   ])('%s: the inferred schema validates the same file with no violations', async name => {
     const file = fixture(name)
     const schema = await inferSchema(file, formatOf(file), {})
     const result = await validate(file, stringify(schema))
     expect(result.violations).toEqual([])
+  })
+
+  it('a time past what a JavaScript Date holds is text: a type error in validate, never an internal error', async () => {
+    const file = fixture('parquet/far-times.parquet')
+    const schema = await inferSchema(file, 'parquet', {})
+    expect(schema.fields).toEqual([
+      { name: 'id', type: 'integer', constraints: { required: true, minimum: 1, maximum: 3 } },
+      // A column of Dates and text is of no one type.
+      { name: 'seen', type: 'any', constraints: { required: true } },
+      { name: 'day', type: 'any', constraints: { required: true } }
+    ])
+    expect((await validate(file, stringify(schema))).violations).toEqual([])
+    const typed = await validate(file, {
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'seen', type: 'datetime' },
+        { name: 'day', type: 'date' }
+      ]
+    })
+    expect(typed.violations.map(v => [v.rowNumber, v.code, v.message])).toEqual([
+      [
+        3,
+        'type-error',
+        'field "seen": expected a datetime as YYYY-MM-DDTHH:MM:SS[Z]; got "+290000-01-01T12:30:00.000Z"'
+      ],
+      [
+        3,
+        'type-error',
+        'field "day": expected a date as YYYY-MM-DD; got "+5000000-01-01T00:00:00.000Z"'
+      ]
+    ])
+  })
+
+  it('refuses a file whose header cannot name fields (blank, repeated), or that has none, saying why', async () => {
+    await expect(
+      inferSchema(fixture('frictionless/duplicate-headers.csv'), 'csv', {})
+    ).rejects.toThrow(/duplicate-headers.csv: columns 1 and 3 are both named "id"$/)
+    await expect(
+      inferSchema(await temp('blank.csv', ',a,,\n1,2,3,4\n'), 'csv', {})
+    ).rejects.toThrow(/blank.csv: columns 1, 3, 4 have no name$/)
+    await expect(inferSchema(await temp('empty.csv', ''), 'csv', {})).rejects.toThrow(
+      /empty.csv: the file is empty$/
+    )
+    await expect(inferSchema(await temp('bad.jsonl', '{"a": \n'), 'jsonl', {})).rejects.toThrow(
+      /bad.jsonl: line 1: not valid JSON: /
+    )
+    const unnamed = await temp('unnamed.parquet', Buffer.alloc(0))
+    parquetWriteFile({
+      filename: unnamed,
+      columnData: [
+        { name: '', data: [1, 2], type: 'INT32' },
+        { name: 'b', data: [3, 4], type: 'INT32' }
+      ]
+    })
+    await expect(inferSchema(unnamed, 'parquet', {})).rejects.toThrow(/column 1 has no name$/)
+    const twice = await temp('twice.parquet', Buffer.alloc(0))
+    parquetWriteFile({
+      filename: twice,
+      columnData: [
+        { name: 'a', data: [1, 2], type: 'INT32' },
+        { name: 'a', data: [3, 4], type: 'INT32' }
+      ]
+    })
+    await expect(inferSchema(twice, 'parquet', {})).rejects.toThrow(
+      /columns 1 and 2 are both named "a"$/
+    )
+    // validate reads both columns of that file, each its own (chunks go by position, not by name).
+    const rows = await readRows(twice)
+    expect(rows).toEqual([
+      [1, 3],
+      [2, 4]
+    ])
+  })
+
+  it('writes no bound validate would refuse or the file would fail: ±Infinity, NaN, integers past 2^53, long decimals', async () => {
+    const jsonl = await temp(
+      'extremes.jsonl',
+      [
+        '{"inf": 1e999, "big": 9007199254740993, "long": "0.12345678901234567890", "nan": NaN}',
+        '{"inf": 1, "big": 1, "long": "0.5", "nan": 1.5}'
+      ].join('\n') + '\n'
+    )
+    const schema = await inferSchema(jsonl, 'jsonl', {})
+    expect(schema.fields).toEqual([
+      { name: 'inf', type: 'number', constraints: { required: true } },
+      { name: 'big', type: 'integer', constraints: { required: true } },
+      { name: 'long', type: 'number', constraints: { required: true } },
+      { name: 'nan', type: 'number', constraints: { required: true } }
+    ])
+    expect((await validate(jsonl, stringify(schema))).violations).toEqual([])
+    const mixed = await temp(
+      'mixed.jsonl',
+      '{"n": 1, "o": {"a": 1}, "l": [1], "m": {"a": 1}}\n{"n": "x", "o": {"b": [2]}, "l": [], "m": [1]}\n'
+    )
+    const kinds = await inferSchema(mixed, 'jsonl', {})
+    expect(kinds.fields.map(f => f.type)).toEqual(['any', 'object', 'array', 'any'])
+    expect((await validate(mixed, stringify(kinds))).violations).toEqual([])
+    const csv = await temp(
+      'extremes.csv',
+      'big,long\n12345678901234567890,0.12345678901234567890\n1,0.5\n'
+    )
+    const fromCsv = await inferSchema(csv, 'csv', {})
+    expect(fromCsv.fields.map(f => f.constraints)).toEqual([{ required: true }, { required: true }])
+    expect((await validate(csv, stringify(fromCsv))).violations).toEqual([])
   })
 
   it('finds types, required, ranges and categories', async () => {
@@ -682,6 +817,41 @@ describe('infer', () => {
         }
       ),
       { numRuns: 60 }
+    )
+  })
+})
+
+describe('infer then validate, on JSON values of every kind', () => {
+  it('property: any JSON Lines table of mixed values (numbers, text, booleans, objects, NaN, nulls) passes the schema inferred from it', async () => {
+    const value = fc.oneof(
+      fc.integer({ min: -5, max: 5 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(n => (Object.is(n, -0) ? 0 : n)),
+      fc.constantFrom('', 'x', '1', '2.5', 'true', '2024-01-01', '2024-01-01T10:00:00Z', 'NaN'),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom({ a: 1 }, [1, 2], [], {}),
+      fc.constantFrom('NaN', 'Infinity', '1e999', '9007199254740993')
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+        async rows => {
+          // Bare NaN, Infinity and big integers as Python writes them, not as strings.
+          const bare = (cell: unknown) =>
+            cell === 'NaN' || cell === 'Infinity' || cell === '1e999' || cell === '9007199254740993'
+              ? String(cell)
+              : JSON.stringify(cell)
+          const text = rows
+            .map(row => `{${row.map((cell, i) => `"c${i}": ${bare(cell)}`).join(', ')}}`)
+            .join('\n')
+          const file = await temp('values.jsonl', `${text}\n`)
+          const schema = await inferSchema(file, 'jsonl', {})
+          const result = await validate(file, stringify(schema))
+          // A row of nulls and empty strings is blank: the one thing inference cannot undo.
+          expect(result.violations.filter(v => v.code !== 'blank-row')).toEqual([])
+        }
+      ),
+      { numRuns: 150 }
     )
   })
 })
