@@ -6,12 +6,14 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet'
 import { parquetHeader } from 'hyparquet/src/column.js'
+import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js'
 import { parquetWriteFile } from 'hyparquet-writer'
 import { stringify } from 'yaml'
 import { inferSchema } from '../src/data/infer.js'
 import { parseTableSchema, schemaFileJsonSchema } from '../src/data/schema.js'
 import { readTable } from '../src/data/readers/index.js'
 import { JsonArrayElements } from '../src/data/readers/json.js'
+import { checkThriftShape } from '../src/data/readers/thrift-shape.js'
 import { MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
 import { MAX_JSON_DEPTH } from '../src/json.js'
 import { formatOf, type DataFormat } from '../src/data/table.js'
@@ -259,6 +261,46 @@ describe('the same real table (pandas/pyarrow-written) in every format gives the
     await expect(
       validate(await temp('cut.parquet', bytes.subarray(0, 5000)), { fields: [{ name: 'id' }] })
     ).rejects.toThrow(/cut.parquet: not a readable Parquet file/)
+  })
+
+  it('declared sizes are checked before anything is allocated (issue #13: 26-50 KB files took 1.5-2.8 GB)', async () => {
+    // hyparquet (patched): an RLE run longer than its page stops at the page's end.
+    const output = new Array<number>(10)
+    const run = Buffer.from([0x80, 0x80, 0x80, 0x80, 0x08, 0x07]) // a run of 2^30 sevens
+    const started = performance.now()
+    const view = new DataView(run.buffer, run.byteOffset, run.length)
+    readRleBitPackedHybrid({ view, offset: 0 }, 3, output, run.length)
+    expect(output).toEqual(Array(10).fill(7))
+    expect(performance.now() - started).toBeLessThan(100)
+    // The metadata is walked before hyparquet builds it: a list of 2^31 elements in a 40-byte footer.
+    const list = Buffer.from([0x19, 0xfc, 0xff, 0xff, 0xff, 0xff, 0x07, 0x00])
+    expect(() => checkThriftShape(list, 0, list.length, 1000)).toThrow(
+      'a list of 2147483647 elements runs past the end'
+    )
+    const deep = Buffer.alloc(100, 0x1c) // a struct in a struct in a struct ...
+    expect(() => checkThriftShape(deep, 0, deep.length, 1000)).toThrow('nested more than 32 deep')
+    const many = Buffer.concat([Buffer.from([0x19, 0xf1, 0x80, 0x80, 0x04]), Buffer.alloc(65536)])
+    expect(() => checkThriftShape(many, 0, many.length, 1000)).toThrow('more than 1,000 values')
+    const footer = (metadata: Buffer) => {
+      const length = Buffer.alloc(4)
+      length.writeUInt32LE(metadata.length)
+      return Buffer.concat([Buffer.from('PAR1'), metadata, length, Buffer.from('PAR1')])
+    }
+    const sink = { header: () => {}, row: () => {}, problem: () => {} }
+    await expect(
+      readTable(
+        await temp('list.parquet', footer(Buffer.concat([list, Buffer.alloc(32)]))),
+        'parquet',
+        {},
+        sink
+      )
+    ).rejects.toThrow(/list.parquet: not a readable Parquet file: a list of 2147483647 elements/)
+    const length = Buffer.alloc(12)
+    length.writeUInt32LE(0xfffffff0, 4)
+    length.write('PAR1', 8)
+    await expect(
+      readTable(await temp('long.parquet', length), 'parquet', {}, sink)
+    ).rejects.toThrow(/its footer says 4294967280 bytes of metadata; the file has 0 before it/)
   })
 
   it('iris as CSV, JSONL and Parquet validates clean against one schema', async () => {

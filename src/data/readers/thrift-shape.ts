@@ -37,13 +37,13 @@ export function checkThriftShape(
   const lefts: number[] = [-1]
   const types: number[] = [STRUCT]
   const byte = (): number => {
-    if (at >= end) throw new ThriftCutShort('the metadata ends in the middle of a value')
+    if (at >= end) throw new ThriftCutShort('the bytes end in the middle of a value')
     return bytes[at++]
   }
   const varint = (): number => {
     let result = 0
     for (let shift = 0; ; shift += 7) {
-      if (shift > 63) throw new Error('a number in the metadata is longer than 10 bytes')
+      if (shift > 63) throw new Error('a number is longer than 10 bytes')
       const b = byte()
       if (shift < 53) result += (b & 0x7f) * 2 ** shift
       if (!(b & 0x80)) return result
@@ -56,7 +56,9 @@ export function checkThriftShape(
   }
   const value = (type: number, inList: boolean): void => {
     if (++values > maxValues)
-      throw new Error(`more than ${maxValues.toLocaleString('en-US')} values in the metadata`)
+      throw new Error(
+        `more than ${maxValues.toLocaleString('en-US')} values, the most that is read`
+      )
     switch (type) {
       case TRUE:
       case FALSE:
@@ -81,7 +83,7 @@ export function checkThriftShape(
         const size = header >> 4 === 15 ? varint() : header >> 4
         // Every element takes at least one byte: a list cannot be longer than what is left.
         if (size > end - at)
-          throw new Error(`a list of ${size} elements runs past the metadata's end`)
+          throw new ThriftCutShort(`a list of ${size} elements runs past the end`)
         if (lefts.length >= MAX_DEPTH) throw new Error(`values nested more than ${MAX_DEPTH} deep`)
         lefts.push(size)
         types.push(header & 0x0f)
@@ -93,7 +95,7 @@ export function checkThriftShape(
         types.push(STRUCT)
         return
       default:
-        throw new Error(`a value of Thrift type ${type}, which Parquet's metadata does not use`)
+        throw new Error(`a value of Thrift type ${type}, which Parquet does not use`)
     }
   }
   while (lefts.length) {
