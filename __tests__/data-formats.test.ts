@@ -9,14 +9,14 @@ import { parquetHeader } from 'hyparquet/src/column.js'
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js'
 import { parquetWriteFile } from 'hyparquet-writer'
 import { stringify } from 'yaml'
-import { inferSchema } from '../src/data/infer.js'
+import { inferSchema, MAX_INFER_COLUMNS } from '../src/data/infer.js'
 import { parseTableSchema, schemaFileJsonSchema } from '../src/data/schema.js'
 import { readTable } from '../src/data/readers/index.js'
 import { JsonArrayElements } from '../src/data/readers/json.js'
 import { checkThriftShape } from '../src/data/readers/thrift-shape.js'
 import { MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
 import { MAX_JSON_DEPTH } from '../src/json.js'
-import { formatOf, type DataFormat } from '../src/data/table.js'
+import { formatOf, MAX_COLUMNS, type DataFormat } from '../src/data/table.js'
 import { validateTable } from '../src/data/validate-file.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
@@ -720,6 +720,14 @@ describe('infer', () => {
     await expect(
       inferSchema(await temp('blank.csv', ',a,,\n1,2,3,4\n'), 'csv', {})
     ).rejects.toThrow(/blank.csv: columns 1, 3, 4 have no name$/)
+    const wide = Array.from({ length: MAX_INFER_COLUMNS + 1 }, (_, i) => `c${i}`).join(',')
+    await expect(inferSchema(await temp('wide.csv', `${wide}\n`), 'csv', {})).rejects.toThrow(
+      /wide.csv: 10,001 columns; infer writes a field for each of at most 10,000$/
+    )
+    const wider = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`).join(',')
+    await expect(inferSchema(await temp('wider.csv', `${wider}\n`), 'csv', {})).rejects.toThrow(
+      /wider.csv: line 1: 100,001 labels on line 1: more than the 100,000 columns ml-smoke reads/
+    )
     await expect(inferSchema(await temp('empty.csv', ''), 'csv', {})).rejects.toThrow(
       /empty.csv: the file is empty$/
     )
