@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { JsonDepthError, MAX_JSON_DEPTH, parsePythonJson } from '../src/json.js'
+import { JsonDepthError, MAX_JSON_DEPTH, parseJson, parsePythonJson } from '../src/json.js'
 
 /** JSON as Python's json.dumps writes it: NaN, Infinity and -Infinity as bare tokens. */
 function pythonDumps(value: unknown): string {
@@ -96,6 +96,12 @@ describe('parsePythonJson', () => {
     expect(() => parsePythonJson(nested(100_000, 'NaN'))).toThrow(JsonDepthError)
     const objects = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)
     expect(() => parsePythonJson(objects)).toThrow(`nested more than ${MAX_JSON_DEPTH} levels deep`)
+  })
+
+  it('parseJson: strict JSON (no NaN), with the same depth bound', () => {
+    expect(parseJson('{"a": [1, {"b": null}]}')).toEqual({ a: [1, { b: null }] })
+    expect(() => parseJson('[NaN]')).toThrow(SyntaxError)
+    expect(() => parseJson('['.repeat(20_000) + ']'.repeat(20_000))).toThrow(JsonDepthError)
   })
 
   it('a string key "__proto__" holding NaN is an own NaN value', () => {

@@ -44,6 +44,15 @@ export function parsePythonJson(text: string): unknown {
   return value
 }
 
+/**
+ * JSON.parse, refusing nesting deeper than MAX_JSON_DEPTH (JsonDepthError): for JSON from data (a CSV
+ * cell of an array or object field) that later code stringifies or walks.
+ */
+export function parseJson(text: string): unknown {
+  const value: unknown = JSON.parse(text)
+  return text.length > 2 * MAX_JSON_DEPTH ? walk(value, null) : value
+}
+
 /** A string that does not occur in `text`, to stand for NaN. */
 function markFor(text: string): string {
   let mark = '\u0000ml-smoke NaN'
