@@ -9,7 +9,7 @@ import { parquetHeader } from 'hyparquet/src/column.js'
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js'
 import { parquetWriteFile } from 'hyparquet-writer'
 import { stringify } from 'yaml'
-import { inferSchema, MAX_INFER_COLUMNS } from '../src/data/infer.js'
+import { inferSchema, MAX_INFER_COLUMNS, MAX_INFER_PROBLEMS } from '../src/data/infer.js'
 import { parseTableSchema, schemaFileJsonSchema } from '../src/data/schema.js'
 import { readTable } from '../src/data/readers/index.js'
 import { JsonArrayElements } from '../src/data/readers/json.js'
@@ -727,6 +727,13 @@ describe('infer', () => {
     const wider = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`).join(',')
     await expect(inferSchema(await temp('wider.csv', `${wider}\n`), 'csv', {})).rejects.toThrow(
       /wider.csv: line 1: 100,001 labels on line 1: more than the 100,000 columns ml-smoke reads/
+    )
+    const broken = await temp(
+      'broken.jsonl',
+      `{"a": 1}\n${'{"a": \n'.repeat(MAX_INFER_PROBLEMS + 1)}`
+    )
+    await expect(inferSchema(broken, 'jsonl', {})).rejects.toThrow(
+      /broken.jsonl: more than 1000 records cannot be read \(the first: line 2: not valid JSON: /
     )
     await expect(inferSchema(await temp('empty.csv', ''), 'csv', {})).rejects.toThrow(
       /empty.csv: the file is empty$/

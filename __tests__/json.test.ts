@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { JsonDepthError, MAX_JSON_DEPTH, parseJson, parsePythonJson } from '../src/json.js'
+import {
+  JsonDepthError,
+  JsonLimitError,
+  MAX_JSON_DEPTH,
+  MAX_JSON_KEYS,
+  MAX_JSON_VALUES,
+  parseJson,
+  parsePythonJson
+} from '../src/json.js'
 
 /** JSON as Python's json.dumps writes it: NaN, Infinity and -Infinity as bare tokens. */
 function pythonDumps(value: unknown): string {
@@ -96,6 +104,23 @@ describe('parsePythonJson', () => {
     expect(() => parsePythonJson(nested(100_000, 'NaN'))).toThrow(JsonDepthError)
     const objects = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)
     expect(() => parsePythonJson(objects)).toThrow(`nested more than ${MAX_JSON_DEPTH} levels deep`)
+  })
+
+  it('refuses more than MAX_JSON_VALUES values or MAX_JSON_KEYS keys before parsing, counting outside strings', () => {
+    const numbers = `[${Array(MAX_JSON_VALUES + 1)
+      .fill(1)
+      .join(',')}]`
+    expect(() => parsePythonJson(numbers)).toThrow(JsonLimitError)
+    expect(() => parsePythonJson(numbers)).toThrow(
+      'about 1,000,001 values: more than the 1,000,000'
+    )
+    const keys = `{${Array.from({ length: MAX_JSON_KEYS + 1 }, (_, i) => `"k${i}":1`).join(',')}}`
+    expect(() => parseJson(keys)).toThrow('100,001 keys: more than the 100,000')
+    // Commas and colons inside strings are text, not values.
+    const text = JSON.stringify({ a: ',:'.repeat(MAX_JSON_VALUES), b: [1, 2] })
+    expect(parsePythonJson(text)).toEqual({ a: ',:'.repeat(MAX_JSON_VALUES), b: [1, 2] })
+    const escaped = JSON.stringify(['\\",'.repeat(MAX_JSON_VALUES)])
+    expect(parsePythonJson(escaped)).toEqual(['\\",'.repeat(MAX_JSON_VALUES)])
   })
 
   it('parseJson: strict JSON (no NaN), with the same depth bound', () => {

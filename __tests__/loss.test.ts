@@ -689,7 +689,7 @@ describe('bounded memory on hostile metrics files (issue #13)', () => {
   it('deep JSON in a metrics file is a clear error, not a stack overflow', () => {
     const deep = '['.repeat(10_000) + ']'.repeat(10_000)
     expect(() => readMetricsJson(`[{"step": 1, "loss": ${deep}}]`, 'h.json')).toThrow(
-      'h.json: not valid JSON: arrays or objects nested more than 256 levels deep'
+      'h.json: cannot read this JSON: arrays or objects nested more than 256 levels deep'
     )
     expect(() => readMetricsJsonl(`{"step": 1, "loss": ${deep}}\n{}\n`, 'm.jsonl')).toThrow(
       'm.jsonl:1: not a JSON object'

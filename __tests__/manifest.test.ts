@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, readlink, rm, symlink, writeFile } from 'node:fs/promises'
+import {
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readlink,
+  rm,
+  symlink,
+  writeFile
+} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
@@ -136,11 +145,21 @@ describe('provenance manifest', () => {
     expect((await verifyArtifactFolder(folder)).problems).toEqual([
       'weights/model.bin: is a folder, not a file'
     ])
+    // A name the system refuses (found by the fuzzer: ENAMETOOLONG was an internal error).
+    const manifest = JSON.parse(await readFile(path.join(folder, MANIFEST_NAME), 'utf8'))
+    const long = `${'x'.repeat(300)}/model.bin`
+    manifest.artifact.files.push({ path: long, bytes: 1, sha256: 'a'.repeat(64) })
+    await writeFile(path.join(folder, MANIFEST_NAME), JSON.stringify(manifest))
+    expect((await verifyArtifactFolder(folder)).problems).toEqual([
+      'weights/model.bin: is a folder, not a file',
+      `${long}: cannot be read (ENAMETOOLONG)`
+    ])
     if (process.platform === 'win32') return
     await rm(path.join(folder, 'weights/model.bin'), { recursive: true })
     execFileSync('mkfifo', [path.join(folder, 'weights/model.bin')])
     expect((await verifyArtifactFolder(folder)).problems).toEqual([
-      'weights/model.bin: is a FIFO (named pipe), not a file'
+      'weights/model.bin: is a FIFO (named pipe), not a file',
+      `${long}: cannot be read (ENAMETOOLONG)`
     ])
   })
 

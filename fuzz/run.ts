@@ -120,7 +120,8 @@ async function watchChild(
   onMessage: (message: ChildMessage) => void
 ): Promise<Watched> {
   const proc = fork(fileURLToPath(import.meta.url), args, {
-    execArgv: [...process.execArgv, `--max-old-space-size=${maxRssMiB}`],
+    // Warnings (the yaml package's about odd tags in a mutated schema) would drown the table.
+    execArgv: [...process.execArgv, `--max-old-space-size=${maxRssMiB}`, '--no-warnings'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc']
   })
   const watched: Watched = { peakMiB: 0 }

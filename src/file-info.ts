@@ -54,7 +54,8 @@ const OPEN_ERRORS: Record<string, string> = {
   ENOTDIR: 'not found (a part of its path is not a folder)',
   EACCES: 'cannot be read (permission denied)',
   EPERM: 'cannot be read (operation not permitted)',
-  ELOOP: 'cannot be read (too many symbolic links)'
+  ELOOP: 'cannot be read (too many symbolic links)',
+  ENAMETOOLONG: 'cannot be read (its name is too long)'
 }
 
 /**

@@ -5,12 +5,66 @@
  */
 export const MAX_JSON_DEPTH = 256
 
+/**
+ * Values (array elements and object members, at any depth) and keys in one JSON text. Parsed, 8 M numbers
+ * in a 16 MiB line took the CLI to 313 MiB and 1.4 M keys to 312 MiB; a table row holds far fewer (an
+ * embedding, an image of 224 × 224 × 3 values), and MAX_COLUMNS keys make a row too wide anyway.
+ */
+export const MAX_JSON_VALUES = 1_000_000
+export const MAX_JSON_KEYS = 100_000
+
+/** A JSON text that would be too large or too deep to hold once parsed: refused, not a syntax error. */
+export class JsonLimitError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'JsonLimitError'
+  }
+}
+
 /** A JSON text that parses but nests deeper than MAX_JSON_DEPTH. */
-export class JsonDepthError extends Error {
+export class JsonDepthError extends JsonLimitError {
   constructor() {
     super(`arrays or objects nested more than ${MAX_JSON_DEPTH} levels deep`)
     this.name = 'JsonDepthError'
   }
+}
+
+/**
+ * Throws a JsonLimitError when `text` holds more than MAX_JSON_VALUES values or MAX_JSON_KEYS keys,
+ * counted as the commas and colons outside strings, before anything is parsed. A value takes two
+ * characters and a key five, so shorter text is not scanned.
+ */
+function checkJsonSize(text: string): void {
+  if (text.length < 2 * MAX_JSON_VALUES && text.length < 5 * MAX_JSON_KEYS) return
+  let commas = 0
+  let colons = 0
+  // Each is searched again only once passed; strings are skipped whole.
+  let comma = -1
+  let colon = -1
+  for (let i = 0; i < text.length;) {
+    const quote = text.indexOf('"', i)
+    const end = quote === -1 ? text.length : quote
+    if (comma < i) comma = text.indexOf(',', i)
+    while (comma !== -1 && comma < end) {
+      commas++
+      comma = text.indexOf(',', comma + 1)
+    }
+    if (colon < i) colon = text.indexOf(':', i)
+    while (colon !== -1 && colon < end) {
+      colons++
+      colon = text.indexOf(':', colon + 1)
+    }
+    if (quote === -1) break
+    i = afterString(text, quote)
+  }
+  if (commas + 1 > MAX_JSON_VALUES)
+    throw new JsonLimitError(
+      `about ${(commas + 1).toLocaleString('en-US')} values: more than the ${MAX_JSON_VALUES.toLocaleString('en-US')} ml-smoke reads in one JSON text`
+    )
+  if (colons > MAX_JSON_KEYS)
+    throw new JsonLimitError(
+      `${colons.toLocaleString('en-US')} keys: more than the ${MAX_JSON_KEYS.toLocaleString('en-US')} ml-smoke reads in one JSON text`
+    )
 }
 
 const QUOTE = 0x22
@@ -19,10 +73,12 @@ const NO_MARK = Symbol('no mark')
 
 /**
  * JSON.parse that also accepts the NaN, Infinity and -Infinity tokens Python's json.dumps writes, as the
- * numbers they mean, and refuses nesting deeper than MAX_JSON_DEPTH (JsonDepthError). Only tokens outside
+ * numbers they mean, and refuses nesting deeper than MAX_JSON_DEPTH or more than MAX_JSON_VALUES values or
+ * MAX_JSON_KEYS keys (JsonLimitError). Only tokens outside
  * strings are read as numbers: `"a, NaN, b"` stays text. Errors are JSON.parse's, about the text as given.
  */
 export function parsePythonJson(text: string): unknown {
+  checkJsonSize(text)
   let value: unknown
   let nanMark: string | null = null
   try {
@@ -49,6 +105,7 @@ export function parsePythonJson(text: string): unknown {
  * cell of an array or object field) that later code stringifies or walks.
  */
 export function parseJson(text: string): unknown {
+  checkJsonSize(text)
   const value: unknown = JSON.parse(text)
   return text.length > 2 * MAX_JSON_DEPTH ? walk(value, null) : value
 }

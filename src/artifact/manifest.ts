@@ -106,8 +106,14 @@ async function listFiles(root: string, relative = ''): Promise<string[]> {
 async function notAFile(folder: string, relative: string): Promise<string | null> {
   const parts = relative.split('/')
   for (let k = 1; k <= parts.length; k++) {
-    const info = await lstat(path.join(folder, ...parts.slice(0, k))).catch(() => null)
-    if (!info) return null
+    let info
+    try {
+      info = await lstat(path.join(folder, ...parts.slice(0, k)))
+    } catch (error) {
+      // Missing is for the caller (hashFile) to say; a name the system refuses is said here.
+      const code = (error as NodeJS.ErrnoException).code
+      return code === 'ENOENT' || code === 'ENOTDIR' ? null : `cannot be read (${code})`
+    }
     const name = parts.slice(0, k).join('/')
     if (info.isSymbolicLink())
       return k === parts.length

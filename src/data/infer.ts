@@ -183,6 +183,9 @@ function significantDigits(text: string): number {
  */
 export const MAX_INFER_COLUMNS = 10_000
 
+/** Unreadable records (syntax errors, bad bytes) infer reads past before it gives up, when they outnumber rows. */
+export const MAX_INFER_PROBLEMS = 1000
+
 /** Why a header cannot name a schema's fields (a blank or repeated label), or null. */
 function headerProblem(labels: string[]): string | null {
   const blank = labels.flatMap((label, i) => (label.trim() === '' ? [i + 1] : []))
@@ -196,6 +199,10 @@ function headerProblem(labels: string[]): string | null {
     first.set(label, i)
   }
   return null
+}
+
+function describeProblem(problem: TableProblem): string {
+  return `${problem.line ? `line ${problem.line}: ` : ''}${problem.message}`
 }
 
 function listed(numbers: number[]): string {
@@ -216,6 +223,7 @@ export async function inferSchema(
   let stats: ColumnStats[] = []
   let rows = 0
   let firstProblem: TableProblem | null = null
+  let problems = 0
   await readTable(
     file,
     format,
@@ -241,13 +249,20 @@ export async function inferSchema(
         rows++
         for (let index = 0; index < stats.length; index++) stats[index].observe(cells[index])
       },
-      problem: problem => void (firstProblem ??= problem)
+      problem: problem => {
+        firstProblem ??= problem
+        // A file mostly unreadable is no sample of its columns: say so instead of reading it all.
+        if (++problems > MAX_INFER_PROBLEMS && problems > rows)
+          throw new UserError(
+            `cannot infer a schema from ${file}: more than ${MAX_INFER_PROBLEMS} records cannot be read (the first: ${describeProblem(firstProblem)})`
+          )
+      }
     }
   )
   if (names === null) {
     const problem = firstProblem as TableProblem | null
     throw new UserError(
-      `cannot infer a schema from ${file}: ${problem ? `${problem.line ? `line ${problem.line}: ` : ''}${problem.message}` : 'the file is empty'}`
+      `cannot infer a schema from ${file}: ${problem ? describeProblem(problem) : 'the file is empty'}`
     )
   }
   const header: string[] = names

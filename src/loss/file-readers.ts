@@ -1,7 +1,7 @@
 import { CsvTokenizer } from '../data/csv.js'
 import { UserError } from '../errors.js'
 import { isLossKey } from './choose.js'
-import { parsePythonJson } from '../json.js'
+import { JsonLimitError, parsePythonJson } from '../json.js'
 import {
   parseMetricNumber,
   SeriesCollector,
@@ -199,7 +199,8 @@ export function readMetricsJson(text: string, label: string): MetricSeries[] {
   try {
     document = parsePythonJson(text)
   } catch (error) {
-    throw new UserError(`${label}: not valid JSON: ${(error as Error).message}`)
+    const why = error instanceof JsonLimitError ? 'cannot read this JSON' : 'not valid JSON'
+    throw new UserError(`${label}: ${why}: ${(error as Error).message}`)
   }
   if (typeof document !== 'object' || document === null) return []
   if (Array.isArray(document)) {

@@ -6,7 +6,7 @@ import {
   READ_BYTES,
   Utf8Chunks
 } from '../text-chunks.js'
-import { parsePythonJson } from '../../json.js'
+import { JsonLimitError, parsePythonJson } from '../../json.js'
 import {
   ABSENT,
   MAX_COLUMNS,
@@ -60,9 +60,17 @@ class ObjectRows {
   }
 }
 
-/** The problem for a JSON text that does not parse (a JSON.parse or depth error). */
+/** The problem for a JSON text that does not parse, or is too deep or too large to (see src/json.ts). */
 function jsonError(error: unknown, line?: number) {
-  return { code: 'json-error', line, message: `not valid JSON: ${(error as Error).message}` }
+  const message = (error as Error).message
+  return {
+    code: 'json-error',
+    line,
+    message:
+      error instanceof JsonLimitError
+        ? `cannot read this JSON: ${message}`
+        : `not valid JSON: ${message}`
+  }
 }
 
 function recordTooLong(line: number, what: string) {
