@@ -74,11 +74,12 @@ const NO_MARK = Symbol('no mark')
 /**
  * JSON.parse that also accepts the NaN, Infinity and -Infinity tokens Python's json.dumps writes, as the
  * numbers they mean, and refuses nesting deeper than MAX_JSON_DEPTH or more than MAX_JSON_VALUES values or
- * MAX_JSON_KEYS keys (JsonLimitError). Only tokens outside
+ * MAX_JSON_KEYS keys (JsonLimitError; `sizeLimits: false` for a document whose size the caller bounds).
+ * Only tokens outside
  * strings are read as numbers: `"a, NaN, b"` stays text. Errors are JSON.parse's, about the text as given.
  */
-export function parsePythonJson(text: string): unknown {
-  checkJsonSize(text)
+export function parsePythonJson(text: string, options: { sizeLimits?: boolean } = {}): unknown {
+  if (options.sizeLimits !== false) checkJsonSize(text)
   let value: unknown
   let nanMark: string | null = null
   try {

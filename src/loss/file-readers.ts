@@ -197,7 +197,8 @@ function lineFinder(text: string, needle: string): () => number {
 export function readMetricsJson(text: string, label: string): MetricSeries[] {
   let document: unknown
   try {
-    document = parsePythonJson(text)
+    // A whole document (trainer_state.json: two keys an entry) is bounded by its file's size instead.
+    document = parsePythonJson(text, { sizeLimits: false })
   } catch (error) {
     const why = error instanceof JsonLimitError ? 'cannot read this JSON' : 'not valid JSON'
     throw new UserError(`${label}: ${why}: ${(error as Error).message}`)
