@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { stringify } from 'yaml'
@@ -356,9 +356,14 @@ export const TARGETS: Target[] = [
       { name: MANIFEST_NAME, bytes: Buffer.from(JSON.stringify(MANIFEST_SEED, null, 2)) }
     ],
     async run(file, folder) {
+      // The input is the manifest, whatever its name (a saved finding has its own).
+      if (path.basename(file) !== MANIFEST_NAME)
+        await rename(file, path.join(path.dirname(file), MANIFEST_NAME))
       await mkdir(path.join(folder, 'model'), { recursive: true })
       await writeFile(path.join(folder, 'model', 'model.bin'), 'weights')
-      await verifyArtifactFolder(path.dirname(file))
+      const verification = await verifyArtifactFolder(path.dirname(file))
+      if (!verification.manifest && verification.problems[0]?.includes('not found'))
+        throw new Error(`the manifest was not read: ${verification.problems[0]}`)
     }
   }
 ]
