@@ -18,6 +18,7 @@ import { MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
 import { MAX_JSON_DEPTH } from '../src/json.js'
 import { formatOf, MAX_COLUMNS, type DataFormat } from '../src/data/table.js'
 import { validateTable } from '../src/data/validate-file.js'
+import type { UserError } from '../src/errors.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
 
@@ -301,6 +302,18 @@ describe('the same real table (pandas/pyarrow-written) in every format gives the
     await expect(
       readTable(await temp('long.parquet', length), 'parquet', {}, sink)
     ).rejects.toThrow(/its footer says 4294967280 bytes of metadata; the file has 0 before it/)
+  })
+
+  it('a column of a type ml-smoke cannot read (INTERVAL) is named as such, not as a damaged file', async () => {
+    const error = await validate(fixture('parquet/interval.parquet'), {
+      fields: [{ name: 'id' }]
+    }).catch((e: UserError) => e)
+    expect(error).toMatchObject({
+      message: expect.stringMatching(
+        /interval.parquet: row group 0, column "wait": a column of type INTERVAL, which ml-smoke cannot read$/
+      ),
+      hint: expect.stringContaining('cast the column')
+    })
   })
 
   it('iris as CSV, JSONL and Parquet validates clean against one schema', async () => {

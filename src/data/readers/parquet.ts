@@ -342,10 +342,17 @@ class ColumnPages {
       return false
     } catch (error) {
       if (error instanceof UserError) throw error
-      throw new UserError(
-        `${this.where}: cannot decode a page: ${(error as Error).message}`,
-        DAMAGED
-      )
+      const message = (error as Error).message
+      // A type hyparquet does not convert (INTERVAL, BSON) is a choice of the writer, not damage.
+      const type = /^parquet (interval|bson) not supported$/.exec(message)?.[1]
+      if (type)
+        throw new UserError(
+          `${this.where}: a column of type ${type.toUpperCase()}, which ml-smoke cannot read`,
+          {
+            hint: 'cast the column to a type ml-smoke reads (a string, a number) where the file is written, or leave it out'
+          }
+        )
+      throw new UserError(`${this.where}: cannot decode a page: ${message}`, DAMAGED)
     }
   }
 
