@@ -639,6 +639,17 @@ describe('bounded memory on hostile metrics files (issue #13)', () => {
     expect(keys).toContain('loss')
   })
 
+  it('a TensorBoard file of a new tag per event keeps MAX_SERIES series and the loss (a million tags overflowed the stack)', () => {
+    const parser = new EventFileParser('events')
+    for (let i = 0; i < 3 * MAX_SERIES; i++)
+      parser.push(
+        record(event(i, [simpleValue(`tag_${i}`, 0.5), simpleValue('loss', 1 / (i + 1))]))
+      )
+    const series = parser.finish()
+    expect(series.length).toBeLessThanOrEqual(MAX_SERIES + 1)
+    expect(valuesOf(series, 'loss')).toHaveLength(3 * MAX_SERIES)
+  })
+
   it('twelve million lone CRs, a CSV line per CR, cost time and memory linear in the text', () => {
     const text = 'epoch,step,loss\r0,1,0.9\r' + '\r'.repeat(12_000_000) + '0,2,0.5\r\n'
     const started = performance.now()
