@@ -181,6 +181,14 @@ async function fuzzInChildren(name: string): Promise<TargetResult> {
     slowestMs: 0
   }
   let peakMiB = 0
+  // Each finding is said (and its input saved) as it comes: a long run may be stopped before its table.
+  const found = (finding: Finding) => {
+    report.findings.push(finding)
+    console.log(
+      `${finding.kind} in ${finding.target}, input ${finding.index} (${finding.bytes} bytes): ${finding.message.split('\n')[0].slice(0, 200)}`
+    )
+    void saveInput(finding)
+  }
   const deadline = performance.now() + seconds * 1000
   let from = Number(values.from)
   const end = from + count
@@ -204,19 +212,12 @@ async function fuzzInChildren(name: string): Promise<TargetResult> {
       if (outcome.refused) report.refused++
       report.slowestMs = Math.max(report.slowestMs, outcome.ms)
       if (outcome.kind)
-        report.findings.push({
-          target: name,
-          seed,
-          index,
-          kind: outcome.kind,
-          message: outcome.message!,
-          bytes
-        })
+        found({ target: name, seed, index, kind: outcome.kind, message: outcome.message!, bytes })
     })
     peakMiB = Math.max(peakMiB, watched.peakMiB)
     if (!watched.stopped) break
     const { index, ...stopped } = watched.stopped
-    report.findings.push({ target: name, seed, index, ...stopped })
+    found({ target: name, seed, index, ...stopped })
     report.inputs++
     // Go on after the input that was stopped.
     from = index + 1
@@ -224,17 +225,23 @@ async function fuzzInChildren(name: string): Promise<TargetResult> {
   return { report, peakMiB }
 }
 
+/** Saves a finding's input as <out>/<target>-s<seed>-<index>-<kind>-<name>; returns the path. */
+async function saveInput(finding: Finding): Promise<string> {
+  await mkdir(values.out!, { recursive: true })
+  const input = await inputAt(targetNamed(finding.target), finding.seed, finding.index, hugeBytes)
+  const file = path.join(
+    values.out!,
+    `${finding.target}-s${finding.seed}-${finding.index}-${finding.kind}-${input.name}`
+  )
+  if (!existsSync(file)) await writeFile(file, input.bytes)
+  return file
+}
+
 /** Findings grouped by kind, target and message (numbers and quoted text left out), with examples. */
 async function printFindings(findings: Finding[]): Promise<void> {
-  await mkdir(values.out!, { recursive: true })
   const groups = new Map<string, string[]>()
   for (const finding of findings) {
-    const input = await inputAt(targetNamed(finding.target), finding.seed, finding.index, hugeBytes)
-    const file = path.join(
-      values.out!,
-      `${finding.target}-s${finding.seed}-${finding.index}-${finding.kind}-${input.name}`
-    )
-    if (!existsSync(file)) await writeFile(file, input.bytes)
+    const file = await saveInput(finding)
     const first = finding.message.split('\n')[0]
     const signature = `${finding.kind} in ${finding.target}: ${first.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N')}`
     let files = groups.get(signature)
