@@ -16,7 +16,7 @@ import { JsonArrayElements } from '../src/data/readers/json.js'
 import { checkThriftShape } from '../src/data/readers/thrift-shape.js'
 import { MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
 import { MAX_JSON_DEPTH } from '../src/json.js'
-import { formatOf, MAX_COLUMNS, type DataFormat } from '../src/data/table.js'
+import { formatOf, MAX_COLUMNS, MAX_LABEL_CHARS, type DataFormat } from '../src/data/table.js'
 import { validateTable } from '../src/data/validate-file.js'
 import type { UserError } from '../src/errors.js'
 
@@ -500,6 +500,36 @@ describe('what is not a regular file', () => {
       await expect(inferSchema(fifo, format, {})).rejects.toThrow('is a FIFO')
     }
   )
+})
+
+describe('names and enums of absurd length (found by the fuzzer)', () => {
+  it('a header name longer than MAX_LABEL_CHARS stops reading with label-too-long (a 14 MB name took validate to 3.1 GB)', async () => {
+    const long = 'x'.repeat(MAX_LABEL_CHARS + 1)
+    const csv = await temp('long-name.csv', `a,${long}\n1,2\n`)
+    const result = await validate(csv, { fields: [{ name: 'a' }] })
+    expect(result.violations.map(v => [v.code, v.line, v.fieldNumber])).toEqual([
+      ['label-too-long', 1, 2]
+    ])
+    expect(result.rows).toBe(0)
+    const jsonl = await temp('long-key.jsonl', `{"a": 1, "${long}": 2}\n`)
+    expect(
+      (await validate(jsonl, { fields: [{ name: 'a' }] })).violations.map(v => v.code)
+    ).toEqual(['label-too-long'])
+    await expect(inferSchema(csv, 'csv', {})).rejects.toThrow(
+      /column 2's name is 1,025 characters long/
+    )
+  })
+
+  it('infer lists no enum with a value of more than 200 characters', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) =>
+      i === 3 ? 'y'.repeat(201) : i % 2 ? 'cat' : 'dog'
+    )
+    const file = await temp('enum.csv', `pet\n${rows.join('\n')}\n`)
+    const schema = await inferSchema(file, 'csv', {})
+    expect(schema.fields).toEqual([
+      { name: 'pet', type: 'string', constraints: { required: true } }
+    ])
+  })
 })
 
 describe('every Table Schema type and constraint', () => {

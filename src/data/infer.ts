@@ -5,6 +5,8 @@ import { ABSENT, type DataFormat, type TableProblem } from './table.js'
 type Candidate = 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'string'
 const ORDER: Candidate[] = ['integer', 'number', 'date', 'datetime', 'boolean', 'string']
 const MAX_ENUM = 20
+/** The longest value an enum lists. */
+const MAX_ENUM_CHARS = 200
 
 // The types a column can still be, as bits of one number (a table may have 100,000 columns).
 const INTEGER_BIT = 1
@@ -91,6 +93,8 @@ class ColumnStats {
       this.distinct = null
     }
     if (this.distinct === undefined) this.distinct = new Map()
+    // A category is a short word: a long text (a document, a stray quote's megabytes) is no enum value.
+    if (text.length > MAX_ENUM_CHARS) this.distinct = null
     if (this.distinct) {
       this.distinct.set(text, cell)
       if (this.distinct.size > MAX_ENUM) this.distinct = null

@@ -1,5 +1,6 @@
 import { readCsvFile } from '../csv.js'
 import {
+  labelTooLong,
   MAX_COLUMNS,
   tooManyColumns,
   type ReadOptions,
@@ -36,6 +37,11 @@ export async function readCsvTable(
         return false
       }
       if (header) {
+        const tooLong = labelTooLong(record.fields, record.line)
+        if (tooLong) {
+          sink.problem(tooLong)
+          return false
+        }
         header = false
         sink.header(record.fields, record.line, options.keepRaw ? record.raw : undefined)
         return true

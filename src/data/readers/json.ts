@@ -9,6 +9,7 @@ import {
 import { JsonLimitError, parsePythonJson } from '../../json.js'
 import {
   ABSENT,
+  labelTooLong,
   MAX_COLUMNS,
   tooManyColumns,
   type ReadOptions,
@@ -31,8 +32,12 @@ class ObjectRows {
   add(record: Record<string, unknown>, line: number | undefined, raw?: string): boolean | void {
     if (this.columns === null) {
       const columns = Object.keys(record)
-      if (columns.length > MAX_COLUMNS) {
-        this.sink.problem(tooManyColumns(columns.length, 'keys', line))
+      const problem =
+        columns.length > MAX_COLUMNS
+          ? tooManyColumns(columns.length, 'keys', line)
+          : labelTooLong(columns, line)
+      if (problem) {
+        this.sink.problem(problem)
         return false
       }
       this.columns = columns
@@ -405,8 +410,12 @@ export async function readJsonTable(
       arrays = Array.isArray(element)
       if (arrays) {
         const labels = (element as unknown[]).map(String)
-        if (labels.length > MAX_COLUMNS) {
-          sink.problem(tooManyColumns(labels.length, 'labels', line))
+        const problem =
+          labels.length > MAX_COLUMNS
+            ? tooManyColumns(labels.length, 'labels', line)
+            : labelTooLong(labels, line)
+        if (problem) {
+          sink.problem(problem)
           return false
         }
         width = labels.length

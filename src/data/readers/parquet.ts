@@ -6,7 +6,13 @@ import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js'
 import { UserError } from '../../errors.js'
 import { openRegularFile } from '../../file-info.js'
 import { parsePythonJson } from '../../json.js'
-import { MAX_COLUMNS, type ReadOptions, type ReadResult, type TableSink } from '../table.js'
+import {
+  labelTooLong,
+  MAX_COLUMNS,
+  type ReadOptions,
+  type ReadResult,
+  type TableSink
+} from '../table.js'
 import { checkThriftShape, ThriftCutShort } from './thrift-shape.js'
 
 /** What to do about a file that does not read as Parquet, or stops reading as Parquet part of the way. */
@@ -178,6 +184,8 @@ export async function readParquetTable(
     const columns = tree.children.map(child =>
       typeof child.element.name === 'string' ? child.element.name : ''
     )
+    const tooLong = labelTooLong(columns)
+    if (tooLong) throw new UserError(`${file}: ${tooLong.message}`)
     sink.header(columns)
     // One row and one position, refilled for every row (a sink copies what it keeps).
     const row = new Array<unknown>(columns.length)
