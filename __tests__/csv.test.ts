@@ -218,6 +218,24 @@ describe('CsvTokenizer on long records', () => {
     expect(performance.now() - started).toBeLessThan(3000)
   })
 
+  it('reads a cell of four million doubled quotes in one pass (found by the fuzzer)', () => {
+    const text = `a,b\n1,"x${'""'.repeat(4_000_000)}y"\n`
+    const cells: string[] = []
+    const tokenizer = new CsvTokenizer(
+      { delimiter: ',', keepRaw: false },
+      r => void cells.push(r.cell(1)),
+      () => {
+        throw new Error('no problem expected')
+      }
+    )
+    const started = performance.now()
+    for (let i = 0; i < text.length; i += CHUNK_BYTES)
+      tokenizer.push(text.slice(i, i + CHUNK_BYTES))
+    tokenizer.finish()
+    expect(cells).toEqual(['b', `x${'"'.repeat(4_000_000)}y`])
+    expect(performance.now() - started).toBeLessThan(3000)
+  })
+
   it('stops at a record longer than MAX_RECORD_CHARS, at the line where it starts', () => {
     for (const opening of ['3,"never closed', '3,no line breaks at all']) {
       const problems: CsvSyntaxProblem[] = []
