@@ -102,13 +102,21 @@ export async function runInput(target: Target, input: Seed, scratch: string): Pr
           message: error instanceof Error ? (error.stack ?? error.message) : String(error)
         }
   }
-  const ms = performance.now() - started
-  if (!outcome.kind && ms > timeLimitMs(input.bytes.length))
-    outcome = {
-      ...outcome,
-      kind: 'slow',
-      message: `${Math.round(ms)} ms for ${input.bytes.length} bytes`
-    }
+  let ms = performance.now() - started
+  if (!outcome.kind && ms > timeLimitMs(input.bytes.length)) {
+    // Once more before it counts: on a shared machine a pause (another process, a full GC) is not the
+    // input's. The subset the first run wrote is removed, as the folder was empty then.
+    await rm(path.join(folder, 'subset'), { recursive: true, force: true })
+    const again = performance.now()
+    await target.run(file, folder).catch(() => undefined)
+    ms = Math.min(ms, performance.now() - again)
+    if (ms > timeLimitMs(input.bytes.length))
+      outcome = {
+        ...outcome,
+        kind: 'slow',
+        message: `${Math.round(ms)} ms for ${input.bytes.length} bytes (the faster of two runs)`
+      }
+  }
   return { ...outcome, ms }
 }
 
