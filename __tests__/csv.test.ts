@@ -9,6 +9,7 @@ import {
   type CsvRecord,
   type CsvSyntaxProblem
 } from '../src/data/csv.js'
+import { MAX_COLUMNS } from '../src/data/table.js'
 import { CHUNK_BYTES, findInvalidUtf8, MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
 
 type RecordCopy = Pick<CsvRecord, 'fields' | 'line' | 'endLine' | 'fieldLines' | 'raw'>
@@ -234,6 +235,18 @@ describe('CsvTokenizer on long records', () => {
     tokenizer.finish()
     expect(cells).toEqual(['b', `x${'"'.repeat(4_000_000)}y`])
     expect(performance.now() - started).toBeLessThan(3000)
+  })
+
+  it('stops a record at its first cell past MAX_COLUMNS (found by the fuzzer: 13.7 M commas on a line took 267 MiB)', () => {
+    const { records, problems } = tokenize([`a,b\n${','.repeat(10_000_000)}\n1,2\n`])
+    expect(records.map(r => r.fields)).toEqual([['a', 'b']])
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'too-many-columns',
+        line: 2,
+        message: expect.stringContaining(`more than ${MAX_COLUMNS.toLocaleString('en-US')} cells`)
+      })
+    ])
   })
 
   it('stops at a record longer than MAX_RECORD_CHARS, at the line where it starts', () => {

@@ -769,7 +769,7 @@ describe('infer', () => {
     )
     const wider = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`).join(',')
     await expect(inferSchema(await temp('wider.csv', `${wider}\n`), 'csv', {})).rejects.toThrow(
-      /wider.csv: line 1: 100,001 labels on line 1: more than the 100,000 columns ml-smoke reads/
+      /wider.csv: line 1: the record on line 1 has more than 100,000 cells, more than the columns ml-smoke reads/
     )
     const broken = await temp(
       'broken.jsonl',

@@ -1,5 +1,5 @@
 import { openRegularFile } from '../file-info.js'
-import type { TextCells } from './table.js'
+import { MAX_COLUMNS, type TextCells } from './table.js'
 import {
   MAX_RECORD_CHARS,
   MAX_RECORD_TEXT,
@@ -78,7 +78,11 @@ export class CsvRecord implements TextCells {
 }
 
 export type CsvSyntaxCode =
-  'unterminated-quote' | 'text-after-quote' | 'invalid-utf8' | 'record-too-long'
+  | 'unterminated-quote'
+  | 'text-after-quote'
+  | 'invalid-utf8'
+  | 'record-too-long'
+  | 'too-many-columns'
 
 /** Malformed CSV: reported with its position, never repaired silently. */
 export interface CsvSyntaxProblem {
@@ -368,6 +372,16 @@ export class CsvTokenizer {
           end = i
         }
         record.add(start, end, escaped)
+        if (record.count > MAX_COLUMNS) {
+          // Stopped at the first cell too many: a record of millions of commas costs no array of them.
+          this.onProblem({
+            code: 'too-many-columns',
+            line: startLine,
+            message: `the record on line ${startLine} has more than ${MAX_COLUMNS.toLocaleString('en-US')} cells, more than the columns ml-smoke reads; the rest of the file is not read`
+          })
+          this.stopped = true
+          return
+        }
         if (line !== startLine || record.fieldLines) {
           record.fieldLines ??= Array.from({ length: record.count - 1 }, () => startLine)
           record.fieldLines.push(fieldLine)

@@ -1,16 +1,10 @@
 import { readCsvFile } from '../csv.js'
-import {
-  labelTooLong,
-  MAX_COLUMNS,
-  tooManyColumns,
-  type ReadOptions,
-  type ReadResult,
-  type TableSink
-} from '../table.js'
+import { labelTooLong, type ReadOptions, type ReadResult, type TableSink } from '../table.js'
 
 /**
  * CSV/TSV: the first record is the header; cells stay text, cast later by the schema. A record of more
- * than MAX_COLUMNS cells stops reading.
+ * than MAX_COLUMNS cells (the tokenizer stops it) or a header name longer than MAX_LABEL_CHARS stops
+ * reading.
  */
 export async function readCsvTable(
   file: string,
@@ -32,10 +26,7 @@ export async function readCsvTable(
       end: partition?.end
     },
     record => {
-      if (record.count > MAX_COLUMNS) {
-        sink.problem(tooManyColumns(record.count, header ? 'labels' : 'cells', record.line))
-        return false
-      }
+      // A record of more than MAX_COLUMNS cells is stopped by the tokenizer (too-many-columns).
       if (header) {
         const tooLong = labelTooLong(record.fields, record.line)
         if (tooLong) {
