@@ -9,7 +9,8 @@ import {
   type CsvRecord,
   type CsvSyntaxProblem
 } from '../src/data/csv.js'
-import { CHUNK_BYTES, findInvalidUtf8 } from '../src/data/text-chunks.js'
+import { MAX_COLUMNS } from '../src/data/table.js'
+import { CHUNK_BYTES, findInvalidUtf8, MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
 
 type RecordCopy = Pick<CsvRecord, 'fields' | 'line' | 'endLine' | 'fieldLines' | 'raw'>
 
@@ -158,6 +159,119 @@ describe('CsvTokenizer', () => {
   })
 })
 
+describe('CsvTokenizer on long records', () => {
+  it('gives the same records and problems for any text in any chunking (an unfinished record is held, not parsed again)', () => {
+    const unit = fc.constantFrom('a', ',', '"', '""', '\n', '\r', '\r\n', 'x', ';')
+    fc.assert(
+      fc.property(
+        fc.string({ unit, maxLength: 60 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 30 }),
+        (text, sizes) => {
+          const chunks: string[] = []
+          for (let i = 0, k = 0; i < text.length; k++) {
+            const size = sizes[k % sizes.length]
+            chunks.push(text.slice(i, i + size))
+            i += size
+          }
+          expect(tokenize(chunks)).toEqual(tokenize([text]))
+          // Records come out as soon as the text so far ends them, as when the whole text so far is parsed.
+          let emitted = 0
+          const tokenizer = new CsvTokenizer(
+            { delimiter: ',', keepRaw: false },
+            () => void emitted++,
+            () => {}
+          )
+          let sofar = ''
+          for (const chunk of chunks) {
+            tokenizer.push(chunk)
+            sofar += chunk
+            let expected = 0
+            new CsvTokenizer(
+              { delimiter: ',', keepRaw: false },
+              () => void expected++,
+              () => {}
+            ).push(sofar)
+            expect(emitted).toBe(expected)
+          }
+        }
+      ),
+      { numRuns: 3000 }
+    )
+  })
+
+  it('reads a 10 MiB cell pushed 16 KiB at a time in linear time', () => {
+    const cell = 'x'.repeat(10 * 1024 * 1024)
+    const text = `a,b\n1,"${cell}"\n2,"y"\n`
+    const started = performance.now()
+    const records: number[] = []
+    const tokenizer = new CsvTokenizer(
+      { delimiter: ',', keepRaw: false },
+      r => void records.push(r.cell(1).length),
+      () => {
+        throw new Error('no problem expected')
+      }
+    )
+    for (let i = 0; i < text.length; i += CHUNK_BYTES)
+      tokenizer.push(text.slice(i, i + CHUNK_BYTES))
+    tokenizer.finish()
+    expect(records).toEqual([1, cell.length, 1])
+    // Parsing it again for each of its 640 pieces took 15-34 s; once is well under a second.
+    expect(performance.now() - started).toBeLessThan(3000)
+  })
+
+  it('reads a cell of four million doubled quotes in one pass (found by the fuzzer)', () => {
+    const text = `a,b\n1,"x${'""'.repeat(4_000_000)}y"\n`
+    const cells: string[] = []
+    const tokenizer = new CsvTokenizer(
+      { delimiter: ',', keepRaw: false },
+      r => void cells.push(r.cell(1)),
+      () => {
+        throw new Error('no problem expected')
+      }
+    )
+    const started = performance.now()
+    for (let i = 0; i < text.length; i += CHUNK_BYTES)
+      tokenizer.push(text.slice(i, i + CHUNK_BYTES))
+    tokenizer.finish()
+    expect(cells).toEqual(['b', `x${'"'.repeat(4_000_000)}y`])
+    expect(performance.now() - started).toBeLessThan(3000)
+  })
+
+  it('stops a record at its first cell past MAX_COLUMNS (found by the fuzzer: 13.7 M commas on a line took 267 MiB)', () => {
+    const { records, problems } = tokenize([`a,b\n${','.repeat(10_000_000)}\n1,2\n`])
+    expect(records.map(r => r.fields)).toEqual([['a', 'b']])
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'too-many-columns',
+        line: 2,
+        message: expect.stringContaining(`more than ${MAX_COLUMNS.toLocaleString('en-US')} cells`)
+      })
+    ])
+  })
+
+  it('stops at a record longer than MAX_RECORD_CHARS, at the line where it starts', () => {
+    for (const opening of ['3,"never closed', '3,no line breaks at all']) {
+      const problems: CsvSyntaxProblem[] = []
+      const records: string[][] = []
+      const tokenizer = new CsvTokenizer(
+        { delimiter: ',', keepRaw: false },
+        r => void records.push(r.fields),
+        p => void problems.push(p)
+      )
+      tokenizer.push(`a,b\n1,2\n${opening}`)
+      const piece = 'z'.repeat(CHUNK_BYTES)
+      for (let n = 0; n * CHUNK_BYTES <= MAX_RECORD_CHARS + CHUNK_BYTES; n++) tokenizer.push(piece)
+      tokenizer.finish()
+      expect(records).toEqual([
+        ['a', 'b'],
+        ['1', '2']
+      ])
+      expect(problems).toEqual([expect.objectContaining({ code: 'record-too-long', line: 3 })])
+      expect(tokenizer.isStopped).toBe(true)
+    }
+  })
+})
+
 describe('readCsvFile', () => {
   const write = async (name: string, content: string | Buffer): Promise<string> => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'csv-'))
@@ -226,11 +340,23 @@ describe('readCsvFile', () => {
     expect(problems[0].message).toContain('cut off')
   })
 
-  it('reports invalid UTF-8 (a Latin-1 file) with the line of the bad byte', async () => {
+  it('reports invalid UTF-8 (a Latin-1 file) with the line of the bad byte, after the rows before it', async () => {
     const file = await write('latin1.csv', Buffer.from('id,city\n1,Paris\n2,Z\xfcrich\n', 'latin1'))
     const problems = await problemsReading(file)
     expect(problems).toEqual([expect.objectContaining({ code: 'invalid-utf8', line: 3 })])
     expect(problems[0].message).toContain('0xFC')
+    const records: string[][] = []
+    await readCsvFile(
+      file,
+      { delimiter: ',', keepRaw: false },
+      r => void records.push(r.fields),
+      () => {}
+    )
+    // The lines before the bad byte, in the same chunk, are read; the line with it is not.
+    expect(records).toEqual([
+      ['id', 'city'],
+      ['1', 'Paris']
+    ])
   })
 
   it('places a bad byte after many chunks on its line also when lines end in a lone CR or CRLF', async () => {
@@ -248,6 +374,29 @@ describe('readCsvFile', () => {
         expect.objectContaining({ code: 'invalid-utf8', line: 3003 })
       ])
     }
+  })
+
+  it('reads a 10 MiB cell in linear time, and stops at a quote that never closes in a large file', async () => {
+    const cell = 'x'.repeat(10 * 2 ** 20)
+    const file = await write('cell.csv', `a,b\n1,"${cell}"\n2,y\n`)
+    const lengths: number[] = []
+    const started = performance.now()
+    await readCsvFile(
+      file,
+      { delimiter: ',', keepRaw: true },
+      r => void lengths.push(r.cell(1).length),
+      () => {
+        throw new Error('no problem expected')
+      }
+    )
+    expect(lengths).toEqual([1, cell.length, 1])
+    // Before: the unfinished record was parsed again, and copied, for each of its 640 chunks (15-34 s).
+    expect(performance.now() - started).toBeLessThan(3000)
+    const rows = '3,a row of text\n'.repeat((MAX_RECORD_CHARS / 16) * 1.2)
+    const stray = await write('stray.csv', `a,b\n1,ok\n2,"oops\n${rows}`)
+    expect(await problemsReading(stray)).toEqual([
+      expect.objectContaining({ code: 'record-too-long', line: 3 })
+    ])
   })
 
   it('reads a file larger than one chunk with records cut across chunks', async () => {

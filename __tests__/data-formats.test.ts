@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -5,13 +6,19 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet'
 import { parquetHeader } from 'hyparquet/src/column.js'
+import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js'
 import { parquetWriteFile } from 'hyparquet-writer'
 import { stringify } from 'yaml'
-import { inferSchema } from '../src/data/infer.js'
+import { inferSchema, MAX_INFER_COLUMNS, MAX_INFER_PROBLEMS } from '../src/data/infer.js'
 import { parseTableSchema, schemaFileJsonSchema } from '../src/data/schema.js'
 import { readTable } from '../src/data/readers/index.js'
-import { formatOf, type DataFormat } from '../src/data/table.js'
+import { JsonArrayElements } from '../src/data/readers/json.js'
+import { checkThriftShape } from '../src/data/readers/thrift-shape.js'
+import { MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
+import { MAX_JSON_DEPTH } from '../src/json.js'
+import { formatOf, MAX_COLUMNS, MAX_LABEL_CHARS, type DataFormat } from '../src/data/table.js'
 import { validateTable } from '../src/data/validate-file.js'
+import type { UserError } from '../src/errors.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
 
@@ -257,6 +264,58 @@ describe('the same real table (pandas/pyarrow-written) in every format gives the
     ).rejects.toThrow(/cut.parquet: not a readable Parquet file/)
   })
 
+  it('declared sizes are checked before anything is allocated (issue #13: 26-50 KB files took 1.5-2.8 GB)', async () => {
+    // hyparquet (patched): an RLE run longer than its page stops at the page's end.
+    const output = new Array<number>(10)
+    const run = Buffer.from([0x80, 0x80, 0x80, 0x80, 0x08, 0x07]) // a run of 2^30 sevens
+    const started = performance.now()
+    const view = new DataView(run.buffer, run.byteOffset, run.length)
+    readRleBitPackedHybrid({ view, offset: 0 }, 3, output, run.length)
+    expect(output).toEqual(Array(10).fill(7))
+    expect(performance.now() - started).toBeLessThan(100)
+    // The metadata is walked before hyparquet builds it: a list of 2^31 elements in a 40-byte footer.
+    const list = Buffer.from([0x19, 0xfc, 0xff, 0xff, 0xff, 0xff, 0x07, 0x00])
+    expect(() => checkThriftShape(list, 0, list.length, 1000)).toThrow(
+      'a list of 2147483647 elements runs past the end'
+    )
+    const deep = Buffer.alloc(100, 0x1c) // a struct in a struct in a struct ...
+    expect(() => checkThriftShape(deep, 0, deep.length, 1000)).toThrow('nested more than 32 deep')
+    const many = Buffer.concat([Buffer.from([0x19, 0xf1, 0x80, 0x80, 0x04]), Buffer.alloc(65536)])
+    expect(() => checkThriftShape(many, 0, many.length, 1000)).toThrow('more than 1,000 values')
+    const footer = (metadata: Buffer) => {
+      const length = Buffer.alloc(4)
+      length.writeUInt32LE(metadata.length)
+      return Buffer.concat([Buffer.from('PAR1'), metadata, length, Buffer.from('PAR1')])
+    }
+    const sink = { header: () => {}, row: () => {}, problem: () => {} }
+    await expect(
+      readTable(
+        await temp('list.parquet', footer(Buffer.concat([list, Buffer.alloc(32)]))),
+        'parquet',
+        {},
+        sink
+      )
+    ).rejects.toThrow(/list.parquet: not a readable Parquet file: a list of 2147483647 elements/)
+    const length = Buffer.alloc(12)
+    length.writeUInt32LE(0xfffffff0, 4)
+    length.write('PAR1', 8)
+    await expect(
+      readTable(await temp('long.parquet', length), 'parquet', {}, sink)
+    ).rejects.toThrow(/its footer says 4294967280 bytes of metadata; the file has 0 before it/)
+  })
+
+  it('a column of a type ml-smoke cannot read (INTERVAL) is named as such, not as a damaged file', async () => {
+    const error = await validate(fixture('parquet/interval.parquet'), {
+      fields: [{ name: 'id' }]
+    }).catch((e: UserError) => e)
+    expect(error).toMatchObject({
+      message: expect.stringMatching(
+        /interval.parquet: row group 0, column "wait": a column of type INTERVAL, which ml-smoke cannot read$/
+      ),
+      hint: expect.stringContaining('cast the column')
+    })
+  })
+
   it('iris as CSV, JSONL and Parquet validates clean against one schema', async () => {
     const schema = await readFile(fixture('iris/iris.schema.yml'), 'utf8')
     for (const file of ['iris/iris.csv', 'real/iris.jsonl', 'real/iris.parquet']) {
@@ -289,7 +348,11 @@ describe('JSON readers', () => {
       Buffer.concat([Buffer.from('{"a":\r 1}\n{"a": "Z'), Buffer.from([0xfc]), Buffer.from('"}\n')])
     )
     const result = await validate(file, { fields: [{ name: 'a' }] })
-    expect(result.violations.map(v => [v.code, v.line])).toEqual([['invalid-utf8', 2]])
+    // The line before the bad byte, in the same chunk, is still read (its number is not a string).
+    expect(result.violations.map(v => [v.code, v.line])).toEqual([
+      ['type-error', 1],
+      ['invalid-utf8', 2]
+    ])
   })
 
   it('JSONL: a bad line, a non-object, an empty line, a missing and an extra key, each at its line', async () => {
@@ -313,6 +376,161 @@ describe('JSON readers', () => {
     const file = await temp('t.json', JSON.stringify([{ a: 1 }, { a: 'two' }]))
     const result = await validate(file, { fields: [{ name: 'a', type: 'integer' }] })
     expect(result.violations.map(v => [v.rowNumber, v.code])).toEqual([[3, 'type-error']])
+  })
+
+  it('JSONL: the last line without a line break is read also when the chunk before it was carried', async () => {
+    // Before: a file over one chunk whose last line had no terminator lost that line silently.
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ a: i }))
+    const file = await temp('last.jsonl', `${lines.join('\n')}\n{"a": "last"}`)
+    const result = await validate(file, { fields: [{ name: 'a', type: 'integer' }] })
+    expect(result.rows).toBe(3001)
+    expect(result.violations.map(v => [v.line, v.code])).toEqual([[3001, 'type-error']])
+  })
+
+  it('JSONL: a 10 MiB line in linear time; a line over MAX_RECORD_CHARS stops reading at its line', async () => {
+    const long = await temp(
+      'long.jsonl',
+      `{"a": 1}\n{"a": "${'x'.repeat(10 * 2 ** 20)}"}\n{"a": 3}\n`
+    )
+    const started = performance.now()
+    const result = await validate(long, { fields: [{ name: 'a' }] })
+    expect(result.rows).toBe(3)
+    expect(performance.now() - started).toBeLessThan(5000)
+    const endless = await temp('endless.jsonl', `{"a": 1}\n{"a": "${'x'.repeat(MAX_RECORD_CHARS)}`)
+    const stopped = await validate(endless, { fields: [{ name: 'a', type: 'any' }] })
+    expect(stopped.violations.map(v => [v.line, v.code])).toEqual([[2, 'record-too-long']])
+  })
+
+  it('JSON and JSONL: a cell nested past MAX_JSON_DEPTH is a json-error at its line, not a crash', async () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000)
+    const jsonl = await temp('deep.jsonl', `{"a": 1}\n{"a": ${deep}}\n`)
+    const result = await validate(jsonl, { fields: [{ name: 'a', type: 'string' }] })
+    expect(result.violations.map(v => [v.line, v.code])).toEqual([
+      [1, 'type-error'],
+      [2, 'json-error']
+    ])
+    expect(result.violations[1].message).toContain(`nested more than ${MAX_JSON_DEPTH} levels deep`)
+    const json = await temp('deep.json', `[{"a": "x"},\n{"a": ${deep}}]`)
+    const fromArray = await validate(json, { fields: [{ name: 'a', type: 'string' }] })
+    expect(fromArray.violations.map(v => [v.line, v.code])).toEqual([[2, 'json-error']])
+    const schema = await inferSchema(jsonl, 'jsonl', {})
+    expect(schema.fields.map(f => f.name)).toEqual(['a'])
+  })
+
+  it('JSON array: an array of arrays (a header, then rows), a BOM, and what is not an array', async () => {
+    const arrays = await temp('arrays.json', '\uFEFF[["a", "b"], [1, "x"], [2]]')
+    const fields = { fields: [{ name: 'a', type: 'integer' }, { name: 'b' }] }
+    const result = await validate(arrays, fields)
+    expect(result.rows).toBe(2)
+    expect(result.violations.map(v => [v.rowNumber, v.code, v.field])).toEqual([
+      [3, 'missing-cell', 'b']
+    ])
+    const cases: Array<[string, string]> = [
+      ['{"a": 1}', 'expected an array of row objects; got an object'],
+      ['', 'the file is empty'],
+      ['[{"a": 1}] x', 'text after the array ends'],
+      ['[{"a": 1} {"a": 2}]', 'expected "," or "]" after element 1'],
+      ['[{"a": 1},\n{"a": ', 'element 2, which starts on line 2, is cut short'],
+      ['[{"a": 1}', 'the array is never closed'],
+      ['[1, 2', 'the array is never closed']
+    ]
+    for (const [text, message] of cases) {
+      const file = await temp('bad.json', text)
+      const { violations } = await validate(file, fields)
+      expect(violations.map(v => v.message).join('\n')).toContain(message)
+    }
+  })
+
+  it('property: a JSON array cut into any pieces gives the elements JSON.parse gives', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', '"', '\\', ',', '[', ']', '{', '}', ' ', 'é')
+    })
+    const { value } = fc.letrec(tie => ({
+      value: fc.oneof(
+        { depthSize: 'small', maxDepth: 4 },
+        text,
+        fc.integer(),
+        fc.constantFrom(true, false, null, 1.5e300),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(text, tie('value'), { maxKeys: 3 })
+      )
+    }))
+    const space = fc.constantFrom('', ' ', '\n', '\r\n\t')
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(value, space, space), { maxLength: 6 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }),
+        (items, sizes) => {
+          const whole =
+            '[' +
+            items.map(([v, before, after]) => before + JSON.stringify(v) + after).join(',') +
+            ']\n'
+          const got: unknown[] = []
+          const elements = new JsonArrayElements(element => got.push(JSON.parse(element)) > 0)
+          for (let i = 0, k = 0; i < whole.length; k++) {
+            const size = sizes[k % sizes.length]
+            expect(elements.push(whole.slice(i, i + size))).toBe(true)
+            i += size
+          }
+          expect(elements.finish()).toBe(true)
+          expect(got).toEqual(items.map(([v]) => v))
+        }
+      ),
+      { numRuns: 2000 }
+    )
+  })
+})
+
+describe('what is not a regular file', () => {
+  it.each(['csv', 'tsv', 'jsonl', 'json', 'parquet'] as const)(
+    '%s: a folder, a FIFO and /dev/zero are refused by name (no hang, no internal error)',
+    async format => {
+      const sink = { header: () => {}, row: () => {}, problem: () => {} }
+      const folder = await mkdtemp(path.join(os.tmpdir(), 'not-a-file-'))
+      await expect(readTable(folder, format, {}, sink)).rejects.toThrow(
+        `${folder} is a folder; expected a regular file`
+      )
+      await expect(readTable('/dev/zero', format, {}, sink)).rejects.toThrow(
+        '/dev/zero is a device; expected a regular file'
+      )
+      if (process.platform === 'win32') return
+      const fifo = path.join(folder, `data.${format}`)
+      execFileSync('mkfifo', [fifo])
+      await expect(readTable(fifo, format, {}, sink)).rejects.toThrow(
+        `${fifo} is a FIFO (named pipe); expected a regular file`
+      )
+      await expect(inferSchema(fifo, format, {})).rejects.toThrow('is a FIFO')
+    }
+  )
+})
+
+describe('names and enums of absurd length (found by the fuzzer)', () => {
+  it('a header name longer than MAX_LABEL_CHARS stops reading with label-too-long (a 14 MB name took validate to 3.1 GB)', async () => {
+    const long = 'x'.repeat(MAX_LABEL_CHARS + 1)
+    const csv = await temp('long-name.csv', `a,${long}\n1,2\n`)
+    const result = await validate(csv, { fields: [{ name: 'a' }] })
+    expect(result.violations.map(v => [v.code, v.line, v.fieldNumber])).toEqual([
+      ['label-too-long', 1, 2]
+    ])
+    expect(result.rows).toBe(0)
+    const jsonl = await temp('long-key.jsonl', `{"a": 1, "${long}": 2}\n`)
+    expect(
+      (await validate(jsonl, { fields: [{ name: 'a' }] })).violations.map(v => v.code)
+    ).toEqual(['label-too-long'])
+    await expect(inferSchema(csv, 'csv', {})).rejects.toThrow(
+      /column 2's name is 1,025 characters long/
+    )
+  })
+
+  it('infer lists no enum with a value of more than 200 characters', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) =>
+      i === 3 ? 'y'.repeat(201) : i % 2 ? 'cat' : 'dog'
+    )
+    const file = await temp('enum.csv', `pet\n${rows.join('\n')}\n`)
+    const schema = await inferSchema(file, 'csv', {})
+    expect(schema.fields).toEqual([
+      { name: 'pet', type: 'string', constraints: { required: true } }
+    ])
   })
 })
 
@@ -511,12 +729,134 @@ describe('infer', () => {
     'real/mixed.csv',
     'real/mixed.jsonl',
     'real/mixed.snappy.parquet',
-    'real/iris.parquet'
+    'real/iris.parquet',
+    // Timestamps starting at midnight: infer once bounded a datetime column by "2024-01-01".
+    'parquet/snappy-format-v1.parquet',
+    'parquet/gzip-format-v2.parquet'
   ])('%s: the inferred schema validates the same file with no violations', async name => {
     const file = fixture(name)
     const schema = await inferSchema(file, formatOf(file), {})
     const result = await validate(file, stringify(schema))
     expect(result.violations).toEqual([])
+  })
+
+  it('a time past what a JavaScript Date holds is text: a type error in validate, never an internal error', async () => {
+    const file = fixture('parquet/far-times.parquet')
+    const schema = await inferSchema(file, 'parquet', {})
+    expect(schema.fields).toEqual([
+      { name: 'id', type: 'integer', constraints: { required: true, minimum: 1, maximum: 3 } },
+      // A column of Dates and text is of no one type.
+      { name: 'seen', type: 'any', constraints: { required: true } },
+      { name: 'day', type: 'any', constraints: { required: true } }
+    ])
+    expect((await validate(file, stringify(schema))).violations).toEqual([])
+    const typed = await validate(file, {
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'seen', type: 'datetime' },
+        { name: 'day', type: 'date' }
+      ]
+    })
+    expect(typed.violations.map(v => [v.rowNumber, v.code, v.message])).toEqual([
+      [
+        3,
+        'type-error',
+        'field "seen": expected a datetime as YYYY-MM-DDTHH:MM:SS[Z|±HH:MM]; got "+290000-01-01T12:30:00.000Z"'
+      ],
+      [
+        3,
+        'type-error',
+        'field "day": expected a date as YYYY-MM-DD; got "+5000000-01-01T00:00:00.000Z"'
+      ]
+    ])
+  })
+
+  it('refuses a file whose header cannot name fields (blank, repeated), or that has none, saying why', async () => {
+    await expect(
+      inferSchema(fixture('frictionless/duplicate-headers.csv'), 'csv', {})
+    ).rejects.toThrow(/duplicate-headers.csv: columns 1 and 3 are both named "id"$/)
+    await expect(
+      inferSchema(await temp('blank.csv', ',a,,\n1,2,3,4\n'), 'csv', {})
+    ).rejects.toThrow(/blank.csv: columns 1, 3, 4 have no name$/)
+    const wide = Array.from({ length: MAX_INFER_COLUMNS + 1 }, (_, i) => `c${i}`).join(',')
+    await expect(inferSchema(await temp('wide.csv', `${wide}\n`), 'csv', {})).rejects.toThrow(
+      /wide.csv: 5,001 columns; infer writes a field for each of at most 5,000$/
+    )
+    const wider = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`).join(',')
+    await expect(inferSchema(await temp('wider.csv', `${wider}\n`), 'csv', {})).rejects.toThrow(
+      /wider.csv: line 1: the record on line 1 has more than 100,000 cells, more than the columns ml-smoke reads/
+    )
+    const broken = await temp(
+      'broken.jsonl',
+      `{"a": 1}\n${'{"a": \n'.repeat(MAX_INFER_PROBLEMS + 1)}`
+    )
+    await expect(inferSchema(broken, 'jsonl', {})).rejects.toThrow(
+      /broken.jsonl: more than 1000 records cannot be read \(the first: line 2: not valid JSON: /
+    )
+    await expect(inferSchema(await temp('empty.csv', ''), 'csv', {})).rejects.toThrow(
+      /empty.csv: the file is empty$/
+    )
+    await expect(inferSchema(await temp('bad.jsonl', '{"a": \n'), 'jsonl', {})).rejects.toThrow(
+      /bad.jsonl: line 1: not valid JSON: /
+    )
+    const unnamed = await temp('unnamed.parquet', Buffer.alloc(0))
+    parquetWriteFile({
+      filename: unnamed,
+      columnData: [
+        { name: '', data: [1, 2], type: 'INT32' },
+        { name: 'b', data: [3, 4], type: 'INT32' }
+      ]
+    })
+    await expect(inferSchema(unnamed, 'parquet', {})).rejects.toThrow(/column 1 has no name$/)
+    const twice = await temp('twice.parquet', Buffer.alloc(0))
+    parquetWriteFile({
+      filename: twice,
+      columnData: [
+        { name: 'a', data: [1, 2], type: 'INT32' },
+        { name: 'a', data: [3, 4], type: 'INT32' }
+      ]
+    })
+    await expect(inferSchema(twice, 'parquet', {})).rejects.toThrow(
+      /columns 1 and 2 are both named "a"$/
+    )
+    // validate reads both columns of that file, each its own (chunks go by position, not by name).
+    const rows = await readRows(twice)
+    expect(rows).toEqual([
+      [1, 3],
+      [2, 4]
+    ])
+  })
+
+  it('writes no bound validate would refuse or the file would fail: ±Infinity, NaN, integers past 2^53, long decimals', async () => {
+    const jsonl = await temp(
+      'extremes.jsonl',
+      [
+        '{"inf": 1e999, "big": 9007199254740993, "long": "0.12345678901234567890", "nan": NaN}',
+        '{"inf": 1, "big": 1, "long": "0.5", "nan": 1.5}'
+      ].join('\n') + '\n'
+    )
+    const schema = await inferSchema(jsonl, 'jsonl', {})
+    expect(schema.fields).toEqual([
+      { name: 'inf', type: 'number', constraints: { required: true } },
+      { name: 'big', type: 'integer', constraints: { required: true } },
+      { name: 'long', type: 'number', constraints: { required: true } },
+      { name: 'nan', type: 'number', constraints: { required: true } }
+    ])
+    expect((await validate(jsonl, stringify(schema))).violations).toEqual([])
+    const mixed = await temp(
+      'mixed.jsonl',
+      '{"n": 1, "o": {"a": 1}, "l": [1], "m": {"a": 1}}\n{"n": "x", "o": {"b": [2]}, "l": [], "m": [1]}\n'
+    )
+    const kinds = await inferSchema(mixed, 'jsonl', {})
+    expect(kinds.fields.map(f => f.type)).toEqual(['any', 'object', 'array', 'any'])
+    expect((await validate(mixed, stringify(kinds))).violations).toEqual([])
+    const csv = await temp(
+      'extremes.csv',
+      'big,long\n12345678901234567890,0.12345678901234567890\n1,0.5\n'
+    )
+    const fromCsv = await inferSchema(csv, 'csv', {})
+    expect(fromCsv.fields.map(f => f.constraints)).toEqual([{ required: true }, { required: true }])
+    expect((await validate(csv, stringify(fromCsv))).violations).toEqual([])
   })
 
   it('finds types, required, ranges and categories', async () => {
@@ -592,6 +932,41 @@ describe('infer', () => {
         }
       ),
       { numRuns: 60 }
+    )
+  })
+})
+
+describe('infer then validate, on JSON values of every kind', () => {
+  it('property: any JSON Lines table of mixed values (numbers, text, booleans, objects, NaN, nulls) passes the schema inferred from it', async () => {
+    const value = fc.oneof(
+      fc.integer({ min: -5, max: 5 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(n => (Object.is(n, -0) ? 0 : n)),
+      fc.constantFrom('', 'x', '1', '2.5', 'true', '2024-01-01', '2024-01-01T10:00:00Z', 'NaN'),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom({ a: 1 }, [1, 2], [], {}),
+      fc.constantFrom('NaN', 'Infinity', '1e999', '9007199254740993')
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+        async rows => {
+          // Bare NaN, Infinity and big integers as Python writes them, not as strings.
+          const bare = (cell: unknown) =>
+            cell === 'NaN' || cell === 'Infinity' || cell === '1e999' || cell === '9007199254740993'
+              ? String(cell)
+              : JSON.stringify(cell)
+          const text = rows
+            .map(row => `{${row.map((cell, i) => `"c${i}": ${bare(cell)}`).join(', ')}}`)
+            .join('\n')
+          const file = await temp('values.jsonl', `${text}\n`)
+          const schema = await inferSchema(file, 'jsonl', {})
+          const result = await validate(file, stringify(schema))
+          // A row of nulls and empty strings is blank: the one thing inference cannot undo.
+          expect(result.violations.filter(v => v.code !== 'blank-row')).toEqual([])
+        }
+      ),
+      { numRuns: 150 }
     )
   })
 })

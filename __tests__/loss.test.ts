@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,8 +14,13 @@ import {
   readMlflowMetric
 } from '../src/loss/file-readers.js'
 import { compileLossPattern, OutputMetricsReader } from '../src/loss/output-reader.js'
-import type { MetricSeries } from '../src/loss/series.js'
-import { crc32c, EventFileParser, maskedCrc32c } from '../src/loss/tensorboard.js'
+import { MAX_SERIES, MAX_TOTAL_POINTS, type MetricSeries } from '../src/loss/series.js'
+import {
+  crc32c,
+  EventFileParser,
+  maskedCrc32c,
+  readTensorboardFile
+} from '../src/loss/tensorboard.js'
 import { cleanLine } from '../src/loss/text.js'
 import { judgeLoss } from '../src/loss/verdict.js'
 import {
@@ -607,6 +613,97 @@ describe('memory on huge logs', () => {
     expect(series.points.at(-1)!.line).toBeGreaterThan(999_000)
     expect(judgeLoss(chooseLossSeries([series]), options, noHints, []).reason).toBe(
       'loss is NaN at step 777778 (command output line 777778): training diverged'
+    )
+  })
+})
+
+describe('bounded memory on hostile metrics files (issue #13)', () => {
+  it('a metrics table of many columns keeps at most MAX_TOTAL_POINTS points, thinning the longest series', () => {
+    const columns = Array.from({ length: 40 }, (_, i) => `m${i}_loss`)
+    const rows = Array.from({ length: 50_000 }, (_, step) =>
+      [step, ...columns.map(() => (1 / (step + 1)).toFixed(6))].join(',')
+    )
+    const series = readMetricsCsv(`step,${columns.join(',')}\n${rows.join('\n')}\n`, 'm.csv')
+    expect(series).toHaveLength(40)
+    const points = series.reduce((sum, s) => sum + s.points.length, 0)
+    expect(points).toBeLessThanOrEqual(MAX_TOTAL_POINTS)
+    expect(series.every(s => s.points.at(-1)!.step > 49_000)).toBe(true)
+  })
+
+  it('past MAX_SERIES distinct keys only loss keys start a series', () => {
+    const reader = new OutputMetricsReader()
+    for (let i = 0; i < 3 * MAX_SERIES; i++) reader.readLine(`metric_${i}: ${i}`, i + 1)
+    reader.readLine('loss: 0.5', 9_999_999)
+    const keys = reader.series().map(s => s.key)
+    expect(keys.length).toBeLessThanOrEqual(MAX_SERIES + 1)
+    expect(keys).toContain('loss')
+  })
+
+  it('a TensorBoard file of a new tag per event keeps MAX_SERIES series and the loss (a million tags overflowed the stack)', () => {
+    const parser = new EventFileParser('events')
+    for (let i = 0; i < 3 * MAX_SERIES; i++)
+      parser.push(
+        record(event(i, [simpleValue(`tag_${i}`, 0.5), simpleValue('loss', 1 / (i + 1))]))
+      )
+    const series = parser.finish()
+    expect(series.length).toBeLessThanOrEqual(MAX_SERIES + 1)
+    expect(valuesOf(series, 'loss')).toHaveLength(3 * MAX_SERIES)
+  })
+
+  it('twelve million lone CRs, a CSV line per CR, cost time and memory linear in the text', () => {
+    const text = 'epoch,step,loss\r0,1,0.9\r' + '\r'.repeat(12_000_000) + '0,2,0.5\r\n'
+    const started = performance.now()
+    const before = process.memoryUsage().heapUsed
+    const series = readMetricsCsv(text, 'metrics.csv')
+    expect(valuesOf(series, 'loss')).toEqual([0.9, 0.5])
+    expect(performance.now() - started).toBeLessThan(10_000)
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 2 ** 20)
+  })
+
+  it('a JSON Lines log of a million lines with a bad one is read in one pass', () => {
+    const lines = Array.from({ length: 1_000_000 }, (_, i) => `{"step": ${i}, "loss": 0.5}`)
+    const started = performance.now()
+    expect(() =>
+      readMetricsJsonl(`${lines.join('\n')}\nnot json\n{"loss": 1}\n`, 'm.jsonl')
+    ).toThrow('m.jsonl:1000001: not a JSON object: not json')
+    expect(performance.now() - started).toBeLessThan(10_000)
+  })
+
+  it('a TensorBoard record too large to hold a scalar is skipped unread, and the reader stays small', async () => {
+    const big = Buffer.alloc(64 * 2 ** 20, 0x41)
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'tb-')), 'events.out.tfevents.1')
+    await writeFile(
+      file,
+      Buffer.concat([
+        eventFile([event(1, [simpleValue('loss', 0.75)])]),
+        record(big),
+        record(event(2, [simpleValue('loss', 0.5)]))
+      ])
+    )
+    const { series, warnings } = await readTensorboardFile(file, 'events')
+    expect(valuesOf(series, 'loss')).toEqual([0.75, 0.5])
+    expect(warnings).toMatchObject({ badDataCrc: 0, malformed: 0, truncatedTail: false })
+  })
+
+  it('a log target that is a FIFO or a device is refused by name, not read', async () => {
+    const found = emptyFound()
+    await expect(findSeries('/dev/zero', () => '/dev/zero', found)).rejects.toThrow(
+      '/dev/zero is a device; expected a log file or folder'
+    )
+    const fifo = path.join(await mkdtemp(path.join(os.tmpdir(), 'fifo-')), 'metrics.csv')
+    execFileSync('mkfifo', [fifo])
+    await expect(findSeries(fifo, () => 'metrics.csv', found)).rejects.toThrow(
+      'metrics.csv is a FIFO (named pipe); expected a log file or folder'
+    )
+  })
+
+  it('deep JSON in a metrics file is a clear error, not a stack overflow', () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000)
+    expect(() => readMetricsJson(`[{"step": 1, "loss": ${deep}}]`, 'h.json')).toThrow(
+      'h.json: cannot read this JSON: arrays or objects nested more than 256 levels deep'
+    )
+    expect(() => readMetricsJsonl(`{"step": 1, "loss": ${deep}}\n{}\n`, 'm.jsonl')).toThrow(
+      'm.jsonl:1: not a JSON object'
     )
   })
 })

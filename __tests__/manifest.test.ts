@@ -1,8 +1,23 @@
-import { mkdir, mkdtemp, readlink, rm, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import {
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readlink,
+  rm,
+  symlink,
+  writeFile
+} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { buildManifest, MANIFEST_NAME, verifyArtifactFolder } from '../src/artifact/manifest.js'
+import {
+  buildManifest,
+  MANIFEST_NAME,
+  MAX_MANIFEST_BYTES,
+  verifyArtifactFolder
+} from '../src/artifact/manifest.js'
 import { stageArtifact } from '../src/artifact/staging.js'
 
 async function staged() {
@@ -40,6 +55,12 @@ async function staged() {
   return { root, folder, model, manifest, paths }
 }
 
+/** The staged folder as a later job downloads it: the link to the model replaced by the file. */
+async function downloaded(folder: string, model: string): Promise<void> {
+  await rm(path.join(folder, 'weights/model.bin'))
+  await copyFile(model, path.join(folder, 'weights/model.bin'))
+}
+
 describe('provenance manifest', () => {
   it('records hashes of the dataset, schema and every file, and links the files into the artifact folder', async () => {
     const { folder, model, manifest, paths } = await staged()
@@ -61,6 +82,8 @@ describe('provenance manifest', () => {
       path.join(folder, MANIFEST_NAME)
     ])
     expect(await readlink(path.join(folder, 'weights/model.bin'))).toBe(model)
+    // Uploaded and downloaded, the links are files.
+    await downloaded(folder, model)
     expect(await verifyArtifactFolder(folder)).toMatchObject({
       checked: 1,
       problems: [],
@@ -69,7 +92,8 @@ describe('provenance manifest', () => {
   })
 
   it('verification names a missing file, a changed file and files the manifest does not list', async () => {
-    const { folder } = await staged()
+    const { folder, model } = await staged()
+    await downloaded(folder, model)
     await writeFile(path.join(folder, 'extra.txt'), 'x')
     const copy = path.join(folder, 'weights/model.bin')
     await rm(copy)
@@ -99,6 +123,65 @@ describe('provenance manifest', () => {
     expect((await verifyArtifactFolder(empty)).problems[0]).toMatch(
       /^ml-smoke-manifest\.json is not valid JSON: /
     )
+  })
+
+  it('reads no symbolic link, FIFO or folder in a downloaded artifact: each is a problem named by its path', async () => {
+    const { root, folder, model } = await staged()
+    // The staged link itself: a downloaded artifact holding one is refused, not read through.
+    expect((await verifyArtifactFolder(folder)).problems).toEqual([
+      'weights/model.bin: is a symbolic link; it is not followed'
+    ])
+    // A folder on the way that is a link (to anywhere, here a copy of the real one).
+    const elsewhere = path.join(root, 'elsewhere')
+    await mkdir(elsewhere)
+    await copyFile(model, path.join(elsewhere, 'model.bin'))
+    await rm(path.join(folder, 'weights'), { recursive: true })
+    await symlink(elsewhere, path.join(folder, 'weights'))
+    expect((await verifyArtifactFolder(folder)).problems).toEqual([
+      'weights/model.bin: weights is a symbolic link; it is not followed'
+    ])
+    await rm(path.join(folder, 'weights'))
+    await mkdir(path.join(folder, 'weights/model.bin'), { recursive: true })
+    expect((await verifyArtifactFolder(folder)).problems).toEqual([
+      'weights/model.bin: is a folder, not a file'
+    ])
+    // A name the system refuses (found by the fuzzer: ENAMETOOLONG was an internal error).
+    const manifest = JSON.parse(await readFile(path.join(folder, MANIFEST_NAME), 'utf8'))
+    const long = `${'x'.repeat(300)}/model.bin`
+    manifest.artifact.files.push({ path: long, bytes: 1, sha256: 'a'.repeat(64) })
+    await writeFile(path.join(folder, MANIFEST_NAME), JSON.stringify(manifest))
+    expect((await verifyArtifactFolder(folder)).problems).toEqual([
+      'weights/model.bin: is a folder, not a file',
+      `${long}: cannot be read (ENAMETOOLONG)`
+    ])
+    if (process.platform === 'win32') return
+    await rm(path.join(folder, 'weights/model.bin'), { recursive: true })
+    execFileSync('mkfifo', [path.join(folder, 'weights/model.bin')])
+    expect((await verifyArtifactFolder(folder)).problems).toEqual([
+      'weights/model.bin: is a FIFO (named pipe), not a file',
+      `${long}: cannot be read (ENAMETOOLONG)`
+    ])
+  })
+
+  it('a manifest that is a link, a FIFO or too large is a problem, and is never read', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'odd-manifest-'))
+    const manifest = path.join(folder, MANIFEST_NAME)
+    await symlink('/dev/zero', manifest)
+    expect((await verifyArtifactFolder(folder)).problems).toEqual([
+      `${MANIFEST_NAME} is a symbolic link; it is not followed`
+    ])
+    await rm(manifest)
+    if (process.platform !== 'win32') {
+      execFileSync('mkfifo', [manifest])
+      expect((await verifyArtifactFolder(folder)).problems).toEqual([
+        `${MANIFEST_NAME} is a FIFO (named pipe); expected a regular file`
+      ])
+      await rm(manifest)
+    }
+    await writeFile(manifest, Buffer.alloc(MAX_MANIFEST_BYTES + 1, 0x20))
+    expect((await verifyArtifactFolder(folder)).problems).toEqual([
+      `${MANIFEST_NAME} is 16 MiB; a manifest ml-smoke writes is a few kilobytes`
+    ])
   })
 
   it("refuses a model file that would take the manifest's name", async () => {

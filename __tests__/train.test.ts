@@ -6,7 +6,7 @@ import { alive } from './harness/processes.js'
 import { ProcessRunner } from '../src/ports/process-runner.js'
 import type { Logger } from '../src/ports/types.js'
 import { childEnvironment } from '../src/train/environment.js'
-import { LineSplitter, TailBuffer } from '../src/train/output.js'
+import { LineSplitter, MAX_LINE_KEPT, TailBuffer } from '../src/train/output.js'
 import { commandFailure, runCommand } from '../src/train/command.js'
 
 function recordingLogger(): Logger & { text: string; groups: string[] } {
@@ -178,6 +178,18 @@ describe('output helpers', () => {
     for (const chunk of ['a', 'b\r', '\nc\r', 'd\n', 'e']) splitter.push(chunk)
     splitter.finish()
     expect(lines).toEqual(['ab', 'c', 'd', 'e'])
+  })
+
+  it('LineSplitter reads a line of 100 MB without a break in linear time and keeps its first MAX_LINE_KEPT characters', () => {
+    const lines: string[] = []
+    const splitter = new LineSplitter(line => void lines.push(line))
+    const piece = 'x'.repeat(64 * 1024)
+    const started = performance.now()
+    for (let n = 0; n < 1600; n++) splitter.push(piece)
+    splitter.push('\nloss=0.5\n')
+    splitter.finish()
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(lines.map(line => line.length)).toEqual([MAX_LINE_KEPT, 8])
   })
 
   it('TailBuffer keeps the last lines, each capped', () => {

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { rename, rm, stat, writeFile } from 'node:fs/promises'
+import { constants, type Stats } from 'node:fs'
+import { open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { isDiskFull, UserError } from './errors.js'
 
-/** sha256 (hex) and size of a file, streamed. */
-export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
+/** sha256 (hex) and size of a regular file, streamed (see openRegularFile). */
+export async function hashFile(
+  file: string,
+  options: { noFollow?: boolean; label?: string } = {}
+): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256')
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }))
+  const handle = await openRegularFile(file, options.label ?? file, options)
+  const { size } = await handle.stat()
+  for await (const chunk of handle.createReadStream({ highWaterMark: 1024 * 1024 }))
     hash.update(chunk as Buffer)
-  return { sha256: hash.digest('hex'), bytes: (await stat(file)).size }
+  return { sha256: hash.digest('hex'), bytes: size }
 }
 
 /** Whether a path exists (file or folder). */
@@ -32,6 +37,57 @@ export async function requireFile(file: string, label: string, what: string): Pr
     throw new UserError(
       `${what} ${label} is ${info.isDirectory() ? 'a folder' : 'not a regular file'}; expected a file`
     )
+}
+
+/** What a path that is not a regular file is, in words. */
+export function kindOfEntry(info: Stats): string {
+  if (info.isDirectory()) return 'a folder'
+  if (info.isFIFO()) return 'a FIFO (named pipe)'
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device'
+  if (info.isSocket()) return 'a socket'
+  if (info.isSymbolicLink()) return 'a symbolic link'
+  return 'not a regular file'
+}
+
+/** Why a file could not be opened, in words, for the codes a user can fix. */
+const OPEN_ERRORS: Record<string, string> = {
+  ENOENT: 'not found',
+  ENOTDIR: 'not found (a part of its path is not a folder)',
+  EACCES: 'cannot be read (permission denied)',
+  EPERM: 'cannot be read (operation not permitted)',
+  ELOOP: 'cannot be read (too many symbolic links)',
+  ENAMETOOLONG: 'cannot be read (its name is too long)'
+}
+
+/**
+ * Opens a file for reading, or fails with a UserError naming it when it is not a regular file: a folder,
+ * a FIFO (opened without blocking, so that it cannot hang the reader), a device such as /dev/zero (which
+ * never ends) or a socket. Every reader opens its input this way, whatever checked the path before.
+ * `noFollow`: a symbolic link is refused too (a downloaded artifact's files).
+ */
+export async function openRegularFile(
+  file: string,
+  label = file,
+  options: { noFollow?: boolean } = {}
+): Promise<FileHandle> {
+  let handle: FileHandle
+  const noFollow = options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0
+  try {
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | noFollow)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? ''
+    if (noFollow && code === 'ELOOP')
+      throw new UserError(`${label} is a symbolic link; it is not followed`)
+    const reason = OPEN_ERRORS[code]
+    if (reason) throw new UserError(`${label}: ${reason}`)
+    throw error
+  }
+  const info = await handle.stat()
+  if (!info.isFile()) {
+    await handle.close()
+    throw new UserError(`${label} is ${kindOfEntry(info)}; expected a regular file`)
+  }
+  return handle
 }
 
 /** Whether `child` is `parent` or below it (a file named `..model.bin` is below it; `../x` is not). */

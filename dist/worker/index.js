@@ -48,7 +48,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(496);
-/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(649);
+/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(782);
 /* harmony import */ var _tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(248);
 // The entry of dist/worker/index.js: a small bundle that works on data in another thread (see
 // client.ts): it validates one byte range of a CSV or a whole Parquet file, or cuts a Parquet subset,
@@ -125,7 +125,7 @@ function heapCollector() {
 
 /***/ }),
 
-/***/ 649:
+/***/ 782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -134,8 +134,188 @@ __nccwpck_require__.d(__webpack_exports__, {
   y: () => (/* binding */ perform)
 });
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+;// CONCATENATED MODULE: ./src/file-info.ts
+
+
+
+
+
+
+/** sha256 (hex) and size of a regular file, streamed (see openRegularFile). */
+async function hashFile(file, options = {}) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const handle = await openRegularFile(file, options.label ?? file, options);
+    const { size } = await handle.stat();
+    for await (const chunk of handle.createReadStream({ highWaterMark: 1024 * 1024 }))
+        hash.update(chunk);
+    return { sha256: hash.digest('hex'), bytes: size };
+}
+/** Whether a path exists (file or folder). */
+async function exists(file) {
+    return stat(file).then(() => true, () => false);
+}
+/**
+ * Fails with "<what> not found: <label>" unless `file` is a regular file: a folder, a FIFO or a device
+ * (`/dev/zero`) would hang a reader or fail it with an internal error.
+ */
+async function requireFile(file, label, what) {
+    const info = await stat(file).catch(() => null);
+    if (!info)
+        throw new UserError(`${what} not found: ${label}`);
+    if (!info.isFile())
+        throw new UserError(`${what} ${label} is ${info.isDirectory() ? 'a folder' : 'not a regular file'}; expected a file`);
+}
+/** What a path that is not a regular file is, in words. */
+function kindOfEntry(info) {
+    if (info.isDirectory())
+        return 'a folder';
+    if (info.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return 'a device';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isSymbolicLink())
+        return 'a symbolic link';
+    return 'not a regular file';
+}
+/** Why a file could not be opened, in words, for the codes a user can fix. */
+const OPEN_ERRORS = {
+    ENOENT: 'not found',
+    ENOTDIR: 'not found (a part of its path is not a folder)',
+    EACCES: 'cannot be read (permission denied)',
+    EPERM: 'cannot be read (operation not permitted)',
+    ELOOP: 'cannot be read (too many symbolic links)',
+    ENAMETOOLONG: 'cannot be read (its name is too long)'
+};
+/**
+ * Opens a file for reading, or fails with a UserError naming it when it is not a regular file: a folder,
+ * a FIFO (opened without blocking, so that it cannot hang the reader), a device such as /dev/zero (which
+ * never ends) or a socket. Every reader opens its input this way, whatever checked the path before.
+ * `noFollow`: a symbolic link is refused too (a downloaded artifact's files).
+ */
+async function openRegularFile(file, label = file, options = {}) {
+    let handle;
+    const noFollow = options.noFollow ? (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) : 0;
+    try {
+        handle = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | noFollow);
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (noFollow && code === 'ELOOP')
+            throw new errors/* UserError */.yo(`${label} is a symbolic link; it is not followed`);
+        const reason = OPEN_ERRORS[code];
+        if (reason)
+            throw new errors/* UserError */.yo(`${label}: ${reason}`);
+        throw error;
+    }
+    const info = await handle.stat();
+    if (!info.isFile()) {
+        await handle.close();
+        throw new errors/* UserError */.yo(`${label} is ${kindOfEntry(info)}; expected a regular file`);
+    }
+    return handle;
+}
+/** Whether `child` is `parent` or below it (a file named `..model.bin` is below it; `../x` is not). */
+function isInside(child, parent) {
+    const relative = path.relative(parent, child);
+    return (relative === '' ||
+        (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)));
+}
+/** `file` as the user would write it: relative to `base` when below it, else absolute; always with `/`. */
+function displayPath(base, file) {
+    const relative = path.relative(base, file);
+    return relative && isInside(file, base) ? relative.split(path.sep).join('/') : file;
+}
+/**
+ * Writes `target` through a temporary file beside it, renamed into place once whole: a write that fails
+ * (a full disk above all) leaves neither a partial file nor the temporary one.
+ */
+async function writeAtomically(target, write) {
+    const temporary = `${target}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.partial`;
+    try {
+        await write(temporary);
+        await (0,promises_namespaceObject.rename)(temporary, target);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        if ((0,errors/* isDiskFull */.b$)(error))
+            throw new errors/* UserError */.yo(`disk full at ${target}: nothing was written there`);
+        throw error;
+    }
+}
+function writeFileAtomically(target, data) {
+    return writeAtomically(target, temporary => (0,promises_namespaceObject.writeFile)(temporary, data));
+}
+
+;// CONCATENATED MODULE: ./src/data/table.ts
+
+
+const DATA_FORMATS = (/* unused pure expression or super */ null && (['csv', 'tsv', 'jsonl', 'json', 'parquet']));
+/** A key a JSON row does not have (as opposed to one whose value is null). */
+const ABSENT = Symbol('absent');
+/** The format from the extension (`.csv.gz` is not read), unless `override` names one. */
+function formatOf(file, override) {
+    if (override) {
+        if (!DATA_FORMATS.includes(override))
+            throw new UserError(`format "${override}": expected one of ${DATA_FORMATS.join(', ')}`);
+        return override;
+    }
+    const extension = path.extname(file).toLowerCase().slice(1);
+    if (extension === 'ndjson')
+        return 'jsonl';
+    if (extension === 'pq')
+        return 'parquet';
+    if (DATA_FORMATS.includes(extension))
+        return extension;
+    if (extension === 'txt')
+        return 'csv';
+    throw new UserError(`${path.basename(file)}: cannot tell the format from ".${extension}"; use .csv, .tsv, .jsonl, .json or .parquet (or set data-format)`);
+}
+/**
+ * The most columns a table may have (and cells a row). Each column costs the validator and `infer` some
+ * state, and a header of a million columns took `infer` past 2.5 GB; wide ML tables (one-hot features,
+ * gene panels) have tens of thousands.
+ */
+const MAX_COLUMNS = 100_000;
+/**
+ * The longest column name read, in characters. Names are repeated in every message about their column (a
+ * header of one 14 MB name took validate to 3.1 GB); one this long is a broken header (a stray quote,
+ * binary data), not a name.
+ */
+const MAX_LABEL_CHARS = 1024;
+/** The problem that stops reading a table whose header has a name longer than MAX_LABEL_CHARS, or null. */
+function labelTooLong(labels, line) {
+    const index = labels.findIndex(label => label.length > MAX_LABEL_CHARS);
+    if (index === -1)
+        return null;
+    return {
+        code: 'label-too-long',
+        line,
+        fieldNumber: index + 1,
+        message: `column ${index + 1}'s name is ${labels[index].length.toLocaleString('en-US')} characters long, more than the ${MAX_LABEL_CHARS} ml-smoke reads: the header is probably broken (a stray quote, binary data); the rest of the file is not read`
+    };
+}
+/** The problem that stops reading a table wider than MAX_COLUMNS. */
+function tooManyColumns(count, what, line) {
+    return {
+        code: 'too-many-columns',
+        line,
+        message: `${count.toLocaleString('en-US')} ${what}${line ? ` on line ${line}` : ''}: more than the ${MAX_COLUMNS.toLocaleString('en-US')} columns ml-smoke reads; the rest of the file is not read`
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/data/text-chunks.ts
@@ -147,6 +327,15 @@ const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  */
 const READ_BYTES = 256 * 1024;
 const CHUNK_BYTES = 16 * 1024;
+/**
+ * The longest record read from a text table, in characters (16 MiB of ASCII): a CSV record, a JSON Lines
+ * line, an element of a JSON array. A longer one is almost always a quote that never closes or a file
+ * that is not text (a sparse or binary file has no line breaks); reading stops with a `record-too-long`
+ * problem at the line where it starts, before it costs memory.
+ */
+const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+/** `MAX_RECORD_CHARS` as people write it, for messages. */
+const MAX_RECORD_TEXT = `${MAX_RECORD_CHARS / 1024 / 1024} MiB`;
 /** A read buffer as pieces of CHUNK_BYTES. */
 function* piecesOf(read) {
     for (let at = 0; at < read.length; at += CHUNK_BYTES)
@@ -174,6 +363,11 @@ class Utf8Chunks {
     carried = false;
     /** Why the last decode or end returned null. */
     problem = null;
+    /**
+     * When the last decode returned null: the chunk's text before the line of its first bad byte (whole
+     * lines, valid on their own), for the reader to read before it reports the problem.
+     */
+    validPrefix = '';
     /**
      * Line breaks in the chunks decoded so far, counted as the reader counts them: where a bad byte is, is
      * counted from here. A CR that ends a chunk is counted once the next shows it is not half of a CRLF.
@@ -228,6 +422,7 @@ class Utf8Chunks {
             }
             catch {
                 this.problem = invalidUtf8Problem(chunk, this.lines, this.loneCRBreaksLines);
+                this.validPrefix = this.linesBefore(chunk, findInvalidUtf8(chunk));
                 return null;
             }
             this.lastLatin1 = null;
@@ -241,11 +436,30 @@ class Utf8Chunks {
         }
         return text;
     }
-    /** The reader still holds the last `characters` of the text so far. */
+    /** The text of chunk[0, end of the last line break before `bad`), or '' when there is none. */
+    linesBefore(chunk, bad) {
+        // A chunk that starts with the rest of a character (found at 0) or is valid itself (-1) has none.
+        if (bad <= 0)
+            return '';
+        let end = chunk.lastIndexOf(0x0a, bad - 1);
+        if (this.loneCRBreaksLines)
+            end = Math.max(end, chunk.lastIndexOf(0x0d, bad - 1));
+        if (end === -1)
+            return '';
+        let text = chunk.toString('utf8', 0, end + 1);
+        if (this.atFileStart && text.charCodeAt(0) === 0xfeff)
+            text = text.slice(1);
+        return text;
+    }
+    /**
+     * The reader still holds the last `characters` of the text so far. Up to a chunk of them are decoded
+     * again with the next chunk; a longer unfinished record is the reader's to keep (copying it in front of
+     * every chunk would cost time quadratic in its length).
+     */
     hold(characters) {
         const last = this.lastLatin1;
         this.held =
-            last !== null && characters > 0 && characters <= last.length
+            last !== null && characters > 0 && characters <= Math.min(last.length, CHUNK_BYTES)
                 ? Buffer.from(last.subarray(last.length - characters))
                 : null;
     }
@@ -334,6 +548,7 @@ function truncatedUtf8Problem(linesBefore) {
 ;// CONCATENATED MODULE: ./src/data/csv.ts
 
 
+
 /**
  * One CSV record with where it came from. The tokenizer reuses one record for every row and keeps each cell
  * as a range of the text it read, so a row costs no allocation until someone asks for a cell's string:
@@ -401,6 +616,12 @@ class CsvRecord {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+// Where the scan of an unfinished record stands (see CsvTokenizer.scanForEnd).
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const QUOTE_IN_QUOTED = 3;
+const AFTER_CR = 4;
 /**
  * A strict RFC 4180 tokenizer that is fed text in chunks. It tracks physical lines as it goes, keeps
  * quoted delimiters, doubled quotes and newlines intact, and reports malformed quoting instead of guessing.
@@ -411,7 +632,13 @@ class CsvTokenizer {
     options;
     onRecord;
     onProblem;
+    /** The unfinished record's text as of the last parse (and, while it is not finished, `pieces` after it). */
     buffer = '';
+    /** Text pushed since the last parse, none of which can end the record in `buffer`. */
+    pieces = [];
+    piecesLength = 0;
+    /** Where a scan for the end of the unfinished record stands at the end of buffer and pieces. */
+    scan = FIELD_START;
     line = 1;
     stopped = false;
     delimiter;
@@ -430,24 +657,141 @@ class CsvTokenizer {
     }
     /** Text of a record not finished yet (a partition that ends inside a record has some). */
     get pendingLength() {
-        return this.buffer.length;
+        return this.buffer.length + this.piecesLength;
     }
     /** Physical lines read so far (the next record starts on this line). */
     get currentLine() {
         return this.line;
     }
+    /**
+     * Adds text. An unfinished record is parsed again only once text arrives that can end it, so a record
+     * cut into many chunks (a 10 MiB cell, a quote that never closes) costs time linear in its length.
+     */
     push(text) {
-        this.buffer = this.buffer.length ? this.buffer + text : text;
-        this.parse(false);
+        if (this.stopped)
+            return;
+        if (this.buffer.length === 0) {
+            this.buffer = text;
+            this.parseAndRescan();
+            return;
+        }
+        if (!this.scanForEnd(text)) {
+            this.pieces.push(text);
+            this.piecesLength += text.length;
+            if (this.pendingLength > MAX_RECORD_CHARS)
+                this.tooLong();
+            return;
+        }
+        this.buffer = this.joinPending(text);
+        this.parseAndRescan();
     }
     /** Like push, for text that already begins with the unfinished record (`pendingLength` characters). */
     pushJoined(text) {
+        if (this.stopped)
+            return;
+        this.pieces = [];
+        this.piecesLength = 0;
         this.buffer = text;
-        this.parse(false);
+        this.parseAndRescan();
     }
     finish() {
+        if (this.stopped)
+            return;
+        if (this.piecesLength)
+            this.buffer = this.joinPending('');
         this.parse(true);
         this.buffer = '';
+    }
+    joinPending(text) {
+        const joined = this.buffer + this.pieces.join('') + text;
+        this.pieces = [];
+        this.piecesLength = 0;
+        return joined;
+    }
+    /** Parses the buffer, then scans what is left of it (a record's start, within the last text) from scratch. */
+    parseAndRescan() {
+        this.parse(false);
+        this.scan = FIELD_START;
+        if (this.buffer.length && !this.stopped)
+            this.scanForEnd(this.buffer);
+    }
+    tooLong() {
+        this.onProblem({
+            code: 'record-too-long',
+            line: this.line,
+            message: `the record that starts on line ${this.line} is longer than ${MAX_RECORD_TEXT}${this.scan === QUOTED ? ', inside a quoted field: a quote (") opened on that line or after it is probably never closed' : ': the file is probably not CSV, or its line breaks are not LF or CRLF'}; the rest of the file is not read`
+        });
+        this.stopped = true;
+        this.buffer = '';
+        this.pieces = [];
+        this.piecesLength = 0;
+    }
+    /**
+     * Whether the unfinished record can end in `text`, scanning it from where the last scan stopped (a field's
+     * start, an unquoted field, a quoted one, just after a quote in a quoted field, just after a lone CR). It
+     * follows the tokenizer's rules: a quote opens a field only at its start, a doubled quote stays inside.
+     */
+    scanForEnd(text) {
+        const len = text.length;
+        const delimiter = this.options.delimiter;
+        let state = this.scan;
+        let i = 0;
+        // As in parse: each of these is searched again only once passed.
+        let d = -1;
+        let lf = -1;
+        let cr = -1;
+        while (i < len) {
+            if (state === AFTER_CR)
+                return true;
+            if (state === FIELD_START) {
+                if (text.charCodeAt(i) === QUOTE) {
+                    state = QUOTED;
+                    i++;
+                }
+                else
+                    state = UNQUOTED;
+            }
+            else if (state === QUOTED) {
+                const q = text.indexOf('"', i);
+                if (q === -1)
+                    i = len;
+                else {
+                    state = QUOTE_IN_QUOTED;
+                    i = q + 1;
+                }
+            }
+            else if (state === QUOTE_IN_QUOTED) {
+                if (text.charCodeAt(i) === QUOTE) {
+                    state = QUOTED;
+                    i++;
+                }
+                else
+                    state = UNQUOTED; // a closing quote: a delimiter, a line break or text after it
+            }
+            else {
+                if (d < i)
+                    d = indexOrLength(text, delimiter, i);
+                if (lf < i)
+                    lf = indexOrLength(text, '\n', i);
+                if (cr < i)
+                    cr = indexOrLength(text, '\r', i);
+                const at = Math.min(d, lf, cr);
+                if (at === len)
+                    i = len;
+                else if (at === d) {
+                    state = FIELD_START;
+                    i = at + 1;
+                }
+                else if (at === lf || at + 1 < len)
+                    return true;
+                else {
+                    state = AFTER_CR; // a CR that ends the text may be half of a CRLF
+                    i = len;
+                }
+            }
+        }
+        this.scan = state;
+        return false;
     }
     /** Parses every complete record in the buffer; an incomplete tail waits for more text unless `final`. */
     parse(final) {
@@ -480,12 +824,13 @@ class CsvTokenizer {
                 if (i < len && buf.charCodeAt(i) === QUOTE) {
                     let j = i + 1;
                     let closed = -1;
+                    let doubled = false;
                     for (;;) {
                         const q = buf.indexOf('"', j);
                         if (q === -1)
                             break;
                         if (q + 1 < len && buf.charCodeAt(q + 1) === QUOTE) {
-                            escaped = (escaped ?? '') + buf.slice(j, q + 1);
+                            doubled = true;
                             j = q + 2;
                             continue;
                         }
@@ -508,8 +853,8 @@ class CsvTokenizer {
                         this.stopped = true;
                         return;
                     }
-                    if (escaped !== undefined)
-                        escaped += buf.slice(j, closed);
+                    if (doubled)
+                        escaped = undoubleQuotes(buf, i + 1, closed);
                     start = i + 1;
                     end = closed;
                     if (nextLF < i)
@@ -563,6 +908,16 @@ class CsvTokenizer {
                     end = i;
                 }
                 record.add(start, end, escaped);
+                if (record.count > MAX_COLUMNS) {
+                    // Stopped at the first cell too many: a record of millions of commas costs no array of them.
+                    this.onProblem({
+                        code: 'too-many-columns',
+                        line: startLine,
+                        message: `the record on line ${startLine} has more than ${MAX_COLUMNS.toLocaleString('en-US')} cells, more than the columns ml-smoke reads; the rest of the file is not read`
+                    });
+                    this.stopped = true;
+                    return;
+                }
                 if (line !== startLine || record.fieldLines) {
                     record.fieldLines ??= Array.from({ length: record.count - 1 }, () => startLine);
                     record.fieldLines.push(fieldLine);
@@ -624,6 +979,27 @@ function delimiterProblem(delimiter) {
         return 'a quote or a line break cannot separate fields';
     return null;
 }
+/**
+ * buf[from, to) with each doubled quote made one, built from pieces joined a thousand at a time: a string
+ * grown by one piece per pair (or replaceAll) held millions of pieces at once, and a cell of 4 M doubled
+ * quotes took the CLI past 200 MiB (246 MiB for a subset of it); this peaks near twice the text.
+ */
+function undoubleQuotes(buf, from, to) {
+    const parts = [];
+    const chunks = [];
+    let at = from;
+    for (let q = buf.indexOf('""', at); q !== -1 && q < to; q = buf.indexOf('""', at)) {
+        parts.push(buf.slice(at, q + 1));
+        at = q + 2;
+        if (parts.length === 1024) {
+            chunks.push(parts.join(''));
+            parts.length = 0;
+        }
+    }
+    parts.push(buf.slice(at, to));
+    chunks.push(parts.join(''));
+    return chunks.length === 1 ? chunks[0] : chunks.join('');
+}
 function indexOrLength(buf, search, from) {
     const at = buf.indexOf(search, from);
     return at === -1 ? buf.length : at;
@@ -645,7 +1021,8 @@ function countLineBreaks(buf, from, to) {
 async function readCsvFile(file, options, onRecord, onProblem) {
     const tokenizer = new CsvTokenizer(options, onRecord, onProblem);
     const chunks = new Utf8Chunks(!options.start, true);
-    const stream = (0,external_node_fs_namespaceObject.createReadStream)(file, {
+    const handle = await openRegularFile(file);
+    const stream = handle.createReadStream({
         highWaterMark: READ_BYTES,
         start: options.start,
         end: options.end === undefined ? undefined : options.end - 1
@@ -656,7 +1033,10 @@ async function readCsvFile(file, options, onRecord, onProblem) {
             for (const chunk of piecesOf(read)) {
                 const text = chunks.decode(chunk);
                 if (text === null) {
-                    onProblem(chunks.problem);
+                    // The whole lines before the bad byte are read first: their rows are checked too.
+                    tokenizer.push(chunks.validPrefix);
+                    if (!tokenizer.isStopped)
+                        onProblem(chunks.problem);
                     return { lineEnding: lineEnding ?? '\n' };
                 }
                 if (lineEnding === undefined) {
@@ -697,7 +1077,12 @@ async function readCsvFile(file, options, onRecord, onProblem) {
 
 ;// CONCATENATED MODULE: ./src/data/readers/csv.ts
 
-/** CSV/TSV: the first record is the header; cells stay text, cast later by the schema. */
+
+/**
+ * CSV/TSV: the first record is the header; cells stay text, cast later by the schema. A record of more
+ * than MAX_COLUMNS cells (the tokenizer stops it) or a header name longer than MAX_LABEL_CHARS stops
+ * reading.
+ */
 async function readCsvTable(file, options, sink) {
     let header = true;
     const partition = options.partition;
@@ -711,7 +1096,13 @@ async function readCsvTable(file, options, sink) {
         start: partition?.start,
         end: partition?.end
     }, record => {
+        // A record of more than MAX_COLUMNS cells is stopped by the tokenizer (too-many-columns).
         if (header) {
+            const tooLong = labelTooLong(record.fields, record.line);
+            if (tooLong) {
+                sink.problem(tooLong);
+                return false;
+            }
             header = false;
             sink.header(record.fields, record.line, options.keepRaw ? record.raw : undefined);
             return true;
@@ -721,8 +1112,6 @@ async function readCsvTable(file, options, sink) {
     }, problem => sink.problem(problem));
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./node_modules/hyparquet/src/constants.js
 
 /** @type {import('../src/types.d.ts').ParquetType[]} */
@@ -1903,50 +2292,6 @@ function convertMetadata(value, schema, parsers) {
   if (type === 'FIXED_LEN_BYTE_ARRAY') return value
   // assert(false)
   return value
-}
-
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/hyparquet/src/node.js
-/**
- * @import {AsyncBuffer} from '../src/types.js'
- */
-
-
-
-
-
-/**
- * Construct an AsyncBuffer for a local file using node fs package.
- *
- * @param {string} filename
- * @returns {Promise<AsyncBuffer>}
- */
-async function asyncBufferFromFile(filename) {
-  const { size } = await external_fs_namespaceObject.promises.stat(filename)
-  return {
-    byteLength: size,
-    slice(start, end) {
-      if (start === end) return Promise.resolve(new ArrayBuffer(0))
-      // read file slice (createReadStream end is inclusive)
-      const reader = (0,external_fs_namespaceObject.createReadStream)(filename, { start, end: end === undefined ? undefined : end - 1 })
-      return new Promise((resolve, reject) => {
-        /** @type {any[]} */
-        const chunks = []
-        reader.on('data', chunk => chunks.push(chunk))
-        reader.on('error', reject)
-        reader.on('end', () => {
-          const buffer = Buffer.concat(chunks)
-          if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve(buffer.buffer)
-          } else {
-            // small buffers share node's allocation pool
-            resolve(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength))
-          }
-        })
-      })
-    },
-  }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/hyparquet-compressors/src/brotli.bitreader.js
@@ -6822,7 +7167,10 @@ function readRle(reader, count, bitWidth, output, seen) {
   // assert(value < 1 << bitWidth)
 
   // repeat value count times
-  for (let i = 0; i < count; i++) {
+  // ml-smoke patch: a run is cut at the end of the output (a damaged page may declare billions of values,
+  // which grew a JS array past its length until it threw "Invalid array length" at 2 GB)
+  const end = Math.min(count, output.length - seen)
+  for (let i = 0; i < end; i++) {
     output[seen + i] = value
   }
 }
@@ -7742,9 +8090,362 @@ function pageStatistics(stats) {
   }
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+;// CONCATENATED MODULE: ./src/json.ts
+/**
+ * Arrays and objects nested deeper than this are refused. A table cell or a metrics log is a few levels
+ * deep; code that walks a value recursively (JSON.stringify, a reviver, structuredClone) runs out of stack
+ * a few thousand levels down, which a hostile or broken file reaches in ten kilobytes.
+ */
+const MAX_JSON_DEPTH = 256;
+/**
+ * Values (array elements and object members, at any depth) and keys in one JSON text. Parsed, 8 M numbers
+ * in a 16 MiB line took the CLI to 313 MiB and 1.4 M keys to 312 MiB; a table row holds far fewer (an
+ * embedding, an image of 224 × 224 × 3 values), and MAX_COLUMNS keys make a row too wide anyway.
+ */
+const MAX_JSON_VALUES = 1_000_000;
+const MAX_JSON_KEYS = 100_000;
+/** A JSON text that would be too large or too deep to hold once parsed: refused, not a syntax error. */
+class JsonLimitError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'JsonLimitError';
+    }
+}
+/** A JSON text that parses but nests deeper than MAX_JSON_DEPTH. */
+class JsonDepthError extends JsonLimitError {
+    constructor() {
+        super(`arrays or objects nested more than ${MAX_JSON_DEPTH} levels deep`);
+        this.name = 'JsonDepthError';
+    }
+}
+/**
+ * Throws a JsonLimitError when `text` holds more than MAX_JSON_VALUES values or MAX_JSON_KEYS keys,
+ * counted as the commas and colons outside strings, before anything is parsed. A value takes two
+ * characters and a key five, so shorter text is not scanned.
+ */
+function checkJsonSize(text) {
+    if (text.length < 2 * MAX_JSON_VALUES && text.length < 5 * MAX_JSON_KEYS)
+        return;
+    let commas = 0;
+    let colons = 0;
+    // Each is searched again only once passed; strings are skipped whole.
+    let comma = -1;
+    let colon = -1;
+    for (let i = 0; i < text.length;) {
+        const quote = text.indexOf('"', i);
+        const end = quote === -1 ? text.length : quote;
+        if (comma < i)
+            comma = text.indexOf(',', i);
+        while (comma !== -1 && comma < end) {
+            commas++;
+            comma = text.indexOf(',', comma + 1);
+        }
+        if (colon < i)
+            colon = text.indexOf(':', i);
+        while (colon !== -1 && colon < end) {
+            colons++;
+            colon = text.indexOf(':', colon + 1);
+        }
+        if (quote === -1)
+            break;
+        i = afterString(text, quote);
+    }
+    if (commas + 1 > MAX_JSON_VALUES)
+        throw new JsonLimitError(`about ${(commas + 1).toLocaleString('en-US')} values: more than the ${MAX_JSON_VALUES.toLocaleString('en-US')} ml-smoke reads in one JSON text`);
+    if (colons > MAX_JSON_KEYS)
+        throw new JsonLimitError(`${colons.toLocaleString('en-US')} keys: more than the ${MAX_JSON_KEYS.toLocaleString('en-US')} ml-smoke reads in one JSON text`);
+}
+const json_QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NO_MARK = Symbol('no mark');
+/**
+ * JSON.parse that also accepts the NaN, Infinity and -Infinity tokens Python's json.dumps writes, as the
+ * numbers they mean, and refuses nesting deeper than MAX_JSON_DEPTH or more than MAX_JSON_VALUES values or
+ * MAX_JSON_KEYS keys (JsonLimitError; `sizeLimits: false` for a document whose size the caller bounds).
+ * Only tokens outside
+ * strings are read as numbers: `"a, NaN, b"` stays text. Errors are JSON.parse's, about the text as given.
+ */
+function parsePythonJson(text, options = {}) {
+    if (options.sizeLimits !== false)
+        checkJsonSize(text);
+    let value;
+    let nanMark = null;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        // Valid JSON has no bare NaN or Infinity, so only text that failed is rewritten.
+        if (!text.includes('NaN') && !text.includes('Infinity'))
+            throw error;
+        nanMark = markFor(text);
+        const rewritten = rewriteNonFinite(text, nanMark);
+        if (rewritten === null)
+            throw error;
+        try {
+            value = JSON.parse(rewritten);
+        }
+        catch {
+            throw error;
+        }
+    }
+    // Nesting d levels deep takes at least 2d characters: shorter text needs no walk.
+    if (nanMark !== null || text.length > 2 * MAX_JSON_DEPTH)
+        value = walk(value, nanMark);
+    return value;
+}
+/**
+ * JSON.parse, refusing nesting deeper than MAX_JSON_DEPTH (JsonDepthError): for JSON from data (a CSV
+ * cell of an array or object field) that later code stringifies or walks.
+ */
+function parseJson(text) {
+    checkJsonSize(text);
+    const value = JSON.parse(text);
+    return text.length > 2 * MAX_JSON_DEPTH ? walk(value, null) : value;
+}
+/** A string that does not occur in `text`, to stand for NaN. */
+function markFor(text) {
+    let mark = '\u0000ml-smoke NaN';
+    while (text.includes(mark))
+        mark += '\u0000';
+    return mark;
+}
+/**
+ * `text` with each NaN, Infinity and -Infinity outside strings replaced by `"<mark>"`, 1e999 and -1e999
+ * (which JSON.parse reads as ±Infinity); null when there is none. Strings are skipped whole, escapes and
+ * all, with native indexOf.
+ */
+function rewriteNonFinite(text, mark) {
+    const parts = [];
+    let copied = 0;
+    const len = text.length;
+    for (let i = 0; i < len;) {
+        const c = text.charCodeAt(i);
+        if (c === json_QUOTE) {
+            i = afterString(text, i);
+            continue;
+        }
+        let token = null;
+        let replacement = '';
+        if (text.startsWith('NaN', i)) {
+            token = 'NaN';
+            replacement = JSON.stringify(mark);
+        }
+        else if (text.startsWith('Infinity', i)) {
+            token = 'Infinity';
+            replacement = '1e999';
+        }
+        else if (text.startsWith('-Infinity', i)) {
+            token = '-Infinity';
+            replacement = '-1e999';
+        }
+        if (token === null ||
+            isWordChar(text.charCodeAt(i - 1)) ||
+            isWordChar(text.charCodeAt(i + token.length))) {
+            i++;
+            continue;
+        }
+        parts.push(text.slice(copied, i), replacement);
+        i += token.length;
+        copied = i;
+    }
+    if (parts.length === 0)
+        return null;
+    parts.push(text.slice(copied));
+    return parts.join('');
+}
+/** The index after the string that opens at `start` (its closing quote is not escaped), or the length. */
+function afterString(text, start) {
+    for (let from = start + 1;;) {
+        const q = text.indexOf('"', from);
+        if (q === -1)
+            return text.length;
+        let backslashes = 0;
+        while (text.charCodeAt(q - 1 - backslashes) === BACKSLASH)
+            backslashes++;
+        if (backslashes % 2 === 0)
+            return q + 1;
+        from = q + 1;
+    }
+}
+function isWordChar(c) {
+    return ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
+}
+/**
+ * Checks the depth of a parsed value without recursion (JsonDepthError past MAX_JSON_DEPTH) and, with a
+ * mark, replaces the strings equal to it by NaN.
+ */
+function walk(value, nanMark) {
+    // No string equals the mark when there is none.
+    const mark = nanMark ?? NO_MARK;
+    if (value === mark)
+        return NaN;
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const containers = [value];
+    const depths = [1];
+    while (containers.length) {
+        const container = containers.pop();
+        const depth = depths.pop();
+        if (depth > MAX_JSON_DEPTH)
+            throw new JsonDepthError();
+        if (Array.isArray(container)) {
+            for (let k = 0; k < container.length; k++) {
+                const item = container[k];
+                if (typeof item === 'object' && item !== null) {
+                    containers.push(item);
+                    depths.push(depth + 1);
+                }
+                else if (item === mark)
+                    container[k] = NaN;
+            }
+        }
+        else {
+            for (const key in container) {
+                const item = container[key];
+                if (typeof item === 'object' && item !== null) {
+                    containers.push(item);
+                    depths.push(depth + 1);
+                }
+                else if (item === mark)
+                    // JSON.parse makes "__proto__" an own key; plain assignment would call the prototype's setter.
+                    Object.defineProperty(container, key, { value: NaN, enumerable: true, writable: true });
+            }
+        }
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/data/readers/thrift-shape.ts
+// Thrift compact protocol types, as Parquet's metadata uses them.
+const thrift_shape_STOP = 0;
+const thrift_shape_TRUE = 1;
+const thrift_shape_FALSE = 2;
+const thrift_shape_BYTE = 3;
+const thrift_shape_I16 = 4;
+const thrift_shape_I32 = 5;
+const thrift_shape_I64 = 6;
+const thrift_shape_DOUBLE = 7;
+const thrift_shape_BINARY = 8;
+const thrift_shape_LIST = 9;
+const thrift_shape_STRUCT = 12;
+/** Structs inside structs: Parquet's metadata nests about six deep (FileMetaData › RowGroup › … › LogicalType). */
+const MAX_DEPTH = 32;
+/** Thrown when the bytes end before the struct does (a reader may try again with more). */
+class ThriftCutShort extends Error {
+}
+/**
+ * Walks Thrift compact bytes from `start` (up to `end`) without building anything, and returns where
+ * the struct there ends. It throws unless that struct has at most `maxValues` values, nested at most
+ * MAX_DEPTH deep, with lists and strings that fit in the bytes; ThriftCutShort when the bytes end first.
+ * hyparquet's own parser builds an object per value and trusts list sizes, so a few kilobytes can
+ * declare a list of a billion elements, and a run of empty structs costs 60 bytes of heap per byte;
+ * this walk runs first, in constant memory (an explicit stack, no recursion).
+ */
+function checkThriftShape(bytes, start, end, maxValues) {
+    let at = start;
+    let values = 0;
+    // Open containers: a struct (-1), or a list with `left` elements of `type` to go.
+    const lefts = [-1];
+    const types = [thrift_shape_STRUCT];
+    const byte = () => {
+        if (at >= end)
+            throw new ThriftCutShort('the bytes end in the middle of a value');
+        return bytes[at++];
+    };
+    const varint = () => {
+        let result = 0;
+        for (let shift = 0;; shift += 7) {
+            if (shift > 63)
+                throw new Error('a number is longer than 10 bytes');
+            const b = byte();
+            if (shift < 53)
+                result += (b & 0x7f) * 2 ** shift;
+            if (!(b & 0x80))
+                return result;
+        }
+    };
+    const skip = (length, what) => {
+        if (!(length >= 0))
+            throw new Error(`${what} of ${length} bytes`);
+        if (length > end - at)
+            throw new ThriftCutShort(`${what} of ${length} bytes runs past the end`);
+        at += length;
+    };
+    const value = (type, inList) => {
+        if (++values > maxValues)
+            throw new Error(`more than ${maxValues.toLocaleString('en-US')} values, the most that is read`);
+        switch (type) {
+            case thrift_shape_TRUE:
+            case thrift_shape_FALSE:
+                if (inList)
+                    byte();
+                return;
+            case thrift_shape_BYTE:
+                byte();
+                return;
+            case thrift_shape_I16:
+            case thrift_shape_I32:
+            case thrift_shape_I64:
+                varint();
+                return;
+            case thrift_shape_DOUBLE:
+                skip(8, 'a double');
+                return;
+            case thrift_shape_BINARY:
+                skip(varint(), 'a string');
+                return;
+            case thrift_shape_LIST: {
+                const header = byte();
+                const size = header >> 4 === 15 ? varint() : header >> 4;
+                // Every element takes at least one byte: a list cannot be longer than what is left.
+                if (size > end - at)
+                    throw new ThriftCutShort(`a list of ${size} elements runs past the end`);
+                if (lefts.length >= MAX_DEPTH)
+                    throw new Error(`values nested more than ${MAX_DEPTH} deep`);
+                lefts.push(size);
+                types.push(header & 0x0f);
+                return;
+            }
+            case thrift_shape_STRUCT:
+                if (lefts.length >= MAX_DEPTH)
+                    throw new Error(`values nested more than ${MAX_DEPTH} deep`);
+                lefts.push(-1);
+                types.push(thrift_shape_STRUCT);
+                return;
+            default:
+                throw new Error(`a value of Thrift type ${type}, which Parquet does not use`);
+        }
+    };
+    while (lefts.length) {
+        const top = lefts.length - 1;
+        if (lefts[top] === -1) {
+            // In a struct: a field header (type, and the field id as a delta or a zigzag varint), or STOP.
+            const header = byte();
+            const type = header & 0x0f;
+            if (type === thrift_shape_STOP) {
+                lefts.pop();
+                types.pop();
+                continue;
+            }
+            if (!(header >> 4))
+                varint();
+            value(type, false);
+        }
+        else if (lefts[top] === 0) {
+            lefts.pop();
+            types.pop();
+        }
+        else {
+            lefts[top]--;
+            value(types[top], true);
+        }
+    }
+    return at;
+}
+
 ;// CONCATENATED MODULE: ./src/data/readers/parquet.ts
+
+
 
 
 
@@ -7757,31 +8458,139 @@ const DAMAGED = {
     hint: 'check that the file was copied whole (not cut short, not a Git LFS pointer) and, if so, write it again with pandas, pyarrow or DuckDB'
 };
 /**
- * Parquet, one page per column at a time: every codec hyparquet-compressors knows (snappy, gzip, zstd,
- * brotli, lz4), plain, dictionary and delta encodings, v1 and v2 pages. Memory follows the page (about
- * 1 MiB from pyarrow and parquet-mr; DuckDB writes one per 122,880-row group), not the row group, which
- * pyarrow and Spark make a million rows or 128 MiB. Nested columns (lists, structs, maps) are refused
- * with a clear message rather than flattened.
+ * The footer's metadata (schema, row groups, column chunks) is read whole: past this size a file is
+ * refused before it is read. A file of 1,000 columns in 100 row groups has a few MiB.
  */
-async function readParquetTable(file, options, sink) {
-    let metadata;
+const MAX_METADATA_BYTES = 32 * 1024 * 1024;
+/**
+ * Thrift values in the metadata (each becomes an object or a number): its bytes are checked for this
+ * before hyparquet builds them, since a list of empty structs costs 60 bytes of heap per byte of file.
+ */
+const MAX_METADATA_VALUES = 2_000_000;
+/**
+ * Values in one page (a page of a flat column holds one per row): decoding allocates arrays of the
+ * declared count, and a run-length encoded page of a few bytes may declare billions. Writers put
+ * 20,000 (pyarrow, parquet-mr), 122,880 (DuckDB) or 262,143 (hyparquet-writer) rows in a page.
+ */
+const MAX_PAGE_VALUES = 4 * 1024 * 1024;
+/** Thrift values in a page header (a few dozen, more with statistics and level histograms). */
+const MAX_PAGE_HEADER_VALUES = 100_000;
+/** A page's declared size once decompressed. */
+const MAX_PAGE_BYTES = 256 * 1024 * 1024;
+/**
+ * Values hyparquet would make into a Date JavaScript cannot hold (past the year 275760, a timestamp of
+ * TIMESTAMP '290000-01-01') are kept as their ISO text instead, which a datetime field reports as a type
+ * error; a JSON column's text that does not parse (or nests too deep) stays text.
+ */
+const PARSERS = {
+    ...convert_DEFAULT_PARSERS,
+    timestampFromMilliseconds: millis => dateOrText(BigInt(millis), 1n),
+    timestampFromMicroseconds: micros => dateOrText(BigInt(micros), 1000n),
+    timestampFromNanoseconds: nanos => dateOrText(BigInt(nanos), 1000000n),
+    dateFromDays: days => dateOrText(BigInt(days) * 86400000n, 1n),
+    jsonFromBytes(bytes) {
+        if (!bytes)
+            return bytes;
+        const text = convert_DEFAULT_PARSERS.stringFromBytes(bytes);
+        try {
+            return parsePythonJson(text);
+        }
+        catch {
+            return text;
+        }
+    }
+};
+/** JavaScript's Date range: ±100,000,000 days from 1970. */
+const MAX_DATE_MS = 8640000000000000n;
+/** A time as `ticks` per millisecond since 1970: a Date when JavaScript can hold it, else ISO text. */
+function dateOrText(ticks, perMs) {
+    const ms = ticks / perMs - (ticks % perMs < 0n ? 1n : 0n);
+    if (ms >= -MAX_DATE_MS && ms <= MAX_DATE_MS)
+        return new Date(Number(ms));
+    const days = ms / 86400000n - (ms % 86400000n < 0n ? 1n : 0n);
+    const inDay = Number(ms - days * 86400000n);
+    const [year, month, day] = civilFromDays(days);
+    const pad = (n, width) => String(n).padStart(width, '0');
+    const yearText = year < 0n ? `-${pad(-year, 6)}` : `+${pad(year, 6)}`;
+    const time = new Date(inDay).toISOString().slice(10);
+    return `${yearText}-${pad(month, 2)}-${pad(day, 2)}${time}`;
+}
+/** The proleptic Gregorian date of a day number (days since 1970-01-01), as H. Hinnant's civil_from_days. */
+function civilFromDays(days) {
+    const z = days + 719468n;
+    const era = (z >= 0n ? z : z - 146096n) / 146097n;
+    const dayOfEra = z - era * 146097n;
+    const yearOfEra = (dayOfEra - dayOfEra / 1460n + dayOfEra / 36524n - dayOfEra / 146096n) / 365n;
+    const dayOfYear = dayOfEra - (365n * yearOfEra + yearOfEra / 4n - yearOfEra / 100n);
+    const mp = (5n * dayOfYear + 2n) / 153n;
+    const day = Number(dayOfYear - (153n * mp + 2n) / 5n + 1n);
+    const month = Number(mp < 10n ? mp + 3n : mp - 9n);
+    return [yearOfEra + era * 400n + (month <= 2 ? 1n : 0n), month, day];
+}
+/**
+ * The footer: its length is checked against the file and MAX_METADATA_BYTES, its Thrift bytes against
+ * MAX_METADATA_VALUES and a nesting depth, before hyparquet builds objects from them.
+ */
+async function readMetadata(handle, file) {
+    const size = (await handle.stat()).size;
+    if (size < 12)
+        throw new errors/* UserError */.yo(`${file}: not a readable Parquet file: only ${size} bytes`, DAMAGED);
+    const tail = Buffer.alloc(8);
+    await handle.read(tail, 0, 8, size - 8);
+    if (tail.toString('latin1', 4) !== 'PAR1')
+        throw new errors/* UserError */.yo(`${file}: not a readable Parquet file: it does not end with "PAR1"`, DAMAGED);
+    const length = tail.readUInt32LE(0);
+    if (length > size - 12)
+        throw new errors/* UserError */.yo(`${file}: not a readable Parquet file: its footer says ${length} bytes of metadata; the file has ${size - 12} before it`, DAMAGED);
+    if (length > MAX_METADATA_BYTES)
+        throw new errors/* UserError */.yo(`${file}: ${(length / 2 ** 20).toFixed(0)} MiB of Parquet metadata is more than the ${MAX_METADATA_BYTES / 2 ** 20} MiB ml-smoke reads`);
+    const footer = Buffer.allocUnsafeSlow(length + 8);
+    await handle.read(footer, 0, length + 8, size - length - 8);
     try {
-        metadata = await parquetMetadataAsync(await asyncBufferFromFile(file));
+        checkThriftShape(footer, 0, length, MAX_METADATA_VALUES);
+        const metadata = parquetMetadata(new Uint8Array(footer.buffer, footer.byteOffset, length + 8), {
+            parsers: PARSERS,
+            geoparquet: false
+        });
+        return { metadata, dataEnd: size - length - 8 };
     }
     catch (error) {
         throw new errors/* UserError */.yo(`${file}: not a readable Parquet file: ${error.message}`, DAMAGED);
     }
-    const tree = parquetSchema(metadata);
-    const nested = tree.children
-        .filter(child => child.children.length > 0)
-        .map(child => child.element.name);
-    if (nested.length) {
-        throw new errors/* UserError */.yo(`${file}: column${nested.length > 1 ? 's' : ''} ${nested.map(n => `"${n}"`).join(', ')} ${nested.length > 1 ? 'are' : 'is'} nested (list, struct or map); ml-smoke validates flat columns only`);
-    }
-    const columns = tree.children.map(child => child.element.name);
-    sink.header(columns);
-    const handle = await (0,promises_namespaceObject.open)(file);
+}
+/**
+ * Parquet, one page per column at a time: every codec hyparquet-compressors knows (snappy, gzip, zstd,
+ * brotli, lz4), plain, dictionary and delta encodings, v1 and v2 pages. Memory follows the page (about
+ * 1 MiB from pyarrow and parquet-mr; DuckDB writes one per 122,880-row group), not the row group, which
+ * pyarrow and Spark make a million rows or 128 MiB. Nested columns (lists, structs, maps) are refused
+ * with a clear message rather than flattened. Sizes the file declares (metadata, column chunks, pages,
+ * values in a page) are checked against the file and the limits above before anything is allocated.
+ */
+async function readParquetTable(file, options, sink) {
+    const handle = await openRegularFile(file);
     try {
+        const { metadata, dataEnd } = await readMetadata(handle, file);
+        let tree;
+        try {
+            tree = parquetSchema(metadata);
+        }
+        catch (error) {
+            throw new errors/* UserError */.yo(`${file}: not a readable Parquet schema: ${error.message}`, DAMAGED);
+        }
+        const nested = tree.children
+            .filter(child => child.children.length > 0)
+            .map(child => child.element.name);
+        if (nested.length) {
+            throw new errors/* UserError */.yo(`${file}: column${nested.length > 1 ? 's' : ''} ${nested.map(n => `"${n}"`).join(', ')} ${nested.length > 1 ? 'are' : 'is'} nested (list, struct or map); ml-smoke validates flat columns only`);
+        }
+        if (tree.children.length > MAX_COLUMNS)
+            throw new errors/* UserError */.yo(`${file}: ${tree.children.length} columns: more than the ${MAX_COLUMNS} ml-smoke reads`);
+        // A column without a name is a blank label, as in a CSV header.
+        const columns = tree.children.map(child => typeof child.element.name === 'string' ? child.element.name : '');
+        const tooLong = labelTooLong(columns);
+        if (tooLong)
+            throw new errors/* UserError */.yo(`${file}: ${tooLong.message}`);
+        sink.header(columns);
         // One row and one position, refilled for every row (a sink copies what it keeps).
         const row = new Array(columns.length);
         const position = { rowGroup: 0, rowInGroup: 0 };
@@ -7789,29 +8598,34 @@ async function readParquetTable(file, options, sink) {
             const rowGroup = metadata.row_groups[group];
             const count = Number(rowGroup.num_rows);
             position.rowGroup = group;
-            const where = (column) => `${file}: row group ${group}, column "${column}"`;
-            const pages = columns.map(name => {
-                const chunk = rowGroup.columns.find(c => c.meta_data?.path_in_schema[0] === name);
-                if (!chunk?.meta_data || chunk.file_path)
-                    throw new errors/* UserError */.yo(`${where(name)}: no column chunk in this file`, DAMAGED);
-                const schemaPath = getTreePath(tree, chunk.meta_data.path_in_schema);
-                return new ColumnPages(handle, chunk.meta_data, {
-                    pathInSchema: chunk.meta_data.path_in_schema,
+            const where = (k) => `${file}: row group ${group}, column "${columns[k]}"`;
+            if (rowGroup.columns.length !== columns.length)
+                throw new errors/* UserError */.yo(`${file}: row group ${group} has ${rowGroup.columns.length} column chunks for ${columns.length} columns`, DAMAGED);
+            // Chunks follow the schema's order: two columns may share a name.
+            const pages = tree.children.map((child, k) => {
+                const meta = rowGroup.columns[k].meta_data;
+                if (!meta ||
+                    rowGroup.columns[k].file_path ||
+                    meta.path_in_schema?.[0] !== child.element.name)
+                    throw new errors/* UserError */.yo(`${where(k)}: no column chunk in this file`, DAMAGED);
+                const schemaPath = [tree, child];
+                return new ColumnPages(handle, meta, dataEnd, {
+                    pathInSchema: meta.path_in_schema,
                     schemaPath,
-                    element: schemaPath[schemaPath.length - 1].element,
-                    type: chunk.meta_data.type,
-                    codec: chunk.meta_data.codec,
+                    element: child.element,
+                    type: meta.type,
+                    codec: meta.codec,
                     compressors: compressors,
-                    parsers: convert_DEFAULT_PARSERS
-                });
+                    parsers: PARSERS
+                }, where(k));
             });
             let done = 0;
             while (done < count) {
                 for (let k = 0; k < pages.length; k++) {
                     if (pages[k].left > 0)
                         continue;
-                    if (!(await pages[k].load(where(columns[k]))))
-                        throw new errors/* UserError */.yo(`${where(columns[k])}: the column ends after ${done} of the group's ${count} rows`, DAMAGED);
+                    if (!(await pages[k].load(count - done)))
+                        throw new errors/* UserError */.yo(`${where(k)}: the column ends after ${done} of the group's ${count} rows`, DAMAGED);
                 }
                 let take = count - done;
                 for (const page of pages)
@@ -7829,8 +8643,8 @@ async function readParquetTable(file, options, sink) {
                 options.afterBatch?.();
             }
             for (let k = 0; k < pages.length; k++) {
-                if (pages[k].left > 0 || (await pages[k].load(where(columns[k]))))
-                    throw new errors/* UserError */.yo(`${where(columns[k])}: the column has more values than the group's ${count} rows`, DAMAGED);
+                if (pages[k].left > 0 || (await pages[k].load(MAX_PAGE_VALUES)))
+                    throw new errors/* UserError */.yo(`${where(k)}: the column has more values than the group's ${count} rows`, DAMAGED);
             }
         }
     }
@@ -7847,6 +8661,7 @@ const HEADER_BYTES = 4096;
 class ColumnPages {
     file;
     decoder;
+    where;
     /** The current page's values, one per row; `next` is the first not yet handed out. */
     values = [];
     next = 0;
@@ -7855,40 +8670,48 @@ class ColumnPages {
     dictionary;
     window = new DataView(new ArrayBuffer(0));
     windowStart = 0;
-    constructor(file, meta, decoder) {
+    constructor(file, meta, dataEnd, decoder, where) {
         this.file = file;
         this.decoder = decoder;
+        this.where = where;
         // As hyparquet: some writers (polars) leave dictionary_page_offset out although a dictionary comes first.
         this.offset = Number(meta.dictionary_page_offset || meta.data_page_offset);
         this.end = this.offset + Number(meta.total_compressed_size);
+        if (!(this.offset >= 4 && this.end >= this.offset && this.end <= dataEnd))
+            throw new errors/* UserError */.yo(`${where}: its column chunk (bytes ${this.offset} to ${this.end}) is not inside the file's data (bytes 4 to ${dataEnd})`, DAMAGED);
     }
     get left() {
         return this.values.length - this.next;
     }
-    /** Reads pages up to the next one with values; false at the end of the column chunk. */
-    async load(where) {
+    /** Reads pages up to the next one with values (at most `rows`); false at the end of the column chunk. */
+    async load(rows) {
         try {
             while (this.offset < this.end) {
                 let length = Math.min(HEADER_BYTES, this.end - this.offset);
                 let reader = await this.bytesAt(this.offset, length);
-                let header;
+                // The header's Thrift bytes are walked first (see checkThriftShape), read further if cut short.
                 for (;;) {
-                    const start = reader.offset;
+                    const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset, reader.view.byteLength);
                     try {
-                        header = parquetHeader(reader);
-                        this.offset += reader.offset - start;
+                        checkThriftShape(bytes, reader.offset, reader.offset + length, MAX_PAGE_HEADER_VALUES);
                         break;
                     }
                     catch (error) {
-                        if (length === this.end - this.offset)
-                            throw error;
+                        if (!(error instanceof ThriftCutShort) || length === this.end - this.offset)
+                            throw new Error(`a page header: ${error.message}`);
                         length = Math.min(length * 16, this.end - this.offset);
                         reader = await this.bytesAt(this.offset, length);
                     }
                 }
+                const start = reader.offset;
+                const header = parquetHeader(reader);
+                this.offset += reader.offset - start;
                 const size = header.compressed_page_size;
-                if (size < 0 || this.offset + size > this.end)
+                if (!header.type || typeof size !== 'number')
+                    throw new Error('a page header without its page type or size');
+                if (!(size >= 0) || this.offset + size > this.end)
                     throw new Error(`a ${header.type} page of ${size} bytes runs past the column chunk`);
+                checkPageHeader(header, size, rows);
                 const body = await this.bytesAt(this.offset, size);
                 this.offset += size;
                 if (header.type === 'INDEX_PAGE')
@@ -7913,7 +8736,14 @@ class ColumnPages {
         catch (error) {
             if (error instanceof errors/* UserError */.yo)
                 throw error;
-            throw new errors/* UserError */.yo(`${where}: cannot decode a page: ${error.message}`, DAMAGED);
+            const message = error.message;
+            // A type hyparquet does not convert (INTERVAL, BSON) is a choice of the writer, not damage.
+            const type = /^parquet (interval|bson) not supported$/.exec(message)?.[1];
+            if (type)
+                throw new errors/* UserError */.yo(`${this.where}: a column of type ${type.toUpperCase()}, which ml-smoke cannot read`, {
+                    hint: 'cast the column to a type ml-smoke reads (a string, a number) where the file is written, or leave it out'
+                });
+            throw new errors/* UserError */.yo(`${this.where}: cannot decode a page: ${message}`, DAMAGED);
         }
     }
     /**
@@ -7932,6 +8762,39 @@ class ColumnPages {
             this.windowStart = offset;
         }
         return { view: this.window, offset: offset - this.windowStart };
+    }
+}
+/**
+ * A page header's counts and sizes against what the page can hold, before hyparquet allocates by them:
+ * the values against MAX_PAGE_VALUES and the rows the group has left, the decompressed size against
+ * MAX_PAGE_BYTES (and the stored size, when nothing is compressed).
+ */
+function checkPageHeader(header, size, rows) {
+    const unpacked = header.uncompressed_page_size;
+    if (!(unpacked >= 0) || unpacked > MAX_PAGE_BYTES)
+        throw new Error(`a page says it holds ${unpacked} bytes once decompressed; ml-smoke reads pages of up to ${MAX_PAGE_BYTES / 2 ** 20} MiB`);
+    const counts = [];
+    const v1 = header.data_page_header;
+    const v2 = header.data_page_header_v2;
+    const dictionary = header.dictionary_page_header;
+    if (header.type === 'DATA_PAGE')
+        counts.push(['values', v1?.num_values]);
+    if (header.type === 'DATA_PAGE_V2') {
+        counts.push(['values', v2?.num_values], ['rows', v2?.num_rows], ['nulls', v2?.num_nulls]);
+        const levels = (v2?.definition_levels_byte_length ?? 0) + (v2?.repetition_levels_byte_length ?? 0);
+        if (!(levels >= 0 && levels <= size && levels <= unpacked))
+            throw new Error(`a page's levels (${levels} bytes) do not fit in its ${size} bytes`);
+    }
+    if (header.type === 'DICTIONARY_PAGE')
+        counts.push(['dictionary values', dictionary?.num_values]);
+    for (const [what, count] of counts) {
+        if (count === undefined)
+            continue;
+        const most = what === 'dictionary values' ? Math.min(MAX_PAGE_VALUES, unpacked * 8 + 8) : rows;
+        if (!(count >= 0) || count > most || count > MAX_PAGE_VALUES)
+            throw new Error(count > MAX_PAGE_VALUES && count <= most
+                ? `a page of ${count} ${what}: ml-smoke reads pages of up to ${MAX_PAGE_VALUES} values`
+                : `a ${header.type} page says it has ${count} ${what}; ${what === 'dictionary values' ? `its ${unpacked} bytes hold at most ${most}` : `the row group has ${rows} rows left`}`);
     }
 }
 
@@ -9490,34 +10353,6 @@ class Header {
     }
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/data/table.ts
-
-
-const DATA_FORMATS = (/* unused pure expression or super */ null && (['csv', 'tsv', 'jsonl', 'json', 'parquet']));
-/** A key a JSON row does not have (as opposed to one whose value is null). */
-const ABSENT = Symbol('absent');
-/** The format from the extension (`.csv.gz` is not read), unless `override` names one. */
-function formatOf(file, override) {
-    if (override) {
-        if (!DATA_FORMATS.includes(override))
-            throw new UserError(`format "${override}": expected one of ${DATA_FORMATS.join(', ')}`);
-        return override;
-    }
-    const extension = path.extname(file).toLowerCase().slice(1);
-    if (extension === 'ndjson')
-        return 'jsonl';
-    if (extension === 'pq')
-        return 'parquet';
-    if (DATA_FORMATS.includes(extension))
-        return extension;
-    if (extension === 'txt')
-        return 'csv';
-    throw new UserError(`${path.basename(file)}: cannot tell the format from ".${extension}"; use .csv, .tsv, .jsonl, .json or .parquet (or set data-format)`);
-}
-
 ;// CONCATENATED MODULE: ./src/data/key-tracker.ts
 
 /** A canonical text for a cast value, for unique and primary-key checks. */
@@ -9727,8 +10562,6 @@ class KeyTracker {
     }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/untrusted.ts
 // Text from data, logs and file names is untrusted: these keep it text wherever it is shown.
 
@@ -10191,22 +11024,7 @@ class RowChecker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/json.ts
-// Python's json.dumps writes NaN, Infinity and -Infinity as bare tokens, which JSON.parse rejects.
-const BARE_NON_FINITE = /(?<=[:[,]\s*)(-?Infinity|NaN)(?=\s*[,\]}])/g;
-const NON_FINITE = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
-const MARK = '__ml_smoke_non_finite__:';
-/** JSON.parse that also accepts the NaN / Infinity tokens Python writes, as the numbers they mean. */
-function parsePythonJson(text) {
-    if (!text.includes('NaN') && !text.includes('Infinity'))
-        return JSON.parse(text);
-    return JSON.parse(text.replace(BARE_NON_FINITE, `"${MARK}$1"`), (_key, value) => typeof value === 'string' && value.startsWith(MARK)
-        ? NON_FINITE[value.slice(MARK.length)]
-        : value);
-}
-
 ;// CONCATENATED MODULE: ./src/data/readers/json.ts
-
 
 
 
@@ -10222,9 +11040,18 @@ class ObjectRows {
     constructor(sink) {
         this.sink = sink;
     }
+    /** Hands a row to the sink; false when reading should stop (the sink said so, or a row is too wide). */
     add(record, line, raw) {
         if (this.columns === null) {
-            this.columns = Object.keys(record);
+            const columns = Object.keys(record);
+            const problem = columns.length > MAX_COLUMNS
+                ? tooManyColumns(columns.length, 'keys', line)
+                : labelTooLong(columns, line);
+            if (problem) {
+                this.sink.problem(problem);
+                return false;
+            }
+            this.columns = columns;
             this.columns.forEach((name, i) => this.index.set(name, i));
             this.sink.header(this.columns, line);
         }
@@ -10235,8 +11062,12 @@ class ObjectRows {
         for (const key in record) {
             // Rows usually repeat the first row's key order: compare in order before looking the key up.
             const at = key === columns[next] ? next : this.index.get(key);
-            if (at === undefined)
-                (extra ??= []).push(key);
+            if (at === undefined) {
+                if ((extra ??= []).push(key) + columns.length > MAX_COLUMNS) {
+                    this.sink.problem(tooManyColumns(Object.keys(record).length, 'keys', line));
+                    return false;
+                }
+            }
             else {
                 cells[at] = record[key];
                 next = at + 1;
@@ -10245,25 +11076,62 @@ class ObjectRows {
         return this.sink.row(cells, { line, raw }, extra);
     }
 }
+/** The problem for a JSON text that does not parse, or is too deep or too large to (see src/json.ts). */
+function jsonError(error, line) {
+    const message = error.message;
+    return {
+        code: 'json-error',
+        line,
+        message: error instanceof JsonLimitError
+            ? `cannot read this JSON: ${message}`
+            : `not valid JSON: ${message}`
+    };
+}
+function recordTooLong(line, what) {
+    return {
+        code: 'record-too-long',
+        line,
+        message: `${what} that starts on line ${line} is longer than ${MAX_RECORD_TEXT}; the rest of the file is not read`
+    };
+}
 /**
  * JSON Lines, streamed: one object per line, Python's NaN/Infinity accepted. A line that is not an
- * object is reported at its line, never skipped silently; an empty line is a blank row.
+ * object is reported at its line, never skipped silently; an empty line is a blank row. A line is looked
+ * for only in the text that arrived since the last one ended, so a long line costs linear time; one
+ * longer than MAX_RECORD_CHARS stops reading.
  */
 async function readJsonlTable(file, options, sink) {
     const rows = new ObjectRows(sink);
     const chunks = new Utf8Chunks(true, false);
-    let pending = '';
+    // The unfinished line: `pieces` in order, none with a line break.
+    let pieces = [];
+    let pendingLength = 0;
     let line = 0;
     let lineEnding;
-    const handle = (text, final) => {
-        const data = chunks.carried || pending === '' ? text : pending + text;
+    const handle = (text, carried, final) => {
+        // A carried text already begins with the unfinished line, whose characters hold no line break.
+        let end = text.indexOf('\n', carried ? pendingLength : 0);
+        if (carried)
+            pieces = [];
+        if (end === -1 && !final) {
+            pieces.push(text);
+            pendingLength = carried ? text.length : pendingLength + text.length;
+            if (pendingLength <= MAX_RECORD_CHARS)
+                return true;
+            sink.problem(recordTooLong(line + 1, 'the line'));
+            return false;
+        }
+        if (pieces.length) {
+            // The unfinished line ends in this text (or the file ends): join it once.
+            const head = pieces.join('');
+            text = head + text;
+            if (end !== -1)
+                end += head.length;
+        }
         let start = 0;
-        for (;;) {
-            const end = data.indexOf('\n', start);
-            if (end === -1)
-                break;
+        for (; end !== -1; end = text.indexOf('\n', start)) {
             line++;
-            let content = data.slice(start, end);
+            let content = text.slice(start, end);
             if (content.endsWith('\r')) {
                 content = content.slice(0, -1);
                 lineEnding ??= '\r\n';
@@ -10273,12 +11141,12 @@ async function readJsonlTable(file, options, sink) {
             if (handleLine(content) === false)
                 return false;
         }
-        pending = data.slice(start);
-        if (final && pending !== '') {
+        const rest = text.slice(start);
+        pieces = rest === '' ? [] : [rest];
+        pendingLength = rest.length;
+        if (final && rest !== '') {
             line++;
-            const last = pending;
-            pending = '';
-            return handleLine(last) !== false;
+            return handleLine(rest) !== false;
         }
         return true;
     };
@@ -10292,11 +11160,7 @@ async function readJsonlTable(file, options, sink) {
                 sink.problem({ code: 'blank-row', line, message: 'the line is empty' });
                 return;
             }
-            sink.problem({
-                code: 'json-error',
-                line,
-                message: `not valid JSON: ${error.message}`
-            });
+            sink.problem(jsonError(error, line));
             return;
         }
         if (typeof record !== 'object' || record === null || Array.isArray(record)) {
@@ -10309,71 +11173,307 @@ async function readJsonlTable(file, options, sink) {
         }
         return rows.add(record, line, options.keepRaw ? content : undefined);
     };
-    for await (const read of (0,external_node_fs_namespaceObject.createReadStream)(file, {
-        highWaterMark: READ_BYTES
-    }))
-        for (const chunk of piecesOf(read)) {
-            const text = chunks.decode(chunk);
-            if (text === null) {
-                sink.problem(chunks.problem);
-                return { lineEnding };
+    const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
+    try {
+        for await (const read of stream)
+            for (const chunk of piecesOf(read)) {
+                const text = chunks.decode(chunk);
+                if (text === null) {
+                    // The whole lines before the bad byte are read first: their rows are checked too.
+                    if (handle(chunks.validPrefix, false, false))
+                        sink.problem(chunks.problem);
+                    return { lineEnding };
+                }
+                if (!handle(text, chunks.carried, false))
+                    return { lineEnding };
+                chunks.hold(pendingLength);
             }
-            if (!handle(text, false))
-                return { lineEnding };
-            chunks.hold(pending.length);
-        }
+    }
+    finally {
+        stream.destroy();
+    }
     const tail = chunks.end();
     if (tail === null) {
         sink.problem(chunks.problem);
         return { lineEnding };
     }
-    handle(tail, true);
+    // The tail never begins with the unfinished line (`carried` is about the last chunk).
+    handle(tail, false, true);
     return { lineEnding };
 }
-/** A JSON array of objects (or of arrays, the first being the header). Read whole: JSON has no rows to stream. */
-async function readJsonTable(file, _options, sink) {
-    const size = (await (0,promises_namespaceObject.stat)(file)).size;
-    if (size > 512 * 1024 * 1024) {
-        sink.problem({
-            code: 'source-error',
-            message: `${Math.round(size / 2 ** 20)} MiB is too large for a JSON array (read whole); use JSON Lines`
-        });
-        return {};
+/** The next character that is not JSON whitespace. */
+const NOT_WHITESPACE = /[^ \t\n\r]/g;
+const readers_json_QUOTE = 0x22;
+const json_BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+/**
+ * Cuts the text of a JSON array, fed in pieces, into the text of each element, for JSON.parse one at a
+ * time: memory follows the largest element, not the file. Strings are skipped whole; nesting is counted
+ * outside them. Line numbers are counted for messages.
+ */
+class JsonArrayElements {
+    onElement;
+    /** Before the '[', between elements (after '[' or ','), in an element, after one, after the ']'. */
+    state = 'start';
+    pieces = [];
+    pendingLength = 0;
+    /** In the element: its depth, whether the scan is inside a string, and whether it is a scalar. */
+    depth = 0;
+    inString = false;
+    escaped = false;
+    scalar = false;
+    elements = 0;
+    /** Line breaks before the current text, and the line the element being cut starts on. */
+    lines = 1;
+    elementLine = 1;
+    /** Why the text is not a JSON array, when it is not. */
+    problem = null;
+    constructor(onElement) {
+        this.onElement = onElement;
     }
-    let document;
-    try {
-        document = parsePythonJson(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
-    }
-    catch (error) {
-        sink.problem({ code: 'json-error', message: `not valid JSON: ${error.message}` });
-        return {};
-    }
-    if (!Array.isArray(document)) {
-        sink.problem({
-            code: 'json-error',
-            message: `expected an array of row objects; got ${describe(document)}`
-        });
-        return {};
-    }
-    if (document.length && Array.isArray(document[0])) {
-        sink.header(document[0].map(String));
-        for (const row of document.slice(1))
-            if (sink.row(Array.isArray(row) ? row : [row], {}) === false)
+    /** Scans the next piece of text; false once the array is broken or the callback says stop. */
+    push(text) {
+        let i = 0;
+        const len = text.length;
+        let elementStart = this.state === 'element' ? 0 : -1;
+        let counted = 0;
+        const lineAt = (at) => {
+            for (let k = text.indexOf('\n', counted); k !== -1 && k < at; k = text.indexOf('\n', k + 1))
+                this.lines++;
+            counted = Math.max(counted, at);
+            return this.lines;
+        };
+        while (i < len) {
+            if (this.state !== 'element') {
+                NOT_WHITESPACE.lastIndex = i;
+                const found = NOT_WHITESPACE.exec(text);
+                if (!found)
+                    break;
+                i = found.index;
+                const c = text[i];
+                if (this.state === 'start') {
+                    if (c !== '[')
+                        return this.fail(lineAt(i), notAnArray(c));
+                    this.state = 'next';
+                    i++;
+                }
+                else if (this.state === 'end') {
+                    return this.fail(lineAt(i), `text after the array ends: ${JSON.stringify(text.slice(i, i + 20))}`);
+                }
+                else if (c === ']' && (this.state === 'after' || this.elements === 0)) {
+                    this.state = 'end';
+                    i++;
+                }
+                else if (this.state === 'after') {
+                    if (c !== ',')
+                        return this.fail(lineAt(i), `expected "," or "]" after element ${this.elements}; got ${JSON.stringify(c)}`);
+                    this.state = 'next';
+                    i++;
+                }
+                else {
+                    this.state = 'element';
+                    this.elementLine = lineAt(i);
+                    elementStart = i;
+                    this.depth = 0;
+                    this.inString = false;
+                    this.escaped = false;
+                    this.scalar = c !== '{' && c !== '[' && c !== '"';
+                }
+                continue;
+            }
+            const end = this.scanElement(text, i);
+            if (end === -1)
                 break;
-        return {};
+            this.state = 'after';
+            this.elements++;
+            const pending = this.pieces;
+            const piece = text.slice(elementStart, end);
+            const element = pending.length ? pending.join('') + piece : piece;
+            this.pieces = [];
+            this.pendingLength = 0;
+            i = end;
+            if (!this.onElement(element, this.elementLine))
+                return false;
+        }
+        if (this.state === 'element') {
+            const piece = elementStart === 0 ? text : text.slice(elementStart);
+            this.pieces.push(piece);
+            this.pendingLength += piece.length;
+            if (this.pendingLength > MAX_RECORD_CHARS) {
+                this.problem = recordTooLong(this.elementLine, `element ${this.elements + 1} of the array`);
+                return false;
+            }
+        }
+        lineAt(len);
+        return true;
     }
+    /** The end of the element being cut in `text` from `i`, or -1 when it goes on past the text. */
+    scanElement(text, i) {
+        const len = text.length;
+        if (this.scalar) {
+            // A number, true, false, null (or something invalid, for JSON.parse to name): up to a , ] or space.
+            for (; i < len; i++) {
+                const c = text.charCodeAt(i);
+                if (c === 0x2c || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                    return i;
+            }
+            return -1;
+        }
+        while (i < len) {
+            if (this.inString) {
+                if (this.escaped) {
+                    this.escaped = false;
+                    i++;
+                    continue;
+                }
+                // Strings are skipped with indexOf; a quote after an odd run of backslashes is escaped.
+                const q = text.indexOf('"', i);
+                const to = q === -1 ? len : q;
+                let backslashes = 0;
+                while (to - 1 - backslashes >= i && text.charCodeAt(to - 1 - backslashes) === json_BACKSLASH)
+                    backslashes++;
+                if (q === -1) {
+                    this.escaped = backslashes % 2 === 1;
+                    return -1;
+                }
+                i = q + 1;
+                if (backslashes % 2 === 1)
+                    continue;
+                this.inString = false;
+                if (this.depth === 0)
+                    return i;
+                continue;
+            }
+            const c = text.charCodeAt(i++);
+            if (c === readers_json_QUOTE)
+                this.inString = true;
+            else if (c === OPEN_BRACKET || c === OPEN_BRACE)
+                this.depth++;
+            else if ((c === CLOSE_BRACKET || c === CLOSE_BRACE) && --this.depth === 0)
+                return i;
+        }
+        return -1;
+    }
+    /** At the end of the text: whether it was a whole array (else `problem` says why). */
+    finish() {
+        if (this.state === 'end')
+            return true;
+        if (this.state === 'element' && this.scalar && this.depth === 0) {
+            // A scalar element at the very end, with no ']' after it.
+            return this.fail(this.elementLine, 'the array is never closed with "]"');
+        }
+        return this.fail(this.state === 'element' ? this.elementLine : this.lines, this.state === 'start'
+            ? 'the file is empty; expected an array of row objects'
+            : this.state === 'element'
+                ? `element ${this.elements + 1}, which starts on line ${this.elementLine}, is cut short: the file ends inside it`
+                : 'the array is never closed with "]"');
+    }
+    fail(line, message) {
+        this.problem = {
+            code: 'json-error',
+            line,
+            message: `not valid JSON: ${message} (line ${line})`
+        };
+        return false;
+    }
+}
+function notAnArray(first) {
+    const kind = first === '{'
+        ? 'an object'
+        : first === '"'
+            ? 'a string'
+            : /[-\d]/.test(first)
+                ? 'a number'
+                : first === 't' || first === 'f'
+                    ? 'a boolean'
+                    : first === 'n'
+                        ? 'null'
+                        : `text starting ${JSON.stringify(first)}`;
+    return `expected an array of row objects; got ${kind}`;
+}
+/**
+ * A JSON array of objects (or of arrays, the first being the header), streamed: each element is parsed
+ * on its own, so memory follows the largest row, not the file. An element that does not parse is
+ * reported and reading goes on; a broken array (a missing comma, text after it) stops reading there.
+ */
+async function readJsonTable(file, _options, sink) {
     const rows = new ObjectRows(sink);
-    for (const record of document) {
-        if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    let arrays;
+    let width = 0;
+    const onElement = (text, line) => {
+        let element;
+        try {
+            element = parsePythonJson(text);
+        }
+        catch (error) {
+            sink.problem(jsonError(error, line));
+            return true;
+        }
+        // The first element decides: arrays (a header, then rows) or objects.
+        if (arrays === undefined) {
+            arrays = Array.isArray(element);
+            if (arrays) {
+                const labels = element.map(String);
+                const problem = labels.length > MAX_COLUMNS
+                    ? tooManyColumns(labels.length, 'labels', line)
+                    : labelTooLong(labels, line);
+                if (problem) {
+                    sink.problem(problem);
+                    return false;
+                }
+                width = labels.length;
+                sink.header(labels);
+                return true;
+            }
+        }
+        if (arrays) {
+            const cells = Array.isArray(element) ? element : [element];
+            if (cells.length > Math.max(width, MAX_COLUMNS)) {
+                sink.problem(tooManyColumns(cells.length, 'cells', line));
+                return false;
+            }
+            return sink.row(cells, {}) !== false;
+        }
+        if (typeof element !== 'object' || element === null || Array.isArray(element)) {
             sink.problem({
                 code: 'json-error',
-                message: `expected an object per row; got ${describe(record)}`
+                message: `expected an object per row; got ${describe(element)}`
             });
-            continue;
+            return true;
         }
-        if (rows.add(record, undefined) === false)
-            break;
+        return rows.add(element, undefined) !== false;
+    };
+    const elements = new JsonArrayElements(onElement);
+    const chunks = new Utf8Chunks(true, false);
+    const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
+    try {
+        for await (const read of stream) {
+            const text = chunks.decode(read);
+            if (text === null) {
+                if (elements.push(chunks.validPrefix))
+                    sink.problem(chunks.problem);
+                else if (elements.problem)
+                    sink.problem(elements.problem);
+                return {};
+            }
+            if (!elements.push(text)) {
+                if (elements.problem)
+                    sink.problem(elements.problem);
+                return {};
+            }
+        }
     }
+    finally {
+        stream.destroy();
+    }
+    const tail = chunks.end();
+    if (tail === null)
+        sink.problem(chunks.problem);
+    else if (!(elements.push(tail) && elements.finish()) && elements.problem)
+        sink.problem(elements.problem);
     return {};
 }
 
@@ -10394,6 +11494,50 @@ function readTable(file, format, options, sink) {
         case 'parquet':
             return readParquetTable(file, options, sink);
     }
+}
+
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/node.js
+/**
+ * @import {AsyncBuffer} from '../src/types.js'
+ */
+
+
+
+
+
+/**
+ * Construct an AsyncBuffer for a local file using node fs package.
+ *
+ * @param {string} filename
+ * @returns {Promise<AsyncBuffer>}
+ */
+async function asyncBufferFromFile(filename) {
+  const { size } = await external_fs_namespaceObject.promises.stat(filename)
+  return {
+    byteLength: size,
+    slice(start, end) {
+      if (start === end) return Promise.resolve(new ArrayBuffer(0))
+      // read file slice (createReadStream end is inclusive)
+      const reader = (0,external_fs_namespaceObject.createReadStream)(filename, { start, end: end === undefined ? undefined : end - 1 })
+      return new Promise((resolve, reject) => {
+        /** @type {any[]} */
+        const chunks = []
+        reader.on('data', chunk => chunks.push(chunk))
+        reader.on('error', reject)
+        reader.on('end', () => {
+          const buffer = Buffer.concat(chunks)
+          if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
+            resolve(buffer.buffer)
+          } else {
+            // small buffers share node's allocation pool
+            resolve(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength))
+          }
+        })
+      })
+    },
+  }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/bytewriter.js
@@ -16595,6 +17739,8 @@ function fileWriter(filename) {
 
 
 
+
+
 /** A cell as CSV text: missing is empty, dates ISO, objects JSON; quoted when it holds a delimiter, quote or newline. */
 function csvCell(cell, delimiter = ',') {
     let text;
@@ -16631,76 +17777,24 @@ function jsonRows(header, rows) {
         return record;
     });
 }
-/** A Parquet subset with the source's exact schema (types, logical types), so readers see the same columns. */
+/**
+ * A Parquet subset with the source's exact schema (types, logical types), so readers see the same columns.
+ * A value the schema cannot hold (a date past the year 275760, read as text) is the user's to see, not a
+ * crash: the writer's complaint becomes a UserError that suggests a CSV subset.
+ */
 async function writeParquetLike(source, target, header, rows) {
     const metadata = await parquetMetadataAsync(await asyncBufferFromFile(source));
-    parquetWriteFile({
-        filename: target,
-        // hyparquet-writer pins its own hyparquet; the schema elements are the same shape.
-        schema: metadata.schema,
-        columnData: header.map((name, i) => ({ name, data: rows.map(row => row[i]) }))
-    });
-}
-
-;// CONCATENATED MODULE: ./src/file-info.ts
-
-
-
-
-
-
-/** sha256 (hex) and size of a file, streamed. */
-async function hashFile(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1024 * 1024 }))
-        hash.update(chunk);
-    return { sha256: hash.digest('hex'), bytes: (await (0,promises_namespaceObject.stat)(file)).size };
-}
-/** Whether a path exists (file or folder). */
-async function exists(file) {
-    return stat(file).then(() => true, () => false);
-}
-/**
- * Fails with "<what> not found: <label>" unless `file` is a regular file: a folder, a FIFO or a device
- * (`/dev/zero`) would hang a reader or fail it with an internal error.
- */
-async function requireFile(file, label, what) {
-    const info = await stat(file).catch(() => null);
-    if (!info)
-        throw new UserError(`${what} not found: ${label}`);
-    if (!info.isFile())
-        throw new UserError(`${what} ${label} is ${info.isDirectory() ? 'a folder' : 'not a regular file'}; expected a file`);
-}
-/** Whether `child` is `parent` or below it (a file named `..model.bin` is below it; `../x` is not). */
-function isInside(child, parent) {
-    const relative = path.relative(parent, child);
-    return (relative === '' ||
-        (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)));
-}
-/** `file` as the user would write it: relative to `base` when below it, else absolute; always with `/`. */
-function displayPath(base, file) {
-    const relative = path.relative(base, file);
-    return relative && isInside(file, base) ? relative.split(path.sep).join('/') : file;
-}
-/**
- * Writes `target` through a temporary file beside it, renamed into place once whole: a write that fails
- * (a full disk above all) leaves neither a partial file nor the temporary one.
- */
-async function writeAtomically(target, write) {
-    const temporary = `${target}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.partial`;
     try {
-        await write(temporary);
-        await (0,promises_namespaceObject.rename)(temporary, target);
+        parquetWriteFile({
+            filename: target,
+            // hyparquet-writer pins its own hyparquet; the schema elements are the same shape.
+            schema: metadata.schema,
+            columnData: header.map((name, i) => ({ name, data: rows.map(row => row[i]) }))
+        });
     }
     catch (error) {
-        await (0,promises_namespaceObject.rm)(temporary, { force: true });
-        if ((0,errors/* isDiskFull */.b$)(error))
-            throw new errors/* UserError */.yo(`disk full at ${target}: nothing was written there`);
-        throw error;
+        throw new errors/* UserError */.yo(`cannot write the subset of ${external_node_path_default().basename(source)} as Parquet with its schema: ${error.message}`, { hint: 'write the subset as CSV (subset-format: csv), or rewrite the dataset' });
     }
-}
-function writeFileAtomically(target, data) {
-    return writeAtomically(target, temporary => (0,promises_namespaceObject.writeFile)(temporary, data));
 }
 
 ;// CONCATENATED MODULE: external "node:url"

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { lstat, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import { dataProfileSchema, type DataProfile } from '../data/profile.js'
-import { hashFile, isInside } from '../file-info.js'
+import { UserError } from '../errors.js'
+import { hashFile, isInside, kindOfEntry, openRegularFile } from '../file-info.js'
 import type { WorkingTree } from '../ports/types.js'
 
 export const MANIFEST_NAME = 'ml-smoke-manifest.json'
@@ -13,6 +14,8 @@ export const ATTESTATIONS_NAME = 'ml-smoke-attestations.jsonl'
 export const MANIFEST_SCHEMA_VERSION = 2
 /** The run's figures for a later comparison, beside the manifest (which lists its hash). */
 export const REPORT_NAME = 'ml-smoke-report.json'
+/** A manifest lists a model's files: a few kilobytes. A larger file is not one ml-smoke wrote. */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 
 const fileEntry = z.object({
   path: z.string().min(1),
@@ -114,24 +117,71 @@ async function listFiles(root: string, relative = ''): Promise<string[]> {
   return files
 }
 
-/** Recomputes every listed file's size and sha256 in `folder` against its ml-smoke-manifest.json. */
-export async function verifyArtifactFolder(folder: string): Promise<Verification> {
-  const manifestFile = path.join(folder, MANIFEST_NAME)
-  let text: string
-  try {
-    text = await readFile(manifestFile, 'utf8')
-  } catch {
-    return {
-      checked: 0,
-      problems: [
-        `${MANIFEST_NAME} not found in ${folder}: was this artifact uploaded by ml-smoke?`
-      ],
-      unlisted: []
+/**
+ * Why a listed file cannot be read as itself, or null: a symbolic link anywhere on its path below the
+ * folder (a downloaded artifact holds files; a link could read anything on the machine), or something
+ * that is not a regular file. Missing is for the caller to say.
+ */
+async function notAFile(folder: string, relative: string): Promise<string | null> {
+  const parts = relative.split('/')
+  for (let k = 1; k <= parts.length; k++) {
+    let info
+    try {
+      info = await lstat(path.join(folder, ...parts.slice(0, k)))
+    } catch (error) {
+      // Missing is for the caller (hashFile) to say; a name the system refuses is said here.
+      const code = (error as NodeJS.ErrnoException).code
+      return code === 'ENOENT' || code === 'ENOTDIR' ? null : `cannot be read (${code})`
     }
+    const name = parts.slice(0, k).join('/')
+    if (info.isSymbolicLink())
+      return k === parts.length
+        ? 'is a symbolic link; it is not followed'
+        : `${name} is a symbolic link; it is not followed`
+    if (k === parts.length && !info.isFile()) return `is ${kindOfEntry(info)}, not a file`
   }
+  return null
+}
+
+/** The manifest's text, or why there is none to read. */
+async function readManifest(folder: string): Promise<{ text: string } | { problem: string }> {
+  const file = path.join(folder, MANIFEST_NAME)
+  const info = await lstat(file).catch(() => null)
+  if (!info)
+    return {
+      problem: `${MANIFEST_NAME} not found in ${folder}: was this artifact uploaded by ml-smoke?`
+    }
+  if (info.isSymbolicLink())
+    return { problem: `${MANIFEST_NAME} is a symbolic link; it is not followed` }
+  try {
+    const handle = await openRegularFile(file, MANIFEST_NAME, { noFollow: true })
+    try {
+      const { size } = await handle.stat()
+      if (size > MAX_MANIFEST_BYTES)
+        return {
+          problem: `${MANIFEST_NAME} is ${(size / 2 ** 20).toFixed(0)} MiB; a manifest ml-smoke writes is a few kilobytes`
+        }
+      return { text: await handle.readFile('utf8') }
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    if (error instanceof UserError) return { problem: error.message }
+    throw error
+  }
+}
+
+/**
+ * Recomputes every listed file's size and sha256 in `folder` against its ml-smoke-manifest.json. Only
+ * regular files below the folder are read: a symbolic link, a path outside the folder, a FIFO or a
+ * device is a problem named by its path, never followed or read.
+ */
+export async function verifyArtifactFolder(folder: string): Promise<Verification> {
+  const read = await readManifest(folder)
+  if ('problem' in read) return { checked: 0, problems: [read.problem], unlisted: [] }
   let parsed: unknown
   try {
-    parsed = JSON.parse(text)
+    parsed = JSON.parse(read.text)
   } catch (cause) {
     return {
       checked: 0,
@@ -157,9 +207,22 @@ export async function verifyArtifactFolder(folder: string): Promise<Verification
       problems.push(`${entry.path}: points outside the artifact folder`)
       continue
     }
-    const actual = await hashFile(file).catch(() => null)
-    if (!actual) problems.push(`${entry.path}: missing`)
-    else if (actual.bytes !== entry.bytes)
+    const refused = await notAFile(folder, path.relative(folder, file).split(path.sep).join('/'))
+    if (refused) {
+      problems.push(`${entry.path}: ${refused}`)
+      continue
+    }
+    let actual
+    try {
+      actual = await hashFile(file, { noFollow: true, label: entry.path })
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error
+      problems.push(
+        error.message.endsWith(': not found') ? `${entry.path}: missing` : error.message
+      )
+      continue
+    }
+    if (actual.bytes !== entry.bytes)
       problems.push(`${entry.path}: ${actual.bytes} bytes, the manifest says ${entry.bytes}`)
     else if (actual.sha256 !== entry.sha256)
       problems.push(

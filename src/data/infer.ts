@@ -1,26 +1,57 @@
+import { UserError } from '../errors.js'
 import { readTable } from './readers/index.js'
-import { ABSENT, type DataFormat } from './table.js'
+import { ABSENT, type DataFormat, type TableProblem } from './table.js'
 
 type Candidate = 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'string'
 const ORDER: Candidate[] = ['integer', 'number', 'date', 'datetime', 'boolean', 'string']
 const MAX_ENUM = 20
+/** The longest value an enum lists. */
+const MAX_ENUM_CHARS = 200
+
+// The types a column can still be, as bits of one number (a table may have 100,000 columns).
+const INTEGER_BIT = 1
+const NUMBER_BIT = 2
+const DATE_BIT = 4
+const DATETIME_BIT = 8
+const BOOLEAN_BIT = 16
+const BITS: Record<Candidate, number> = {
+  integer: INTEGER_BIT,
+  number: NUMBER_BIT,
+  date: DATE_BIT,
+  datetime: DATETIME_BIT,
+  boolean: BOOLEAN_BIT,
+  string: 0
+}
+const ALL_BITS = INTEGER_BIT | NUMBER_BIT | DATE_BIT | DATETIME_BIT | BOOLEAN_BIT
+
+// The kinds of value a column holds.
+const TEXT = 1
+const NATIVE = 2
+const OBJECT = 4
+const ARRAY = 8
 
 const INTEGER = /^[+-]?\d+$/
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$/
+/** A bound a schema can hold: a four-digit year (toISOString writes +275760-09-13 past 9999). */
+const ISO_BOUND = /^\d{4}-/
 const BOOLEAN = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE'])
 
 class ColumnStats {
-  possible = new Set<Candidate>(ORDER)
+  possible = ALL_BITS
   present = 0
   missing = 0
   min = Infinity
   max = -Infinity
-  sawNaN = false
+  /** A value no range holds was seen (NaN, ±Infinity, an integer past 2^53): no bounds are written. */
+  unbounded = false
   minText = ''
   maxText = ''
-  distinct: Map<string, unknown> | null = new Map()
+  /** Distinct values while there are few (made at the first value: wide tables have many columns). */
+  distinct: Map<string, unknown> | null | undefined = undefined
+  /** The kinds of value seen (bits of TEXT, NATIVE, OBJECT, ARRAY): a string field holds only text. */
+  kinds = 0
 
   observe(cell: unknown): void {
     if (cell === null || cell === undefined || cell === ABSENT || cell === '') {
@@ -29,54 +60,64 @@ class ColumnStats {
     }
     this.present++
     let text: string
-    if (cell instanceof Date) {
+    this.kinds |=
+      typeof cell === 'string'
+        ? TEXT
+        : Array.isArray(cell)
+          ? ARRAY
+          : typeof cell === 'object' && !(cell instanceof Date && !Number.isNaN(cell.getTime()))
+            ? OBJECT
+            : NATIVE
+    if (cell instanceof Date && !Number.isNaN(cell.getTime())) {
       text = cell.toISOString()
       const midnight = cell.getTime() % 86_400_000 === 0
-      this.keep(midnight ? ['date', 'datetime'] : ['datetime'])
-      if (midnight) text = text.slice(0, 10)
-      this.range(cell.getTime(), text)
+      this.possible &= midnight ? DATE_BIT | DATETIME_BIT : DATETIME_BIT
+      if (ISO_BOUND.test(text)) this.range(cell.getTime(), text)
+      else this.unbounded = true
     } else if (typeof cell === 'number' || typeof cell === 'bigint') {
       const value = Number(cell)
-      this.keep(
-        Number.isInteger(value) && typeof cell !== 'number'
-          ? ['integer', 'number']
-          : Number.isInteger(value)
-            ? ['integer', 'number']
-            : ['number']
-      )
+      this.possible &= Number.isInteger(value) ? INTEGER_BIT | NUMBER_BIT : NUMBER_BIT
       text = String(cell)
-      if (Number.isNaN(value)) this.sawNaN = true
+      if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value)))
+        this.unbounded = true
       else this.range(value, text)
     } else if (typeof cell === 'boolean') {
-      this.keep(['boolean'])
+      this.possible &= BOOLEAN_BIT
       text = String(cell)
     } else if (typeof cell === 'string') {
       text = cell
-      if (!INTEGER.test(text)) this.possible.delete('integer')
-      const special = text === 'NaN' || text === 'INF' || text === '-INF'
-      if (!DECIMAL.test(text) && !special) this.possible.delete('number')
-      if (!DATE.test(text) || Number.isNaN(Date.parse(text))) this.possible.delete('date')
-      if (!DATETIME.test(text) || Number.isNaN(Date.parse(text))) this.possible.delete('datetime')
-      if (!BOOLEAN.has(text)) this.possible.delete('boolean')
-      if (text === 'NaN') this.sawNaN = true
-      else if (this.possible.has('number') || this.possible.has('integer'))
-        this.range(Number(text), text)
-      else if (this.possible.has('date') || this.possible.has('datetime'))
-        this.range(Date.parse(text), text)
+      this.observeText(text)
     } else {
-      this.possible = new Set(['string'])
-      text = JSON.stringify(cell)
+      this.possible = 0
+      text = ''
       this.distinct = null
     }
+    if (this.distinct === undefined) this.distinct = new Map()
+    // A category is a short word: a long text (a document, a stray quote's megabytes) is no enum value.
+    if (text.length > MAX_ENUM_CHARS) this.distinct = null
     if (this.distinct) {
       this.distinct.set(text, cell)
       if (this.distinct.size > MAX_ENUM) this.distinct = null
     }
   }
 
-  private keep(types: Candidate[]): void {
-    for (const type of [...this.possible])
-      if (!types.includes(type) && type !== 'string') this.possible.delete(type)
+  private observeText(text: string): void {
+    let possible = this.possible
+    if (possible & INTEGER_BIT && !INTEGER.test(text)) possible &= ~INTEGER_BIT
+    const special = text === 'NaN' || text === 'INF' || text === '-INF'
+    if (possible & NUMBER_BIT && !DECIMAL.test(text) && !special) possible &= ~NUMBER_BIT
+    if (possible & DATE_BIT && (!DATE.test(text) || Number.isNaN(Date.parse(text))))
+      possible &= ~DATE_BIT
+    if (possible & DATETIME_BIT && (!DATETIME.test(text) || Number.isNaN(Date.parse(text))))
+      possible &= ~DATETIME_BIT
+    if (possible & BOOLEAN_BIT && !BOOLEAN.has(text)) possible &= ~BOOLEAN_BIT
+    this.possible = possible
+    if (possible & (NUMBER_BIT | INTEGER_BIT)) {
+      const value = Number(text)
+      // Integers past 2^53 and decimals of more than 15 digits are read exactly by validate, not here.
+      if (special || !Number.isFinite(value) || significantDigits(text) > 15) this.unbounded = true
+      else this.range(value, text)
+    } else if (possible & (DATE_BIT | DATETIME_BIT)) this.range(Date.parse(text), text)
   }
 
   private range(value: number, text: string): void {
@@ -91,34 +132,35 @@ class ColumnStats {
   }
 
   field(name: string, rows: number): Record<string, unknown> {
-    const type =
-      this.present === 0
-        ? 'string'
-        : (ORDER.find(candidate => this.possible.has(candidate)) ?? 'string')
+    let type: string =
+      this.present === 0 ? 'string' : (ORDER.find(c => this.possible & BITS[c]) ?? 'string')
+    // Values that are not text (JSON numbers and objects, Parquet dates) in a column that is not all of
+    // one type: validate's string type would refuse them.
+    if (type === 'string' && this.kinds & ~TEXT)
+      type = this.kinds === OBJECT ? 'object' : this.kinds === ARRAY ? 'array' : 'any'
     const constraints: Record<string, unknown> = {}
     if (this.missing === 0 && this.present > 0) constraints.required = true
-    if (
-      (type === 'integer' || type === 'number') &&
-      this.present > 0 &&
-      !this.sawNaN &&
-      Number.isFinite(this.min)
-    ) {
+    const bounded = this.present > 0 && !this.unbounded && this.minText !== ''
+    if ((type === 'integer' || type === 'number') && bounded) {
       constraints.minimum = this.min
       constraints.maximum = this.max
     }
-    if ((type === 'date' || type === 'datetime') && this.minText) {
-      constraints.minimum = this.minText
-      constraints.maximum = this.maxText
+    // A Parquet timestamp is kept as its ISO text: a date column (every value at midnight) shows the day.
+    if ((type === 'date' || type === 'datetime') && bounded) {
+      constraints.minimum = type === 'date' ? this.minText.slice(0, 10) : this.minText
+      constraints.maximum = type === 'date' ? this.maxText.slice(0, 10) : this.maxText
     }
     // A handful of values in a column with many rows is a category (or a label): list them.
+    const distinct = this.distinct
     if (
-      this.distinct &&
+      distinct &&
       (type === 'string' || type === 'integer') &&
-      this.distinct.size > 0 &&
-      rows >= 2 * this.distinct.size &&
-      rows >= 10
+      distinct.size > 0 &&
+      rows >= 2 * distinct.size &&
+      rows >= 10 &&
+      (type === 'string' || !this.unbounded)
     ) {
-      const values = [...this.distinct.values()]
+      const values = [...distinct.values()]
       constraints.enum =
         type === 'integer' ? values.map(Number).sort((a, b) => a - b) : values.map(String).sort()
       if (type === 'integer') {
@@ -130,30 +172,107 @@ class ColumnStats {
   }
 }
 
-/** A Table Schema the same file passes: types, required, observed ranges, and enums for categories. */
+/** Digits of a decimal text without its sign, leading zeros and exponent. */
+function significantDigits(text: string): number {
+  return text
+    .replace(/[eE].*$/, '')
+    .replace(/\D/g, '')
+    .replace(/^0+/, '').length
+}
+
+/**
+ * The most columns infer writes a schema for. Each is a field of 100-250 bytes of YAML, which validate's
+ * schema parser takes about 100 bytes of memory a byte to read: the schema of 5,000 columns (1.2 MB, with
+ * enums) validates in 191 MiB, of 10,000 in 305 MiB. A table this wide is better checked by a schema of
+ * the columns that matter with `mlChecks: {columns: superset}`.
+ */
+export const MAX_INFER_COLUMNS = 5_000
+
+/** Unreadable records (syntax errors, bad bytes) infer reads past before it gives up, when they outnumber rows. */
+export const MAX_INFER_PROBLEMS = 1000
+
+/** Why a header cannot name a schema's fields (a blank or repeated label), or null. */
+function headerProblem(labels: string[]): string | null {
+  const blank = labels.flatMap((label, i) => (label.trim() === '' ? [i + 1] : []))
+  if (blank.length)
+    return `column${blank.length > 1 ? 's' : ''} ${listed(blank)} ${blank.length > 1 ? 'have' : 'has'} no name`
+  const first = new Map<string, number>()
+  for (const [i, label] of labels.entries()) {
+    const earlier = first.get(label)
+    if (earlier !== undefined)
+      return `columns ${earlier + 1} and ${i + 1} are both named ${JSON.stringify(label)}`
+    first.set(label, i)
+  }
+  return null
+}
+
+function describeProblem(problem: TableProblem): string {
+  return `${problem.line ? `line ${problem.line}: ` : ''}${problem.message}`
+}
+
+function listed(numbers: number[]): string {
+  return numbers.length > 5 ? `${numbers.slice(0, 5).join(', ')}, …` : numbers.join(', ')
+}
+
+/**
+ * A Table Schema the same file passes: types, required, observed ranges, and enums for categories. A file
+ * without a header, or whose header has a blank or repeated name, is refused: no schema can name its
+ * columns (validate reports the same header).
+ */
 export async function inferSchema(
   file: string,
   format: DataFormat,
   options: { delimiter?: string }
 ): Promise<{ fields: Array<Record<string, unknown>>; missingValues: string[] }> {
-  let names: string[] = []
+  let names: string[] | null = null
   let stats: ColumnStats[] = []
   let rows = 0
+  let firstProblem: TableProblem | null = null
+  let problems = 0
   await readTable(
     file,
     format,
     { delimiter: options.delimiter },
     {
       header: labels => {
+        if (labels.length > MAX_INFER_COLUMNS)
+          throw new UserError(
+            `cannot infer a schema from ${file}: ${labels.length.toLocaleString('en-US')} columns; infer writes a field for each of at most ${MAX_INFER_COLUMNS.toLocaleString('en-US')}`,
+            {
+              hint: 'write a schema with the columns that matter and mlChecks: {columns: superset}, which lets the others through'
+            }
+          )
+        const problem = headerProblem(labels)
+        if (problem)
+          throw new UserError(`cannot infer a schema from ${file}: ${problem}`, {
+            hint: 'give every column a name of its own in the header, then infer again'
+          })
         names = labels
         stats = labels.map(() => new ColumnStats())
       },
       row: cells => {
         rows++
-        cells.forEach((cell, index) => stats[index]?.observe(cell))
+        for (let index = 0; index < stats.length; index++) stats[index].observe(cells[index])
       },
-      problem: () => undefined
+      problem: problem => {
+        firstProblem ??= problem
+        // A file mostly unreadable is no sample of its columns: say so instead of reading it all.
+        if (++problems > MAX_INFER_PROBLEMS && problems > rows)
+          throw new UserError(
+            `cannot infer a schema from ${file}: more than ${MAX_INFER_PROBLEMS} records cannot be read (the first: ${describeProblem(firstProblem)})`
+          )
+      }
     }
   )
-  return { fields: names.map((name, index) => stats[index].field(name, rows)), missingValues: [''] }
+  if (names === null) {
+    const problem = firstProblem as TableProblem | null
+    throw new UserError(
+      `cannot infer a schema from ${file}: ${problem ? describeProblem(problem) : 'the file is empty'}`
+    )
+  }
+  const header: string[] = names
+  return {
+    fields: header.map((name, index) => stats[index].field(name, rows)),
+    missingValues: ['']
+  }
 }

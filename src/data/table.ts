@@ -82,3 +82,38 @@ export function formatOf(file: string, override?: string): DataFormat {
     `${path.basename(file)}: cannot tell the format from ".${extension}"; use .csv, .tsv, .jsonl, .json or .parquet (or set data-format)`
   )
 }
+
+/**
+ * The most columns a table may have (and cells a row). Each column costs the validator and `infer` some
+ * state, and a header of a million columns took `infer` past 2.5 GB; wide ML tables (one-hot features,
+ * gene panels) have tens of thousands.
+ */
+export const MAX_COLUMNS = 100_000
+
+/**
+ * The longest column name read, in characters. Names are repeated in every message about their column (a
+ * header of one 14 MB name took validate to 3.1 GB); one this long is a broken header (a stray quote,
+ * binary data), not a name.
+ */
+export const MAX_LABEL_CHARS = 1024
+
+/** The problem that stops reading a table whose header has a name longer than MAX_LABEL_CHARS, or null. */
+export function labelTooLong(labels: string[], line?: number): TableProblem | null {
+  const index = labels.findIndex(label => label.length > MAX_LABEL_CHARS)
+  if (index === -1) return null
+  return {
+    code: 'label-too-long',
+    line,
+    fieldNumber: index + 1,
+    message: `column ${index + 1}'s name is ${labels[index].length.toLocaleString('en-US')} characters long, more than the ${MAX_LABEL_CHARS} ml-smoke reads: the header is probably broken (a stray quote, binary data); the rest of the file is not read`
+  }
+}
+
+/** The problem that stops reading a table wider than MAX_COLUMNS. */
+export function tooManyColumns(count: number, what: string, line?: number): TableProblem {
+  return {
+    code: 'too-many-columns',
+    line,
+    message: `${count.toLocaleString('en-US')} ${what}${line ? ` on line ${line}` : ''}: more than the ${MAX_COLUMNS.toLocaleString('en-US')} columns ml-smoke reads; the rest of the file is not read`
+  }
+}

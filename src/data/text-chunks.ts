@@ -8,6 +8,17 @@ import { isAscii } from 'node:buffer'
 export const READ_BYTES = 256 * 1024
 export const CHUNK_BYTES = 16 * 1024
 
+/**
+ * The longest record read from a text table, in characters (16 MiB of ASCII): a CSV record, a JSON Lines
+ * line, an element of a JSON array. A longer one is almost always a quote that never closes or a file
+ * that is not text (a sparse or binary file has no line breaks); reading stops with a `record-too-long`
+ * problem at the line where it starts, before it costs memory.
+ */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024
+
+/** `MAX_RECORD_CHARS` as people write it, for messages. */
+export const MAX_RECORD_TEXT = `${MAX_RECORD_CHARS / 1024 / 1024} MiB`
+
 /** A read buffer as pieces of CHUNK_BYTES. */
 export function* piecesOf(read: Buffer): Generator<Buffer> {
   for (let at = 0; at < read.length; at += CHUNK_BYTES)
@@ -34,6 +45,11 @@ export class Utf8Chunks {
   carried = false
   /** Why the last decode or end returned null. */
   problem: Utf8Problem | null = null
+  /**
+   * When the last decode returned null: the chunk's text before the line of its first bad byte (whole
+   * lines, valid on their own), for the reader to read before it reports the problem.
+   */
+  validPrefix = ''
   /**
    * Line breaks in the chunks decoded so far, counted as the reader counts them: where a bad byte is, is
    * counted from here. A CR that ends a chunk is counted once the next shows it is not half of a CRLF.
@@ -85,6 +101,7 @@ export class Utf8Chunks {
         text = this.decoder.decode(chunk, { stream: true })
       } catch {
         this.problem = invalidUtf8Problem(chunk, this.lines, this.loneCRBreaksLines)
+        this.validPrefix = this.linesBefore(chunk, findInvalidUtf8(chunk))
         return null
       }
       this.lastLatin1 = null
@@ -98,11 +115,27 @@ export class Utf8Chunks {
     return text
   }
 
-  /** The reader still holds the last `characters` of the text so far. */
+  /** The text of chunk[0, end of the last line break before `bad`), or '' when there is none. */
+  private linesBefore(chunk: Buffer, bad: number): string {
+    // A chunk that starts with the rest of a character (found at 0) or is valid itself (-1) has none.
+    if (bad <= 0) return ''
+    let end = chunk.lastIndexOf(0x0a, bad - 1)
+    if (this.loneCRBreaksLines) end = Math.max(end, chunk.lastIndexOf(0x0d, bad - 1))
+    if (end === -1) return ''
+    let text = chunk.toString('utf8', 0, end + 1)
+    if (this.atFileStart && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    return text
+  }
+
+  /**
+   * The reader still holds the last `characters` of the text so far. Up to a chunk of them are decoded
+   * again with the next chunk; a longer unfinished record is the reader's to keep (copying it in front of
+   * every chunk would cost time quadratic in its length).
+   */
   hold(characters: number): void {
     const last = this.lastLatin1
     this.held =
-      last !== null && characters > 0 && characters <= last.length
+      last !== null && characters > 0 && characters <= Math.min(last.length, CHUNK_BYTES)
         ? Buffer.from(last.subarray(last.length - characters))
         : null
   }

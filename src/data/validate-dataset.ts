@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises'
 import os from 'node:os'
 import { readCsvFile } from './csv.js'
+import { MAX_RECORD_CHARS } from './text-chunks.js'
 import { inWorkerOrHere, type OffThread } from '../worker/client.js'
 import { CSV_PARTITION_TASK, PARQUET_TASK } from '../worker/tasks.js'
 import type { TableSchema } from './schema.js'
@@ -62,6 +63,8 @@ async function recordBoundary(file: string, at: number): Promise<number | null> 
     const buffer = Buffer.alloc(1 << 20)
     let quotes = 0
     for (let position = 0; ; position += buffer.length) {
+      // No boundary within a record's longest past the middle: one pass stops at that record.
+      if (position > at + MAX_RECORD_CHARS) return null
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, position)
       if (bytesRead === 0) return null
       const chunk = buffer.subarray(0, bytesRead)
@@ -149,11 +152,12 @@ export async function validateDataset(
   // The worker starts cold (a fresh isolate loading the bundle, code not yet optimised): give this thread
   // the larger part, about 10 MiB of work more, so both finish together.
   const share = Math.min(0.65, 0.5 + Math.min(10 * 1024 * 1024, size / 10) / size)
-  const split = await recordBoundary(file, Math.floor(size * share))
-  if (split === null || split >= size) return validateTable(file, schema, options)
-  // The worker is handed the header; one that spans lines (a quoted newline in a column name) is not split.
+  // The worker is handed the header; one that spans lines (a quoted newline in a column name), or that
+  // cannot be read (no line break in its first MAX_RECORD_CHARS: not a CSV file), is not split.
   const header = await readHeader(file, options)
   if (!header) return validateTable(file, schema, options)
+  const split = await recordBoundary(file, Math.floor(size * share))
+  if (split === null || split >= size) return validateTable(file, schema, options)
   const second = worker
     .run({
       task: CSV_PARTITION_TASK,

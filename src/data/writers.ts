@@ -1,5 +1,7 @@
+import path from 'node:path'
 import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet'
 import { parquetWriteFile } from 'hyparquet-writer'
+import { UserError } from '../errors.js'
 import { ABSENT } from './table.js'
 
 /** A cell as CSV text: missing is empty, dates ISO, objects JSON; quoted when it holds a delimiter, quote or newline. */
@@ -44,7 +46,11 @@ export function jsonRows(header: string[], rows: unknown[][]): Array<Record<stri
   })
 }
 
-/** A Parquet subset with the source's exact schema (types, logical types), so readers see the same columns. */
+/**
+ * A Parquet subset with the source's exact schema (types, logical types), so readers see the same columns.
+ * A value the schema cannot hold (a date past the year 275760, read as text) is the user's to see, not a
+ * crash: the writer's complaint becomes a UserError that suggests a CSV subset.
+ */
 export async function writeParquetLike(
   source: string,
   target: string,
@@ -52,12 +58,19 @@ export async function writeParquetLike(
   rows: unknown[][]
 ): Promise<void> {
   const metadata = await parquetMetadataAsync(await asyncBufferFromFile(source))
-  parquetWriteFile({
-    filename: target,
-    // hyparquet-writer pins its own hyparquet; the schema elements are the same shape.
-    schema: metadata.schema as unknown as NonNullable<
-      Parameters<typeof parquetWriteFile>[0]['schema']
-    >,
-    columnData: header.map((name, i) => ({ name, data: rows.map(row => row[i]) }))
-  })
+  try {
+    parquetWriteFile({
+      filename: target,
+      // hyparquet-writer pins its own hyparquet; the schema elements are the same shape.
+      schema: metadata.schema as unknown as NonNullable<
+        Parameters<typeof parquetWriteFile>[0]['schema']
+      >,
+      columnData: header.map((name, i) => ({ name, data: rows.map(row => row[i]) }))
+    })
+  } catch (error) {
+    throw new UserError(
+      `cannot write the subset of ${path.basename(source)} as Parquet with its schema: ${(error as Error).message}`,
+      { hint: 'write the subset as CSV (subset-format: csv), or rewrite the dataset' }
+    )
+  }
 }

@@ -1,6 +1,7 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../errors.js'
+import { kindOfEntry, openRegularFile } from '../file-info.js'
 import {
   readDvcliveMetric,
   readMetricsCsv,
@@ -8,6 +9,7 @@ import {
   readMetricsJsonl,
   readMlflowMetric
 } from './file-readers.js'
+import { LineSplitter } from '../train/output.js'
 import { OutputMetricsReader } from './output-reader.js'
 import type { MetricSeries } from './series.js'
 import { describeWarnings, readTensorboardFile } from './tensorboard.js'
@@ -43,8 +45,14 @@ const SKIPPED_FOLDERS = new Set([
 ])
 const MAX_DEPTH = 8
 const MAX_ENTRIES = 20_000
-/** Text metric files above this are not metrics files (a dataset, a dump); TensorBoard files stream. */
-const MAX_TEXT_BYTES = 64 * 1024 * 1024
+/**
+ * Text metric files above this are not metrics files (a dataset, a dump); TensorBoard files stream. The
+ * file is read whole: a 30 MB table of 5,000 loss columns, or of 450,000 lines each with a new key, took
+ * the CLI to 206-296 MiB; at 16 MiB they stay under 185 MiB.
+ */
+const MAX_TEXT_BYTES = 16 * 1024 * 1024
+/** A JSON metrics document (trainer_state.json, a Keras history) is parsed whole: about 10 bytes of heap a byte. */
+const MAX_JSON_BYTES = 8 * 1024 * 1024
 /** Saved console logs (`*.log`, `*.txt`) found in a folder search are read up to this size. */
 const MAX_CONSOLE_BYTES = 16 * 1024 * 1024
 /** A console capture worth reading mentions a loss (vocabularies and requirements files do not). */
@@ -70,7 +78,7 @@ function kindOf(file: string): Kind | null {
 }
 
 async function firstLine(file: string): Promise<string> {
-  const handle = await open(file, 'r')
+  const handle = await openRegularFile(file)
   try {
     const buffer = Buffer.alloc(4096)
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
@@ -95,13 +103,24 @@ async function readOne(
     found.files.push(label)
     return
   }
-  if ((await stat(file)).size > MAX_TEXT_BYTES) {
+  if (kind === 'text') {
+    const series = await readTextLog(file, label)
+    found.series.push(...series.map(s => (context && !s.context ? { ...s, context } : s)))
+    found.files.push(label)
+    return
+  }
+  const text = await readText(
+    file,
+    label,
+    kind === 'hf' || kind === 'json' ? MAX_JSON_BYTES : MAX_TEXT_BYTES
+  )
+  if (text === null) {
+    const limit = kind === 'hf' || kind === 'json' ? MAX_JSON_BYTES : MAX_TEXT_BYTES
     found.warnings.push(
-      `${label}: larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB; not read as a metrics file`
+      `${label}: larger than ${limit / 1024 / 1024} MiB; not read as a metrics file`
     )
     return
   }
-  const text = await readFile(file, 'utf8')
   const series =
     kind === 'hf' || kind === 'json'
       ? readMetricsJson(text, label)
@@ -118,17 +137,33 @@ async function readOne(
                   .slice(file.split(path.sep).lastIndexOf('metrics') + 1)
                   .join('/')
               )
-            : kind === 'dvclive'
-              ? readDvcliveMetric(text, label)
-              : readTextLog(text, label)
+            : readDvcliveMetric(text, label)
   found.series.push(...series.map(s => (context && !s.context ? { ...s, context } : s)))
   found.files.push(label)
 }
 
-/** A saved console log, read as the command's output would be. */
-function readTextLog(text: string, label: string): MetricSeries[] {
+/** A regular file's text, or null when it is larger than `maxBytes`. */
+async function readText(file: string, label: string, maxBytes: number): Promise<string | null> {
+  const handle = await openRegularFile(file, label)
+  try {
+    if ((await handle.stat()).size > maxBytes) return null
+    return await handle.readFile('utf8')
+  } finally {
+    await handle.close()
+  }
+}
+
+/** A saved console log, read as the command's output would be: streamed, so of any size. */
+async function readTextLog(file: string, label: string): Promise<MetricSeries[]> {
   const reader = new OutputMetricsReader()
-  text.split(/\r\n|\r|\n/).forEach((line, index) => reader.readLine(line, index + 1))
+  let number = 0
+  const splitter = new LineSplitter(line => reader.readLine(line, ++number))
+  const decoder = new TextDecoder()
+  const handle = await openRegularFile(file, label)
+  for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20 }))
+    splitter.push(decoder.decode(chunk as Buffer, { stream: true }))
+  splitter.push(decoder.decode())
+  splitter.finish()
   return reader.series().map(series => ({ ...series, source: label }))
 }
 
@@ -175,6 +210,8 @@ export async function findSeries(
 ): Promise<void> {
   const info = await stat(target).catch(() => null)
   if (!info) return
+  if (!info.isFile() && !info.isDirectory())
+    throw new UserError(`${label(target)} is ${kindOfEntry(info)}; expected a log file or folder`)
   if (info.isFile()) {
     let kind = kindOf(target)
     if (!kind || kind === 'text')
@@ -188,7 +225,11 @@ export async function findSeries(
       let kind = kindOf(file)!
       // Keras' CSVLogger writes training.log: a table, not a console capture.
       if (kind === 'text' && /^epoch[,;\t]/.test(await firstLine(file))) kind = 'csv'
-      if (kind === 'text' && !MENTIONS_LOSS.test(await readFile(file, 'utf8'))) continue
+      if (
+        kind === 'text' &&
+        !MENTIONS_LOSS.test((await readText(file, label(file), MAX_CONSOLE_BYTES)) ?? '')
+      )
+        continue
       await readOne(file, label(file), kind, relativeFolder || undefined, found)
     } catch (error) {
       // One unreadable file in a folder search should not hide the others; say which and why.

@@ -1,7 +1,7 @@
 import { CsvTokenizer } from '../data/csv.js'
 import { UserError } from '../errors.js'
 import { isLossKey } from './choose.js'
-import { parsePythonJson } from '../json.js'
+import { JsonLimitError, parsePythonJson } from '../json.js'
 import {
   parseMetricNumber,
   SeriesCollector,
@@ -38,85 +38,134 @@ function stepOf(record: Record<string, unknown>): number | undefined {
 }
 
 /**
+ * Calls `each` with every line of `text` (LF or CRLF) and its number, without making an array of them:
+ * memory stays that of the text on a file of millions of lines.
+ */
+function forEachLine(
+  text: string,
+  each: (line: string, number: number, last: boolean) => void
+): void {
+  let number = 0
+  for (let start = 0; start <= text.length;) {
+    const end = text.indexOf('\n', start)
+    const stop = end === -1 ? text.length : end
+    const line =
+      text.charCodeAt(stop - 1) === 0x0d ? text.slice(start, stop - 1) : text.slice(start, stop)
+    each(line, ++number, end === -1)
+    if (end === -1) break
+    start = end + 1
+  }
+}
+
+/**
  * A metrics table (Lightning CSVLogger, Keras CSVLogger, pandas `history.to_csv`, `step,loss`): every
- * non-counter column is a series; empty and `NA` cells mean "not logged in this row".
+ * non-counter column is a series; empty and `NA` cells mean "not logged in this row". Rows are read as
+ * the tokenizer finds them, one held back (a process killed mid-write leaves a last row cut short).
  */
 export function readMetricsCsv(text: string, label: string): MetricSeries[] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/))
   const delimiter = ['\t', ';', ','].find(candidate => firstLine.includes(candidate)) ?? ','
-  const rows: Array<{ fields: string[]; line: number; complete: boolean }> = []
+  let header: string[] | null = null
+  let steps: number[] = []
+  let collector: SeriesCollector | null = null
+  let held: { fields: string[]; line: number } | null = null
+  const take = ({ fields, line }: { fields: string[]; line: number }): void => {
+    const columns = header!
+    if (fields.length === 1 && fields[0] === '') return
+    if (fields.length > columns.length)
+      throw new UserError(
+        `${label}:${line}: ${fields.length} cells but the header has ${columns.length}`
+      )
+    let step: number | undefined
+    for (const index of steps) {
+      const value = index < fields.length ? parseMetricNumber(fields[index]) : undefined
+      if (value !== undefined && Number.isFinite(value)) {
+        step = value
+        break
+      }
+    }
+    // Only the row's own cells: a short row's missing cells are empty, and a wide header costs nothing.
+    for (let index = 0; index < fields.length; index++) {
+      const name = columns[index]
+      if (NOT_METRICS.has(name.toLowerCase())) continue
+      const cell = fields[index].trim()
+      if (cell === '' || cell === 'NA') continue
+      const value = parseMetricNumber(cell)
+      // A text column (a model name, a list) is not a metric; text in a loss column is named in the verdict.
+      if (value === undefined) {
+        if (isLossKey(name)) collector!.unparsed(name, cell, line)
+        continue
+      }
+      collector!.add(name, step, value, line)
+    }
+  }
   const tokenizer = new CsvTokenizer(
     { delimiter, keepRaw: false },
-    record => void rows.push({ fields: record.fields, line: record.line, complete: true }),
+    record => {
+      if (header === null) {
+        header = record.fields.map(cell => cell.trim())
+        const format: SourceFormat =
+          header.includes('step') && header.includes('epoch')
+            ? 'lightning-csv'
+            : header[0] === 'epoch'
+              ? 'keras-csv'
+              : 'csv'
+        collector = new SeriesCollector(label, format)
+        // The step is the first of these columns with a number in the row.
+        steps = STEP_COLUMNS.map(name => header!.indexOf(name)).filter(index => index !== -1)
+        return
+      }
+      if (held) take(held)
+      held = { fields: record.fields, line: record.line }
+    },
     problem => {
       throw new UserError(`${label}:${problem.line}: ${problem.message}`)
     }
   )
   tokenizer.push(text)
   tokenizer.finish()
-  if (rows.length === 0) return []
-  const header = rows[0].fields.map(cell => cell.trim())
-  const format: SourceFormat =
-    header.includes('step') && header.includes('epoch')
-      ? 'lightning-csv'
-      : header[0] === 'epoch'
-        ? 'keras-csv'
-        : 'csv'
+  if (header === null || collector === null) return []
+  const last = held as { fields: string[]; line: number } | null
   // A process killed mid-write leaves a last line without its terminator or with fewer cells.
-  const last = rows.at(-1)!
-  if (rows.length > 1 && (!/\n$/.test(text) || last.fields.length < header.length)) rows.pop()
-  const collector = new SeriesCollector(label, format)
-  for (const row of rows.slice(1)) {
-    if (row.fields.length === 1 && row.fields[0] === '') continue
-    if (row.fields.length > header.length) {
-      throw new UserError(
-        `${label}:${row.line}: ${row.fields.length} cells but the header has ${header.length}`
-      )
-    }
-    const record = Object.fromEntries(header.map((name, index) => [name, row.fields[index] ?? '']))
-    const step = stepOf(record)
-    header.forEach((name, index) => {
-      if (NOT_METRICS.has(name.toLowerCase())) return
-      const cell = (row.fields[index] ?? '').trim()
-      if (cell === '' || cell === 'NA') return
-      const value = parseMetricNumber(cell)
-      // A text column (a model name, a list) is not a metric; text in a loss column is named in the verdict.
-      if (value === undefined) {
-        if (isLossKey(name)) collector.unparsed(name, cell, row.line)
-        return
-      }
-      collector.add(name, step, value, row.line)
-    })
+  if (last && /\n$/.test(text) && last.fields.length >= (header as string[]).length) take(last)
+  return (collector as SeriesCollector).series()
+}
+
+/** One JSON object of metrics (a JSON Lines line, an entry of a JSON array) into the collector. */
+function addRecord(
+  collector: SeriesCollector,
+  values: Record<string, unknown>,
+  line: number
+): void {
+  const step = stepOf(values)
+  for (const key in values) {
+    const raw = values[key]
+    if (NOT_METRICS.has(key.toLowerCase())) continue
+    const value = numberOf(raw)
+    if (value !== undefined) collector.add(key, step, value, line)
+    else if (typeof raw === 'string' && isLossKey(key)) collector.unparsed(key, raw, line)
   }
-  return collector.series()
 }
 
 /** JSON Lines: one object of metrics per line; every numeric key is a series. */
 export function readMetricsJsonl(text: string, label: string): MetricSeries[] {
   const collector = new SeriesCollector(label, 'jsonl')
-  text.split(/\r?\n/).forEach((line, index) => {
+  forEachLine(text, (line, number, last) => {
     if (line.trim() === '') return
     let record: unknown
     try {
       record = parsePythonJson(line)
     } catch {
       // The last line of a file still being written may be cut short; any other bad line is an error.
-      if (index === text.split(/\r?\n/).length - 1 && !text.endsWith('\n')) return
-      throw new UserError(`${label}:${index + 1}: not a JSON object: ${line.slice(0, 80)}`)
+      if (last) return
+      throw new UserError(`${label}:${number}: not a JSON object: ${line.slice(0, 80)}`)
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       throw new UserError(
-        `${label}:${index + 1}: expected a JSON object like {"step": 1, "loss": 0.9}`
+        `${label}:${number}: expected a JSON object like {"step": 1, "loss": 0.9}`
       )
     }
-    const values = record as Record<string, unknown>
-    const step = stepOf(values)
-    for (const [key, raw] of Object.entries(values)) {
-      if (NOT_METRICS.has(key.toLowerCase())) continue
-      const value = numberOf(raw)
-      if (value !== undefined) collector.add(key, step, value, index + 1)
-      else if (typeof raw === 'string' && isLossKey(key)) collector.unparsed(key, raw, index + 1)
-    }
+    addRecord(collector, record as Record<string, unknown>, number)
   })
   return collector.series()
 }
@@ -125,11 +174,16 @@ export function readMetricsJsonl(text: string, label: string): MetricSeries[] {
 function lineFinder(text: string, needle: string): () => number {
   let position = 0
   let line = 1
+  // The next line break, searched again only once passed (a file on one line has none: searching for it
+  // from every key made a 7 MB trainer_state.json take 12 s).
+  let lineBreak = text.indexOf('\n')
   return () => {
     const at = text.indexOf(needle, position)
     if (at === -1) return 0
-    for (let i = text.indexOf('\n', position); i !== -1 && i < at; i = text.indexOf('\n', i + 1))
+    while (lineBreak !== -1 && lineBreak < at) {
       line++
+      lineBreak = text.indexOf('\n', lineBreak + 1)
+    }
     position = at + needle.length
     return line
   }
@@ -143,13 +197,25 @@ function lineFinder(text: string, needle: string): () => number {
 export function readMetricsJson(text: string, label: string): MetricSeries[] {
   let document: unknown
   try {
-    document = parsePythonJson(text)
+    // A whole document (trainer_state.json: two keys an entry) is bounded by its file's size instead.
+    document = parsePythonJson(text, { sizeLimits: false })
   } catch (error) {
-    throw new UserError(`${label}: not valid JSON: ${(error as Error).message}`)
+    const why = error instanceof JsonLimitError ? 'cannot read this JSON' : 'not valid JSON'
+    throw new UserError(`${label}: ${why}: ${(error as Error).message}`)
   }
   if (typeof document !== 'object' || document === null) return []
-  if (Array.isArray(document))
-    return readMetricsJsonl(document.map(entry => JSON.stringify(entry)).join('\n') + '\n', label)
+  if (Array.isArray(document)) {
+    // An array of metrics objects reads as JSON Lines would, entry n on "line" n.
+    const collector = new SeriesCollector(label, 'jsonl')
+    document.forEach((entry, index) => {
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        throw new UserError(
+          `${label}: entry ${index + 1}: expected a JSON object like {"step": 1, "loss": 0.9}`
+        )
+      addRecord(collector, entry as Record<string, unknown>, index + 1)
+    })
+    return collector.series()
+  }
   const record = document as Record<string, unknown>
   if (Array.isArray(record.log_history)) {
     const collector = new SeriesCollector(label, 'hf-trainer-state')
@@ -183,13 +249,13 @@ export function readMetricsJson(text: string, label: string): MetricSeries[] {
 /** MLflow file store: `mlruns/<exp>/<run>/metrics/<key>`, lines `<timestamp_ms> <value> [<step>]`. */
 export function readMlflowMetric(text: string, label: string, key: string): MetricSeries[] {
   const collector = new SeriesCollector(label, 'mlflow')
-  text.split('\n').forEach((line, index) => {
+  forEachLine(text, (line, number) => {
     const parts = line.trim().split(' ')
     if (parts.length < 2 || parts.length > 3) return
     const value = parseMetricNumber(parts[1])
     if (value === undefined)
-      throw new UserError(`${label}:${index + 1}: "${parts[1]}" is not a number`)
-    collector.add(key, parts.length === 3 ? Number(parts[2]) : undefined, value, index + 1)
+      throw new UserError(`${label}:${number}: "${parts[1].slice(0, 80)}" is not a number`)
+    collector.add(key, parts.length === 3 ? Number(parts[2]) : undefined, value, number)
   })
   return collector.series()
 }

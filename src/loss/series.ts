@@ -48,8 +48,39 @@ export function positionWord(format: SourceFormat): string {
   return format === 'tensorboard' ? 'record' : 'line'
 }
 
+import { isLossKey } from './choose.js'
+
 /** Points kept per series before a very long one is thinned (memory stays bounded on gigabytes of logs). */
 export const MAX_POINTS = 100_000
+/**
+ * Points kept per source across all its series: past this, the series with the most points is thinned.
+ * A metrics table of many columns would otherwise keep MAX_POINTS for each (a point costs about 150 bytes of
+ * heap: 1 M points across 2,000 columns of a 30 MB CSV took 206 MiB).
+ */
+export const MAX_TOTAL_POINTS = 250_000
+/**
+ * Series per source: past this, only a key that names a loss starts a new series (up to twice as many).
+ * A log of a million distinct keys is not a training log, and each series costs memory.
+ */
+export const MAX_SERIES = 1000
+
+/** Whether a source that already has `count` series may start one for `key`. */
+export function roomForSeries(count: number, key: string): boolean {
+  return count < MAX_SERIES || (count < 2 * MAX_SERIES && isLossKey(key))
+}
+
+/**
+ * Every 2nd point of a series (and every non-finite one, which decides the verdict, and the last): how a
+ * long series is thinned. Returns how many points went.
+ */
+export function thin(series: { points: LossPoint[]; stride: number }): number {
+  const points = series.points
+  series.points = points.filter(
+    (point, i) => i % 2 === 0 || !Number.isFinite(point.value) || i === points.length - 1
+  )
+  series.stride *= 2
+  return points.length - series.points.length
+}
 /** Unparsed values kept per key, to name in the verdict. */
 const MAX_UNPARSED = 5
 
@@ -57,6 +88,7 @@ const MAX_UNPARSED = 5
 export class SeriesCollector {
   private readonly byKey = new Map<string, MetricSeries & { stride: number; read: number }>()
   private readonly unparsedByKey = new Map<string, UnparsedValue[]>()
+  private total = 0
 
   constructor(
     private readonly source: string,
@@ -74,6 +106,7 @@ export class SeriesCollector {
     const id = `${context ?? ''}\u0000${key}`
     let series = this.byKey.get(id)
     if (!series) {
+      if (!roomForSeries(this.byKey.size, key)) return
       series = {
         key,
         source: this.source,
@@ -89,12 +122,13 @@ export class SeriesCollector {
     const index = series.read++
     if (index % series.stride !== 0 && Number.isFinite(value)) return
     series.points.push({ step: step ?? index + 1, value, line })
-    if (series.points.length > MAX_POINTS) {
-      const points = series.points
-      series.points = points.filter(
-        (point, i) => i % 2 === 0 || !Number.isFinite(point.value) || i === points.length - 1
-      )
-      series.stride *= 2
+    this.total++
+    if (series.points.length > MAX_POINTS) this.total -= thin(series)
+    if (this.total > MAX_TOTAL_POINTS) {
+      let largest = series
+      for (const other of this.byKey.values())
+        if (other.points.length > largest.points.length) largest = other
+      this.total -= thin(largest)
     }
   }
 
@@ -102,7 +136,10 @@ export class SeriesCollector {
   unparsed(key: string, text: string, line: number, context?: string): void {
     const id = `${context ?? ''}\u0000${key}`
     let list = this.unparsedByKey.get(id)
-    if (!list) this.unparsedByKey.set(id, (list = []))
+    if (!list) {
+      if (!roomForSeries(this.unparsedByKey.size, key)) return
+      this.unparsedByKey.set(id, (list = []))
+    }
     if (list.length < MAX_UNPARSED)
       list.push({ source: this.source, line, key, text: text.slice(0, 80) })
     if (!this.byKey.has(id)) this.add(key, undefined, NaN, line, context, true)

@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises'
+import { openRegularFile } from '../file-info.js'
 import { ProtoError, Wire } from '../protobuf.js'
-import type { MetricSeries } from './series.js'
+import { MAX_TOTAL_POINTS, roomForSeries, thin, type MetricSeries } from './series.js'
 
 // CRC-32C (Castagnoli), slicing-by-4 tables.
 const CRC_TABLES = (() => {
@@ -141,9 +141,18 @@ export class EventFileParser {
   private stopped = false
   private readonly pluginByTag = new Map<string, string>()
   private readonly series = new Map<string, MetricSeries & { stride: number; read: number }>()
+  /** Points kept across all tags. */
+  private total = 0
   readonly warnings: TensorboardWarnings = { badDataCrc: 0, malformed: 0, truncatedTail: false }
   /** Records bigger than this are garbage, not data: do not allocate for them. */
   static readonly MAX_RECORD = 256 * 1024 * 1024
+  /**
+   * Records bigger than this (a graph, an image, an embedding; never a scalar) are skipped unread, CRC and
+   * all, so that the reader's buffer stays small.
+   */
+  static readonly MAX_DECODED_RECORD = 4 * 1024 * 1024
+  /** Bytes of a skipped record still to pass. */
+  private skip = 0
   /** Points kept per series before thinning. */
   static readonly MAX_POINTS = 100_000
 
@@ -166,7 +175,14 @@ export class EventFileParser {
   consume(buf: Buffer, end: number): number {
     if (this.stopped) return end
     let pos = 0
-    while (end - pos >= 12) {
+    for (;;) {
+      if (this.skip > 0) {
+        const passed = Math.min(this.skip, end - pos)
+        pos += passed
+        this.skip -= passed
+        if (this.skip > 0) break
+      }
+      if (end - pos < 12) break
       const lengthLow = buf.readUInt32LE(pos)
       const lengthHigh = buf.readUInt32LE(pos + 4)
       const length = lengthHigh * 2 ** 32 + lengthLow
@@ -177,6 +193,12 @@ export class EventFileParser {
         this.warnings.corruptAt = this.offset + pos
         this.stopped = true
         return end
+      }
+      if (length > EventFileParser.MAX_DECODED_RECORD) {
+        this.record++
+        this.skip = length + 4
+        pos += 12
+        continue
       }
       if (end - pos < 12 + length + 4) {
         this.needed = 12 + length + 4
@@ -207,7 +229,8 @@ export class EventFileParser {
   private tail = 0
 
   finish(): MetricSeries[] {
-    if ((this.pending.length || this.tail) && !this.stopped) this.warnings.truncatedTail = true
+    if ((this.pending.length || this.tail || this.skip) && !this.stopped)
+      this.warnings.truncatedTail = true
     this.pending = Buffer.alloc(0)
     return [...this.series.values()].map(({ stride, read, ...series }) =>
       stride > 1 ? { ...series, totalPoints: read } : series
@@ -287,6 +310,7 @@ export class EventFileParser {
   private add(tag: string, step: number, value: number): void {
     let series = this.series.get(tag)
     if (!series) {
+      if (!roomForSeries(this.series.size, tag)) return
       series = {
         key: tag,
         source: this.label,
@@ -300,17 +324,22 @@ export class EventFileParser {
     }
     const points = series.points
     // A restarted run writes steps again: like TensorBoard, later values replace those at or after the step.
-    while (points.length && points[points.length - 1].step >= step) points.pop()
+    while (points.length && points[points.length - 1].step >= step) {
+      points.pop()
+      this.total--
+    }
     // Memory stays bounded on huge logs: past MAX_POINTS keep every 2nd, 4th, ... point, but never drop a
-    // non-finite one, which decides the verdict.
+    // non-finite one, which decides the verdict; past MAX_TOTAL_POINTS across tags, the longest is thinned.
     const index = series.read++
     if (index % series.stride !== 0 && Number.isFinite(value)) return
     points.push({ step, value, line: this.record })
-    if (points.length > EventFileParser.MAX_POINTS) {
-      series.points = points.filter(
-        (point, i) => i % 2 === 0 || !Number.isFinite(point.value) || i === points.length - 1
-      )
-      series.stride *= 2
+    this.total++
+    if (points.length > EventFileParser.MAX_POINTS) this.total -= thin(series)
+    if (this.total > MAX_TOTAL_POINTS) {
+      let largest = series
+      for (const other of this.series.values())
+        if (other.points.length > largest.points.length) largest = other
+      this.total -= thin(largest)
     }
   }
 }
@@ -322,7 +351,7 @@ export async function readTensorboardFile(
   context?: string
 ): Promise<{ series: MetricSeries[]; warnings: TensorboardWarnings }> {
   const parser = new EventFileParser(label, context)
-  const handle = await open(file, 'r')
+  const handle = await openRegularFile(file, label)
   try {
     // One buffer for the whole file: the unread tail of a chunk moves to its front, the next read follows.
     let buffer = Buffer.alloc(1024 * 1024)

@@ -1,28 +1,45 @@
-/** Splits streamed text into lines on \n, \r\n and lone \r (progress bars redraw with \r). */
+/**
+ * Characters of one line that are kept: the rest of a longer line is dropped as it streams (the loss
+ * reader looks at a line's first 16 KiB, the failure tail at its first 2,000 characters), so a command
+ * that prints gigabytes without a line break costs bounded memory.
+ */
+export const MAX_LINE_KEPT = 64 * 1024
+
+/**
+ * Splits streamed text into lines on \n, \r\n and lone \r (progress bars redraw with \r). Each chunk is
+ * scanned once: time is linear in the output, however long its lines.
+ */
 export class LineSplitter {
   private pending = ''
+  /** The last chunk ended with a CR: an LF that starts the next one is the other half of a CRLF. */
+  private afterCR = false
 
   constructor(private readonly onLine: (line: string) => void) {}
 
   push(text: string): void {
-    const data = this.pending + text
     let start = 0
-    for (let i = 0; i < data.length; i++) {
-      const c = data.charCodeAt(i)
+    if (this.afterCR && text.charCodeAt(0) === 10) start = 1
+    this.afterCR = false
+    for (let i = start; i < text.length; i++) {
+      const c = text.charCodeAt(i)
       if (c !== 10 && c !== 13) continue
-      // A CR at the end may be half of a CRLF: wait for the next chunk.
-      if (c === 13 && i + 1 === data.length) break
-      this.onLine(data.slice(start, i))
-      if (c === 13 && data.charCodeAt(i + 1) === 10) i++
+      const line = this.pending + text.slice(start, Math.min(i, start + MAX_LINE_KEPT))
+      this.pending = ''
+      this.onLine(line.length > MAX_LINE_KEPT ? line.slice(0, MAX_LINE_KEPT) : line)
+      if (c === 13) {
+        if (i + 1 === text.length) this.afterCR = true
+        else if (text.charCodeAt(i + 1) === 10) i++
+      }
       start = i + 1
     }
-    this.pending = data.slice(start)
+    if (start < text.length && this.pending.length < MAX_LINE_KEPT)
+      this.pending += text.slice(start, start + MAX_LINE_KEPT - this.pending.length)
   }
 
   finish(): void {
-    const rest = this.pending.endsWith('\r') ? this.pending.slice(0, -1) : this.pending
-    if (rest) this.onLine(rest)
+    if (this.pending) this.onLine(this.pending)
     this.pending = ''
+    this.afterCR = false
   }
 }
 

@@ -1,7 +1,11 @@
 import { readCsvFile } from '../csv.js'
-import type { ReadOptions, ReadResult, TableSink } from '../table.js'
+import { labelTooLong, type ReadOptions, type ReadResult, type TableSink } from '../table.js'
 
-/** CSV/TSV: the first record is the header; cells stay text, cast later by the schema. */
+/**
+ * CSV/TSV: the first record is the header; cells stay text, cast later by the schema. A record of more
+ * than MAX_COLUMNS cells (the tokenizer stops it) or a header name longer than MAX_LABEL_CHARS stops
+ * reading.
+ */
 export async function readCsvTable(
   file: string,
   options: ReadOptions & { delimiter: string },
@@ -22,7 +26,13 @@ export async function readCsvTable(
       end: partition?.end
     },
     record => {
+      // A record of more than MAX_COLUMNS cells is stopped by the tokenizer (too-many-columns).
       if (header) {
+        const tooLong = labelTooLong(record.fields, record.line)
+        if (tooLong) {
+          sink.problem(tooLong)
+          return false
+        }
         header = false
         sink.header(record.fields, record.line, options.keepRaw ? record.raw : undefined)
         return true
