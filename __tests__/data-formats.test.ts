@@ -12,7 +12,7 @@ import { stringify } from 'yaml'
 import { inferSchema, MAX_INFER_COLUMNS, MAX_INFER_PROBLEMS } from '../src/data/infer.js'
 import { parseTableSchema, schemaFileJsonSchema } from '../src/data/schema.js'
 import { readTable } from '../src/data/readers/index.js'
-import { JsonArrayElements } from '../src/data/readers/json.js'
+import { JsonArrayElements, MAX_UNREADABLE_RECORDS } from '../src/data/readers/json.js'
 import { checkThriftShape } from '../src/data/readers/thrift-shape.js'
 import { MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
 import { MAX_JSON_DEPTH } from '../src/json.js'
@@ -342,6 +342,40 @@ describe('the same real table (pandas/pyarrow-written) in every format gives the
 })
 
 describe('JSON readers', () => {
+  it('stop after MAX_UNREADABLE_RECORDS records that do not parse, when they outnumber the rows, saying so', async () => {
+    const fields = { fields: [{ name: 'a', type: 'integer' }] }
+    const garbage = await temp('garbage.jsonl', 'x\n'.repeat(MAX_UNREADABLE_RECORDS + 500))
+    const stopped = await validate(garbage, fields, undefined, 20_000)
+    expect(stopped.rows).toBe(0)
+    const last = stopped.violations.at(-1)!
+    expect([last.code, last.line, stopped.violations.length]).toEqual([
+      'json-error',
+      MAX_UNREADABLE_RECORDS + 1,
+      MAX_UNREADABLE_RECORDS + 2
+    ])
+    expect(last.message).toContain(
+      'the file is probably not JSON Lines; the rest of the file is not read'
+    )
+    // As many broken lines as rows: every line is read and each broken one reported.
+    const mixed = await temp('mixed.jsonl', '{"a": 1}\nx\n'.repeat(MAX_UNREADABLE_RECORDS + 500))
+    const read = await validate(mixed, fields, undefined, 20_000)
+    expect(read.rows).toBe(MAX_UNREADABLE_RECORDS + 500)
+    expect(read.violations).toHaveLength(MAX_UNREADABLE_RECORDS + 500)
+    // Blank lines are blank rows, each reported, and never stop the file.
+    const blank = await temp(
+      'blank.jsonl',
+      '\n'.repeat(MAX_UNREADABLE_RECORDS + 500) + '{"a": 1}\n'
+    )
+    const blanks = await validate(blank, fields, undefined, 20_000)
+    expect([blanks.rows, blanks.violations.length]).toEqual([1, MAX_UNREADABLE_RECORDS + 500])
+    expect(new Set(blanks.violations.map(v => v.code))).toEqual(new Set(['blank-row']))
+    const array = await temp('garbage.json', `[${'x,'.repeat(MAX_UNREADABLE_RECORDS + 500)}1]`)
+    const arrayStopped = await validate(array, fields, undefined, 20_000)
+    expect(arrayStopped.violations.at(-1)!.message).toContain(
+      'the file is probably not a JSON array of rows; the rest of the file is not read'
+    )
+  })
+
   it('JSONL: a bad byte is placed by LF lines; a raw CR inside a line (JSON whitespace) ends none', async () => {
     const file = await temp(
       'cr.jsonl',
@@ -796,6 +830,10 @@ describe('infer', () => {
     await expect(inferSchema(await temp('empty.csv', ''), 'csv', {})).rejects.toThrow(
       /empty.csv: the file is empty$/
     )
+    // The fuzzer's: a first record of no keys made a schema of no fields, which validate refuses.
+    await expect(
+      inferSchema(await temp('no-keys.jsonl', '{}\n{"a": 1}\n'), 'jsonl', {})
+    ).rejects.toThrow(/no-keys.jsonl: its first record names no column$/)
     await expect(inferSchema(await temp('bad.jsonl', '{"a": \n'), 'jsonl', {})).rejects.toThrow(
       /bad.jsonl: line 1: not valid JSON: /
     )

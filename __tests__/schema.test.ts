@@ -1,9 +1,12 @@
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { compileField } from '../src/data/cells/field.js'
-import { parseTableSchema, type FieldDescriptor } from '../src/data/schema.js'
+import { loadTableSchema, parseTableSchema, type FieldDescriptor } from '../src/data/schema.js'
 import { UserError } from '../src/errors.js'
+import { MAX_YAML_FILE_BYTES, parseYamlText } from '../src/yaml-text.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
 
@@ -16,6 +19,45 @@ function errorOf(action: () => unknown): string {
   }
   throw new Error('expected a UserError')
 }
+
+describe('schema and config files as text (src/yaml-text.ts)', () => {
+  it("reads the fuzzer's hostile files with a clear error: broken blocks, runs of colons, deep nesting", () => {
+    // Each took the `yaml` package 6 to 26 s and 0.4 to 1.7 GB; js-yaml answers in milliseconds.
+    const broken = '{\n  "fields": [\n    ype": "integer"\n  },\n'.repeat(40_000)
+    expect(errorOf(() => parseTableSchema(broken, 's.json'))).toMatch(
+      /^s\.json:4: not valid YAML or JSON: missed comma between flow collection entries \(line 4, column 3\)$/
+    )
+    const colons = `{\n  "fields": [\n    {\n      "name": "id",\n${': '.repeat(350_000)}`
+    expect(errorOf(() => parseTableSchema(colons, 's.json'))).toMatch(
+      /^s\.json:5: not valid YAML or JSON/
+    )
+    expect(errorOf(() => parseTableSchema(`fields: ${'['.repeat(100_000)}`, 's.yml'))).toMatch(
+      /^s\.yml:1: not valid YAML or JSON: nesting exceeded maxDepth \(100\)/
+    )
+  })
+
+  it('a repeated key is an error, and plain text stays text (YAML 1.2 core: no dates, no yes/no)', () => {
+    expect(errorOf(() => parseYamlText('fields: []\nfields: []\n', 's.yml'))).toBe(
+      's.yml:2: not valid YAML or JSON: duplicated mapping key (line 2, column 1)'
+    )
+    expect(parseYamlText('a: 2020-01-01\nb: yes\nc: 0o17\nd: ~\n', 's.yml')).toEqual({
+      a: '2020-01-01',
+      b: 'yes',
+      c: 15,
+      d: null
+    })
+  })
+
+  it('a file over 16 MiB is refused by its size before it is read', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'schema-'))
+    const file = path.join(folder, 'huge.yml')
+    await writeFile(file, '')
+    await truncate(file, MAX_YAML_FILE_BYTES + 1)
+    await expect(loadTableSchema(file, folder)).rejects.toThrow(
+      'huge.yml: 16,777,217 bytes, more than the 16,777,216 ml-smoke reads in such a file'
+    )
+  })
+})
 
 describe('parseTableSchema', () => {
   it('reads a Frictionless Table Schema JSON file as is, defaulting type to string', async () => {

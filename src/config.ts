@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { IF_NO_FILES_FOUND } from './artifact/files.js'
 import { allowGlobalProblem } from './artifact/scan/allowlist/index.js'
@@ -19,6 +18,7 @@ import { SUBSET_FORMATS } from './sample/types.js'
 import { UserError } from './errors.js'
 import { closest } from './suggest.js'
 import { COMMENT_WHEN } from './comment/when.js'
+import { parseYamlText, readYamlFileText } from './yaml-text.js'
 import { formatIssues } from './zod-issues.js'
 
 /** Action inputs and CLI flags arrive as strings, config files as YAML values; both become numbers here. */
@@ -456,18 +456,12 @@ export function actionRequestFromInputs(
 
 /** Reads a YAML/JSON config file; its relative paths are relative to the file's own folder. */
 export async function readConfigFile(file: string): Promise<Record<string, unknown>> {
-  let textContent: string
   try {
-    textContent = await readFile(file, 'utf8')
+    await stat(file)
   } catch {
     throw new UserError(`config file not found: ${file}`)
   }
-  let raw: unknown
-  try {
-    raw = parseYaml(textContent)
-  } catch (error) {
-    throw new UserError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`)
-  }
+  const raw = parseYamlText(await readYamlFileText(file, file), file, 'YAML')
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new UserError(`${file}: expected a mapping of options such as "dataset: data.csv"`)
   }

@@ -39,6 +39,25 @@ export async function requireFile(file: string, label: string, what: string): Pr
     )
 }
 
+/** A regular file's text, refused by name (and size) before it is read when it holds more than maxBytes. */
+export async function readBoundedText(
+  file: string,
+  label: string,
+  maxBytes: number
+): Promise<string> {
+  const handle = await openRegularFile(file, label)
+  try {
+    const { size } = await handle.stat()
+    if (size > maxBytes)
+      throw new UserError(
+        `${label}: ${size.toLocaleString('en-US')} bytes, more than the ${maxBytes.toLocaleString('en-US')} ml-smoke reads in such a file`
+      )
+    return await handle.readFile('utf8')
+  } finally {
+    await handle.close()
+  }
+}
+
 /** What a path that is not a regular file is, in words. */
 export function kindOfEntry(info: Stats): string {
   if (info.isDirectory()) return 'a folder'

@@ -38,22 +38,20 @@ function checkJsonSize(text: string): void {
   if (text.length < 2 * MAX_JSON_VALUES && text.length < 5 * MAX_JSON_KEYS) return
   let commas = 0
   let colons = 0
-  // Each is searched again only once passed; strings are skipped whole.
+  // Each is searched again only once passed (never once none is left); strings are skipped whole.
+  const nextAt = (char: string, from: number): number => {
+    const at = text.indexOf(char, from)
+    return at === -1 ? Infinity : at
+  }
   let comma = -1
   let colon = -1
   for (let i = 0; i < text.length;) {
     const quote = text.indexOf('"', i)
     const end = quote === -1 ? text.length : quote
-    if (comma < i) comma = text.indexOf(',', i)
-    while (comma !== -1 && comma < end) {
-      commas++
-      comma = text.indexOf(',', comma + 1)
-    }
-    if (colon < i) colon = text.indexOf(':', i)
-    while (colon !== -1 && colon < end) {
-      colons++
-      colon = text.indexOf(':', colon + 1)
-    }
+    if (comma < i) comma = nextAt(',', i)
+    for (; comma < end; comma = nextAt(',', comma + 1)) commas++
+    if (colon < i) colon = nextAt(':', i)
+    for (; colon < end; colon = nextAt(':', colon + 1)) colons++
     if (quote === -1) break
     i = afterString(text, quote)
   }

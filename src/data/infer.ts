@@ -184,7 +184,7 @@ function significantDigits(text: string): number {
  * The most columns infer writes a schema for. Each is a field of 100-250 bytes of YAML, which validate's
  * schema parser takes about 100 bytes of memory a byte to read: the schema of 5,000 columns (1.2 MB, with
  * enums) validates in 191 MiB, of 10,000 in 305 MiB. A table this wide is better checked by a schema of
- * the columns that matter with `mlChecks: {columns: superset}`.
+ * the columns that matter with `fieldsMatch: subset`.
  */
 export const MAX_INFER_COLUMNS = 5_000
 
@@ -239,10 +239,11 @@ export async function inferSchema(
           throw new UserError(
             `cannot infer a schema from ${file}: ${labels.length.toLocaleString('en-US')} columns; infer writes a field for each of at most ${MAX_INFER_COLUMNS.toLocaleString('en-US')}`,
             {
-              hint: 'write a schema with the columns that matter and mlChecks: {columns: superset}, which lets the others through'
+              hint: 'write a schema with the columns that matter and fieldsMatch: subset, which lets the others through'
             }
           )
-        const problem = headerProblem(labels)
+        const problem =
+          labels.length === 0 ? 'its first record names no column' : headerProblem(labels)
         if (problem)
           throw new UserError(`cannot infer a schema from ${file}: ${problem}`, {
             hint: 'give every column a name of its own in the header, then infer again'

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { UserError } from '../errors.js'
 import { displayPath, requireFile } from '../file-info.js'
 import { closest } from '../suggest.js'
+import { parseYamlText, readYamlFileText } from '../yaml-text.js'
 import { formatIssues } from '../zod-issues.js'
 import { compileSchema } from './cells/field.js'
 import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
@@ -351,15 +350,7 @@ function descriptorHint(raw: unknown): string | undefined {
  * constraints.jsonSchema needs `loadJsonSchemaValidator()` first (loadTableSchema does it).
  */
 export function parseTableSchema(text: string, fileLabel: string): TableSchema {
-  let raw: unknown
-  try {
-    raw = parseYaml(text, { prettyErrors: true })
-  } catch (error) {
-    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line
-    throw new UserError(
-      `${fileLabel}${line ? `:${line}` : ''}: not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`
-    )
-  }
+  const raw = parseYamlText(text, fileLabel)
   const keyProblems = unknownKeys(raw)
   const result = tableSchemaSchema.safeParse(raw, { reportInput: true })
   const problems = [
@@ -390,7 +381,7 @@ export function parseTableSchema(text: string, fileLabel: string): TableSchema {
 export async function loadTableSchema(file: string, workspace: string): Promise<TableSchema> {
   const label = displayPath(workspace, file)
   await requireFile(file, label, 'schema file')
-  const text = await readFile(file, 'utf8')
+  const text = await readYamlFileText(file, label)
   if (/jsonSchema/.test(text)) await loadJsonSchemaValidator()
   return parseTableSchema(text, label)
 }
