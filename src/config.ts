@@ -55,6 +55,105 @@ const lines = z.preprocess(
 
 const text = z.string().trim().min(1)
 
+/** A split's name: what reports, outputs and `--split NAME=PATH` call it. */
+const SPLIT_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/
+/** More splits than this is not train/validation/test: every pair is compared. */
+export const MAX_SPLITS = 16
+
+/** One `name: path` (or `name=path`) entry, or why it is not one. */
+function splitEntry(entry: string): { name: string; path: string } | string {
+  const match = /^\s*([^:=\s]+)\s*[:=]\s*(.+?)\s*$/s.exec(entry)
+  if (!match) return `${JSON.stringify(entry)} is not NAME: PATH`
+  if (!SPLIT_NAME.test(match[1]))
+    return `split name ${JSON.stringify(match[1])}: expected letters, digits, _ . - (not starting with a digit)`
+  return { name: match[1], path: match[2] }
+}
+
+/** The raw value as `[name, paths]` pairs, or the problems found. */
+function splitPairs(value: unknown): Array<[string, unknown]> | string[] {
+  if (typeof value === 'string' || Array.isArray(value)) {
+    const entries = typeof value === 'string' ? value.split(/\r?\n/) : value
+    const pairs: Array<[string, unknown]> = []
+    const problems: string[] = []
+    entries.forEach((entry, index) => {
+      if (typeof entry === 'string' && entry.trim() === '') return
+      const parsed = typeof entry === 'string' ? splitEntry(entry) : 'expected NAME: PATH text'
+      if (typeof parsed === 'string') problems.push(`entry ${index + 1}: ${parsed}`)
+      else pairs.push([parsed.name, parsed.path])
+    })
+    return problems.length ? problems : pairs
+  }
+  if (typeof value === 'object' && value !== null) return Object.entries(value)
+  return [
+    'expected NAME: PATH lines or a mapping such as {train: data/train/, test: data/test.csv}'
+  ]
+}
+
+/**
+ * Named parts of the data (`train`, `valid`, `test`, ...), each a file, folder, glob or list: a mapping
+ * in a config file, `NAME: PATH` lines in an input, `--split NAME=PATH` flags. A name given twice takes
+ * both paths. Names keep the order they were given in.
+ */
+const splits = z.unknown().transform((value, context) => {
+  const pairs = splitPairs(value)
+  const out: Record<string, string[]> = {}
+  const problems = pairs.filter(pair => typeof pair === 'string')
+  for (const pair of pairs) {
+    if (typeof pair === 'string') continue
+    const [name, paths] = pair
+    const list = typeof paths === 'string' ? [paths] : paths
+    if (!SPLIT_NAME.test(name))
+      problems.push(
+        `split name ${JSON.stringify(name)}: expected letters, digits, _ . - (not starting with a digit)`
+      )
+    else if (!Array.isArray(list) || !list.every(p => typeof p === 'string' && p.trim() !== ''))
+      problems.push(`split ${name}: expected a path or a list of paths`)
+    else out[name] = [...(out[name] ?? []), ...list.map(p => (p as string).trim())]
+  }
+  if (!problems.length && Object.keys(out).length > MAX_SPLITS)
+    problems.push(`${Object.keys(out).length} splits; at most ${MAX_SPLITS}`)
+  if (!problems.length && Object.keys(out).length === 0) problems.push('no split given')
+  for (const message of problems) context.issues.push({ code: 'custom', message, input: value })
+  return out
+})
+
+/** Column names: a YAML list, or one per line (commas separate them too). */
+const columns = z.preprocess(
+  value =>
+    typeof value === 'string'
+      ? value
+          .split(/[\r\n,]+/)
+          .map(name => name.trim())
+          .filter(Boolean)
+      : value,
+  z.array(z.string().min(1)).min(1)
+)
+
+/** A limit as a count of rows (`3`) or a fraction of them (`0.5%`, `0.005`). */
+export type RowLimit = { rows: number } | { fraction: number }
+const rowLimit = z.union([z.number(), z.string()]).transform((value, context): RowLimit => {
+  const text = String(value).trim()
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text)
+  const number = percent ? Number(percent[1]) / 100 : Number(text)
+  if (text === '' || !Number.isFinite(number) || number < 0 || (percent && number > 1)) {
+    context.issues.push({
+      code: 'custom',
+      message: 'expected a row count (0, 10) or a fraction (0.5%, 0.005)',
+      input: value
+    })
+    return { rows: 0 }
+  }
+  if (percent || !Number.isInteger(number)) {
+    if (number < 1) return { fraction: number }
+    context.issues.push({
+      code: 'custom',
+      message: 'expected a whole number of rows, or a fraction below 1 (0.5%, 0.005)',
+      input: value
+    })
+  }
+  return { rows: number }
+})
+
 /** `KEY=VALUE` lines into variables; the name must be a valid environment variable name. */
 const environment = lines.transform((entries, context) => {
   const env: Record<string, string> = {}
@@ -117,11 +216,15 @@ const serverUrl = text.refine(
  */
 export const optionsSchema = z.strictObject({
   // The data and its schema
-  dataset: text,
+  dataset: lines.optional(),
   schema: text,
   'data-format': z.enum(DATA_FORMATS).optional(),
   delimiter: delimiter.optional(),
   'max-violations': number(wholeNumber.positive()).default(1000),
+  // Splits and leakage
+  splits: splits.optional(),
+  'leakage-columns': columns.optional(),
+  'max-leakage': rowLimit.default({ rows: 0 }),
   // The subset
   'sample-rows': number(wholeNumber.positive()).default(256),
   'sample-strategy': z.enum(SAMPLE_STRATEGIES).default('random'),
@@ -228,10 +331,15 @@ export const DATA_OPTIONS = [
   'schema',
   'data-format',
   'delimiter',
-  'max-violations'
+  'max-violations',
+  'splits',
+  'label-column',
+  'leakage-columns',
+  'max-leakage'
 ] as const satisfies OptionName[]
 export const SAMPLE_OPTIONS = [
   'dataset',
+  'splits',
   'data-format',
   'delimiter',
   'sample-rows',
@@ -316,9 +424,16 @@ function optionErrors(error: z.ZodError, known: readonly string[], describe: Des
 
 /** Data and schema are relative to the workspace; what the command writes, to where it runs. */
 function resolvePaths(settings: Record<string, unknown>, workspace: string): void {
-  for (const name of ['dataset', 'schema', 'workingDirectory'])
+  for (const name of ['schema', 'workingDirectory'])
     if (typeof settings[name] === 'string')
       settings[name] = path.resolve(workspace, settings[name] as string)
+  const resolve = (entries: string[]) => entries.map(entry => path.resolve(workspace, entry))
+  if (Array.isArray(settings.dataset)) settings.dataset = resolve(settings.dataset as string[])
+  const named = settings.splits as Record<string, string[]> | undefined
+  if (named)
+    settings.splits = Object.fromEntries(
+      Object.entries(named).map(([name, entries]) => [name, resolve(entries)])
+    )
   if (typeof settings.lossFile === 'string')
     settings.lossFile = path.resolve(
       (settings.workingDirectory as string | undefined) ?? workspace,
@@ -342,10 +457,45 @@ export function parseSettings<K extends OptionName>(
   )
   const mask = Object.fromEntries(names.map(name => [name, true])) as { [N in OptionName]?: true }
   const options = parseWith(optionsSchema.pick(mask), present, describe)
+  requireData(names, options, describe)
   const settings: Record<string, unknown> = { workspace, cwd }
   for (const [name, value] of Object.entries(options)) settings[camelCase(name)] = value
   resolvePaths(settings, workspace)
   return settings as Settings<K>
+}
+
+/**
+ * The data is `dataset`, or `splits`, or both (`dataset` is then the training data, as a split named
+ * train would be: naming both is refused).
+ */
+function requireData(
+  names: readonly OptionName[],
+  options: { dataset?: string[]; splits?: Record<string, string[]> },
+  describe: Describe
+): void {
+  if (!names.includes('dataset')) return
+  const takesSplits = names.includes('splits')
+  if (options.dataset && options.splits?.train)
+    throw new UserError(
+      `${describe('dataset')} and the split named train in ${describe('splits')} both name the training data: give one of them`
+    )
+  if (!options.dataset && !(takesSplits && options.splits))
+    throw new UserError(
+      `${describe('dataset')}: is required${takesSplits ? ` (or ${describe('splits')})` : ''}`
+    )
+}
+
+/** The entries that name the data a command trains on: `dataset`, else the split named train. */
+export function trainingEntries(
+  settings: { dataset?: string[]; splits?: Record<string, string[]> },
+  describe: Describe = name => name
+): string[] {
+  const entries = settings.dataset ?? settings.splits?.train
+  if (!entries)
+    throw new UserError(
+      `no training data: set ${describe('dataset')}, or name a split train in ${describe('splits')} (the splits are ${Object.keys(settings.splits ?? {}).join(', ')})`
+    )
+  return entries
 }
 
 function parseWith<S extends z.ZodObject>(
@@ -382,7 +532,9 @@ export function buildConfig(
   describe: Describe,
   cwd = workspace
 ): Config {
-  return parseSettings(OPTION_NAMES, raw, workspace, describe, cwd)
+  const config = parseSettings(OPTION_NAMES, raw, workspace, describe, cwd)
+  trainingEntries(config, describe)
+  return config
 }
 
 /**
