@@ -113,7 +113,8 @@ const splits = z.unknown().transform((value, context) => {
   if (!problems.length && Object.keys(out).length > MAX_SPLITS)
     problems.push(`${Object.keys(out).length} splits; at most ${MAX_SPLITS}`)
   if (!problems.length && Object.keys(out).length === 0) problems.push('no split given')
-  for (const message of problems) context.issues.push({ code: 'custom', message, input: value })
+  // The message quotes the entry at fault: not the whole input again.
+  for (const message of problems) context.issues.push({ code: 'custom', message, input: undefined })
   return out
 })
 

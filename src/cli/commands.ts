@@ -114,7 +114,8 @@ const REPEATABLE = {
 function dataFromFlags(flags: ParsedFlags, cwd: string): Record<string, unknown> {
   const names = (['dataset', 'splits'] as const).filter(name => name in flags.options)
   if (!names.length) return {}
-  const located = parseSettings(names, flags.options, cwd, flags.describe)
+  const raw = Object.fromEntries(names.map(name => [name, flags.options[name]]))
+  const located = parseSettings(names, raw, cwd, flags.describe)
   return Object.fromEntries(names.map(name => [name, located[name]]))
 }
 

@@ -44,23 +44,31 @@ function splitPattern(pattern: string): { folder: string; rest: string } {
 }
 
 /**
- * Files and folders whose name starts with `_` or `.` are not data: Spark's `_SUCCESS`, `_temporary/`,
- * `.crc` files (pyarrow's datasets skip the same prefixes).
+ * Files and folders whose name starts with `_` or `.` are not data: Spark's `_SUCCESS` and
+ * `_temporary/`, `.crc` files (pyarrow's datasets skip the same prefixes). A folder and a pattern skip
+ * them; a file named on its own is read.
  */
 function isData(relative: string): boolean {
   return !relative.split('/').some(part => part.startsWith('_') || part.startsWith('.'))
 }
 
-/** The files matching `pattern` below `folder` (a folder's: only its data files), as absolute paths. */
-async function search(folder: string, pattern: string, wholeFolder: boolean): Promise<string[]> {
+/**
+ * The data files matching `pattern` below `folder`, as absolute paths, and how many matches were not
+ * data (see isData).
+ */
+async function search(
+  folder: string,
+  pattern: string
+): Promise<{ files: string[]; skipped: number }> {
   const found = await glob(pattern, {
     cwd: folder,
     onlyFiles: true,
-    dot: false,
+    dot: true,
     expandDirectories: false,
     followSymbolicLinks: true
   })
-  return (wholeFolder ? found.filter(isData) : found).map(relative => path.join(folder, relative))
+  const files = found.filter(isData).map(relative => path.join(folder, relative))
+  return { files, skipped: found.length - files.length }
 }
 
 /** Fails when a file a folder or glob found lies (after symbolic links) outside `root`. */
@@ -84,13 +92,17 @@ async function filesOfEntry(entry: string, options: ResolveOptions): Promise<str
     throw new UserError(`${options.what} ${shown} is ${kindOfEntry(info)}; expected a file`)
   if (!info && !isDynamicPattern(entry)) throw new UserError(`${options.what} not found: ${shown}`)
   const { folder, rest } = info ? { folder: entry, rest: '**' } : splitPattern(entry)
-  const files = await search(folder, rest, info !== null)
-  if (files.length === 0)
+  const { files, skipped } = await search(folder, rest)
+  if (files.length === 0) {
+    const only = skipped
+      ? ` (only files under names that start with _ or ., which are skipped)`
+      : ''
     throw new UserError(
       info
-        ? `${options.what} ${shown} is a folder with no data files in it`
-        : `${options.what} "${shown}" matched no files`
+        ? `${options.what} ${shown} is a folder with no data files in it${only}`
+        : `${options.what} "${shown}" matched no files${only}`
     )
+  }
   const root = isInside(folder, options.workspace) ? options.workspace : folder
   await requireInside(files, root, `${options.what} "${shown}"`)
   return files

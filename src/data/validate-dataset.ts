@@ -171,8 +171,10 @@ export async function validateDataset(
 ): Promise<ValidationResult> {
   const files = filesOf(source)
   if (options.format === 'parquet')
-    return inWorkerOrHere(worker, { task: PARQUET_TASK, file: [...files], schema, options }, () =>
-      validateTable(files, schema, options)
+    return inWorkerOrHere(
+      worker,
+      { task: PARQUET_TASK, file: files.length === 1 ? files[0] : [...files], schema, options },
+      () => validateTable(files, schema, options)
     )
   if (files.length > 1) return validateTable(files, schema, options)
   const file = files[0]

@@ -79,7 +79,7 @@ export function splitsLines(report: SplitsReport): string[] {
   }
   for (const repeats of leakage.duplicates.filter(d => d.rows > 0)) {
     lines.push(
-      `  ${repeats.split}: ${plural(repeats.rows, 'row')} repeat an earlier row of the split`
+      `  ${repeats.split}: ${plural(repeats.rows, 'row')} ${repeats.rows === 1 ? 'repeats' : 'repeat'} an earlier row of the split`
     )
     for (const example of repeats.examples) lines.push(`    ${exampleText(example, 'repeats')}`)
   }
