@@ -13,13 +13,19 @@ import { memoryPorts } from '../__fixtures__/ports.js'
 import { main } from '../src/cli/main.js'
 import { renderComment } from '../src/comment/render.js'
 import { actionRequestFromInputs, buildConfig, DATA_OPTIONS, parseSettings } from '../src/config.js'
+import { resolveDataset } from '../src/data/dataset-files.js'
+import { findLeakage } from '../src/data/leakage.js'
+import { createRowKeyIndex } from '../src/data/row-key-index.js'
+import { parseTableSchema } from '../src/data/schema.js'
 import { totalVariation } from '../src/data/splits.js'
+import { validateDataset } from '../src/data/validate-dataset.js'
 import { validateStage } from '../src/data/stage.js'
 import { UserError } from '../src/errors.js'
 import { runPipeline } from '../src/pipeline.js'
 import { reportOutputs } from '../src/report/outputs.js'
 import { renderSummary } from '../src/report/summary.js'
 import { runFolders } from '../src/stage.js'
+import { WorkerThreads, workerBundleBeside } from '../src/worker/client.js'
 
 const root = new URL('../', import.meta.url).pathname
 
@@ -172,6 +178,30 @@ describe('splits', () => {
     ])
   })
 
+  it('finds the same rows whatever the format wrote: CSV text, JSON numbers, Parquet doubles and INT64', async () => {
+    const splits = {
+      train: 'fixtures/iris/iris.csv',
+      json: 'fixtures/real/iris.jsonl',
+      parquet: 'fixtures/real/iris.parquet'
+    }
+    const raw = { schema: 'fixtures/iris/iris.schema.yml', splits, 'max-leakage': '100%' }
+    const config = parseSettings(DATA_OPTIONS, raw, root, n => n)
+    const result = await validateStage({ config, ports: { worker: undefined } })
+    const { pairs, duplicates } = result.data.splits!.leakage
+    expect(pairs.map(pair => [pair.split, pair.in, pair.rows])).toEqual([
+      ['json', 'train', 150],
+      ['parquet', 'train', 150],
+      ['parquet', 'json', 150]
+    ])
+    // Iris repeats one row (143 is 102): in every format.
+    expect(duplicates.map(split => split.rows)).toEqual([1, 1, 1])
+    expect(duplicates[2].examples[0]).toMatchObject({
+      at: { file: 'fixtures/real/iris.parquet', rowGroup: 0, rowInGroup: 142 },
+      first: { file: 'fixtures/real/iris.parquet', rowGroup: 0, rowInGroup: 101 }
+    })
+    expect(result.status).toBe('passed')
+  })
+
   it('compares by leakage-columns when given, and refuses a column the schema does not have', async () => {
     const dir = await folder(planted())
     // By word alone, test's row "w3" leaks; so does valid's nothing. By id, nothing leaks (ids differ).
@@ -262,6 +292,85 @@ async function mlSmoke(args: string[], cwd: string) {
   })
   return { code, stdout, stderr }
 }
+
+describe('the leakage machinery', () => {
+  it('keeps the hashes that repeat, within a split or across splits', () => {
+    const index = createRowKeyIndex()
+    for (const [group, hash] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+      [1, 3],
+      [1, 3],
+      [2, 4]
+    ])
+      index.add(group, hash)
+    const repeated = index.repeats()
+    expect([1, 2, 3, 4].map(hash => repeated.has(hash))).toEqual([false, true, true, false])
+    expect(repeated.size).toBe(2)
+  })
+
+  it('re-checks candidates exactly: with every hash taken for a repeat, the counts are the same', async () => {
+    const dir = await folder(planted())
+    const schema = parseTableSchema(SCHEMA, 'schema.yml')
+    const sources = []
+    for (const [name, entry] of Object.entries(SPLITS)) {
+      const options = { workspace: dir, cwd: dir, what: name }
+      const dataset = await resolveDataset([path.join(dir, entry)], options)
+      sources.push({ name, dataset, rows: name === 'train' ? 20 : 8 })
+    }
+    const collidingAll = { has: () => true, size: Number.MAX_SAFE_INTEGER }
+    const keys = { columns: ['x', 'word'] }
+    const options = { schema, keys, schemaLabel: 'schema.yml', maxLeakage: { rows: 0 } }
+    const figures = await findLeakage(sources, collidingAll, options)
+    expect(figures.pairs.map(pair => pair.rows)).toEqual([0, 2, 0])
+    expect(figures.duplicates.map(split => split.rows)).toEqual([0, 0, 0])
+    // Every distinct key was read again: 36 rows, two of them keys of train.
+    expect(figures.candidates).toBe(34)
+  })
+
+  it('gives the same answer when a large CSV split is validated on two threads', async () => {
+    const noIds = SCHEMA.replace(', constraints: {unique: true}', '')
+    const dir = await folder({
+      'train.csv': HEADER + rows(0, 3000),
+      'test.csv': HEADER + rows(5000, 10) + '9999,2.5,w10,a\n'
+    })
+    await writeFile(path.join(dir, 'schema.yml'), noIds)
+    const raw = {
+      splits: { train: 'train.csv', test: 'test.csv' },
+      'leakage-columns': 'x, word',
+      schema: 'schema.yml'
+    }
+    const config = parseSettings(DATA_OPTIONS, raw, dir, n => n)
+    const entry = workerBundleBeside(pathToFileURL(path.join(root, 'dist', 'index.js')).href)!
+    const before = process.env.ML_SMOKE_PARALLEL_MIN_BYTES
+    process.env.ML_SMOKE_PARALLEL_MIN_BYTES = '1024'
+    try {
+      const two = await validateStage({ config, ports: { worker: new WorkerThreads(entry) } })
+      const one = await validateStage({ config, ports: { worker: undefined } })
+      // The train split was validated in two parts, whose row hashes together are the one pass's.
+      const schema = parseTableSchema(noIds, 'schema.yml')
+      const options = {
+        format: 'csv' as const,
+        maxViolations: 10,
+        schemaLabel: 'schema.yml',
+        rowKeys: { columns: ['x', 'word'], labelColumn: 'label' }
+      }
+      const train = path.join(dir, 'train.csv')
+      const parts = await validateDataset(train, schema, options, new WorkerThreads(entry))
+      const whole = await validateDataset(train, schema, options, undefined)
+      expect(parts.parts).toBe(2)
+      expect(parts.rowKeys!.hashes.slice().sort()).toEqual(whole.rowKeys!.hashes.slice().sort())
+      expect(parts.rowKeys!.classes).toEqual(whole.rowKeys!.classes)
+      expect(two.data.splits).toEqual(one.data.splits)
+      expect(two.data.splits!.leakage.pairs[0]).toMatchObject({ rows: 1 })
+      expect(two.data.splits!.splits[0].classes).toEqual({ a: 1500, b: 1500 })
+    } finally {
+      if (before === undefined) delete process.env.ML_SMOKE_PARALLEL_MIN_BYTES
+      else process.env.ML_SMOKE_PARALLEL_MIN_BYTES = before
+    }
+  })
+})
 
 describe('ml-smoke validate --split', () => {
   it('validates and compares the splits: exit 1 on a leak past max-leakage, 0 within', async () => {

@@ -145,7 +145,7 @@ const rowLimit = z.union([z.number(), z.string()]).transform((value, context): R
     return { rows: 0 }
   }
   if (percent || !Number.isInteger(number)) {
-    if (number < 1) return { fraction: number }
+    if (number < 1 || (percent && number === 1)) return { fraction: number }
     context.issues.push({
       code: 'custom',
       message: 'expected a whole number of rows, or a fraction below 1 (0.5%, 0.005)',

@@ -11169,8 +11169,11 @@ function fence(text, language = '') {
 
 /** A label column with more distinct values than this is not a class label: its shares are not compared. */
 const MAX_LABEL_CLASSES = 1000;
-/** The part of a key whose cell has no value (missing, empty, or no such column in the file). */
-const NO_VALUE = '\u0002';
+/** A key part whose cell has no value (missing, empty, or no such column in the file). */
+const NO_VALUE = Symbol('no value');
+/** A key part whose cell does not cast: its text (in `raws`) is the part. */
+const RAW = Symbol('raw');
+const bigintAsText = (_key, item) => typeof item === 'bigint' ? String(item) : item;
 /** A cast value as text, one text per value whatever the file's format wrote: 1.0, 1 and INT64 1 are `n1`. */
 function valueText(value) {
     switch (typeof value) {
@@ -11183,27 +11186,64 @@ function valueText(value) {
             return value ? 'T' : 'F';
     }
     if (value instanceof Date)
-        return `d${value.toISOString()}`;
-    return `j${JSON.stringify(value, (_key, item) => (typeof item === 'bigint' ? String(item) : item))}`;
+        return `d${Number.isNaN(value.getTime()) ? '?' : value.toISOString()}`;
+    return `j${JSON.stringify(value, bigintAsText)}`;
 }
-/** A cell that does not cast, as its text: two such cells are equal when their texts are. */
-function rawText(cell) {
-    return `r${typeof cell === 'string' ? cell : JSON.stringify(cell, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`;
+// The hash's state: two 32-bit lanes of an FNV-1a variant, mixed a 16-bit unit at a time.
+let low = 0;
+let high = 0;
+const row_keys_float = new Float64Array(1);
+const words = new Uint32Array(row_keys_float.buffer);
+function mix(unit) {
+    low = Math.imul(low ^ unit, 0x01000193);
+    high = Math.imul(high ^ unit ^ (low >>> 16), 0x01000193);
 }
-/** 52 bits of a 64-bit FNV-1a variant over the parts (an exact number, so a Float64Array holds it). */
-function hashParts(parts) {
-    let low = 0x811c9dc5;
-    let high = 0x050c5d1f;
-    for (let p = 0; p < parts.length; p++) {
-        const text = parts[p];
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            low = Math.imul(low ^ c, 0x01000193);
-            high = Math.imul(high ^ c ^ (low >>> 16), 0x01000193);
-        }
-        low = Math.imul(low ^ 0x1f, 0x01000193);
-        high = Math.imul(high ^ 0x1f ^ (low >>> 16), 0x01000193);
+function mixText(text) {
+    for (let i = 0; i < text.length; i++)
+        mix(text.charCodeAt(i));
+}
+/** A number by its bits (one NaN, one zero): no string is made for it. */
+function mixNumber(value) {
+    row_keys_float[0] = value === 0 ? 0 : value;
+    if (value !== value)
+        words[0] = words[1] = 0xffffffff;
+    mix(words[0] & 0xffff);
+    mix(words[0] >>> 16);
+    mix(words[1] & 0xffff);
+    mix(words[1] >>> 16);
+}
+/** One part of a key into the hash: values whose valueText (or raw text) is the same mix the same. */
+function mixValue(value, raw) {
+    if (value === NO_VALUE)
+        mix(0x02);
+    else if (value === RAW) {
+        mix(0x72);
+        mixText(raw);
     }
+    else if (typeof value === 'number') {
+        mix(0x6e);
+        mixNumber(value);
+    }
+    else if (typeof value === 'string') {
+        mix(0x73);
+        mixText(value);
+    }
+    else if (typeof value === 'bigint') {
+        mix(0x6e);
+        mixNumber(Number(value));
+    }
+    else if (typeof value === 'boolean')
+        mix(value ? 0x54 : 0x46);
+    else
+        mixText(valueText(value));
+    mix(0x1f);
+}
+/** 52 bits of the key's hash (an exact number, so a Float64Array holds it). */
+function hashKey(values, raws) {
+    low = 0x811c9dc5;
+    high = 0x050c5d1f;
+    for (let i = 0; i < values.length; i++)
+        mixValue(values[i], raws[i]);
     return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff);
 }
 /** A growing list of row hashes, 8 bytes a row. */
@@ -11231,7 +11271,8 @@ class RowKeys {
     fields;
     columnOf = [];
     labelIndex = -1;
-    parts;
+    values;
+    raws;
     hashes = new HashList();
     classes = new Map();
     tooManyClasses = false;
@@ -11244,7 +11285,8 @@ class RowKeys {
                 valueRead: true
             });
         });
-        this.parts = new Array(this.fields.length).fill(NO_VALUE);
+        this.values = new Array(this.fields.length).fill(NO_VALUE);
+        this.raws = new Array(this.fields.length).fill('');
     }
     /**
      * A file's header: the field each column holds (null: none, as the validator paired them), and the
@@ -11256,26 +11298,38 @@ class RowKeys {
             this.spec.labelColumn === undefined ? -1 : labels.indexOf(this.spec.labelColumn);
         this.labelled ||= this.labelIndex >= 0;
     }
-    /** The row's key, part by part (valid until the next call). */
-    keyOf(cells, text) {
-        const { fields, columnOf, parts } = this;
+    /** Reads the row's key: each key column's value as its field casts it (valid until the next read). */
+    read(cells, text) {
+        const { fields, columnOf, values, raws } = this;
         const count = text ? text.count : cells.length;
         for (let i = 0; i < fields.length; i++) {
             const k = columnOf[i];
             if (k < 0 || k >= count || (cells && cells[k] === ABSENT)) {
-                parts[i] = NO_VALUE;
+                values[i] = NO_VALUE;
                 continue;
             }
             const field = fields[i];
             const problem = text ? field.checkText(text, k) : field.check(cells[k]);
-            parts[i] =
-                field.value === MISSING
-                    ? NO_VALUE
-                    : problem?.code === 'type-error'
-                        ? rawText(text ? text.cell(k) : cells[k])
-                        : valueText(field.value);
+            if (field.value === MISSING)
+                values[i] = NO_VALUE;
+            else if (problem?.code !== 'type-error')
+                values[i] = field.value;
+            else {
+                const cell = text ? text.cell(k) : cells[k];
+                values[i] = RAW;
+                raws[i] = typeof cell === 'string' ? cell : JSON.stringify(cell, bigintAsText);
+            }
         }
-        return parts;
+    }
+    /** The hash of the key read last. */
+    hash() {
+        return hashKey(this.values, this.raws);
+    }
+    /** The key read last, exactly, as text: two keys are equal when their texts are. */
+    exactText() {
+        return this.values
+            .map((value, i) => value === NO_VALUE ? '\u0002' : value === RAW ? `r${this.raws[i]}` : valueText(value))
+            .join('\u0000');
     }
     /** The key's columns and their cells as the row has them, for an example in a report. */
     shown(cells, text) {
@@ -11290,7 +11344,8 @@ class RowKeys {
     }
     /** Hashes the row's key and counts its class. */
     add(cells, text) {
-        this.hashes.push(hashParts(this.keyOf(cells, text)));
+        this.read(cells, text);
+        this.hashes.push(this.hash());
         if (this.labelIndex >= 0)
             this.countClass(cells, text);
     }

@@ -8,7 +8,7 @@ import { columnsOfHeader } from './header.js'
 import { readTable } from './readers/index.js'
 import { readFiles, type FilesSink } from './readers/many.js'
 import type { RepeatedHashes } from './row-key-index.js'
-import { hashParts, RowKeys } from './row-keys.js'
+import { RowKeys } from './row-keys.js'
 import type { TableSchema } from './schema.js'
 import { ABSENT, type RowPosition, type TextCells } from './table.js'
 import type { RowKeySpec } from './validation-types.js'
@@ -87,8 +87,7 @@ interface KeyEntry {
 }
 
 /** Keys exactly, but short: one longer than a digest is kept as its SHA-256. */
-function exactKey(parts: readonly string[]): string {
-  const text = parts.join('\u0000')
+function exactKey(text: string): string {
   return text.length <= 64 ? `=${text}` : `#${createHash('sha256').update(text).digest('base64')}`
 }
 
@@ -159,9 +158,9 @@ class Recheck implements FilesSink {
   private check(cells: unknown[] | null, text: TextCells | null, position: RowPosition): void {
     const rowNumber = ++this.rowNumber
     if (isBlank(cells, text)) return
-    const parts = this.rowKeys.keyOf(cells, text)
-    if (!this.repeated.has(hashParts(parts))) return
-    const key = exactKey(parts)
+    this.rowKeys.read(cells, text)
+    if (!this.repeated.has(this.rowKeys.hash())) return
+    const key = exactKey(this.rowKeys.exactText())
     let entry = this.entries.get(key)
     if (!entry) {
       entry = {

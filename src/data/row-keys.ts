@@ -10,8 +10,13 @@ import { clip } from '../untrusted.js'
 /** A label column with more distinct values than this is not a class label: its shares are not compared. */
 export const MAX_LABEL_CLASSES = 1000
 
-/** The part of a key whose cell has no value (missing, empty, or no such column in the file). */
-const NO_VALUE = '\u0002'
+/** A key part whose cell has no value (missing, empty, or no such column in the file). */
+const NO_VALUE = Symbol('no value')
+/** A key part whose cell does not cast: its text (in `raws`) is the part. */
+const RAW = Symbol('raw')
+
+const bigintAsText = (_key: string, item: unknown) =>
+  typeof item === 'bigint' ? String(item) : item
 
 /** A cast value as text, one text per value whatever the file's format wrote: 1.0, 1 and INT64 1 are `n1`. */
 function valueText(value: unknown): string {
@@ -24,29 +29,60 @@ function valueText(value: unknown): string {
     case 'boolean':
       return value ? 'T' : 'F'
   }
-  if (value instanceof Date) return `d${value.toISOString()}`
-  return `j${JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? String(item) : item))}`
+  if (value instanceof Date) return `d${Number.isNaN(value.getTime()) ? '?' : value.toISOString()}`
+  return `j${JSON.stringify(value, bigintAsText)}`
 }
 
-/** A cell that does not cast, as its text: two such cells are equal when their texts are. */
-function rawText(cell: unknown): string {
-  return `r${typeof cell === 'string' ? cell : JSON.stringify(cell, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`
+// The hash's state: two 32-bit lanes of an FNV-1a variant, mixed a 16-bit unit at a time.
+let low = 0
+let high = 0
+const float = new Float64Array(1)
+const words = new Uint32Array(float.buffer)
+
+function mix(unit: number): void {
+  low = Math.imul(low ^ unit, 0x01000193)
+  high = Math.imul(high ^ unit ^ (low >>> 16), 0x01000193)
 }
 
-/** 52 bits of a 64-bit FNV-1a variant over the parts (an exact number, so a Float64Array holds it). */
-export function hashParts(parts: readonly string[]): number {
-  let low = 0x811c9dc5
-  let high = 0x050c5d1f
-  for (let p = 0; p < parts.length; p++) {
-    const text = parts[p]
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i)
-      low = Math.imul(low ^ c, 0x01000193)
-      high = Math.imul(high ^ c ^ (low >>> 16), 0x01000193)
-    }
-    low = Math.imul(low ^ 0x1f, 0x01000193)
-    high = Math.imul(high ^ 0x1f ^ (low >>> 16), 0x01000193)
-  }
+function mixText(text: string): void {
+  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i))
+}
+
+/** A number by its bits (one NaN, one zero): no string is made for it. */
+function mixNumber(value: number): void {
+  float[0] = value === 0 ? 0 : value
+  if (value !== value) words[0] = words[1] = 0xffffffff
+  mix(words[0] & 0xffff)
+  mix(words[0] >>> 16)
+  mix(words[1] & 0xffff)
+  mix(words[1] >>> 16)
+}
+
+/** One part of a key into the hash: values whose valueText (or raw text) is the same mix the same. */
+function mixValue(value: unknown, raw: string): void {
+  if (value === NO_VALUE) mix(0x02)
+  else if (value === RAW) {
+    mix(0x72)
+    mixText(raw)
+  } else if (typeof value === 'number') {
+    mix(0x6e)
+    mixNumber(value)
+  } else if (typeof value === 'string') {
+    mix(0x73)
+    mixText(value)
+  } else if (typeof value === 'bigint') {
+    mix(0x6e)
+    mixNumber(Number(value))
+  } else if (typeof value === 'boolean') mix(value ? 0x54 : 0x46)
+  else mixText(valueText(value))
+  mix(0x1f)
+}
+
+/** 52 bits of the key's hash (an exact number, so a Float64Array holds it). */
+function hashKey(values: readonly unknown[], raws: readonly string[]): number {
+  low = 0x811c9dc5
+  high = 0x050c5d1f
+  for (let i = 0; i < values.length; i++) mixValue(values[i], raws[i])
   return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff)
 }
 
@@ -77,7 +113,8 @@ export class RowKeys {
   private readonly fields: CompiledField[]
   private columnOf: number[] = []
   private labelIndex = -1
-  private readonly parts: string[]
+  private readonly values: unknown[]
+  private readonly raws: string[]
   private readonly hashes = new HashList()
   private readonly classes = new Map<string, number>()
   private tooManyClasses = false
@@ -94,7 +131,8 @@ export class RowKeys {
         valueRead: true
       })
     })
-    this.parts = new Array<string>(this.fields.length).fill(NO_VALUE)
+    this.values = new Array<unknown>(this.fields.length).fill(NO_VALUE)
+    this.raws = new Array<string>(this.fields.length).fill('')
   }
 
   /**
@@ -108,26 +146,40 @@ export class RowKeys {
     this.labelled ||= this.labelIndex >= 0
   }
 
-  /** The row's key, part by part (valid until the next call). */
-  keyOf(cells: unknown[] | null, text: TextCells | null): readonly string[] {
-    const { fields, columnOf, parts } = this
+  /** Reads the row's key: each key column's value as its field casts it (valid until the next read). */
+  read(cells: unknown[] | null, text: TextCells | null): void {
+    const { fields, columnOf, values, raws } = this
     const count = text ? text.count : cells!.length
     for (let i = 0; i < fields.length; i++) {
       const k = columnOf[i]
       if (k < 0 || k >= count || (cells && cells[k] === ABSENT)) {
-        parts[i] = NO_VALUE
+        values[i] = NO_VALUE
         continue
       }
       const field = fields[i]
       const problem = text ? field.checkText(text, k) : field.check(cells![k])
-      parts[i] =
-        field.value === MISSING
-          ? NO_VALUE
-          : problem?.code === 'type-error'
-            ? rawText(text ? text.cell(k) : cells![k])
-            : valueText(field.value)
+      if (field.value === MISSING) values[i] = NO_VALUE
+      else if (problem?.code !== 'type-error') values[i] = field.value
+      else {
+        const cell = text ? text.cell(k) : cells![k]
+        values[i] = RAW
+        raws[i] = typeof cell === 'string' ? cell : JSON.stringify(cell, bigintAsText)
+      }
     }
-    return parts
+  }
+
+  /** The hash of the key read last. */
+  hash(): number {
+    return hashKey(this.values, this.raws)
+  }
+
+  /** The key read last, exactly, as text: two keys are equal when their texts are. */
+  exactText(): string {
+    return this.values
+      .map((value, i) =>
+        value === NO_VALUE ? '\u0002' : value === RAW ? `r${this.raws[i]}` : valueText(value)
+      )
+      .join('\u0000')
   }
 
   /** The key's columns and their cells as the row has them, for an example in a report. */
@@ -144,7 +196,8 @@ export class RowKeys {
 
   /** Hashes the row's key and counts its class. */
   add(cells: unknown[] | null, text: TextCells | null): void {
-    this.hashes.push(hashParts(this.keyOf(cells, text)))
+    this.read(cells, text)
+    this.hashes.push(this.hash())
     if (this.labelIndex >= 0) this.countClass(cells, text)
   }
 

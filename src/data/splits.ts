@@ -7,7 +7,7 @@ import type { OffThread } from '../worker/client.js'
 import { resolveDataset, type DatasetFiles } from './dataset-files.js'
 import { findLeakage, type LeakageFigures } from './leakage.js'
 import { primaryKeyOf } from './primary-key.js'
-import { createRowKeyIndex } from './row-key-index.js'
+import { createRowKeyIndex, type RowKeyIndex } from './row-key-index.js'
 import type { TableSchema } from './schema.js'
 import { validateDataset } from './validate-dataset.js'
 import type { RowKeySpec, ValidationResult } from './validation-types.js'
@@ -163,6 +163,61 @@ function mergeValidations(
   }
 }
 
+/** Every split's files, resolved before any is read: a bad path fails first. */
+async function resolveSplits(
+  config: SplitSettings
+): Promise<Array<{ name: string; dataset: DatasetFiles }>> {
+  const resolved = []
+  for (const [name, entries] of namedSplits(config)) {
+    const { workspace, cwd, dataFormat } = config
+    const what = `split "${name}"`
+    resolved.push({
+      name,
+      dataset: await resolveDataset(entries, { workspace, cwd, dataFormat, what })
+    })
+  }
+  return resolved
+}
+
+/**
+ * Validates each split, hashing every row's key into `index` (as group `group`), and returns its
+ * validation (without the hashes) and its figures.
+ */
+async function validateSplit(
+  split: { name: string; dataset: DatasetFiles },
+  group: number,
+  context: { config: SplitSettings; schema: TableSchema; schemaLabel: string; keys: RowKeySpec },
+  index: RowKeyIndex,
+  worker: OffThread | undefined
+): Promise<{ validation: ValidationResult; figures: SplitFigures }> {
+  const { config, schema, schemaLabel, keys } = context
+  const { name, dataset } = split
+  const { rowKeys, ...validation } = await validateDataset(
+    dataset.files,
+    schema,
+    {
+      format: dataset.format,
+      delimiter: config.delimiter,
+      maxViolations: config.maxViolations,
+      schemaLabel,
+      fileNames: dataset.names,
+      rowKeys: keys
+    },
+    worker
+  )
+  for (const hash of rowKeys!.hashes) index.add(group, hash)
+  const figures: SplitFigures = {
+    name,
+    label: dataset.label,
+    files: dataset.files.length,
+    rows: validation.rows,
+    violations: validation.violationCount,
+    ...(rowKeys!.classes ? { classes: rowKeys!.classes } : {}),
+    ...(rowKeys!.tooManyClasses ? { tooManyClasses: true } : {})
+  }
+  return { validation, figures }
+}
+
 /**
  * Validates each split (its files resolved first, so a bad path fails before any reading), hashing
  * every row's key; then compares them: rows, class shares, label shift, and the rows whose keys repeat,
@@ -176,49 +231,18 @@ export async function validateSplits(
 ): Promise<{ validation: ValidationResult; splits: SplitsReport }> {
   const labelColumn = config.labelColumn ?? schema.mlChecks?.label?.column
   const keys = leakageKeys(schema, config, labelColumn)
-  const datasets: Array<{ name: string; dataset: DatasetFiles }> = []
-  for (const [name, entries] of namedSplits(config))
-    datasets.push({
-      name,
-      dataset: await resolveDataset(entries, {
-        workspace: config.workspace,
-        cwd: config.cwd,
-        dataFormat: config.dataFormat,
-        what: `split "${name}"`
-      })
-    })
+  const splits = await resolveSplits(config)
   const index = createRowKeyIndex()
   const results: Array<{ name: string; validation: ValidationResult }> = []
   const figures: SplitFigures[] = []
-  for (const [group, { name, dataset }] of datasets.entries()) {
-    const validation = await validateDataset(
-      dataset.files,
-      schema,
-      {
-        format: dataset.format,
-        delimiter: config.delimiter,
-        maxViolations: config.maxViolations,
-        schemaLabel,
-        fileNames: dataset.names,
-        rowKeys: keys
-      },
-      worker
-    )
-    const { rowKeys, ...rest } = validation
-    for (const hash of rowKeys!.hashes) index.add(group, hash)
-    results.push({ name, validation: rest })
-    figures.push({
-      name,
-      label: dataset.label,
-      files: dataset.files.length,
-      rows: validation.rows,
-      violations: validation.violationCount,
-      ...(rowKeys!.classes ? { classes: rowKeys!.classes } : {}),
-      ...(rowKeys!.tooManyClasses ? { tooManyClasses: true } : {})
-    })
+  for (const [group, split] of splits.entries()) {
+    const context = { config, schema, schemaLabel, keys }
+    const checked = await validateSplit(split, group, context, index, worker)
+    results.push({ name: split.name, validation: checked.validation })
+    figures.push(checked.figures)
   }
   const leakage = await findLeakage(
-    datasets.map(({ name, dataset }, s) => ({ name, dataset, rows: figures[s].rows })),
+    splits.map(({ name, dataset }, s) => ({ name, dataset, rows: figures[s].rows })),
     index.repeats(),
     { schema, keys, schemaLabel, delimiter: config.delimiter, maxLeakage: config.maxLeakage }
   )

@@ -91,6 +91,93 @@ export interface MarkdownEscape {
   code: (text: string, max?: number) => string
 }
 
+/** One row per split: files, rows, violations, class shares, label shift. */
+function splitTable(report: SplitsReport, { code, text }: MarkdownEscape): string[] {
+  const { labelShift } = report
+  const label = report.labelColumn ? code(report.labelColumn) : ''
+  const rows = report.splits.map(split => {
+    const shift = shiftOf(report, split.name)
+    const warn = shift !== undefined && shift >= labelShift!.warnAt ? ' ⚠️' : ''
+    const shares = split.tooManyClasses
+      ? 'more than a label has'
+      : text(sharesText(split.classes, 6), 300)
+    return [
+      code(split.name),
+      split.files,
+      split.rows,
+      split.violations,
+      ...(label ? [shares] : []),
+      ...(labelShift ? [shift === undefined ? '–' : `${shift.toFixed(3)}${warn}`] : [])
+    ]
+  })
+  const header = ['split', 'files', 'rows', 'violations']
+  if (label) header.push(`${label} classes`)
+  if (labelShift) header.push('label shift')
+  const out = [table(header, rows), '']
+  if (labelShift)
+    out.push(
+      `Label shift: ${labelShift.measure} from ${code(labelShift.reference)}'s class shares (0 the same, 1 nothing in common); a warning from ${labelShift.warnAt}.`,
+      ''
+    )
+  return out
+}
+
+/** One row per pair of splits: the later split's rows found in the earlier one, and the verdict. */
+function leakTable(report: SplitsReport, { code }: MarkdownEscape): string[] {
+  const { columns, pairs, maxLeakage, duplicates } = report.leakage
+  const names = columns.map(name => code(name, 60))
+  const more = names.length > 12 ? `, and ${names.length - 12} more` : ''
+  const mark = (pair: PairLeak) => (pair.rows === 0 ? '✅' : pair.overLimit ? '❌' : '⚠️')
+  const out = [
+    `Leakage: rows of a split whose ${names.slice(0, 12).join(', ')}${more} (as the schema reads them) are a row of an earlier split; max-leakage ${limitWords(maxLeakage)}.`,
+    '',
+    table(
+      ['split', 'found in', 'rows', 'share', 'verdict'],
+      pairs.map(pair => [
+        code(pair.split),
+        code(pair.in),
+        pair.rows,
+        percent(pair.fraction),
+        `${mark(pair)} ${pairVerdict(pair, maxLeakage)}`
+      ])
+    ),
+    ''
+  ]
+  const repeats = duplicates.filter(d => d.rows > 0)
+  if (repeats.length)
+    out.push(
+      `Repeated rows within a split (same key): ${repeats.map(d => `${code(d.split)} ${d.rows}`).join(', ')}.`,
+      ''
+    )
+  return out
+}
+
+/** The first rows found again, leaked or repeated, at file:line. */
+function exampleTable(report: SplitsReport, { code, text }: MarkdownEscape): string[] {
+  const { pairs, duplicates } = report.leakage
+  const examples = [
+    ...pairs.flatMap(pair =>
+      pair.examples.map(example => [`${code(pair.split)} in ${code(pair.in)}`, example] as const)
+    ),
+    ...duplicates.flatMap(d =>
+      d.examples.map(example => [`repeat in ${code(d.split)}`, example] as const)
+    )
+  ]
+  if (!examples.length) return []
+  return [
+    table(
+      ['what', 'row', 'same key as', 'key'],
+      examples.map(([what, example]) => [
+        what,
+        code(placeText(example.at), 300),
+        code(placeText(example.first), 300),
+        text(example.values, 300)
+      ])
+    ),
+    ''
+  ]
+}
+
 /**
  * The comparison in Markdown: a table of the splits, a table of the pairs, and (with `examples`) the
  * first rows found again. Untrusted text (names, files, cells) goes through `escape`.
@@ -100,94 +187,11 @@ export function splitsMarkdown(
   escape: MarkdownEscape,
   options: { heading: string; examples: boolean }
 ): string[] {
-  const { leakage, labelShift } = report
-  const { code, text } = escape
-  const out = [options.heading, '']
-  const label = report.labelColumn ? code(report.labelColumn) : ''
-  out.push(
-    table(
-      [
-        'split',
-        'files',
-        'rows',
-        'violations',
-        ...(label ? [`${label} classes`] : []),
-        ...(labelShift ? ['label shift'] : [])
-      ],
-      report.splits.map(split => {
-        const shift = shiftOf(report, split.name)
-        const warn = shift !== undefined && shift >= labelShift!.warnAt ? ' ⚠️' : ''
-        return [
-          code(split.name),
-          split.files,
-          split.rows,
-          split.violations,
-          ...(label
-            ? [
-                split.tooManyClasses
-                  ? 'more than a label has'
-                  : text(sharesText(split.classes, 6), 300)
-              ]
-            : []),
-          ...(labelShift ? [shift === undefined ? '–' : `${shift.toFixed(3)}${warn}`] : [])
-        ]
-      })
-    ),
-    ''
-  )
-  if (labelShift)
-    out.push(
-      `Label shift: ${labelShift.measure} from ${code(labelShift.reference)}'s class shares (0 the same, 1 nothing in common); a warning from ${labelShift.warnAt}.`,
-      ''
-    )
-  const columns = leakage.columns.map(name => code(name, 60))
-  const shownColumns = `${columns.slice(0, 12).join(', ')}${columns.length > 12 ? `, and ${columns.length - 12} more` : ''}`
-  out.push(
-    `Leakage: rows of a split whose ${shownColumns} (as the schema reads them) are a row of an earlier split; max-leakage ${limitWords(leakage.maxLeakage)}.`,
+  return [
+    options.heading,
     '',
-    table(
-      ['split', 'found in', 'rows', 'share', 'verdict'],
-      leakage.pairs.map(pair => [
-        code(pair.split),
-        code(pair.in),
-        pair.rows,
-        percent(pair.fraction),
-        pair.rows === 0
-          ? '✅ none'
-          : pair.overLimit
-            ? `❌ ${pairVerdict(pair, leakage.maxLeakage)}`
-            : `⚠️ ${pairVerdict(pair, leakage.maxLeakage)}`
-      ])
-    ),
-    ''
-  )
-  const repeats = leakage.duplicates.filter(d => d.rows > 0)
-  if (repeats.length)
-    out.push(
-      `Repeated rows within a split (same key): ${repeats.map(d => `${code(d.split)} ${d.rows}`).join(', ')}.`,
-      ''
-    )
-  if (!options.examples) return out
-  const examples = [
-    ...leakage.pairs.flatMap(pair =>
-      pair.examples.map(example => [`${code(pair.split)} in ${code(pair.in)}`, example] as const)
-    ),
-    ...repeats.flatMap(d =>
-      d.examples.map(example => [`repeat in ${code(d.split)}`, example] as const)
-    )
+    ...splitTable(report, escape),
+    ...leakTable(report, escape),
+    ...(options.examples ? exampleTable(report, escape) : [])
   ]
-  if (examples.length)
-    out.push(
-      table(
-        ['what', 'row', 'same key as', 'key'],
-        examples.map(([what, example]) => [
-          what,
-          code(placeText(example.at), 300),
-          code(placeText(example.first), 300),
-          text(example.values, 300)
-        ])
-      ),
-      ''
-    )
-  return out
 }
