@@ -1,7 +1,7 @@
 // Rows of one split found in another, and rows repeated within a split: the rows whose key hashes
 // repeat (row-key-index.ts) read again, their keys compared exactly, counted and placed at file:line.
 import { createHash } from 'node:crypto'
-import type { RowLimit } from '../config.js'
+import type { RowLimit } from './split-options.js'
 import { compileSchema } from './cells/field.js'
 import type { DatasetFiles } from './dataset-files.js'
 import { columnsOfHeader } from './header.js'

@@ -1,7 +1,8 @@
 // The data as named splits (train, valid, test, ...): each validated against the schema, then compared:
 // rows, the label's class shares, the label's shift from the training split, and rows leaked between
 // them (leakage.ts).
-import type { DataSettings, RowLimit } from '../config.js'
+import type { DataSettings } from '../config.js'
+import type { RowLimit } from './split-options.js'
 import { UserError } from '../errors.js'
 import type { OffThread } from '../worker/client.js'
 import { resolveDataset, type DatasetFiles } from './dataset-files.js'

@@ -1,5 +1,5 @@
 // The splits' comparison in words: for the terminal, the job summary and the pull-request comment.
-import type { RowLimit } from '../config.js'
+import type { RowLimit } from '../data/split-options.js'
 import type { PairLeak, RowExample, RowPlace } from '../data/leakage.js'
 import type { SplitsReport } from '../data/splits.js'
 import { percent, plural } from '../words.js'
