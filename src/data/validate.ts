@@ -202,8 +202,13 @@ class RowChecker implements FilesSink {
 
   /** A row numbered across files as its file and its row number there. */
   private fileRow(across: number): { rowNumber: number; file?: string } {
-    let file = this.rowBases.length - 1
-    while (file > 0 && this.rowBases[file] >= across) file--
+    // The last file whose base is below the row (a file's rows come after its base).
+    let [file, high] = [0, this.rowBases.length - 1]
+    while (file < high) {
+      const middle = Math.ceil((file + high) / 2)
+      if (this.rowBases[middle] < across) file = middle
+      else high = middle - 1
+    }
     const rowNumber = across - this.rowBases[file]
     return this.fileNames ? { rowNumber, file: this.fileNames[file] } : { rowNumber }
   }
