@@ -36,7 +36,7 @@ describe('config', () => {
       n => n
     )
     expect(config).toMatchObject({
-      dataset: '/ws/data.csv',
+      dataset: ['/ws/data.csv'],
       schema: '/ws/schema.yml',
       workingDirectory: '/ws/ml',
       lossFile: '/ws/ml/logs/loss.jsonl',

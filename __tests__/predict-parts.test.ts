@@ -22,7 +22,9 @@ const irisSchema = async () =>
   parseTableSchema(await readFile(fixture('iris/iris.schema.yml'), 'utf8'), 'iris.schema.yml')
 
 const drawSettings = (dataset: string, predictRows: number) => ({
-  dataset,
+  dataset: [dataset],
+  workspace: '/',
+  cwd: '/',
   predictRows,
   seed: 0,
   dataFormat: undefined,

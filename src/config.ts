@@ -5,6 +5,7 @@ import { IF_NO_FILES_FOUND } from './artifact/files.js'
 import { allowGlobalProblem } from './artifact/scan/allowlist/index.js'
 import { DEFAULT_LIMITS } from './artifact/scan/types.js'
 import { delimiterProblem } from './data/csv.js'
+import { columnList, rowLimit, splitsOption } from './data/split-options.js'
 import { DATA_FORMATS } from './data/table.js'
 import {
   DEFAULT_PREDICT_URL,
@@ -117,11 +118,15 @@ const serverUrl = text.refine(
  */
 export const optionsSchema = z.strictObject({
   // The data and its schema
-  dataset: text,
+  dataset: lines.optional(),
   schema: text,
   'data-format': z.enum(DATA_FORMATS).optional(),
   delimiter: delimiter.optional(),
   'max-violations': number(wholeNumber.positive()).default(1000),
+  // Splits and leakage
+  splits: splitsOption.optional(),
+  'leakage-columns': columnList.optional(),
+  'max-leakage': rowLimit.default({ rows: 0 }),
   // The subset
   'sample-rows': number(wholeNumber.positive()).default(256),
   'sample-strategy': z.enum(SAMPLE_STRATEGIES).default('random'),
@@ -228,10 +233,15 @@ export const DATA_OPTIONS = [
   'schema',
   'data-format',
   'delimiter',
-  'max-violations'
+  'max-violations',
+  'splits',
+  'label-column',
+  'leakage-columns',
+  'max-leakage'
 ] as const satisfies OptionName[]
 export const SAMPLE_OPTIONS = [
   'dataset',
+  'splits',
   'data-format',
   'delimiter',
   'sample-rows',
@@ -316,9 +326,16 @@ function optionErrors(error: z.ZodError, known: readonly string[], describe: Des
 
 /** Data and schema are relative to the workspace; what the command writes, to where it runs. */
 function resolvePaths(settings: Record<string, unknown>, workspace: string): void {
-  for (const name of ['dataset', 'schema', 'workingDirectory'])
+  for (const name of ['schema', 'workingDirectory'])
     if (typeof settings[name] === 'string')
       settings[name] = path.resolve(workspace, settings[name] as string)
+  const resolve = (entries: string[]) => entries.map(entry => path.resolve(workspace, entry))
+  if (Array.isArray(settings.dataset)) settings.dataset = resolve(settings.dataset as string[])
+  const named = settings.splits as Record<string, string[]> | undefined
+  if (named)
+    settings.splits = Object.fromEntries(
+      Object.entries(named).map(([name, entries]) => [name, resolve(entries)])
+    )
   if (typeof settings.lossFile === 'string')
     settings.lossFile = path.resolve(
       (settings.workingDirectory as string | undefined) ?? workspace,
@@ -342,10 +359,45 @@ export function parseSettings<K extends OptionName>(
   )
   const mask = Object.fromEntries(names.map(name => [name, true])) as { [N in OptionName]?: true }
   const options = parseWith(optionsSchema.pick(mask), present, describe)
+  requireData(names, options, describe)
   const settings: Record<string, unknown> = { workspace, cwd }
   for (const [name, value] of Object.entries(options)) settings[camelCase(name)] = value
   resolvePaths(settings, workspace)
   return settings as Settings<K>
+}
+
+/**
+ * The data is `dataset`, or `splits`, or both (`dataset` is then the training data, as a split named
+ * train would be: naming both is refused).
+ */
+function requireData(
+  names: readonly OptionName[],
+  options: { dataset?: string[]; splits?: Record<string, string[]> },
+  describe: Describe
+): void {
+  if (!names.includes('dataset')) return
+  const takesSplits = names.includes('splits')
+  if (options.dataset && options.splits?.train)
+    throw new UserError(
+      `${describe('dataset')} and the split named train in ${describe('splits')} both name the training data: give one of them`
+    )
+  if (!options.dataset && !(takesSplits && options.splits))
+    throw new UserError(
+      `${describe('dataset')}: is required${takesSplits ? ` (or ${describe('splits')})` : ''}`
+    )
+}
+
+/** The entries that name the data a command trains on: `dataset`, else the split named train. */
+export function trainingEntries(
+  settings: { dataset?: string[]; splits?: Record<string, string[]> },
+  describe: Describe = name => name
+): string[] {
+  const entries = settings.dataset ?? settings.splits?.train
+  if (!entries)
+    throw new UserError(
+      `no training data: set ${describe('dataset')}, or name a split train in ${describe('splits')} (the splits are ${Object.keys(settings.splits ?? {}).join(', ')})`
+    )
+  return entries
 }
 
 function parseWith<S extends z.ZodObject>(
@@ -382,7 +434,9 @@ export function buildConfig(
   describe: Describe,
   cwd = workspace
 ): Config {
-  return parseSettings(OPTION_NAMES, raw, workspace, describe, cwd)
+  const config = parseSettings(OPTION_NAMES, raw, workspace, describe, cwd)
+  trainingEntries(config, describe)
+  return config
 }
 
 /**

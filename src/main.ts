@@ -22,7 +22,8 @@ import {
   committedModelAnnotations,
   modelAnnotations,
   pickAnnotations,
-  predictAnnotations
+  predictAnnotations,
+  splitAnnotations
 } from './report/annotations.js'
 import { reportOutputs } from './report/outputs.js'
 import { describePosition } from './report/position.js'
@@ -55,12 +56,13 @@ function plannedAnnotations(
       message: `${violation.message}${where}`,
       properties: {
         title: `ml-smoke: ${violation.code}${violation.field ? ` in "${violation.field}"` : ''}`,
-        file: report.labels.dataset,
+        file: violation.file ?? report.labels.dataset,
         startLine: violation.line
       }
     })
   }
   for (const { level, message, ...properties } of [
+    ...splitAnnotations(report),
     ...committedModelAnnotations(report),
     ...modelAnnotations(report),
     ...predictAnnotations(report),

@@ -16,7 +16,7 @@ import {
 } from './report/types.js'
 import { predictStage } from './predict/stage.js'
 import { preflightStage } from './preflight/stage.js'
-import { sampleStage, subsetTarget } from './sample/stage.js'
+import { sampleStage } from './sample/stage.js'
 import { prepareRunFolders, type RunFolders, type StageResult } from './stage.js'
 import { trainStage } from './train/stage.js'
 
@@ -37,7 +37,7 @@ export async function runPipeline(
   const onLine = (line: string, lineNumber: number): void => output.readLine(line, lineNumber)
   const checked = await stages.run('preflight', () => preflightStage(context))
   const validated = checked && (await stages.run('validate', () => validateStage(context)))
-  const target = subsetTarget(config, folders.subsetDirectory)
+  const target = { folder: folders.subsetDirectory }
   const { labelColumn } = validated || {}
   const sampled =
     validated &&

@@ -1271,7 +1271,7 @@ module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __webpack_require__(29519)
+const { parseMIMEType, serializeAMimeType } = __webpack_require__(51900)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
@@ -14040,7 +14040,7 @@ module.exports = {
 
 
 const assert = __webpack_require__(34589)
-const { URLSerializer } = __webpack_require__(29519)
+const { URLSerializer } = __webpack_require__(51900)
 const { isValidHeaderName } = __webpack_require__(73168)
 
 /**
@@ -14303,7 +14303,7 @@ module.exports = {
 
 const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(71276)
 const { isCTLExcludingHtab } = __webpack_require__(57797)
-const { collectASequenceOfCodePointsFast } = __webpack_require__(29519)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(51900)
 const assert = __webpack_require__(34589)
 
 /**
@@ -15563,7 +15563,7 @@ const { fetching } = __webpack_require__(54398)
 const { makeRequest } = __webpack_require__(9967)
 const { webidl } = __webpack_require__(45893)
 const { EventSourceStream } = __webpack_require__(24031)
-const { parseMIMEType } = __webpack_require__(29519)
+const { parseMIMEType } = __webpack_require__(51900)
 const { createFastMessageEvent } = __webpack_require__(15188)
 const { isNetworkError } = __webpack_require__(99051)
 const { delay } = __webpack_require__(94811)
@@ -16110,7 +16110,7 @@ const { Blob } = __webpack_require__(4573)
 const assert = __webpack_require__(34589)
 const { isErrored, isDisturbed } = __webpack_require__(57075)
 const { isArrayBuffer } = __webpack_require__(73429)
-const { serializeAMimeType } = __webpack_require__(29519)
+const { serializeAMimeType } = __webpack_require__(51900)
 const { multipartFormDataParser } = __webpack_require__(50116)
 let random
 
@@ -16754,7 +16754,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29519:
+/***/ 51900:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -17698,7 +17698,7 @@ module.exports = { FileLike, isFileLike }
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __webpack_require__(3440)
 const { utf8DecodeBytes } = __webpack_require__(73168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(29519)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(51900)
 const { isFileLike } = __webpack_require__(27114)
 const { makeEntry } = __webpack_require__(35910)
 const assert = __webpack_require__(34589)
@@ -19237,7 +19237,7 @@ const {
 const EE = __webpack_require__(78474)
 const { Readable, pipeline, finished } = __webpack_require__(57075)
 const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __webpack_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(29519)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(51900)
 const { getGlobalDispatcher } = __webpack_require__(32581)
 const { webidl } = __webpack_require__(45893)
 const { STATUS_CODES } = __webpack_require__(37067)
@@ -21479,7 +21479,7 @@ const {
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
 const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(93627)
 const { webidl } = __webpack_require__(45893)
-const { URLSerializer } = __webpack_require__(29519)
+const { URLSerializer } = __webpack_require__(51900)
 const { kConstruct } = __webpack_require__(36443)
 const assert = __webpack_require__(34589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __webpack_require__(78474)
@@ -22520,7 +22520,7 @@ const {
 const { kState, kHeaders } = __webpack_require__(93627)
 const { webidl } = __webpack_require__(45893)
 const { FormData } = __webpack_require__(35910)
-const { URLSerializer } = __webpack_require__(29519)
+const { URLSerializer } = __webpack_require__(51900)
 const { kConstruct } = __webpack_require__(36443)
 const assert = __webpack_require__(34589)
 const { types } = __webpack_require__(57975)
@@ -23135,7 +23135,7 @@ const { Transform } = __webpack_require__(57075)
 const zlib = __webpack_require__(38522)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(4495)
 const { getGlobalOrigin } = __webpack_require__(51059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(29519)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(51900)
 const { performance } = __webpack_require__(643)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(3440)
 const assert = __webpack_require__(34589)
@@ -26231,7 +26231,7 @@ const {
 } = __webpack_require__(20961)
 const { ProgressEvent } = __webpack_require__(88573)
 const { getEncoding } = __webpack_require__(22607)
-const { serializeAMimeType, parseMIMEType } = __webpack_require__(29519)
+const { serializeAMimeType, parseMIMEType } = __webpack_require__(51900)
 const { types } = __webpack_require__(57975)
 const { StringDecoder } = __webpack_require__(13193)
 const { btoa } = __webpack_require__(4573)
@@ -28290,7 +28290,7 @@ const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __we
 const { states, opcodes } = __webpack_require__(20736)
 const { ErrorEvent, createFastMessageEvent } = __webpack_require__(15188)
 const { isUtf8 } = __webpack_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __webpack_require__(29519)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __webpack_require__(51900)
 
 /* globals Blob */
 
@@ -28616,7 +28616,7 @@ module.exports = {
 
 
 const { webidl } = __webpack_require__(45893)
-const { URLSerializer } = __webpack_require__(29519)
+const { URLSerializer } = __webpack_require__(51900)
 const { environmentSettingsObject } = __webpack_require__(73168)
 const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __webpack_require__(20736)
 const {

@@ -48,7 +48,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(496);
-/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(782);
+/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(461);
 /* harmony import */ var _tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(248);
 // The entry of dist/worker/index.js: a small bundle that works on data in another thread (see
 // client.ts): it validates one byte range of a CSV or a whole Parquet file, or cuts a Parquet subset,
@@ -125,7 +125,7 @@ function heapCollector() {
 
 /***/ }),
 
-/***/ 782:
+/***/ 461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1123,6 +1123,719 @@ async function readCsvTable(file, options, sink) {
         // A CsvRecord already has the shape of a RowPosition (raw is '' unless keepRaw): no copy per row.
         return sink.textRow ? sink.textRow(record, record) : sink.row(record.fields, record);
     }, problem => sink.problem(problem));
+}
+
+;// CONCATENATED MODULE: ./src/json.ts
+/**
+ * Arrays and objects nested deeper than this are refused. A table cell or a metrics log is a few levels
+ * deep; code that walks a value recursively (JSON.stringify, a reviver, structuredClone) runs out of stack
+ * a few thousand levels down, which a hostile or broken file reaches in ten kilobytes.
+ */
+const MAX_JSON_DEPTH = 256;
+/**
+ * Values (array elements and object members, at any depth) and keys in one JSON text. Parsed, 8 M numbers
+ * in a 16 MiB line took the CLI to 313 MiB and 1.4 M keys to 312 MiB; a table row holds far fewer (an
+ * embedding, an image of 224 × 224 × 3 values), and MAX_COLUMNS keys make a row too wide anyway.
+ */
+const MAX_JSON_VALUES = 1_000_000;
+const MAX_JSON_KEYS = 100_000;
+/** A JSON text that would be too large or too deep to hold once parsed: refused, not a syntax error. */
+class JsonLimitError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'JsonLimitError';
+    }
+}
+/** A JSON text that parses but nests deeper than MAX_JSON_DEPTH. */
+class JsonDepthError extends JsonLimitError {
+    constructor() {
+        super(`arrays or objects nested more than ${MAX_JSON_DEPTH} levels deep`);
+        this.name = 'JsonDepthError';
+    }
+}
+/**
+ * Throws a JsonLimitError when `text` holds more than MAX_JSON_VALUES values or MAX_JSON_KEYS keys,
+ * counted as the commas and colons outside strings, before anything is parsed. A value takes two
+ * characters and a key five, so shorter text is not scanned.
+ */
+function checkJsonSize(text) {
+    if (text.length < 2 * MAX_JSON_VALUES && text.length < 5 * MAX_JSON_KEYS)
+        return;
+    let commas = 0;
+    let colons = 0;
+    // Each is searched again only once passed (never once none is left); strings are skipped whole.
+    const nextAt = (char, from) => {
+        const at = text.indexOf(char, from);
+        return at === -1 ? Infinity : at;
+    };
+    let comma = -1;
+    let colon = -1;
+    for (let i = 0; i < text.length;) {
+        const quote = text.indexOf('"', i);
+        const end = quote === -1 ? text.length : quote;
+        if (comma < i)
+            comma = nextAt(',', i);
+        for (; comma < end; comma = nextAt(',', comma + 1))
+            commas++;
+        if (colon < i)
+            colon = nextAt(':', i);
+        for (; colon < end; colon = nextAt(':', colon + 1))
+            colons++;
+        if (quote === -1)
+            break;
+        i = afterString(text, quote);
+    }
+    if (commas + 1 > MAX_JSON_VALUES)
+        throw new JsonLimitError(`about ${(commas + 1).toLocaleString('en-US')} values: more than the ${MAX_JSON_VALUES.toLocaleString('en-US')} ml-smoke reads in one JSON text`);
+    if (colons > MAX_JSON_KEYS)
+        throw new JsonLimitError(`${colons.toLocaleString('en-US')} keys: more than the ${MAX_JSON_KEYS.toLocaleString('en-US')} ml-smoke reads in one JSON text`);
+}
+const json_QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NO_MARK = Symbol('no mark');
+/**
+ * JSON.parse that also accepts the NaN, Infinity and -Infinity tokens Python's json.dumps writes, as the
+ * numbers they mean, and refuses nesting deeper than MAX_JSON_DEPTH or more than MAX_JSON_VALUES values or
+ * MAX_JSON_KEYS keys (JsonLimitError; `sizeLimits: false` for a document whose size the caller bounds).
+ * Only tokens outside
+ * strings are read as numbers: `"a, NaN, b"` stays text. Errors are JSON.parse's, about the text as given.
+ */
+function parsePythonJson(text, options = {}) {
+    if (options.sizeLimits !== false)
+        checkJsonSize(text);
+    let value;
+    let nanMark = null;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        // Valid JSON has no bare NaN or Infinity, so only text that failed is rewritten.
+        if (!text.includes('NaN') && !text.includes('Infinity'))
+            throw error;
+        nanMark = markFor(text);
+        const rewritten = rewriteNonFinite(text, nanMark);
+        if (rewritten === null)
+            throw error;
+        try {
+            value = JSON.parse(rewritten);
+        }
+        catch {
+            throw error;
+        }
+    }
+    // Nesting d levels deep takes at least 2d characters: shorter text needs no walk.
+    if (nanMark !== null || text.length > 2 * MAX_JSON_DEPTH)
+        value = walk(value, nanMark);
+    return value;
+}
+/**
+ * JSON.parse, refusing nesting deeper than MAX_JSON_DEPTH (JsonDepthError): for JSON from data (a CSV
+ * cell of an array or object field) that later code stringifies or walks.
+ */
+function parseJson(text) {
+    checkJsonSize(text);
+    const value = JSON.parse(text);
+    return text.length > 2 * MAX_JSON_DEPTH ? walk(value, null) : value;
+}
+/** A string that does not occur in `text`, to stand for NaN. */
+function markFor(text) {
+    let mark = '\u0000ml-smoke NaN';
+    while (text.includes(mark))
+        mark += '\u0000';
+    return mark;
+}
+/**
+ * `text` with each NaN, Infinity and -Infinity outside strings replaced by `"<mark>"`, 1e999 and -1e999
+ * (which JSON.parse reads as ±Infinity); null when there is none. Strings are skipped whole, escapes and
+ * all, with native indexOf.
+ */
+function rewriteNonFinite(text, mark) {
+    const parts = [];
+    let copied = 0;
+    const len = text.length;
+    for (let i = 0; i < len;) {
+        const c = text.charCodeAt(i);
+        if (c === json_QUOTE) {
+            i = afterString(text, i);
+            continue;
+        }
+        let token = null;
+        let replacement = '';
+        if (text.startsWith('NaN', i)) {
+            token = 'NaN';
+            replacement = JSON.stringify(mark);
+        }
+        else if (text.startsWith('Infinity', i)) {
+            token = 'Infinity';
+            replacement = '1e999';
+        }
+        else if (text.startsWith('-Infinity', i)) {
+            token = '-Infinity';
+            replacement = '-1e999';
+        }
+        if (token === null ||
+            isWordChar(text.charCodeAt(i - 1)) ||
+            isWordChar(text.charCodeAt(i + token.length))) {
+            i++;
+            continue;
+        }
+        parts.push(text.slice(copied, i), replacement);
+        i += token.length;
+        copied = i;
+    }
+    if (parts.length === 0)
+        return null;
+    parts.push(text.slice(copied));
+    return parts.join('');
+}
+/** The index after the string that opens at `start` (its closing quote is not escaped), or the length. */
+function afterString(text, start) {
+    for (let from = start + 1;;) {
+        const q = text.indexOf('"', from);
+        if (q === -1)
+            return text.length;
+        let backslashes = 0;
+        while (text.charCodeAt(q - 1 - backslashes) === BACKSLASH)
+            backslashes++;
+        if (backslashes % 2 === 0)
+            return q + 1;
+        from = q + 1;
+    }
+}
+function isWordChar(c) {
+    return ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
+}
+/**
+ * Checks the depth of a parsed value without recursion (JsonDepthError past MAX_JSON_DEPTH) and, with a
+ * mark, replaces the strings equal to it by NaN.
+ */
+function walk(value, nanMark) {
+    // No string equals the mark when there is none.
+    const mark = nanMark ?? NO_MARK;
+    if (value === mark)
+        return NaN;
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const containers = [value];
+    const depths = [1];
+    while (containers.length) {
+        const container = containers.pop();
+        const depth = depths.pop();
+        if (depth > MAX_JSON_DEPTH)
+            throw new JsonDepthError();
+        if (Array.isArray(container)) {
+            for (let k = 0; k < container.length; k++) {
+                const item = container[k];
+                if (typeof item === 'object' && item !== null) {
+                    containers.push(item);
+                    depths.push(depth + 1);
+                }
+                else if (item === mark)
+                    container[k] = NaN;
+            }
+        }
+        else {
+            for (const key in container) {
+                const item = container[key];
+                if (typeof item === 'object' && item !== null) {
+                    containers.push(item);
+                    depths.push(depth + 1);
+                }
+                else if (item === mark)
+                    // JSON.parse makes "__proto__" an own key; plain assignment would call the prototype's setter.
+                    Object.defineProperty(container, key, { value: NaN, enumerable: true, writable: true });
+            }
+        }
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/data/readers/json.ts
+
+
+
+
+function describe(value) {
+    return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+/** One JSON object per row: the first object's keys are the header, later rows are matched by key. */
+class ObjectRows {
+    sink;
+    columns = null;
+    index = new Map();
+    constructor(sink) {
+        this.sink = sink;
+    }
+    /** Hands a row to the sink; false when reading should stop (the sink said so, or a row is too wide). */
+    add(record, line, raw) {
+        if (this.columns === null) {
+            const columns = Object.keys(record);
+            const problem = columns.length > MAX_COLUMNS
+                ? tooManyColumns(columns.length, 'keys', line)
+                : labelTooLong(columns, line);
+            if (problem) {
+                this.sink.problem(problem);
+                return false;
+            }
+            this.columns = columns;
+            this.columns.forEach((name, i) => this.index.set(name, i));
+            this.sink.header(this.columns, line);
+        }
+        const columns = this.columns;
+        const cells = new Array(columns.length).fill(ABSENT);
+        let extra;
+        let next = 0;
+        for (const key in record) {
+            // Rows usually repeat the first row's key order: compare in order before looking the key up.
+            const at = key === columns[next] ? next : this.index.get(key);
+            if (at === undefined) {
+                if ((extra ??= []).push(key) + columns.length > MAX_COLUMNS) {
+                    this.sink.problem(tooManyColumns(Object.keys(record).length, 'keys', line));
+                    return false;
+                }
+            }
+            else {
+                cells[at] = record[key];
+                next = at + 1;
+            }
+        }
+        return this.sink.row(cells, { line, raw }, extra);
+    }
+}
+/** The problem for a JSON text that does not parse, or is too deep or too large to (see src/json.ts). */
+function jsonError(error, line) {
+    const message = error.message;
+    return {
+        code: 'json-error',
+        line,
+        message: error instanceof JsonLimitError
+            ? `cannot read this JSON: ${message}`
+            : `not valid JSON: ${message}`
+    };
+}
+/**
+ * Past this many records that do not parse, when they outnumber the rows read, the rest of the file is not
+ * read: each costs JSON.parse a thrown SyntaxError (about 10 µs), so 100 MB of short broken lines would take
+ * many minutes to list, and a file like that is not JSON to begin with.
+ */
+const MAX_UNREADABLE_RECORDS = 10_000;
+/** Counts records that parse and records that do not; says when to stop (see MAX_UNREADABLE_RECORDS). */
+class Readability {
+    parsed = 0;
+    unreadable = 0;
+    read() {
+        this.parsed++;
+    }
+    /** Counts a record that does not parse: the problem that stops reading when there are too many. */
+    failed(line, what) {
+        if (++this.unreadable <= MAX_UNREADABLE_RECORDS || this.unreadable <= this.parsed)
+            return null;
+        return {
+            code: 'json-error',
+            line,
+            message: `more than ${MAX_UNREADABLE_RECORDS.toLocaleString('en-US')} ${what} are not valid JSON, more than parse: the file is probably not ${what === 'lines' ? 'JSON Lines' : 'a JSON array of rows'}; the rest of the file is not read`
+        };
+    }
+}
+function recordTooLong(line, what) {
+    return {
+        code: 'record-too-long',
+        line,
+        message: `${what} that starts on line ${line} is longer than ${MAX_RECORD_TEXT}; the rest of the file is not read`
+    };
+}
+/**
+ * JSON Lines, streamed: one object per line, Python's NaN/Infinity accepted. A line that is not an
+ * object is reported at its line, never skipped silently; an empty line is a blank row. A line is looked
+ * for only in the text that arrived since the last one ended, so a long line costs linear time; one
+ * longer than MAX_RECORD_CHARS stops reading.
+ */
+async function readJsonlTable(file, options, sink) {
+    const rows = new ObjectRows(sink);
+    const readability = new Readability();
+    const chunks = new Utf8Chunks(true, false);
+    // The unfinished line: `pieces` in order, none with a line break.
+    let pieces = [];
+    let pendingLength = 0;
+    let line = 0;
+    let lineEnding;
+    const handle = (text, carried, final) => {
+        // A carried text already begins with the unfinished line, whose characters hold no line break.
+        let end = text.indexOf('\n', carried ? pendingLength : 0);
+        if (carried)
+            pieces = [];
+        if (end === -1 && !final) {
+            pieces.push(text);
+            pendingLength = carried ? text.length : pendingLength + text.length;
+            if (pendingLength <= MAX_RECORD_CHARS)
+                return true;
+            sink.problem(recordTooLong(line + 1, 'the line'));
+            return false;
+        }
+        if (pieces.length) {
+            // The unfinished line ends in this text (or the file ends): join it once.
+            const head = pieces.join('');
+            text = head + text;
+            if (end !== -1)
+                end += head.length;
+        }
+        let start = 0;
+        for (; end !== -1; end = text.indexOf('\n', start)) {
+            line++;
+            let content = text.slice(start, end);
+            if (content.endsWith('\r')) {
+                content = content.slice(0, -1);
+                lineEnding ??= '\r\n';
+            }
+            lineEnding ??= '\n';
+            start = end + 1;
+            if (handleLine(content) === false)
+                return false;
+        }
+        const rest = text.slice(start);
+        pieces = rest === '' ? [] : [rest];
+        pendingLength = rest.length;
+        if (final && rest !== '') {
+            line++;
+            return handleLine(rest) !== false;
+        }
+        return true;
+    };
+    const handleLine = (content) => {
+        // Checked first: a blank line would cost JSON.parse a thrown error.
+        if (content === '' || (content.charCodeAt(0) <= 0x20 && content.trim() === '')) {
+            sink.problem({ code: 'blank-row', line, message: 'the line is empty' });
+            return;
+        }
+        let record;
+        try {
+            record = parsePythonJson(content);
+        }
+        catch (error) {
+            sink.problem(jsonError(error, line));
+            const stop = readability.failed(line, 'lines');
+            if (stop)
+                sink.problem(stop);
+            return !stop;
+        }
+        readability.read();
+        if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+            sink.problem({
+                code: 'json-error',
+                line,
+                message: `expected a JSON object per line; got ${describe(record)}`
+            });
+            return;
+        }
+        return rows.add(record, line, options.keepRaw ? content : undefined);
+    };
+    const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
+    try {
+        for await (const read of stream)
+            for (const chunk of piecesOf(read)) {
+                const text = chunks.decode(chunk);
+                if (text === null) {
+                    // The whole lines before the bad byte are read first: their rows are checked too.
+                    if (handle(chunks.validPrefix, false, false))
+                        sink.problem(chunks.problem);
+                    return { lineEnding };
+                }
+                if (!handle(text, chunks.carried, false))
+                    return { lineEnding };
+                chunks.hold(pendingLength);
+            }
+    }
+    finally {
+        stream.destroy();
+    }
+    const tail = chunks.end();
+    if (tail === null) {
+        sink.problem(chunks.problem);
+        return { lineEnding };
+    }
+    // The tail never begins with the unfinished line (`carried` is about the last chunk).
+    handle(tail, false, true);
+    return { lineEnding };
+}
+/** The next character that is not JSON whitespace. */
+const NOT_WHITESPACE = /[^ \t\n\r]/g;
+const readers_json_QUOTE = 0x22;
+const json_BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+/**
+ * Cuts the text of a JSON array, fed in pieces, into the text of each element, for JSON.parse one at a
+ * time: memory follows the largest element, not the file. Strings are skipped whole; nesting is counted
+ * outside them. Line numbers are counted for messages.
+ */
+class JsonArrayElements {
+    onElement;
+    /** Before the '[', between elements (after '[' or ','), in an element, after one, after the ']'. */
+    state = 'start';
+    pieces = [];
+    pendingLength = 0;
+    /** In the element: its depth, whether the scan is inside a string, and whether it is a scalar. */
+    depth = 0;
+    inString = false;
+    escaped = false;
+    scalar = false;
+    elements = 0;
+    /** Line breaks before the current text, and the line the element being cut starts on. */
+    lines = 1;
+    elementLine = 1;
+    /** Why the text is not a JSON array, when it is not. */
+    problem = null;
+    constructor(onElement) {
+        this.onElement = onElement;
+    }
+    /** Scans the next piece of text; false once the array is broken or the callback says stop. */
+    push(text) {
+        let i = 0;
+        const len = text.length;
+        let elementStart = this.state === 'element' ? 0 : -1;
+        let counted = 0;
+        const lineAt = (at) => {
+            for (let k = text.indexOf('\n', counted); k !== -1 && k < at; k = text.indexOf('\n', k + 1))
+                this.lines++;
+            counted = Math.max(counted, at);
+            return this.lines;
+        };
+        while (i < len) {
+            if (this.state !== 'element') {
+                NOT_WHITESPACE.lastIndex = i;
+                const found = NOT_WHITESPACE.exec(text);
+                if (!found)
+                    break;
+                i = found.index;
+                const c = text[i];
+                if (this.state === 'start') {
+                    if (c !== '[')
+                        return this.fail(lineAt(i), notAnArray(c));
+                    this.state = 'next';
+                    i++;
+                }
+                else if (this.state === 'end') {
+                    return this.fail(lineAt(i), `text after the array ends: ${JSON.stringify(text.slice(i, i + 20))}`);
+                }
+                else if (c === ']' && (this.state === 'after' || this.elements === 0)) {
+                    this.state = 'end';
+                    i++;
+                }
+                else if (this.state === 'after') {
+                    if (c !== ',')
+                        return this.fail(lineAt(i), `expected "," or "]" after element ${this.elements}; got ${JSON.stringify(c)}`);
+                    this.state = 'next';
+                    i++;
+                }
+                else {
+                    this.state = 'element';
+                    this.elementLine = lineAt(i);
+                    elementStart = i;
+                    this.depth = 0;
+                    this.inString = false;
+                    this.escaped = false;
+                    this.scalar = c !== '{' && c !== '[' && c !== '"';
+                }
+                continue;
+            }
+            const end = this.scanElement(text, i);
+            if (end === -1)
+                break;
+            this.state = 'after';
+            this.elements++;
+            const pending = this.pieces;
+            const piece = text.slice(elementStart, end);
+            const element = pending.length ? pending.join('') + piece : piece;
+            this.pieces = [];
+            this.pendingLength = 0;
+            i = end;
+            if (!this.onElement(element, this.elementLine))
+                return false;
+        }
+        if (this.state === 'element') {
+            const piece = elementStart === 0 ? text : text.slice(elementStart);
+            this.pieces.push(piece);
+            this.pendingLength += piece.length;
+            if (this.pendingLength > MAX_RECORD_CHARS) {
+                this.problem = recordTooLong(this.elementLine, `element ${this.elements + 1} of the array`);
+                return false;
+            }
+        }
+        lineAt(len);
+        return true;
+    }
+    /** The end of the element being cut in `text` from `i`, or -1 when it goes on past the text. */
+    scanElement(text, i) {
+        const len = text.length;
+        if (this.scalar) {
+            // A number, true, false, null (or something invalid, for JSON.parse to name): up to a , ] or space.
+            for (; i < len; i++) {
+                const c = text.charCodeAt(i);
+                if (c === 0x2c || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                    return i;
+            }
+            return -1;
+        }
+        while (i < len) {
+            if (this.inString) {
+                if (this.escaped) {
+                    this.escaped = false;
+                    i++;
+                    continue;
+                }
+                // Strings are skipped with indexOf; a quote after an odd run of backslashes is escaped.
+                const q = text.indexOf('"', i);
+                const to = q === -1 ? len : q;
+                let backslashes = 0;
+                while (to - 1 - backslashes >= i && text.charCodeAt(to - 1 - backslashes) === json_BACKSLASH)
+                    backslashes++;
+                if (q === -1) {
+                    this.escaped = backslashes % 2 === 1;
+                    return -1;
+                }
+                i = q + 1;
+                if (backslashes % 2 === 1)
+                    continue;
+                this.inString = false;
+                if (this.depth === 0)
+                    return i;
+                continue;
+            }
+            const c = text.charCodeAt(i++);
+            if (c === readers_json_QUOTE)
+                this.inString = true;
+            else if (c === OPEN_BRACKET || c === OPEN_BRACE)
+                this.depth++;
+            else if ((c === CLOSE_BRACKET || c === CLOSE_BRACE) && --this.depth === 0)
+                return i;
+        }
+        return -1;
+    }
+    /** At the end of the text: whether it was a whole array (else `problem` says why). */
+    finish() {
+        if (this.state === 'end')
+            return true;
+        if (this.state === 'element' && this.scalar && this.depth === 0) {
+            // A scalar element at the very end, with no ']' after it.
+            return this.fail(this.elementLine, 'the array is never closed with "]"');
+        }
+        return this.fail(this.state === 'element' ? this.elementLine : this.lines, this.state === 'start'
+            ? 'the file is empty; expected an array of row objects'
+            : this.state === 'element'
+                ? `element ${this.elements + 1}, which starts on line ${this.elementLine}, is cut short: the file ends inside it`
+                : 'the array is never closed with "]"');
+    }
+    fail(line, message) {
+        this.problem = {
+            code: 'json-error',
+            line,
+            message: `not valid JSON: ${message} (line ${line})`
+        };
+        return false;
+    }
+}
+function notAnArray(first) {
+    const kind = first === '{'
+        ? 'an object'
+        : first === '"'
+            ? 'a string'
+            : /[-\d]/.test(first)
+                ? 'a number'
+                : first === 't' || first === 'f'
+                    ? 'a boolean'
+                    : first === 'n'
+                        ? 'null'
+                        : `text starting ${JSON.stringify(first)}`;
+    return `expected an array of row objects; got ${kind}`;
+}
+/**
+ * A JSON array of objects (or of arrays, the first being the header), streamed: each element is parsed
+ * on its own, so memory follows the largest row, not the file. An element that does not parse is
+ * reported and reading goes on; a broken array (a missing comma, text after it) stops reading there.
+ */
+async function readJsonTable(file, _options, sink) {
+    const rows = new ObjectRows(sink);
+    const readability = new Readability();
+    let arrays;
+    let width = 0;
+    const onElement = (text, line) => {
+        let element;
+        try {
+            element = parsePythonJson(text);
+        }
+        catch (error) {
+            sink.problem(jsonError(error, line));
+            const stop = readability.failed(line, 'elements');
+            if (stop)
+                sink.problem(stop);
+            return !stop;
+        }
+        readability.read();
+        // The first element decides: arrays (a header, then rows) or objects.
+        if (arrays === undefined) {
+            arrays = Array.isArray(element);
+            if (arrays) {
+                const labels = element.map(String);
+                const problem = labels.length > MAX_COLUMNS
+                    ? tooManyColumns(labels.length, 'labels', line)
+                    : labelTooLong(labels, line);
+                if (problem) {
+                    sink.problem(problem);
+                    return false;
+                }
+                width = labels.length;
+                sink.header(labels);
+                return true;
+            }
+        }
+        if (arrays) {
+            const cells = Array.isArray(element) ? element : [element];
+            if (cells.length > Math.max(width, MAX_COLUMNS)) {
+                sink.problem(tooManyColumns(cells.length, 'cells', line));
+                return false;
+            }
+            return sink.row(cells, {}) !== false;
+        }
+        if (typeof element !== 'object' || element === null || Array.isArray(element)) {
+            sink.problem({
+                code: 'json-error',
+                message: `expected an object per row; got ${describe(element)}`
+            });
+            return true;
+        }
+        return rows.add(element, undefined) !== false;
+    };
+    const elements = new JsonArrayElements(onElement);
+    const chunks = new Utf8Chunks(true, false);
+    const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
+    try {
+        for await (const read of stream) {
+            const text = chunks.decode(read);
+            if (text === null) {
+                if (elements.push(chunks.validPrefix))
+                    sink.problem(chunks.problem);
+                else if (elements.problem)
+                    sink.problem(elements.problem);
+                return {};
+            }
+            if (!elements.push(text)) {
+                if (elements.problem)
+                    sink.problem(elements.problem);
+                return {};
+            }
+        }
+    }
+    finally {
+        stream.destroy();
+    }
+    const tail = chunks.end();
+    if (tail === null)
+        sink.problem(chunks.problem);
+    else if (!(elements.push(tail) && elements.finish()) && elements.problem)
+        sink.problem(elements.problem);
+    return {};
 }
 
 ;// CONCATENATED MODULE: ./node_modules/hyparquet/src/constants.js
@@ -8103,231 +8816,6 @@ function pageStatistics(stats) {
   }
 }
 
-;// CONCATENATED MODULE: ./src/json.ts
-/**
- * Arrays and objects nested deeper than this are refused. A table cell or a metrics log is a few levels
- * deep; code that walks a value recursively (JSON.stringify, a reviver, structuredClone) runs out of stack
- * a few thousand levels down, which a hostile or broken file reaches in ten kilobytes.
- */
-const MAX_JSON_DEPTH = 256;
-/**
- * Values (array elements and object members, at any depth) and keys in one JSON text. Parsed, 8 M numbers
- * in a 16 MiB line took the CLI to 313 MiB and 1.4 M keys to 312 MiB; a table row holds far fewer (an
- * embedding, an image of 224 × 224 × 3 values), and MAX_COLUMNS keys make a row too wide anyway.
- */
-const MAX_JSON_VALUES = 1_000_000;
-const MAX_JSON_KEYS = 100_000;
-/** A JSON text that would be too large or too deep to hold once parsed: refused, not a syntax error. */
-class JsonLimitError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'JsonLimitError';
-    }
-}
-/** A JSON text that parses but nests deeper than MAX_JSON_DEPTH. */
-class JsonDepthError extends JsonLimitError {
-    constructor() {
-        super(`arrays or objects nested more than ${MAX_JSON_DEPTH} levels deep`);
-        this.name = 'JsonDepthError';
-    }
-}
-/**
- * Throws a JsonLimitError when `text` holds more than MAX_JSON_VALUES values or MAX_JSON_KEYS keys,
- * counted as the commas and colons outside strings, before anything is parsed. A value takes two
- * characters and a key five, so shorter text is not scanned.
- */
-function checkJsonSize(text) {
-    if (text.length < 2 * MAX_JSON_VALUES && text.length < 5 * MAX_JSON_KEYS)
-        return;
-    let commas = 0;
-    let colons = 0;
-    // Each is searched again only once passed (never once none is left); strings are skipped whole.
-    const nextAt = (char, from) => {
-        const at = text.indexOf(char, from);
-        return at === -1 ? Infinity : at;
-    };
-    let comma = -1;
-    let colon = -1;
-    for (let i = 0; i < text.length;) {
-        const quote = text.indexOf('"', i);
-        const end = quote === -1 ? text.length : quote;
-        if (comma < i)
-            comma = nextAt(',', i);
-        for (; comma < end; comma = nextAt(',', comma + 1))
-            commas++;
-        if (colon < i)
-            colon = nextAt(':', i);
-        for (; colon < end; colon = nextAt(':', colon + 1))
-            colons++;
-        if (quote === -1)
-            break;
-        i = afterString(text, quote);
-    }
-    if (commas + 1 > MAX_JSON_VALUES)
-        throw new JsonLimitError(`about ${(commas + 1).toLocaleString('en-US')} values: more than the ${MAX_JSON_VALUES.toLocaleString('en-US')} ml-smoke reads in one JSON text`);
-    if (colons > MAX_JSON_KEYS)
-        throw new JsonLimitError(`${colons.toLocaleString('en-US')} keys: more than the ${MAX_JSON_KEYS.toLocaleString('en-US')} ml-smoke reads in one JSON text`);
-}
-const json_QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const NO_MARK = Symbol('no mark');
-/**
- * JSON.parse that also accepts the NaN, Infinity and -Infinity tokens Python's json.dumps writes, as the
- * numbers they mean, and refuses nesting deeper than MAX_JSON_DEPTH or more than MAX_JSON_VALUES values or
- * MAX_JSON_KEYS keys (JsonLimitError; `sizeLimits: false` for a document whose size the caller bounds).
- * Only tokens outside
- * strings are read as numbers: `"a, NaN, b"` stays text. Errors are JSON.parse's, about the text as given.
- */
-function parsePythonJson(text, options = {}) {
-    if (options.sizeLimits !== false)
-        checkJsonSize(text);
-    let value;
-    let nanMark = null;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        // Valid JSON has no bare NaN or Infinity, so only text that failed is rewritten.
-        if (!text.includes('NaN') && !text.includes('Infinity'))
-            throw error;
-        nanMark = markFor(text);
-        const rewritten = rewriteNonFinite(text, nanMark);
-        if (rewritten === null)
-            throw error;
-        try {
-            value = JSON.parse(rewritten);
-        }
-        catch {
-            throw error;
-        }
-    }
-    // Nesting d levels deep takes at least 2d characters: shorter text needs no walk.
-    if (nanMark !== null || text.length > 2 * MAX_JSON_DEPTH)
-        value = walk(value, nanMark);
-    return value;
-}
-/**
- * JSON.parse, refusing nesting deeper than MAX_JSON_DEPTH (JsonDepthError): for JSON from data (a CSV
- * cell of an array or object field) that later code stringifies or walks.
- */
-function parseJson(text) {
-    checkJsonSize(text);
-    const value = JSON.parse(text);
-    return text.length > 2 * MAX_JSON_DEPTH ? walk(value, null) : value;
-}
-/** A string that does not occur in `text`, to stand for NaN. */
-function markFor(text) {
-    let mark = '\u0000ml-smoke NaN';
-    while (text.includes(mark))
-        mark += '\u0000';
-    return mark;
-}
-/**
- * `text` with each NaN, Infinity and -Infinity outside strings replaced by `"<mark>"`, 1e999 and -1e999
- * (which JSON.parse reads as ±Infinity); null when there is none. Strings are skipped whole, escapes and
- * all, with native indexOf.
- */
-function rewriteNonFinite(text, mark) {
-    const parts = [];
-    let copied = 0;
-    const len = text.length;
-    for (let i = 0; i < len;) {
-        const c = text.charCodeAt(i);
-        if (c === json_QUOTE) {
-            i = afterString(text, i);
-            continue;
-        }
-        let token = null;
-        let replacement = '';
-        if (text.startsWith('NaN', i)) {
-            token = 'NaN';
-            replacement = JSON.stringify(mark);
-        }
-        else if (text.startsWith('Infinity', i)) {
-            token = 'Infinity';
-            replacement = '1e999';
-        }
-        else if (text.startsWith('-Infinity', i)) {
-            token = '-Infinity';
-            replacement = '-1e999';
-        }
-        if (token === null ||
-            isWordChar(text.charCodeAt(i - 1)) ||
-            isWordChar(text.charCodeAt(i + token.length))) {
-            i++;
-            continue;
-        }
-        parts.push(text.slice(copied, i), replacement);
-        i += token.length;
-        copied = i;
-    }
-    if (parts.length === 0)
-        return null;
-    parts.push(text.slice(copied));
-    return parts.join('');
-}
-/** The index after the string that opens at `start` (its closing quote is not escaped), or the length. */
-function afterString(text, start) {
-    for (let from = start + 1;;) {
-        const q = text.indexOf('"', from);
-        if (q === -1)
-            return text.length;
-        let backslashes = 0;
-        while (text.charCodeAt(q - 1 - backslashes) === BACKSLASH)
-            backslashes++;
-        if (backslashes % 2 === 0)
-            return q + 1;
-        from = q + 1;
-    }
-}
-function isWordChar(c) {
-    return ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
-}
-/**
- * Checks the depth of a parsed value without recursion (JsonDepthError past MAX_JSON_DEPTH) and, with a
- * mark, replaces the strings equal to it by NaN.
- */
-function walk(value, nanMark) {
-    // No string equals the mark when there is none.
-    const mark = nanMark ?? NO_MARK;
-    if (value === mark)
-        return NaN;
-    if (typeof value !== 'object' || value === null)
-        return value;
-    const containers = [value];
-    const depths = [1];
-    while (containers.length) {
-        const container = containers.pop();
-        const depth = depths.pop();
-        if (depth > MAX_JSON_DEPTH)
-            throw new JsonDepthError();
-        if (Array.isArray(container)) {
-            for (let k = 0; k < container.length; k++) {
-                const item = container[k];
-                if (typeof item === 'object' && item !== null) {
-                    containers.push(item);
-                    depths.push(depth + 1);
-                }
-                else if (item === mark)
-                    container[k] = NaN;
-            }
-        }
-        else {
-            for (const key in container) {
-                const item = container[key];
-                if (typeof item === 'object' && item !== null) {
-                    containers.push(item);
-                    depths.push(depth + 1);
-                }
-                else if (item === mark)
-                    // JSON.parse makes "__proto__" an own key; plain assignment would call the prototype's setter.
-                    Object.defineProperty(container, key, { value: NaN, enumerable: true, writable: true });
-            }
-        }
-    }
-    return value;
-}
-
 ;// CONCATENATED MODULE: ./src/data/readers/thrift-shape.ts
 // Thrift compact protocol types, as Parquet's metadata uses them.
 const thrift_shape_STOP = 0;
@@ -8809,6 +9297,84 @@ function checkPageHeader(header, size, rows) {
                 ? `a page of ${count} ${what}: ml-smoke reads pages of up to ${MAX_PAGE_VALUES} values`
                 : `a ${header.type} page says it has ${count} ${what}; ${what === 'dictionary values' ? `its ${unpacked} bytes hold at most ${most}` : `the row group has ${rows} rows left`}`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/data/readers/index.ts
+
+
+
+/** Streams any supported table into `sink`. */
+function readTable(file, format, options, sink) {
+    switch (format) {
+        case 'csv':
+        case 'tsv':
+            return readCsvTable(file, { ...options, delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : ',') }, sink);
+        case 'jsonl':
+            return readJsonlTable(file, options, sink);
+        case 'json':
+            return readJsonTable(file, options, sink);
+        case 'parquet':
+            return readParquetTable(file, options, sink);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/data/readers/many.ts
+// A dataset of several files read as one table: file after file, in the order given (sorted by the
+// resolver), into one sink.
+
+
+
+/** One file or a dataset's files, as a list. */
+function many_filesOf(source) {
+    return typeof source === 'string' ? [source] : source;
+}
+/**
+ * Reads each file in turn into `sink`, calling `startFile` before each; `readOne` reads one file into it.
+ * The result is the first file's (a subset keeps its line ending).
+ */
+async function readFiles(files, sink, readOne) {
+    let first;
+    for (const [index, file] of files.entries()) {
+        sink.startFile?.(index);
+        const result = await readOne(file);
+        first ??= result;
+    }
+    return first ?? {};
+}
+function sameLabels(a, b) {
+    return a.length === b.length && a.every((label, i) => label === b[i]);
+}
+/**
+ * The files of one dataset as one table, for whoever reads rows by position (the subset, the profile):
+ * every file's header must be the first file's, and the sink sees the header once. A file with another
+ * header is refused, naming both files.
+ */
+function readDataset(source, format, options, sink) {
+    const files = many_filesOf(source);
+    if (files.length === 1) {
+        sink.startFile?.(0);
+        return readTable(files[0], format, options, sink);
+    }
+    let first;
+    let current = '';
+    const each = {
+        startFile: index => sink.startFile?.(index),
+        header(labels, line, raw) {
+            if (first === undefined) {
+                first = { labels: [...labels], file: current };
+                sink.header(labels, line, raw);
+            }
+            else if (!sameLabels(first.labels, labels))
+                throw new errors/* UserError */.yo(`${external_node_path_default().basename(current)} has the columns (${labels.join(', ')}) but ${external_node_path_default().basename(first.file)} has (${first.labels.join(', ')}): every file of a dataset needs the same columns in the same order`);
+        },
+        row: (cells, position, extraKeys) => sink.row(cells, position, extraKeys),
+        ...(sink.textRow ? { textRow: sink.textRow.bind(sink) } : {}),
+        problem: problem => sink.problem(problem)
+    };
+    return readFiles(files, each, file => {
+        current = file;
+        return readTable(file, format, options, each);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/data/primary-key.ts
@@ -10642,6 +11208,222 @@ function fence(text, language = '') {
     return `${ticks}${language}\n${text}\n${ticks}`;
 }
 
+;// CONCATENATED MODULE: ./src/data/row-keys.ts
+// A row's key for the comparison of splits: the values of some columns as the schema reads them (so
+// `1.0` and `1` are one number), hashed. The validator hashes every row; the leakage re-check reads the
+// same keys again, exactly, for the rows whose hashes repeat.
+
+
+
+/** A label column with more distinct values than this is not a class label: its shares are not compared. */
+const MAX_LABEL_CLASSES = 1000;
+/** A key part whose cell has no value (missing, empty, or no such column in the file). */
+const NO_VALUE = Symbol('no value');
+/** A key part whose cell does not cast: its text (in `raws`) is the part. */
+const RAW = Symbol('raw');
+const bigintAsText = (_key, item) => typeof item === 'bigint' ? String(item) : item;
+/** A cast value as text, one text per value whatever the file's format wrote: 1.0, 1 and INT64 1 are `n1`. */
+function valueText(value) {
+    switch (typeof value) {
+        case 'number':
+        case 'bigint':
+            return `n${value}`;
+        case 'string':
+            return `s${value}`;
+        case 'boolean':
+            return value ? 'T' : 'F';
+    }
+    if (value instanceof Date)
+        return `d${Number.isNaN(value.getTime()) ? '?' : value.toISOString()}`;
+    return `j${JSON.stringify(value, bigintAsText)}`;
+}
+// The hash's state: two 32-bit lanes of an FNV-1a variant, mixed a 16-bit unit at a time.
+let low = 0;
+let high = 0;
+const row_keys_float = new Float64Array(1);
+const words = new Uint32Array(row_keys_float.buffer);
+function mix(unit) {
+    low = Math.imul(low ^ unit, 0x01000193);
+    high = Math.imul(high ^ unit ^ (low >>> 16), 0x01000193);
+}
+function mixText(text) {
+    for (let i = 0; i < text.length; i++)
+        mix(text.charCodeAt(i));
+}
+/** A number by its bits (one NaN, one zero): no string is made for it. */
+function mixNumber(value) {
+    row_keys_float[0] = value === 0 ? 0 : value;
+    if (value !== value)
+        words[0] = words[1] = 0xffffffff;
+    mix(words[0] & 0xffff);
+    mix(words[0] >>> 16);
+    mix(words[1] & 0xffff);
+    mix(words[1] >>> 16);
+}
+/** One part of a key into the hash: values whose valueText (or raw text) is the same mix the same. */
+function mixValue(value, raw) {
+    if (value === NO_VALUE)
+        mix(0x02);
+    else if (value === RAW) {
+        mix(0x72);
+        mixText(raw);
+    }
+    else if (typeof value === 'number') {
+        mix(0x6e);
+        mixNumber(value);
+    }
+    else if (typeof value === 'string') {
+        mix(0x73);
+        mixText(value);
+    }
+    else if (typeof value === 'bigint') {
+        mix(0x6e);
+        mixNumber(Number(value));
+    }
+    else if (typeof value === 'boolean')
+        mix(value ? 0x54 : 0x46);
+    else
+        mixText(valueText(value));
+    mix(0x1f);
+}
+/** 52 bits of the key's hash (an exact number, so a Float64Array holds it). */
+function hashKey(values, raws) {
+    low = 0x811c9dc5;
+    high = 0x050c5d1f;
+    for (let i = 0; i < values.length; i++)
+        mixValue(values[i], raws[i]);
+    return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff);
+}
+/** A growing list of row hashes, 8 bytes a row. */
+class HashList {
+    values = new Float64Array(1024);
+    length = 0;
+    push(hash) {
+        if (this.length === this.values.length) {
+            const grown = new Float64Array(this.values.length * 2);
+            grown.set(this.values);
+            this.values = grown;
+        }
+        this.values[this.length++] = hash;
+    }
+    toArray() {
+        return this.values.slice(0, this.length);
+    }
+}
+/**
+ * The keys of a table's rows: `header` maps the key columns (by the field each column holds, as the
+ * validator maps them), `keyOf` reads one row's key, `add` hashes it and counts the label's class.
+ */
+class RowKeys {
+    spec;
+    fields;
+    columnOf = [];
+    labelIndex = -1;
+    values;
+    raws;
+    hashes = new HashList();
+    classes = new Map();
+    tooManyClasses = false;
+    labelled = false;
+    constructor(schema, spec, schemaLabel) {
+        this.spec = spec;
+        this.fields = spec.columns.map(name => {
+            const index = schema.fields.findIndex(field => field.name === name);
+            return compileField(schema.fields[index], index, schema.missingValues, schemaLabel, {
+                valueRead: true
+            });
+        });
+        this.values = new Array(this.fields.length).fill(NO_VALUE);
+        this.raws = new Array(this.fields.length).fill('');
+    }
+    /**
+     * A file's header: the field each column holds (null: none, as the validator paired them), and the
+     * columns' own names (the label column is a column of the file, as the subset names it).
+     */
+    header(names, labels) {
+        this.columnOf = this.fields.map(field => names.indexOf(field.name));
+        this.labelIndex =
+            this.spec.labelColumn === undefined ? -1 : labels.indexOf(this.spec.labelColumn);
+        this.labelled ||= this.labelIndex >= 0;
+    }
+    /** Reads the row's key: each key column's value as its field casts it (valid until the next read). */
+    read(cells, text) {
+        const { fields, columnOf, values, raws } = this;
+        const count = text ? text.count : cells.length;
+        for (let i = 0; i < fields.length; i++) {
+            const k = columnOf[i];
+            if (k < 0 || k >= count || (cells && cells[k] === ABSENT)) {
+                values[i] = NO_VALUE;
+                continue;
+            }
+            const field = fields[i];
+            const problem = text ? field.checkText(text, k) : field.check(cells[k]);
+            if (field.value === MISSING)
+                values[i] = NO_VALUE;
+            else if (problem?.code !== 'type-error')
+                values[i] = field.value;
+            else {
+                const cell = text ? text.cell(k) : cells[k];
+                values[i] = RAW;
+                raws[i] = typeof cell === 'string' ? cell : JSON.stringify(cell, bigintAsText);
+            }
+        }
+    }
+    /** The hash of the key read last. */
+    hash() {
+        return hashKey(this.values, this.raws);
+    }
+    /** The key read last, exactly, as text: two keys are equal when their texts are. */
+    exactText() {
+        return this.values
+            .map((value, i) => value === NO_VALUE ? '\u0002' : value === RAW ? `r${this.raws[i]}` : valueText(value))
+            .join('\u0000');
+    }
+    /** The key's columns and their cells as the row has them, for an example in a report. */
+    shown(cells, text) {
+        const count = text ? text.count : cells.length;
+        const shown = this.fields.map((field, i) => {
+            const k = this.columnOf[i];
+            const cell = k < 0 || k >= count ? '' : text ? text.cell(k) : cells[k];
+            const value = cell === ABSENT || cell === null || cell === undefined ? '' : cell;
+            return `${field.name}=${clip(typeof value === 'string' ? value : String(value), 40)}`;
+        });
+        return clip(shown.join(', '), 300);
+    }
+    /** Hashes the row's key and counts its class. */
+    add(cells, text) {
+        this.read(cells, text);
+        this.hashes.push(this.hash());
+        if (this.labelIndex >= 0)
+            this.countClass(cells, text);
+    }
+    countClass(cells, text) {
+        const k = this.labelIndex;
+        if (this.tooManyClasses || k >= (text ? text.count : cells.length))
+            return;
+        const cell = text ? text.cell(k) : cells[k];
+        if (cell === '' || cell === null || cell === undefined || cell === ABSENT)
+            return;
+        const label = typeof cell === 'string' ? cell : String(cell);
+        const count = this.classes.get(label);
+        if (count === undefined && this.classes.size >= MAX_LABEL_CLASSES) {
+            this.tooManyClasses = true;
+            this.classes.clear();
+        }
+        else
+            this.classes.set(label, (count ?? 0) + 1);
+    }
+    figures() {
+        return {
+            hashes: this.hashes.toArray(),
+            ...(this.labelled && !this.tooManyClasses
+                ? { classes: Object.fromEntries(this.classes) }
+                : {}),
+            ...(this.tooManyClasses ? { tooManyClasses: true } : {})
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/data/violation-log.ts
 
 /** Longest message (and field name) a kept violation carries: a 10 MiB cell is not echoed whole. */
@@ -10664,6 +11446,8 @@ class ViolationLog {
     countsByCode;
     countsByField;
     count;
+    /** The file being read, which each kept violation names (set for data of several files). */
+    file = undefined;
     /** `from`: a log to go on with (the merged logs of a file's parts). */
     constructor(max, from) {
         this.max = max;
@@ -10678,7 +11462,9 @@ class ViolationLog {
         if (violation.field !== undefined)
             this.countsByField[violation.field] = (this.countsByField[violation.field] ?? 0) + 1;
         if (this.kept.length < this.max)
-            this.kept.push(bounded(violation));
+            this.kept.push(bounded(this.file === undefined || violation.file !== undefined
+                ? violation
+                : { ...violation, file: this.file }));
     }
     /** The log as a ValidationResult reports it. */
     summary() {
@@ -10693,6 +11479,7 @@ class ViolationLog {
 }
 
 ;// CONCATENATED MODULE: ./src/data/validate.ts
+
 
 
 
@@ -10759,15 +11546,10 @@ async function validateRows(schema, options, read) {
     const log = new ViolationLog(options.maxViolations);
     const table = new RowChecker(schema, fields, log, options);
     const { linesRead, endedBetweenRecords } = await read(table);
+    table.endFile();
     table.finish();
-    if (table.columns === null && log.count === 0 && !options.partition) {
-        log.add({
-            code: 'source-error',
-            line: 1,
-            rowNumber: 1,
-            message: `the file is empty: expected a header or rows with ${fields.map(f => f.name).join(', ')}`
-        });
-    }
+    // Checks of the whole table name no file.
+    log.file = undefined;
     if (!options.partition)
         datasetChecks(schema.mlChecks, table.rows, table.nullCounts, table.classCounts, log);
     return {
@@ -10781,7 +11563,8 @@ async function validateRows(schema, options, read) {
             duplicateRows: table.keys.duplicateRows
         },
         linesRead,
-        endedBetweenRecords
+        endedBetweenRecords,
+        ...(table.rowKeys ? { rowKeys: table.rowKeys.figures() } : {})
     };
 }
 /**
@@ -10801,8 +11584,20 @@ class RowChecker {
     nullCounts;
     classCounts;
     keys;
+    rowKeys;
     /** Frictionless row number of the row being read: the header is row 1. */
     rowNumber = 1;
+    /**
+     * Rows of a dataset of several files are numbered per file; the key checks number them across all:
+     * row `rowNumber` of file `f` is `rowBases[f] + rowNumber` there.
+     */
+    rowBase = 0;
+    rowBases = [0];
+    file = 0;
+    fileHasHeader = false;
+    countAtFileStart = 0;
+    fileNames;
+    partition;
     labelColumn = -1;
     primaryKey;
     labelField;
@@ -10823,12 +11618,67 @@ class RowChecker {
         // A later partition is handed the header: it maps the columns, but the header's own defects are the
         // first partition's to report (else the merge would count them twice).
         this.headerLog = options.partition?.header ? { add: () => undefined } : log;
+        this.fileNames = options.fileNames;
+        this.partition = options.partition !== undefined;
+        log.file = this.fileNames?.[0];
+        this.rowKeys = options.rowKeys
+            ? new RowKeys(schema, options.rowKeys, options.schemaLabel)
+            : null;
+    }
+    /** The next file of a dataset of several: its rows are numbered from its own header. */
+    startFile(index) {
+        if (index === 0)
+            return;
+        this.endFile();
+        this.file = index;
+        this.rowBase += this.rowNumber;
+        this.rowBases.push(this.rowBase);
+        this.rowNumber = 1;
+        this.columns = null;
+        this.fileHasHeader = false;
+        this.countAtFileStart = this.log.count;
+        this.log.file = this.fileNames?.[index];
+    }
+    /** After a file's last row: a file with neither a header nor a problem is empty, which is a problem. */
+    endFile() {
+        if (this.fileHasHeader || this.partition || this.log.count > this.countAtFileStart)
+            return;
+        this.log.add({
+            code: 'source-error',
+            line: 1,
+            rowNumber: 1,
+            message: `the file is empty: expected a header or rows with ${this.fields.map(f => f.name).join(', ')}`
+        });
+    }
+    /** A row numbered across files as its file and its row number there. */
+    fileRow(across) {
+        // The last file whose base is below the row (a file's rows come after its base).
+        let [file, high] = [0, this.rowBases.length - 1];
+        while (file < high) {
+            const middle = Math.ceil((file + high) / 2);
+            if (this.rowBases[middle] < across)
+                file = middle;
+            else
+                high = middle - 1;
+        }
+        const rowNumber = across - this.rowBases[file];
+        return this.fileNames ? { rowNumber, file: this.fileNames[file] } : { rowNumber };
+    }
+    /** A row numbered across files as a message says it: "row 5", or "row 5 of b.csv" in another file. */
+    rowName(across) {
+        const { rowNumber, file } = this.fileRow(across);
+        return file === undefined || file === this.fileNames[this.file]
+            ? `row ${rowNumber}`
+            : `row ${rowNumber} of ${file}`;
     }
     header(labels, line) {
+        this.fileHasHeader = true;
         this.labels = labels;
         const columns = columnsOfHeader(labels, line, this.fields, this.schema.fieldsMatch, this.headerLog);
         this.columns = columns;
-        this.keys.mapColumns(columns.map(field => field?.name ?? null));
+        const names = columns.map(field => field?.name ?? null);
+        this.keys.mapColumns(names);
+        this.rowKeys?.header(names, labels);
         this.labelColumn = columns.findIndex(field => field !== null && field.name === this.labelField);
     }
     row(cells, position, extraKeys) {
@@ -10843,7 +11693,7 @@ class RowChecker {
             this.log.add({
                 code: 'foreign-key',
                 ...problem.where,
-                rowNumber: problem.rowNumber,
+                ...this.fileRow(problem.rowNumber),
                 message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference.join(', ')}) of any row`
             });
     }
@@ -10887,6 +11737,7 @@ class RowChecker {
             this.missingCells(count, position, columns);
         // After the cells, as frictionless-py orders a row's errors.
         this.checkRepeats(cells, text, position);
+        this.rowKeys?.add(cells, text);
         if (extraKeys)
             for (const key of extraKeys) {
                 this.log.add({
@@ -10900,6 +11751,7 @@ class RowChecker {
     /** The hot loop: each cell through its field's checks, then into the keys and counts it feeds. */
     checkCells(cells, text, position, columns) {
         const { keys, log, rowNumber } = this;
+        const across = this.rowBase + rowNumber;
         const checked = Math.min(columns.length, text ? text.count : cells.length);
         keys.startRow();
         for (let k = 0; k < checked; k++) {
@@ -10922,9 +11774,9 @@ class RowChecker {
             }
             if (value === MISSING)
                 continue;
-            const first = keys.value(k, value, rowNumber);
+            const first = keys.value(k, value, across);
             if (first !== undefined) {
-                const message = `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in row ${first}; the field must be unique`;
+                const message = `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in ${this.rowName(first)}; the field must be unique`;
                 log.add(cellViolation('unique-error', message, position, k, rowNumber, field.name));
             }
             if (k === this.labelColumn && this.classCounts) {
@@ -10936,13 +11788,14 @@ class RowChecker {
     /** The row's primary key, and (when asked for) the whole row, against earlier rows. */
     checkRepeats(cells, text, position) {
         const { keys, rowNumber } = this;
-        const firstKey = keys.endRow(rowNumber);
+        const across = this.rowBase + rowNumber;
+        const firstKey = keys.endRow(across);
         if (firstKey !== undefined)
             this.log.add({
                 code: 'primary-key',
                 ...where(position),
                 rowNumber,
-                message: `primary key (${this.primaryKey.join(', ')}) repeats row ${firstKey}`
+                message: `primary key (${this.primaryKey.join(', ')}) repeats ${this.rowName(firstKey)}`
             });
         else if (keys.primaryKeyEmpty)
             this.emptyPrimaryKey(position);
@@ -10950,13 +11803,13 @@ class RowChecker {
             this.checkKeys(position);
         if (!keys.checksRows)
             return;
-        const firstRow = keys.repeatedRow(cellsOf(cells, text), rowNumber);
+        const firstRow = keys.repeatedRow(cellsOf(cells, text), across);
         if (firstRow !== undefined)
             this.log.add({
                 code: 'duplicate-row',
                 ...where(position),
                 rowNumber,
-                message: `the row repeats row ${firstRow}`
+                message: `the row repeats ${this.rowName(firstRow)}`
             });
     }
     emptyPrimaryKey(position) {
@@ -10969,13 +11822,13 @@ class RowChecker {
     }
     /** The row's unique keys (Table Schema v2 uniqueKeys), and its foreign keys, kept for `finish`. */
     checkKeys(position) {
-        for (const problem of this.keys.endRowKeys(this.rowNumber, where(position)))
+        for (const problem of this.keys.endRowKeys(this.rowBase + this.rowNumber, where(position)))
             this.repeatedUniqueKey(problem, position);
     }
     /** A unique key that repeats: one field's is a cell's unique-error. */
     repeatedUniqueKey(problem, position) {
         const k = problem.fields.length === 1 ? this.columns.findIndex(f => f?.name === problem.fields[0]) : -1;
-        const message = `unique key (${problem.fields.join(', ')}) repeats row ${problem.first}`;
+        const message = `unique key (${problem.fields.join(', ')}) repeats ${this.rowName(problem.first)}`;
         this.log.add(k >= 0
             ? cellViolation('unique-error', message, position, k, this.rowNumber, problem.fields[0])
             : { code: 'unique-error', ...where(position), rowNumber: this.rowNumber, message });
@@ -11034,513 +11887,6 @@ class RowChecker {
                 message: `row has ${count} cells but ${this.widthWords(width)}: no cell for ${columns[k] ? `field "${name}"` : `column "${name}"`}${spanNote(position)}`
             });
         }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/data/readers/json.ts
-
-
-
-
-function describe(value) {
-    return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-}
-/** One JSON object per row: the first object's keys are the header, later rows are matched by key. */
-class ObjectRows {
-    sink;
-    columns = null;
-    index = new Map();
-    constructor(sink) {
-        this.sink = sink;
-    }
-    /** Hands a row to the sink; false when reading should stop (the sink said so, or a row is too wide). */
-    add(record, line, raw) {
-        if (this.columns === null) {
-            const columns = Object.keys(record);
-            const problem = columns.length > MAX_COLUMNS
-                ? tooManyColumns(columns.length, 'keys', line)
-                : labelTooLong(columns, line);
-            if (problem) {
-                this.sink.problem(problem);
-                return false;
-            }
-            this.columns = columns;
-            this.columns.forEach((name, i) => this.index.set(name, i));
-            this.sink.header(this.columns, line);
-        }
-        const columns = this.columns;
-        const cells = new Array(columns.length).fill(ABSENT);
-        let extra;
-        let next = 0;
-        for (const key in record) {
-            // Rows usually repeat the first row's key order: compare in order before looking the key up.
-            const at = key === columns[next] ? next : this.index.get(key);
-            if (at === undefined) {
-                if ((extra ??= []).push(key) + columns.length > MAX_COLUMNS) {
-                    this.sink.problem(tooManyColumns(Object.keys(record).length, 'keys', line));
-                    return false;
-                }
-            }
-            else {
-                cells[at] = record[key];
-                next = at + 1;
-            }
-        }
-        return this.sink.row(cells, { line, raw }, extra);
-    }
-}
-/** The problem for a JSON text that does not parse, or is too deep or too large to (see src/json.ts). */
-function jsonError(error, line) {
-    const message = error.message;
-    return {
-        code: 'json-error',
-        line,
-        message: error instanceof JsonLimitError
-            ? `cannot read this JSON: ${message}`
-            : `not valid JSON: ${message}`
-    };
-}
-/**
- * Past this many records that do not parse, when they outnumber the rows read, the rest of the file is not
- * read: each costs JSON.parse a thrown SyntaxError (about 10 µs), so 100 MB of short broken lines would take
- * many minutes to list, and a file like that is not JSON to begin with.
- */
-const MAX_UNREADABLE_RECORDS = 10_000;
-/** Counts records that parse and records that do not; says when to stop (see MAX_UNREADABLE_RECORDS). */
-class Readability {
-    parsed = 0;
-    unreadable = 0;
-    read() {
-        this.parsed++;
-    }
-    /** Counts a record that does not parse: the problem that stops reading when there are too many. */
-    failed(line, what) {
-        if (++this.unreadable <= MAX_UNREADABLE_RECORDS || this.unreadable <= this.parsed)
-            return null;
-        return {
-            code: 'json-error',
-            line,
-            message: `more than ${MAX_UNREADABLE_RECORDS.toLocaleString('en-US')} ${what} are not valid JSON, more than parse: the file is probably not ${what === 'lines' ? 'JSON Lines' : 'a JSON array of rows'}; the rest of the file is not read`
-        };
-    }
-}
-function recordTooLong(line, what) {
-    return {
-        code: 'record-too-long',
-        line,
-        message: `${what} that starts on line ${line} is longer than ${MAX_RECORD_TEXT}; the rest of the file is not read`
-    };
-}
-/**
- * JSON Lines, streamed: one object per line, Python's NaN/Infinity accepted. A line that is not an
- * object is reported at its line, never skipped silently; an empty line is a blank row. A line is looked
- * for only in the text that arrived since the last one ended, so a long line costs linear time; one
- * longer than MAX_RECORD_CHARS stops reading.
- */
-async function readJsonlTable(file, options, sink) {
-    const rows = new ObjectRows(sink);
-    const readability = new Readability();
-    const chunks = new Utf8Chunks(true, false);
-    // The unfinished line: `pieces` in order, none with a line break.
-    let pieces = [];
-    let pendingLength = 0;
-    let line = 0;
-    let lineEnding;
-    const handle = (text, carried, final) => {
-        // A carried text already begins with the unfinished line, whose characters hold no line break.
-        let end = text.indexOf('\n', carried ? pendingLength : 0);
-        if (carried)
-            pieces = [];
-        if (end === -1 && !final) {
-            pieces.push(text);
-            pendingLength = carried ? text.length : pendingLength + text.length;
-            if (pendingLength <= MAX_RECORD_CHARS)
-                return true;
-            sink.problem(recordTooLong(line + 1, 'the line'));
-            return false;
-        }
-        if (pieces.length) {
-            // The unfinished line ends in this text (or the file ends): join it once.
-            const head = pieces.join('');
-            text = head + text;
-            if (end !== -1)
-                end += head.length;
-        }
-        let start = 0;
-        for (; end !== -1; end = text.indexOf('\n', start)) {
-            line++;
-            let content = text.slice(start, end);
-            if (content.endsWith('\r')) {
-                content = content.slice(0, -1);
-                lineEnding ??= '\r\n';
-            }
-            lineEnding ??= '\n';
-            start = end + 1;
-            if (handleLine(content) === false)
-                return false;
-        }
-        const rest = text.slice(start);
-        pieces = rest === '' ? [] : [rest];
-        pendingLength = rest.length;
-        if (final && rest !== '') {
-            line++;
-            return handleLine(rest) !== false;
-        }
-        return true;
-    };
-    const handleLine = (content) => {
-        // Checked first: a blank line would cost JSON.parse a thrown error.
-        if (content === '' || (content.charCodeAt(0) <= 0x20 && content.trim() === '')) {
-            sink.problem({ code: 'blank-row', line, message: 'the line is empty' });
-            return;
-        }
-        let record;
-        try {
-            record = parsePythonJson(content);
-        }
-        catch (error) {
-            sink.problem(jsonError(error, line));
-            const stop = readability.failed(line, 'lines');
-            if (stop)
-                sink.problem(stop);
-            return !stop;
-        }
-        readability.read();
-        if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-            sink.problem({
-                code: 'json-error',
-                line,
-                message: `expected a JSON object per line; got ${describe(record)}`
-            });
-            return;
-        }
-        return rows.add(record, line, options.keepRaw ? content : undefined);
-    };
-    const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
-    try {
-        for await (const read of stream)
-            for (const chunk of piecesOf(read)) {
-                const text = chunks.decode(chunk);
-                if (text === null) {
-                    // The whole lines before the bad byte are read first: their rows are checked too.
-                    if (handle(chunks.validPrefix, false, false))
-                        sink.problem(chunks.problem);
-                    return { lineEnding };
-                }
-                if (!handle(text, chunks.carried, false))
-                    return { lineEnding };
-                chunks.hold(pendingLength);
-            }
-    }
-    finally {
-        stream.destroy();
-    }
-    const tail = chunks.end();
-    if (tail === null) {
-        sink.problem(chunks.problem);
-        return { lineEnding };
-    }
-    // The tail never begins with the unfinished line (`carried` is about the last chunk).
-    handle(tail, false, true);
-    return { lineEnding };
-}
-/** The next character that is not JSON whitespace. */
-const NOT_WHITESPACE = /[^ \t\n\r]/g;
-const readers_json_QUOTE = 0x22;
-const json_BACKSLASH = 0x5c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-/**
- * Cuts the text of a JSON array, fed in pieces, into the text of each element, for JSON.parse one at a
- * time: memory follows the largest element, not the file. Strings are skipped whole; nesting is counted
- * outside them. Line numbers are counted for messages.
- */
-class JsonArrayElements {
-    onElement;
-    /** Before the '[', between elements (after '[' or ','), in an element, after one, after the ']'. */
-    state = 'start';
-    pieces = [];
-    pendingLength = 0;
-    /** In the element: its depth, whether the scan is inside a string, and whether it is a scalar. */
-    depth = 0;
-    inString = false;
-    escaped = false;
-    scalar = false;
-    elements = 0;
-    /** Line breaks before the current text, and the line the element being cut starts on. */
-    lines = 1;
-    elementLine = 1;
-    /** Why the text is not a JSON array, when it is not. */
-    problem = null;
-    constructor(onElement) {
-        this.onElement = onElement;
-    }
-    /** Scans the next piece of text; false once the array is broken or the callback says stop. */
-    push(text) {
-        let i = 0;
-        const len = text.length;
-        let elementStart = this.state === 'element' ? 0 : -1;
-        let counted = 0;
-        const lineAt = (at) => {
-            for (let k = text.indexOf('\n', counted); k !== -1 && k < at; k = text.indexOf('\n', k + 1))
-                this.lines++;
-            counted = Math.max(counted, at);
-            return this.lines;
-        };
-        while (i < len) {
-            if (this.state !== 'element') {
-                NOT_WHITESPACE.lastIndex = i;
-                const found = NOT_WHITESPACE.exec(text);
-                if (!found)
-                    break;
-                i = found.index;
-                const c = text[i];
-                if (this.state === 'start') {
-                    if (c !== '[')
-                        return this.fail(lineAt(i), notAnArray(c));
-                    this.state = 'next';
-                    i++;
-                }
-                else if (this.state === 'end') {
-                    return this.fail(lineAt(i), `text after the array ends: ${JSON.stringify(text.slice(i, i + 20))}`);
-                }
-                else if (c === ']' && (this.state === 'after' || this.elements === 0)) {
-                    this.state = 'end';
-                    i++;
-                }
-                else if (this.state === 'after') {
-                    if (c !== ',')
-                        return this.fail(lineAt(i), `expected "," or "]" after element ${this.elements}; got ${JSON.stringify(c)}`);
-                    this.state = 'next';
-                    i++;
-                }
-                else {
-                    this.state = 'element';
-                    this.elementLine = lineAt(i);
-                    elementStart = i;
-                    this.depth = 0;
-                    this.inString = false;
-                    this.escaped = false;
-                    this.scalar = c !== '{' && c !== '[' && c !== '"';
-                }
-                continue;
-            }
-            const end = this.scanElement(text, i);
-            if (end === -1)
-                break;
-            this.state = 'after';
-            this.elements++;
-            const pending = this.pieces;
-            const piece = text.slice(elementStart, end);
-            const element = pending.length ? pending.join('') + piece : piece;
-            this.pieces = [];
-            this.pendingLength = 0;
-            i = end;
-            if (!this.onElement(element, this.elementLine))
-                return false;
-        }
-        if (this.state === 'element') {
-            const piece = elementStart === 0 ? text : text.slice(elementStart);
-            this.pieces.push(piece);
-            this.pendingLength += piece.length;
-            if (this.pendingLength > MAX_RECORD_CHARS) {
-                this.problem = recordTooLong(this.elementLine, `element ${this.elements + 1} of the array`);
-                return false;
-            }
-        }
-        lineAt(len);
-        return true;
-    }
-    /** The end of the element being cut in `text` from `i`, or -1 when it goes on past the text. */
-    scanElement(text, i) {
-        const len = text.length;
-        if (this.scalar) {
-            // A number, true, false, null (or something invalid, for JSON.parse to name): up to a , ] or space.
-            for (; i < len; i++) {
-                const c = text.charCodeAt(i);
-                if (c === 0x2c || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
-                    return i;
-            }
-            return -1;
-        }
-        while (i < len) {
-            if (this.inString) {
-                if (this.escaped) {
-                    this.escaped = false;
-                    i++;
-                    continue;
-                }
-                // Strings are skipped with indexOf; a quote after an odd run of backslashes is escaped.
-                const q = text.indexOf('"', i);
-                const to = q === -1 ? len : q;
-                let backslashes = 0;
-                while (to - 1 - backslashes >= i && text.charCodeAt(to - 1 - backslashes) === json_BACKSLASH)
-                    backslashes++;
-                if (q === -1) {
-                    this.escaped = backslashes % 2 === 1;
-                    return -1;
-                }
-                i = q + 1;
-                if (backslashes % 2 === 1)
-                    continue;
-                this.inString = false;
-                if (this.depth === 0)
-                    return i;
-                continue;
-            }
-            const c = text.charCodeAt(i++);
-            if (c === readers_json_QUOTE)
-                this.inString = true;
-            else if (c === OPEN_BRACKET || c === OPEN_BRACE)
-                this.depth++;
-            else if ((c === CLOSE_BRACKET || c === CLOSE_BRACE) && --this.depth === 0)
-                return i;
-        }
-        return -1;
-    }
-    /** At the end of the text: whether it was a whole array (else `problem` says why). */
-    finish() {
-        if (this.state === 'end')
-            return true;
-        if (this.state === 'element' && this.scalar && this.depth === 0) {
-            // A scalar element at the very end, with no ']' after it.
-            return this.fail(this.elementLine, 'the array is never closed with "]"');
-        }
-        return this.fail(this.state === 'element' ? this.elementLine : this.lines, this.state === 'start'
-            ? 'the file is empty; expected an array of row objects'
-            : this.state === 'element'
-                ? `element ${this.elements + 1}, which starts on line ${this.elementLine}, is cut short: the file ends inside it`
-                : 'the array is never closed with "]"');
-    }
-    fail(line, message) {
-        this.problem = {
-            code: 'json-error',
-            line,
-            message: `not valid JSON: ${message} (line ${line})`
-        };
-        return false;
-    }
-}
-function notAnArray(first) {
-    const kind = first === '{'
-        ? 'an object'
-        : first === '"'
-            ? 'a string'
-            : /[-\d]/.test(first)
-                ? 'a number'
-                : first === 't' || first === 'f'
-                    ? 'a boolean'
-                    : first === 'n'
-                        ? 'null'
-                        : `text starting ${JSON.stringify(first)}`;
-    return `expected an array of row objects; got ${kind}`;
-}
-/**
- * A JSON array of objects (or of arrays, the first being the header), streamed: each element is parsed
- * on its own, so memory follows the largest row, not the file. An element that does not parse is
- * reported and reading goes on; a broken array (a missing comma, text after it) stops reading there.
- */
-async function readJsonTable(file, _options, sink) {
-    const rows = new ObjectRows(sink);
-    const readability = new Readability();
-    let arrays;
-    let width = 0;
-    const onElement = (text, line) => {
-        let element;
-        try {
-            element = parsePythonJson(text);
-        }
-        catch (error) {
-            sink.problem(jsonError(error, line));
-            const stop = readability.failed(line, 'elements');
-            if (stop)
-                sink.problem(stop);
-            return !stop;
-        }
-        readability.read();
-        // The first element decides: arrays (a header, then rows) or objects.
-        if (arrays === undefined) {
-            arrays = Array.isArray(element);
-            if (arrays) {
-                const labels = element.map(String);
-                const problem = labels.length > MAX_COLUMNS
-                    ? tooManyColumns(labels.length, 'labels', line)
-                    : labelTooLong(labels, line);
-                if (problem) {
-                    sink.problem(problem);
-                    return false;
-                }
-                width = labels.length;
-                sink.header(labels);
-                return true;
-            }
-        }
-        if (arrays) {
-            const cells = Array.isArray(element) ? element : [element];
-            if (cells.length > Math.max(width, MAX_COLUMNS)) {
-                sink.problem(tooManyColumns(cells.length, 'cells', line));
-                return false;
-            }
-            return sink.row(cells, {}) !== false;
-        }
-        if (typeof element !== 'object' || element === null || Array.isArray(element)) {
-            sink.problem({
-                code: 'json-error',
-                message: `expected an object per row; got ${describe(element)}`
-            });
-            return true;
-        }
-        return rows.add(element, undefined) !== false;
-    };
-    const elements = new JsonArrayElements(onElement);
-    const chunks = new Utf8Chunks(true, false);
-    const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
-    try {
-        for await (const read of stream) {
-            const text = chunks.decode(read);
-            if (text === null) {
-                if (elements.push(chunks.validPrefix))
-                    sink.problem(chunks.problem);
-                else if (elements.problem)
-                    sink.problem(elements.problem);
-                return {};
-            }
-            if (!elements.push(text)) {
-                if (elements.problem)
-                    sink.problem(elements.problem);
-                return {};
-            }
-        }
-    }
-    finally {
-        stream.destroy();
-    }
-    const tail = chunks.end();
-    if (tail === null)
-        sink.problem(chunks.problem);
-    else if (!(elements.push(tail) && elements.finish()) && elements.problem)
-        sink.problem(elements.problem);
-    return {};
-}
-
-;// CONCATENATED MODULE: ./src/data/readers/index.ts
-
-
-
-/** Streams any supported table into `sink`. */
-function readTable(file, format, options, sink) {
-    switch (format) {
-        case 'csv':
-        case 'tsv':
-            return readCsvTable(file, { ...options, delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : ',') }, sink);
-        case 'jsonl':
-            return readJsonlTable(file, options, sink);
-        case 'json':
-            return readJsonTable(file, options, sink);
-        case 'parquet':
-            return readParquetTable(file, options, sink);
     }
 }
 
@@ -18101,9 +18447,13 @@ class Sampler {
 
 
 
-/** The subset's file name: the source's, with .csv when converting. */
-function subsetFileName(dataset, outputFormat = 'same') {
-    const base = path.basename(dataset);
+/**
+ * The subset's file name: the source's (`subset.<format>` for a dataset of several files), with .csv
+ * when converting.
+ */
+function subsetFileName(dataset, outputFormat = 'same', format = 'csv') {
+    const files = filesOf(dataset);
+    const base = files.length === 1 ? path.basename(files[0]) : `subset.${format}`;
     return outputFormat === 'csv' ? `${base.replace(/\.[^.]+$/, '')}.csv` : base;
 }
 /**
@@ -18137,10 +18487,12 @@ class Excluded {
 }
 /**
  * Reads the source once and draws rows in file order, passing over the rows in `exclude` (sorted
- * source row indices): the subset when there is none, rows the subset did not take when there is.
+ * source row indices): the subset when there is none, rows the subset did not take when there is. A
+ * dataset of several files is one table: its rows are numbered across the files, in their order.
  */
 async function drawRows(source, options, reading, exclude) {
-    const name = external_node_path_default().basename(source);
+    const files = many_filesOf(source);
+    let name = external_node_path_default().basename(files[0]);
     let header = null;
     let headerRaw;
     let labelIndex = -1;
@@ -18153,7 +18505,8 @@ async function drawRows(source, options, reading, exclude) {
         minPerClass: options.minPerClass ?? 1,
         labelled: options.labelColumn !== undefined
     });
-    const { lineEnding } = await readTable(source, options.format, { delimiter: options.delimiter, keepRaw: true, ...reading }, {
+    const { lineEnding } = await readDataset(files, options.format, { delimiter: options.delimiter, keepRaw: true, ...reading }, {
+        startFile: index => void (name = external_node_path_default().basename(files[index])),
         header(labels, _line, raw) {
             header = labels;
             headerRaw = raw;
@@ -18176,7 +18529,7 @@ async function drawRows(source, options, reading, exclude) {
         }
     });
     if (header === null)
-        throw new errors/* UserError */.yo(`${name}: the file is empty; there is nothing to sample`);
+        throw new errors/* UserError */.yo(`${files.length > 1 ? 'every file of the dataset' : name} is empty; there is nothing to sample`);
     const { items, offered, classes } = sampler.result();
     return {
         header,
@@ -18223,7 +18576,7 @@ async function writeSubset(source, target, options, reading = {}) {
     // Converted rows carry no source text: write them as CSV from their values.
     if (format !== options.format)
         drawn.headerRaw = undefined;
-    await writeRows(source, target, format, drawn);
+    await writeRows(many_filesOf(source)[0], target, format, drawn);
     return {
         path: target,
         rows: drawn.items.length,
@@ -18244,6 +18597,7 @@ async function writeSubset(source, target, options, reading = {}) {
 
 
 
+
 /**
  * Does one data-worker task in this thread. It loads only the readers, the validator and the subset
  * writer. `afterBatch` is the worker's garbage collection between batches of Parquet rows.
@@ -18253,7 +18607,7 @@ async function perform(task, afterBatch) {
         case tasks/* CSV_PARTITION_TASK */.YA:
             return (await validateRows(task.schema, task.options, sink => readCsvTable(task.file, task.options, sink)));
         case tasks/* PARQUET_TASK */.zZ:
-            return (await validateRows(task.schema, task.options, sink => readParquetTable(task.file, { afterBatch }, sink)));
+            return (await validateRows(task.schema, task.options, sink => readFiles(many_filesOf(task.file), sink, file => readParquetTable(file, { afterBatch }, sink))));
         case tasks/* PARQUET_DRAW_TASK */.c2:
             return (await drawRows(task.source, task.options, { afterBatch }, task.exclude));
         default:

@@ -46,7 +46,9 @@ export const manifestSchema = z.object({
     rows: z.number(),
     violations: z.number(),
     /** A bounded sample's summary per column, for drift against a baseline (version 2). */
-    profile: dataProfileSchema.optional()
+    profile: dataProfileSchema.optional(),
+    /** A dataset of several files: each one (sha256 is then that of this list, as sha256sum prints it). */
+    files: z.array(fileEntry).optional()
   }),
   schema: z.object({ path: z.string(), sha256: z.string() }),
   subset: z.object({
@@ -237,7 +239,15 @@ export async function verifyArtifactFolder(folder: string): Promise<Verification
 export interface ManifestInputs {
   env: NodeJS.ProcessEnv
   workingTree?: WorkingTree | null
-  dataset: { path: string; rows: number; violations: number; file: string; profile?: DataProfile }
+  dataset: {
+    path: string
+    rows: number
+    violations: number
+    /** The file, or a dataset's files (with their names as shown in `names`). */
+    file: string | string[]
+    names?: string[]
+    profile?: DataProfile
+  }
   schema: { path: string; file: string }
   subset: { strategy: string; seed: number; rows: number; sha256: string }
   training: { command: string; exitCode: number | null; durationMs: number }
@@ -249,8 +259,28 @@ export interface ManifestInputs {
   now: Date
 }
 
+/**
+ * A dataset's hash and size: a file's own, or for several files, the hash of their list as `sha256sum`
+ * prints it (`<sha256>  <name>` lines, in the dataset's order), with every file listed.
+ */
+async function hashDataset(
+  file: string | string[],
+  names: string[] = []
+): Promise<{ sha256: string; bytes: number; files?: Array<z.infer<typeof fileEntry>> }> {
+  if (typeof file === 'string' || file.length === 1) return hashFile([file].flat()[0])
+  const files = []
+  for (const [index, one] of file.entries())
+    files.push({ path: names[index] ?? one, ...(await hashFile(one)) })
+  const listing = files.map(entry => `${entry.sha256}  ${entry.path}\n`).join('')
+  return {
+    sha256: createHash('sha256').update(listing).digest('hex'),
+    bytes: files.reduce((sum, entry) => sum + entry.bytes, 0),
+    files
+  }
+}
+
 export async function buildManifest(inputs: ManifestInputs): Promise<Manifest> {
-  const dataset = await hashFile(inputs.dataset.file)
+  const dataset = await hashDataset(inputs.dataset.file, inputs.dataset.names)
   const schema = await hashFile(inputs.schema.file)
   const files = []
   for (const file of inputs.artifact.files) {
@@ -268,7 +298,8 @@ export async function buildManifest(inputs: ManifestInputs): Promise<Manifest> {
       sha256: dataset.sha256,
       rows: inputs.dataset.rows,
       violations: inputs.dataset.violations,
-      ...(inputs.dataset.profile ? { profile: inputs.dataset.profile } : {})
+      ...(inputs.dataset.profile ? { profile: inputs.dataset.profile } : {}),
+      ...(dataset.files ? { files: dataset.files } : {})
     },
     schema: { path: inputs.schema.path, sha256: schema.sha256 },
     subset: inputs.subset,

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js'
+import { trainingDataset } from '../data/dataset-files.js'
 import { dataLabels } from '../data/stage.js'
 import type { DataProfile } from '../data/profile.js'
 import type { ValidationResult } from '../data/validation-types.js'
@@ -134,6 +135,7 @@ async function manifestOf(
 ): Promise<Manifest> {
   const { config, ports } = context
   const labels = dataLabels(config)
+  const dataset = await trainingDataset(config)
   const { verdict, reason, source, format, key, points, first, last, min, drop } = lossSummary(
     inputs.loss
   )
@@ -144,7 +146,8 @@ async function manifestOf(
     now: new Date(ports.clock.now()),
     dataset: {
       path: labels.dataset,
-      file: config.dataset,
+      file: dataset.files,
+      names: dataset.names,
       rows: inputs.validation.rows,
       violations: inputs.validation.violationCount,
       profile: inputs.profile

@@ -22,7 +22,8 @@ import {
 } from '../config.js'
 import { inferSchema } from '../data/infer.js'
 import { loadTableSchema, schemaFileJsonSchema } from '../data/schema.js'
-import { validateStage } from '../data/stage.js'
+import { resolveDataset } from '../data/dataset-files.js'
+import { dataLabels, validateStage } from '../data/stage.js'
 import { formatOf } from '../data/table.js'
 import { UserError } from '../errors.js'
 import { displayPath, exists, requireFile, writeFileAtomically } from '../file-info.js'
@@ -37,13 +38,13 @@ import { ProcessRunner } from '../ports/process-runner.js'
 import { systemClock, type Logger } from '../ports/types.js'
 import { renderSummary } from '../report/summary.js'
 import { labelStatsOfFile } from '../sample/label-stats.js'
-import { sampleStage, subsetTarget } from '../sample/stage.js'
+import { sampleStage } from '../sample/stage.js'
 import { runFolders } from '../stage.js'
 import { LineSplitter } from '../train/output.js'
 import { jsonCommandSafe } from '../untrusted.js'
 import { dataWorkerBeside } from '../worker/client.js'
 import { commentCommand, compareCommand } from './compare.js'
-import { parseFlags } from './flags.js'
+import { parseFlags, type ParsedFlags } from './flags.js'
 import {
   lossText,
   predictText,
@@ -102,6 +103,22 @@ function runSources(file: string | undefined, flags: Record<string, string>, fla
   return (name: string) => (name in flags || !file ? flag(name) : `${file}: ${name}`)
 }
 
+/** Flags given once per entry: `--split NAME=PATH`, `--dataset PATH`, `--leakage-columns NAME`. */
+const REPEATABLE = {
+  split: 'splits',
+  dataset: 'dataset',
+  'leakage-columns': 'leakage-columns'
+} as const
+
+/** The data flags (dataset, splits) with their paths made absolute from where the CLI runs. */
+function dataFromFlags(flags: ParsedFlags, cwd: string): Record<string, unknown> {
+  const names = (['dataset', 'splits'] as const).filter(name => name in flags.options)
+  if (!names.length) return {}
+  const raw = Object.fromEntries(names.map(name => [name, flags.options[name]]))
+  const located = parseSettings(names, raw, cwd, flags.describe)
+  return Object.fromEntries(names.map(name => [name, located[name]]))
+}
+
 const run: Command = async (args, io) => {
   const own = {
     config: { type: 'string' },
@@ -109,21 +126,20 @@ const run: Command = async (args, io) => {
     json: { type: 'boolean' },
     verbose: { type: 'boolean' }
   } as const
-  const flags = parseFlags(args, { options: OPTION_NAMES, own }, usageOf('run'))
+  const flags = parseFlags(
+    args,
+    { options: OPTION_NAMES, own, repeatable: REPEATABLE },
+    usageOf('run')
+  )
   const implicit = path.join(io.cwd, 'ml-smoke.yml')
   const configArg = flags.own.config as string | undefined
   const configFile = configArg ?? ((await exists(implicit)) ? 'ml-smoke.yml' : undefined)
   const fromFile = configFile ? await readConfigFile(path.resolve(io.cwd, configFile)) : {}
   // Config-file paths are relative to the file's folder, flags to where the CLI runs.
   const workspace = configFile ? path.dirname(path.resolve(io.cwd, configFile)) : io.cwd
-  const fromFlags = Object.fromEntries(
-    Object.entries(flags.options).map(([name, value]) => [
-      name,
-      ['dataset', 'schema', 'working-directory'].includes(name)
-        ? path.resolve(io.cwd, value)
-        : value
-    ])
-  )
+  const fromFlags = { ...flags.options, ...dataFromFlags(flags, io.cwd) }
+  for (const name of ['schema', 'working-directory'])
+    if (name in fromFlags) fromFlags[name] = path.resolve(io.cwd, fromFlags[name] as string)
   const describe = runSources(configFile, flags.options, flags.describe)
   const config = buildConfig({ ...fromFile, ...fromFlags }, workspace, describe, io.cwd)
   const out = path.resolve(io.cwd, (flags.own.out as string | undefined) ?? 'ml-smoke-out')
@@ -165,6 +181,7 @@ const validate: Command = async (args, io) => {
     {
       options: DATA_OPTIONS,
       aliases: { format: 'data-format' },
+      repeatable: REPEATABLE,
       own: { threads: { type: 'string' }, json: { type: 'boolean' } }
     },
     usageOf('validate')
@@ -173,10 +190,15 @@ const validate: Command = async (args, io) => {
   const { threads } = parseCliOptions({ threads: flags.own.threads }, flags.describe)
   const worker = threads === 2 ? dataWorkerBeside(io.bundleUrl) : undefined
   const result = await validateStage({ config, ports: { worker } })
-  const validation = result.data.validation
-  const label = displayPath(io.cwd, config.dataset)
-  if (flags.own.json) printJson(io, validationJson(validation))
-  else print(io, validationText(validation, label))
+  const { validation, splits } = result.data
+  const label = dataLabels(config).dataset
+  if (flags.own.json)
+    printJson(io, {
+      ...validationJson(validation),
+      valid: result.status === 'passed',
+      ...(splits ? { splits } : {})
+    })
+  else print(io, validationText(validation, label, splits))
   return EXIT[result.status]
 }
 
@@ -186,6 +208,7 @@ const sample: Command = async (args, io) => {
     {
       options: SAMPLE_OPTIONS,
       aliases: { rows: 'sample-rows', strategy: 'sample-strategy', format: 'data-format' },
+      repeatable: REPEATABLE,
       own: { out: { type: 'string' }, json: { type: 'boolean' } }
     },
     usageOf('sample')
@@ -280,16 +303,15 @@ const infer: Command = async (args, io) => {
     {
       options: INFER_OPTIONS,
       aliases: { format: 'data-format' },
+      repeatable: { dataset: 'dataset' },
       own: { out: { type: 'string' } }
     },
     usageOf('infer')
   )
   const config = parseSettings(INFER_OPTIONS, flags.options, io.cwd, flags.describe)
-  const label = displayPath(io.cwd, config.dataset)
-  await requireFile(config.dataset, label, 'dataset')
-  const schema = await inferSchema(config.dataset, formatOf(config.dataset, config.dataFormat), {
-    delimiter: config.delimiter
-  })
+  const dataset = await resolveDataset(config.dataset!, { ...config, what: 'dataset' })
+  const label = dataset.label
+  const schema = await inferSchema(dataset.files, dataset.format, { delimiter: config.delimiter })
   const text = `# Inferred by ml-smoke from ${label}; review the ranges and enums before relying on them.\n${stringifyYaml(schema)}`
   const out = flags.own.out as string | undefined
   if (out === undefined) print(io, text)
@@ -358,6 +380,7 @@ const verify: Command = async (args, io) => {
 
 const PREDICT_FLAGS = {
   options: PREDICT_OPTIONS,
+  repeatable: REPEATABLE,
   aliases: {
     command: 'predict-command',
     serve: 'serve-command',
@@ -403,7 +426,7 @@ const predict: Command = async (args, io) => {
   const result = await undoOnCancel(
     () => rm(root, { recursive: true, force: true }),
     async () => {
-      const target = subsetTarget(config, folders.subsetDirectory)
+      const target = { folder: folders.subsetDirectory }
       const { subset } = (await sampleStage({ config, ports: { worker }, target }, { labelColumn }))
         .data
       return predictStage({ config, ports, folders }, { subset, labelColumn })

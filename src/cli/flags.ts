@@ -9,6 +9,11 @@ export interface FlagSpec {
   options: readonly OptionName[]
   /** Shorter flags for some of them: `--rows` for sample-rows. */
   aliases?: Partial<Record<string, OptionName>>
+  /**
+   * Flags that may be given more than once, and the list option each adds a line to: `--split` for
+   * splits, `--dataset` for dataset.
+   */
+  repeatable?: Partial<Record<string, OptionName>>
   /** Flags of the CLI's own (--json, --out, --threads). */
   own?: ParseArgsConfig['options']
   positionals?: boolean
@@ -32,10 +37,13 @@ function unknownFlag(message: string, known: string[]): string {
 
 /** Parses `args` by `spec`; a mistyped flag is a UserError that suggests the closest one. */
 export function parseFlags(args: string[], spec: FlagSpec, usage: string): ParsedFlags {
-  const aliases = spec.aliases ?? {}
-  const flagNames = [...spec.options, ...Object.keys(aliases)]
+  const aliases = { ...spec.aliases, ...spec.repeatable }
+  const flagNames = [...new Set([...spec.options, ...Object.keys(aliases)])]
+  const repeatable = new Set(Object.keys(spec.repeatable ?? {}))
   const config: ParseArgsConfig['options'] = {
-    ...Object.fromEntries(flagNames.map(name => [name, { type: 'string' as const }])),
+    ...Object.fromEntries(
+      flagNames.map(name => [name, { type: 'string' as const, multiple: repeatable.has(name) }])
+    ),
     ...spec.own
   }
   let parsed
@@ -49,10 +57,11 @@ export function parseFlags(args: string[], spec: FlagSpec, usage: string): Parse
   const options: Record<string, string> = {}
   const typed: Record<string, string> = {}
   for (const flag of flagNames) {
-    const value = values[flag]
-    if (typeof value !== 'string') continue
+    const given = values[flag] as string | string[] | undefined
+    if (given === undefined) continue
+    const value = typeof given === 'string' ? given : given.join('\n')
     const name = aliases[flag] ?? flag
-    options[name] = value
+    options[name] = name in options ? `${options[name]}\n${value}` : value
     typed[name] = flag
   }
   const own = Object.fromEntries(Object.keys(spec.own ?? {}).map(name => [name, values[name]]))

@@ -1,12 +1,14 @@
 // What the CLI prints: each subcommand's result as terminal text or as JSON.
 import type { Verification } from '../artifact/manifest.js'
 import type { FileScan } from '../artifact/scan/types.js'
+import type { SplitsReport } from '../data/splits.js'
 import type { ValidationResult } from '../data/validation-types.js'
 import type { LossResult } from '../loss/verdict.js'
 import { scoreWords } from '../predict/score.js'
 import type { PredictReport } from '../predict/types.js'
 import { answerPlace } from '../predict/verdict.js'
 import { describePosition } from '../report/position.js'
+import { leakWords, limitWords, splitsLines } from '../report/splits.js'
 import { failureText, type RunReport } from '../report/types.js'
 import { verificationHeadline } from '../report/verification.js'
 import type { AttestationCheck } from '../attest/verify.js'
@@ -58,16 +60,30 @@ export function validationJson(result: ValidationResult) {
   }
 }
 
-/** One line per violation, `file:line: code: message` as compilers print, then the count. */
-export function validationText(result: ValidationResult, dataset: string): string {
+/**
+ * One line per violation, `file:line: code: message` as compilers print, then the count; with splits,
+ * their comparison.
+ */
+export function validationText(
+  result: ValidationResult,
+  dataset: string,
+  splits?: SplitsReport
+): string {
   const lines = result.violations.map(v =>
     v.line !== undefined
-      ? `${dataset}:${v.line}: ${v.code}: ${v.message}`
-      : `${dataset}: ${v.code}: ${v.message} (${describePosition(v)})`
+      ? `${v.file ?? dataset}:${v.line}: ${v.code}: ${v.message}`
+      : `${v.file ?? (v.split ? `split ${v.split}` : dataset)}: ${v.code}: ${v.message} (${describePosition(v)})`
   )
   const listed = result.truncated ? ` (first ${result.violations.length} listed)` : ''
-  const verdict = result.violationCount === 0 ? 'valid' : 'invalid'
-  lines.push(`${verdict}: ${result.rows} rows, ${result.violationCount} violations${listed}`)
+  const over = splits?.leakage.pairs.filter(pair => pair.overLimit) ?? []
+  const verdict = result.violationCount === 0 && !over.length ? 'valid' : 'invalid'
+  if (splits) lines.push(...splitsLines(splits))
+  const leaked = over.length
+    ? `; ${over.map(leakWords).join('; ')}: over max-leakage ${limitWords(splits!.leakage.maxLeakage)}`
+    : ''
+  lines.push(
+    `${verdict}: ${result.rows} rows, ${result.violationCount} violations${listed}${leaked}`
+  )
   return lines.join('\n')
 }
 

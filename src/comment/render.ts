@@ -2,6 +2,7 @@
 // against the baseline, links to the run; within GitHub's 65,536 characters.
 import { comparisonMarkdown } from '../compare/render.js'
 import type { RunReport, StageStatus } from '../report/types.js'
+import { splitsMarkdown } from '../report/splits.js'
 import { lossChart } from '../report/summary.js'
 import { commentEscape as escape } from './escape.js'
 
@@ -52,6 +53,8 @@ function links(context: CommentContext): string {
 function fullComment(report: RunReport, context: CommentContext): string {
   const out = [context.marker, title(report, context), '', escape.text(report.headline, 1000), '']
   out.push(...stageTable(report))
+  if (report.splits)
+    out.push(...splitsMarkdown(report.splits, escape, { heading: '#### Splits', examples: false }))
   const compared = report.comparison?.comparison?.loss?.curves
   const chart = !compared && report.loss ? lossChart(report.loss) : null
   if (chart) out.push(chart, '')

@@ -2,7 +2,7 @@ import type { ArtifactInputs } from '../artifact/stage.js'
 import type { Config } from '../config.js'
 import { profileDataset } from '../data/profile.js'
 import { loadTableSchema } from '../data/schema.js'
-import { formatOf } from '../data/table.js'
+import { trainingDataset } from '../data/dataset-files.js'
 import { describeError } from '../errors.js'
 import type { Logger } from '../ports/types.js'
 import { buildRunRecord, type RecordInputs } from './record.js'
@@ -20,8 +20,9 @@ export async function comparisonInputs(
     `${JSON.stringify(buildRunRecord({ ...inputs, artifact }))}\n`
   try {
     const schema = await loadTableSchema(config.schema, config.workspace)
-    const profile = await profileDataset(config.dataset, {
-      format: formatOf(config.dataset, config.dataFormat),
+    const dataset = await trainingDataset(config)
+    const profile = await profileDataset(dataset.files, {
+      format: dataset.format,
       delimiter: config.delimiter,
       seed: config.seed,
       missingValues: schema.missingValues

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import { readTable } from './readers/index.js'
+import { filesOf, readDataset } from './readers/many.js'
 import { ABSENT, type DataFormat, type TableProblem } from './table.js'
 
 type Candidate = 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'string'
@@ -220,17 +220,19 @@ function listed(numbers: number[]): string {
  * columns (validate reports the same header).
  */
 export async function inferSchema(
-  file: string,
+  source: string | readonly string[],
   format: DataFormat,
   options: { delimiter?: string }
 ): Promise<{ fields: Array<Record<string, unknown>>; missingValues: string[] }> {
+  const files = filesOf(source)
+  const file = files.length === 1 ? files[0] : `${files[0]} and ${files.length - 1} more files`
   let names: string[] | null = null
   let stats: ColumnStats[] = []
   let rows = 0
   let firstProblem: TableProblem | null = null
   let problems = 0
-  await readTable(
-    file,
+  await readDataset(
+    files,
     format,
     { delimiter: options.delimiter },
     {

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { seededRandom } from '../sample/random.js'
 import { UserError } from '../errors.js'
-import { readTable } from './readers/index.js'
+import { readDataset } from './readers/many.js'
 import { ABSENT, type DataFormat, type TextCells } from './table.js'
 
 /** Rows the profile is drawn from (a uniform sample of the whole file). */
@@ -110,7 +110,7 @@ export const dataProfileSchema = z.object({
 }) satisfies z.ZodType<DataProfile>
 
 /** One pass over the file: a seeded reservoir of rows, cells made into values only for rows it keeps. */
-async function drawProfileRows(file: string, options: ProfileOptions) {
+async function drawProfileRows(source: string | readonly string[], options: ProfileOptions) {
   const size = options.rows ?? PROFILE_ROWS
   const random = seededRandom(options.seed)
   const kept: Cell[][] = []
@@ -122,8 +122,8 @@ async function drawProfileRows(file: string, options: ProfileOptions) {
     const drawn = Math.floor(random() * seen)
     return drawn < size ? drawn : -1
   }
-  await readTable(
-    file,
+  await readDataset(
+    source,
     options.format,
     { delimiter: options.delimiter },
     {
@@ -227,9 +227,15 @@ function bounded(profile: DataProfile, maxBytes: number): DataProfile {
   return { ...profile, columns: Object.fromEntries(entries.slice(0, kept)), omitted }
 }
 
-/** The dataset's profile: a uniform sample of PROFILE_ROWS rows, summarised in ≤ PROFILE_MAX_BYTES. */
-export async function profileDataset(file: string, options: ProfileOptions): Promise<DataProfile> {
-  const { header, kept, rows } = await drawProfileRows(file, options)
+/**
+ * The dataset's profile (a file, or a dataset's files as one table): a uniform sample of PROFILE_ROWS
+ * rows, summarised in ≤ PROFILE_MAX_BYTES.
+ */
+export async function profileDataset(
+  source: string | readonly string[],
+  options: ProfileOptions
+): Promise<DataProfile> {
+  const { header, kept, rows } = await drawProfileRows(source, options)
   const columns: Record<string, ColumnProfile> = {}
   header.forEach((name, index) => {
     columns[name] = profileColumn(

@@ -7,7 +7,9 @@ import { CSV_PARTITION_TASK, PARQUET_TASK } from '../worker/tasks.js'
 import type { TableSchema } from './schema.js'
 import { validateTable } from './validate-file.js'
 import { datasetChecks } from './dataset-checks.js'
-import type { ValidateOptions, ValidationResult } from './validation-types.js'
+import { filesOf } from './readers/many.js'
+import { MAX_LABEL_CLASSES } from './row-keys.js'
+import type { RowKeyFigures, ValidateOptions, ValidationResult } from './validation-types.js'
 import { ViolationLog } from './violation-log.js'
 
 /** Below this, starting workers costs more than it saves (ML_SMOKE_PARALLEL_MIN_BYTES overrides, for tests). */
@@ -101,6 +103,7 @@ function merge(
     return out
   }
   const rows = first.rows + second.rows
+  const rowKeys = mergeRowKeys(first.rowKeys, second.rowKeys)
   const nullCounts = sum(first.stats.nullCounts, second.stats.nullCounts)
   const classCounts =
     first.stats.classCounts || second.stats.classCounts
@@ -125,29 +128,57 @@ function merge(
     ...log.summary(),
     header: first.header,
     stats: { nullCounts, classCounts, duplicateRows: 0 },
-    parts: 2
+    parts: 2,
+    ...(rowKeys ? { rowKeys } : {})
+  }
+}
+
+/** Both parts' row hashes, and their class counts added up. */
+function mergeRowKeys(first?: RowKeyFigures, second?: RowKeyFigures): RowKeyFigures | undefined {
+  if (!first || !second) return first ?? second
+  const hashes = new Float64Array(first.hashes.length + second.hashes.length)
+  hashes.set(first.hashes)
+  hashes.set(second.hashes, first.hashes.length)
+  const tooManyClasses = first.tooManyClasses || second.tooManyClasses
+  const classes = { ...first.classes }
+  for (const [label, count] of Object.entries(second.classes ?? {}))
+    classes[label] = (classes[label] ?? 0) + count
+  const labelled = first.classes !== undefined || second.classes !== undefined
+  return {
+    hashes,
+    ...(tooManyClasses || Object.keys(classes).length > MAX_LABEL_CLASSES
+      ? { tooManyClasses: true }
+      : labelled
+        ? { classes }
+        : {})
   }
 }
 
 /**
- * Validates a data file. A large CSV runs on two cores: the first part in this thread, the rest in a
- * worker that starts at a line break a little past the middle. If that break turns out to be inside a
- * quoted field (the first half did not end between records), or a worker cannot start, the file is
- * validated in one pass: splitting must never change the answer. A Parquet file is validated in a worker
- * with a small young generation, which keeps peak memory under 200 MiB on Node 24. Without a worker
- * (running from source, or `--threads 1`), or for a small CSV, it is one pass here.
+ * Validates a data file, or a dataset of several files as one table. A large CSV runs on two cores: the
+ * first part in this thread, the rest in a worker that starts at a line break a little past the middle.
+ * If that break turns out to be inside a quoted field (the first half did not end between records), or a
+ * worker cannot start, the file is validated in one pass: splitting must never change the answer.
+ * Parquet is validated in a worker with a small young generation, which keeps peak memory under 200 MiB
+ * on Node 24. Without a worker (running from source, or `--threads 1`), for a small CSV, or for several
+ * files, it is one pass here.
  */
 export async function validateDataset(
-  file: string,
+  source: string | readonly string[],
   schema: TableSchema,
   options: ValidateOptions,
   worker: OffThread | undefined
 ): Promise<ValidationResult> {
-  const size = (await stat(file)).size
+  const files = filesOf(source)
   if (options.format === 'parquet')
-    return inWorkerOrHere(worker, { task: PARQUET_TASK, file, schema, options }, () =>
-      validateTable(file, schema, options)
+    return inWorkerOrHere(
+      worker,
+      { task: PARQUET_TASK, file: files.length === 1 ? files[0] : [...files], schema, options },
+      () => validateTable(files, schema, options)
     )
+  if (files.length > 1) return validateTable(files, schema, options)
+  const file = files[0]
+  const size = (await stat(file)).size
   if (!worker || !canSplit(schema, options, size)) return validateTable(file, schema, options)
   // The worker starts cold (a fresh isolate loading the bundle, code not yet optimised): give this thread
   // the larger part, about 10 MiB of work more, so both finish together.

@@ -1,20 +1,20 @@
 import { readTable } from './readers/index.js'
+import { filesOf, readFiles } from './readers/many.js'
 import type { TableSchema } from './schema.js'
 import { validateRows } from './validate.js'
 import type { ValidateOptions, ValidationResult } from './validation-types.js'
 
-/** Validates a data file of any supported format in one pass, through its reader. */
+/**
+ * Validates a data file of any supported format in one pass, through its reader; a dataset of several
+ * files is read file after file as one table (keys are unique across all of them).
+ */
 export function validateTable(
-  file: string,
+  source: string | readonly string[],
   schema: TableSchema,
   options: ValidateOptions
 ): Promise<ValidationResult> {
+  const reading = { delimiter: options.delimiter, partition: options.partition }
   return validateRows(schema, options, sink =>
-    readTable(
-      file,
-      options.format,
-      { delimiter: options.delimiter, partition: options.partition },
-      sink
-    )
+    readFiles(filesOf(source), sink, file => readTable(file, options.format, reading, sink))
   )
 }

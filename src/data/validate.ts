@@ -4,13 +4,14 @@ import { datasetChecks } from './dataset-checks.js'
 import { columnsOfHeader } from './header.js'
 import { KeyTracker, type KeyProblem } from './key-tracker.js'
 import { primaryKeyOf } from './primary-key.js'
+import { RowKeys } from './row-keys.js'
 import type { TableSchema } from './schema.js'
+import type { FilesSink } from './readers/many.js'
 import {
   ABSENT,
   type RowPosition,
   type ReadResult,
   type TableProblem,
-  type TableSink,
   type TextCells
 } from './table.js'
 import type { ValidateOptions, ValidationResult, Violation } from './validation-types.js'
@@ -81,22 +82,17 @@ function cellViolation(
 export async function validateRows(
   schema: TableSchema,
   options: ValidateOptions,
-  read: (sink: TableSink) => Promise<ReadResult>
+  read: (sink: FilesSink) => Promise<ReadResult>
 ): Promise<ValidationResult> {
   if (usesJsonSchema(schema)) await loadJsonSchemaValidator()
   const fields = compileSchema(schema, options.schemaLabel)
   const log = new ViolationLog(options.maxViolations)
   const table = new RowChecker(schema, fields, log, options)
   const { linesRead, endedBetweenRecords } = await read(table)
+  table.endFile()
   table.finish()
-  if (table.columns === null && log.count === 0 && !options.partition) {
-    log.add({
-      code: 'source-error',
-      line: 1,
-      rowNumber: 1,
-      message: `the file is empty: expected a header or rows with ${fields.map(f => f.name).join(', ')}`
-    })
-  }
+  // Checks of the whole table name no file.
+  log.file = undefined
   if (!options.partition)
     datasetChecks(schema.mlChecks, table.rows, table.nullCounts, table.classCounts, log)
   return {
@@ -110,7 +106,8 @@ export async function validateRows(
       duplicateRows: table.keys.duplicateRows
     },
     linesRead,
-    endedBetweenRecords
+    endedBetweenRecords,
+    ...(table.rowKeys ? { rowKeys: table.rowKeys.figures() } : {})
   }
 }
 
@@ -119,7 +116,7 @@ export async function validateRows(
  * its compiled field and into the keys and counts it feeds. A reader hands over either values (`cells`)
  * or a text row (`text`); one of them is null.
  */
-class RowChecker implements TableSink {
+class RowChecker implements FilesSink {
   /** The field of each column (null: none); null until the header is read. */
   columns: Array<CompiledField | null> | null = null
   labels: string[] = []
@@ -128,8 +125,20 @@ class RowChecker implements TableSink {
   readonly nullCounts: Record<string, number>
   readonly classCounts: Map<string, number> | null
   readonly keys: KeyTracker
+  readonly rowKeys: RowKeys | null
   /** Frictionless row number of the row being read: the header is row 1. */
   private rowNumber = 1
+  /**
+   * Rows of a dataset of several files are numbered per file; the key checks number them across all:
+   * row `rowNumber` of file `f` is `rowBases[f] + rowNumber` there.
+   */
+  private rowBase = 0
+  private readonly rowBases: number[] = [0]
+  private file = 0
+  private fileHasHeader = false
+  private countAtFileStart = 0
+  private readonly fileNames: string[] | undefined
+  private readonly partition: boolean
   private labelColumn = -1
   private readonly primaryKey: string[]
   private readonly labelField: string | undefined
@@ -158,9 +167,62 @@ class RowChecker implements TableSink {
     // A later partition is handed the header: it maps the columns, but the header's own defects are the
     // first partition's to report (else the merge would count them twice).
     this.headerLog = options.partition?.header ? { add: () => undefined } : log
+    this.fileNames = options.fileNames
+    this.partition = options.partition !== undefined
+    log.file = this.fileNames?.[0]
+    this.rowKeys = options.rowKeys
+      ? new RowKeys(schema, options.rowKeys, options.schemaLabel)
+      : null
+  }
+
+  /** The next file of a dataset of several: its rows are numbered from its own header. */
+  startFile(index: number): void {
+    if (index === 0) return
+    this.endFile()
+    this.file = index
+    this.rowBase += this.rowNumber
+    this.rowBases.push(this.rowBase)
+    this.rowNumber = 1
+    this.columns = null
+    this.fileHasHeader = false
+    this.countAtFileStart = this.log.count
+    this.log.file = this.fileNames?.[index]
+  }
+
+  /** After a file's last row: a file with neither a header nor a problem is empty, which is a problem. */
+  endFile(): void {
+    if (this.fileHasHeader || this.partition || this.log.count > this.countAtFileStart) return
+    this.log.add({
+      code: 'source-error',
+      line: 1,
+      rowNumber: 1,
+      message: `the file is empty: expected a header or rows with ${this.fields.map(f => f.name).join(', ')}`
+    })
+  }
+
+  /** A row numbered across files as its file and its row number there. */
+  private fileRow(across: number): { rowNumber: number; file?: string } {
+    // The last file whose base is below the row (a file's rows come after its base).
+    let [file, high] = [0, this.rowBases.length - 1]
+    while (file < high) {
+      const middle = Math.ceil((file + high) / 2)
+      if (this.rowBases[middle] < across) file = middle
+      else high = middle - 1
+    }
+    const rowNumber = across - this.rowBases[file]
+    return this.fileNames ? { rowNumber, file: this.fileNames[file] } : { rowNumber }
+  }
+
+  /** A row numbered across files as a message says it: "row 5", or "row 5 of b.csv" in another file. */
+  private rowName(across: number): string {
+    const { rowNumber, file } = this.fileRow(across)
+    return file === undefined || file === this.fileNames![this.file]
+      ? `row ${rowNumber}`
+      : `row ${rowNumber} of ${file}`
   }
 
   header(labels: string[], line?: number): void {
+    this.fileHasHeader = true
     this.labels = labels
     const columns = columnsOfHeader(
       labels,
@@ -170,7 +232,9 @@ class RowChecker implements TableSink {
       this.headerLog
     )
     this.columns = columns
-    this.keys.mapColumns(columns.map(field => field?.name ?? null))
+    const names = columns.map(field => field?.name ?? null)
+    this.keys.mapColumns(names)
+    this.rowKeys?.header(names, labels)
     this.labelColumn = columns.findIndex(field => field !== null && field.name === this.labelField)
   }
 
@@ -188,7 +252,7 @@ class RowChecker implements TableSink {
       this.log.add({
         code: 'foreign-key',
         ...(problem.where as ReturnType<typeof where>),
-        rowNumber: problem.rowNumber!,
+        ...this.fileRow(problem.rowNumber!),
         message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference!.join(', ')}) of any row`
       })
   }
@@ -234,6 +298,7 @@ class RowChecker implements TableSink {
     if (count < columns.length) this.missingCells(count, position, columns)
     // After the cells, as frictionless-py orders a row's errors.
     this.checkRepeats(cells, text, position)
+    this.rowKeys?.add(cells, text)
     if (extraKeys)
       for (const key of extraKeys) {
         this.log.add({
@@ -253,6 +318,7 @@ class RowChecker implements TableSink {
     columns: Array<CompiledField | null>
   ): void {
     const { keys, log, rowNumber } = this
+    const across = this.rowBase + rowNumber
     const checked = Math.min(columns.length, text ? text.count : cells!.length)
     keys.startRow()
     for (let k = 0; k < checked; k++) {
@@ -272,9 +338,9 @@ class RowChecker implements TableSink {
         continue
       }
       if (value === MISSING) continue
-      const first = keys.value(k, value, rowNumber)
+      const first = keys.value(k, value, across)
       if (first !== undefined) {
-        const message = `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in row ${first}; the field must be unique`
+        const message = `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in ${this.rowName(first)}; the field must be unique`
         log.add(cellViolation('unique-error', message, position, k, rowNumber, field.name))
       }
       if (k === this.labelColumn && this.classCounts) {
@@ -291,24 +357,25 @@ class RowChecker implements TableSink {
     position: RowPosition
   ): void {
     const { keys, rowNumber } = this
-    const firstKey = keys.endRow(rowNumber)
+    const across = this.rowBase + rowNumber
+    const firstKey = keys.endRow(across)
     if (firstKey !== undefined)
       this.log.add({
         code: 'primary-key',
         ...where(position),
         rowNumber,
-        message: `primary key (${this.primaryKey.join(', ')}) repeats row ${firstKey}`
+        message: `primary key (${this.primaryKey.join(', ')}) repeats ${this.rowName(firstKey)}`
       })
     else if (keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
     if (keys.checksKeys) this.checkKeys(position)
     if (!keys.checksRows) return
-    const firstRow = keys.repeatedRow(cellsOf(cells, text), rowNumber)
+    const firstRow = keys.repeatedRow(cellsOf(cells, text), across)
     if (firstRow !== undefined)
       this.log.add({
         code: 'duplicate-row',
         ...where(position),
         rowNumber,
-        message: `the row repeats row ${firstRow}`
+        message: `the row repeats ${this.rowName(firstRow)}`
       })
   }
 
@@ -323,7 +390,7 @@ class RowChecker implements TableSink {
 
   /** The row's unique keys (Table Schema v2 uniqueKeys), and its foreign keys, kept for `finish`. */
   private checkKeys(position: RowPosition): void {
-    for (const problem of this.keys.endRowKeys(this.rowNumber, where(position)))
+    for (const problem of this.keys.endRowKeys(this.rowBase + this.rowNumber, where(position)))
       this.repeatedUniqueKey(problem, position)
   }
 
@@ -331,7 +398,7 @@ class RowChecker implements TableSink {
   private repeatedUniqueKey(problem: KeyProblem, position: RowPosition): void {
     const k =
       problem.fields.length === 1 ? this.columns!.findIndex(f => f?.name === problem.fields[0]) : -1
-    const message = `unique key (${problem.fields.join(', ')}) repeats row ${problem.first}`
+    const message = `unique key (${problem.fields.join(', ')}) repeats ${this.rowName(problem.first!)}`
     this.log.add(
       k >= 0
         ? cellViolation('unique-error', message, position, k, this.rowNumber, problem.fields[0])

@@ -6,6 +6,10 @@ import type { DataFormat } from './table.js'
 export interface Violation {
   /** Frictionless error type where one fits (type-error, constraint-error, missing-cell, ...) or ours. */
   code: string
+  /** The file, as the user names it, when the data is more than one file (or split). */
+  file?: string
+  /** The split the violation is in, when the data has splits. */
+  split?: string
   /** Physical line in the file (1-based); absent for Parquet and JSON arrays. */
   line?: number
   /** Frictionless row number: the header is row 1 and a multi-line quoted record counts once. */
@@ -42,6 +46,24 @@ export interface ValidationResult {
   /** Partitions only: physical lines read, and whether the range ended between records. */
   linesRead?: number
   endedBetweenRecords?: boolean
+  /** With `rowKeys`: each row's key hash and the label's classes (see row-keys.ts). */
+  rowKeys?: RowKeyFigures
+}
+
+/** What a pass over the rows found for the comparison of splits: not part of any report. */
+export interface RowKeyFigures {
+  /** Each data row's key hash, in no particular order. */
+  hashes: Float64Array
+  /** Rows per class of the label column (absent: no label column, or more classes than a label has). */
+  classes?: Record<string, number>
+  /** Whether the label column had more distinct values than a class label has. */
+  tooManyClasses?: boolean
+}
+
+/** The columns whose cast values make a row's key, and the label column whose classes are counted. */
+export interface RowKeySpec {
+  columns: string[]
+  labelColumn?: string
 }
 
 export interface ValidateOptions {
@@ -51,4 +73,8 @@ export interface ValidateOptions {
   schemaLabel: string
   /** CSV/TSV: validate only this byte range; dataset-level checks are left to whoever merges the parts. */
   partition?: { start: number; end?: number; header?: string[] }
+  /** The files' names as shown, one per file read: violations then name their file. */
+  fileNames?: string[]
+  /** Hash each row's key and count the label's classes, for the comparison of splits. */
+  rowKeys?: RowKeySpec
 }

@@ -22,6 +22,8 @@ export class ViolationLog {
   readonly countsByCode: Record<string, number>
   readonly countsByField: Record<string, number>
   count: number
+  /** The file being read, which each kept violation names (set for data of several files). */
+  file: string | undefined = undefined
 
   /** `from`: a log to go on with (the merged logs of a file's parts). */
   constructor(
@@ -42,7 +44,14 @@ export class ViolationLog {
     this.countsByCode[violation.code] = (this.countsByCode[violation.code] ?? 0) + 1
     if (violation.field !== undefined)
       this.countsByField[violation.field] = (this.countsByField[violation.field] ?? 0) + 1
-    if (this.kept.length < this.max) this.kept.push(bounded(violation))
+    if (this.kept.length < this.max)
+      this.kept.push(
+        bounded(
+          this.file === undefined || violation.file !== undefined
+            ? violation
+            : { ...violation, file: this.file }
+        )
+      )
   }
 
   /** The log as a ValidationResult reports it. */

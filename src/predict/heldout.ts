@@ -5,7 +5,8 @@ import { parquetWriteFile } from 'hyparquet-writer'
 import type { PredictSettings } from '../config.js'
 import { compileField, MISSING, type CompiledField } from '../data/cells/field.js'
 import type { TableSchema } from '../data/schema.js'
-import { ABSENT, formatOf, type DataFormat } from '../data/table.js'
+import { trainingDataset } from '../data/dataset-files.js'
+import { ABSENT, type DataFormat } from '../data/table.js'
 import { csvText, jsonRows } from '../data/writers.js'
 import { UserError } from '../errors.js'
 import { writeAtomically, writeFileAtomically } from '../file-info.js'
@@ -28,13 +29,15 @@ export interface HeldOut {
   labels?: unknown[]
   /** Rows the subset left to draw from. */
   available: number
-  /** Each row's place among the dataset's data rows (0-based). */
+  /** Each row's place among the dataset's data rows (0-based, across its files). */
   sourceRows: number[]
+  /** The dataset's (first) file: a Parquet dataset's schema is the input's. */
+  source: string
 }
 
 type DrawSettings = Pick<
   PredictSettings,
-  'dataset' | 'dataFormat' | 'delimiter' | 'predictRows' | 'seed'
+  'dataset' | 'splits' | 'dataFormat' | 'delimiter' | 'predictRows' | 'seed' | 'workspace' | 'cwd'
 >
 
 /** Each column's field, compiled to cast text cells exactly (null: a column the schema does not name). */
@@ -58,7 +61,7 @@ function valueOf(cell: unknown, field: CompiledField | null, text: boolean): unk
 }
 
 /**
- * Draws `predict-rows` rows the subset did not take, in one pass over the dataset that holds only the
+ * Draws `predict-rows` rows the subset did not take (from the training data, as the subset), in one pass over the dataset that holds only the
  * drawn rows and the subset's row indices (a Parquet file in the data worker, as the subset is cut):
  * stratified by the label when it is a class, else uniform; seeded by `seed`, so the same run sends
  * the same rows.
@@ -71,11 +74,12 @@ export async function drawHeldOut(
   schemaLabel: string,
   worker?: OffThread
 ): Promise<HeldOut> {
-  const format = formatOf(config.dataset, config.dataFormat)
+  const dataset = await trainingDataset(config)
+  const format = dataset.format
   const label = answers.label
   const stratified = label?.kind === 'classes'
   const drawn = await drawRowsOffThread(
-    config.dataset,
+    dataset.files,
     {
       rows: config.predictRows,
       strategy: stratified ? 'stratified' : 'random',
@@ -120,7 +124,8 @@ export async function drawHeldOut(
     cells,
     labels,
     available: drawn.sourceRows ?? drawn.items.length,
-    sourceRows: drawn.items.map(item => item.index)
+    sourceRows: drawn.items.map(item => item.index),
+    source: dataset.files[0]
   }
 }
 

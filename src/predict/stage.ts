@@ -59,7 +59,7 @@ async function collect(
   await mkdir(folder, { recursive: true })
   const input = path.join(folder, `input.${config.predictFormat}`)
   await writePredictInput(input, config.predictFormat, heldOut, {
-    source: config.dataset,
+    source: heldOut.source,
     table
   })
   const files = {

@@ -1,6 +1,7 @@
 import { scanProblems } from '../artifact/stage.js'
 import { answerPlace } from '../predict/verdict.js'
 import type { Violation } from '../data/validation-types.js'
+import { leakWords, limitWords, placeText } from './splits.js'
 import type { RunReport } from './types.js'
 
 /** GitHub shows at most 10 error annotations per step. */
@@ -24,7 +25,11 @@ export function pickAnnotations(violations: Violation[], limit = MAX_ANNOTATIONS
     if (picked.length === limit) break
     if (!picked.includes(violation)) picked.push(violation)
   }
-  return picked.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.rowNumber - b.rowNumber)
+  const byFile = (a: Violation, b: Violation) =>
+    (a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0
+  return picked.sort(
+    (a, b) => byFile(a, b) || (a.line ?? 0) - (b.line ?? 0) || a.rowNumber - b.rowNumber
+  )
 }
 
 export interface Annotation {
@@ -75,4 +80,38 @@ export function predictAnnotations(report: RunReport): Annotation[] {
     title: `ml-smoke: answer ${violation.code}${violation.field ? ` in "${violation.field}"` : ''}`,
     message: `${answerPlace(violation, predict.answersFrom)}: ${violation.message}`
   }))
+}
+
+/**
+ * The splits' findings worth a look: rows leaked past max-leakage (errors), leaks within it and label
+ * shifts past the warning (warnings), each at its first example's file and line where there is one.
+ */
+export function splitAnnotations(
+  report: RunReport
+): Array<Annotation & { file?: string; startLine?: number }> {
+  const splits = report.splits
+  if (!splits) return []
+  const { pairs, maxLeakage } = splits.leakage
+  const leaks = pairs
+    .filter(pair => pair.rows > 0)
+    .map(pair => {
+      const at = pair.examples[0]?.at
+      const first = pair.examples[0]?.first
+      const where = at && first ? `; the first, ${placeText(at)}, is ${placeText(first)}` : ''
+      return {
+        level: pair.overLimit ? ('error' as const) : ('warning' as const),
+        title: `ml-smoke: rows of ${pair.split} in ${pair.in}`,
+        message: `${leakWords(pair)}${pair.overLimit ? ', over' : ', within'} max-leakage ${limitWords(maxLeakage)}${where}`,
+        ...(at ? { file: at.file, ...(at.line !== undefined ? { startLine: at.line } : {}) } : {})
+      }
+    })
+  const shift = splits.labelShift
+  const shifts = Object.entries(shift?.bySplit ?? {})
+    .filter(([, distance]) => distance >= shift!.warnAt)
+    .map(([name, distance]) => ({
+      level: 'warning' as const,
+      title: `ml-smoke: label shift in ${name}`,
+      message: `the classes of ${name} are ${distance.toFixed(3)} (${shift!.measure}) from ${shift!.reference}'s, at least ${shift!.warnAt}: ${name} does not measure what ${shift!.reference} teaches`
+    }))
+  return [...leaks, ...shifts].slice(0, MAX_ANNOTATIONS)
 }

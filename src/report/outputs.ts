@@ -11,6 +11,27 @@ export function reportOutputs(report: RunReport): Record<string, string> {
     set('rows-validated', report.validation.rows)
     set('violations', report.validation.violationCount)
   }
+  const splits = report.splits
+  if (splits) {
+    const { pairs } = splits.leakage
+    outputs['split-rows'] = JSON.stringify(
+      Object.fromEntries(splits.splits.map(split => [split.name, split.rows]))
+    )
+    set(
+      'leaked-rows',
+      pairs.reduce((sum, pair) => sum + pair.rows, 0)
+    )
+    outputs.leakage = JSON.stringify(
+      pairs.map(({ split, rows, fraction, overLimit, ...pair }) => ({
+        split,
+        in: pair.in,
+        rows,
+        fraction,
+        overLimit
+      }))
+    )
+    if (splits.labelShift) outputs['label-shift'] = JSON.stringify(splits.labelShift.bySplit)
+  }
   set('subset-path', report.subset?.path)
   set('subset-rows', report.subset?.rows)
   set('subset-sha256', report.subset?.sha256)

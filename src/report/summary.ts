@@ -10,6 +10,7 @@ import type { CacheOutcome } from '../train/stage.js'
 import { comparisonMarkdown } from '../compare/render.js'
 import { describeSubset } from '../sample/types.js'
 import { table } from './markdown.js'
+import { splitsMarkdown } from './splits.js'
 import { clip, codeSpan as code, fence, markdownText as md } from '../untrusted.js'
 import { percent, plural } from '../words.js'
 import type { RunReport, StageStatus } from './types.js'
@@ -111,7 +112,7 @@ function validationSection(report: RunReport): string[] {
     table(
       ['where', 'row', 'field', 'code', 'message'],
       shown.map(v => [
-        describePosition(v),
+        md(describePosition(v), 300),
         v.rowNumber,
         v.field !== undefined ? code(v.field) : v.fieldNumber ? `#${v.fieldNumber}` : '',
         code(v.code),
@@ -366,7 +367,10 @@ export function renderSummary(report: RunReport, notes: string[] = []): string {
     '',
     ...committedSection(report),
     ...validationSection(report),
-    ''
+    '',
+    ...(report.splits
+      ? splitsMarkdown(report.splits, { text: md, code }, { heading: '### Splits', examples: true })
+      : [])
   ]
   if (report.subset) out.push(...subsetSection(report.subset))
   if (report.cache) out.push(...cacheSection(report.cache))

@@ -1,6 +1,7 @@
 import type { ArtifactReport } from '../artifact/stage.js'
 import type { ComparisonResult } from '../compare/stage.js'
 import type { Config } from '../config.js'
+import type { SplitsReport } from '../data/splits.js'
 import type { ValidationResult } from '../data/validation-types.js'
 import type { LossResult } from '../loss/verdict.js'
 import type { PredictReport } from '../predict/types.js'
@@ -49,6 +50,8 @@ export interface StageOutcome {
 /** What the stages found, each filled by the stage that found it. */
 export interface StageFigures extends PreflightFigures {
   validation?: ValidationResult
+  /** The splits compared (rows, class shares, label shift, leakage), when the data has splits. */
+  splits?: SplitsReport
   /** The schema's label column (mlChecks.label.column), when it names one. */
   labelColumn?: string
   subset?: SubsetResult

@@ -1,9 +1,8 @@
 import path from 'node:path'
 import type { SampleSettings } from '../config.js'
-import { displayPath, requireFile } from '../file-info.js'
+import { trainingDataset, type DatasetFiles } from '../data/dataset-files.js'
 import type { Ports } from '../ports/types.js'
 import type { StageVerdict } from '../stage.js'
-import { formatOf } from '../data/table.js'
 import { labelStatsOfFile } from './label-stats.js'
 import { cutSubset, subsetFileName } from './subset.js'
 import { describeSubset, type SubsetOptions, type SubsetResult } from './types.js'
@@ -11,21 +10,20 @@ import { describeSubset, type SubsetOptions, type SubsetResult } from './types.j
 export interface SampleContext {
   config: SampleSettings
   ports: Pick<Ports, 'worker'>
-  /** Where the subset is written. */
-  target: string
+  /** Where the subset is written: a file, or a folder to write it in under the dataset's name. */
+  target: string | { folder: string }
 }
 
-/** The subset's path in a run's subset folder: the dataset's name, with .csv when converting. */
-export function subsetTarget(config: SampleSettings, folder: string): string {
-  return path.join(folder, subsetFileName(config.dataset, config.subsetFormat))
-}
-
-function subsetOptions(config: SampleSettings, labelColumn?: string): SubsetOptions {
+function subsetOptions(
+  config: SampleSettings,
+  dataset: DatasetFiles,
+  labelColumn?: string
+): SubsetOptions {
   return {
     rows: config.sampleRows,
     strategy: config.sampleStrategy,
     seed: config.seed,
-    format: formatOf(config.dataset, config.dataFormat),
+    format: dataset.format,
     delimiter: config.delimiter,
     labelColumn,
     minPerClass: config.minPerClass,
@@ -34,17 +32,22 @@ function subsetOptions(config: SampleSettings, labelColumn?: string): SubsetOpti
 }
 
 /**
- * Cuts the reproducible subset the command trains on, with its label's statistics when the label column
- * is known (label-column, else `labelColumn`: the schema's mlChecks.label.column).
+ * Cuts the reproducible subset the command trains on, from the training data (`dataset`, else the
+ * split train; several files are one table), with its label's statistics when the label column is known
+ * (label-column, else `labelColumn`: the schema's mlChecks.label.column).
  */
 export async function sampleStage(
   { config, ports, target }: SampleContext,
   input: { labelColumn?: string } = {}
 ): Promise<StageVerdict<{ subset: SubsetResult }>> {
-  await requireFile(config.dataset, displayPath(config.workspace, config.dataset), 'dataset')
+  const dataset = await trainingDataset(config)
   const labelColumn = config.labelColumn ?? input.labelColumn
-  const options = subsetOptions(config, labelColumn)
-  const subset = await cutSubset(config.dataset, target, options, ports.worker)
+  const options = subsetOptions(config, dataset, labelColumn)
+  const file =
+    typeof target === 'string'
+      ? target
+      : path.join(target.folder, subsetFileName(dataset.files, config.subsetFormat, dataset.format))
+  const subset = await cutSubset(dataset.files, file, options, ports.worker)
   if (labelColumn !== undefined) {
     const delimiter = subset.format === options.format ? config.delimiter : undefined
     subset.labelStats = await labelStatsOfFile(subset.path, subset.format, labelColumn, delimiter)
@@ -55,9 +58,10 @@ export async function sampleStage(
     config.sampleRows > subset.sourceRows
       ? ` (all the dataset has: sample-rows asks for ${config.sampleRows})`
       : ''
+  const across = dataset.files.length > 1 ? ` across ${dataset.files.length} files` : ''
   return {
     status: 'passed',
-    message: `${subset.rows} rows${short}, ${describeSubset(subset)}, as ${subset.format}`,
+    message: `${subset.rows} rows${short}, ${describeSubset(subset)}${across}, as ${subset.format}`,
     data: { subset }
   }
 }

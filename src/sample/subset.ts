@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { readTable } from '../data/readers/index.js'
+import { filesOf, readDataset } from '../data/readers/many.js'
 import type { DataFormat, ReadOptions } from '../data/table.js'
 import { csvText, jsonRows, writeParquetLike } from '../data/writers.js'
 import { UserError } from '../errors.js'
@@ -10,9 +10,17 @@ import { PARQUET_DRAW_TASK, PARQUET_SUBSET_TASK } from '../worker/tasks.js'
 import { Sampler } from './strategies.js'
 import type { DrawnRow, DrawnRows, SubsetFormat, SubsetOptions, SubsetResult } from './types.js'
 
-/** The subset's file name: the source's, with .csv when converting. */
-export function subsetFileName(dataset: string, outputFormat: SubsetFormat = 'same'): string {
-  const base = path.basename(dataset)
+/**
+ * The subset's file name: the source's (`subset.<format>` for a dataset of several files), with .csv
+ * when converting.
+ */
+export function subsetFileName(
+  dataset: string | readonly string[],
+  outputFormat: SubsetFormat = 'same',
+  format: DataFormat = 'csv'
+): string {
+  const files = filesOf(dataset)
+  const base = files.length === 1 ? path.basename(files[0]) : `subset.${format}`
   return outputFormat === 'csv' ? `${base.replace(/\.[^.]+$/, '')}.csv` : base
 }
 
@@ -21,7 +29,7 @@ export function subsetFileName(dataset: string, outputFormat: SubsetFormat = 'sa
  * Parquet file lets Node 24's young generation grow past 100 MiB (see worker/client.ts).
  */
 export function cutSubset(
-  source: string,
+  source: string | string[],
   target: string,
   options: SubsetOptions,
   worker: OffThread | undefined
@@ -34,7 +42,7 @@ export function cutSubset(
 
 /** `drawRows` past the rows in `exclude`, in the data worker for a Parquet file when there is one. */
 export function drawRowsOffThread(
-  source: string,
+  source: string | string[],
   options: SubsetOptions,
   exclude: Uint32Array,
   worker: OffThread | undefined
@@ -60,15 +68,17 @@ class Excluded {
 
 /**
  * Reads the source once and draws rows in file order, passing over the rows in `exclude` (sorted
- * source row indices): the subset when there is none, rows the subset did not take when there is.
+ * source row indices): the subset when there is none, rows the subset did not take when there is. A
+ * dataset of several files is one table: its rows are numbered across the files, in their order.
  */
 export async function drawRows(
-  source: string,
+  source: string | readonly string[],
   options: SubsetOptions,
   reading: Pick<ReadOptions, 'afterBatch'>,
   exclude?: Uint32Array
 ): Promise<DrawnRows> {
-  const name = path.basename(source)
+  const files = filesOf(source)
+  let name = path.basename(files[0])
   let header: string[] | null = null
   let headerRaw: string | undefined
   let labelIndex = -1
@@ -81,11 +91,12 @@ export async function drawRows(
     minPerClass: options.minPerClass ?? 1,
     labelled: options.labelColumn !== undefined
   })
-  const { lineEnding } = await readTable(
-    source,
+  const { lineEnding } = await readDataset(
+    files,
     options.format,
     { delimiter: options.delimiter, keepRaw: true, ...reading },
     {
+      startFile: index => void (name = path.basename(files[index])),
       header(labels, _line, raw) {
         header = labels
         headerRaw = raw
@@ -108,7 +119,10 @@ export async function drawRows(
       }
     }
   )
-  if (header === null) throw new UserError(`${name}: the file is empty; there is nothing to sample`)
+  if (header === null)
+    throw new UserError(
+      `${files.length > 1 ? 'every file of the dataset' : name} is empty; there is nothing to sample`
+    )
   const { items, offered, classes } = sampler.result()
   return {
     header,
@@ -157,7 +171,7 @@ async function writeRows(source: string, target: string, format: DataFormat, dra
  * source's schema. Or as CSV when asked. Same inputs and seed, same bytes.
  */
 export async function writeSubset(
-  source: string,
+  source: string | readonly string[],
   target: string,
   options: SubsetOptions,
   reading: Pick<ReadOptions, 'afterBatch'> = {}
@@ -171,7 +185,7 @@ export async function writeSubset(
   const format: DataFormat = options.outputFormat === 'csv' ? 'csv' : options.format
   // Converted rows carry no source text: write them as CSV from their values.
   if (format !== options.format) drawn.headerRaw = undefined
-  await writeRows(source, target, format, drawn)
+  await writeRows(filesOf(source)[0], target, format, drawn)
   return {
     path: target,
     rows: drawn.items.length,

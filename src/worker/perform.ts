@@ -1,4 +1,5 @@
 import { readCsvTable } from '../data/readers/csv.js'
+import { filesOf, readFiles } from '../data/readers/many.js'
 import { readParquetTable } from '../data/readers/parquet.js'
 import { validateRows } from '../data/validate.js'
 import { drawRows, writeSubset } from '../sample/subset.js'
@@ -21,11 +22,11 @@ export async function perform<T extends WorkerTask>(
   switch (task.task) {
     case CSV_PARTITION_TASK:
       return (await validateRows(task.schema, task.options, sink =>
-        readCsvTable(task.file, task.options, sink)
+        readCsvTable(task.file as string, task.options, sink)
       )) as WorkerResult<T>
     case PARQUET_TASK:
       return (await validateRows(task.schema, task.options, sink =>
-        readParquetTable(task.file, { afterBatch }, sink)
+        readFiles(filesOf(task.file), sink, file => readParquetTable(file, { afterBatch }, sink))
       )) as WorkerResult<T>
     case PARQUET_DRAW_TASK:
       return (await drawRows(

@@ -11,7 +11,8 @@ export const PARQUET_SUBSET_TASK = 'ml-smoke-parquet-subset'
 export const PARQUET_DRAW_TASK = 'ml-smoke-parquet-draw'
 
 interface ValidationTaskOn {
-  file: string
+  /** A file, or a dataset's files read as one table. */
+  file: string | string[]
   /** Already parsed and checked: the worker does not load the schema parser. */
   schema: TableSchema
 }
@@ -22,8 +23,19 @@ export type WorkerTask =
       options: ValidateOptions & { delimiter: string }
     })
   | (ValidationTaskOn & { task: typeof PARQUET_TASK; options: ValidateOptions })
-  | { task: typeof PARQUET_SUBSET_TASK; source: string; target: string; options: SubsetOptions }
-  | { task: typeof PARQUET_DRAW_TASK; source: string; options: SubsetOptions; exclude: Uint32Array }
+  | {
+      task: typeof PARQUET_SUBSET_TASK
+      /** A file, or a dataset's files read as one table. */
+      source: string | string[]
+      target: string
+      options: SubsetOptions
+    }
+  | {
+      task: typeof PARQUET_DRAW_TASK
+      source: string | string[]
+      options: SubsetOptions
+      exclude: Uint32Array
+    }
 
 /** What each task answers with. */
 export type WorkerResult<T extends WorkerTask> = T extends { task: typeof PARQUET_SUBSET_TASK }

@@ -1,0 +1,260 @@
+// The data as named splits (train, valid, test, ...): each validated against the schema, then compared:
+// rows, the label's class shares, the label's shift from the training split, and rows leaked between
+// them (leakage.ts).
+import type { DataSettings } from '../config.js'
+import type { RowLimit } from './split-options.js'
+import { UserError } from '../errors.js'
+import type { OffThread } from '../worker/client.js'
+import { resolveDataset, type DatasetFiles } from './dataset-files.js'
+import { findLeakage, type LeakageFigures } from './leakage.js'
+import { primaryKeyOf } from './primary-key.js'
+import { createRowKeyIndex, type RowKeyIndex } from './row-key-index.js'
+import type { TableSchema } from './schema.js'
+import { validateDataset } from './validate-dataset.js'
+import type { RowKeySpec, ValidationResult } from './validation-types.js'
+import { ViolationLog } from './violation-log.js'
+
+/** A label shift (total variation distance from the training split's class shares) from which a warning is given. */
+export const LABEL_SHIFT_WARNING = 0.1
+
+export interface SplitFigures {
+  name: string
+  /** The split as the user named it. */
+  label: string
+  files: number
+  rows: number
+  violations: number
+  /** Rows per class of the label column, when there is one and it has at most MAX_LABEL_CLASSES. */
+  classes?: Record<string, number>
+  tooManyClasses?: boolean
+}
+
+/**
+ * How far each split's class shares are from the reference split's: the total variation distance,
+ * half the sum of the absolute differences of the shares (0: the same shares, 1: no class in common).
+ */
+export interface LabelShift {
+  measure: 'total variation distance'
+  /** The split compared with: train, else the first. */
+  reference: string
+  warnAt: number
+  bySplit: Record<string, number>
+}
+
+export interface SplitsReport {
+  splits: SplitFigures[]
+  labelColumn?: string
+  labelShift?: LabelShift
+  leakage: LeakageFigures & { maxLeakage: RowLimit }
+}
+
+type SplitSettings = Pick<
+  DataSettings,
+  | 'dataset'
+  | 'splits'
+  | 'dataFormat'
+  | 'delimiter'
+  | 'maxViolations'
+  | 'labelColumn'
+  | 'leakageColumns'
+  | 'maxLeakage'
+  | 'workspace'
+  | 'cwd'
+>
+
+/** The splits in order: `dataset` first (as the split train), then `splits` as given. */
+export function namedSplits(
+  config: Pick<SplitSettings, 'dataset' | 'splits'>
+): Array<[string, string[]]> {
+  return [
+    ...(config.dataset ? [['train', config.dataset] as [string, string[]]] : []),
+    ...Object.entries(config.splits ?? {})
+  ]
+}
+
+/**
+ * The columns a row's key is made of: `leakage-columns`, else every field but the label and the
+ * declared ids (the primary key and unique fields), whose values differ row by row by design.
+ */
+export function leakageKeys(
+  schema: TableSchema,
+  config: Pick<SplitSettings, 'leakageColumns'>,
+  labelColumn: string | undefined
+): RowKeySpec {
+  const names = schema.fields.map(field => field.name)
+  if (config.leakageColumns) {
+    const unknown = config.leakageColumns.filter(name => !names.includes(name))
+    if (unknown.length)
+      throw new UserError(
+        `leakage-columns: ${unknown.map(name => `"${name}"`).join(', ')} ${unknown.length > 1 ? 'are not fields' : 'is not a field'} of the schema (fields: ${names.join(', ')})`
+      )
+    return { columns: [...new Set(config.leakageColumns)], labelColumn }
+  }
+  const ids = new Set([
+    ...primaryKeyOf(schema),
+    ...schema.fields.filter(field => field.constraints?.unique).map(field => field.name)
+  ])
+  const columns = names.filter(name => name !== labelColumn && !ids.has(name))
+  if (!columns.length)
+    throw new UserError(
+      'leakage-columns: the schema has no field but the label and ids to compare rows by; name the columns'
+    )
+  return { columns, labelColumn }
+}
+
+/** Total variation distance between two class counts' shares. */
+export function totalVariation(a: Record<string, number>, b: Record<string, number>): number {
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((s, n) => s + n, 0)
+  const [ta, tb] = [total(a), total(b)]
+  if (ta === 0 || tb === 0) return 0
+  let sum = 0
+  for (const label of new Set([...Object.keys(a), ...Object.keys(b)]))
+    sum += Math.abs((a[label] ?? 0) / ta - (b[label] ?? 0) / tb)
+  return sum / 2
+}
+
+function labelShift(splits: SplitFigures[]): LabelShift | undefined {
+  const reference = splits.find(split => split.name === 'train') ?? splits[0]
+  if (!reference.classes) return undefined
+  const bySplit: Record<string, number> = {}
+  for (const split of splits)
+    if (split !== reference && split.classes)
+      bySplit[split.name] = totalVariation(reference.classes, split.classes)
+  return {
+    measure: 'total variation distance',
+    reference: reference.name,
+    warnAt: LABEL_SHIFT_WARNING,
+    bySplit
+  }
+}
+
+/** Every split's validation as one: violations in split order (each naming its split), counts added. */
+function mergeValidations(
+  results: Array<{ name: string; validation: ValidationResult }>,
+  maxViolations: number
+): ValidationResult {
+  const validations = results.map(result => result.validation)
+  const sum = (counts: Array<Record<string, number> | undefined>) => {
+    const total: Record<string, number> = {}
+    for (const [key, n] of counts.flatMap(count => Object.entries(count ?? {})))
+      total[key] = (total[key] ?? 0) + n
+    return total
+  }
+  const labelled = validations.some(validation => validation.stats.classCounts)
+  const log = new ViolationLog(maxViolations, {
+    violations: results.flatMap(({ name, validation }) =>
+      validation.violations.map(violation => ({ ...violation, split: name }))
+    ),
+    violationCount: validations.reduce((n, validation) => n + validation.violationCount, 0),
+    countsByCode: sum(validations.map(validation => validation.countsByCode)),
+    countsByField: sum(validations.map(validation => validation.countsByField))
+  })
+  return {
+    format: validations[0].format,
+    rows: validations.reduce((n, validation) => n + validation.rows, 0),
+    ...log.summary(),
+    header: validations[0].header,
+    stats: {
+      nullCounts: sum(validations.map(validation => validation.stats.nullCounts)),
+      ...(labelled
+        ? { classCounts: sum(validations.map(validation => validation.stats.classCounts)) }
+        : {}),
+      duplicateRows: validations.reduce((n, validation) => n + validation.stats.duplicateRows, 0)
+    }
+  }
+}
+
+/** Every split's files, resolved before any is read: a bad path fails first. */
+async function resolveSplits(
+  config: SplitSettings
+): Promise<Array<{ name: string; dataset: DatasetFiles }>> {
+  const resolved = []
+  for (const [name, entries] of namedSplits(config)) {
+    const { workspace, cwd, dataFormat } = config
+    const what = `split "${name}"`
+    resolved.push({
+      name,
+      dataset: await resolveDataset(entries, { workspace, cwd, dataFormat, what })
+    })
+  }
+  return resolved
+}
+
+/**
+ * Validates each split, hashing every row's key into `index` (as group `group`), and returns its
+ * validation (without the hashes) and its figures.
+ */
+async function validateSplit(
+  split: { name: string; dataset: DatasetFiles },
+  group: number,
+  context: { config: SplitSettings; schema: TableSchema; schemaLabel: string; keys: RowKeySpec },
+  index: RowKeyIndex,
+  worker: OffThread | undefined
+): Promise<{ validation: ValidationResult; figures: SplitFigures }> {
+  const { config, schema, schemaLabel, keys } = context
+  const { name, dataset } = split
+  const { rowKeys, ...validation } = await validateDataset(
+    dataset.files,
+    schema,
+    {
+      format: dataset.format,
+      delimiter: config.delimiter,
+      maxViolations: config.maxViolations,
+      schemaLabel,
+      fileNames: dataset.names,
+      rowKeys: keys
+    },
+    worker
+  )
+  for (const hash of rowKeys!.hashes) index.add(group, hash)
+  const figures: SplitFigures = {
+    name,
+    label: dataset.label,
+    files: dataset.files.length,
+    rows: validation.rows,
+    violations: validation.violationCount,
+    ...(rowKeys!.classes ? { classes: rowKeys!.classes } : {}),
+    ...(rowKeys!.tooManyClasses ? { tooManyClasses: true } : {})
+  }
+  return { validation, figures }
+}
+
+/**
+ * Validates each split (its files resolved first, so a bad path fails before any reading), hashing
+ * every row's key; then compares them: rows, class shares, label shift, and the rows whose keys repeat,
+ * re-read exactly. `validation` is every split's together.
+ */
+export async function validateSplits(
+  config: SplitSettings,
+  schema: TableSchema,
+  schemaLabel: string,
+  worker: OffThread | undefined
+): Promise<{ validation: ValidationResult; splits: SplitsReport }> {
+  const labelColumn = config.labelColumn ?? schema.mlChecks?.label?.column
+  const keys = leakageKeys(schema, config, labelColumn)
+  const splits = await resolveSplits(config)
+  const index = createRowKeyIndex()
+  const results: Array<{ name: string; validation: ValidationResult }> = []
+  const figures: SplitFigures[] = []
+  for (const [group, split] of splits.entries()) {
+    const context = { config, schema, schemaLabel, keys }
+    const checked = await validateSplit(split, group, context, index, worker)
+    results.push({ name: split.name, validation: checked.validation })
+    figures.push(checked.figures)
+  }
+  const leakage = await findLeakage(
+    splits.map(({ name, dataset }, s) => ({ name, dataset, rows: figures[s].rows })),
+    index.repeats(),
+    { schema, keys, schemaLabel, delimiter: config.delimiter, maxLeakage: config.maxLeakage }
+  )
+  const shift = labelColumn ? labelShift(figures) : undefined
+  return {
+    validation: mergeValidations(results, config.maxViolations),
+    splits: {
+      splits: figures,
+      ...(labelColumn ? { labelColumn } : {}),
+      ...(shift ? { labelShift: shift } : {}),
+      leakage: { ...leakage, maxLeakage: config.maxLeakage }
+    }
+  }
+}
