@@ -1051,6 +1051,23 @@ describe('the chance-level baseline', () => {
     expect([either.value, either.lowest]).toEqual([1, 0.8])
     expect(either.description).toContain('"loss" was taken for MSE or RMSE or MAE')
     expect(resolveBaseline('auto', 'loss', numeric, { first: 30 }).value).toBeUndefined()
+    // The sample stage counts a 0/1 label and measures its spread too: integers are classes (as scikit-learn's
+    // type_of_target says), so GradientBoosting's deviance, twice the log loss, is not taken for MAE.
+    const binary = {
+      classCounts: { '0': 95, '1': 161 },
+      numeric: { count: 256, mean: 0.6289, variance: 0.2334, meanAbsoluteDeviation: 0.4668 }
+    }
+    expect(resolveBaseline('auto', 'loss', binary, { first: 0.68 }).description).toContain(
+      'was taken for cross-entropy'
+    )
+    expect(resolveBaseline('auto', 'Train Loss', binary, { first: 1.154 }).value).toBeUndefined()
+    expect(resolveBaseline('auto', 'loss', binary, { hint: 'sklearn-mlp' }).value).toBeCloseTo(
+      0.6595,
+      3
+    )
+    const target = { ...numeric, classCounts: { '-1.69697': 1, '0.25': 2, '1.5': 1 } }
+    expect(resolveBaseline('auto', 'loss', target, { first: 0.98 }).value).toBe(1)
+    expect(resolveBaseline('auto', 'loss', target, { hint: 'sklearn-mlp' }).value).toBe(0.5)
     expect(resolveBaseline('auto', 'nll', classes, { first: 30 }).value).toBeCloseTo(0.6595, 4)
   })
 

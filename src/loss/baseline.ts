@@ -174,10 +174,29 @@ export function evidenceOf(series: MetricSeries): LossEvidence {
   return { hint: series.lossHint, first: series.points[0]?.value }
 }
 
-/** The loss the log says a series is (a torch grad_fn, scikit-learn's MLP line), at its chance level. */
+/**
+ * Whether the label is a class label, as scikit-learn's type_of_target decides: values that are not numbers,
+ * or numbers that are all integers (0/1, 0–9), are classes; one number with a fraction makes it a numeric
+ * target. The sample stage counts the values of both (up to MAX_CLASSES), so the counts alone cannot tell.
+ */
+function isClassLabel(label: LabelStats): boolean {
+  const keys = Object.keys(label.classCounts ?? {})
+  return (
+    keys.length >= 2 &&
+    keys.every(key => {
+      const number = Number(key)
+      return key.trim() === '' || Number.isNaN(number) || Number.isInteger(number)
+    })
+  )
+}
+
+/**
+ * The loss the log says a series is (a torch grad_fn, scikit-learn's MLP line), at its chance level. The MLP
+ * prints the log loss for a classifier and half the squared error for a regressor.
+ */
 function hintedBaseline(lossKey: string, hint: LossHint, label: LabelStats): Baseline | undefined {
   const family: Family =
-    hint === 'sklearn-mlp' ? (label.numeric ? 'half-mse' : 'cross-entropy') : hint
+    hint === 'sklearn-mlp' ? (isClassLabel(label) ? 'cross-entropy' : 'half-mse') : hint
   const level = levelOf(family, label, lossKey)
   if (level.value === undefined) return undefined
   const said =
@@ -200,7 +219,8 @@ const FAMILY_NAMES: Record<Family, string> = {
 
 /**
  * How far outside the range where an untrained model's loss starts (untrainedRange) a first value may lie
- * and still name the loss: the torch and scikit-learn runs of fixtures/loss-corpus start within 0.8–1.25 of it.
+ * and still name the loss (from 1 - this times its low end to 1 + this times its high end): the torch and
+ * scikit-learn runs of fixtures/loss-corpus start within 0.8–1.25 of it.
  */
 export const INFER_TOLERANCE = 0.25
 
@@ -216,41 +236,44 @@ function untrainedRange(family: Family, label: LabelStats): [number, number] | u
   if (!numeric || numeric.count < 2) return undefined
   const square = numeric.variance + numeric.mean ** 2
   if (family === 'mse') return [numeric.variance, square]
+  if (family === 'half-mse') return [numeric.variance / 2, square / 2]
   if (family === 'rmse') return [Math.sqrt(numeric.variance), Math.sqrt(square)]
-  if (family === 'mae') {
-    const best = numeric.meanAbsoluteDeviationFromMedian ?? numeric.meanAbsoluteDeviation
-    return [best, numeric.meanAbsoluteDeviation + Math.abs(numeric.mean)]
-  }
-  return undefined
+  const best = numeric.meanAbsoluteDeviationFromMedian ?? numeric.meanAbsoluteDeviation
+  return [best, numeric.meanAbsoluteDeviation + Math.abs(numeric.mean)]
 }
 
 /**
  * A loss named by no key and no log line, read from its first value: the losses whose untrained range holds
- * it (within INFER_TOLERANCE). When several fit (a standardised label: MSE and RMSE both start near 1), the
- * final loss must be below the highest of their chance levels, and `lowest` keeps the lowest.
+ * it (within INFER_TOLERANCE): cross-entropy for a class label, MSE, RMSE and MAE for a numeric one. When
+ * several fit (a standardised label: MSE and RMSE both start near 1), the final loss must be below the
+ * highest of their chance levels, and `lowest` keeps the lowest.
  */
 function inferredBaseline(lossKey: string, first: number, label: LabelStats): Baseline | undefined {
-  const candidates: Family[] = label.numeric ? ['mse', 'rmse', 'mae'] : ['cross-entropy']
-  const fitting = candidates.filter(family => {
+  const candidates: Family[] = isClassLabel(label)
+    ? ['cross-entropy']
+    : label.numeric
+      ? ['mse', 'rmse', 'mae']
+      : []
+  const fits = (family: Family): boolean => {
     const range = untrainedRange(family, label)
     return (
       range !== undefined &&
       first >= range[0] * (1 - INFER_TOLERANCE) &&
       first <= range[1] * (1 + INFER_TOLERANCE)
     )
-  })
-  const levels = fitting
+  }
+  const levels = candidates
+    .filter(fits)
     .map(family => ({ family, level: levelOf(family, label, lossKey) }))
     .filter(({ level }) => level.value !== undefined)
     .sort((a, b) => b.level.value! - a.level.value!)
   if (!levels.length) return undefined
   const [highest] = levels
   const names = levels.map(({ family }) => FAMILY_NAMES[family]).join(' or ')
-  const starts = label.numeric ? 'an untrained regressor' : 'an untrained classifier'
   return {
     value: highest.level.value!,
     lowest: levels.at(-1)!.level.value!,
-    description: `${highest.level.description}; "${lossKey}" was taken for ${names}: its first value ${format(first)} is where ${starts} starts on this label`
+    description: `${highest.level.description}; "${lossKey}" was taken for ${names}: its first value ${format(first)} is where an untrained ${candidates[0] === 'cross-entropy' ? 'classifier' : 'regressor'} starts on this label`
   }
 }
 
