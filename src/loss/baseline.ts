@@ -1,4 +1,5 @@
-import { lossName } from './choose.js'
+import { lossName } from './loss-keys.js'
+import type { LossHint, MetricSeries } from './series.js'
 
 /** What the sample stage knows of the training subset's label column. */
 export interface LabelStats {
@@ -22,11 +23,22 @@ export interface LabelStats {
 
 /** The loss of a model that learned nothing but the label's distribution, or why there is none. */
 export type Baseline =
-  | { value: number; description: string; skipped?: undefined; scale?: undefined }
+  | {
+      value: number
+      description: string
+      /**
+       * Set when the loss was inferred and more than one loss fits: the lowest of their chance levels
+       * (`value` is the highest, which a final loss must be below).
+       */
+      lowest?: number
+      skipped?: undefined
+      scale?: undefined
+    }
   | {
       skipped: string
       value?: undefined
       description?: undefined
+      lowest?: undefined
       /**
        * Set when the label is known but the loss is not: the largest chance level of any known loss for
        * this label. A final loss far above it (ABSURD_SCALE times) fails: no model that learned ends there.
@@ -37,7 +49,7 @@ export type Baseline =
 /** `baseline-loss`: `auto` (from the key and the label), `off`, or a number. */
 export type BaselineSetting = 'auto' | 'off' | number
 
-type Family = 'cross-entropy' | 'mse' | 'rmse' | 'mae'
+type Family = 'cross-entropy' | 'mse' | 'half-mse' | 'rmse' | 'mae'
 
 /** Loss names (after their split words: `train-logloss` → `logloss`) whose chance level is known. */
 const FAMILIES: Record<string, Family> = {
@@ -81,32 +93,38 @@ function format(value: number): string {
  */
 export function chanceBaseline(lossKey: string, label: LabelStats): Baseline {
   const family = FAMILIES[lossName(lossKey)]
-  if (!family) {
-    const levels = (['cross-entropy', 'mse', 'rmse', 'mae'] as const)
-      .map(f => levelOf(f, label))
-      .filter((level): level is number => level !== undefined)
-    return {
-      skipped: `"${lossKey}" does not name a loss function whose chance level is known (${['nll', 'bce', 'logloss', 'mse', 'rmse', 'mae'].join(', ')} …); set baseline-loss to a number to compare against one`,
-      ...(levels.length ? { scale: Math.max(...levels) } : {})
-    }
+  if (family) return levelOf(family, label, lossKey)
+  const levels = (['cross-entropy', 'mse', 'rmse', 'mae'] as const)
+    .map(f => levelOf(f, label, f).value)
+    .filter((level): level is number => level !== undefined)
+  return {
+    skipped: `"${lossKey}" does not name a loss function whose chance level is known (${['nll', 'bce', 'logloss', 'mse', 'rmse', 'mae'].join(', ')} …), the log does not say which loss it is, and its first value is not where an untrained model of this label starts; set baseline-loss to a number to compare against one`,
+    ...(levels.length ? { scale: Math.max(...levels) } : {})
   }
+}
+
+function classEntropy(label: LabelStats): { entropy: number; classes: number } | undefined {
+  const counts = Object.values(label.classCounts ?? {}).filter(count => count > 0)
+  if (counts.length < 2) return undefined
+  const total = counts.reduce((sum, count) => sum + count, 0)
+  const entropy = -counts.reduce((sum, count) => sum + (count / total) * Math.log(count / total), 0)
+  return { entropy, classes: counts.length }
+}
+
+/** One family's chance level for this label, or why it has none. */
+function levelOf(family: Family, label: LabelStats, lossKey: string): Baseline {
   if (family === 'cross-entropy') {
-    const counts = Object.values(label.classCounts ?? {}).filter(count => count > 0)
-    if (counts.length < 2) {
+    const prior = classEntropy(label)
+    if (!prior) {
       return {
         skipped: label.numeric
           ? `"${lossKey}" is a classification loss but the label is numeric`
           : 'the label column and its classes are not known'
       }
     }
-    const total = counts.reduce((sum, count) => sum + count, 0)
-    const entropy = -counts.reduce(
-      (sum, count) => sum + (count / total) * Math.log(count / total),
-      0
-    )
     return {
-      value: entropy,
-      description: `${format(entropy)}, the entropy of the ${counts.length} classes' prior (what predicting the class frequencies scores)`
+      value: prior.entropy,
+      description: `${format(prior.entropy)}, the entropy of the ${prior.classes} classes' prior (what predicting the class frequencies scores)`
     }
   }
   const numeric = label.numeric
@@ -117,18 +135,22 @@ export function chanceBaseline(lossKey: string, label: LabelStats): Baseline {
         : 'the label column and its values are not known'
     }
   }
+  const variance = numeric.variance
   if (family === 'mse')
     return {
-      value: numeric.variance,
-      description: `${format(numeric.variance)}, the label's variance (the MSE of predicting the mean)`
+      value: variance,
+      description: `${format(variance)}, the label's variance (the MSE of predicting the mean)`
     }
-  if (family === 'rmse') {
-    const sd = Math.sqrt(numeric.variance)
+  if (family === 'half-mse')
     return {
-      value: sd,
-      description: `${format(sd)}, the label's standard deviation (the RMSE of predicting the mean)`
+      value: variance / 2,
+      description: `${format(variance / 2)}, half the label's variance (half the MSE of predicting the mean)`
     }
-  }
+  if (family === 'rmse')
+    return {
+      value: Math.sqrt(variance),
+      description: `${format(Math.sqrt(variance))}, the label's standard deviation (the RMSE of predicting the mean)`
+    }
   const fromMedian = numeric.meanAbsoluteDeviationFromMedian
   return fromMedian !== undefined
     ? {
@@ -141,20 +163,137 @@ export function chanceBaseline(lossKey: string, label: LabelStats): Baseline {
       }
 }
 
-function levelOf(family: Family, label: LabelStats): number | undefined {
-  const baseline = chanceBaseline(family === 'cross-entropy' ? 'logloss' : family, label)
-  return baseline.value
+/** What the log shows of a loss whose key names no function: what it says it is, and its first value. */
+export interface LossEvidence {
+  hint?: LossHint
+  first?: number
+}
+
+/** A series' evidence of which loss it is: its hint and its first value. */
+export function evidenceOf(series: MetricSeries): LossEvidence {
+  return { hint: series.lossHint, first: series.points[0]?.value }
+}
+
+/**
+ * Whether the label is a class label, as scikit-learn's type_of_target decides: values that are not numbers,
+ * or numbers that are all integers (0/1, 0–9), are classes; one number with a fraction makes it a numeric
+ * target. The sample stage counts the values of both (up to MAX_CLASSES), so the counts alone cannot tell.
+ */
+function isClassLabel(label: LabelStats): boolean {
+  const keys = Object.keys(label.classCounts ?? {})
+  return (
+    keys.length >= 2 &&
+    keys.every(key => {
+      const number = Number(key)
+      return key.trim() === '' || Number.isNaN(number) || Number.isInteger(number)
+    })
+  )
+}
+
+/**
+ * The loss the log says a series is (a torch grad_fn, scikit-learn's MLP line), at its chance level. The MLP
+ * prints the log loss for a classifier and half the squared error for a regressor.
+ */
+function hintedBaseline(lossKey: string, hint: LossHint, label: LabelStats): Baseline | undefined {
+  const family: Family =
+    hint === 'sklearn-mlp' ? (isClassLabel(label) ? 'cross-entropy' : 'half-mse') : hint
+  const level = levelOf(family, label, lossKey)
+  if (level.value === undefined) return undefined
+  const said =
+    hint === 'sklearn-mlp'
+      ? `scikit-learn's MLP prints ${family === 'half-mse' ? 'half the squared error' : 'the log loss'}`
+      : `its tensor's grad_fn is a ${FAMILY_NAMES[family]} loss`
+  return {
+    ...level,
+    description: `${level.description}; "${lossKey}" is ${FAMILY_NAMES[family]}: ${said}`
+  }
+}
+
+const FAMILY_NAMES: Record<Family, string> = {
+  'cross-entropy': 'cross-entropy',
+  mse: 'MSE',
+  'half-mse': 'half the MSE',
+  rmse: 'RMSE',
+  mae: 'MAE'
+}
+
+/**
+ * How far outside the range where an untrained model's loss starts (untrainedRange) a first value may lie
+ * and still name the loss (from 1 - this times its low end to 1 + this times its high end): the torch and
+ * scikit-learn runs of fixtures/loss-corpus start within 0.8–1.25 of it.
+ */
+export const INFER_TOLERANCE = 0.25
+
+/**
+ * Where a model that has not learned yet starts, per loss: from the chance level (it predicts the label's
+ * distribution) to what predicting nothing scores (a uniform distribution over the classes: ln K; an output
+ * of zero: the mean square, root mean square or mean absolute value of the label).
+ */
+function untrainedRange(family: Family, label: LabelStats): [number, number] | undefined {
+  const prior = classEntropy(label)
+  if (family === 'cross-entropy') return prior && [prior.entropy, Math.log(prior.classes)]
+  const numeric = label.numeric
+  if (!numeric || numeric.count < 2) return undefined
+  const square = numeric.variance + numeric.mean ** 2
+  if (family === 'mse') return [numeric.variance, square]
+  if (family === 'half-mse') return [numeric.variance / 2, square / 2]
+  if (family === 'rmse') return [Math.sqrt(numeric.variance), Math.sqrt(square)]
+  const best = numeric.meanAbsoluteDeviationFromMedian ?? numeric.meanAbsoluteDeviation
+  return [best, numeric.meanAbsoluteDeviation + Math.abs(numeric.mean)]
+}
+
+/**
+ * A loss named by no key and no log line, read from its first value: the losses whose untrained range holds
+ * it (within INFER_TOLERANCE): cross-entropy for a class label, MSE, RMSE and MAE for a numeric one. When
+ * several fit (a standardised label: MSE and RMSE both start near 1), the final loss must be below the
+ * highest of their chance levels, and `lowest` keeps the lowest.
+ */
+function inferredBaseline(lossKey: string, first: number, label: LabelStats): Baseline | undefined {
+  const candidates: Family[] = isClassLabel(label)
+    ? ['cross-entropy']
+    : label.numeric
+      ? ['mse', 'rmse', 'mae']
+      : []
+  const fits = (family: Family): boolean => {
+    const range = untrainedRange(family, label)
+    return (
+      range !== undefined &&
+      first >= range[0] * (1 - INFER_TOLERANCE) &&
+      first <= range[1] * (1 + INFER_TOLERANCE)
+    )
+  }
+  const levels = candidates
+    .filter(fits)
+    .map(family => ({ family, level: levelOf(family, label, lossKey) }))
+    .filter(({ level }) => level.value !== undefined)
+    .sort((a, b) => b.level.value! - a.level.value!)
+  if (!levels.length) return undefined
+  const [highest] = levels
+  const names = levels.map(({ family }) => FAMILY_NAMES[family]).join(' or ')
+  return {
+    value: highest.level.value!,
+    lowest: levels.at(-1)!.level.value!,
+    description: `${highest.level.description}; "${lossKey}" was taken for ${names}: its first value ${format(first)} is where an untrained ${candidates[0] === 'cross-entropy' ? 'classifier' : 'regressor'} starts on this label`
+  }
 }
 
 /** The baseline a `baseline-loss` setting gives for a key: a number as is, `off`, or chanceBaseline. */
 export function resolveBaseline(
   setting: BaselineSetting,
   lossKey: string,
-  label: LabelStats | undefined
+  label: LabelStats | undefined,
+  evidence: LossEvidence = {}
 ): Baseline {
   if (setting === 'off') return { skipped: 'baseline-loss is off' }
   if (typeof setting === 'number')
     return { value: setting, description: `${format(setting)}, the baseline-loss setting` }
   if (!label) return { skipped: 'the label column is not known (no label statistics)' }
-  return chanceBaseline(lossKey, label)
+  const named = chanceBaseline(lossKey, label)
+  if (named.scale === undefined) return named
+  const hinted = evidence.hint && hintedBaseline(lossKey, evidence.hint, label)
+  const inferred =
+    evidence.first !== undefined && Number.isFinite(evidence.first)
+      ? inferredBaseline(lossKey, evidence.first, label)
+      : undefined
+  return hinted ?? inferred ?? named
 }

@@ -1,6 +1,6 @@
 import { CsvTokenizer } from '../data/csv.js'
 import { UserError } from '../errors.js'
-import { isLossKey } from './choose.js'
+import { isLossKey } from './loss-keys.js'
 import { JsonLimitError, parsePythonJson } from '../json.js'
 import {
   parseMetricNumber,

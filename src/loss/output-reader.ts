@@ -1,5 +1,11 @@
-import { isLossKey } from './choose.js'
-import { COMMAND_OUTPUT, parseMetricNumber, SeriesCollector, type MetricSeries } from './series.js'
+import { isLossKey } from './loss-keys.js'
+import {
+  COMMAND_OUTPUT,
+  parseMetricNumber,
+  SeriesCollector,
+  type LossHint,
+  type MetricSeries
+} from './series.js'
 import { cleanLine } from './text.js'
 
 // Every pattern here runs in time linear in the line: no two adjacent quantifiers can match the same
@@ -19,6 +25,17 @@ const SCALAR_WRAPPER = new RegExp(
   String.raw`\b(?:tensor|np\.float\d+|numpy\.float\d+|array)\((?<value>${NUM})(?:,[^()]*)?\)`,
   'gi'
 )
+
+// The tensor's grad_fn names the loss that made it: what its chance level is.
+const GRAD_FN = /grad_fn=<(?<name>\w{1,60})>/
+const GRAD_FN_LOSS: Record<string, LossHint> = {
+  NllLossBackward0: 'cross-entropy',
+  NllLoss2DBackward0: 'cross-entropy',
+  BinaryCrossEntropyWithLogitsBackward0: 'cross-entropy',
+  BinaryCrossEntropyBackward0: 'cross-entropy',
+  MseLossBackward0: 'mse',
+  L1LossBackward0: 'mae'
+}
 
 // Hugging Face Trainer prints the repr of a dict: {'loss': 0.6931, 'grad_norm': 1.2, 'epoch': 0.5}.
 // Values may be quoted strings.
@@ -96,6 +113,8 @@ export class OutputMetricsReader {
   private table?: Table
   private sgdEpoch?: number
   private skipBestLine = false
+  /** Which loss the line being read says its values are (a tensor's grad_fn). */
+  private lineHint?: LossHint
 
   constructor(
     private readonly userPattern?: RegExp,
@@ -115,18 +134,31 @@ export class OutputMetricsReader {
     if (this.userPattern) return this.readUserPattern(line, lineNumber)
     if (line.includes('log_every_n_steps')) this.hints.lightningLogInterval = true
     if (line.includes('fast_dev_run')) this.hints.fastDevRun = true
-    if (line.includes('(')) line = line.replace(SCALAR_WRAPPER, '$<value>')
-    if (this.readTable(line, lineNumber)) return
-    if (!this.readKnownFormats(line, lineNumber)) this.readGeneric(line, lineNumber)
+    if (line.includes('(')) {
+      this.lineHint = GRAD_FN_LOSS[GRAD_FN.exec(line)?.groups?.name ?? '']
+      line = line.replace(SCALAR_WRAPPER, '$<value>')
+    }
+    if (!this.readTable(line, lineNumber) && !this.readKnownFormats(line, lineNumber))
+      this.readGeneric(line, lineNumber)
+    this.lineHint = undefined
   }
 
   series(): MetricSeries[] {
     return this.collector.series()
   }
 
-  private add(key: string, valueText: string, line: number, step?: number, context?: string): void {
+  private add(
+    key: string,
+    valueText: string,
+    line: number,
+    step?: number,
+    context?: string,
+    hint = this.lineHint
+  ): void {
     const value = parseMetricNumber(valueText)
-    if (value !== undefined) this.collector.add(key, step, value, line, context)
+    if (value === undefined) return
+    this.collector.add(key, step, value, line, context)
+    if (hint) this.collector.hint(key, hint, context)
   }
 
   /** Progress bars redraw the same numbers many times; keep a value only when it changed. */
@@ -199,7 +231,8 @@ export class OutputMetricsReader {
     }
     const mlp = MLP_LOSS.exec(line)
     if (mlp) {
-      this.add('loss', mlp.groups!.value, lineNumber, Number(mlp.groups!.iteration))
+      const iteration = Number(mlp.groups!.iteration)
+      this.add('loss', mlp.groups!.value, lineNumber, iteration, undefined, 'sklearn-mlp')
       return true
     }
     return false

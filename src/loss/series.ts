@@ -1,3 +1,4 @@
+import { isLossKey } from './loss-keys.js'
 /** One value of a metric and where it was read. */
 export interface LossPoint {
   step: number
@@ -26,6 +27,13 @@ export interface UnparsedValue {
   text: string
 }
 
+/**
+ * What the log itself says a loss is: a torch tensor's grad_fn (`NllLossBackward0` is cross-entropy), or
+ * scikit-learn's MLP line, whose loss is the log loss for a classifier and half the squared error for a
+ * regressor.
+ */
+export type LossHint = 'cross-entropy' | 'mse' | 'mae' | 'sklearn-mlp'
+
 /** A metric's values over time, as one source wrote them. */
 export interface MetricSeries {
   /** The key as the framework wrote it (`train_loss_step`, `Loss/train`, `train-logloss`). */
@@ -40,6 +48,8 @@ export interface MetricSeries {
   totalPoints?: number
   /** Values of this key that did not parse as numbers (the first few). */
   unparsed?: UnparsedValue[]
+  /** Which loss the log says this is, when every line that named one agreed. */
+  lossHint?: LossHint
 }
 
 export const COMMAND_OUTPUT = 'command output'
@@ -47,8 +57,6 @@ export const COMMAND_OUTPUT = 'command output'
 export function positionWord(format: SourceFormat): string {
   return format === 'tensorboard' ? 'record' : 'line'
 }
-
-import { isLossKey } from './choose.js'
 
 /** Points kept per series before a very long one is thinned (memory stays bounded on gigabytes of logs). */
 export const MAX_POINTS = 100_000
@@ -86,7 +94,10 @@ const MAX_UNPARSED = 5
 
 /** Collects values per key in arrival order, thinning past MAX_POINTS but never dropping a NaN or Inf. */
 export class SeriesCollector {
-  private readonly byKey = new Map<string, MetricSeries & { stride: number; read: number }>()
+  private readonly byKey = new Map<
+    string,
+    MetricSeries & { stride: number; read: number; hints?: Set<LossHint> }
+  >()
   private readonly unparsedByKey = new Map<string, UnparsedValue[]>()
   private total = 0
 
@@ -145,18 +156,25 @@ export class SeriesCollector {
     if (!this.byKey.has(id)) this.add(key, undefined, NaN, line, context, true)
   }
 
+  /** Notes which loss a line says `key` is (a conflict between lines leaves the series without a hint). */
+  hint(key: string, hint: LossHint, context?: string): void {
+    const series = this.byKey.get(`${context ?? ''}\u0000${key}`)
+    if (series) (series.hints ??= new Set()).add(hint)
+  }
+
   /** The last value of `key`, to drop the repeated frames a progress bar redraws. */
   last(key: string, context?: string): number | undefined {
     return this.byKey.get(`${context ?? ''}\u0000${key}`)?.points.at(-1)?.value
   }
 
   series(): MetricSeries[] {
-    return [...this.byKey.entries()].map(([id, { stride, read, ...series }]) => {
+    return [...this.byKey.entries()].map(([id, { stride, read, hints, ...series }]) => {
       const unparsed = this.unparsedByKey.get(id)
       return {
         ...series,
         ...(stride > 1 ? { totalPoints: read } : {}),
-        ...(unparsed ? { unparsed } : {})
+        ...(unparsed ? { unparsed } : {}),
+        ...(hints?.size === 1 ? { lossHint: [...hints][0] } : {})
       }
     })
   }

@@ -3,7 +3,7 @@ import type { Config, LossSettings } from '../config.js'
 import { displayPath, exists } from '../file-info.js'
 import type { Logger } from '../ports/types.js'
 import type { RunFolders, StageVerdict } from '../stage.js'
-import { resolveBaseline, type LabelStats } from './baseline.js'
+import { evidenceOf, resolveBaseline, type LabelStats } from './baseline.js'
 import { chooseLossSeries } from './choose.js'
 import { emptyFound, findSeries, USUAL_LOG_FOLDERS } from './discover.js'
 import { compileLossPattern, OutputMetricsReader } from './output-reader.js'
@@ -93,14 +93,16 @@ export async function judgeLossIn(config: LossSettings, sources: LossSources): P
   // Files first: on a tie they win over numbers rounded for a progress bar.
   const series = [...found.series, ...(sources.output?.series() ?? [])]
   const choice = chooseLossSeries(series, config.lossKey)
-  const key = choice.chosen?.series.key
+  const chosen = choice.chosen?.series
   const loss = judgeLoss(
     choice,
     {
       minDrop: config.minLossDrop,
       window: config.lossWindow,
       maxFinalLoss: config.maxFinalLoss,
-      baseline: key ? resolveBaseline(config.baselineLoss, key, sources.labelStats) : undefined,
+      baseline: chosen
+        ? resolveBaseline(config.baselineLoss, chosen.key, sources.labelStats, evidenceOf(chosen))
+        : undefined,
       allowUnparsedLoss: config.allowUnparsedLoss
     },
     sources.output?.hints ?? { lightningLogInterval: false, fastDevRun: false },

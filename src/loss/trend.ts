@@ -113,6 +113,39 @@ export function mannKendall(values: number[]): MannKendall {
   }
 }
 
+/**
+ * Whether each of several back-to-back runs starts at its highest: the rank of each run's first value among
+ * its own values (how many later values are at least as high) is uniform under no trend, so their sum has an
+ * exact distribution (a convolution of discrete uniforms). One-sided p-value of a sum this small. Stronger than
+ * Mann–Kendall on runs that fall at once and then wander (one-vs-rest SGD); weaker on steady falls.
+ */
+export function firstRankFall(runs: number[][]): number {
+  let dist = [1]
+  let observed = 0
+  for (const values of runs.map(run => binned(run))) {
+    const n = values.length
+    if (n < 2) continue
+    observed += values.slice(1).filter(value => value >= values[0]).length
+    const next = new Array<number>(dist.length + n - 1).fill(0)
+    let window = 0
+    for (let k = 0; k < next.length; k++) {
+      if (k < dist.length) window += dist[k]
+      if (k - n >= 0) window -= dist[k - n]
+      next[k] = window / n
+    }
+    dist = next
+  }
+  let p = 0
+  for (let k = 0; k <= observed && k < dist.length; k++) p += dist[k]
+  return Math.min(1, p)
+}
+
+/** The values with a fall of `total` over the run added back: a series that fell that much becomes flat. */
+export function withFallAddedBack(values: number[], total: number): number[] {
+  const n = values.length
+  return n < 2 ? values : values.map((value, i) => value + (total * i) / (n - 1))
+}
+
 /** The fewest points whose steadiest possible fall (every value below the last) reaches p < alpha. */
 export function fewestPoints(alpha: number): number {
   let n = 2

@@ -1,4 +1,4 @@
-import { percent } from '../words.js'
+import { ordinal, percent } from '../words.js'
 import type { Baseline } from './baseline.js'
 import type { Candidate, Choice } from './choose.js'
 import type { OutputHints } from './output-reader.js'
@@ -9,28 +9,33 @@ import {
   type MetricSeries,
   type UnparsedValue
 } from './series.js'
+import { formatP, formatValue as format, shapeOf, type RunShape } from './shapes.js'
 import {
   binned,
   fewestPoints,
-  frozenTail,
+  firstRankFall,
   mannKendall,
   mean,
-  movingMeans,
   normalUpper,
-  runStarts
+  runStarts,
+  withFallAddedBack
 } from './trend.js'
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive'
 
-/** The trend test's level and the shape limits, chosen on fixtures/loss-corpus (bench/loss-corpus.ts). */
+/** The trend test's level and the limits below, chosen on fixtures/loss-corpus (bench/loss-corpus.ts). */
 export const DEFAULT_SIGNIFICANCE = 0.01
-export const DEFAULT_MAX_REBOUND = 0.5
-/** A tail of identical values this long (a share of the points, at least 3) is a frozen loss … */
-export const FROZEN_SHARE = 0.2
-/** … unless the loss had already fallen this much (a perfect fit printed as 0.0000 is not frozen). */
-export const FROZEN_FALL = 0.5
 /** With a known label but an unknown loss, a final loss this many times every chance level is absurd. */
 export const ABSURD_SCALE = 1e4
+/** A final loss at most this share of the chance level and of the first value is learning, trend or not. */
+export const CHANCE_SHARE = 0.5
+/**
+ * The fall a run that learned shows over a smoke run: a fall that is not significant fails when the test can
+ * say the loss fell less than this (at FALL_LEVEL), and is inconclusive when it cannot (too few or too noisy
+ * points). Both are not a pass, so a lenient level serves: a pass alone needs `significance`.
+ */
+export const FALL_OF_NOTE = 0.2
+export const FALL_LEVEL = 0.05
 
 export interface JudgeOptions {
   minDrop: number
@@ -48,6 +53,10 @@ export interface JudgeOptions {
   allowUnparsedLoss?: boolean
   /** Share of its fall a loss may climb back from its minimum (significantly) before the run fails. */
   maxRebound?: number
+  /** CHANCE_SHARE unless set (bench/loss-corpus.ts measures the rules without it: 0). */
+  chanceShare?: number
+  /** FALL_OF_NOTE unless set (0: a fall that is not significant always fails). */
+  fallOfNote?: number
 }
 
 export interface SeriesSummary {
@@ -69,6 +78,11 @@ export interface TrendTest {
   points: number
   /** Whether the p-value is exact (short, untied series) or the normal approximation. */
   exact: boolean
+  /**
+   * Back-to-back runs: the p-value of each run starting at its highest (trend.ts: firstRankFall); `p` is
+   * then twice the smaller of it and the seasonal Mann–Kendall p-value.
+   */
+  firstRank?: number
 }
 
 /** One of several runs found back to back in one log (a step counter that restarts). */
@@ -117,15 +131,6 @@ export interface LossResult {
   /** Where the loss was looked for. */
   searched: string[]
   warnings: string[]
-}
-
-function format(value: number): string {
-  return Number.isInteger(value)
-    ? String(value)
-    : value
-        .toPrecision(4)
-        .replace(/(\.\d*?)0+$/, '$1')
-        .replace(/\.$/, '')
 }
 
 export function describeSeries(series: MetricSeries): string {
@@ -180,87 +185,19 @@ function advice(hints: OutputHints, found: Choice): string {
   return text[0].toUpperCase() + text.slice(1)
 }
 
-const exponent = (p: number): string => (p < 1e-4 ? p.toExponential(0) : format(p))
-
-/** The fixed part of a run's judgement: the window means and the shapes that fail it whatever the trend. */
-interface RunShape {
-  points: LossPoint[]
-  values: number[]
-  window: number
-  start: number
-  end: number
-  drop: number
-  failure?: { reason: string; frozenAt?: LossPoint; reboundFrom?: LossPoint }
-}
-
-function shapeOf(
-  points: LossPoint[],
-  options: JudgeOptions,
-  where: (p: LossPoint) => string
-): RunShape {
-  const values = points.map(point => point.value)
-  const window = Math.max(1, Math.ceil(values.length * options.window))
-  const start = mean(values.slice(0, window))
-  const end = mean(values.slice(-window))
-  const drop = start === 0 ? (end < 0 ? 1 : end === 0 ? 0 : -1) : (start - end) / Math.abs(start)
-  const shape: RunShape = { points, values, window, start, end, drop }
-  const n = values.length
-  if (n < 2) return shape
-  if (values.every(value => value === values[0])) {
-    shape.failure = {
-      reason: `loss did not change (${format(values[0])} at all ${n} points): the model did not learn`
-    }
-    return shape
-  }
-  const frozen = frozenTail(values)
-  const frozenValue = values[frozen.from]
-  if (
-    frozen.length >= Math.max(3, Math.ceil(n * FROZEN_SHARE)) &&
-    (start - frozenValue) / Math.abs(start) < FROZEN_FALL
-  ) {
-    shape.failure = {
-      reason: `loss froze at ${format(frozenValue)} from ${where(points[frozen.from])} to the end (the last ${frozen.length} of ${n} points are identical): the model stopped learning (a dead network, a zero gradient or a constant prediction)`,
-      frozenAt: points[frozen.from]
-    }
-    return shape
-  }
-  if (end >= start) {
-    shape.failure = {
-      reason: `loss did not fall: ${end > start ? `rose ${percent(-drop)}` : 'flat'}`
-    }
-    return shape
-  }
-  const moving = movingMeans(values, window)
-  let lowest = 0
-  for (let i = 1; i < moving.length; i++) if (moving[i] < moving[lowest]) lowest = i
-  const fall = moving[0] - moving[lowest]
-  const climbed = fall > 0 ? (moving.at(-1)! - moving[lowest]) / fall : 0
-  const maxRebound = options.maxRebound ?? DEFAULT_MAX_REBOUND
-  if (climbed >= maxRebound && lowest + window < n) {
-    let at = lowest
-    for (let i = lowest; i < lowest + window; i++) if (values[i] < values[at]) at = i
-    const rise = mannKendall(binned(values.slice(at)))
-    if (rise.pRise < (options.significance ?? DEFAULT_SIGNIFICANCE)) {
-      shape.failure = {
-        reason: `loss climbed back: it fell to ${format(values[at])} at ${where(points[at])}, then rose to ${format(end)} (mean of the last ${window}), ${percent(climbed)} of its fall (limit ${percent(maxRebound)}; rise Mann–Kendall p = ${exponent(rise.pRise)}): training became unstable (learning rate too high?)`,
-        reboundFrom: points[at]
-      }
-    }
-  }
-  return shape
-}
-
 /**
  * Judges the chosen series as an engineer would, with a test that knows the series' own noise:
  * - any NaN or infinity fails, naming the step; so does a loss value that did not parse (unless allowed);
  * - a constant loss, a loss frozen at one value over the end of the run, a loss that did not fall (window
- *   means) and one that climbed back well above its minimum fail, naming the step;
+ *   means, or below its first value) and one that climbed back well above its minimum fail, naming the step;
  * - a final loss (mean of the last window) not below the chance-level baseline fails;
- * - the fall must be significant: Mann–Kendall's one-sided test (exact for short series) at `significance`,
- *   so a flat loss whose noise happens to end lower does not pass. Too few points to ever reach it is
- *   inconclusive. The relative fall must also reach `minDrop`.
+ * - a pass needs evidence: a fall significant by Mann–Kendall's one-sided test (exact for short series) at
+ *   `significance`, so a flat loss whose noise happens to end lower does not pass; or a final loss below half
+ *   the chance level and half the first value (then a climb back only warns). The relative fall must also
+ *   reach `minDrop`. Too few points to ever reach significance, or a fall that is not significant but may
+ *   have been FALL_OF_NOTE, is inconclusive.
  * Back-to-back runs in one log (a step counter that restarts: one-vs-rest training) are judged each for
- * the shapes and pooled for the trend test (the seasonal Mann–Kendall test).
+ * the shapes and pooled for the trend test (the seasonal Mann–Kendall test and the first values' ranks).
  */
 export function judgeLoss(
   choice: Choice,
@@ -356,8 +293,12 @@ function pooledTrend(runs: RunShape[], significance: number): TrendTest {
   const s = tests.reduce((sum, t) => sum + t.s, 0)
   const variance = tests.reduce((sum, t) => sum + t.variance, 0)
   const pairs = runs.reduce((sum, r) => sum + (r.values.length * (r.values.length - 1)) / 2, 0)
-  const p = variance > 0 ? normalUpper((-s - 1) / Math.sqrt(variance)) : 1
-  return { test: 'mann-kendall', tau: s / pairs, p, significance, points, exact: false }
+  const seasonal = variance > 0 ? normalUpper((-s - 1) / Math.sqrt(variance)) : 1
+  // Runs that fall at once and then wander (one-vs-rest SGD) show as each run starting at its highest:
+  // both tests are run, each at half the level (Bonferroni).
+  const firstRank = firstRankFall(runs.map(r => r.values))
+  const p = Math.min(1, 2 * Math.min(seasonal, firstRank))
+  return { test: 'mann-kendall', tau: s / pairs, p, significance, points, exact: false, firstRank }
 }
 
 /** Each of several back-to-back runs judged alone: its own shape, and min-loss-drop. */
@@ -365,6 +306,7 @@ function runJudgements(runs: RunShape[], options: JudgeOptions): RunJudgement[] 
   return runs.map((r, index) => {
     const failure =
       r.failure ??
+      r.rebound ??
       (options.minDrop > 0 && r.drop < options.minDrop
         ? { reason: `fell only ${percent(r.drop)}` }
         : undefined)
@@ -396,10 +338,11 @@ function shapeFailure(
     .slice(0, 5)
     .map(r => `run ${r.index} (steps ${r.firstStep}–${r.lastStep}): ${r.reason}`)
     .join('; ')
-  const first = runs[failed[0].index - 1].failure
+  const first = runs[failed[0].index - 1]
+  const shape = first.failure ?? first.rebound
   return {
-    frozenAt: first?.frozenAt,
-    reboundFrom: first?.reboundFrom,
+    frozenAt: shape?.frozenAt,
+    reboundFrom: shape?.reboundFrom,
     reason: `${failed.length} of ${runs.length} runs found back to back in ${which} (the step restarts; one-vs-rest training prints one run per class) did not learn: ${shown}${failed.length > 5 ? ' …' : ''}`
   }
 }
@@ -422,7 +365,7 @@ function chanceLevel(
   if (baseline.value === undefined) {
     const result: BaselineResult = { applied: false, reason: baseline.skipped }
     if (baseline.scale === undefined || end <= baseline.scale * ABSURD_SCALE) return { result }
-    const times = exponent(end / baseline.scale)
+    const times = formatP(end / baseline.scale)
     const failure = `final loss ${format(end)} is ${times} times the largest chance-level loss of this label (${format(baseline.scale)}): no model that learned ends there (features not scaled?) (${context})`
     return { result, failure }
   }
@@ -437,6 +380,21 @@ function chanceLevel(
   return { result, failure }
 }
 
+/**
+ * Learning without a trend test: the final loss is at most CHANCE_SHARE of the chance level (the model explains
+ * half of what the label's distribution leaves: R² of 0.5 for MSE, half the label's entropy for cross-entropy)
+ * and of the run's first value (it got there during the run: a pretrained model that learns nothing starts
+ * there). Runs of fixtures/loss-corpus that learned nothing end at 0.65 of their chance level at the lowest
+ * (an MLP whose random init beats the prior), which the second condition stops.
+ */
+function learnedPastChance(shape: RunShape, options: JudgeOptions): boolean {
+  const baseline = options.baseline
+  if (baseline?.value === undefined || shape.values.length < 3) return false
+  const share = options.chanceShare ?? CHANCE_SHARE
+  const level = Math.min(baseline.value, baseline.lowest ?? baseline.value)
+  return shape.end <= share * level && shape.end <= share * shape.values[0]
+}
+
 /** The runs' window means, shapes, trend test and chance level, in the order a verdict weighs them. */
 function judgeRuns(
   series: MetricSeries,
@@ -446,59 +404,90 @@ function judgeRuns(
 ): LossResult {
   const which = describeSeries(series)
   const at = (point: LossPoint): string => where(point, series)
+  const significance = options.significance ?? DEFAULT_SIGNIFICANCE
   const starts = runStarts(series.points.map(point => point.step))
+  const shapeOptions = { window: options.window, maxRebound: options.maxRebound, significance }
   const runs = starts
     .map((from, i) => series.points.slice(from, starts[i + 1] ?? series.points.length))
-    .map(points => shapeOf(points, options, at))
+    .map(points => shapeOf(points, shapeOptions, at))
   const several = runs.length > 1
   const [start, end, drop] = several
     ? [mean(runs.map(r => r.start)), mean(runs.map(r => r.end)), mean(runs.map(r => r.drop))]
     : [runs[0].start, runs[0].end, runs[0].drop]
-  const significance = options.significance ?? DEFAULT_SIGNIFICANCE
   const trend = pooledTrend(runs, significance)
   const result: LossResult = { ...known, verdict: 'fail', reason: '', start, end, drop, trend }
+  const context = contextOf(series, choice, runs, trend)
+  if (several) result.runs = runJudgements(runs, options)
+  const shape = shapeFailure(runs, result.runs, which, context.full)
+  if (shape) return { ...result, ...shape }
+  const chance = chanceLevel(options.baseline, runs.length, end, context.full)
+  result.baseline = chance.result
+  if (chance.failure) return { ...result, reason: chance.failure }
+  if (several) return { ...result, ...finalVerdict(result, runs, options, context.full) }
+  const [run] = runs
+  const pastChance = learnedPastChance(run, options)
+  if (run.rebound && !pastChance)
+    return { ...result, ...run.rebound, reason: `${run.rebound.reason} (${context.full})` }
+  if (run.rebound)
+    result.warnings = [
+      ...result.warnings,
+      `${run.rebound.reason}; it still ends below half the chance level`
+    ]
+  if (pastChance) return { ...result, ...finalVerdict(result, runs, options, context.full, true) }
+  const needed = fewestPoints(significance)
+  if (trend.points >= needed)
+    return { ...result, ...finalVerdict(result, runs, options, context.full) }
   const n = series.points.length
+  return {
+    ...result,
+    verdict: 'inconclusive',
+    reason: `${n} points of ${which} are too few to tell a fall from noise: a loss that only wanders falls at every one of ${n} points once in ${factorial(n)} runs, and the test asks for p < ${format(significance)}; log at least ${needed} points (every step, or more steps) (${context.short})`
+  }
+}
+
+/** What every reason ends with: the window means, the trend test and the series. */
+function contextOf(
+  series: MetricSeries,
+  choice: Choice,
+  runs: RunShape[],
+  trend: TrendTest
+): { full: string; short: string } {
+  const n = series.points.length
+  const several = runs.length > 1
+  const [start, end] = several
+    ? [mean(runs.map(r => r.start)), mean(runs.map(r => r.end))]
+    : [runs[0].start, runs[0].end]
   const thinned = series.totalPoints
-    ? ` (every ${Math.round(series.totalPoints / n)}th of ${series.totalPoints})`
+    ? ` (every ${ordinal(Math.round(series.totalPoints / n))} of ${series.totalPoints})`
     : ''
   const validation = choice.usedValidation ? ', a validation loss: no training loss was found' : ''
   const ends =
     runs[0].window === 1 || several
       ? `${format(start)} → ${format(end)}`
       : `mean of first ${runs[0].window} ${format(start)} → mean of last ${runs[0].window} ${format(end)}`
-  const testText = `Mann–Kendall τ = ${format(trend.tau)}, p = ${exponent(trend.p)}`
-  const context = `${ends}; ${testText}; ${n} points${thinned} of ${which}${several ? ` in ${runs.length} runs` : ''}${validation}`
-
-  if (several) result.runs = runJudgements(runs, options)
-  const shape = shapeFailure(runs, result.runs, which, context)
-  if (shape) return { ...result, ...shape }
-  const chance = chanceLevel(options.baseline, runs.length, end, context)
-  result.baseline = chance.result
-  if (chance.failure) return { ...result, reason: chance.failure }
-  const needed = fewestPoints(significance)
-  if (!several && trend.points < needed) {
-    return {
-      ...result,
-      verdict: 'inconclusive',
-      reason: `${n} points of ${which} are too few to tell a fall from noise: a loss that only wanders falls at every one of ${n} points once in ${factorial(n)} runs, and the test asks for p < ${format(significance)}; log at least ${needed} points (every step, or more steps) (${ends}${validation})`
-    }
+  const testText = several
+    ? `seasonal Mann–Kendall τ = ${format(trend.tau)}, first values' rank p = ${formatP(trend.firstRank ?? 1)}, p = ${formatP(trend.p)}`
+    : `Mann–Kendall τ = ${format(trend.tau)}, p = ${formatP(trend.p)}`
+  return {
+    full: `${ends}; ${testText}; ${n} points${thinned} of ${describeSeries(series)}${several ? ` in ${runs.length} runs` : ''}${validation}`,
+    short: `${ends}${validation}`
   }
-  return { ...result, ...finalVerdict(result, options, significance, context) }
 }
 
-/** With the shapes and the chance level passed: the trend, min-loss-drop and max-final-loss decide. */
+/**
+ * With the shapes and the chance level passed: the evidence of a fall (the trend test, or a final loss past
+ * half the chance level), min-loss-drop and max-final-loss decide.
+ */
 function finalVerdict(
   result: LossResult,
+  runs: RunShape[],
   options: JudgeOptions,
-  significance: number,
-  context: string
+  context: string,
+  pastChance = false
 ): Pick<LossResult, 'verdict' | 'reason'> {
   const { trend, drop, end } = result as Required<Pick<LossResult, 'trend' | 'drop' | 'end'>>
-  if (trend.p >= significance)
-    return {
-      verdict: 'fail',
-      reason: `loss did not fall beyond its own noise: p = ${exponent(trend.p)}, needs p < ${format(significance)} (${context})`
-    }
+  if (!pastChance && trend.p >= trend.significance)
+    return noSignificantFall(runs, trend, options.fallOfNote ?? FALL_OF_NOTE, context)
   if (drop < options.minDrop)
     return {
       verdict: 'fail',
@@ -509,7 +498,46 @@ function finalVerdict(
       verdict: 'fail',
       reason: `final loss ${format(end)} is above max-final-loss ${format(options.maxFinalLoss)} (${context})`
     }
+  if (pastChance)
+    return {
+      verdict: 'pass',
+      reason: `loss fell ${percent(drop)} to below half its chance level and half its first value (${context})`
+    }
   return { verdict: 'pass', reason: `loss fell ${percent(drop)} (${context})` }
+}
+
+/**
+ * A fall that is not significant: a failure when the test can also say the loss fell less than FALL_OF_NOTE
+ * (Mann–Kendall finds a rise at FALL_LEVEL once that fall is added back), else too noisy to tell either way.
+ */
+function noSignificantFall(
+  runs: RunShape[],
+  trend: TrendTest,
+  fallOfNote: number,
+  context: string
+): Pick<LossResult, 'verdict' | 'reason'> {
+  const tests = runs.map(r =>
+    mannKendall(binned(withFallAddedBack(r.values, fallOfNote * Math.abs(r.start))))
+  )
+  const s = tests.reduce((sum, t) => sum + t.s, 0)
+  const variance = tests.reduce((sum, t) => sum + t.variance, 0)
+  const pRise =
+    tests.length === 1
+      ? tests[0].pRise
+      : variance > 0
+        ? normalUpper((s - 1) / Math.sqrt(variance))
+        : 1
+  const noise = `loss did not fall beyond its own noise: p = ${formatP(trend.p)}, needs p < ${format(trend.significance)}`
+  if (fallOfNote <= 0) return { verdict: 'fail', reason: `${noise} (${context})` }
+  if (pRise < FALL_LEVEL)
+    return {
+      verdict: 'fail',
+      reason: `${noise}, and it fell less than ${percent(fallOfNote)} (a rise at p = ${formatP(pRise)} once that fall is added back) (${context})`
+    }
+  return {
+    verdict: 'inconclusive',
+    reason: `${noise}, but it may have fallen ${percent(fallOfNote)} or more: the points are too few or too noisy to tell; log more points (every step, or more steps) (${context})`
+  }
 }
 
 function factorial(n: number): string {
