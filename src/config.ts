@@ -6,6 +6,7 @@ import { IF_NO_FILES_FOUND } from './artifact/files.js'
 import { allowGlobalProblem } from './artifact/scan/allowlist/index.js'
 import { DEFAULT_LIMITS } from './artifact/scan/types.js'
 import { delimiterProblem } from './data/csv.js'
+import { dialectSchema, type Dialect } from './data/dialect.js'
 import { DATA_FORMATS } from './data/table.js'
 import {
   DEFAULT_PREDICT_URL,
@@ -95,6 +96,34 @@ const delimiter = z.string().superRefine((value, context) => {
   if (problem) context.addIssue({ code: 'custom', message: problem, input: value })
 })
 
+/**
+ * A Table Dialect: a dialect file's path, the dialect itself (a config file's mapping), or inline JSON
+ * (`{"header": false}`, as an action input can only be a string). A mapping is checked here; a file, when
+ * a stage reads it (data/dialect-file.ts).
+ */
+const dialect = z.unknown().transform((value, context): string | Dialect => {
+  if (typeof value === 'string' && !value.trim().startsWith('{')) {
+    if (value.trim()) return value.trim()
+    context.addIssue({ code: 'custom', message: 'expected a dialect file or a dialect', input: value })
+    return z.NEVER
+  }
+  let raw = value
+  try {
+    raw = typeof value === 'string' ? (parseYaml(value) as unknown) : value
+  } catch (error) {
+    context.addIssue({
+      code: 'custom',
+      message: `not valid JSON: ${(error as Error).message.split('\n')[0]}`,
+      input: value
+    })
+    return z.NEVER
+  }
+  const result = dialectSchema.safeParse(raw, { reportInput: true })
+  if (result.success) return result.data
+  for (const issue of result.error.issues) context.addIssue({ ...issue })
+  return z.NEVER
+})
+
 const wholeNumber = z.number().int()
 
 /** auto: attest where the run can, else a notice; on: the step fails unless it attests; off. */
@@ -121,6 +150,7 @@ export const optionsSchema = z.strictObject({
   schema: text,
   'data-format': z.enum(DATA_FORMATS).optional(),
   delimiter: delimiter.optional(),
+  dialect: dialect.optional(),
   'max-violations': number(wholeNumber.positive()).default(1000),
   // The subset
   'sample-rows': number(wholeNumber.positive()).default(256),
@@ -228,12 +258,14 @@ export const DATA_OPTIONS = [
   'schema',
   'data-format',
   'delimiter',
+  'dialect',
   'max-violations'
 ] as const satisfies OptionName[]
 export const SAMPLE_OPTIONS = [
   'dataset',
   'data-format',
   'delimiter',
+  'dialect',
   'sample-rows',
   'sample-strategy',
   'label-column',
@@ -274,7 +306,12 @@ export const PREDICT_OPTIONS = [
   'min-predict-score',
   'max-predict-p95-ms'
 ] as const satisfies OptionName[]
-export const INFER_OPTIONS = ['dataset', 'data-format', 'delimiter'] as const satisfies OptionName[]
+export const INFER_OPTIONS = [
+  'dataset',
+  'data-format',
+  'delimiter',
+  'dialect'
+] as const satisfies OptionName[]
 export const SCAN_OPTIONS = [
   'allow-globals',
   'max-scan-bytes',
@@ -316,7 +353,7 @@ function optionErrors(error: z.ZodError, known: readonly string[], describe: Des
 
 /** Data and schema are relative to the workspace; what the command writes, to where it runs. */
 function resolvePaths(settings: Record<string, unknown>, workspace: string): void {
-  for (const name of ['dataset', 'schema', 'workingDirectory'])
+  for (const name of ['dataset', 'schema', 'workingDirectory', 'dialect'])
     if (typeof settings[name] === 'string')
       settings[name] = path.resolve(workspace, settings[name] as string)
   if (typeof settings.lossFile === 'string')

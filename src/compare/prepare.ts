@@ -1,6 +1,7 @@
 import type { ArtifactInputs } from '../artifact/stage.js'
 import type { Config } from '../config.js'
 import { profileDataset } from '../data/profile.js'
+import { readDialect, withNullSequence } from '../data/dialect-file.js'
 import { loadTableSchema } from '../data/schema.js'
 import { formatOf } from '../data/table.js'
 import { describeError } from '../errors.js'
@@ -19,10 +20,13 @@ export async function comparisonInputs(
   const record: ArtifactInputs['record'] = artifact =>
     `${JSON.stringify(buildRunRecord({ ...inputs, artifact }))}\n`
   try {
-    const schema = await loadTableSchema(config.schema, config.workspace)
+    const dialect = await readDialect(config)
+    const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
     const profile = await profileDataset(config.dataset, {
       format: formatOf(config.dataset, config.dataFormat),
-      delimiter: config.delimiter,
+      delimiter: dialect?.delimiter ?? config.delimiter,
+      dialect,
+      columnNames: schema.fields.map(field => field.name),
       seed: config.seed,
       missingValues: schema.missingValues
     })

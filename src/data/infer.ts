@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import type { Dialect } from './dialect.js'
 import { readTable } from './readers/index.js'
 import { ABSENT, type DataFormat, type TableProblem } from './table.js'
 
@@ -222,8 +223,10 @@ function listed(numbers: number[]): string {
 export async function inferSchema(
   file: string,
   format: DataFormat,
-  options: { delimiter?: string }
+  options: { delimiter?: string; dialect?: Dialect }
 ): Promise<{ fields: Array<Record<string, unknown>>; missingValues: string[] }> {
+  // The dialect's nullSequence is a missing value (validate adds it to the schema's, with the dialect).
+  const nullSequence = options.dialect?.nullSequence
   let names: string[] | null = null
   let stats: ColumnStats[] = []
   let rows = 0
@@ -232,7 +235,7 @@ export async function inferSchema(
   await readTable(
     file,
     format,
-    { delimiter: options.delimiter },
+    { delimiter: options.delimiter, dialect: options.dialect },
     {
       header: labels => {
         if (labels.length > MAX_INFER_COLUMNS)
@@ -252,7 +255,8 @@ export async function inferSchema(
       },
       row: cells => {
         rows++
-        for (let index = 0; index < stats.length; index++) stats[index].observe(cells[index])
+        for (let index = 0; index < stats.length; index++)
+          stats[index].observe(cells[index] === nullSequence ? '' : cells[index])
       },
       problem: problem => {
         firstProblem ??= problem

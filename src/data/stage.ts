@@ -3,6 +3,7 @@ import { displayPath, requireFile } from '../file-info.js'
 import type { Ports } from '../ports/types.js'
 import { describePosition } from '../report/position.js'
 import type { StageVerdict } from '../stage.js'
+import { readDialect, withNullSequence } from './dialect-file.js'
 import { loadTableSchema } from './schema.js'
 import { formatOf } from './table.js'
 import { validateDataset } from './validate-dataset.js'
@@ -31,14 +32,16 @@ export async function validateStage({
   ports
 }: ValidateContext): Promise<StageVerdict<{ validation: ValidationResult; labelColumn?: string }>> {
   const labels = dataLabels(config)
-  const schema = await loadTableSchema(config.schema, config.workspace)
+  const dialect = await readDialect(config)
+  const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
   await requireFile(config.dataset, labels.dataset, 'dataset')
   const validation = await validateDataset(
     config.dataset,
     schema,
     {
       format: formatOf(config.dataset, config.dataFormat),
-      delimiter: config.delimiter,
+      delimiter: dialect?.delimiter ?? config.delimiter,
+      dialect,
       maxViolations: config.maxViolations,
       schemaLabel: labels.schema
     },

@@ -1,3 +1,4 @@
+import { withNullSequence } from './dialect-file.js'
 import { readTable } from './readers/index.js'
 import type { TableSchema } from './schema.js'
 import { validateRows } from './validate.js'
@@ -9,11 +10,18 @@ export function validateTable(
   schema: TableSchema,
   options: ValidateOptions
 ): Promise<ValidationResult> {
-  return validateRows(schema, options, sink =>
+  const { dialect } = options
+  return validateRows(withNullSequence(schema, dialect), options, sink =>
     readTable(
       file,
       options.format,
-      { delimiter: options.delimiter, partition: options.partition },
+      {
+        delimiter: options.delimiter,
+        dialect,
+        // A file without a header row has the schema's names, in order.
+        columnNames: dialect?.header === false ? schema.fields.map(field => field.name) : undefined,
+        partition: options.partition
+      },
       sink
     )
   )

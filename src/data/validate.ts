@@ -160,11 +160,11 @@ class RowChecker implements TableSink {
     this.headerLog = options.partition?.header ? { add: () => undefined } : log
   }
 
-  header(labels: string[], line?: number): void {
+  header(labels: string[], line?: number, _raw?: readonly string[], rowNumber = 1): void {
     this.labels = labels
     const columns = columnsOfHeader(
       labels,
-      line,
+      { line, rowNumber },
       this.fields,
       this.schema.fieldsMatch,
       this.headerLog
@@ -198,7 +198,7 @@ class RowChecker implements TableSink {
     this.log.add({
       code: problem.code,
       line: problem.line,
-      rowNumber: this.rowNumber + (problem.code === 'blank-row' ? 0 : 1),
+      rowNumber: problem.rowNumber ?? this.rowNumber + (problem.code === 'blank-row' ? 0 : 1),
       fieldNumber: problem.fieldNumber,
       message: problem.message
     })
@@ -210,7 +210,8 @@ class RowChecker implements TableSink {
     position: RowPosition,
     extraKeys?: string[]
   ): void {
-    const rowNumber = ++this.rowNumber
+    // A reader that numbers rows itself (a dialect's header and comment rows) says the row's number.
+    const rowNumber = (this.rowNumber = position.rowNumber ?? this.rowNumber + 1)
     this.rows++
     const columns = this.columns
     if (columns === null) return

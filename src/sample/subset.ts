@@ -70,7 +70,7 @@ export async function drawRows(
 ): Promise<DrawnRows> {
   const name = path.basename(source)
   let header: string[] | null = null
-  let headerRaw: string | undefined
+  let headerRaw: readonly string[] | undefined
   let labelIndex = -1
   let index = 0
   const excluded = new Excluded(exclude)
@@ -84,7 +84,13 @@ export async function drawRows(
   const { lineEnding } = await readTable(
     source,
     options.format,
-    { delimiter: options.delimiter, keepRaw: true, ...reading },
+    {
+      delimiter: options.delimiter,
+      dialect: options.dialect,
+      columnNames: options.columnNames,
+      keepRaw: true,
+      ...reading
+    },
     {
       header(labels, _line, raw) {
         header = labels
@@ -120,6 +126,11 @@ export async function drawRows(
   }
 }
 
+/** Lines, each ended by `ending` (none: an empty file). */
+function textLines(lines: Array<string | undefined>, ending: string): string {
+  return lines.length ? lines.join(ending) + ending : ''
+}
+
 /** Writes the drawn rows as `format`: text formats byte for byte, the others re-encoded. */
 async function writeRows(source: string, target: string, format: DataFormat, drawn: DrawnRows) {
   const { header, items } = drawn
@@ -131,14 +142,14 @@ async function writeRows(source: string, target: string, format: DataFormat, dra
     case 'tsv':
       if (drawn.headerRaw === undefined)
         return writeFileAtomically(target, csvText(header, cells()))
-      return writeFileAtomically(
-        target,
-        [drawn.headerRaw, ...items.map(item => item.raw)].join(ending) + ending
-      )
+      return writeFileAtomically(target, textLines([...drawn.headerRaw, ...items.map(item => item.raw)], ending))
     case 'jsonl':
       return writeFileAtomically(
         target,
-        items.map(item => item.raw).join(ending) + (items.length ? ending : '')
+        textLines(
+          items.map(item => item.raw),
+          ending
+        )
       )
     case 'json': {
       const rows = jsonRows(header, cells()).map(row => JSON.stringify(row))
