@@ -104,7 +104,11 @@ const delimiter = z.string().superRefine((value, context) => {
 const dialect = z.unknown().transform((value, context): string | Dialect => {
   if (typeof value === 'string' && !value.trim().startsWith('{')) {
     if (value.trim()) return value.trim()
-    context.addIssue({ code: 'custom', message: 'expected a dialect file or a dialect', input: value })
+    context.addIssue({
+      code: 'custom',
+      message: 'expected a dialect file or a dialect',
+      input: value
+    })
     return z.NEVER
   }
   let raw = value

@@ -164,6 +164,8 @@ export class DialectTokenizer implements RecordTokenizer {
       case COMMENT:
         this.build(true, '')
         return this.terminate('')
+      case FIELD_START:
+        this.fieldLine = this.line // an empty last field, after a delimiter
     }
     this.endCell()
     if (this.stopped) return
@@ -408,7 +410,12 @@ export class DialectTokenizer implements RecordTokenizer {
   /** Hands over the built record; `terminator` is its line break ('' at the end of the file). */
   private terminate(terminator: string): void {
     const expected = this.lineTerminator
-    if (expected !== undefined && terminator && terminator !== expected && !this.terminatorReported) {
+    if (
+      expected !== undefined &&
+      terminator &&
+      terminator !== expected &&
+      !this.terminatorReported
+    ) {
       this.terminatorReported = true
       const line = this.record.endLine
       ;(this.problems ??= []).push({
@@ -434,7 +441,8 @@ export class DialectTokenizer implements RecordTokenizer {
   }
 
   private tooLong(): void {
-    const inQuotes = this.state === QUOTED || (this.state === ESCAPED && this.afterEscape === QUOTED)
+    const inQuotes =
+      this.state === QUOTED || (this.state === ESCAPED && this.afterEscape === QUOTED)
     this.onProblem({
       code: 'record-too-long',
       line: this.recordLine,

@@ -369,7 +369,6 @@ export class CsvTokenizer implements RecordTokenizer {
   }
 }
 
-
 /**
  * buf[from, to) with each doubled quote made one, built from pieces joined a thousand at a time: a string
  * grown by one piece per pair (or replaceAll) held millions of pieces at once, and a cell of 4 M doubled

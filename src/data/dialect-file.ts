@@ -16,12 +16,16 @@ const MAX_DIALECT_BYTES = 64 * 1024
 async function readDialectFile(file: string, label: string): Promise<unknown> {
   await requireFile(file, label, 'dialect file')
   if ((await stat(file)).size > MAX_DIALECT_BYTES)
-    throw new UserError(`${label}: larger than ${MAX_DIALECT_BYTES / 1024} KiB: not a Table Dialect`)
+    throw new UserError(
+      `${label}: larger than ${MAX_DIALECT_BYTES / 1024} KiB: not a Table Dialect`
+    )
   const text = await readFile(file, 'utf8')
   try {
     return parseYaml(text, { prettyErrors: true })
   } catch (error) {
-    throw new UserError(`${label}: not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`)
+    throw new UserError(
+      `${label}: not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`
+    )
   }
 }
 
@@ -59,7 +63,10 @@ function checkFormat(dialect: Dialect, format: DataFormat, label: string): void 
       : `a ${FORMAT_NAMES[format]} row is an object whose keys are the header (or an array after a header array): the rest of Table Dialect is about delimited text`
   throw new UserError(
     keys
-      .map(key => `${label}: ${key}: a Table Dialect option for CSV and TSV; the dataset is ${FORMAT_NAMES[format]} (${why})`)
+      .map(
+        key =>
+          `${label}: ${key}: a Table Dialect option for CSV and TSV; the dataset is ${FORMAT_NAMES[format]} (${why})`
+      )
       .join('\n'),
     { hint: 'remove these keys from the dialect, or leave the dialect option out for this dataset' }
   )

@@ -45,7 +45,7 @@ const dialectShape = {
     .superRefine((value, context) => {
       const problem =
         value.length > 1
-          ? 'ml-smoke reads delimiters of one character (as Python\'s csv module, which frictionless-py uses)'
+          ? "ml-smoke reads delimiters of one character (as Python's csv module, which frictionless-py uses)"
           : delimiterProblem(value)
       if (problem) context.addIssue({ code: 'custom', message: problem, input: value })
     })
@@ -71,7 +71,7 @@ const KNOWN_KEYS: readonly string[] = [...DIALECT_PROPERTIES, ...DESCRIPTIVE_DIA
 /** The problems that need more than one key. */
 function crossKeyProblems(dialect: Known, context: z.RefinementCtx): void {
   const issue = (key: string, message: string): void =>
-    context.addIssue({ code: 'custom', path: [key], message })
+    context.addIssue({ code: 'custom', path: [key], message, input: undefined })
   const delimiter = dialect.delimiter
   const quote = dialect.quoteChar ?? '"'
   if (dialect.header === false && dialect.headerRows)
@@ -83,7 +83,10 @@ function crossKeyProblems(dialect: Known, context: z.RefinementCtx): void {
   if (dialect.escapeChar !== undefined) {
     if (dialect.escapeChar === delimiter) issue('escapeChar', 'is the delimiter too')
     if (dialect.escapeChar === quote)
-      issue('escapeChar', `is the quoteChar too: write doubleQuote: true for doubled quotes instead`)
+      issue(
+        'escapeChar',
+        `is the quoteChar too: write doubleQuote: true for doubled quotes instead`
+      )
   }
   if (dialect.doubleQuote === false && dialect.escapeChar === undefined)
     issue(
@@ -111,7 +114,12 @@ export const dialectSchema = z.preprocess(
     .superRefine((raw, context) => {
       for (const line of unknownDialectKeys(raw)) {
         const [key, ...message] = line.split(': ')
-        context.addIssue({ code: 'custom', path: [key], message: message.join(': '), input: undefined })
+        context.addIssue({
+          code: 'custom',
+          path: [key],
+          message: message.join(': '),
+          input: undefined
+        })
       }
     })
     .superRefine((dialect, context) => crossKeyProblems(dialect as Known, context))

@@ -103,18 +103,15 @@ export const DESCRIPTIVE_DIALECT_PROPERTIES = [
 
 /** The spec's dialect properties ml-smoke does not read, and why: refused, never read as if absent. */
 const REFUSED_DIALECT_PROPERTIES: Record<string, string> = {
-  property:
-    "ml-smoke reads a JSON file's top-level array of rows, not an array under a property",
-  itemType:
-    'ml-smoke tells JSON rows apart itself: objects, or arrays after a header array',
+  property: "ml-smoke reads a JSON file's top-level array of rows, not an array under a property",
+  itemType: 'ml-smoke tells JSON rows apart itself: objects, or arrays after a header array',
   itemKeys: 'ml-smoke reads every key of a JSON row object',
   sheetNumber: 'ml-smoke reads no spreadsheets',
   sheetName: 'ml-smoke reads no spreadsheets',
   table: 'ml-smoke reads no databases',
   caseSensitiveHeader:
     "CSV Dialect v1's, removed in Table Dialect v2: ml-smoke compares header names with the schema's case-sensitively",
-  headerCase:
-    "frictionless-py's: ml-smoke compares header names with the schema's case-sensitively"
+  headerCase: "frictionless-py's: ml-smoke compares header names with the schema's case-sensitively"
 }
 
 /**
@@ -137,7 +134,7 @@ export function unknownDialectKeys(raw: unknown, path: Path = []): string[] {
 }
 
 /** Keys a schema file may carry by mistake: Table Dialect options, which belong to the dialect option. */
-const DIALECT_OPTIONS = [
+export const DIALECT_OPTIONS = [
   'dialect',
   ...DIALECT_PROPERTIES,
   'caseSensitiveHeader',

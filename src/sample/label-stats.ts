@@ -57,18 +57,13 @@ export async function labelStatsOfFile(
   let index = -1
   const values: unknown[] = []
   const nullSequence = reading.dialect?.nullSequence
-  await readTable(
-    file,
-    format,
-    reading,
-    {
-      header: labels => void (index = labels.indexOf(column)),
-      row: cells => {
-        if (index === -1) return false
-        values.push(cells[index] === nullSequence ? '' : cells[index])
-      },
-      problem: () => undefined
-    }
-  )
+  await readTable(file, format, reading, {
+    header: labels => void (index = labels.indexOf(column)),
+    row: cells => {
+      if (index === -1) return false
+      values.push(cells[index] === nullSequence ? '' : cells[index])
+    },
+    problem: () => undefined
+  })
   return index === -1 ? undefined : labelStats(values)
 }

@@ -142,7 +142,10 @@ async function writeRows(source: string, target: string, format: DataFormat, dra
     case 'tsv':
       if (drawn.headerRaw === undefined)
         return writeFileAtomically(target, csvText(header, cells()))
-      return writeFileAtomically(target, textLines([...drawn.headerRaw, ...items.map(item => item.raw)], ending))
+      return writeFileAtomically(
+        target,
+        textLines([...drawn.headerRaw, ...items.map(item => item.raw)], ending)
+      )
     case 'jsonl':
       return writeFileAtomically(
         target,

@@ -65,7 +65,9 @@ export class DialectRows {
     if (last !== undefined && n < last) return this.beforeData(record)
     if (!this.headerSent && !this.sendHeader(record.count)) return false
     record.rowNumber = n
-    return this.sink.textRow ? this.sink.textRow(record, record) : this.sink.row(record.fields, record)
+    return this.sink.textRow
+      ? this.sink.textRow(record, record)
+      : this.sink.row(record.fields, record)
   }
 
   /** A problem of the record being read: the next one. */
