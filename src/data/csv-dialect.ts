@@ -64,10 +64,15 @@ export class DialectTokenizer implements RecordTokenizer {
   private readonly lineTerminator: string | undefined
   /** The state an escaped character returns to (UNQUOTED or QUOTED). */
   private afterEscape = UNQUOTED
-  /** The current cell's text, in pieces; the record's cells and the line each starts on. */
+  /**
+   * The current cell's text, in pieces; the record's cells (the first `count`) and the line each starts
+   * on. Reused record to record (`length = 0` is a slow runtime call): a file of millions of short rows
+   * allocates no arrays for them.
+   */
   private cell: string[] = []
-  private cells: string[] = []
-  private fieldLines: number[] = []
+  private readonly cells: string[] = []
+  private readonly fieldLines: number[] = []
+  private count = 0
   private fieldLine = 1
   private recordLine = 1
   /** Characters of the record read in earlier texts, and its source text from them (keepRaw). */
@@ -221,9 +226,8 @@ export class DialectTokenizer implements RecordTokenizer {
 
   private begin(i: number): void {
     this.recordLine = this.line
-    this.cells = []
-    this.fieldLines = []
-    this.raw = []
+    this.count = 0
+    if (this.raw.length) this.raw = []
     this.recordLength = 0
     this.recordFrom = i
     this.problems = null
@@ -325,8 +329,8 @@ export class DialectTokenizer implements RecordTokenizer {
     ;(this.problems ??= []).push({
       code: 'text-after-quote',
       line: this.line,
-      fieldNumber: this.cells.length + 1,
-      message: `text ${JSON.stringify(text.slice(i, after))} follows the closing quote (${quote}) of field ${this.cells.length + 1}; quote the whole field and ${fix}`
+      fieldNumber: this.count + 1,
+      message: `text ${JSON.stringify(text.slice(i, after))} follows the closing quote (${quote}) of field ${this.count + 1}; quote the whole field and ${fix}`
     })
     this.state = UNQUOTED
     this.segment = i
@@ -363,10 +367,11 @@ export class DialectTokenizer implements RecordTokenizer {
 
   private endCell(): void {
     const cell = this.cell
-    this.cells.push(cell.length === 0 ? '' : cell.length === 1 ? cell[0] : cell.join(''))
-    this.cell = []
-    this.fieldLines.push(this.fieldLine)
-    if (this.cells.length > MAX_COLUMNS) {
+    const k = this.count++
+    this.cells[k] = cell.length === 0 ? '' : cell.length === 1 ? cell[0] : cell.join('')
+    if (cell.length) this.cell = []
+    this.fieldLines[k] = this.fieldLine
+    if (this.count > MAX_COLUMNS) {
       this.onProblem({
         code: 'too-many-columns',
         line: this.recordLine,
@@ -392,19 +397,22 @@ export class DialectTokenizer implements RecordTokenizer {
 
   /** Fills the shared record: its cells as ranges of their joined text, where it is, its source text. */
   private build(comment: boolean, rawTail: string): void {
-    const record = this.record
-    record.reset(comment ? '' : this.cells.join(''), this.recordLine)
+    const { record, cells, fieldLines, recordLine } = this
+    const count = comment ? 0 : this.count
+    const source = count === 1 ? cells[0] : count ? cells.slice(0, count).join('') : ''
+    record.reset(source, recordLine)
     record.comment = comment
     let at = 0
-    if (!comment)
-      for (const cell of this.cells) {
-        record.add(at, at + cell.length, undefined)
-        at += cell.length
-      }
-    const spans = this.fieldLines.some(line => line !== this.recordLine)
-    record.fieldLines = spans ? this.fieldLines : null
+    let spans = false
+    for (let k = 0; k < count; k++) {
+      record.add(at, at + cells[k].length, undefined)
+      at += cells[k].length
+      if (fieldLines[k] !== recordLine) spans = true
+    }
+    record.fieldLines = spans ? fieldLines.slice(0, count) : null
     record.endLine = this.line
-    record.raw = this.options.keepRaw ? this.raw.join('') + rawTail : ''
+    const raw = this.raw
+    record.raw = this.options.keepRaw ? (raw.length ? raw.join('') + rawTail : rawTail) : ''
   }
 
   /** Hands over the built record; `terminator` is its line break ('' at the end of the file). */
@@ -434,7 +442,7 @@ export class DialectTokenizer implements RecordTokenizer {
     this.onProblem({
       code: 'unterminated-quote',
       line,
-      fieldNumber: this.cells.length + 1,
+      fieldNumber: this.count + 1,
       message: `a quoted field opened on line ${line} is never closed; the rest of the file (from line ${line}) cannot be read as records`
     })
     this.stopped = true
@@ -450,7 +458,7 @@ export class DialectTokenizer implements RecordTokenizer {
     })
     this.stopped = true
     this.cell = []
-    this.cells = []
+    this.cells.fill('')
     this.raw = []
   }
 }
