@@ -22,6 +22,7 @@ import { formatOf } from '../src/data/table.js'
 import { validateTable } from '../src/data/validate-file.js'
 import { UserError } from '../src/errors.js'
 import { writeSubset } from '../src/sample/subset.js'
+import { MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
 
 const fixture = (name: string): string =>
   new URL(`../fixtures/frictionless/${name}`, import.meta.url).pathname
@@ -441,10 +442,10 @@ describe('positions stay right under a dialect', () => {
     expect((await validate(file, { skipInitialSpace: true }, idName)).errors).toEqual([])
   })
 
-  it('a joined header name longer than the label bound stops reading, at the header', async () => {
+  it('a joined header name longer than the label bound stops reading, at the row that makes it so', async () => {
     const file = await temporary('data.csv', `${'a'.repeat(600)}\n${'b'.repeat(600)}\n1\n`)
     const result = await validate(file, { headerRows: [1, 2] }, anyFields('x'))
-    expect(result.errors).toEqual([['label-too-long', 1, 1, 1]])
+    expect(result.errors).toEqual([['label-too-long', 2, 1, 2]])
   })
 })
 
@@ -462,6 +463,17 @@ describe('the subset keeps the dialect', () => {
     expect(subset.rows).toBe(2)
     expect(await readFile(target, 'utf8')).toBe(
       "# exported\r\nid;name\r\n# units: none\r\n1;'a;b'\r\n2;c\r\n"
+    )
+  })
+
+  it('rows before the first data row are kept up to MAX_RECORD_CHARS, then reading stops, named', async () => {
+    const comments = `# ${'c'.repeat(1022)}\n`.repeat(MAX_RECORD_CHARS / 1024 + 1)
+    const source = await temporary('data.csv', `${comments}id,name\n1,a\n`)
+    const target = path.join(path.dirname(source), 'subset.csv')
+    await expect(
+      writeSubset(source, target, { ...options, dialect: dialectOf({ commentChar: '#' }) })
+    ).rejects.toThrow(
+      /^data\.csv:16385: the rows before the first data row \(header, comment and skipped rows, to line 16385\) are longer than 16 MiB/
     )
   })
 

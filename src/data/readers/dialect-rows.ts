@@ -9,19 +9,45 @@ import { MAX_RECORD_CHARS, MAX_RECORD_TEXT } from '../text-chunks.js'
 /**
  * Several header rows make one label per column, as frictionless-py joins them: each row's cell, trimmed,
  * joined to the label with headerJoin, unless it repeats the cell above it (a merged cell written out).
+ * One header row is its labels as they are.
  */
-export function joinHeaderRows(rows: string[][], headerJoin: string): string[] {
-  const labels: string[] = []
-  const above = new Map<number, string>()
-  for (const cells of rows)
+export class HeaderLabels {
+  private first: string[] | null = null
+  private joined: string[] | null = null
+  private readonly above = new Map<number, string>()
+
+  constructor(private readonly headerJoin: string) {}
+
+  get rows(): number {
+    return this.joined ? 2 : this.first ? 1 : 0
+  }
+
+  add(cells: string[]): void {
+    if (this.first === null) {
+      this.first = cells
+      return
+    }
+    if (this.joined === null) {
+      this.joined = []
+      this.join(this.first)
+    }
+    this.join(cells)
+  }
+
+  get labels(): string[] {
+    return this.joined ?? this.first ?? []
+  }
+
+  private join(cells: string[]): void {
+    const labels = this.joined!
     cells.forEach((text, index) => {
       const cell = text.trim()
-      if (above.get(index) === cell) return
-      above.set(index, cell)
+      if (this.above.get(index) === cell) return
+      this.above.set(index, cell)
       if (index >= labels.length) labels.push(cell)
-      else labels[index] = `${labels[index]}${headerJoin}${cell}`
+      else labels[index] = `${labels[index]}${this.headerJoin}${cell}`
     })
-  return labels
+  }
 }
 
 /**
@@ -36,12 +62,14 @@ export class DialectRows {
   private seen = 0
   private readonly headerRows: readonly number[]
   private readonly commentRows: ReadonlySet<number>
-  private readonly labelRows: string[][] = []
+  private readonly header: HeaderLabels
   private headerLine: number | undefined
   private headerRow: number | undefined
   private readonly preamble: string[] = []
   private preambleLength = 0
   private headerSent = false
+  /** Reading stopped here (a label or the rows before the data too long): no header to hand over. */
+  private stopped = false
 
   constructor(
     private readonly dialect: Dialect,
@@ -50,20 +78,28 @@ export class DialectRows {
   ) {
     this.headerRows = dialect.header === false ? [] : (dialect.headerRows ?? [])
     this.commentRows = new Set(dialect.commentRows)
+    this.header = new HeaderLabels(dialect.headerJoin ?? ' ')
   }
 
   record(record: CsvRecord): boolean | void {
     const n = ++this.seen
     if (record.comment || this.commentRows.has(n)) return this.beforeData(record)
     if (this.isHeaderRow(n)) {
-      this.labelRows.push(record.fields)
+      this.header.add(record.fields)
       this.headerLine ??= record.line
       this.headerRow ??= n
+      // Labels joined from many rows can grow long: stop at the row that makes one too long.
+      const tooLong = labelTooLong(this.header.labels, record.line)
+      if (tooLong) {
+        this.sink.problem({ ...tooLong, rowNumber: n })
+        this.stopped = true
+        return false
+      }
       return this.beforeData(record)
     }
     const last = this.headerRows[this.headerRows.length - 1]
     if (last !== undefined && n < last) return this.beforeData(record)
-    if (!this.headerSent && !this.sendHeader(record.count)) return false
+    if (!this.headerSent) this.sendHeader(record.count)
     record.rowNumber = n
     return this.sink.textRow
       ? this.sink.textRow(record, record)
@@ -77,12 +113,12 @@ export class DialectRows {
 
   /** At the end of the file: a header with no data rows after it is still the header. */
   finish(): void {
-    if (!this.headerSent && this.labelRows.length) this.sendHeader(0)
+    if (!this.headerSent && !this.stopped && this.header.rows) this.sendHeader(0)
   }
 
   private isHeaderRow(n: number): boolean {
     if (this.dialect.header === false || this.headerSent) return false
-    return this.dialect.headerRows ? this.headerRows.includes(n) : this.labelRows.length === 0
+    return this.dialect.headerRows ? this.headerRows.includes(n) : this.header.rows === 0
   }
 
   private beforeData(record: CsvRecord): boolean {
@@ -96,25 +132,18 @@ export class DialectRows {
       rowNumber: this.seen,
       message: `the rows before the first data row (header, comment and skipped rows, to line ${record.endLine}) are longer than ${MAX_RECORD_TEXT}; the rest of the file is not read`
     })
+    this.stopped = true
     return false
   }
 
   /** The header, made of the header rows, or named by the schema (else field1, field2, ...) without one. */
-  private sendHeader(width: number): boolean {
+  private sendHeader(width: number): void {
     this.headerSent = true
     const labels =
       this.dialect.header === false
         ? (this.options.columnNames ?? Array.from({ length: width }, (_, i) => `field${i + 1}`))
-        : this.labelRows.length === 1
-          ? this.labelRows[0]
-          : joinHeaderRows(this.labelRows, this.dialect.headerJoin ?? ' ')
-    const tooLong = labelTooLong(labels, this.headerLine)
-    if (tooLong) {
-      this.sink.problem({ ...tooLong, rowNumber: this.headerRow })
-      return false
-    }
+        : this.header.labels
     const raw = this.options.keepRaw ? this.preamble : undefined
     this.sink.header(labels, this.headerLine, raw, this.headerRow)
-    return true
   }
 }
