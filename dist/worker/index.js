@@ -682,10 +682,15 @@ class DialectTokenizer {
     lineTerminator;
     /** The state an escaped character returns to (UNQUOTED or QUOTED). */
     afterEscape = UNQUOTED;
-    /** The current cell's text, in pieces; the record's cells and the line each starts on. */
+    /**
+     * The current cell's text, in pieces; the record's cells (the first `count`) and the line each starts
+     * on. Reused record to record (`length = 0` is a slow runtime call): a file of millions of short rows
+     * allocates no arrays for them.
+     */
     cell = [];
     cells = [];
     fieldLines = [];
+    count = 0;
     fieldLine = 1;
     recordLine = 1;
     /** Characters of the record read in earlier texts, and its source text from them (keepRaw). */
@@ -839,9 +844,9 @@ class DialectTokenizer {
     }
     begin(i) {
         this.recordLine = this.line;
-        this.cells = [];
-        this.fieldLines = [];
-        this.raw = [];
+        this.count = 0;
+        if (this.raw.length)
+            this.raw = [];
         this.recordLength = 0;
         this.recordFrom = i;
         this.problems = null;
@@ -945,8 +950,8 @@ class DialectTokenizer {
         (this.problems ??= []).push({
             code: 'text-after-quote',
             line: this.line,
-            fieldNumber: this.cells.length + 1,
-            message: `text ${JSON.stringify(text.slice(i, after))} follows the closing quote (${quote}) of field ${this.cells.length + 1}; quote the whole field and ${fix}`
+            fieldNumber: this.count + 1,
+            message: `text ${JSON.stringify(text.slice(i, after))} follows the closing quote (${quote}) of field ${this.count + 1}; quote the whole field and ${fix}`
         });
         this.state = UNQUOTED;
         this.segment = i;
@@ -983,10 +988,12 @@ class DialectTokenizer {
     }
     endCell() {
         const cell = this.cell;
-        this.cells.push(cell.length === 0 ? '' : cell.length === 1 ? cell[0] : cell.join(''));
-        this.cell = [];
-        this.fieldLines.push(this.fieldLine);
-        if (this.cells.length > MAX_COLUMNS) {
+        const k = this.count++;
+        this.cells[k] = cell.length === 0 ? '' : cell.length === 1 ? cell[0] : cell.join('');
+        if (cell.length)
+            this.cell = [];
+        this.fieldLines[k] = this.fieldLine;
+        if (this.count > MAX_COLUMNS) {
             this.onProblem({
                 code: 'too-many-columns',
                 line: this.recordLine,
@@ -1010,19 +1017,23 @@ class DialectTokenizer {
     }
     /** Fills the shared record: its cells as ranges of their joined text, where it is, its source text. */
     build(comment, rawTail) {
-        const record = this.record;
-        record.reset(comment ? '' : this.cells.join(''), this.recordLine);
+        const { record, cells, fieldLines, recordLine } = this;
+        const count = comment ? 0 : this.count;
+        const source = count === 1 ? cells[0] : count ? cells.slice(0, count).join('') : '';
+        record.reset(source, recordLine);
         record.comment = comment;
         let at = 0;
-        if (!comment)
-            for (const cell of this.cells) {
-                record.add(at, at + cell.length, undefined);
-                at += cell.length;
-            }
-        const spans = this.fieldLines.some(line => line !== this.recordLine);
-        record.fieldLines = spans ? this.fieldLines : null;
+        let spans = false;
+        for (let k = 0; k < count; k++) {
+            record.add(at, at + cells[k].length, undefined);
+            at += cells[k].length;
+            if (fieldLines[k] !== recordLine)
+                spans = true;
+        }
+        record.fieldLines = spans ? fieldLines.slice(0, count) : null;
         record.endLine = this.line;
-        record.raw = this.options.keepRaw ? this.raw.join('') + rawTail : '';
+        const raw = this.raw;
+        record.raw = this.options.keepRaw ? (raw.length ? raw.join('') + rawTail : rawTail) : '';
     }
     /** Hands over the built record; `terminator` is its line break ('' at the end of the file). */
     terminate(terminator) {
@@ -1051,7 +1062,7 @@ class DialectTokenizer {
         this.onProblem({
             code: 'unterminated-quote',
             line,
-            fieldNumber: this.cells.length + 1,
+            fieldNumber: this.count + 1,
             message: `a quoted field opened on line ${line} is never closed; the rest of the file (from line ${line}) cannot be read as records`
         });
         this.stopped = true;
@@ -1065,7 +1076,7 @@ class DialectTokenizer {
         });
         this.stopped = true;
         this.cell = [];
-        this.cells = [];
+        this.cells.fill('');
         this.raw = [];
     }
 }
@@ -11520,22 +11531,46 @@ function canSplitDialect(dialect) {
 /**
  * Several header rows make one label per column, as frictionless-py joins them: each row's cell, trimmed,
  * joined to the label with headerJoin, unless it repeats the cell above it (a merged cell written out).
+ * One header row is its labels as they are.
  */
-function joinHeaderRows(rows, headerJoin) {
-    const labels = [];
-    const above = new Map();
-    for (const cells of rows)
+class HeaderLabels {
+    headerJoin;
+    first = null;
+    joined = null;
+    above = new Map();
+    constructor(headerJoin) {
+        this.headerJoin = headerJoin;
+    }
+    get rows() {
+        return this.joined ? 2 : this.first ? 1 : 0;
+    }
+    add(cells) {
+        if (this.first === null) {
+            this.first = cells;
+            return;
+        }
+        if (this.joined === null) {
+            this.joined = [];
+            this.join(this.first);
+        }
+        this.join(cells);
+    }
+    get labels() {
+        return this.joined ?? this.first ?? [];
+    }
+    join(cells) {
+        const labels = this.joined;
         cells.forEach((text, index) => {
             const cell = text.trim();
-            if (above.get(index) === cell)
+            if (this.above.get(index) === cell)
                 return;
-            above.set(index, cell);
+            this.above.set(index, cell);
             if (index >= labels.length)
                 labels.push(cell);
             else
-                labels[index] = `${labels[index]}${headerJoin}${cell}`;
+                labels[index] = `${labels[index]}${this.headerJoin}${cell}`;
         });
-    return labels;
+    }
 }
 /**
  * Hands a sink the header and the data rows of a file whose dialect has header rows other than the first
@@ -11552,34 +11587,44 @@ class DialectRows {
     seen = 0;
     headerRows;
     commentRows;
-    labelRows = [];
+    header;
     headerLine;
     headerRow;
     preamble = [];
     preambleLength = 0;
     headerSent = false;
+    /** Reading stopped here (a label or the rows before the data too long): no header to hand over. */
+    stopped = false;
     constructor(dialect, sink, options) {
         this.dialect = dialect;
         this.sink = sink;
         this.options = options;
         this.headerRows = dialect.header === false ? [] : (dialect.headerRows ?? []);
         this.commentRows = new Set(dialect.commentRows);
+        this.header = new HeaderLabels(dialect.headerJoin ?? ' ');
     }
     record(record) {
         const n = ++this.seen;
         if (record.comment || this.commentRows.has(n))
             return this.beforeData(record);
         if (this.isHeaderRow(n)) {
-            this.labelRows.push(record.fields);
+            this.header.add(record.fields);
             this.headerLine ??= record.line;
             this.headerRow ??= n;
+            // Labels joined from many rows can grow long: stop at the row that makes one too long.
+            const tooLong = labelTooLong(this.header.labels, record.line);
+            if (tooLong) {
+                this.sink.problem({ ...tooLong, rowNumber: n });
+                this.stopped = true;
+                return false;
+            }
             return this.beforeData(record);
         }
         const last = this.headerRows[this.headerRows.length - 1];
         if (last !== undefined && n < last)
             return this.beforeData(record);
-        if (!this.headerSent && !this.sendHeader(record.count))
-            return false;
+        if (!this.headerSent)
+            this.sendHeader(record.count);
         record.rowNumber = n;
         return this.sink.textRow
             ? this.sink.textRow(record, record)
@@ -11591,13 +11636,13 @@ class DialectRows {
     }
     /** At the end of the file: a header with no data rows after it is still the header. */
     finish() {
-        if (!this.headerSent && this.labelRows.length)
+        if (!this.headerSent && !this.stopped && this.header.rows)
             this.sendHeader(0);
     }
     isHeaderRow(n) {
         if (this.dialect.header === false || this.headerSent)
             return false;
-        return this.dialect.headerRows ? this.headerRows.includes(n) : this.labelRows.length === 0;
+        return this.dialect.headerRows ? this.headerRows.includes(n) : this.header.rows === 0;
     }
     beforeData(record) {
         if (!this.options.keepRaw || this.headerSent)
@@ -11612,6 +11657,7 @@ class DialectRows {
             rowNumber: this.seen,
             message: `the rows before the first data row (header, comment and skipped rows, to line ${record.endLine}) are longer than ${MAX_RECORD_TEXT}; the rest of the file is not read`
         });
+        this.stopped = true;
         return false;
     }
     /** The header, made of the header rows, or named by the schema (else field1, field2, ...) without one. */
@@ -11619,17 +11665,9 @@ class DialectRows {
         this.headerSent = true;
         const labels = this.dialect.header === false
             ? (this.options.columnNames ?? Array.from({ length: width }, (_, i) => `field${i + 1}`))
-            : this.labelRows.length === 1
-                ? this.labelRows[0]
-                : joinHeaderRows(this.labelRows, this.dialect.headerJoin ?? ' ');
-        const tooLong = labelTooLong(labels, this.headerLine);
-        if (tooLong) {
-            this.sink.problem({ ...tooLong, rowNumber: this.headerRow });
-            return false;
-        }
+            : this.header.labels;
         const raw = this.options.keepRaw ? this.preamble : undefined;
         this.sink.header(labels, this.headerLine, raw, this.headerRow);
-        return true;
     }
 }
 
