@@ -656,7 +656,39 @@ function needsDialectTokenizer(quoting) {
         quoting.commentChar !== undefined ||
         quoting.lineTerminator !== undefined);
 }
+/** Records longer than this keep their cells as strings of their own instead of ranges of one text. */
+const JOIN_CHARS = 1 << 20;
 const TERMINATOR_NAMES = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' };
+/**
+ * A cell's text from its pieces (a run of text, an escaped character), joined a thousand at a time: a
+ * cell of millions of escaped characters held as millions of strings took validate past 600 MiB. Its
+ * arrays are reused cell to cell (`length = 0` is a slow runtime call).
+ */
+class Pieces {
+    parts = [];
+    count = 0;
+    chunks = null;
+    push(text) {
+        this.parts[this.count++] = text;
+        if (this.count === 1024) {
+            ;
+            (this.chunks ??= []).push(this.parts.join(''));
+            this.count = 0;
+        }
+    }
+    /** The text so far, and an empty cell for the next. */
+    take() {
+        const n = this.count;
+        this.count = 0;
+        const last = n === 0 ? '' : n === 1 ? this.parts[0] : this.parts.slice(0, n).join('');
+        const chunks = this.chunks;
+        if (chunks === null)
+            return last;
+        this.chunks = null;
+        chunks.push(last);
+        return chunks.join('');
+    }
+}
 /**
  * Reads records as Python's csv module does with the same options: a quote opens a field only at its
  * start (after the spaces skipInitialSpace skips), the escape character makes the next character text in
@@ -687,7 +719,7 @@ class DialectTokenizer {
      * on. Reused record to record (`length = 0` is a slow runtime call): a file of millions of short rows
      * allocates no arrays for them.
      */
-    cell = [];
+    cell = new Pieces();
     cells = [];
     fieldLines = [];
     count = 0;
@@ -966,9 +998,9 @@ class DialectTokenizer {
         if (c === LF || c === CR)
             this.line++;
         this.crBefore = c === CR && end === i + 1;
-        this.cell.push(text.slice(i, end));
+        // The escaped character begins the cell's next run of text (one piece per escape, not two).
         this.state = this.afterEscape;
-        this.segment = end;
+        this.segment = i;
         return end;
     }
     comment(text, i) {
@@ -987,11 +1019,8 @@ class DialectTokenizer {
             this.cell.push(text.slice(this.segment, end));
     }
     endCell() {
-        const cell = this.cell;
         const k = this.count++;
-        this.cells[k] = cell.length === 0 ? '' : cell.length === 1 ? cell[0] : cell.join('');
-        if (cell.length)
-            this.cell = [];
+        this.cells[k] = this.cell.take();
         this.fieldLines[k] = this.fieldLine;
         if (this.count > MAX_COLUMNS) {
             this.onProblem({
@@ -1019,14 +1048,23 @@ class DialectTokenizer {
     build(comment, rawTail) {
         const { record, cells, fieldLines, recordLine } = this;
         const count = comment ? 0 : this.count;
-        const source = count === 1 ? cells[0] : count ? cells.slice(0, count).join('') : '';
-        record.reset(source, recordLine);
+        let length = 0;
+        for (let k = 0; k < count; k++)
+            length += cells[k].length;
+        // Cells are ranges of their joined text, unless that is long: then each is its own string (a record
+        // of a 15 MiB cell is not copied once more).
+        const joined = count <= 1 || length < JOIN_CHARS;
+        record.reset(count === 1 ? cells[0] : joined ? cells.slice(0, count).join('') : '', recordLine);
         record.comment = comment;
         let at = 0;
         let spans = false;
         for (let k = 0; k < count; k++) {
-            record.add(at, at + cells[k].length, undefined);
-            at += cells[k].length;
+            const cell = cells[k];
+            if (joined)
+                record.add(at, at + cell.length, undefined);
+            else
+                record.add(0, 0, cell === '' ? undefined : cell);
+            at += cell.length;
             if (fieldLines[k] !== recordLine)
                 spans = true;
         }
@@ -1075,7 +1113,7 @@ class DialectTokenizer {
             message: `the record that starts on line ${this.recordLine} is longer than ${MAX_RECORD_TEXT}${inQuotes ? `, inside a quoted field: a quote (${String.fromCharCode(this.quote)}) opened on that line or after it is probably never closed` : ': the file is probably not CSV, or its line breaks are not LF, CRLF or CR'}; the rest of the file is not read`
         });
         this.stopped = true;
-        this.cell = [];
+        this.cell.take();
         this.cells.fill('');
         this.raw = [];
     }
