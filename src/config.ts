@@ -6,7 +6,8 @@ import { IF_NO_FILES_FOUND } from './artifact/files.js'
 import { allowGlobalProblem } from './artifact/scan/allowlist/index.js'
 import { DEFAULT_LIMITS } from './artifact/scan/types.js'
 import { delimiterProblem } from './data/csv.js'
-import { dialectSchema, type Dialect } from './data/dialect.js'
+import type { Dialect } from './data/dialect.js'
+import { dialectSchema } from './data/dialect-schema.js'
 import { DATA_FORMATS } from './data/table.js'
 import {
   DEFAULT_PREDICT_URL,

@@ -21,7 +21,7 @@ import {
   type Describe
 } from '../config.js'
 import { readDialect } from '../data/dialect-file.js'
-import { dialectFileJsonSchema } from '../data/dialect.js'
+import { dialectFileJsonSchema } from '../data/dialect-schema.js'
 import { inferSchema } from '../data/infer.js'
 import { loadTableSchema, schemaFileJsonSchema } from '../data/schema.js'
 import { validateStage } from '../data/stage.js'
