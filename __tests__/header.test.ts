@@ -14,7 +14,9 @@ const fields = compileSchema(
 
 function map(labels: string[], fieldsMatch: FieldsMatch = 'exact') {
   const logged: Violation[] = []
-  const mapped = columnsOfHeader(labels, 3, fields, fieldsMatch, { add: v => void logged.push(v) })
+  const mapped = columnsOfHeader(labels, { line: 3, rowNumber: 1 }, fields, fieldsMatch, {
+    add: v => void logged.push(v)
+  })
   return {
     names: mapped.map(field => field?.name ?? null),
     logged: logged.map(v => [v.code, v.fieldNumber ?? null, v.field ?? null])

@@ -69,6 +69,30 @@ describe('drawHeldOut', () => {
       expect(Math.abs(sent.get(label)! - (count * 24) / 30)).toBeLessThan(1)
   })
 
+  it('reads a headerless dataset by its dialect: the schema names the columns, the nullSequence is null', async () => {
+    const dir = await temp()
+    const dataset = path.join(dir, 'data.csv')
+    const text = (await readFile(fixture('iris/iris.csv'), 'utf8')).split('\n').slice(1).join('\n')
+    await writeFile(dataset, text.replace(/^([^,]*),/, 'NA,'))
+    const table = await irisSchema()
+    const spec = answerSchemaOf(table, 'target', 's')
+    const settings = {
+      ...drawSettings(dataset, 150),
+      dialect: { header: false, nullSequence: 'NA' }
+    }
+    const heldOut = await drawHeldOut(
+      settings,
+      { rowIndices: new Uint32Array(0) },
+      table,
+      spec,
+      's'
+    )
+    expect(heldOut.columns).toEqual(table.fields.map(f => f.name).filter(name => name !== 'target'))
+    expect(heldOut.rows).toHaveLength(150)
+    const first = heldOut.sourceRows.indexOf(0)
+    expect(heldOut.rows[first][table.fields[0].name]).toBeNull()
+  })
+
   it('writes the rows as JSON Lines, CSV or Parquet, without the label', async () => {
     const dir = await temp()
     const table = await irisSchema()

@@ -107,9 +107,9 @@ describe('every key of a schema file is known, a custom property, or refused', (
     ).toBe('fmt:%d/%m/%Y')
   })
 
-  it('Table Dialect options are refused by name, and a Data Resource is told apart', async () => {
+  it('Table Dialect options in a schema point to the dialect option, and a Data Resource is told apart', async () => {
     expect(errorOf({ ...field({}), dialect: { header: false } })).toMatch(
-      /^s\.yml: dialect: a Table Dialect option, which ml-smoke does not read yet/
+      /^s\.yml: dialect: a Table Dialect option: it describes the data file, not its fields, and goes in a dialect file given by the dialect option \(input 'dialect', --dialect\)/
     )
     expect(errorOf({ ...field({}), headerRows: [1, 2] })).toMatch(
       /^s\.yml: headerRows: a Table Dialect option/

@@ -6,6 +6,8 @@ import { stringify } from 'yaml'
 import { scanModelFile } from '../src/artifact/scan/index.js'
 import { MANIFEST_NAME, verifyArtifactFolder } from '../src/artifact/manifest.js'
 import { compileSchema } from '../src/data/cells/field.js'
+import { parseDialect } from '../src/data/dialect-schema.js'
+import type { Dialect } from '../src/data/dialect.js'
 import { inferSchema } from '../src/data/infer.js'
 import { parseTableSchema } from '../src/data/schema.js'
 import type { DataFormat } from '../src/data/table.js'
@@ -110,7 +112,8 @@ function dataTarget(
   format: DataFormat,
   seeds: string[],
   tokens: Buffer[],
-  binary = false
+  binary = false,
+  dialect?: Dialect
 ): Target {
   return {
     name,
@@ -120,7 +123,7 @@ function dataTarget(
     async run(file, folder) {
       let schema = FALLBACK_SCHEMA
       try {
-        const inferred = await inferSchema(file, format, {})
+        const inferred = await inferSchema(file, format, { dialect })
         try {
           schema = parseTableSchema(stringify(inferred), 'inferred.yml')
         } catch (error) {
@@ -131,12 +134,18 @@ function dataTarget(
         // A file infer refuses (no header, a broken one) is still validated, against a loose schema.
         if (!isUserError(error)) throw error
       }
-      await validateTable(file, schema, { format, maxViolations: 50, schemaLabel: 'inferred.yml' })
+      await validateTable(file, schema, {
+        format,
+        dialect,
+        maxViolations: 50,
+        schemaLabel: 'inferred.yml'
+      })
       await writeSubset(file, path.join(folder, 'subset', path.basename(file)), {
         rows: 5,
         strategy: 'random',
         seed: 1,
-        format
+        format,
+        dialect
       })
     }
   }
@@ -164,6 +173,36 @@ export const TARGETS: Target[] = [
     CSV_TOKENS
   ),
   dataTarget('tsv', 'tsv', ['frictionless/table.tsv'], CSV_TOKENS),
+  // Every Table Dialect option at once: the dialect tokenizer, header rows, comments, a null sequence.
+  dataTarget(
+    'csv-dialect',
+    'csv',
+    [
+      'frictionless/dialect/dialect.csv',
+      'frictionless/dialect/escaping.csv',
+      'frictionless/dialect/skip-rows.csv',
+      'frictionless/matrix.csv',
+      'iris/iris.csv'
+    ],
+    [...CSV_TOKENS, ...text('|', '#', '-', '\\', ' ', '##', 'NA')],
+    false,
+    parseDialect(
+      {
+        delimiter: '|',
+        quoteChar: '#',
+        escapeChar: '-',
+        doubleQuote: false,
+        skipInitialSpace: true,
+        commentChar: '##',
+        commentRows: [4],
+        headerRows: [1, 2],
+        headerJoin: '.',
+        nullSequence: 'NA',
+        lineTerminator: '\n'
+      },
+      'fuzz dialect'
+    )
+  ),
   dataTarget(
     'jsonl',
     'jsonl',

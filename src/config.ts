@@ -5,6 +5,8 @@ import { IF_NO_FILES_FOUND } from './artifact/files.js'
 import { allowGlobalProblem } from './artifact/scan/allowlist/index.js'
 import { DEFAULT_LIMITS } from './artifact/scan/types.js'
 import { delimiterProblem } from './data/csv.js'
+import type { Dialect } from './data/dialect.js'
+import { dialectSchema } from './data/dialect-schema.js'
 import { columnList, rowLimit, splitsOption } from './data/split-options.js'
 import { DATA_FORMATS } from './data/table.js'
 import {
@@ -96,6 +98,38 @@ const delimiter = z.string().superRefine((value, context) => {
   if (problem) context.addIssue({ code: 'custom', message: problem, input: value })
 })
 
+/**
+ * A Table Dialect: a dialect file's path, the dialect itself (a config file's mapping), or inline JSON
+ * (`{"header": false}`, as an action input can only be a string). A mapping is checked here; a file, when
+ * a stage reads it (data/dialect-file.ts).
+ */
+const dialect = z.unknown().transform((value, context): string | Dialect => {
+  if (typeof value === 'string' && !value.trim().startsWith('{')) {
+    if (value.trim()) return value.trim()
+    context.addIssue({
+      code: 'custom',
+      message: 'expected a dialect file or a dialect',
+      input: value
+    })
+    return z.NEVER
+  }
+  let raw = value
+  try {
+    raw = typeof value === 'string' ? parseYamlText(value, 'dialect', 'JSON') : value
+  } catch (error) {
+    context.addIssue({
+      code: 'custom',
+      message: (error as Error).message.replace(/^dialect(:\d+)?: /, ''),
+      input: value
+    })
+    return z.NEVER
+  }
+  const result = dialectSchema.safeParse(raw, { reportInput: true })
+  if (result.success) return result.data
+  for (const issue of result.error.issues) context.addIssue({ ...issue })
+  return z.NEVER
+})
+
 const wholeNumber = z.number().int()
 
 /** auto: attest where the run can, else a notice; on: the step fails unless it attests; off. */
@@ -122,6 +156,7 @@ export const optionsSchema = z.strictObject({
   schema: text,
   'data-format': z.enum(DATA_FORMATS).optional(),
   delimiter: delimiter.optional(),
+  dialect: dialect.optional(),
   'max-violations': number(wholeNumber.positive()).default(1000),
   // Splits and leakage
   splits: splitsOption.optional(),
@@ -233,6 +268,7 @@ export const DATA_OPTIONS = [
   'schema',
   'data-format',
   'delimiter',
+  'dialect',
   'max-violations',
   'splits',
   'label-column',
@@ -244,6 +280,7 @@ export const SAMPLE_OPTIONS = [
   'splits',
   'data-format',
   'delimiter',
+  'dialect',
   'sample-rows',
   'sample-strategy',
   'label-column',
@@ -284,7 +321,12 @@ export const PREDICT_OPTIONS = [
   'min-predict-score',
   'max-predict-p95-ms'
 ] as const satisfies OptionName[]
-export const INFER_OPTIONS = ['dataset', 'data-format', 'delimiter'] as const satisfies OptionName[]
+export const INFER_OPTIONS = [
+  'dataset',
+  'data-format',
+  'delimiter',
+  'dialect'
+] as const satisfies OptionName[]
 export const SCAN_OPTIONS = [
   'allow-globals',
   'max-scan-bytes',
@@ -326,7 +368,7 @@ function optionErrors(error: z.ZodError, known: readonly string[], describe: Des
 
 /** Data and schema are relative to the workspace; what the command writes, to where it runs. */
 function resolvePaths(settings: Record<string, unknown>, workspace: string): void {
-  for (const name of ['schema', 'workingDirectory'])
+  for (const name of ['schema', 'workingDirectory', 'dialect'])
     if (typeof settings[name] === 'string')
       settings[name] = path.resolve(workspace, settings[name] as string)
   const resolve = (entries: string[]) => entries.map(entry => path.resolve(workspace, entry))

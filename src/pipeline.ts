@@ -39,9 +39,13 @@ export async function runPipeline(
   const validated = checked && (await stages.run('validate', () => validateStage(context)))
   const target = { folder: folders.subsetDirectory }
   const { labelColumn } = validated || {}
+  // A file without a header row: its columns are the schema's fields, in order.
+  const columnNames = validated ? validated.validation.header : undefined
   const sampled =
     validated &&
-    (await stages.run('sample', () => sampleStage({ ...context, target }, { labelColumn })))
+    (await stages.run('sample', () =>
+      sampleStage({ ...context, target }, { labelColumn, columnNames })
+    ))
   const trained =
     sampled &&
     (await stages.run('train', () => trainStage(context, { subset: sampled.subset, onLine })))

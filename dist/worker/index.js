@@ -48,7 +48,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(496);
-/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(461);
+/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(895);
 /* harmony import */ var _tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(248);
 // The entry of dist/worker/index.js: a small bundle that works on data in another thread (see
 // client.ts): it validates one byte range of a CSV or a whole Parquet file, or cuts a Parquet subset,
@@ -125,7 +125,7 @@ function heapCollector() {
 
 /***/ }),
 
-/***/ 461:
+/***/ 895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -270,6 +270,86 @@ async function writeAtomically(target, write) {
 }
 function writeFileAtomically(target, data) {
     return writeAtomically(target, temporary => (0,promises_namespaceObject.writeFile)(temporary, data));
+}
+
+;// CONCATENATED MODULE: ./src/data/csv-record.ts
+// What a CSV tokenizer hands its reader, and the options it reads by: shared by the RFC 4180 tokenizer
+// (csv.ts) and the Table Dialect one (csv-dialect.ts).
+/**
+ * One CSV record with where it came from (a TextCells, and a RowPosition). The tokenizer reuses one record for every row and keeps each cell
+ * as a range of the text it read, so a row costs no allocation until someone asks for a cell's string:
+ * read it inside the callback, or copy `fields`.
+ */
+class CsvRecord {
+    count = 0;
+    source = '';
+    starts = new Int32Array(16);
+    ends = new Int32Array(16);
+    /** Cells whose text is not their source range (doubled quotes, text after a quote), by index. */
+    escapes = [];
+    escapedCount = 0;
+    /** Physical line (1-based) where the record starts. */
+    line = 1;
+    /** Line where each field starts; null when the whole record sits on one line. */
+    fieldLines = null;
+    /** Physical line where the record ends (differs from `line` when a quoted field holds newlines). */
+    endLine = 1;
+    /** The record's exact source text without its line terminator (only with `keepRaw`). */
+    raw = '';
+    /** A comment line (a dialect's commentChar): no cells, only `raw` (the dialect tokenizer's alone). */
+    comment = false;
+    /** The Frictionless row number, when the reader numbers rows itself (a dialect's header and comment rows). */
+    rowNumber = undefined;
+    cell(index) {
+        const escaped = this.escapedCount ? this.escapes[index] : undefined;
+        return escaped ?? this.source.slice(this.starts[index], this.ends[index]);
+    }
+    escapedAt(index) {
+        return this.escapedCount ? this.escapes[index] : undefined;
+    }
+    /** Every cell as a new array of strings. */
+    get fields() {
+        const fields = new Array(this.count);
+        for (let k = 0; k < this.count; k++)
+            fields[k] = this.cell(k);
+        return fields;
+    }
+    reset(source, line) {
+        if (this.escapedCount) {
+            this.escapes.length = 0;
+            this.escapedCount = 0;
+        }
+        this.source = source;
+        this.count = 0;
+        this.line = line;
+        this.fieldLines = null;
+    }
+    add(start, end, escaped) {
+        const k = this.count;
+        if (k === this.starts.length) {
+            const starts = new Int32Array(k * 2);
+            const ends = new Int32Array(k * 2);
+            starts.set(this.starts);
+            ends.set(this.ends);
+            this.starts = starts;
+            this.ends = ends;
+        }
+        this.starts[k] = start;
+        this.ends[k] = end;
+        if (escaped !== undefined) {
+            this.escapes[k] = escaped;
+            this.escapedCount++;
+        }
+        this.count = k + 1;
+    }
+}
+/** Why a string cannot separate CSV fields, or null when it can (the one rule for inputs, flags and the tokenizer). */
+function delimiterProblem(delimiter) {
+    if (delimiter.length !== 1)
+        return 'expected one character';
+    if (delimiter === '"' || delimiter === '\n' || delimiter === '\r')
+        return 'a quote or a line break cannot separate fields';
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/data/table.ts
@@ -558,83 +638,516 @@ function truncatedUtf8Problem(linesBefore) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/data/csv-dialect.ts
+// The tokenizer for CSV that is not RFC 4180: a Table Dialect's quoteChar, doubleQuote, escapeChar,
+// skipInitialSpace, commentChar and lineTerminator, read as Python's csv module (which frictionless-py uses)
+// reads them. It is a state machine fed text in chunks, so nothing is read twice; the RFC 4180 tokenizer
+// (csv.ts) stays the fast path for files without these options.
+
+
+
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+// Where the tokenizer stands between two characters.
+const RECORD_START = 0; // before a record's first character, where a comment line may start
+const FIELD_START = 1;
+const UNQUOTED = 2;
+const QUOTED = 3;
+const QUOTE_IN_QUOTED = 4; // after a quote inside a quoted field: a doubled quote, or the field's end
+const ESCAPED = 5; // after the escape character: the next character is text, whatever it is
+const COMMENT = 6;
+const AFTER_CR = 7; // a record ended at a CR: an LF right after it is part of the same line break
+/** Whether these options need this tokenizer (any of them differs from RFC 4180). */
+function needsDialectTokenizer(quoting) {
+    if (!quoting)
+        return false;
+    return ((quoting.quoteChar !== undefined && quoting.quoteChar !== '"') ||
+        quoting.doubleQuote === false ||
+        quoting.escapeChar !== undefined ||
+        quoting.skipInitialSpace === true ||
+        quoting.commentChar !== undefined ||
+        quoting.lineTerminator !== undefined);
+}
+/** Records longer than this keep their cells as strings of their own instead of ranges of one text. */
+const JOIN_CHARS = 1 << 20;
+const TERMINATOR_NAMES = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' };
+/**
+ * A cell's text from its pieces (a run of text, an escaped character), joined a thousand at a time: a
+ * cell of millions of escaped characters held as millions of strings took validate past 600 MiB. Its
+ * arrays are reused cell to cell (`length = 0` is a slow runtime call).
+ */
+class Pieces {
+    parts = [];
+    count = 0;
+    chunks = null;
+    push(text) {
+        this.parts[this.count++] = text;
+        if (this.count === 1024) {
+            ;
+            (this.chunks ??= []).push(this.parts.join(''));
+            this.count = 0;
+        }
+    }
+    /** The text so far, and an empty cell for the next. */
+    take() {
+        const n = this.count;
+        this.count = 0;
+        const last = n === 0 ? '' : n === 1 ? this.parts[0] : this.parts.slice(0, n).join('');
+        const chunks = this.chunks;
+        if (chunks === null)
+            return last;
+        this.chunks = null;
+        chunks.push(last);
+        return chunks.join('');
+    }
+}
+/**
+ * Reads records as Python's csv module does with the same options: a quote opens a field only at its
+ * start (after the spaces skipInitialSpace skips), the escape character makes the next character text in
+ * quoted and unquoted fields alike, a doubled quote is one quote only with doubleQuote. A line that starts
+ * with commentChar is a comment record (no cells; the reader skips it). Malformed quoting is reported, as by
+ * the RFC 4180 tokenizer, and so is the first row whose line break is not the dialect's lineTerminator.
+ */
+class DialectTokenizer {
+    options;
+    onRecord;
+    onProblem;
+    state = RECORD_START;
+    line = 1;
+    stopped = false;
+    record = new CsvRecord();
+    delimiter;
+    quote;
+    /** -1: no escape character. */
+    escape;
+    doubleQuote;
+    skipInitialSpace;
+    commentChar;
+    lineTerminator;
+    /** The state an escaped character returns to (UNQUOTED or QUOTED). */
+    afterEscape = UNQUOTED;
+    /**
+     * The current cell's text, in pieces; the record's cells (the first `count`) and the line each starts
+     * on. Reused record to record (`length = 0` is a slow runtime call): a file of millions of short rows
+     * allocates no arrays for them.
+     */
+    cell = new Pieces();
+    cells = [];
+    fieldLines = [];
+    count = 0;
+    fieldLine = 1;
+    recordLine = 1;
+    /** Characters of the record read in earlier texts, and its source text from them (keepRaw). */
+    recordLength = 0;
+    raw = [];
+    problems = null;
+    /** In the current text: where the cell's pending text and the record begin. */
+    segment = 0;
+    recordFrom = 0;
+    /** The last character of the cell was a CR line break: an LF right after it belongs to it. */
+    crBefore = false;
+    /** Text at a record's start that may be the beginning of commentChar, waiting for the next text. */
+    held = '';
+    final = false;
+    terminatorReported = false;
+    constructor(options, onRecord, onProblem) {
+        this.options = options;
+        this.onRecord = onRecord;
+        this.onProblem = onProblem;
+        const problem = delimiterProblem(options.delimiter);
+        if (problem)
+            throw new Error(`delimiter ${JSON.stringify(options.delimiter)}: ${problem}`);
+        const quoting = options.quoting ?? {};
+        this.delimiter = options.delimiter.charCodeAt(0);
+        this.quote = (quoting.quoteChar ?? '"').charCodeAt(0);
+        this.escape = quoting.escapeChar === undefined ? -1 : quoting.escapeChar.charCodeAt(0);
+        this.doubleQuote = quoting.doubleQuote !== false;
+        this.skipInitialSpace = quoting.skipInitialSpace === true;
+        this.commentChar = quoting.commentChar ?? '';
+        this.lineTerminator = quoting.lineTerminator;
+    }
+    get isStopped() {
+        return this.stopped;
+    }
+    get pendingLength() {
+        if (this.state === RECORD_START)
+            return this.held.length;
+        return Math.max(1, this.recordLength);
+    }
+    /** Nothing: this tokenizer keeps its own state between texts. */
+    get heldLength() {
+        return 0;
+    }
+    get currentLine() {
+        return this.line;
+    }
+    push(text) {
+        if (this.stopped)
+            return;
+        if (this.held) {
+            text = this.held + text;
+            this.held = '';
+        }
+        this.segment = 0;
+        this.recordFrom = 0;
+        let i = 0;
+        while (i < text.length && !this.stopped && !this.held)
+            i = this.step(text, i);
+        if (this.stopped || this.held)
+            return;
+        if (this.state === UNQUOTED || this.state === QUOTED)
+            this.take(text, text.length);
+        if (this.state === RECORD_START || this.state === AFTER_CR)
+            return;
+        if (this.options.keepRaw)
+            this.raw.push(text.slice(this.recordFrom));
+        this.recordLength += text.length - this.recordFrom;
+        if (this.recordLength > MAX_RECORD_CHARS)
+            this.tooLong();
+    }
+    pushJoined(text) {
+        this.push(text);
+    }
+    finish() {
+        if (this.stopped)
+            return;
+        if (this.held) {
+            const held = this.held;
+            this.held = '';
+            this.final = true;
+            this.push(held);
+        }
+        switch (this.state) {
+            case RECORD_START:
+                return;
+            case AFTER_CR:
+                return this.terminate('\r');
+            case QUOTED:
+                return this.unterminated();
+            case ESCAPED:
+                if (this.afterEscape === QUOTED)
+                    return this.unterminated();
+                // An escape character that ends the file escapes nothing: it is text.
+                this.cell.push(String.fromCharCode(this.escape));
+                break;
+            case COMMENT:
+                this.build(true, '');
+                return this.terminate('');
+            case FIELD_START:
+                this.fieldLine = this.line; // an empty last field, after a delimiter
+        }
+        this.endCell();
+        if (this.stopped)
+            return;
+        this.build(false, '');
+        this.terminate('');
+    }
+    step(text, i) {
+        switch (this.state) {
+            case AFTER_CR:
+                this.state = RECORD_START;
+                if (text.charCodeAt(i) === LF) {
+                    this.terminate('\r\n');
+                    return i + 1;
+                }
+                this.terminate('\r');
+                return i;
+            case RECORD_START:
+                return this.recordStart(text, i);
+            case FIELD_START:
+                return this.fieldStart(text, i);
+            case UNQUOTED:
+                return this.unquoted(text, i);
+            case QUOTED:
+                return this.quoted(text, i);
+            case QUOTE_IN_QUOTED:
+                return this.afterQuote(text, i);
+            case ESCAPED:
+                return this.escaped(text, i);
+            default:
+                return this.comment(text, i);
+        }
+    }
+    recordStart(text, i) {
+        const comment = this.commentChar;
+        if (comment && text.startsWith(comment, i)) {
+            this.begin(i);
+            this.state = COMMENT;
+            return i + comment.length;
+        }
+        if (comment && !this.final && text.length - i < comment.length) {
+            const rest = text.slice(i);
+            if (comment.startsWith(rest)) {
+                this.held = rest;
+                return text.length;
+            }
+        }
+        this.begin(i);
+        this.state = FIELD_START;
+        return i;
+    }
+    begin(i) {
+        this.recordLine = this.line;
+        this.count = 0;
+        if (this.raw.length)
+            this.raw = [];
+        this.recordLength = 0;
+        this.recordFrom = i;
+        this.problems = null;
+    }
+    fieldStart(text, i) {
+        const c = text.charCodeAt(i);
+        if (c === SPACE && this.skipInitialSpace)
+            return i + 1;
+        this.fieldLine = this.line;
+        this.crBefore = false;
+        if (c === this.quote) {
+            this.state = QUOTED;
+            this.segment = i + 1;
+            return i + 1;
+        }
+        this.state = UNQUOTED;
+        this.segment = i;
+        return i;
+    }
+    unquoted(text, i) {
+        let j = i;
+        if (this.crBefore) {
+            this.crBefore = false;
+            if (text.charCodeAt(j) === LF)
+                j++; // the LF of an escaped CRLF: text of the cell
+        }
+        for (; j < text.length; j++) {
+            const c = text.charCodeAt(j);
+            if (c === this.delimiter) {
+                this.take(text, j);
+                this.endCell();
+                this.state = FIELD_START;
+                return j + 1;
+            }
+            if (c === LF || c === CR) {
+                this.take(text, j);
+                this.endCell();
+                return this.stopped ? j : this.endRecord(text, j, false);
+            }
+            if (c === this.escape) {
+                this.take(text, j);
+                this.state = ESCAPED;
+                this.afterEscape = UNQUOTED;
+                return j + 1;
+            }
+        }
+        return j;
+    }
+    /** Quoted text up to the next quote or escape, counting its line breaks as editors do. */
+    quoted(text, i) {
+        for (let j = i; j < text.length; j++) {
+            const c = text.charCodeAt(j);
+            if (c === this.quote || c === this.escape) {
+                this.take(text, j);
+                this.crBefore = false;
+                this.state = c === this.quote ? QUOTE_IN_QUOTED : ESCAPED;
+                this.afterEscape = QUOTED;
+                return j + 1;
+            }
+            if (c === LF) {
+                if (!this.crBefore)
+                    this.line++;
+                this.crBefore = false;
+            }
+            else if (c === CR) {
+                this.line++;
+                this.crBefore = true;
+            }
+            else
+                this.crBefore = false;
+        }
+        return text.length;
+    }
+    afterQuote(text, i) {
+        const c = text.charCodeAt(i);
+        if (c === this.quote && this.doubleQuote) {
+            this.segment = i; // the second quote of the pair is the cell's text
+            this.state = QUOTED;
+            return i + 1;
+        }
+        if (c === this.delimiter) {
+            this.endCell();
+            this.state = FIELD_START;
+            return i + 1;
+        }
+        if (c === LF || c === CR) {
+            this.endCell();
+            return this.stopped ? i : this.endRecord(text, i, false);
+        }
+        let after = i;
+        while (after < text.length && after < i + 20) {
+            const next = text.charCodeAt(after);
+            if (next === this.delimiter || next === LF || next === CR)
+                break;
+            after++;
+        }
+        const quote = JSON.stringify(String.fromCharCode(this.quote));
+        const fix = this.escape >= 0
+            ? `escape any ${quote} inside it with ${JSON.stringify(String.fromCharCode(this.escape))}`
+            : 'double any quote inside it';
+        (this.problems ??= []).push({
+            code: 'text-after-quote',
+            line: this.line,
+            fieldNumber: this.count + 1,
+            message: `text ${JSON.stringify(text.slice(i, after))} follows the closing quote (${quote}) of field ${this.count + 1}; quote the whole field and ${fix}`
+        });
+        this.state = UNQUOTED;
+        this.segment = i;
+        return i;
+    }
+    /** The character after the escape character, as text (an escaped line break is a line of the cell). */
+    escaped(text, i) {
+        const c = text.charCodeAt(i);
+        let end = i + 1;
+        if (c === CR && text.charCodeAt(end) === LF)
+            end++;
+        if (c === LF || c === CR)
+            this.line++;
+        this.crBefore = c === CR && end === i + 1;
+        // The escaped character begins the cell's next run of text (one piece per escape, not two).
+        this.state = this.afterEscape;
+        this.segment = i;
+        return end;
+    }
+    comment(text, i) {
+        let end = i;
+        while (end < text.length) {
+            const c = text.charCodeAt(end);
+            if (c === LF || c === CR)
+                return this.endRecord(text, end, true);
+            end++;
+        }
+        return end;
+    }
+    /** The cell's text from `segment` to `end` of this text. */
+    take(text, end) {
+        if (end > this.segment)
+            this.cell.push(text.slice(this.segment, end));
+    }
+    endCell() {
+        const k = this.count++;
+        this.cells[k] = this.cell.take();
+        this.fieldLines[k] = this.fieldLine;
+        if (this.count > MAX_COLUMNS) {
+            this.onProblem({
+                code: 'too-many-columns',
+                line: this.recordLine,
+                message: `the record on line ${this.recordLine} has more than ${MAX_COLUMNS.toLocaleString('en-US')} cells, more than the columns ml-smoke reads; the rest of the file is not read`
+            });
+            this.stopped = true;
+        }
+    }
+    /** A record ends at the line break at `i`: it is handed over once the break is known (CR or CRLF). */
+    endRecord(text, i, comment) {
+        const rawTail = this.options.keepRaw ? text.slice(this.recordFrom, i) : '';
+        this.build(comment, rawTail);
+        this.line++;
+        if (text.charCodeAt(i) === CR) {
+            this.state = AFTER_CR;
+            return i + 1;
+        }
+        this.state = RECORD_START;
+        this.terminate('\n');
+        return i + 1;
+    }
+    /** Fills the shared record: its cells as ranges of their joined text, where it is, its source text. */
+    build(comment, rawTail) {
+        const { record, cells, fieldLines, recordLine } = this;
+        const count = comment ? 0 : this.count;
+        let length = 0;
+        for (let k = 0; k < count; k++)
+            length += cells[k].length;
+        // Cells are ranges of their joined text, unless that is long: then each is its own string (a record
+        // of a 15 MiB cell is not copied once more).
+        const joined = count <= 1 || length < JOIN_CHARS;
+        record.reset(count === 1 ? cells[0] : joined ? cells.slice(0, count).join('') : '', recordLine);
+        record.comment = comment;
+        let at = 0;
+        let spans = false;
+        for (let k = 0; k < count; k++) {
+            const cell = cells[k];
+            if (joined)
+                record.add(at, at + cell.length, undefined);
+            else
+                record.add(0, 0, cell === '' ? undefined : cell);
+            at += cell.length;
+            if (fieldLines[k] !== recordLine)
+                spans = true;
+        }
+        record.fieldLines = spans ? fieldLines.slice(0, count) : null;
+        record.endLine = this.line;
+        const raw = this.raw;
+        record.raw = this.options.keepRaw ? (raw.length ? raw.join('') + rawTail : rawTail) : '';
+    }
+    /** Hands over the built record; `terminator` is its line break ('' at the end of the file). */
+    terminate(terminator) {
+        const expected = this.lineTerminator;
+        if (expected !== undefined &&
+            terminator &&
+            terminator !== expected &&
+            !this.terminatorReported) {
+            this.terminatorReported = true;
+            const line = this.record.endLine;
+            (this.problems ??= []).push({
+                code: 'line-terminator',
+                line,
+                message: `line ${line} ends with ${TERMINATOR_NAMES[terminator]}, but the dialect's lineTerminator is ${TERMINATOR_NAMES[expected]}; rows after it are not checked for it (leave lineTerminator out to accept any line break)`
+            });
+        }
+        if (this.problems)
+            for (const problem of this.problems)
+                this.onProblem(problem);
+        this.problems = null;
+        if (this.onRecord(this.record) === false)
+            this.stopped = true;
+    }
+    unterminated() {
+        const line = this.fieldLine;
+        this.onProblem({
+            code: 'unterminated-quote',
+            line,
+            fieldNumber: this.count + 1,
+            message: `a quoted field opened on line ${line} is never closed; the rest of the file (from line ${line}) cannot be read as records`
+        });
+        this.stopped = true;
+    }
+    tooLong() {
+        const inQuotes = this.state === QUOTED || (this.state === ESCAPED && this.afterEscape === QUOTED);
+        this.onProblem({
+            code: 'record-too-long',
+            line: this.recordLine,
+            message: `the record that starts on line ${this.recordLine} is longer than ${MAX_RECORD_TEXT}${inQuotes ? `, inside a quoted field: a quote (${String.fromCharCode(this.quote)}) opened on that line or after it is probably never closed` : ': the file is probably not CSV, or its line breaks are not LF, CRLF or CR'}; the rest of the file is not read`
+        });
+        this.stopped = true;
+        this.cell.take();
+        this.cells.fill('');
+        this.raw = [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/data/csv.ts
 
 
 
-/**
- * One CSV record with where it came from. The tokenizer reuses one record for every row and keeps each cell
- * as a range of the text it read, so a row costs no allocation until someone asks for a cell's string:
- * read it inside the callback, or copy `fields`.
- */
-class CsvRecord {
-    count = 0;
-    source = '';
-    starts = new Int32Array(16);
-    ends = new Int32Array(16);
-    /** Cells whose text is not their source range (doubled quotes, text after a quote), by index. */
-    escapes = [];
-    escapedCount = 0;
-    /** Physical line (1-based) where the record starts. */
-    line = 1;
-    /** Line where each field starts; null when the whole record sits on one line. */
-    fieldLines = null;
-    /** Physical line where the record ends (differs from `line` when a quoted field holds newlines). */
-    endLine = 1;
-    /** The record's exact source text without its line terminator (only with `keepRaw`). */
-    raw = '';
-    cell(index) {
-        const escaped = this.escapedCount ? this.escapes[index] : undefined;
-        return escaped ?? this.source.slice(this.starts[index], this.ends[index]);
-    }
-    escapedAt(index) {
-        return this.escapedCount ? this.escapes[index] : undefined;
-    }
-    /** Every cell as a new array of strings. */
-    get fields() {
-        const fields = new Array(this.count);
-        for (let k = 0; k < this.count; k++)
-            fields[k] = this.cell(k);
-        return fields;
-    }
-    reset(source, line) {
-        if (this.escapedCount) {
-            this.escapes.length = 0;
-            this.escapedCount = 0;
-        }
-        this.source = source;
-        this.count = 0;
-        this.line = line;
-        this.fieldLines = null;
-    }
-    add(start, end, escaped) {
-        const k = this.count;
-        if (k === this.starts.length) {
-            const starts = new Int32Array(k * 2);
-            const ends = new Int32Array(k * 2);
-            starts.set(this.starts);
-            ends.set(this.ends);
-            this.starts = starts;
-            this.ends = ends;
-        }
-        this.starts[k] = start;
-        this.ends[k] = end;
-        if (escaped !== undefined) {
-            this.escapes[k] = escaped;
-            this.escapedCount++;
-        }
-        this.count = k + 1;
-    }
-}
+
+
+
 const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
+const csv_LF = 0x0a;
+const csv_CR = 0x0d;
 // Where the scan of an unfinished record stands (see CsvTokenizer.scanForEnd).
-const FIELD_START = 0;
-const UNQUOTED = 1;
-const QUOTED = 2;
-const QUOTE_IN_QUOTED = 3;
-const AFTER_CR = 4;
+const csv_FIELD_START = 0;
+const csv_UNQUOTED = 1;
+const csv_QUOTED = 2;
+const csv_QUOTE_IN_QUOTED = 3;
+const csv_AFTER_CR = 4;
 /**
  * A strict RFC 4180 tokenizer that is fed text in chunks. It tracks physical lines as it goes, keeps
  * quoted delimiters, doubled quotes and newlines intact, and reports malformed quoting instead of guessing.
@@ -651,7 +1164,7 @@ class CsvTokenizer {
     pieces = [];
     piecesLength = 0;
     /** Where a scan for the end of the unfinished record stands at the end of buffer and pieces. */
-    scan = FIELD_START;
+    scan = csv_FIELD_START;
     line = 1;
     stopped = false;
     delimiter;
@@ -671,6 +1184,10 @@ class CsvTokenizer {
     /** Text of a record not finished yet (a partition that ends inside a record has some). */
     get pendingLength() {
         return this.buffer.length + this.piecesLength;
+    }
+    /** The unfinished record, to be handed again in front of the next text (one flat string reads faster). */
+    get heldLength() {
+        return this.pendingLength;
     }
     /** Physical lines read so far (the next record starts on this line). */
     get currentLine() {
@@ -724,7 +1241,7 @@ class CsvTokenizer {
     /** Parses the buffer, then scans what is left of it (a record's start, within the last text) from scratch. */
     parseAndRescan() {
         this.parse(false);
-        this.scan = FIELD_START;
+        this.scan = csv_FIELD_START;
         if (this.buffer.length && !this.stopped)
             this.scanForEnd(this.buffer);
     }
@@ -732,7 +1249,7 @@ class CsvTokenizer {
         this.onProblem({
             code: 'record-too-long',
             line: this.line,
-            message: `the record that starts on line ${this.line} is longer than ${MAX_RECORD_TEXT}${this.scan === QUOTED ? ', inside a quoted field: a quote (") opened on that line or after it is probably never closed' : ': the file is probably not CSV, or its line breaks are not LF or CRLF'}; the rest of the file is not read`
+            message: `the record that starts on line ${this.line} is longer than ${MAX_RECORD_TEXT}${this.scan === csv_QUOTED ? ', inside a quoted field: a quote (") opened on that line or after it is probably never closed' : ': the file is probably not CSV, or its line breaks are not LF or CRLF'}; the rest of the file is not read`
         });
         this.stopped = true;
         this.buffer = '';
@@ -754,32 +1271,32 @@ class CsvTokenizer {
         let lf = -1;
         let cr = -1;
         while (i < len) {
-            if (state === AFTER_CR)
+            if (state === csv_AFTER_CR)
                 return true;
-            if (state === FIELD_START) {
+            if (state === csv_FIELD_START) {
                 if (text.charCodeAt(i) === QUOTE) {
-                    state = QUOTED;
+                    state = csv_QUOTED;
                     i++;
                 }
                 else
-                    state = UNQUOTED;
+                    state = csv_UNQUOTED;
             }
-            else if (state === QUOTED) {
+            else if (state === csv_QUOTED) {
                 const q = text.indexOf('"', i);
                 if (q === -1)
                     i = len;
                 else {
-                    state = QUOTE_IN_QUOTED;
+                    state = csv_QUOTE_IN_QUOTED;
                     i = q + 1;
                 }
             }
-            else if (state === QUOTE_IN_QUOTED) {
+            else if (state === csv_QUOTE_IN_QUOTED) {
                 if (text.charCodeAt(i) === QUOTE) {
-                    state = QUOTED;
+                    state = csv_QUOTED;
                     i++;
                 }
                 else
-                    state = UNQUOTED; // a closing quote: a delimiter, a line break or text after it
+                    state = csv_UNQUOTED; // a closing quote: a delimiter, a line break or text after it
             }
             else {
                 if (d < i)
@@ -792,13 +1309,13 @@ class CsvTokenizer {
                 if (at === len)
                     i = len;
                 else if (at === d) {
-                    state = FIELD_START;
+                    state = csv_FIELD_START;
                     i = at + 1;
                 }
                 else if (at === lf || at + 1 < len)
                     return true;
                 else {
-                    state = AFTER_CR; // a CR that ends the text may be half of a CRLF
+                    state = csv_AFTER_CR; // a CR that ends the text may be half of a CRLF
                     i = len;
                 }
             }
@@ -879,11 +1396,11 @@ class CsvTokenizer {
                     i = closed + 1;
                     if (i < len) {
                         const next = buf.charCodeAt(i);
-                        if (next !== delimiter && next !== LF && next !== CR) {
+                        if (next !== delimiter && next !== csv_LF && next !== csv_CR) {
                             let after = i;
                             while (after < len) {
                                 const c = buf.charCodeAt(after);
-                                if (c === delimiter || c === LF || c === CR)
+                                if (c === delimiter || c === csv_LF || c === csv_CR)
                                     break;
                                 after++;
                             }
@@ -945,12 +1462,12 @@ class CsvTokenizer {
                     continue;
                 }
                 // A lone CR at the very end of a chunk may be the first half of CRLF.
-                if (c === CR && i + 1 >= len && !final) {
+                if (c === csv_CR && i + 1 >= len && !final) {
                     incomplete = true;
                     break;
                 }
                 const rawEnd = i;
-                i += c === CR && buf.charCodeAt(i + 1) === LF ? 2 : 1;
+                i += c === csv_CR && buf.charCodeAt(i + 1) === csv_LF ? 2 : 1;
                 line++;
                 this.emit(line - 1, buf, recordStart, rawEnd, problems);
                 complete = false;
@@ -984,14 +1501,6 @@ class CsvTokenizer {
             this.stopped = true;
     }
 }
-/** Why a string cannot separate CSV fields, or null when it can (the one rule for inputs, flags and the tokenizer). */
-function delimiterProblem(delimiter) {
-    if (delimiter.length !== 1)
-        return 'expected one character';
-    if (delimiter === '"' || delimiter === '\n' || delimiter === '\r')
-        return 'a quote or a line break cannot separate fields';
-    return null;
-}
 /**
  * buf[from, to) with each doubled quote made one, built from pieces joined a thousand at a time: a string
  * grown by one piece per pair (or replaceAll) held millions of pieces at once, and a cell of 4 M doubled
@@ -1022,7 +1531,7 @@ function countLineBreaks(buf, from, to) {
     let count = 0;
     for (let k = from; k < to; k++) {
         const c = buf.charCodeAt(k);
-        if (c === LF || (c === CR && buf.charCodeAt(k + 1) !== LF))
+        if (c === csv_LF || (c === csv_CR && buf.charCodeAt(k + 1) !== csv_LF))
             count++;
     }
     return count;
@@ -1032,7 +1541,9 @@ function countLineBreaks(buf, from, to) {
  * at the line where the bad byte is (the rest of the file cannot be decoded reliably).
  */
 async function readCsvFile(file, options, onRecord, onProblem) {
-    const tokenizer = new CsvTokenizer(options, onRecord, onProblem);
+    const tokenizer = needsDialectTokenizer(options.quoting)
+        ? new DialectTokenizer(options, onRecord, onProblem)
+        : new CsvTokenizer(options, onRecord, onProblem);
     const chunks = new Utf8Chunks(!options.start, true);
     const handle = await openRegularFile(file);
     const stream = handle.createReadStream({
@@ -1055,7 +1566,7 @@ async function readCsvFile(file, options, onRecord, onProblem) {
                 if (lineEnding === undefined) {
                     const lf = text.indexOf('\n');
                     if (lf !== -1)
-                        lineEnding = lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n';
+                        lineEnding = lf > 0 && text.charCodeAt(lf - 1) === csv_CR ? '\r\n' : '\n';
                 }
                 if (chunks.carried)
                     tokenizer.pushJoined(text);
@@ -1063,7 +1574,7 @@ async function readCsvFile(file, options, onRecord, onProblem) {
                     tokenizer.push(text);
                 if (tokenizer.isStopped)
                     return { lineEnding: lineEnding ?? '\n' };
-                chunks.hold(tokenizer.pendingLength);
+                chunks.hold(tokenizer.heldLength);
             }
         const tail = chunks.end();
         if (tail === null) {
@@ -1088,27 +1599,214 @@ async function readCsvFile(file, options, onRecord, onProblem) {
     return { lineEnding: lineEnding ?? '\n' };
 }
 
+;// CONCATENATED MODULE: ./src/data/dialect.ts
+/** The dialect's options for the tokenizer (undefined: RFC 4180's). */
+function quotingOf(dialect) {
+    if (!dialect)
+        return undefined;
+    const { quoteChar, doubleQuote, escapeChar, skipInitialSpace, commentChar, lineTerminator } = dialect;
+    return { quoteChar, doubleQuote, escapeChar, skipInitialSpace, commentChar, lineTerminator };
+}
+/** Whether rows are other than one header row then data: the reader then numbers rows itself. */
+function changesRowLayout(dialect) {
+    if (!dialect)
+        return false;
+    const headerRows = dialect.headerRows;
+    return (dialect.header === false ||
+        (headerRows !== undefined && (headerRows.length !== 1 || headerRows[0] !== 1)) ||
+        dialect.commentRows !== undefined ||
+        dialect.commentChar !== undefined);
+}
+/**
+ * Whether two threads can read the file from a line break in its middle: not when rows are numbered from
+ * the file's start (header and comment rows), when the first mismatched line break is to be reported once
+ * (lineTerminator), or when a quote that is not one byte hides from the byte scan for a boundary.
+ */
+function canSplitDialect(dialect) {
+    if (!dialect)
+        return true;
+    const quote = dialect.quoteChar ?? '"';
+    return (!changesRowLayout(dialect) && dialect.lineTerminator === undefined && quote.charCodeAt(0) < 0x80);
+}
+
+;// CONCATENATED MODULE: ./src/data/readers/dialect-rows.ts
+
+
+/**
+ * Several header rows make one label per column, as frictionless-py joins them: each row's cell, trimmed,
+ * joined to the label with headerJoin, unless it repeats the cell above it (a merged cell written out).
+ * One header row is its labels as they are.
+ */
+class HeaderLabels {
+    headerJoin;
+    first = null;
+    joined = null;
+    above = new Map();
+    constructor(headerJoin) {
+        this.headerJoin = headerJoin;
+    }
+    get rows() {
+        return this.joined ? 2 : this.first ? 1 : 0;
+    }
+    add(cells) {
+        if (this.first === null) {
+            this.first = cells;
+            return;
+        }
+        if (this.joined === null) {
+            this.joined = [];
+            this.join(this.first);
+        }
+        this.join(cells);
+    }
+    get labels() {
+        return this.joined ?? this.first ?? [];
+    }
+    join(cells) {
+        const labels = this.joined;
+        cells.forEach((text, index) => {
+            const cell = text.trim();
+            if (this.above.get(index) === cell)
+                return;
+            this.above.set(index, cell);
+            if (index >= labels.length)
+                labels.push(cell);
+            else
+                labels[index] = `${labels[index]}${this.headerJoin}${cell}`;
+        });
+    }
+}
+/**
+ * Hands a sink the header and the data rows of a file whose dialect has header rows other than the first
+ * (headerRows), none (header: false), or comment rows (commentChar, commentRows). The header goes to the
+ * sink just before the first data row, with the source text of every row before that row (the subset
+ * keeps them, so the user's reader finds the header where it was). Without headerRows, the header is the
+ * first row that is not a comment, as frictionless-py finds it; with them, rows before and between them
+ * are neither header nor data.
+ */
+class DialectRows {
+    dialect;
+    sink;
+    options;
+    seen = 0;
+    headerRows;
+    commentRows;
+    header;
+    headerLine;
+    headerRow;
+    preamble = [];
+    preambleLength = 0;
+    headerSent = false;
+    /** Reading stopped here (a label or the rows before the data too long): no header to hand over. */
+    stopped = false;
+    constructor(dialect, sink, options) {
+        this.dialect = dialect;
+        this.sink = sink;
+        this.options = options;
+        this.headerRows = dialect.header === false ? [] : (dialect.headerRows ?? []);
+        this.commentRows = new Set(dialect.commentRows);
+        this.header = new HeaderLabels(dialect.headerJoin ?? ' ');
+    }
+    record(record) {
+        const n = ++this.seen;
+        if (record.comment || this.commentRows.has(n))
+            return this.beforeData(record);
+        if (this.isHeaderRow(n)) {
+            this.header.add(record.fields);
+            this.headerLine ??= record.line;
+            this.headerRow ??= n;
+            // Labels joined from many rows can grow long: stop at the row that makes one too long.
+            const tooLong = labelTooLong(this.header.labels, record.line);
+            if (tooLong) {
+                this.sink.problem({ ...tooLong, rowNumber: n });
+                this.stopped = true;
+                return false;
+            }
+            return this.beforeData(record);
+        }
+        const last = this.headerRows[this.headerRows.length - 1];
+        if (last !== undefined && n < last)
+            return this.beforeData(record);
+        if (!this.headerSent)
+            this.sendHeader(record.count);
+        record.rowNumber = n;
+        return this.sink.textRow
+            ? this.sink.textRow(record, record)
+            : this.sink.row(record.fields, record);
+    }
+    /** A problem of the record being read: the next one. */
+    problem(problem) {
+        this.sink.problem({ ...problem, rowNumber: this.seen + 1 });
+    }
+    /** At the end of the file: a header with no data rows after it is still the header. */
+    finish() {
+        if (!this.headerSent && !this.stopped && this.header.rows)
+            this.sendHeader(0);
+    }
+    isHeaderRow(n) {
+        if (this.dialect.header === false || this.headerSent)
+            return false;
+        return this.dialect.headerRows ? this.headerRows.includes(n) : this.header.rows === 0;
+    }
+    beforeData(record) {
+        if (!this.options.keepRaw || this.headerSent)
+            return true;
+        this.preamble.push(record.raw);
+        this.preambleLength += record.raw.length;
+        if (this.preambleLength <= MAX_RECORD_CHARS)
+            return true;
+        this.sink.problem({
+            code: 'record-too-long',
+            line: record.line,
+            rowNumber: this.seen,
+            message: `the rows before the first data row (header, comment and skipped rows, to line ${record.endLine}) are longer than ${MAX_RECORD_TEXT}; the rest of the file is not read`
+        });
+        this.stopped = true;
+        return false;
+    }
+    /** The header, made of the header rows, or named by the schema (else field1, field2, ...) without one. */
+    sendHeader(width) {
+        this.headerSent = true;
+        const labels = this.dialect.header === false
+            ? (this.options.columnNames ?? Array.from({ length: width }, (_, i) => `field${i + 1}`))
+            : this.header.labels;
+        const raw = this.options.keepRaw ? this.preamble : undefined;
+        this.sink.header(labels, this.headerLine, raw, this.headerRow);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/data/readers/csv.ts
+
+
 
 
 /**
  * CSV/TSV: the first record is the header; cells stay text, cast later by the schema. A record of more
  * than MAX_COLUMNS cells (the tokenizer stops it) or a header name longer than MAX_LABEL_CHARS stops
- * reading.
+ * reading. A Table Dialect may quote, escape and comment otherwise (the tokenizer reads that) and lay rows
+ * out otherwise: several header rows, none, comment rows (DialectRows reads those, from the file's start).
  */
 async function readCsvTable(file, options, sink) {
-    let header = true;
     const partition = options.partition;
+    const csvOptions = {
+        delimiter: options.delimiter,
+        keepRaw: options.keepRaw === true,
+        quoting: quotingOf(options.dialect),
+        start: partition?.start,
+        end: partition?.end
+    };
+    if (changesRowLayout(options.dialect) && !partition) {
+        const rows = new DialectRows(options.dialect, sink, options);
+        const result = await readCsvFile(file, csvOptions, record => rows.record(record), problem => rows.problem(problem));
+        rows.finish();
+        return result;
+    }
+    let header = true;
     if (partition?.header) {
         sink.header(partition.header);
         header = false;
     }
-    return readCsvFile(file, {
-        delimiter: options.delimiter,
-        keepRaw: options.keepRaw === true,
-        start: partition?.start,
-        end: partition?.end
-    }, record => {
+    return readCsvFile(file, csvOptions, record => {
         // A record of more than MAX_COLUMNS cells is stopped by the tokenizer (too-many-columns).
         if (header) {
             const tooLong = labelTooLong(record.fields, record.line);
@@ -1117,7 +1815,7 @@ async function readCsvTable(file, options, sink) {
                 return false;
             }
             header = false;
-            sink.header(record.fields, record.line, options.keepRaw ? record.raw : undefined);
+            sink.header(record.fields, record.line, options.keepRaw ? [record.raw] : undefined);
             return true;
         }
         // A CsvRecord already has the shape of a RowPosition (raw is '' unless keepRaw): no copy per row.
@@ -9308,7 +10006,10 @@ function readTable(file, format, options, sink) {
     switch (format) {
         case 'csv':
         case 'tsv':
-            return readCsvTable(file, { ...options, delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : ',') }, sink);
+            return readCsvTable(file, {
+                ...options,
+                delimiter: options.dialect?.delimiter ?? options.delimiter ?? (format === 'tsv' ? '\t' : ',')
+            }, sink);
         case 'jsonl':
             return readJsonlTable(file, options, sink);
         case 'json':
@@ -10859,25 +11560,26 @@ const TOLERATES_MISSING_FIELDS = ['superset', 'partial'];
  * one entry per field, whatever the header's width: a row's cells past the fields are extra cells, and
  * fields past its cells are missing ones. By name, it has one entry per label.
  */
-function columnsOfHeader(labels, line, fields, fieldsMatch, log) {
-    const header = new Header(labels, line, fields, log);
+function columnsOfHeader(labels, where, fields, fieldsMatch, log) {
+    const header = new Header(labels, where, fields, log);
     return fieldsMatch === 'exact' ? header.byPosition() : header.byName(fieldsMatch);
 }
 /** A header read against the fields, reporting its defects as it goes. */
 class Header {
     labels;
-    line;
+    where;
     fields;
     log;
-    constructor(labels, line, fields, log) {
+    constructor(labels, where, fields, log) {
         this.labels = labels;
-        this.line = line;
+        this.where = where;
         this.fields = fields;
         this.log = log;
     }
-    /** A defect of the header (row 1), at a column's or a field's position. */
+    /** A defect of the header (row 1, or a dialect's first header row), at a column's or a field's position. */
     add(code, fieldNumber, field, message) {
-        this.log.add({ code, line: this.line, rowNumber: 1, fieldNumber, field, message });
+        const { line, rowNumber } = this.where;
+        this.log.add({ code, line, rowNumber, fieldNumber, field, message });
     }
     // frictionless-py's order: extra labels, then missing ones, then each column against its field.
     byPosition() {
@@ -11671,10 +12373,10 @@ class RowChecker {
             ? `row ${rowNumber}`
             : `row ${rowNumber} of ${file}`;
     }
-    header(labels, line) {
+    header(labels, line, _raw, rowNumber = 1) {
         this.fileHasHeader = true;
         this.labels = labels;
-        const columns = columnsOfHeader(labels, line, this.fields, this.schema.fieldsMatch, this.headerLog);
+        const columns = columnsOfHeader(labels, { line, rowNumber }, this.fields, this.schema.fieldsMatch, this.headerLog);
         this.columns = columns;
         const names = columns.map(field => field?.name ?? null);
         this.keys.mapColumns(names);
@@ -11703,13 +12405,14 @@ class RowChecker {
         this.log.add({
             code: problem.code,
             line: problem.line,
-            rowNumber: this.rowNumber + (problem.code === 'blank-row' ? 0 : 1),
+            rowNumber: problem.rowNumber ?? this.rowNumber + (problem.code === 'blank-row' ? 0 : 1),
             fieldNumber: problem.fieldNumber,
             message: problem.message
         });
     }
     check(cells, text, position, extraKeys) {
-        const rowNumber = ++this.rowNumber;
+        // A reader that numbers rows itself (a dialect's header and comment rows) says the row's number.
+        const rowNumber = (this.rowNumber = position.rowNumber ?? this.rowNumber + 1);
         this.rows++;
         const columns = this.columns;
         if (columns === null)
@@ -18505,7 +19208,13 @@ async function drawRows(source, options, reading, exclude) {
         minPerClass: options.minPerClass ?? 1,
         labelled: options.labelColumn !== undefined
     });
-    const { lineEnding } = await readDataset(files, options.format, { delimiter: options.delimiter, keepRaw: true, ...reading }, {
+    const { lineEnding } = await readDataset(files, options.format, {
+        delimiter: options.delimiter,
+        dialect: options.dialect,
+        columnNames: options.columnNames,
+        keepRaw: true,
+        ...reading
+    }, {
         startFile: index => void (name = external_node_path_default().basename(files[index])),
         header(labels, _line, raw) {
             header = labels;
@@ -18540,6 +19249,10 @@ async function drawRows(source, options, reading, exclude) {
         classes
     };
 }
+/** Lines, each ended by `ending` (none: an empty file). */
+function textLines(lines, ending) {
+    return lines.length ? lines.join(ending) + ending : '';
+}
 /** Writes the drawn rows as `format`: text formats byte for byte, the others re-encoded. */
 async function writeRows(source, target, format, drawn) {
     const { header, items } = drawn;
@@ -18551,9 +19264,9 @@ async function writeRows(source, target, format, drawn) {
         case 'tsv':
             if (drawn.headerRaw === undefined)
                 return writeFileAtomically(target, csvText(header, cells()));
-            return writeFileAtomically(target, [drawn.headerRaw, ...items.map(item => item.raw)].join(ending) + ending);
+            return writeFileAtomically(target, textLines([...drawn.headerRaw, ...items.map(item => item.raw)], ending));
         case 'jsonl':
-            return writeFileAtomically(target, items.map(item => item.raw).join(ending) + (items.length ? ending : ''));
+            return writeFileAtomically(target, textLines(items.map(item => item.raw), ending));
         case 'json': {
             const rows = jsonRows(header, cells()).map(row => JSON.stringify(row));
             return writeFileAtomically(target, `[\n${rows.join(',\n')}\n]\n`);

@@ -20,6 +20,8 @@ import {
   SCAN_OPTIONS,
   type Describe
 } from '../config.js'
+import { readDialect } from '../data/dialect-file.js'
+import { dialectFileJsonSchema } from '../data/dialect-schema.js'
 import { inferSchema } from '../data/infer.js'
 import { loadTableSchema, schemaFileJsonSchema } from '../data/schema.js'
 import { resolveDataset } from '../data/dataset-files.js'
@@ -311,7 +313,11 @@ const infer: Command = async (args, io) => {
   const config = parseSettings(INFER_OPTIONS, flags.options, io.cwd, flags.describe)
   const dataset = await resolveDataset(config.dataset!, { ...config, what: 'dataset' })
   const label = dataset.label
-  const schema = await inferSchema(dataset.files, dataset.format, { delimiter: config.delimiter })
+  const dialect = await readDialect(config, dataset.format)
+  const schema = await inferSchema(dataset.files, dataset.format, {
+    delimiter: dialect?.delimiter ?? config.delimiter,
+    dialect
+  })
   const text = `# Inferred by ml-smoke from ${label}; review the ranges and enums before relying on them.\n${stringifyYaml(schema)}`
   const out = flags.own.out as string | undefined
   if (out === undefined) print(io, text)
@@ -322,15 +328,24 @@ const infer: Command = async (args, io) => {
   return EXIT.passed
 }
 
+/** The files `ml-smoke schema --json-schema` describes: Table Schema files, or Table Dialect files. */
+const JSON_SCHEMAS: Record<string, () => object> = {
+  table: schemaFileJsonSchema,
+  dialect: dialectFileJsonSchema
+}
+
 const schema: Command = async (args, io) => {
   const flags = parseFlags(
     args,
-    { options: [], own: { 'json-schema': { type: 'boolean' } } },
+    { options: [], own: { 'json-schema': { type: 'boolean' } }, positionals: true },
     usageOf('schema')
   )
-  if (!flags.own['json-schema'])
-    throw new UserError(`schema needs --json-schema\n\n${usageOf('schema')}`)
-  printJson(io, schemaFileJsonSchema(), 2)
+  const [kind = 'table', ...more] = flags.positionals
+  if (!flags.own['json-schema'] || more.length || !JSON_SCHEMAS[kind])
+    throw new UserError(
+      `schema needs --json-schema, then table (the default) or dialect\n\n${usageOf('schema')}`
+    )
+  printJson(io, JSON_SCHEMAS[kind](), 2)
   return EXIT.passed
 }
 

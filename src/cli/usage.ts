@@ -6,24 +6,27 @@ export const COMMAND_USAGE: Record<string, string> = {
       flags override the config file (ml-smoke.yml in this folder unless --config names one). The
       artifact zip and summary.md go to --out (default ml-smoke-out).`,
   validate: `  ml-smoke validate (--dataset PATH ... | --split NAME=PATH ...) --schema FILE [--format csv|tsv|jsonl|json|parquet]
-                    [--delimiter C] [--max-violations N] [--label-column COL] [--leakage-columns COL ...]
-                    [--max-leakage N|F%] [--threads 1|2] [--json]
+                    [--delimiter C] [--dialect FILE|JSON] [--max-violations N] [--label-column COL]
+                    [--leakage-columns COL ...] [--max-leakage N|F%] [--threads 1|2] [--json]
       A PATH is a file, a folder or a glob; --dataset and --split repeat. With splits (train, valid,
       test, ...) each is validated, then compared: rows, class shares, label shift from train, and rows
       of a split found in an earlier one (exit 1 past --max-leakage, default 0). --threads 2 (the
       default) splits a large CSV across two cores and reads Parquet in a worker with a small heap; 1
-      keeps all work in one thread.`,
-  infer: `  ml-smoke infer --dataset PATH [--format F] [--delimiter C] [--out schema.yml]
+      keeps all work in one thread. --dialect: a Table Dialect (header rows, comments, quoting) for
+      CSV/TSV files, as a file or inline ('{"header": false}').`,
+  infer: `  ml-smoke infer --dataset PATH [--format F] [--delimiter C] [--dialect FILE|JSON] [--out schema.yml]
       Write a schema (types, required, ranges, enums) that the same file passes.`,
-  schema: `  ml-smoke schema --json-schema
-      The JSON Schema of schema files, for editors (# yaml-language-server: $schema=...).`,
+  schema: `  ml-smoke schema --json-schema [table|dialect]
+      The JSON Schema of schema files (table, the default) or of Table Dialect files, for editors
+      (# yaml-language-server: $schema=...).`,
   loss: `  ml-smoke loss PATH|- [--key K] [--min-drop X] [--window F] [--max-final-loss X] [--pattern REGEX]
                 [--baseline auto|off|X [--subset FILE --label-column COL]] [--allow-unparsed-loss true] [--json]
       PATH is a log folder (searched for TensorBoard, Lightning, Hugging Face, Keras, MLflow, DVCLive
       files), one such file, or a saved command log; - reads command output from stdin. With the subset
       the model trained on and its label column, --baseline auto fails a final loss no better than chance.`,
   sample: `  ml-smoke sample (--dataset PATH | --split train=PATH) --rows N --out FILE [--strategy random|head|stratified|all] [--seed K]
-                  [--label-column COL] [--min-per-class M] [--format F] [--subset-format same|csv] [--json]
+                  [--label-column COL] [--min-per-class M] [--format F] [--dialect FILE|JSON]
+                  [--subset-format same|csv] [--json]
       Cut the same reproducible subset the action trains on.`,
   predict: `  ml-smoke predict --model DIR --dataset FILE --schema FILE (--command C | --serve C [--url U] [--ready-url U]
                   [--request row|instances|inputs]) [--rows N] [--predict-format jsonl|csv|parquet]

@@ -1,6 +1,7 @@
 import type { ArtifactInputs } from '../artifact/stage.js'
 import type { Config } from '../config.js'
 import { profileDataset } from '../data/profile.js'
+import { readDialect, withNullSequence } from '../data/dialect-file.js'
 import { loadTableSchema } from '../data/schema.js'
 import { trainingDataset } from '../data/dataset-files.js'
 import { describeError } from '../errors.js'
@@ -19,11 +20,14 @@ export async function comparisonInputs(
   const record: ArtifactInputs['record'] = artifact =>
     `${JSON.stringify(buildRunRecord({ ...inputs, artifact }))}\n`
   try {
-    const schema = await loadTableSchema(config.schema, config.workspace)
     const dataset = await trainingDataset(config)
+    const dialect = await readDialect(config, dataset.format)
+    const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
     const profile = await profileDataset(dataset.files, {
       format: dataset.format,
-      delimiter: config.delimiter,
+      delimiter: dialect?.delimiter ?? config.delimiter,
+      dialect,
+      columnNames: schema.fields.map(field => field.name),
       seed: config.seed,
       missingValues: schema.missingValues
     })

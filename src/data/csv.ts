@@ -1,5 +1,13 @@
 import { openRegularFile } from '../file-info.js'
-import { MAX_COLUMNS, type TextCells } from './table.js'
+import { DialectTokenizer, needsDialectTokenizer } from './csv-dialect.js'
+import {
+  CsvRecord,
+  delimiterProblem,
+  type CsvOptions,
+  type CsvSyntaxProblem,
+  type RecordTokenizer
+} from './csv-record.js'
+import { MAX_COLUMNS } from './table.js'
 import {
   MAX_RECORD_CHARS,
   MAX_RECORD_TEXT,
@@ -8,97 +16,14 @@ import {
   Utf8Chunks
 } from './text-chunks.js'
 
-/**
- * One CSV record with where it came from. The tokenizer reuses one record for every row and keeps each cell
- * as a range of the text it read, so a row costs no allocation until someone asks for a cell's string:
- * read it inside the callback, or copy `fields`.
- */
-export class CsvRecord implements TextCells {
-  count = 0
-  source = ''
-  starts = new Int32Array(16)
-  ends = new Int32Array(16)
-  /** Cells whose text is not their source range (doubled quotes, text after a quote), by index. */
-  private readonly escapes: Array<string | undefined> = []
-  private escapedCount = 0
-  /** Physical line (1-based) where the record starts. */
-  line = 1
-  /** Line where each field starts; null when the whole record sits on one line. */
-  fieldLines: number[] | null = null
-  /** Physical line where the record ends (differs from `line` when a quoted field holds newlines). */
-  endLine = 1
-  /** The record's exact source text without its line terminator (only with `keepRaw`). */
-  raw = ''
-
-  cell(index: number): string {
-    const escaped = this.escapedCount ? this.escapes[index] : undefined
-    return escaped ?? this.source.slice(this.starts[index], this.ends[index])
-  }
-
-  escapedAt(index: number): string | undefined {
-    return this.escapedCount ? this.escapes[index] : undefined
-  }
-
-  /** Every cell as a new array of strings. */
-  get fields(): string[] {
-    const fields = new Array<string>(this.count)
-    for (let k = 0; k < this.count; k++) fields[k] = this.cell(k)
-    return fields
-  }
-
-  reset(source: string, line: number): void {
-    if (this.escapedCount) {
-      this.escapes.length = 0
-      this.escapedCount = 0
-    }
-    this.source = source
-    this.count = 0
-    this.line = line
-    this.fieldLines = null
-  }
-
-  add(start: number, end: number, escaped: string | undefined): void {
-    const k = this.count
-    if (k === this.starts.length) {
-      const starts = new Int32Array(k * 2)
-      const ends = new Int32Array(k * 2)
-      starts.set(this.starts)
-      ends.set(this.ends)
-      this.starts = starts
-      this.ends = ends
-    }
-    this.starts[k] = start
-    this.ends[k] = end
-    if (escaped !== undefined) {
-      this.escapes[k] = escaped
-      this.escapedCount++
-    }
-    this.count = k + 1
-  }
-}
-
-export type CsvSyntaxCode =
-  | 'unterminated-quote'
-  | 'text-after-quote'
-  | 'invalid-utf8'
-  | 'record-too-long'
-  | 'too-many-columns'
-
-/** Malformed CSV: reported with its position, never repaired silently. */
-export interface CsvSyntaxProblem {
-  code: CsvSyntaxCode
-  line: number
-  fieldNumber?: number
-  message: string
-}
-
-export interface CsvOptions {
-  delimiter: string
-  keepRaw: boolean
-  /** Read only bytes [start, end) of the file, for parallel partitions. */
-  start?: number
-  end?: number
-}
+export {
+  CsvRecord,
+  delimiterProblem,
+  type CsvOptions,
+  type CsvQuoting,
+  type CsvSyntaxCode,
+  type CsvSyntaxProblem
+} from './csv-record.js'
 
 const QUOTE = 0x22
 const LF = 0x0a
@@ -117,7 +42,7 @@ const AFTER_CR = 4
  * (Measured: udsv silently merges or drops rows on these inputs and csv-parse with line info is ~3x slower;
  * see README "Why a own tokenizer".)
  */
-export class CsvTokenizer {
+export class CsvTokenizer implements RecordTokenizer {
   /** The unfinished record's text as of the last parse (and, while it is not finished, `pieces` after it). */
   private buffer = ''
   /** Text pushed since the last parse, none of which can end the record in `buffer`. */
@@ -147,6 +72,11 @@ export class CsvTokenizer {
   /** Text of a record not finished yet (a partition that ends inside a record has some). */
   get pendingLength(): number {
     return this.buffer.length + this.piecesLength
+  }
+
+  /** The unfinished record, to be handed again in front of the next text (one flat string reads faster). */
+  get heldLength(): number {
+    return this.pendingLength
   }
 
   /** Physical lines read so far (the next record starts on this line). */
@@ -439,14 +369,6 @@ export class CsvTokenizer {
   }
 }
 
-/** Why a string cannot separate CSV fields, or null when it can (the one rule for inputs, flags and the tokenizer). */
-export function delimiterProblem(delimiter: string): string | null {
-  if (delimiter.length !== 1) return 'expected one character'
-  if (delimiter === '"' || delimiter === '\n' || delimiter === '\r')
-    return 'a quote or a line break cannot separate fields'
-  return null
-}
-
 /**
  * buf[from, to) with each doubled quote made one, built from pieces joined a thousand at a time: a string
  * grown by one piece per pair (or replaceAll) held millions of pieces at once, and a cell of 4 M doubled
@@ -502,7 +424,9 @@ export async function readCsvFile(
   onRecord: (record: CsvRecord) => boolean | void,
   onProblem: (problem: CsvSyntaxProblem) => void
 ): Promise<CsvReadResult> {
-  const tokenizer = new CsvTokenizer(options, onRecord, onProblem)
+  const tokenizer: RecordTokenizer = needsDialectTokenizer(options.quoting)
+    ? new DialectTokenizer(options, onRecord, onProblem)
+    : new CsvTokenizer(options, onRecord, onProblem)
   const chunks = new Utf8Chunks(!options.start, true)
   const handle = await openRegularFile(file)
   const stream = handle.createReadStream({
@@ -528,7 +452,7 @@ export async function readCsvFile(
         if (chunks.carried) tokenizer.pushJoined(text)
         else tokenizer.push(text)
         if (tokenizer.isStopped) return { lineEnding: lineEnding ?? '\n' }
-        chunks.hold(tokenizer.pendingLength)
+        chunks.hold(tokenizer.heldLength)
       }
     const tail = chunks.end()
     if (tail === null) {

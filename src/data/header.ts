@@ -18,12 +18,12 @@ const TOLERATES_MISSING_FIELDS: readonly FieldsMatch[] = ['superset', 'partial']
  */
 export function columnsOfHeader(
   labels: string[],
-  line: number | undefined,
+  where: { line?: number; rowNumber: number },
   fields: readonly CompiledField[],
   fieldsMatch: FieldsMatch,
   log: HeaderLog
 ): Array<CompiledField | null> {
-  const header = new Header(labels, line, fields, log)
+  const header = new Header(labels, where, fields, log)
   return fieldsMatch === 'exact' ? header.byPosition() : header.byName(fieldsMatch)
 }
 
@@ -31,19 +31,20 @@ export function columnsOfHeader(
 class Header {
   constructor(
     private readonly labels: string[],
-    private readonly line: number | undefined,
+    private readonly where: { line?: number; rowNumber: number },
     private readonly fields: readonly CompiledField[],
     private readonly log: HeaderLog
   ) {}
 
-  /** A defect of the header (row 1), at a column's or a field's position. */
+  /** A defect of the header (row 1, or a dialect's first header row), at a column's or a field's position. */
   private add(
     code: string,
     fieldNumber: number | undefined,
     field: string | undefined,
     message: string
   ) {
-    this.log.add({ code, line: this.line, rowNumber: 1, fieldNumber, field, message })
+    const { line, rowNumber } = this.where
+    this.log.add({ code, line, rowNumber, fieldNumber, field, message })
   }
 
   // frictionless-py's order: extra labels, then missing ones, then each column against its field.

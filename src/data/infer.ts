@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import type { Dialect } from './dialect.js'
 import { filesOf, readDataset } from './readers/many.js'
 import { ABSENT, type DataFormat, type TableProblem } from './table.js'
 
@@ -222,10 +223,12 @@ function listed(numbers: number[]): string {
 export async function inferSchema(
   source: string | readonly string[],
   format: DataFormat,
-  options: { delimiter?: string }
+  options: { delimiter?: string; dialect?: Dialect }
 ): Promise<{ fields: Array<Record<string, unknown>>; missingValues: string[] }> {
   const files = filesOf(source)
   const file = files.length === 1 ? files[0] : `${files[0]} and ${files.length - 1} more files`
+  // The dialect's nullSequence is a missing value (validate adds it to the schema's, with the dialect).
+  const nullSequence = options.dialect?.nullSequence
   let names: string[] | null = null
   let stats: ColumnStats[] = []
   let rows = 0
@@ -234,7 +237,7 @@ export async function inferSchema(
   await readDataset(
     files,
     format,
-    { delimiter: options.delimiter },
+    { delimiter: options.delimiter, dialect: options.dialect },
     {
       header: labels => {
         if (labels.length > MAX_INFER_COLUMNS)
@@ -255,7 +258,8 @@ export async function inferSchema(
       },
       row: cells => {
         rows++
-        for (let index = 0; index < stats.length; index++) stats[index].observe(cells[index])
+        for (let index = 0; index < stats.length; index++)
+          stats[index].observe(cells[index] === nullSequence ? '' : cells[index])
       },
       problem: problem => {
         firstProblem ??= problem

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import type { RowLimit } from './split-options.js'
 import { compileSchema } from './cells/field.js'
 import type { DatasetFiles } from './dataset-files.js'
+import type { Dialect } from './dialect.js'
 import { columnsOfHeader } from './header.js'
 import { readTable } from './readers/index.js'
 import { readFiles, type FilesSink } from './readers/many.js'
@@ -73,6 +74,7 @@ export interface LeakageOptions {
   keys: RowKeySpec
   schemaLabel: string
   delimiter?: string
+  dialect?: Dialect
   maxLeakage: RowLimit
 }
 
@@ -123,7 +125,10 @@ class Recheck implements FilesSink {
   async read(split: number, dataset: DatasetFiles): Promise<void> {
     this.split = split
     this.files = dataset.names
-    const reading = { delimiter: this.options.delimiter }
+    const { delimiter, dialect, schema } = this.options
+    const columnNames =
+      dialect?.header === false ? schema.fields.map(field => field.name) : undefined
+    const reading = { delimiter, dialect, columnNames }
     await readFiles(dataset.files, this, file => readTable(file, dataset.format, reading, this))
   }
 
@@ -132,9 +137,9 @@ class Recheck implements FilesSink {
     this.rowNumber = 1
   }
 
-  header(labels: string[], line?: number): void {
+  header(labels: string[], line?: number, _raw?: readonly string[], rowNumber = 1): void {
     const { schema } = this.options
-    const columns = columnsOfHeader(labels, line, this.fields, schema.fieldsMatch, {
+    const columns = columnsOfHeader(labels, { line, rowNumber }, this.fields, schema.fieldsMatch, {
       add: () => undefined
     })
     this.rowKeys.header(

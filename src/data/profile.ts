@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { seededRandom } from '../sample/random.js'
 import { UserError } from '../errors.js'
+import type { Dialect } from './dialect.js'
 import { readDataset } from './readers/many.js'
 import { ABSENT, type DataFormat, type TextCells } from './table.js'
 
@@ -57,6 +58,9 @@ export interface DataProfile {
 export interface ProfileOptions {
   format: DataFormat
   delimiter?: string
+  /** CSV/TSV: the Table Dialect, and the column names of a file without a header (the schema's). */
+  dialect?: Dialect
+  columnNames?: string[]
   seed: number
   /** Cell texts that mean "no value" (the schema's missingValues). */
   missingValues?: string[]
@@ -125,7 +129,7 @@ async function drawProfileRows(source: string | readonly string[], options: Prof
   await readDataset(
     source,
     options.format,
-    { delimiter: options.delimiter },
+    { delimiter: options.delimiter, dialect: options.dialect, columnNames: options.columnNames },
     {
       header: labels => void (header = [...labels]),
       textRow(cells: TextCells) {

@@ -76,13 +76,8 @@ export const SCHEMA_PROPERTIES = [
 ]
 const DESCRIPTIVE_SCHEMA_PROPERTIES = ['name', 'title', 'description']
 
-/**
- * Table Dialect options: they change how the file is read (ml-smoke reads one header row, RFC 4180
- * quoting, and the delimiter from the `delimiter` input), so a schema file that carries one is refused
- * rather than read as if it were not there.
- */
-const DIALECT_OPTIONS = [
-  'dialect',
+/** Table Dialect v2's properties for delimited text, which ml-smoke reads (data/dialect.ts). */
+export const DIALECT_PROPERTIES = [
   'header',
   'headerRows',
   'headerJoin',
@@ -94,7 +89,54 @@ const DIALECT_OPTIONS = [
   'doubleQuote',
   'escapeChar',
   'nullSequence',
-  'skipInitialSpace',
+  'skipInitialSpace'
+] as const
+
+/** Dialect properties that describe and change nothing (`csvddfVersion` is CSV Dialect v1's). */
+export const DESCRIPTIVE_DIALECT_PROPERTIES = [
+  '$schema',
+  'name',
+  'title',
+  'description',
+  'csvddfVersion'
+] as const
+
+/** The spec's dialect properties ml-smoke does not read, and why: refused, never read as if absent. */
+const REFUSED_DIALECT_PROPERTIES: Record<string, string> = {
+  property: "ml-smoke reads a JSON file's top-level array of rows, not an array under a property",
+  itemType: 'ml-smoke tells JSON rows apart itself: objects, or arrays after a header array',
+  itemKeys: 'ml-smoke reads every key of a JSON row object',
+  sheetNumber: 'ml-smoke reads no spreadsheets',
+  sheetName: 'ml-smoke reads no spreadsheets',
+  table: 'ml-smoke reads no databases',
+  caseSensitiveHeader:
+    "CSV Dialect v1's, removed in Table Dialect v2: ml-smoke compares header names with the schema's case-sensitively",
+  headerCase: "frictionless-py's: ml-smoke compares header names with the schema's case-sensitively"
+}
+
+/**
+ * Every key of a raw Table Dialect that is not one ml-smoke reads, as "key: message" lines: the set is
+ * closed (an unknown key is a typo or an option that would change how the file reads), custom keys aside.
+ */
+export function unknownDialectKeys(raw: unknown, path: Path = []): string[] {
+  if (!isObject(raw)) return []
+  const known: readonly string[] = [...DIALECT_PROPERTIES, ...DESCRIPTIVE_DIALECT_PROPERTIES]
+  const problems: string[] = []
+  for (const key of Object.keys(raw)) {
+    if (known.includes(key) || isMarkedCustom(key)) continue
+    const refused = REFUSED_DIALECT_PROPERTIES[key]
+    const near = closest(key, known)
+    problems.push(
+      `${pathText([...path, key])}: ${refused ? `not read: ${refused}` : `unknown dialect property${near ? `; did you mean "${near}"?` : ` (known: ${known.join(', ')})`}`}`
+    )
+  }
+  return problems
+}
+
+/** Keys a schema file may carry by mistake: Table Dialect options, which belong to the dialect option. */
+export const DIALECT_OPTIONS = [
+  'dialect',
+  ...DIALECT_PROPERTIES,
   'caseSensitiveHeader',
   'csvddfVersion',
   'itemType',
@@ -174,7 +216,7 @@ class KeyChecker {
       if (DIALECT_OPTIONS.includes(key))
         this.report(
           [key],
-          `a Table Dialect option, which ml-smoke does not read yet (it reads one header row with RFC 4180 quoting; the delimiter comes from the delimiter input): remove it`
+          `a Table Dialect option: it describes the data file, not its fields, and goes in a dialect file given by the dialect option (input 'dialect', --dialect), not in the schema`
         )
       else if (key === 'constraints' || FIELD_PROPERTIES[key] !== undefined)
         this.report([key], `belongs to a field (under fields[...]), not to the schema`)

@@ -9,6 +9,7 @@ import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
 import { primaryKeyOf } from './primary-key.js'
 import {
   CONSTRAINTS,
+  DIALECT_OPTIONS,
   FIELD_PROPERTIES,
   FIELD_TYPES,
   type FieldType,
@@ -247,8 +248,10 @@ export function schemaFileJsonSchema(): object {
     io: 'input',
     unrepresentable: 'any'
   }) as unknown as {
-    properties: { fields: { items: Record<string, unknown> } }
+    properties: { fields: { items: Record<string, unknown> } } & Record<string, unknown>
   }
+  // A Table Dialect option describes the file, not its fields: it goes in the dialect option, not here.
+  for (const name of DIALECT_OPTIONS) schema.properties[name] = false
   const field = schema.properties.fields.items as {
     properties: Record<string, unknown>
     allOf?: object[]

@@ -6,6 +6,8 @@ import type { RowLimit } from './split-options.js'
 import { UserError } from '../errors.js'
 import type { OffThread } from '../worker/client.js'
 import { resolveDataset, type DatasetFiles } from './dataset-files.js'
+import { checkDialectFormat } from './dialect-file.js'
+import type { Dialect } from './dialect.js'
 import { findLeakage, type LeakageFigures } from './leakage.js'
 import { primaryKeyOf } from './primary-key.js'
 import { createRowKeyIndex, type RowKeyIndex } from './row-key-index.js'
@@ -187,18 +189,26 @@ async function resolveSplits(
 async function validateSplit(
   split: { name: string; dataset: DatasetFiles },
   group: number,
-  context: { config: SplitSettings; schema: TableSchema; schemaLabel: string; keys: RowKeySpec },
+  context: {
+    config: SplitSettings
+    schema: TableSchema
+    schemaLabel: string
+    keys: RowKeySpec
+    dialect?: Dialect
+  },
   index: RowKeyIndex,
   worker: OffThread | undefined
 ): Promise<{ validation: ValidationResult; figures: SplitFigures }> {
-  const { config, schema, schemaLabel, keys } = context
+  const { config, schema, schemaLabel, keys, dialect } = context
   const { name, dataset } = split
+  if (dialect) checkDialectFormat(dialect, dataset.format, 'dialect')
   const { rowKeys, ...validation } = await validateDataset(
     dataset.files,
     schema,
     {
       format: dataset.format,
-      delimiter: config.delimiter,
+      delimiter: dialect?.delimiter ?? config.delimiter,
+      dialect,
       maxViolations: config.maxViolations,
       schemaLabel,
       fileNames: dataset.names,
@@ -228,7 +238,8 @@ export async function validateSplits(
   config: SplitSettings,
   schema: TableSchema,
   schemaLabel: string,
-  worker: OffThread | undefined
+  worker: OffThread | undefined,
+  dialect?: Dialect
 ): Promise<{ validation: ValidationResult; splits: SplitsReport }> {
   const labelColumn = config.labelColumn ?? schema.mlChecks?.label?.column
   const keys = leakageKeys(schema, config, labelColumn)
@@ -237,7 +248,7 @@ export async function validateSplits(
   const results: Array<{ name: string; validation: ValidationResult }> = []
   const figures: SplitFigures[] = []
   for (const [group, split] of splits.entries()) {
-    const context = { config, schema, schemaLabel, keys }
+    const context = { config, schema, schemaLabel, keys, dialect }
     const checked = await validateSplit(split, group, context, index, worker)
     results.push({ name: split.name, validation: checked.validation })
     figures.push(checked.figures)
@@ -245,7 +256,14 @@ export async function validateSplits(
   const leakage = await findLeakage(
     splits.map(({ name, dataset }, s) => ({ name, dataset, rows: figures[s].rows })),
     index.repeats(),
-    { schema, keys, schemaLabel, delimiter: config.delimiter, maxLeakage: config.maxLeakage }
+    {
+      schema,
+      keys,
+      schemaLabel,
+      delimiter: dialect?.delimiter ?? config.delimiter,
+      dialect,
+      maxLeakage: config.maxLeakage
+    }
   )
   const shift = labelColumn ? labelShift(figures) : undefined
   return {

@@ -6,6 +6,7 @@ import type { StageVerdict } from '../stage.js'
 import { leakWords, limitWords } from '../report/splits.js'
 import { plural } from '../words.js'
 import { trainingDataset } from './dataset-files.js'
+import { readDialect, withNullSequence } from './dialect-file.js'
 import { loadTableSchema } from './schema.js'
 import { validateSplits, type SplitsReport } from './splits.js'
 import { validateDataset } from './validate-dataset.js'
@@ -43,19 +44,21 @@ export async function validateStage({
   ports
 }: ValidateContext): Promise<StageVerdict<Validated>> {
   const labels = dataLabels(config)
-  const schema = await loadTableSchema(config.schema, config.workspace)
+  const dataset = config.splits ? undefined : await trainingDataset(config)
+  const dialect = await readDialect(config, dataset?.format)
+  const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
   const labelColumn = schema.mlChecks?.label?.column
-  if (config.splits) {
-    const checked = await validateSplits(config, schema, labels.schema, ports.worker)
+  if (!dataset) {
+    const checked = await validateSplits(config, schema, labels.schema, ports.worker, dialect)
     return splitsVerdict({ ...checked, labelColumn }, labels.schema)
   }
-  const dataset = await trainingDataset(config)
   const validation = await validateDataset(
     dataset.files,
     schema,
     {
       format: dataset.format,
-      delimiter: config.delimiter,
+      delimiter: dialect?.delimiter ?? config.delimiter,
+      dialect,
       maxViolations: config.maxViolations,
       schemaLabel: labels.schema,
       ...(dataset.files.length > 1 ? { fileNames: dataset.names } : {})

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { UserError } from '../errors.js'
+import type { Dialect } from './dialect.js'
 
 export const DATA_FORMATS = ['csv', 'tsv', 'jsonl', 'json', 'parquet'] as const
 export type DataFormat = (typeof DATA_FORMATS)[number]
@@ -16,12 +17,16 @@ export interface RowPosition {
   rowInGroup?: number
   /** The row's exact source text (text formats, when asked for). */
   raw?: string
+  /** The Frictionless row number, when the reader numbers rows itself (a dialect's header and comment rows). */
+  rowNumber?: number
 }
 
 export interface TableProblem {
   code: string
   line?: number
   fieldNumber?: number
+  /** As in RowPosition: only from a reader that numbers rows itself. */
+  rowNumber?: number
   message: string
 }
 
@@ -45,7 +50,11 @@ export interface TextCells {
  * the cells array and the position for the next row: a sink copies what it keeps.
  */
 export interface TableSink {
-  header(labels: string[], line?: number, raw?: string): void
+  /**
+   * `raw`: the source text of every row before the first data row (the header rows, and a dialect's
+   * comment and skipped rows), when asked for; `rowNumber`: the header's first row (1 unless a dialect says).
+   */
+  header(labels: string[], line?: number, raw?: readonly string[], rowNumber?: number): void
   row(cells: unknown[], position: RowPosition, extraKeys?: string[]): boolean | void
   textRow?(cells: TextCells, position: RowPosition): boolean | void
   problem(problem: TableProblem): void
@@ -53,6 +62,10 @@ export interface TableSink {
 
 export interface ReadOptions {
   delimiter?: string
+  /** CSV/TSV: the Table Dialect (its delimiter, when it has one, is the one read). */
+  dialect?: Dialect
+  /** The column names of a file without a header (dialect header: false): the schema's, else field1, field2, ... */
+  columnNames?: string[]
   keepRaw?: boolean
   /** CSV/TSV only: read bytes [start, end), whose first record is data under this header. */
   partition?: { start: number; end?: number; header?: string[] }

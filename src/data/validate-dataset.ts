@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises'
 import os from 'node:os'
 import { readCsvFile } from './csv.js'
+import { canSplitDialect, quotingOf, type Dialect } from './dialect.js'
 import { MAX_RECORD_CHARS } from './text-chunks.js'
 import { inWorkerOrHere, type OffThread } from '../worker/client.js'
 import { CSV_PARTITION_TASK, PARQUET_TASK } from '../worker/tasks.js'
@@ -30,12 +31,13 @@ export function canSplit(schema: TableSchema, options: ValidateOptions, size: nu
     !schema.uniqueKeys &&
     !schema.foreignKeys?.length &&
     !schema.fields.some(field => field.constraints?.unique) &&
-    schema.mlChecks?.duplicateRows !== 'error'
+    schema.mlChecks?.duplicateRows !== 'error' &&
+    canSplitDialect(options.dialect)
   )
 }
 
 function delimiterOf(options: ValidateOptions): string {
-  return options.delimiter ?? (options.format === 'tsv' ? '\t' : ',')
+  return options.dialect?.delimiter ?? options.delimiter ?? (options.format === 'tsv' ? '\t' : ',')
 }
 
 /** The header record, if it is one physical line. */
@@ -43,7 +45,7 @@ async function readHeader(file: string, options: ValidateOptions): Promise<strin
   let header: string[] | null = null
   await readCsvFile(
     file,
-    { delimiter: delimiterOf(options), keepRaw: false },
+    { delimiter: delimiterOf(options), keepRaw: false, quoting: quotingOf(options.dialect) },
     record => {
       header = record.endLine === 1 ? record.fields : null
       return false
@@ -53,13 +55,26 @@ async function readHeader(file: string, options: ValidateOptions): Promise<strin
   return header
 }
 
+/** The dialect's quote and escape characters as bytes (canSplitDialect keeps the quote to one byte). */
+function quoteBytes(dialect: Dialect | undefined): { quote: number; escape: number } {
+  const escape = dialect?.escapeChar
+  return {
+    quote: (dialect?.quoteChar ?? '"').charCodeAt(0),
+    escape: escape !== undefined && escape.charCodeAt(0) < 0x80 ? escape.charCodeAt(0) : -1
+  }
+}
+
 /**
  * The first record boundary at or after `at`: a line break with an even number of quotes before it (in
- * RFC 4180 a line break inside quotes always follows an odd count). Counting quotes natively with indexOf
- * is a fraction of validating. A file that breaks the rule is caught later: the first part then does not
- * end between records, and validation falls back to one pass.
+ * RFC 4180 a line break inside quotes always follows an odd count; an escaped quote is not counted).
+ * Counting quotes natively with indexOf is a fraction of validating. A file that breaks the rule is caught
+ * later: the first part then does not end between records, and validation falls back to one pass.
  */
-async function recordBoundary(file: string, at: number): Promise<number | null> {
+async function recordBoundary(
+  file: string,
+  at: number,
+  { quote, escape }: { quote: number; escape: number }
+): Promise<number | null> {
   const handle = await open(file, 'r')
   try {
     const buffer = Buffer.alloc(1 << 20)
@@ -71,11 +86,11 @@ async function recordBoundary(file: string, at: number): Promise<number | null> 
       if (bytesRead === 0) return null
       const chunk = buffer.subarray(0, bytesRead)
       const before = Math.max(0, Math.min(bytesRead, at - position))
-      for (let q = chunk.indexOf(0x22); q !== -1 && q < before; q = chunk.indexOf(0x22, q + 1))
-        quotes++
+      for (let q = chunk.indexOf(quote); q !== -1 && q < before; q = chunk.indexOf(quote, q + 1))
+        if (q === 0 || chunk[q - 1] !== escape) quotes++
       for (let i = before; i < bytesRead; i++) {
         const byte = chunk[i]
-        if (byte === 0x22) quotes++
+        if (byte === quote && (i === 0 || chunk[i - 1] !== escape)) quotes++
         else if (byte === 0x0a && quotes % 2 === 0) return position + i + 1
       }
     }
@@ -187,7 +202,7 @@ export async function validateDataset(
   // cannot be read (no line break in its first MAX_RECORD_CHARS: not a CSV file), is not split.
   const header = await readHeader(file, options)
   if (!header) return validateTable(file, schema, options)
-  const split = await recordBoundary(file, Math.floor(size * share))
+  const split = await recordBoundary(file, Math.floor(size * share), quoteBytes(options.dialect))
   if (split === null || split >= size) return validateTable(file, schema, options)
   const second = worker
     .run({

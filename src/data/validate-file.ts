@@ -1,3 +1,4 @@
+import { withNullSequence } from './dialect-file.js'
 import { readTable } from './readers/index.js'
 import { filesOf, readFiles } from './readers/many.js'
 import type { TableSchema } from './schema.js'
@@ -13,8 +14,15 @@ export function validateTable(
   schema: TableSchema,
   options: ValidateOptions
 ): Promise<ValidationResult> {
-  const reading = { delimiter: options.delimiter, partition: options.partition }
-  return validateRows(schema, options, sink =>
+  const { dialect } = options
+  const reading = {
+    delimiter: options.delimiter,
+    dialect,
+    // A file without a header row has the schema's names, in order.
+    columnNames: dialect?.header === false ? schema.fields.map(field => field.name) : undefined,
+    partition: options.partition
+  }
+  return validateRows(withNullSequence(schema, dialect), options, sink =>
     readFiles(filesOf(source), sink, file => readTable(file, options.format, reading, sink))
   )
 }

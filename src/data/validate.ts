@@ -221,12 +221,12 @@ class RowChecker implements FilesSink {
       : `row ${rowNumber} of ${file}`
   }
 
-  header(labels: string[], line?: number): void {
+  header(labels: string[], line?: number, _raw?: readonly string[], rowNumber = 1): void {
     this.fileHasHeader = true
     this.labels = labels
     const columns = columnsOfHeader(
       labels,
-      line,
+      { line, rowNumber },
       this.fields,
       this.schema.fieldsMatch,
       this.headerLog
@@ -262,7 +262,7 @@ class RowChecker implements FilesSink {
     this.log.add({
       code: problem.code,
       line: problem.line,
-      rowNumber: this.rowNumber + (problem.code === 'blank-row' ? 0 : 1),
+      rowNumber: problem.rowNumber ?? this.rowNumber + (problem.code === 'blank-row' ? 0 : 1),
       fieldNumber: problem.fieldNumber,
       message: problem.message
     })
@@ -274,7 +274,8 @@ class RowChecker implements FilesSink {
     position: RowPosition,
     extraKeys?: string[]
   ): void {
-    const rowNumber = ++this.rowNumber
+    // A reader that numbers rows itself (a dialect's header and comment rows) says the row's number.
+    const rowNumber = (this.rowNumber = position.rowNumber ?? this.rowNumber + 1)
     this.rows++
     const columns = this.columns
     if (columns === null) return

@@ -1,5 +1,6 @@
 // The validator's results and options as types only: a worker task, the report and the CLI import them
 // without loading the validator.
+import type { Dialect } from './dialect.js'
 import type { DataFormat } from './table.js'
 
 /** One defect in the data, positioned the way both an editor and Frictionless count. */
@@ -69,6 +70,8 @@ export interface RowKeySpec {
 export interface ValidateOptions {
   format: DataFormat
   delimiter?: string
+  /** CSV/TSV: the Table Dialect the file is read by. */
+  dialect?: Dialect
   maxViolations: number
   schemaLabel: string
   /** CSV/TSV: validate only this byte range; dataset-level checks are left to whoever merges the parts. */

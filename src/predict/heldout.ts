@@ -4,6 +4,7 @@ import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet'
 import { parquetWriteFile } from 'hyparquet-writer'
 import type { PredictSettings } from '../config.js'
 import { compileField, MISSING, type CompiledField } from '../data/cells/field.js'
+import { readDialect, withNullSequence } from '../data/dialect-file.js'
 import type { TableSchema } from '../data/schema.js'
 import { trainingDataset } from '../data/dataset-files.js'
 import { ABSENT, type DataFormat } from '../data/table.js'
@@ -38,7 +39,8 @@ export interface HeldOut {
 type DrawSettings = Pick<
   PredictSettings,
   'dataset' | 'splits' | 'dataFormat' | 'delimiter' | 'predictRows' | 'seed' | 'workspace' | 'cwd'
->
+> &
+  Partial<Pick<PredictSettings, 'dialect'>>
 
 /** Each column's field, compiled to cast text cells exactly (null: a column the schema does not name). */
 function castersFor(table: TableSchema, header: string[], schemaLabel: string) {
@@ -78,6 +80,9 @@ export async function drawHeldOut(
   const format = dataset.format
   const label = answers.label
   const stratified = label?.kind === 'classes'
+  const dialect = await readDialect(config, format)
+  // A cell of the dialect's nullSequence is null, as the validator reads it.
+  const fields = withNullSequence(table, dialect)
   const drawn = await drawRowsOffThread(
     dataset.files,
     {
@@ -85,7 +90,9 @@ export async function drawHeldOut(
       strategy: stratified ? 'stratified' : 'random',
       seed: config.seed,
       format,
-      delimiter: config.delimiter,
+      delimiter: dialect?.delimiter ?? config.delimiter,
+      dialect,
+      columnNames: fields.fields.map(field => field.name),
       labelColumn: stratified ? label.column : undefined,
       minPerClass: 0
     },
@@ -98,7 +105,7 @@ export async function drawHeldOut(
       `the label column "${label.column}" is not a column of the dataset (columns: ${drawn.header.join(', ')})`
     )
   const text = format === 'csv' || format === 'tsv'
-  const casters = castersFor(table, drawn.header, schemaLabel)
+  const casters = castersFor(fields, drawn.header, schemaLabel)
   const keep = drawn.header.map((_, index) => index !== labelIndex)
   const columns = drawn.header.filter((_, index) => keep[index])
   const cells = drawn.items.map(item => item.cells.filter((_, index) => keep[index]))

@@ -1,5 +1,5 @@
 import { readTable } from '../data/readers/index.js'
-import type { DataFormat } from '../data/table.js'
+import type { DataFormat, ReadOptions } from '../data/table.js'
 import type { LabelStats } from '../loss/baseline.js'
 import { MAX_CLASSES } from './strategies.js'
 
@@ -52,22 +52,18 @@ export async function labelStatsOfFile(
   file: string,
   format: DataFormat,
   column: string,
-  delimiter?: string
+  reading: Pick<ReadOptions, 'delimiter' | 'dialect' | 'columnNames'> = {}
 ): Promise<LabelStats | undefined> {
   let index = -1
   const values: unknown[] = []
-  await readTable(
-    file,
-    format,
-    { delimiter },
-    {
-      header: labels => void (index = labels.indexOf(column)),
-      row: cells => {
-        if (index === -1) return false
-        values.push(cells[index])
-      },
-      problem: () => undefined
-    }
-  )
+  const nullSequence = reading.dialect?.nullSequence
+  await readTable(file, format, reading, {
+    header: labels => void (index = labels.indexOf(column)),
+    row: cells => {
+      if (index === -1) return false
+      values.push(cells[index] === nullSequence ? '' : cells[index])
+    },
+    problem: () => undefined
+  })
   return index === -1 ? undefined : labelStats(values)
 }

@@ -80,7 +80,7 @@ export async function drawRows(
   const files = filesOf(source)
   let name = path.basename(files[0])
   let header: string[] | null = null
-  let headerRaw: string | undefined
+  let headerRaw: readonly string[] | undefined
   let labelIndex = -1
   let index = 0
   const excluded = new Excluded(exclude)
@@ -94,7 +94,13 @@ export async function drawRows(
   const { lineEnding } = await readDataset(
     files,
     options.format,
-    { delimiter: options.delimiter, keepRaw: true, ...reading },
+    {
+      delimiter: options.delimiter,
+      dialect: options.dialect,
+      columnNames: options.columnNames,
+      keepRaw: true,
+      ...reading
+    },
     {
       startFile: index => void (name = path.basename(files[index])),
       header(labels, _line, raw) {
@@ -134,6 +140,11 @@ export async function drawRows(
   }
 }
 
+/** Lines, each ended by `ending` (none: an empty file). */
+function textLines(lines: Array<string | undefined>, ending: string): string {
+  return lines.length ? lines.join(ending) + ending : ''
+}
+
 /** Writes the drawn rows as `format`: text formats byte for byte, the others re-encoded. */
 async function writeRows(source: string, target: string, format: DataFormat, drawn: DrawnRows) {
   const { header, items } = drawn
@@ -147,12 +158,15 @@ async function writeRows(source: string, target: string, format: DataFormat, dra
         return writeFileAtomically(target, csvText(header, cells()))
       return writeFileAtomically(
         target,
-        [drawn.headerRaw, ...items.map(item => item.raw)].join(ending) + ending
+        textLines([...drawn.headerRaw, ...items.map(item => item.raw)], ending)
       )
     case 'jsonl':
       return writeFileAtomically(
         target,
-        items.map(item => item.raw).join(ending) + (items.length ? ending : '')
+        textLines(
+          items.map(item => item.raw),
+          ending
+        )
       )
     case 'json': {
       const rows = jsonRows(header, cells()).map(row => JSON.stringify(row))

@@ -1,3 +1,4 @@
+import type { Dialect } from '../data/dialect.js'
 import type { DataFormat } from '../data/table.js'
 import type { LabelStats } from '../loss/baseline.js'
 import type { ClassCount, SampleStrategy } from './strategies.js'
@@ -12,6 +13,10 @@ export interface SubsetOptions {
   seed: number
   format: DataFormat
   delimiter?: string
+  /** CSV/TSV: the Table Dialect; the subset keeps it (see writeRows). */
+  dialect?: Dialect
+  /** The column names of a file without a header (dialect header: false), when the schema is known. */
+  columnNames?: string[]
   /** Column whose values are the classes (required for stratified). */
   labelColumn?: string
   /** stratified: rows each class gets at least (default 1: every class present). */
@@ -50,7 +55,8 @@ export interface DrawnRow {
 /** Rows drawn in one pass, in file order, with the header and what the file's text looks like. */
 export interface DrawnRows {
   header: string[]
-  headerRaw?: string
+  /** The source text of the rows before the first data row (none for a file without a header). */
+  headerRaw?: readonly string[]
   lineEnding?: '\n' | '\r\n'
   items: DrawnRow[]
   /** Data rows offered to the draw (null when head stopped reading early). */

@@ -15,7 +15,11 @@ export function readTable(
     case 'tsv':
       return readCsvTable(
         file,
-        { ...options, delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : ',') },
+        {
+          ...options,
+          delimiter:
+            options.dialect?.delimiter ?? options.delimiter ?? (format === 'tsv' ? '\t' : ',')
+        },
         sink
       )
     case 'jsonl':
