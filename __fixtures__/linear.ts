@@ -15,7 +15,6 @@ export async function slowdown(
     bestReference = Math.min(bestReference, await timed(reference))
     bestWork = Math.min(bestWork, await timed(work))
   }
-  if (process.env.SHOW_SLOWDOWN) console.log(`work ${bestWork.toFixed(1)} ms, reference ${bestReference.toFixed(1)} ms, ratio ${(bestWork / bestReference).toFixed(2)}`)
   return bestWork / Math.max(bestReference, 0.001)
 }
 

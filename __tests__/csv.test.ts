@@ -222,7 +222,12 @@ describe('CsvTokenizer on long records', () => {
     expect(lengths).toEqual([1, cell.length, 1])
     // Parsing it again for each of its 640 pieces took 15-34 s (over 100 times the rows below).
     const rows = rowsOfLength(`1,"${'x'.repeat(94)}"\n`, text.length)
-    expect(await slowdown(() => pushInChunks(text), () => pushInChunks(rows))).toBeLessThan(20)
+    expect(
+      await slowdown(
+        () => pushInChunks(text),
+        () => pushInChunks(rows)
+      )
+    ).toBeLessThan(20)
   })
 
   it('reads a cell of four million doubled quotes in one pass (found by the fuzzer)', async () => {
@@ -232,7 +237,12 @@ describe('CsvTokenizer on long records', () => {
     expect(cells).toEqual(['b', `x${'"'.repeat(4_000_000)}y`])
     // The same doubled quotes in rows of 100 characters, which no piece of text can make read twice.
     const rows = rowsOfLength(`1,"x${'""'.repeat(46)}y"\n`, text.length)
-    expect(await slowdown(() => pushInChunks(text), () => pushInChunks(rows))).toBeLessThan(20)
+    expect(
+      await slowdown(
+        () => pushInChunks(text),
+        () => pushInChunks(rows)
+      )
+    ).toBeLessThan(20)
   })
 
   it('stops a record at its first cell past MAX_COLUMNS (found by the fuzzer: 13.7 M commas on a line took 267 MiB)', () => {
@@ -387,7 +397,12 @@ describe('readCsvFile', () => {
     expect(lengths).toEqual([1, cell.length, 1])
     // Before: the unfinished record was parsed again, and copied, for each of its 640 chunks (15-34 s).
     const short = await write('short.csv', rowsOfLength(`1,"${'x'.repeat(94)}"\n`, text.length))
-    expect(await slowdown(() => read(file), () => read(short))).toBeLessThan(20)
+    expect(
+      await slowdown(
+        () => read(file),
+        () => read(short)
+      )
+    ).toBeLessThan(20)
     const rows = '3,a row of text\n'.repeat((MAX_RECORD_CHARS / 16) * 1.2)
     const stray = await write('stray.csv', `a,b\n1,ok\n2,"oops\n${rows}`)
     expect(await problemsReading(stray)).toEqual([

@@ -195,7 +195,12 @@ describe('output helpers', () => {
     // Scanning the unfinished line again for each chunk took over 200 times as long as the same text
     // in lines of 1,000 characters, which no chunk can make scanned again (a 100 MB line took minutes).
     const shortLines = ('x'.repeat(999) + '\n').repeat(66).slice(0, piece.length)
-    expect(await slowdown(() => split(piece), () => split(shortLines))).toBeLessThan(20)
+    expect(
+      await slowdown(
+        () => split(piece),
+        () => split(shortLines)
+      )
+    ).toBeLessThan(20)
   })
 
   it('TailBuffer keeps the last lines, each capped', () => {
