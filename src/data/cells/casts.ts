@@ -1,7 +1,7 @@
 // One caster per Table Schema field type: how a cell's text, or a JSON/Parquet value, becomes the value its
 // constraints compare. A caster is built once per field; the hot types also name a RangeCast, which
 // Field runs on the CSV text in place.
-import type { ArrayItemDescriptor, FieldDescriptor } from '../schema.js'
+import type { ArrayItemDescriptor, FieldDescriptor } from '../schema-shape.js'
 import { DAY_MS, durationMs, isoDatetime, isoTime, strptime, yearMonth } from './dates.js'
 import { isGeoJson, isTopoJson, isWkt } from './geo.js'
 import { INVALID } from './invalid.js'

@@ -1,7 +1,8 @@
 // A field's constraints compiled once into data (Rules) that Field checks inline per cell, with no closure
 // call per constraint.
 import { UserError } from '../../errors.js'
-import type { FieldDescriptor, FieldType } from '../schema.js'
+import type { FieldType } from '../schema-keys.js'
+import type { FieldDescriptor } from '../schema-shape.js'
 import type { Caster } from './casts.js'
 import { INVALID } from './invalid.js'
 import { jsonSchemaCheck } from './json-schema.js'

@@ -1,5 +1,6 @@
 // A schema's fields compiled once into objects that check one cell each: the cast, then the constraints.
-import type { ArrayItemDescriptor, FieldDescriptor, FieldType, TableSchema } from '../schema.js'
+import type { FieldType } from '../schema-keys.js'
+import type { ArrayItemDescriptor, FieldDescriptor, TableSchema } from '../schema-shape.js'
 import { primaryKeyOf } from '../primary-key.js'
 import type { TextCells } from '../table.js'
 import { caster, type Caster, type RangeCast } from './casts.js'
