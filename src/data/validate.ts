@@ -2,8 +2,11 @@ import { compileSchema, MISSING, type CompiledField } from './cells/field.js'
 import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
 import { datasetChecks } from './dataset-checks.js'
 import { columnsOfHeader } from './header.js'
-import { KeyTracker, type KeyProblem } from './key-tracker.js'
+import { candidateRows, recheckKeys } from './key-recheck.js'
+import { KeyTracker, type KeyChecks } from './key-tracker.js'
+import { KeyStore } from './keys/store.js'
 import { primaryKeyOf } from './primary-key.js'
+import { cellViolation, orderOf, RANK, where } from './row-violations.js'
 import type { TableSchema } from './schema.js'
 import {
   ABSENT,
@@ -48,30 +51,8 @@ function cellsOf(cells: unknown[] | null, text: TextCells | null): unknown[] {
   return cells ?? Array.from({ length: text!.count }, (_, k) => text!.cell(k))
 }
 
-/** A row's position as a violation of the whole row shows it. */
-function where(position: RowPosition): Pick<Violation, 'line' | 'rowGroup' | 'rowInGroup'> {
-  return { line: position.line, rowGroup: position.rowGroup, rowInGroup: position.rowInGroup }
-}
-
-function cellViolation(
-  code: string,
-  message: string,
-  position: RowPosition,
-  index: number,
-  rowNumber: number,
-  field: string
-): Violation {
-  return {
-    code,
-    line: position.fieldLines?.[index] ?? position.line,
-    rowGroup: position.rowGroup,
-    rowInGroup: position.rowInGroup,
-    rowNumber,
-    fieldNumber: index + 1,
-    field,
-    message
-  }
-}
+/** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
+export const KEY_MEMORY_BYTES = 64 * 1024 * 1024
 
 /**
  * Validates a table against a Table Schema in one streaming pass over what `read` hands its sink: the
@@ -87,31 +68,66 @@ export async function validateRows(
   const fields = compileSchema(schema, options.schemaLabel)
   const log = new ViolationLog(options.maxViolations)
   const table = new RowChecker(schema, fields, log, options)
-  const { linesRead, endedBetweenRecords } = await read(table)
-  table.finish()
-  if (table.columns === null && log.count === 0 && !options.partition) {
-    log.add({
-      code: 'source-error',
-      line: 1,
-      rowNumber: 1,
-      message: `the file is empty: expected a header or rows with ${fields.map(f => f.name).join(', ')}`
-    })
+  const store = table.keys.store
+  try {
+    const ended = await read(table)
+    // A part's keys are compared with the other parts' by whoever merges them (validate-dataset.ts).
+    const repeats =
+      store && !options.partition
+        ? await resolveKeys(store, table.keys.checks, schema, options, read)
+        : null
+    if (repeats) log.absorb(repeats.log)
+    table.finish()
+    if (table.columns === null && log.count === 0 && !options.partition) {
+      log.add({
+        code: 'source-error',
+        line: 1,
+        rowNumber: 1,
+        message: `the file is empty: expected a header or rows with ${fields.map(f => f.name).join(', ')}`
+      })
+    }
+    if (!options.partition)
+      datasetChecks(schema.mlChecks, table.rows, table.nullCounts, table.classCounts, log)
+    return {
+      format: options.format,
+      rows: table.rows,
+      ...log.summary(),
+      header: table.labels,
+      stats: {
+        nullCounts: table.nullCounts,
+        classCounts: table.classCounts ? Object.fromEntries(table.classCounts) : undefined,
+        duplicateRows: repeats?.duplicateRows ?? 0
+      },
+      linesRead: ended.linesRead,
+      endedBetweenRecords: ended.endedBetweenRecords,
+      ...(options.partition ? { orders: log.orders, keys: store?.detach() ?? null } : {})
+    }
+  } finally {
+    if (!options.partition) store?.dispose()
   }
-  if (!options.partition)
-    datasetChecks(schema.mlChecks, table.rows, table.nullCounts, table.classCounts, log)
-  return {
-    format: options.format,
-    rows: table.rows,
-    ...log.summary(),
-    header: table.labels,
-    stats: {
-      nullCounts: table.nullCounts,
-      classCounts: table.classCounts ? Object.fromEntries(table.classCounts) : undefined,
-      duplicateRows: table.keys.duplicateRows
-    },
-    linesRead,
-    endedBetweenRecords
-  }
+}
+
+/**
+ * The repeated keys of a table read whole: the rows whose key hashes repeat in `store`, read again by
+ * `read` and compared by their exact texts; null when no hash repeats.
+ */
+export async function resolveKeys(
+  store: KeyStore,
+  checks: KeyChecks,
+  schema: TableSchema,
+  options: Pick<ValidateOptions, 'schemaLabel' | 'maxViolations'>,
+  read: (sink: TableSink) => Promise<ReadResult>
+): Promise<Awaited<ReturnType<typeof recheckKeys>> | null> {
+  const candidates = candidateRows(store)
+  if (!candidates) return null
+  return recheckKeys({
+    schema,
+    schemaLabel: options.schemaLabel,
+    checks,
+    candidates,
+    read,
+    maxViolations: options.maxViolations
+  })
 }
 
 /**
@@ -144,17 +160,15 @@ class RowChecker implements TableSink {
     this.nullCounts = Object.fromEntries(fields.map(field => [field.name, 0]))
     this.labelField = schema.mlChecks?.label?.column
     this.classCounts = this.labelField ? new Map() : null
-    const unique = schema.fields.filter(field => field.constraints?.unique).map(field => field.name)
     this.primaryKey = primaryKeyOf(schema)
-    this.keys = new KeyTracker(
-      unique,
-      this.primaryKey,
-      schema.mlChecks?.duplicateRows === 'error',
-      {
-        uniqueKeys: schema.uniqueKeys,
-        foreignKeys: schema.foreignKeys
-      }
-    )
+    const checks: KeyChecks = {
+      unique: schema.fields.filter(field => field.constraints?.unique).map(field => field.name),
+      primaryKey: this.primaryKey,
+      uniqueKeys: schema.uniqueKeys ?? [],
+      duplicateRows: schema.mlChecks?.duplicateRows === 'error'
+    }
+    const memoryBytes = options.partition ? KEY_MEMORY_BYTES / 2 : KEY_MEMORY_BYTES
+    this.keys = new KeyTracker(checks, schema.foreignKeys, () => new KeyStore({ memoryBytes }))
     // A later partition is handed the header: it maps the columns, but the header's own defects are the
     // first partition's to report (else the merge would count them twice).
     this.headerLog = options.partition?.header ? { add: () => undefined } : log
@@ -182,26 +196,30 @@ class RowChecker implements TableSink {
     this.check(null, text, position)
   }
 
-  /** After the last row: the checks that needed every row (foreign keys). */
+  /** After the last row (and the repeated keys): the checks that needed every row (foreign keys). */
   finish(): void {
     for (const problem of this.keys.brokenReferences())
       this.log.add({
         code: 'foreign-key',
         ...(problem.where as ReturnType<typeof where>),
-        rowNumber: problem.rowNumber!,
-        message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference!.join(', ')}) of any row`
+        rowNumber: problem.rowNumber,
+        message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference.join(', ')}) of any row`
       })
   }
 
   problem(problem: TableProblem): void {
     if (problem.code === 'blank-row') this.rowNumber++
-    this.log.add({
-      code: problem.code,
-      line: problem.line,
-      rowNumber: this.rowNumber + (problem.code === 'blank-row' ? 0 : 1),
-      fieldNumber: problem.fieldNumber,
-      message: problem.message
-    })
+    const rowNumber = this.rowNumber + (problem.code === 'blank-row' ? 0 : 1)
+    this.log.add(
+      {
+        code: problem.code,
+        line: problem.line,
+        rowNumber,
+        fieldNumber: problem.fieldNumber,
+        message: problem.message
+      },
+      orderOf(rowNumber, RANK.beforeCells)
+    )
   }
 
   private check(
@@ -215,12 +233,10 @@ class RowChecker implements TableSink {
     const columns = this.columns
     if (columns === null) return
     if (isBlank(cells, text)) {
-      this.log.add({
-        code: 'blank-row',
-        ...where(position),
-        rowNumber,
-        message: 'the row is blank'
-      })
+      this.log.add(
+        { code: 'blank-row', ...where(position), rowNumber, message: 'the row is blank' },
+        orderOf(rowNumber, RANK.beforeCells)
+      )
       // As frictionless-py: a blank row's primary key is empty too.
       this.keys.blankRow()
       if (this.keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
@@ -236,12 +252,15 @@ class RowChecker implements TableSink {
     this.checkRepeats(cells, text, position)
     if (extraKeys)
       for (const key of extraKeys) {
-        this.log.add({
-          code: 'extra-cell',
-          ...where(position),
-          rowNumber,
-          message: `key "${key}" is not a column (the first row's keys are the header: ${this.labels.join(', ')})`
-        })
+        this.log.add(
+          {
+            code: 'extra-cell',
+            ...where(position),
+            rowNumber,
+            message: `key "${key}" is not a column (the first row's keys are the header: ${this.labels.join(', ')})`
+          },
+          orderOf(rowNumber, RANK.extraKey)
+        )
       }
   }
 
@@ -261,22 +280,24 @@ class RowChecker implements TableSink {
       if (cells && cells[k] === ABSENT) {
         this.nullCounts[field.name]++
         const message = `the row has no "${field.name}"`
-        log.add(cellViolation('missing-cell', message, position, k, rowNumber, field.name))
+        log.add(
+          cellViolation('missing-cell', message, position, k, rowNumber, field.name),
+          orderOf(rowNumber, RANK.cell(k))
+        )
         continue
       }
       const problem = text ? field.checkText(text, k) : field.check(cells![k])
       const value = field.value
       if (value === MISSING) this.nullCounts[field.name]++
       if (problem) {
-        log.add(cellViolation(problem.code, problem.message, position, k, rowNumber, field.name))
+        log.add(
+          cellViolation(problem.code, problem.message, position, k, rowNumber, field.name),
+          orderOf(rowNumber, RANK.cell(k))
+        )
         continue
       }
       if (value === MISSING) continue
-      const first = keys.value(k, value, rowNumber)
-      if (first !== undefined) {
-        const message = `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in row ${first}; the field must be unique`
-        log.add(cellViolation('unique-error', message, position, k, rowNumber, field.name))
-      }
+      keys.value(k, value, rowNumber)
       if (k === this.labelColumn && this.classCounts) {
         const label = String(cellAt(cells, text, k))
         this.classCounts.set(label, (this.classCounts.get(label) ?? 0) + 1)
@@ -284,58 +305,31 @@ class RowChecker implements TableSink {
     }
   }
 
-  /** The row's primary key, and (when asked for) the whole row, against earlier rows. */
+  /**
+   * The row's keys (primary, unique and foreign keys) and (when asked for) the whole row, kept to compare
+   * with every other row's: repeats are logged after the last row (key-recheck.ts).
+   */
   private checkRepeats(
     cells: unknown[] | null,
     text: TextCells | null,
     position: RowPosition
   ): void {
     const { keys, rowNumber } = this
-    const firstKey = keys.endRow(rowNumber)
-    if (firstKey !== undefined)
-      this.log.add({
-        code: 'primary-key',
-        ...where(position),
-        rowNumber,
-        message: `primary key (${this.primaryKey.join(', ')}) repeats row ${firstKey}`
-      })
-    else if (keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
-    if (keys.checksKeys) this.checkKeys(position)
-    if (!keys.checksRows) return
-    const firstRow = keys.repeatedRow(cellsOf(cells, text), rowNumber)
-    if (firstRow !== undefined)
-      this.log.add({
-        code: 'duplicate-row',
-        ...where(position),
-        rowNumber,
-        message: `the row repeats row ${firstRow}`
-      })
+    keys.endRow(rowNumber)
+    if (keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
+    if (keys.checksKeys) keys.endRowKeys(rowNumber, where(position))
+    if (keys.checksRows) keys.addRow(cellsOf(cells, text), rowNumber)
   }
 
   private emptyPrimaryKey(position: RowPosition): void {
-    this.log.add({
-      code: 'primary-key',
-      ...where(position),
-      rowNumber: this.rowNumber,
-      message: `primary key (${this.primaryKey.join(', ')}) is empty: no part has a valid value`
-    })
-  }
-
-  /** The row's unique keys (Table Schema v2 uniqueKeys), and its foreign keys, kept for `finish`. */
-  private checkKeys(position: RowPosition): void {
-    for (const problem of this.keys.endRowKeys(this.rowNumber, where(position)))
-      this.repeatedUniqueKey(problem, position)
-  }
-
-  /** A unique key that repeats: one field's is a cell's unique-error. */
-  private repeatedUniqueKey(problem: KeyProblem, position: RowPosition): void {
-    const k =
-      problem.fields.length === 1 ? this.columns!.findIndex(f => f?.name === problem.fields[0]) : -1
-    const message = `unique key (${problem.fields.join(', ')}) repeats row ${problem.first}`
     this.log.add(
-      k >= 0
-        ? cellViolation('unique-error', message, position, k, this.rowNumber, problem.fields[0])
-        : { code: 'unique-error', ...where(position), rowNumber: this.rowNumber, message }
+      {
+        code: 'primary-key',
+        ...where(position),
+        rowNumber: this.rowNumber,
+        message: `primary key (${this.primaryKey.join(', ')}) is empty: no part has a valid value`
+      },
+      orderOf(this.rowNumber, RANK.primaryKey)
     )
   }
 
@@ -355,13 +349,16 @@ class RowChecker implements TableSink {
   ): void {
     const count = text ? text.count : cells!.length
     for (let k = width; k < count; k++) {
-      this.log.add({
-        code: 'extra-cell',
-        line: position.fieldLines?.[k] ?? position.line,
-        rowNumber: this.rowNumber,
-        fieldNumber: k + 1,
-        message: `row has ${count} cells but ${this.widthWords(width)}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
-      })
+      this.log.add(
+        {
+          code: 'extra-cell',
+          line: position.fieldLines?.[k] ?? position.line,
+          rowNumber: this.rowNumber,
+          fieldNumber: k + 1,
+          message: `row has ${count} cells but ${this.widthWords(width)}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
+        },
+        orderOf(this.rowNumber, RANK.cell(k))
+      )
     }
   }
 
@@ -378,30 +375,36 @@ class RowChecker implements TableSink {
     for (let k = count; k < width; k++) {
       const field = columns[k]
       if (field?.required)
-        this.log.add({
-          code: 'constraint-error',
+        this.log.add(
+          {
+            code: 'constraint-error',
+            line: position.endLine ?? position.line,
+            rowGroup: position.rowGroup,
+            rowInGroup: position.rowInGroup,
+            rowNumber: this.rowNumber,
+            fieldNumber: k + 1,
+            field: field.name,
+            message: `field "${field.name}" is required; the row has no cell for it`
+          },
+          orderOf(this.rowNumber, RANK.cell(k))
+        )
+    }
+    for (let k = count; k < width; k++) {
+      const name = columns[k]?.name ?? this.labels[k]
+      if (columns[k]) this.nullCounts[name]++
+      this.log.add(
+        {
+          code: 'missing-cell',
           line: position.endLine ?? position.line,
           rowGroup: position.rowGroup,
           rowInGroup: position.rowInGroup,
           rowNumber: this.rowNumber,
           fieldNumber: k + 1,
-          field: field.name,
-          message: `field "${field.name}" is required; the row has no cell for it`
-        })
-    }
-    for (let k = count; k < width; k++) {
-      const name = columns[k]?.name ?? this.labels[k]
-      if (columns[k]) this.nullCounts[name]++
-      this.log.add({
-        code: 'missing-cell',
-        line: position.endLine ?? position.line,
-        rowGroup: position.rowGroup,
-        rowInGroup: position.rowInGroup,
-        rowNumber: this.rowNumber,
-        fieldNumber: k + 1,
-        field: name,
-        message: `row has ${count} cells but ${this.widthWords(width)}: no cell for ${columns[k] ? `field "${name}"` : `column "${name}"`}${spanNote(position)}`
-      })
+          field: name,
+          message: `row has ${count} cells but ${this.widthWords(width)}: no cell for ${columns[k] ? `field "${name}"` : `column "${name}"`}${spanNote(position)}`
+        },
+        orderOf(this.rowNumber, RANK.cell(k))
+      )
     }
   }
 }

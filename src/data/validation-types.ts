@@ -1,5 +1,6 @@
 // The validator's results and options as types only: a worker task, the report and the CLI import them
 // without loading the validator.
+import type { KeyStoreState } from './keys/store.js'
 import type { DataFormat } from './table.js'
 
 /** One defect in the data, positioned the way both an editor and Frictionless count. */
@@ -42,6 +43,9 @@ export interface ValidationResult {
   /** Partitions only: physical lines read, and whether the range ended between records. */
   linesRead?: number
   endedBetweenRecords?: boolean
+  /** Partitions only: each kept violation's order key (row-violations.ts), and the keys' hashes. */
+  orders?: number[]
+  keys?: KeyStoreState | null
 }
 
 export interface ValidateOptions {

@@ -1,0 +1,265 @@
+/**
+ * KeyStore: which keys repeat, among millions, in bounded memory. It holds 64-bit key hashes with a row
+ * reference each (a file index and a row number) and finds the hashes that occur more than once:
+ * candidates, which the caller confirms by comparing the rows' exact key texts (a hash collision must
+ * never be reported as a repeat). It knows nothing of tables: any key (a unique field, a primary key, a
+ * whole row, the columns two splits are compared on) hashed by keys/hash.ts fits.
+ *
+ *   const store = new KeyStore({ memoryBytes: 32 << 20 })
+ *   store.add(hi, lo, file, row)      // for each key of each row, rows in order
+ *   store.absorb(other.detach(), n)   // another part's entries (a worker's), its rows shifted by n
+ *   store.candidates(visit)           // after the last add: each entry whose hash repeats, by hash
+ *   store.dispose()                   // removes what was spilled to disk
+ *
+ * Entries are appended to a typed array (four 32-bit words each: hi, lo, row, file). When it is full it
+ * is radix-sorted by hash and written to a file in the store's temporary folder (a sorted run), and
+ * starts empty; `candidates` sorts what is left and merges it with the runs, and with absorbed parts, so
+ * repeats across runs and parts are found. Appending, not indexing: a hash table of millions of slots
+ * costs a cache miss per key (measured: 2 M keys took 0.7 s into an ordered open-addressing table, 0.1 s
+ * appended and sorted), and no caller can report a repeat before the exact re-check anyway.
+ * Within a group of equal hashes, entries come in the order they were added (absorbed parts after).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {
+  mergeCursors,
+  RunCursor,
+  RunWriter,
+  ArrayCursor,
+  type Cursor,
+  type RunFile
+} from './runs.js'
+
+/** Bytes per entry: hi, lo, row and file, 4 bytes each. */
+const ENTRY_BYTES = 16
+const MIN_ENTRIES = 1 << 12
+/** Runs merged at once: more are first merged into fewer (each open run holds a file and 64 KiB). */
+const MAX_FAN_IN = 64
+/** Radix sort digits: 11 bits, three passes over a 32-bit word. */
+const DIGIT_BITS = 11
+
+export const MAX_FILES = 0xffff
+export const MAX_ROW = 0xffffffff
+
+/** A store's entries handed to another thread or store: transferable typed arrays and run files. */
+/** A store's entries handed to another thread or store: a transferable typed array and run files. */
+export interface KeyStoreState {
+  /** Entries in hash order, four words each (hi, lo, row, file). */
+  sorted: Uint32Array
+  runs: RunFile[]
+  folder: string | null
+}
+
+export interface KeyStoreOptions {
+  /** The most bytes of entries in memory, the sort's second array included. */
+  memoryBytes?: number
+  /** Where the folder of spilled runs is made (default: RUNNER_TEMP, else the system's temporary folder). */
+  spillRoot?: string
+}
+
+interface Part {
+  state: KeyStoreState
+  rowOffset: number
+}
+
+export class KeyStore {
+  private entries: Uint32Array
+  private count = 0
+  private readonly maxEntries: number
+  private readonly spillRoot: string
+  private folder: string | null = null
+  private runs: RunFile[] = []
+  private readonly parts: Part[] = []
+  private spilled = 0
+  /** Run files named so far in this store's folder. */
+  private files = 0
+
+  constructor(options: KeyStoreOptions = {}) {
+    const budget = options.memoryBytes ?? 64 * 1024 * 1024
+    this.maxEntries = Math.max(MIN_ENTRIES, Math.floor(budget / (2 * ENTRY_BYTES)))
+    this.spillRoot = options.spillRoot ?? process.env.RUNNER_TEMP ?? os.tmpdir()
+    this.entries = new Uint32Array(Math.min(this.maxEntries, 1 << 16) * 4)
+  }
+
+  /** Runs written to disk so far (this store's own). */
+  get spilledRuns(): number {
+    return this.spilled
+  }
+
+  /** Adds a key's hash with the row it is in. Rows are added in order. */
+  add(hi: number, lo: number, file: number, row: number): void {
+    if (!(file >= 0 && file <= MAX_FILES && row >= 0 && row <= MAX_ROW))
+      throw new RangeError(`key store: file ${file}, row ${row} out of range`)
+    if (this.count * 4 === this.entries.length) this.makeRoom()
+    const entries = this.entries
+    const at = this.count++ * 4
+    entries[at] = hi
+    entries[at + 1] = lo
+    entries[at + 2] = row
+    entries[at + 3] = file
+  }
+
+  /** This store's entries for another store to absorb; this store is empty afterwards. */
+  detach(): KeyStoreState {
+    const state: KeyStoreState = { sorted: this.sorted(), runs: this.runs, folder: this.folder }
+    this.runs = []
+    this.folder = null
+    this.entries = new Uint32Array(MIN_ENTRIES * 4)
+    this.count = 0
+    return state
+  }
+
+  /** Takes another store's entries (added after all of this one's), their rows shifted by `rowOffset`. */
+  absorb(state: KeyStoreState, rowOffset = 0): void {
+    this.parts.push({ state, rowOffset })
+  }
+
+  /**
+   * After the last add: calls `visit` for each entry whose hash occurs more than once, in hash order, and
+   * each group of equal hashes in the order the rows were added; `first` marks a group's first entry.
+   */
+  candidates(
+    visit: (hi: number, lo: number, file: number, row: number, first: boolean) => void
+  ): void {
+    let prevHi = 0
+    let prevLo = 0
+    let prevFile = 0
+    let prevRow = 0
+    let inGroup = false
+    let started = false
+    mergeCursors(this.cursors(), (hi, lo, file, row) => {
+      if (started && hi === prevHi && lo === prevLo) {
+        if (!inGroup) visit(prevHi, prevLo, prevFile, prevRow, true)
+        visit(hi, lo, file, row, false)
+        inGroup = true
+      } else inGroup = false
+      started = true
+      prevHi = hi
+      prevLo = lo
+      prevFile = file
+      prevRow = row
+    })
+  }
+
+  /** Removes the spilled runs, this store's and the absorbed parts'. */
+  dispose(): void {
+    for (const folder of [this.folder, ...this.parts.map(part => part.state.folder)])
+      if (folder) rmSync(folder, { recursive: true, force: true })
+    this.folder = null
+    this.runs = []
+    this.parts.length = 0
+  }
+
+  /** Every source in the order its rows were added: runs, then memory; then each absorbed part's. */
+  private cursors(): Cursor[] {
+    const sources: Source[] = [
+      { runs: this.runs, sorted: this.sorted(), rowOffset: 0 },
+      ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
+    ]
+    const opens = sources.flatMap(source => [
+      ...source.runs.map(run => () => new RunCursor(run, source.rowOffset)),
+      () => new ArrayCursor(source.sorted, source.rowOffset)
+    ])
+    if (opens.length > MAX_FAN_IN) return [new RunCursor(this.mergeAll(opens))]
+    return opens.map(open => open())
+  }
+
+  /** Too many sources to merge at once: all merged into one run, MAX_FAN_IN at a time. */
+  private mergeAll(opens: Array<() => Cursor>): RunFile {
+    for (;;) {
+      const merged: RunFile[] = []
+      for (let at = 0; at < opens.length; at += MAX_FAN_IN) {
+        const writer = new RunWriter(this.runPath())
+        mergeCursors(
+          opens.slice(at, at + MAX_FAN_IN).map(open => open()),
+          (hi, lo, file, row) => writer.add(hi, lo, file, row)
+        )
+        merged.push(writer.finish())
+      }
+      if (merged.length === 1) return merged[0]
+      opens = merged.map(run => () => new RunCursor(run))
+    }
+  }
+
+  /** The entries in memory, sorted (a view: the next add may overwrite it). */
+  private sorted(): Uint32Array {
+    this.entries = sortEntries(this.entries, this.count)
+    return this.entries.subarray(0, this.count * 4)
+  }
+
+  /** A full array doubles, or, at its largest, goes to disk as a run. */
+  private makeRoom(): void {
+    const entries = this.count
+    if (entries < this.maxEntries) {
+      const grown = new Uint32Array(Math.min(this.maxEntries, entries * 2) * 4)
+      grown.set(this.entries)
+      this.entries = grown
+      return
+    }
+    const writer = new RunWriter(this.runPath())
+    writer.write(this.sorted())
+    this.runs.push(writer.finish())
+    this.spilled++
+    this.count = 0
+  }
+
+  private runPath(): string {
+    this.folder ??= mkdtempSync(path.join(this.spillRoot, 'ml-smoke-keys-'))
+    return path.join(this.folder, `${this.files++}.run`)
+  }
+}
+
+/**
+ * The first `count` entries sorted by (hi, lo), equal hashes kept in order: a stable radix sort on hi
+ * (three passes of 11 bits, through a second array of the same size, returned in place of the first
+ * when the passes end there), then equal hi put in order of lo (rare: a few hundred pairs in millions).
+ */
+function sortEntries(entries: Uint32Array, count: number): Uint32Array {
+  let from = entries
+  let to: Uint32Array | null = null
+  const counts = new Uint32Array(1 << DIGIT_BITS)
+  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+    counts.fill(0)
+    for (let i = 0; i < count * 4; i += 4) counts[(from[i] >>> shift) & 0x7ff]++
+    if (counts.includes(count)) continue // one digit for all: this pass would move nothing
+    let sum = 0
+    for (let d = 0; d < counts.length; d++) {
+      const n = counts[d]
+      counts[d] = sum
+      sum += n
+    }
+    to ??= new Uint32Array(entries.length)
+    for (let i = 0; i < count * 4; i += 4) {
+      const at = counts[(from[i] >>> shift) & 0x7ff]++ * 4
+      to[at] = from[i]
+      to[at + 1] = from[i + 1]
+      to[at + 2] = from[i + 2]
+      to[at + 3] = from[i + 3]
+    }
+    ;[from, to] = [to, from]
+  }
+  sortEqualHi(from, count)
+  return from
+}
+
+/** Runs of equal hi, already in the order added, stably sorted by lo (insertion sort: they are short). */
+function sortEqualHi(entries: Uint32Array, count: number): void {
+  const entry = new Uint32Array(4)
+  for (let i = 4; i < count * 4; i += 4) {
+    const hi = entries[i]
+    const lo = entries[i + 1]
+    let j = i - 4
+    if (entries[j] !== hi || entries[j + 1] <= lo) continue
+    entry.set(entries.subarray(i, i + 4))
+    while (j >= 0 && entries[j] === hi && entries[j + 1] > lo) j -= 4
+    entries.copyWithin(j + 8, j + 4, i)
+    entries.set(entry, j + 4)
+  }
+}
+
+interface Source {
+  runs: RunFile[]
+  sorted: Uint32Array
+  rowOffset: number
+}
