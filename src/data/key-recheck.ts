@@ -21,11 +21,17 @@ import {
 import type { Violation } from './validation-types.js'
 import { ViolationLog } from './violation-log.js'
 
+/** Key texts held at once by the re-check, in bytes (about). */
+const RECHECK_MEMORY_BYTES = 48 * 1024 * 1024
+
 /** Rows (of one file) as a bit set. */
 export class RowSet {
   private bits = new Uint32Array(1024)
+  /** Rows added (a row added twice counts twice). */
+  added = 0
 
   add(row: number): void {
+    this.added++
     const word = row >>> 5
     if (word >= this.bits.length) {
       const bits = new Uint32Array(Math.max(word + 1, this.bits.length * 2))
@@ -71,7 +77,9 @@ export async function recheckKeys(recheck: Recheck): Promise<{
   duplicateRows: number
 }> {
   const fields = compileSchema(recheck.schema, recheck.schemaLabel)
-  for (let shares = 1; ; shares *= 2) {
+  // A first guess from the candidates (short keys, about 100 bytes each held); too few shares double.
+  const guess = (recheck.candidates.added * 100) / (recheck.memoryBytes ?? RECHECK_MEMORY_BYTES)
+  for (let shares = 2 ** Math.ceil(Math.log2(Math.max(1, guess))); ; shares *= 2) {
     const log = new ViolationLog(recheck.maxViolations)
     let duplicateRows = 0
     let complete = true
@@ -115,7 +123,7 @@ class RecheckSink implements TableSink {
     private readonly shares: number
   ) {
     this.log = new ViolationLog(recheck.maxViolations)
-    this.budget = recheck.memoryBytes ?? 48 * 1024 * 1024
+    this.budget = recheck.memoryBytes ?? RECHECK_MEMORY_BYTES
     const { checks } = recheck
     this.primaryIndex = checks.unique.length
     this.rowIndex = rowCheckIndex(checks)

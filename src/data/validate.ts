@@ -5,7 +5,7 @@ import { columnsOfHeader } from './header.js'
 import { candidateRows, recheckKeys } from './key-recheck.js'
 import { KeyTracker, type KeyChecks } from './key-tracker.js'
 import { KeyStore } from './keys/store.js'
-import { primaryKeyOf } from './primary-key.js'
+import { keyChecksOf, primaryKeyOf } from './primary-key.js'
 import { cellViolation, orderOf, RANK, where } from './row-violations.js'
 import type { TableSchema } from './schema.js'
 import {
@@ -54,6 +54,12 @@ function cellsOf(cells: unknown[] | null, text: TextCells | null): unknown[] {
 /** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
 export const KEY_MEMORY_BYTES = 64 * 1024 * 1024
 
+/** For tests: the keys' store (a weak hash, a tiny budget) and the re-check's memory for key texts. */
+export interface KeySeams {
+  keyStore?: (memoryBytes: number) => KeyStore
+  recheckMemoryBytes?: number
+}
+
 /**
  * Validates a table against a Table Schema in one streaming pass over what `read` hands its sink: the
  * header, every cell's type and constraints, unique and primary keys, and the dataset-level checks under
@@ -62,19 +68,22 @@ export const KEY_MEMORY_BYTES = 64 * 1024 * 1024
 export async function validateRows(
   schema: TableSchema,
   options: ValidateOptions,
-  read: (sink: TableSink) => Promise<ReadResult>
+  read: (sink: TableSink) => Promise<ReadResult>,
+  seams: KeySeams = {}
 ): Promise<ValidationResult> {
   if (usesJsonSchema(schema)) await loadJsonSchemaValidator()
   const fields = compileSchema(schema, options.schemaLabel)
   const log = new ViolationLog(options.maxViolations)
-  const table = new RowChecker(schema, fields, log, options)
+  const memoryBytes = options.partition ? KEY_MEMORY_BYTES / 2 : KEY_MEMORY_BYTES
+  const keyStore = seams.keyStore ?? (bytes => new KeyStore({ memoryBytes: bytes }))
+  const table = new RowChecker(schema, fields, log, options, () => keyStore(memoryBytes))
   const store = table.keys.store
   try {
     const ended = await read(table)
     // A part's keys are compared with the other parts' by whoever merges them (validate-dataset.ts).
     const repeats =
       store && !options.partition
-        ? await resolveKeys(store, table.keys.checks, schema, options, read)
+        ? await resolveKeys(store, table.keys.checks, schema, options, read, seams)
         : null
     if (repeats) log.absorb(repeats.log)
     table.finish()
@@ -116,7 +125,8 @@ export async function resolveKeys(
   checks: KeyChecks,
   schema: TableSchema,
   options: Pick<ValidateOptions, 'schemaLabel' | 'maxViolations'>,
-  read: (sink: TableSink) => Promise<ReadResult>
+  read: (sink: TableSink) => Promise<ReadResult>,
+  seams: KeySeams = {}
 ): Promise<Awaited<ReturnType<typeof recheckKeys>> | null> {
   const candidates = candidateRows(store)
   if (!candidates) return null
@@ -126,7 +136,8 @@ export async function resolveKeys(
     checks,
     candidates,
     read,
-    maxViolations: options.maxViolations
+    maxViolations: options.maxViolations,
+    memoryBytes: seams.recheckMemoryBytes
   })
 }
 
@@ -155,20 +166,14 @@ class RowChecker implements TableSink {
     private readonly schema: TableSchema,
     private readonly fields: CompiledField[],
     private readonly log: ViolationLog,
-    options: ValidateOptions
+    options: ValidateOptions,
+    keyStore: () => KeyStore
   ) {
     this.nullCounts = Object.fromEntries(fields.map(field => [field.name, 0]))
     this.labelField = schema.mlChecks?.label?.column
     this.classCounts = this.labelField ? new Map() : null
     this.primaryKey = primaryKeyOf(schema)
-    const checks: KeyChecks = {
-      unique: schema.fields.filter(field => field.constraints?.unique).map(field => field.name),
-      primaryKey: this.primaryKey,
-      uniqueKeys: schema.uniqueKeys ?? [],
-      duplicateRows: schema.mlChecks?.duplicateRows === 'error'
-    }
-    const memoryBytes = options.partition ? KEY_MEMORY_BYTES / 2 : KEY_MEMORY_BYTES
-    this.keys = new KeyTracker(checks, schema.foreignKeys, () => new KeyStore({ memoryBytes }))
+    this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore)
     // A later partition is handed the header: it maps the columns, but the header's own defects are the
     // first partition's to report (else the merge would count them twice).
     this.headerLog = options.partition?.header ? { add: () => undefined } : log

@@ -3,13 +3,15 @@
 // a collision costs a re-check, never a false report. Equal texts must give equal hashes: every value is
 // hashed by what its canonical text (canonicalKey) shows of it.
 
+// Math.imul looked up once: in a vm context (jest's), each `Math` lookup made hashing 25 times slower.
+const imul = Math.imul
 const FLOAT = new Float64Array(1)
 const WORDS = new Uint32Array(FLOAT.buffer)
 
 /** murmur3's finalizer: every input bit flips each output bit with probability about one half. */
 export function mix32(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  h = imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = imul(h ^ (h >>> 13), 0xc2b2ae35)
   return (h ^ (h >>> 16)) >>> 0
 }
 
@@ -43,17 +45,17 @@ export class Hash64 {
     const low = WORDS[0]
     const high = WORDS[1]
     this.hi = mix32(high ^ mix32(low ^ seed ^ NUMBER))
-    this.lo = mix32(low ^ mix32(high ^ Math.imul(seed, 0x27d4eb2f) ^ NUMBER))
+    this.lo = mix32(low ^ mix32(high ^ imul(seed, 0x27d4eb2f) ^ NUMBER))
   }
 
   /** Text hashed char by char in two lanes (FNV-1a and a multiply-xorshift), each finalized. */
   text(text: string, seed: number): void {
     let a = (0x811c9dc5 ^ seed) >>> 0
-    let b = Math.imul(seed, 0x9e3779b1) ^ 0x5bd1e995
+    let b = imul(seed, 0x9e3779b1) ^ 0x5bd1e995
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i)
-      a = Math.imul(a ^ c, 0x01000193)
-      b = Math.imul(b ^ c, 0x5bd1e995)
+      a = imul(a ^ c, 0x01000193)
+      b = imul(b ^ c, 0x5bd1e995)
       b ^= b >>> 15
     }
     this.hi = mix32(a ^ text.length)
@@ -62,13 +64,13 @@ export class Hash64 {
 
   word(word: number, seed: number): void {
     this.hi = mix32(word ^ seed)
-    this.lo = mix32(word ^ Math.imul(seed, 0x27d4eb2f) ^ 0x68e31da4)
+    this.lo = mix32(word ^ imul(seed, 0x27d4eb2f) ^ 0x68e31da4)
   }
 
   /** Folds a part's hash (hi, lo) into the running hash in `hi`, `lo`: order matters. */
   fold(hi: number, lo: number): void {
     const a = mix32(this.hi ^ hi)
-    this.hi = mix32(Math.imul(a, 0x9e3779b1) ^ lo)
-    this.lo = mix32(this.lo ^ mix32(lo + Math.imul(hi, 0x85ebca6b)) ^ a)
+    this.hi = mix32(imul(a, 0x9e3779b1) ^ lo)
+    this.lo = mix32(this.lo ^ mix32(lo + imul(hi, 0x85ebca6b)) ^ a)
   }
 }

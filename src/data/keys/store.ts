@@ -33,7 +33,7 @@ import {
 
 /** Bytes per entry: hi, lo, row and file, 4 bytes each. */
 const ENTRY_BYTES = 16
-const MIN_ENTRIES = 1 << 12
+const MIN_ENTRIES = 1 << 8
 /** Runs merged at once: more are first merged into fewer (each open run holds a file and 64 KiB). */
 const MAX_FAN_IN = 64
 /** Radix sort digits: 11 bits, three passes over a 32-bit word. */
