@@ -44,14 +44,11 @@ describe('KeyStore', () => {
     expect(store.spilledRuns).toBeGreaterThan(64)
     const spilled = readdirSync(root)
     expect(spilled).toEqual([expect.stringMatching(/^ml-smoke-keys-/)])
-    expect(candidates(store).map(entry => entry.split(':')[1]).sort()).toEqual([
-      '0/12345*',
-      '0/19999*',
-      '0/3*',
-      '1/12345',
-      '1/19999',
-      '1/3'
-    ])
+    expect(
+      candidates(store)
+        .map(entry => entry.split(':')[1])
+        .sort()
+    ).toEqual(['0/12345*', '0/19999*', '0/3*', '1/12345', '1/19999', '1/3'])
     store.dispose()
     expect(existsSync(path.join(root, spilled[0]))).toBe(false)
   })

@@ -46,7 +46,11 @@ describe('unique fields and keys', () => {
     )
     expect(found(result)).toEqual([
       ['unique-error', 4, 'field "id": "1" already appears in row 2; the field must be unique'],
-      ['unique-error', 4, 'field "email": "b@x" already appears in row 3; the field must be unique'],
+      [
+        'unique-error',
+        4,
+        'field "email": "b@x" already appears in row 3; the field must be unique'
+      ],
       ['unique-error', 5, 'field "id": "1" already appears in row 2; the field must be unique']
     ])
     expect(result.violations[1]).toMatchObject({ line: 4, fieldNumber: 3, field: 'email' })
@@ -181,7 +185,12 @@ describe('unique fields and keys', () => {
     expect(result.stats.duplicateRows).toBe(1)
     // Cut at max-violations, the kept ones are the first in that order, and every one is counted.
     const cut = await validate(
-      { fields: [{ name: 'id', constraints: { unique: true } }, { name: 'n', type: 'integer' }] },
+      {
+        fields: [
+          { name: 'id', constraints: { unique: true } },
+          { name: 'n', type: 'integer' }
+        ]
+      },
       ['id', 'n'],
       [
         ['a', 'x'],
@@ -202,7 +211,10 @@ describe('unique fields and keys', () => {
 
   it('counts whole duplicate rows, telling cell boundaries, empty and absent cells apart', async () => {
     const result = await validate(
-      { fields: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], mlChecks: { duplicateRows: 'error' } },
+      {
+        fields: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+        mlChecks: { duplicateRows: 'error' }
+      },
       ['a', 'b', 'c'],
       [
         ['a', 'bc', '1'],

@@ -134,13 +134,9 @@ class RecheckSink implements TableSink {
   }
 
   header(labels: string[], line?: number): void {
-    const columns = columnsOfHeader(
-      labels,
-      line,
-      this.fields,
-      this.recheck.schema.fieldsMatch,
-      { add: () => undefined }
-    )
+    const columns = columnsOfHeader(labels, line, this.fields, this.recheck.schema.fieldsMatch, {
+      add: () => undefined
+    })
     this.columns = columns
     const names = columns.map(field => field?.name ?? null)
     this.uniqueByColumn = names.map(name =>

@@ -69,7 +69,8 @@ export class ViolationLog {
     let i = 0
     let j = 0
     while (kept.length < this.max && (i < this.kept.length || j < other.kept.length)) {
-      const mine = i < this.kept.length && (j === other.kept.length || this.orders[i] <= other.orders[j])
+      const mine =
+        i < this.kept.length && (j === other.kept.length || this.orders[i] <= other.orders[j])
       kept.push(mine ? this.kept[i] : other.kept[j])
       orders.push(mine ? this.orders[i++] : other.orders[j++])
     }

@@ -137,7 +137,7 @@ export class RunWriter {
   }
 
   private writeAll(bytes: Uint8Array): void {
-    for (let done = 0; done < bytes.length; )
+    for (let done = 0; done < bytes.length;)
       done += writeSync(this.fd, bytes, done, bytes.length - done)
   }
 }
@@ -162,7 +162,7 @@ export function mergeCursors(
     const heap = cursors.map((_, i) => i).filter(i => cursors[i].next())
     const size = heap.length
     for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(cursors, heap, i, size)
-    for (let live = size; live > 0; ) {
+    for (let live = size; live > 0;) {
       const top = heap[0]
       const cursor = cursors[top]
       visit(cursor.hi, cursor.lo, cursor.file, cursor.row)
@@ -170,7 +170,8 @@ export function mergeCursors(
         heap[0] = heap[--live]
         siftDown(cursors, heap, 0, live)
       } else if (live > 1) {
-        const child = live > 2 && before(cursors[heap[2]], heap[2], cursors[heap[1]], heap[1]) ? 2 : 1
+        const child =
+          live > 2 && before(cursors[heap[2]], heap[2], cursors[heap[1]], heap[1]) ? 2 : 1
         if (before(cursors[heap[child]], heap[child], cursor, top)) siftDown(cursors, heap, 0, live)
       }
     }
@@ -180,11 +181,14 @@ export function mergeCursors(
 }
 
 function siftDown(cursors: Cursor[], heap: number[], from: number, size: number): void {
-  for (let i = from; ; ) {
+  for (let i = from; ;) {
     const left = 2 * i + 1
     if (left >= size) return
     let child = left
-    if (left + 1 < size && before(cursors[heap[left + 1]], heap[left + 1], cursors[heap[left]], heap[left]))
+    if (
+      left + 1 < size &&
+      before(cursors[heap[left + 1]], heap[left + 1], cursors[heap[left]], heap[left])
+    )
       child = left + 1
     if (!before(cursors[heap[child]], heap[child], cursors[heap[i]], heap[i])) return
     const swap = heap[i]
