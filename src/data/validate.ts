@@ -78,6 +78,7 @@ export async function validateRows(
   const keyStore = seams.keyStore ?? (bytes => new KeyStore({ memoryBytes: bytes }))
   const table = new RowChecker(schema, fields, log, options, () => keyStore(memoryBytes))
   const store = table.keys.store
+  let handedOver = false
   try {
     const ended = await read(table)
     // A part's keys are compared with the other parts' by whoever merges them (validate-dataset.ts).
@@ -97,6 +98,7 @@ export async function validateRows(
     }
     if (!options.partition)
       datasetChecks(schema.mlChecks, table.rows, table.nullCounts, table.classCounts, log)
+    handedOver = options.partition !== undefined
     return {
       format: options.format,
       rows: table.rows,
@@ -112,7 +114,8 @@ export async function validateRows(
       ...(options.partition ? { orders: log.orders, keys: store?.detach() ?? null } : {})
     }
   } finally {
-    if (!options.partition) store?.dispose()
+    // A part's hashes go to the merge, which removes what it spilled; anything else is removed here.
+    if (!handedOver) store?.dispose()
   }
 }
 

@@ -216,31 +216,58 @@ export class KeyStore {
  * when the passes end there), then equal hi put in order of lo (rare: a few hundred pairs in millions).
  */
 function sortEntries(entries: Uint32Array, count: number): Uint32Array {
-  let from = entries
-  let to: Uint32Array | null = null
+  let from: Uint32Array = entries
+  let to: Uint32Array = new Uint32Array(0)
   const counts = new Uint32Array(1 << DIGIT_BITS)
   for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
-    counts.fill(0)
-    for (let i = 0; i < count * 4; i += 4) counts[(from[i] >>> shift) & 0x7ff]++
-    if (counts.includes(count)) continue // one digit for all: this pass would move nothing
-    let sum = 0
-    for (let d = 0; d < counts.length; d++) {
-      const n = counts[d]
-      counts[d] = sum
-      sum += n
-    }
-    to ??= new Uint32Array(entries.length)
-    for (let i = 0; i < count * 4; i += 4) {
-      const at = counts[(from[i] >>> shift) & 0x7ff]++ * 4
-      to[at] = from[i]
-      to[at + 1] = from[i + 1]
-      to[at + 2] = from[i + 2]
-      to[at + 3] = from[i + 3]
-    }
-    ;[from, to] = [to, from]
+    if (!countDigits(from, count, shift, counts)) continue // one digit for all: nothing would move
+    if (to.length === 0) to = new Uint32Array(entries.length)
+    scatter(from, to, count, shift, counts)
+    const swap = from
+    from = to
+    to = swap
   }
   sortEqualHi(from, count)
   return from
+}
+
+/** Each digit's first place in the sorted order, into `counts`; false when one digit holds every entry. */
+function countDigits(
+  entries: Uint32Array,
+  count: number,
+  shift: number,
+  counts: Uint32Array
+): boolean {
+  counts.fill(0)
+  const end = count * 4
+  for (let i = 0; i < end; i += 4) counts[(entries[i] >>> shift) & 0x7ff]++
+  let sum = 0
+  for (let d = 0; d < counts.length; d++) {
+    const n = counts[d]
+    if (n === count) return false
+    counts[d] = sum
+    sum += n
+  }
+  return true
+}
+
+/** One radix pass: each entry moved to its digit's next place (measured hot: a plain loop, no helpers). */
+function scatter(
+  from: Uint32Array,
+  to: Uint32Array,
+  count: number,
+  shift: number,
+  counts: Uint32Array
+): void {
+  const end = count * 4
+  for (let i = 0; i < end; i += 4) {
+    const hi = from[i]
+    const at = counts[(hi >>> shift) & 0x7ff]++ << 2
+    to[at] = hi
+    to[at + 1] = from[i + 1]
+    to[at + 2] = from[i + 2]
+    to[at + 3] = from[i + 3]
+  }
 }
 
 /** Runs of equal hi, already in the order added, stably sorted by lo (insertion sort: they are short). */
