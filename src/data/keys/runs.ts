@@ -149,15 +149,22 @@ function before(a: Cursor, ia: number, b: Cursor, ib: number): boolean {
   return ia < ib
 }
 
+/** An entry handed on by a merge; `first`: the first of a group of equal hashes (repeats only). */
+export type Visit = (hi: number, lo: number, file: number, row: number, first: boolean) => void
+
 /**
- * Every entry of `cursors` in hash order (equal hashes in the order of their sources), through a binary
- * heap of the cursors; each cursor is closed once read. Millions of entries pass here: the heap is an
- * array of cursor numbers, and the top is sifted down only when its cursor's next entry is not the least.
+ * Every entry of `cursors` in hash order (equal hashes in the order of their sources), or with
+ * `repeatsOnly` the entries whose hash occurs more than once, through a binary heap of the cursors;
+ * each cursor is closed once read. Millions of entries pass here: the heap is an array of cursor
+ * numbers, the top is sifted down only when its cursor's next entry is not the least, and groups are
+ * found inline rather than by a callback per entry.
  */
-export function mergeCursors(
-  cursors: Cursor[],
-  visit: (hi: number, lo: number, file: number, row: number) => void
-): void {
+export function mergeCursors(cursors: Cursor[], visit: Visit, repeatsOnly = false): void {
+  let prevHi = -1
+  let prevLo = -1
+  let prevFile = 0
+  let prevRow = 0
+  let inGroup = false
   try {
     const heap = cursors.map((_, i) => i).filter(i => cursors[i].next())
     const size = heap.length
@@ -165,7 +172,19 @@ export function mergeCursors(
     for (let live = size; live > 0;) {
       const top = heap[0]
       const cursor = cursors[top]
-      visit(cursor.hi, cursor.lo, cursor.file, cursor.row)
+      const { hi, lo, file, row } = cursor
+      if (!repeatsOnly) visit(hi, lo, file, row, false)
+      else if (hi === prevHi && lo === prevLo) {
+        if (!inGroup) visit(prevHi, prevLo, prevFile, prevRow, true)
+        visit(hi, lo, file, row, false)
+        inGroup = true
+      } else {
+        inGroup = false
+        prevHi = hi
+        prevLo = lo
+        prevFile = file
+        prevRow = row
+      }
       if (!cursor.next()) {
         heap[0] = heap[--live]
         siftDown(cursors, heap, 0, live)
