@@ -53,6 +53,33 @@ describe('KeyStore', () => {
     expect(existsSync(path.join(root, spilled[0]))).toBe(false)
   })
 
+  it.each([
+    ['in memory', 1 << 20],
+    ['spilled', 1]
+  ])('finds exactly the repeated hashes among many equal ones (%s)', (_, memoryBytes) => {
+    // 6,000 hashes from a small space: long runs of equal hi, and groups of equal (hi, lo).
+    let state = 1
+    const random = (n: number) => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) % n
+    const store = new KeyStore({ memoryBytes })
+    const rowsOf = new Map<string, number[]>()
+    for (let row = 0; row < 6000; row++) {
+      const hi = random(40) * 0x01000001
+      const lo = random(400)
+      store.add(hi, lo, 0, row)
+      rowsOf.set(`${hi}.${lo}`, [...(rowsOf.get(`${hi}.${lo}`) ?? []), row])
+    }
+    const expected = [...rowsOf]
+      .filter(([, rows]) => rows.length > 1)
+      .sort(([a], [b]) => {
+        const [ah, al] = a.split('.').map(Number)
+        const [bh, bl] = b.split('.').map(Number)
+        return ah - bh || al - bl
+      })
+      .flatMap(([hash, rows]) => rows.map((row, k) => `${hash}:0/${row}${k === 0 ? '*' : ''}`))
+    expect(candidates(store)).toEqual(expected)
+    store.dispose()
+  })
+
   it("absorbs another store's entries, their rows shifted, after its own", () => {
     const first = new KeyStore({ memoryBytes: 1 })
     const second = new KeyStore({ memoryBytes: 1 })

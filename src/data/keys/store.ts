@@ -211,15 +211,16 @@ export class KeyStore {
 }
 
 /**
- * The first `count` entries sorted by (hi, lo), equal hashes kept in order: a stable radix sort on hi
- * (three passes of 11 bits, through a second array of the same size, returned in place of the first
- * when the passes end there), then equal hi put in order of lo (rare: a few hundred pairs in millions).
+ * The first `count` entries sorted by (hi, lo), equal hashes kept in order: a stable radix sort on the
+ * top 22 bits of hi (two passes of 11 bits, through a second array of the same size, returned in place
+ * of the first), then each run of equal top bits put in order of (hi, lo): a run holds one entry or two
+ * in millions, unless hashes were made to collide.
  */
 function sortEntries(entries: Uint32Array, count: number): Uint32Array {
   let from: Uint32Array = entries
   let to: Uint32Array = new Uint32Array(0)
   const counts = new Uint32Array(1 << DIGIT_BITS)
-  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+  for (const shift of [32 - 2 * DIGIT_BITS, 32 - DIGIT_BITS]) {
     if (!countDigits(from, count, shift, counts)) continue // one digit for all: nothing would move
     if (to.length === 0) to = new Uint32Array(entries.length)
     scatter(from, to, count, shift, counts)
@@ -227,7 +228,7 @@ function sortEntries(entries: Uint32Array, count: number): Uint32Array {
     from = to
     to = swap
   }
-  sortEqualHi(from, count)
+  sortRuns(from, count, 32 - 2 * DIGIT_BITS)
   return from
 }
 
@@ -270,19 +271,51 @@ function scatter(
   }
 }
 
-/** Runs of equal hi, already in the order added, stably sorted by lo (insertion sort: they are short). */
-function sortEqualHi(entries: Uint32Array, count: number): void {
+/** Whether entry i goes after entry j: by hi, then lo (equal ones stay in order). */
+function after(entries: Uint32Array, i: number, j: number): boolean {
+  return entries[i] > entries[j] || (entries[i] === entries[j] && entries[i + 1] > entries[j + 1])
+}
+
+/**
+ * Each run of entries whose hi agrees above bit `shift` (in the order added) sorted by (hi, lo), stably:
+ * a short run by insertion, a long one (hashes made to collide) by a merge sort, never in square time.
+ */
+function sortRuns(entries: Uint32Array, count: number, shift: number): void {
+  const end = count * 4
+  for (let start = 0; start < end;) {
+    const top = entries[start] >>> shift
+    let stop = start + 4
+    while (stop < end && entries[stop] >>> shift === top) stop += 4
+    if (stop - start > 4 * 16) sortLong(entries, start, stop)
+    else if (stop - start > 4) sortShort(entries, start, stop)
+    start = stop
+  }
+}
+
+function sortShort(entries: Uint32Array, start: number, stop: number): void {
   const entry = new Uint32Array(4)
-  for (let i = 4; i < count * 4; i += 4) {
-    const hi = entries[i]
-    const lo = entries[i + 1]
-    let j = i - 4
-    if (entries[j] !== hi || entries[j + 1] <= lo) continue
+  for (let i = start + 4; i < stop; i += 4) {
+    if (!after(entries, i - 4, i)) continue
     entry.set(entries.subarray(i, i + 4))
-    while (j >= 0 && entries[j] === hi && entries[j + 1] > lo) j -= 4
+    let j = i - 4
+    while (
+      j >= start &&
+      (entries[j] > entry[0] || (entries[j] === entry[0] && entries[j + 1] > entry[1]))
+    )
+      j -= 4
     entries.copyWithin(j + 8, j + 4, i)
     entries.set(entry, j + 4)
   }
+}
+
+/** A long run: its entries' places sorted (Array.prototype.sort is stable), then copied back in order. */
+function sortLong(entries: Uint32Array, start: number, stop: number): void {
+  const places = Array.from({ length: (stop - start) / 4 }, (_, k) => start + 4 * k)
+  places.sort((a, b) => (after(entries, a, b) ? 1 : after(entries, b, a) ? -1 : 0))
+  const copy = entries.slice(start, stop)
+  places.forEach((place, k) =>
+    entries.set(copy.subarray(place - start, place - start + 4), start + 4 * k)
+  )
 }
 
 interface Source {
