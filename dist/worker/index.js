@@ -10813,15 +10813,16 @@ class KeyStore {
     }
 }
 /**
- * The first `count` entries sorted by (hi, lo), equal hashes kept in order: a stable radix sort on hi
- * (three passes of 11 bits, through a second array of the same size, returned in place of the first
- * when the passes end there), then equal hi put in order of lo (rare: a few hundred pairs in millions).
+ * The first `count` entries sorted by (hi, lo), equal hashes kept in order: a stable radix sort on the
+ * top 22 bits of hi (two passes of 11 bits, through a second array of the same size, returned in place
+ * of the first), then each run of equal top bits put in order of (hi, lo): a run holds one entry or two
+ * in millions, unless hashes were made to collide.
  */
 function sortEntries(entries, count) {
     let from = entries;
     let to = new Uint32Array(0);
     const counts = new Uint32Array(1 << DIGIT_BITS);
-    for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+    for (const shift of [32 - 2 * DIGIT_BITS, 32 - DIGIT_BITS]) {
         if (!countDigits(from, count, shift, counts))
             continue; // one digit for all: nothing would move
         if (to.length === 0)
@@ -10831,7 +10832,7 @@ function sortEntries(entries, count) {
         from = to;
         to = swap;
     }
-    sortEqualHi(from, count);
+    sortRuns(from, count, 32 - 2 * DIGIT_BITS);
     return from;
 }
 /** Each digit's first place in the sorted order, into `counts`; false when one digit holds every entry. */
@@ -10862,21 +10863,48 @@ function scatter(from, to, count, shift, counts) {
         to[at + 3] = from[i + 3];
     }
 }
-/** Runs of equal hi, already in the order added, stably sorted by lo (insertion sort: they are short). */
-function sortEqualHi(entries, count) {
+/** Whether entry i goes after entry j: by hi, then lo (equal ones stay in order). */
+function after(entries, i, j) {
+    return entries[i] > entries[j] || (entries[i] === entries[j] && entries[i + 1] > entries[j + 1]);
+}
+/**
+ * Each run of entries whose hi agrees above bit `shift` (in the order added) sorted by (hi, lo), stably:
+ * a short run by insertion, a long one (hashes made to collide) by a merge sort, never in square time.
+ */
+function sortRuns(entries, count, shift) {
+    const end = count * 4;
+    for (let start = 0; start < end;) {
+        const top = entries[start] >>> shift;
+        let stop = start + 4;
+        while (stop < end && entries[stop] >>> shift === top)
+            stop += 4;
+        if (stop - start > 4 * 16)
+            sortLong(entries, start, stop);
+        else if (stop - start > 4)
+            sortShort(entries, start, stop);
+        start = stop;
+    }
+}
+function sortShort(entries, start, stop) {
     const entry = new Uint32Array(4);
-    for (let i = 4; i < count * 4; i += 4) {
-        const hi = entries[i];
-        const lo = entries[i + 1];
-        let j = i - 4;
-        if (entries[j] !== hi || entries[j + 1] <= lo)
+    for (let i = start + 4; i < stop; i += 4) {
+        if (!after(entries, i - 4, i))
             continue;
         entry.set(entries.subarray(i, i + 4));
-        while (j >= 0 && entries[j] === hi && entries[j + 1] > lo)
+        let j = i - 4;
+        while (j >= start &&
+            (entries[j] > entry[0] || (entries[j] === entry[0] && entries[j + 1] > entry[1])))
             j -= 4;
         entries.copyWithin(j + 8, j + 4, i);
         entries.set(entry, j + 4);
     }
+}
+/** A long run: its entries' places sorted (Array.prototype.sort is stable), then copied back in order. */
+function sortLong(entries, start, stop) {
+    const places = Array.from({ length: (stop - start) / 4 }, (_, k) => start + 4 * k);
+    places.sort((a, b) => (after(entries, a, b) ? 1 : after(entries, b, a) ? -1 : 0));
+    const copy = entries.slice(start, stop);
+    places.forEach((place, k) => entries.set(copy.subarray(place - start, place - start + 4), start + 4 * k));
 }
 
 ;// CONCATENATED MODULE: ./src/data/key-tracker.ts
@@ -11014,17 +11042,20 @@ class KeyTracker {
     /** Column `k`'s valid value, in row `rowNumber`. */
     value(k, value, rowNumber) {
         const unique = this.uniqueByColumn[k];
-        if (unique !== -1) {
-            const hash = this.part;
-            hash.value(value, keySeed(unique));
-            this.store.add(hash.hi, hash.lo, 0, rowNumber);
-        }
+        if (unique !== -1)
+            this.addUnique(unique, value, rowNumber);
         const slots = this.slotsByColumn[k];
         if (slots !== undefined)
             this.fill(slots, value);
     }
-    // Apart from `value`, which runs for every cell: V8 inlines `value` into the row loop, and a loop here
-    // spent the inlining budget that the cell checks need (CSV validation took twice as long).
+    // This and `fill` apart from `value`, which runs for every cell: V8 inlines `value` into the row loop,
+    // and a loop (or the hashing) here spent the inlining budget that the cell checks need (CSV validation
+    // took twice as long).
+    addUnique(unique, value, rowNumber) {
+        const hash = this.part;
+        hash.value(value, keySeed(unique));
+        this.store.add(hash.hi, hash.lo, 0, rowNumber);
+    }
     fill(slots, value) {
         const hash = this.part;
         hash.value(value, 0);
