@@ -65,6 +65,8 @@ interface Part {
 
 export class KeyStore {
   private entries: Uint32Array
+  /** The radix sort's second array, kept from one sort to the next (a new one each time left garbage). */
+  private scratch: Uint32Array = new Uint32Array(0)
   private count = 0
   private readonly maxEntries: number
   private readonly spillRoot: string
@@ -106,6 +108,7 @@ export class KeyStore {
     this.runs = []
     this.folder = null
     this.entries = new Uint32Array(MIN_ENTRIES * 4)
+    this.scratch = new Uint32Array(0)
     this.count = 0
     return state
   }
@@ -184,7 +187,13 @@ export class KeyStore {
 
   /** The entries in memory, sorted (a view: the next add may overwrite it). */
   private sorted(): Uint32Array {
-    this.entries = sortEntries(this.entries, this.count)
+    if (this.scratch.length !== this.entries.length)
+      this.scratch = new Uint32Array(this.entries.length)
+    const sorted = sortEntries(this.entries, this.scratch, this.count)
+    if (sorted !== this.entries) {
+      this.scratch = this.entries
+      this.entries = sorted
+    }
     return this.entries.subarray(0, this.count * 4)
   }
 
@@ -195,6 +204,7 @@ export class KeyStore {
       const grown = new Uint32Array(Math.min(this.maxEntries, entries * 2) * 4)
       grown.set(this.entries)
       this.entries = grown
+      this.scratch = new Uint32Array(0)
       return
     }
     const writer = new RunWriter(this.runPath())
@@ -212,17 +222,16 @@ export class KeyStore {
 
 /**
  * The first `count` entries sorted by (hi, lo), equal hashes kept in order: a stable radix sort on the
- * top 22 bits of hi (two passes of 11 bits, through a second array of the same size, returned in place
- * of the first), then each run of equal top bits put in order of (hi, lo): a run holds one entry or two
+ * top 22 bits of hi (two passes of 11 bits, through `scratch`, of the same size: the sorted entries are
+ * in whichever of the two is returned), then each run of equal top bits put in order of (hi, lo): a run holds one entry or two
  * in millions, unless hashes were made to collide.
  */
-function sortEntries(entries: Uint32Array, count: number): Uint32Array {
+function sortEntries(entries: Uint32Array, scratch: Uint32Array, count: number): Uint32Array {
   let from: Uint32Array = entries
-  let to: Uint32Array = new Uint32Array(0)
+  let to: Uint32Array = scratch
   const counts = new Uint32Array(1 << DIGIT_BITS)
   for (const shift of [32 - 2 * DIGIT_BITS, 32 - DIGIT_BITS]) {
     if (!countDigits(from, count, shift, counts)) continue // one digit for all: nothing would move
-    if (to.length === 0) to = new Uint32Array(entries.length)
     scatter(from, to, count, shift, counts)
     const swap = from
     from = to
