@@ -10678,6 +10678,8 @@ const MAX_FILES = 0xffff;
 const MAX_ROW = 0xffffffff;
 class KeyStore {
     entries;
+    /** The radix sort's second array, kept from one sort to the next (a new one each time left garbage). */
+    scratch = new Uint32Array(0);
     count = 0;
     maxEntries;
     spillRoot;
@@ -10716,6 +10718,7 @@ class KeyStore {
         this.runs = [];
         this.folder = null;
         this.entries = new Uint32Array(MIN_ENTRIES * 4);
+        this.scratch = new Uint32Array(0);
         this.count = 0;
         return state;
     }
@@ -10789,7 +10792,13 @@ class KeyStore {
     }
     /** The entries in memory, sorted (a view: the next add may overwrite it). */
     sorted() {
-        this.entries = sortEntries(this.entries, this.count);
+        if (this.scratch.length !== this.entries.length)
+            this.scratch = new Uint32Array(this.entries.length);
+        const sorted = sortEntries(this.entries, this.scratch, this.count);
+        if (sorted !== this.entries) {
+            this.scratch = this.entries;
+            this.entries = sorted;
+        }
         return this.entries.subarray(0, this.count * 4);
     }
     /** A full array doubles, or, at its largest, goes to disk as a run. */
@@ -10799,6 +10808,7 @@ class KeyStore {
             const grown = new Uint32Array(Math.min(this.maxEntries, entries * 2) * 4);
             grown.set(this.entries);
             this.entries = grown;
+            this.scratch = new Uint32Array(0);
             return;
         }
         const writer = new RunWriter(this.runPath());
@@ -10814,19 +10824,17 @@ class KeyStore {
 }
 /**
  * The first `count` entries sorted by (hi, lo), equal hashes kept in order: a stable radix sort on the
- * top 22 bits of hi (two passes of 11 bits, through a second array of the same size, returned in place
- * of the first), then each run of equal top bits put in order of (hi, lo): a run holds one entry or two
+ * top 22 bits of hi (two passes of 11 bits, through `scratch`, of the same size: the sorted entries are
+ * in whichever of the two is returned), then each run of equal top bits put in order of (hi, lo): a run holds one entry or two
  * in millions, unless hashes were made to collide.
  */
-function sortEntries(entries, count) {
+function sortEntries(entries, scratch, count) {
     let from = entries;
-    let to = new Uint32Array(0);
+    let to = scratch;
     const counts = new Uint32Array(1 << DIGIT_BITS);
     for (const shift of [32 - 2 * DIGIT_BITS, 32 - DIGIT_BITS]) {
         if (!countDigits(from, count, shift, counts))
             continue; // one digit for all: nothing would move
-        if (to.length === 0)
-            to = new Uint32Array(entries.length);
         scatter(from, to, count, shift, counts);
         const swap = from;
         from = to;
