@@ -52,7 +52,7 @@ function cellsOf(cells: unknown[] | null, text: TextCells | null): unknown[] {
 }
 
 /** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
-export const KEY_MEMORY_BYTES = 64 * 1024 * 1024
+export const KEY_MEMORY_BYTES = 48 * 1024 * 1024
 
 /** For tests: the keys' store (a weak hash, a tiny budget) and the re-check's memory for key texts. */
 export interface KeySeams {
@@ -132,6 +132,8 @@ export async function resolveKeys(
   seams: KeySeams = {}
 ): Promise<Awaited<ReturnType<typeof recheckKeys>> | null> {
   const candidates = candidateRows(store)
+  // The hashes are done with: their memory is free before the table is read again.
+  store.dispose()
   if (!candidates) return null
   return recheckKeys({
     schema,

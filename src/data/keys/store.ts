@@ -145,8 +145,11 @@ export class KeyStore {
     })
   }
 
-  /** Removes the spilled runs, this store's and the absorbed parts'. */
+  /** Removes the spilled runs, this store's and the absorbed parts', and lets go of its memory. */
   dispose(): void {
+    this.entries = new Uint32Array(0)
+    this.scratch = new Uint32Array(0)
+    this.count = 0
     for (const folder of [this.folder, ...this.parts.map(part => part.state.folder)])
       if (folder) rmSync(folder, { recursive: true, force: true })
     this.folder = null
@@ -201,7 +204,9 @@ export class KeyStore {
   private makeRoom(): void {
     const entries = this.count
     if (entries < this.maxEntries) {
-      const grown = new Uint32Array(Math.min(this.maxEntries, entries * 2) * 4)
+      const grown = new Uint32Array(
+        Math.min(this.maxEntries, Math.max(MIN_ENTRIES, entries * 2)) * 4
+      )
       grown.set(this.entries)
       this.entries = grown
       this.scratch = new Uint32Array(0)
