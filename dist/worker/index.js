@@ -10753,8 +10753,11 @@ class KeyStore {
             prevRow = row;
         });
     }
-    /** Removes the spilled runs, this store's and the absorbed parts'. */
+    /** Removes the spilled runs, this store's and the absorbed parts', and lets go of its memory. */
     dispose() {
+        this.entries = new Uint32Array(0);
+        this.scratch = new Uint32Array(0);
+        this.count = 0;
         for (const folder of [this.folder, ...this.parts.map(part => part.state.folder)])
             if (folder)
                 (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
@@ -10805,7 +10808,7 @@ class KeyStore {
     makeRoom() {
         const entries = this.count;
         if (entries < this.maxEntries) {
-            const grown = new Uint32Array(Math.min(this.maxEntries, entries * 2) * 4);
+            const grown = new Uint32Array(Math.min(this.maxEntries, Math.max(MIN_ENTRIES, entries * 2)) * 4);
             grown.set(this.entries);
             this.entries = grown;
             this.scratch = new Uint32Array(0);
@@ -11620,7 +11623,7 @@ function cellsOf(cells, text) {
     return cells ?? Array.from({ length: text.count }, (_, k) => text.cell(k));
 }
 /** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
-const KEY_MEMORY_BYTES = 64 * 1024 * 1024;
+const KEY_MEMORY_BYTES = 48 * 1024 * 1024;
 /**
  * Validates a table against a Table Schema in one streaming pass over what `read` hands its sink: the
  * header, every cell's type and constraints, unique and primary keys, and the dataset-level checks under
@@ -11683,6 +11686,8 @@ async function validateRows(schema, options, read, seams = {}) {
  */
 async function resolveKeys(store, checks, schema, options, read, seams = {}) {
     const candidates = candidateRows(store);
+    // The hashes are done with: their memory is free before the table is read again.
+    store.dispose();
     if (!candidates)
         return null;
     return recheckKeys({
