@@ -282,7 +282,9 @@ describe('ml-smoke CLI', () => {
       expect(one.stats.violations).toBeGreaterThan(0)
       expect(two.stats.byCode['missing-label']).toBe(1)
       if (file === tricky)
-        expect([two.stats.byCode['unique-error'], two.stats.duplicateRows]).toEqual([10_001, 10_000])
+        expect([two.stats.byCode['unique-error'], two.stats.duplicateRows]).toEqual([
+          10_001, 10_000
+        ])
     }
     delete process.env.ML_SMOKE_PARALLEL_MIN_BYTES
   }, 120_000)
