@@ -20,7 +20,8 @@ const NULL = '\u0002'
 
 /**
  * The checks that compare a row with every other row: unique fields, the primary key, unique keys
- * (Table Schema v2) and (when asked for) whole duplicate rows, numbered in this order as `KeyCheck`s.
+ * (Table Schema v2) and (when asked for) whole duplicate rows, numbered in this order (a check's number
+ * seeds its hashes, so that keys of different checks never meet).
  */
 export interface KeyChecks {
   unique: readonly string[]
