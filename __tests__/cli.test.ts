@@ -225,8 +225,9 @@ describe('ml-smoke CLI', () => {
     await writeFile(
       schema,
       JSON.stringify({
+        // Keys do not stop the split: `tricky` repeats its first half's ids and rows in its second half.
         fields: [
-          { name: 'id', type: 'integer' },
+          { name: 'id', type: 'integer', constraints: { unique: true } },
           { name: 'score', type: 'number', constraints: { maximum: 0.99 } },
           { name: 'note' },
           // Not in the files: a header defect that the two halves must not both report (by name, so that
@@ -234,7 +235,7 @@ describe('ml-smoke CLI', () => {
           { name: 'weight', type: 'number' }
         ],
         fieldsMatch: 'equal',
-        mlChecks: { maxNullFraction: 0.001 }
+        mlChecks: { maxNullFraction: 0.001, duplicateRows: 'error' }
       })
     )
     const row = (i: number) =>
@@ -280,6 +281,10 @@ describe('ml-smoke CLI', () => {
       expect({ ...two, stats: { ...two.stats, parts: 1 } }).toEqual(one)
       expect(one.stats.violations).toBeGreaterThan(0)
       expect(two.stats.byCode['missing-label']).toBe(1)
+      if (file === tricky)
+        expect([two.stats.byCode['unique-error'], two.stats.duplicateRows]).toEqual([
+          10_001, 10_000
+        ])
     }
     delete process.env.ML_SMOKE_PARALLEL_MIN_BYTES
   }, 120_000)

@@ -48,7 +48,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(496);
-/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(895);
+/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(119);
 /* harmony import */ var _tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(248);
 // The entry of dist/worker/index.js: a small bundle that works on data in another thread (see
 // client.ts): it validates one byte range of a CSV or a whole Parquet file, or cuts a Parquet subset,
@@ -73,7 +73,9 @@ if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && _tasks_js_
             }
         };
     }
-    node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort.postMessage(reply);
+    // A part's key hashes (tens of MiB) are moved to the main thread, not copied.
+    const keys = 'result' in reply ? reply.result.keys : null;
+    node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort.postMessage(reply, keys ? [keys.sorted.buffer] : []);
 }
 
 __webpack_async_result__();
@@ -125,7 +127,7 @@ function heapCollector() {
 
 /***/ }),
 
-/***/ 895:
+/***/ 119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10085,6 +10087,18 @@ function readDataset(source, format, options, sink) {
 function primaryKeyOf(schema) {
     return schema.primaryKey === undefined ? [] : [schema.primaryKey].flat();
 }
+/**
+ * The checks that compare a row with every other row (key-tracker.ts's KeyChecks): unique fields, the
+ * primary key, unique keys, and duplicate rows when mlChecks asks for them.
+ */
+function keyChecksOf(schema) {
+    return {
+        unique: schema.fields.filter(field => field.constraints?.unique).map(field => field.name),
+        primaryKey: primaryKeyOf(schema),
+        uniqueKeys: schema.uniqueKeys ?? [],
+        duplicateRows: schema.mlChecks?.duplicateRows === 'error'
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/data/cells/invalid.ts
 /** What a cast returns for a cell that is not of its field's type: a symbol, so no cast value equals it. */
@@ -11634,97 +11648,659 @@ class Header {
     }
 }
 
+;// CONCATENATED MODULE: ./src/data/keys/hash.ts
+// 64-bit hashes of key values, as two unsigned 32-bit halves (no BigInt, no allocation per value). A hash
+// only nominates candidates: two keys whose hashes match are compared by their exact texts afterwards, so
+// a collision costs a re-check, never a false report. Equal texts must give equal hashes: every value is
+// hashed by what its canonical text (canonicalKey) shows of it.
+// Math.imul looked up once: in a vm context (jest's), each `Math` lookup made hashing 25 times slower.
+const imul = Math.imul;
+const FLOAT = new Float64Array(1);
+const WORDS = new Uint32Array(FLOAT.buffer);
+/** murmur3's finalizer: every input bit flips each output bit with probability about one half. */
+function mix32(h) {
+    h = imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+}
+// Seeds that set a value's type apart (1, "1" and true hash differently, as their texts differ).
+const hash_NUMBER = 0x2545f491;
+const STRING = 0x9e3779b9;
+const hash_TRUE = 0x6a09e667;
+const hash_FALSE = 0xbb67ae85;
+const JSON_TEXT = 0x3c6ef372;
+/** A key part with no valid value. */
+const NULL_PART = 0xa54ff53a;
+/**
+ * Writes a 64-bit hash into `hi` and `lo`. One instance per caller: `value` is called for each key cell
+ * of millions of rows, so it reuses its fields rather than returning a pair.
+ */
+class Hash64 {
+    hi = 0;
+    lo = 0;
+    /** A cast cell value, as canonicalKey's text of it: numbers by value (-0 is 0, every NaN one NaN). */
+    value(value, seed) {
+        if (typeof value === 'number')
+            this.number(value, seed);
+        else if (typeof value === 'string')
+            this.text(value, seed ^ STRING);
+        else if (typeof value === 'boolean')
+            this.word(value ? hash_TRUE : hash_FALSE, seed);
+        else
+            this.text(JSON.stringify(value) ?? 'undefined', seed ^ JSON_TEXT);
+    }
+    number(value, seed) {
+        FLOAT[0] = value === 0 ? 0 : value !== value ? NaN : value;
+        const low = WORDS[0];
+        const high = WORDS[1];
+        this.hi = mix32(high ^ mix32(low ^ seed ^ hash_NUMBER));
+        this.lo = mix32(low ^ mix32(high ^ imul(seed, 0x27d4eb2f) ^ hash_NUMBER));
+    }
+    /** Text hashed char by char in two lanes (FNV-1a and a multiply-xorshift), each finalized. */
+    text(text, seed) {
+        let a = (0x811c9dc5 ^ seed) >>> 0;
+        let b = imul(seed, 0x9e3779b1) ^ 0x5bd1e995;
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            a = imul(a ^ c, 0x01000193);
+            b = imul(b ^ c, 0x5bd1e995);
+            b ^= b >>> 15;
+        }
+        this.hi = mix32(a ^ text.length);
+        this.lo = mix32(b ^ mix32(a + text.length));
+    }
+    word(word, seed) {
+        this.hi = mix32(word ^ seed);
+        this.lo = mix32(word ^ imul(seed, 0x27d4eb2f) ^ 0x68e31da4);
+    }
+    /** Folds a part's hash (hi, lo) into the running hash in `hi`, `lo`: order matters. */
+    fold(hi, lo) {
+        const a = mix32(this.hi ^ hi);
+        this.hi = mix32(imul(a, 0x9e3779b1) ^ lo);
+        this.lo = mix32(this.lo ^ mix32(lo + imul(hi, 0x85ebca6b)) ^ a);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/data/keys/runs.ts
+// Sorted runs of key entries (64-bit hash, file, row) and their merge: the parts of KeyStore that read
+// and write disk. An entry is four 32-bit words on disk: hi, lo, row, file.
+
+/** Entries read or written at a time: 64 KiB. */
+const BLOCK = 4096;
+/** Entries in memory, four words each (hi, lo, row, file), in hash order. */
+class ArrayCursor {
+    slots;
+    rowOffset;
+    hi = 0;
+    lo = 0;
+    file = 0;
+    row = 0;
+    at = -4;
+    constructor(slots, rowOffset = 0) {
+        this.slots = slots;
+        this.rowOffset = rowOffset;
+    }
+    next() {
+        const slots = this.slots;
+        const i = (this.at += 4);
+        if (i >= slots.length)
+            return false;
+        this.hi = slots[i];
+        this.lo = slots[i + 1];
+        this.row = slots[i + 2] + this.rowOffset;
+        this.file = slots[i + 3];
+        return true;
+    }
+    close() { }
+}
+/** A run file read a block at a time. */
+class RunCursor {
+    rowOffset;
+    hi = 0;
+    lo = 0;
+    file = 0;
+    row = 0;
+    words = new Uint32Array(BLOCK * 4);
+    bytes = new Uint8Array(this.words.buffer);
+    fd;
+    filled = 0;
+    at = 0;
+    position = 0;
+    left;
+    constructor(run, rowOffset = 0) {
+        this.rowOffset = rowOffset;
+        this.fd = (0,external_node_fs_namespaceObject.openSync)(run.path, 'r');
+        this.left = run.count;
+    }
+    next() {
+        if (this.at === this.filled) {
+            if (this.left === 0)
+                return false;
+            const entries = Math.min(BLOCK, this.left);
+            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, this.bytes, 0, entries * 16, this.position);
+            if (read !== entries * 16)
+                throw new Error(`key run ended early (${read} bytes)`);
+            this.position += read;
+            this.left -= entries;
+            this.filled = entries * 4;
+            this.at = 0;
+        }
+        const words = this.words;
+        const at = this.at;
+        this.hi = words[at];
+        this.lo = words[at + 1];
+        this.row = words[at + 2] + this.rowOffset;
+        this.file = words[at + 3];
+        this.at = at + 4;
+        return true;
+    }
+    close() {
+        (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+    }
+}
+/** Writes entries in the order given (the caller's: hash order) to a new run file. */
+class RunWriter {
+    path;
+    words = new Uint32Array(BLOCK * 4);
+    fd;
+    at = 0;
+    count = 0;
+    constructor(path) {
+        this.path = path;
+        this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'wx');
+    }
+    /** Entries already in order, four words each. */
+    write(entries) {
+        this.flush();
+        this.writeAll(new Uint8Array(entries.buffer, entries.byteOffset, entries.byteLength));
+        this.count += entries.length / 4;
+    }
+    add(hi, lo, file, row) {
+        const words = this.words;
+        words[this.at] = hi;
+        words[this.at + 1] = lo;
+        words[this.at + 2] = row;
+        words[this.at + 3] = file;
+        this.at += 4;
+        this.count++;
+        if (this.at === words.length)
+            this.flush();
+    }
+    finish() {
+        this.flush();
+        (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        return { path: this.path, count: this.count };
+    }
+    flush() {
+        this.writeAll(new Uint8Array(this.words.buffer, 0, this.at * 4));
+        this.at = 0;
+    }
+    writeAll(bytes) {
+        for (let done = 0; done < bytes.length;)
+            done += (0,external_node_fs_namespaceObject.writeSync)(this.fd, bytes, done, bytes.length - done);
+    }
+}
+/** Whether cursor a's entry goes before b's: by hash, then by source (earlier sources hold earlier rows). */
+function before(a, ia, b, ib) {
+    if (a.hi !== b.hi)
+        return a.hi < b.hi;
+    if (a.lo !== b.lo)
+        return a.lo < b.lo;
+    return ia < ib;
+}
+/**
+ * Every entry of `cursors` in hash order (equal hashes in the order of their sources), or with
+ * `repeatsOnly` the entries whose hash occurs more than once, through a binary heap of the cursors;
+ * each cursor is closed once read. Millions of entries pass here: the heap is an array of cursor
+ * numbers, the top is sifted down only when its cursor's next entry is not the least, and groups are
+ * found inline rather than by a callback per entry.
+ */
+function mergeCursors(cursors, visit, repeatsOnly = false) {
+    let prevHi = -1;
+    let prevLo = -1;
+    let prevFile = 0;
+    let prevRow = 0;
+    let inGroup = false;
+    try {
+        const heap = cursors.map((_, i) => i).filter(i => cursors[i].next());
+        const size = heap.length;
+        for (let i = (size >> 1) - 1; i >= 0; i--)
+            siftDown(cursors, heap, i, size);
+        for (let live = size; live > 0;) {
+            const top = heap[0];
+            const cursor = cursors[top];
+            const { hi, lo, file, row } = cursor;
+            if (!repeatsOnly)
+                visit(hi, lo, file, row, false);
+            else if (hi === prevHi && lo === prevLo) {
+                if (!inGroup)
+                    visit(prevHi, prevLo, prevFile, prevRow, true);
+                visit(hi, lo, file, row, false);
+                inGroup = true;
+            }
+            else {
+                inGroup = false;
+                prevHi = hi;
+                prevLo = lo;
+                prevFile = file;
+                prevRow = row;
+            }
+            if (!cursor.next()) {
+                heap[0] = heap[--live];
+                siftDown(cursors, heap, 0, live);
+            }
+            else if (live > 1) {
+                const child = live > 2 && before(cursors[heap[2]], heap[2], cursors[heap[1]], heap[1]) ? 2 : 1;
+                if (before(cursors[heap[child]], heap[child], cursor, top))
+                    siftDown(cursors, heap, 0, live);
+            }
+        }
+    }
+    finally {
+        for (const cursor of cursors)
+            cursor.close();
+    }
+}
+function siftDown(cursors, heap, from, size) {
+    for (let i = from;;) {
+        const left = 2 * i + 1;
+        if (left >= size)
+            return;
+        let child = left;
+        if (left + 1 < size &&
+            before(cursors[heap[left + 1]], heap[left + 1], cursors[heap[left]], heap[left]))
+            child = left + 1;
+        if (!before(cursors[heap[child]], heap[child], cursors[heap[i]], heap[i]))
+            return;
+        const swap = heap[i];
+        heap[i] = heap[child];
+        heap[child] = swap;
+        i = child;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/data/keys/store.ts
+/**
+ * KeyStore: which keys repeat, among millions, in bounded memory. It holds 64-bit key hashes with a row
+ * reference each (a file index and a row number) and finds the hashes that occur more than once:
+ * candidates, which the caller confirms by comparing the rows' exact key texts (a hash collision must
+ * never be reported as a repeat). It knows nothing of tables: any key (a unique field, a primary key, a
+ * whole row, the columns two splits are compared on) hashed by keys/hash.ts fits.
+ *
+ *   const store = new KeyStore({ memoryBytes: 32 << 20 })
+ *   store.add(hi, lo, file, row)      // for each key of each row, rows in order
+ *   store.absorb(other.detach(), n)   // another part's entries (a worker's), its rows shifted by n
+ *   store.candidates(visit)           // after the last add: each entry whose hash repeats, by hash
+ *   store.dispose()                   // removes what was spilled to disk
+ *
+ * Entries are appended to a typed array (four 32-bit words each: hi, lo, row, file). When it is full it
+ * is radix-sorted by hash and written to a file in the store's temporary folder (a sorted run), and
+ * starts empty; `candidates` sorts what is left and merges it with the runs, and with absorbed parts, so
+ * repeats across runs and parts are found. Appending, not indexing: a hash table of millions of slots
+ * costs a cache miss per key (measured: 2 M keys took 0.7 s into an ordered open-addressing table, 0.1 s
+ * appended and sorted), and no caller can report a repeat before the exact re-check anyway.
+ * Within a group of equal hashes, entries come in the order they were added (absorbed parts after).
+ */
+
+
+
+
+/** Bytes per entry: hi, lo, row and file, 4 bytes each. */
+const ENTRY_BYTES = 16;
+const MIN_ENTRIES = 1 << 8;
+/** Runs merged at once: more are first merged into fewer (each open run holds a file and 64 KiB). */
+const MAX_FAN_IN = 64;
+/** Radix sort digits: 11 bits, three passes over a 32-bit word. */
+const DIGIT_BITS = 11;
+const MAX_FILES = 0xffff;
+const MAX_ROW = 0xffffffff;
+class KeyStore {
+    entries;
+    /** The radix sort's second array, kept from one sort to the next (a new one each time left garbage). */
+    scratch = new Uint32Array(0);
+    count = 0;
+    maxEntries;
+    spillRoot;
+    folder = null;
+    runs = [];
+    parts = [];
+    spilled = 0;
+    /** Run files named so far in this store's folder. */
+    files = 0;
+    constructor(options = {}) {
+        const budget = options.memoryBytes ?? 64 * 1024 * 1024;
+        this.maxEntries = Math.max(MIN_ENTRIES, Math.floor(budget / (2 * ENTRY_BYTES)));
+        this.spillRoot = options.spillRoot ?? process.env.RUNNER_TEMP ?? external_node_os_default().tmpdir();
+        this.entries = new Uint32Array(Math.min(this.maxEntries, 1 << 16) * 4);
+    }
+    /** Runs written to disk so far (this store's own). */
+    get spilledRuns() {
+        return this.spilled;
+    }
+    /** Adds a key's hash with the row it is in. Rows are added in order. */
+    add(hi, lo, file, row) {
+        if (!(file >= 0 && file <= MAX_FILES && row >= 0 && row <= MAX_ROW))
+            throw new RangeError(`key store: file ${file}, row ${row} out of range`);
+        if (this.count * 4 === this.entries.length)
+            this.makeRoom();
+        const entries = this.entries;
+        const at = this.count++ * 4;
+        entries[at] = hi;
+        entries[at + 1] = lo;
+        entries[at + 2] = row;
+        entries[at + 3] = file;
+    }
+    /** This store's entries for another store to absorb; this store is empty afterwards. */
+    detach() {
+        const state = { sorted: this.sorted(), runs: this.runs, folder: this.folder };
+        this.runs = [];
+        this.folder = null;
+        this.entries = new Uint32Array(MIN_ENTRIES * 4);
+        this.scratch = new Uint32Array(0);
+        this.count = 0;
+        return state;
+    }
+    /** Takes another store's entries (added after all of this one's), their rows shifted by `rowOffset`. */
+    absorb(state, rowOffset = 0) {
+        this.parts.push({ state, rowOffset });
+    }
+    /**
+     * After the last add: calls `visit` for each entry whose hash occurs more than once, in hash order, and
+     * each group of equal hashes in the order the rows were added; `first` marks a group's first entry.
+     */
+    candidates(visit) {
+        let prevHi = 0;
+        let prevLo = 0;
+        let prevFile = 0;
+        let prevRow = 0;
+        let inGroup = false;
+        let started = false;
+        mergeCursors(this.cursors(), (hi, lo, file, row) => {
+            if (started && hi === prevHi && lo === prevLo) {
+                if (!inGroup)
+                    visit(prevHi, prevLo, prevFile, prevRow, true);
+                visit(hi, lo, file, row, false);
+                inGroup = true;
+            }
+            else
+                inGroup = false;
+            started = true;
+            prevHi = hi;
+            prevLo = lo;
+            prevFile = file;
+            prevRow = row;
+        });
+    }
+    /** Removes the spilled runs, this store's and the absorbed parts', and lets go of its memory. */
+    dispose() {
+        this.entries = new Uint32Array(0);
+        this.scratch = new Uint32Array(0);
+        this.count = 0;
+        for (const folder of [this.folder, ...this.parts.map(part => part.state.folder)])
+            if (folder)
+                (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
+        this.folder = null;
+        this.runs = [];
+        this.parts.length = 0;
+    }
+    /** Every source in the order its rows were added: runs, then memory; then each absorbed part's. */
+    cursors() {
+        const sources = [
+            { runs: this.runs, sorted: this.sorted(), rowOffset: 0 },
+            ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
+        ];
+        const opens = sources.flatMap(source => [
+            ...source.runs.map(run => () => new RunCursor(run, source.rowOffset)),
+            () => new ArrayCursor(source.sorted, source.rowOffset)
+        ]);
+        if (opens.length > MAX_FAN_IN)
+            return [new RunCursor(this.mergeAll(opens))];
+        return opens.map(open => open());
+    }
+    /** Too many sources to merge at once: all merged into one run, MAX_FAN_IN at a time. */
+    mergeAll(opens) {
+        for (;;) {
+            const merged = [];
+            for (let at = 0; at < opens.length; at += MAX_FAN_IN) {
+                const writer = new RunWriter(this.runPath());
+                mergeCursors(opens.slice(at, at + MAX_FAN_IN).map(open => open()), (hi, lo, file, row) => writer.add(hi, lo, file, row));
+                merged.push(writer.finish());
+            }
+            if (merged.length === 1)
+                return merged[0];
+            opens = merged.map(run => () => new RunCursor(run));
+        }
+    }
+    /** The entries in memory, sorted (a view: the next add may overwrite it). */
+    sorted() {
+        if (this.scratch.length !== this.entries.length)
+            this.scratch = new Uint32Array(this.entries.length);
+        const sorted = sortEntries(this.entries, this.scratch, this.count);
+        if (sorted !== this.entries) {
+            this.scratch = this.entries;
+            this.entries = sorted;
+        }
+        return this.entries.subarray(0, this.count * 4);
+    }
+    /** A full array doubles, or, at its largest, goes to disk as a run. */
+    makeRoom() {
+        const entries = this.count;
+        if (entries < this.maxEntries) {
+            const grown = new Uint32Array(Math.min(this.maxEntries, Math.max(MIN_ENTRIES, entries * 2)) * 4);
+            grown.set(this.entries);
+            this.entries = grown;
+            this.scratch = new Uint32Array(0);
+            return;
+        }
+        const writer = new RunWriter(this.runPath());
+        writer.write(this.sorted());
+        this.runs.push(writer.finish());
+        this.spilled++;
+        this.count = 0;
+    }
+    runPath() {
+        this.folder ??= (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(this.spillRoot, 'ml-smoke-keys-'));
+        return external_node_path_default().join(this.folder, `${this.files++}.run`);
+    }
+}
+/**
+ * The first `count` entries sorted by (hi, lo), equal hashes kept in order: a stable radix sort on the
+ * top 22 bits of hi (two passes of 11 bits, through `scratch`, of the same size: the sorted entries are
+ * in whichever of the two is returned), then each run of equal top bits put in order of (hi, lo): a run holds one entry or two
+ * in millions, unless hashes were made to collide.
+ */
+function sortEntries(entries, scratch, count) {
+    let from = entries;
+    let to = scratch;
+    const counts = new Uint32Array(1 << DIGIT_BITS);
+    for (const shift of [32 - 2 * DIGIT_BITS, 32 - DIGIT_BITS]) {
+        if (!countDigits(from, count, shift, counts))
+            continue; // one digit for all: nothing would move
+        scatter(from, to, count, shift, counts);
+        const swap = from;
+        from = to;
+        to = swap;
+    }
+    sortRuns(from, count, 32 - 2 * DIGIT_BITS);
+    return from;
+}
+/** Each digit's first place in the sorted order, into `counts`; false when one digit holds every entry. */
+function countDigits(entries, count, shift, counts) {
+    counts.fill(0);
+    const end = count * 4;
+    for (let i = 0; i < end; i += 4)
+        counts[(entries[i] >>> shift) & 0x7ff]++;
+    let sum = 0;
+    for (let d = 0; d < counts.length; d++) {
+        const n = counts[d];
+        if (n === count)
+            return false;
+        counts[d] = sum;
+        sum += n;
+    }
+    return true;
+}
+/** One radix pass: each entry moved to its digit's next place (measured hot: a plain loop, no helpers). */
+function scatter(from, to, count, shift, counts) {
+    const end = count * 4;
+    for (let i = 0; i < end; i += 4) {
+        const hi = from[i];
+        const at = counts[(hi >>> shift) & 0x7ff]++ << 2;
+        to[at] = hi;
+        to[at + 1] = from[i + 1];
+        to[at + 2] = from[i + 2];
+        to[at + 3] = from[i + 3];
+    }
+}
+/** Whether entry i goes after entry j: by hi, then lo (equal ones stay in order). */
+function after(entries, i, j) {
+    return entries[i] > entries[j] || (entries[i] === entries[j] && entries[i + 1] > entries[j + 1]);
+}
+/**
+ * Each run of entries whose hi agrees above bit `shift` (in the order added) sorted by (hi, lo), stably:
+ * a short run by insertion, a long one (hashes made to collide) by a merge sort, never in square time.
+ */
+function sortRuns(entries, count, shift) {
+    const end = count * 4;
+    for (let start = 0; start < end;) {
+        const top = entries[start] >>> shift;
+        let stop = start + 4;
+        while (stop < end && entries[stop] >>> shift === top)
+            stop += 4;
+        if (stop - start > 4 * 16)
+            sortLong(entries, start, stop);
+        else if (stop - start > 4)
+            sortShort(entries, start, stop);
+        start = stop;
+    }
+}
+function sortShort(entries, start, stop) {
+    const entry = new Uint32Array(4);
+    for (let i = start + 4; i < stop; i += 4) {
+        if (!after(entries, i - 4, i))
+            continue;
+        entry.set(entries.subarray(i, i + 4));
+        let j = i - 4;
+        while (j >= start &&
+            (entries[j] > entry[0] || (entries[j] === entry[0] && entries[j + 1] > entry[1])))
+            j -= 4;
+        entries.copyWithin(j + 8, j + 4, i);
+        entries.set(entry, j + 4);
+    }
+}
+/** A long run: its entries' places sorted (Array.prototype.sort is stable), then copied back in order. */
+function sortLong(entries, start, stop) {
+    const places = Array.from({ length: (stop - start) / 4 }, (_, k) => start + 4 * k);
+    places.sort((a, b) => (after(entries, a, b) ? 1 : after(entries, b, a) ? -1 : 0));
+    const copy = entries.slice(start, stop);
+    places.forEach((place, k) => entries.set(copy.subarray(place - start, place - start + 4), start + 4 * k));
+}
+
 ;// CONCATENATED MODULE: ./src/data/key-tracker.ts
 
-/** A canonical text for a cast value, for unique and primary-key checks. */
+
+
+/** A canonical text for a cast value, for unique and primary-key checks (1 and 1.0 read as a number are one). */
 function uniqueKey(value) {
     if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
         return `${typeof value}:${String(value)}`;
     return `json:${JSON.stringify(value)}`;
 }
-/** 52 bits of FNV-1a: enough to spot duplicate rows without keeping every row's text. */
-function rowHash(cells) {
-    let low = 0x811c9dc5;
-    let high = 0x050c5d1f;
-    for (const cell of cells) {
-        const text = typeof cell === 'string'
-            ? cell
-            : cell === ABSENT
-                ? '\u0001'
-                : (JSON.stringify(cell) ?? 'undefined');
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            low = Math.imul(low ^ c, 0x01000193);
-            high = Math.imul(high ^ c ^ (low >>> 16), 0x01000193);
-        }
-        low = Math.imul(low ^ 0x1f, 0x01000193);
-    }
-    return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff);
+/** A row's cell as duplicate rows compare it: its text as read (an absent JSON key is not an empty one). */
+function cellText(cell) {
+    if (typeof cell === 'string')
+        return cell;
+    return cell === ABSENT ? null : (JSON.stringify(cell) ?? 'undefined');
 }
 /** A key part with no valid value (missing, invalid, or past the row's end); no uniqueKey text is this. */
 const NULL = '\u0002';
-/** A key of one or more fields: the parts of the row being read, and the rows each value was seen in. */
+/** Key check `index`'s seed: keys of different checks never compare equal. */
+function keySeed(index) {
+    return mix32(index + 0x51ed27);
+}
+/** A key of one or more fields: the parts of the row being read (hashed, or as texts for foreign keys). */
 class CompositeKey {
     fields;
-    parts;
+    seed;
+    texted;
     read = 0;
+    /** Per part: set in this row, and its value's hash. */
+    set;
+    hi;
+    lo;
+    texts;
     seen = new Map();
-    constructor(fields) {
+    /** `texted`: a foreign key's, compared by its parts' texts rather than hashed. */
+    constructor(fields, seed, texted = false) {
         this.fields = fields;
-        this.parts = new Array(fields.length).fill(NULL);
+        this.seed = seed;
+        this.texted = texted;
+        this.set = new Uint8Array(fields.length);
+        this.hi = new Uint32Array(fields.length);
+        this.lo = new Uint32Array(fields.length);
+        this.texts = new Array(fields.length).fill(NULL);
     }
     start() {
         if (this.read === 0)
             return;
-        this.parts.fill(NULL);
+        this.set.fill(0);
+        this.texts.fill(NULL);
         this.read = 0;
     }
     text() {
-        return this.parts.length === 1 ? this.parts[0] : this.parts.join('\u0000');
+        return this.texts.length === 1 ? this.texts[0] : this.texts.join('\u0000');
     }
-    /** The row this row's key first appeared in, remembering it when it is new. */
-    repeats(rowNumber) {
-        const text = this.text();
-        const first = this.seen.get(text);
-        if (first === undefined)
-            this.seen.set(text, rowNumber);
-        return first;
+    /** The key's hash into `into`: each part's in order, a missing part as NULL_PART. */
+    hash(into) {
+        into.word(this.fields.length, this.seed);
+        for (let part = 0; part < this.fields.length; part++)
+            if (this.set[part])
+                into.fold(this.hi[part], this.lo[part]);
+            else
+                into.fold(NULL_PART, NULL_PART);
     }
 }
 /**
- * The checks that compare rows with other rows: unique fields, the primary key, unique keys (Table Schema
- * v2), foreign keys into the same table, and (when asked for) whole duplicate rows. A row is fed between
- * `startRow` and `endRow`, with `value` for each cell that has a valid value; a part with none is null.
- * Following Table Schema and frictionless-py: a primary key whose parts are all null is an error of its
- * own; a unique key with a null part is not compared (as SQL's UNIQUE); a foreign key whose parts are all
- * null refers to nothing.
+ * The first pass of the checks that compare rows with other rows. A row is fed between `startRow` and
+ * `endRow`, with `value` for each cell that has a valid value; a part with none is null. Unique fields,
+ * the primary key, unique keys and duplicate rows go as 64-bit hashes into a KeyStore, whose candidates
+ * (hashes that repeat) key-recheck.ts confirms by the exact texts in a second pass; foreign keys into the
+ * same table keep their texts. Following Table Schema and frictionless-py: a primary key whose parts are
+ * all null is an error of its own; a unique key with a null part is not compared (as SQL's UNIQUE); a
+ * foreign key whose parts are all null refers to nothing.
  */
 class KeyTracker {
-    /** Rows whose whole text repeats an earlier row (counted only when `checksRows`). */
-    duplicateRows = 0;
     checksRows;
     /** Whether rows are compared by unique keys or foreign keys (beyond unique fields and the primary key). */
     checksKeys;
     /** Whether the primary key of the row just ended had no valid part. */
     primaryKeyEmpty = false;
-    uniqueSeen = new Map();
-    rowSeen = new Map();
+    /** The hashes of every key; null when the schema has none. */
+    store;
+    checks;
     primary;
     uniqueKeys;
     foreignKeys;
     composites;
-    // Per column, set by `mapColumns`: the unique field's values, and the key parts the column holds.
+    part = new Hash64();
+    whole = new Hash64();
+    // Per column, set by `mapColumns`: the unique field's check (-1: none), and the key parts it holds.
     uniqueByColumn = [];
     slotsByColumn = [];
-    constructor(uniqueFields, primaryKey, duplicateRows, keys = {}) {
-        for (const name of uniqueFields)
-            this.uniqueSeen.set(name, new Map());
-        this.checksRows = duplicateRows;
-        this.primary = primaryKey.length ? new CompositeKey(primaryKey) : null;
-        this.uniqueKeys = (keys.uniqueKeys ?? []).map(fields => new CompositeKey(fields));
-        this.foreignKeys = (keys.foreignKeys ?? []).map(key => ({
-            source: new CompositeKey(key.fields),
-            target: new CompositeKey(key.reference.fields),
+    constructor(checks, foreignKeys = [], store) {
+        this.checks = checks;
+        this.checksRows = checks.duplicateRows;
+        const primaryIndex = checks.unique.length;
+        this.primary = checks.primaryKey.length
+            ? new CompositeKey(checks.primaryKey, keySeed(primaryIndex))
+            : null;
+        this.uniqueKeys = checks.uniqueKeys.map((fields, i) => new CompositeKey(fields, keySeed(primaryIndex + 1 + i)));
+        this.foreignKeys = foreignKeys.map(key => ({
+            source: new CompositeKey(key.fields, 0, true),
+            target: new CompositeKey(key.reference.fields, 0, true),
             pending: []
         }));
         this.checksKeys = this.uniqueKeys.length > 0 || this.foreignKeys.length > 0;
@@ -11733,10 +12309,12 @@ class KeyTracker {
             ...this.uniqueKeys,
             ...this.foreignKeys.flatMap(key => [key.source, key.target])
         ];
+        const hashed = checks.unique.length > 0 || this.primary || this.uniqueKeys.length > 0;
+        this.store = hashed || this.checksRows ? (store?.() ?? new KeyStore()) : null;
     }
     /** Which field each column holds (null: none), from the header. */
     mapColumns(names) {
-        this.uniqueByColumn = names.map(name => (name === null ? undefined : this.uniqueSeen.get(name)));
+        this.uniqueByColumn = names.map(name => (name === null ? -1 : this.checks.unique.indexOf(name)));
         this.slotsByColumn = names.map(name => {
             if (name === null)
                 return undefined;
@@ -11753,55 +12331,57 @@ class KeyTracker {
         for (let i = 0; i < this.composites.length; i++)
             this.composites[i].start();
     }
-    /** Column `k`'s valid value: the row it first appeared in when its field is unique and it repeats. */
+    /** Column `k`'s valid value, in row `rowNumber`. */
     value(k, value, rowNumber) {
-        const seen = this.uniqueByColumn[k];
-        let first;
-        if (seen) {
-            const key = uniqueKey(value);
-            first = seen.get(key);
-            if (first === undefined)
-                seen.set(key, rowNumber);
-        }
+        const unique = this.uniqueByColumn[k];
+        if (unique !== -1)
+            this.addUnique(unique, value, rowNumber);
         const slots = this.slotsByColumn[k];
         if (slots !== undefined)
             this.fill(slots, value);
-        return first;
     }
-    // Apart from `value`, which runs for every cell: V8 inlines `value` into the row loop, and a loop here
-    // spent the inlining budget that the cell checks need (CSV validation took twice as long).
+    // This and `fill` apart from `value`, which runs for every cell: V8 inlines `value` into the row loop,
+    // and a loop (or the hashing) here spent the inlining budget that the cell checks need (CSV validation
+    // took twice as long).
+    addUnique(unique, value, rowNumber) {
+        const hash = this.part;
+        hash.value(value, keySeed(unique));
+        this.store.add(hash.hi, hash.lo, 0, rowNumber);
+    }
     fill(slots, value) {
-        const text = uniqueKey(value);
+        const hash = this.part;
+        hash.value(value, 0);
+        let text;
         for (const [key, part] of slots) {
-            key.parts[part] = text;
+            key.set[part] = 1;
+            key.hi[part] = hash.hi;
+            key.lo[part] = hash.lo;
+            if (key.texted)
+                key.texts[part] = text ??= uniqueKey(value);
             key.read++;
         }
     }
-    /**
-     * After the row's cells: the row its primary key first appeared in, if it repeats (`primaryKeyEmpty`
-     * tells whether it had no valid part at all, which is not compared).
-     */
+    /** After the row's cells: its primary key goes to the store (`primaryKeyEmpty`: it had no valid part). */
     endRow(rowNumber) {
         const primary = this.primary;
         this.primaryKeyEmpty = primary !== null && primary.read === 0;
         if (primary === null || this.primaryKeyEmpty)
-            return undefined;
-        return primary.repeats(rowNumber);
+            return;
+        primary.hash(this.whole);
+        this.store.add(this.whole.hi, this.whole.lo, 0, rowNumber);
     }
     /** A blank row: it has no key; its primary key, if the schema has one, is empty. */
     blankRow() {
         this.startRow();
         this.primaryKeyEmpty = this.primary !== null;
     }
-    /** After `endRow`, when `checksKeys`: the unique keys the row repeats; foreign keys are kept for `end`. */
+    /** After `endRow`, when `checksKeys`: the unique keys go to the store; foreign keys are kept for the end. */
     endRowKeys(rowNumber, where) {
-        const problems = [];
         for (const key of this.uniqueKeys) {
             if (key.read < key.fields.length)
                 continue;
-            const first = key.repeats(rowNumber);
-            if (first !== undefined)
-                problems.push({ fields: key.fields, first });
+            key.hash(this.whole);
+            this.store.add(this.whole.hi, this.whole.lo, 0, rowNumber);
         }
         for (const key of this.foreignKeys) {
             if (key.target.read > 0)
@@ -11811,10 +12391,9 @@ class KeyTracker {
             const text = key.source.text();
             if (key.target.seen.has(text))
                 continue;
-            const values = key.source.parts.map(part => part === NULL ? 'null' : part.slice(part.indexOf(':') + 1));
+            const values = key.source.texts.map(part => part === NULL ? 'null' : part.slice(part.indexOf(':') + 1));
             key.pending.push({ rowNumber, text, values: values.join(', '), where });
         }
-        return problems;
     }
     /** After the last row: the rows whose foreign key refers to no row of the table. */
     brokenReferences() {
@@ -11831,15 +12410,109 @@ class KeyTracker {
                     });
         return problems.sort((a, b) => a.rowNumber - b.rowNumber);
     }
-    /** With `checksRows`: the row whose cells this row repeats, if any. */
-    repeatedRow(cells, rowNumber) {
-        const hash = rowHash(cells);
-        const first = this.rowSeen.get(hash);
-        if (first === undefined)
-            this.rowSeen.set(hash, rowNumber);
-        else
-            this.duplicateRows++;
-        return first;
+    /** With `checksRows`: the whole row (its cells as read) goes to the store. */
+    addRow(cells, rowNumber) {
+        rowHash(cells, this.part, this.whole, this.checks);
+        this.store.add(this.whole.hi, this.whole.lo, 0, rowNumber);
+    }
+}
+/** Key check index of duplicate rows. */
+function rowCheckIndex(checks) {
+    return checks.unique.length + 1 + checks.uniqueKeys.length;
+}
+/** A whole row's hash into `into` (`part`: scratch), for duplicate rows: each cell's text, in order. */
+function rowHash(cells, part, into, checks) {
+    const seed = keySeed(rowCheckIndex(checks));
+    into.word(cells.length, seed);
+    for (let i = 0; i < cells.length; i++) {
+        const text = cellText(cells[i]);
+        if (text === null)
+            into.fold(NULL_PART, ~NULL_PART);
+        else {
+            part.text(text, seed);
+            into.fold(part.hi, part.lo);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/data/row-violations.ts
+// How a row's violations are positioned, shared by the validator's pass and the keys' re-check: where a
+// violation sits in the file, and the order key that puts violations found later (repeated keys, after
+// the re-check) where the first pass would have logged them.
+
+/** Order keys per row: a row's violations are ranked below this. */
+const ROW_RANKS = 2 ** 18;
+/**
+ * A violation's place in the row, in the order the validator checks a row: cells (and the row's width) by
+ * column, then the primary key, unique keys, a duplicate row, and a JSON row's keys that are no column.
+ */
+const RANK = {
+    beforeCells: 0,
+    cell: (k) => 1 + k,
+    primaryKey: MAX_COLUMNS + 2,
+    uniqueKey: (i) => Math.min(MAX_COLUMNS + 3 + i, ROW_RANKS - 3),
+    duplicateRow: ROW_RANKS - 2,
+    extraKey: ROW_RANKS - 1
+};
+/** Where a violation goes in file order (exact in a double up to 2^35 rows). */
+function orderOf(rowNumber, rank) {
+    return rowNumber * ROW_RANKS + rank;
+}
+/** A row's position as a violation of the whole row shows it. */
+function where(position) {
+    return { line: position.line, rowGroup: position.rowGroup, rowInGroup: position.rowInGroup };
+}
+function cellViolation(code, message, position, index, rowNumber, field) {
+    return {
+        code,
+        line: position.fieldLines?.[index] ?? position.line,
+        rowGroup: position.rowGroup,
+        rowInGroup: position.rowInGroup,
+        rowNumber,
+        fieldNumber: index + 1,
+        field,
+        message
+    };
+}
+/**
+ * The rows of a dataset of several files numbered across all of them (as the key checks number them): a
+ * file's rows come after its base, the rows across all the files before it. `names`: the files' (absent:
+ * one file).
+ */
+class AcrossFiles {
+    names;
+    bases = [0];
+    constructor(names) {
+        this.names = names;
+    }
+    /** The next file, whose rows are numbered from `base` + 1 across. */
+    startFile(base) {
+        this.bases.push(base);
+    }
+    /** A row numbered across files as its file's index and its row number there. */
+    fileIndexRow(across) {
+        // The last file whose base is below the row (a file's rows come after its base).
+        let [index, high] = [0, this.bases.length - 1];
+        while (index < high) {
+            const middle = Math.ceil((index + high) / 2);
+            if (this.bases[middle] < across)
+                index = middle;
+            else
+                high = middle - 1;
+        }
+        return { index, rowNumber: across - this.bases[index] };
+    }
+    /** A row numbered across files as a violation shows it: its row number there, and its file. */
+    fileRow(across) {
+        const { index, rowNumber } = this.fileIndexRow(across);
+        return this.names ? { rowNumber, file: this.names[index] } : { rowNumber };
+    }
+    /** A row as a message says it in file `current`: "row 5", or "row 5 of b.csv" in another file. */
+    rowName(across, current) {
+        const { rowNumber, file } = this.fileRow(across);
+        return file === undefined || file === this.names[current]
+            ? `row ${rowNumber}`
+            : `row ${rowNumber} of ${file}`;
     }
 }
 
@@ -11908,6 +12581,348 @@ function fence(text, language = '') {
     const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map(match => match[0].length));
     const ticks = '`'.repeat(longest + 1);
     return `${ticks}${language}\n${text}\n${ticks}`;
+}
+
+;// CONCATENATED MODULE: ./src/data/violation-log.ts
+
+/** Longest message (and field name) a kept violation carries: a 10 MiB cell is not echoed whole. */
+const MAX_MESSAGE_CHARS = 1000;
+const MAX_FIELD_CHARS = 200;
+function bounded(violation) {
+    const { message, field } = violation;
+    if (message.length <= MAX_MESSAGE_CHARS && (field?.length ?? 0) <= MAX_FIELD_CHARS)
+        return violation;
+    return {
+        ...violation,
+        message: clip(message, MAX_MESSAGE_CHARS),
+        ...(field !== undefined ? { field: clip(field, MAX_FIELD_CHARS) } : {})
+    };
+}
+/**
+ * Every violation counted by code and field; the first `max` kept, their text bounded. Each kept one has
+ * an order key (row-violations.ts): violations found after the pass (repeated keys) are put in file order
+ * among the others by `absorb`.
+ */
+class ViolationLog {
+    max;
+    kept;
+    orders;
+    countsByCode;
+    countsByField;
+    count;
+    /** The file being read, which each kept violation names (set for data of several files). */
+    file = undefined;
+    lastOrder = 0;
+    /** `from`: a log to go on with (the merged logs of a file's parts). */
+    constructor(max, from) {
+        this.max = max;
+        this.kept = from ? from.violations.slice(0, max) : [];
+        this.orders = from?.orders?.slice(0, max) ?? this.kept.map(() => 0);
+        this.count = from?.violationCount ?? 0;
+        this.countsByCode = { ...from?.countsByCode };
+        this.countsByField = { ...from?.countsByField };
+    }
+    /** `order`: its place in file order (default: after the last one added). */
+    add(violation, order = this.lastOrder) {
+        this.count++;
+        this.countsByCode[violation.code] = (this.countsByCode[violation.code] ?? 0) + 1;
+        if (violation.field !== undefined)
+            this.countsByField[violation.field] = (this.countsByField[violation.field] ?? 0) + 1;
+        this.lastOrder = order;
+        if (this.kept.length < this.max) {
+            this.kept.push(bounded(this.file === undefined || violation.file !== undefined
+                ? violation
+                : { ...violation, file: this.file }));
+            this.orders.push(order);
+        }
+    }
+    /** Another log's violations, counted, and the kept ones put among these in order (ties: these first). */
+    absorb(other) {
+        this.count += other.count;
+        for (const [code, n] of Object.entries(other.countsByCode))
+            this.countsByCode[code] = (this.countsByCode[code] ?? 0) + n;
+        for (const [field, n] of Object.entries(other.countsByField))
+            this.countsByField[field] = (this.countsByField[field] ?? 0) + n;
+        const kept = [];
+        const orders = [];
+        let i = 0;
+        let j = 0;
+        while (kept.length < this.max && (i < this.kept.length || j < other.kept.length)) {
+            const mine = i < this.kept.length && (j === other.kept.length || this.orders[i] <= other.orders[j]);
+            kept.push(mine ? this.kept[i] : other.kept[j]);
+            orders.push(mine ? this.orders[i++] : other.orders[j++]);
+        }
+        this.kept = kept;
+        this.orders = orders;
+    }
+    /** The log as a ValidationResult reports it. */
+    summary() {
+        return {
+            violationCount: this.count,
+            violations: this.kept,
+            truncated: this.count > this.kept.length,
+            countsByCode: this.countsByCode,
+            countsByField: this.countsByField
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/data/key-recheck.ts
+// The exact re-check of keys whose hashes repeat. The validator's pass puts each key's 64-bit hash into a
+// KeyStore (key-tracker.ts); the store's candidates are the rows whose hash another row shares. This
+// second pass over the table reads only those rows' keys, compares their canonical texts, and logs each
+// row whose key equals an earlier row's, naming that row, as the validator logs any violation: a hash
+// collision is never reported.
+
+
+
+
+
+
+
+/** Key texts held at once by the re-check, in bytes (about). */
+const RECHECK_MEMORY_BYTES = 48 * 1024 * 1024;
+/** Rows (numbered across the files of a dataset) as a bit set. */
+class RowSet {
+    bits = new Uint32Array(1024);
+    /** Rows added (a row added twice counts twice). */
+    added = 0;
+    add(row) {
+        this.added++;
+        const word = row >>> 5;
+        if (word >= this.bits.length) {
+            const bits = new Uint32Array(Math.max(word + 1, this.bits.length * 2));
+            bits.set(this.bits);
+            this.bits = bits;
+        }
+        this.bits[word] |= 1 << (row & 31);
+    }
+    has(row) {
+        const word = row >>> 5;
+        return word < this.bits.length && (this.bits[word] & (1 << (row & 31))) !== 0;
+    }
+}
+/** The rows whose key hash repeats in `store`, or null when none does. */
+function candidateRows(store) {
+    let rows = null;
+    store.candidates((hi, lo, file, row) => (rows ??= new RowSet()).add(row));
+    return rows;
+}
+/**
+ * The repeated keys among the candidate rows, in a log of their own (to absorb into the validator's),
+ * and how many rows repeat a whole earlier row. The candidates' keys are held as texts, a share of them
+ * per pass (by hash): a pass whose texts outgrow `memoryBytes` stops, and the keys are split in twice as
+ * many shares.
+ */
+async function recheckKeys(recheck) {
+    const fields = compileSchema(recheck.schema, recheck.schemaLabel);
+    // A first guess from the candidates (short keys, about 100 bytes each held); too few shares double.
+    const guess = (recheck.candidates.added * 100) / (recheck.memoryBytes ?? RECHECK_MEMORY_BYTES);
+    for (let shares = 2 ** Math.ceil(Math.log2(Math.max(1, guess)));; shares *= 2) {
+        const log = new ViolationLog(recheck.maxViolations);
+        let duplicateRows = 0;
+        let complete = true;
+        for (let share = 0; share < shares && complete; share++) {
+            const sink = new RecheckSink(recheck, fields, share, shares);
+            await recheck.read(sink);
+            complete = !sink.overflowed;
+            log.absorb(sink.log);
+            duplicateRows += sink.duplicateRows;
+        }
+        if (complete)
+            return { log, duplicateRows };
+    }
+}
+/**
+ * One pass of the re-check: the row numbers the validator gave (per file, and across the files of a
+ * dataset, as the key store has them), and the candidates' keys compared.
+ */
+class RecheckSink {
+    recheck;
+    fields;
+    share;
+    shares;
+    log;
+    duplicateRows = 0;
+    overflowed = false;
+    columns = null;
+    rowNumber = 1;
+    rowBase = 0;
+    file = 0;
+    acrossFiles;
+    first = new Map();
+    bytes = 0;
+    budget;
+    hash = new Hash64();
+    primaryIndex;
+    rowIndex;
+    /** Per column: its unique field's check (-1: none), and its field's parts in the composite keys. */
+    uniqueByColumn = [];
+    partsByColumn = [];
+    /** The composite keys (the primary key, then unique keys): their fields and this row's part texts. */
+    composites;
+    constructor(recheck, fields, share, shares) {
+        this.recheck = recheck;
+        this.fields = fields;
+        this.share = share;
+        this.shares = shares;
+        this.log = new ViolationLog(recheck.maxViolations);
+        this.log.file = recheck.fileNames?.[0];
+        this.acrossFiles = new AcrossFiles(recheck.fileNames);
+        this.budget = recheck.memoryBytes ?? RECHECK_MEMORY_BYTES;
+        const { checks } = recheck;
+        this.primaryIndex = checks.unique.length;
+        this.rowIndex = rowCheckIndex(checks);
+        this.composites = [checks.primaryKey, ...checks.uniqueKeys].map(keyFields => ({
+            fields: keyFields,
+            parts: keyFields.map(() => null)
+        }));
+    }
+    /** The next file of a dataset: numbered as the validator's RowChecker numbers it. */
+    startFile(index) {
+        if (index === 0)
+            return;
+        this.file = index;
+        this.rowBase += this.rowNumber;
+        this.acrossFiles.startFile(this.rowBase);
+        this.rowNumber = 1;
+        this.columns = null;
+        this.log.file = this.recheck.fileNames?.[index];
+    }
+    header(labels, line, _raw, rowNumber = 1) {
+        const columns = columnsOfHeader(labels, { line, rowNumber }, this.fields, this.recheck.schema.fieldsMatch, { add: () => undefined });
+        this.columns = columns;
+        const names = columns.map(field => field?.name ?? null);
+        this.uniqueByColumn = names.map(name => name === null ? -1 : this.recheck.checks.unique.indexOf(name));
+        this.partsByColumn = names.map(name => this.composites.flatMap((key, c) => {
+            const part = name === null ? -1 : key.fields.indexOf(name);
+            return part === -1 ? [] : [[c, part]];
+        }));
+    }
+    problem(problem) {
+        if (problem.code === 'blank-row')
+            this.rowNumber++;
+    }
+    row(cells, position) {
+        return this.check(cells, null, position);
+    }
+    textRow(text, position) {
+        return this.check(null, text, position);
+    }
+    /** A row as the validator numbers it; a candidate's keys compared. False: stop (too much text held). */
+    check(cells, text, position) {
+        // As the validator: a reader that numbers rows itself (a dialect's) says the row's number.
+        const rowNumber = (this.rowNumber = position.rowNumber ?? this.rowNumber + 1);
+        const columns = this.columns;
+        if (columns === null || !this.recheck.candidates.has(this.rowBase + rowNumber))
+            return true;
+        for (const key of this.composites)
+            key.parts.fill(null);
+        const count = text ? text.count : cells.length;
+        const checked = Math.min(columns.length, count);
+        for (let k = 0; k < checked; k++) {
+            const field = columns[k];
+            const unique = this.uniqueByColumn[k];
+            const parts = this.partsByColumn[k];
+            if (!field || (unique === -1 && parts.length === 0))
+                continue;
+            if (cells && cells[k] === ABSENT)
+                continue;
+            if (text ? field.checkText(text, k) : field.check(cells[k]))
+                continue;
+            if (field.value === MISSING)
+                continue;
+            const canonical = uniqueKey(field.value);
+            for (const [c, part] of parts)
+                this.composites[c].parts[part] = canonical;
+            if (unique !== -1)
+                this.compare(unique, canonical, first => {
+                    const shown = JSON.stringify(String(text ? text.cell(k) : cells[k]));
+                    const message = `field "${field.name}": ${shown} already appears in ${first}; the field must be unique`;
+                    return [
+                        cellViolation('unique-error', message, position, k, rowNumber, field.name),
+                        RANK.cell(k)
+                    ];
+                });
+        }
+        this.compareComposites(position);
+        if (this.recheck.checks.duplicateRows)
+            this.compareRow(cells, text, position);
+        return !this.overflowed;
+    }
+    /** The primary key (unless every part is null) and the unique keys (unless a part is null). */
+    compareComposites(position) {
+        const rowNumber = this.rowNumber;
+        this.composites.forEach((key, c) => {
+            const set = key.parts.filter(part => part !== null).length;
+            if (c === 0 ? set === 0 : set < key.fields.length)
+                return;
+            const keyText = key.parts
+                .map(part => (part === null ? '\u0002' : `${part.length}:${part}`))
+                .join('');
+            this.compare(this.primaryIndex + c, keyText, first => {
+                if (c === 0)
+                    return [
+                        {
+                            code: 'primary-key',
+                            ...where(position),
+                            rowNumber,
+                            message: `primary key (${key.fields.join(', ')}) repeats ${first}`
+                        },
+                        RANK.primaryKey
+                    ];
+                const message = `unique key (${key.fields.join(', ')}) repeats ${first}`;
+                const k = key.fields.length === 1
+                    ? this.columns.findIndex(field => field?.name === key.fields[0])
+                    : -1;
+                const violation = k >= 0
+                    ? cellViolation('unique-error', message, position, k, rowNumber, key.fields[0])
+                    : { code: 'unique-error', ...where(position), rowNumber, message };
+                return [violation, RANK.uniqueKey(c - 1)];
+            });
+        });
+    }
+    compareRow(cells, text, position) {
+        const count = text ? text.count : cells.length;
+        let rowText = '';
+        for (let k = 0; k < count; k++) {
+            const cell = cellText(text ? text.cell(k) : cells[k]);
+            rowText += cell === null ? '\u0002' : `${cell.length}:${cell}`;
+        }
+        const rowNumber = this.rowNumber;
+        this.compare(this.rowIndex, rowText, first => {
+            this.duplicateRows++;
+            return [
+                {
+                    code: 'duplicate-row',
+                    ...where(position),
+                    rowNumber,
+                    message: `the row repeats ${first}`
+                },
+                RANK.duplicateRow
+            ];
+        });
+    }
+    /** Key check `index`'s key in this row: logged when an earlier row had it, else remembered. */
+    compare(index, keyText, report) {
+        if (this.shares > 1) {
+            this.hash.text(keyText, index);
+            if (this.hash.lo % this.shares !== this.share)
+                return;
+        }
+        const key = `${index}\u0000${keyText}`;
+        const across = this.rowBase + this.rowNumber;
+        const first = this.first.get(key);
+        if (first !== undefined) {
+            const [violation, rank] = report(this.acrossFiles.rowName(first, this.file));
+            this.log.add(violation, orderOf(across, rank));
+            return;
+        }
+        this.first.set(key, across);
+        this.bytes += 2 * key.length + 64;
+        if (this.bytes > this.budget && this.shares < 2 ** 20)
+            this.overflowed = true;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/data/row-keys.ts
@@ -12126,61 +13141,10 @@ class RowKeys {
     }
 }
 
-;// CONCATENATED MODULE: ./src/data/violation-log.ts
-
-/** Longest message (and field name) a kept violation carries: a 10 MiB cell is not echoed whole. */
-const MAX_MESSAGE_CHARS = 1000;
-const MAX_FIELD_CHARS = 200;
-function bounded(violation) {
-    const { message, field } = violation;
-    if (message.length <= MAX_MESSAGE_CHARS && (field?.length ?? 0) <= MAX_FIELD_CHARS)
-        return violation;
-    return {
-        ...violation,
-        message: clip(message, MAX_MESSAGE_CHARS),
-        ...(field !== undefined ? { field: clip(field, MAX_FIELD_CHARS) } : {})
-    };
-}
-/** Every violation counted by code and field; the first `max` kept, their text bounded. */
-class ViolationLog {
-    max;
-    kept;
-    countsByCode;
-    countsByField;
-    count;
-    /** The file being read, which each kept violation names (set for data of several files). */
-    file = undefined;
-    /** `from`: a log to go on with (the merged logs of a file's parts). */
-    constructor(max, from) {
-        this.max = max;
-        this.kept = from ? from.violations.slice(0, max) : [];
-        this.count = from?.violationCount ?? 0;
-        this.countsByCode = { ...from?.countsByCode };
-        this.countsByField = { ...from?.countsByField };
-    }
-    add(violation) {
-        this.count++;
-        this.countsByCode[violation.code] = (this.countsByCode[violation.code] ?? 0) + 1;
-        if (violation.field !== undefined)
-            this.countsByField[violation.field] = (this.countsByField[violation.field] ?? 0) + 1;
-        if (this.kept.length < this.max)
-            this.kept.push(bounded(this.file === undefined || violation.file !== undefined
-                ? violation
-                : { ...violation, file: this.file }));
-    }
-    /** The log as a ValidationResult reports it. */
-    summary() {
-        return {
-            violationCount: this.count,
-            violations: this.kept,
-            truncated: this.count > this.kept.length,
-            countsByCode: this.countsByCode,
-            countsByField: this.countsByField
-        };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/data/validate.ts
+
+
+
 
 
 
@@ -12220,54 +13184,80 @@ function cellAt(cells, text, k) {
 function cellsOf(cells, text) {
     return cells ?? Array.from({ length: text.count }, (_, k) => text.cell(k));
 }
-/** A row's position as a violation of the whole row shows it. */
-function where(position) {
-    return { line: position.line, rowGroup: position.rowGroup, rowInGroup: position.rowInGroup };
-}
-function cellViolation(code, message, position, index, rowNumber, field) {
-    return {
-        code,
-        line: position.fieldLines?.[index] ?? position.line,
-        rowGroup: position.rowGroup,
-        rowInGroup: position.rowInGroup,
-        rowNumber,
-        fieldNumber: index + 1,
-        field,
-        message
-    };
-}
+/** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
+const KEY_MEMORY_BYTES = 48 * 1024 * 1024;
 /**
  * Validates a table against a Table Schema in one streaming pass over what `read` hands its sink: the
  * header, every cell's type and constraints, unique and primary keys, and the dataset-level checks under
  * `mlChecks`. It loads no reader itself (see validate-file.ts), so a CSV worker stays small.
  */
-async function validateRows(schema, options, read) {
+async function validateRows(schema, options, read, seams = {}) {
     if (usesJsonSchema(schema))
         await loadJsonSchemaValidator();
     const fields = compileSchema(schema, options.schemaLabel);
     const log = new ViolationLog(options.maxViolations);
-    const table = new RowChecker(schema, fields, log, options);
-    const { linesRead, endedBetweenRecords } = await read(table);
-    table.endFile();
-    table.finish();
-    // Checks of the whole table name no file.
-    log.file = undefined;
-    if (!options.partition)
-        datasetChecks(schema.mlChecks, table.rows, table.nullCounts, table.classCounts, log);
-    return {
-        format: options.format,
-        rows: table.rows,
-        ...log.summary(),
-        header: table.labels,
-        stats: {
-            nullCounts: table.nullCounts,
-            classCounts: table.classCounts ? Object.fromEntries(table.classCounts) : undefined,
-            duplicateRows: table.keys.duplicateRows
-        },
-        linesRead,
-        endedBetweenRecords,
-        ...(table.rowKeys ? { rowKeys: table.rowKeys.figures() } : {})
-    };
+    const memoryBytes = options.partition ? KEY_MEMORY_BYTES / 2 : KEY_MEMORY_BYTES;
+    const keyStore = seams.keyStore ?? (bytes => new KeyStore({ memoryBytes: bytes }));
+    const table = new RowChecker(schema, fields, log, options, () => keyStore(memoryBytes));
+    const store = table.keys.store;
+    let handedOver = false;
+    try {
+        const ended = await read(table);
+        table.endFile();
+        // A part's keys are compared with the other parts' by whoever merges them (validate-dataset.ts).
+        const repeats = store && !options.partition
+            ? await resolveKeys(store, table.keys.checks, schema, options, read, seams)
+            : null;
+        if (repeats)
+            log.absorb(repeats.log);
+        table.finish();
+        // Checks of the whole table name no file.
+        log.file = undefined;
+        if (!options.partition)
+            datasetChecks(schema.mlChecks, table.rows, table.nullCounts, table.classCounts, log);
+        handedOver = options.partition !== undefined;
+        return {
+            format: options.format,
+            rows: table.rows,
+            ...log.summary(),
+            header: table.labels,
+            stats: {
+                nullCounts: table.nullCounts,
+                classCounts: table.classCounts ? Object.fromEntries(table.classCounts) : undefined,
+                duplicateRows: repeats?.duplicateRows ?? 0
+            },
+            linesRead: ended.linesRead,
+            endedBetweenRecords: ended.endedBetweenRecords,
+            ...(table.rowKeys ? { rowKeys: table.rowKeys.figures() } : {}),
+            ...(options.partition ? { orders: log.orders, keys: store?.detach() ?? null } : {})
+        };
+    }
+    finally {
+        // A part's hashes go to the merge, which removes what it spilled; anything else is removed here.
+        if (!handedOver)
+            store?.dispose();
+    }
+}
+/**
+ * The repeated keys of a table read whole: the rows whose key hashes repeat in `store`, read again by
+ * `read` and compared by their exact texts; null when no hash repeats.
+ */
+async function resolveKeys(store, checks, schema, options, read, seams = {}) {
+    const candidates = candidateRows(store);
+    // The hashes are done with: their memory is free before the table is read again.
+    store.dispose();
+    if (!candidates)
+        return null;
+    return recheckKeys({
+        schema,
+        schemaLabel: options.schemaLabel,
+        checks,
+        candidates,
+        read,
+        fileNames: options.fileNames,
+        maxViolations: options.maxViolations,
+        memoryBytes: seams.recheckMemoryBytes
+    });
 }
 /**
  * The sink that checks what a reader hands over: the header once, then row after row, each cell through
@@ -12290,12 +13280,11 @@ class RowChecker {
     /** Frictionless row number of the row being read: the header is row 1. */
     rowNumber = 1;
     /**
-     * Rows of a dataset of several files are numbered per file; the key checks number them across all:
-     * row `rowNumber` of file `f` is `rowBases[f] + rowNumber` there.
+     * Rows of a dataset of several files are numbered per file; the key checks and the order of violations
+     * number them across all: row `rowNumber` of the file being read is `rowBase + rowNumber` there.
      */
     rowBase = 0;
-    rowBases = [0];
-    file = 0;
+    acrossFiles;
     fileHasHeader = false;
     countAtFileStart = 0;
     fileNames;
@@ -12304,23 +13293,20 @@ class RowChecker {
     primaryKey;
     labelField;
     headerLog;
-    constructor(schema, fields, log, options) {
+    constructor(schema, fields, log, options, keyStore) {
         this.schema = schema;
         this.fields = fields;
         this.log = log;
         this.nullCounts = Object.fromEntries(fields.map(field => [field.name, 0]));
         this.labelField = schema.mlChecks?.label?.column;
         this.classCounts = this.labelField ? new Map() : null;
-        const unique = schema.fields.filter(field => field.constraints?.unique).map(field => field.name);
         this.primaryKey = primaryKeyOf(schema);
-        this.keys = new KeyTracker(unique, this.primaryKey, schema.mlChecks?.duplicateRows === 'error', {
-            uniqueKeys: schema.uniqueKeys,
-            foreignKeys: schema.foreignKeys
-        });
+        this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore);
         // A later partition is handed the header: it maps the columns, but the header's own defects are the
         // first partition's to report (else the merge would count them twice).
         this.headerLog = options.partition?.header ? { add: () => undefined } : log;
         this.fileNames = options.fileNames;
+        this.acrossFiles = new AcrossFiles(options.fileNames);
         this.partition = options.partition !== undefined;
         log.file = this.fileNames?.[0];
         this.rowKeys = options.rowKeys
@@ -12332,9 +13318,8 @@ class RowChecker {
         if (index === 0)
             return;
         this.endFile();
-        this.file = index;
         this.rowBase += this.rowNumber;
-        this.rowBases.push(this.rowBase);
+        this.acrossFiles.startFile(this.rowBase);
         this.rowNumber = 1;
         this.columns = null;
         this.fileHasHeader = false;
@@ -12350,28 +13335,7 @@ class RowChecker {
             line: 1,
             rowNumber: 1,
             message: `the file is empty: expected a header or rows with ${this.fields.map(f => f.name).join(', ')}`
-        });
-    }
-    /** A row numbered across files as its file and its row number there. */
-    fileRow(across) {
-        // The last file whose base is below the row (a file's rows come after its base).
-        let [file, high] = [0, this.rowBases.length - 1];
-        while (file < high) {
-            const middle = Math.ceil((file + high) / 2);
-            if (this.rowBases[middle] < across)
-                file = middle;
-            else
-                high = middle - 1;
-        }
-        const rowNumber = across - this.rowBases[file];
-        return this.fileNames ? { rowNumber, file: this.fileNames[file] } : { rowNumber };
-    }
-    /** A row numbered across files as a message says it: "row 5", or "row 5 of b.csv" in another file. */
-    rowName(across) {
-        const { rowNumber, file } = this.fileRow(across);
-        return file === undefined || file === this.fileNames[this.file]
-            ? `row ${rowNumber}`
-            : `row ${rowNumber} of ${file}`;
+        }, orderOf(this.rowBase + 1, RANK.beforeCells));
     }
     header(labels, line, _raw, rowNumber = 1) {
         this.fileHasHeader = true;
@@ -12389,26 +13353,27 @@ class RowChecker {
     textRow(text, position) {
         this.check(null, text, position);
     }
-    /** After the last row: the checks that needed every row (foreign keys). */
+    /** After the last row (and the repeated keys): the checks that needed every row (foreign keys). */
     finish() {
         for (const problem of this.keys.brokenReferences())
             this.log.add({
                 code: 'foreign-key',
                 ...problem.where,
-                ...this.fileRow(problem.rowNumber),
+                ...this.acrossFiles.fileRow(problem.rowNumber),
                 message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference.join(', ')}) of any row`
             });
     }
     problem(problem) {
         if (problem.code === 'blank-row')
             this.rowNumber++;
+        const rowNumber = problem.rowNumber ?? this.rowNumber + (problem.code === 'blank-row' ? 0 : 1);
         this.log.add({
             code: problem.code,
             line: problem.line,
-            rowNumber: problem.rowNumber ?? this.rowNumber + (problem.code === 'blank-row' ? 0 : 1),
+            rowNumber,
             fieldNumber: problem.fieldNumber,
             message: problem.message
-        });
+        }, orderOf(this.rowBase + rowNumber, RANK.beforeCells));
     }
     check(cells, text, position, extraKeys) {
         // A reader that numbers rows itself (a dialect's header and comment rows) says the row's number.
@@ -12418,12 +13383,7 @@ class RowChecker {
         if (columns === null)
             return;
         if (isBlank(cells, text)) {
-            this.log.add({
-                code: 'blank-row',
-                ...where(position),
-                rowNumber,
-                message: 'the row is blank'
-            });
+            this.log.add({ code: 'blank-row', ...where(position), rowNumber, message: 'the row is blank' }, orderOf(this.rowBase + rowNumber, RANK.beforeCells));
             // As frictionless-py: a blank row's primary key is empty too.
             this.keys.blankRow();
             if (this.keys.primaryKeyEmpty)
@@ -12448,7 +13408,7 @@ class RowChecker {
                     ...where(position),
                     rowNumber,
                     message: `key "${key}" is not a column (the first row's keys are the header: ${this.labels.join(', ')})`
-                });
+                }, orderOf(this.rowBase + rowNumber, RANK.extraKey));
             }
     }
     /** The hot loop: each cell through its field's checks, then into the keys and counts it feeds. */
@@ -12464,7 +13424,7 @@ class RowChecker {
             if (cells && cells[k] === ABSENT) {
                 this.nullCounts[field.name]++;
                 const message = `the row has no "${field.name}"`;
-                log.add(cellViolation('missing-cell', message, position, k, rowNumber, field.name));
+                log.add(cellViolation('missing-cell', message, position, k, rowNumber, field.name), orderOf(across, RANK.cell(k)));
                 continue;
             }
             const problem = text ? field.checkText(text, k) : field.check(cells[k]);
@@ -12472,48 +13432,32 @@ class RowChecker {
             if (value === MISSING)
                 this.nullCounts[field.name]++;
             if (problem) {
-                log.add(cellViolation(problem.code, problem.message, position, k, rowNumber, field.name));
+                log.add(cellViolation(problem.code, problem.message, position, k, rowNumber, field.name), orderOf(across, RANK.cell(k)));
                 continue;
             }
             if (value === MISSING)
                 continue;
-            const first = keys.value(k, value, across);
-            if (first !== undefined) {
-                const message = `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in ${this.rowName(first)}; the field must be unique`;
-                log.add(cellViolation('unique-error', message, position, k, rowNumber, field.name));
-            }
+            keys.value(k, value, across);
             if (k === this.labelColumn && this.classCounts) {
                 const label = String(cellAt(cells, text, k));
                 this.classCounts.set(label, (this.classCounts.get(label) ?? 0) + 1);
             }
         }
     }
-    /** The row's primary key, and (when asked for) the whole row, against earlier rows. */
+    /**
+     * The row's keys (primary, unique and foreign keys) and (when asked for) the whole row, kept to compare
+     * with every other row's: repeats are logged after the last row (key-recheck.ts).
+     */
     checkRepeats(cells, text, position) {
         const { keys, rowNumber } = this;
         const across = this.rowBase + rowNumber;
-        const firstKey = keys.endRow(across);
-        if (firstKey !== undefined)
-            this.log.add({
-                code: 'primary-key',
-                ...where(position),
-                rowNumber,
-                message: `primary key (${this.primaryKey.join(', ')}) repeats ${this.rowName(firstKey)}`
-            });
-        else if (keys.primaryKeyEmpty)
+        keys.endRow(across);
+        if (keys.primaryKeyEmpty)
             this.emptyPrimaryKey(position);
         if (keys.checksKeys)
-            this.checkKeys(position);
-        if (!keys.checksRows)
-            return;
-        const firstRow = keys.repeatedRow(cellsOf(cells, text), across);
-        if (firstRow !== undefined)
-            this.log.add({
-                code: 'duplicate-row',
-                ...where(position),
-                rowNumber,
-                message: `the row repeats ${this.rowName(firstRow)}`
-            });
+            keys.endRowKeys(across, where(position));
+        if (keys.checksRows)
+            keys.addRow(cellsOf(cells, text), across);
     }
     emptyPrimaryKey(position) {
         this.log.add({
@@ -12521,20 +13465,7 @@ class RowChecker {
             ...where(position),
             rowNumber: this.rowNumber,
             message: `primary key (${this.primaryKey.join(', ')}) is empty: no part has a valid value`
-        });
-    }
-    /** The row's unique keys (Table Schema v2 uniqueKeys), and its foreign keys, kept for `finish`. */
-    checkKeys(position) {
-        for (const problem of this.keys.endRowKeys(this.rowBase + this.rowNumber, where(position)))
-            this.repeatedUniqueKey(problem, position);
-    }
-    /** A unique key that repeats: one field's is a cell's unique-error. */
-    repeatedUniqueKey(problem, position) {
-        const k = problem.fields.length === 1 ? this.columns.findIndex(f => f?.name === problem.fields[0]) : -1;
-        const message = `unique key (${problem.fields.join(', ')}) repeats ${this.rowName(problem.first)}`;
-        this.log.add(k >= 0
-            ? cellViolation('unique-error', message, position, k, this.rowNumber, problem.fields[0])
-            : { code: 'unique-error', ...where(position), rowNumber: this.rowNumber, message });
+        }, orderOf(this.rowBase + this.rowNumber, RANK.primaryKey));
     }
     /** What a row's width is measured against: the fields (exact, by position), else the header. */
     widthWords(width) {
@@ -12552,7 +13483,7 @@ class RowChecker {
                 rowNumber: this.rowNumber,
                 fieldNumber: k + 1,
                 message: `row has ${count} cells but ${this.widthWords(width)}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
-            });
+            }, orderOf(this.rowBase + this.rowNumber, RANK.cell(k)));
         }
     }
     /**
@@ -12573,7 +13504,7 @@ class RowChecker {
                     fieldNumber: k + 1,
                     field: field.name,
                     message: `field "${field.name}" is required; the row has no cell for it`
-                });
+                }, orderOf(this.rowBase + this.rowNumber, RANK.cell(k)));
         }
         for (let k = count; k < width; k++) {
             const name = columns[k]?.name ?? this.labels[k];
@@ -12588,7 +13519,7 @@ class RowChecker {
                 fieldNumber: k + 1,
                 field: name,
                 message: `row has ${count} cells but ${this.widthWords(width)}: no cell for ${columns[k] ? `field "${name}"` : `column "${name}"`}${spanNote(position)}`
-            });
+            }, orderOf(this.rowBase + this.rowNumber, RANK.cell(k)));
         }
     }
 }

@@ -1,62 +1,79 @@
+import { Hash64, mix32, NULL_PART } from './keys/hash.js'
+import { KeyStore } from './keys/store.js'
 import { ABSENT } from './table.js'
 
-/** A canonical text for a cast value, for unique and primary-key checks. */
+/** A canonical text for a cast value, for unique and primary-key checks (1 and 1.0 read as a number are one). */
 export function uniqueKey(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
     return `${typeof value}:${String(value)}`
   return `json:${JSON.stringify(value)}`
 }
 
-/** 52 bits of FNV-1a: enough to spot duplicate rows without keeping every row's text. */
-export function rowHash(cells: unknown[]): number {
-  let low = 0x811c9dc5
-  let high = 0x050c5d1f
-  for (const cell of cells) {
-    const text =
-      typeof cell === 'string'
-        ? cell
-        : cell === ABSENT
-          ? '\u0001'
-          : (JSON.stringify(cell) ?? 'undefined')
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i)
-      low = Math.imul(low ^ c, 0x01000193)
-      high = Math.imul(high ^ c ^ (low >>> 16), 0x01000193)
-    }
-    low = Math.imul(low ^ 0x1f, 0x01000193)
-  }
-  return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff)
+/** A row's cell as duplicate rows compare it: its text as read (an absent JSON key is not an empty one). */
+export function cellText(cell: unknown): string | null {
+  if (typeof cell === 'string') return cell
+  return cell === ABSENT ? null : (JSON.stringify(cell) ?? 'undefined')
 }
 
 /** A key part with no valid value (missing, invalid, or past the row's end); no uniqueKey text is this. */
 const NULL = '\u0002'
 
-/** A key of one or more fields: the parts of the row being read, and the rows each value was seen in. */
+/**
+ * The checks that compare a row with every other row: unique fields, the primary key, unique keys
+ * (Table Schema v2) and (when asked for) whole duplicate rows, numbered in this order (a check's number
+ * seeds its hashes, so that keys of different checks never meet).
+ */
+export interface KeyChecks {
+  unique: readonly string[]
+  primaryKey: readonly string[]
+  uniqueKeys: ReadonlyArray<readonly string[]>
+  duplicateRows: boolean
+}
+
+/** Key check `index`'s seed: keys of different checks never compare equal. */
+export function keySeed(index: number): number {
+  return mix32(index + 0x51ed27)
+}
+
+/** A key of one or more fields: the parts of the row being read (hashed, or as texts for foreign keys). */
 class CompositeKey {
-  readonly parts: string[]
   read = 0
+  /** Per part: set in this row, and its value's hash. */
+  readonly set: Uint8Array
+  readonly hi: Uint32Array
+  readonly lo: Uint32Array
+  readonly texts: string[]
   readonly seen = new Map<string, number>()
 
-  constructor(readonly fields: readonly string[]) {
-    this.parts = new Array<string>(fields.length).fill(NULL)
+  /** `texted`: a foreign key's, compared by its parts' texts rather than hashed. */
+  constructor(
+    readonly fields: readonly string[],
+    readonly seed: number,
+    readonly texted = false
+  ) {
+    this.set = new Uint8Array(fields.length)
+    this.hi = new Uint32Array(fields.length)
+    this.lo = new Uint32Array(fields.length)
+    this.texts = new Array<string>(fields.length).fill(NULL)
   }
 
   start(): void {
     if (this.read === 0) return
-    this.parts.fill(NULL)
+    this.set.fill(0)
+    this.texts.fill(NULL)
     this.read = 0
   }
 
   text(): string {
-    return this.parts.length === 1 ? this.parts[0] : this.parts.join('\u0000')
+    return this.texts.length === 1 ? this.texts[0] : this.texts.join('\u0000')
   }
 
-  /** The row this row's key first appeared in, remembering it when it is new. */
-  repeats(rowNumber: number): number | undefined {
-    const text = this.text()
-    const first = this.seen.get(text)
-    if (first === undefined) this.seen.set(text, rowNumber)
-    return first
+  /** The key's hash into `into`: each part's in order, a missing part as NULL_PART. */
+  hash(into: Hash64): void {
+    into.word(this.fields.length, this.seed)
+    for (let part = 0; part < this.fields.length; part++)
+      if (this.set[part]) into.fold(this.hi[part], this.lo[part])
+      else into.fold(NULL_PART, NULL_PART)
   }
 }
 
@@ -68,62 +85,63 @@ interface ForeignKey {
   pending: Array<{ rowNumber: number; text: string; values: string; where: object }>
 }
 
-/** A key that a row repeats, or a reference it breaks. */
+/** A reference a row breaks. */
 export interface KeyProblem {
   fields: readonly string[]
-  first?: number
-  /** Foreign keys: the referenced fields, the row's values, and where the row was. */
-  reference?: readonly string[]
-  values?: string
-  where?: object
-  rowNumber?: number
+  reference: readonly string[]
+  values: string
+  where: object
+  rowNumber: number
 }
 
 /**
- * The checks that compare rows with other rows: unique fields, the primary key, unique keys (Table Schema
- * v2), foreign keys into the same table, and (when asked for) whole duplicate rows. A row is fed between
- * `startRow` and `endRow`, with `value` for each cell that has a valid value; a part with none is null.
- * Following Table Schema and frictionless-py: a primary key whose parts are all null is an error of its
- * own; a unique key with a null part is not compared (as SQL's UNIQUE); a foreign key whose parts are all
- * null refers to nothing.
+ * The first pass of the checks that compare rows with other rows. A row is fed between `startRow` and
+ * `endRow`, with `value` for each cell that has a valid value; a part with none is null. Unique fields,
+ * the primary key, unique keys and duplicate rows go as 64-bit hashes into a KeyStore, whose candidates
+ * (hashes that repeat) key-recheck.ts confirms by the exact texts in a second pass; foreign keys into the
+ * same table keep their texts. Following Table Schema and frictionless-py: a primary key whose parts are
+ * all null is an error of its own; a unique key with a null part is not compared (as SQL's UNIQUE); a
+ * foreign key whose parts are all null refers to nothing.
  */
 export class KeyTracker {
-  /** Rows whose whole text repeats an earlier row (counted only when `checksRows`). */
-  duplicateRows = 0
   readonly checksRows: boolean
   /** Whether rows are compared by unique keys or foreign keys (beyond unique fields and the primary key). */
   readonly checksKeys: boolean
   /** Whether the primary key of the row just ended had no valid part. */
   primaryKeyEmpty = false
-  private readonly uniqueSeen = new Map<string, Map<string, number>>()
-  private readonly rowSeen = new Map<number, number>()
+  /** The hashes of every key; null when the schema has none. */
+  readonly store: KeyStore | null
+  readonly checks: KeyChecks
   private readonly primary: CompositeKey | null
   private readonly uniqueKeys: CompositeKey[]
   private readonly foreignKeys: ForeignKey[]
   private readonly composites: CompositeKey[]
-  // Per column, set by `mapColumns`: the unique field's values, and the key parts the column holds.
-  private uniqueByColumn: Array<Map<string, number> | undefined> = []
+  private readonly part = new Hash64()
+  private readonly whole = new Hash64()
+  // Per column, set by `mapColumns`: the unique field's check (-1: none), and the key parts it holds.
+  private uniqueByColumn: number[] = []
   private slotsByColumn: Array<Array<[CompositeKey, number]> | undefined> = []
 
   constructor(
-    uniqueFields: readonly string[],
-    primaryKey: readonly string[],
-    duplicateRows: boolean,
-    keys: {
-      uniqueKeys?: ReadonlyArray<readonly string[]>
-      foreignKeys?: ReadonlyArray<{
-        fields: readonly string[]
-        reference: { fields: readonly string[] }
-      }>
-    } = {}
+    checks: KeyChecks,
+    foreignKeys: ReadonlyArray<{
+      fields: readonly string[]
+      reference: { fields: readonly string[] }
+    }> = [],
+    store?: () => KeyStore
   ) {
-    for (const name of uniqueFields) this.uniqueSeen.set(name, new Map())
-    this.checksRows = duplicateRows
-    this.primary = primaryKey.length ? new CompositeKey(primaryKey) : null
-    this.uniqueKeys = (keys.uniqueKeys ?? []).map(fields => new CompositeKey(fields))
-    this.foreignKeys = (keys.foreignKeys ?? []).map(key => ({
-      source: new CompositeKey(key.fields),
-      target: new CompositeKey(key.reference.fields),
+    this.checks = checks
+    this.checksRows = checks.duplicateRows
+    const primaryIndex = checks.unique.length
+    this.primary = checks.primaryKey.length
+      ? new CompositeKey(checks.primaryKey, keySeed(primaryIndex))
+      : null
+    this.uniqueKeys = checks.uniqueKeys.map(
+      (fields, i) => new CompositeKey(fields, keySeed(primaryIndex + 1 + i))
+    )
+    this.foreignKeys = foreignKeys.map(key => ({
+      source: new CompositeKey(key.fields, 0, true),
+      target: new CompositeKey(key.reference.fields, 0, true),
       pending: []
     }))
     this.checksKeys = this.uniqueKeys.length > 0 || this.foreignKeys.length > 0
@@ -132,11 +150,13 @@ export class KeyTracker {
       ...this.uniqueKeys,
       ...this.foreignKeys.flatMap(key => [key.source, key.target])
     ]
+    const hashed = checks.unique.length > 0 || this.primary || this.uniqueKeys.length > 0
+    this.store = hashed || this.checksRows ? (store?.() ?? new KeyStore()) : null
   }
 
   /** Which field each column holds (null: none), from the header. */
   mapColumns(names: ReadonlyArray<string | null>): void {
-    this.uniqueByColumn = names.map(name => (name === null ? undefined : this.uniqueSeen.get(name)))
+    this.uniqueByColumn = names.map(name => (name === null ? -1 : this.checks.unique.indexOf(name)))
     this.slotsByColumn = names.map(name => {
       if (name === null) return undefined
       const slots: Array<[CompositeKey, number]> = []
@@ -152,39 +172,43 @@ export class KeyTracker {
     for (let i = 0; i < this.composites.length; i++) this.composites[i].start()
   }
 
-  /** Column `k`'s valid value: the row it first appeared in when its field is unique and it repeats. */
-  value(k: number, value: unknown, rowNumber: number): number | undefined {
-    const seen = this.uniqueByColumn[k]
-    let first: number | undefined
-    if (seen) {
-      const key = uniqueKey(value)
-      first = seen.get(key)
-      if (first === undefined) seen.set(key, rowNumber)
-    }
+  /** Column `k`'s valid value, in row `rowNumber`. */
+  value(k: number, value: unknown, rowNumber: number): void {
+    const unique = this.uniqueByColumn[k]
+    if (unique !== -1) this.addUnique(unique, value, rowNumber)
     const slots = this.slotsByColumn[k]
     if (slots !== undefined) this.fill(slots, value)
-    return first
   }
 
-  // Apart from `value`, which runs for every cell: V8 inlines `value` into the row loop, and a loop here
-  // spent the inlining budget that the cell checks need (CSV validation took twice as long).
+  // This and `fill` apart from `value`, which runs for every cell: V8 inlines `value` into the row loop,
+  // and a loop (or the hashing) here spent the inlining budget that the cell checks need (CSV validation
+  // took twice as long).
+  private addUnique(unique: number, value: unknown, rowNumber: number): void {
+    const hash = this.part
+    hash.value(value, keySeed(unique))
+    this.store!.add(hash.hi, hash.lo, 0, rowNumber)
+  }
+
   private fill(slots: Array<[CompositeKey, number]>, value: unknown): void {
-    const text = uniqueKey(value)
+    const hash = this.part
+    hash.value(value, 0)
+    let text: string | undefined
     for (const [key, part] of slots) {
-      key.parts[part] = text
+      key.set[part] = 1
+      key.hi[part] = hash.hi
+      key.lo[part] = hash.lo
+      if (key.texted) key.texts[part] = text ??= uniqueKey(value)
       key.read++
     }
   }
 
-  /**
-   * After the row's cells: the row its primary key first appeared in, if it repeats (`primaryKeyEmpty`
-   * tells whether it had no valid part at all, which is not compared).
-   */
-  endRow(rowNumber: number): number | undefined {
+  /** After the row's cells: its primary key goes to the store (`primaryKeyEmpty`: it had no valid part). */
+  endRow(rowNumber: number): void {
     const primary = this.primary
     this.primaryKeyEmpty = primary !== null && primary.read === 0
-    if (primary === null || this.primaryKeyEmpty) return undefined
-    return primary.repeats(rowNumber)
+    if (primary === null || this.primaryKeyEmpty) return
+    primary.hash(this.whole)
+    this.store!.add(this.whole.hi, this.whole.lo, 0, rowNumber)
   }
 
   /** A blank row: it has no key; its primary key, if the schema has one, is empty. */
@@ -193,25 +217,23 @@ export class KeyTracker {
     this.primaryKeyEmpty = this.primary !== null
   }
 
-  /** After `endRow`, when `checksKeys`: the unique keys the row repeats; foreign keys are kept for `end`. */
-  endRowKeys(rowNumber: number, where: object): KeyProblem[] {
-    const problems: KeyProblem[] = []
+  /** After `endRow`, when `checksKeys`: the unique keys go to the store; foreign keys are kept for the end. */
+  endRowKeys(rowNumber: number, where: object): void {
     for (const key of this.uniqueKeys) {
       if (key.read < key.fields.length) continue
-      const first = key.repeats(rowNumber)
-      if (first !== undefined) problems.push({ fields: key.fields, first })
+      key.hash(this.whole)
+      this.store!.add(this.whole.hi, this.whole.lo, 0, rowNumber)
     }
     for (const key of this.foreignKeys) {
       if (key.target.read > 0) key.target.seen.set(key.target.text(), rowNumber)
       if (key.source.read === 0) continue
       const text = key.source.text()
       if (key.target.seen.has(text)) continue
-      const values = key.source.parts.map(part =>
+      const values = key.source.texts.map(part =>
         part === NULL ? 'null' : part.slice(part.indexOf(':') + 1)
       )
       key.pending.push({ rowNumber, text, values: values.join(', '), where })
     }
-    return problems
   }
 
   /** After the last row: the rows whose foreign key refers to no row of the table. */
@@ -227,15 +249,31 @@ export class KeyTracker {
             where: row.where,
             rowNumber: row.rowNumber
           })
-    return problems.sort((a, b) => a.rowNumber! - b.rowNumber!)
+    return problems.sort((a, b) => a.rowNumber - b.rowNumber)
   }
 
-  /** With `checksRows`: the row whose cells this row repeats, if any. */
-  repeatedRow(cells: unknown[], rowNumber: number): number | undefined {
-    const hash = rowHash(cells)
-    const first = this.rowSeen.get(hash)
-    if (first === undefined) this.rowSeen.set(hash, rowNumber)
-    else this.duplicateRows++
-    return first
+  /** With `checksRows`: the whole row (its cells as read) goes to the store. */
+  addRow(cells: unknown[], rowNumber: number): void {
+    rowHash(cells, this.part, this.whole, this.checks)
+    this.store!.add(this.whole.hi, this.whole.lo, 0, rowNumber)
+  }
+}
+
+/** Key check index of duplicate rows. */
+export function rowCheckIndex(checks: KeyChecks): number {
+  return checks.unique.length + 1 + checks.uniqueKeys.length
+}
+
+/** A whole row's hash into `into` (`part`: scratch), for duplicate rows: each cell's text, in order. */
+export function rowHash(cells: unknown[], part: Hash64, into: Hash64, checks: KeyChecks): void {
+  const seed = keySeed(rowCheckIndex(checks))
+  into.word(cells.length, seed)
+  for (let i = 0; i < cells.length; i++) {
+    const text = cellText(cells[i])
+    if (text === null) into.fold(NULL_PART, ~NULL_PART)
+    else {
+      part.text(text, seed)
+      into.fold(part.hi, part.lo)
+    }
   }
 }

@@ -2,11 +2,16 @@ import { open, stat } from 'node:fs/promises'
 import os from 'node:os'
 import { readCsvFile } from './csv.js'
 import { canSplitDialect, quotingOf, type Dialect } from './dialect.js'
+import { KeyStore, type KeyStoreState } from './keys/store.js'
+import { keyChecksOf } from './primary-key.js'
+import { ROW_RANKS } from './row-violations.js'
 import { MAX_RECORD_CHARS } from './text-chunks.js'
 import { inWorkerOrHere, type OffThread } from '../worker/client.js'
 import { CSV_PARTITION_TASK, PARQUET_TASK } from '../worker/tasks.js'
 import type { TableSchema } from './schema.js'
-import { validateTable } from './validate-file.js'
+import { resolveKeys } from './validate.js'
+import { tableReader, validateTable } from './validate-file.js'
+import { withNullSequence } from './dialect-file.js'
 import { datasetChecks } from './dataset-checks.js'
 import { filesOf } from './readers/many.js'
 import { MAX_LABEL_CLASSES } from './row-keys.js'
@@ -19,21 +24,25 @@ export function parallelMinBytes(): number {
 }
 
 /**
- * Whether a table can be split: a large CSV/TSV whose checks need no state shared across rows of
- * different halves (unique fields, primary, unique and foreign keys, and duplicate rows do).
+ * Whether a table can be split: a large CSV/TSV. Each half hashes its keys (unique fields, primary and
+ * unique keys, duplicate rows) and the merge compares them across halves; a foreign key into the same
+ * table keeps its texts in one pass.
  */
 export function canSplit(schema: TableSchema, options: ValidateOptions, size: number): boolean {
   return (
     (options.format === 'csv' || options.format === 'tsv') &&
     size >= parallelMinBytes() &&
     os.availableParallelism() >= 2 &&
-    !schema.primaryKey &&
-    !schema.uniqueKeys &&
     !schema.foreignKeys?.length &&
-    !schema.fields.some(field => field.constraints?.unique) &&
-    schema.mlChecks?.duplicateRows !== 'error' &&
     canSplitDialect(options.dialect)
   )
+}
+
+/** A part's key hashes that no merge will read: their runs removed. */
+function discard(keys: KeyStoreState): void {
+  const store = new KeyStore()
+  store.absorb(keys)
+  store.dispose()
 }
 
 function delimiterOf(options: ValidateOptions): string {
@@ -99,12 +108,17 @@ async function recordBoundary(
   }
 }
 
-function merge(
+/**
+ * Two parts' results as one: the second's lines and rows shifted, counts summed, and the keys of both
+ * compared (rows whose key hashes repeat are read again from `file`, whole, and compared exactly).
+ */
+async function merge(
   first: ValidationResult,
   second: ValidationResult,
+  file: string,
   schema: TableSchema,
-  maxViolations: number
-): ValidationResult {
+  options: ValidateOptions
+): Promise<ValidationResult> {
   // The second half counted its lines and rows from 1 (with the header as row 1): shift them.
   const lineOffset = first.linesRead ?? 0
   const shifted = second.violations.map(v => ({
@@ -112,6 +126,7 @@ function merge(
     line: v.line === undefined ? undefined : v.line + lineOffset,
     rowNumber: v.rowNumber + first.rows
   }))
+  const orderOffset = first.rows * ROW_RANKS
   const sum = (a: Record<string, number>, b: Record<string, number>) => {
     const out = { ...a }
     for (const [key, n] of Object.entries(b)) out[key] = (out[key] ?? 0) + n
@@ -124,12 +139,15 @@ function merge(
     first.stats.classCounts || second.stats.classCounts
       ? sum(first.stats.classCounts ?? {}, second.stats.classCounts ?? {})
       : undefined
-  const log = new ViolationLog(maxViolations, {
+  const log = new ViolationLog(options.maxViolations, {
     violations: [...first.violations, ...shifted],
+    orders: [...(first.orders ?? []), ...(second.orders ?? []).map(order => order + orderOffset)],
     violationCount: first.violationCount + second.violationCount,
     countsByCode: sum(first.countsByCode, second.countsByCode),
     countsByField: sum(first.countsByField, second.countsByField)
   })
+  const repeats = await repeatedKeys(first.keys, second.keys, first.rows, file, schema, options)
+  if (repeats) log.absorb(repeats.log)
   datasetChecks(
     schema.mlChecks,
     rows,
@@ -142,7 +160,7 @@ function merge(
     rows,
     ...log.summary(),
     header: first.header,
-    stats: { nullCounts, classCounts, duplicateRows: 0 },
+    stats: { nullCounts, classCounts, duplicateRows: repeats?.duplicateRows ?? 0 },
     parts: 2,
     ...(rowKeys ? { rowKeys } : {})
   }
@@ -166,6 +184,34 @@ function mergeRowKeys(first?: RowKeyFigures, second?: RowKeyFigures): RowKeyFigu
       : labelled
         ? { classes }
         : {})
+  }
+}
+
+/** The keys that repeat within or across two parts (their hashes merged, `rowOffset` past the first). */
+async function repeatedKeys(
+  first: KeyStoreState | null | undefined,
+  second: KeyStoreState | null | undefined,
+  rowOffset: number,
+  file: string,
+  schema: TableSchema,
+  options: ValidateOptions
+): ReturnType<typeof resolveKeys> {
+  if (!first || !second) return null
+  const store = new KeyStore()
+  store.absorb(first)
+  store.absorb(second, rowOffset)
+  try {
+    // The whole file, read as one pass reads it.
+    const whole = { ...options, partition: undefined }
+    return await resolveKeys(
+      store,
+      keyChecksOf(schema),
+      withNullSequence(schema, options.dialect),
+      options,
+      tableReader(file, schema, whole)
+    )
+  } finally {
+    store.dispose()
   }
 }
 
@@ -217,6 +263,9 @@ export async function validateDataset(
     partition: { start: 0, end: split }
   })
   const rest = await second
-  if (!rest || !first.endedBetweenRecords) return validateTable(file, schema, options)
-  return merge(first, rest, schema, options.maxViolations)
+  if (!rest || !first.endedBetweenRecords) {
+    for (const part of [first, rest]) if (part?.keys) discard(part.keys)
+    return validateTable(file, schema, options)
+  }
+  return merge(first, rest, file, schema, options)
 }

@@ -1,7 +1,8 @@
 import { withNullSequence } from './dialect-file.js'
 import { readTable } from './readers/index.js'
-import { filesOf, readFiles } from './readers/many.js'
+import { filesOf, readFiles, type FilesSink } from './readers/many.js'
 import type { TableSchema } from './schema.js'
+import type { ReadResult } from './table.js'
 import { validateRows } from './validate.js'
 import type { ValidateOptions, ValidationResult } from './validation-types.js'
 
@@ -14,6 +15,19 @@ export function validateTable(
   schema: TableSchema,
   options: ValidateOptions
 ): Promise<ValidationResult> {
+  return validateRows(
+    withNullSequence(schema, options.dialect),
+    options,
+    tableReader(source, schema, options)
+  )
+}
+
+/** How the validator reads a table (each file of a dataset in turn) into its sink. */
+export function tableReader(
+  source: string | readonly string[],
+  schema: TableSchema,
+  options: ValidateOptions
+): (sink: FilesSink) => Promise<ReadResult> {
   const { dialect } = options
   const reading = {
     delimiter: options.delimiter,
@@ -22,7 +36,6 @@ export function validateTable(
     columnNames: dialect?.header === false ? schema.fields.map(field => field.name) : undefined,
     partition: options.partition
   }
-  return validateRows(withNullSequence(schema, dialect), options, sink =>
+  return sink =>
     readFiles(filesOf(source), sink, file => readTable(file, options.format, reading, sink))
-  )
 }

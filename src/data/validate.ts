@@ -2,9 +2,12 @@ import { compileSchema, MISSING, type CompiledField } from './cells/field.js'
 import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
 import { datasetChecks } from './dataset-checks.js'
 import { columnsOfHeader } from './header.js'
-import { KeyTracker, type KeyProblem } from './key-tracker.js'
-import { primaryKeyOf } from './primary-key.js'
+import { candidateRows, recheckKeys } from './key-recheck.js'
+import { KeyTracker, type KeyChecks } from './key-tracker.js'
+import { KeyStore } from './keys/store.js'
+import { keyChecksOf, primaryKeyOf } from './primary-key.js'
 import { RowKeys } from './row-keys.js'
+import { AcrossFiles, cellViolation, orderOf, RANK, where } from './row-violations.js'
 import type { TableSchema } from './schema.js'
 import type { FilesSink } from './readers/many.js'
 import {
@@ -49,29 +52,13 @@ function cellsOf(cells: unknown[] | null, text: TextCells | null): unknown[] {
   return cells ?? Array.from({ length: text!.count }, (_, k) => text!.cell(k))
 }
 
-/** A row's position as a violation of the whole row shows it. */
-function where(position: RowPosition): Pick<Violation, 'line' | 'rowGroup' | 'rowInGroup'> {
-  return { line: position.line, rowGroup: position.rowGroup, rowInGroup: position.rowInGroup }
-}
+/** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
+export const KEY_MEMORY_BYTES = 48 * 1024 * 1024
 
-function cellViolation(
-  code: string,
-  message: string,
-  position: RowPosition,
-  index: number,
-  rowNumber: number,
-  field: string
-): Violation {
-  return {
-    code,
-    line: position.fieldLines?.[index] ?? position.line,
-    rowGroup: position.rowGroup,
-    rowInGroup: position.rowInGroup,
-    rowNumber,
-    fieldNumber: index + 1,
-    field,
-    message
-  }
+/** For tests: the keys' store (a weak hash, a tiny budget) and the re-check's memory for key texts. */
+export interface KeySeams {
+  keyStore?: (memoryBytes: number) => KeyStore
+  recheckMemoryBytes?: number
 }
 
 /**
@@ -82,33 +69,79 @@ function cellViolation(
 export async function validateRows(
   schema: TableSchema,
   options: ValidateOptions,
-  read: (sink: FilesSink) => Promise<ReadResult>
+  read: (sink: FilesSink) => Promise<ReadResult>,
+  seams: KeySeams = {}
 ): Promise<ValidationResult> {
   if (usesJsonSchema(schema)) await loadJsonSchemaValidator()
   const fields = compileSchema(schema, options.schemaLabel)
   const log = new ViolationLog(options.maxViolations)
-  const table = new RowChecker(schema, fields, log, options)
-  const { linesRead, endedBetweenRecords } = await read(table)
-  table.endFile()
-  table.finish()
-  // Checks of the whole table name no file.
-  log.file = undefined
-  if (!options.partition)
-    datasetChecks(schema.mlChecks, table.rows, table.nullCounts, table.classCounts, log)
-  return {
-    format: options.format,
-    rows: table.rows,
-    ...log.summary(),
-    header: table.labels,
-    stats: {
-      nullCounts: table.nullCounts,
-      classCounts: table.classCounts ? Object.fromEntries(table.classCounts) : undefined,
-      duplicateRows: table.keys.duplicateRows
-    },
-    linesRead,
-    endedBetweenRecords,
-    ...(table.rowKeys ? { rowKeys: table.rowKeys.figures() } : {})
+  const memoryBytes = options.partition ? KEY_MEMORY_BYTES / 2 : KEY_MEMORY_BYTES
+  const keyStore = seams.keyStore ?? (bytes => new KeyStore({ memoryBytes: bytes }))
+  const table = new RowChecker(schema, fields, log, options, () => keyStore(memoryBytes))
+  const store = table.keys.store
+  let handedOver = false
+  try {
+    const ended = await read(table)
+    table.endFile()
+    // A part's keys are compared with the other parts' by whoever merges them (validate-dataset.ts).
+    const repeats =
+      store && !options.partition
+        ? await resolveKeys(store, table.keys.checks, schema, options, read, seams)
+        : null
+    if (repeats) log.absorb(repeats.log)
+    table.finish()
+    // Checks of the whole table name no file.
+    log.file = undefined
+    if (!options.partition)
+      datasetChecks(schema.mlChecks, table.rows, table.nullCounts, table.classCounts, log)
+    handedOver = options.partition !== undefined
+    return {
+      format: options.format,
+      rows: table.rows,
+      ...log.summary(),
+      header: table.labels,
+      stats: {
+        nullCounts: table.nullCounts,
+        classCounts: table.classCounts ? Object.fromEntries(table.classCounts) : undefined,
+        duplicateRows: repeats?.duplicateRows ?? 0
+      },
+      linesRead: ended.linesRead,
+      endedBetweenRecords: ended.endedBetweenRecords,
+      ...(table.rowKeys ? { rowKeys: table.rowKeys.figures() } : {}),
+      ...(options.partition ? { orders: log.orders, keys: store?.detach() ?? null } : {})
+    }
+  } finally {
+    // A part's hashes go to the merge, which removes what it spilled; anything else is removed here.
+    if (!handedOver) store?.dispose()
   }
+}
+
+/**
+ * The repeated keys of a table read whole: the rows whose key hashes repeat in `store`, read again by
+ * `read` and compared by their exact texts; null when no hash repeats.
+ */
+export async function resolveKeys(
+  store: KeyStore,
+  checks: KeyChecks,
+  schema: TableSchema,
+  options: Pick<ValidateOptions, 'schemaLabel' | 'maxViolations' | 'fileNames'>,
+  read: (sink: FilesSink) => Promise<ReadResult>,
+  seams: KeySeams = {}
+): Promise<Awaited<ReturnType<typeof recheckKeys>> | null> {
+  const candidates = candidateRows(store)
+  // The hashes are done with: their memory is free before the table is read again.
+  store.dispose()
+  if (!candidates) return null
+  return recheckKeys({
+    schema,
+    schemaLabel: options.schemaLabel,
+    checks,
+    candidates,
+    read,
+    fileNames: options.fileNames,
+    maxViolations: options.maxViolations,
+    memoryBytes: seams.recheckMemoryBytes
+  })
 }
 
 /**
@@ -129,12 +162,11 @@ class RowChecker implements FilesSink {
   /** Frictionless row number of the row being read: the header is row 1. */
   private rowNumber = 1
   /**
-   * Rows of a dataset of several files are numbered per file; the key checks number them across all:
-   * row `rowNumber` of file `f` is `rowBases[f] + rowNumber` there.
+   * Rows of a dataset of several files are numbered per file; the key checks and the order of violations
+   * number them across all: row `rowNumber` of the file being read is `rowBase + rowNumber` there.
    */
   private rowBase = 0
-  private readonly rowBases: number[] = [0]
-  private file = 0
+  private readonly acrossFiles: AcrossFiles
   private fileHasHeader = false
   private countAtFileStart = 0
   private readonly fileNames: string[] | undefined
@@ -148,26 +180,19 @@ class RowChecker implements FilesSink {
     private readonly schema: TableSchema,
     private readonly fields: CompiledField[],
     private readonly log: ViolationLog,
-    options: ValidateOptions
+    options: ValidateOptions,
+    keyStore: () => KeyStore
   ) {
     this.nullCounts = Object.fromEntries(fields.map(field => [field.name, 0]))
     this.labelField = schema.mlChecks?.label?.column
     this.classCounts = this.labelField ? new Map() : null
-    const unique = schema.fields.filter(field => field.constraints?.unique).map(field => field.name)
     this.primaryKey = primaryKeyOf(schema)
-    this.keys = new KeyTracker(
-      unique,
-      this.primaryKey,
-      schema.mlChecks?.duplicateRows === 'error',
-      {
-        uniqueKeys: schema.uniqueKeys,
-        foreignKeys: schema.foreignKeys
-      }
-    )
+    this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore)
     // A later partition is handed the header: it maps the columns, but the header's own defects are the
     // first partition's to report (else the merge would count them twice).
     this.headerLog = options.partition?.header ? { add: () => undefined } : log
     this.fileNames = options.fileNames
+    this.acrossFiles = new AcrossFiles(options.fileNames)
     this.partition = options.partition !== undefined
     log.file = this.fileNames?.[0]
     this.rowKeys = options.rowKeys
@@ -179,9 +204,8 @@ class RowChecker implements FilesSink {
   startFile(index: number): void {
     if (index === 0) return
     this.endFile()
-    this.file = index
     this.rowBase += this.rowNumber
-    this.rowBases.push(this.rowBase)
+    this.acrossFiles.startFile(this.rowBase)
     this.rowNumber = 1
     this.columns = null
     this.fileHasHeader = false
@@ -192,33 +216,15 @@ class RowChecker implements FilesSink {
   /** After a file's last row: a file with neither a header nor a problem is empty, which is a problem. */
   endFile(): void {
     if (this.fileHasHeader || this.partition || this.log.count > this.countAtFileStart) return
-    this.log.add({
-      code: 'source-error',
-      line: 1,
-      rowNumber: 1,
-      message: `the file is empty: expected a header or rows with ${this.fields.map(f => f.name).join(', ')}`
-    })
-  }
-
-  /** A row numbered across files as its file and its row number there. */
-  private fileRow(across: number): { rowNumber: number; file?: string } {
-    // The last file whose base is below the row (a file's rows come after its base).
-    let [file, high] = [0, this.rowBases.length - 1]
-    while (file < high) {
-      const middle = Math.ceil((file + high) / 2)
-      if (this.rowBases[middle] < across) file = middle
-      else high = middle - 1
-    }
-    const rowNumber = across - this.rowBases[file]
-    return this.fileNames ? { rowNumber, file: this.fileNames[file] } : { rowNumber }
-  }
-
-  /** A row numbered across files as a message says it: "row 5", or "row 5 of b.csv" in another file. */
-  private rowName(across: number): string {
-    const { rowNumber, file } = this.fileRow(across)
-    return file === undefined || file === this.fileNames![this.file]
-      ? `row ${rowNumber}`
-      : `row ${rowNumber} of ${file}`
+    this.log.add(
+      {
+        code: 'source-error',
+        line: 1,
+        rowNumber: 1,
+        message: `the file is empty: expected a header or rows with ${this.fields.map(f => f.name).join(', ')}`
+      },
+      orderOf(this.rowBase + 1, RANK.beforeCells)
+    )
   }
 
   header(labels: string[], line?: number, _raw?: readonly string[], rowNumber = 1): void {
@@ -246,26 +252,30 @@ class RowChecker implements FilesSink {
     this.check(null, text, position)
   }
 
-  /** After the last row: the checks that needed every row (foreign keys). */
+  /** After the last row (and the repeated keys): the checks that needed every row (foreign keys). */
   finish(): void {
     for (const problem of this.keys.brokenReferences())
       this.log.add({
         code: 'foreign-key',
         ...(problem.where as ReturnType<typeof where>),
-        ...this.fileRow(problem.rowNumber!),
-        message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference!.join(', ')}) of any row`
+        ...this.acrossFiles.fileRow(problem.rowNumber),
+        message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference.join(', ')}) of any row`
       })
   }
 
   problem(problem: TableProblem): void {
     if (problem.code === 'blank-row') this.rowNumber++
-    this.log.add({
-      code: problem.code,
-      line: problem.line,
-      rowNumber: problem.rowNumber ?? this.rowNumber + (problem.code === 'blank-row' ? 0 : 1),
-      fieldNumber: problem.fieldNumber,
-      message: problem.message
-    })
+    const rowNumber = problem.rowNumber ?? this.rowNumber + (problem.code === 'blank-row' ? 0 : 1)
+    this.log.add(
+      {
+        code: problem.code,
+        line: problem.line,
+        rowNumber,
+        fieldNumber: problem.fieldNumber,
+        message: problem.message
+      },
+      orderOf(this.rowBase + rowNumber, RANK.beforeCells)
+    )
   }
 
   private check(
@@ -280,12 +290,10 @@ class RowChecker implements FilesSink {
     const columns = this.columns
     if (columns === null) return
     if (isBlank(cells, text)) {
-      this.log.add({
-        code: 'blank-row',
-        ...where(position),
-        rowNumber,
-        message: 'the row is blank'
-      })
+      this.log.add(
+        { code: 'blank-row', ...where(position), rowNumber, message: 'the row is blank' },
+        orderOf(this.rowBase + rowNumber, RANK.beforeCells)
+      )
       // As frictionless-py: a blank row's primary key is empty too.
       this.keys.blankRow()
       if (this.keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
@@ -302,12 +310,15 @@ class RowChecker implements FilesSink {
     this.rowKeys?.add(cells, text)
     if (extraKeys)
       for (const key of extraKeys) {
-        this.log.add({
-          code: 'extra-cell',
-          ...where(position),
-          rowNumber,
-          message: `key "${key}" is not a column (the first row's keys are the header: ${this.labels.join(', ')})`
-        })
+        this.log.add(
+          {
+            code: 'extra-cell',
+            ...where(position),
+            rowNumber,
+            message: `key "${key}" is not a column (the first row's keys are the header: ${this.labels.join(', ')})`
+          },
+          orderOf(this.rowBase + rowNumber, RANK.extraKey)
+        )
       }
   }
 
@@ -328,22 +339,24 @@ class RowChecker implements FilesSink {
       if (cells && cells[k] === ABSENT) {
         this.nullCounts[field.name]++
         const message = `the row has no "${field.name}"`
-        log.add(cellViolation('missing-cell', message, position, k, rowNumber, field.name))
+        log.add(
+          cellViolation('missing-cell', message, position, k, rowNumber, field.name),
+          orderOf(across, RANK.cell(k))
+        )
         continue
       }
       const problem = text ? field.checkText(text, k) : field.check(cells![k])
       const value = field.value
       if (value === MISSING) this.nullCounts[field.name]++
       if (problem) {
-        log.add(cellViolation(problem.code, problem.message, position, k, rowNumber, field.name))
+        log.add(
+          cellViolation(problem.code, problem.message, position, k, rowNumber, field.name),
+          orderOf(across, RANK.cell(k))
+        )
         continue
       }
       if (value === MISSING) continue
-      const first = keys.value(k, value, across)
-      if (first !== undefined) {
-        const message = `field "${field.name}": ${JSON.stringify(String(cellAt(cells, text, k)))} already appears in ${this.rowName(first)}; the field must be unique`
-        log.add(cellViolation('unique-error', message, position, k, rowNumber, field.name))
-      }
+      keys.value(k, value, across)
       if (k === this.labelColumn && this.classCounts) {
         const label = String(cellAt(cells, text, k))
         this.classCounts.set(label, (this.classCounts.get(label) ?? 0) + 1)
@@ -351,7 +364,10 @@ class RowChecker implements FilesSink {
     }
   }
 
-  /** The row's primary key, and (when asked for) the whole row, against earlier rows. */
+  /**
+   * The row's keys (primary, unique and foreign keys) and (when asked for) the whole row, kept to compare
+   * with every other row's: repeats are logged after the last row (key-recheck.ts).
+   */
   private checkRepeats(
     cells: unknown[] | null,
     text: TextCells | null,
@@ -359,51 +375,21 @@ class RowChecker implements FilesSink {
   ): void {
     const { keys, rowNumber } = this
     const across = this.rowBase + rowNumber
-    const firstKey = keys.endRow(across)
-    if (firstKey !== undefined)
-      this.log.add({
-        code: 'primary-key',
-        ...where(position),
-        rowNumber,
-        message: `primary key (${this.primaryKey.join(', ')}) repeats ${this.rowName(firstKey)}`
-      })
-    else if (keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
-    if (keys.checksKeys) this.checkKeys(position)
-    if (!keys.checksRows) return
-    const firstRow = keys.repeatedRow(cellsOf(cells, text), across)
-    if (firstRow !== undefined)
-      this.log.add({
-        code: 'duplicate-row',
-        ...where(position),
-        rowNumber,
-        message: `the row repeats ${this.rowName(firstRow)}`
-      })
+    keys.endRow(across)
+    if (keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
+    if (keys.checksKeys) keys.endRowKeys(across, where(position))
+    if (keys.checksRows) keys.addRow(cellsOf(cells, text), across)
   }
 
   private emptyPrimaryKey(position: RowPosition): void {
-    this.log.add({
-      code: 'primary-key',
-      ...where(position),
-      rowNumber: this.rowNumber,
-      message: `primary key (${this.primaryKey.join(', ')}) is empty: no part has a valid value`
-    })
-  }
-
-  /** The row's unique keys (Table Schema v2 uniqueKeys), and its foreign keys, kept for `finish`. */
-  private checkKeys(position: RowPosition): void {
-    for (const problem of this.keys.endRowKeys(this.rowBase + this.rowNumber, where(position)))
-      this.repeatedUniqueKey(problem, position)
-  }
-
-  /** A unique key that repeats: one field's is a cell's unique-error. */
-  private repeatedUniqueKey(problem: KeyProblem, position: RowPosition): void {
-    const k =
-      problem.fields.length === 1 ? this.columns!.findIndex(f => f?.name === problem.fields[0]) : -1
-    const message = `unique key (${problem.fields.join(', ')}) repeats ${this.rowName(problem.first!)}`
     this.log.add(
-      k >= 0
-        ? cellViolation('unique-error', message, position, k, this.rowNumber, problem.fields[0])
-        : { code: 'unique-error', ...where(position), rowNumber: this.rowNumber, message }
+      {
+        code: 'primary-key',
+        ...where(position),
+        rowNumber: this.rowNumber,
+        message: `primary key (${this.primaryKey.join(', ')}) is empty: no part has a valid value`
+      },
+      orderOf(this.rowBase + this.rowNumber, RANK.primaryKey)
     )
   }
 
@@ -423,13 +409,16 @@ class RowChecker implements FilesSink {
   ): void {
     const count = text ? text.count : cells!.length
     for (let k = width; k < count; k++) {
-      this.log.add({
-        code: 'extra-cell',
-        line: position.fieldLines?.[k] ?? position.line,
-        rowNumber: this.rowNumber,
-        fieldNumber: k + 1,
-        message: `row has ${count} cells but ${this.widthWords(width)}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
-      })
+      this.log.add(
+        {
+          code: 'extra-cell',
+          line: position.fieldLines?.[k] ?? position.line,
+          rowNumber: this.rowNumber,
+          fieldNumber: k + 1,
+          message: `row has ${count} cells but ${this.widthWords(width)}: cell ${k + 1} ${JSON.stringify(cellAt(cells, text, k))} has no column${spanNote(position)}`
+        },
+        orderOf(this.rowBase + this.rowNumber, RANK.cell(k))
+      )
     }
   }
 
@@ -446,30 +435,36 @@ class RowChecker implements FilesSink {
     for (let k = count; k < width; k++) {
       const field = columns[k]
       if (field?.required)
-        this.log.add({
-          code: 'constraint-error',
+        this.log.add(
+          {
+            code: 'constraint-error',
+            line: position.endLine ?? position.line,
+            rowGroup: position.rowGroup,
+            rowInGroup: position.rowInGroup,
+            rowNumber: this.rowNumber,
+            fieldNumber: k + 1,
+            field: field.name,
+            message: `field "${field.name}" is required; the row has no cell for it`
+          },
+          orderOf(this.rowBase + this.rowNumber, RANK.cell(k))
+        )
+    }
+    for (let k = count; k < width; k++) {
+      const name = columns[k]?.name ?? this.labels[k]
+      if (columns[k]) this.nullCounts[name]++
+      this.log.add(
+        {
+          code: 'missing-cell',
           line: position.endLine ?? position.line,
           rowGroup: position.rowGroup,
           rowInGroup: position.rowInGroup,
           rowNumber: this.rowNumber,
           fieldNumber: k + 1,
-          field: field.name,
-          message: `field "${field.name}" is required; the row has no cell for it`
-        })
-    }
-    for (let k = count; k < width; k++) {
-      const name = columns[k]?.name ?? this.labels[k]
-      if (columns[k]) this.nullCounts[name]++
-      this.log.add({
-        code: 'missing-cell',
-        line: position.endLine ?? position.line,
-        rowGroup: position.rowGroup,
-        rowInGroup: position.rowInGroup,
-        rowNumber: this.rowNumber,
-        fieldNumber: k + 1,
-        field: name,
-        message: `row has ${count} cells but ${this.widthWords(width)}: no cell for ${columns[k] ? `field "${name}"` : `column "${name}"`}${spanNote(position)}`
-      })
+          field: name,
+          message: `row has ${count} cells but ${this.widthWords(width)}: no cell for ${columns[k] ? `field "${name}"` : `column "${name}"`}${spanNote(position)}`
+        },
+        orderOf(this.rowBase + this.rowNumber, RANK.cell(k))
+      )
     }
   }
 }

@@ -1,6 +1,7 @@
 // The validator's results and options as types only: a worker task, the report and the CLI import them
 // without loading the validator.
 import type { Dialect } from './dialect.js'
+import type { KeyStoreState } from './keys/store.js'
 import type { DataFormat } from './table.js'
 
 /** One defect in the data, positioned the way both an editor and Frictionless count. */
@@ -49,6 +50,9 @@ export interface ValidationResult {
   endedBetweenRecords?: boolean
   /** With `rowKeys`: each row's key hash and the label's classes (see row-keys.ts). */
   rowKeys?: RowKeyFigures
+  /** Partitions only: each kept violation's order key (row-violations.ts), and the keys' hashes. */
+  orders?: number[]
+  keys?: KeyStoreState | null
 }
 
 /** What a pass over the rows found for the comparison of splits: not part of any report. */

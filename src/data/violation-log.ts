@@ -16,35 +16,44 @@ function bounded(violation: Violation): Violation {
   }
 }
 
-/** Every violation counted by code and field; the first `max` kept, their text bounded. */
+/**
+ * Every violation counted by code and field; the first `max` kept, their text bounded. Each kept one has
+ * an order key (row-violations.ts): violations found after the pass (repeated keys) are put in file order
+ * among the others by `absorb`.
+ */
 export class ViolationLog {
-  readonly kept: Violation[]
+  kept: Violation[]
+  orders: number[]
   readonly countsByCode: Record<string, number>
   readonly countsByField: Record<string, number>
   count: number
   /** The file being read, which each kept violation names (set for data of several files). */
   file: string | undefined = undefined
+  private lastOrder = 0
 
   /** `from`: a log to go on with (the merged logs of a file's parts). */
   constructor(
     private readonly max: number,
     from?: Pick<
       ValidationResult,
-      'violations' | 'violationCount' | 'countsByCode' | 'countsByField'
+      'violations' | 'violationCount' | 'countsByCode' | 'countsByField' | 'orders'
     >
   ) {
     this.kept = from ? from.violations.slice(0, max) : []
+    this.orders = from?.orders?.slice(0, max) ?? this.kept.map(() => 0)
     this.count = from?.violationCount ?? 0
     this.countsByCode = { ...from?.countsByCode }
     this.countsByField = { ...from?.countsByField }
   }
 
-  add(violation: Violation): void {
+  /** `order`: its place in file order (default: after the last one added). */
+  add(violation: Violation, order = this.lastOrder): void {
     this.count++
     this.countsByCode[violation.code] = (this.countsByCode[violation.code] ?? 0) + 1
     if (violation.field !== undefined)
       this.countsByField[violation.field] = (this.countsByField[violation.field] ?? 0) + 1
-    if (this.kept.length < this.max)
+    this.lastOrder = order
+    if (this.kept.length < this.max) {
       this.kept.push(
         bounded(
           this.file === undefined || violation.file !== undefined
@@ -52,6 +61,29 @@ export class ViolationLog {
             : { ...violation, file: this.file }
         )
       )
+      this.orders.push(order)
+    }
+  }
+
+  /** Another log's violations, counted, and the kept ones put among these in order (ties: these first). */
+  absorb(other: ViolationLog): void {
+    this.count += other.count
+    for (const [code, n] of Object.entries(other.countsByCode))
+      this.countsByCode[code] = (this.countsByCode[code] ?? 0) + n
+    for (const [field, n] of Object.entries(other.countsByField))
+      this.countsByField[field] = (this.countsByField[field] ?? 0) + n
+    const kept: Violation[] = []
+    const orders: number[] = []
+    let i = 0
+    let j = 0
+    while (kept.length < this.max && (i < this.kept.length || j < other.kept.length)) {
+      const mine =
+        i < this.kept.length && (j === other.kept.length || this.orders[i] <= other.orders[j])
+      kept.push(mine ? this.kept[i] : other.kept[j])
+      orders.push(mine ? this.orders[i++] : other.orders[j++])
+    }
+    this.kept = kept
+    this.orders = orders
   }
 
   /** The log as a ValidationResult reports it. */

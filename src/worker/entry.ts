@@ -21,5 +21,7 @@ if (!isMainThread && WORKER_TASKS.has(task?.task as string)) {
       }
     }
   }
-  parentPort!.postMessage(reply)
+  // A part's key hashes (tens of MiB) are moved to the main thread, not copied.
+  const keys = 'result' in reply ? (reply.result as { keys?: { sorted: Uint32Array } }).keys : null
+  parentPort!.postMessage(reply, keys ? [keys.sorted.buffer as ArrayBuffer] : [])
 }
