@@ -1508,7 +1508,19 @@ class CsvTokenizer {
  * grown by one piece per pair (or replaceAll) held millions of pieces at once, and a cell of 4 M doubled
  * quotes took the CLI past 200 MiB (246 MiB for a subset of it); this peaks near twice the text.
  */
+const SHORT_CELL_CHARS = 4096;
 function undoubleQuotes(buf, from, to) {
+    // Nearly every cell is short: plain concatenation. A long one is joined from pieces, a thousand at a
+    // time, so that millions of doubled quotes do not become a string of millions of parts.
+    if (to - from <= SHORT_CELL_CHARS) {
+        let text = '';
+        let at = from;
+        for (let q = buf.indexOf('""', at); q !== -1 && q < to; q = buf.indexOf('""', at)) {
+            text += buf.slice(at, q + 1);
+            at = q + 2;
+        }
+        return text + buf.slice(at, to);
+    }
     const parts = [];
     const chunks = [];
     let at = from;
