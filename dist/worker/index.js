@@ -11967,6 +11967,8 @@ const MIN_ENTRIES = 1 << 8;
 const MAX_FAN_IN = 64;
 /** Radix sort digits: 11 bits, three passes over a 32-bit word. */
 const DIGIT_BITS = 11;
+/** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
+const KEY_MEMORY_BYTES = 48 * 1024 * 1024;
 const MAX_FILES = 0xffff;
 const MAX_ROW = 0xffffffff;
 class KeyStore {
@@ -13196,8 +13198,6 @@ function cellAt(cells, text, k) {
 function cellsOf(cells, text) {
     return cells ?? Array.from({ length: text.count }, (_, k) => text.cell(k));
 }
-/** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
-const KEY_MEMORY_BYTES = 48 * 1024 * 1024;
 /**
  * Validates a table against a Table Schema in one streaming pass over what `read` hands its sink: the
  * header, every cell's type and constraints, unique and primary keys, and the dataset-level checks under
@@ -13297,7 +13297,6 @@ class RowChecker {
      */
     rowBase = 0;
     acrossFiles;
-    fileHasHeader = false;
     countAtFileStart = 0;
     fileNames;
     partition;
@@ -13334,13 +13333,12 @@ class RowChecker {
         this.acrossFiles.startFile(this.rowBase);
         this.rowNumber = 1;
         this.columns = null;
-        this.fileHasHeader = false;
         this.countAtFileStart = this.log.count;
         this.log.file = this.fileNames?.[index];
     }
     /** After a file's last row: a file with neither a header nor a problem is empty, which is a problem. */
     endFile() {
-        if (this.fileHasHeader || this.partition || this.log.count > this.countAtFileStart)
+        if (this.columns !== null || this.partition || this.log.count > this.countAtFileStart)
             return;
         this.log.add({
             code: 'source-error',
@@ -13350,7 +13348,6 @@ class RowChecker {
         }, orderOf(this.rowBase + 1, RANK.beforeCells));
     }
     header(labels, line, _raw, rowNumber = 1) {
-        this.fileHasHeader = true;
         this.labels = labels;
         const columns = columnsOfHeader(labels, { line, rowNumber }, this.fields, this.schema.fieldsMatch, this.headerLog);
         this.columns = columns;

@@ -1,7 +1,8 @@
 // Where the rows' key hashes are kept while the splits are compared: only hashes (8 bytes a row), never
 // the rows. Whatever repeats is re-checked exactly (leakage.ts), so a collision never becomes a report.
-// The interface is all the comparison uses: another store (a hashed key store that spills to disk) can
-// stand in for this one by changing `createRowKeyIndex` alone.
+// It stands on the same key store as unique and primary keys (keys/store.ts), which spills to disk.
+
+import { KEY_MEMORY_BYTES, KeyStore } from './keys/store.js'
 
 /** A row's key hash: 52 bits, exact in a double (row-keys.ts hashParts). */
 export type RowHash = number
@@ -22,31 +23,29 @@ export interface RowKeyIndex {
   repeats(): RepeatedHashes
 }
 
-/** The hashes in one growing typed array; `repeats` sorts it in place and keeps the runs. */
-class SortedHashIndex implements RowKeyIndex {
-  private hashes = new Float64Array(4096)
-  private length = 0
+/** The index on the validator's key store (keys/store.ts): hashes in typed arrays, spilled to disk past its memory. */
+class StoredHashIndex implements RowKeyIndex {
+  private readonly store = new KeyStore({ memoryBytes: KEY_MEMORY_BYTES })
+  private added = 0
 
-  add(_group: number, hash: RowHash): void {
-    if (this.length === this.hashes.length) {
-      const grown = new Float64Array(this.hashes.length * 2)
-      grown.set(this.hashes)
-      this.hashes = grown
-    }
-    this.hashes[this.length++] = hash
+  add(group: number, hash: RowHash): void {
+    this.store.add(Math.floor(hash / 2 ** 32), hash >>> 0, group, this.added++)
   }
 
   repeats(): RepeatedHashes {
-    const sorted = this.hashes.subarray(0, this.length).sort()
     const repeated = new Set<RowHash>()
-    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i])
-    this.hashes = new Float64Array(0)
-    this.length = 0
+    try {
+      this.store.candidates((hi, lo, _file, _row, first) => {
+        if (first) repeated.add(hi * 2 ** 32 + lo)
+      })
+    } finally {
+      this.store.dispose()
+    }
     return repeated
   }
 }
 
 /** The index the comparison of splits uses. */
 export function createRowKeyIndex(): RowKeyIndex {
-  return new SortedHashIndex()
+  return new StoredHashIndex()
 }

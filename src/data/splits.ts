@@ -201,7 +201,8 @@ async function validateSplit(
 ): Promise<{ validation: ValidationResult; figures: SplitFigures }> {
   const { config, schema, schemaLabel, keys, dialect } = context
   const { name, dataset } = split
-  if (dialect) checkDialectFormat(dialect, dataset.format, 'dialect')
+  if (dialect)
+    checkDialectFormat(dialect, dataset.format, `dialect (split ${name}: ${dataset.label})`)
   const { rowKeys, ...validation } = await validateDataset(
     dataset.files,
     schema,

@@ -4,7 +4,7 @@ import { datasetChecks } from './dataset-checks.js'
 import { columnsOfHeader } from './header.js'
 import { candidateRows, recheckKeys } from './key-recheck.js'
 import { KeyTracker, type KeyChecks } from './key-tracker.js'
-import { KeyStore } from './keys/store.js'
+import { KEY_MEMORY_BYTES, KeyStore } from './keys/store.js'
 import { keyChecksOf, primaryKeyOf } from './primary-key.js'
 import { RowKeys } from './row-keys.js'
 import { AcrossFiles, cellViolation, orderOf, RANK, where } from './row-violations.js'
@@ -51,9 +51,6 @@ function cellAt(cells: unknown[] | null, text: TextCells | null, k: number): unk
 function cellsOf(cells: unknown[] | null, text: TextCells | null): unknown[] {
   return cells ?? Array.from({ length: text!.count }, (_, k) => text!.cell(k))
 }
-
-/** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
-export const KEY_MEMORY_BYTES = 48 * 1024 * 1024
 
 /** For tests: the keys' store (a weak hash, a tiny budget) and the re-check's memory for key texts. */
 export interface KeySeams {
@@ -167,7 +164,6 @@ class RowChecker implements FilesSink {
    */
   private rowBase = 0
   private readonly acrossFiles: AcrossFiles
-  private fileHasHeader = false
   private countAtFileStart = 0
   private readonly fileNames: string[] | undefined
   private readonly partition: boolean
@@ -208,14 +204,13 @@ class RowChecker implements FilesSink {
     this.acrossFiles.startFile(this.rowBase)
     this.rowNumber = 1
     this.columns = null
-    this.fileHasHeader = false
     this.countAtFileStart = this.log.count
     this.log.file = this.fileNames?.[index]
   }
 
   /** After a file's last row: a file with neither a header nor a problem is empty, which is a problem. */
   endFile(): void {
-    if (this.fileHasHeader || this.partition || this.log.count > this.countAtFileStart) return
+    if (this.columns !== null || this.partition || this.log.count > this.countAtFileStart) return
     this.log.add(
       {
         code: 'source-error',
@@ -228,7 +223,6 @@ class RowChecker implements FilesSink {
   }
 
   header(labels: string[], line?: number, _raw?: readonly string[], rowNumber = 1): void {
-    this.fileHasHeader = true
     this.labels = labels
     const columns = columnsOfHeader(
       labels,

@@ -39,6 +39,8 @@ const MAX_FAN_IN = 64
 /** Radix sort digits: 11 bits, three passes over a 32-bit word. */
 const DIGIT_BITS = 11
 
+/** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
+export const KEY_MEMORY_BYTES = 48 * 1024 * 1024
 export const MAX_FILES = 0xffff
 export const MAX_ROW = 0xffffffff
 
