@@ -247,7 +247,8 @@ describe('ml-smoke CLI', () => {
     const plain = path.join(dir, 'plain.csv')
     await writeFile(
       plain,
-      `id,score,note\n${Array.from({ length: 40_000 }, (_, i) => (i % 777 === 0 ? `${i},,` : row(i))).join('\n')}\n`
+      // A record over several lines with a cell too many: its message names its lines, in either half.
+      `id,score,note\n${Array.from({ length: 40_000 }, (_, i) => (i % 777 === 0 ? `${i},,` : i % 991 === 0 ? `${row(i)},extra` : row(i))).join('\n')}\n`
     )
     const tricky = path.join(dir, 'tricky.csv')
     const half = Array.from({ length: 10_000 }, (_, i) => row(i)).join('\n')

@@ -469,6 +469,34 @@ export function parseCliOptions(
   )
 }
 
+/**
+ * A dataset validated across a matrix: `shards` for mode plan (`ml-smoke plan`), `shard` (i/N) and
+ * `plan` for mode validate-shard (`ml-smoke validate --shard`), `state-name` for the states' artifacts.
+ */
+const shardingSchema = z.strictObject({
+  shards: number(wholeNumber.min(1).max(256)).default(8),
+  shard: text
+    .regex(
+      /^\s*\d+\s*\/\s*\d+\s*$/,
+      'expected i/N, as the matrix gives it: shard: ${{ matrix.shard }}'
+    )
+    .optional(),
+  plan: text.optional(),
+  'state-name': artifactName.default('ml-smoke-shard')
+})
+export const SHARDING_OPTIONS = Object.keys(shardingSchema.shape)
+export type ShardingSettings = z.output<typeof shardingSchema>
+
+export function parseSharding(raw: Record<string, unknown>, describe: Describe): ShardingSettings {
+  return parseWith(
+    shardingSchema,
+    Object.fromEntries(
+      Object.entries(raw).filter(([, value]) => value !== undefined && value !== '')
+    ),
+    describe
+  )
+}
+
 /** A whole run's configuration from raw option values. */
 export function buildConfig(
   raw: Record<string, unknown>,

@@ -157,7 +157,7 @@ var errors = __nccwpck_require__(916);
 /** sha256 (hex) and size of a regular file, streamed (see openRegularFile). */
 async function hashFile(file, options = {}) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const handle = await openRegularFile(file, options.label ?? file, options);
+    const handle = await file_info_openRegularFile(file, options.label ?? file, options);
     const { size } = await handle.stat();
     for await (const chunk of handle.createReadStream({ highWaterMark: 1024 * 1024 }))
         hash.update(chunk);
@@ -180,7 +180,7 @@ async function requireFile(file, label, what) {
 }
 /** A regular file's text, refused by name (and size) before it is read when it holds more than maxBytes. */
 async function readBoundedText(file, label, maxBytes) {
-    const handle = await openRegularFile(file, label);
+    const handle = await file_info_openRegularFile(file, label);
     try {
         const { size } = await handle.stat();
         if (size > maxBytes)
@@ -220,7 +220,7 @@ const OPEN_ERRORS = {
  * never ends) or a socket. Every reader opens its input this way, whatever checked the path before.
  * `noFollow`: a symbolic link is refused too (a downloaded artifact's files).
  */
-async function openRegularFile(file, label = file, options = {}) {
+async function file_info_openRegularFile(file, label = file, options = {}) {
     let handle;
     const noFollow = options.noFollow ? (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) : 0;
     try {
@@ -467,15 +467,16 @@ class Utf8Chunks {
      * Line breaks in the chunks decoded so far, counted as the reader counts them: where a bad byte is, is
      * counted from here. A CR that ends a chunk is counted once the next shows it is not half of a CRLF.
      */
-    lines = 0;
+    lines;
     endedWithCR = false;
     /**
      * `loneCRBreaksLines`: a CR without an LF ends a line, as the CSV tokenizer (and editors) count; a JSON
      * Lines reader ends lines at LF only.
      */
-    constructor(atFileStart, loneCRBreaksLines) {
+    constructor(atFileStart, loneCRBreaksLines, linesBefore = 0) {
         this.atFileStart = atFileStart;
         this.loneCRBreaksLines = loneCRBreaksLines;
+        this.lines = linesBefore;
     }
     /** The text of the next chunk, or null when its bytes are not UTF-8 (`problem` says where). */
     decode(chunk) {
@@ -716,7 +717,7 @@ class DialectTokenizer {
     onRecord;
     onProblem;
     state = RECORD_START;
-    line = 1;
+    line;
     stopped = false;
     record = new CsvRecord();
     delimiter;
@@ -738,8 +739,8 @@ class DialectTokenizer {
     cells = [];
     fieldLines = [];
     count = 0;
-    fieldLine = 1;
-    recordLine = 1;
+    fieldLine;
+    recordLine;
     /** Characters of the record read in earlier texts, and its source text from them (keepRaw). */
     recordLength = 0;
     raw = [];
@@ -768,6 +769,7 @@ class DialectTokenizer {
         this.skipInitialSpace = quoting.skipInitialSpace === true;
         this.commentChar = quoting.commentChar ?? '';
         this.lineTerminator = quoting.lineTerminator;
+        this.line = this.fieldLine = this.recordLine = options.firstLine ?? 1;
     }
     get isStopped() {
         return this.stopped;
@@ -1167,7 +1169,7 @@ class CsvTokenizer {
     piecesLength = 0;
     /** Where a scan for the end of the unfinished record stands at the end of buffer and pieces. */
     scan = csv_FIELD_START;
-    line = 1;
+    line;
     stopped = false;
     delimiter;
     record = new CsvRecord();
@@ -1179,6 +1181,7 @@ class CsvTokenizer {
         if (problem)
             throw new Error(`delimiter ${JSON.stringify(options.delimiter)}: ${problem}`);
         this.delimiter = options.delimiter.charCodeAt(0);
+        this.line = options.firstLine ?? 1;
     }
     get isStopped() {
         return this.stopped;
@@ -1558,8 +1561,8 @@ async function readCsvFile(file, options, onRecord, onProblem) {
     const tokenizer = needsDialectTokenizer(options.quoting)
         ? new DialectTokenizer(options, onRecord, onProblem)
         : new CsvTokenizer(options, onRecord, onProblem);
-    const chunks = new Utf8Chunks(!options.start, true);
-    const handle = await openRegularFile(file);
+    const chunks = new Utf8Chunks(!options.start, true, (options.firstLine ?? 1) - 1);
+    const handle = await file_info_openRegularFile(file);
     const stream = handle.createReadStream({
         highWaterMark: READ_BYTES,
         start: options.start,
@@ -1807,9 +1810,10 @@ async function readCsvTable(file, options, sink) {
         keepRaw: options.keepRaw === true,
         quoting: quotingOf(options.dialect),
         start: partition?.start,
-        end: partition?.end
+        end: partition?.end,
+        firstLine: partition?.firstLine
     };
-    if (changesRowLayout(options.dialect) && !partition) {
+    if (changesRowLayout(options.dialect) && !partition?.start) {
         const rows = new DialectRows(options.dialect, sink, options);
         const result = await readCsvFile(file, csvOptions, record => rows.record(record), problem => rows.problem(problem));
         rows.finish();
@@ -2241,7 +2245,7 @@ async function readJsonlTable(file, options, sink) {
         }
         return rows.add(record, line, options.keepRaw ? content : undefined);
     };
-    const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
+    const stream = (await file_info_openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
     try {
         for await (const read of stream)
             for (const chunk of piecesOf(read)) {
@@ -2521,7 +2525,7 @@ async function readJsonTable(file, _options, sink) {
     };
     const elements = new JsonArrayElements(onElement);
     const chunks = new Utf8Chunks(true, false);
-    const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
+    const stream = (await file_info_openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
     try {
         for await (const read of stream) {
             const text = chunks.decode(read);
@@ -9771,6 +9775,17 @@ async function readMetadata(handle, file) {
         throw new errors/* UserError */.yo(`${file}: not a readable Parquet file: ${error.message}`, DAMAGED);
     }
 }
+/** Each row group's stored bytes (its column chunks, compressed), from the footer: a plan cuts by them. */
+async function rowGroupBytes(file) {
+    const handle = await openRegularFile(file);
+    try {
+        const { metadata } = await readMetadata(handle, file);
+        return metadata.row_groups.map(group => group.columns.reduce((sum, chunk) => sum + Number(chunk.meta_data?.total_compressed_size ?? 0), 0));
+    }
+    finally {
+        await handle.close();
+    }
+}
 /**
  * Parquet, one page per column at a time: every codec hyparquet-compressors knows (snappy, gzip, zstd,
  * brotli, lz4), plain, dictionary and delta encodings, v1 and v2 pages. Memory follows the page (about
@@ -9779,8 +9794,17 @@ async function readMetadata(handle, file) {
  * with a clear message rather than flattened. Sizes the file declares (metadata, column chunks, pages,
  * values in a page) are checked against the file and the limits above before anything is allocated.
  */
+/** The row groups a part reads (all, without one): a plan made for another version of the file is refused. */
+function groupsToRead(file, groups, part) {
+    if (!part)
+        return { from: 0, to: groups };
+    const to = part.to ?? groups;
+    if (part.from < 0 || part.from > to || to > groups)
+        throw new errors/* UserError */.yo(`${file}: the plan reads row groups ${part.from}-${to - 1} but the file has ${groups}: the file changed after the plan was made; make the plan again`);
+    return { from: part.from, to };
+}
 async function readParquetTable(file, options, sink) {
-    const handle = await openRegularFile(file);
+    const handle = await file_info_openRegularFile(file);
     try {
         const { metadata, dataEnd } = await readMetadata(handle, file);
         let tree;
@@ -9807,7 +9831,8 @@ async function readParquetTable(file, options, sink) {
         // One row and one position, refilled for every row (a sink copies what it keeps).
         const row = new Array(columns.length);
         const position = { rowGroup: 0, rowInGroup: 0 };
-        for (let group = 0; group < metadata.row_groups.length; group++) {
+        const { from, to } = groupsToRead(file, metadata.row_groups.length, options.partition?.rowGroups);
+        for (let group = from; group < to; group++) {
             const rowGroup = metadata.row_groups[group];
             const count = Number(rowGroup.num_rows);
             position.rowGroup = group;
@@ -13241,7 +13266,9 @@ async function validateRows(schema, options, read, seams = {}) {
             linesRead: ended.linesRead,
             endedBetweenRecords: ended.endedBetweenRecords,
             ...(table.rowKeys ? { rowKeys: table.rowKeys.figures() } : {}),
-            ...(options.partition ? { orders: log.orders, keys: store?.detach() ?? null } : {})
+            ...(options.partition
+                ? { orders: log.orders, keys: store?.detach() ?? null, lastRowNumber: table.rowNumber }
+                : {})
         };
     }
     finally {
@@ -13299,7 +13326,7 @@ class RowChecker {
     acrossFiles;
     countAtFileStart = 0;
     fileNames;
-    partition;
+    continuesFile;
     labelColumn = -1;
     primaryKey;
     labelField;
@@ -13313,12 +13340,13 @@ class RowChecker {
         this.classCounts = this.labelField ? new Map() : null;
         this.primaryKey = primaryKeyOf(schema);
         this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore);
-        // A later partition is handed the header: it maps the columns, but the header's own defects are the
-        // first partition's to report (else the merge would count them twice).
-        this.headerLog = options.partition?.header ? { add: () => undefined } : log;
+        // A later part of a file maps the columns by the header, but the header's own defects (and an empty
+        // file) are the first part's to report (else the merge would count them twice).
+        const partition = options.partition;
+        this.continuesFile = partition?.header !== undefined || (partition?.rowGroups?.from ?? 0) > 0;
+        this.headerLog = this.continuesFile ? { add: () => undefined } : log;
         this.fileNames = options.fileNames;
         this.acrossFiles = new AcrossFiles(options.fileNames);
-        this.partition = options.partition !== undefined;
         log.file = this.fileNames?.[0];
         this.rowKeys = options.rowKeys
             ? new RowKeys(schema, options.rowKeys, options.schemaLabel)
@@ -13338,7 +13366,7 @@ class RowChecker {
     }
     /** After a file's last row: a file with neither a header nor a problem is empty, which is a problem. */
     endFile() {
-        if (this.columns !== null || this.partition || this.log.count > this.countAtFileStart)
+        if (this.columns !== null || this.continuesFile || this.log.count > this.countAtFileStart)
             return;
         this.log.add({
             code: 'source-error',
@@ -20260,7 +20288,7 @@ async function perform(task, afterBatch) {
         case tasks/* CSV_PARTITION_TASK */.YA:
             return (await validateRows(task.schema, task.options, sink => readCsvTable(task.file, task.options, sink)));
         case tasks/* PARQUET_TASK */.zZ:
-            return (await validateRows(task.schema, task.options, sink => readFiles(many_filesOf(task.file), sink, file => readParquetTable(file, { afterBatch }, sink))));
+            return (await validateRows(task.schema, task.options, sink => readFiles(many_filesOf(task.file), sink, file => readParquetTable(file, { afterBatch, partition: task.options.partition }, sink))));
         case tasks/* PARQUET_DRAW_TASK */.c2:
             return (await drawRows(task.source, task.options, { afterBatch }, task.exclude));
         default:

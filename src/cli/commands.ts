@@ -46,6 +46,7 @@ import { LineSplitter } from '../train/output.js'
 import { jsonCommandSafe } from '../untrusted.js'
 import { dataWorkerBeside } from '../worker/client.js'
 import { commentCommand, compareCommand } from './compare.js'
+import { mergeCommand, planCommand, validateShardCommand } from './shards.js'
 import { parseFlags, type ParsedFlags } from './flags.js'
 import {
   lossText,
@@ -184,13 +185,20 @@ const validate: Command = async (args, io) => {
       options: DATA_OPTIONS,
       aliases: { format: 'data-format' },
       repeatable: REPEATABLE,
-      own: { threads: { type: 'string' }, json: { type: 'boolean' } }
+      own: {
+        threads: { type: 'string' },
+        json: { type: 'boolean' },
+        shard: { type: 'string' },
+        'state-out': { type: 'string' },
+        plan: { type: 'string' }
+      }
     },
     usageOf('validate')
   )
-  const config = parseSettings(DATA_OPTIONS, flags.options, io.cwd, flags.describe)
   const { threads } = parseCliOptions({ threads: flags.own.threads }, flags.describe)
   const worker = threads === 2 ? dataWorkerBeside(io.bundleUrl) : undefined
+  if (flags.own.shard !== undefined) return validateShardCommand(flags, io, worker)
+  const config = parseSettings(DATA_OPTIONS, flags.options, io.cwd, flags.describe)
   const result = await validateStage({ config, ports: { worker } })
   const { validation, splits } = result.data
   const label = dataLabels(config).dataset
@@ -509,5 +517,14 @@ export const COMMANDS: Record<string, Command> = {
       text => print(io, text),
       value => printJson(io, value)
     ),
-  comment: commentCommand
+  comment: commentCommand,
+  plan: (args, io) => planCommand(args, io, printers(io)),
+  merge: (args, io) => mergeCommand(args, io, printers(io))
+}
+
+function printers(io: CliIo) {
+  return {
+    print: (text: string) => print(io, text),
+    printJson: (value: unknown) => printJson(io, value)
+  }
 }

@@ -38,8 +38,9 @@ export function validationJson(result: ValidationResult) {
     valid: result.violationCount === 0,
     rows: result.rows,
     violations: result.violations.map(
-      ({ code, line, rowNumber, fieldNumber, field, rowGroup, rowInGroup, message }) => ({
+      ({ code, file, line, rowNumber, fieldNumber, field, rowGroup, rowInGroup, message }) => ({
         code,
+        ...(file !== undefined ? { file } : {}),
         line: line ?? null,
         rowNumber,
         fieldNumber: fieldNumber ?? null,

@@ -8,12 +8,22 @@ export const COMMAND_USAGE: Record<string, string> = {
   validate: `  ml-smoke validate (--dataset PATH ... | --split NAME=PATH ...) --schema FILE [--format csv|tsv|jsonl|json|parquet]
                     [--delimiter C] [--dialect FILE|JSON] [--max-violations N] [--label-column COL]
                     [--leakage-columns COL ...] [--max-leakage N|F%] [--threads 1|2] [--json]
+                    [--shard i/N --state-out FILE [--plan FILE]]
       A PATH is a file, a folder or a glob; --dataset and --split repeat. With splits (train, valid,
       test, ...) each is validated, then compared: rows, class shares, label shift from train, and rows
       of a split found in an earlier one (exit 1 past --max-leakage, default 0). --threads 2 (the
       default) splits a large CSV across two cores and reads Parquet in a worker with a small heap; 1
       keeps all work in one thread. --dialect: a Table Dialect (header rows, comments, quoting) for
-      CSV/TSV files, as a file or inline ('{"header": false}').`,
+      CSV/TSV files, as a file or inline ('{"header": false}'). --shard validates one shard of a plan
+      (ml-smoke plan, or the plan of N shards made again) and writes its state for ml-smoke merge.`,
+  plan: `  ml-smoke plan --shards N (--dataset PATH ...) --schema FILE [--format F] [--dialect FILE|JSON] [--out plan.json]
+      Cut the dataset into N shards of about equal bytes (at most 256: CSV files at record boundaries,
+      Parquet files between row groups, other files whole) for a GitHub Actions matrix. Prints the
+      matrix ({"include": [{"shard": "1/N", ...}]}, for fromJSON); --out writes the plan.`,
+  merge: `  ml-smoke merge STATE... (--dataset PATH ...) --schema FILE [--format F] [--dialect FILE|JSON] [--max-violations N] [--json]
+      Merge the states of every shard of one plan (ml-smoke validate --shard) into the report one
+      runner gives on the whole dataset: keys repeated across shards are read again and compared, and
+      a missing or repeated shard fails naming it.`,
   infer: `  ml-smoke infer --dataset PATH [--format F] [--delimiter C] [--dialect FILE|JSON] [--out schema.yml]
       Write a schema (types, required, ranges, enums) that the same file passes.`,
   schema: `  ml-smoke schema --json-schema [table|dialect]

@@ -85,7 +85,7 @@ class Pieces {
  */
 export class DialectTokenizer implements RecordTokenizer {
   private state = RECORD_START
-  private line = 1
+  private line: number
   private stopped = false
   private readonly record = new CsvRecord()
   private readonly delimiter: number
@@ -107,8 +107,8 @@ export class DialectTokenizer implements RecordTokenizer {
   private readonly cells: string[] = []
   private readonly fieldLines: number[] = []
   private count = 0
-  private fieldLine = 1
-  private recordLine = 1
+  private fieldLine: number
+  private recordLine: number
   /** Characters of the record read in earlier texts, and its source text from them (keepRaw). */
   private recordLength = 0
   private raw: string[] = []
@@ -138,6 +138,7 @@ export class DialectTokenizer implements RecordTokenizer {
     this.skipInitialSpace = quoting.skipInitialSpace === true
     this.commentChar = quoting.commentChar ?? ''
     this.lineTerminator = quoting.lineTerminator
+    this.line = this.fieldLine = this.recordLine = options.firstLine ?? 1
   }
 
   get isStopped(): boolean {

@@ -110,6 +110,8 @@ export interface CsvOptions {
   /** Read only bytes [start, end) of the file, for parallel partitions. */
   start?: number
   end?: number
+  /** The line the first byte read is on (a later partition's; default 1). */
+  firstLine?: number
 }
 
 /** What readCsvFile drives: text in, records and problems out through the callbacks it was made with. */

@@ -50,7 +50,7 @@ export class CsvTokenizer implements RecordTokenizer {
   private piecesLength = 0
   /** Where a scan for the end of the unfinished record stands at the end of buffer and pieces. */
   private scan = FIELD_START
-  private line = 1
+  private line: number
   private stopped = false
   private readonly delimiter: number
   private readonly record = new CsvRecord()
@@ -63,6 +63,7 @@ export class CsvTokenizer implements RecordTokenizer {
     const problem = delimiterProblem(options.delimiter)
     if (problem) throw new Error(`delimiter ${JSON.stringify(options.delimiter)}: ${problem}`)
     this.delimiter = options.delimiter.charCodeAt(0)
+    this.line = options.firstLine ?? 1
   }
 
   get isStopped(): boolean {
@@ -440,7 +441,7 @@ export async function readCsvFile(
   const tokenizer: RecordTokenizer = needsDialectTokenizer(options.quoting)
     ? new DialectTokenizer(options, onRecord, onProblem)
     : new CsvTokenizer(options, onRecord, onProblem)
-  const chunks = new Utf8Chunks(!options.start, true)
+  const chunks = new Utf8Chunks(!options.start, true, (options.firstLine ?? 1) - 1)
   const handle = await openRegularFile(file)
   const stream = handle.createReadStream({
     highWaterMark: READ_BYTES,

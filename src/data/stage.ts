@@ -5,19 +5,23 @@ import { describePosition } from '../report/position.js'
 import type { StageVerdict } from '../stage.js'
 import { leakWords, limitWords } from '../report/splits.js'
 import { plural } from '../words.js'
-import { trainingDataset } from './dataset-files.js'
+import { trainingDataset, type DatasetFiles } from './dataset-files.js'
 import { readDialect, withNullSequence } from './dialect-file.js'
-import { loadTableSchema } from './schema.js'
+import { loadTableSchema, type TableSchema } from './schema.js'
 import { validateSplits, type SplitsReport } from './splits.js'
 import { validateDataset } from './validate-dataset.js'
-import type { ValidationResult } from './validation-types.js'
+import type { ValidateOptions, ValidationResult } from './validation-types.js'
 
 export interface ValidateContext {
   config: DataSettings
   ports: Pick<Ports, 'worker'>
 }
 
-type Validated = { validation: ValidationResult; labelColumn?: string; splits?: SplitsReport }
+export type Validated = {
+  validation: ValidationResult
+  labelColumn?: string
+  splits?: SplitsReport
+}
 
 /**
  * The dataset and schema as the user would name them: relative to where they ran ml-smoke. The dataset
@@ -44,32 +48,50 @@ export async function validateStage({
   ports
 }: ValidateContext): Promise<StageVerdict<Validated>> {
   const labels = dataLabels(config)
-  const dataset = config.splits ? undefined : await trainingDataset(config)
-  const dialect = await readDialect(config, dataset?.format)
-  const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
-  const labelColumn = schema.mlChecks?.label?.column
-  if (!dataset) {
+  if (config.splits) {
+    const dialect = await readDialect(config)
+    const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
     const checked = await validateSplits(config, schema, labels.schema, ports.worker, dialect)
-    return splitsVerdict({ ...checked, labelColumn }, labels.schema)
+    return splitsVerdict({ ...checked, labelColumn: schema.mlChecks?.label?.column }, labels.schema)
   }
-  const validation = await validateDataset(
-    dataset.files,
-    schema,
-    {
-      format: dataset.format,
-      delimiter: dialect?.delimiter ?? config.delimiter,
-      dialect,
-      maxViolations: config.maxViolations,
-      schemaLabel: labels.schema,
-      ...(dataset.files.length > 1 ? { fileNames: dataset.names } : {})
-    },
-    ports.worker
-  )
+  const { dataset, schema, options } = await datasetToValidate(config)
+  const validation = await validateDataset(dataset.files, schema, options, ports.worker)
+  return datasetVerdict(validation, dataset, schema, labels.schema)
+}
+
+/** The dataset (one table, no splits), its schema and how to read it, as every way of validating it needs. */
+export async function datasetToValidate(config: DataSettings): Promise<{
+  dataset: DatasetFiles
+  schema: TableSchema
+  options: ValidateOptions
+}> {
+  const dataset = await trainingDataset(config)
+  const dialect = await readDialect(config, dataset.format)
+  const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
+  const options: ValidateOptions = {
+    format: dataset.format,
+    delimiter: dialect?.delimiter ?? config.delimiter,
+    dialect,
+    maxViolations: config.maxViolations,
+    schemaLabel: dataLabels(config).schema,
+    ...(dataset.files.length > 1 ? { fileNames: dataset.names } : {})
+  }
+  return { dataset, schema, options }
+}
+
+/** Passes when no row of the dataset breaks a rule; else fails naming the first violation. */
+export function datasetVerdict(
+  validation: ValidationResult,
+  dataset: DatasetFiles,
+  schema: TableSchema,
+  schemaLabel: string
+): StageVerdict<Validated> {
+  const labelColumn = schema.mlChecks?.label?.column
   const files = dataset.files.length > 1 ? ` (${plural(dataset.files.length, 'file')})` : ''
   if (validation.violationCount === 0) {
     return {
       status: 'passed',
-      message: `${validation.rows} rows of ${dataset.label}${files} match ${labels.schema}`,
+      message: `${validation.rows} rows of ${dataset.label}${files} match ${schemaLabel}`,
       data: { validation, labelColumn }
     }
   }

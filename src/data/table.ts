@@ -60,6 +60,18 @@ export interface TableSink {
   problem(problem: TableProblem): void
 }
 
+/**
+ * Part of a file: CSV/TSV bytes [start, end) cut at a record boundary, whose first record is data under
+ * `header` (a later part's) and starts on line `firstLine`; or Parquet row groups [from, to).
+ */
+export interface FilePartition {
+  start?: number
+  end?: number
+  header?: string[]
+  firstLine?: number
+  rowGroups?: { from: number; to?: number }
+}
+
 export interface ReadOptions {
   delimiter?: string
   /** CSV/TSV: the Table Dialect (its delimiter, when it has one, is the one read). */
@@ -67,8 +79,8 @@ export interface ReadOptions {
   /** The column names of a file without a header (dialect header: false): the schema's, else field1, field2, ... */
   columnNames?: string[]
   keepRaw?: boolean
-  /** CSV/TSV only: read bytes [start, end), whose first record is data under this header. */
-  partition?: { start: number; end?: number; header?: string[] }
+  /** Read only part of the file (a thread's or a shard's). */
+  partition?: FilePartition
   /** Parquet: called after each batch of rows, where the data worker collects the decoded pages' garbage. */
   afterBatch?: () => void
 }

@@ -54,7 +54,7 @@ export class Utf8Chunks {
    * Line breaks in the chunks decoded so far, counted as the reader counts them: where a bad byte is, is
    * counted from here. A CR that ends a chunk is counted once the next shows it is not half of a CRLF.
    */
-  private lines = 0
+  private lines: number
   private endedWithCR = false
 
   /**
@@ -63,8 +63,11 @@ export class Utf8Chunks {
    */
   constructor(
     private atFileStart: boolean,
-    private readonly loneCRBreaksLines: boolean
-  ) {}
+    private readonly loneCRBreaksLines: boolean,
+    linesBefore = 0
+  ) {
+    this.lines = linesBefore
+  }
 
   /** The text of the next chunk, or null when its bytes are not UTF-8 (`problem` says where). */
   decode(chunk: Buffer): string | null {

@@ -105,7 +105,9 @@ export async function validateRows(
       linesRead: ended.linesRead,
       endedBetweenRecords: ended.endedBetweenRecords,
       ...(table.rowKeys ? { rowKeys: table.rowKeys.figures() } : {}),
-      ...(options.partition ? { orders: log.orders, keys: store?.detach() ?? null } : {})
+      ...(options.partition
+        ? { orders: log.orders, keys: store?.detach() ?? null, lastRowNumber: table.rowNumber }
+        : {})
     }
   } finally {
     // A part's hashes go to the merge, which removes what it spilled; anything else is removed here.
@@ -157,7 +159,7 @@ class RowChecker implements FilesSink {
   readonly keys: KeyTracker
   readonly rowKeys: RowKeys | null
   /** Frictionless row number of the row being read: the header is row 1. */
-  private rowNumber = 1
+  rowNumber = 1
   /**
    * Rows of a dataset of several files are numbered per file; the key checks and the order of violations
    * number them across all: row `rowNumber` of the file being read is `rowBase + rowNumber` there.
@@ -166,7 +168,7 @@ class RowChecker implements FilesSink {
   private readonly acrossFiles: AcrossFiles
   private countAtFileStart = 0
   private readonly fileNames: string[] | undefined
-  private readonly partition: boolean
+  private readonly continuesFile: boolean
   private labelColumn = -1
   private readonly primaryKey: string[]
   private readonly labelField: string | undefined
@@ -184,12 +186,13 @@ class RowChecker implements FilesSink {
     this.classCounts = this.labelField ? new Map() : null
     this.primaryKey = primaryKeyOf(schema)
     this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore)
-    // A later partition is handed the header: it maps the columns, but the header's own defects are the
-    // first partition's to report (else the merge would count them twice).
-    this.headerLog = options.partition?.header ? { add: () => undefined } : log
+    // A later part of a file maps the columns by the header, but the header's own defects (and an empty
+    // file) are the first part's to report (else the merge would count them twice).
+    const partition = options.partition
+    this.continuesFile = partition?.header !== undefined || (partition?.rowGroups?.from ?? 0) > 0
+    this.headerLog = this.continuesFile ? { add: () => undefined } : log
     this.fileNames = options.fileNames
     this.acrossFiles = new AcrossFiles(options.fileNames)
-    this.partition = options.partition !== undefined
     log.file = this.fileNames?.[0]
     this.rowKeys = options.rowKeys
       ? new RowKeys(schema, options.rowKeys, options.schemaLabel)
@@ -210,7 +213,8 @@ class RowChecker implements FilesSink {
 
   /** After a file's last row: a file with neither a header nor a problem is empty, which is a problem. */
   endFile(): void {
-    if (this.columns !== null || this.partition || this.log.count > this.countAtFileStart) return
+    if (this.columns !== null || this.continuesFile || this.log.count > this.countAtFileStart)
+      return
     this.log.add(
       {
         code: 'source-error',

@@ -2,7 +2,7 @@
 // without loading the validator.
 import type { Dialect } from './dialect.js'
 import type { KeyStoreState } from './keys/store.js'
-import type { DataFormat } from './table.js'
+import type { DataFormat, FilePartition } from './table.js'
 
 /** One defect in the data, positioned the way both an editor and Frictionless count. */
 export interface Violation {
@@ -53,6 +53,8 @@ export interface ValidationResult {
   /** Partitions only: each kept violation's order key (row-violations.ts), and the keys' hashes. */
   orders?: number[]
   keys?: KeyStoreState | null
+  /** Partitions only: the row number of the last row read (the header is row 1). */
+  lastRowNumber?: number
 }
 
 /** What a pass over the rows found for the comparison of splits: not part of any report. */
@@ -79,7 +81,7 @@ export interface ValidateOptions {
   maxViolations: number
   schemaLabel: string
   /** CSV/TSV: validate only this byte range; dataset-level checks are left to whoever merges the parts. */
-  partition?: { start: number; end?: number; header?: string[] }
+  partition?: FilePartition
   /** The files' names as shown, one per file read: violations then name their file. */
   fileNames?: string[]
   /** Hash each row's key and count the label's classes, for the comparison of splits. */

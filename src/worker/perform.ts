@@ -26,7 +26,9 @@ export async function perform<T extends WorkerTask>(
       )) as WorkerResult<T>
     case PARQUET_TASK:
       return (await validateRows(task.schema, task.options, sink =>
-        readFiles(filesOf(task.file), sink, file => readParquetTable(file, { afterBatch }, sink))
+        readFiles(filesOf(task.file), sink, file =>
+          readParquetTable(file, { afterBatch, partition: task.options.partition }, sink)
+        )
       )) as WorkerResult<T>
     case PARQUET_DRAW_TASK:
       return (await drawRows(

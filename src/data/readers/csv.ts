@@ -20,9 +20,10 @@ export async function readCsvTable(
     keepRaw: options.keepRaw === true,
     quoting: quotingOf(options.dialect),
     start: partition?.start,
-    end: partition?.end
+    end: partition?.end,
+    firstLine: partition?.firstLine
   }
-  if (changesRowLayout(options.dialect) && !partition) {
+  if (changesRowLayout(options.dialect) && !partition?.start) {
     const rows = new DialectRows(options.dialect!, sink, options)
     const result = await readCsvFile(
       file,

@@ -143,6 +143,22 @@ async function readMetadata(
   }
 }
 
+/** Each row group's stored bytes (its column chunks, compressed), from the footer: a plan cuts by them. */
+export async function rowGroupBytes(file: string): Promise<number[]> {
+  const handle = await openRegularFile(file)
+  try {
+    const { metadata } = await readMetadata(handle, file)
+    return metadata.row_groups.map(group =>
+      group.columns.reduce(
+        (sum, chunk) => sum + Number(chunk.meta_data?.total_compressed_size ?? 0),
+        0
+      )
+    )
+  } finally {
+    await handle.close()
+  }
+}
+
 /**
  * Parquet, one page per column at a time: every codec hyparquet-compressors knows (snappy, gzip, zstd,
  * brotli, lz4), plain, dictionary and delta encodings, v1 and v2 pages. Memory follows the page (about
@@ -151,6 +167,21 @@ async function readMetadata(
  * with a clear message rather than flattened. Sizes the file declares (metadata, column chunks, pages,
  * values in a page) are checked against the file and the limits above before anything is allocated.
  */
+/** The row groups a part reads (all, without one): a plan made for another version of the file is refused. */
+function groupsToRead(
+  file: string,
+  groups: number,
+  part: { from: number; to?: number } | undefined
+): { from: number; to: number } {
+  if (!part) return { from: 0, to: groups }
+  const to = part.to ?? groups
+  if (part.from < 0 || part.from > to || to > groups)
+    throw new UserError(
+      `${file}: the plan reads row groups ${part.from}-${to - 1} but the file has ${groups}: the file changed after the plan was made; make the plan again`
+    )
+  return { from: part.from, to }
+}
+
 export async function readParquetTable(
   file: string,
   options: ReadOptions,
@@ -190,7 +221,12 @@ export async function readParquetTable(
     // One row and one position, refilled for every row (a sink copies what it keeps).
     const row = new Array<unknown>(columns.length)
     const position = { rowGroup: 0, rowInGroup: 0 }
-    for (let group = 0; group < metadata.row_groups.length; group++) {
+    const { from, to } = groupsToRead(
+      file,
+      metadata.row_groups.length,
+      options.partition?.rowGroups
+    )
+    for (let group = from; group < to; group++) {
       const rowGroup = metadata.row_groups[group]
       const count = Number(rowGroup.num_rows)
       position.rowGroup = group

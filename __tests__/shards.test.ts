@@ -1,0 +1,343 @@
+/**
+ * A dataset validated across a matrix (ml-smoke plan → validate --shard i/N → merge) reports exactly what
+ * one runner reports on the whole dataset, byte for byte in --json; and a merge that lacks a shard, has
+ * one twice, or mixes plans, fails naming it.
+ */
+import { mkdtemp, readFile, writeFile, mkdir, stat } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { pathToFileURL } from 'node:url'
+import { describe, expect, it } from '@jest/globals'
+import { parquetWriteFile } from 'hyparquet-writer'
+import { main } from '../src/cli/main.js'
+import type { ShardPlan } from '../src/data/shards/plan.js'
+
+const root = new URL('../', import.meta.url).pathname
+const bundleUrl = pathToFileURL(path.join(root, 'dist', 'cli', 'index.js')).href
+
+async function mlSmoke(cwd: string, args: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(args, {
+    stdout: text => void (stdout += text),
+    stderr: text => void (stderr += text),
+    stdin: Readable.from([]),
+    cwd,
+    env: process.env,
+    bundleUrl
+  })
+  return { code, stdout, stderr }
+}
+
+/** Plans `shards`, validates each shard (as its own matrix job would), merges; the plan and the merge's output. */
+async function asMatrix(cwd: string, data: string[], shards: number, extra: string[] = []) {
+  const out = await mkdtemp(path.join(os.tmpdir(), 'shards-'))
+  const planFile = path.join(out, 'plan.json')
+  const planned = await mlSmoke(cwd, [
+    'plan',
+    '--shards',
+    String(shards),
+    ...data,
+    '--out',
+    planFile
+  ])
+  expect(planned.stderr).toMatch(/^ml-smoke plan/)
+  const matrix = JSON.parse(planned.stdout) as { include: Array<{ shard: string }> }
+  const states: string[] = []
+  for (const { shard } of matrix.include) {
+    const state = path.join(out, `state-${shard.replace('/', '-of-')}.json`)
+    const job = await mlSmoke(cwd, [
+      'validate',
+      ...data,
+      ...extra,
+      '--shard',
+      shard,
+      '--plan',
+      planFile,
+      '--state-out',
+      state
+    ])
+    expect(job).toMatchObject({ code: 0, stdout: '' })
+    states.push(state)
+  }
+  const merged = await mlSmoke(cwd, ['merge', ...states, ...data, ...extra, '--json'])
+  const plan = JSON.parse(await readFile(planFile, 'utf8')) as ShardPlan
+  return { plan, matrix, states, merged, out }
+}
+
+async function singleRunner(cwd: string, data: string[], extra: string[] = []) {
+  return mlSmoke(cwd, ['validate', ...data, ...extra, '--threads', '1', '--json'])
+}
+
+/** A tiny seeded generator (mulberry32), so the planted faults land in the same rows every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const SCHEMA = {
+  fields: [
+    { name: 'id', type: 'integer', constraints: { required: true } },
+    { name: 'email', type: 'string', constraints: { unique: true } },
+    { name: 'score', type: 'number', constraints: { minimum: 0, maximum: 1 } },
+    { name: 'note', type: 'string' },
+    { name: 'label', type: 'string', constraints: { enum: ['cat', 'dog', 'bird'] } }
+  ],
+  primaryKey: ['id'],
+  mlChecks: {
+    label: { column: 'label', minShare: 0.05 },
+    duplicateRows: 'error',
+    rows: { min: 10 }
+  }
+}
+
+/**
+ * CSV files with every kind of fault a merge must place right: type and constraint errors, ids and
+ * emails repeated within a file and across files (so across shards), whole rows repeated, blank lines,
+ * quoted cells holding line breaks (a record of several lines), short and long rows, CRLF files.
+ */
+async function plantedCsvDataset(folder: string, files: number[], seed = 7): Promise<void> {
+  const next = random(seed)
+  let id = 0
+  const rows: string[] = []
+  for (const [f, count] of files.entries()) {
+    const lines = ['id,email,score,note,label']
+    for (let i = 0; i < count; i++) {
+      const roll = next()
+      const rowId = roll < 0.01 && id > 10 ? Math.floor(next() * id) : ++id
+      const email =
+        roll > 0.995 && id > 10
+          ? `user${Math.floor(next() * id)}@x.org`
+          : `user${rowId}.${f}.${i}@x.org`
+      const score =
+        roll > 0.02 && roll < 0.03
+          ? 'high'
+          : roll > 0.03 && roll < 0.035
+            ? '1.5'
+            : next().toFixed(3)
+      const note =
+        roll > 0.1 && roll < 0.13
+          ? `"line one\nline two, with ""quotes"""`
+          : roll > 0.5 && roll < 0.52
+            ? ''
+            : `note ${i}`
+      const label =
+        roll > 0.6 && roll < 0.605 ? 'fish' : ['cat', 'dog', 'bird'][Math.floor(next() * 3)]
+      let line = `${rowId},${email},${score},${note},${label}`
+      if (roll > 0.7 && roll < 0.703) line += ',extra'
+      if (roll > 0.8 && roll < 0.803) line = `${rowId},${email},${score}`
+      if (roll > 0.9 && roll < 0.905 && rows.length) line = rows[Math.floor(next() * rows.length)]
+      if (roll > 0.95 && roll < 0.953) lines.push('')
+      rows.push(line)
+      lines.push(line)
+    }
+    const eol = f % 2 ? '\r\n' : '\n'
+    // A file of no rows is written empty: no header either, which is a fault of its own.
+    await writeFile(
+      path.join(folder, `part-${String(f).padStart(3, '0')}.csv`),
+      count ? `${lines.join(eol)}${eol}` : ''
+    )
+  }
+}
+
+async function workspace(schema: object = SCHEMA): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'sharded-'))
+  await mkdir(path.join(dir, 'data'))
+  await writeFile(path.join(dir, 'schema.json'), JSON.stringify(schema))
+  return dir
+}
+
+describe('plan, validate --shard, merge', () => {
+  it("a file of the fixtures cut in three gives the single runner's --json, byte for byte", async () => {
+    const data = [
+      '--dataset',
+      'fixtures/iris/broken.csv',
+      '--schema',
+      'fixtures/iris/iris.schema.yml'
+    ]
+    const { plan, merged } = await asMatrix(root, data, 3)
+    expect(plan.shards.map(parts => parts.map(part => part.start))).toEqual([
+      [0],
+      [expect.any(Number)],
+      [expect.any(Number)]
+    ])
+    const single = await singleRunner(root, data)
+    expect(single.code).toBe(1)
+    expect(merged.code).toBe(1)
+    expect(merged.stdout).toBe(single.stdout)
+  })
+
+  it('a dataset of many CSV files with planted faults and keys repeated across shards: the same report for 1 to 16 shards', async () => {
+    const dir = await workspace()
+    await plantedCsvDataset(path.join(dir, 'data'), [900, 40, 1500, 0, 700, 1200, 5])
+    // An empty file is a fault of its own (no header).
+    const data = ['--dataset', 'data', '--schema', 'schema.json', '--max-violations', '60']
+    const single = await singleRunner(dir, data)
+    expect(single.stderr).toBe('')
+    const report = JSON.parse(single.stdout)
+    expect(single.code).toBe(1)
+    // The planted faults are all there, including repeats that only a comparison across files finds.
+    expect(Object.keys(report.stats.byCode)).toEqual(
+      expect.arrayContaining([
+        'type-error',
+        'constraint-error',
+        'primary-key',
+        'unique-error',
+        'duplicate-row',
+        'blank-row',
+        'extra-cell',
+        'missing-cell',
+        'source-error'
+      ])
+    )
+    expect(
+      report.violations.some((v: { message: string }) => / of data\/part-\d+\.csv/.test(v.message))
+    ).toBe(true)
+    expect(report.truncated).toBe(true)
+    for (const shards of [1, 2, 5, 16]) {
+      const { plan, merged, states } = await asMatrix(dir, data, shards)
+      expect(plan.shards.length).toBe(shards)
+      expect(merged.stdout).toBe(single.stdout)
+      expect(merged.code).toBe(1)
+      for (const state of states) expect((await stat(state)).size).toBeLessThan(1024 * 1024)
+    }
+  })
+
+  it("Parquet files are cut between row groups and give the single runner's report", async () => {
+    const dir = await workspace({
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'score', type: 'number', constraints: { maximum: 9.5 } }
+      ],
+      primaryKey: ['id']
+    })
+    for (const f of [0, 1]) {
+      const n = 3000
+      parquetWriteFile({
+        filename: path.join(dir, 'data', `part-${f}.parquet`),
+        rowGroupSize: 500,
+        columnData: [
+          // Ids repeat across the two files (every 400th row of the second file) and so across shards.
+          {
+            name: 'id',
+            type: 'INT32',
+            data: Array.from({ length: n }, (_, i) => (f && i % 400 === 0 ? i + 7 : f * n + i))
+          },
+          {
+            name: 'score',
+            type: 'DOUBLE',
+            data: Array.from({ length: n }, (_, i) => (i % 101) / 10)
+          }
+        ]
+      })
+    }
+    const data = ['--dataset', 'data', '--schema', 'schema.json']
+    const single = await singleRunner(dir, data)
+    expect(JSON.parse(single.stdout).stats.byCode).toMatchObject({ 'primary-key': 8 })
+    const { plan, merged } = await asMatrix(dir, data, 5)
+    expect(plan.shards.flat().some(part => part.rowGroups && part.rowGroups.from > 0)).toBe(true)
+    expect(merged.stdout).toBe(single.stdout)
+  })
+
+  it('JSON Lines files stay whole: fewer shards than asked when there are fewer files', async () => {
+    const dir = await workspace({
+      fields: [{ name: 'id', type: 'integer', constraints: { unique: true } }]
+    })
+    await writeFile(path.join(dir, 'data', 'a.jsonl'), '{"id": 1}\n{"id": 2}\n')
+    await writeFile(path.join(dir, 'data', 'b.jsonl'), '{"id": 2}\n{"id": "x"}\n')
+    const data = ['--dataset', 'data', '--schema', 'schema.json']
+    const { plan, merged } = await asMatrix(dir, data, 4)
+    expect(plan.shards).toEqual([[{ file: 0 }], [{ file: 1 }]])
+    expect(merged.stdout).toBe((await singleRunner(dir, data)).stdout)
+  })
+
+  it('a missing shard, a shard twice, or states of another plan fail the merge, naming them', async () => {
+    const dir = await workspace()
+    await plantedCsvDataset(path.join(dir, 'data'), [300, 300, 300])
+    const data = ['--dataset', 'data', '--schema', 'schema.json']
+    const { states } = await asMatrix(dir, data, 3)
+    expect(states).toHaveLength(3)
+    const missing = await mlSmoke(dir, ['merge', states[0], states[2], ...data])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/shard 2\/3 is missing/)
+    const twice = await mlSmoke(dir, ['merge', ...states, states[1], ...data])
+    expect(twice.code).toBe(2)
+    expect(twice.stderr).toContain(`shard 2/3 came 2 times (${states[1]}, ${states[1]})`)
+    const other = await asMatrix(dir, data, 2)
+    const mixed = await mlSmoke(dir, ['merge', ...states, other.states[0], ...data])
+    expect(mixed.code).toBe(2)
+    expect(mixed.stderr).toMatch(/was made by plan \w+ and .* by plan \w+/)
+  })
+
+  it('data changed after the plan, or a cut inside a quoted field, is refused with what to do', async () => {
+    const dir = await workspace()
+    await plantedCsvDataset(path.join(dir, 'data'), [400])
+    const data = ['--dataset', 'data', '--schema', 'schema.json']
+    const { out, states } = await asMatrix(dir, data, 2)
+    const planFile = path.join(out, 'plan.json')
+    // A cut moved into the middle of a record that spans lines (a quoted line break).
+    const text = await readFile(path.join(dir, 'data', 'part-000.csv'), 'utf8')
+    const inside = text.indexOf('line one\n') + 'line one\n'.length
+    const plan = JSON.parse(await readFile(planFile, 'utf8')) as ShardPlan
+    const line = text.slice(0, inside).split('\n').length
+    plan.shards[0][0].end = inside
+    plan.shards[1][0] = { ...plan.shards[1][0], start: inside, firstLine: line }
+    await writeFile(planFile, JSON.stringify(plan))
+    const bad = [1, 2].map(i => path.join(out, `bad-${i}.json`))
+    for (const [i, state] of bad.entries())
+      expect(
+        await mlSmoke(dir, [
+          'validate',
+          ...data,
+          '--shard',
+          `${i + 1}/2`,
+          '--plan',
+          planFile,
+          '--state-out',
+          state
+        ])
+      ).toMatchObject({ code: 0 })
+    const merged = await mlSmoke(dir, ['merge', ...bad, ...data])
+    expect(merged.code).toBe(2)
+    expect(merged.stderr).toContain(
+      `data/part-000.csv: the plan's cut at line ${line} falls inside a quoted field`
+    )
+    // The data grew after the plan.
+    await writeFile(path.join(dir, 'data', 'part-000.csv'), `${text}1,a@b.c,0.5,x,cat\n`)
+    const changed = await mlSmoke(dir, ['merge', ...states, ...data])
+    expect(changed.code).toBe(2)
+    expect(changed.stderr).toMatch(
+      /the dataset is not the one planned .*data\/part-000\.csv had \d+ bytes when planned and has \d+/
+    )
+  })
+
+  it('plan refuses more shards than a matrix runs, and validate --shard needs its state file', async () => {
+    const data = [
+      '--dataset',
+      'fixtures/iris/iris.csv',
+      '--schema',
+      'fixtures/iris/iris.schema.yml'
+    ]
+    const tooMany = await mlSmoke(root, ['plan', '--shards', '300', ...data])
+    expect(tooMany.code).toBe(2)
+    expect(tooMany.stderr).toMatch(/--shards.*256/)
+    const noState = await mlSmoke(root, ['validate', ...data, '--shard', '1/2'])
+    expect(noState.code).toBe(2)
+    expect(noState.stderr).toContain('validate --shard needs --state-out FILE')
+    const badShard = await mlSmoke(root, [
+      'validate',
+      ...data,
+      '--shard',
+      '3/2',
+      '--state-out',
+      '/tmp/x.json'
+    ])
+    expect(badShard.code).toBe(2)
+    expect(badShard.stderr).toMatch(/shard: expected "i\/N" with 1 <= i <= N/)
+  })
+})

@@ -1,0 +1,145 @@
+// The results of a table's parts (two threads' halves of a file, or a plan's parts across shards) as the
+// one result a single pass over the whole table gives.
+import { datasetChecks } from './dataset-checks.js'
+import { withNullSequence } from './dialect-file.js'
+import { KeyStore } from './keys/store.js'
+import { keyChecksOf } from './primary-key.js'
+import { MAX_LABEL_CLASSES } from './row-keys.js'
+import { ROW_RANKS } from './row-violations.js'
+import type { TableSchema } from './schema.js'
+import { resolveKeys } from './validate.js'
+import { tableReader } from './validate-file.js'
+import type {
+  RowKeyFigures,
+  ValidateOptions,
+  ValidationResult,
+  Violation
+} from './validation-types.js'
+import { ViolationLog } from './violation-log.js'
+
+/** A part's result and the index of its file in the dataset; parts come in the dataset's order. */
+export interface PlacedPart {
+  file: number
+  result: ValidationResult
+}
+
+function addCounts(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n
+}
+
+/**
+ * The parts as one table: each part's rows numbered after the parts before it (per file, and across the
+ * files of a dataset, as one pass numbers them), counts summed, the kept violations in order, the keys
+ * of all parts compared (rows whose key hashes repeat are read again from `files`, whole, and compared
+ * exactly), then the checks of the whole table. Each part's lines are already its file's.
+ */
+export async function mergeParts(
+  parts: readonly PlacedPart[],
+  files: readonly string[],
+  schema: TableSchema,
+  options: ValidateOptions
+): Promise<ValidationResult> {
+  const violations: Violation[] = []
+  const orders: number[] = []
+  const countsByCode: Record<string, number> = {}
+  const countsByField: Record<string, number> = {}
+  const nullCounts: Record<string, number> = {}
+  const classCounts: Record<string, number> = {}
+  const store = parts.some(part => part.result.keys) ? new KeyStore() : null
+  let [rows, violationCount, fileBase, within, fileLast, current] = [0, 0, 0, 0, 1, -1]
+  for (const { file, result } of parts) {
+    // Rows of a file are numbered from its header (row 1); across files, after the files before it.
+    if (file !== current)
+      [fileBase, within, current] = [fileBase + (current < 0 ? 0 : fileLast), 0, file]
+    const across = fileBase + within
+    for (const violation of result.violations)
+      violations.push(
+        within ? { ...violation, rowNumber: violation.rowNumber + within } : violation
+      )
+    for (const order of result.orders ?? []) orders.push(order + across * ROW_RANKS)
+    rows += result.rows
+    violationCount += result.violationCount
+    addCounts(countsByCode, result.countsByCode)
+    addCounts(countsByField, result.countsByField)
+    addCounts(nullCounts, result.stats.nullCounts)
+    addCounts(classCounts, result.stats.classCounts ?? {})
+    if (result.keys) store!.absorb(result.keys, across)
+    fileLast = within + (result.lastRowNumber ?? 1)
+    within = fileLast - 1
+  }
+  const log = new ViolationLog(options.maxViolations, {
+    violations,
+    orders,
+    violationCount,
+    countsByCode,
+    countsByField
+  })
+  const repeats = store ? await repeatedKeys(store, files, schema, options) : null
+  if (repeats) log.absorb(repeats.log)
+  const labelled = parts.some(part => part.result.stats.classCounts)
+  datasetChecks(
+    schema.mlChecks,
+    rows,
+    nullCounts,
+    labelled ? new Map(Object.entries(classCounts)) : null,
+    log
+  )
+  const rowKeys = parts.reduce<RowKeyFigures | undefined>(
+    (merged, part) => mergeRowKeys(merged, part.result.rowKeys),
+    undefined
+  )
+  return {
+    format: parts[0].result.format,
+    rows,
+    ...log.summary(),
+    header: parts[parts.length - 1].result.header,
+    stats: {
+      nullCounts,
+      classCounts: labelled ? classCounts : undefined,
+      duplicateRows: repeats?.duplicateRows ?? 0
+    },
+    ...(rowKeys ? { rowKeys } : {})
+  }
+}
+
+/** The keys that repeat anywhere in the table, read whole, as one pass reads it. */
+async function repeatedKeys(
+  store: KeyStore,
+  files: readonly string[],
+  schema: TableSchema,
+  options: ValidateOptions
+): ReturnType<typeof resolveKeys> {
+  try {
+    const whole = { ...options, partition: undefined }
+    return await resolveKeys(
+      store,
+      keyChecksOf(schema),
+      withNullSequence(schema, options.dialect),
+      options,
+      tableReader(files, schema, whole)
+    )
+  } finally {
+    store.dispose()
+  }
+}
+
+/** Both parts' row hashes, and their class counts added up. */
+function mergeRowKeys(first?: RowKeyFigures, second?: RowKeyFigures): RowKeyFigures | undefined {
+  if (!first || !second) return first ?? second
+  const hashes = new Float64Array(first.hashes.length + second.hashes.length)
+  hashes.set(first.hashes)
+  hashes.set(second.hashes, first.hashes.length)
+  const tooManyClasses = first.tooManyClasses || second.tooManyClasses
+  const classes = { ...first.classes }
+  for (const [label, count] of Object.entries(second.classes ?? {}))
+    classes[label] = (classes[label] ?? 0) + count
+  const labelled = first.classes !== undefined || second.classes !== undefined
+  return {
+    hashes,
+    ...(tooManyClasses || Object.keys(classes).length > MAX_LABEL_CLASSES
+      ? { tooManyClasses: true }
+      : labelled
+        ? { classes }
+        : {})
+  }
+}

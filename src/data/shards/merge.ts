@@ -1,0 +1,102 @@
+// The shards' states put back together as the one result a single runner gives on the whole dataset.
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { UserError } from '../../errors.js'
+import { plural } from '../../words.js'
+import type { DatasetFiles } from '../dataset-files.js'
+import { mergeParts, type PlacedPart } from '../merge-parts.js'
+import type { TableSchema } from '../schema.js'
+import type { ValidateOptions, ValidationResult } from '../validation-types.js'
+import type { ShardPlan } from './plan.js'
+import { readState, schemaDigest, type ShardState } from './state.js'
+import { checkPlanMatches } from './validate-shard.js'
+
+type ReadState = ShardState & { file: string }
+
+/** Every shard of the plan exactly once, all made by one plan and one schema. */
+function checkCoverage(states: ReadState[], schema: TableSchema): ShardPlan {
+  const plan = states[0].plan
+  const shards = plan.shards.length
+  const other = states.find(state => state.plan.id !== plan.id)
+  if (other)
+    throw new UserError(
+      `${other.file} was made by plan ${other.plan.id} and ${states[0].file} by plan ${plan.id}: merge the states of one plan (one workflow run)`
+    )
+  const byShard = new Map<number, string[]>()
+  for (const state of states)
+    byShard.set(state.shard, [...(byShard.get(state.shard) ?? []), state.file])
+  const missing = plan.shards.map((_, i) => i + 1).filter(shard => !byShard.has(shard))
+  const repeated = [...byShard].filter(([, files]) => files.length > 1)
+  const stray = [...byShard.keys()].filter(shard => shard < 1 || shard > shards)
+  const problems = [
+    ...missing.map(
+      shard => `shard ${shard}/${shards} is missing (its job failed or did not upload its state)`
+    ),
+    ...repeated.map(
+      ([shard, files]) =>
+        `shard ${shard}/${shards} came ${files.length} times (${files.join(', ')})`
+    ),
+    ...stray.map(shard => `shard ${shard} is not in the plan of ${shards}`)
+  ]
+  if (problems.length)
+    throw new UserError(
+      `cannot merge plan ${plan.id}: ${problems.join('; ')}: every part must be counted exactly once`
+    )
+  const digest = schemaDigest(schema)
+  const otherSchema = states.find(state => state.schema !== digest)
+  if (otherSchema)
+    throw new UserError(
+      `${otherSchema.file} was validated by another schema than the one given here: the shards and the merge need the same schema file`
+    )
+  return plan
+}
+
+/** The states' parts in the plan's order, each exactly where the plan put it. */
+function placedParts(states: ReadState[], plan: ShardPlan): PlacedPart[] {
+  const ordered = [...states].sort((a, b) => a.shard - b.shard)
+  const parts = ordered.flatMap(state => state.parts)
+  const planned = plan.shards.flat()
+  if (parts.length !== planned.length || parts.some((part, i) => part.index !== i))
+    throw new UserError(
+      `the states do not hold the ${planned.length} parts of plan ${plan.id} in order`
+    )
+  return parts.map((part, i) => {
+    // A part cut inside a quoted field (the quotes before the cut do not pair up) is not the table's.
+    const next = planned[i + 1]
+    if (next?.file === planned[i].file && part.result.endedBetweenRecords === false)
+      throw new UserError(
+        `${plan.files[planned[i].file].name}: the plan's cut at line ${next.firstLine} falls inside a quoted field (a quote before it is not closed): validate this file on one runner to find it, or fix its quoting`
+      )
+    const keys = part.keys && {
+      sorted: new Uint32Array(0),
+      runs: [{ path: part.keys.file, count: part.keys.count }],
+      folder: null
+    }
+    return { file: planned[i].file, result: { ...part.result, keys } as ValidationResult }
+  })
+}
+
+/**
+ * Merges the states of every shard of one plan: checks that each shard came once, by the plan and schema
+ * given, on the dataset planned; then the parts as one table (repeated keys across shards are read again
+ * from the dataset and compared exactly). The result is what one runner reports on the whole dataset.
+ */
+export async function mergeShards(
+  stateFiles: readonly string[],
+  dataset: DatasetFiles,
+  schema: TableSchema,
+  options: ValidateOptions
+): Promise<{ validation: ValidationResult; plan: ShardPlan }> {
+  if (!stateFiles.length) throw new UserError("merge needs the shards' states: none was given")
+  const states = await Promise.all(stateFiles.map(file => readState(path.resolve(file))))
+  const plan = checkCoverage(states, schema)
+  const sizes = await Promise.all(dataset.files.map(async file => (await stat(file)).size))
+  checkPlanMatches(plan, dataset, sizes)
+  const validation = await mergeParts(placedParts(states, plan), dataset.files, schema, options)
+  return { validation, plan }
+}
+
+/** "3 shards (7 parts)" for messages. */
+export function planWords(plan: ShardPlan): string {
+  return `${plural(plan.shards.length, 'shard')} (${plural(plan.shards.flat().length, 'part')})`
+}

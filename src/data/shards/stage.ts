@@ -1,0 +1,160 @@
+// The front doors of a dataset validated across a GitHub Actions matrix: plan the shards, validate one,
+// merge them all. The action's modes and the CLI's commands are thin adapters over these.
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { DataSettings } from '../../config.js'
+import { UserError } from '../../errors.js'
+import type { Ports } from '../../ports/types.js'
+import type { StageVerdict } from '../../stage.js'
+import { plural } from '../../words.js'
+import { datasetToValidate, datasetVerdict, type Validated } from '../stage.js'
+import { delimiterOf } from '../validate-dataset.js'
+import { mergeShards, planWords } from './merge.js'
+import { planShards, type PlanPart, type ShardPlan } from './plan.js'
+import { checkPlanMatches, parseShard, validateShard } from './validate-shard.js'
+
+export interface ShardsContext {
+  config: DataSettings
+  ports: Pick<Ports, 'worker'>
+}
+
+/** One matrix entry: the shard as `i/N` (the validate-shard job's `shard` input) and what it reads. */
+export interface MatrixEntry {
+  shard: string
+  parts: string
+}
+
+/** The plan as GitHub's `strategy.matrix` reads it through fromJSON: `{"include": [...]}`. */
+export function matrixOf(plan: ShardPlan): { include: MatrixEntry[] } {
+  const describe = (part: PlanPart): string => {
+    const name = plan.files[part.file].name
+    if (part.rowGroups)
+      return `${name} row groups ${part.rowGroups.from}-${part.rowGroups.to === undefined ? 'end' : part.rowGroups.to - 1}`
+    if (part.start === undefined) return name
+    return `${name} from line ${part.firstLine ?? 1}${part.end === undefined ? '' : ` (bytes ${part.start}-${part.end - 1})`}`
+  }
+  return {
+    include: plan.shards.map((parts, i) => ({
+      shard: `${i + 1}/${plan.shards.length}`,
+      parts: parts.map(describe).join('; ')
+    }))
+  }
+}
+
+function refuseSplits(config: DataSettings): void {
+  if (config.splits)
+    throw new UserError(
+      'plan, validate-shard and merge read `dataset` (one table of many files); splits are validated on one runner'
+    )
+}
+
+/** Plans `shards` shards of the dataset: passes with the plan and its matrix. */
+export async function planStage(
+  { config }: ShardsContext,
+  shards: number
+): Promise<StageVerdict<{ plan: ShardPlan; matrix: { include: MatrixEntry[] } }>> {
+  refuseSplits(config)
+  const { dataset, schema, options } = await datasetToValidate(config)
+  if (schema.foreignKeys?.length)
+    throw new UserError(
+      `${options.schemaLabel}: foreignKeys compare each row with every other: validate this dataset on one runner`
+    )
+  const plan = await planShards(dataset, shards, {
+    delimiter: delimiterOf(options),
+    dialect: options.dialect
+  })
+  const fewer =
+    plan.shards.length < shards ? ` (asked for ${shards}: the files cannot be cut finer)` : ''
+  return {
+    status: 'passed',
+    message: `${dataset.label}: ${planWords(plan)}${fewer}, plan ${plan.id}`,
+    data: { plan, matrix: matrixOf(plan) }
+  }
+}
+
+/** A plan given as JSON text (an output of the plan job) or as a file holding it. */
+async function readPlan(text: string, workspace: string): Promise<ShardPlan> {
+  const trimmed = text.trim()
+  const json = trimmed.startsWith('{')
+    ? trimmed
+    : await readFile(path.resolve(workspace, trimmed), 'utf8').catch(() => {
+        throw new UserError(
+          `plan: no such file: ${trimmed} (give the plan job's plan output, or its file)`
+        )
+      })
+  try {
+    const plan = JSON.parse(json) as ShardPlan
+    if (plan.version === 1 && Array.isArray(plan.shards) && Array.isArray(plan.files)) return plan
+  } catch {
+    // Refused below, with what was expected.
+  }
+  throw new UserError(
+    'plan: not a plan written by `ml-smoke plan` (expected its JSON: version, files, shards)'
+  )
+}
+
+/**
+ * Validates shard `i/N` and writes its state to `stateFile`: the plan given, or the plan of N shards made
+ * again here (the same data gives the same plan). Passes once the state is written: the merge gives the
+ * verdict on the whole dataset.
+ */
+export async function validateShardStage(
+  { config, ports }: ShardsContext,
+  request: { shard: string; plan?: string; stateFile: string }
+): Promise<
+  StageVerdict<{
+    plan: ShardPlan
+    shard: number
+    violations: number
+    rows: number
+    stateBytes: number
+  }>
+> {
+  refuseSplits(config)
+  const { shard, shards } = parseShard(request.shard)
+  const { dataset, schema, options } = await datasetToValidate(config)
+  const plan = request.plan
+    ? await readPlan(request.plan, config.workspace)
+    : await planShards(dataset, shards, {
+        delimiter: delimiterOf(options),
+        dialect: options.dialect
+      })
+  if (plan.shards.length !== shards)
+    throw new UserError(
+      `shard ${request.shard}: the plan has ${plural(plan.shards.length, 'shard')}, not ${shards}: give each job its entry of the plan's matrix (shard: \${{ matrix.shard }})`
+    )
+  const sizes = await Promise.all(dataset.files.map(async file => (await stat(file)).size))
+  checkPlanMatches(plan, dataset, sizes)
+  const { state, bytes } = await validateShard(
+    plan,
+    shard,
+    dataset,
+    schema,
+    options,
+    request.stateFile,
+    ports.worker
+  )
+  const rows = state.parts.reduce((sum, part) => sum + part.result.rows, 0)
+  const violations = state.parts.reduce((sum, part) => sum + part.result.violationCount, 0)
+  return {
+    status: 'passed',
+    message: `shard ${shard}/${shards} of plan ${plan.id}: ${plural(state.parts.length, 'part')}, ${rows} rows, ${plural(violations, 'violation')} (before the merge's checks of the whole table); state ${bytes} bytes`,
+    data: { plan, shard, violations, rows, stateBytes: bytes }
+  }
+}
+
+/** Merges the shards' states: the verdict one runner gives on the whole dataset. */
+export async function mergeStage(
+  { config }: ShardsContext,
+  stateFiles: readonly string[]
+): Promise<StageVerdict<Validated & { plan: ShardPlan }>> {
+  refuseSplits(config)
+  const { dataset, schema, options } = await datasetToValidate(config)
+  const { validation, plan } = await mergeShards(stateFiles, dataset, schema, options)
+  const verdict = datasetVerdict(validation, dataset, schema, options.schemaLabel)
+  return {
+    ...verdict,
+    message: `${verdict.message} (merged from ${planWords(plan)})`,
+    data: { ...verdict.data!, plan }
+  }
+}

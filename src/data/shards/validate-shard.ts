@@ -1,0 +1,125 @@
+// One shard of a plan validated: each of its parts on its own, as a part of the whole table (its keys
+// hashed for the merge, the checks of the whole table left to the merge).
+import path from 'node:path'
+import { UserError } from '../../errors.js'
+import { inWorkerOrHere, type OffThread } from '../../worker/client.js'
+import { PARQUET_TASK } from '../../worker/tasks.js'
+import type { DatasetFiles } from '../dataset-files.js'
+import { readHeader } from '../record-boundary.js'
+import type { TableSchema } from '../schema.js'
+import type { FilePartition } from '../table.js'
+import { delimiterOf } from '../validate-dataset.js'
+import { validateTable } from '../validate-file.js'
+import type { ValidateOptions, ValidationResult } from '../validation-types.js'
+import type { PlanPart, ShardPlan } from './plan.js'
+import { keysFileName, schemaDigest, writeKeys, writeState, type ShardState } from './state.js'
+
+/** "3/8" as shard 3 of 8. */
+export function parseShard(text: string): { shard: number; shards: number } {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text)
+  const [shard, shards] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN]
+  if (!(shard >= 1 && shard <= shards))
+    throw new UserError(
+      `shard: expected "i/N" with 1 <= i <= N, as the plan's matrix gives it (shard: \${{ matrix.shard }}); got ${JSON.stringify(text)}`
+    )
+  return { shard, shards }
+}
+
+/** The plan's files must be the dataset's, as large as when planned. */
+export function checkPlanMatches(plan: ShardPlan, dataset: DatasetFiles, sizes: number[]): void {
+  const names = plan.files.map(file => file.name)
+  const changed =
+    names.length !== dataset.names.length
+      ? `the plan has ${names.length} files and the dataset ${dataset.names.length}`
+      : plan.files
+          .map((file, f) =>
+            file.name !== dataset.names[f]
+              ? `file ${f + 1} is ${file.name} in the plan and ${dataset.names[f]} here`
+              : file.bytes !== sizes[f]
+                ? `${file.name} had ${file.bytes} bytes when planned and has ${sizes[f]}`
+                : ''
+          )
+          .find(Boolean)
+  if (changed)
+    throw new UserError(
+      `the dataset is not the one planned (plan ${plan.id}): ${changed}; every job must see the same data (check out the same commit), or make the plan again`
+    )
+}
+
+/** How a part is read: the bytes or row groups of its file. A whole file is a part too (keys handed on). */
+async function partitionOf(
+  part: PlanPart,
+  file: string,
+  options: ValidateOptions
+): Promise<FilePartition> {
+  if (part.rowGroups) return { rowGroups: part.rowGroups }
+  if (part.start === undefined) return {}
+  const partition: FilePartition = { start: part.start, end: part.end, firstLine: part.firstLine }
+  if (part.start === 0) return partition
+  const header = await readHeader(file, delimiterOf(options), options.dialect)
+  if (!header) throw new UserError(`${file}: the header is no longer one line: make the plan again`)
+  return { ...partition, header }
+}
+
+/** The parts before shard `shard` (1-based): where its parts' indices start. */
+function firstIndex(plan: ShardPlan, shard: number): number {
+  return plan.shards.slice(0, shard - 1).reduce((sum, parts) => sum + parts.length, 0)
+}
+
+async function validatePart(
+  file: string,
+  schema: TableSchema,
+  options: ValidateOptions,
+  worker: OffThread | undefined
+): Promise<ValidationResult> {
+  // Parquet in the worker, for its small young generation (see validateDataset).
+  if (options.format === 'parquet')
+    return inWorkerOrHere(worker, { task: PARQUET_TASK, file, schema, options }, () =>
+      validateTable(file, schema, options)
+    )
+  return validateTable(file, schema, options)
+}
+
+/**
+ * Validates shard `shard` of `plan` and writes its state to `stateFile` (its key hashes beside it). The
+ * violations kept across its parts stop at max-violations: the merge keeps no more of the first ones.
+ */
+export async function validateShard(
+  plan: ShardPlan,
+  shard: number,
+  dataset: DatasetFiles,
+  schema: TableSchema,
+  options: ValidateOptions,
+  stateFile: string,
+  worker?: OffThread
+): Promise<{ state: ShardState; bytes: number }> {
+  const parts: ShardState['parts'] = []
+  let room = options.maxViolations
+  const first = firstIndex(plan, shard)
+  for (const [k, part] of plan.shards[shard - 1].entries()) {
+    const file = dataset.files[part.file]
+    const partOptions: ValidateOptions = {
+      ...options,
+      partition: await partitionOf(part, file, options),
+      ...(dataset.files.length > 1 ? { fileNames: [dataset.names[part.file]] } : {})
+    }
+    const { keys, ...result } = await validatePart(file, schema, partOptions, worker)
+    delete result.rowKeys
+    const kept = Math.min(room, result.violations.length)
+    room -= kept
+    result.violations = result.violations.slice(0, kept)
+    result.orders = result.orders?.slice(0, kept)
+    const keysFile = keysFileName(stateFile, first + k)
+    const count = keys ? writeKeys(keys, path.join(path.dirname(stateFile), keysFile)) : 0
+    parts.push({ index: first + k, result, keys: keys ? { file: keysFile, count } : null })
+  }
+  const state: ShardState = {
+    kind: 'ml-smoke-shard-state',
+    version: 1,
+    plan,
+    shard,
+    schema: schemaDigest(schema),
+    parts
+  }
+  return { state, bytes: await writeState(state, stateFile) }
+}
