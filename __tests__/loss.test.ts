@@ -4,7 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { chanceBaseline, evidenceOf, resolveBaseline } from '../src/loss/baseline.js'
+import {
+  chanceBaseline,
+  evidenceOf,
+  resolveBaseline,
+  type LabelStats
+} from '../src/loss/baseline.js'
 import { chooseLossSeries, classify } from '../src/loss/choose.js'
 import { emptyFound, findSeries } from '../src/loss/discover.js'
 import {
@@ -506,6 +511,52 @@ describe('choosing the series', () => {
       '[0]\ttrain-auc:0.6\ttrain-logloss:0.66\teval-logloss:0.7\n[1]\ttrain-auc:0.7\ttrain-logloss:0.6\teval-logloss:0.69'
     )
     expect(chooseLossSeries(reader.series()).chosen?.series.key).toBe('train-logloss')
+  })
+})
+
+describe('a loss over the whole data set (GBDT evaluation sets): no sampling noise', () => {
+  const judge = async (run: string, label: LabelStats) => {
+    const choice = chooseLossSeries((await readRun(run)).series())
+    const series = choice.chosen!.series
+    const baseline = resolveBaseline('auto', series.key, label, evidenceOf(series))
+    return judgeLoss(choice, { ...options, minDrop: 0.01, baseline }, noHints, [])
+  }
+  const binary = { classCounts: { '0': 95, '1': 161 } }
+
+  it('three falling iterations of xgboost, LightGBM or GradientBoosting pass: a fall at every step is a fall', async () => {
+    for (const run of ['xgboost-00', 'lightgbm-00', 'sklearn-gb-00']) {
+      const result = await judge(run, binary)
+      expect([run, result.verdict]).toEqual([run, 'pass'])
+      expect(result.trend!.noiseFree).toBe(true)
+      expect(result.reason).toContain('the loss over the whole data set')
+    }
+  })
+
+  it('the chance level and min-loss-drop still apply; a value that rose, or a subsampled GradientBoosting, is tested as noise', async () => {
+    const skewed = { classCounts: { '0': 250, '1': 6 } }
+    expect((await judge('xgboost-00', skewed)).verdict).toBe('fail')
+    const gbdt = (values: number[], oob = false) =>
+      readOutput(
+        [
+          `      Iter       Train Loss${oob ? '      OOB Improve' : ''}   Remaining Time `,
+          ...values.map((v, i) => `${i + 1}  ${v}${oob ? '  0.01' : ''}  0.00s`)
+        ].join('\n')
+      ).series()
+    const [subsampled] = gbdt([1.15, 1.02, 0.91], true)
+    expect(subsampled.wholeSet).toBeUndefined()
+    expect(gbdt([1.15, 1.02, 0.91])[0].wholeSet).toBe(true)
+    const verdictOf = (values: number[], oob = false) => {
+      const choice = chooseLossSeries(gbdt(values, oob))
+      const baseline = resolveBaseline('auto', 'Train Loss', binary, {
+        hint: 'sklearn-gb',
+        first: values[0]
+      })
+      return judgeLoss(choice, { ...options, minDrop: 0.01, baseline }, noHints, []).verdict
+    }
+    expect(verdictOf([1.15, 1.02, 0.91])).toBe('pass')
+    expect(verdictOf([1.15, 1.02, 0.91], true)).toBe('inconclusive')
+    expect(verdictOf([1.15, 1.16, 0.91])).toBe('inconclusive')
+    expect(verdictOf([1.15, 1.1499, 1.1498])).toBe('fail')
   })
 })
 
@@ -1045,6 +1096,28 @@ describe('the chance-level baseline', () => {
     expect(resolveBaseline('auto', 'mse', classes, { hint: 'cross-entropy' }).skipped).toContain(
       'categorical'
     )
+  })
+
+  it("scikit-learn GradientBoosting's Train Loss for two classes is the binomial deviance (twice the log loss) in 1.2", async () => {
+    // sklearn-gb-00 (95 / 161 rows): 1.1537 after one tree is above 1.25 × ln 2, outside the log loss's range.
+    const gb = chooseLossSeries((await readRun('sklearn-gb-00')).series()).chosen!.series
+    expect(gb.lossHint).toBe('sklearn-gb')
+    const binary = { classCounts: { '0': 95, '1': 161 } }
+    const deviance = resolveBaseline('auto', gb.key, binary, evidenceOf(gb))
+    expect(deviance.value).toBeCloseTo(2 * 0.6595, 3)
+    expect(deviance.description).toContain('binomial deviance')
+    // A later scikit-learn prints the log loss: a first value in its range reads as that.
+    expect(
+      resolveBaseline('auto', gb.key, binary, { hint: 'sklearn-gb', first: 0.62 }).value
+    ).toBeCloseTo(0.6595, 4)
+    // Three classes: the multinomial deviance is not doubled.
+    const three = { classCounts: { a: 59, b: 71, c: 48 } }
+    expect(
+      resolveBaseline('auto', gb.key, three, { hint: 'sklearn-gb', first: 0.9152 }).value
+    ).toBeCloseTo(1.086, 3)
+    expect(
+      resolveBaseline('auto', gb.key, three, { hint: 'sklearn-gb', first: 2.1 }).value
+    ).toBeUndefined()
   })
 
   it('an unnamed loss is read from its first value: where an untrained model of this label starts', () => {

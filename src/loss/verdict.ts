@@ -83,6 +83,11 @@ export interface TrendTest {
    * then twice the smaller of it and the seasonal Mann–Kendall p-value.
    */
   firstRank?: number
+  /**
+   * Set when the series is a loss over one whole data set (a GBDT's evaluation sets: MetricSeries.wholeSet)
+   * and no value rose: there is no sampling noise for the test to weigh, so the fall is certain.
+   */
+  noiseFree?: true
 }
 
 /** One of several runs found back to back in one log (a step counter that restarts). */
@@ -272,6 +277,23 @@ function unusable(
   }
 }
 
+/** Whether every value is at most the one before it (and the last below the first). */
+function neverRises(values: number[]): boolean {
+  return values.every((value, i) => i === 0 || value <= values[i - 1]) && values.at(-1)! < values[0]
+}
+
+/**
+ * The trend test, pooled over runs: the sum of their S statistics against the sum of their variances. A loss
+ * over one whole data set that never rose is marked noise-free: Mann–Kendall's null (values that wander
+ * around a level) cannot hold for a deterministic measurement of a model that changed.
+ */
+function trendOf(series: MetricSeries, runs: RunShape[], significance: number): TrendTest {
+  const trend = pooledTrend(runs, significance)
+  return series.wholeSet && runs.every(r => neverRises(r.values))
+    ? { ...trend, noiseFree: true }
+    : trend
+}
+
 /** The trend test, pooled over runs: the sum of their S statistics against the sum of their variances. */
 function pooledTrend(runs: RunShape[], significance: number): TrendTest {
   const tests = runs.map(r => mannKendall(binned(r.values)))
@@ -414,7 +436,7 @@ function judgeRuns(
   const [start, end, drop] = several
     ? [mean(runs.map(r => r.start)), mean(runs.map(r => r.end)), mean(runs.map(r => r.drop))]
     : [runs[0].start, runs[0].end, runs[0].drop]
-  const trend = pooledTrend(runs, significance)
+  const trend = trendOf(series, runs, significance)
   const result: LossResult = { ...known, verdict: 'fail', reason: '', start, end, drop, trend }
   const context = contextOf(series, choice, runs, trend)
   if (several) result.runs = runJudgements(runs, options)
@@ -435,7 +457,7 @@ function judgeRuns(
     ]
   if (pastChance) return { ...result, ...finalVerdict(result, runs, options, context.full, true) }
   const needed = fewestPoints(significance)
-  if (trend.points >= needed)
+  if (trend.points >= needed || trend.noiseFree)
     return { ...result, ...finalVerdict(result, runs, options, context.full) }
   const n = series.points.length
   return {
@@ -486,7 +508,7 @@ function finalVerdict(
   pastChance = false
 ): Pick<LossResult, 'verdict' | 'reason'> {
   const { trend, drop, end } = result as Required<Pick<LossResult, 'trend' | 'drop' | 'end'>>
-  if (!pastChance && trend.p >= trend.significance)
+  if (!pastChance && !trend.noiseFree && trend.p >= trend.significance)
     return noSignificantFall(runs, trend, options.fallOfNote ?? FALL_OF_NOTE, context)
   if (drop < options.minDrop)
     return {
@@ -502,6 +524,11 @@ function finalVerdict(
     return {
       verdict: 'pass',
       reason: `loss fell ${percent(drop)} to below half its chance level and half its first value (${context})`
+    }
+  if (trend.noiseFree && trend.p >= trend.significance)
+    return {
+      verdict: 'pass',
+      reason: `loss fell ${percent(drop)}, at no step rising, and each value is the loss over the whole data set (no sampling noise to tell it from) (${context})`
     }
   return { verdict: 'pass', reason: `loss fell ${percent(drop)} (${context})` }
 }
