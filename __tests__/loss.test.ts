@@ -27,7 +27,7 @@ import {
   readTensorboardFile
 } from '../src/loss/tensorboard.js'
 import { cleanLine } from '../src/loss/text.js'
-import { firstRankFall } from '../src/loss/trend.js'
+import { firstRankFall, slopeFall } from '../src/loss/trend.js'
 import { judgeLoss } from '../src/loss/verdict.js'
 import {
   event,
@@ -604,10 +604,35 @@ describe('the verdict', () => {
   })
 
   it('too few points to tell a fall from noise is inconclusive and says how many are needed', () => {
-    const result = judgeLoss(choose(0.9, 0.7, 0.5, 0.4), options, noHints, [])
+    const result = judgeLoss(choose(0.9, 0.6, 0.7, 0.4), options, noHints, [])
     expect(result.verdict).toBe('inconclusive')
     expect(result.reason).toContain('once in 24 runs')
     expect(result.reason).toContain('log at least 5 points')
+  })
+
+  it('3 or 4 points close to a falling line pass by the t-test of the least-squares slope; scattered ones stay inconclusive', () => {
+    // torch-tiny-01: four full-batch steps of an MLP on 10 classes (chance level 2.294)
+    const baseline = { value: 2.294, description: '2.294' }
+    const line = judgeLoss(choose(2.33, 2.133, 1.955, 1.783), { ...options, baseline }, noHints, [])
+    expect(line.verdict).toBe('pass')
+    expect(line.trend!.slopeP).toBeLessThan(0.001)
+    expect(line.reason).toMatch(
+      /^loss fell 23\.5 % along a line: 4 points are too few for Mann–Kendall, and the least-squares slope is below zero at p = /
+    )
+    expect(slopeFall([2.336, 1.862, 1.41])).toBeCloseTo(0.0043, 3)
+    expect(slopeFall([1.133, 0.7929, 0.5522])).toBeGreaterThan(0.01)
+    expect(slopeFall([1, 0.9, 0.8])).toBe(0)
+    expect(slopeFall([1, 1.1, 1.2, 1.3])).toBe(1)
+    const scattered = judgeLoss(
+      choose(2.33, 1.9, 2.1, 1.783),
+      { ...options, baseline },
+      noHints,
+      []
+    )
+    expect(scattered.verdict).toBe('inconclusive')
+    // Along a line, but not below the chance level: the chance level still fails it.
+    const toPrior = judgeLoss(choose(2.6, 2.5, 2.4, 2.3), { ...options, baseline }, noHints, [])
+    expect(toPrior.verdict).toBe('fail')
   })
 
   it('a fall that is not significant is inconclusive when it may have been 20 % or more, and fails when not', () => {
@@ -1184,7 +1209,7 @@ describe('the chance-level baseline', () => {
       'inconclusive'
     )
     // Already far below the chance level at the first point (a pretrained model): no pass without a trend.
-    const pretrained = judgeLoss(choose(0.2, 0.19, 0.18), { ...options, baseline }, noHints, [])
+    const pretrained = judgeLoss(choose(0.2, 0.17, 0.19), { ...options, baseline }, noHints, [])
     expect(pretrained.verdict).toBe('inconclusive')
   })
 })

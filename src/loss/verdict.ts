@@ -18,6 +18,7 @@ import {
   mean,
   normalUpper,
   runStarts,
+  slopeFall,
   withFallAddedBack
 } from './trend.js'
 
@@ -88,6 +89,11 @@ export interface TrendTest {
    * and no value rose: there is no sampling noise for the test to weigh, so the fall is certain.
    */
   noiseFree?: true
+  /**
+   * For a run too short for Mann–Kendall to reach `significance` (3 or 4 points): the p-value of the
+   * least-squares slope's t-test (trend.ts: slopeFall), which decides instead.
+   */
+  slopeP?: number
 }
 
 /** One of several runs found back to back in one log (a step counter that restarts). */
@@ -459,6 +465,11 @@ function judgeRuns(
   const needed = fewestPoints(significance)
   if (trend.points >= needed || trend.noiseFree)
     return { ...result, ...finalVerdict(result, runs, options, context.full) }
+  const slopeP = slopeFall(run.values)
+  if (slopeP < significance) {
+    const slopeResult = { ...result, trend: { ...trend, slopeP } }
+    return { ...slopeResult, ...finalVerdict(slopeResult, runs, options, context.full) }
+  }
   const n = series.points.length
   return {
     ...result,
@@ -508,7 +519,8 @@ function finalVerdict(
   pastChance = false
 ): Pick<LossResult, 'verdict' | 'reason'> {
   const { trend, drop, end } = result as Required<Pick<LossResult, 'trend' | 'drop' | 'end'>>
-  if (!pastChance && !trend.noiseFree && trend.p >= trend.significance)
+  const fell = trend.noiseFree || (trend.slopeP ?? 1) < trend.significance
+  if (!pastChance && !fell && trend.p >= trend.significance)
     return noSignificantFall(runs, trend, options.fallOfNote ?? FALL_OF_NOTE, context)
   if (drop < options.minDrop)
     return {
@@ -524,6 +536,11 @@ function finalVerdict(
     return {
       verdict: 'pass',
       reason: `loss fell ${percent(drop)} to below half its chance level and half its first value (${context})`
+    }
+  if (trend.slopeP !== undefined && trend.p >= trend.significance)
+    return {
+      verdict: 'pass',
+      reason: `loss fell ${percent(drop)} along a line: ${trend.points} points are too few for Mann–Kendall, and the least-squares slope is below zero at p = ${formatP(trend.slopeP)} against the points' scatter around it (${context})`
     }
   if (trend.noiseFree && trend.p >= trend.significance)
     return {
