@@ -655,6 +655,22 @@ describe('the verdict', () => {
     )
   })
 
+  it('a loss that fell inside its first window and climbed back, still below its first value, is weighed by the trend test, not failed as "did not fall"', () => {
+    // torch-lr-too-high-05: Adam at too high a learning rate; the final model classifies 98 % of its subset.
+    const spiky = [
+      1.023, 0.6109, 0.2731, 0.0623, 0.1184, 0.0123, 0.0116, 0.222, 0.4229, 1.698, 0.1396, 0.4045
+    ]
+    const result = judgeLoss(choose(...spiky), options, noHints, [])
+    expect(result.drop).toBeLessThan(0)
+    expect(result.verdict).toBe('inconclusive')
+    expect(result.reason).toContain(
+      'its last 3 points sit above its first 3 and below its first value 1.023: it fell inside the first 3 and climbed back'
+    )
+    // Above its first window and its first value: it did not fall.
+    const rose = judgeLoss(choose(0.6, 0.2, 0.7, 0.3, 0.5, 0.8), options, noHints, [])
+    expect(rose.reason).toMatch(/^loss did not fall: rose /)
+  })
+
   it('a loss that ends above its very first value fails, though its first window was higher still', () => {
     const result = judgeLoss(choose(0.7, 5, 3, 2, 1.5, 1.2, 1, 0.9), options, noHints, [])
     expect(result.verdict).toBe('fail')

@@ -93,12 +93,15 @@ function stillShape(shape: RunShape, where: (p: LossPoint) => string): ShapeFail
 }
 
 /**
- * A loss whose last window is not below its first, or not below its very first value (the untrained model's
- * loss): a run that diverged early has a first window far above its first value.
+ * A loss whose last window is not below its very first value (the untrained model's loss), named by how its
+ * window means moved: a run that diverged early has a first window far above its first value. A last window
+ * above the first but below the first value fell inside the first window and then climbed back: that is for
+ * the rebound and the trend test to weigh (too high a learning rate whose spikes end below the untrained
+ * model's loss may have learned: torch-lr-too-high-05 and -23 of fixtures/loss-corpus).
  */
 function notFallen(shape: RunShape): ShapeFailure | undefined {
   const { start, end, drop, values } = shape
-  if (end >= start)
+  if (end >= start && end >= values[0])
     return { reason: `loss did not fall: ${end > start ? `rose ${percent(-drop)}` : 'flat'}` }
   if (end >= values[0])
     return {

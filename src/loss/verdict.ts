@@ -571,7 +571,12 @@ function noSignificantFall(
       : variance > 0
         ? normalUpper((s - 1) / Math.sqrt(variance))
         : 1
-  const noise = `loss did not fall beyond its own noise: p = ${formatP(trend.p)}, needs p < ${format(trend.significance)}`
+  const [run] = runs
+  const climbed =
+    runs.length === 1 && run.drop <= 0
+      ? ` (its last ${run.window} points sit above its first ${run.window} and below its first value ${format(run.values[0])}: it fell inside the first ${run.window} and climbed back)`
+      : ''
+  const noise = `loss did not fall beyond its own noise: p = ${formatP(trend.p)}, needs p < ${format(trend.significance)}${climbed}`
   if (fallOfNote <= 0) return { verdict: 'fail', reason: `${noise} (${context})` }
   if (pRise < FALL_LEVEL)
     return {
