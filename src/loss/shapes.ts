@@ -51,6 +51,8 @@ export interface ShapeOptions {
   window: number
   maxRebound?: number
   significance: number
+  /** The previous rule, measured by bench/loss-corpus.ts: a last window above the first fails outright. */
+  windowRiseFails?: boolean
 }
 
 /** The window means of a run and the first shape that fails it (constant, frozen, not fallen), if any. */
@@ -66,7 +68,7 @@ export function shapeOf(
   const drop = start === 0 ? (end < 0 ? 1 : end === 0 ? 0 : -1) : (start - end) / Math.abs(start)
   const shape: RunShape = { points, values, window, start, end, drop }
   if (values.length < 2) return shape
-  shape.failure = stillShape(shape, where) ?? notFallen(shape)
+  shape.failure = stillShape(shape, where) ?? notFallen(shape, options.windowRiseFails)
   if (!shape.failure) shape.rebound = reboundOf(shape, options, where)
   return shape
 }
@@ -99,9 +101,9 @@ function stillShape(shape: RunShape, where: (p: LossPoint) => string): ShapeFail
  * the rebound and the trend test to weigh (too high a learning rate whose spikes end below the untrained
  * model's loss may have learned: torch-lr-too-high-05 and -23 of fixtures/loss-corpus).
  */
-function notFallen(shape: RunShape): ShapeFailure | undefined {
+function notFallen(shape: RunShape, windowRiseFails = false): ShapeFailure | undefined {
   const { start, end, drop, values } = shape
-  if (end >= start && end >= values[0])
+  if (end >= start && (windowRiseFails || end >= values[0]))
     return { reason: `loss did not fall: ${end > start ? `rose ${percent(-drop)}` : 'flat'}` }
   if (end >= values[0])
     return {

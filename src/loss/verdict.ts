@@ -58,6 +58,8 @@ export interface JudgeOptions {
   chanceShare?: number
   /** FALL_OF_NOTE unless set (0: a fall that is not significant always fails). */
   fallOfNote?: number
+  /** The previous rule (bench/loss-corpus.ts measures it): a last window above the first fails outright. */
+  windowRiseFails?: boolean
 }
 
 export interface SeriesSummary {
@@ -434,7 +436,12 @@ function judgeRuns(
   const at = (point: LossPoint): string => where(point, series)
   const significance = options.significance ?? DEFAULT_SIGNIFICANCE
   const starts = runStarts(series.points.map(point => point.step))
-  const shapeOptions = { window: options.window, maxRebound: options.maxRebound, significance }
+  const shapeOptions = {
+    window: options.window,
+    maxRebound: options.maxRebound,
+    significance,
+    windowRiseFails: options.windowRiseFails
+  }
   const runs = starts
     .map((from, i) => series.points.slice(from, starts[i + 1] ?? series.points.length))
     .map(points => shapeOf(points, shapeOptions, at))
@@ -574,7 +581,7 @@ function noSignificantFall(
   const [run] = runs
   const climbed =
     runs.length === 1 && run.drop <= 0
-      ? ` (its last ${run.window} points sit above its first ${run.window} and below its first value ${format(run.values[0])}: it fell inside the first ${run.window} and climbed back)`
+      ? ` (its last ${run.window} points sit above its first ${run.window} but below its first value ${format(run.values[0])}: a fall inside the first ${run.window} and a climb back, or one high first value)`
       : ''
   const noise = `loss did not fall beyond its own noise: p = ${formatP(trend.p)}, needs p < ${format(trend.significance)}${climbed}`
   if (fallOfNote <= 0) return { verdict: 'fail', reason: `${noise} (${context})` }
