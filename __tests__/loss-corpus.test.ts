@@ -41,22 +41,17 @@ async function wrongVerdicts(root: string, count: number): Promise<string[]> {
 
 describe('the loss corpus', () => {
   it('780 runs the rules were chosen on (seeds 0-29): no false pass; the only wrong verdicts are these', async () => {
-    // "inconclusive": 3-4 points that end above half the chance level (or with no chance level), or a fall
-    // too noisy to tell from noise (per-batch regression, per-epoch SGD). "fail" of a learned run: too high a
-    // learning rate whose last quarter is above its first.
+    // "inconclusive": 3 points off a line that end above half the chance level, or a fall too noisy to tell
+    // from noise (per-batch regression, per-epoch SGD, too high a learning rate whose last quarter is above
+    // its first but below its first value).
     expect(await wrongVerdicts(corpus, 780)).toEqual([
-      'torch-tiny-01 inconclusive',
-      'torch-tiny-10 inconclusive',
-      'torch-tiny-11 inconclusive',
       'torch-tiny-20 inconclusive',
-      'torch-tiny-21 inconclusive',
       'torch-regression-00 inconclusive',
       'torch-regression-01 inconclusive',
       'torch-regression-06 inconclusive',
       'torch-regression-12 inconclusive',
       'torch-regression-18 inconclusive',
       'torch-regression-24 inconclusive',
-      'sklearn-mlp-01 inconclusive',
       'sklearn-sgd-01 inconclusive',
       'sklearn-sgd-03 inconclusive',
       'sklearn-sgd-04 inconclusive',
@@ -64,35 +59,26 @@ describe('the loss corpus', () => {
       'sklearn-sgd-26 inconclusive',
       'sklearn-sgd-28 inconclusive',
       'sklearn-sgd-ovr-00 inconclusive',
-      'sklearn-gb-00 inconclusive',
-      'sklearn-gb-01 inconclusive',
-      'xgboost-00 inconclusive',
-      'lightgbm-00 inconclusive',
-      'lightgbm-01 inconclusive',
       'torch-optimizer-on-other-model-14 inconclusive',
       'torch-optimizer-on-other-model-26 inconclusive',
-      'torch-lr-too-high-05 fail',
-      'torch-lr-too-high-23 fail'
+      'torch-lr-too-high-05 inconclusive',
+      'torch-lr-too-high-23 inconclusive'
     ])
   })
 
   it('1,140 held-out runs (seeds 30-59, and 12 kinds the rules never saw): no false pass', async () => {
-    // Measured once the rules were fixed; not tuned on. "fail" of a learned run: too high a learning rate
-    // (as above), and scikit-learn MLPRegressor runs whose loss (half the MSE plus the L2 penalty) ends in
-    // its last quarter just above half the label's variance while the final model's MSE is 0.98 and 0.92 of it.
+    // Measured once the rules were fixed; not tuned on. "fail" of a learned run: scikit-learn MLPRegressor
+    // runs whose loss (half the MSE plus the L2 penalty) ends in its last quarter just above half the label's
+    // variance while the final model's MSE is 0.98 and 0.92 of it. Runs that did not learn and are
+    // inconclusive: 5 of them failed before a last window above the first but below the first value was left
+    // to the trend test (their first value is one high batch).
     expect(await wrongVerdicts(`${corpus}held-out/`, 1140)).toEqual([
       'torch-batches-54 inconclusive',
       'torch-tiny-30 inconclusive',
-      'torch-tiny-31 inconclusive',
-      'torch-tiny-40 inconclusive',
-      'torch-tiny-41 inconclusive',
-      'torch-tiny-51 inconclusive',
       'torch-regression-30 inconclusive',
       'torch-regression-36 inconclusive',
       'torch-regression-42 inconclusive',
       'torch-regression-54 inconclusive',
-      'sklearn-mlp-48 inconclusive',
-      'sklearn-mlp-49 inconclusive',
       'sklearn-sgd-35 inconclusive',
       'sklearn-sgd-41 inconclusive',
       'sklearn-sgd-51 inconclusive',
@@ -101,23 +87,21 @@ describe('the loss corpus', () => {
       'sklearn-sgd-55 inconclusive',
       'sklearn-sgd-56 inconclusive',
       'sklearn-sgd-ovr-45 inconclusive',
-      'sklearn-gb-48 inconclusive',
-      'sklearn-gb-49 inconclusive',
-      'xgboost-48 inconclusive',
-      'lightgbm-48 inconclusive',
-      'lightgbm-49 inconclusive',
+      'torch-optimizer-on-other-model-38 inconclusive',
       'torch-optimizer-on-other-model-56 inconclusive',
       'torch-no-step-epoch-33 inconclusive',
-      'torch-lr-too-high-47 fail',
+      'torch-lr-too-high-47 inconclusive',
+      'torch-lr-too-high-53 inconclusive',
       'torch-lightning-bar-39 inconclusive',
       'torch-epoch-mean-31 inconclusive',
       'torch-epoch-mean-40 inconclusive',
       'torch-epoch-mean-51 inconclusive',
       'sklearn-mlp-regressor-34 fail',
       'sklearn-mlp-regressor-40 fail',
-      'xgboost-regression-30 inconclusive',
-      'xgboost-regression-31 inconclusive',
-      'torch-bias-only-43 inconclusive'
+      'torch-bias-only-31 inconclusive',
+      'torch-bias-only-39 inconclusive',
+      'torch-bias-only-43 inconclusive',
+      'torch-bias-only-55 inconclusive'
     ])
   })
 })

@@ -4,7 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { chanceBaseline, evidenceOf, resolveBaseline } from '../src/loss/baseline.js'
+import {
+  chanceBaseline,
+  evidenceOf,
+  resolveBaseline,
+  type LabelStats
+} from '../src/loss/baseline.js'
 import { chooseLossSeries, classify } from '../src/loss/choose.js'
 import { emptyFound, findSeries } from '../src/loss/discover.js'
 import {
@@ -22,7 +27,7 @@ import {
   readTensorboardFile
 } from '../src/loss/tensorboard.js'
 import { cleanLine } from '../src/loss/text.js'
-import { firstRankFall } from '../src/loss/trend.js'
+import { firstRankFall, slopeFall } from '../src/loss/trend.js'
 import { judgeLoss } from '../src/loss/verdict.js'
 import {
   event,
@@ -509,6 +514,52 @@ describe('choosing the series', () => {
   })
 })
 
+describe('a loss over the whole data set (GBDT evaluation sets): no sampling noise', () => {
+  const judge = async (run: string, label: LabelStats) => {
+    const choice = chooseLossSeries((await readRun(run)).series())
+    const series = choice.chosen!.series
+    const baseline = resolveBaseline('auto', series.key, label, evidenceOf(series))
+    return judgeLoss(choice, { ...options, minDrop: 0.01, baseline }, noHints, [])
+  }
+  const binary = { classCounts: { '0': 95, '1': 161 } }
+
+  it('three falling iterations of xgboost, LightGBM or GradientBoosting pass: a fall at every step is a fall', async () => {
+    for (const run of ['xgboost-00', 'lightgbm-00', 'sklearn-gb-00']) {
+      const result = await judge(run, binary)
+      expect([run, result.verdict]).toEqual([run, 'pass'])
+      expect(result.trend!.noiseFree).toBe(true)
+      expect(result.reason).toContain('the loss over the whole data set')
+    }
+  })
+
+  it('the chance level and min-loss-drop still apply; a value that rose, or a subsampled GradientBoosting, is tested as noise', async () => {
+    const skewed = { classCounts: { '0': 250, '1': 6 } }
+    expect((await judge('xgboost-00', skewed)).verdict).toBe('fail')
+    const gbdt = (values: number[], oob = false) =>
+      readOutput(
+        [
+          `      Iter       Train Loss${oob ? '      OOB Improve' : ''}   Remaining Time `,
+          ...values.map((v, i) => `${i + 1}  ${v}${oob ? '  0.01' : ''}  0.00s`)
+        ].join('\n')
+      ).series()
+    const [subsampled] = gbdt([1.15, 1.02, 0.91], true)
+    expect(subsampled.wholeSet).toBeUndefined()
+    expect(gbdt([1.15, 1.02, 0.91])[0].wholeSet).toBe(true)
+    const verdictOf = (values: number[], oob = false) => {
+      const choice = chooseLossSeries(gbdt(values, oob))
+      const baseline = resolveBaseline('auto', 'Train Loss', binary, {
+        hint: 'sklearn-gb',
+        first: values[0]
+      })
+      return judgeLoss(choice, { ...options, minDrop: 0.01, baseline }, noHints, []).verdict
+    }
+    expect(verdictOf([1.15, 1.02, 0.91])).toBe('pass')
+    expect(verdictOf([1.15, 1.02, 0.91], true)).toBe('inconclusive')
+    expect(verdictOf([1.15, 1.16, 0.91])).toBe('inconclusive')
+    expect(verdictOf([1.15, 1.1499, 1.1498])).toBe('fail')
+  })
+})
+
 describe('the verdict', () => {
   const choose = (...values: number[]) =>
     chooseLossSeries([
@@ -553,10 +604,35 @@ describe('the verdict', () => {
   })
 
   it('too few points to tell a fall from noise is inconclusive and says how many are needed', () => {
-    const result = judgeLoss(choose(0.9, 0.7, 0.5, 0.4), options, noHints, [])
+    const result = judgeLoss(choose(0.9, 0.6, 0.7, 0.4), options, noHints, [])
     expect(result.verdict).toBe('inconclusive')
     expect(result.reason).toContain('once in 24 runs')
     expect(result.reason).toContain('log at least 5 points')
+  })
+
+  it('3 or 4 points close to a falling line pass by the t-test of the least-squares slope; scattered ones stay inconclusive', () => {
+    // torch-tiny-01: four full-batch steps of an MLP on 10 classes (chance level 2.294)
+    const baseline = { value: 2.294, description: '2.294' }
+    const line = judgeLoss(choose(2.33, 2.133, 1.955, 1.783), { ...options, baseline }, noHints, [])
+    expect(line.verdict).toBe('pass')
+    expect(line.trend!.slopeP).toBeLessThan(0.001)
+    expect(line.reason).toMatch(
+      /^loss fell 23\.5 % along a line: 4 points are too few for Mann–Kendall, and the least-squares slope is below zero at p = /
+    )
+    expect(slopeFall([2.336, 1.862, 1.41])).toBeCloseTo(0.0043, 3)
+    expect(slopeFall([1.133, 0.7929, 0.5522])).toBeGreaterThan(0.01)
+    expect(slopeFall([1, 0.9, 0.8])).toBe(0)
+    expect(slopeFall([1, 1.1, 1.2, 1.3])).toBe(1)
+    const scattered = judgeLoss(
+      choose(2.33, 1.9, 2.1, 1.783),
+      { ...options, baseline },
+      noHints,
+      []
+    )
+    expect(scattered.verdict).toBe('inconclusive')
+    // Along a line, but not below the chance level: the chance level still fails it.
+    const toPrior = judgeLoss(choose(2.6, 2.5, 2.4, 2.3), { ...options, baseline }, noHints, [])
+    expect(toPrior.verdict).toBe('fail')
   })
 
   it('a fall that is not significant is inconclusive when it may have been 20 % or more, and fails when not', () => {
@@ -577,6 +653,22 @@ describe('the verdict', () => {
     expect(judgeLoss(choose(...noisy), { ...options, fallOfNote: 0 }, noHints, []).verdict).toBe(
       'fail'
     )
+  })
+
+  it('a loss that fell inside its first window and climbed back, still below its first value, is weighed by the trend test, not failed as "did not fall"', () => {
+    // torch-lr-too-high-05: Adam at too high a learning rate; the final model classifies 98 % of its subset.
+    const spiky = [
+      1.023, 0.6109, 0.2731, 0.0623, 0.1184, 0.0123, 0.0116, 0.222, 0.4229, 1.698, 0.1396, 0.4045
+    ]
+    const result = judgeLoss(choose(...spiky), options, noHints, [])
+    expect(result.drop).toBeLessThan(0)
+    expect(result.verdict).toBe('inconclusive')
+    expect(result.reason).toContain(
+      'its last 3 points sit above its first 3 but below its first value 1.023: a fall inside the first 3 and a climb back, or one high first value'
+    )
+    // Above its first window and its first value: it did not fall.
+    const rose = judgeLoss(choose(0.6, 0.2, 0.7, 0.3, 0.5, 0.8), options, noHints, [])
+    expect(rose.reason).toMatch(/^loss did not fall: rose /)
   })
 
   it('a loss that ends above its very first value fails, though its first window was higher still', () => {
@@ -1047,6 +1139,28 @@ describe('the chance-level baseline', () => {
     )
   })
 
+  it("scikit-learn GradientBoosting's Train Loss for two classes is the binomial deviance (twice the log loss) in 1.2", async () => {
+    // sklearn-gb-00 (95 / 161 rows): 1.1537 after one tree is above 1.25 × ln 2, outside the log loss's range.
+    const gb = chooseLossSeries((await readRun('sklearn-gb-00')).series()).chosen!.series
+    expect(gb.lossHint).toBe('sklearn-gb')
+    const binary = { classCounts: { '0': 95, '1': 161 } }
+    const deviance = resolveBaseline('auto', gb.key, binary, evidenceOf(gb))
+    expect(deviance.value).toBeCloseTo(2 * 0.6595, 3)
+    expect(deviance.description).toContain('binomial deviance')
+    // A later scikit-learn prints the log loss: a first value in its range reads as that.
+    expect(
+      resolveBaseline('auto', gb.key, binary, { hint: 'sklearn-gb', first: 0.62 }).value
+    ).toBeCloseTo(0.6595, 4)
+    // Three classes: the multinomial deviance is not doubled.
+    const three = { classCounts: { a: 59, b: 71, c: 48 } }
+    expect(
+      resolveBaseline('auto', gb.key, three, { hint: 'sklearn-gb', first: 0.9152 }).value
+    ).toBeCloseTo(1.086, 3)
+    expect(
+      resolveBaseline('auto', gb.key, three, { hint: 'sklearn-gb', first: 2.1 }).value
+    ).toBeUndefined()
+  })
+
   it('an unnamed loss is read from its first value: where an untrained model of this label starts', () => {
     const classes = { classCounts: { a: 95, b: 161 } }
     expect(resolveBaseline('auto', 'loss', classes, { first: 0.68 }).value).toBeCloseTo(0.6595, 4)
@@ -1111,7 +1225,7 @@ describe('the chance-level baseline', () => {
       'inconclusive'
     )
     // Already far below the chance level at the first point (a pretrained model): no pass without a trend.
-    const pretrained = judgeLoss(choose(0.2, 0.19, 0.18), { ...options, baseline }, noHints, [])
+    const pretrained = judgeLoss(choose(0.2, 0.17, 0.19), { ...options, baseline }, noHints, [])
     expect(pretrained.verdict).toBe('inconclusive')
   })
 })

@@ -154,7 +154,8 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   ['no chance level', () => ({ baseline: undefined })],
   ['no pass past half the chance level', () => ({ chanceShare: 0 })],
   ['a fall that is not significant always fails', () => ({ fallOfNote: 0 })],
-  ['no rebound rule', () => ({ maxRebound: Infinity })]
+  ['no rebound rule', () => ({ maxRebound: Infinity })],
+  ['a last window above the first fails (the previous rule)', () => ({ windowRiseFails: true })]
 ]
 for (const [name, options] of variants) report(name, c => judged(c, options(c)))
 export {}

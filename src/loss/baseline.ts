@@ -49,7 +49,7 @@ export type Baseline =
 /** `baseline-loss`: `auto` (from the key and the label), `off`, or a number. */
 export type BaselineSetting = 'auto' | 'off' | number
 
-type Family = 'cross-entropy' | 'mse' | 'half-mse' | 'rmse' | 'mae'
+type Family = 'cross-entropy' | 'deviance' | 'mse' | 'half-mse' | 'rmse' | 'mae'
 
 /** Loss names (after their split words: `train-logloss` → `logloss`) whose chance level is known. */
 const FAMILIES: Record<string, Family> = {
@@ -113,6 +113,15 @@ function classEntropy(label: LabelStats): { entropy: number; classes: number } |
 
 /** One family's chance level for this label, or why it has none. */
 function levelOf(family: Family, label: LabelStats, lossKey: string): Baseline {
+  if (family === 'deviance') {
+    const level = levelOf('cross-entropy', label, lossKey)
+    return level.value === undefined
+      ? level
+      : {
+          value: 2 * level.value,
+          description: `${format(2 * level.value)}, twice the entropy of the 2 classes' prior (the binomial deviance of predicting the class frequencies)`
+        }
+  }
   if (family === 'cross-entropy') {
     const prior = classEntropy(label)
     if (!prior) {
@@ -194,7 +203,13 @@ function isClassLabel(label: LabelStats): boolean {
  * The loss the log says a series is (a torch grad_fn, scikit-learn's MLP line), at its chance level. The MLP
  * prints the log loss for a classifier and half the squared error for a regressor.
  */
-function hintedBaseline(lossKey: string, hint: LossHint, label: LabelStats): Baseline | undefined {
+function hintedBaseline(
+  lossKey: string,
+  hint: LossHint,
+  label: LabelStats,
+  first: number | undefined
+): Baseline | undefined {
+  if (hint === 'sklearn-gb') return gradientBoostingBaseline(lossKey, label, first)
   const family: Family =
     hint === 'sklearn-mlp' ? (isClassLabel(label) ? 'cross-entropy' : 'half-mse') : hint
   const level = levelOf(family, label, lossKey)
@@ -209,8 +224,31 @@ function hintedBaseline(lossKey: string, hint: LossHint, label: LabelStats): Bas
   }
 }
 
+/**
+ * scikit-learn GradientBoosting's `Train Loss` for a class label: the log loss, or for two classes in
+ * scikit-learn 1.2 and before the binomial deviance, twice the log loss (`BinomialDeviance` returns
+ * -2 × the mean log-likelihood; the multinomial one does not double). Its first value (the prior plus one
+ * shrunken tree) says which. A numeric label is left to inferredBaseline.
+ */
+function gradientBoostingBaseline(
+  lossKey: string,
+  label: LabelStats,
+  first: number | undefined
+): Baseline | undefined {
+  const classes = Object.values(label.classCounts ?? {}).filter(count => count > 0).length
+  if (!isClassLabel(label) || first === undefined || !Number.isFinite(first)) return undefined
+  const families: Family[] = classes === 2 ? ['cross-entropy', 'deviance'] : ['cross-entropy']
+  const fit = fitting(families, first, label, lossKey)
+  if (!fit) return undefined
+  return {
+    ...fit,
+    description: `${fit.description}; "${lossKey}" is ${fit.names}: scikit-learn's GradientBoosting prints the log loss, and for two classes up to version 1.2 the binomial deviance (twice it), and its first value ${format(first)} is where one shrunken tree on the prior starts`
+  }
+}
+
 const FAMILY_NAMES: Record<Family, string> = {
   'cross-entropy': 'cross-entropy',
+  deviance: 'the binomial deviance (twice the cross-entropy)',
   mse: 'MSE',
   'half-mse': 'half the MSE',
   rmse: 'RMSE',
@@ -232,6 +270,7 @@ export const INFER_TOLERANCE = 0.25
 function untrainedRange(family: Family, label: LabelStats): [number, number] | undefined {
   const prior = classEntropy(label)
   if (family === 'cross-entropy') return prior && [prior.entropy, Math.log(prior.classes)]
+  if (family === 'deviance') return prior && [2 * prior.entropy, 2 * Math.log(prior.classes)]
   const numeric = label.numeric
   if (!numeric || numeric.count < 2) return undefined
   const square = numeric.variance + numeric.mean ** 2
@@ -254,6 +293,25 @@ function inferredBaseline(lossKey: string, first: number, label: LabelStats): Ba
     : label.numeric
       ? ['mse', 'rmse', 'mae']
       : []
+  const fit = fitting(candidates, first, label, lossKey)
+  return (
+    fit && {
+      ...fit,
+      description: `${fit.description}; "${lossKey}" was taken for ${fit.names}: its first value ${format(first)} is where an untrained ${candidates[0] === 'cross-entropy' ? 'classifier' : 'regressor'} starts on this label`
+    }
+  )
+}
+
+/**
+ * The chance levels of the losses among `families` whose untrained range holds `first` (within
+ * INFER_TOLERANCE): the highest as the value, the lowest kept, and the losses' names.
+ */
+function fitting(
+  families: Family[],
+  first: number,
+  label: LabelStats,
+  lossKey: string
+): { value: number; lowest: number; description: string; names: string } | undefined {
   const fits = (family: Family): boolean => {
     const range = untrainedRange(family, label)
     return (
@@ -262,18 +320,18 @@ function inferredBaseline(lossKey: string, first: number, label: LabelStats): Ba
       first <= range[1] * (1 + INFER_TOLERANCE)
     )
   }
-  const levels = candidates
+  const levels = families
     .filter(fits)
     .map(family => ({ family, level: levelOf(family, label, lossKey) }))
     .filter(({ level }) => level.value !== undefined)
     .sort((a, b) => b.level.value! - a.level.value!)
   if (!levels.length) return undefined
   const [highest] = levels
-  const names = levels.map(({ family }) => FAMILY_NAMES[family]).join(' or ')
   return {
     value: highest.level.value!,
     lowest: levels.at(-1)!.level.value!,
-    description: `${highest.level.description}; "${lossKey}" was taken for ${names}: its first value ${format(first)} is where an untrained ${candidates[0] === 'cross-entropy' ? 'classifier' : 'regressor'} starts on this label`
+    description: highest.level.description!,
+    names: levels.map(({ family }) => FAMILY_NAMES[family]).join(' or ')
   }
 }
 
@@ -290,7 +348,7 @@ export function resolveBaseline(
   if (!label) return { skipped: 'the label column is not known (no label statistics)' }
   const named = chanceBaseline(lossKey, label)
   if (named.scale === undefined) return named
-  const hinted = evidence.hint && hintedBaseline(lossKey, evidence.hint, label)
+  const hinted = evidence.hint && hintedBaseline(lossKey, evidence.hint, label, evidence.first)
   const inferred =
     evidence.first !== undefined && Number.isFinite(evidence.first)
       ? inferredBaseline(lossKey, evidence.first, label)

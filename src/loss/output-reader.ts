@@ -81,6 +81,10 @@ const TABLE_HEADER =
   /^[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*(?: {2,}[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*)+$/
 const TABLE_RULE = /^-+(?: +-+)*$/
 const TABLE_STEP = /^(?:epoch|iter|iteration|step)$/i
+// scikit-learn GradientBoosting's verbose table: "Iter  Train Loss  [OOB Improve]  Remaining Time". Without
+// subsampling (no OOB Improve column) its Train Loss is the loss over the whole training set.
+const GB_LOSS = 'Train Loss'
+const GB_OOB = 'OOB Improve'
 
 /** Hints about the framework's logging settings, noticed in passing, for the inconclusive message. */
 export interface OutputHints {
@@ -96,6 +100,8 @@ export interface OutputReaderOptions {
 interface Table {
   columns: string[]
   step: number
+  /** scikit-learn GradientBoosting's table: which loss its Train Loss is, and whether over the whole set. */
+  gradientBoosting?: { wholeSet: boolean }
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -153,12 +159,14 @@ export class OutputMetricsReader {
     line: number,
     step?: number,
     context?: string,
-    hint = this.lineHint
+    hint = this.lineHint,
+    wholeSet = false
   ): void {
     const value = parseMetricNumber(valueText)
     if (value === undefined) return
     this.collector.add(key, step, value, line, context)
     if (hint) this.collector.hint(key, hint, context)
+    this.collector.wholeSet(key, wholeSet, context)
   }
 
   /** Progress bars redraw the same numbers many times; keep a value only when it changed. */
@@ -184,8 +192,12 @@ export class OutputMetricsReader {
       const { columns, step } = this.table
       if (cells.length === columns.length && /^\d+$/.test(cells[step < 0 ? 0 : step])) {
         const at = step < 0 ? undefined : Number(cells[step])
+        const gb = this.table.gradientBoosting
         cells.forEach((cell, i) => {
-          if (i !== step && NUMBER_CELL.test(cell)) this.add(columns[i], cell, lineNumber, at)
+          if (i === step || !NUMBER_CELL.test(cell)) return
+          if (gb && columns[i] === GB_LOSS)
+            this.add(GB_LOSS, cell, lineNumber, at, undefined, 'sklearn-gb', gb.wholeSet)
+          else this.add(columns[i], cell, lineNumber, at)
         })
         return true
       }
@@ -195,6 +207,8 @@ export class OutputMetricsReader {
     const columns = line.split(/ {2,}/)
     if (!columns.some(name => isLossKey(name))) return false
     this.table = { columns, step: columns.findIndex(name => TABLE_STEP.test(name)) }
+    if (columns[0] === 'Iter' && columns[1] === GB_LOSS)
+      this.table.gradientBoosting = { wholeSet: !columns.includes(GB_OOB) }
     return true
   }
 
@@ -278,7 +292,9 @@ export class OutputMetricsReader {
         value,
         lineNumber,
         iteration,
-        set
+        set,
+        undefined,
+        true
       )
     return true
   }

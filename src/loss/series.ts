@@ -28,11 +28,12 @@ export interface UnparsedValue {
 }
 
 /**
- * What the log itself says a loss is: a torch tensor's grad_fn (`NllLossBackward0` is cross-entropy), or
+ * What the log itself says a loss is: a torch tensor's grad_fn (`NllLossBackward0` is cross-entropy),
  * scikit-learn's MLP line, whose loss is the log loss for a classifier and half the squared error for a
- * regressor.
+ * regressor, or scikit-learn GradientBoosting's table, whose `Train Loss` for two classes is the binomial
+ * deviance (twice the log loss) in scikit-learn 1.2.
  */
-export type LossHint = 'cross-entropy' | 'mse' | 'mae' | 'sklearn-mlp'
+export type LossHint = 'cross-entropy' | 'mse' | 'mae' | 'sklearn-mlp' | 'sklearn-gb'
 
 /** A metric's values over time, as one source wrote them. */
 export interface MetricSeries {
@@ -50,6 +51,11 @@ export interface MetricSeries {
   unparsed?: UnparsedValue[]
   /** Which loss the log says this is, when every line that named one agreed. */
   lossHint?: LossHint
+  /**
+   * Each value is the loss of the model on one whole, fixed data set (a GBDT's evaluation sets), not on a
+   * sample of it: the series has no sampling noise, so a fall at every step is a fall.
+   */
+  wholeSet?: boolean
 }
 
 export const COMMAND_OUTPUT = 'command output'
@@ -96,7 +102,7 @@ const MAX_UNPARSED = 5
 export class SeriesCollector {
   private readonly byKey = new Map<
     string,
-    MetricSeries & { stride: number; read: number; hints?: Set<LossHint> }
+    MetricSeries & { stride: number; read: number; hints?: Set<LossHint>; sampled?: boolean }
   >()
   private readonly unparsedByKey = new Map<string, UnparsedValue[]>()
   private total = 0
@@ -162,21 +168,34 @@ export class SeriesCollector {
     if (series) (series.hints ??= new Set()).add(hint)
   }
 
+  /** Notes whether a value of `key` was the loss over a whole data set (all of its values must be). */
+  wholeSet(key: string, whole: boolean, context?: string): void {
+    const series = this.byKey.get(`${context ?? ''}\u0000${key}`)
+    if (!series) return
+    if (whole && !series.sampled) series.wholeSet = true
+    else {
+      series.sampled = true
+      delete series.wholeSet
+    }
+  }
+
   /** The last value of `key`, to drop the repeated frames a progress bar redraws. */
   last(key: string, context?: string): number | undefined {
     return this.byKey.get(`${context ?? ''}\u0000${key}`)?.points.at(-1)?.value
   }
 
   series(): MetricSeries[] {
-    return [...this.byKey.entries()].map(([id, { stride, read, hints, ...series }]) => {
-      const unparsed = this.unparsedByKey.get(id)
-      return {
-        ...series,
-        ...(stride > 1 ? { totalPoints: read } : {}),
-        ...(unparsed ? { unparsed } : {}),
-        ...(hints?.size === 1 ? { lossHint: [...hints][0] } : {})
+    return [...this.byKey.entries()].map(
+      ([id, { stride, read, hints, sampled: _sampled, ...series }]) => {
+        const unparsed = this.unparsedByKey.get(id)
+        return {
+          ...series,
+          ...(stride > 1 ? { totalPoints: read } : {}),
+          ...(unparsed ? { unparsed } : {}),
+          ...(hints?.size === 1 ? { lossHint: [...hints][0] } : {})
+        }
       }
-    })
+    )
   }
 }
 

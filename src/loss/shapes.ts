@@ -51,6 +51,8 @@ export interface ShapeOptions {
   window: number
   maxRebound?: number
   significance: number
+  /** The previous rule, measured by bench/loss-corpus.ts: a last window above the first fails outright. */
+  windowRiseFails?: boolean
 }
 
 /** The window means of a run and the first shape that fails it (constant, frozen, not fallen), if any. */
@@ -66,7 +68,7 @@ export function shapeOf(
   const drop = start === 0 ? (end < 0 ? 1 : end === 0 ? 0 : -1) : (start - end) / Math.abs(start)
   const shape: RunShape = { points, values, window, start, end, drop }
   if (values.length < 2) return shape
-  shape.failure = stillShape(shape, where) ?? notFallen(shape)
+  shape.failure = stillShape(shape, where) ?? notFallen(shape, options.windowRiseFails)
   if (!shape.failure) shape.rebound = reboundOf(shape, options, where)
   return shape
 }
@@ -93,12 +95,15 @@ function stillShape(shape: RunShape, where: (p: LossPoint) => string): ShapeFail
 }
 
 /**
- * A loss whose last window is not below its first, or not below its very first value (the untrained model's
- * loss): a run that diverged early has a first window far above its first value.
+ * A loss whose last window is not below its very first value (the untrained model's loss), named by how its
+ * window means moved: a run that diverged early has a first window far above its first value. A last window
+ * above the first but below the first value fell inside the first window and then climbed back: that is for
+ * the rebound and the trend test to weigh (too high a learning rate whose spikes end below the untrained
+ * model's loss may have learned: torch-lr-too-high-05 and -23 of fixtures/loss-corpus).
  */
-function notFallen(shape: RunShape): ShapeFailure | undefined {
+function notFallen(shape: RunShape, windowRiseFails = false): ShapeFailure | undefined {
   const { start, end, drop, values } = shape
-  if (end >= start)
+  if (end >= start && (windowRiseFails || end >= values[0]))
     return { reason: `loss did not fall: ${end > start ? `rose ${percent(-drop)}` : 'flat'}` }
   if (end >= values[0])
     return {

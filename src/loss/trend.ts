@@ -140,6 +140,30 @@ export function firstRankFall(runs: number[][]): number {
   return Math.min(1, p)
 }
 
+/**
+ * One-sided p-value that a least-squares line through the values falls, by the t-test of its slope against
+ * the residuals (n - 2 degrees of freedom; exact for a line plus Gaussian noise). For series too short for
+ * Mann–Kendall to reach a small p (3 or 4 points): it asks the points to lie close to a falling line. 1 for
+ * fewer than 3 points; 0 for points exactly on a falling line.
+ */
+export function slopeFall(values: number[]): number {
+  const n = values.length
+  if (n < 3) return 1
+  const xMean = (n - 1) / 2
+  const yMean = mean(values)
+  let sxy = 0
+  let sxx = 0
+  values.forEach((y, x) => {
+    sxy += (x - xMean) * (y - yMean)
+    sxx += (x - xMean) ** 2
+  })
+  const slope = sxy / sxx
+  const residual = values.reduce((sum, y, x) => sum + (y - yMean - slope * (x - xMean)) ** 2, 0)
+  const se = Math.sqrt(residual / (n - 2) / sxx)
+  if (se === 0) return slope < 0 ? 0 : 1
+  return studentUpper(-slope / se, n - 2)
+}
+
 /** The values with a fall of `total` over the run added back: a series that fell that much becomes flat. */
 export function withFallAddedBack(values: number[], total: number): number[] {
   const n = values.length

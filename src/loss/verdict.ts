@@ -18,6 +18,7 @@ import {
   mean,
   normalUpper,
   runStarts,
+  slopeFall,
   withFallAddedBack
 } from './trend.js'
 
@@ -57,6 +58,8 @@ export interface JudgeOptions {
   chanceShare?: number
   /** FALL_OF_NOTE unless set (0: a fall that is not significant always fails). */
   fallOfNote?: number
+  /** The previous rule (bench/loss-corpus.ts measures it): a last window above the first fails outright. */
+  windowRiseFails?: boolean
 }
 
 export interface SeriesSummary {
@@ -83,6 +86,16 @@ export interface TrendTest {
    * then twice the smaller of it and the seasonal Mann–Kendall p-value.
    */
   firstRank?: number
+  /**
+   * Set when the series is a loss over one whole data set (a GBDT's evaluation sets: MetricSeries.wholeSet)
+   * and no value rose: there is no sampling noise for the test to weigh, so the fall is certain.
+   */
+  noiseFree?: true
+  /**
+   * For a run too short for Mann–Kendall to reach `significance` (3 or 4 points): the p-value of the
+   * least-squares slope's t-test (trend.ts: slopeFall), which decides instead.
+   */
+  slopeP?: number
 }
 
 /** One of several runs found back to back in one log (a step counter that restarts). */
@@ -272,6 +285,23 @@ function unusable(
   }
 }
 
+/** Whether every value is at most the one before it (and the last below the first). */
+function neverRises(values: number[]): boolean {
+  return values.every((value, i) => i === 0 || value <= values[i - 1]) && values.at(-1)! < values[0]
+}
+
+/**
+ * The trend test, pooled over runs: the sum of their S statistics against the sum of their variances. A loss
+ * over one whole data set that never rose is marked noise-free: Mann–Kendall's null (values that wander
+ * around a level) cannot hold for a deterministic measurement of a model that changed.
+ */
+function trendOf(series: MetricSeries, runs: RunShape[], significance: number): TrendTest {
+  const trend = pooledTrend(runs, significance)
+  return series.wholeSet && runs.every(r => neverRises(r.values))
+    ? { ...trend, noiseFree: true }
+    : trend
+}
+
 /** The trend test, pooled over runs: the sum of their S statistics against the sum of their variances. */
 function pooledTrend(runs: RunShape[], significance: number): TrendTest {
   const tests = runs.map(r => mannKendall(binned(r.values)))
@@ -406,7 +436,12 @@ function judgeRuns(
   const at = (point: LossPoint): string => where(point, series)
   const significance = options.significance ?? DEFAULT_SIGNIFICANCE
   const starts = runStarts(series.points.map(point => point.step))
-  const shapeOptions = { window: options.window, maxRebound: options.maxRebound, significance }
+  const shapeOptions = {
+    window: options.window,
+    maxRebound: options.maxRebound,
+    significance,
+    windowRiseFails: options.windowRiseFails
+  }
   const runs = starts
     .map((from, i) => series.points.slice(from, starts[i + 1] ?? series.points.length))
     .map(points => shapeOf(points, shapeOptions, at))
@@ -414,7 +449,7 @@ function judgeRuns(
   const [start, end, drop] = several
     ? [mean(runs.map(r => r.start)), mean(runs.map(r => r.end)), mean(runs.map(r => r.drop))]
     : [runs[0].start, runs[0].end, runs[0].drop]
-  const trend = pooledTrend(runs, significance)
+  const trend = trendOf(series, runs, significance)
   const result: LossResult = { ...known, verdict: 'fail', reason: '', start, end, drop, trend }
   const context = contextOf(series, choice, runs, trend)
   if (several) result.runs = runJudgements(runs, options)
@@ -435,8 +470,13 @@ function judgeRuns(
     ]
   if (pastChance) return { ...result, ...finalVerdict(result, runs, options, context.full, true) }
   const needed = fewestPoints(significance)
-  if (trend.points >= needed)
+  if (trend.points >= needed || trend.noiseFree)
     return { ...result, ...finalVerdict(result, runs, options, context.full) }
+  const slopeP = slopeFall(run.values)
+  if (slopeP < significance) {
+    const slopeResult = { ...result, trend: { ...trend, slopeP } }
+    return { ...slopeResult, ...finalVerdict(slopeResult, runs, options, context.full) }
+  }
   const n = series.points.length
   return {
     ...result,
@@ -486,7 +526,8 @@ function finalVerdict(
   pastChance = false
 ): Pick<LossResult, 'verdict' | 'reason'> {
   const { trend, drop, end } = result as Required<Pick<LossResult, 'trend' | 'drop' | 'end'>>
-  if (!pastChance && trend.p >= trend.significance)
+  const fell = trend.noiseFree || (trend.slopeP ?? 1) < trend.significance
+  if (!pastChance && !fell && trend.p >= trend.significance)
     return noSignificantFall(runs, trend, options.fallOfNote ?? FALL_OF_NOTE, context)
   if (drop < options.minDrop)
     return {
@@ -502,6 +543,16 @@ function finalVerdict(
     return {
       verdict: 'pass',
       reason: `loss fell ${percent(drop)} to below half its chance level and half its first value (${context})`
+    }
+  if (trend.slopeP !== undefined && trend.p >= trend.significance)
+    return {
+      verdict: 'pass',
+      reason: `loss fell ${percent(drop)} along a line: ${trend.points} points are too few for Mann–Kendall, and the least-squares slope is below zero at p = ${formatP(trend.slopeP)} against the points' scatter around it (${context})`
+    }
+  if (trend.noiseFree && trend.p >= trend.significance)
+    return {
+      verdict: 'pass',
+      reason: `loss fell ${percent(drop)}, at no step rising, and each value is the loss over the whole data set (no sampling noise to tell it from) (${context})`
     }
   return { verdict: 'pass', reason: `loss fell ${percent(drop)} (${context})` }
 }
@@ -527,7 +578,12 @@ function noSignificantFall(
       : variance > 0
         ? normalUpper((s - 1) / Math.sqrt(variance))
         : 1
-  const noise = `loss did not fall beyond its own noise: p = ${formatP(trend.p)}, needs p < ${format(trend.significance)}`
+  const [run] = runs
+  const climbed =
+    runs.length === 1 && run.drop <= 0
+      ? ` (its last ${run.window} points sit above its first ${run.window} but below its first value ${format(run.values[0])}: a fall inside the first ${run.window} and a climb back, or one high first value)`
+      : ''
+  const noise = `loss did not fall beyond its own noise: p = ${formatP(trend.p)}, needs p < ${format(trend.significance)}${climbed}`
   if (fallOfNote <= 0) return { verdict: 'fail', reason: `${noise} (${context})` }
   if (pRise < FALL_LEVEL)
     return {
