@@ -118,6 +118,10 @@ export class MemoryArtifactStore implements ArtifactStore {
     return this.artifacts.has(name)
   }
 
+  async list(): Promise<string[]> {
+    return [...this.artifacts.keys()]
+  }
+
   async download(name: string, folder: string): Promise<void> {
     const artifact = this.artifacts.get(name)
     if (!artifact) throw new Error(`no artifact ${name}`)

@@ -6,7 +6,8 @@ import {
   actionRequestFromInputs,
   buildConfig,
   OPTION_NAMES,
-  optionsSchema
+  optionsSchema,
+  parseSharding
 } from '../src/config.js'
 import { VERSION } from '../src/version.js'
 import { UserError } from '../src/errors.js'
@@ -112,6 +113,7 @@ describe('config', () => {
     )
     const defaults: Record<string, unknown> = {
       ...(optionsSchema.parse(required) as Record<string, unknown>),
+      ...parseSharding({}, name => name),
       mode: 'run',
       'verify-path': 'ml-smoke-artifact',
       'github-token': '${{ github.token }}'
@@ -158,7 +160,7 @@ describe('verify-only mode', () => {
       }
     )
     expect(() => actionRequestFromInputs(name => ({ mode: 'check' })[name] ?? '', '/ws')).toThrow(
-      `input 'mode': expected one of run, verify-only, comment; got "check"`
+      `input 'mode': expected one of run, verify-only, comment, plan, validate-shard, merge; got "check"`
     )
   })
 

@@ -516,6 +516,10 @@ export function buildConfig(
  */
 export const ACTION_ONLY_INPUTS = [
   'mode',
+  'shards',
+  'shard',
+  'plan',
+  'state-name',
   'verify-path',
   'github-token',
   'trusted-root',
@@ -530,7 +534,7 @@ const verifyOnlySchema = z.strictObject({
   'trusted-root': text.optional()
 })
 
-export const MODES = ['run', 'verify-only', 'comment'] as const
+export const MODES = ['run', 'verify-only', 'comment', 'plan', 'validate-shard', 'merge'] as const
 
 export type ActionRequest =
   | { mode: 'run'; config: Config; githubToken?: string }
@@ -545,6 +549,10 @@ export type ActionRequest =
       trustedRoot?: string
     }
   | { mode: 'comment'; githubToken?: string }
+  /** A dataset across a matrix: plan its shards, validate one, or merge them and go on with the run. */
+  | { mode: 'plan'; data: DataSettings; shards: number }
+  | { mode: 'validate-shard'; data: DataSettings; shard: string; plan?: string; stateName: string }
+  | { mode: 'merge'; config: Config; stateName: string; githubToken?: string }
 
 /** The action's inputs, read through `getInput` (core.getInput), as a run, a verification or a comment. */
 export function actionRequestFromInputs(
@@ -559,9 +567,29 @@ export function actionRequestFromInputs(
   )
   const githubToken = getInput('github-token') || undefined
   if (mode === 'comment') return { mode, githubToken }
-  if (mode === 'run') {
-    const raw = Object.fromEntries(OPTION_NAMES.map(name => [name, getInput(name)]))
-    return { mode: 'run', config: buildConfig(raw, workspace, describe), githubToken }
+  const inputs = (names: readonly string[]) =>
+    Object.fromEntries(names.map(name => [name, getInput(name)]))
+  if (mode === 'run' || mode === 'merge') {
+    const config = buildConfig(inputs(OPTION_NAMES), workspace, describe)
+    if (mode === 'run') return { mode, config, githubToken }
+    const { 'state-name': stateName } = parseSharding(inputs(SHARDING_OPTIONS), describe)
+    return { mode, config, stateName, githubToken }
+  }
+  if (mode === 'plan' || mode === 'validate-shard') {
+    const data = parseSettings(DATA_OPTIONS, inputs(DATA_OPTIONS), workspace, describe)
+    const sharding = parseSharding(inputs(SHARDING_OPTIONS), describe)
+    if (mode === 'plan') return { mode, data, shards: sharding.shards }
+    if (!sharding.shard)
+      throw new UserError(
+        `${describe('shard')}: is required in mode validate-shard (shard: \${{ matrix.shard }}, from the plan job's matrix)`
+      )
+    return {
+      mode,
+      data,
+      shard: sharding.shard,
+      ...(sharding.plan ? { plan: sharding.plan } : {}),
+      stateName: sharding['state-name']
+    }
   }
   const names = Object.keys(verifyOnlySchema.shape)
   const raw = Object.fromEntries(names.map(name => [name, getInput(name) || undefined]))

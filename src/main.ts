@@ -30,7 +30,10 @@ import { describePosition } from './report/position.js'
 import { renderSummary } from './report/summary.js'
 import { failureText, type RunReport } from './report/types.js'
 import { renderVerification, verificationHeadline } from './report/verification.js'
+import { table } from './report/markdown.js'
 import { runFolders } from './stage.js'
+import { codeSpan, markdownText } from './untrusted.js'
+import { downloadShardStates, planStage, uploadShardState } from './data/shards/stage.js'
 import { dataWorkerBeside } from './worker/client.js'
 
 async function writeSummary(markdown: string): Promise<void> {
@@ -156,6 +159,47 @@ async function verifyOnly(request: VerifyOnly, workspace: string): Promise<strin
   return verification.problems.length ? headline : null
 }
 
+/** Plans the shards: the matrix and the plan as outputs (`fromJSON(needs.plan.outputs.matrix)`). */
+async function planMode(request: Extract<ActionRequest, { mode: 'plan' }>): Promise<null> {
+  const worker = dataWorkerBeside(import.meta.url)
+  const { message, data } = await planStage(
+    { config: request.data, ports: { worker } },
+    request.shards
+  )
+  core.setOutput('matrix', JSON.stringify(data.matrix))
+  core.setOutput('plan', JSON.stringify(data.plan))
+  core.info(message)
+  const rows = data.matrix.include.map(entry => [
+    codeSpan(entry.shard),
+    markdownText(entry.parts, 2000)
+  ])
+  await writeSummary(
+    `## ml-smoke plan\n\n${markdownText(message, 2000)}\n\n${table(['shard', 'parts'], rows)}\n`
+  )
+  return null
+}
+
+/** Validates one shard and uploads its state for the merge job; the merge gives the verdict. */
+async function validateShardMode(
+  request: Extract<ActionRequest, { mode: 'validate-shard' }>
+): Promise<null> {
+  const folder = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ml-smoke-shard-'))
+  const ports = {
+    worker: dataWorkerBeside(import.meta.url),
+    artifacts: new GitHubArtifactStore(process.env)
+  }
+  const { message, data } = await uploadShardState(
+    { config: request.data, ports },
+    { ...request, folder }
+  )
+  core.setOutput('state-artifact', data.artifact)
+  core.info(message)
+  await writeSummary(
+    `## ml-smoke shard ${codeSpan(request.shard)}\n\n${markdownText(message, 2000)}\n`
+  )
+  return null
+}
+
 /** Runs the whole action and returns why the step fails, or null when it passes. */
 async function runAction(): Promise<string | null> {
   try {
@@ -167,8 +211,19 @@ async function runAction(): Promise<string | null> {
       core.setOutput('comment-url', posted.join('\n'))
       return null
     }
-    const root = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ml-smoke-'))
+    if (request.mode === 'plan') return await planMode(request)
+    if (request.mode === 'validate-shard') return await validateShardMode(request)
+    const temp = process.env.RUNNER_TEMP || os.tmpdir()
+    const root = await mkdtemp(path.join(temp, 'ml-smoke-'))
     const ports = actionPorts()
+    const shardStates =
+      request.mode === 'merge'
+        ? await downloadShardStates(
+            ports.artifacts,
+            request.stateName,
+            await mkdtemp(path.join(temp, 'ml-smoke-states-'))
+          )
+        : undefined
     const side = await pullRequestSide(
       request.config,
       request.githubToken,
@@ -177,7 +232,13 @@ async function runAction(): Promise<string | null> {
     )
     const report = await undoOnCancel(
       () => rm(root, { recursive: true, force: true }),
-      () => runPipeline(request.config, { ...ports, baseline: side.baseline }, runFolders(root))
+      () =>
+        runPipeline(
+          request.config,
+          { ...ports, baseline: side.baseline },
+          runFolders(root),
+          shardStates
+        )
     )
     await publish(report, await afterRun(report, side, { ...ports, env: process.env }))
     return report.outcome === 'passed' ? null : failureText(report)

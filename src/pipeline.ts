@@ -2,6 +2,7 @@ import { modelStage, uploadStage } from './artifact/stage.js'
 import { compareStage } from './compare/stage.js'
 import { comparisonInputs } from './compare/prepare.js'
 import type { Config } from './config.js'
+import { mergeStage } from './data/shards/stage.js'
 import { dataLabels, validateStage } from './data/stage.js'
 import { describeError, UserError } from './errors.js'
 import { lossOutputReader, lossStage, runLossSources } from './loss/stage.js'
@@ -23,12 +24,14 @@ import { trainStage } from './train/stage.js'
 /**
  * Runs the stages in order: pre-flight → validate → sample → train → loss → artifact → predict → upload,
  * then compare when the ports hold a baseline source (a pull request in the action). A stage that does
- * not pass stops the rest, which are reported as skipped; the report is complete either way.
+ * not pass stops the rest, which are reported as skipped; the report is complete either way. With
+ * `shardStates` (the merge job of a matrix), validation is the merge of the shards' states.
  */
 export async function runPipeline(
   config: Config,
   ports: Ports,
-  folders: RunFolders
+  folders: RunFolders,
+  shardStates?: readonly string[]
 ): Promise<RunReport> {
   await prepareRunFolders(folders)
   const context = { config, ports, folders }
@@ -36,7 +39,11 @@ export async function runPipeline(
   const output = lossOutputReader(config)
   const onLine = (line: string, lineNumber: number): void => output.readLine(line, lineNumber)
   const checked = await stages.run('preflight', () => preflightStage(context))
-  const validated = checked && (await stages.run('validate', () => validateStage(context)))
+  const validated =
+    checked &&
+    (await stages.run('validate', () =>
+      shardStates ? mergeStage(context, shardStates) : validateStage(context)
+    ))
   const target = { folder: folders.subsetDirectory }
   const { labelColumn } = validated || {}
   // A file without a header row: its columns are the schema's fields, in order.

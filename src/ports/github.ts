@@ -130,6 +130,16 @@ export class GitHubArtifactStore implements ArtifactStore {
     }
   }
 
+  async list(): Promise<string[]> {
+    const { client } = await artifactClient()
+    try {
+      const { artifacts } = await client.listArtifacts({ latest: true })
+      return artifacts.map(artifact => artifact.name)
+    } catch (error) {
+      throw new UserError(`listing this run's artifacts failed: ${(error as Error).message}`)
+    }
+  }
+
   /** Downloads an artifact of this workflow run and checks the digest the service recorded for it. */
   async download(name: string, target: string): Promise<void> {
     const { client, ArtifactNotFoundError } = await artifactClient()

@@ -46,6 +46,16 @@ export class LocalArtifactStore implements ArtifactStore {
     return false
   }
 
+  /** A local run has no run's artifacts to list: `ml-smoke merge` takes the states' files. */
+  async list(): Promise<string[]> {
+    throw new UserError(
+      'there is no artifact service outside GitHub Actions to list artifacts from',
+      {
+        hint: "run ml-smoke merge with the shards' state files"
+      }
+    )
+  }
+
   async download(name: string): Promise<void> {
     throw new UserError(
       `there is no artifact service outside GitHub Actions to download "${name}" from`,

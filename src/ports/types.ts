@@ -74,6 +74,8 @@ export interface ArtifactStore {
   download(name: string, folder: string): Promise<void>
   /** Whether this run already holds an artifact of that name (false when the service cannot tell). */
   exists(name: string): Promise<boolean>
+  /** The names of this run's artifacts (the latest of each name). */
+  list(): Promise<string[]>
 }
 
 /** The artifact service's answer when a run already holds an artifact of that name. */

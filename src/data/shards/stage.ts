@@ -1,6 +1,6 @@
 // The front doors of a dataset validated across a GitHub Actions matrix: plan the shards, validate one,
 // merge them all. The action's modes and the CLI's commands are thin adapters over these.
-import { readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { DataSettings } from '../../config.js'
 import { UserError } from '../../errors.js'
@@ -147,14 +147,69 @@ export async function validateShardStage(
 export async function mergeStage(
   { config }: ShardsContext,
   stateFiles: readonly string[]
-): Promise<StageVerdict<Validated & { plan: ShardPlan }>> {
+): Promise<StageVerdict<Validated>> {
   refuseSplits(config)
   const { dataset, schema, options } = await datasetToValidate(config)
   const { validation, plan } = await mergeShards(stateFiles, dataset, schema, options)
   const verdict = datasetVerdict(validation, dataset, schema, options.schemaLabel)
   return {
     ...verdict,
-    message: `${verdict.message} (merged from ${planWords(plan)})`,
-    data: { ...verdict.data!, plan }
+    message: `${verdict.message} (merged from ${planWords(plan)} of plan ${plan.id})`
   }
+}
+
+/** The artifact a validate-shard job uploads its state in: `ml-smoke-shard-3-of-8`. */
+export function stateArtifactName(prefix: string, shard: number, shards: number): string {
+  return `${prefix}-${shard}-of-${shards}`
+}
+
+/**
+ * Validates shard `i/N` in a fresh folder and uploads its state (and key hashes) as one artifact of
+ * this run, replacing one a failed attempt of the same job left.
+ */
+export async function uploadShardState(
+  context: ShardsContext & { ports: Pick<Ports, 'artifacts'> },
+  request: { shard: string; plan?: string; stateName: string; folder: string }
+): Promise<StageVerdict<{ artifact: string; stateBytes: number }>> {
+  const stateFile = path.join(request.folder, 'state.json')
+  const verdict = await validateShardStage(context, { ...request, stateFile })
+  const { shard, plan } = verdict.data
+  const artifact = stateArtifactName(request.stateName, shard, plan.shards.length)
+  const files = (await readdir(request.folder)).map(name => path.join(request.folder, name))
+  // Key hashes do not compress: level 0 spares the CPU.
+  await context.ports.artifacts.upload(artifact, files, request.folder, {
+    retentionDays: 1,
+    compressionLevel: 0,
+    overwrite: true
+  })
+  return {
+    status: 'passed',
+    message: `${verdict.message}; uploaded as ${artifact}`,
+    data: { artifact, stateBytes: verdict.data.stateBytes }
+  }
+}
+
+/**
+ * Downloads every shard state artifact of this run (`<stateName>-<i>-of-<N>`) into `folder`: the
+ * state files, for the merge (which checks that each shard of the plan is there exactly once).
+ */
+export async function downloadShardStates(
+  artifacts: Pick<Ports['artifacts'], 'list' | 'download'>,
+  stateName: string,
+  folder: string
+): Promise<string[]> {
+  const pattern = new RegExp(`^${stateName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-of-\\d+$`)
+  const names = (await artifacts.list())
+    .filter(name => pattern.test(name))
+    .sort((a, b) => Number(pattern.exec(a)![1]) - Number(pattern.exec(b)![1]))
+  if (!names.length)
+    throw new UserError(
+      `no artifact named ${stateArtifactName(stateName, 1, 1).replace('1-of-1', '<i>-of-<N>')} in this run: the merge job needs the validate-shard jobs (needs: [...]) with the same state-name`
+    )
+  const states: string[] = []
+  for (const name of names) {
+    await artifacts.download(name, path.join(folder, name))
+    states.push(path.join(folder, name, 'state.json'))
+  }
+  return states
 }

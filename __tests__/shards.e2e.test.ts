@@ -1,0 +1,217 @@
+/**
+ * End to end: a dataset validated across a GitHub Actions matrix, each job a separate process running the
+ * bundled action as the runner does (plan → validate-shard × N → merge), the shards' states uploaded with
+ * the real @actions/artifact client to the results-service emulation and Azurite, and the merge job
+ * listing and downloading them with the same client. The merge reports what one runner reports.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { startAzurite, type Azurite } from './harness/azurite.js'
+import { ResultsService } from './harness/results-service.js'
+import {
+  downloadInLaterJob,
+  isolatedDist,
+  newJob,
+  NODES,
+  runAction,
+  type Job
+} from './harness/runner.js'
+
+jest.setTimeout(180_000)
+
+let azurite: Azurite
+let results: ResultsService
+let entry: string
+const node24 = NODES[1][1]
+
+beforeAll(async () => {
+  azurite = await startAzurite()
+  results = new ResultsService(azurite)
+  await results.start()
+  entry = await isolatedDist()
+})
+
+afterAll(async () => {
+  await results?.stop()
+  await azurite?.stop()
+})
+
+let runCounter = 0
+const freshRun = () => `shards-${++runCounter}-${Date.now()}`
+
+/**
+ * A checkout holding iris as three CSV files under iris/parts/; with `planted`, a schema that refuses
+ * repeated rows and rows of the first file repeated in the last (so in another shard), and a bad cell.
+ */
+async function checkout(runId: string, jobId: string, planted: boolean): Promise<Job> {
+  const job = await newJob(runId, jobId)
+  const [header, ...rows] = (await readFile(path.join(job.workspace, 'iris', 'iris.csv'), 'utf8'))
+    .trim()
+    .split('\n')
+  const parts = [rows.slice(0, 50), rows.slice(50, 100), rows.slice(100)]
+  if (planted) {
+    parts[2].push(parts[0][3], parts[0][7])
+    parts[1][10] = parts[1][10].replace(/^[^,]+/, 'eleven')
+  }
+  await mkdir(path.join(job.workspace, 'iris', 'parts'))
+  for (const [i, part] of parts.entries())
+    await writeFile(
+      path.join(job.workspace, 'iris', 'parts', `part-${i}.csv`),
+      `${[header, ...part].join('\n')}\n`
+    )
+  const schema = await readFile(path.join(job.workspace, 'iris', 'iris.schema.yml'), 'utf8')
+  await writeFile(
+    path.join(job.workspace, 'iris', 'parts.schema.yml'),
+    planted ? `${schema}mlChecks: { duplicateRows: error }\n` : schema
+  )
+  return job
+}
+
+const data = { dataset: 'iris/parts', schema: 'iris/parts.schema.yml' }
+
+/** The plan job, then one validate-shard job per matrix entry (each its own process and job id). */
+async function planAndShards(runId: string, planted: boolean, shards: number) {
+  const planJob = await checkout(runId, 'plan', planted)
+  const planned = await runAction(node24, entry, planJob, results.url, {
+    ...data,
+    mode: 'plan',
+    shards: String(shards)
+  })
+  expect(planned.stdout).not.toContain('::error')
+  expect(planned.exitCode).toBe(0)
+  const matrix = JSON.parse(planned.outputs.matrix) as {
+    include: Array<{ shard: string; parts: string }>
+  }
+  const jobs = []
+  for (const entry_ of matrix.include) {
+    const job = await checkout(runId, `validate-${entry_.shard.replace('/', '-')}`, planted)
+    const run = await runAction(node24, entry, job, results.url, {
+      ...data,
+      mode: 'validate-shard',
+      shard: entry_.shard,
+      plan: planned.outputs.plan
+    })
+    expect(run.stdout).not.toContain('::error')
+    expect(run.exitCode).toBe(0)
+    jobs.push(run)
+  }
+  return { matrix, jobs, plan: JSON.parse(planned.outputs.plan) }
+}
+
+function cli(job: Job, args: string[]) {
+  const result = spawnSync(node24, [path.join(path.dirname(entry), 'cli', 'index.js'), ...args], {
+    cwd: job.workspace,
+    encoding: 'utf8'
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+describe('a dataset validated across a matrix', () => {
+  it('plan → 4 validate-shard jobs → merge: the merge job validates the whole dataset, trains and uploads', async () => {
+    const runId = freshRun()
+    const { matrix, jobs } = await planAndShards(runId, false, 4)
+    expect(matrix.include.map(entry_ => entry_.shard)).toEqual(['1/4', '2/4', '3/4', '4/4'])
+    expect(jobs.map(job => job.outputs['state-artifact'])).toEqual(
+      ['1-of-4', '2-of-4', '3-of-4', '4-of-4'].map(n => `ml-smoke-shard-${n}`)
+    )
+    const mergeJob = await checkout(runId, 'merge', false)
+    const merged = await runAction(node24, entry, mergeJob, results.url, {
+      ...data,
+      mode: 'merge',
+      'train-command': 'python3 train/logreg.py --epochs 20',
+      'sample-rows': '64',
+      'min-loss-drop': '0.2',
+      'artifact-path': '$ML_SMOKE_OUTPUT_DIR/model.json'
+    })
+    expect(merged.stdout).not.toContain('::error')
+    expect(merged.exitCode).toBe(0)
+    expect(merged.outputs).toMatchObject({
+      'rows-validated': '150',
+      violations: '0',
+      'loss-verdict': 'pass'
+    })
+    expect(merged.stdout).toMatch(
+      /Data validation: passed — 150 rows of iris\/parts \(3 files\) match .* \(merged from 4 shards/
+    )
+  })
+
+  it('planted faults and rows repeated across shards: the merge fails as one runner does, and its states merge on disk to the same --json', async () => {
+    const runId = freshRun()
+    await planAndShards(runId, true, 3)
+    const mergeJob = await checkout(runId, 'merge', true)
+    const single = cli(mergeJob, [
+      'validate',
+      '--dataset',
+      data.dataset,
+      '--schema',
+      data.schema,
+      '--json'
+    ])
+    expect(single.code).toBe(1)
+    const report = JSON.parse(single.stdout)
+    expect(report.stats.byCode).toMatchObject({ 'duplicate-row': 3, 'type-error': 1 })
+    const merged = await runAction(node24, entry, mergeJob, results.url, {
+      ...data,
+      mode: 'merge',
+      'train-command': 'python3 train/logreg.py',
+      'artifact-path': '$ML_SMOKE_OUTPUT_DIR/model.json'
+    })
+    expect(merged.exitCode).toBe(1)
+    expect(merged.outputs.violations).toBe(String(report.stats.violations))
+    expect(merged.stdout).toMatch(
+      /::error title=ml-smoke%3A duplicate-row,file=iris\/parts\/part-2\.csv,line=52::the row repeats row 5 of iris\/parts\/part-0\.csv/
+    )
+    // A later job downloads the three states with the real client and merges them with the CLI.
+    const states: string[] = []
+    for (const n of [1, 2, 3]) {
+      const folder = await mkdtemp(path.join(os.tmpdir(), 'state-'))
+      await downloadInLaterJob(mergeJob, results.url, `ml-smoke-shard-${n}-of-3`, folder)
+      states.push(path.join(folder, 'state.json'))
+    }
+    const onDisk = cli(mergeJob, [
+      'merge',
+      ...states,
+      '--dataset',
+      data.dataset,
+      '--schema',
+      data.schema,
+      '--json'
+    ])
+    expect(onDisk.stdout).toBe(single.stdout)
+    expect(onDisk.code).toBe(1)
+  })
+
+  it('a shard whose job never uploaded fails the merge, naming it', async () => {
+    const runId = freshRun()
+    const planJob = await checkout(runId, 'plan', false)
+    const planned = await runAction(node24, entry, planJob, results.url, {
+      ...data,
+      mode: 'plan',
+      shards: '3'
+    })
+    for (const shard of ['1/3', '3/3']) {
+      const job = await checkout(runId, `validate-${shard.replace('/', '-')}`, false)
+      const run = await runAction(node24, entry, job, results.url, {
+        ...data,
+        mode: 'validate-shard',
+        shard
+      })
+      expect(run.exitCode).toBe(0)
+    }
+    const mergeJob = await checkout(runId, 'merge', false)
+    const merged = await runAction(node24, entry, mergeJob, results.url, {
+      ...data,
+      mode: 'merge',
+      'train-command': 'python3 train/logreg.py',
+      'artifact-path': '$ML_SMOKE_OUTPUT_DIR/model.json'
+    })
+    expect(planned.exitCode).toBe(0)
+    expect(merged.exitCode).toBe(1)
+    expect(merged.stdout).toContain(
+      'shard 2/3 is missing (its job failed or did not upload its state)'
+    )
+  })
+})
