@@ -3,7 +3,7 @@
  * one runner reports on the whole dataset, byte for byte in --json; and a merge that lacks a shard, has
  * one twice, or mixes plans, fails naming it.
  */
-import { mkdtemp, readFile, writeFile, mkdir, stat } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, writeFile, mkdir, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
@@ -254,6 +254,63 @@ describe('plan, validate --shard, merge', () => {
     const { plan, merged } = await asMatrix(dir, data, 4)
     expect(plan.shards).toEqual([[{ file: 0 }], [{ file: 1 }]])
     expect(merged.stdout).toBe((await singleRunner(dir, data)).stdout)
+  })
+
+  it('a shard job needs only the files its parts read (it may download just those)', async () => {
+    const dir = await workspace()
+    await plantedCsvDataset(path.join(dir, 'data'), [300, 300, 300, 300])
+    const data = ['--dataset', 'data', '--schema', 'schema.json']
+    const { out, plan } = await asMatrix(dir, data, 4)
+    const planFile = path.join(out, 'plan.json')
+    const states: string[] = []
+    for (const [i, parts] of plan.shards.entries()) {
+      // A job's checkout of the schema and only its part's files.
+      const job = await workspace()
+      for (const part of parts)
+        await copyFile(
+          path.join(dir, plan.files[part.file].name),
+          path.join(job, plan.files[part.file].name)
+        )
+      const state = path.join(out, `alone-${i + 1}.json`)
+      const shard = `${i + 1}/${plan.shards.length}`
+      expect(
+        await mlSmoke(job, [
+          'validate',
+          ...data,
+          '--shard',
+          shard,
+          '--plan',
+          planFile,
+          '--state-out',
+          state
+        ])
+      ).toMatchObject({ code: 0 })
+      states.push(state)
+    }
+    expect(plan.shards.length).toBe(4)
+    const merged = await mlSmoke(dir, ['merge', ...states, ...data, '--json'])
+    expect(merged.stdout).toBe((await singleRunner(dir, data)).stdout)
+    // Without the plan, a shard makes the plan again from what it has: another plan, which the merge refuses.
+    const partial = await workspace()
+    await copyFile(
+      path.join(dir, 'data', 'part-000.csv'),
+      path.join(partial, 'data', 'part-000.csv')
+    )
+    const alone = path.join(out, 'replanned.json')
+    const replanned = await mlSmoke(partial, [
+      'validate',
+      ...data,
+      '--shard',
+      '1/4',
+      '--state-out',
+      alone
+    ])
+    expect(replanned.code).toBe(0)
+    const mixed = await mlSmoke(dir, ['merge', alone, ...states.slice(1), ...data])
+    expect(mixed.code).toBe(2)
+    expect(mixed.stderr).toMatch(
+      /was made by plan \w+ and .* by plan \w+: merge the states of one plan/
+    )
   })
 
   it('a missing shard, a shard twice, or states of another plan fail the merge, naming them', async () => {

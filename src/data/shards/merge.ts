@@ -1,5 +1,4 @@
 // The shards' states put back together as the one result a single runner gives on the whole dataset.
-import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../errors.js'
 import { plural } from '../../words.js'
@@ -9,7 +8,7 @@ import type { TableSchema } from '../schema.js'
 import type { ValidateOptions, ValidationResult } from '../validation-types.js'
 import type { ShardPlan } from './plan.js'
 import { readState, schemaDigest, type ShardState } from './state.js'
-import { checkPlanMatches } from './validate-shard.js'
+import { locatePlanFiles } from './validate-shard.js'
 
 type ReadState = ShardState & { file: string }
 
@@ -90,9 +89,8 @@ export async function mergeShards(
   if (!stateFiles.length) throw new UserError("merge needs the shards' states: none was given")
   const states = await Promise.all(stateFiles.map(file => readState(path.resolve(file))))
   const plan = checkCoverage(states, schema)
-  const sizes = await Promise.all(dataset.files.map(async file => (await stat(file)).size))
-  checkPlanMatches(plan, dataset, sizes)
-  const validation = await mergeParts(placedParts(states, plan), dataset.files, schema, options)
+  const files = await locatePlanFiles(plan, dataset)
+  const validation = await mergeParts(placedParts(states, plan), files, schema, options)
   return { validation, plan }
 }
 

@@ -1,6 +1,6 @@
 // The front doors of a dataset validated across a GitHub Actions matrix: plan the shards, validate one,
 // merge them all. The action's modes and the CLI's commands are thin adapters over these.
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { DataSettings } from '../../config.js'
 import { UserError } from '../../errors.js'
@@ -11,7 +11,7 @@ import { datasetToValidate, datasetVerdict, type Validated } from '../stage.js'
 import { delimiterOf } from '../validate-dataset.js'
 import { mergeShards, planWords } from './merge.js'
 import { planShards, type PlanPart, type ShardPlan } from './plan.js'
-import { checkPlanMatches, parseShard, validateShard } from './validate-shard.js'
+import { locatePlanFiles, parseShard, validateShard } from './validate-shard.js'
 
 export interface ShardsContext {
   config: DataSettings
@@ -123,12 +123,12 @@ export async function validateShardStage(
     throw new UserError(
       `shard ${request.shard}: the plan has ${plural(plan.shards.length, 'shard')}, not ${shards}: give each job its entry of the plan's matrix (shard: \${{ matrix.shard }})`
     )
-  const sizes = await Promise.all(dataset.files.map(async file => (await stat(file)).size))
-  checkPlanMatches(plan, dataset, sizes)
+  const needed = new Set(plan.shards[shard - 1]?.map(part => part.file) ?? [])
+  const files = await locatePlanFiles(plan, dataset, request.plan ? needed : undefined)
   const { state, bytes } = await validateShard(
     plan,
     shard,
-    dataset,
+    files,
     schema,
     options,
     request.stateFile,

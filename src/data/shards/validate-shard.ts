@@ -1,7 +1,9 @@
 // One shard of a plan validated: each of its parts on its own, as a part of the whole table (its keys
 // hashed for the merge, the checks of the whole table left to the merge).
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../errors.js'
+import { plural } from '../../words.js'
 import { inWorkerOrHere, type OffThread } from '../../worker/client.js'
 import { PARQUET_TASK } from '../../worker/tasks.js'
 import type { DatasetFiles } from '../dataset-files.js'
@@ -25,25 +27,42 @@ export function parseShard(text: string): { shard: number; shards: number } {
   return { shard, shards }
 }
 
-/** The plan's files must be the dataset's, as large as when planned. */
-export function checkPlanMatches(plan: ShardPlan, dataset: DatasetFiles, sizes: number[]): void {
-  const names = plan.files.map(file => file.name)
-  const changed =
-    names.length !== dataset.names.length
-      ? `the plan has ${names.length} files and the dataset ${dataset.names.length}`
-      : plan.files
-          .map((file, f) =>
-            file.name !== dataset.names[f]
-              ? `file ${f + 1} is ${file.name} in the plan and ${dataset.names[f]} here`
-              : file.bytes !== sizes[f]
-                ? `${file.name} had ${file.bytes} bytes when planned and has ${sizes[f]}`
-                : ''
-          )
-          .find(Boolean)
-  if (changed)
-    throw new UserError(
-      `the dataset is not the one planned (plan ${plan.id}): ${changed}; every job must see the same data (check out the same commit), or make the plan again`
+/**
+ * The plan's files here, in the plan's order: each of `needed` (every file: the merge) must be in the
+ * dataset under its planned name and size; a shard needs only the files its parts read, so its job may
+ * download just those. The merge needs the dataset the plan was made of, file for file.
+ */
+export async function locatePlanFiles(
+  plan: ShardPlan,
+  dataset: DatasetFiles,
+  needed?: ReadonlySet<number>
+): Promise<string[]> {
+  const problems: string[] = []
+  if (!needed && dataset.files.length !== plan.files.length)
+    problems.push(
+      `the plan has ${plural(plan.files.length, 'file')} and the dataset ${dataset.files.length}`
     )
+  if (dataset.format !== plan.format)
+    problems.push(`the plan reads ${plan.format} files and the dataset is ${dataset.format}`)
+  const located = await Promise.all(
+    plan.files.map(async (file, f) => {
+      if (needed && !needed.has(f)) return ''
+      const index = dataset.names.indexOf(file.name)
+      if (index === -1) {
+        problems.push(`${file.name} is not in the dataset`)
+        return ''
+      }
+      const bytes = (await stat(dataset.files[index])).size
+      if (bytes !== file.bytes)
+        problems.push(`${file.name} had ${file.bytes} bytes when planned and has ${bytes}`)
+      return dataset.files[index]
+    })
+  )
+  if (problems.length)
+    throw new UserError(
+      `the dataset is not the one planned (plan ${plan.id}): ${problems.slice(0, 3).join('; ')}; every job must see the same data (check out the same commit), or make the plan again`
+    )
+  return located
 }
 
 /** How a part is read: the bytes or row groups of its file. A whole file is a part too (keys handed on). */
@@ -87,7 +106,7 @@ async function validatePart(
 export async function validateShard(
   plan: ShardPlan,
   shard: number,
-  dataset: DatasetFiles,
+  files: readonly string[],
   schema: TableSchema,
   options: ValidateOptions,
   stateFile: string,
@@ -97,11 +116,11 @@ export async function validateShard(
   let room = options.maxViolations
   const first = firstIndex(plan, shard)
   for (const [k, part] of plan.shards[shard - 1].entries()) {
-    const file = dataset.files[part.file]
+    const file = files[part.file]
     const partOptions: ValidateOptions = {
       ...options,
       partition: await partitionOf(part, file, options),
-      ...(dataset.files.length > 1 ? { fileNames: [dataset.names[part.file]] } : {})
+      ...(plan.files.length > 1 ? { fileNames: [plan.files[part.file].name] } : {})
     }
     const { keys, ...result } = await validatePart(file, schema, partOptions, worker)
     delete result.rowKeys
