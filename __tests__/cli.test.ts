@@ -397,4 +397,25 @@ describe('ml-smoke CLI', () => {
     expect(nan.code).toBe(1)
     expect(JSON.parse(nan.stdout).nonFiniteAt).toEqual({ step: 2, line: 2, value: 'NaN' })
   })
+
+  it('loss --baseline auto reads the subset by its dialect: a binary label whose loss stays above ln 2 fails', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'subset-'))
+    const subset = path.join(dir, 'subset.csv')
+    await writeFile(
+      subset,
+      `x;y\n${Array.from({ length: 40 }, (_, i) => `${i};${i % 2}`).join('\n')}\n`
+    )
+    // A steady fall, from 0.95 to 0.76: never below the 0.69 a model predicting the class prior scores.
+    const output = Array.from(
+      { length: 40 },
+      (_, i) => `logloss=${(0.95 - i * 0.005).toFixed(3)}`
+    ).join('\n')
+    const args = ['loss', '-', '--baseline', 'auto', '--subset', subset, '--label-column', 'y']
+    const judged = await mlSmoke([...args, '--dialect', '{"delimiter": ";"}'], output)
+    expect(judged.code).toBe(1)
+    expect(judged.stdout).toMatch(/0\.69/)
+    const unread = await mlSmoke(args, output)
+    expect(unread.code).toBe(2)
+    expect(unread.stderr).toContain(`--label-column: "y" is not a column of ${subset}`)
+  })
 })

@@ -6,29 +6,13 @@
 import { copyFile, mkdtemp, readFile, writeFile, mkdir, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { Readable } from 'node:stream'
-import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
 import { parquetWriteFile } from 'hyparquet-writer'
-import { main } from '../src/cli/main.js'
 import type { ShardPlan } from '../src/data/shards/plan.js'
+import { mlSmokeIn } from './harness/cli.js'
 
 const root = new URL('../', import.meta.url).pathname
-const bundleUrl = pathToFileURL(path.join(root, 'dist', 'cli', 'index.js')).href
-
-async function mlSmoke(cwd: string, args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(args, {
-    stdout: text => void (stdout += text),
-    stderr: text => void (stderr += text),
-    stdin: Readable.from([]),
-    cwd,
-    env: process.env,
-    bundleUrl
-  })
-  return { code, stdout, stderr }
-}
+const mlSmoke = mlSmokeIn
 
 /** Plans `shards`, validates each shard (as its own matrix job would), merges; the plan and the merge's output. */
 async function asMatrix(cwd: string, data: string[], shards: number, extra: string[] = []) {

@@ -21,6 +21,7 @@ import {
   type Describe
 } from '../config.js'
 import { readDialect } from '../data/dialect-file.js'
+import type { Dialect } from '../data/dialect.js'
 import { dialectFileJsonSchema } from '../data/dialect-schema.js'
 import { inferSchema } from '../data/infer.js'
 import { loadTableSchema, schemaFileJsonSchema } from '../data/schema.js'
@@ -249,13 +250,21 @@ async function readOutput(stream: NodeJS.ReadableStream, sources: LossSources): 
 async function subsetLabelStats(
   io: CliIo,
   subset: string | undefined,
-  column: string | undefined
+  settings: { labelColumn?: string; delimiter?: string; dialect?: string | Dialect }
 ): Promise<LabelStats | undefined> {
+  const column = settings.labelColumn
   if (subset === undefined || column === undefined) return undefined
   const file = path.resolve(io.cwd, subset)
   await requireFile(file, subset, 'subset')
-  const stats = await labelStatsOfFile(file, formatOf(file), column)
-  if (!stats) throw new UserError(`--label-column: "${column}" is not a column of ${subset}`)
+  const format = formatOf(file)
+  // A subset keeps its dataset's Table Dialect: read it by the same one.
+  const dialect = await readDialect({ ...settings, cwd: io.cwd }, format)
+  const delimiter = dialect?.delimiter ?? settings.delimiter
+  const stats = await labelStatsOfFile(file, format, column, { delimiter, dialect })
+  if (!stats)
+    throw new UserError(
+      `--label-column: "${column}" is not a column of ${subset}${dialect?.header === false ? ' (its dialect has no header row: its columns are field1, field2, ...)' : ''}`
+    )
   return stats
 }
 
@@ -263,7 +272,7 @@ const loss: Command = async (args, io) => {
   const flags = parseFlags(
     args,
     {
-      options: [...LOSS_OPTIONS, 'label-column'],
+      options: [...LOSS_OPTIONS, 'label-column', 'dialect', 'delimiter'],
       aliases: {
         key: 'loss-key',
         'min-drop': 'min-loss-drop',
@@ -279,16 +288,12 @@ const loss: Command = async (args, io) => {
   if (flags.positionals.length !== 1)
     throw new UserError(`loss needs one PATH (or - for stdin)\n\n${usageOf('loss')}`)
   const config = parseSettings(
-    [...LOSS_OPTIONS, 'label-column'],
+    [...LOSS_OPTIONS, 'label-column', 'dialect', 'delimiter'],
     flags.options,
     io.cwd,
     flags.describe
   )
-  const labelStats = await subsetLabelStats(
-    io,
-    flags.own.subset as string | undefined,
-    config.labelColumn
-  )
+  const labelStats = await subsetLabelStats(io, flags.own.subset as string | undefined, config)
   const [target] = flags.positionals
   let sources: LossSources
   if (target === '-') {

@@ -30,7 +30,8 @@ export const COMMAND_USAGE: Record<string, string> = {
       The JSON Schema of schema files (table, the default) or of Table Dialect files, for editors
       (# yaml-language-server: $schema=...).`,
   loss: `  ml-smoke loss PATH|- [--key K] [--min-drop X] [--window F] [--max-final-loss X] [--pattern REGEX]
-                [--baseline auto|off|X [--subset FILE --label-column COL]] [--allow-unparsed-loss true] [--json]
+                [--baseline auto|off|X [--subset FILE --label-column COL [--dialect FILE|JSON]]]
+                [--allow-unparsed-loss true] [--json]
       PATH is a log folder (searched for TensorBoard, Lightning, Hugging Face, Keras, MLflow, DVCLive
       files), one such file, or a saved command log; - reads command output from stdin. With the subset
       the model trained on and its label column, --baseline auto fails a final loss no better than chance.`,
