@@ -20160,8 +20160,9 @@ class Excluded {
  * Reads the source once and draws rows in file order, passing over the rows in `exclude` (sorted
  * source row indices): the subset when there is none, rows the subset did not take when there is. A
  * dataset of several files is one table: its rows are numbered across the files, in their order.
+ * `textOnly`: a drawn row keeps its source text alone, not its cells too (a 16 MiB record is held once).
  */
-async function drawRows(source, options, reading, exclude) {
+async function drawRows(source, options, reading, exclude, textOnly = false) {
     const files = many_filesOf(source);
     let name = external_node_path_default().basename(files[0]);
     let header = null;
@@ -20198,7 +20199,8 @@ async function drawRows(source, options, reading, exclude) {
             if (excluded.has(at))
                 return true;
             const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined;
-            sampler.offer({ cells: [...cells], raw: position.raw, index: at }, label);
+            const kept = textOnly && position.raw !== undefined ? [] : [...cells];
+            sampler.offer({ cells: kept, raw: position.raw, index: at }, label);
             return !sampler.done;
         },
         problem(problem) {
@@ -20217,9 +20219,32 @@ async function drawRows(source, options, reading, exclude) {
         classes
     };
 }
-/** Lines, each ended by `ending` (none: an empty file). */
-function textLines(lines, ending) {
-    return lines.length ? lines.join(ending) + ending : '';
+/**
+ * Writes lines, each ended by `ending` (none: an empty file), about a MiB at a time: a record of 16 MiB
+ * is written on its own, not copied into one string of the whole file first.
+ */
+function writeLines(target, lines, ending) {
+    return writeAtomically(target, async (temporary) => {
+        const handle = await (0,promises_namespaceObject.open)(temporary, 'w');
+        try {
+            let batch = '';
+            for (const line of lines) {
+                if (batch.length + (line?.length ?? 0) > 1 << 20) {
+                    await handle.write(batch);
+                    batch = '';
+                }
+                if ((line?.length ?? 0) > 1 << 20)
+                    await handle.write(line);
+                else
+                    batch += line ?? '';
+                batch += ending;
+            }
+            await handle.write(batch);
+        }
+        finally {
+            await handle.close();
+        }
+    });
 }
 /** Writes the drawn rows as `format`: text formats byte for byte, the others re-encoded. */
 async function writeRows(source, target, format, drawn) {
@@ -20232,9 +20257,9 @@ async function writeRows(source, target, format, drawn) {
         case 'tsv':
             if (drawn.headerRaw === undefined)
                 return writeFileAtomically(target, csvText(header, cells()));
-            return writeFileAtomically(target, textLines([...drawn.headerRaw, ...items.map(item => item.raw)], ending));
+            return writeLines(target, [...drawn.headerRaw, ...items.map(item => item.raw)], ending);
         case 'jsonl':
-            return writeFileAtomically(target, textLines(items.map(item => item.raw), ending));
+            return writeLines(target, items.map(item => item.raw), ending);
         case 'json': {
             const rows = jsonRows(header, cells()).map(row => JSON.stringify(row));
             return writeFileAtomically(target, `[\n${rows.join(',\n')}\n]\n`);
@@ -20252,8 +20277,10 @@ async function writeSubset(source, target, options, reading = {}) {
     if (options.strategy === 'stratified' && !options.labelColumn) {
         throw new errors/* UserError */.yo('sample-strategy stratified needs label-column: the column whose values are the classes');
     }
-    const drawn = await drawRows(source, options, reading);
     const format = options.outputFormat === 'csv' ? 'csv' : options.format;
+    // Text written byte for byte needs only each row's source text.
+    const textOnly = format === options.format && format !== 'json' && format !== 'parquet';
+    const drawn = await drawRows(source, options, reading, undefined, textOnly);
     // Converted rows carry no source text: write them as CSV from their values.
     if (format !== options.format)
         drawn.headerRaw = undefined;

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, open } from 'node:fs/promises'
 import path from 'node:path'
 import { filesOf, readDataset } from '../data/readers/many.js'
 import type { DataFormat, ReadOptions } from '../data/table.js'
@@ -70,12 +70,14 @@ class Excluded {
  * Reads the source once and draws rows in file order, passing over the rows in `exclude` (sorted
  * source row indices): the subset when there is none, rows the subset did not take when there is. A
  * dataset of several files is one table: its rows are numbered across the files, in their order.
+ * `textOnly`: a drawn row keeps its source text alone, not its cells too (a 16 MiB record is held once).
  */
 export async function drawRows(
   source: string | readonly string[],
   options: SubsetOptions,
   reading: Pick<ReadOptions, 'afterBatch'>,
-  exclude?: Uint32Array
+  exclude?: Uint32Array,
+  textOnly = false
 ): Promise<DrawnRows> {
   const files = filesOf(source)
   let name = path.basename(files[0])
@@ -117,7 +119,8 @@ export async function drawRows(
         const at = index++
         if (excluded.has(at)) return true
         const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined
-        sampler.offer({ cells: [...cells], raw: position.raw, index: at }, label)
+        const kept = textOnly && position.raw !== undefined ? [] : [...cells]
+        sampler.offer({ cells: kept, raw: position.raw, index: at }, label)
         return !sampler.done
       },
       problem(problem) {
@@ -140,9 +143,29 @@ export async function drawRows(
   }
 }
 
-/** Lines, each ended by `ending` (none: an empty file). */
-function textLines(lines: Array<string | undefined>, ending: string): string {
-  return lines.length ? lines.join(ending) + ending : ''
+/**
+ * Writes lines, each ended by `ending` (none: an empty file), about a MiB at a time: a record of 16 MiB
+ * is written on its own, not copied into one string of the whole file first.
+ */
+function writeLines(target: string, lines: Array<string | undefined>, ending: string) {
+  return writeAtomically(target, async temporary => {
+    const handle = await open(temporary, 'w')
+    try {
+      let batch = ''
+      for (const line of lines) {
+        if (batch.length + (line?.length ?? 0) > 1 << 20) {
+          await handle.write(batch)
+          batch = ''
+        }
+        if ((line?.length ?? 0) > 1 << 20) await handle.write(line!)
+        else batch += line ?? ''
+        batch += ending
+      }
+      await handle.write(batch)
+    } finally {
+      await handle.close()
+    }
+  })
 }
 
 /** Writes the drawn rows as `format`: text formats byte for byte, the others re-encoded. */
@@ -156,17 +179,12 @@ async function writeRows(source: string, target: string, format: DataFormat, dra
     case 'tsv':
       if (drawn.headerRaw === undefined)
         return writeFileAtomically(target, csvText(header, cells()))
-      return writeFileAtomically(
-        target,
-        textLines([...drawn.headerRaw, ...items.map(item => item.raw)], ending)
-      )
+      return writeLines(target, [...drawn.headerRaw, ...items.map(item => item.raw)], ending)
     case 'jsonl':
-      return writeFileAtomically(
+      return writeLines(
         target,
-        textLines(
-          items.map(item => item.raw),
-          ending
-        )
+        items.map(item => item.raw),
+        ending
       )
     case 'json': {
       const rows = jsonRows(header, cells()).map(row => JSON.stringify(row))
@@ -195,8 +213,10 @@ export async function writeSubset(
       'sample-strategy stratified needs label-column: the column whose values are the classes'
     )
   }
-  const drawn = await drawRows(source, options, reading)
   const format: DataFormat = options.outputFormat === 'csv' ? 'csv' : options.format
+  // Text written byte for byte needs only each row's source text.
+  const textOnly = format === options.format && format !== 'json' && format !== 'parquet'
+  const drawn = await drawRows(source, options, reading, undefined, textOnly)
   // Converted rows carry no source text: write them as CSV from their values.
   if (format !== options.format) drawn.headerRaw = undefined
   await writeRows(filesOf(source)[0], target, format, drawn)
