@@ -28,7 +28,11 @@ import {
 } from '../src/loss/tensorboard.js'
 import { cleanLine } from '../src/loss/text.js'
 import { firstRankFall, slopeFall } from '../src/loss/trend.js'
-import { judgeLoss } from '../src/loss/verdict.js'
+import { decidingP, judgeLoss } from '../src/loss/verdict.js'
+import { reportOutputs } from '../src/report/outputs.js'
+import { renderSummary } from '../src/report/summary.js'
+import type { RunReport } from '../src/report/types.js'
+import type { Config } from '../src/config.js'
 import {
   event,
   eventFile,
@@ -65,6 +69,15 @@ async function judgeFolder(root: string, key?: string) {
   const found = emptyFound()
   await findSeries(root, file => path.relative(root, file), found)
   return judgeLoss(chooseLossSeries(found.series, key), options, noHints, [root], found.warnings)
+}
+
+/** A run's report holding only what the loss check put there. */
+const runReport: RunReport = {
+  config: {} as Config,
+  labels: { dataset: 'data.csv', schema: 'schema.yml' },
+  stages: [],
+  outcome: 'passed',
+  headline: 'ok'
 }
 
 describe('real files written by the frameworks (fixtures/framework-logs, values from shared/real/README.md)', () => {
@@ -619,6 +632,16 @@ describe('the verdict', () => {
     expect(line.reason).toMatch(
       /^loss fell 23\.5 % along a line: 4 points are too few for Mann–Kendall, and the least-squares slope is below zero at p = /
     )
+    // The output and the summary give the p-value of the test that decided, not Mann–Kendall's.
+    expect(line.trend!.p).toBeGreaterThan(0.01)
+    const summary = renderSummary({ ...runReport, loss: line })
+    expect(summary).toMatch(
+      /Trend \(least-squares slope, as 4 points are too few for Mann–Kendall: Mann–Kendall over 4 points: τ -1\.00, p 0\.042 \(exact\)\): p [\d.e-]+: a significant fall at 0\.01\./
+    )
+    expect(reportOutputs({ ...runReport, loss: line })['loss-trend-p']).toBe(
+      String(line.trend!.slopeP)
+    )
+    expect(decidingP({ ...line.trend!, slopeP: undefined, noiseFree: true })).toBe(0)
     expect(slopeFall([2.336, 1.862, 1.41])).toBeCloseTo(0.0043, 3)
     expect(slopeFall([1.133, 0.7929, 0.5522])).toBeGreaterThan(0.01)
     expect(slopeFall([1, 0.9, 0.8])).toBe(0)

@@ -98,6 +98,15 @@ export interface TrendTest {
   slopeP?: number
 }
 
+/**
+ * The p-value of the test that decided the fall: the slope's t-test for 3–4 points, 0 for a loss over a
+ * whole data set that never rose (no noise), else Mann–Kendall's.
+ */
+export function decidingP(trend: TrendTest | undefined): number | undefined {
+  if (!trend) return undefined
+  return trend.slopeP ?? (trend.noiseFree ? 0 : trend.p)
+}
+
 /** One of several runs found back to back in one log (a step counter that restarts). */
 export interface RunJudgement {
   index: number

@@ -1,3 +1,4 @@
+import { decidingP } from '../loss/verdict.js'
 import type { RunReport } from './types.js'
 
 /** The action's outputs that this run knows; outputs of stages that did not run are left unset. */
@@ -44,7 +45,7 @@ export function reportOutputs(report: RunReport): Record<string, string> {
   set('loss-verdict', report.loss?.verdict)
   set('loss-key', report.loss?.series?.key)
   set('loss-source', report.loss?.series?.source)
-  set('loss-trend-p', report.loss?.trend?.p)
+  set('loss-trend-p', decidingP(report.loss?.trend))
   if (report.loss?.baseline?.applied) set('loss-baseline', report.loss.baseline.value)
   const upload = report.artifact?.upload
   set('artifact-id', upload?.id)

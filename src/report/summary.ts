@@ -124,9 +124,15 @@ function validationSection(report: RunReport): string[] {
 }
 
 function significant(trend: TrendTest): string {
-  const p = trend.p < 1e-4 ? trend.p.toExponential(1) : trend.p.toPrecision(2)
-  const verdict = trend.p < trend.significance ? 'a significant fall' : 'not a significant fall'
-  return `Trend (Mann–Kendall over ${trend.points} points): τ ${trend.tau.toFixed(2)}, p ${p}${trend.exact ? ' (exact)' : ''}: ${verdict} at ${trend.significance}.`
+  const shown = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toPrecision(2))
+  const verdict = (p: number) =>
+    p < trend.significance ? 'a significant fall' : 'not a significant fall'
+  const mannKendall = `Mann–Kendall over ${trend.points} points: τ ${trend.tau.toFixed(2)}, p ${shown(trend.p)}${trend.exact ? ' (exact)' : ''}`
+  if (trend.slopeP !== undefined)
+    return `Trend (least-squares slope, as ${trend.points} points are too few for Mann–Kendall: ${mannKendall}): p ${shown(trend.slopeP)}: ${verdict(trend.slopeP)} at ${trend.significance}.`
+  if (trend.noiseFree)
+    return `Trend: a loss over one whole data set that never rose (no sampling noise to weigh: ${mannKendall}): a fall.`
+  return `Trend (${mannKendall}): ${verdict(trend.p)} at ${trend.significance}.`
 }
 
 /** What the verdict weighed besides the drop: the trend test, the chance level, the shape, the runs. */
