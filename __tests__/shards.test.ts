@@ -353,7 +353,7 @@ describe('plan, validate --shard, merge', () => {
     const changed = await mlSmoke(dir, ['merge', ...states, ...data])
     expect(changed.code).toBe(2)
     expect(changed.stderr).toMatch(
-      /the dataset is not the one planned .*data\/part-000\.csv had \d+ bytes when planned and has \d+/
+      /the data is not the data planned .*data\/part-000\.csv had \d+ bytes when planned and has \d+/
     )
   })
 

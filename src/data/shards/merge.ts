@@ -89,7 +89,7 @@ export async function mergeShards(
   if (!stateFiles.length) throw new UserError("merge needs the shards' states: none was given")
   const states = await Promise.all(stateFiles.map(file => readState(path.resolve(file))))
   const plan = checkCoverage(states, schema)
-  const files = await locatePlanFiles(plan, dataset)
+  const files = await locatePlanFiles(plan, [{ dataset }])
   const validation = await mergeParts(placedParts(states, plan), files, schema, options)
   return { validation, plan }
 }

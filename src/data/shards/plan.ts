@@ -28,9 +28,10 @@ export interface ShardPlan {
   version: 1
   /** A digest of the rest: every shard's state names the plan it was made by. */
   id: string
-  format: DataFormat
-  /** The dataset's files as the user names them, and their sizes when planned. */
-  files: Array<{ name: string; bytes: number }>
+  /** The dataset, or its splits in order: each one table, of one format. */
+  tables: Array<{ split?: string; format: DataFormat }>
+  /** Every table's files as the user names them, in order, with their sizes when planned. */
+  files: Array<{ name: string; bytes: number; table?: number }>
   /** Each shard's parts, in the dataset's order; shards follow each other. */
   shards: PlanPart[][]
 }
@@ -76,28 +77,26 @@ async function parquetCutter(file: string): Promise<Cutter | null> {
     })
 }
 
+/** One table of a plan: the dataset, or one of its splits. */
+export interface PlanTable {
+  split?: string
+  dataset: DatasetFiles
+}
+
 /**
- * The dataset's files in `shards` parts of about equal bytes. Cuts fall inside a large CSV file (at a
- * record boundary) or Parquet file (between row groups), else between files, so a dataset of few uncut
- * files can give fewer shards than asked.
+ * Where the shards meet, as places in the files (file index + the fraction of the file before): at a
+ * file's start or end when a target falls near one (no part of a few rows), else `wanted`, a cut to make
+ * inside the file.
  */
-export async function planShards(
-  dataset: DatasetFiles,
-  shards: number,
-  reading: PlanReading
-): Promise<ShardPlan> {
-  if (!Number.isInteger(shards) || shards < 1 || shards > MAX_SHARDS)
-    throw new UserError(
-      `shards: expected a whole number from 1 to ${MAX_SHARDS} (a matrix runs at most ${MAX_SHARDS} jobs); got ${shards}`
-    )
-  const sizes = await Promise.all(dataset.files.map(async file => (await stat(file)).size))
+function boundaryTargets(
+  sizes: number[],
+  shards: number
+): { boundaries: number[]; wanted: Map<number, number[]> } {
   const total = sizes.reduce((sum, size) => sum + size, 0)
-  // Each boundary between shards as a place in the dataset: file index + the fraction of it before.
+  const near = total / shards / 10
   const wanted = new Map<number, number[]>()
   const boundaries: number[] = []
   let before = 0
-  // A boundary this near a file's start or end is put there: no part of a few rows.
-  const near = total / shards / 10
   for (let k = 1, f = 0; k < shards; k++) {
     const target = (k * total) / shards
     while (f < sizes.length - 1 && before + sizes[f] <= target) before += sizes[f++]
@@ -106,36 +105,73 @@ export async function planShards(
     else if (sizes[f] - local < near) boundaries.push(f + 1)
     else wanted.set(f, [...(wanted.get(f) ?? []), local / sizes[f]])
   }
+  return { boundaries, wanted }
+}
+
+/** A file's cutter by its format: CSV/TSV at record boundaries, Parquet between row groups, else none. */
+function cutterOf(file: string, format: DataFormat, size: number, reading: PlanReading) {
+  if (format === 'parquet') return parquetCutter(file)
+  if (format === 'csv' || format === 'tsv') return csvCutter(file, size, reading)
+  return Promise.resolve(null)
+}
+
+/**
+ * The files of the dataset (of each split in turn) in `shards` parts of about equal bytes. Cuts fall
+ * inside a large CSV file (at a record boundary) or Parquet file (between row groups), else between
+ * files, so a dataset of few uncut files can give fewer shards than asked.
+ */
+export async function planShards(
+  tables: readonly PlanTable[],
+  shards: number,
+  reading: PlanReading
+): Promise<ShardPlan> {
+  if (!Number.isInteger(shards) || shards < 1 || shards > MAX_SHARDS)
+    throw new UserError(
+      `shards: expected a whole number from 1 to ${MAX_SHARDS} (a matrix runs at most ${MAX_SHARDS} jobs); got ${shards}`
+    )
+  const files = tables.flatMap(({ dataset }, table) =>
+    dataset.files.map((file, f) => ({
+      file,
+      name: dataset.names[f],
+      table,
+      format: dataset.format
+    }))
+  )
+  const sizes = await Promise.all(files.map(async ({ file }) => (await stat(file)).size))
+  const { boundaries, wanted } = boundaryTargets(sizes, shards)
   const cuts = new Map<number, Map<number, Cut | number>>()
   for (const [f, fractions] of wanted) {
-    const cutter =
-      dataset.format === 'parquet'
-        ? await parquetCutter(dataset.files[f])
-        : dataset.format === 'csv' || dataset.format === 'tsv'
-          ? await csvCutter(dataset.files[f], sizes[f], reading)
-          : null
-    const found = cutter ? await cutter(fractions) : []
+    const cutter = await cutterOf(files[f].file, files[f].format, sizes[f], reading)
     // A file that cannot be cut there is cut before or after, whichever is nearer.
     for (const fraction of fractions) if (!cutter) boundaries.push(fraction < 0.5 ? f : f + 1)
-    for (const { fraction, cut } of found) {
+    for (const { fraction, cut } of cutter ? await cutter(fractions) : []) {
       boundaries.push(f + fraction)
       cuts.set(f, (cuts.get(f) ?? new Map()).set(fraction, cut))
     }
   }
-  const parts = partsOf(dataset.files.length, sizes, cuts)
   const unique = [...new Set(boundaries)]
     .filter(at => at > 0 && at < sizes.length)
     .sort((a, b) => a - b)
   const grouped: PlanPart[][] = [[]]
-  for (const { part, at } of parts) {
+  for (const { part, at } of partsOf(files.length, sizes, cuts)) {
     if (unique.length && at >= unique[0] && grouped[grouped.length - 1].length) {
       while (unique.length && at >= unique[0]) unique.shift()
       grouped.push([])
     }
     grouped[grouped.length - 1].push(part)
   }
-  const files = dataset.names.map((name, f) => ({ name, bytes: sizes[f] }))
-  return withId({ format: dataset.format, files, shards: grouped })
+  return withId({
+    tables: tables.map(({ split, dataset }) => ({
+      ...(split ? { split } : {}),
+      format: dataset.format
+    })),
+    files: files.map(({ name, table }, f) => ({
+      name,
+      bytes: sizes[f],
+      ...(table ? { table } : {})
+    })),
+    shards: grouped
+  })
 }
 
 /** Every part of every file, with the place it starts at (file index + fraction of the file before). */

@@ -59,7 +59,7 @@ export async function planStage(
     throw new UserError(
       `${options.schemaLabel}: foreignKeys compare each row with every other: validate this dataset on one runner`
     )
-  const plan = await planShards(dataset, shards, {
+  const plan = await planShards([{ dataset }], shards, {
     delimiter: delimiterOf(options),
     dialect: options.dialect
   })
@@ -115,7 +115,7 @@ export async function validateShardStage(
   const { dataset, schema, options } = await datasetToValidate(config)
   const plan = request.plan
     ? await readPlan(request.plan, config.workspace)
-    : await planShards(dataset, shards, {
+    : await planShards([{ dataset }], shards, {
         delimiter: delimiterOf(options),
         dialect: options.dialect
       })
@@ -124,7 +124,7 @@ export async function validateShardStage(
       `shard ${request.shard}: the plan has ${plural(plan.shards.length, 'shard')}, not ${shards}: give each job its entry of the plan's matrix (shard: \${{ matrix.shard }})`
     )
   const needed = new Set(plan.shards[shard - 1]?.map(part => part.file) ?? [])
-  const files = await locatePlanFiles(plan, dataset, request.plan ? needed : undefined)
+  const files = await locatePlanFiles(plan, [{ dataset }], request.plan ? needed : undefined)
   const { state, bytes } = await validateShard(
     plan,
     shard,

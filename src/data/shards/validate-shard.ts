@@ -6,14 +6,13 @@ import { UserError } from '../../errors.js'
 import { plural } from '../../words.js'
 import { inWorkerOrHere, type OffThread } from '../../worker/client.js'
 import { PARQUET_TASK } from '../../worker/tasks.js'
-import type { DatasetFiles } from '../dataset-files.js'
 import { readHeader } from '../record-boundary.js'
 import type { TableSchema } from '../schema.js'
 import type { FilePartition } from '../table.js'
 import { delimiterOf } from '../validate-dataset.js'
 import { validateTable } from '../validate-file.js'
 import type { ValidateOptions, ValidationResult } from '../validation-types.js'
-import type { PlanPart, ShardPlan } from './plan.js'
+import type { PlanPart, PlanTable, ShardPlan } from './plan.js'
 import { keysFileName, schemaDigest, writeKeys, writeState, type ShardState } from './state.js'
 
 /** "3/8" as shard 3 of 8. */
@@ -28,28 +27,43 @@ export function parseShard(text: string): { shard: number; shards: number } {
 }
 
 /**
- * The plan's files here, in the plan's order: each of `needed` (every file: the merge) must be in the
- * dataset under its planned name and size; a shard needs only the files its parts read, so its job may
- * download just those. The merge needs the dataset the plan was made of, file for file.
+ * The plan's files here, in the plan's order: each of `needed` (every file: the merge) must be in its
+ * table (the dataset, or its split) under its planned name and size; a shard needs only the files its
+ * parts read, so its job may download just those. The merge needs the data the plan was made of, file
+ * for file.
  */
 export async function locatePlanFiles(
   plan: ShardPlan,
-  dataset: DatasetFiles,
+  tables: readonly PlanTable[],
   needed?: ReadonlySet<number>
 ): Promise<string[]> {
   const problems: string[] = []
-  if (!needed && dataset.files.length !== plan.files.length)
+  const planned = (split?: string) => (split === undefined ? 'the dataset' : `split ${split}`)
+  if (
+    tables.length !== plan.tables.length ||
+    tables.some((t, i) => t.split !== plan.tables[i].split)
+  )
     problems.push(
-      `the plan has ${plural(plan.files.length, 'file')} and the dataset ${dataset.files.length}`
+      `the plan is of ${plan.tables.map(t => planned(t.split)).join(', ')}, not ${tables.map(t => planned(t.split)).join(', ')}`
     )
-  if (dataset.format !== plan.format)
-    problems.push(`the plan reads ${plan.format} files and the dataset is ${dataset.format}`)
+  for (const [i, { dataset }] of tables.entries()) {
+    const count = plan.files.filter(file => (file.table ?? 0) === i).length
+    if (!needed && dataset.files.length !== count)
+      problems.push(
+        `the plan has ${plural(count, 'file')} in ${planned(tables[i].split)}, not ${dataset.files.length}`
+      )
+    if (plan.tables[i] && dataset.format !== plan.tables[i].format)
+      problems.push(
+        `the plan reads ${plan.tables[i].format} files in ${planned(tables[i].split)}, not ${dataset.format}`
+      )
+  }
   const located = await Promise.all(
     plan.files.map(async (file, f) => {
-      if (needed && !needed.has(f)) return ''
+      const dataset = tables[file.table ?? 0]?.dataset
+      if ((needed && !needed.has(f)) || !dataset) return ''
       const index = dataset.names.indexOf(file.name)
       if (index === -1) {
-        problems.push(`${file.name} is not in the dataset`)
+        problems.push(`${file.name} is not in ${planned(tables[file.table ?? 0].split)}`)
         return ''
       }
       const bytes = (await stat(dataset.files[index])).size
@@ -60,7 +74,7 @@ export async function locatePlanFiles(
   )
   if (problems.length)
     throw new UserError(
-      `the dataset is not the one planned (plan ${plan.id}): ${problems.slice(0, 3).join('; ')}; every job must see the same data (check out the same commit), or make the plan again`
+      `the data is not the data planned (plan ${plan.id}): ${problems.slice(0, 3).join('; ')}; every job must see the same data (check out the same commit), or make the plan again`
     )
   return located
 }
