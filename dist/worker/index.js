@@ -12007,9 +12007,20 @@ class KeyStore {
         entries[at + 2] = row;
         entries[at + 3] = file;
     }
-    /** This store's entries for another store to absorb; this store is empty afterwards. */
-    detach() {
-        const state = { sorted: this.sorted(), runs: this.runs, folder: this.folder };
+    /**
+     * This store's entries for another store to absorb; this store is empty afterwards. With `spillAbove`,
+     * entries in memory past that many bytes go to disk as a run, and fewer are copied out of the store's
+     * array: a part held until a merge then holds no more memory than its entries need.
+     */
+    detach(options = {}) {
+        let sorted = this.sorted();
+        if (options.spillAbove !== undefined && sorted.byteLength > options.spillAbove) {
+            this.spill(sorted);
+            sorted = new Uint32Array(0);
+        }
+        else if (options.spillAbove !== undefined)
+            sorted = sorted.slice();
+        const state = { sorted, runs: this.runs, folder: this.folder };
         this.runs = [];
         this.folder = null;
         this.entries = new Uint32Array(MIN_ENTRIES * 4);
@@ -12109,11 +12120,15 @@ class KeyStore {
             this.scratch = new Uint32Array(0);
             return;
         }
+        this.spill(this.sorted());
+        this.count = 0;
+    }
+    /** Entries in hash order written to disk as a run of this store's. */
+    spill(sorted) {
         const writer = new RunWriter(this.runPath());
-        writer.write(this.sorted());
+        writer.write(sorted);
         this.runs.push(writer.finish());
         this.spilled++;
-        this.count = 0;
     }
     runPath() {
         this.folder ??= (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(this.spillRoot, 'ml-smoke-keys-'));
@@ -12941,8 +12956,11 @@ class RecheckSink {
 
 ;// CONCATENATED MODULE: ./src/data/row-keys.ts
 // A row's key for the comparison of splits: the values of some columns as the schema reads them (so
-// `1.0` and `1` are one number), hashed. The validator hashes every row; the leakage re-check reads the
-// same keys again, exactly, for the rows whose hashes repeat.
+// `1.0` and `1` are one number), hashed. The validator puts every row's 64-bit hash into a KeyStore
+// (keys/store.ts, which spills to disk past its memory); the leakage re-check reads the same keys again,
+// exactly, for the rows whose hashes repeat.
+
+
 
 
 
@@ -13017,30 +13035,19 @@ function mixValue(value, raw) {
         mixText(valueText(value));
     mix(0x1f);
 }
-/** 52 bits of the key's hash (an exact number, so a Float64Array holds it). */
-function hashKey(values, raws) {
+/** The key's 64-bit hash, into `hash`: both lanes, finalized. */
+function hashKey(values, raws, hash) {
     low = 0x811c9dc5;
     high = 0x050c5d1f;
     for (let i = 0; i < values.length; i++)
         mixValue(values[i], raws[i]);
-    return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff);
+    hash.hi = mix32(high ^ Math.imul(low, 0x9e3779b1));
+    hash.lo = mix32(low ^ values.length);
 }
-/** A growing list of row hashes, 8 bytes a row. */
-class HashList {
-    values = new Float64Array(1024);
-    length = 0;
-    push(hash) {
-        if (this.length === this.values.length) {
-            const grown = new Float64Array(this.values.length * 2);
-            grown.set(this.values);
-            this.values = grown;
-        }
-        this.values[this.length++] = hash;
-    }
-    toArray() {
-        return this.values.slice(0, this.length);
-    }
-}
+/** Memory for a table's row-key hashes (a part on one of two threads gets half); past it they spill. */
+const ROW_KEY_MEMORY_BYTES = 32 * 1024 * 1024;
+/** A part's hashes left in memory past this many bytes go to disk when it is done (see figures). */
+const KEPT_IN_MEMORY_BYTES = 1 << 20;
 /**
  * The keys of a table's rows: `header` maps the key columns (by the field each column holds, as the
  * validator maps them), `keyOf` reads one row's key, `add` hashes it and counts the label's class.
@@ -13052,12 +13059,17 @@ class RowKeys {
     labelIndex = -1;
     values;
     raws;
-    hashes = new HashList();
+    hash = { hi: 0, lo: 0 };
+    store;
+    /** Rows hashed: a row's number in the store (from 0). */
+    rows = 0;
     classes = new Map();
     tooManyClasses = false;
     labelled = false;
-    constructor(schema, spec, schemaLabel) {
+    constructor(schema, spec, schemaLabel, options = {}) {
         this.spec = spec;
+        const memoryBytes = options.memoryBytes ?? ROW_KEY_MEMORY_BYTES;
+        this.store = options.keyStore?.(memoryBytes) ?? new KeyStore({ memoryBytes });
         this.fields = spec.columns.map(name => {
             const index = schema.fields.findIndex(field => field.name === name);
             return compileField(schema.fields[index], index, schema.missingValues, schemaLabel, {
@@ -13100,10 +13112,6 @@ class RowKeys {
             }
         }
     }
-    /** The hash of the key read last. */
-    hash() {
-        return hashKey(this.values, this.raws);
-    }
     /** The key read last, exactly, as text: two keys are equal when their texts are. */
     exactText() {
         return this.values
@@ -13121,10 +13129,14 @@ class RowKeys {
         });
         return clip(shown.join(', '), 300);
     }
-    /** Hashes the row's key and counts its class. */
+    /**
+     * Hashes the row's key into the store and counts its class. Rows are numbered in the order added: the
+     * re-check (leakage.ts) numbers the rows it reads the same way (every row after a header, but blank ones).
+     */
     add(cells, text) {
         this.read(cells, text);
-        this.hashes.push(this.hash());
+        hashKey(this.values, this.raws, this.hash);
+        this.store.add(this.hash.hi, this.hash.lo, 0, this.rows++);
         if (this.labelIndex >= 0)
             this.countClass(cells, text);
     }
@@ -13144,14 +13156,19 @@ class RowKeys {
         else
             this.classes.set(label, (count ?? 0) + 1);
     }
+    /** The hashes (a part's, to be merged with the others' in row order) and the class counts. */
     figures() {
         return {
-            hashes: this.hashes.toArray(),
+            parts: [{ keys: this.store.detach({ spillAbove: KEPT_IN_MEMORY_BYTES }), rows: this.rows }],
             ...(this.labelled && !this.tooManyClasses
                 ? { classes: Object.fromEntries(this.classes) }
                 : {}),
             ...(this.tooManyClasses ? { tooManyClasses: true } : {})
         };
+    }
+    /** Removes what the store spilled, unless `figures` handed it over. */
+    dispose() {
+        this.store.dispose();
     }
 }
 
@@ -13248,6 +13265,8 @@ async function validateRows(schema, options, read, seams = {}) {
         // A part's hashes go to the merge, which removes what it spilled; anything else is removed here.
         if (!handedOver)
             store?.dispose();
+        // The row keys' hashes were handed over by `figures`, unless validation failed first.
+        table.rowKeys?.dispose();
     }
 }
 /**
@@ -13320,8 +13339,9 @@ class RowChecker {
         this.acrossFiles = new AcrossFiles(options.fileNames);
         this.partition = options.partition !== undefined;
         log.file = this.fileNames?.[0];
+        const rowKeyMemory = options.partition ? ROW_KEY_MEMORY_BYTES / 2 : ROW_KEY_MEMORY_BYTES;
         this.rowKeys = options.rowKeys
-            ? new RowKeys(schema, options.rowKeys, options.schemaLabel)
+            ? new RowKeys(schema, options.rowKeys, options.schemaLabel, { memoryBytes: rowKeyMemory })
             : null;
     }
     /** The next file of a dataset of several: its rows are numbered from its own header. */

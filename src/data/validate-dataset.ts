@@ -166,19 +166,17 @@ async function merge(
   }
 }
 
-/** Both parts' row hashes, and their class counts added up. */
+/** Both parts' row hashes (in row order), and their class counts added up. */
 function mergeRowKeys(first?: RowKeyFigures, second?: RowKeyFigures): RowKeyFigures | undefined {
   if (!first || !second) return first ?? second
-  const hashes = new Float64Array(first.hashes.length + second.hashes.length)
-  hashes.set(first.hashes)
-  hashes.set(second.hashes, first.hashes.length)
+  const parts = [...first.parts, ...second.parts]
   const tooManyClasses = first.tooManyClasses || second.tooManyClasses
   const classes = { ...first.classes }
   for (const [label, count] of Object.entries(second.classes ?? {}))
     classes[label] = (classes[label] ?? 0) + count
   const labelled = first.classes !== undefined || second.classes !== undefined
   return {
-    hashes,
+    parts,
     ...(tooManyClasses || Object.keys(classes).length > MAX_LABEL_CLASSES
       ? { tooManyClasses: true }
       : labelled
@@ -265,6 +263,8 @@ export async function validateDataset(
   const rest = await second
   if (!rest || !first.endedBetweenRecords) {
     for (const part of [first, rest]) if (part?.keys) discard(part.keys)
+    for (const part of [first, rest])
+      for (const row of part?.rowKeys?.parts ?? []) discard(row.keys)
     return validateTable(file, schema, options)
   }
   return merge(first, rest, file, schema, options)

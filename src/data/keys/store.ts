@@ -44,7 +44,6 @@ export const KEY_MEMORY_BYTES = 48 * 1024 * 1024
 export const MAX_FILES = 0xffff
 export const MAX_ROW = 0xffffffff
 
-/** A store's entries handed to another thread or store: transferable typed arrays and run files. */
 /** A store's entries handed to another thread or store: a transferable typed array and run files. */
 export interface KeyStoreState {
   /** Entries in hash order, four words each (hi, lo, row, file). */
@@ -104,9 +103,18 @@ export class KeyStore {
     entries[at + 3] = file
   }
 
-  /** This store's entries for another store to absorb; this store is empty afterwards. */
-  detach(): KeyStoreState {
-    const state: KeyStoreState = { sorted: this.sorted(), runs: this.runs, folder: this.folder }
+  /**
+   * This store's entries for another store to absorb; this store is empty afterwards. With `spillAbove`,
+   * entries in memory past that many bytes go to disk as a run, and fewer are copied out of the store's
+   * array: a part held until a merge then holds no more memory than its entries need.
+   */
+  detach(options: { spillAbove?: number } = {}): KeyStoreState {
+    let sorted = this.sorted()
+    if (options.spillAbove !== undefined && sorted.byteLength > options.spillAbove) {
+      this.spill(sorted)
+      sorted = new Uint32Array(0)
+    } else if (options.spillAbove !== undefined) sorted = sorted.slice()
+    const state: KeyStoreState = { sorted, runs: this.runs, folder: this.folder }
     this.runs = []
     this.folder = null
     this.entries = new Uint32Array(MIN_ENTRIES * 4)
@@ -214,11 +222,16 @@ export class KeyStore {
       this.scratch = new Uint32Array(0)
       return
     }
+    this.spill(this.sorted())
+    this.count = 0
+  }
+
+  /** Entries in hash order written to disk as a run of this store's. */
+  private spill(sorted: Uint32Array): void {
     const writer = new RunWriter(this.runPath())
-    writer.write(this.sorted())
+    writer.write(sorted)
     this.runs.push(writer.finish())
     this.spilled++
-    this.count = 0
   }
 
   private runPath(): string {
