@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { KeyStore } from '../src/data/keys/store.js'
+import { KeyStore, sortEntries } from '../src/data/keys/store.js'
 import { parseTableSchema } from '../src/data/schema.js'
 import { validateDataset } from '../src/data/validate-dataset.js'
 import { validateTable } from '../src/data/validate-file.js'
@@ -95,6 +95,31 @@ describe('KeyStore', () => {
     )
     expect(candidates(first)).toEqual([])
     merged.dispose()
+  })
+})
+
+describe('sortEntries', () => {
+  it.each([
+    ['random hashes', 200_000, 2 ** 32],
+    ['few hi values', 50_000, 7],
+    ['one hi value', 3_000, 1]
+  ])('sorts entries in place by (hi, lo, row), as a comparison sort does (%s)', (_, count, his) => {
+    let state = 9
+    const random = (n: number) =>
+      ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) * 2 ** 32 + state) % n
+    const entries = new Uint32Array(count * 4)
+    for (let i = 0; i < count; i++) {
+      entries[4 * i] = his === 1 ? 12345 : random(his) * (his < 100 ? 0x01000193 : 1)
+      entries[4 * i + 1] = random(count / 3)
+      entries[4 * i + 2] = i
+      entries[4 * i + 3] = i % 5
+    }
+    const expected = Array.from({ length: count }, (_, i) =>
+      Array.from(entries.subarray(4 * i, 4 * i + 4))
+    )
+    expected.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2])
+    sortEntries(entries)
+    expect(Array.from(entries)).toEqual(expected.flat())
   })
 })
 

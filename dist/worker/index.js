@@ -11702,7 +11702,14 @@ class Hash64 {
             this.text(JSON.stringify(value) ?? 'undefined', seed ^ JSON_TEXT);
     }
     number(value, seed) {
-        FLOAT[0] = value === 0 ? 0 : value !== value ? NaN : value;
+        // A 32-bit integer (most ids) by its word alone: two bijections, so no two such integers collide.
+        if ((value | 0) === value) {
+            const hi = mix32(value ^ seed ^ hash_NUMBER);
+            this.hi = hi;
+            this.lo = mix32(hi ^ imul(seed, 0x27d4eb2f) ^ 0x1b873593);
+            return;
+        }
+        FLOAT[0] = value !== value ? NaN : value;
         const low = WORDS[0];
         const high = WORDS[1];
         this.hi = mix32(high ^ mix32(low ^ seed ^ hash_NUMBER));
@@ -11948,13 +11955,16 @@ function siftDown(cursors, heap, from, size) {
  *   store.candidates(visit)           // after the last add: each entry whose hash repeats, by hash
  *   store.dispose()                   // removes what was spilled to disk
  *
- * Entries are appended to a typed array (four 32-bit words each: hi, lo, row, file). When it is full it
- * is radix-sorted by hash and written to a file in the store's temporary folder (a sorted run), and
- * starts empty; `candidates` sorts what is left and merges it with the runs, and with absorbed parts, so
- * repeats across runs and parts are found. Appending, not indexing: a hash table of millions of slots
- * costs a cache miss per key (measured: 2 M keys took 0.7 s into an ordered open-addressing table, 0.1 s
- * appended and sorted), and no caller can report a repeat before the exact re-check anyway.
- * Within a group of equal hashes, entries come in the order they were added (absorbed parts after).
+ * Entries are appended to a typed array (four 32-bit words each: hi, lo, row, file) as big as the memory
+ * given, whose pages cost memory only once written. When it is full it is sorted by hash in place and
+ * written to a file in the store's temporary folder (a sorted run), and starts empty. `candidates` then
+ * sorts what is left and merges it with the runs, and with absorbed parts, so repeats across runs and
+ * parts are found. While nothing was spilled (the common case), nothing is sorted: two passes over the
+ * entries with a bit set of their hashes pick out the few whose hash may repeat, and only those are
+ * sorted. Appending, not indexing: a hash table of millions of slots costs a cache miss per key
+ * (measured: 2 M keys took 0.7 s into an ordered open-addressing table, 0.1 s appended and sorted), and
+ * no caller can report a repeat before the exact re-check anyway. Within a group of equal hashes,
+ * entries come in the order of their rows (absorbed parts after, their rows shifted).
  */
 
 
@@ -11965,16 +11975,17 @@ const ENTRY_BYTES = 16;
 const MIN_ENTRIES = 1 << 8;
 /** Runs merged at once: more are first merged into fewer (each open run holds a file and 64 KiB). */
 const MAX_FAN_IN = 64;
-/** Radix sort digits: 11 bits, three passes over a 32-bit word. */
+/** Radix sort digits: 11 bits of hi at a time. */
 const DIGIT_BITS = 11;
+/** Slots of the sieve per entry: about one entry in eight is sorted for nothing. */
+const SLOTS_PER_ENTRY = 8;
 /** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
 const KEY_MEMORY_BYTES = 48 * 1024 * 1024;
 const MAX_FILES = 0xffff;
 const MAX_ROW = 0xffffffff;
 class KeyStore {
-    entries;
-    /** The radix sort's second array, kept from one sort to the next (a new one each time left garbage). */
-    scratch = new Uint32Array(0);
+    /** Allocated at the first add, as big as the memory given: only its written pages are resident. */
+    entries = new Uint32Array(0);
     count = 0;
     maxEntries;
     spillRoot;
@@ -11986,9 +11997,8 @@ class KeyStore {
     files = 0;
     constructor(options = {}) {
         const budget = options.memoryBytes ?? 64 * 1024 * 1024;
-        this.maxEntries = Math.max(MIN_ENTRIES, Math.floor(budget / (2 * ENTRY_BYTES)));
+        this.maxEntries = Math.max(MIN_ENTRIES, Math.floor(budget / ENTRY_BYTES));
         this.spillRoot = options.spillRoot ?? process.env.RUNNER_TEMP ?? external_node_os_default().tmpdir();
-        this.entries = new Uint32Array(Math.min(this.maxEntries, 1 << 16) * 4);
     }
     /** Runs written to disk so far (this store's own). */
     get spilledRuns() {
@@ -12013,18 +12023,24 @@ class KeyStore {
      * array: a part held until a merge then holds no more memory than its entries need.
      */
     detach(options = {}) {
-        let sorted = this.sorted();
-        if (options.spillAbove !== undefined && sorted.byteLength > options.spillAbove) {
+        const words = this.count * 4;
+        let sorted = this.entries.subarray(0, words);
+        let ordered = false;
+        if (options.spillAbove !== undefined && words * 4 > options.spillAbove) {
+            sortEntries(sorted);
             this.spill(sorted);
             sorted = new Uint32Array(0);
         }
         else if (options.spillAbove !== undefined)
             sorted = sorted.slice();
-        const state = { sorted, runs: this.runs, folder: this.folder };
+        else if (this.runs.length > 0) {
+            sortEntries(sorted);
+            ordered = true;
+        }
+        const state = { sorted, ordered, runs: this.runs, folder: this.folder };
         this.runs = [];
         this.folder = null;
-        this.entries = new Uint32Array(MIN_ENTRIES * 4);
-        this.scratch = new Uint32Array(0);
+        this.entries = new Uint32Array(0);
         this.count = 0;
         return state;
     }
@@ -12034,35 +12050,23 @@ class KeyStore {
     }
     /**
      * After the last add: calls `visit` for each entry whose hash occurs more than once, in hash order, and
-     * each group of equal hashes in the order the rows were added; `first` marks a group's first entry.
+     * each group of equal hashes in the order of its rows; `first` marks a group's first entry.
      */
     candidates(visit) {
-        let prevHi = 0;
-        let prevLo = 0;
-        let prevFile = 0;
-        let prevRow = 0;
-        let inGroup = false;
-        let started = false;
-        mergeCursors(this.cursors(), (hi, lo, file, row) => {
-            if (started && hi === prevHi && lo === prevLo) {
-                if (!inGroup)
-                    visit(prevHi, prevLo, prevFile, prevRow, true);
-                visit(hi, lo, file, row, false);
-                inGroup = true;
-            }
-            else
-                inGroup = false;
-            started = true;
-            prevHi = hi;
-            prevLo = lo;
-            prevFile = file;
-            prevRow = row;
-        });
+        const sources = [
+            { runs: this.runs, sorted: this.entries.subarray(0, this.count * 4), rowOffset: 0 },
+            ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
+        ];
+        if (sources.every(source => source.runs.length === 0))
+            return sieve(sources, visit);
+        for (const source of sources)
+            if (!source.ordered)
+                sortEntries(source.sorted);
+        mergeCursors(this.cursors(sources), visit, true);
     }
     /** Removes the spilled runs, this store's and the absorbed parts', and lets go of its memory. */
     dispose() {
         this.entries = new Uint32Array(0);
-        this.scratch = new Uint32Array(0);
         this.count = 0;
         for (const folder of [this.folder, ...this.parts.map(part => part.state.folder)])
             if (folder)
@@ -12071,12 +12075,8 @@ class KeyStore {
         this.runs = [];
         this.parts.length = 0;
     }
-    /** Every source in the order its rows were added: runs, then memory; then each absorbed part's. */
-    cursors() {
-        const sources = [
-            { runs: this.runs, sorted: this.sorted(), rowOffset: 0 },
-            ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
-        ];
+    /** Every source's cursors in the order its rows were added: runs, then memory. */
+    cursors(sources) {
         const opens = sources.flatMap(source => [
             ...source.runs.map(run => () => new RunCursor(run, source.rowOffset)),
             () => new ArrayCursor(source.sorted, source.rowOffset)
@@ -12099,28 +12099,14 @@ class KeyStore {
             opens = merged.map(run => () => new RunCursor(run));
         }
     }
-    /** The entries in memory, sorted (a view: the next add may overwrite it). */
-    sorted() {
-        if (this.scratch.length !== this.entries.length)
-            this.scratch = new Uint32Array(this.entries.length);
-        const sorted = sortEntries(this.entries, this.scratch, this.count);
-        if (sorted !== this.entries) {
-            this.scratch = this.entries;
-            this.entries = sorted;
-        }
-        return this.entries.subarray(0, this.count * 4);
-    }
-    /** A full array doubles, or, at its largest, goes to disk as a run. */
+    /** The first add allocates the array; a full one is sorted and goes to disk as a run. */
     makeRoom() {
-        const entries = this.count;
-        if (entries < this.maxEntries) {
-            const grown = new Uint32Array(Math.min(this.maxEntries, Math.max(MIN_ENTRIES, entries * 2)) * 4);
-            grown.set(this.entries);
-            this.entries = grown;
-            this.scratch = new Uint32Array(0);
+        if (this.entries.length === 0) {
+            this.entries = new Uint32Array(this.maxEntries * 4);
             return;
         }
-        this.spill(this.sorted());
+        sortEntries(this.entries);
+        this.spill(this.entries);
         this.count = 0;
     }
     /** Entries in hash order written to disk as a run of this store's. */
@@ -12136,85 +12122,170 @@ class KeyStore {
     }
 }
 /**
- * The first `count` entries sorted by (hi, lo), equal hashes kept in order: a stable radix sort on the
- * top 22 bits of hi (two passes of 11 bits, through `scratch`, of the same size: the sorted entries are
- * in whichever of the two is returned), then each run of equal top bits put in order of (hi, lo): a run holds one entry or two
- * in millions, unless hashes were made to collide.
+ * The candidates of entries all in memory, without sorting them all (measured hot): each entry's hash
+ * picks a slot of two bits, seen and seen twice; the entries of a slot seen twice (about one in eight,
+ * and every true repeat) are copied out, their rows shifted, sorted, and their groups of equal hashes
+ * visited.
  */
-function sortEntries(entries, scratch, count) {
-    let from = entries;
-    let to = scratch;
-    const counts = new Uint32Array(1 << DIGIT_BITS);
-    for (const shift of [32 - 2 * DIGIT_BITS, 32 - DIGIT_BITS]) {
-        if (!countDigits(from, count, shift, counts))
-            continue; // one digit for all: nothing would move
-        scatter(from, to, count, shift, counts);
-        const swap = from;
+function sieve(sources, visit) {
+    let total = 0;
+    for (const source of sources)
+        total += source.sorted.length >>> 2;
+    if (total < 2)
+        return;
+    const mask = 2 ** Math.max(10, Math.ceil(Math.log2(total * SLOTS_PER_ENTRY))) - 1;
+    // Slot s: bit 2(s % 16) of word s / 16 is "seen", the bit above it "seen twice".
+    const slots = new Int32Array((mask + 1) >>> 4);
+    for (const { sorted: words } of sources)
+        for (let i = 0; i < words.length; i += 4) {
+            const slot = words[i + 1] & mask;
+            const seen = 1 << ((slot & 15) << 1);
+            const word = slots[slot >>> 4];
+            slots[slot >>> 4] = word | (word & seen ? seen << 1 : seen);
+        }
+    let picked = new Uint32Array(Math.max(64, total >>> 2) * 4);
+    let at = 0;
+    for (const { sorted: words, rowOffset } of sources)
+        for (let i = 0; i < words.length; i += 4) {
+            const slot = words[i + 1] & mask;
+            if (!(slots[slot >>> 4] & (2 << ((slot & 15) << 1))))
+                continue;
+            const row = words[i + 2] + rowOffset;
+            if (row > MAX_ROW)
+                throw new RangeError(`key store: row ${row} out of range`);
+            if (at === picked.length) {
+                const grown = new Uint32Array(picked.length * 2);
+                grown.set(picked);
+                picked = grown;
+            }
+            picked[at] = words[i];
+            picked[at + 1] = words[i + 1];
+            picked[at + 2] = row;
+            picked[at + 3] = words[i + 3];
+            at += 4;
+        }
+    picked = picked.subarray(0, at);
+    sortEntries(picked);
+    for (let i = 4; i < at; i += 4) {
+        if (picked[i] !== picked[i - 4] || picked[i + 1] !== picked[i - 3])
+            continue;
+        const first = i === 4 || picked[i - 8] !== picked[i] || picked[i - 7] !== picked[i + 1];
+        if (first)
+            visit(picked[i - 4], picked[i - 3], picked[i - 1], picked[i - 2], true);
+        visit(picked[i], picked[i + 1], picked[i + 3], picked[i + 2], false);
+    }
+}
+/** Per depth of the sort: each digit's next place and end (reused: millions of entries pass). */
+const DEPTHS = [];
+/**
+ * Entries sorted by (hi, lo, row) in place, with no second array: an in-place radix sort (American flag
+ * sort) on the top bits of hi (11, or fewer for fewer entries), then within each digit's entries on the
+ * next bits, down to runs of a few entries (or of equal hi, when hashes were made to collide), which are
+ * put in order by comparison.
+ */
+function sortEntries(entries) {
+    sortRange(entries, 0, entries.length, 0, 0);
+}
+/** Entries [start, stop) (in words), whose hi agree on their top `sorted` bits. */
+function sortRange(entries, start, stop, sorted, depth) {
+    const count = (stop - start) >>> 2;
+    if (count <= 32 || sorted >= 32) {
+        sortByComparison(entries, start, stop);
+        return;
+    }
+    const bits = Math.min(DIGIT_BITS, 32 - sorted, Math.ceil(Math.log2(count)) - 2);
+    const shift = 32 - sorted - bits;
+    const mask = (1 << bits) - 1;
+    const levels = (DEPTHS[depth] ??= {
+        next: new Uint32Array(1 << DIGIT_BITS),
+        end: new Uint32Array(1 << DIGIT_BITS)
+    });
+    if (!permute(entries, start, stop, shift, mask, levels)) {
+        sortRange(entries, start, stop, sorted + bits, depth + 1);
+        return;
+    }
+    for (let from = start; from < stop;) {
+        const digit = (entries[from] >>> shift) & mask;
+        let to = from + 4;
+        while (to < stop && ((entries[to] >>> shift) & mask) === digit)
+            to += 4;
+        if (to - from > 4)
+            sortRange(entries, from, to, sorted + bits, depth + 1);
         from = to;
-        to = swap;
     }
-    sortRuns(from, count, 32 - 2 * DIGIT_BITS);
-    return from;
-}
-/** Each digit's first place in the sorted order, into `counts`; false when one digit holds every entry. */
-function countDigits(entries, count, shift, counts) {
-    counts.fill(0);
-    const end = count * 4;
-    for (let i = 0; i < end; i += 4)
-        counts[(entries[i] >>> shift) & 0x7ff]++;
-    let sum = 0;
-    for (let d = 0; d < counts.length; d++) {
-        const n = counts[d];
-        if (n === count)
-            return false;
-        counts[d] = sum;
-        sum += n;
-    }
-    return true;
-}
-/** One radix pass: each entry moved to its digit's next place (measured hot: a plain loop, no helpers). */
-function scatter(from, to, count, shift, counts) {
-    const end = count * 4;
-    for (let i = 0; i < end; i += 4) {
-        const hi = from[i];
-        const at = counts[(hi >>> shift) & 0x7ff]++ << 2;
-        to[at] = hi;
-        to[at + 1] = from[i + 1];
-        to[at + 2] = from[i + 2];
-        to[at + 3] = from[i + 3];
-    }
-}
-/** Whether entry i goes after entry j: by hi, then lo (equal ones stay in order). */
-function after(entries, i, j) {
-    return entries[i] > entries[j] || (entries[i] === entries[j] && entries[i + 1] > entries[j + 1]);
 }
 /**
- * Each run of entries whose hi agrees above bit `shift` (in the order added) sorted by (hi, lo), stably:
- * a short run by insertion, a long one (hashes made to collide) by a merge sort, never in square time.
+ * One in-place radix pass over entries [start, stop) (in words) by digit (hi >>> shift) & mask: each
+ * entry swapped along a cycle into its digit's next place. False when one digit holds every entry.
  */
-function sortRuns(entries, count, shift) {
-    const end = count * 4;
-    for (let start = 0; start < end;) {
-        const top = entries[start] >>> shift;
-        let stop = start + 4;
-        while (stop < end && entries[stop] >>> shift === top)
-            stop += 4;
-        if (stop - start > 4 * 16)
-            sortLong(entries, start, stop);
-        else if (stop - start > 4)
-            sortShort(entries, start, stop);
-        start = stop;
+function permute(e, start, stop, shift, mask, { next, end }) {
+    const digits = mask + 1;
+    end.fill(0, 0, digits);
+    for (let i = start; i < stop; i += 4)
+        end[(e[i] >>> shift) & mask] += 4;
+    let at = start;
+    for (let d = 0; d < digits; d++) {
+        if (end[d] === stop - start)
+            return false;
+        next[d] = at;
+        at += end[d];
+        end[d] = at;
     }
+    for (let d = 0; d < digits; d++)
+        for (let i = next[d]; i < end[d]; i = next[d]) {
+            let hi = e[i];
+            let digit = (hi >>> shift) & mask;
+            if (digit === d) {
+                next[d] = i + 4;
+                continue;
+            }
+            let lo = e[i + 1];
+            let row = e[i + 2];
+            let file = e[i + 3];
+            while (digit !== d) {
+                const j = next[digit];
+                next[digit] = j + 4;
+                const swapHi = e[j];
+                const swapLo = e[j + 1];
+                const swapRow = e[j + 2];
+                const swapFile = e[j + 3];
+                e[j] = hi;
+                e[j + 1] = lo;
+                e[j + 2] = row;
+                e[j + 3] = file;
+                hi = swapHi;
+                lo = swapLo;
+                row = swapRow;
+                file = swapFile;
+                digit = (hi >>> shift) & mask;
+            }
+            e[i] = hi;
+            e[i + 1] = lo;
+            e[i + 2] = row;
+            e[i + 3] = file;
+            next[d] = i + 4;
+        }
+    return true;
 }
-function sortShort(entries, start, stop) {
+/** Whether entry i goes after entry j: by hi, then lo, then row. */
+function after(entries, i, j) {
+    if (entries[i] !== entries[j])
+        return entries[i] > entries[j];
+    if (entries[i + 1] !== entries[j + 1])
+        return entries[i + 1] > entries[j + 1];
+    return entries[i + 2] > entries[j + 2];
+}
+/** A few entries by insertion; many (hashes made to collide) by a merge sort, never in square time. */
+function sortByComparison(entries, start, stop) {
+    if (stop - start > 4 * 32)
+        return sortLong(entries, start, stop);
     const entry = new Uint32Array(4);
     for (let i = start + 4; i < stop; i += 4) {
         if (!after(entries, i - 4, i))
             continue;
         entry.set(entries.subarray(i, i + 4));
         let j = i - 4;
-        while (j >= start &&
-            (entries[j] > entry[0] || (entries[j] === entry[0] && entries[j + 1] > entry[1])))
+        while (j >= start && after(entries, j, i))
             j -= 4;
         entries.copyWithin(j + 8, j + 4, i);
         entries.set(entry, j + 4);
@@ -12318,10 +12389,13 @@ class KeyTracker {
     whole = new Hash64();
     // Per column, set by `mapColumns`: the unique field's check (-1: none), and the key parts it holds.
     uniqueByColumn = [];
+    /** Each unique field's seed (keySeed of its check), looked up once. */
+    uniqueSeeds;
     slotsByColumn = [];
     constructor(checks, foreignKeys = [], store) {
         this.checks = checks;
         this.checksRows = checks.duplicateRows;
+        this.uniqueSeeds = checks.unique.map((_, i) => keySeed(i));
         const primaryIndex = checks.unique.length;
         this.primary = checks.primaryKey.length
             ? new CompositeKey(checks.primaryKey, keySeed(primaryIndex))
@@ -12374,7 +12448,7 @@ class KeyTracker {
     // took twice as long).
     addUnique(unique, value, rowNumber) {
         const hash = this.part;
-        hash.value(value, keySeed(unique));
+        hash.value(value, this.uniqueSeeds[unique]);
         this.store.add(hash.hi, hash.lo, 0, rowNumber);
     }
     fill(slots, value) {
@@ -13045,7 +13119,7 @@ function hashKey(values, raws, hash) {
     hash.lo = mix32(low ^ values.length);
 }
 /** Memory for a table's row-key hashes (a part on one of two threads gets half); past it they spill. */
-const ROW_KEY_MEMORY_BYTES = 32 * 1024 * 1024;
+const ROW_KEY_MEMORY_BYTES = 16 * 1024 * 1024;
 /** A part's hashes left in memory past this many bytes go to disk when it is done (see figures). */
 const KEPT_IN_MEMORY_BYTES = 1 << 20;
 /**

@@ -120,6 +120,8 @@ export class KeyTracker {
   private readonly whole = new Hash64()
   // Per column, set by `mapColumns`: the unique field's check (-1: none), and the key parts it holds.
   private uniqueByColumn: number[] = []
+  /** Each unique field's seed (keySeed of its check), looked up once. */
+  private readonly uniqueSeeds: number[]
   private slotsByColumn: Array<Array<[CompositeKey, number]> | undefined> = []
 
   constructor(
@@ -132,6 +134,7 @@ export class KeyTracker {
   ) {
     this.checks = checks
     this.checksRows = checks.duplicateRows
+    this.uniqueSeeds = checks.unique.map((_, i) => keySeed(i))
     const primaryIndex = checks.unique.length
     this.primary = checks.primaryKey.length
       ? new CompositeKey(checks.primaryKey, keySeed(primaryIndex))
@@ -185,7 +188,7 @@ export class KeyTracker {
   // took twice as long).
   private addUnique(unique: number, value: unknown, rowNumber: number): void {
     const hash = this.part
-    hash.value(value, keySeed(unique))
+    hash.value(value, this.uniqueSeeds[unique])
     this.store!.add(hash.hi, hash.lo, 0, rowNumber)
   }
 
