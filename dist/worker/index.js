@@ -12020,24 +12020,23 @@ class KeyStore {
     /**
      * This store's entries for another store to absorb; this store is empty afterwards. With `spillAbove`,
      * entries in memory past that many bytes go to disk as a run, and fewer are copied out of the store's
-     * array: a part held until a merge then holds no more memory than its entries need.
+     * array: a part held until a merge then holds no more memory than its entries need. A store that has
+     * spilled spills the rest too, and lets go of its array.
      */
     detach(options = {}) {
-        const words = this.count * 4;
-        let sorted = this.entries.subarray(0, words);
-        let ordered = false;
-        if (options.spillAbove !== undefined && words * 4 > options.spillAbove) {
-            sortEntries(sorted);
-            this.spill(sorted);
-            sorted = new Uint32Array(0);
+        let sorted = this.entries.subarray(0, this.count * 4);
+        const spillAbove = this.runs.length > 0 ? 0 : options.spillAbove;
+        if (spillAbove !== undefined) {
+            if (sorted.byteLength > spillAbove) {
+                sortEntries(sorted);
+                this.spill(sorted);
+                sorted = new Uint32Array(0);
+            }
+            else
+                sorted = sorted.slice();
+            release(this.entries);
         }
-        else if (options.spillAbove !== undefined)
-            sorted = sorted.slice();
-        else if (this.runs.length > 0) {
-            sortEntries(sorted);
-            ordered = true;
-        }
-        const state = { sorted, ordered, runs: this.runs, folder: this.folder };
+        const state = { sorted, runs: this.runs, folder: this.folder };
         this.runs = [];
         this.folder = null;
         this.entries = new Uint32Array(0);
@@ -12060,12 +12059,13 @@ class KeyStore {
         if (sources.every(source => source.runs.length === 0))
             return sieve(sources, visit);
         for (const source of sources)
-            if (!source.ordered)
-                sortEntries(source.sorted);
+            sortEntries(source.sorted);
         mergeCursors(this.cursors(sources), visit, true);
     }
-    /** Removes the spilled runs, this store's and the absorbed parts', and lets go of its memory. */
+    /** Removes the spilled runs, this store's and the absorbed parts', and lets go of their memory. */
     dispose() {
+        for (const entries of [this.entries, ...this.parts.map(part => part.state.sorted)])
+            release(entries);
         this.entries = new Uint32Array(0);
         this.count = 0;
         for (const folder of [this.folder, ...this.parts.map(part => part.state.folder)])
@@ -12102,7 +12102,7 @@ class KeyStore {
     /** The first add allocates the array; a full one is sorted and goes to disk as a run. */
     makeRoom() {
         if (this.entries.length === 0) {
-            this.entries = new Uint32Array(this.maxEntries * 4);
+            this.entries = allocate(this.maxEntries * 4);
             return;
         }
         sortEntries(this.entries);
@@ -12120,6 +12120,27 @@ class KeyStore {
         this.folder ??= (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(this.spillRoot, 'ml-smoke-keys-'));
         return external_node_path_default().join(this.folder, `${this.files++}.run`);
     }
+}
+/**
+ * Below 32 MiB, glibc's malloc may serve an array from its heap, which zeroes every page at once and keeps
+ * them after the array is freed; from 32 MiB on it maps fresh pages, resident only once written and
+ * returned when freed. So a smaller array is a view of a 32 MiB buffer: the rest is never written.
+ */
+const MAPPED_WORDS = (32 * 1024 * 1024) / 4 + 1024;
+function allocate(words) {
+    return words >= MAPPED_WORDS
+        ? new Uint32Array(words)
+        : new Uint32Array(MAPPED_WORDS).subarray(0, words);
+}
+/**
+ * Frees an array's memory now where the runtime can (ArrayBuffer.prototype.transfer, Node 22 and later),
+ * else at the next garbage collection: tens of MiB of garbage left for the collector counted in the peak.
+ * The array's buffer must be the caller's alone.
+ */
+function release(array) {
+    const buffer = array.buffer;
+    if (buffer.byteLength > 0)
+        buffer.transfer?.(0);
 }
 /**
  * The candidates of entries all in memory, without sorting them all (measured hot): each entry's hash
@@ -12164,6 +12185,7 @@ function sieve(sources, visit) {
             picked[at + 3] = words[i + 3];
             at += 4;
         }
+    release(slots);
     picked = picked.subarray(0, at);
     sortEntries(picked);
     for (let i = 4; i < at; i += 4) {
@@ -12174,6 +12196,7 @@ function sieve(sources, visit) {
             visit(picked[i - 4], picked[i - 3], picked[i - 1], picked[i - 2], true);
         visit(picked[i], picked[i + 1], picked[i + 3], picked[i + 2], false);
     }
+    release(picked);
 }
 /** Per depth of the sort: each digit's next place and end (reused: millions of entries pass). */
 const DEPTHS = [];
@@ -20056,7 +20079,7 @@ const MAX_CLASSES = 1000;
  * proportion to class size by the largest-remainder method, never more than a class has. Deterministic:
  * ties go to the class seen first.
  */
-function allocate(counts, budget, minimum) {
+function strategies_allocate(counts, budget, minimum) {
     const classes = [...counts.keys()];
     const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
     const allocation = new Map(classes.map(label => [label, Math.min(minimum, counts.get(label))]));
@@ -20142,7 +20165,7 @@ class Sampler {
     result() {
         let picked;
         if (this.options.strategy === 'stratified') {
-            const allocation = allocate(this.counts, this.options.rows, this.options.minPerClass);
+            const allocation = strategies_allocate(this.counts, this.options.rows, this.options.minPerClass);
             picked = [];
             for (const [label, reservoir] of this.byClass) {
                 // A seeded partial shuffle takes a uniform subset of the class's uniform sample.

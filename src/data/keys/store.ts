@@ -51,9 +51,8 @@ export const MAX_ROW = 0xffffffff
 
 /** A store's entries handed to another thread or store: a transferable typed array and run files. */
 export interface KeyStoreState {
-  /** Entries in memory, four words each (hi, lo, row, file): in hash order when `ordered`, else as added. */
+  /** Entries in memory, four words each (hi, lo, row, file), as added (sorted by whoever merges them). */
   sorted: Uint32Array
-  ordered: boolean
   runs: RunFile[]
   folder: string | null
 }
@@ -72,7 +71,7 @@ interface Part {
 
 export class KeyStore {
   /** Allocated at the first add, as big as the memory given: only its written pages are resident. */
-  private entries = new Uint32Array(0)
+  private entries: Uint32Array = new Uint32Array(0)
   private count = 0
   private readonly maxEntries: number
   private readonly spillRoot: string
@@ -110,22 +109,21 @@ export class KeyStore {
   /**
    * This store's entries for another store to absorb; this store is empty afterwards. With `spillAbove`,
    * entries in memory past that many bytes go to disk as a run, and fewer are copied out of the store's
-   * array: a part held until a merge then holds no more memory than its entries need.
+   * array: a part held until a merge then holds no more memory than its entries need. A store that has
+   * spilled spills the rest too, and lets go of its array.
    */
   detach(options: { spillAbove?: number } = {}): KeyStoreState {
-    const words = this.count * 4
-    let sorted = this.entries.subarray(0, words)
-    let ordered = false
-    if (options.spillAbove !== undefined && words * 4 > options.spillAbove) {
-      sortEntries(sorted)
-      this.spill(sorted)
-      sorted = new Uint32Array(0)
-    } else if (options.spillAbove !== undefined) sorted = sorted.slice()
-    else if (this.runs.length > 0) {
-      sortEntries(sorted)
-      ordered = true
+    let sorted = this.entries.subarray(0, this.count * 4)
+    const spillAbove = this.runs.length > 0 ? 0 : options.spillAbove
+    if (spillAbove !== undefined) {
+      if (sorted.byteLength > spillAbove) {
+        sortEntries(sorted)
+        this.spill(sorted)
+        sorted = new Uint32Array(0)
+      } else sorted = sorted.slice()
+      release(this.entries)
     }
-    const state: KeyStoreState = { sorted, ordered, runs: this.runs, folder: this.folder }
+    const state: KeyStoreState = { sorted, runs: this.runs, folder: this.folder }
     this.runs = []
     this.folder = null
     this.entries = new Uint32Array(0)
@@ -150,12 +148,14 @@ export class KeyStore {
       ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
     ]
     if (sources.every(source => source.runs.length === 0)) return sieve(sources, visit)
-    for (const source of sources) if (!source.ordered) sortEntries(source.sorted)
+    for (const source of sources) sortEntries(source.sorted)
     mergeCursors(this.cursors(sources), visit, true)
   }
 
-  /** Removes the spilled runs, this store's and the absorbed parts', and lets go of its memory. */
+  /** Removes the spilled runs, this store's and the absorbed parts', and lets go of their memory. */
   dispose(): void {
+    for (const entries of [this.entries, ...this.parts.map(part => part.state.sorted)])
+      release(entries)
     this.entries = new Uint32Array(0)
     this.count = 0
     for (const folder of [this.folder, ...this.parts.map(part => part.state.folder)])
@@ -195,7 +195,7 @@ export class KeyStore {
   /** The first add allocates the array; a full one is sorted and goes to disk as a run. */
   private makeRoom(): void {
     if (this.entries.length === 0) {
-      this.entries = new Uint32Array(this.maxEntries * 4)
+      this.entries = allocate(this.maxEntries * 4)
       return
     }
     sortEntries(this.entries)
@@ -220,8 +220,30 @@ export class KeyStore {
 interface Source {
   runs: RunFile[]
   sorted: Uint32Array
-  ordered?: boolean
   rowOffset: number
+}
+
+/**
+ * Below 32 MiB, glibc's malloc may serve an array from its heap, which zeroes every page at once and keeps
+ * them after the array is freed; from 32 MiB on it maps fresh pages, resident only once written and
+ * returned when freed. So a smaller array is a view of a 32 MiB buffer: the rest is never written.
+ */
+const MAPPED_WORDS = (32 * 1024 * 1024) / 4 + 1024
+
+function allocate(words: number): Uint32Array {
+  return words >= MAPPED_WORDS
+    ? new Uint32Array(words)
+    : new Uint32Array(MAPPED_WORDS).subarray(0, words)
+}
+
+/**
+ * Frees an array's memory now where the runtime can (ArrayBuffer.prototype.transfer, Node 22 and later),
+ * else at the next garbage collection: tens of MiB of garbage left for the collector counted in the peak.
+ * The array's buffer must be the caller's alone.
+ */
+function release(array: Uint32Array | Int32Array): void {
+  const buffer = array.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }
+  if (buffer.byteLength > 0) buffer.transfer?.(0)
 }
 
 /**
@@ -266,6 +288,7 @@ function sieve(
       picked[at + 3] = words[i + 3]
       at += 4
     }
+  release(slots)
   picked = picked.subarray(0, at)
   sortEntries(picked)
   for (let i = 4; i < at; i += 4) {
@@ -274,6 +297,7 @@ function sieve(
     if (first) visit(picked[i - 4], picked[i - 3], picked[i - 1], picked[i - 2], true)
     visit(picked[i], picked[i + 1], picked[i + 3], picked[i + 2], false)
   }
+  release(picked)
 }
 
 /** Per depth of the sort: each digit's next place and end (reused: millions of entries pass). */
