@@ -299,7 +299,7 @@ describe('the leakage machinery', () => {
   /** A part of a split as the validator hands it over: its rows' hashes (hi, lo), rows from 0. */
   function part(hashes: Array<[number, number]>, spillRoot?: string) {
     const store = new KeyStore({ spillRoot })
-    hashes.forEach(([hi, lo], row) => store.add(hi, lo, 0, row))
+    hashes.forEach(([hi, lo], row) => store.add(hi, lo, row))
     return { keys: store.detach({ spillAbove: 16 }), rows: hashes.length }
   }
 
@@ -423,7 +423,7 @@ describe('the leakage machinery', () => {
       }
       for (const { keys } of whole.rowKeys!.parts) store.absorb(keys, 10_000)
       const pairs: number[][] = []
-      store.candidates((_hi, _lo, _file, row, first) =>
+      store.candidates((_hi, _lo, row, first) =>
         first ? pairs.push([row]) : pairs[pairs.length - 1].push(row)
       )
       store.dispose()

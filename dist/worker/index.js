@@ -11744,33 +11744,33 @@ class Hash64 {
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/data/keys/runs.ts
-// Sorted runs of key entries (64-bit hash, file, row) and their merge: the parts of KeyStore that read
-// and write disk. An entry is four 32-bit words on disk: hi, lo, row, file.
+// Sorted runs of key entries (64-bit hash, row) and their merge: the parts of KeyStore that read and
+// write disk. An entry is three 32-bit words on disk: hi, lo, row.
 
-/** Entries read or written at a time: 64 KiB. */
+/** Words of an entry: hi, lo, row. */
+const ENTRY_WORDS = 3;
+/** Entries read or written at a time: 48 KiB. */
 const BLOCK = 4096;
-/** Entries in memory, four words each (hi, lo, row, file), in hash order. */
+/** Entries in memory, three words each (hi, lo, row), in hash order. */
 class ArrayCursor {
     slots;
     rowOffset;
     hi = 0;
     lo = 0;
-    file = 0;
     row = 0;
-    at = -4;
+    at = -ENTRY_WORDS;
     constructor(slots, rowOffset = 0) {
         this.slots = slots;
         this.rowOffset = rowOffset;
     }
     next() {
         const slots = this.slots;
-        const i = (this.at += 4);
+        const i = (this.at += ENTRY_WORDS);
         if (i >= slots.length)
             return false;
         this.hi = slots[i];
         this.lo = slots[i + 1];
         this.row = slots[i + 2] + this.rowOffset;
-        this.file = slots[i + 3];
         return true;
     }
     close() { }
@@ -11780,9 +11780,8 @@ class RunCursor {
     rowOffset;
     hi = 0;
     lo = 0;
-    file = 0;
     row = 0;
-    words = new Uint32Array(BLOCK * 4);
+    words = new Uint32Array(BLOCK * ENTRY_WORDS);
     bytes = new Uint8Array(this.words.buffer);
     fd;
     filled = 0;
@@ -11799,12 +11798,12 @@ class RunCursor {
             if (this.left === 0)
                 return false;
             const entries = Math.min(BLOCK, this.left);
-            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, this.bytes, 0, entries * 16, this.position);
-            if (read !== entries * 16)
+            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, this.bytes, 0, entries * ENTRY_WORDS * 4, this.position);
+            if (read !== entries * ENTRY_WORDS * 4)
                 throw new Error(`key run ended early (${read} bytes)`);
             this.position += read;
             this.left -= entries;
-            this.filled = entries * 4;
+            this.filled = entries * ENTRY_WORDS;
             this.at = 0;
         }
         const words = this.words;
@@ -11812,8 +11811,7 @@ class RunCursor {
         this.hi = words[at];
         this.lo = words[at + 1];
         this.row = words[at + 2] + this.rowOffset;
-        this.file = words[at + 3];
-        this.at = at + 4;
+        this.at = at + ENTRY_WORDS;
         return true;
     }
     close() {
@@ -11823,7 +11821,7 @@ class RunCursor {
 /** Writes entries in the order given (the caller's: hash order) to a new run file. */
 class RunWriter {
     path;
-    words = new Uint32Array(BLOCK * 4);
+    words = new Uint32Array(BLOCK * ENTRY_WORDS);
     fd;
     at = 0;
     count = 0;
@@ -11831,19 +11829,18 @@ class RunWriter {
         this.path = path;
         this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'wx');
     }
-    /** Entries already in order, four words each. */
+    /** Entries already in order, three words each. */
     write(entries) {
         this.flush();
         this.writeAll(new Uint8Array(entries.buffer, entries.byteOffset, entries.byteLength));
-        this.count += entries.length / 4;
+        this.count += entries.length / ENTRY_WORDS;
     }
-    add(hi, lo, file, row) {
+    add(hi, lo, row) {
         const words = this.words;
         words[this.at] = hi;
         words[this.at + 1] = lo;
         words[this.at + 2] = row;
-        words[this.at + 3] = file;
-        this.at += 4;
+        this.at += ENTRY_WORDS;
         this.count++;
         if (this.at === words.length)
             this.flush();
@@ -11880,7 +11877,6 @@ function before(a, ia, b, ib) {
 function mergeCursors(cursors, visit, repeatsOnly = false) {
     let prevHi = -1;
     let prevLo = -1;
-    let prevFile = 0;
     let prevRow = 0;
     let inGroup = false;
     try {
@@ -11891,20 +11887,19 @@ function mergeCursors(cursors, visit, repeatsOnly = false) {
         for (let live = size; live > 0;) {
             const top = heap[0];
             const cursor = cursors[top];
-            const { hi, lo, file, row } = cursor;
+            const { hi, lo, row } = cursor;
             if (!repeatsOnly)
-                visit(hi, lo, file, row, false);
+                visit(hi, lo, row, false);
             else if (hi === prevHi && lo === prevLo) {
                 if (!inGroup)
-                    visit(prevHi, prevLo, prevFile, prevRow, true);
-                visit(hi, lo, file, row, false);
+                    visit(prevHi, prevLo, prevRow, true);
+                visit(hi, lo, row, false);
                 inGroup = true;
             }
             else {
                 inGroup = false;
                 prevHi = hi;
                 prevLo = lo;
-                prevFile = file;
                 prevRow = row;
             }
             if (!cursor.next()) {
@@ -11944,18 +11939,18 @@ function siftDown(cursors, heap, from, size) {
 ;// CONCATENATED MODULE: ./src/data/keys/store.ts
 /**
  * KeyStore: which keys repeat, among millions, in bounded memory. It holds 64-bit key hashes with a row
- * reference each (a file index and a row number) and finds the hashes that occur more than once:
+ * number each (numbered across the files of a dataset, or the splits compared) and finds the hashes that occur more than once:
  * candidates, which the caller confirms by comparing the rows' exact key texts (a hash collision must
  * never be reported as a repeat). It knows nothing of tables: any key (a unique field, a primary key, a
  * whole row, the columns two splits are compared on) hashed by keys/hash.ts fits.
  *
  *   const store = new KeyStore({ memoryBytes: 32 << 20 })
- *   store.add(hi, lo, file, row)      // for each key of each row, rows in order
+ *   store.add(hi, lo, row)            // for each key of each row, rows in order
  *   store.absorb(other.detach(), n)   // another part's entries (a worker's), its rows shifted by n
  *   store.candidates(visit)           // after the last add: each entry whose hash repeats, by hash
  *   store.dispose()                   // removes what was spilled to disk
  *
- * Entries are appended to a typed array (four 32-bit words each: hi, lo, row, file) as big as the memory
+ * Entries are appended to a typed array (three 32-bit words each: hi, lo, row) as big as the memory
  * given, whose pages cost memory only once written. When it is full it is sorted by hash in place and
  * written to a file in the store's temporary folder (a sorted run), and starts empty. `candidates` then
  * sorts what is left and merges it with the runs, and with absorbed parts, so repeats across runs and
@@ -11970,8 +11965,8 @@ function siftDown(cursors, heap, from, size) {
 
 
 
-/** Bytes per entry: hi, lo, row and file, 4 bytes each. */
-const ENTRY_BYTES = 16;
+/** Bytes per entry: hi, lo and row, 4 bytes each. */
+const ENTRY_BYTES = ENTRY_WORDS * 4;
 const MIN_ENTRIES = 1 << 8;
 /** Runs merged at once: more are first merged into fewer (each open run holds a file and 64 KiB). */
 const MAX_FAN_IN = 64;
@@ -11980,8 +11975,7 @@ const DIGIT_BITS = 11;
 /** Slots of the sieve per entry: about one entry in eight is sorted for nothing. */
 const SLOTS_PER_ENTRY = 8;
 /** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
-const KEY_MEMORY_BYTES = 48 * 1024 * 1024;
-const MAX_FILES = 0xffff;
+const KEY_MEMORY_BYTES = 36 * 1024 * 1024;
 const MAX_ROW = 0xffffffff;
 class KeyStore {
     /** Allocated at the first add, as big as the memory given: only its written pages are resident. */
@@ -12005,17 +11999,16 @@ class KeyStore {
         return this.spilled;
     }
     /** Adds a key's hash with the row it is in. Rows are added in order. */
-    add(hi, lo, file, row) {
-        if (!(file >= 0 && file <= MAX_FILES && row >= 0 && row <= MAX_ROW))
-            throw new RangeError(`key store: file ${file}, row ${row} out of range`);
-        if (this.count * 4 === this.entries.length)
+    add(hi, lo, row) {
+        if (!(row >= 0 && row <= MAX_ROW))
+            throw new RangeError(`key store: row ${row} out of range`);
+        if (this.count * ENTRY_WORDS === this.entries.length)
             this.makeRoom();
         const entries = this.entries;
-        const at = this.count++ * 4;
+        const at = this.count++ * ENTRY_WORDS;
         entries[at] = hi;
         entries[at + 1] = lo;
         entries[at + 2] = row;
-        entries[at + 3] = file;
     }
     /**
      * This store's entries for another store to absorb; this store is empty afterwards. With `spillAbove`,
@@ -12024,7 +12017,7 @@ class KeyStore {
      * spilled spills the rest too, and lets go of its array.
      */
     detach(options = {}) {
-        let sorted = this.entries.subarray(0, this.count * 4);
+        let sorted = this.entries.subarray(0, this.count * ENTRY_WORDS);
         const spillAbove = this.runs.length > 0 ? 0 : options.spillAbove;
         if (spillAbove !== undefined) {
             if (sorted.byteLength > spillAbove) {
@@ -12053,7 +12046,7 @@ class KeyStore {
      */
     candidates(visit) {
         const sources = [
-            { runs: this.runs, sorted: this.entries.subarray(0, this.count * 4), rowOffset: 0 },
+            { runs: this.runs, sorted: this.entries.subarray(0, this.count * ENTRY_WORDS), rowOffset: 0 },
             ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
         ];
         if (sources.every(source => source.runs.length === 0))
@@ -12091,7 +12084,7 @@ class KeyStore {
             const merged = [];
             for (let at = 0; at < opens.length; at += MAX_FAN_IN) {
                 const writer = new RunWriter(this.runPath());
-                mergeCursors(opens.slice(at, at + MAX_FAN_IN).map(open => open()), (hi, lo, file, row) => writer.add(hi, lo, file, row));
+                mergeCursors(opens.slice(at, at + MAX_FAN_IN).map(open => open()), (hi, lo, row) => writer.add(hi, lo, row));
                 merged.push(writer.finish());
             }
             if (merged.length === 1)
@@ -12102,7 +12095,7 @@ class KeyStore {
     /** The first add allocates the array; a full one is sorted and goes to disk as a run. */
     makeRoom() {
         if (this.entries.length === 0) {
-            this.entries = allocate(this.maxEntries * 4);
+            this.entries = allocate(this.maxEntries * ENTRY_WORDS);
             return;
         }
         sortEntries(this.entries);
@@ -12151,23 +12144,23 @@ function release(array) {
 function sieve(sources, visit) {
     let total = 0;
     for (const source of sources)
-        total += source.sorted.length >>> 2;
+        total += source.sorted.length / ENTRY_WORDS;
     if (total < 2)
         return;
     const mask = 2 ** Math.max(10, Math.ceil(Math.log2(total * SLOTS_PER_ENTRY))) - 1;
     // Slot s: bit 2(s % 16) of word s / 16 is "seen", the bit above it "seen twice".
     const slots = new Int32Array((mask + 1) >>> 4);
     for (const { sorted: words } of sources)
-        for (let i = 0; i < words.length; i += 4) {
+        for (let i = 0; i < words.length; i += ENTRY_WORDS) {
             const slot = words[i + 1] & mask;
             const seen = 1 << ((slot & 15) << 1);
             const word = slots[slot >>> 4];
             slots[slot >>> 4] = word | (word & seen ? seen << 1 : seen);
         }
-    let picked = new Uint32Array(Math.max(64, total >>> 2) * 4);
+    let picked = new Uint32Array(Math.max(64, total >>> 2) * ENTRY_WORDS);
     let at = 0;
     for (const { sorted: words, rowOffset } of sources)
-        for (let i = 0; i < words.length; i += 4) {
+        for (let i = 0; i < words.length; i += ENTRY_WORDS) {
             const slot = words[i + 1] & mask;
             if (!(slots[slot >>> 4] & (2 << ((slot & 15) << 1))))
                 continue;
@@ -12182,19 +12175,19 @@ function sieve(sources, visit) {
             picked[at] = words[i];
             picked[at + 1] = words[i + 1];
             picked[at + 2] = row;
-            picked[at + 3] = words[i + 3];
-            at += 4;
+            at += ENTRY_WORDS;
         }
     release(slots);
     picked = picked.subarray(0, at);
     sortEntries(picked);
-    for (let i = 4; i < at; i += 4) {
-        if (picked[i] !== picked[i - 4] || picked[i + 1] !== picked[i - 3])
+    const w = ENTRY_WORDS;
+    for (let i = w; i < at; i += w) {
+        if (picked[i] !== picked[i - w] || picked[i + 1] !== picked[i - w + 1])
             continue;
-        const first = i === 4 || picked[i - 8] !== picked[i] || picked[i - 7] !== picked[i + 1];
+        const first = i === w || picked[i - 2 * w] !== picked[i] || picked[i - 2 * w + 1] !== picked[i + 1];
         if (first)
-            visit(picked[i - 4], picked[i - 3], picked[i - 1], picked[i - 2], true);
-        visit(picked[i], picked[i + 1], picked[i + 3], picked[i + 2], false);
+            visit(picked[i - w], picked[i - w + 1], picked[i - w + 2], true);
+        visit(picked[i], picked[i + 1], picked[i + 2], false);
     }
     release(picked);
 }
@@ -12211,7 +12204,7 @@ function sortEntries(entries) {
 }
 /** Entries [start, stop) (in words), whose hi agree on their top `sorted` bits. */
 function sortRange(entries, start, stop, sorted, depth) {
-    const count = (stop - start) >>> 2;
+    const count = (stop - start) / ENTRY_WORDS;
     if (count <= 32 || sorted >= 32) {
         sortByComparison(entries, start, stop);
         return;
@@ -12229,10 +12222,10 @@ function sortRange(entries, start, stop, sorted, depth) {
     }
     for (let from = start; from < stop;) {
         const digit = (entries[from] >>> shift) & mask;
-        let to = from + 4;
+        let to = from + ENTRY_WORDS;
         while (to < stop && ((entries[to] >>> shift) & mask) === digit)
-            to += 4;
-        if (to - from > 4)
+            to += ENTRY_WORDS;
+        if (to - from > ENTRY_WORDS)
             sortRange(entries, from, to, sorted + bits, depth + 1);
         from = to;
     }
@@ -12244,8 +12237,8 @@ function sortRange(entries, start, stop, sorted, depth) {
 function permute(e, start, stop, shift, mask, { next, end }) {
     const digits = mask + 1;
     end.fill(0, 0, digits);
-    for (let i = start; i < stop; i += 4)
-        end[(e[i] >>> shift) & mask] += 4;
+    for (let i = start; i < stop; i += ENTRY_WORDS)
+        end[(e[i] >>> shift) & mask] += ENTRY_WORDS;
     let at = start;
     for (let d = 0; d < digits; d++) {
         if (end[d] === stop - start)
@@ -12259,34 +12252,29 @@ function permute(e, start, stop, shift, mask, { next, end }) {
             let hi = e[i];
             let digit = (hi >>> shift) & mask;
             if (digit === d) {
-                next[d] = i + 4;
+                next[d] = i + ENTRY_WORDS;
                 continue;
             }
             let lo = e[i + 1];
             let row = e[i + 2];
-            let file = e[i + 3];
             while (digit !== d) {
                 const j = next[digit];
-                next[digit] = j + 4;
+                next[digit] = j + ENTRY_WORDS;
                 const swapHi = e[j];
                 const swapLo = e[j + 1];
                 const swapRow = e[j + 2];
-                const swapFile = e[j + 3];
                 e[j] = hi;
                 e[j + 1] = lo;
                 e[j + 2] = row;
-                e[j + 3] = file;
                 hi = swapHi;
                 lo = swapLo;
                 row = swapRow;
-                file = swapFile;
                 digit = (hi >>> shift) & mask;
             }
             e[i] = hi;
             e[i + 1] = lo;
             e[i + 2] = row;
-            e[i + 3] = file;
-            next[d] = i + 4;
+            next[d] = i + ENTRY_WORDS;
         }
     return true;
 }
@@ -12300,26 +12288,28 @@ function after(entries, i, j) {
 }
 /** A few entries by insertion; many (hashes made to collide) by a merge sort, never in square time. */
 function sortByComparison(entries, start, stop) {
-    if (stop - start > 4 * 32)
+    const w = ENTRY_WORDS;
+    if (stop - start > w * 32)
         return sortLong(entries, start, stop);
-    const entry = new Uint32Array(4);
-    for (let i = start + 4; i < stop; i += 4) {
-        if (!after(entries, i - 4, i))
+    const entry = new Uint32Array(w);
+    for (let i = start + w; i < stop; i += w) {
+        if (!after(entries, i - w, i))
             continue;
-        entry.set(entries.subarray(i, i + 4));
-        let j = i - 4;
+        entry.set(entries.subarray(i, i + w));
+        let j = i - w;
         while (j >= start && after(entries, j, i))
-            j -= 4;
-        entries.copyWithin(j + 8, j + 4, i);
-        entries.set(entry, j + 4);
+            j -= w;
+        entries.copyWithin(j + 2 * w, j + w, i);
+        entries.set(entry, j + w);
     }
 }
 /** A long run: its entries' places sorted (Array.prototype.sort is stable), then copied back in order. */
 function sortLong(entries, start, stop) {
-    const places = Array.from({ length: (stop - start) / 4 }, (_, k) => start + 4 * k);
+    const w = ENTRY_WORDS;
+    const places = Array.from({ length: (stop - start) / w }, (_, k) => start + w * k);
     places.sort((a, b) => (after(entries, a, b) ? 1 : after(entries, b, a) ? -1 : 0));
     const copy = entries.slice(start, stop);
-    places.forEach((place, k) => entries.set(copy.subarray(place - start, place - start + 4), start + 4 * k));
+    places.forEach((place, k) => entries.set(copy.subarray(place - start, place - start + w), start + w * k));
 }
 
 ;// CONCATENATED MODULE: ./src/data/key-tracker.ts
@@ -12472,7 +12462,7 @@ class KeyTracker {
     addUnique(unique, value, rowNumber) {
         const hash = this.part;
         hash.value(value, this.uniqueSeeds[unique]);
-        this.store.add(hash.hi, hash.lo, 0, rowNumber);
+        this.store.add(hash.hi, hash.lo, rowNumber);
     }
     fill(slots, value) {
         const hash = this.part;
@@ -12494,7 +12484,7 @@ class KeyTracker {
         if (primary === null || this.primaryKeyEmpty)
             return;
         primary.hash(this.whole);
-        this.store.add(this.whole.hi, this.whole.lo, 0, rowNumber);
+        this.store.add(this.whole.hi, this.whole.lo, rowNumber);
     }
     /** A blank row: it has no key; its primary key, if the schema has one, is empty. */
     blankRow() {
@@ -12507,7 +12497,7 @@ class KeyTracker {
             if (key.read < key.fields.length)
                 continue;
             key.hash(this.whole);
-            this.store.add(this.whole.hi, this.whole.lo, 0, rowNumber);
+            this.store.add(this.whole.hi, this.whole.lo, rowNumber);
         }
         for (const key of this.foreignKeys) {
             if (key.target.read > 0)
@@ -12539,7 +12529,7 @@ class KeyTracker {
     /** With `checksRows`: the whole row (its cells as read) goes to the store. */
     addRow(cells, rowNumber) {
         rowHash(cells, this.part, this.whole, this.checks);
-        this.store.add(this.whole.hi, this.whole.lo, 0, rowNumber);
+        this.store.add(this.whole.hi, this.whole.lo, rowNumber);
     }
 }
 /** Key check index of duplicate rows. */
@@ -12831,7 +12821,7 @@ class RowSet {
 /** The rows whose key hash repeats in `store`, or null when none does. */
 function candidateRows(store) {
     let rows = null;
-    store.candidates((hi, lo, file, row) => (rows ??= new RowSet()).add(row));
+    store.candidates((_hi, _lo, row) => (rows ??= new RowSet()).add(row));
     return rows;
 }
 /**
@@ -13142,7 +13132,7 @@ function hashKey(values, raws, hash) {
     hash.lo = mix32(low ^ values.length);
 }
 /** Memory for a table's row-key hashes (a part on one of two threads gets half); past it they spill. */
-const ROW_KEY_MEMORY_BYTES = 16 * 1024 * 1024;
+const ROW_KEY_MEMORY_BYTES = 12 * 1024 * 1024;
 /** A part's hashes left in memory past this many bytes go to disk when it is done (see figures). */
 const KEPT_IN_MEMORY_BYTES = 1 << 20;
 /**
@@ -13233,7 +13223,7 @@ class RowKeys {
     add(cells, text) {
         this.read(cells, text);
         hashKey(this.values, this.raws, this.hash);
-        this.store.add(this.hash.hi, this.hash.lo, 0, this.rows++);
+        this.store.add(this.hash.hi, this.hash.lo, this.rows++);
         if (this.labelIndex >= 0)
             this.countClass(cells, text);
     }

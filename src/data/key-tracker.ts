@@ -189,7 +189,7 @@ export class KeyTracker {
   private addUnique(unique: number, value: unknown, rowNumber: number): void {
     const hash = this.part
     hash.value(value, this.uniqueSeeds[unique])
-    this.store!.add(hash.hi, hash.lo, 0, rowNumber)
+    this.store!.add(hash.hi, hash.lo, rowNumber)
   }
 
   private fill(slots: Array<[CompositeKey, number]>, value: unknown): void {
@@ -211,7 +211,7 @@ export class KeyTracker {
     this.primaryKeyEmpty = primary !== null && primary.read === 0
     if (primary === null || this.primaryKeyEmpty) return
     primary.hash(this.whole)
-    this.store!.add(this.whole.hi, this.whole.lo, 0, rowNumber)
+    this.store!.add(this.whole.hi, this.whole.lo, rowNumber)
   }
 
   /** A blank row: it has no key; its primary key, if the schema has one, is empty. */
@@ -225,7 +225,7 @@ export class KeyTracker {
     for (const key of this.uniqueKeys) {
       if (key.read < key.fields.length) continue
       key.hash(this.whole)
-      this.store!.add(this.whole.hi, this.whole.lo, 0, rowNumber)
+      this.store!.add(this.whole.hi, this.whole.lo, rowNumber)
     }
     for (const key of this.foreignKeys) {
       if (key.target.read > 0) key.target.seen.set(key.target.text(), rowNumber)
@@ -258,7 +258,7 @@ export class KeyTracker {
   /** With `checksRows`: the whole row (its cells as read) goes to the store. */
   addRow(cells: unknown[], rowNumber: number): void {
     rowHash(cells, this.part, this.whole, this.checks)
-    this.store!.add(this.whole.hi, this.whole.lo, 0, rowNumber)
+    this.store!.add(this.whole.hi, this.whole.lo, rowNumber)
   }
 }
 

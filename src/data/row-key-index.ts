@@ -43,7 +43,7 @@ export class RowKeyIndex {
     const rows = new RowSet()
     let keys = 0
     try {
-      this.store.candidates((_hi, _lo, _file, row, first) => {
+      this.store.candidates((_hi, _lo, row, first) => {
         rows.add(row)
         if (first) keys++
       })

@@ -97,7 +97,7 @@ interface KeyHash {
 }
 
 /** Memory for a table's row-key hashes (a part on one of two threads gets half); past it they spill. */
-export const ROW_KEY_MEMORY_BYTES = 16 * 1024 * 1024
+export const ROW_KEY_MEMORY_BYTES = 12 * 1024 * 1024
 /** A part's hashes left in memory past this many bytes go to disk when it is done (see figures). */
 const KEPT_IN_MEMORY_BYTES = 1 << 20
 
@@ -204,7 +204,7 @@ export class RowKeys {
   add(cells: unknown[] | null, text: TextCells | null): void {
     this.read(cells, text)
     hashKey(this.values, this.raws, this.hash)
-    this.store.add(this.hash.hi, this.hash.lo, 0, this.rows++)
+    this.store.add(this.hash.hi, this.hash.lo, this.rows++)
     if (this.labelIndex >= 0) this.countClass(cells, text)
   }
 

@@ -1,17 +1,17 @@
 /**
  * KeyStore: which keys repeat, among millions, in bounded memory. It holds 64-bit key hashes with a row
- * reference each (a file index and a row number) and finds the hashes that occur more than once:
+ * number each (numbered across the files of a dataset, or the splits compared) and finds the hashes that occur more than once:
  * candidates, which the caller confirms by comparing the rows' exact key texts (a hash collision must
  * never be reported as a repeat). It knows nothing of tables: any key (a unique field, a primary key, a
  * whole row, the columns two splits are compared on) hashed by keys/hash.ts fits.
  *
  *   const store = new KeyStore({ memoryBytes: 32 << 20 })
- *   store.add(hi, lo, file, row)      // for each key of each row, rows in order
+ *   store.add(hi, lo, row)            // for each key of each row, rows in order
  *   store.absorb(other.detach(), n)   // another part's entries (a worker's), its rows shifted by n
  *   store.candidates(visit)           // after the last add: each entry whose hash repeats, by hash
  *   store.dispose()                   // removes what was spilled to disk
  *
- * Entries are appended to a typed array (four 32-bit words each: hi, lo, row, file) as big as the memory
+ * Entries are appended to a typed array (three 32-bit words each: hi, lo, row) as big as the memory
  * given, whose pages cost memory only once written. When it is full it is sorted by hash in place and
  * written to a file in the store's temporary folder (a sorted run), and starts empty. `candidates` then
  * sorts what is left and merges it with the runs, and with absorbed parts, so repeats across runs and
@@ -26,6 +26,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
+  ENTRY_WORDS,
   mergeCursors,
   RunCursor,
   RunWriter,
@@ -34,8 +35,8 @@ import {
   type RunFile
 } from './runs.js'
 
-/** Bytes per entry: hi, lo, row and file, 4 bytes each. */
-const ENTRY_BYTES = 16
+/** Bytes per entry: hi, lo and row, 4 bytes each. */
+const ENTRY_BYTES = ENTRY_WORDS * 4
 const MIN_ENTRIES = 1 << 8
 /** Runs merged at once: more are first merged into fewer (each open run holds a file and 64 KiB). */
 const MAX_FAN_IN = 64
@@ -45,13 +46,12 @@ const DIGIT_BITS = 11
 const SLOTS_PER_ENTRY = 8
 
 /** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
-export const KEY_MEMORY_BYTES = 48 * 1024 * 1024
-export const MAX_FILES = 0xffff
+export const KEY_MEMORY_BYTES = 36 * 1024 * 1024
 export const MAX_ROW = 0xffffffff
 
 /** A store's entries handed to another thread or store: a transferable typed array and run files. */
 export interface KeyStoreState {
-  /** Entries in memory, four words each (hi, lo, row, file), as added (sorted by whoever merges them). */
+  /** Entries in memory, three words each (hi, lo, row), as added (sorted by whoever merges them). */
   sorted: Uint32Array
   runs: RunFile[]
   folder: string | null
@@ -94,16 +94,14 @@ export class KeyStore {
   }
 
   /** Adds a key's hash with the row it is in. Rows are added in order. */
-  add(hi: number, lo: number, file: number, row: number): void {
-    if (!(file >= 0 && file <= MAX_FILES && row >= 0 && row <= MAX_ROW))
-      throw new RangeError(`key store: file ${file}, row ${row} out of range`)
-    if (this.count * 4 === this.entries.length) this.makeRoom()
+  add(hi: number, lo: number, row: number): void {
+    if (!(row >= 0 && row <= MAX_ROW)) throw new RangeError(`key store: row ${row} out of range`)
+    if (this.count * ENTRY_WORDS === this.entries.length) this.makeRoom()
     const entries = this.entries
-    const at = this.count++ * 4
+    const at = this.count++ * ENTRY_WORDS
     entries[at] = hi
     entries[at + 1] = lo
     entries[at + 2] = row
-    entries[at + 3] = file
   }
 
   /**
@@ -113,7 +111,7 @@ export class KeyStore {
    * spilled spills the rest too, and lets go of its array.
    */
   detach(options: { spillAbove?: number } = {}): KeyStoreState {
-    let sorted = this.entries.subarray(0, this.count * 4)
+    let sorted = this.entries.subarray(0, this.count * ENTRY_WORDS)
     const spillAbove = this.runs.length > 0 ? 0 : options.spillAbove
     if (spillAbove !== undefined) {
       if (sorted.byteLength > spillAbove) {
@@ -140,11 +138,9 @@ export class KeyStore {
    * After the last add: calls `visit` for each entry whose hash occurs more than once, in hash order, and
    * each group of equal hashes in the order of its rows; `first` marks a group's first entry.
    */
-  candidates(
-    visit: (hi: number, lo: number, file: number, row: number, first: boolean) => void
-  ): void {
+  candidates(visit: (hi: number, lo: number, row: number, first: boolean) => void): void {
     const sources: Source[] = [
-      { runs: this.runs, sorted: this.entries.subarray(0, this.count * 4), rowOffset: 0 },
+      { runs: this.runs, sorted: this.entries.subarray(0, this.count * ENTRY_WORDS), rowOffset: 0 },
       ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
     ]
     if (sources.every(source => source.runs.length === 0)) return sieve(sources, visit)
@@ -183,7 +179,7 @@ export class KeyStore {
         const writer = new RunWriter(this.runPath())
         mergeCursors(
           opens.slice(at, at + MAX_FAN_IN).map(open => open()),
-          (hi, lo, file, row) => writer.add(hi, lo, file, row)
+          (hi, lo, row) => writer.add(hi, lo, row)
         )
         merged.push(writer.finish())
       }
@@ -195,7 +191,7 @@ export class KeyStore {
   /** The first add allocates the array; a full one is sorted and goes to disk as a run. */
   private makeRoom(): void {
     if (this.entries.length === 0) {
-      this.entries = allocate(this.maxEntries * 4)
+      this.entries = allocate(this.maxEntries * ENTRY_WORDS)
       return
     }
     sortEntries(this.entries)
@@ -254,25 +250,25 @@ function release(array: Uint32Array | Int32Array): void {
  */
 function sieve(
   sources: Source[],
-  visit: (hi: number, lo: number, file: number, row: number, first: boolean) => void
+  visit: (hi: number, lo: number, row: number, first: boolean) => void
 ): void {
   let total = 0
-  for (const source of sources) total += source.sorted.length >>> 2
+  for (const source of sources) total += source.sorted.length / ENTRY_WORDS
   if (total < 2) return
   const mask = 2 ** Math.max(10, Math.ceil(Math.log2(total * SLOTS_PER_ENTRY))) - 1
   // Slot s: bit 2(s % 16) of word s / 16 is "seen", the bit above it "seen twice".
   const slots = new Int32Array((mask + 1) >>> 4)
   for (const { sorted: words } of sources)
-    for (let i = 0; i < words.length; i += 4) {
+    for (let i = 0; i < words.length; i += ENTRY_WORDS) {
       const slot = words[i + 1] & mask
       const seen = 1 << ((slot & 15) << 1)
       const word = slots[slot >>> 4]
       slots[slot >>> 4] = word | (word & seen ? seen << 1 : seen)
     }
-  let picked = new Uint32Array(Math.max(64, total >>> 2) * 4)
+  let picked = new Uint32Array(Math.max(64, total >>> 2) * ENTRY_WORDS)
   let at = 0
   for (const { sorted: words, rowOffset } of sources)
-    for (let i = 0; i < words.length; i += 4) {
+    for (let i = 0; i < words.length; i += ENTRY_WORDS) {
       const slot = words[i + 1] & mask
       if (!(slots[slot >>> 4] & (2 << ((slot & 15) << 1)))) continue
       const row = words[i + 2] + rowOffset
@@ -285,17 +281,18 @@ function sieve(
       picked[at] = words[i]
       picked[at + 1] = words[i + 1]
       picked[at + 2] = row
-      picked[at + 3] = words[i + 3]
-      at += 4
+      at += ENTRY_WORDS
     }
   release(slots)
   picked = picked.subarray(0, at)
   sortEntries(picked)
-  for (let i = 4; i < at; i += 4) {
-    if (picked[i] !== picked[i - 4] || picked[i + 1] !== picked[i - 3]) continue
-    const first = i === 4 || picked[i - 8] !== picked[i] || picked[i - 7] !== picked[i + 1]
-    if (first) visit(picked[i - 4], picked[i - 3], picked[i - 1], picked[i - 2], true)
-    visit(picked[i], picked[i + 1], picked[i + 3], picked[i + 2], false)
+  const w = ENTRY_WORDS
+  for (let i = w; i < at; i += w) {
+    if (picked[i] !== picked[i - w] || picked[i + 1] !== picked[i - w + 1]) continue
+    const first =
+      i === w || picked[i - 2 * w] !== picked[i] || picked[i - 2 * w + 1] !== picked[i + 1]
+    if (first) visit(picked[i - w], picked[i - w + 1], picked[i - w + 2], true)
+    visit(picked[i], picked[i + 1], picked[i + 2], false)
   }
   release(picked)
 }
@@ -321,7 +318,7 @@ function sortRange(
   sorted: number,
   depth: number
 ): void {
-  const count = (stop - start) >>> 2
+  const count = (stop - start) / ENTRY_WORDS
   if (count <= 32 || sorted >= 32) {
     sortByComparison(entries, start, stop)
     return
@@ -339,9 +336,9 @@ function sortRange(
   }
   for (let from = start; from < stop;) {
     const digit = (entries[from] >>> shift) & mask
-    let to = from + 4
-    while (to < stop && ((entries[to] >>> shift) & mask) === digit) to += 4
-    if (to - from > 4) sortRange(entries, from, to, sorted + bits, depth + 1)
+    let to = from + ENTRY_WORDS
+    while (to < stop && ((entries[to] >>> shift) & mask) === digit) to += ENTRY_WORDS
+    if (to - from > ENTRY_WORDS) sortRange(entries, from, to, sorted + bits, depth + 1)
     from = to
   }
 }
@@ -360,7 +357,7 @@ function permute(
 ): boolean {
   const digits = mask + 1
   end.fill(0, 0, digits)
-  for (let i = start; i < stop; i += 4) end[(e[i] >>> shift) & mask] += 4
+  for (let i = start; i < stop; i += ENTRY_WORDS) end[(e[i] >>> shift) & mask] += ENTRY_WORDS
   let at = start
   for (let d = 0; d < digits; d++) {
     if (end[d] === stop - start) return false
@@ -373,34 +370,29 @@ function permute(
       let hi = e[i]
       let digit = (hi >>> shift) & mask
       if (digit === d) {
-        next[d] = i + 4
+        next[d] = i + ENTRY_WORDS
         continue
       }
       let lo = e[i + 1]
       let row = e[i + 2]
-      let file = e[i + 3]
       while (digit !== d) {
         const j = next[digit]
-        next[digit] = j + 4
+        next[digit] = j + ENTRY_WORDS
         const swapHi = e[j]
         const swapLo = e[j + 1]
         const swapRow = e[j + 2]
-        const swapFile = e[j + 3]
         e[j] = hi
         e[j + 1] = lo
         e[j + 2] = row
-        e[j + 3] = file
         hi = swapHi
         lo = swapLo
         row = swapRow
-        file = swapFile
         digit = (hi >>> shift) & mask
       }
       e[i] = hi
       e[i + 1] = lo
       e[i + 2] = row
-      e[i + 3] = file
-      next[d] = i + 4
+      next[d] = i + ENTRY_WORDS
     }
   return true
 }
@@ -414,24 +406,26 @@ function after(entries: Uint32Array, i: number, j: number): boolean {
 
 /** A few entries by insertion; many (hashes made to collide) by a merge sort, never in square time. */
 function sortByComparison(entries: Uint32Array, start: number, stop: number): void {
-  if (stop - start > 4 * 32) return sortLong(entries, start, stop)
-  const entry = new Uint32Array(4)
-  for (let i = start + 4; i < stop; i += 4) {
-    if (!after(entries, i - 4, i)) continue
-    entry.set(entries.subarray(i, i + 4))
-    let j = i - 4
-    while (j >= start && after(entries, j, i)) j -= 4
-    entries.copyWithin(j + 8, j + 4, i)
-    entries.set(entry, j + 4)
+  const w = ENTRY_WORDS
+  if (stop - start > w * 32) return sortLong(entries, start, stop)
+  const entry = new Uint32Array(w)
+  for (let i = start + w; i < stop; i += w) {
+    if (!after(entries, i - w, i)) continue
+    entry.set(entries.subarray(i, i + w))
+    let j = i - w
+    while (j >= start && after(entries, j, i)) j -= w
+    entries.copyWithin(j + 2 * w, j + w, i)
+    entries.set(entry, j + w)
   }
 }
 
 /** A long run: its entries' places sorted (Array.prototype.sort is stable), then copied back in order. */
 function sortLong(entries: Uint32Array, start: number, stop: number): void {
-  const places = Array.from({ length: (stop - start) / 4 }, (_, k) => start + 4 * k)
+  const w = ENTRY_WORDS
+  const places = Array.from({ length: (stop - start) / w }, (_, k) => start + w * k)
   places.sort((a, b) => (after(entries, a, b) ? 1 : after(entries, b, a) ? -1 : 0))
   const copy = entries.slice(start, stop)
   places.forEach((place, k) =>
-    entries.set(copy.subarray(place - start, place - start + 4), start + 4 * k)
+    entries.set(copy.subarray(place - start, place - start + w), start + w * k)
   )
 }
