@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { KeyStore } from '../src/data/keys/store.js'
+import { KeyStore, sortEntries } from '../src/data/keys/store.js'
 import { parseTableSchema } from '../src/data/schema.js'
 import { validateDataset } from '../src/data/validate-dataset.js'
 import { validateTable } from '../src/data/validate-file.js'
@@ -15,23 +15,21 @@ import type { WorkerResult, WorkerTask } from '../src/worker/tasks.js'
 /** Every candidate as "hash:row", a group's first marked with *. */
 function candidates(store: KeyStore): string[] {
   const seen: string[] = []
-  store.candidates((hi, lo, file, row, first) =>
-    seen.push(`${hi}.${lo}:${file}/${row}${first ? '*' : ''}`)
-  )
+  store.candidates((hi, lo, row, first) => seen.push(`${hi}.${lo}:${row}${first ? '*' : ''}`))
   return seen
 }
 
 describe('KeyStore', () => {
   it('nominates each hash added more than once, with its rows in the order added', () => {
     const store = new KeyStore()
-    store.add(5, 1, 0, 2)
-    store.add(9, 9, 0, 3)
-    store.add(5, 1, 1, 4)
-    store.add(5, 2, 0, 5)
-    store.add(0, 0, 0, 6)
-    store.add(5, 1, 0, 7)
-    store.add(9, 9, 0, 8)
-    expect(candidates(store)).toEqual(['5.1:0/2*', '5.1:1/4', '5.1:0/7', '9.9:0/3*', '9.9:0/8'])
+    store.add(5, 1, 2)
+    store.add(9, 9, 3)
+    store.add(5, 1, 4)
+    store.add(5, 2, 5)
+    store.add(0, 0, 6)
+    store.add(5, 1, 7)
+    store.add(9, 9, 8)
+    expect(candidates(store)).toEqual(['5.1:2*', '5.1:4', '5.1:7', '9.9:3*', '9.9:8'])
     store.dispose()
   })
 
@@ -39,8 +37,10 @@ describe('KeyStore', () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'spill-'))
     const store = new KeyStore({ memoryBytes: 1, spillRoot: root })
     // 20,000 keys (runs of 256) and, past the first 64 runs, more runs than are merged at once.
-    for (let row = 0; row < 20_000; row++) store.add((row * 2654435761) >>> 0, 7, 0, row)
-    for (const row of [19_999, 3, 12_345]) store.add((row * 2654435761) >>> 0, 7, 1, row)
+    for (let row = 0; row < 20_000; row++) store.add((row * 2654435761) >>> 0, 7, row)
+    // Rows 20,000 to 20,002 repeat the keys of rows 19,999, 3 and 12,345.
+    for (const [k, row] of [19_999, 3, 12_345].entries())
+      store.add((row * 2654435761) >>> 0, 7, 20_000 + k)
     expect(store.spilledRuns).toBeGreaterThan(64)
     const spilled = readdirSync(root)
     expect(spilled).toEqual([expect.stringMatching(/^ml-smoke-keys-/)])
@@ -48,7 +48,7 @@ describe('KeyStore', () => {
       candidates(store)
         .map(entry => entry.split(':')[1])
         .sort()
-    ).toEqual(['0/12345*', '0/19999*', '0/3*', '1/12345', '1/19999', '1/3'])
+    ).toEqual(['12345*', '19999*', '20000', '20001', '20002', '3*'])
     store.dispose()
     expect(existsSync(path.join(root, spilled[0]))).toBe(false)
   })
@@ -65,7 +65,7 @@ describe('KeyStore', () => {
     for (let row = 0; row < 6000; row++) {
       const hi = random(40) * 0x01000001
       const lo = random(400)
-      store.add(hi, lo, 0, row)
+      store.add(hi, lo, row)
       rowsOf.set(`${hi}.${lo}`, [...(rowsOf.get(`${hi}.${lo}`) ?? []), row])
     }
     const expected = [...rowsOf]
@@ -75,7 +75,7 @@ describe('KeyStore', () => {
         const [bh, bl] = b.split('.').map(Number)
         return ah - bh || al - bl
       })
-      .flatMap(([hash, rows]) => rows.map((row, k) => `${hash}:0/${row}${k === 0 ? '*' : ''}`))
+      .flatMap(([hash, rows]) => rows.map((row, k) => `${hash}:${row}${k === 0 ? '*' : ''}`))
     expect(candidates(store)).toEqual(expected)
     store.dispose()
   })
@@ -84,17 +84,41 @@ describe('KeyStore', () => {
     const first = new KeyStore({ memoryBytes: 1 })
     const second = new KeyStore({ memoryBytes: 1 })
     for (let row = 0; row < 1000; row++) {
-      first.add(row, row, 0, row)
-      second.add(row + 995, row + 995, 0, row)
+      first.add(row, row, row)
+      second.add(row + 995, row + 995, row)
     }
     const merged = new KeyStore()
     merged.absorb(first.detach())
     merged.absorb(second.detach(), 1000)
     expect(candidates(merged).map(entry => entry.split(':')[1])).toEqual(
-      [995, 996, 997, 998, 999].flatMap(row => [`0/${row}*`, `0/${row + 5}`])
+      [995, 996, 997, 998, 999].flatMap(row => [`${row}*`, `${row + 5}`])
     )
     expect(candidates(first)).toEqual([])
     merged.dispose()
+  })
+})
+
+describe('sortEntries', () => {
+  it.each([
+    ['random hashes', 200_000, 2 ** 32],
+    ['few hi values', 50_000, 7],
+    ['one hi value', 3_000, 1]
+  ])('sorts entries in place by (hi, lo, row), as a comparison sort does (%s)', (_, count, his) => {
+    let state = 9
+    const random = (n: number) =>
+      ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) * 2 ** 32 + state) % n
+    const entries = new Uint32Array(count * 3)
+    for (let i = 0; i < count; i++) {
+      entries[3 * i] = his === 1 ? 12345 : random(his) * (his < 100 ? 0x01000193 : 1)
+      entries[3 * i + 1] = random(count / 3)
+      entries[3 * i + 2] = i
+    }
+    const expected = Array.from({ length: count }, (_, i) =>
+      Array.from(entries.subarray(3 * i, 3 * i + 3))
+    )
+    expected.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2])
+    sortEntries(entries)
+    expect(Array.from(entries)).toEqual(expected.flat())
   })
 })
 

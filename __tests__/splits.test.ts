@@ -3,6 +3,7 @@
  * found by their values as the schema reads them, counted per pair and placed at file:line; max-leakage
  * decides. Through the stage, the CLI's --split, the action's `splits` input and the whole pipeline.
  */
+import { readdirSync } from 'node:fs'
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,7 +16,8 @@ import { renderComment } from '../src/comment/render.js'
 import { actionRequestFromInputs, buildConfig, DATA_OPTIONS, parseSettings } from '../src/config.js'
 import { resolveDataset } from '../src/data/dataset-files.js'
 import { findLeakage } from '../src/data/leakage.js'
-import { createRowKeyIndex } from '../src/data/row-key-index.js'
+import { KeyStore } from '../src/data/keys/store.js'
+import { RowKeyIndex } from '../src/data/row-key-index.js'
 import { parseTableSchema } from '../src/data/schema.js'
 import { totalVariation } from '../src/data/splits.js'
 import { validateDataset } from '../src/data/validate-dataset.js'
@@ -294,20 +296,62 @@ async function mlSmoke(args: string[], cwd: string) {
 }
 
 describe('the leakage machinery', () => {
-  it('keeps the hashes that repeat, within a split or across splits', () => {
-    const index = createRowKeyIndex()
-    for (const [group, hash] of [
-      [0, 1],
-      [0, 2],
-      [1, 2],
-      [1, 3],
-      [1, 3],
-      [2, 4]
-    ])
-      index.add(group, hash)
-    const repeated = index.repeats()
-    expect([1, 2, 3, 4].map(hash => repeated.has(hash))).toEqual([false, true, true, false])
-    expect(repeated.size).toBe(2)
+  /** A part of a split as the validator hands it over: its rows' hashes (hi, lo), rows from 0. */
+  function part(hashes: Array<[number, number]>, spillRoot?: string) {
+    const store = new KeyStore({ spillRoot })
+    hashes.forEach(([hi, lo], row) => store.add(hi, lo, row))
+    return { keys: store.detach({ spillAbove: 16 }), rows: hashes.length }
+  }
+
+  it('nominates the rows whose hashes repeat, within a split or across splits and parts', () => {
+    const index = new RowKeyIndex()
+    index.addSplit({
+      parts: [
+        part([
+          [0, 1],
+          [0, 2]
+        ])
+      ]
+    })
+    // A split validated in two parts: the second's rows follow the first's.
+    index.addSplit({
+      parts: [
+        part([
+          [0, 2],
+          [0, 3]
+        ]),
+        part([
+          [0, 3],
+          [7, 4]
+        ])
+      ]
+    })
+    index.addSplit({ parts: [part([[0, 4]])] })
+    expect(index.firstRows).toEqual([0, 2, 6])
+    const candidates = index.candidates()!
+    expect(candidates.keys).toBe(2)
+    expect([0, 1, 2, 3, 4, 5, 6].filter(row => candidates.has(row))).toEqual([1, 2, 3, 4])
+  })
+
+  it('nominates nothing when no hash repeats, and leaves nothing on disk', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'spill-'))
+    const index = new RowKeyIndex()
+    index.addSplit({
+      parts: [
+        part(
+          [
+            [0, 1],
+            [0, 2]
+          ],
+          root
+        )
+      ]
+    })
+    index.addSplit({ parts: [part([[1, 1]], root)] })
+    // The first part was spilled (past 16 bytes), the second kept in memory.
+    expect(readdirSync(root)).toHaveLength(1)
+    expect(index.candidates()).toBeNull()
+    expect(readdirSync(root)).toEqual([])
   })
 
   it('re-checks candidates exactly: with every hash taken for a repeat, the counts are the same', async () => {
@@ -317,9 +361,12 @@ describe('the leakage machinery', () => {
     for (const [name, entry] of Object.entries(SPLITS)) {
       const options = { workspace: dir, cwd: dir, what: name }
       const dataset = await resolveDataset([path.join(dir, entry)], options)
-      sources.push({ name, dataset, rows: name === 'train' ? 20 : 8 })
+      const rows = name === 'train' ? 20 : 8
+      const firstRow: number = sources.reduce((sum, source) => sum + source.rows, 0)
+      sources.push({ name, dataset, rows, firstRow })
     }
-    const collidingAll = { has: () => true, size: Number.MAX_SAFE_INTEGER }
+    // Every row's hash taken to collide with another's: every row is a candidate.
+    const collidingAll = { has: () => true, keys: 1 }
     const keys = { columns: ['x', 'word'] }
     const options = { schema, keys, schemaLabel: 'schema.yml', maxLeakage: { rows: 0 } }
     const figures = await findLeakage(sources, collidingAll, options)
@@ -327,6 +374,13 @@ describe('the leakage machinery', () => {
     expect(figures.duplicates.map(split => split.rows)).toEqual([0, 0, 0])
     // Every distinct key was read again: 36 rows, two of them keys of train.
     expect(figures.candidates).toBe(34)
+    // With room for a few keys only, they are compared a share at a time: the same answer.
+    const shared = await findLeakage(sources, collidingAll, { ...options, memoryBytes: 2000 })
+    expect(shared).toEqual(figures)
+    // Only the rows nominated are compared: test's last two (34 and 35 across the splits) alone.
+    const two = await findLeakage(sources, { has: row => row >= 34, keys: 2 }, options)
+    expect(two.candidates).toBe(2)
+    expect(two.pairs.map(pair => pair.rows)).toEqual([0, 0, 0])
   })
 
   it('gives the same answer when a large CSV split is validated on two threads', async () => {
@@ -360,7 +414,22 @@ describe('the leakage machinery', () => {
       const parts = await validateDataset(train, schema, options, new WorkerThreads(entry))
       const whole = await validateDataset(train, schema, options, undefined)
       expect(parts.parts).toBe(2)
-      expect(parts.rowKeys!.hashes.slice().sort()).toEqual(whole.rowKeys!.hashes.slice().sort())
+      // Each row's hash of the parts (their rows numbered on from part to part) is the whole's, at its row.
+      const store = new KeyStore()
+      let rowsHashed = 0
+      for (const { keys, rows } of parts.rowKeys!.parts) {
+        store.absorb(keys, rowsHashed)
+        rowsHashed += rows
+      }
+      for (const { keys } of whole.rowKeys!.parts) store.absorb(keys, 10_000)
+      const pairs: number[][] = []
+      store.candidates((_hi, _lo, row, first) =>
+        first ? pairs.push([row]) : pairs[pairs.length - 1].push(row)
+      )
+      store.dispose()
+      expect(rowsHashed).toBe(3000)
+      expect(pairs).toHaveLength(3000)
+      expect(pairs.filter(([a, b, more]) => b !== a + 10_000 || more !== undefined)).toEqual([])
       expect(parts.rowKeys!.classes).toEqual(whole.rowKeys!.classes)
       expect(two.data.splits).toEqual(one.data.splits)
       expect(two.data.splits!.leakage.pairs[0]).toMatchObject({ rows: 1 })

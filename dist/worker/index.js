@@ -11727,7 +11727,14 @@ class Hash64 {
             this.text(JSON.stringify(value) ?? 'undefined', seed ^ JSON_TEXT);
     }
     number(value, seed) {
-        FLOAT[0] = value === 0 ? 0 : value !== value ? NaN : value;
+        // A 32-bit integer (most ids) by its word alone: two bijections, so no two such integers collide.
+        if ((value | 0) === value) {
+            const hi = mix32(value ^ seed ^ hash_NUMBER);
+            this.hi = hi;
+            this.lo = mix32(hi ^ imul(seed, 0x27d4eb2f) ^ 0x1b873593);
+            return;
+        }
+        FLOAT[0] = value !== value ? NaN : value;
         const low = WORDS[0];
         const high = WORDS[1];
         this.hi = mix32(high ^ mix32(low ^ seed ^ hash_NUMBER));
@@ -11762,33 +11769,33 @@ class Hash64 {
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/data/keys/runs.ts
-// Sorted runs of key entries (64-bit hash, file, row) and their merge: the parts of KeyStore that read
-// and write disk. An entry is four 32-bit words on disk: hi, lo, row, file.
+// Sorted runs of key entries (64-bit hash, row) and their merge: the parts of KeyStore that read and
+// write disk. An entry is three 32-bit words on disk: hi, lo, row.
 
-/** Entries read or written at a time: 64 KiB. */
+/** Words of an entry: hi, lo, row. */
+const ENTRY_WORDS = 3;
+/** Entries read or written at a time: 48 KiB. */
 const BLOCK = 4096;
-/** Entries in memory, four words each (hi, lo, row, file), in hash order. */
+/** Entries in memory, three words each (hi, lo, row), in hash order. */
 class ArrayCursor {
     slots;
     rowOffset;
     hi = 0;
     lo = 0;
-    file = 0;
     row = 0;
-    at = -4;
+    at = -ENTRY_WORDS;
     constructor(slots, rowOffset = 0) {
         this.slots = slots;
         this.rowOffset = rowOffset;
     }
     next() {
         const slots = this.slots;
-        const i = (this.at += 4);
+        const i = (this.at += ENTRY_WORDS);
         if (i >= slots.length)
             return false;
         this.hi = slots[i];
         this.lo = slots[i + 1];
         this.row = slots[i + 2] + this.rowOffset;
-        this.file = slots[i + 3];
         return true;
     }
     close() { }
@@ -11798,9 +11805,8 @@ class RunCursor {
     rowOffset;
     hi = 0;
     lo = 0;
-    file = 0;
     row = 0;
-    words = new Uint32Array(BLOCK * 4);
+    words = new Uint32Array(BLOCK * ENTRY_WORDS);
     bytes = new Uint8Array(this.words.buffer);
     fd;
     filled = 0;
@@ -11817,12 +11823,12 @@ class RunCursor {
             if (this.left === 0)
                 return false;
             const entries = Math.min(BLOCK, this.left);
-            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, this.bytes, 0, entries * 16, this.position);
-            if (read !== entries * 16)
+            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, this.bytes, 0, entries * ENTRY_WORDS * 4, this.position);
+            if (read !== entries * ENTRY_WORDS * 4)
                 throw new Error(`key run ended early (${read} bytes)`);
             this.position += read;
             this.left -= entries;
-            this.filled = entries * 4;
+            this.filled = entries * ENTRY_WORDS;
             this.at = 0;
         }
         const words = this.words;
@@ -11830,8 +11836,7 @@ class RunCursor {
         this.hi = words[at];
         this.lo = words[at + 1];
         this.row = words[at + 2] + this.rowOffset;
-        this.file = words[at + 3];
-        this.at = at + 4;
+        this.at = at + ENTRY_WORDS;
         return true;
     }
     close() {
@@ -11841,7 +11846,7 @@ class RunCursor {
 /** Writes entries in the order given (the caller's: hash order) to a new run file. */
 class RunWriter {
     path;
-    words = new Uint32Array(BLOCK * 4);
+    words = new Uint32Array(BLOCK * ENTRY_WORDS);
     fd;
     at = 0;
     count = 0;
@@ -11849,19 +11854,18 @@ class RunWriter {
         this.path = path;
         this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'wx');
     }
-    /** Entries already in order, four words each. */
+    /** Entries already in order, three words each. */
     write(entries) {
         this.flush();
         this.writeAll(new Uint8Array(entries.buffer, entries.byteOffset, entries.byteLength));
-        this.count += entries.length / 4;
+        this.count += entries.length / ENTRY_WORDS;
     }
-    add(hi, lo, file, row) {
+    add(hi, lo, row) {
         const words = this.words;
         words[this.at] = hi;
         words[this.at + 1] = lo;
         words[this.at + 2] = row;
-        words[this.at + 3] = file;
-        this.at += 4;
+        this.at += ENTRY_WORDS;
         this.count++;
         if (this.at === words.length)
             this.flush();
@@ -11898,7 +11902,6 @@ function before(a, ia, b, ib) {
 function mergeCursors(cursors, visit, repeatsOnly = false) {
     let prevHi = -1;
     let prevLo = -1;
-    let prevFile = 0;
     let prevRow = 0;
     let inGroup = false;
     try {
@@ -11909,20 +11912,19 @@ function mergeCursors(cursors, visit, repeatsOnly = false) {
         for (let live = size; live > 0;) {
             const top = heap[0];
             const cursor = cursors[top];
-            const { hi, lo, file, row } = cursor;
+            const { hi, lo, row } = cursor;
             if (!repeatsOnly)
-                visit(hi, lo, file, row, false);
+                visit(hi, lo, row, false);
             else if (hi === prevHi && lo === prevLo) {
                 if (!inGroup)
-                    visit(prevHi, prevLo, prevFile, prevRow, true);
-                visit(hi, lo, file, row, false);
+                    visit(prevHi, prevLo, prevRow, true);
+                visit(hi, lo, row, false);
                 inGroup = true;
             }
             else {
                 inGroup = false;
                 prevHi = hi;
                 prevLo = lo;
-                prevFile = file;
                 prevRow = row;
             }
             if (!cursor.next()) {
@@ -11962,44 +11964,47 @@ function siftDown(cursors, heap, from, size) {
 ;// CONCATENATED MODULE: ./src/data/keys/store.ts
 /**
  * KeyStore: which keys repeat, among millions, in bounded memory. It holds 64-bit key hashes with a row
- * reference each (a file index and a row number) and finds the hashes that occur more than once:
+ * number each (numbered across the files of a dataset, or the splits compared) and finds the hashes that occur more than once:
  * candidates, which the caller confirms by comparing the rows' exact key texts (a hash collision must
  * never be reported as a repeat). It knows nothing of tables: any key (a unique field, a primary key, a
  * whole row, the columns two splits are compared on) hashed by keys/hash.ts fits.
  *
  *   const store = new KeyStore({ memoryBytes: 32 << 20 })
- *   store.add(hi, lo, file, row)      // for each key of each row, rows in order
+ *   store.add(hi, lo, row)            // for each key of each row, rows in order
  *   store.absorb(other.detach(), n)   // another part's entries (a worker's), its rows shifted by n
  *   store.candidates(visit)           // after the last add: each entry whose hash repeats, by hash
  *   store.dispose()                   // removes what was spilled to disk
  *
- * Entries are appended to a typed array (four 32-bit words each: hi, lo, row, file). When it is full it
- * is radix-sorted by hash and written to a file in the store's temporary folder (a sorted run), and
- * starts empty; `candidates` sorts what is left and merges it with the runs, and with absorbed parts, so
- * repeats across runs and parts are found. Appending, not indexing: a hash table of millions of slots
- * costs a cache miss per key (measured: 2 M keys took 0.7 s into an ordered open-addressing table, 0.1 s
- * appended and sorted), and no caller can report a repeat before the exact re-check anyway.
- * Within a group of equal hashes, entries come in the order they were added (absorbed parts after).
+ * Entries are appended to a typed array (three 32-bit words each: hi, lo, row) as big as the memory
+ * given, whose pages cost memory only once written. When it is full it is sorted by hash in place and
+ * written to a file in the store's temporary folder (a sorted run), and starts empty. `candidates` then
+ * sorts what is left and merges it with the runs, and with absorbed parts, so repeats across runs and
+ * parts are found. While nothing was spilled (the common case), nothing is sorted: two passes over the
+ * entries with a bit set of their hashes pick out the few whose hash may repeat, and only those are
+ * sorted. Appending, not indexing: a hash table of millions of slots costs a cache miss per key
+ * (measured: 2 M keys took 0.7 s into an ordered open-addressing table, 0.1 s appended and sorted), and
+ * no caller can report a repeat before the exact re-check anyway. Within a group of equal hashes,
+ * entries come in the order of their rows (absorbed parts after, their rows shifted).
  */
 
 
 
 
-/** Bytes per entry: hi, lo, row and file, 4 bytes each. */
-const ENTRY_BYTES = 16;
+/** Bytes per entry: hi, lo and row, 4 bytes each. */
+const ENTRY_BYTES = ENTRY_WORDS * 4;
 const MIN_ENTRIES = 1 << 8;
 /** Runs merged at once: more are first merged into fewer (each open run holds a file and 64 KiB). */
 const MAX_FAN_IN = 64;
-/** Radix sort digits: 11 bits, three passes over a 32-bit word. */
+/** Radix sort digits: 11 bits of hi at a time. */
 const DIGIT_BITS = 11;
+/** Slots of the sieve per entry: about one entry in eight is sorted for nothing. */
+const SLOTS_PER_ENTRY = 8;
 /** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
-const KEY_MEMORY_BYTES = 48 * 1024 * 1024;
-const MAX_FILES = 0xffff;
+const KEY_MEMORY_BYTES = 36 * 1024 * 1024;
 const MAX_ROW = 0xffffffff;
 class KeyStore {
-    entries;
-    /** The radix sort's second array, kept from one sort to the next (a new one each time left garbage). */
-    scratch = new Uint32Array(0);
+    /** Allocated at the first add, as big as the memory given: only its written pages are resident. */
+    entries = new Uint32Array(0);
     count = 0;
     maxEntries;
     spillRoot;
@@ -12011,34 +12016,48 @@ class KeyStore {
     files = 0;
     constructor(options = {}) {
         const budget = options.memoryBytes ?? 64 * 1024 * 1024;
-        this.maxEntries = Math.max(MIN_ENTRIES, Math.floor(budget / (2 * ENTRY_BYTES)));
+        this.maxEntries = Math.max(MIN_ENTRIES, Math.floor(budget / ENTRY_BYTES));
         this.spillRoot = options.spillRoot ?? process.env.RUNNER_TEMP ?? external_node_os_default().tmpdir();
-        this.entries = new Uint32Array(Math.min(this.maxEntries, 1 << 16) * 4);
     }
     /** Runs written to disk so far (this store's own). */
     get spilledRuns() {
         return this.spilled;
     }
     /** Adds a key's hash with the row it is in. Rows are added in order. */
-    add(hi, lo, file, row) {
-        if (!(file >= 0 && file <= MAX_FILES && row >= 0 && row <= MAX_ROW))
-            throw new RangeError(`key store: file ${file}, row ${row} out of range`);
-        if (this.count * 4 === this.entries.length)
+    add(hi, lo, row) {
+        if (!(row >= 0 && row <= MAX_ROW))
+            throw new RangeError(`key store: row ${row} out of range`);
+        if (this.count * ENTRY_WORDS === this.entries.length)
             this.makeRoom();
         const entries = this.entries;
-        const at = this.count++ * 4;
+        const at = this.count++ * ENTRY_WORDS;
         entries[at] = hi;
         entries[at + 1] = lo;
         entries[at + 2] = row;
-        entries[at + 3] = file;
     }
-    /** This store's entries for another store to absorb; this store is empty afterwards. */
-    detach() {
-        const state = { sorted: this.sorted(), runs: this.runs, folder: this.folder };
+    /**
+     * This store's entries for another store to absorb; this store is empty afterwards. With `spillAbove`,
+     * entries in memory past that many bytes go to disk as a run, and fewer are copied out of the store's
+     * array: a part held until a merge then holds no more memory than its entries need. A store that has
+     * spilled spills the rest too, and lets go of its array.
+     */
+    detach(options = {}) {
+        let sorted = this.entries.subarray(0, this.count * ENTRY_WORDS);
+        const spillAbove = this.runs.length > 0 ? 0 : options.spillAbove;
+        if (spillAbove !== undefined) {
+            if (sorted.byteLength > spillAbove) {
+                sortEntries(sorted);
+                this.spill(sorted);
+                sorted = new Uint32Array(0);
+            }
+            else
+                sorted = sorted.slice();
+            release(this.entries);
+        }
+        const state = { sorted, runs: this.runs, folder: this.folder };
         this.runs = [];
         this.folder = null;
-        this.entries = new Uint32Array(MIN_ENTRIES * 4);
-        this.scratch = new Uint32Array(0);
+        this.entries = new Uint32Array(0);
         this.count = 0;
         return state;
     }
@@ -12048,35 +12067,24 @@ class KeyStore {
     }
     /**
      * After the last add: calls `visit` for each entry whose hash occurs more than once, in hash order, and
-     * each group of equal hashes in the order the rows were added; `first` marks a group's first entry.
+     * each group of equal hashes in the order of its rows; `first` marks a group's first entry.
      */
     candidates(visit) {
-        let prevHi = 0;
-        let prevLo = 0;
-        let prevFile = 0;
-        let prevRow = 0;
-        let inGroup = false;
-        let started = false;
-        mergeCursors(this.cursors(), (hi, lo, file, row) => {
-            if (started && hi === prevHi && lo === prevLo) {
-                if (!inGroup)
-                    visit(prevHi, prevLo, prevFile, prevRow, true);
-                visit(hi, lo, file, row, false);
-                inGroup = true;
-            }
-            else
-                inGroup = false;
-            started = true;
-            prevHi = hi;
-            prevLo = lo;
-            prevFile = file;
-            prevRow = row;
-        });
+        const sources = [
+            { runs: this.runs, sorted: this.entries.subarray(0, this.count * ENTRY_WORDS), rowOffset: 0 },
+            ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
+        ];
+        if (sources.every(source => source.runs.length === 0))
+            return sieve(sources, visit);
+        for (const source of sources)
+            sortEntries(source.sorted);
+        mergeCursors(this.cursors(sources), visit, true);
     }
-    /** Removes the spilled runs, this store's and the absorbed parts', and lets go of its memory. */
+    /** Removes the spilled runs, this store's and the absorbed parts', and lets go of their memory. */
     dispose() {
+        for (const entries of [this.entries, ...this.parts.map(part => part.state.sorted)])
+            release(entries);
         this.entries = new Uint32Array(0);
-        this.scratch = new Uint32Array(0);
         this.count = 0;
         for (const folder of [this.folder, ...this.parts.map(part => part.state.folder)])
             if (folder)
@@ -12085,12 +12093,8 @@ class KeyStore {
         this.runs = [];
         this.parts.length = 0;
     }
-    /** Every source in the order its rows were added: runs, then memory; then each absorbed part's. */
-    cursors() {
-        const sources = [
-            { runs: this.runs, sorted: this.sorted(), rowOffset: 0 },
-            ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
-        ];
+    /** Every source's cursors in the order its rows were added: runs, then memory. */
+    cursors(sources) {
         const opens = sources.flatMap(source => [
             ...source.runs.map(run => () => new RunCursor(run, source.rowOffset)),
             () => new ArrayCursor(source.sorted, source.rowOffset)
@@ -12105,7 +12109,7 @@ class KeyStore {
             const merged = [];
             for (let at = 0; at < opens.length; at += MAX_FAN_IN) {
                 const writer = new RunWriter(this.runPath());
-                mergeCursors(opens.slice(at, at + MAX_FAN_IN).map(open => open()), (hi, lo, file, row) => writer.add(hi, lo, file, row));
+                mergeCursors(opens.slice(at, at + MAX_FAN_IN).map(open => open()), (hi, lo, row) => writer.add(hi, lo, row));
                 merged.push(writer.finish());
             }
             if (merged.length === 1)
@@ -12113,32 +12117,22 @@ class KeyStore {
             opens = merged.map(run => () => new RunCursor(run));
         }
     }
-    /** The entries in memory, sorted (a view: the next add may overwrite it). */
-    sorted() {
-        if (this.scratch.length !== this.entries.length)
-            this.scratch = new Uint32Array(this.entries.length);
-        const sorted = sortEntries(this.entries, this.scratch, this.count);
-        if (sorted !== this.entries) {
-            this.scratch = this.entries;
-            this.entries = sorted;
-        }
-        return this.entries.subarray(0, this.count * 4);
-    }
-    /** A full array doubles, or, at its largest, goes to disk as a run. */
+    /** The first add allocates the array; a full one is sorted and goes to disk as a run. */
     makeRoom() {
-        const entries = this.count;
-        if (entries < this.maxEntries) {
-            const grown = new Uint32Array(Math.min(this.maxEntries, Math.max(MIN_ENTRIES, entries * 2)) * 4);
-            grown.set(this.entries);
-            this.entries = grown;
-            this.scratch = new Uint32Array(0);
+        if (this.entries.length === 0) {
+            this.entries = allocate(this.maxEntries * ENTRY_WORDS);
             return;
         }
+        sortEntries(this.entries);
+        this.spill(this.entries);
+        this.count = 0;
+    }
+    /** Entries in hash order written to disk as a run of this store's. */
+    spill(sorted) {
         const writer = new RunWriter(this.runPath());
-        writer.write(this.sorted());
+        writer.write(sorted);
         this.runs.push(writer.finish());
         this.spilled++;
-        this.count = 0;
     }
     runPath() {
         this.folder ??= (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(this.spillRoot, 'ml-smoke-keys-'));
@@ -12146,96 +12140,201 @@ class KeyStore {
     }
 }
 /**
- * The first `count` entries sorted by (hi, lo), equal hashes kept in order: a stable radix sort on the
- * top 22 bits of hi (two passes of 11 bits, through `scratch`, of the same size: the sorted entries are
- * in whichever of the two is returned), then each run of equal top bits put in order of (hi, lo): a run holds one entry or two
- * in millions, unless hashes were made to collide.
+ * Below 32 MiB, glibc's malloc may serve an array from its heap, which zeroes every page at once and keeps
+ * them after the array is freed; from 32 MiB on it maps fresh pages, resident only once written and
+ * returned when freed. So a smaller array is a view of a 32 MiB buffer: the rest is never written.
  */
-function sortEntries(entries, scratch, count) {
-    let from = entries;
-    let to = scratch;
-    const counts = new Uint32Array(1 << DIGIT_BITS);
-    for (const shift of [32 - 2 * DIGIT_BITS, 32 - DIGIT_BITS]) {
-        if (!countDigits(from, count, shift, counts))
-            continue; // one digit for all: nothing would move
-        scatter(from, to, count, shift, counts);
-        const swap = from;
-        from = to;
-        to = swap;
-    }
-    sortRuns(from, count, 32 - 2 * DIGIT_BITS);
-    return from;
-}
-/** Each digit's first place in the sorted order, into `counts`; false when one digit holds every entry. */
-function countDigits(entries, count, shift, counts) {
-    counts.fill(0);
-    const end = count * 4;
-    for (let i = 0; i < end; i += 4)
-        counts[(entries[i] >>> shift) & 0x7ff]++;
-    let sum = 0;
-    for (let d = 0; d < counts.length; d++) {
-        const n = counts[d];
-        if (n === count)
-            return false;
-        counts[d] = sum;
-        sum += n;
-    }
-    return true;
-}
-/** One radix pass: each entry moved to its digit's next place (measured hot: a plain loop, no helpers). */
-function scatter(from, to, count, shift, counts) {
-    const end = count * 4;
-    for (let i = 0; i < end; i += 4) {
-        const hi = from[i];
-        const at = counts[(hi >>> shift) & 0x7ff]++ << 2;
-        to[at] = hi;
-        to[at + 1] = from[i + 1];
-        to[at + 2] = from[i + 2];
-        to[at + 3] = from[i + 3];
-    }
-}
-/** Whether entry i goes after entry j: by hi, then lo (equal ones stay in order). */
-function after(entries, i, j) {
-    return entries[i] > entries[j] || (entries[i] === entries[j] && entries[i + 1] > entries[j + 1]);
+const MAPPED_WORDS = (32 * 1024 * 1024) / 4 + 1024;
+function allocate(words) {
+    return words >= MAPPED_WORDS
+        ? new Uint32Array(words)
+        : new Uint32Array(MAPPED_WORDS).subarray(0, words);
 }
 /**
- * Each run of entries whose hi agrees above bit `shift` (in the order added) sorted by (hi, lo), stably:
- * a short run by insertion, a long one (hashes made to collide) by a merge sort, never in square time.
+ * Frees an array's memory now where the runtime can (ArrayBuffer.prototype.transfer, Node 22 and later),
+ * else at the next garbage collection: tens of MiB of garbage left for the collector counted in the peak.
+ * The array's buffer must be the caller's alone.
  */
-function sortRuns(entries, count, shift) {
-    const end = count * 4;
-    for (let start = 0; start < end;) {
-        const top = entries[start] >>> shift;
-        let stop = start + 4;
-        while (stop < end && entries[stop] >>> shift === top)
-            stop += 4;
-        if (stop - start > 4 * 16)
-            sortLong(entries, start, stop);
-        else if (stop - start > 4)
-            sortShort(entries, start, stop);
-        start = stop;
+function release(array) {
+    const buffer = array.buffer;
+    if (buffer.byteLength > 0)
+        buffer.transfer?.(0);
+}
+/**
+ * The candidates of entries all in memory, without sorting them all (measured hot): each entry's hash
+ * picks a slot of two bits, seen and seen twice; the entries of a slot seen twice (about one in eight,
+ * and every true repeat) are copied out, their rows shifted, sorted, and their groups of equal hashes
+ * visited.
+ */
+function sieve(sources, visit) {
+    let total = 0;
+    for (const source of sources)
+        total += source.sorted.length / ENTRY_WORDS;
+    if (total < 2)
+        return;
+    const mask = 2 ** Math.max(10, Math.ceil(Math.log2(total * SLOTS_PER_ENTRY))) - 1;
+    // Slot s: bit 2(s % 16) of word s / 16 is "seen", the bit above it "seen twice".
+    const slots = new Int32Array((mask + 1) >>> 4);
+    for (const { sorted: words } of sources)
+        for (let i = 0; i < words.length; i += ENTRY_WORDS) {
+            const slot = words[i + 1] & mask;
+            const seen = 1 << ((slot & 15) << 1);
+            const word = slots[slot >>> 4];
+            slots[slot >>> 4] = word | (word & seen ? seen << 1 : seen);
+        }
+    let picked = new Uint32Array(Math.max(64, total >>> 2) * ENTRY_WORDS);
+    let at = 0;
+    for (const { sorted: words, rowOffset } of sources)
+        for (let i = 0; i < words.length; i += ENTRY_WORDS) {
+            const slot = words[i + 1] & mask;
+            if (!(slots[slot >>> 4] & (2 << ((slot & 15) << 1))))
+                continue;
+            const row = words[i + 2] + rowOffset;
+            if (row > MAX_ROW)
+                throw new RangeError(`key store: row ${row} out of range`);
+            if (at === picked.length) {
+                const grown = new Uint32Array(picked.length * 2);
+                grown.set(picked);
+                picked = grown;
+            }
+            picked[at] = words[i];
+            picked[at + 1] = words[i + 1];
+            picked[at + 2] = row;
+            at += ENTRY_WORDS;
+        }
+    release(slots);
+    picked = picked.subarray(0, at);
+    sortEntries(picked);
+    const w = ENTRY_WORDS;
+    for (let i = w; i < at; i += w) {
+        if (picked[i] !== picked[i - w] || picked[i + 1] !== picked[i - w + 1])
+            continue;
+        const first = i === w || picked[i - 2 * w] !== picked[i] || picked[i - 2 * w + 1] !== picked[i + 1];
+        if (first)
+            visit(picked[i - w], picked[i - w + 1], picked[i - w + 2], true);
+        visit(picked[i], picked[i + 1], picked[i + 2], false);
+    }
+    release(picked);
+}
+/** Per depth of the sort: each digit's next place and end (reused: millions of entries pass). */
+const DEPTHS = [];
+/**
+ * Entries sorted by (hi, lo, row) in place, with no second array: an in-place radix sort (American flag
+ * sort) on the top bits of hi (11, or fewer for fewer entries), then within each digit's entries on the
+ * next bits, down to runs of a few entries (or of equal hi, when hashes were made to collide), which are
+ * put in order by comparison.
+ */
+function sortEntries(entries) {
+    sortRange(entries, 0, entries.length, 0, 0);
+}
+/** Entries [start, stop) (in words), whose hi agree on their top `sorted` bits. */
+function sortRange(entries, start, stop, sorted, depth) {
+    const count = (stop - start) / ENTRY_WORDS;
+    if (count <= 32 || sorted >= 32) {
+        sortByComparison(entries, start, stop);
+        return;
+    }
+    const bits = Math.min(DIGIT_BITS, 32 - sorted, Math.ceil(Math.log2(count)) - 2);
+    const shift = 32 - sorted - bits;
+    const mask = (1 << bits) - 1;
+    const levels = (DEPTHS[depth] ??= {
+        next: new Uint32Array(1 << DIGIT_BITS),
+        end: new Uint32Array(1 << DIGIT_BITS)
+    });
+    if (!permute(entries, start, stop, shift, mask, levels)) {
+        sortRange(entries, start, stop, sorted + bits, depth + 1);
+        return;
+    }
+    for (let from = start; from < stop;) {
+        const digit = (entries[from] >>> shift) & mask;
+        let to = from + ENTRY_WORDS;
+        while (to < stop && ((entries[to] >>> shift) & mask) === digit)
+            to += ENTRY_WORDS;
+        if (to - from > ENTRY_WORDS)
+            sortRange(entries, from, to, sorted + bits, depth + 1);
+        from = to;
     }
 }
-function sortShort(entries, start, stop) {
-    const entry = new Uint32Array(4);
-    for (let i = start + 4; i < stop; i += 4) {
-        if (!after(entries, i - 4, i))
+/**
+ * One in-place radix pass over entries [start, stop) (in words) by digit (hi >>> shift) & mask: each
+ * entry swapped along a cycle into its digit's next place. False when one digit holds every entry.
+ */
+function permute(e, start, stop, shift, mask, { next, end }) {
+    const digits = mask + 1;
+    end.fill(0, 0, digits);
+    for (let i = start; i < stop; i += ENTRY_WORDS)
+        end[(e[i] >>> shift) & mask] += ENTRY_WORDS;
+    let at = start;
+    for (let d = 0; d < digits; d++) {
+        if (end[d] === stop - start)
+            return false;
+        next[d] = at;
+        at += end[d];
+        end[d] = at;
+    }
+    for (let d = 0; d < digits; d++)
+        for (let i = next[d]; i < end[d]; i = next[d]) {
+            let hi = e[i];
+            let digit = (hi >>> shift) & mask;
+            if (digit === d) {
+                next[d] = i + ENTRY_WORDS;
+                continue;
+            }
+            let lo = e[i + 1];
+            let row = e[i + 2];
+            while (digit !== d) {
+                const j = next[digit];
+                next[digit] = j + ENTRY_WORDS;
+                const swapHi = e[j];
+                const swapLo = e[j + 1];
+                const swapRow = e[j + 2];
+                e[j] = hi;
+                e[j + 1] = lo;
+                e[j + 2] = row;
+                hi = swapHi;
+                lo = swapLo;
+                row = swapRow;
+                digit = (hi >>> shift) & mask;
+            }
+            e[i] = hi;
+            e[i + 1] = lo;
+            e[i + 2] = row;
+            next[d] = i + ENTRY_WORDS;
+        }
+    return true;
+}
+/** Whether entry i goes after entry j: by hi, then lo, then row. */
+function after(entries, i, j) {
+    if (entries[i] !== entries[j])
+        return entries[i] > entries[j];
+    if (entries[i + 1] !== entries[j + 1])
+        return entries[i + 1] > entries[j + 1];
+    return entries[i + 2] > entries[j + 2];
+}
+/** A few entries by insertion; many (hashes made to collide) by a merge sort, never in square time. */
+function sortByComparison(entries, start, stop) {
+    const w = ENTRY_WORDS;
+    if (stop - start > w * 32)
+        return sortLong(entries, start, stop);
+    const entry = new Uint32Array(w);
+    for (let i = start + w; i < stop; i += w) {
+        if (!after(entries, i - w, i))
             continue;
-        entry.set(entries.subarray(i, i + 4));
-        let j = i - 4;
-        while (j >= start &&
-            (entries[j] > entry[0] || (entries[j] === entry[0] && entries[j + 1] > entry[1])))
-            j -= 4;
-        entries.copyWithin(j + 8, j + 4, i);
-        entries.set(entry, j + 4);
+        entry.set(entries.subarray(i, i + w));
+        let j = i - w;
+        while (j >= start && after(entries, j, i))
+            j -= w;
+        entries.copyWithin(j + 2 * w, j + w, i);
+        entries.set(entry, j + w);
     }
 }
 /** A long run: its entries' places sorted (Array.prototype.sort is stable), then copied back in order. */
 function sortLong(entries, start, stop) {
-    const places = Array.from({ length: (stop - start) / 4 }, (_, k) => start + 4 * k);
+    const w = ENTRY_WORDS;
+    const places = Array.from({ length: (stop - start) / w }, (_, k) => start + w * k);
     places.sort((a, b) => (after(entries, a, b) ? 1 : after(entries, b, a) ? -1 : 0));
     const copy = entries.slice(start, stop);
-    places.forEach((place, k) => entries.set(copy.subarray(place - start, place - start + 4), start + 4 * k));
+    places.forEach((place, k) => entries.set(copy.subarray(place - start, place - start + w), start + w * k));
 }
 
 ;// CONCATENATED MODULE: ./src/data/key-tracker.ts
@@ -12328,10 +12427,13 @@ class KeyTracker {
     whole = new Hash64();
     // Per column, set by `mapColumns`: the unique field's check (-1: none), and the key parts it holds.
     uniqueByColumn = [];
+    /** Each unique field's seed (keySeed of its check), looked up once. */
+    uniqueSeeds;
     slotsByColumn = [];
     constructor(checks, foreignKeys = [], store) {
         this.checks = checks;
         this.checksRows = checks.duplicateRows;
+        this.uniqueSeeds = checks.unique.map((_, i) => keySeed(i));
         const primaryIndex = checks.unique.length;
         this.primary = checks.primaryKey.length
             ? new CompositeKey(checks.primaryKey, keySeed(primaryIndex))
@@ -12384,8 +12486,8 @@ class KeyTracker {
     // took twice as long).
     addUnique(unique, value, rowNumber) {
         const hash = this.part;
-        hash.value(value, keySeed(unique));
-        this.store.add(hash.hi, hash.lo, 0, rowNumber);
+        hash.value(value, this.uniqueSeeds[unique]);
+        this.store.add(hash.hi, hash.lo, rowNumber);
     }
     fill(slots, value) {
         const hash = this.part;
@@ -12407,7 +12509,7 @@ class KeyTracker {
         if (primary === null || this.primaryKeyEmpty)
             return;
         primary.hash(this.whole);
-        this.store.add(this.whole.hi, this.whole.lo, 0, rowNumber);
+        this.store.add(this.whole.hi, this.whole.lo, rowNumber);
     }
     /** A blank row: it has no key; its primary key, if the schema has one, is empty. */
     blankRow() {
@@ -12420,7 +12522,7 @@ class KeyTracker {
             if (key.read < key.fields.length)
                 continue;
             key.hash(this.whole);
-            this.store.add(this.whole.hi, this.whole.lo, 0, rowNumber);
+            this.store.add(this.whole.hi, this.whole.lo, rowNumber);
         }
         for (const key of this.foreignKeys) {
             if (key.target.read > 0)
@@ -12452,7 +12554,7 @@ class KeyTracker {
     /** With `checksRows`: the whole row (its cells as read) goes to the store. */
     addRow(cells, rowNumber) {
         rowHash(cells, this.part, this.whole, this.checks);
-        this.store.add(this.whole.hi, this.whole.lo, 0, rowNumber);
+        this.store.add(this.whole.hi, this.whole.lo, rowNumber);
     }
 }
 /** Key check index of duplicate rows. */
@@ -12744,7 +12846,7 @@ class RowSet {
 /** The rows whose key hash repeats in `store`, or null when none does. */
 function candidateRows(store) {
     let rows = null;
-    store.candidates((hi, lo, file, row) => (rows ??= new RowSet()).add(row));
+    store.candidates((_hi, _lo, row) => (rows ??= new RowSet()).add(row));
     return rows;
 }
 /**
@@ -12966,8 +13068,11 @@ class RecheckSink {
 
 ;// CONCATENATED MODULE: ./src/data/row-keys.ts
 // A row's key for the comparison of splits: the values of some columns as the schema reads them (so
-// `1.0` and `1` are one number), hashed. The validator hashes every row; the leakage re-check reads the
-// same keys again, exactly, for the rows whose hashes repeat.
+// `1.0` and `1` are one number), hashed. The validator puts every row's 64-bit hash into a KeyStore
+// (keys/store.ts, which spills to disk past its memory); the leakage re-check reads the same keys again,
+// exactly, for the rows whose hashes repeat.
+
+
 
 
 
@@ -13042,30 +13147,19 @@ function mixValue(value, raw) {
         mixText(valueText(value));
     mix(0x1f);
 }
-/** 52 bits of the key's hash (an exact number, so a Float64Array holds it). */
-function hashKey(values, raws) {
+/** The key's 64-bit hash, into `hash`: both lanes, finalized. */
+function hashKey(values, raws, hash) {
     low = 0x811c9dc5;
     high = 0x050c5d1f;
     for (let i = 0; i < values.length; i++)
         mixValue(values[i], raws[i]);
-    return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff);
+    hash.hi = mix32(high ^ Math.imul(low, 0x9e3779b1));
+    hash.lo = mix32(low ^ values.length);
 }
-/** A growing list of row hashes, 8 bytes a row. */
-class HashList {
-    values = new Float64Array(1024);
-    length = 0;
-    push(hash) {
-        if (this.length === this.values.length) {
-            const grown = new Float64Array(this.values.length * 2);
-            grown.set(this.values);
-            this.values = grown;
-        }
-        this.values[this.length++] = hash;
-    }
-    toArray() {
-        return this.values.slice(0, this.length);
-    }
-}
+/** Memory for a table's row-key hashes (a part on one of two threads gets half); past it they spill. */
+const ROW_KEY_MEMORY_BYTES = 12 * 1024 * 1024;
+/** A part's hashes left in memory past this many bytes go to disk when it is done (see figures). */
+const KEPT_IN_MEMORY_BYTES = 1 << 20;
 /**
  * The keys of a table's rows: `header` maps the key columns (by the field each column holds, as the
  * validator maps them), `keyOf` reads one row's key, `add` hashes it and counts the label's class.
@@ -13077,12 +13171,17 @@ class RowKeys {
     labelIndex = -1;
     values;
     raws;
-    hashes = new HashList();
+    hash = { hi: 0, lo: 0 };
+    store;
+    /** Rows hashed: a row's number in the store (from 0). */
+    rows = 0;
     classes = new Map();
     tooManyClasses = false;
     labelled = false;
-    constructor(schema, spec, schemaLabel) {
+    constructor(schema, spec, schemaLabel, options = {}) {
         this.spec = spec;
+        const memoryBytes = options.memoryBytes ?? ROW_KEY_MEMORY_BYTES;
+        this.store = options.keyStore?.(memoryBytes) ?? new KeyStore({ memoryBytes });
         this.fields = spec.columns.map(name => {
             const index = schema.fields.findIndex(field => field.name === name);
             return compileField(schema.fields[index], index, schema.missingValues, schemaLabel, {
@@ -13125,10 +13224,6 @@ class RowKeys {
             }
         }
     }
-    /** The hash of the key read last. */
-    hash() {
-        return hashKey(this.values, this.raws);
-    }
     /** The key read last, exactly, as text: two keys are equal when their texts are. */
     exactText() {
         return this.values
@@ -13146,10 +13241,14 @@ class RowKeys {
         });
         return clip(shown.join(', '), 300);
     }
-    /** Hashes the row's key and counts its class. */
+    /**
+     * Hashes the row's key into the store and counts its class. Rows are numbered in the order added: the
+     * re-check (leakage.ts) numbers the rows it reads the same way (every row after a header, but blank ones).
+     */
     add(cells, text) {
         this.read(cells, text);
-        this.hashes.push(this.hash());
+        hashKey(this.values, this.raws, this.hash);
+        this.store.add(this.hash.hi, this.hash.lo, this.rows++);
         if (this.labelIndex >= 0)
             this.countClass(cells, text);
     }
@@ -13169,14 +13268,19 @@ class RowKeys {
         else
             this.classes.set(label, (count ?? 0) + 1);
     }
+    /** The hashes (a part's, to be merged with the others' in row order) and the class counts. */
     figures() {
         return {
-            hashes: this.hashes.toArray(),
+            parts: [{ keys: this.store.detach({ spillAbove: KEPT_IN_MEMORY_BYTES }), rows: this.rows }],
             ...(this.labelled && !this.tooManyClasses
                 ? { classes: Object.fromEntries(this.classes) }
                 : {}),
             ...(this.tooManyClasses ? { tooManyClasses: true } : {})
         };
+    }
+    /** Removes what the store spilled, unless `figures` handed it over. */
+    dispose() {
+        this.store.dispose();
     }
 }
 
@@ -13275,6 +13379,8 @@ async function validateRows(schema, options, read, seams = {}) {
         // A part's hashes go to the merge, which removes what it spilled; anything else is removed here.
         if (!handedOver)
             store?.dispose();
+        // The row keys' hashes were handed over by `figures`, unless validation failed first.
+        table.rowKeys?.dispose();
     }
 }
 /**
@@ -13348,8 +13454,9 @@ class RowChecker {
         this.fileNames = options.fileNames;
         this.acrossFiles = new AcrossFiles(options.fileNames);
         log.file = this.fileNames?.[0];
+        const rowKeyMemory = options.partition ? ROW_KEY_MEMORY_BYTES / 2 : ROW_KEY_MEMORY_BYTES;
         this.rowKeys = options.rowKeys
-            ? new RowKeys(schema, options.rowKeys, options.schemaLabel)
+            ? new RowKeys(schema, options.rowKeys, options.schemaLabel, { memoryBytes: rowKeyMemory })
             : null;
     }
     /** The next file of a dataset of several: its rows are numbered from its own header. */
@@ -19990,7 +20097,7 @@ const MAX_CLASSES = 1000;
  * proportion to class size by the largest-remainder method, never more than a class has. Deterministic:
  * ties go to the class seen first.
  */
-function allocate(counts, budget, minimum) {
+function strategies_allocate(counts, budget, minimum) {
     const classes = [...counts.keys()];
     const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
     const allocation = new Map(classes.map(label => [label, Math.min(minimum, counts.get(label))]));
@@ -20076,7 +20183,7 @@ class Sampler {
     result() {
         let picked;
         if (this.options.strategy === 'stratified') {
-            const allocation = allocate(this.counts, this.options.rows, this.options.minPerClass);
+            const allocation = strategies_allocate(this.counts, this.options.rows, this.options.minPerClass);
             picked = [];
             for (const [label, reservoir] of this.byClass) {
                 // A seeded partial shuffle takes a uniform subset of the class's uniform sample.

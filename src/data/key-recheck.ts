@@ -50,7 +50,7 @@ export class RowSet {
 /** The rows whose key hash repeats in `store`, or null when none does. */
 export function candidateRows(store: KeyStore): RowSet | null {
   let rows: RowSet | null = null
-  store.candidates((hi, lo, file, row) => (rows ??= new RowSet()).add(row))
+  store.candidates((_hi, _lo, row) => (rows ??= new RowSet()).add(row))
   return rows
 }
 

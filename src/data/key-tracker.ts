@@ -120,6 +120,8 @@ export class KeyTracker {
   private readonly whole = new Hash64()
   // Per column, set by `mapColumns`: the unique field's check (-1: none), and the key parts it holds.
   private uniqueByColumn: number[] = []
+  /** Each unique field's seed (keySeed of its check), looked up once. */
+  private readonly uniqueSeeds: number[]
   private slotsByColumn: Array<Array<[CompositeKey, number]> | undefined> = []
 
   constructor(
@@ -132,6 +134,7 @@ export class KeyTracker {
   ) {
     this.checks = checks
     this.checksRows = checks.duplicateRows
+    this.uniqueSeeds = checks.unique.map((_, i) => keySeed(i))
     const primaryIndex = checks.unique.length
     this.primary = checks.primaryKey.length
       ? new CompositeKey(checks.primaryKey, keySeed(primaryIndex))
@@ -185,8 +188,8 @@ export class KeyTracker {
   // took twice as long).
   private addUnique(unique: number, value: unknown, rowNumber: number): void {
     const hash = this.part
-    hash.value(value, keySeed(unique))
-    this.store!.add(hash.hi, hash.lo, 0, rowNumber)
+    hash.value(value, this.uniqueSeeds[unique])
+    this.store!.add(hash.hi, hash.lo, rowNumber)
   }
 
   private fill(slots: Array<[CompositeKey, number]>, value: unknown): void {
@@ -208,7 +211,7 @@ export class KeyTracker {
     this.primaryKeyEmpty = primary !== null && primary.read === 0
     if (primary === null || this.primaryKeyEmpty) return
     primary.hash(this.whole)
-    this.store!.add(this.whole.hi, this.whole.lo, 0, rowNumber)
+    this.store!.add(this.whole.hi, this.whole.lo, rowNumber)
   }
 
   /** A blank row: it has no key; its primary key, if the schema has one, is empty. */
@@ -222,7 +225,7 @@ export class KeyTracker {
     for (const key of this.uniqueKeys) {
       if (key.read < key.fields.length) continue
       key.hash(this.whole)
-      this.store!.add(this.whole.hi, this.whole.lo, 0, rowNumber)
+      this.store!.add(this.whole.hi, this.whole.lo, rowNumber)
     }
     for (const key of this.foreignKeys) {
       if (key.target.read > 0) key.target.seen.set(key.target.text(), rowNumber)
@@ -255,7 +258,7 @@ export class KeyTracker {
   /** With `checksRows`: the whole row (its cells as read) goes to the store. */
   addRow(cells: unknown[], rowNumber: number): void {
     rowHash(cells, this.part, this.whole, this.checks)
-    this.store!.add(this.whole.hi, this.whole.lo, 0, rowNumber)
+    this.store!.add(this.whole.hi, this.whole.lo, rowNumber)
   }
 }
 

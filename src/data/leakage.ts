@@ -1,6 +1,7 @@
 // Rows of one split found in another, and rows repeated within a split: the rows whose key hashes
 // repeat (row-key-index.ts) read again, their keys compared exactly, counted and placed at file:line.
 import { createHash } from 'node:crypto'
+import { Hash64 } from './keys/hash.js'
 import type { RowLimit } from './split-options.js'
 import { compileSchema } from './cells/field.js'
 import type { DatasetFiles } from './dataset-files.js'
@@ -8,7 +9,7 @@ import type { Dialect } from './dialect.js'
 import { columnsOfHeader } from './header.js'
 import { readTable } from './readers/index.js'
 import { readFiles, type FilesSink } from './readers/many.js'
-import type { RepeatedHashes } from './row-key-index.js'
+import type { CandidateRows } from './row-key-index.js'
 import { RowKeys } from './row-keys.js'
 import type { TableSchema } from './schema.js'
 import { ABSENT, type RowPosition, type TextCells } from './table.js'
@@ -62,11 +63,12 @@ export interface LeakageFigures {
   candidates: number
 }
 
-/** A split to compare: its name, its files, and its rows. */
+/** A split to compare: its name, its files, its rows, and its first row as the candidates number it. */
 export interface SplitSource {
   name: string
   dataset: DatasetFiles
   rows: number
+  firstRow: number
 }
 
 export interface LeakageOptions {
@@ -76,7 +78,14 @@ export interface LeakageOptions {
   delimiter?: string
   dialect?: Dialect
   maxLeakage: RowLimit
+  /** The most bytes of exact keys held at once; past it, the keys are compared in more passes. */
+  memoryBytes?: number
 }
+
+/** Exact keys held at once by the re-check, in bytes (about). */
+const RECHECK_MEMORY_BYTES = 32 * 1024 * 1024
+/** What one key entry holds besides its texts, in bytes (about): counts, places, the map's slot. */
+const ENTRY_BYTES = 400
 
 type Place = RowPlace & { order: number }
 
@@ -102,28 +111,42 @@ function isBlank(cells: unknown[] | null, text: TextCells | null): boolean {
   return cells!.every(cell => cell === '' || cell === null || cell === ABSENT)
 }
 
-/** Reads every split again and keeps, for each row whose hash repeats, its exact key's entry. */
+/**
+ * Reads every split again and keeps, for each candidate row, its exact key's entry: of the keys in share
+ * `share` of `shares` (by their hash), until they outgrow the memory given (`overflowed`).
+ */
 class Recheck implements FilesSink {
   readonly entries = new Map<string, KeyEntry>()
+  overflowed = false
   private readonly fields
   private readonly rowKeys: RowKeys
+  private readonly hash = new Hash64()
+  private bytes = 0
   private split = 0
   private files: string[] = []
   private file = ''
   private rowNumber = 1
-  private order = 0
+  /** The row's number as the candidates number it: rows after a header, but blank ones, across splits. */
+  private keyedRow = 0
+  private hasHeader = false
 
   constructor(
     private readonly options: LeakageOptions,
-    private readonly repeated: RepeatedHashes,
-    private readonly splitCount: number
+    private readonly candidates: CandidateRows,
+    private readonly splitCount: number,
+    private readonly share: number,
+    private readonly shares: number
   ) {
     this.fields = compileSchema(options.schema, options.schemaLabel)
-    this.rowKeys = new RowKeys(options.schema, options.keys, options.schemaLabel)
+    this.rowKeys = new RowKeys(options.schema, options.keys, options.schemaLabel, {
+      memoryBytes: 0
+    })
   }
 
-  async read(split: number, dataset: DatasetFiles): Promise<void> {
+  async read(split: number, source: SplitSource): Promise<void> {
+    const { dataset } = source
     this.split = split
+    this.keyedRow = source.firstRow
     this.files = dataset.names
     const { delimiter, dialect, schema } = this.options
     const columnNames =
@@ -135,6 +158,7 @@ class Recheck implements FilesSink {
   startFile(index: number): void {
     this.file = this.files[index]
     this.rowNumber = 1
+    this.hasHeader = false
   }
 
   header(labels: string[], line?: number, _raw?: readonly string[], rowNumber = 1): void {
@@ -146,26 +170,34 @@ class Recheck implements FilesSink {
       columns.map(field => field?.name ?? null),
       labels
     )
+    this.hasHeader = true
   }
 
-  row(cells: unknown[], position: RowPosition): void {
-    this.check(cells, null, position)
+  row(cells: unknown[], position: RowPosition): boolean {
+    return this.check(cells, null, position)
   }
 
-  textRow(text: TextCells, position: RowPosition): void {
-    this.check(null, text, position)
+  textRow(text: TextCells, position: RowPosition): boolean {
+    return this.check(null, text, position)
   }
 
   problem(problem: { code: string }): void {
     if (problem.code === 'blank-row') this.rowNumber++
   }
 
-  private check(cells: unknown[] | null, text: TextCells | null, position: RowPosition): void {
+  /** As the validator numbers a row (validate.ts); a candidate's exact key counted. False: stop. */
+  private check(cells: unknown[] | null, text: TextCells | null, position: RowPosition): boolean {
     const rowNumber = ++this.rowNumber
-    if (isBlank(cells, text)) return
+    if (!this.hasHeader || isBlank(cells, text)) return true
+    const order = this.keyedRow++
+    if (!this.candidates.has(order)) return true
     this.rowKeys.read(cells, text)
-    if (!this.repeated.has(this.rowKeys.hash())) return
-    const key = exactKey(this.rowKeys.exactText())
+    const exact = this.rowKeys.exactText()
+    if (this.shares > 1) {
+      this.hash.text(exact, 0)
+      if (this.hash.lo % this.shares !== this.share) return true
+    }
+    const key = exactKey(exact)
     let entry = this.entries.get(key)
     if (!entry) {
       entry = {
@@ -175,6 +207,9 @@ class Recheck implements FilesSink {
         values: this.rowKeys.shown(cells, text)
       }
       this.entries.set(key, entry)
+      this.bytes += 2 * (key.length + entry.values.length) + ENTRY_BYTES
+      if (this.bytes > (this.options.memoryBytes ?? RECHECK_MEMORY_BYTES) && this.shares < 2 ** 20)
+        this.overflowed = true
     }
     const place: Place = {
       file: this.file,
@@ -183,12 +218,13 @@ class Recheck implements FilesSink {
         ? { rowGroup: position.rowGroup, rowInGroup: position.rowInGroup }
         : {}),
       rowNumber,
-      order: this.order++
+      order
     }
     const s = this.split
     entry.counts[s]++
     if (!entry.first[s]) entry.first[s] = place
     else entry.again[s] ??= place
+    return !this.overflowed
   }
 }
 
@@ -222,63 +258,85 @@ export function overLimit(rows: number, total: number, limit: RowLimit): boolean
 }
 
 /** The counts and examples per pair of splits (the earlier one first) and per split's repeats. */
-function tally(
-  entries: Iterable<KeyEntry>,
-  splits: SplitSource[],
-  limit: RowLimit
-): Pick<LeakageFigures, 'pairs' | 'duplicates'> {
-  const pairs: Array<{ a: number; b: number; rows: number; examples: Earliest }> = []
-  for (let b = 1; b < splits.length; b++)
-    for (let a = 0; a < b; a++) pairs.push({ a, b, rows: 0, examples: new Earliest() })
-  const duplicates = splits.map(() => ({ rows: 0, examples: new Earliest() }))
-  for (const entry of entries) {
-    entry.counts.forEach((count, s) => {
-      if (count < 2) return
-      duplicates[s].rows += count - 1
-      duplicates[s].examples.offer(entry.again[s]!, entry.first[s]!, entry.values)
-    })
-    for (const pair of pairs) {
-      if (!entry.counts[pair.a] || !entry.counts[pair.b]) continue
-      pair.rows += entry.counts[pair.b]
-      pair.examples.offer(entry.first[pair.b]!, entry.first[pair.a]!, entry.values)
+class Tally {
+  private readonly pairs: Array<{ a: number; b: number; rows: number; examples: Earliest }> = []
+  private readonly duplicates: Array<{ rows: number; examples: Earliest }>
+
+  constructor(private readonly splits: SplitSource[]) {
+    for (let b = 1; b < splits.length; b++)
+      for (let a = 0; a < b; a++) this.pairs.push({ a, b, rows: 0, examples: new Earliest() })
+    this.duplicates = splits.map(() => ({ rows: 0, examples: new Earliest() }))
+  }
+
+  add(entries: Iterable<KeyEntry>): void {
+    for (const entry of entries) {
+      entry.counts.forEach((count, s) => {
+        if (count < 2) return
+        this.duplicates[s].rows += count - 1
+        this.duplicates[s].examples.offer(entry.again[s]!, entry.first[s]!, entry.values)
+      })
+      for (const pair of this.pairs) {
+        if (!entry.counts[pair.a] || !entry.counts[pair.b]) continue
+        pair.rows += entry.counts[pair.b]
+        pair.examples.offer(entry.first[pair.b]!, entry.first[pair.a]!, entry.values)
+      }
     }
   }
-  return {
-    pairs: pairs.map(({ a, b, rows, examples }) => {
-      const total = splits[b].rows
-      return {
-        in: splits[a].name,
-        split: splits[b].name,
+
+  figures(limit: RowLimit): Pick<LeakageFigures, 'pairs' | 'duplicates'> {
+    const { splits } = this
+    return {
+      pairs: this.pairs.map(({ a, b, rows, examples }) => {
+        const total = splits[b].rows
+        return {
+          in: splits[a].name,
+          split: splits[b].name,
+          rows,
+          fraction: total > 0 ? rows / total : 0,
+          examples: examples.examples(),
+          overLimit: overLimit(rows, total, limit)
+        }
+      }),
+      duplicates: this.duplicates.map(({ rows, examples }, s) => ({
+        split: splits[s].name,
         rows,
-        fraction: total > 0 ? rows / total : 0,
-        examples: examples.examples(),
-        overLimit: overLimit(rows, total, limit)
-      }
-    }),
-    duplicates: duplicates.map(({ rows, examples }, s) => ({
-      split: splits[s].name,
-      rows,
-      examples: examples.examples()
-    }))
+        examples: examples.examples()
+      }))
+    }
   }
 }
 
 /**
  * Leaks between splits and repeats within them: the splits are read again only when some key hash
- * repeats, and then only the rows with such a hash are kept (by their exact key), so memory holds the
- * repeated keys, never the rows.
+ * repeats, and then only the candidate rows' exact keys are kept, a share of them (by hash) per pass
+ * over the splits: a pass whose keys outgrow the memory given stops, and the keys are split in twice as
+ * many shares. Memory holds a share of the repeated keys, never the rows.
  */
 export async function findLeakage(
   splits: SplitSource[],
-  repeated: RepeatedHashes,
+  candidates: CandidateRows | null,
   options: LeakageOptions
 ): Promise<LeakageFigures> {
-  const recheck = new Recheck(options, repeated, splits.length)
-  if (repeated.size > 0)
-    for (const [index, split] of splits.entries()) await recheck.read(index, split.dataset)
-  return {
-    columns: options.keys.columns,
-    ...tally(recheck.entries.values(), splits, options.maxLeakage),
-    candidates: recheck.entries.size
+  const budget = options.memoryBytes ?? RECHECK_MEMORY_BYTES
+  // A first guess from the distinct hashes nominated; too few shares double.
+  const guess = ((candidates?.keys ?? 0) * ENTRY_BYTES) / budget
+  for (let shares = 2 ** Math.ceil(Math.log2(Math.max(1, guess))); ; shares *= 2) {
+    const tally = new Tally(splits)
+    let keys = 0
+    let complete = true
+    for (let share = 0; candidates && share < shares && complete; share++) {
+      const recheck = new Recheck(options, candidates, splits.length, share, shares)
+      for (const [index, split] of splits.entries())
+        if (!recheck.overflowed) await recheck.read(index, split)
+      complete = !recheck.overflowed
+      tally.add(recheck.entries.values())
+      keys += recheck.entries.size
+    }
+    if (complete)
+      return {
+        columns: options.keys.columns,
+        ...tally.figures(options.maxLeakage),
+        candidates: keys
+      }
   }
 }

@@ -123,19 +123,17 @@ async function repeatedKeys(
   }
 }
 
-/** Both parts' row hashes, and their class counts added up. */
+/** Both parts' row hashes (in row order), and their class counts added up. */
 function mergeRowKeys(first?: RowKeyFigures, second?: RowKeyFigures): RowKeyFigures | undefined {
   if (!first || !second) return first ?? second
-  const hashes = new Float64Array(first.hashes.length + second.hashes.length)
-  hashes.set(first.hashes)
-  hashes.set(second.hashes, first.hashes.length)
+  const parts = [...first.parts, ...second.parts]
   const tooManyClasses = first.tooManyClasses || second.tooManyClasses
   const classes = { ...first.classes }
   for (const [label, count] of Object.entries(second.classes ?? {}))
     classes[label] = (classes[label] ?? 0) + count
   const labelled = first.classes !== undefined || second.classes !== undefined
   return {
-    hashes,
+    parts,
     ...(tooManyClasses || Object.keys(classes).length > MAX_LABEL_CLASSES
       ? { tooManyClasses: true }
       : labelled

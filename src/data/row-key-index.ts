@@ -1,51 +1,60 @@
-// Where the rows' key hashes are kept while the splits are compared: only hashes (8 bytes a row), never
-// the rows. Whatever repeats is re-checked exactly (leakage.ts), so a collision never becomes a report.
-// It stands on the same key store as unique and primary keys (keys/store.ts), which spills to disk.
+// Where the rows' key hashes are kept while the splits are compared: only hashes, never the rows, in a
+// KeyStore (keys/store.ts) that holds each split's parts as the validator handed them over (spilled runs
+// on disk, and a little memory each). Its sorted merge nominates the rows whose hash another row shares,
+// in one split or in two; leakage.ts re-checks those exactly, so a collision never becomes a report.
+import { RowSet } from './key-recheck.js'
+import { KeyStore } from './keys/store.js'
+import type { RowKeyFigures } from './validation-types.js'
 
-import { KEY_MEMORY_BYTES, KeyStore } from './keys/store.js'
-
-/** A row's key hash: 52 bits, exact in a double (row-keys.ts hashParts). */
-export type RowHash = number
-
-/** The hashes that repeat: the rows whose exact keys are compared. */
-export interface RepeatedHashes {
-  has(hash: RowHash): boolean
-  readonly size: number
+/** The rows to re-check, numbered across the splits (see RowKeyIndex.firstRows). */
+export interface CandidateRows {
+  has(row: number): boolean
+  /** How many distinct hashes nominated them: about how many exact keys the re-check will hold. */
+  readonly keys: number
 }
 
-export interface RowKeyIndex {
-  /** Remembers that a row of group `group` (a split) has key hash `hash`. */
-  add(group: number, hash: RowHash): void
-  /**
-   * After the last `add`: every hash seen more than once, in one group or in two (a superset of the keys
-   * that truly repeat; the re-check decides).
-   */
-  repeats(): RepeatedHashes
-}
+/** The splits' row hashes, each split's rows numbered after the previous split's. */
+export class RowKeyIndex {
+  private readonly store: KeyStore
+  private rows = 0
+  /** Each split's first row, in the numbering across the splits. */
+  readonly firstRows: number[] = []
 
-/** The index on the validator's key store (keys/store.ts): hashes in typed arrays, spilled to disk past its memory. */
-class StoredHashIndex implements RowKeyIndex {
-  private readonly store = new KeyStore({ memoryBytes: KEY_MEMORY_BYTES })
-  private added = 0
-
-  add(group: number, hash: RowHash): void {
-    this.store.add(Math.floor(hash / 2 ** 32), hash >>> 0, group, this.added++)
+  /** `store`: for tests (one whose hashes collide). */
+  constructor(store = new KeyStore({ memoryBytes: 1 << 20 })) {
+    this.store = store
   }
 
-  repeats(): RepeatedHashes {
-    const repeated = new Set<RowHash>()
+  /** The next split's hashes, as validateDataset returned them (its parts in row order). */
+  addSplit(figures: RowKeyFigures): void {
+    this.firstRows.push(this.rows)
+    for (const part of figures.parts) {
+      this.store.absorb(part.keys, this.rows)
+      this.rows += part.rows
+    }
+  }
+
+  /**
+   * After the last split: the rows whose key hash another row shares, in one split or in two (a superset
+   * of the rows whose keys truly repeat: the re-check decides), or null when none does. The hashes are
+   * removed from memory and disk.
+   */
+  candidates(): CandidateRows | null {
+    const rows = new RowSet()
+    let keys = 0
     try {
-      this.store.candidates((hi, lo, _file, _row, first) => {
-        if (first) repeated.add(hi * 2 ** 32 + lo)
+      this.store.candidates((_hi, _lo, row, first) => {
+        rows.add(row)
+        if (first) keys++
       })
     } finally {
       this.store.dispose()
     }
-    return repeated
+    return keys === 0 ? null : { has: row => rows.has(row), keys }
   }
-}
 
-/** The index the comparison of splits uses. */
-export function createRowKeyIndex(): RowKeyIndex {
-  return new StoredHashIndex()
+  /** Removes the hashes (after a failure; `candidates` removes them too). */
+  dispose(): void {
+    this.store.dispose()
+  }
 }

@@ -1,7 +1,10 @@
 // A row's key for the comparison of splits: the values of some columns as the schema reads them (so
-// `1.0` and `1` are one number), hashed. The validator hashes every row; the leakage re-check reads the
-// same keys again, exactly, for the rows whose hashes repeat.
+// `1.0` and `1` are one number), hashed. The validator puts every row's 64-bit hash into a KeyStore
+// (keys/store.ts, which spills to disk past its memory); the leakage re-check reads the same keys again,
+// exactly, for the rows whose hashes repeat.
 import { compileField, MISSING, type CompiledField } from './cells/field.js'
+import { mix32 } from './keys/hash.js'
+import { KeyStore } from './keys/store.js'
 import type { TableSchema } from './schema.js'
 import { ABSENT, type TextCells } from './table.js'
 import type { RowKeyFigures, RowKeySpec } from './validation-types.js'
@@ -78,31 +81,30 @@ function mixValue(value: unknown, raw: string): void {
   mix(0x1f)
 }
 
-/** 52 bits of the key's hash (an exact number, so a Float64Array holds it). */
-function hashKey(values: readonly unknown[], raws: readonly string[]): number {
+/** The key's 64-bit hash, into `hash`: both lanes, finalized. */
+function hashKey(values: readonly unknown[], raws: readonly string[], hash: KeyHash): void {
   low = 0x811c9dc5
   high = 0x050c5d1f
   for (let i = 0; i < values.length; i++) mixValue(values[i], raws[i])
-  return (high >>> 0) * 2 ** 20 + ((low >>> 0) & 0xfffff)
+  hash.hi = mix32(high ^ Math.imul(low, 0x9e3779b1))
+  hash.lo = mix32(low ^ values.length)
 }
 
-/** A growing list of row hashes, 8 bytes a row. */
-class HashList {
-  private values = new Float64Array(1024)
-  length = 0
+/** A key's 64-bit hash as two unsigned 32-bit halves. */
+interface KeyHash {
+  hi: number
+  lo: number
+}
 
-  push(hash: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2)
-      grown.set(this.values)
-      this.values = grown
-    }
-    this.values[this.length++] = hash
-  }
+/** Memory for a table's row-key hashes (a part on one of two threads gets half); past it they spill. */
+export const ROW_KEY_MEMORY_BYTES = 12 * 1024 * 1024
+/** A part's hashes left in memory past this many bytes go to disk when it is done (see figures). */
+const KEPT_IN_MEMORY_BYTES = 1 << 20
 
-  toArray(): Float64Array {
-    return this.values.slice(0, this.length)
-  }
+export interface RowKeysOptions {
+  memoryBytes?: number
+  /** For tests: the store the hashes go into (one whose hashes collide). */
+  keyStore?: (memoryBytes: number) => KeyStore
 }
 
 /**
@@ -115,7 +117,10 @@ export class RowKeys {
   private labelIndex = -1
   private readonly values: unknown[]
   private readonly raws: string[]
-  private readonly hashes = new HashList()
+  private readonly hash: KeyHash = { hi: 0, lo: 0 }
+  private readonly store: KeyStore
+  /** Rows hashed: a row's number in the store (from 0). */
+  private rows = 0
   private readonly classes = new Map<string, number>()
   private tooManyClasses = false
   private labelled = false
@@ -123,8 +128,11 @@ export class RowKeys {
   constructor(
     schema: TableSchema,
     private readonly spec: RowKeySpec,
-    schemaLabel: string
+    schemaLabel: string,
+    options: RowKeysOptions = {}
   ) {
+    const memoryBytes = options.memoryBytes ?? ROW_KEY_MEMORY_BYTES
+    this.store = options.keyStore?.(memoryBytes) ?? new KeyStore({ memoryBytes })
     this.fields = spec.columns.map(name => {
       const index = schema.fields.findIndex(field => field.name === name)
       return compileField(schema.fields[index], index, schema.missingValues, schemaLabel, {
@@ -168,11 +176,6 @@ export class RowKeys {
     }
   }
 
-  /** The hash of the key read last. */
-  hash(): number {
-    return hashKey(this.values, this.raws)
-  }
-
   /** The key read last, exactly, as text: two keys are equal when their texts are. */
   exactText(): string {
     return this.values
@@ -194,10 +197,14 @@ export class RowKeys {
     return clip(shown.join(', '), 300)
   }
 
-  /** Hashes the row's key and counts its class. */
+  /**
+   * Hashes the row's key into the store and counts its class. Rows are numbered in the order added: the
+   * re-check (leakage.ts) numbers the rows it reads the same way (every row after a header, but blank ones).
+   */
   add(cells: unknown[] | null, text: TextCells | null): void {
     this.read(cells, text)
-    this.hashes.push(this.hash())
+    hashKey(this.values, this.raws, this.hash)
+    this.store.add(this.hash.hi, this.hash.lo, this.rows++)
     if (this.labelIndex >= 0) this.countClass(cells, text)
   }
 
@@ -214,13 +221,19 @@ export class RowKeys {
     } else this.classes.set(label, (count ?? 0) + 1)
   }
 
+  /** The hashes (a part's, to be merged with the others' in row order) and the class counts. */
   figures(): RowKeyFigures {
     return {
-      hashes: this.hashes.toArray(),
+      parts: [{ keys: this.store.detach({ spillAbove: KEPT_IN_MEMORY_BYTES }), rows: this.rows }],
       ...(this.labelled && !this.tooManyClasses
         ? { classes: Object.fromEntries(this.classes) }
         : {}),
       ...(this.tooManyClasses ? { tooManyClasses: true } : {})
     }
+  }
+
+  /** Removes what the store spilled, unless `figures` handed it over. */
+  dispose(): void {
+    this.store.dispose()
   }
 }

@@ -10,7 +10,7 @@ import { checkDialectFormat } from './dialect-file.js'
 import type { Dialect } from './dialect.js'
 import { findLeakage, type LeakageFigures } from './leakage.js'
 import { primaryKeyOf } from './primary-key.js'
-import { createRowKeyIndex, type RowKeyIndex } from './row-key-index.js'
+import { RowKeyIndex } from './row-key-index.js'
 import type { TableSchema } from './schema.js'
 import { validateDataset } from './validate-dataset.js'
 import type { RowKeySpec, ValidationResult } from './validation-types.js'
@@ -183,12 +183,11 @@ async function resolveSplits(
 }
 
 /**
- * Validates each split, hashing every row's key into `index` (as group `group`), and returns its
+ * Validates a split, its rows' key hashes into `index` (after the previous split's), and returns its
  * validation (without the hashes) and its figures.
  */
 async function validateSplit(
   split: { name: string; dataset: DatasetFiles },
-  group: number,
   context: {
     config: SplitSettings
     schema: TableSchema
@@ -217,7 +216,7 @@ async function validateSplit(
     },
     worker
   )
-  for (const hash of rowKeys!.hashes) index.add(group, hash)
+  index.addSplit(rowKeys!)
   const figures: SplitFigures = {
     name,
     label: dataset.label,
@@ -245,18 +244,29 @@ export async function validateSplits(
   const labelColumn = config.labelColumn ?? schema.mlChecks?.label?.column
   const keys = leakageKeys(schema, config, labelColumn)
   const splits = await resolveSplits(config)
-  const index = createRowKeyIndex()
+  const index = new RowKeyIndex()
   const results: Array<{ name: string; validation: ValidationResult }> = []
   const figures: SplitFigures[] = []
-  for (const [group, split] of splits.entries()) {
-    const context = { config, schema, schemaLabel, keys, dialect }
-    const checked = await validateSplit(split, group, context, index, worker)
-    results.push({ name: split.name, validation: checked.validation })
-    figures.push(checked.figures)
+  let candidates
+  try {
+    for (const split of splits) {
+      const context = { config, schema, schemaLabel, keys, dialect }
+      const checked = await validateSplit(split, context, index, worker)
+      results.push({ name: split.name, validation: checked.validation })
+      figures.push(checked.figures)
+    }
+    candidates = index.candidates()
+  } finally {
+    index.dispose()
   }
   const leakage = await findLeakage(
-    splits.map(({ name, dataset }, s) => ({ name, dataset, rows: figures[s].rows })),
-    index.repeats(),
+    splits.map(({ name, dataset }, s) => ({
+      name,
+      dataset,
+      rows: figures[s].rows,
+      firstRow: index.firstRows[s]
+    })),
+    candidates,
     {
       schema,
       keys,

@@ -102,6 +102,8 @@ export async function validateDataset(
   const rest = await second
   if (!rest || !first.endedBetweenRecords) {
     for (const part of [first, rest]) if (part?.keys) discard(part.keys)
+    for (const part of [first, rest])
+      for (const row of part?.rowKeys?.parts ?? []) discard(row.keys)
     return validateTable(file, schema, options)
   }
   const parts = [first, rest].map(result => ({ file: 0, result }))

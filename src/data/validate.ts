@@ -6,7 +6,7 @@ import { candidateRows, recheckKeys } from './key-recheck.js'
 import { KeyTracker, type KeyChecks } from './key-tracker.js'
 import { KEY_MEMORY_BYTES, KeyStore } from './keys/store.js'
 import { keyChecksOf, primaryKeyOf } from './primary-key.js'
-import { RowKeys } from './row-keys.js'
+import { ROW_KEY_MEMORY_BYTES, RowKeys } from './row-keys.js'
 import { AcrossFiles, cellViolation, orderOf, RANK, where } from './row-violations.js'
 import type { TableSchema } from './schema.js'
 import type { FilesSink } from './readers/many.js'
@@ -112,6 +112,8 @@ export async function validateRows(
   } finally {
     // A part's hashes go to the merge, which removes what it spilled; anything else is removed here.
     if (!handedOver) store?.dispose()
+    // The row keys' hashes were handed over by `figures`, unless validation failed first.
+    table.rowKeys?.dispose()
   }
 }
 
@@ -194,8 +196,9 @@ class RowChecker implements FilesSink {
     this.fileNames = options.fileNames
     this.acrossFiles = new AcrossFiles(options.fileNames)
     log.file = this.fileNames?.[0]
+    const rowKeyMemory = options.partition ? ROW_KEY_MEMORY_BYTES / 2 : ROW_KEY_MEMORY_BYTES
     this.rowKeys = options.rowKeys
-      ? new RowKeys(schema, options.rowKeys, options.schemaLabel)
+      ? new RowKeys(schema, options.rowKeys, options.schemaLabel, { memoryBytes: rowKeyMemory })
       : null
   }
 

@@ -48,7 +48,7 @@ export interface ValidationResult {
   /** Partitions only: physical lines read, and whether the range ended between records. */
   linesRead?: number
   endedBetweenRecords?: boolean
-  /** With `rowKeys`: each row's key hash and the label's classes (see row-keys.ts). */
+  /** With `rowKeys`: the rows' key hashes and the label's classes (see row-keys.ts). */
   rowKeys?: RowKeyFigures
   /** Partitions only: each kept violation's order key (row-violations.ts), and the keys' hashes. */
   orders?: number[]
@@ -59,8 +59,11 @@ export interface ValidationResult {
 
 /** What a pass over the rows found for the comparison of splits: not part of any report. */
 export interface RowKeyFigures {
-  /** Each data row's key hash, in no particular order. */
-  hashes: Float64Array
+  /**
+   * The rows' key hashes, by part of the table in row order (one, or one per thread's part): a part's
+   * rows are numbered from 0 in its store, and `rows` says how many it hashed.
+   */
+  parts: Array<{ keys: KeyStoreState; rows: number }>
   /** Rows per class of the label column (absent: no label column, or more classes than a label has). */
   classes?: Record<string, number>
   /** Whether the label column had more distinct values than a class label has. */

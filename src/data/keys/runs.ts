@@ -1,8 +1,10 @@
-// Sorted runs of key entries (64-bit hash, file, row) and their merge: the parts of KeyStore that read
-// and write disk. An entry is four 32-bit words on disk: hi, lo, row, file.
+// Sorted runs of key entries (64-bit hash, row) and their merge: the parts of KeyStore that read and
+// write disk. An entry is three 32-bit words on disk: hi, lo, row.
 import { closeSync, openSync, readSync, writeSync } from 'node:fs'
 
-/** Entries read or written at a time: 64 KiB. */
+/** Words of an entry: hi, lo, row. */
+export const ENTRY_WORDS = 3
+/** Entries read or written at a time: 48 KiB. */
 const BLOCK = 4096
 
 /** A run spilled to disk: its path and how many entries it holds, in hash order. */
@@ -15,19 +17,17 @@ export interface RunFile {
 export interface Cursor {
   hi: number
   lo: number
-  file: number
   row: number
   next(): boolean
   close(): void
 }
 
-/** Entries in memory, four words each (hi, lo, row, file), in hash order. */
+/** Entries in memory, three words each (hi, lo, row), in hash order. */
 export class ArrayCursor implements Cursor {
   hi = 0
   lo = 0
-  file = 0
   row = 0
-  private at = -4
+  private at = -ENTRY_WORDS
 
   constructor(
     private readonly slots: Uint32Array,
@@ -36,12 +36,11 @@ export class ArrayCursor implements Cursor {
 
   next(): boolean {
     const slots = this.slots
-    const i = (this.at += 4)
+    const i = (this.at += ENTRY_WORDS)
     if (i >= slots.length) return false
     this.hi = slots[i]
     this.lo = slots[i + 1]
     this.row = slots[i + 2] + this.rowOffset
-    this.file = slots[i + 3]
     return true
   }
 
@@ -52,9 +51,8 @@ export class ArrayCursor implements Cursor {
 export class RunCursor implements Cursor {
   hi = 0
   lo = 0
-  file = 0
   row = 0
-  private readonly words = new Uint32Array(BLOCK * 4)
+  private readonly words = new Uint32Array(BLOCK * ENTRY_WORDS)
   private readonly bytes = new Uint8Array(this.words.buffer)
   private readonly fd: number
   private filled = 0
@@ -74,11 +72,11 @@ export class RunCursor implements Cursor {
     if (this.at === this.filled) {
       if (this.left === 0) return false
       const entries = Math.min(BLOCK, this.left)
-      const read = readSync(this.fd, this.bytes, 0, entries * 16, this.position)
-      if (read !== entries * 16) throw new Error(`key run ended early (${read} bytes)`)
+      const read = readSync(this.fd, this.bytes, 0, entries * ENTRY_WORDS * 4, this.position)
+      if (read !== entries * ENTRY_WORDS * 4) throw new Error(`key run ended early (${read} bytes)`)
       this.position += read
       this.left -= entries
-      this.filled = entries * 4
+      this.filled = entries * ENTRY_WORDS
       this.at = 0
     }
     const words = this.words
@@ -86,8 +84,7 @@ export class RunCursor implements Cursor {
     this.hi = words[at]
     this.lo = words[at + 1]
     this.row = words[at + 2] + this.rowOffset
-    this.file = words[at + 3]
-    this.at = at + 4
+    this.at = at + ENTRY_WORDS
     return true
   }
 
@@ -98,7 +95,7 @@ export class RunCursor implements Cursor {
 
 /** Writes entries in the order given (the caller's: hash order) to a new run file. */
 export class RunWriter {
-  private readonly words = new Uint32Array(BLOCK * 4)
+  private readonly words = new Uint32Array(BLOCK * ENTRY_WORDS)
   private readonly fd: number
   private at = 0
   count = 0
@@ -107,20 +104,19 @@ export class RunWriter {
     this.fd = openSync(path, 'wx')
   }
 
-  /** Entries already in order, four words each. */
+  /** Entries already in order, three words each. */
   write(entries: Uint32Array): void {
     this.flush()
     this.writeAll(new Uint8Array(entries.buffer, entries.byteOffset, entries.byteLength))
-    this.count += entries.length / 4
+    this.count += entries.length / ENTRY_WORDS
   }
 
-  add(hi: number, lo: number, file: number, row: number): void {
+  add(hi: number, lo: number, row: number): void {
     const words = this.words
     words[this.at] = hi
     words[this.at + 1] = lo
     words[this.at + 2] = row
-    words[this.at + 3] = file
-    this.at += 4
+    this.at += ENTRY_WORDS
     this.count++
     if (this.at === words.length) this.flush()
   }
@@ -150,7 +146,7 @@ function before(a: Cursor, ia: number, b: Cursor, ib: number): boolean {
 }
 
 /** An entry handed on by a merge; `first`: the first of a group of equal hashes (repeats only). */
-export type Visit = (hi: number, lo: number, file: number, row: number, first: boolean) => void
+export type Visit = (hi: number, lo: number, row: number, first: boolean) => void
 
 /**
  * Every entry of `cursors` in hash order (equal hashes in the order of their sources), or with
@@ -162,7 +158,6 @@ export type Visit = (hi: number, lo: number, file: number, row: number, first: b
 export function mergeCursors(cursors: Cursor[], visit: Visit, repeatsOnly = false): void {
   let prevHi = -1
   let prevLo = -1
-  let prevFile = 0
   let prevRow = 0
   let inGroup = false
   try {
@@ -172,17 +167,16 @@ export function mergeCursors(cursors: Cursor[], visit: Visit, repeatsOnly = fals
     for (let live = size; live > 0;) {
       const top = heap[0]
       const cursor = cursors[top]
-      const { hi, lo, file, row } = cursor
-      if (!repeatsOnly) visit(hi, lo, file, row, false)
+      const { hi, lo, row } = cursor
+      if (!repeatsOnly) visit(hi, lo, row, false)
       else if (hi === prevHi && lo === prevLo) {
-        if (!inGroup) visit(prevHi, prevLo, prevFile, prevRow, true)
-        visit(hi, lo, file, row, false)
+        if (!inGroup) visit(prevHi, prevLo, prevRow, true)
+        visit(hi, lo, row, false)
         inGroup = true
       } else {
         inGroup = false
         prevHi = hi
         prevLo = lo
-        prevFile = file
         prevRow = row
       }
       if (!cursor.next()) {

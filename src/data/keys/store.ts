@@ -1,28 +1,32 @@
 /**
  * KeyStore: which keys repeat, among millions, in bounded memory. It holds 64-bit key hashes with a row
- * reference each (a file index and a row number) and finds the hashes that occur more than once:
+ * number each (numbered across the files of a dataset, or the splits compared) and finds the hashes that occur more than once:
  * candidates, which the caller confirms by comparing the rows' exact key texts (a hash collision must
  * never be reported as a repeat). It knows nothing of tables: any key (a unique field, a primary key, a
  * whole row, the columns two splits are compared on) hashed by keys/hash.ts fits.
  *
  *   const store = new KeyStore({ memoryBytes: 32 << 20 })
- *   store.add(hi, lo, file, row)      // for each key of each row, rows in order
+ *   store.add(hi, lo, row)            // for each key of each row, rows in order
  *   store.absorb(other.detach(), n)   // another part's entries (a worker's), its rows shifted by n
  *   store.candidates(visit)           // after the last add: each entry whose hash repeats, by hash
  *   store.dispose()                   // removes what was spilled to disk
  *
- * Entries are appended to a typed array (four 32-bit words each: hi, lo, row, file). When it is full it
- * is radix-sorted by hash and written to a file in the store's temporary folder (a sorted run), and
- * starts empty; `candidates` sorts what is left and merges it with the runs, and with absorbed parts, so
- * repeats across runs and parts are found. Appending, not indexing: a hash table of millions of slots
- * costs a cache miss per key (measured: 2 M keys took 0.7 s into an ordered open-addressing table, 0.1 s
- * appended and sorted), and no caller can report a repeat before the exact re-check anyway.
- * Within a group of equal hashes, entries come in the order they were added (absorbed parts after).
+ * Entries are appended to a typed array (three 32-bit words each: hi, lo, row) as big as the memory
+ * given, whose pages cost memory only once written. When it is full it is sorted by hash in place and
+ * written to a file in the store's temporary folder (a sorted run), and starts empty. `candidates` then
+ * sorts what is left and merges it with the runs, and with absorbed parts, so repeats across runs and
+ * parts are found. While nothing was spilled (the common case), nothing is sorted: two passes over the
+ * entries with a bit set of their hashes pick out the few whose hash may repeat, and only those are
+ * sorted. Appending, not indexing: a hash table of millions of slots costs a cache miss per key
+ * (measured: 2 M keys took 0.7 s into an ordered open-addressing table, 0.1 s appended and sorted), and
+ * no caller can report a repeat before the exact re-check anyway. Within a group of equal hashes,
+ * entries come in the order of their rows (absorbed parts after, their rows shifted).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
+  ENTRY_WORDS,
   mergeCursors,
   RunCursor,
   RunWriter,
@@ -31,30 +35,30 @@ import {
   type RunFile
 } from './runs.js'
 
-/** Bytes per entry: hi, lo, row and file, 4 bytes each. */
-const ENTRY_BYTES = 16
+/** Bytes per entry: hi, lo and row, 4 bytes each. */
+const ENTRY_BYTES = ENTRY_WORDS * 4
 const MIN_ENTRIES = 1 << 8
 /** Runs merged at once: more are first merged into fewer (each open run holds a file and 64 KiB). */
 const MAX_FAN_IN = 64
-/** Radix sort digits: 11 bits, three passes over a 32-bit word. */
+/** Radix sort digits: 11 bits of hi at a time. */
 const DIGIT_BITS = 11
+/** Slots of the sieve per entry: about one entry in eight is sorted for nothing. */
+const SLOTS_PER_ENTRY = 8
 
 /** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
-export const KEY_MEMORY_BYTES = 48 * 1024 * 1024
-export const MAX_FILES = 0xffff
+export const KEY_MEMORY_BYTES = 36 * 1024 * 1024
 export const MAX_ROW = 0xffffffff
 
-/** A store's entries handed to another thread or store: transferable typed arrays and run files. */
 /** A store's entries handed to another thread or store: a transferable typed array and run files. */
 export interface KeyStoreState {
-  /** Entries in hash order, four words each (hi, lo, row, file). */
+  /** Entries in memory, three words each (hi, lo, row), as added (sorted by whoever merges them). */
   sorted: Uint32Array
   runs: RunFile[]
   folder: string | null
 }
 
 export interface KeyStoreOptions {
-  /** The most bytes of entries in memory, the sort's second array included. */
+  /** The most bytes of entries in memory. */
   memoryBytes?: number
   /** Where the folder of spilled runs is made (default: RUNNER_TEMP, else the system's temporary folder). */
   spillRoot?: string
@@ -66,9 +70,8 @@ interface Part {
 }
 
 export class KeyStore {
-  private entries: Uint32Array
-  /** The radix sort's second array, kept from one sort to the next (a new one each time left garbage). */
-  private scratch: Uint32Array = new Uint32Array(0)
+  /** Allocated at the first add, as big as the memory given: only its written pages are resident. */
+  private entries: Uint32Array = new Uint32Array(0)
   private count = 0
   private readonly maxEntries: number
   private readonly spillRoot: string
@@ -81,9 +84,8 @@ export class KeyStore {
 
   constructor(options: KeyStoreOptions = {}) {
     const budget = options.memoryBytes ?? 64 * 1024 * 1024
-    this.maxEntries = Math.max(MIN_ENTRIES, Math.floor(budget / (2 * ENTRY_BYTES)))
+    this.maxEntries = Math.max(MIN_ENTRIES, Math.floor(budget / ENTRY_BYTES))
     this.spillRoot = options.spillRoot ?? process.env.RUNNER_TEMP ?? os.tmpdir()
-    this.entries = new Uint32Array(Math.min(this.maxEntries, 1 << 16) * 4)
   }
 
   /** Runs written to disk so far (this store's own). */
@@ -92,25 +94,37 @@ export class KeyStore {
   }
 
   /** Adds a key's hash with the row it is in. Rows are added in order. */
-  add(hi: number, lo: number, file: number, row: number): void {
-    if (!(file >= 0 && file <= MAX_FILES && row >= 0 && row <= MAX_ROW))
-      throw new RangeError(`key store: file ${file}, row ${row} out of range`)
-    if (this.count * 4 === this.entries.length) this.makeRoom()
+  add(hi: number, lo: number, row: number): void {
+    if (!(row >= 0 && row <= MAX_ROW)) throw new RangeError(`key store: row ${row} out of range`)
+    if (this.count * ENTRY_WORDS === this.entries.length) this.makeRoom()
     const entries = this.entries
-    const at = this.count++ * 4
+    const at = this.count++ * ENTRY_WORDS
     entries[at] = hi
     entries[at + 1] = lo
     entries[at + 2] = row
-    entries[at + 3] = file
   }
 
-  /** This store's entries for another store to absorb; this store is empty afterwards. */
-  detach(): KeyStoreState {
-    const state: KeyStoreState = { sorted: this.sorted(), runs: this.runs, folder: this.folder }
+  /**
+   * This store's entries for another store to absorb; this store is empty afterwards. With `spillAbove`,
+   * entries in memory past that many bytes go to disk as a run, and fewer are copied out of the store's
+   * array: a part held until a merge then holds no more memory than its entries need. A store that has
+   * spilled spills the rest too, and lets go of its array.
+   */
+  detach(options: { spillAbove?: number } = {}): KeyStoreState {
+    let sorted = this.entries.subarray(0, this.count * ENTRY_WORDS)
+    const spillAbove = this.runs.length > 0 ? 0 : options.spillAbove
+    if (spillAbove !== undefined) {
+      if (sorted.byteLength > spillAbove) {
+        sortEntries(sorted)
+        this.spill(sorted)
+        sorted = new Uint32Array(0)
+      } else sorted = sorted.slice()
+      release(this.entries)
+    }
+    const state: KeyStoreState = { sorted, runs: this.runs, folder: this.folder }
     this.runs = []
     this.folder = null
-    this.entries = new Uint32Array(MIN_ENTRIES * 4)
-    this.scratch = new Uint32Array(0)
+    this.entries = new Uint32Array(0)
     this.count = 0
     return state
   }
@@ -122,35 +136,23 @@ export class KeyStore {
 
   /**
    * After the last add: calls `visit` for each entry whose hash occurs more than once, in hash order, and
-   * each group of equal hashes in the order the rows were added; `first` marks a group's first entry.
+   * each group of equal hashes in the order of its rows; `first` marks a group's first entry.
    */
-  candidates(
-    visit: (hi: number, lo: number, file: number, row: number, first: boolean) => void
-  ): void {
-    let prevHi = 0
-    let prevLo = 0
-    let prevFile = 0
-    let prevRow = 0
-    let inGroup = false
-    let started = false
-    mergeCursors(this.cursors(), (hi, lo, file, row) => {
-      if (started && hi === prevHi && lo === prevLo) {
-        if (!inGroup) visit(prevHi, prevLo, prevFile, prevRow, true)
-        visit(hi, lo, file, row, false)
-        inGroup = true
-      } else inGroup = false
-      started = true
-      prevHi = hi
-      prevLo = lo
-      prevFile = file
-      prevRow = row
-    })
+  candidates(visit: (hi: number, lo: number, row: number, first: boolean) => void): void {
+    const sources: Source[] = [
+      { runs: this.runs, sorted: this.entries.subarray(0, this.count * ENTRY_WORDS), rowOffset: 0 },
+      ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
+    ]
+    if (sources.every(source => source.runs.length === 0)) return sieve(sources, visit)
+    for (const source of sources) sortEntries(source.sorted)
+    mergeCursors(this.cursors(sources), visit, true)
   }
 
-  /** Removes the spilled runs, this store's and the absorbed parts', and lets go of its memory. */
+  /** Removes the spilled runs, this store's and the absorbed parts', and lets go of their memory. */
   dispose(): void {
+    for (const entries of [this.entries, ...this.parts.map(part => part.state.sorted)])
+      release(entries)
     this.entries = new Uint32Array(0)
-    this.scratch = new Uint32Array(0)
     this.count = 0
     for (const folder of [this.folder, ...this.parts.map(part => part.state.folder)])
       if (folder) rmSync(folder, { recursive: true, force: true })
@@ -159,12 +161,8 @@ export class KeyStore {
     this.parts.length = 0
   }
 
-  /** Every source in the order its rows were added: runs, then memory; then each absorbed part's. */
-  private cursors(): Cursor[] {
-    const sources: Source[] = [
-      { runs: this.runs, sorted: this.sorted(), rowOffset: 0 },
-      ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
-    ]
+  /** Every source's cursors in the order its rows were added: runs, then memory. */
+  private cursors(sources: Source[]): Cursor[] {
     const opens = sources.flatMap(source => [
       ...source.runs.map(run => () => new RunCursor(run, source.rowOffset)),
       () => new ArrayCursor(source.sorted, source.rowOffset)
@@ -181,7 +179,7 @@ export class KeyStore {
         const writer = new RunWriter(this.runPath())
         mergeCursors(
           opens.slice(at, at + MAX_FAN_IN).map(open => open()),
-          (hi, lo, file, row) => writer.add(hi, lo, file, row)
+          (hi, lo, row) => writer.add(hi, lo, row)
         )
         merged.push(writer.finish())
       }
@@ -190,35 +188,23 @@ export class KeyStore {
     }
   }
 
-  /** The entries in memory, sorted (a view: the next add may overwrite it). */
-  private sorted(): Uint32Array {
-    if (this.scratch.length !== this.entries.length)
-      this.scratch = new Uint32Array(this.entries.length)
-    const sorted = sortEntries(this.entries, this.scratch, this.count)
-    if (sorted !== this.entries) {
-      this.scratch = this.entries
-      this.entries = sorted
-    }
-    return this.entries.subarray(0, this.count * 4)
-  }
-
-  /** A full array doubles, or, at its largest, goes to disk as a run. */
+  /** The first add allocates the array; a full one is sorted and goes to disk as a run. */
   private makeRoom(): void {
-    const entries = this.count
-    if (entries < this.maxEntries) {
-      const grown = new Uint32Array(
-        Math.min(this.maxEntries, Math.max(MIN_ENTRIES, entries * 2)) * 4
-      )
-      grown.set(this.entries)
-      this.entries = grown
-      this.scratch = new Uint32Array(0)
+    if (this.entries.length === 0) {
+      this.entries = allocate(this.maxEntries * ENTRY_WORDS)
       return
     }
+    sortEntries(this.entries)
+    this.spill(this.entries)
+    this.count = 0
+  }
+
+  /** Entries in hash order written to disk as a run of this store's. */
+  private spill(sorted: Uint32Array): void {
     const writer = new RunWriter(this.runPath())
-    writer.write(this.sorted())
+    writer.write(sorted)
     this.runs.push(writer.finish())
     this.spilled++
-    this.count = 0
   }
 
   private runPath(): string {
@@ -227,115 +213,219 @@ export class KeyStore {
   }
 }
 
-/**
- * The first `count` entries sorted by (hi, lo), equal hashes kept in order: a stable radix sort on the
- * top 22 bits of hi (two passes of 11 bits, through `scratch`, of the same size: the sorted entries are
- * in whichever of the two is returned), then each run of equal top bits put in order of (hi, lo): a run holds one entry or two
- * in millions, unless hashes were made to collide.
- */
-function sortEntries(entries: Uint32Array, scratch: Uint32Array, count: number): Uint32Array {
-  let from: Uint32Array = entries
-  let to: Uint32Array = scratch
-  const counts = new Uint32Array(1 << DIGIT_BITS)
-  for (const shift of [32 - 2 * DIGIT_BITS, 32 - DIGIT_BITS]) {
-    if (!countDigits(from, count, shift, counts)) continue // one digit for all: nothing would move
-    scatter(from, to, count, shift, counts)
-    const swap = from
-    from = to
-    to = swap
-  }
-  sortRuns(from, count, 32 - 2 * DIGIT_BITS)
-  return from
+interface Source {
+  runs: RunFile[]
+  sorted: Uint32Array
+  rowOffset: number
 }
 
-/** Each digit's first place in the sorted order, into `counts`; false when one digit holds every entry. */
-function countDigits(
-  entries: Uint32Array,
-  count: number,
-  shift: number,
-  counts: Uint32Array
-): boolean {
-  counts.fill(0)
-  const end = count * 4
-  for (let i = 0; i < end; i += 4) counts[(entries[i] >>> shift) & 0x7ff]++
-  let sum = 0
-  for (let d = 0; d < counts.length; d++) {
-    const n = counts[d]
-    if (n === count) return false
-    counts[d] = sum
-    sum += n
+/**
+ * Below 32 MiB, glibc's malloc may serve an array from its heap, which zeroes every page at once and keeps
+ * them after the array is freed; from 32 MiB on it maps fresh pages, resident only once written and
+ * returned when freed. So a smaller array is a view of a 32 MiB buffer: the rest is never written.
+ */
+const MAPPED_WORDS = (32 * 1024 * 1024) / 4 + 1024
+
+function allocate(words: number): Uint32Array {
+  return words >= MAPPED_WORDS
+    ? new Uint32Array(words)
+    : new Uint32Array(MAPPED_WORDS).subarray(0, words)
+}
+
+/**
+ * Frees an array's memory now where the runtime can (ArrayBuffer.prototype.transfer, Node 22 and later),
+ * else at the next garbage collection: tens of MiB of garbage left for the collector counted in the peak.
+ * The array's buffer must be the caller's alone.
+ */
+function release(array: Uint32Array | Int32Array): void {
+  const buffer = array.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }
+  if (buffer.byteLength > 0) buffer.transfer?.(0)
+}
+
+/**
+ * The candidates of entries all in memory, without sorting them all (measured hot): each entry's hash
+ * picks a slot of two bits, seen and seen twice; the entries of a slot seen twice (about one in eight,
+ * and every true repeat) are copied out, their rows shifted, sorted, and their groups of equal hashes
+ * visited.
+ */
+function sieve(
+  sources: Source[],
+  visit: (hi: number, lo: number, row: number, first: boolean) => void
+): void {
+  let total = 0
+  for (const source of sources) total += source.sorted.length / ENTRY_WORDS
+  if (total < 2) return
+  const mask = 2 ** Math.max(10, Math.ceil(Math.log2(total * SLOTS_PER_ENTRY))) - 1
+  // Slot s: bit 2(s % 16) of word s / 16 is "seen", the bit above it "seen twice".
+  const slots = new Int32Array((mask + 1) >>> 4)
+  for (const { sorted: words } of sources)
+    for (let i = 0; i < words.length; i += ENTRY_WORDS) {
+      const slot = words[i + 1] & mask
+      const seen = 1 << ((slot & 15) << 1)
+      const word = slots[slot >>> 4]
+      slots[slot >>> 4] = word | (word & seen ? seen << 1 : seen)
+    }
+  let picked = new Uint32Array(Math.max(64, total >>> 2) * ENTRY_WORDS)
+  let at = 0
+  for (const { sorted: words, rowOffset } of sources)
+    for (let i = 0; i < words.length; i += ENTRY_WORDS) {
+      const slot = words[i + 1] & mask
+      if (!(slots[slot >>> 4] & (2 << ((slot & 15) << 1)))) continue
+      const row = words[i + 2] + rowOffset
+      if (row > MAX_ROW) throw new RangeError(`key store: row ${row} out of range`)
+      if (at === picked.length) {
+        const grown = new Uint32Array(picked.length * 2)
+        grown.set(picked)
+        picked = grown
+      }
+      picked[at] = words[i]
+      picked[at + 1] = words[i + 1]
+      picked[at + 2] = row
+      at += ENTRY_WORDS
+    }
+  release(slots)
+  picked = picked.subarray(0, at)
+  sortEntries(picked)
+  const w = ENTRY_WORDS
+  for (let i = w; i < at; i += w) {
+    if (picked[i] !== picked[i - w] || picked[i + 1] !== picked[i - w + 1]) continue
+    const first =
+      i === w || picked[i - 2 * w] !== picked[i] || picked[i - 2 * w + 1] !== picked[i + 1]
+    if (first) visit(picked[i - w], picked[i - w + 1], picked[i - w + 2], true)
+    visit(picked[i], picked[i + 1], picked[i + 2], false)
   }
+  release(picked)
+}
+
+/** Per depth of the sort: each digit's next place and end (reused: millions of entries pass). */
+const DEPTHS: Array<{ next: Uint32Array; end: Uint32Array }> = []
+
+/**
+ * Entries sorted by (hi, lo, row) in place, with no second array: an in-place radix sort (American flag
+ * sort) on the top bits of hi (11, or fewer for fewer entries), then within each digit's entries on the
+ * next bits, down to runs of a few entries (or of equal hi, when hashes were made to collide), which are
+ * put in order by comparison.
+ */
+export function sortEntries(entries: Uint32Array): void {
+  sortRange(entries, 0, entries.length, 0, 0)
+}
+
+/** Entries [start, stop) (in words), whose hi agree on their top `sorted` bits. */
+function sortRange(
+  entries: Uint32Array,
+  start: number,
+  stop: number,
+  sorted: number,
+  depth: number
+): void {
+  const count = (stop - start) / ENTRY_WORDS
+  if (count <= 32 || sorted >= 32) {
+    sortByComparison(entries, start, stop)
+    return
+  }
+  const bits = Math.min(DIGIT_BITS, 32 - sorted, Math.ceil(Math.log2(count)) - 2)
+  const shift = 32 - sorted - bits
+  const mask = (1 << bits) - 1
+  const levels = (DEPTHS[depth] ??= {
+    next: new Uint32Array(1 << DIGIT_BITS),
+    end: new Uint32Array(1 << DIGIT_BITS)
+  })
+  if (!permute(entries, start, stop, shift, mask, levels)) {
+    sortRange(entries, start, stop, sorted + bits, depth + 1)
+    return
+  }
+  for (let from = start; from < stop;) {
+    const digit = (entries[from] >>> shift) & mask
+    let to = from + ENTRY_WORDS
+    while (to < stop && ((entries[to] >>> shift) & mask) === digit) to += ENTRY_WORDS
+    if (to - from > ENTRY_WORDS) sortRange(entries, from, to, sorted + bits, depth + 1)
+    from = to
+  }
+}
+
+/**
+ * One in-place radix pass over entries [start, stop) (in words) by digit (hi >>> shift) & mask: each
+ * entry swapped along a cycle into its digit's next place. False when one digit holds every entry.
+ */
+function permute(
+  e: Uint32Array,
+  start: number,
+  stop: number,
+  shift: number,
+  mask: number,
+  { next, end }: { next: Uint32Array; end: Uint32Array }
+): boolean {
+  const digits = mask + 1
+  end.fill(0, 0, digits)
+  for (let i = start; i < stop; i += ENTRY_WORDS) end[(e[i] >>> shift) & mask] += ENTRY_WORDS
+  let at = start
+  for (let d = 0; d < digits; d++) {
+    if (end[d] === stop - start) return false
+    next[d] = at
+    at += end[d]
+    end[d] = at
+  }
+  for (let d = 0; d < digits; d++)
+    for (let i = next[d]; i < end[d]; i = next[d]) {
+      let hi = e[i]
+      let digit = (hi >>> shift) & mask
+      if (digit === d) {
+        next[d] = i + ENTRY_WORDS
+        continue
+      }
+      let lo = e[i + 1]
+      let row = e[i + 2]
+      while (digit !== d) {
+        const j = next[digit]
+        next[digit] = j + ENTRY_WORDS
+        const swapHi = e[j]
+        const swapLo = e[j + 1]
+        const swapRow = e[j + 2]
+        e[j] = hi
+        e[j + 1] = lo
+        e[j + 2] = row
+        hi = swapHi
+        lo = swapLo
+        row = swapRow
+        digit = (hi >>> shift) & mask
+      }
+      e[i] = hi
+      e[i + 1] = lo
+      e[i + 2] = row
+      next[d] = i + ENTRY_WORDS
+    }
   return true
 }
 
-/** One radix pass: each entry moved to its digit's next place (measured hot: a plain loop, no helpers). */
-function scatter(
-  from: Uint32Array,
-  to: Uint32Array,
-  count: number,
-  shift: number,
-  counts: Uint32Array
-): void {
-  const end = count * 4
-  for (let i = 0; i < end; i += 4) {
-    const hi = from[i]
-    const at = counts[(hi >>> shift) & 0x7ff]++ << 2
-    to[at] = hi
-    to[at + 1] = from[i + 1]
-    to[at + 2] = from[i + 2]
-    to[at + 3] = from[i + 3]
-  }
-}
-
-/** Whether entry i goes after entry j: by hi, then lo (equal ones stay in order). */
+/** Whether entry i goes after entry j: by hi, then lo, then row. */
 function after(entries: Uint32Array, i: number, j: number): boolean {
-  return entries[i] > entries[j] || (entries[i] === entries[j] && entries[i + 1] > entries[j + 1])
+  if (entries[i] !== entries[j]) return entries[i] > entries[j]
+  if (entries[i + 1] !== entries[j + 1]) return entries[i + 1] > entries[j + 1]
+  return entries[i + 2] > entries[j + 2]
 }
 
-/**
- * Each run of entries whose hi agrees above bit `shift` (in the order added) sorted by (hi, lo), stably:
- * a short run by insertion, a long one (hashes made to collide) by a merge sort, never in square time.
- */
-function sortRuns(entries: Uint32Array, count: number, shift: number): void {
-  const end = count * 4
-  for (let start = 0; start < end;) {
-    const top = entries[start] >>> shift
-    let stop = start + 4
-    while (stop < end && entries[stop] >>> shift === top) stop += 4
-    if (stop - start > 4 * 16) sortLong(entries, start, stop)
-    else if (stop - start > 4) sortShort(entries, start, stop)
-    start = stop
-  }
-}
-
-function sortShort(entries: Uint32Array, start: number, stop: number): void {
-  const entry = new Uint32Array(4)
-  for (let i = start + 4; i < stop; i += 4) {
-    if (!after(entries, i - 4, i)) continue
-    entry.set(entries.subarray(i, i + 4))
-    let j = i - 4
-    while (
-      j >= start &&
-      (entries[j] > entry[0] || (entries[j] === entry[0] && entries[j + 1] > entry[1]))
-    )
-      j -= 4
-    entries.copyWithin(j + 8, j + 4, i)
-    entries.set(entry, j + 4)
+/** A few entries by insertion; many (hashes made to collide) by a merge sort, never in square time. */
+function sortByComparison(entries: Uint32Array, start: number, stop: number): void {
+  const w = ENTRY_WORDS
+  if (stop - start > w * 32) return sortLong(entries, start, stop)
+  const entry = new Uint32Array(w)
+  for (let i = start + w; i < stop; i += w) {
+    if (!after(entries, i - w, i)) continue
+    entry.set(entries.subarray(i, i + w))
+    let j = i - w
+    while (j >= start && after(entries, j, i)) j -= w
+    entries.copyWithin(j + 2 * w, j + w, i)
+    entries.set(entry, j + w)
   }
 }
 
 /** A long run: its entries' places sorted (Array.prototype.sort is stable), then copied back in order. */
 function sortLong(entries: Uint32Array, start: number, stop: number): void {
-  const places = Array.from({ length: (stop - start) / 4 }, (_, k) => start + 4 * k)
+  const w = ENTRY_WORDS
+  const places = Array.from({ length: (stop - start) / w }, (_, k) => start + w * k)
   places.sort((a, b) => (after(entries, a, b) ? 1 : after(entries, b, a) ? -1 : 0))
   const copy = entries.slice(start, stop)
   places.forEach((place, k) =>
-    entries.set(copy.subarray(place - start, place - start + 4), start + 4 * k)
+    entries.set(copy.subarray(place - start, place - start + w), start + w * k)
   )
-}
-
-interface Source {
-  runs: RunFile[]
-  sorted: Uint32Array
-  rowOffset: number
 }

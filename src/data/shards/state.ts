@@ -6,8 +6,8 @@ import { readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../errors.js'
 import { discard } from '../validate-dataset.js'
-import { mergeCursors, ArrayCursor, RunCursor, RunWriter } from '../keys/runs.js'
-import type { KeyStoreState } from '../keys/store.js'
+import { mergeCursors, ArrayCursor, ENTRY_WORDS, RunCursor, RunWriter } from '../keys/runs.js'
+import { sortEntries, type KeyStoreState } from '../keys/store.js'
 import type { TableSchema } from '../schema.js'
 import type { ValidationResult } from '../validation-types.js'
 import type { ShardPlan } from './plan.js'
@@ -15,8 +15,8 @@ import type { ShardPlan } from './plan.js'
 export const STATE_KIND = 'ml-smoke-shard-state'
 /** A state holds counts and at most max-violations violations: more is not a state ml-smoke wrote. */
 const MAX_STATE_BYTES = 16 * 1024 * 1024
-/** Bytes per key entry in a keys file (hi, lo, row, file). */
-const KEY_ENTRY_BYTES = 16
+/** Bytes per key entry in a keys file (hi, lo, row). */
+const KEY_ENTRY_BYTES = ENTRY_WORDS * 4
 
 /** A part's result as a state keeps it: its keys in a file beside the state. */
 export type PartResult = Omit<ValidationResult, 'keys' | 'rowKeys'>
@@ -46,9 +46,11 @@ export function schemaDigest(schema: TableSchema): string {
 export function writeKeys(keys: KeyStoreState, file: string): number {
   rmSync(file, { force: true })
   const writer = new RunWriter(file)
+  // A store hands over the entries it kept in memory as they were added.
+  sortEntries(keys.sorted)
   mergeCursors(
     [...keys.runs.map(run => new RunCursor(run)), new ArrayCursor(keys.sorted)],
-    (hi, lo, fileIndex, row) => writer.add(hi, lo, fileIndex, row)
+    (hi, lo, row) => writer.add(hi, lo, row)
   )
   discard(keys)
   return writer.finish().count
