@@ -240,6 +240,74 @@ describe('plan, validate --shard, merge', () => {
     expect(merged.stdout).toBe((await singleRunner(dir, data)).stdout)
   })
 
+  it('three splits (CSV files, a CSV, JSON Lines) with planted leaks and ids repeated across shards: the same report and splits for 1 to 9 shards', async () => {
+    const dir = await workspace({
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'x', type: 'number' },
+        { name: 'text', type: 'string' },
+        { name: 'label', type: 'string', constraints: { enum: ['a', 'b'] } }
+      ],
+      primaryKey: ['id'],
+      mlChecks: { label: { column: 'label' } }
+    })
+    const next = random(11)
+    const row = (id: number) => ({
+      id,
+      // Distinct for distinct ids: only the planted rows leak.
+      x: ((id * 37) % 100_003) / 100,
+      text: next() < 0.1 ? 'two\nlines, "quoted"' : `t${Math.floor(next() * 1e6)}`,
+      label: next() < 0.3 ? 'a' : 'b'
+    })
+    const csv = (rows: Array<ReturnType<typeof row>>) =>
+      `id,x,text,label\n${rows.map(r => `${r.id},${r.x},"${r.text.replace(/"/g, '""')}",${r.label}`).join('\n')}\n`
+    const train = Array.from({ length: 1200 }, (_, i) => row(i + 1))
+    // An id repeated in another file of train (so in another shard), and a label out of the enum.
+    train[1100].id = 17
+    train[600].label = 'c'
+    await mkdir(path.join(dir, 'data', 'train'))
+    for (const [f, slice] of [
+      train.slice(0, 500),
+      train.slice(500, 900),
+      train.slice(900)
+    ].entries())
+      await writeFile(path.join(dir, 'data', 'train', `part-${f}.csv`), csv(slice))
+    // Valid: 2 rows of train again under new ids (leaks by value), one written as 1.0 for 1 (the same number).
+    const valid = Array.from({ length: 300 }, (_, i) => row(5000 + i))
+    valid[10] = { ...train[42], id: 6000 }
+    valid[200] = { ...train[1150], id: 6001 }
+    await writeFile(path.join(dir, 'data', 'valid.csv'), csv(valid))
+    // Test: JSON Lines, one row of valid and one of train again.
+    const test = Array.from({ length: 200 }, (_, i) => row(7000 + i))
+    test[5] = { ...valid[7], id: 8000 }
+    test[150] = { ...train[3], id: 8001 }
+    await writeFile(
+      path.join(dir, 'data', 'test.jsonl'),
+      test.map(r => JSON.stringify(r)).join('\n') + '\n'
+    )
+    const data = [
+      '--split',
+      'train=data/train',
+      '--split',
+      'valid=data/valid.csv',
+      '--split',
+      'test=data/test.jsonl',
+      '--schema',
+      'schema.json'
+    ]
+    const single = await singleRunner(dir, data)
+    const report = JSON.parse(single.stdout)
+    expect(single.code).toBe(1)
+    expect(report.splits.leakage.pairs.map((p: { rows: number }) => p.rows)).toEqual([2, 1, 1])
+    expect(report.stats.byCode).toMatchObject({ 'primary-key': 1, 'constraint-error': 1 })
+    for (const shards of [1, 3, 9]) {
+      const { plan, merged } = await asMatrix(dir, data, shards)
+      expect(plan.tables.map(t => t.split)).toEqual(['train', 'valid', 'test'])
+      expect(merged.stdout).toBe(single.stdout)
+      expect(merged.code).toBe(1)
+    }
+  })
+
   it('a shard job needs only the files its parts read (it may download just those)', async () => {
     const dir = await workspace()
     await plantedCsvDataset(path.join(dir, 'data'), [300, 300, 300, 300])

@@ -25,7 +25,7 @@ interface Printers {
 
 const DATA_FLAGS = {
   aliases: { format: 'data-format' },
-  repeatable: { dataset: 'dataset' }
+  repeatable: { split: 'splits', dataset: 'dataset', 'leakage-columns': 'leakage-columns' }
 } as const
 
 /** `ml-smoke plan --shards N`: the matrix on stdout (for $GITHUB_OUTPUT), the plan to --out. */
@@ -97,9 +97,13 @@ export async function mergeCommand(
   const config = parseSettings(DATA_OPTIONS, flags.options, io.cwd, flags.describe)
   const states = flags.positionals.map(file => path.resolve(io.cwd, file))
   const result = await mergeStage({ config, ports: {} }, states)
-  const { validation } = result.data
+  const { validation, splits } = result.data
   if (flags.own.json)
-    printJson({ ...validationJson(validation), valid: result.status === 'passed' })
-  else print(validationText(validation, dataLabels(config).dataset))
+    printJson({
+      ...validationJson(validation),
+      valid: result.status === 'passed',
+      ...(splits ? { splits } : {})
+    })
+  else print(validationText(validation, dataLabels(config).dataset, splits))
   return result.status === 'passed' ? 0 : 1
 }

@@ -12,8 +12,8 @@ import { findLeakage, type LeakageFigures } from './leakage.js'
 import { primaryKeyOf } from './primary-key.js'
 import { RowKeyIndex } from './row-key-index.js'
 import type { TableSchema } from './schema.js'
-import { validateDataset } from './validate-dataset.js'
-import type { RowKeySpec, ValidationResult } from './validation-types.js'
+import { discard, validateDataset } from './validate-dataset.js'
+import type { RowKeySpec, ValidateOptions, ValidationResult } from './validation-types.js'
 import { ViolationLog } from './violation-log.js'
 
 /** A label shift (total variation distance from the training split's class shares) from which a warning is given. */
@@ -132,7 +132,7 @@ function labelShift(splits: SplitFigures[]): LabelShift | undefined {
 
 /** Every split's validation as one: violations in split order (each naming its split), counts added. */
 function mergeValidations(
-  results: Array<{ name: string; validation: ValidationResult }>,
+  results: ReadonlyArray<{ name: string; validation: ValidationResult }>,
   maxViolations: number
 ): ValidationResult {
   const validations = results.map(result => result.validation)
@@ -167,7 +167,7 @@ function mergeValidations(
 }
 
 /** Every split's files, resolved before any is read: a bad path fails first. */
-async function resolveSplits(
+export async function resolveSplits(
   config: SplitSettings
 ): Promise<Array<{ name: string; dataset: DatasetFiles }>> {
   const resolved = []
@@ -182,85 +182,84 @@ async function resolveSplits(
   return resolved
 }
 
-/**
- * Validates a split, its rows' key hashes into `index` (after the previous split's), and returns its
- * validation (without the hashes) and its figures.
- */
-async function validateSplit(
-  split: { name: string; dataset: DatasetFiles },
-  context: {
-    config: SplitSettings
-    schema: TableSchema
-    schemaLabel: string
-    keys: RowKeySpec
-    dialect?: Dialect
-  },
-  index: RowKeyIndex,
-  worker: OffThread | undefined
-): Promise<{ validation: ValidationResult; figures: SplitFigures }> {
-  const { config, schema, schemaLabel, keys, dialect } = context
-  const { name, dataset } = split
-  if (dialect)
-    checkDialectFormat(dialect, dataset.format, `dialect (split ${name}: ${dataset.label})`)
-  const { rowKeys, ...validation } = await validateDataset(
-    dataset.files,
-    schema,
-    {
-      format: dataset.format,
-      delimiter: dialect?.delimiter ?? config.delimiter,
-      dialect,
-      maxViolations: config.maxViolations,
-      schemaLabel,
-      fileNames: dataset.names,
-      rowKeys: keys
-    },
-    worker
-  )
-  index.addSplit(rowKeys!)
-  const figures: SplitFigures = {
-    name,
-    label: dataset.label,
-    files: dataset.files.length,
-    rows: validation.rows,
-    violations: validation.violationCount,
-    ...(rowKeys!.classes ? { classes: rowKeys!.classes } : {}),
-    ...(rowKeys!.tooManyClasses ? { tooManyClasses: true } : {})
-  }
-  return { validation, figures }
+/** How the splits are read and compared: the schema, the rows' keys, the dialect. */
+export interface SplitsContext {
+  config: SplitSettings
+  schema: TableSchema
+  schemaLabel: string
+  keys: RowKeySpec
+  dialect?: Dialect
 }
 
-/**
- * Validates each split (its files resolved first, so a bad path fails before any reading), hashing
- * every row's key; then compares them: rows, class shares, label shift, and the rows whose keys repeat,
- * re-read exactly. `validation` is every split's together.
- */
-export async function validateSplits(
+/** The context of comparing splits: the label column and the columns a row's key is made of. */
+export function splitsContext(
   config: SplitSettings,
   schema: TableSchema,
   schemaLabel: string,
-  worker: OffThread | undefined,
   dialect?: Dialect
-): Promise<{ validation: ValidationResult; splits: SplitsReport }> {
+): SplitsContext {
   const labelColumn = config.labelColumn ?? schema.mlChecks?.label?.column
-  const keys = leakageKeys(schema, config, labelColumn)
-  const splits = await resolveSplits(config)
+  return { config, schema, schemaLabel, keys: leakageKeys(schema, config, labelColumn), dialect }
+}
+
+/** How a split's files are validated: each row's key hashed, each file named in violations. */
+export function splitOptions(
+  dataset: DatasetFiles,
+  name: string,
+  { config, schemaLabel, keys, dialect }: SplitsContext
+): ValidateOptions {
+  if (dialect)
+    checkDialectFormat(dialect, dataset.format, `dialect (split ${name}: ${dataset.label})`)
+  return {
+    format: dataset.format,
+    delimiter: dialect?.delimiter ?? config.delimiter,
+    dialect,
+    maxViolations: config.maxViolations,
+    schemaLabel,
+    fileNames: dataset.names,
+    rowKeys: keys
+  }
+}
+
+/** A split as validated, its rows' key hashes still in `validation.rowKeys`. */
+export interface SplitResult {
+  name: string
+  dataset: DatasetFiles
+  validation: ValidationResult
+}
+
+/**
+ * Compares validated splits: rows, class shares, label shift, and the rows whose keys repeat across them,
+ * re-read exactly. `validation` is every split's together. The splits' row-key hashes are used up.
+ */
+export async function compareSplits(
+  results: readonly SplitResult[],
+  context: SplitsContext
+): Promise<{ validation: ValidationResult; splits: SplitsReport }> {
+  const { config, schema, schemaLabel, keys, dialect } = context
   const index = new RowKeyIndex()
-  const results: Array<{ name: string; validation: ValidationResult }> = []
   const figures: SplitFigures[] = []
   let candidates
   try {
-    for (const split of splits) {
-      const context = { config, schema, schemaLabel, keys, dialect }
-      const checked = await validateSplit(split, context, index, worker)
-      results.push({ name: split.name, validation: checked.validation })
-      figures.push(checked.figures)
+    for (const { name, dataset, validation } of results) {
+      const rowKeys = validation.rowKeys!
+      index.addSplit(rowKeys)
+      figures.push({
+        name,
+        label: dataset.label,
+        files: dataset.files.length,
+        rows: validation.rows,
+        violations: validation.violationCount,
+        ...(rowKeys.classes ? { classes: rowKeys.classes } : {}),
+        ...(rowKeys.tooManyClasses ? { tooManyClasses: true } : {})
+      })
     }
     candidates = index.candidates()
   } finally {
     index.dispose()
   }
   const leakage = await findLeakage(
-    splits.map(({ name, dataset }, s) => ({
+    results.map(({ name, dataset }, s) => ({
       name,
       dataset,
       rows: figures[s].rows,
@@ -276,6 +275,7 @@ export async function validateSplits(
       maxLeakage: config.maxLeakage
     }
   )
+  const labelColumn = keys.labelColumn
   const shift = labelColumn ? labelShift(figures) : undefined
   return {
     validation: mergeValidations(results, config.maxViolations),
@@ -286,4 +286,32 @@ export async function validateSplits(
       leakage: { ...leakage, maxLeakage: config.maxLeakage }
     }
   }
+}
+
+/**
+ * Validates each split (its files resolved first, so a bad path fails before any reading), hashing
+ * every row's key; then compares them (compareSplits).
+ */
+export async function validateSplits(
+  config: SplitSettings,
+  schema: TableSchema,
+  schemaLabel: string,
+  worker: OffThread | undefined,
+  dialect?: Dialect
+): Promise<{ validation: ValidationResult; splits: SplitsReport }> {
+  const context = splitsContext(config, schema, schemaLabel, dialect)
+  const splits = await resolveSplits(config)
+  const results: SplitResult[] = []
+  try {
+    for (const { name, dataset } of splits) {
+      const options = splitOptions(dataset, name, context)
+      const validation = await validateDataset(dataset.files, schema, options, worker)
+      results.push({ name, dataset, validation })
+    }
+  } catch (error) {
+    for (const { validation } of results)
+      for (const part of validation.rowKeys?.parts ?? []) discard(part.keys)
+    throw error
+  }
+  return compareSplits(results, context)
 }

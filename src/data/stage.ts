@@ -105,7 +105,7 @@ export function datasetVerdict(
 }
 
 /** The verdict on splits: their violations, then the leaks past max-leakage, fail; leaks within it are named. */
-function splitsVerdict(checked: Validated & { splits: SplitsReport }, schema: string) {
+export function splitsVerdict(checked: Validated & { splits: SplitsReport }, schema: string) {
   const { validation, splits } = checked
   const { pairs, maxLeakage } = splits.leakage
   const sizes = splits.splits.map(split => `${split.name} ${split.rows}`).join(', ')

@@ -2,12 +2,14 @@
 import path from 'node:path'
 import { UserError } from '../../errors.js'
 import { plural } from '../../words.js'
-import type { DatasetFiles } from '../dataset-files.js'
+import type { KeyStoreState } from '../keys/store.js'
 import { mergeParts, type PlacedPart } from '../merge-parts.js'
 import type { TableSchema } from '../schema.js'
-import type { ValidateOptions, ValidationResult } from '../validation-types.js'
+import { compareSplits, type SplitsReport } from '../splits.js'
+import type { ValidationResult } from '../validation-types.js'
+import type { ShardedTables } from './tables.js'
 import type { ShardPlan } from './plan.js'
-import { readState, schemaDigest, type ShardState } from './state.js'
+import { readState, schemaDigest, type KeysFile, type ShardState } from './state.js'
 import { locatePlanFiles } from './validate-shard.js'
 
 type ReadState = ShardState & { file: string }
@@ -66,32 +68,67 @@ function placedParts(states: ReadState[], plan: ShardPlan): PlacedPart[] {
       throw new UserError(
         `${plan.files[planned[i].file].name}: the plan's cut at line ${next.firstLine} falls inside a quoted field (a quote before it is not closed): validate this file on one runner to find it, or fix its quoting`
       )
-    const keys = part.keys && {
-      sorted: new Uint32Array(0),
-      runs: [{ path: part.keys.file, count: part.keys.count }],
-      folder: null
+    const { rowKeys, ...result } = part.result
+    return {
+      file: planned[i].file,
+      result: {
+        ...result,
+        keys: part.keys && keysFrom(part.keys),
+        ...(rowKeys
+          ? {
+              rowKeys: {
+                ...rowKeys,
+                parts: rowKeys.parts.map(p => ({ ...p, keys: keysFrom(p.keys) }))
+              }
+            }
+          : {})
+      }
     }
-    return { file: planned[i].file, result: { ...part.result, keys } as ValidationResult }
   })
+}
+
+/** A keys file a shard wrote, as a sorted run for a KeyStore to merge (the merge never removes it). */
+function keysFrom(keys: KeysFile): KeyStoreState {
+  return {
+    sorted: new Uint32Array(0),
+    runs: [{ path: keys.file, count: keys.count }],
+    folder: null
+  }
 }
 
 /**
  * Merges the states of every shard of one plan: checks that each shard came once, by the plan and schema
- * given, on the dataset planned; then the parts as one table (repeated keys across shards are read again
- * from the dataset and compared exactly). The result is what one runner reports on the whole dataset.
+ * given, on the data planned; then each table's parts as one table (repeated keys across shards are read
+ * again and compared exactly), and with splits, the splits compared. The result is what one runner
+ * reports on the whole dataset.
  */
 export async function mergeShards(
   stateFiles: readonly string[],
-  dataset: DatasetFiles,
-  schema: TableSchema,
-  options: ValidateOptions
-): Promise<{ validation: ValidationResult; plan: ShardPlan }> {
+  sharded: ShardedTables
+): Promise<{ validation: ValidationResult; splits?: SplitsReport; plan: ShardPlan }> {
   if (!stateFiles.length) throw new UserError("merge needs the shards' states: none was given")
   const states = await Promise.all(stateFiles.map(file => readState(path.resolve(file))))
-  const plan = checkCoverage(states, schema)
-  const files = await locatePlanFiles(plan, [{ dataset }])
-  const validation = await mergeParts(placedParts(states, plan), files, schema, options)
-  return { validation, plan }
+  const plan = checkCoverage(states, sharded.schema)
+  const files = await locatePlanFiles(plan, sharded.tables)
+  const placed = placedParts(states, plan)
+  const tableOf = (file: number) => plan.files[file].table ?? 0
+  const merged: ValidationResult[] = []
+  for (const [t, options] of sharded.options.entries())
+    merged.push(
+      await mergeParts(
+        placed.filter(part => tableOf(part.file) === t),
+        files.filter((_, f) => tableOf(f) === t),
+        sharded.schema,
+        options
+      )
+    )
+  if (!sharded.splits) return { validation: merged[0], plan }
+  const results = sharded.tables.map(({ split, dataset }, t) => ({
+    name: split!,
+    dataset,
+    validation: merged[t]
+  }))
+  return { ...(await compareSplits(results, sharded.splits)), plan }
 }
 
 /** "3 shards (7 parts)" for messages. */

@@ -123,7 +123,7 @@ function cutterOf(file: string, format: DataFormat, size: number, reading: PlanR
 export async function planShards(
   tables: readonly PlanTable[],
   shards: number,
-  reading: PlanReading
+  readings: readonly PlanReading[]
 ): Promise<ShardPlan> {
   if (!Number.isInteger(shards) || shards < 1 || shards > MAX_SHARDS)
     throw new UserError(
@@ -141,7 +141,12 @@ export async function planShards(
   const { boundaries, wanted } = boundaryTargets(sizes, shards)
   const cuts = new Map<number, Map<number, Cut | number>>()
   for (const [f, fractions] of wanted) {
-    const cutter = await cutterOf(files[f].file, files[f].format, sizes[f], reading)
+    const cutter = await cutterOf(
+      files[f].file,
+      files[f].format,
+      sizes[f],
+      readings[files[f].table]
+    )
     // A file that cannot be cut there is cut before or after, whichever is nearer.
     for (const fraction of fractions) if (!cutter) boundaries.push(fraction < 0.5 ? f : f + 1)
     for (const { fraction, cut } of cutter ? await cutter(fractions) : []) {

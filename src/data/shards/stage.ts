@@ -7,10 +7,10 @@ import { UserError } from '../../errors.js'
 import type { Ports } from '../../ports/types.js'
 import type { StageVerdict } from '../../stage.js'
 import { plural } from '../../words.js'
-import { datasetToValidate, datasetVerdict, type Validated } from '../stage.js'
-import { delimiterOf } from '../validate-dataset.js'
+import { datasetVerdict, splitsVerdict, type Validated } from '../stage.js'
 import { mergeShards, planWords } from './merge.js'
 import { planShards, type PlanPart, type ShardPlan } from './plan.js'
+import { readingsOf, tablesToValidate, type ShardedTables } from './tables.js'
 import { locatePlanFiles, parseShard, validateShard } from './validate-shard.js'
 
 export interface ShardsContext {
@@ -41,33 +41,26 @@ export function matrixOf(plan: ShardPlan): { include: MatrixEntry[] } {
   }
 }
 
-function refuseSplits(config: DataSettings): void {
-  if (config.splits)
-    throw new UserError(
-      'plan, validate-shard and merge read `dataset` (one table of many files); splits are validated on one runner'
-    )
+/** What the plan covers, for messages: the dataset, or its splits. */
+function dataWords(sharded: ShardedTables): string {
+  const [first] = sharded.tables
+  return first.split === undefined
+    ? first.dataset.label
+    : `splits ${sharded.tables.map(table => table.split).join(', ')}`
 }
 
-/** Plans `shards` shards of the dataset: passes with the plan and its matrix. */
+/** Plans `shards` shards of the dataset (or of its splits): passes with the plan and its matrix. */
 export async function planStage(
   { config }: ShardsContext,
   shards: number
 ): Promise<StageVerdict<{ plan: ShardPlan; matrix: { include: MatrixEntry[] } }>> {
-  refuseSplits(config)
-  const { dataset, schema, options } = await datasetToValidate(config)
-  if (schema.foreignKeys?.length)
-    throw new UserError(
-      `${options.schemaLabel}: foreignKeys compare each row with every other: validate this dataset on one runner`
-    )
-  const plan = await planShards([{ dataset }], shards, {
-    delimiter: delimiterOf(options),
-    dialect: options.dialect
-  })
+  const sharded = await tablesToValidate(config)
+  const plan = await planShards(sharded.tables, shards, readingsOf(sharded))
   const fewer =
     plan.shards.length < shards ? ` (asked for ${shards}: the files cannot be cut finer)` : ''
   return {
     status: 'passed',
-    message: `${dataset.label}: ${planWords(plan)}${fewer}, plan ${plan.id}`,
+    message: `${dataWords(sharded)}: ${planWords(plan)}${fewer}, plan ${plan.id}`,
     data: { plan, matrix: matrixOf(plan) }
   }
 }
@@ -110,27 +103,23 @@ export async function validateShardStage(
     stateBytes: number
   }>
 > {
-  refuseSplits(config)
   const { shard, shards } = parseShard(request.shard)
-  const { dataset, schema, options } = await datasetToValidate(config)
+  const sharded = await tablesToValidate(config)
   const plan = request.plan
     ? await readPlan(request.plan, config.workspace)
-    : await planShards([{ dataset }], shards, {
-        delimiter: delimiterOf(options),
-        dialect: options.dialect
-      })
+    : await planShards(sharded.tables, shards, readingsOf(sharded))
   if (plan.shards.length !== shards)
     throw new UserError(
       `shard ${request.shard}: the plan has ${plural(plan.shards.length, 'shard')}, not ${shards}: give each job its entry of the plan's matrix (shard: \${{ matrix.shard }})`
     )
-  const needed = new Set(plan.shards[shard - 1]?.map(part => part.file) ?? [])
-  const files = await locatePlanFiles(plan, [{ dataset }], request.plan ? needed : undefined)
+  const needed = new Set(plan.shards[shard - 1].map(part => part.file))
+  const files = await locatePlanFiles(plan, sharded.tables, request.plan ? needed : undefined)
   const { state, bytes } = await validateShard(
     plan,
     shard,
     files,
-    schema,
-    options,
+    sharded.schema,
+    sharded.options,
     request.stateFile,
     ports.worker
   )
@@ -143,15 +132,17 @@ export async function validateShardStage(
   }
 }
 
-/** Merges the shards' states: the verdict one runner gives on the whole dataset. */
+/** Merges the shards' states: the verdict one runner gives on the whole dataset (or its splits). */
 export async function mergeStage(
   { config }: ShardsContext,
   stateFiles: readonly string[]
 ): Promise<StageVerdict<Validated>> {
-  refuseSplits(config)
-  const { dataset, schema, options } = await datasetToValidate(config)
-  const { validation, plan } = await mergeShards(stateFiles, dataset, schema, options)
-  const verdict = datasetVerdict(validation, dataset, schema, options.schemaLabel)
+  const sharded = await tablesToValidate(config)
+  const { validation, splits, plan } = await mergeShards(stateFiles, sharded)
+  const labelColumn = sharded.schema.mlChecks?.label?.column
+  const verdict = splits
+    ? splitsVerdict({ validation, splits, labelColumn }, sharded.schemaLabel)
+    : datasetVerdict(validation, sharded.tables[0].dataset, sharded.schema, sharded.schemaLabel)
   return {
     ...verdict,
     message: `${verdict.message} (merged from ${planWords(plan)} of plan ${plan.id})`

@@ -9,7 +9,7 @@ import { discard } from '../validate-dataset.js'
 import { mergeCursors, ArrayCursor, ENTRY_WORDS, RunCursor, RunWriter } from '../keys/runs.js'
 import { sortEntries, type KeyStoreState } from '../keys/store.js'
 import type { TableSchema } from '../schema.js'
-import type { ValidationResult } from '../validation-types.js'
+import type { RowKeyFigures, ValidationResult } from '../validation-types.js'
 import type { ShardPlan } from './plan.js'
 
 export const STATE_KIND = 'ml-smoke-shard-state'
@@ -18,8 +18,19 @@ const MAX_STATE_BYTES = 16 * 1024 * 1024
 /** Bytes per key entry in a keys file (hi, lo, row). */
 const KEY_ENTRY_BYTES = ENTRY_WORDS * 4
 
-/** A part's result as a state keeps it: its keys in a file beside the state. */
-export type PartResult = Omit<ValidationResult, 'keys' | 'rowKeys'>
+/** A keys file beside the state: its name there (its path, once read back) and its entries. */
+export interface KeysFile {
+  file: string
+  count: number
+}
+
+/** A part's row-key hashes (the comparison of splits) as a state keeps them: in files beside it. */
+export type StateRowKeys = Omit<RowKeyFigures, 'parts'> & {
+  parts: Array<{ rows: number; keys: KeysFile }>
+}
+
+/** A part's result as a state keeps it: its keys in files beside the state. */
+export type PartResult = Omit<ValidationResult, 'keys' | 'rowKeys'> & { rowKeys?: StateRowKeys }
 
 export interface ShardState {
   kind: typeof STATE_KIND
@@ -33,8 +44,8 @@ export interface ShardState {
     /** The part's place among all the plan's parts. */
     index: number
     result: PartResult
-    /** The keys file's name (beside the state) and its entries. */
-    keys: { file: string; count: number } | null
+    /** The keys file of its unique fields, primary and unique keys and duplicate rows. */
+    keys: KeysFile | null
   }>
 }
 
@@ -63,9 +74,9 @@ export async function writeState(state: ShardState, file: string): Promise<numbe
   return Buffer.byteLength(text)
 }
 
-/** Where a part's keys go: beside the state, named after it. */
-export function keysFileName(stateFile: string, part: number): string {
-  return `${path.basename(stateFile)}.part${part}.keys`
+/** Where a part's keys go: beside the state, named after it (and `what` they are, past its keys). */
+export function keysFileName(stateFile: string, part: number, what = ''): string {
+  return `${path.basename(stateFile)}.part${part}${what ? `.${what}` : ''}.keys`
 }
 
 function isState(value: unknown): value is ShardState {
@@ -80,6 +91,20 @@ function isState(value: unknown): value is ShardState {
     Array.isArray(state.plan.shards) &&
     Array.isArray(state.parts)
   )
+}
+
+/** A keys file's path beside the state, checked to be whole. */
+async function keysBeside(stateFile: string, keys: KeysFile): Promise<string> {
+  const keysFile = path.join(path.dirname(stateFile), path.basename(keys.file))
+  const bytes = await stat(keysFile).then(
+    info => info.size,
+    () => -1
+  )
+  if (bytes !== keys.count * KEY_ENTRY_BYTES)
+    throw new UserError(
+      `${keysFile}: ${bytes < 0 ? 'missing' : `${bytes} bytes, expected ${keys.count * KEY_ENTRY_BYTES}`}: the shard's key hashes must be downloaded with its state`
+    )
+  return keysFile
 }
 
 /** A state read back, its keys files checked to be beside it and whole. */
@@ -102,18 +127,8 @@ export async function readState(file: string): Promise<ShardState & { file: stri
     throw new UserError(
       `${file}: not a shard state of this ml-smoke version (expected "kind": "${STATE_KIND}", "version": 1)`
     )
-  for (const part of value.parts) {
-    if (!part.keys) continue
-    const keysFile = path.join(path.dirname(file), path.basename(part.keys.file))
-    const bytes = await stat(keysFile).then(
-      info => info.size,
-      () => -1
-    )
-    if (bytes !== part.keys.count * KEY_ENTRY_BYTES)
-      throw new UserError(
-        `${keysFile}: ${bytes < 0 ? 'missing' : `${bytes} bytes, expected ${part.keys.count * KEY_ENTRY_BYTES}`}: the shard's key hashes must be downloaded with its state`
-      )
-    part.keys.file = keysFile
-  }
+  for (const part of value.parts)
+    for (const keys of [part.keys, ...(part.result.rowKeys?.parts ?? []).map(p => p.keys)])
+      if (keys) keys.file = await keysBeside(file, keys)
   return { ...value, file }
 }

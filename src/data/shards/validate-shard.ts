@@ -11,9 +11,16 @@ import type { TableSchema } from '../schema.js'
 import type { FilePartition } from '../table.js'
 import { delimiterOf } from '../validate-dataset.js'
 import { validateTable } from '../validate-file.js'
-import type { ValidateOptions, ValidationResult } from '../validation-types.js'
+import type { RowKeyFigures, ValidateOptions, ValidationResult } from '../validation-types.js'
 import type { PlanPart, PlanTable, ShardPlan } from './plan.js'
-import { keysFileName, schemaDigest, writeKeys, writeState, type ShardState } from './state.js'
+import {
+  keysFileName,
+  schemaDigest,
+  writeKeys,
+  writeState,
+  type ShardState,
+  type StateRowKeys
+} from './state.js'
 
 /** "3/8" as shard 3 of 8. */
 export function parseShard(text: string): { shard: number; shards: number } {
@@ -94,6 +101,11 @@ async function partitionOf(
   return { ...partition, header }
 }
 
+/** How many files table `table` of the plan has (this job may hold fewer: only those it reads). */
+function filesIn(plan: ShardPlan, table: number): number {
+  return plan.files.filter(file => (file.table ?? 0) === table).length
+}
+
 /** The parts before shard `shard` (1-based): where its parts' indices start. */
 function firstIndex(plan: ShardPlan, shard: number): number {
   return plan.shards.slice(0, shard - 1).reduce((sum, parts) => sum + parts.length, 0)
@@ -113,38 +125,68 @@ async function validatePart(
   return validateTable(file, schema, options)
 }
 
+/** A part's row-key hashes (the comparison of splits) as files beside the state, the rest as it is. */
+function rowKeysState(
+  rowKeys: RowKeyFigures | undefined,
+  stateFile: string,
+  index: number
+): StateRowKeys | undefined {
+  if (!rowKeys) return undefined
+  return {
+    ...rowKeys,
+    parts: rowKeys.parts.map(({ keys, rows }, j) => {
+      const file = keysFileName(stateFile, index, `rows${j}`)
+      return {
+        rows,
+        keys: { file, count: writeKeys(keys, path.join(path.dirname(stateFile), file)) }
+      }
+    })
+  }
+}
+
 /**
- * Validates shard `shard` of `plan` and writes its state to `stateFile` (its key hashes beside it). The
- * violations kept across its parts stop at max-violations: the merge keeps no more of the first ones.
+ * Validates shard `shard` of `plan` and writes its state to `stateFile` (its key hashes beside it).
+ * `options`: each table's (the dataset's, or each split's). The violations kept in a table stop at
+ * max-violations: the merge keeps no more of its first ones.
  */
 export async function validateShard(
   plan: ShardPlan,
   shard: number,
   files: readonly string[],
   schema: TableSchema,
-  options: ValidateOptions,
+  options: readonly ValidateOptions[],
   stateFile: string,
   worker?: OffThread
 ): Promise<{ state: ShardState; bytes: number }> {
   const parts: ShardState['parts'] = []
-  let room = options.maxViolations
+  const room = options.map(tableOptions => tableOptions.maxViolations)
   const first = firstIndex(plan, shard)
   for (const [k, part] of plan.shards[shard - 1].entries()) {
     const file = files[part.file]
+    const table = plan.files[part.file].table ?? 0
     const partOptions: ValidateOptions = {
-      ...options,
-      partition: await partitionOf(part, file, options),
-      ...(plan.files.length > 1 ? { fileNames: [plan.files[part.file].name] } : {})
+      ...options[table],
+      partition: await partitionOf(part, file, options[table]),
+      // The table's violations name their file (a dataset of several files, a split): so do the part's.
+      ...(options[table].fileNames || filesIn(plan, table) > 1
+        ? { fileNames: [plan.files[part.file].name] }
+        : {})
     }
-    const { keys, ...result } = await validatePart(file, schema, partOptions, worker)
-    delete result.rowKeys
-    const kept = Math.min(room, result.violations.length)
-    room -= kept
+    const { keys, rowKeys, ...result } = await validatePart(file, schema, partOptions, worker)
+    const kept = Math.min(room[table], result.violations.length)
+    room[table] -= kept
     result.violations = result.violations.slice(0, kept)
     result.orders = result.orders?.slice(0, kept)
     const keysFile = keysFileName(stateFile, first + k)
     const count = keys ? writeKeys(keys, path.join(path.dirname(stateFile), keysFile)) : 0
-    parts.push({ index: first + k, result, keys: keys ? { file: keysFile, count } : null })
+    parts.push({
+      index: first + k,
+      result: {
+        ...result,
+        ...(rowKeys ? { rowKeys: rowKeysState(rowKeys, stateFile, first + k) } : {})
+      },
+      keys: keys ? { file: keysFile, count } : null
+    })
   }
   const state: ShardState = {
     kind: 'ml-smoke-shard-state',
