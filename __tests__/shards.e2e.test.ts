@@ -184,6 +184,64 @@ describe('a dataset validated across a matrix', () => {
     expect(onDisk.code).toBe(1)
   })
 
+  it('splits across the matrix: the merge job finds the rows of train in test that one runner finds', async () => {
+    const runId = freshRun()
+    const splits = {
+      splits:
+        'train: iris/parts/part-0.csv\nvalid: iris/parts/part-1.csv\ntest: iris/parts/part-2.csv',
+      schema: data.schema
+    }
+    const planJob = await checkout(runId, 'plan', true)
+    const planned = await runAction(node24, entry, planJob, results.url, {
+      ...splits,
+      mode: 'plan',
+      shards: '2'
+    })
+    expect(planned.exitCode).toBe(0)
+    for (const { shard } of JSON.parse(planned.outputs.matrix).include as Array<{
+      shard: string
+    }>) {
+      const job = await checkout(runId, `validate-${shard.replace('/', '-')}`, true)
+      const run = await runAction(node24, entry, job, results.url, {
+        ...splits,
+        mode: 'validate-shard',
+        shard,
+        plan: planned.outputs.plan
+      })
+      expect(run.exitCode).toBe(0)
+    }
+    const mergeJob = await checkout(runId, 'merge', true)
+    const args = [
+      '--split',
+      'train=iris/parts/part-0.csv',
+      '--split',
+      'valid=iris/parts/part-1.csv',
+      '--split',
+      'test=iris/parts/part-2.csv',
+      '--schema',
+      data.schema,
+      '--json'
+    ]
+    const single = JSON.parse(cli(mergeJob, ['validate', ...args]).stdout)
+    const leaked = single.splits.leakage.pairs.find(
+      (pair: { in: string; split: string }) => pair.in === 'train' && pair.split === 'test'
+    )
+    expect(leaked.rows).toBe(2)
+    const merged = await runAction(node24, entry, mergeJob, results.url, {
+      ...splits,
+      mode: 'merge',
+      'train-command': 'python3 train/logreg.py',
+      'artifact-path': '$ML_SMOKE_OUTPUT_DIR/model.json'
+    })
+    expect(merged.exitCode).toBe(1)
+    expect(merged.outputs['leaked-rows']).toBe(
+      String(
+        single.splits.leakage.pairs.reduce((n: number, pair: { rows: number }) => n + pair.rows, 0)
+      )
+    )
+    expect(merged.outputs.violations).toBe(String(single.stats.violations))
+  })
+
   it('a shard whose job never uploaded fails the merge, naming it', async () => {
     const runId = freshRun()
     const planJob = await checkout(runId, 'plan', false)
