@@ -6,9 +6,10 @@
  *
  * - `file`: one CSV generated here (id, group, value, label, about 0.5 GB) with `primaryKey: id`, three
  *   ids planted again near the end;
- * - `splits`: the same rows as three splits (train 16 M, valid 2 M, test 2 M rows) compared for leakage
- *   (by group and value, every column but the label and the primary key), `primaryKey: id` in each; three
- *   test rows repeat train's values and two train ids repeat.
+ * - `splits`: as many rows (values of about 1e9 kinds, not the file's) as three splits (train 16 M,
+ *   valid 2 M, test 2 M rows) compared for leakage by group, value and label (every field but the
+ *   primary key: the schema names no label), `primaryKey: id` in each; three test rows repeat train's
+ *   values, two train ids repeat, and a few hundred rows repeat others' values by chance.
  *
  *   npm run bench:keys -- [rows=20000000] [cases=file,splits]
  *   ML_SMOKE_BENCH_DATA=dir npm run bench:keys ...   keeps the generated files in dir and reuses them
@@ -181,7 +182,7 @@ try {
     let bytes = 0
     for (const file of [train, valid, test]) bytes += (await stat(file)).size
     console.log(
-      `splits: train, valid, test CSV ${(bytes / 1e6).toFixed(0)} MB, primaryKey: id, leakage by group and value`
+      `splits: train, valid, test CSV ${(bytes / 1e6).toFixed(0)} MB, primaryKey: id, leakage by group, value and label`
     )
     runs.push([
       'splits',

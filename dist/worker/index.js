@@ -12000,7 +12000,7 @@ const DIGIT_BITS = 11;
 /** Slots of the sieve per entry: about one entry in eight is sorted for nothing. */
 const SLOTS_PER_ENTRY = 8;
 /** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
-const KEY_MEMORY_BYTES = 36 * 1024 * 1024;
+const KEY_MEMORY_BYTES = 32 * 1024 * 1024;
 const MAX_ROW = 0xffffffff;
 class KeyStore {
     /** Allocated at the first add, as big as the memory given: only its written pages are resident. */
@@ -13157,7 +13157,7 @@ function hashKey(values, raws, hash) {
     hash.lo = mix32(low ^ values.length);
 }
 /** Memory for a table's row-key hashes (a part on one of two threads gets half); past it they spill. */
-const ROW_KEY_MEMORY_BYTES = 12 * 1024 * 1024;
+const ROW_KEY_MEMORY_BYTES = 8 * 1024 * 1024;
 /** A part's hashes left in memory past this many bytes go to disk when it is done (see figures). */
 const KEPT_IN_MEMORY_BYTES = 1 << 20;
 /**

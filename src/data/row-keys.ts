@@ -97,7 +97,7 @@ interface KeyHash {
 }
 
 /** Memory for a table's row-key hashes (a part on one of two threads gets half); past it they spill. */
-export const ROW_KEY_MEMORY_BYTES = 12 * 1024 * 1024
+export const ROW_KEY_MEMORY_BYTES = 8 * 1024 * 1024
 /** A part's hashes left in memory past this many bytes go to disk when it is done (see figures). */
 const KEPT_IN_MEMORY_BYTES = 1 << 20
 

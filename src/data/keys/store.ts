@@ -46,7 +46,7 @@ const DIGIT_BITS = 11
 const SLOTS_PER_ENTRY = 8
 
 /** Memory for the hashes of a table's keys (a part on one of two threads gets half). */
-export const KEY_MEMORY_BYTES = 36 * 1024 * 1024
+export const KEY_MEMORY_BYTES = 32 * 1024 * 1024
 export const MAX_ROW = 0xffffffff
 
 /** A store's entries handed to another thread or store: a transferable typed array and run files. */
