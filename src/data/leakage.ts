@@ -83,7 +83,7 @@ export interface LeakageOptions {
 }
 
 /** Exact keys held at once by the re-check, in bytes (about). */
-const RECHECK_MEMORY_BYTES = 32 * 1024 * 1024
+const RECHECK_MEMORY_BYTES = 16 * 1024 * 1024
 /** What one key entry holds besides its texts, in bytes (about): counts, places, the map's slot. */
 const ENTRY_BYTES = 400
 
