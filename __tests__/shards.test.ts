@@ -365,6 +365,43 @@ describe('plan, validate --shard, merge', () => {
     )
   })
 
+  it('the merge reads again only the files that hold a repeated key', async () => {
+    const dir = await workspace({
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'v', type: 'string' }
+      ],
+      primaryKey: ['id']
+    })
+    const rows = (ids: number[]) => `id,v\n${ids.map(id => `${id},v${id}`).join('\n')}\n`
+    const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i)
+    // Id 7 of a.csv is repeated in c.csv; b.csv's ids are its own.
+    await writeFile(path.join(dir, 'data', 'a.csv'), rows(range(1, 400)))
+    await writeFile(path.join(dir, 'data', 'b.csv'), rows(range(1000, 400)))
+    await writeFile(path.join(dir, 'data', 'c.csv'), rows([...range(2000, 399), 7]))
+    const data = ['--dataset', 'data', '--schema', 'schema.json']
+    const single = await singleRunner(dir, data)
+    expect(JSON.parse(single.stdout).violations).toEqual([
+      expect.objectContaining({
+        code: 'primary-key',
+        file: 'data/c.csv',
+        message: 'primary key (id) repeats row 8 of data/a.csv'
+      })
+    ])
+    const { states } = await asMatrix(dir, data, 3)
+    // b.csv is not read again: bytes of the same size that are not CSV at all change nothing.
+    const b = path.join(dir, 'data', 'b.csv')
+    await writeFile(b, '\u0000'.repeat((await stat(b)).size))
+    const merged = await mlSmoke(dir, ['merge', ...states, ...data, '--json'])
+    expect(merged.stdout).toBe(single.stdout)
+    // c.csv is: the same for it is read again, and the repeat is gone with it.
+    const c = path.join(dir, 'data', 'c.csv')
+    await writeFile(c, (await readFile(c, 'utf8')).replace(/\n7,v7\n$/, '\n8,v7\n'))
+    expect((await mlSmoke(dir, ['merge', ...states, ...data, '--json'])).stdout).not.toBe(
+      single.stdout
+    )
+  })
+
   it('a missing shard, a shard twice, or states of another plan fail the merge, naming them', async () => {
     const dir = await workspace()
     await plantedCsvDataset(path.join(dir, 'data'), [300, 300, 300])

@@ -10076,7 +10076,7 @@ async function readFiles(files, sink, readOne) {
     let first;
     for (const [index, file] of files.entries()) {
         sink.startFile?.(index);
-        const result = await readOne(file);
+        const result = await readOne(file, index);
         first ??= result;
     }
     return first ?? {};
@@ -12842,6 +12842,21 @@ class RowSet {
         const word = row >>> 5;
         return word < this.bits.length && (this.bits[word] & (1 << (row & 31))) !== 0;
     }
+    /** Whether any row from `from` to `to` (both included) is in the set: a word at a time. */
+    anyIn(from, to) {
+        for (let row = from; row <= to; row = (row >>> 5) * 32 + 32) {
+            const word = row >>> 5;
+            if (word >= this.bits.length)
+                return false;
+            if (this.bits[word] === 0)
+                continue;
+            const last = Math.min(to, word * 32 + 31);
+            for (let r = row; r <= last; r++)
+                if (this.has(r))
+                    return true;
+        }
+        return false;
+    }
 }
 /** The rows whose key hash repeats in `store`, or null when none does. */
 function candidateRows(store) {
@@ -12918,6 +12933,10 @@ class RecheckSink {
             fields: keyFields,
             parts: keyFields.map(() => null)
         }));
+    }
+    /** A file passed over (none of its rows is a candidate): its rows numbered as if read, to `lastRow`. */
+    skipFile(lastRow) {
+        this.rowNumber = lastRow;
     }
     /** The next file of a dataset: numbered as the validator's RowChecker numbers it. */
     startFile(index) {

@@ -45,6 +45,18 @@ export class RowSet {
     const word = row >>> 5
     return word < this.bits.length && (this.bits[word] & (1 << (row & 31))) !== 0
   }
+
+  /** Whether any row from `from` to `to` (both included) is in the set: a word at a time. */
+  anyIn(from: number, to: number): boolean {
+    for (let row = from; row <= to; row = (row >>> 5) * 32 + 32) {
+      const word = row >>> 5
+      if (word >= this.bits.length) return false
+      if (this.bits[word] === 0) continue
+      const last = Math.min(to, word * 32 + 31)
+      for (let r = row; r <= last; r++) if (this.has(r)) return true
+    }
+    return false
+  }
 }
 
 /** The rows whose key hash repeats in `store`, or null when none does. */
@@ -141,6 +153,11 @@ class RecheckSink implements FilesSink {
       fields: keyFields,
       parts: keyFields.map(() => null)
     }))
+  }
+
+  /** A file passed over (none of its rows is a candidate): its rows numbered as if read, to `lastRow`. */
+  skipFile(lastRow: number): void {
+    this.rowNumber = lastRow
   }
 
   /** The next file of a dataset: numbered as the validator's RowChecker numbers it. */

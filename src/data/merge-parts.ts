@@ -7,7 +7,7 @@ import { keyChecksOf } from './primary-key.js'
 import { MAX_LABEL_CLASSES } from './row-keys.js'
 import { ROW_RANKS } from './row-violations.js'
 import type { TableSchema } from './schema.js'
-import { resolveKeys } from './validate.js'
+import { candidateRows, recheckKeys } from './key-recheck.js'
 import { tableReader } from './validate-file.js'
 import type {
   RowKeyFigures,
@@ -46,11 +46,15 @@ export async function mergeParts(
   const nullCounts: Record<string, number> = {}
   const classCounts: Record<string, number> = {}
   const store = parts.some(part => part.result.keys) ? new KeyStore() : null
+  // Each file's rows across the table: after `base` rows, its last row number `last`.
+  const fileRows: Array<{ base: number; last: number }> = []
   let [rows, violationCount, fileBase, within, fileLast, current] = [0, 0, 0, 0, 1, -1]
   for (const { file, result } of parts) {
     // Rows of a file are numbered from its header (row 1); across files, after the files before it.
-    if (file !== current)
-      [fileBase, within, current] = [fileBase + (current < 0 ? 0 : fileLast), 0, file]
+    if (file !== current) {
+      ;[fileBase, within, current] = [fileBase + (current < 0 ? 0 : fileLast), 0, file]
+      fileRows.push({ base: fileBase, last: 1 })
+    }
     const across = fileBase + within
     for (const violation of result.violations)
       violations.push(
@@ -66,6 +70,7 @@ export async function mergeParts(
     if (result.keys) store!.absorb(result.keys, across)
     fileLast = within + (result.lastRowNumber ?? 1)
     within = fileLast - 1
+    fileRows[fileRows.length - 1].last = fileLast
   }
   const log = new ViolationLog(options.maxViolations, {
     violations,
@@ -74,7 +79,7 @@ export async function mergeParts(
     countsByCode,
     countsByField
   })
-  const repeats = store ? await repeatedKeys(store, files, schema, options) : null
+  const repeats = store ? await repeatedKeys(store, files, fileRows, schema, options) : null
   if (repeats) log.absorb(repeats.log)
   const labelled = parts.some(part => part.result.stats.classCounts)
   datasetChecks(
@@ -102,25 +107,39 @@ export async function mergeParts(
   }
 }
 
-/** The keys that repeat anywhere in the table, read whole, as one pass reads it. */
+/**
+ * The keys that repeat anywhere in the table, as one pass finds them: the rows whose key hashes repeat
+ * are read again and compared exactly. Only the files holding such rows are read; the others are
+ * numbered on (a merge of a dataset of many files reads again only those with a repeat).
+ */
 async function repeatedKeys(
   store: KeyStore,
   files: readonly string[],
+  fileRows: ReadonlyArray<{ base: number; last: number }>,
   schema: TableSchema,
   options: ValidateOptions
-): ReturnType<typeof resolveKeys> {
+): Promise<Awaited<ReturnType<typeof recheckKeys>> | null> {
+  let candidates
   try {
-    const whole = { ...options, partition: undefined }
-    return await resolveKeys(
-      store,
-      keyChecksOf(schema),
-      withNullSequence(schema, options.dialect),
-      options,
-      tableReader(files, schema, whole)
-    )
+    candidates = candidateRows(store)
   } finally {
     store.dispose()
   }
+  if (!candidates) return null
+  const whole = { ...options, partition: undefined }
+  const unread = (f: number) =>
+    candidates.anyIn(fileRows[f].base + 1, fileRows[f].base + fileRows[f].last)
+      ? undefined
+      : fileRows[f].last
+  return recheckKeys({
+    schema: withNullSequence(schema, options.dialect),
+    schemaLabel: options.schemaLabel,
+    checks: keyChecksOf(schema),
+    candidates,
+    read: tableReader(files, schema, whole, unread),
+    fileNames: options.fileNames,
+    maxViolations: options.maxViolations
+  })
 }
 
 /** Both parts' row hashes (in row order), and their class counts added up. */

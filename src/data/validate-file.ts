@@ -22,11 +22,16 @@ export function validateTable(
   )
 }
 
-/** How the validator reads a table (each file of a dataset in turn) into its sink. */
+/**
+ * How the validator reads a table (each file of a dataset in turn) into its sink. `lastRowToSkip`: a
+ * file's last row number when it need not be read (the sink is told, and numbers its rows on), else
+ * undefined.
+ */
 export function tableReader(
   source: string | readonly string[],
   schema: TableSchema,
-  options: ValidateOptions
+  options: ValidateOptions,
+  lastRowToSkip: (index: number) => number | undefined = () => undefined
 ): (sink: FilesSink) => Promise<ReadResult> {
   const { dialect } = options
   const reading = {
@@ -37,5 +42,10 @@ export function tableReader(
     partition: options.partition
   }
   return sink =>
-    readFiles(filesOf(source), sink, file => readTable(file, options.format, reading, sink))
+    readFiles(filesOf(source), sink, (file, index) => {
+      const lastRow = sink.skipFile ? lastRowToSkip(index) : undefined
+      if (lastRow === undefined) return readTable(file, options.format, reading, sink)
+      sink.skipFile!(lastRow)
+      return Promise.resolve({})
+    })
 }

@@ -8,6 +8,8 @@ import { readTable } from './index.js'
 /** A sink that wants to know when the next file of a dataset begins (the validator: rows count per file). */
 export interface FilesSink extends TableSink {
   startFile?(index: number): void
+  /** The file just started is not read: the last row number it has (the header is row 1). */
+  skipFile?(lastRow: number): void
 }
 
 /** One file or a dataset's files, as a list. */
@@ -22,12 +24,12 @@ export function filesOf(source: string | readonly string[]): readonly string[] {
 export async function readFiles(
   files: readonly string[],
   sink: FilesSink,
-  readOne: (file: string) => Promise<ReadResult>
+  readOne: (file: string, index: number) => Promise<ReadResult>
 ): Promise<ReadResult> {
   let first: ReadResult | undefined
   for (const [index, file] of files.entries()) {
     sink.startFile?.(index)
-    const result = await readOne(file)
+    const result = await readOne(file, index)
     first ??= result
   }
   return first ?? {}
