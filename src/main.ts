@@ -168,7 +168,8 @@ async function planMode(request: Extract<ActionRequest, { mode: 'plan' }>): Prom
   )
   core.setOutput('matrix', JSON.stringify(data.matrix))
   core.setOutput('plan', JSON.stringify(data.plan))
-  core.info(message)
+  // File names are the user's data: logged as text, never as workflow commands.
+  countingLogger.info(message)
   const rows = data.matrix.include.map(entry => [
     codeSpan(entry.shard),
     markdownText(entry.parts, 2000)
@@ -193,7 +194,7 @@ async function validateShardMode(
     { ...request, folder }
   )
   core.setOutput('state-artifact', data.artifact)
-  core.info(message)
+  countingLogger.info(message)
   await writeSummary(
     `## ml-smoke shard ${codeSpan(request.shard)}\n\n${markdownText(message, 2000)}\n`
   )
