@@ -16,11 +16,14 @@ export const COMMAND_USAGE: Record<string, string> = {
       keeps all work in one thread. --dialect: a Table Dialect (header rows, comments, quoting) for
       CSV/TSV files, as a file or inline ('{"header": false}'). --shard validates one shard of a plan
       (ml-smoke plan, or the plan of N shards made again) and writes its state for ml-smoke merge.`,
-  plan: `  ml-smoke plan --shards N (--dataset PATH ...) --schema FILE [--format F] [--dialect FILE|JSON] [--out plan.json]
-      Cut the dataset into N shards of about equal bytes (at most 256: CSV files at record boundaries,
-      Parquet files between row groups, other files whole) for a GitHub Actions matrix. Prints the
-      matrix ({"include": [{"shard": "1/N", ...}]}, for fromJSON); --out writes the plan.`,
-  merge: `  ml-smoke merge STATE... (--dataset PATH ...) --schema FILE [--format F] [--dialect FILE|JSON] [--max-violations N] [--json]
+  plan: `  ml-smoke plan --shards N (--dataset PATH ... | --split NAME=PATH ...) --schema FILE [--format F] [--dialect FILE|JSON]
+                [--out plan.json]
+      Cut the dataset (or its splits, one after the other) into N shards of about equal bytes (at most
+      256: CSV files at record boundaries, Parquet files between row groups, other files whole) for a
+      GitHub Actions matrix. Prints the matrix ({"include": [{"shard": "1/N", ...}]}, for fromJSON);
+      --out writes the plan.`,
+  merge: `  ml-smoke merge STATE... (--dataset PATH ... | --split NAME=PATH ...) --schema FILE [--format F] [--dialect FILE|JSON]
+                 [--max-violations N] [--label-column COL] [--leakage-columns COL ...] [--max-leakage N|F%] [--json]
       Merge the states of every shard of one plan (ml-smoke validate --shard) into the report one
       runner gives on the whole dataset: keys repeated across shards are read again and compared, and
       a missing or repeated shard fails naming it.`,
