@@ -4,7 +4,6 @@
 import type { DataSettings } from '../config.js'
 import type { RowLimit } from './split-options.js'
 import { UserError } from '../errors.js'
-import type { OffThread } from '../worker/client.js'
 import { resolveDataset, type DatasetFiles } from './dataset-files.js'
 import { checkDialectFormat } from './dialect-file.js'
 import type { Dialect } from './dialect.js'
@@ -12,7 +11,7 @@ import { findLeakage, type LeakageFigures } from './leakage.js'
 import { primaryKeyOf } from './primary-key.js'
 import { RowKeyIndex } from './row-key-index.js'
 import type { TableSchema } from './schema.js'
-import { discard, validateDataset } from './validate-dataset.js'
+import { discard } from './validate-dataset.js'
 import type { RowKeySpec, ValidateOptions, ValidationResult } from './validation-types.js'
 import { ViolationLog } from './violation-log.js'
 
@@ -288,30 +287,8 @@ export async function compareSplits(
   }
 }
 
-/**
- * Validates each split (its files resolved first, so a bad path fails before any reading), hashing
- * every row's key; then compares them (compareSplits).
- */
-export async function validateSplits(
-  config: SplitSettings,
-  schema: TableSchema,
-  schemaLabel: string,
-  worker: OffThread | undefined,
-  dialect?: Dialect
-): Promise<{ validation: ValidationResult; splits: SplitsReport }> {
-  const context = splitsContext(config, schema, schemaLabel, dialect)
-  const splits = await resolveSplits(config)
-  const results: SplitResult[] = []
-  try {
-    for (const { name, dataset } of splits) {
-      const options = splitOptions(dataset, name, context)
-      const validation = await validateDataset(dataset.files, schema, options, worker)
-      results.push({ name, dataset, validation })
-    }
-  } catch (error) {
-    for (const { validation } of results)
-      for (const part of validation.rowKeys?.parts ?? []) discard(part.keys)
-    throw error
-  }
-  return compareSplits(results, context)
+/** The row-key hashes of validations that will not be compared (their spilled runs removed). */
+export function discardRowKeys(validations: readonly ValidationResult[]): void {
+  for (const validation of validations)
+    for (const part of validation.rowKeys?.parts ?? []) discard(part.keys)
 }

@@ -5,12 +5,12 @@ import { describePosition } from '../report/position.js'
 import type { StageVerdict } from '../stage.js'
 import { leakWords, limitWords } from '../report/splits.js'
 import { plural } from '../words.js'
-import { trainingDataset, type DatasetFiles } from './dataset-files.js'
-import { readDialect, withNullSequence } from './dialect-file.js'
-import { loadTableSchema, type TableSchema } from './schema.js'
-import { validateSplits, type SplitsReport } from './splits.js'
+import type { DatasetFiles } from './dataset-files.js'
+import type { TableSchema } from './schema.js'
+import { compareSplits, discardRowKeys, type SplitsReport } from './splits.js'
+import { dataTables, type DataTables } from './tables.js'
 import { validateDataset } from './validate-dataset.js'
-import type { ValidateOptions, ValidationResult } from './validation-types.js'
+import type { ValidationResult } from './validation-types.js'
 
 export interface ValidateContext {
   config: DataSettings
@@ -47,36 +47,35 @@ export async function validateStage({
   config,
   ports
 }: ValidateContext): Promise<StageVerdict<Validated>> {
-  const labels = dataLabels(config)
-  if (config.splits) {
-    const dialect = await readDialect(config)
-    const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
-    const checked = await validateSplits(config, schema, labels.schema, ports.worker, dialect)
-    return splitsVerdict({ ...checked, labelColumn: schema.mlChecks?.label?.column }, labels.schema)
+  const data = await dataTables(config)
+  const validations: ValidationResult[] = []
+  try {
+    for (const { dataset, options } of data.tables)
+      validations.push(await validateDataset(dataset.files, data.schema, options, ports.worker))
+  } catch (error) {
+    discardRowKeys(validations)
+    throw error
   }
-  const { dataset, schema, options } = await datasetToValidate(config)
-  const validation = await validateDataset(dataset.files, schema, options, ports.worker)
-  return datasetVerdict(validation, dataset, schema, labels.schema)
+  return tablesVerdict(data, validations)
 }
 
-/** The dataset (one table, no splits), its schema and how to read it, as every way of validating it needs. */
-export async function datasetToValidate(config: DataSettings): Promise<{
-  dataset: DatasetFiles
-  schema: TableSchema
-  options: ValidateOptions
-}> {
-  const dataset = await trainingDataset(config)
-  const dialect = await readDialect(config, dataset.format)
-  const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
-  const options: ValidateOptions = {
-    format: dataset.format,
-    delimiter: dialect?.delimiter ?? config.delimiter,
-    dialect,
-    maxViolations: config.maxViolations,
-    schemaLabel: dataLabels(config).schema,
-    ...(dataset.files.length > 1 ? { fileNames: dataset.names } : {})
-  }
-  return { dataset, schema, options }
+/**
+ * The verdict on the tables' validations, one per table however they were made (one pass, or the merge
+ * of a matrix's shards): the dataset's, or the splits' compared (which uses up their row keys).
+ */
+export async function tablesVerdict(
+  data: DataTables,
+  validations: readonly ValidationResult[]
+): Promise<StageVerdict<Validated>> {
+  const { tables, schema, schemaLabel, splits } = data
+  if (!splits) return datasetVerdict(validations[0], tables[0].dataset, schema, schemaLabel)
+  const results = tables.map(({ split, dataset }, t) => ({
+    name: split!,
+    dataset,
+    validation: validations[t]
+  }))
+  const checked = await compareSplits(results, splits)
+  return splitsVerdict({ ...checked, labelColumn: schema.mlChecks?.label?.column }, schemaLabel)
 }
 
 /** Passes when no row of the dataset breaks a rule; else fails naming the first violation. */
@@ -105,7 +104,7 @@ export function datasetVerdict(
 }
 
 /** The verdict on splits: their violations, then the leaks past max-leakage, fail; leaks within it are named. */
-export function splitsVerdict(checked: Validated & { splits: SplitsReport }, schema: string) {
+function splitsVerdict(checked: Validated & { splits: SplitsReport }, schema: string) {
   const { validation, splits } = checked
   const { pairs, maxLeakage } = splits.leakage
   const sizes = splits.splits.map(split => `${split.name} ${split.rows}`).join(', ')

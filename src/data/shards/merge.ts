@@ -5,9 +5,8 @@ import { plural } from '../../words.js'
 import type { KeyStoreState } from '../keys/store.js'
 import { mergeParts, type PlacedPart } from '../merge-parts.js'
 import type { TableSchema } from '../schema.js'
-import { compareSplits, type SplitsReport } from '../splits.js'
 import type { ValidationResult } from '../validation-types.js'
-import type { ShardedTables } from './tables.js'
+import type { DataTables } from '../tables.js'
 import type { ShardPlan } from './plan.js'
 import { readState, schemaDigest, type KeysFile, type ShardState } from './state.js'
 import { locatePlanFiles } from './validate-shard.js'
@@ -99,36 +98,29 @@ function keysFrom(keys: KeysFile): KeyStoreState {
 /**
  * Merges the states of every shard of one plan: checks that each shard came once, by the plan and schema
  * given, on the data planned; then each table's parts as one table (repeated keys across shards are read
- * again and compared exactly), and with splits, the splits compared. The result is what one runner
- * reports on the whole dataset.
+ * again and compared exactly). Each table's result is what one runner's pass over it gives.
  */
 export async function mergeShards(
   stateFiles: readonly string[],
-  sharded: ShardedTables
-): Promise<{ validation: ValidationResult; splits?: SplitsReport; plan: ShardPlan }> {
+  data: DataTables
+): Promise<{ validations: ValidationResult[]; plan: ShardPlan }> {
   if (!stateFiles.length) throw new UserError("merge needs the shards' states: none was given")
   const states = await Promise.all(stateFiles.map(file => readState(path.resolve(file))))
-  const plan = checkCoverage(states, sharded.schema)
-  const files = await locatePlanFiles(plan, sharded.tables)
+  const plan = checkCoverage(states, data.schema)
+  const files = await locatePlanFiles(plan, data.tables)
   const placed = placedParts(states, plan)
   const tableOf = (file: number) => plan.files[file].table ?? 0
-  const merged: ValidationResult[] = []
-  for (const [t, options] of sharded.options.entries())
-    merged.push(
+  const validations: ValidationResult[] = []
+  for (const [t, { options }] of data.tables.entries())
+    validations.push(
       await mergeParts(
         placed.filter(part => tableOf(part.file) === t),
         files.filter((_, f) => tableOf(f) === t),
-        sharded.schema,
+        data.schema,
         options
       )
     )
-  if (!sharded.splits) return { validation: merged[0], plan }
-  const results = sharded.tables.map(({ split, dataset }, t) => ({
-    name: split!,
-    dataset,
-    validation: merged[t]
-  }))
-  return { ...(await compareSplits(results, sharded.splits)), plan }
+  return { validations, plan }
 }
 
 /** "3 shards (7 parts)" for messages. */

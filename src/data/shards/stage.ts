@@ -7,10 +7,11 @@ import { UserError } from '../../errors.js'
 import type { Ports } from '../../ports/types.js'
 import type { StageVerdict } from '../../stage.js'
 import { plural } from '../../words.js'
-import { datasetVerdict, splitsVerdict, type Validated } from '../stage.js'
+import { tablesVerdict, type Validated } from '../stage.js'
+import { dataTables, type DataTables } from '../tables.js'
+import { delimiterOf } from '../validate-dataset.js'
 import { mergeShards, planWords } from './merge.js'
-import { planShards, type PlanPart, type ShardPlan } from './plan.js'
-import { readingsOf, tablesToValidate, type ShardedTables } from './tables.js'
+import { planShards, type PlanPart, type PlanReading, type ShardPlan } from './plan.js'
 import { locatePlanFiles, parseShard, validateShard } from './validate-shard.js'
 
 export interface ShardsContext {
@@ -41,8 +42,26 @@ export function matrixOf(plan: ShardPlan): { include: MatrixEntry[] } {
   }
 }
 
+/** The dataset (or its splits) as tables to shard; foreign keys are refused (they need every row). */
+async function shardableTables(config: DataSettings): Promise<DataTables> {
+  const data = await dataTables(config)
+  if (data.schema.foreignKeys?.length)
+    throw new UserError(
+      `${data.schemaLabel}: foreignKeys compare each row with every other: validate this dataset on one runner`
+    )
+  return data
+}
+
+/** How each table's CSV/TSV files are cut: by its delimiter and dialect. */
+function readingsOf(data: DataTables): PlanReading[] {
+  return data.tables.map(({ options }) => ({
+    delimiter: delimiterOf(options),
+    dialect: options.dialect
+  }))
+}
+
 /** What the plan covers, for messages: the dataset, or its splits. */
-function dataWords(sharded: ShardedTables): string {
+function dataWords(sharded: DataTables): string {
   const [first] = sharded.tables
   return first.split === undefined
     ? first.dataset.label
@@ -54,7 +73,7 @@ export async function planStage(
   { config }: ShardsContext,
   shards: number
 ): Promise<StageVerdict<{ plan: ShardPlan; matrix: { include: MatrixEntry[] } }>> {
-  const sharded = await tablesToValidate(config)
+  const sharded = await shardableTables(config)
   const plan = await planShards(sharded.tables, shards, readingsOf(sharded))
   const fewer =
     plan.shards.length < shards ? ` (asked for ${shards}: the files cannot be cut finer)` : ''
@@ -104,7 +123,7 @@ export async function validateShardStage(
   }>
 > {
   const { shard, shards } = parseShard(request.shard)
-  const sharded = await tablesToValidate(config)
+  const sharded = await shardableTables(config)
   const plan = request.plan
     ? await readPlan(request.plan, config.workspace)
     : await planShards(sharded.tables, shards, readingsOf(sharded))
@@ -119,7 +138,7 @@ export async function validateShardStage(
     shard,
     files,
     sharded.schema,
-    sharded.options,
+    sharded.tables.map(table => table.options),
     request.stateFile,
     ports.worker
   )
@@ -137,12 +156,9 @@ export async function mergeStage(
   { config }: ShardsContext,
   stateFiles: readonly string[]
 ): Promise<StageVerdict<Validated>> {
-  const sharded = await tablesToValidate(config)
-  const { validation, splits, plan } = await mergeShards(stateFiles, sharded)
-  const labelColumn = sharded.schema.mlChecks?.label?.column
-  const verdict = splits
-    ? splitsVerdict({ validation, splits, labelColumn }, sharded.schemaLabel)
-    : datasetVerdict(validation, sharded.tables[0].dataset, sharded.schema, sharded.schemaLabel)
+  const sharded = await shardableTables(config)
+  const { validations, plan } = await mergeShards(stateFiles, sharded)
+  const verdict = await tablesVerdict(sharded, validations)
   return {
     ...verdict,
     message: `${verdict.message} (merged from ${planWords(plan)} of plan ${plan.id})`
