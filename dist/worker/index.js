@@ -13403,8 +13403,9 @@ async function validateRows(schema, options, read, seams = {}) {
     }
 }
 /**
- * The repeated keys of a table read whole: the rows whose key hashes repeat in `store`, read again by
- * `read` and compared by their exact texts; null when no hash repeats.
+ * The repeated keys of a table: the rows whose key hashes repeat in `store`, read again by `read` (told
+ * which rows those are: a reader may pass over files that hold none) and compared by their exact texts;
+ * null when no hash repeats.
  */
 async function resolveKeys(store, checks, schema, options, read, seams = {}) {
     const candidates = candidateRows(store);
@@ -13417,7 +13418,7 @@ async function resolveKeys(store, checks, schema, options, read, seams = {}) {
         schemaLabel: options.schemaLabel,
         checks,
         candidates,
-        read,
+        read: sink => read(sink, candidates),
         fileNames: options.fileNames,
         maxViolations: options.maxViolations,
         memoryBytes: seams.recheckMemoryBytes

@@ -7,7 +7,9 @@ import { keyChecksOf } from './primary-key.js'
 import { MAX_LABEL_CLASSES } from './row-keys.js'
 import { ROW_RANKS } from './row-violations.js'
 import type { TableSchema } from './schema.js'
-import { candidateRows, recheckKeys } from './key-recheck.js'
+import type { RowSet } from './key-recheck.js'
+import type { FilesSink } from './readers/many.js'
+import { resolveKeys } from './validate.js'
 import { tableReader } from './validate-file.js'
 import type {
   RowKeyFigures,
@@ -108,9 +110,9 @@ export async function mergeParts(
 }
 
 /**
- * The keys that repeat anywhere in the table, as one pass finds them: the rows whose key hashes repeat
- * are read again and compared exactly. Only the files holding such rows are read; the others are
- * numbered on (a merge of a dataset of many files reads again only those with a repeat).
+ * The keys that repeat anywhere in the table, as one pass finds them. Only the files holding a row whose
+ * key hash repeats are read again; the others are numbered on (a merge of a dataset of many files reads
+ * again only those with a repeat).
  */
 async function repeatedKeys(
   store: KeyStore,
@@ -118,28 +120,26 @@ async function repeatedKeys(
   fileRows: ReadonlyArray<{ base: number; last: number }>,
   schema: TableSchema,
   options: ValidateOptions
-): Promise<Awaited<ReturnType<typeof recheckKeys>> | null> {
-  let candidates
+): ReturnType<typeof resolveKeys> {
+  const whole = { ...options, partition: undefined }
+  const read = (sink: FilesSink, candidates: RowSet) => {
+    const unread = (f: number) => {
+      const { base, last } = fileRows[f]
+      return candidates.anyIn(base + 1, base + last) ? undefined : last
+    }
+    return tableReader(files, schema, whole, unread)(sink)
+  }
   try {
-    candidates = candidateRows(store)
+    return await resolveKeys(
+      store,
+      keyChecksOf(schema),
+      withNullSequence(schema, options.dialect),
+      options,
+      read
+    )
   } finally {
     store.dispose()
   }
-  if (!candidates) return null
-  const whole = { ...options, partition: undefined }
-  const unread = (f: number) =>
-    candidates.anyIn(fileRows[f].base + 1, fileRows[f].base + fileRows[f].last)
-      ? undefined
-      : fileRows[f].last
-  return recheckKeys({
-    schema: withNullSequence(schema, options.dialect),
-    schemaLabel: options.schemaLabel,
-    checks: keyChecksOf(schema),
-    candidates,
-    read: tableReader(files, schema, whole, unread),
-    fileNames: options.fileNames,
-    maxViolations: options.maxViolations
-  })
 }
 
 /** Both parts' row hashes (in row order), and their class counts added up. */

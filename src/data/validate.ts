@@ -2,7 +2,7 @@ import { compileSchema, MISSING, type CompiledField } from './cells/field.js'
 import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
 import { datasetChecks } from './dataset-checks.js'
 import { columnsOfHeader } from './header.js'
-import { candidateRows, recheckKeys } from './key-recheck.js'
+import { candidateRows, recheckKeys, type RowSet } from './key-recheck.js'
 import { KeyTracker, type KeyChecks } from './key-tracker.js'
 import { KEY_MEMORY_BYTES, KeyStore } from './keys/store.js'
 import { keyChecksOf, primaryKeyOf } from './primary-key.js'
@@ -118,15 +118,16 @@ export async function validateRows(
 }
 
 /**
- * The repeated keys of a table read whole: the rows whose key hashes repeat in `store`, read again by
- * `read` and compared by their exact texts; null when no hash repeats.
+ * The repeated keys of a table: the rows whose key hashes repeat in `store`, read again by `read` (told
+ * which rows those are: a reader may pass over files that hold none) and compared by their exact texts;
+ * null when no hash repeats.
  */
 export async function resolveKeys(
   store: KeyStore,
   checks: KeyChecks,
   schema: TableSchema,
   options: Pick<ValidateOptions, 'schemaLabel' | 'maxViolations' | 'fileNames'>,
-  read: (sink: FilesSink) => Promise<ReadResult>,
+  read: (sink: FilesSink, candidates: RowSet) => Promise<ReadResult>,
   seams: KeySeams = {}
 ): Promise<Awaited<ReturnType<typeof recheckKeys>> | null> {
   const candidates = candidateRows(store)
@@ -138,7 +139,7 @@ export async function resolveKeys(
     schemaLabel: options.schemaLabel,
     checks,
     candidates,
-    read,
+    read: sink => read(sink, candidates),
     fileNames: options.fileNames,
     maxViolations: options.maxViolations,
     memoryBytes: seams.recheckMemoryBytes
