@@ -7,27 +7,16 @@ import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { Readable } from 'node:stream'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
-import { main } from '../src/cli/main.js'
 import { workerBundleBeside } from '../src/worker/client.js'
+import { mlSmokeIn } from './harness/cli.js'
 
 const root = new URL('../', import.meta.url).pathname
 const cli = path.join(root, 'dist', 'cli', 'index.js')
 
-async function mlSmoke(args: string[], input?: string, env: Record<string, string> = {}) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(args, {
-    stdout: text => void (stdout += text),
-    stderr: text => void (stderr += text),
-    stdin: Readable.from(input === undefined ? [] : [input]),
-    cwd: root,
-    env: { ...process.env, ACTIONS_RUNTIME_TOKEN: '', ...env },
-    bundleUrl: pathToFileURL(cli).href
-  })
-  return { code, stdout, stderr }
+function mlSmoke(args: string[], input?: string, env: Record<string, string> = {}) {
+  return mlSmokeIn(root, args, { input, env })
 }
 
 describe('ml-smoke CLI', () => {

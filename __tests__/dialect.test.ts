@@ -7,10 +7,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { Readable } from 'node:stream'
-import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
-import { main } from '../src/cli/main.js'
 import { parseSettings } from '../src/config.js'
 import { readDialect } from '../src/data/dialect-file.js'
 import { dialectFileJsonSchema, parseDialect } from '../src/data/dialect-schema.js'
@@ -24,6 +21,7 @@ import { validateTable } from '../src/data/validate-file.js'
 import { UserError } from '../src/errors.js'
 import { writeSubset } from '../src/sample/subset.js'
 import { MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
+import { mlSmokeIn } from './harness/cli.js'
 
 const fixture = (name: string): string =>
   new URL(`../fixtures/frictionless/${name}`, import.meta.url).pathname
@@ -509,21 +507,8 @@ describe('infer reads the dialect', () => {
 
 describe('ml-smoke with --dialect', () => {
   const root = new URL('../', import.meta.url).pathname
-  const cli = path.join(root, 'dist', 'cli', 'index.js')
 
-  async function mlSmoke(args: string[]) {
-    let stdout = ''
-    let stderr = ''
-    const code = await main(args, {
-      stdout: text => void (stdout += text),
-      stderr: text => void (stderr += text),
-      stdin: Readable.from([]),
-      cwd: root,
-      env: { ...process.env, ACTIONS_RUNTIME_TOKEN: '' },
-      bundleUrl: pathToFileURL(cli).href
-    })
-    return { code, stdout, stderr }
-  }
+  const mlSmoke = (args: string[]) => mlSmokeIn(root, args)
 
   it('validate reads a headerless file by the schema’s names; a dialect that disagrees is exit 2', async () => {
     const args = [

@@ -7,11 +7,9 @@ import { readdirSync } from 'node:fs'
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { Readable } from 'node:stream'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
 import { memoryPorts } from '../__fixtures__/ports.js'
-import { main } from '../src/cli/main.js'
 import { renderComment } from '../src/comment/render.js'
 import { actionRequestFromInputs, buildConfig, DATA_OPTIONS, parseSettings } from '../src/config.js'
 import { resolveDataset } from '../src/data/dataset-files.js'
@@ -28,6 +26,7 @@ import { reportOutputs } from '../src/report/outputs.js'
 import { renderSummary } from '../src/report/summary.js'
 import { runFolders } from '../src/stage.js'
 import { WorkerThreads, workerBundleBeside } from '../src/worker/client.js'
+import { mlSmokeIn } from './harness/cli.js'
 
 const root = new URL('../', import.meta.url).pathname
 
@@ -281,18 +280,8 @@ describe('splits', () => {
   })
 })
 
-async function mlSmoke(args: string[], cwd: string) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(args, {
-    stdout: text => void (stdout += text),
-    stderr: text => void (stderr += text),
-    stdin: Readable.from([]),
-    cwd,
-    env: { ...process.env },
-    bundleUrl: pathToFileURL(path.join(root, 'dist', 'cli', 'index.js')).href
-  })
-  return { code, stdout, stderr }
+function mlSmoke(args: string[], cwd: string) {
+  return mlSmokeIn(cwd, args)
 }
 
 describe('the leakage machinery', () => {
