@@ -418,6 +418,14 @@ describe('plan, validate --shard, merge', () => {
     const mixed = await mlSmoke(dir, ['merge', ...states, other.states[0], ...data])
     expect(mixed.code).toBe(2)
     expect(mixed.stderr).toMatch(/was made by plan \w+ and .* by plan \w+/)
+    // A state whose parts are not its shard's (edited after its job wrote it) is named.
+    const edited = states[1].replace(/\.json$/, '-edited.json')
+    const state = JSON.parse(await readFile(states[1], 'utf8'))
+    await writeFile(edited, JSON.stringify({ ...state, parts: state.parts.slice(1) }))
+    const cut = await mlSmoke(dir, ['merge', states[0], edited, states[2], ...data])
+    expect(cut.code).toBe(2)
+    expect(cut.stderr).toContain(`${edited} does not hold the`)
+    expect(cut.stderr).toContain('of shard 2 of plan')
   })
 
   it('data changed after the plan, or a cut inside a quoted field, is refused with what to do', async () => {

@@ -54,12 +54,17 @@ function checkCoverage(states: ReadState[], schema: TableSchema): ShardPlan {
 /** The states' parts in the plan's order, each exactly where the plan put it. */
 function placedParts(states: ReadState[], plan: ShardPlan): PlacedPart[] {
   const ordered = [...states].sort((a, b) => a.shard - b.shard)
+  let next = 0
+  for (const state of ordered) {
+    const count = plan.shards[state.shard - 1].length
+    if (state.parts.length !== count || state.parts.some((part, k) => part.index !== next + k))
+      throw new UserError(
+        `${state.file} does not hold the ${plural(count, 'part')} of shard ${state.shard} of plan ${plan.id}: it was changed after its job wrote it; run that shard's job again`
+      )
+    next += count
+  }
   const parts = ordered.flatMap(state => state.parts)
   const planned = plan.shards.flat()
-  if (parts.length !== planned.length || parts.some((part, i) => part.index !== i))
-    throw new UserError(
-      `the states do not hold the ${planned.length} parts of plan ${plan.id} in order`
-    )
   return parts.map((part, i) => {
     // A part cut inside a quoted field (the quotes before the cut do not pair up) is not the table's.
     const next = planned[i + 1]
