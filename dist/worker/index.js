@@ -345,6 +345,13 @@ class CsvRecord {
         this.count = k + 1;
     }
 }
+/** The delimiter a tokenizer splits on, as a char code; one that cannot separate fields is a bug upstream. */
+function delimiterCode(delimiter) {
+    const problem = delimiterProblem(delimiter);
+    if (problem)
+        throw new Error(`delimiter ${JSON.stringify(delimiter)}: ${problem}`);
+    return delimiter.charCodeAt(0);
+}
 /** Why a string cannot separate CSV fields, or null when it can (the one rule for inputs, flags and the tokenizer). */
 function delimiterProblem(delimiter) {
     if (delimiter.length !== 1)
@@ -758,11 +765,8 @@ class DialectTokenizer {
         this.options = options;
         this.onRecord = onRecord;
         this.onProblem = onProblem;
-        const problem = delimiterProblem(options.delimiter);
-        if (problem)
-            throw new Error(`delimiter ${JSON.stringify(options.delimiter)}: ${problem}`);
         const quoting = options.quoting ?? {};
-        this.delimiter = options.delimiter.charCodeAt(0);
+        this.delimiter = delimiterCode(options.delimiter);
         this.quote = (quoting.quoteChar ?? '"').charCodeAt(0);
         this.escape = quoting.escapeChar === undefined ? -1 : quoting.escapeChar.charCodeAt(0);
         this.doubleQuote = quoting.doubleQuote !== false;
@@ -1177,10 +1181,7 @@ class CsvTokenizer {
         this.options = options;
         this.onRecord = onRecord;
         this.onProblem = onProblem;
-        const problem = delimiterProblem(options.delimiter);
-        if (problem)
-            throw new Error(`delimiter ${JSON.stringify(options.delimiter)}: ${problem}`);
-        this.delimiter = options.delimiter.charCodeAt(0);
+        this.delimiter = delimiterCode(options.delimiter);
         this.line = options.firstLine ?? 1;
     }
     get isStopped() {

@@ -4,7 +4,7 @@
 // (csv.ts) stays the fast path for files without these options.
 import {
   CsvRecord,
-  delimiterProblem,
+  delimiterCode,
   type CsvOptions,
   type CsvQuoting,
   type CsvSyntaxProblem,
@@ -128,10 +128,8 @@ export class DialectTokenizer implements RecordTokenizer {
     private readonly onRecord: (record: CsvRecord) => boolean | void,
     private readonly onProblem: (problem: CsvSyntaxProblem) => void
   ) {
-    const problem = delimiterProblem(options.delimiter)
-    if (problem) throw new Error(`delimiter ${JSON.stringify(options.delimiter)}: ${problem}`)
     const quoting = options.quoting ?? {}
-    this.delimiter = options.delimiter.charCodeAt(0)
+    this.delimiter = delimiterCode(options.delimiter)
     this.quote = (quoting.quoteChar ?? '"').charCodeAt(0)
     this.escape = quoting.escapeChar === undefined ? -1 : quoting.escapeChar.charCodeAt(0)
     this.doubleQuote = quoting.doubleQuote !== false

@@ -129,6 +129,13 @@ export interface RecordTokenizer {
   finish(): void
 }
 
+/** The delimiter a tokenizer splits on, as a char code; one that cannot separate fields is a bug upstream. */
+export function delimiterCode(delimiter: string): number {
+  const problem = delimiterProblem(delimiter)
+  if (problem) throw new Error(`delimiter ${JSON.stringify(delimiter)}: ${problem}`)
+  return delimiter.charCodeAt(0)
+}
+
 /** Why a string cannot separate CSV fields, or null when it can (the one rule for inputs, flags and the tokenizer). */
 export function delimiterProblem(delimiter: string): string | null {
   if (delimiter.length !== 1) return 'expected one character'

@@ -2,7 +2,7 @@ import { openRegularFile } from '../file-info.js'
 import { DialectTokenizer, needsDialectTokenizer } from './csv-dialect.js'
 import {
   CsvRecord,
-  delimiterProblem,
+  delimiterCode,
   type CsvOptions,
   type CsvSyntaxProblem,
   type RecordTokenizer
@@ -60,9 +60,7 @@ export class CsvTokenizer implements RecordTokenizer {
     private readonly onRecord: (record: CsvRecord) => boolean | void,
     private readonly onProblem: (problem: CsvSyntaxProblem) => void
   ) {
-    const problem = delimiterProblem(options.delimiter)
-    if (problem) throw new Error(`delimiter ${JSON.stringify(options.delimiter)}: ${problem}`)
-    this.delimiter = options.delimiter.charCodeAt(0)
+    this.delimiter = delimiterCode(options.delimiter)
     this.line = options.firstLine ?? 1
   }
 
