@@ -153,6 +153,7 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   ['chance level only from the key (no hint, no inference)', c => ({ baseline: c.namedBaseline })],
   ['no chance level', () => ({ baseline: undefined })],
   ['no pass past half the chance level', () => ({ chanceShare: 0 })],
+  ['no pass at p < 0.05 ending below 90 % of the chance level', () => ({ chanceSupport: 0 })],
   ['a fall that is not significant always fails', () => ({ fallOfNote: 0 })],
   ['no rebound rule', () => ({ maxRebound: Infinity })],
   ['a last window above the first fails (the previous rule)', () => ({ windowRiseFails: true })]

@@ -37,6 +37,13 @@ export const CHANCE_SHARE = 0.5
  */
 export const FALL_OF_NOTE = 0.2
 export const FALL_LEVEL = 0.05
+/**
+ * Two pieces of evidence together: a fall significant at this level (not `significance`) passes when the run
+ * also ends at most CHANCE_SUPPORT of its chance level. A flat run passes the trend test alone with probability
+ * p, and one that learned nothing seldom ends 10 % below the prior's loss (bench/loss-corpus.ts).
+ */
+export const SUPPORTED_SIGNIFICANCE = 0.05
+export const CHANCE_SUPPORT = 0.9
 
 export interface JudgeOptions {
   minDrop: number
@@ -56,6 +63,8 @@ export interface JudgeOptions {
   maxRebound?: number
   /** CHANCE_SHARE unless set (bench/loss-corpus.ts measures the rules without it: 0). */
   chanceShare?: number
+  /** CHANCE_SUPPORT unless set (0: a fall needs `significance` whatever the chance level). */
+  chanceSupport?: number
   /** FALL_OF_NOTE unless set (0: a fall that is not significant always fails). */
   fallOfNote?: number
   /** The previous rule (bench/loss-corpus.ts measures it): a last window above the first fails outright. */
@@ -215,7 +224,8 @@ function advice(hints: OutputHints, found: Choice): string {
  * - a final loss (mean of the last window) not below the chance-level baseline fails;
  * - a pass needs evidence: a fall significant by Mann–Kendall's one-sided test (exact for short series) at
  *   `significance`, so a flat loss whose noise happens to end lower does not pass; or a final loss below half
- *   the chance level and half the first value (then a climb back only warns). The relative fall must also
+ *   the chance level and half the first value (then a climb back only warns); or a fall at SUPPORTED_SIGNIFICANCE
+ *   by a run that ends below CHANCE_SUPPORT of the chance level. The relative fall must also
  *   reach `minDrop`. Too few points to ever reach significance, or a fall that is not significant but may
  *   have been FALL_OF_NOTE, is inconclusive.
  * Back-to-back runs in one log (a step counter that restarts: one-vs-rest training) are judged each for
@@ -434,6 +444,24 @@ function learnedPastChance(shape: RunShape, options: JudgeOptions): boolean {
   return shape.end <= share * level && shape.end <= share * shape.values[0]
 }
 
+/** Mann–Kendall's p once it can reach SUPPORTED_SIGNIFICANCE (4 points), else the slope's t-test's. */
+function supportedP(trend: TrendTest): number {
+  return trend.points >= fewestPoints(SUPPORTED_SIGNIFICANCE) ? trend.p : (trend.slopeP ?? trend.p)
+}
+
+/**
+ * A fall significant at SUPPORTED_SIGNIFICANCE (but not at `significance`) by a run that ends at most
+ * CHANCE_SUPPORT of its chance level (the lowest, when the loss was inferred and several fit).
+ */
+function supportedByChance(shape: RunShape, trend: TrendTest, options: JudgeOptions): boolean {
+  const baseline = options.baseline
+  if (baseline?.value === undefined) return false
+  const p = supportedP(trend)
+  const level = Math.min(baseline.value, baseline.lowest ?? baseline.value)
+  const support = options.chanceSupport ?? CHANCE_SUPPORT
+  return p < SUPPORTED_SIGNIFICANCE && shape.end <= support * level
+}
+
 /** The runs' window means, shapes, trend test and chance level, in the order a verdict weighs them. */
 function judgeRuns(
   series: MetricSeries,
@@ -477,15 +505,19 @@ function judgeRuns(
       ...result.warnings,
       `${run.rebound.reason}; it still ends below half the chance level`
     ]
-  if (pastChance) return { ...result, ...finalVerdict(result, runs, options, context.full, true) }
+  if (pastChance)
+    return { ...result, ...finalVerdict(result, runs, options, context.full, 'past-chance') }
   const needed = fewestPoints(significance)
-  if (trend.points >= needed || trend.noiseFree)
-    return { ...result, ...finalVerdict(result, runs, options, context.full) }
-  const slopeP = slopeFall(run.values)
-  if (slopeP < significance) {
-    const slopeResult = { ...result, trend: { ...trend, slopeP } }
-    return { ...slopeResult, ...finalVerdict(slopeResult, runs, options, context.full) }
-  }
+  // 3–4 points: too few for Mann–Kendall to reach `significance`; the slope's t-test decides instead.
+  const tested =
+    trend.points >= needed || trend.noiseFree
+      ? result
+      : { ...result, trend: { ...trend, slopeP: slopeFall(run.values) } }
+  const p = decidingP(tested.trend)!
+  if (p >= significance && supportedByChance(run, tested.trend!, options))
+    return { ...tested, ...finalVerdict(tested, runs, options, context.full, 'chance-support') }
+  if (tested === result || p < significance)
+    return { ...tested, ...finalVerdict(tested, runs, options, context.full) }
   const n = series.points.length
   return {
     ...result,
@@ -532,11 +564,11 @@ function finalVerdict(
   runs: RunShape[],
   options: JudgeOptions,
   context: string,
-  pastChance = false
+  evidence: 'trend' | 'past-chance' | 'chance-support' = 'trend'
 ): Pick<LossResult, 'verdict' | 'reason'> {
   const { trend, drop, end } = result as Required<Pick<LossResult, 'trend' | 'drop' | 'end'>>
   const fell = trend.noiseFree || (trend.slopeP ?? 1) < trend.significance
-  if (!pastChance && !fell && trend.p >= trend.significance)
+  if (evidence === 'trend' && !fell && trend.p >= trend.significance)
     return noSignificantFall(runs, trend, options.fallOfNote ?? FALL_OF_NOTE, context)
   if (drop < options.minDrop)
     return {
@@ -548,11 +580,19 @@ function finalVerdict(
       verdict: 'fail',
       reason: `final loss ${format(end)} is above max-final-loss ${format(options.maxFinalLoss)} (${context})`
     }
-  if (pastChance)
+  if (evidence === 'past-chance')
     return {
       verdict: 'pass',
       reason: `loss fell ${percent(drop)} to below half its chance level and half its first value (${context})`
     }
+  if (evidence === 'chance-support') {
+    const level = options.baseline?.lowest ?? options.baseline?.value ?? NaN
+    const support = options.chanceSupport ?? CHANCE_SUPPORT
+    return {
+      verdict: 'pass',
+      reason: `loss fell ${percent(drop)} at p = ${formatP(supportedP(trend))}${supportedP(trend) === trend.slopeP ? " (the least-squares slope's t-test: too few points for Mann–Kendall)" : ''}, which passes below ${format(SUPPORTED_SIGNIFICANCE)} (not ${format(trend.significance)}) only because the run also ends at ${format(end)}, below ${percent(support)} of its chance level ${format(level)} (${context})`
+    }
+  }
   if (trend.slopeP !== undefined && trend.p >= trend.significance)
     return {
       verdict: 'pass',
