@@ -1,6 +1,7 @@
 import { Hash64, mix32, NULL_PART } from './keys/hash.js'
 import { KeyStore } from './keys/store.js'
 import { ABSENT } from './table.js'
+import type { ForeignKeyHashes } from './validation-types.js'
 
 /** A canonical text for a cast value, for unique and primary-key checks (1 and 1.0 read as a number are one). */
 export function uniqueKey(value: unknown): string {
@@ -83,6 +84,8 @@ interface ForeignKey {
   target: CompositeKey
   /** Rows whose value was not (yet) among the referenced ones: their row number and where they are. */
   pending: Array<{ rowNumber: number; text: string; values: string; where: object }>
+  /** A part's (of a shard): both sides hashed, for the merge to compare (key-references.ts). */
+  hashes: ForeignKeyHashes<KeyStore> | null
 }
 
 /** A reference a row breaks. */
@@ -130,7 +133,9 @@ export class KeyTracker {
       fields: readonly string[]
       reference: { fields: readonly string[] }
     }> = [],
-    store?: () => KeyStore
+    store?: () => KeyStore,
+    /** A part's: each foreign key's two sides go to stores of their own rather than compared here. */
+    foreignKeyStore?: () => KeyStore
   ) {
     this.checks = checks
     this.checksRows = checks.duplicateRows
@@ -143,9 +148,12 @@ export class KeyTracker {
       (fields, i) => new CompositeKey(fields, keySeed(primaryIndex + 1 + i))
     )
     this.foreignKeys = foreignKeys.map(key => ({
-      source: new CompositeKey(key.fields, 0, true),
-      target: new CompositeKey(key.reference.fields, 0, true),
-      pending: []
+      source: new CompositeKey(key.fields, 0, !foreignKeyStore),
+      target: new CompositeKey(key.reference.fields, 0, !foreignKeyStore),
+      pending: [],
+      hashes: foreignKeyStore
+        ? { references: foreignKeyStore(), referenced: foreignKeyStore() }
+        : null
     }))
     this.checksKeys = this.uniqueKeys.length > 0 || this.foreignKeys.length > 0
     this.composites = [
@@ -228,6 +236,11 @@ export class KeyTracker {
       this.store!.add(this.whole.hi, this.whole.lo, rowNumber)
     }
     for (const key of this.foreignKeys) {
+      if (key.hashes) {
+        this.hashForeignKey(key.target, key.hashes.referenced, rowNumber)
+        this.hashForeignKey(key.source, key.hashes.references, rowNumber)
+        continue
+      }
       if (key.target.read > 0) key.target.seen.set(key.target.text(), rowNumber)
       if (key.source.read === 0) continue
       const text = key.source.text()
@@ -236,6 +249,30 @@ export class KeyTracker {
         part === NULL ? 'null' : part.slice(part.indexOf(':') + 1)
       )
       key.pending.push({ rowNumber, text, values: values.join(', '), where })
+    }
+  }
+
+  /** A side of a foreign key, unless all its parts are null, into its store (as a text is compared). */
+  private hashForeignKey(side: CompositeKey, store: KeyStore, rowNumber: number): void {
+    if (side.read === 0) return
+    side.hash(this.whole)
+    store.add(this.whole.hi, this.whole.lo, rowNumber)
+  }
+
+  /** A part's foreign keys' hashes, handed over (the stores are empty afterwards). */
+  foreignKeyHashes(): ForeignKeyHashes[] {
+    return this.foreignKeys.flatMap(({ hashes }) =>
+      hashes
+        ? [{ references: hashes.references.detach(), referenced: hashes.referenced.detach() }]
+        : []
+    )
+  }
+
+  /** Removes what the foreign keys' stores spilled (after a failure: nothing was handed over). */
+  disposeForeignKeys(): void {
+    for (const { hashes } of this.foreignKeys) {
+      hashes?.references.dispose()
+      hashes?.referenced.dispose()
     }
   }
 

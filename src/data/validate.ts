@@ -52,6 +52,9 @@ function cellsOf(cells: unknown[] | null, text: TextCells | null): unknown[] {
   return cells ?? Array.from({ length: text!.count }, (_, k) => text!.cell(k))
 }
 
+/** Memory for each side of a part's foreign key (its references, the keys referenced): the rest spills. */
+const FOREIGN_KEY_MEMORY_BYTES = 8 * 1024 * 1024
+
 /** For tests: the keys' store (a weak hash, a tiny budget) and the re-check's memory for key texts. */
 export interface KeySeams {
   keyStore?: (memoryBytes: number) => KeyStore
@@ -106,12 +109,20 @@ export async function validateRows(
       endedBetweenRecords: ended.endedBetweenRecords,
       ...(table.rowKeys ? { rowKeys: table.rowKeys.figures() } : {}),
       ...(options.partition
-        ? { orders: log.orders, keys: store?.detach() ?? null, lastRowNumber: table.rowNumber }
+        ? {
+            orders: log.orders,
+            keys: store?.detach() ?? null,
+            lastRowNumber: table.rowNumber,
+            ...(schema.foreignKeys?.length ? { foreignKeys: table.keys.foreignKeyHashes() } : {})
+          }
         : {})
     }
   } finally {
     // A part's hashes go to the merge, which removes what it spilled; anything else is removed here.
-    if (!handedOver) store?.dispose()
+    if (!handedOver) {
+      store?.dispose()
+      table.keys.disposeForeignKeys()
+    }
     // The row keys' hashes were handed over by `figures`, unless validation failed first.
     table.rowKeys?.dispose()
   }
@@ -188,7 +199,11 @@ class RowChecker implements FilesSink {
     this.labelField = schema.mlChecks?.label?.column
     this.classCounts = this.labelField ? new Map() : null
     this.primaryKey = primaryKeyOf(schema)
-    this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore)
+    // A part's foreign keys are hashed, for the merge to compare across parts (key-references.ts).
+    const foreignKeyStore = options.partition
+      ? () => new KeyStore({ memoryBytes: FOREIGN_KEY_MEMORY_BYTES })
+      : undefined
+    this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore, foreignKeyStore)
     // A later part of a file maps the columns by the header, but the header's own defects (and an empty
     // file) are the first part's to report (else the merge would count them twice).
     const partition = options.partition
