@@ -3,6 +3,7 @@ import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
 import { datasetChecks } from './dataset-checks.js'
 import { columnsOfHeader } from './header.js'
 import { candidateRows, recheckKeys, type RowSet } from './key-recheck.js'
+import { TableReferences } from './key-references.js'
 import { KeyTracker, type KeyChecks } from './key-tracker.js'
 import { KEY_MEMORY_BYTES, KeyStore } from './keys/store.js'
 import { keyChecksOf, primaryKeyOf } from './primary-key.js'
@@ -17,7 +18,12 @@ import {
   type TableProblem,
   type TextCells
 } from './table.js'
-import type { ValidateOptions, ValidationResult, Violation } from './validation-types.js'
+import type {
+  ForeignKeyHashes,
+  ValidateOptions,
+  ValidationResult,
+  Violation
+} from './validation-types.js'
 import { ViolationLog } from './violation-log.js'
 
 function spanNote(position: RowPosition): string {
@@ -89,7 +95,9 @@ export async function validateRows(
         ? await resolveKeys(store, table.keys.checks, schema, options, read, seams)
         : null
     if (repeats) log.absorb(repeats.log)
-    table.finish()
+    // After the repeated keys; a part's foreign keys go to whoever merges it (merge-parts.ts).
+    if (schema.foreignKeys?.length && !options.partition)
+      await brokenReferences(schema, table.keys.foreignKeyHashes(), log, options, read)
     // Checks of the whole table name no file.
     log.file = undefined
     if (!options.partition)
@@ -157,6 +165,23 @@ export async function resolveKeys(
   })
 }
 
+/** The references to no row of a table read in one pass, logged into `log` (reading those rows again). */
+async function brokenReferences(
+  schema: TableSchema,
+  hashes: ForeignKeyHashes[],
+  log: ViolationLog,
+  options: ValidateOptions,
+  read: (sink: FilesSink) => Promise<ReadResult>
+): Promise<void> {
+  const references = new TableReferences(schema)
+  try {
+    references.absorb(hashes, 0)
+    await references.logBroken(log, options, read)
+  } finally {
+    references.dispose()
+  }
+}
+
 /**
  * The sink that checks what a reader hands over: the header once, then row after row, each cell through
  * its compiled field and into the keys and counts it feeds. A reader hands over either values (`cells`)
@@ -199,11 +224,12 @@ class RowChecker implements FilesSink {
     this.labelField = schema.mlChecks?.label?.column
     this.classCounts = this.labelField ? new Map() : null
     this.primaryKey = primaryKeyOf(schema)
-    // A part's foreign keys are hashed, for the merge to compare across parts (key-references.ts).
-    const foreignKeyStore = options.partition
-      ? () => new KeyStore({ memoryBytes: FOREIGN_KEY_MEMORY_BYTES })
-      : undefined
-    this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore, foreignKeyStore)
+    this.keys = new KeyTracker(
+      keyChecksOf(schema),
+      schema.foreignKeys,
+      keyStore,
+      () => new KeyStore({ memoryBytes: FOREIGN_KEY_MEMORY_BYTES })
+    )
     // A later part of a file maps the columns by the header, but the header's own defects (and an empty
     // file) are the first part's to report (else the merge would count them twice).
     const partition = options.partition
@@ -267,17 +293,6 @@ class RowChecker implements FilesSink {
 
   textRow(text: TextCells, position: RowPosition): void {
     this.check(null, text, position)
-  }
-
-  /** After the last row (and the repeated keys): the checks that needed every row (foreign keys). */
-  finish(): void {
-    for (const problem of this.keys.brokenReferences())
-      this.log.add({
-        code: 'foreign-key',
-        ...(problem.where as ReturnType<typeof where>),
-        ...this.acrossFiles.fileRow(problem.rowNumber),
-        message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference.join(', ')}) of any row`
-      })
   }
 
   problem(problem: TableProblem): void {
@@ -394,7 +409,7 @@ class RowChecker implements FilesSink {
     const across = this.rowBase + rowNumber
     keys.endRow(across)
     if (keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
-    if (keys.checksKeys) keys.endRowKeys(across, where(position))
+    if (keys.checksKeys) keys.endRowKeys(across)
     if (keys.checksRows) keys.addRow(cellsOf(cells, text), across)
   }
 
