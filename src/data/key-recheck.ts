@@ -139,7 +139,7 @@ export abstract class RowsAgainSink implements FilesSink {
     protected readonly schema: TableSchema,
     protected readonly fields: CompiledField[],
     protected readonly candidates: RowSet,
-    protected readonly fileNames: string[] | undefined
+    fileNames: string[] | undefined
   ) {
     this.acrossFiles = new AcrossFiles(fileNames)
   }
@@ -152,7 +152,7 @@ export abstract class RowsAgainSink implements FilesSink {
     columns: Array<CompiledField | null>
   ): boolean
 
-  /** Each column's field (null: none), once the header is read. */
+  /** Each column's field name (null: none), once the header is read. */
   protected mapColumns(_names: Array<string | null>): void {}
 
   /** A file passed over (none of its rows is a candidate): its rows numbered as if read, to `lastRow`. */

@@ -1,10 +1,12 @@
-// The foreign keys of a table validated in parts (a plan's shards). Each part hashed its rows' references
-// and referenced keys (key-tracker.ts); here every part's are compared, in hash order. A reference whose
-// hash no referenced key has refers to no row (equal texts hash equal); the first of those rows are read
-// again for their values and places and logged as the validator's pass logs them after the last row.
+// Foreign keys into the same table, checked after its last row (of every part, for a table validated in
+// parts: a plan's shards). The validator's pass hashed each row's reference and referenced key
+// (key-tracker.ts); here they are compared in hash order. A reference whose hash no referenced key has
+// refers to no row (equal texts hash equal); the first of those rows are read again for their values and
+// places, and logged as violations after every other row's.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { UserError } from '../errors.js'
 import { compileSchema, MISSING, type CompiledField } from './cells/field.js'
 import { keyValue, RowSet, RowsAgainSink } from './key-recheck.js'
 import { uniqueKey } from './key-tracker.js'
@@ -69,7 +71,7 @@ export class TableReferences {
     for (let i = kept.length; i < count; i++) log.add(unkept)
   }
 
-  /** Removes what the stores spilled (the parts' files are their owners'). */
+  /** Removes what was spilled, the stores' and the parts' (a shard's files, with no folder, stay). */
   dispose(): void {
     for (const key of this.keys) {
       key.references.dispose()
@@ -126,7 +128,12 @@ class ReferenceSink extends RowsAgainSink {
 
   /** The violation of foreign key `key` in row `row` (numbered across files). */
   violation(row: number, key: number): Violation {
-    return this.found.get(`${row}:${key}`)!
+    const violation = this.found.get(`${row}:${key}`)
+    if (violation) return violation
+    const { rowNumber, file } = this.acrossFiles.fileRow(row)
+    throw new UserError(
+      `${file ?? 'the data'}: row ${rowNumber} was not there when read again: the data changed while it was validated; validate it again`
+    )
   }
 
   protected override mapColumns(names: Array<string | null>): void {

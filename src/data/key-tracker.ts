@@ -76,11 +76,11 @@ interface ForeignKey {
  * The first pass of the checks that compare rows with other rows. A row is fed between `startRow` and
  * `endRow`, with `value` for each cell that has a valid value; a part with none is null. Unique fields,
  * the primary key, unique keys and duplicate rows go as 64-bit hashes into a KeyStore, whose candidates
- * (hashes that repeat) key-recheck.ts confirms by the exact texts in a second pass. A foreign key into the
- * same table hashes each row's reference and referenced key into two stores of its own, which
- * key-references.ts compares after the last row (of every part). Following Table Schema and frictionless-py: a primary key whose parts are
- * all null is an error of its own; a unique key with a null part is not compared (as SQL's UNIQUE); a
- * foreign key whose parts are all null refers to nothing.
+ * (hashes that repeat) key-recheck.ts confirms by the exact texts in a second pass. A foreign key into
+ * the same table hashes each row's reference and referenced key into two stores of its own, which
+ * key-references.ts compares after the last row (of every part). Following Table Schema and
+ * frictionless-py: a primary key whose parts are all null is an error of its own; a unique key with a
+ * null part is not compared (as SQL's UNIQUE); a foreign key whose parts are all null refers to nothing.
  */
 export class KeyTracker {
   readonly checksRows: boolean

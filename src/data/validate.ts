@@ -58,7 +58,7 @@ function cellsOf(cells: unknown[] | null, text: TextCells | null): unknown[] {
   return cells ?? Array.from({ length: text!.count }, (_, k) => text!.cell(k))
 }
 
-/** Memory for each side of a part's foreign key (its references, the keys referenced): the rest spills. */
+/** Memory for each side of a foreign key (its references, the keys referenced): the rest spills. */
 const FOREIGN_KEY_MEMORY_BYTES = 8 * 1024 * 1024
 
 /** For tests: the keys' store (a weak hash, a tiny budget) and the re-check's memory for key texts. */
