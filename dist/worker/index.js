@@ -12407,11 +12407,11 @@ class CompositeKey {
  * The first pass of the checks that compare rows with other rows. A row is fed between `startRow` and
  * `endRow`, with `value` for each cell that has a valid value; a part with none is null. Unique fields,
  * the primary key, unique keys and duplicate rows go as 64-bit hashes into a KeyStore, whose candidates
- * (hashes that repeat) key-recheck.ts confirms by the exact texts in a second pass. A foreign key into the
- * same table hashes each row's reference and referenced key into two stores of its own, which
- * key-references.ts compares after the last row (of every part). Following Table Schema and frictionless-py: a primary key whose parts are
- * all null is an error of its own; a unique key with a null part is not compared (as SQL's UNIQUE); a
- * foreign key whose parts are all null refers to nothing.
+ * (hashes that repeat) key-recheck.ts confirms by the exact texts in a second pass. A foreign key into
+ * the same table hashes each row's reference and referenced key into two stores of its own, which
+ * key-references.ts compares after the last row (of every part). Following Table Schema and
+ * frictionless-py: a primary key whose parts are all null is an error of its own; a unique key with a
+ * null part is not compared (as SQL's UNIQUE); a foreign key whose parts are all null refers to nothing.
  */
 class KeyTracker {
     checksRows;
@@ -12912,7 +12912,6 @@ class RowsAgainSink {
     schema;
     fields;
     candidates;
-    fileNames;
     columns = null;
     rowNumber = 1;
     rowBase = 0;
@@ -12922,10 +12921,9 @@ class RowsAgainSink {
         this.schema = schema;
         this.fields = fields;
         this.candidates = candidates;
-        this.fileNames = fileNames;
         this.acrossFiles = new AcrossFiles(fileNames);
     }
-    /** Each column's field (null: none), once the header is read. */
+    /** Each column's field name (null: none), once the header is read. */
     mapColumns(_names) { }
     /** A file passed over (none of its rows is a candidate): its rows numbered as if read, to `lastRow`. */
     skipFile(lastRow) {
@@ -13130,10 +13128,12 @@ class RecheckSink extends RowsAgainSink {
 }
 
 ;// CONCATENATED MODULE: ./src/data/key-references.ts
-// The foreign keys of a table validated in parts (a plan's shards). Each part hashed its rows' references
-// and referenced keys (key-tracker.ts); here every part's are compared, in hash order. A reference whose
-// hash no referenced key has refers to no row (equal texts hash equal); the first of those rows are read
-// again for their values and places and logged as the validator's pass logs them after the last row.
+// Foreign keys into the same table, checked after its last row (of every part, for a table validated in
+// parts: a plan's shards). The validator's pass hashed each row's reference and referenced key
+// (key-tracker.ts); here they are compared in hash order. A reference whose hash no referenced key has
+// refers to no row (equal texts hash equal); the first of those rows are read again for their values and
+// places, and logged as violations after every other row's.
+
 
 
 
@@ -13187,7 +13187,7 @@ class TableReferences {
         for (let i = kept.length; i < count; i++)
             log.add(unkept);
     }
-    /** Removes what the stores spilled (the parts' files are their owners'). */
+    /** Removes what was spilled, the stores' and the parts' (a shard's files, with no folder, stay). */
     dispose() {
         for (const key of this.keys) {
             key.references.dispose();
@@ -13237,7 +13237,11 @@ class ReferenceSink extends RowsAgainSink {
     }
     /** The violation of foreign key `key` in row `row` (numbered across files). */
     violation(row, key) {
-        return this.found.get(`${row}:${key}`);
+        const violation = this.found.get(`${row}:${key}`);
+        if (violation)
+            return violation;
+        const { rowNumber, file } = this.acrossFiles.fileRow(row);
+        throw new errors/* UserError */.yo(`${file ?? 'the data'}: row ${rowNumber} was not there when read again: the data changed while it was validated; validate it again`);
     }
     mapColumns(names) {
         this.partsByColumn = names.map(name => this.foreignKeys.flatMap((key, i) => {
@@ -13535,8 +13539,8 @@ function cellAt(cells, text, k) {
 function cellsOf(cells, text) {
     return cells ?? Array.from({ length: text.count }, (_, k) => text.cell(k));
 }
-/** Memory for each side of a part's foreign key (its references, the keys referenced): the rest spills. */
-const FOREIGN_KEY_MEMORY_BYTES = 8 * 1024 * 1024;
+/** Memory for all foreign keys' hashes (their references, the keys referenced): the rest spills. */
+const FOREIGN_KEY_MEMORY_BYTES = 16 * 1024 * 1024;
 /**
  * Validates a table against a Table Schema in one streaming pass over what `read` hands its sink: the
  * header, every cell's type and constraints, unique and primary keys, and the dataset-level checks under
@@ -13676,7 +13680,10 @@ class RowChecker {
         this.labelField = schema.mlChecks?.label?.column;
         this.classCounts = this.labelField ? new Map() : null;
         this.primaryKey = primaryKeyOf(schema);
-        this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore, () => new KeyStore({ memoryBytes: FOREIGN_KEY_MEMORY_BYTES }));
+        // Two stores a foreign key share the memory (half of it on a thread's part, as the keys' store).
+        const sides = 2 * Math.max(1, schema.foreignKeys?.length ?? 0);
+        const sideBytes = FOREIGN_KEY_MEMORY_BYTES / sides / (options.partition ? 2 : 1);
+        this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore, () => new KeyStore({ memoryBytes: sideBytes }));
         // A later part of a file maps the columns by the header, but the header's own defects (and an empty
         // file) are the first part's to report (else the merge would count them twice).
         const partition = options.partition;

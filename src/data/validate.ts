@@ -58,8 +58,8 @@ function cellsOf(cells: unknown[] | null, text: TextCells | null): unknown[] {
   return cells ?? Array.from({ length: text!.count }, (_, k) => text!.cell(k))
 }
 
-/** Memory for each side of a foreign key (its references, the keys referenced): the rest spills. */
-const FOREIGN_KEY_MEMORY_BYTES = 8 * 1024 * 1024
+/** Memory for all foreign keys' hashes (their references, the keys referenced): the rest spills. */
+const FOREIGN_KEY_MEMORY_BYTES = 16 * 1024 * 1024
 
 /** For tests: the keys' store (a weak hash, a tiny budget) and the re-check's memory for key texts. */
 export interface KeySeams {
@@ -224,11 +224,14 @@ class RowChecker implements FilesSink {
     this.labelField = schema.mlChecks?.label?.column
     this.classCounts = this.labelField ? new Map() : null
     this.primaryKey = primaryKeyOf(schema)
+    // Two stores a foreign key share the memory (half of it on a thread's part, as the keys' store).
+    const sides = 2 * Math.max(1, schema.foreignKeys?.length ?? 0)
+    const sideBytes = FOREIGN_KEY_MEMORY_BYTES / sides / (options.partition ? 2 : 1)
     this.keys = new KeyTracker(
       keyChecksOf(schema),
       schema.foreignKeys,
       keyStore,
-      () => new KeyStore({ memoryBytes: FOREIGN_KEY_MEMORY_BYTES })
+      () => new KeyStore({ memoryBytes: sideBytes })
     )
     // A later part of a file maps the columns by the header, but the header's own defects (and an empty
     // file) are the first part's to report (else the merge would count them twice).
