@@ -179,4 +179,40 @@ describe('keys across the two-thread split', () => {
     ])
     expect(two.stats.duplicateRows).toBe(1)
   })
+
+  it('a foreign key kept only by a row of the other half, or broken in either: as one pass finds it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'split-references-'))
+    const file = path.join(dir, 'table.csv')
+    // 30,000 rows: each of the first half refers to a row of the second, and back; 6 refer to no row.
+    const rows = Array.from({ length: 30_000 }, (_, i) => {
+      const parent = i % 5000 === 7 ? 90_000 + i : (i + 15_000) % 30_000
+      return `${i},${parent}`
+    })
+    await writeFile(file, `id,parent\n${rows.join('\n')}\n`)
+    const schema = parseTableSchema(
+      JSON.stringify({
+        fields: [
+          { name: 'id', type: 'integer' },
+          { name: 'parent', type: 'integer' }
+        ],
+        foreignKeys: [{ fields: 'parent', reference: { resource: '', fields: 'id' } }]
+      }),
+      's.json'
+    )
+    const options = { format: 'csv', maxViolations: 1000, schemaLabel: 's.json' } as const
+    const inThisThread: OffThread = {
+      run: <T extends WorkerTask>(task: T) => perform(task) as Promise<WorkerResult<T>>
+    }
+    process.env.ML_SMOKE_PARALLEL_MIN_BYTES = '1000'
+    const two = await validateDataset(file, schema, options, inThisThread)
+    expect(two.parts).toBe(2)
+    const one = await validateTable(file, schema, options)
+    expect({ ...two, parts: undefined }).toEqual({ ...one, parts: undefined })
+    expect(two.violations.map(v => [v.line, v.message])).toEqual(
+      [7, 5007, 10007, 15007, 20007, 25007].map(i => [
+        i + 2,
+        `foreign key (parent) = (${90_000 + i}) is not the (id) of any row`
+      ])
+    )
+  })
 })

@@ -308,6 +308,110 @@ describe('plan, validate --shard, merge', () => {
     }
   })
 
+  it('foreign keys into the same table, broken and kept across files and shards: the same report for 1, 2 and 5 shards', async () => {
+    const dir = await workspace({
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'parent', type: 'integer' },
+        { name: 'region', type: 'string' },
+        { name: 'name', type: 'string' },
+        { name: 'near', type: 'string' }
+      ],
+      primaryKey: ['id'],
+      foreignKeys: [
+        { fields: 'parent', reference: { resource: '', fields: 'id' } },
+        { fields: ['region', 'near'], reference: { fields: ['region', 'name'] } }
+      ]
+    })
+    const sizes = [700, 450, 900, 600]
+    const total = sizes.reduce((sum, n) => sum + n, 0)
+    const next = random(23)
+    const pick = (from: number, to: number) => from + Math.floor(next() * (to - from))
+    const regions = ['n', 's', 'e', 'w']
+    const rows: Array<{ id: string; parent: string; region: string; name: string; near: string }> =
+      []
+    let id = 0
+    for (const [f, count] of sizes.entries()) {
+      const lines = ['id,parent,region,name,near']
+      for (let i = 0; i < count; i++) {
+        id++
+        const roll = next()
+        // Most rows of the first file refer only to rows of the last (so of another shard); a parent
+        // written 007 is the integer 7.
+        // Row 12 of each file breaks both keys.
+        const parent =
+          i === 10 || roll < 0.03
+            ? String(total + pick(1, 50)) // no such id: broken
+            : roll < 0.05
+              ? ''
+              : roll < 0.06
+                ? '007'
+                : String(f === 0 ? pick(total - 600, total + 1) : pick(1, total + 1))
+        // Region x has no empty name: a row of it with an empty near is broken, (x, null).
+        const region = roll > 0.92 && roll < 0.925 ? 'x' : regions[id % 4]
+        // Name pK is in region K % 4; an empty one is a key (region, null), which an empty near refers to.
+        const name = roll > 0.97 ? '' : `p${id % 500}`
+        const near =
+          i === 10 || (roll > 0.9 && roll < 0.92)
+            ? `q${id}` // no row has this name: broken
+            : roll > 0.92 && roll < 0.94
+              ? ''
+              : `p${4 * pick(0, 125) + (id % 4)}` // a name of the row's region (p5 is in s)
+        // An id that is not an integer is no row's key: a parent naming it is broken.
+        const shownId = roll > 0.5 && roll < 0.505 ? `${id}x` : String(id)
+        rows.push({ id: shownId, parent, region, name, near })
+        lines.push(`${shownId},${parent},${region},${name},${near}`)
+      }
+      await writeFile(path.join(dir, 'data', `part-${f}.csv`), `${lines.join('\n')}\n`)
+    }
+    // The broken references, as the spec counts them (an empty parent refers to nothing).
+    const ids = new Set(rows.map(row => Number(row.id)))
+    const names = new Set(rows.map(row => `${row.region}/${row.name}`))
+    const expected =
+      rows.filter(row => row.parent !== '' && !ids.has(Number(row.parent))).length +
+      rows.filter(row => !names.has(`${row.region}/${row.near}`)).length
+    for (const max of ['1000', '25']) {
+      const data = ['--dataset', 'data', '--schema', 'schema.json', '--max-violations', max]
+      const single = await singleRunner(dir, data)
+      expect(single.stderr).toBe('')
+      const report = JSON.parse(single.stdout)
+      const broken = report.violations.filter((v: { code: string }) => v.code === 'foreign-key')
+      expect(report.stats.byCode['foreign-key']).toBe(expected)
+      if (max === '1000') {
+        // Broken in every file, on both keys, a null part named.
+        expect(new Set(broken.map((v: { file: string }) => v.file)).size).toBe(4)
+        expect(broken.map((v: { message: string }) => v.message)).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(
+              /^foreign key \(parent\) = \(\d+\) is not the \(id\) of any row$/
+            ),
+            expect.stringMatching(/^foreign key \(region, near\) = \([nsew], q\d+\) is not the/),
+            expect.stringMatching(/^foreign key \(region, near\) = \(x, null\) is not the/)
+          ])
+        )
+        // After every other violation (they need every row), by file and row, then by key.
+        const codes = report.violations.map((v: { code: string }) => v.code)
+        expect(codes.indexOf('foreign-key')).toBe(codes.length - broken.length)
+        const places: number[][] = broken.map(
+          (v: { file: string; rowNumber: number; message: string }) => [
+            Number(v.file.replace(/\D/g, '')),
+            v.rowNumber,
+            v.message.includes('(parent)') ? 0 : 1
+          ]
+        )
+        const inOrder = [...places].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2])
+        expect(places).toEqual(inOrder)
+        expect(places.filter(([, row]) => row === 12)).toHaveLength(8)
+      } else expect(report.truncated).toBe(true)
+      for (const shards of [1, 2, 5]) {
+        const { plan, merged } = await asMatrix(dir, data, shards)
+        expect(plan.shards.length).toBe(shards)
+        expect(merged.stdout).toBe(single.stdout)
+        expect(merged.code).toBe(1)
+      }
+    }
+  })
+
   it('a shard job needs only the files its parts read (it may download just those)', async () => {
     const dir = await workspace()
     await plantedCsvDataset(path.join(dir, 'data'), [300, 300, 300, 300])

@@ -48,7 +48,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(496);
-/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(119);
+/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(550);
 /* harmony import */ var _tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(248);
 // The entry of dist/worker/index.js: a small bundle that works on data in another thread (see
 // client.ts): it validates one byte range of a CSV or a whole Parquet file, or cuts a Parquet subset,
@@ -127,7 +127,7 @@ function heapCollector() {
 
 /***/ }),
 
-/***/ 119:
+/***/ 550:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12081,6 +12081,19 @@ class KeyStore {
             sortEntries(source.sorted);
         mergeCursors(this.cursors(sources), visit, true);
     }
+    /**
+     * After the last add: calls `visit` for every entry, in hash order (equal hashes in the order of their
+     * rows), whether or not its hash repeats.
+     */
+    each(visit) {
+        const sources = [
+            { runs: this.runs, sorted: this.entries.subarray(0, this.count * ENTRY_WORDS), rowOffset: 0 },
+            ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
+        ];
+        for (const source of sources)
+            sortEntries(source.sorted);
+        mergeCursors(this.cursors(sources), visit);
+    }
     /** Removes the spilled runs, this store's and the absorbed parts', and lets go of their memory. */
     dispose() {
         for (const entries of [this.entries, ...this.parts.map(part => part.state.sorted)])
@@ -12354,43 +12367,31 @@ function cellText(cell) {
         return cell;
     return cell === ABSENT ? null : (JSON.stringify(cell) ?? 'undefined');
 }
-/** A key part with no valid value (missing, invalid, or past the row's end); no uniqueKey text is this. */
-const NULL = '\u0002';
 /** Key check `index`'s seed: keys of different checks never compare equal. */
 function keySeed(index) {
     return mix32(index + 0x51ed27);
 }
-/** A key of one or more fields: the parts of the row being read (hashed, or as texts for foreign keys). */
+/** A key of one or more fields: the parts of the row being read, hashed. */
 class CompositeKey {
     fields;
     seed;
-    texted;
     read = 0;
     /** Per part: set in this row, and its value's hash. */
     set;
     hi;
     lo;
-    texts;
-    seen = new Map();
-    /** `texted`: a foreign key's, compared by its parts' texts rather than hashed. */
-    constructor(fields, seed, texted = false) {
+    constructor(fields, seed) {
         this.fields = fields;
         this.seed = seed;
-        this.texted = texted;
         this.set = new Uint8Array(fields.length);
         this.hi = new Uint32Array(fields.length);
         this.lo = new Uint32Array(fields.length);
-        this.texts = new Array(fields.length).fill(NULL);
     }
     start() {
         if (this.read === 0)
             return;
         this.set.fill(0);
-        this.texts.fill(NULL);
         this.read = 0;
-    }
-    text() {
-        return this.texts.length === 1 ? this.texts[0] : this.texts.join('\u0000');
     }
     /** The key's hash into `into`: each part's in order, a missing part as NULL_PART. */
     hash(into) {
@@ -12406,10 +12407,11 @@ class CompositeKey {
  * The first pass of the checks that compare rows with other rows. A row is fed between `startRow` and
  * `endRow`, with `value` for each cell that has a valid value; a part with none is null. Unique fields,
  * the primary key, unique keys and duplicate rows go as 64-bit hashes into a KeyStore, whose candidates
- * (hashes that repeat) key-recheck.ts confirms by the exact texts in a second pass; foreign keys into the
- * same table keep their texts. Following Table Schema and frictionless-py: a primary key whose parts are
- * all null is an error of its own; a unique key with a null part is not compared (as SQL's UNIQUE); a
- * foreign key whose parts are all null refers to nothing.
+ * (hashes that repeat) key-recheck.ts confirms by the exact texts in a second pass. A foreign key into
+ * the same table hashes each row's reference and referenced key into two stores of its own, which
+ * key-references.ts compares after the last row (of every part). Following Table Schema and
+ * frictionless-py: a primary key whose parts are all null is an error of its own; a unique key with a
+ * null part is not compared (as SQL's UNIQUE); a foreign key whose parts are all null refers to nothing.
  */
 class KeyTracker {
     checksRows;
@@ -12431,7 +12433,9 @@ class KeyTracker {
     /** Each unique field's seed (keySeed of its check), looked up once. */
     uniqueSeeds;
     slotsByColumn = [];
-    constructor(checks, foreignKeys = [], store) {
+    constructor(checks, foreignKeys = [], store, 
+    /** A store for each side of each foreign key. */
+    foreignKeyStore = () => new KeyStore()) {
         this.checks = checks;
         this.checksRows = checks.duplicateRows;
         this.uniqueSeeds = checks.unique.map((_, i) => keySeed(i));
@@ -12441,9 +12445,9 @@ class KeyTracker {
             : null;
         this.uniqueKeys = checks.uniqueKeys.map((fields, i) => new CompositeKey(fields, keySeed(primaryIndex + 1 + i)));
         this.foreignKeys = foreignKeys.map(key => ({
-            source: new CompositeKey(key.fields, 0, true),
-            target: new CompositeKey(key.reference.fields, 0, true),
-            pending: []
+            source: new CompositeKey(key.fields, 0),
+            target: new CompositeKey(key.reference.fields, 0),
+            hashes: { references: foreignKeyStore(), referenced: foreignKeyStore() }
         }));
         this.checksKeys = this.uniqueKeys.length > 0 || this.foreignKeys.length > 0;
         this.composites = [
@@ -12493,13 +12497,10 @@ class KeyTracker {
     fill(slots, value) {
         const hash = this.part;
         hash.value(value, 0);
-        let text;
         for (const [key, part] of slots) {
             key.set[part] = 1;
             key.hi[part] = hash.hi;
             key.lo[part] = hash.lo;
-            if (key.texted)
-                key.texts[part] = text ??= uniqueKey(value);
             key.read++;
         }
     }
@@ -12517,8 +12518,8 @@ class KeyTracker {
         this.startRow();
         this.primaryKeyEmpty = this.primary !== null;
     }
-    /** After `endRow`, when `checksKeys`: the unique keys go to the store; foreign keys are kept for the end. */
-    endRowKeys(rowNumber, where) {
+    /** After `endRow`, when `checksKeys`: the unique keys go to the store, foreign keys to theirs. */
+    endRowKeys(rowNumber) {
         for (const key of this.uniqueKeys) {
             if (key.read < key.fields.length)
                 continue;
@@ -12526,31 +12527,30 @@ class KeyTracker {
             this.store.add(this.whole.hi, this.whole.lo, rowNumber);
         }
         for (const key of this.foreignKeys) {
-            if (key.target.read > 0)
-                key.target.seen.set(key.target.text(), rowNumber);
-            if (key.source.read === 0)
-                continue;
-            const text = key.source.text();
-            if (key.target.seen.has(text))
-                continue;
-            const values = key.source.texts.map(part => part === NULL ? 'null' : part.slice(part.indexOf(':') + 1));
-            key.pending.push({ rowNumber, text, values: values.join(', '), where });
+            this.hashForeignKey(key.target, key.hashes.referenced, rowNumber);
+            this.hashForeignKey(key.source, key.hashes.references, rowNumber);
         }
     }
-    /** After the last row: the rows whose foreign key refers to no row of the table. */
-    brokenReferences() {
-        const problems = [];
-        for (const key of this.foreignKeys)
-            for (const row of key.pending)
-                if (!key.target.seen.has(row.text))
-                    problems.push({
-                        fields: key.source.fields,
-                        reference: key.target.fields,
-                        values: row.values,
-                        where: row.where,
-                        rowNumber: row.rowNumber
-                    });
-        return problems.sort((a, b) => a.rowNumber - b.rowNumber);
+    /** A side of a foreign key into its store, unless all its parts are null (it then refers to nothing). */
+    hashForeignKey(side, store, rowNumber) {
+        if (side.read === 0)
+            return;
+        side.hash(this.whole);
+        store.add(this.whole.hi, this.whole.lo, rowNumber);
+    }
+    /** The foreign keys' hashes, handed over (the stores are empty afterwards). */
+    foreignKeyHashes() {
+        return this.foreignKeys.map(({ hashes }) => ({
+            references: hashes.references.detach(),
+            referenced: hashes.referenced.detach()
+        }));
+    }
+    /** Removes what the foreign keys' stores spilled (after a failure: nothing was handed over). */
+    disposeForeignKeys() {
+        for (const { hashes } of this.foreignKeys) {
+            hashes.references.dispose();
+            hashes.referenced.dispose();
+        }
     }
     /** With `checksRows`: the whole row (its cells as read) goes to the store. */
     addRow(cells, rowNumber) {
@@ -12843,6 +12843,19 @@ class RowSet {
         const word = row >>> 5;
         return word < this.bits.length && (this.bits[word] & (1 << (row & 31))) !== 0;
     }
+    /** The set's first `limit` rows, in order. */
+    first(limit) {
+        const rows = [];
+        for (let word = 0; word < this.bits.length && rows.length < limit; word++) {
+            const bits = this.bits[word];
+            if (bits === 0)
+                continue;
+            for (let bit = 0; bit < 32 && rows.length < limit; bit++)
+                if (bits & (1 << bit))
+                    rows.push(word * 32 + bit);
+        }
+        return rows;
+    }
     /** Whether any row from `from` to `to` (both included) is in the set: a word at a time. */
     anyIn(from, to) {
         for (let row = from; row <= to; row = (row >>> 5) * 32 + 32) {
@@ -12891,50 +12904,27 @@ async function recheckKeys(recheck) {
     }
 }
 /**
- * One pass of the re-check: the row numbers the validator gave (per file, and across the files of a
- * dataset, as the key store has them), and the candidates' keys compared.
+ * A second pass over a table that numbers its rows as the validator's RowChecker does (per file, and
+ * across the files of a dataset, as the key stores have them) and hands `candidates`'s rows to `visit`
+ * with their columns' fields.
  */
-class RecheckSink {
-    recheck;
+class RowsAgainSink {
+    schema;
     fields;
-    share;
-    shares;
-    log;
-    duplicateRows = 0;
-    overflowed = false;
+    candidates;
     columns = null;
     rowNumber = 1;
     rowBase = 0;
     file = 0;
     acrossFiles;
-    first = new Map();
-    bytes = 0;
-    budget;
-    hash = new Hash64();
-    primaryIndex;
-    rowIndex;
-    /** Per column: its unique field's check (-1: none), and its field's parts in the composite keys. */
-    uniqueByColumn = [];
-    partsByColumn = [];
-    /** The composite keys (the primary key, then unique keys): their fields and this row's part texts. */
-    composites;
-    constructor(recheck, fields, share, shares) {
-        this.recheck = recheck;
+    constructor(schema, fields, candidates, fileNames) {
+        this.schema = schema;
         this.fields = fields;
-        this.share = share;
-        this.shares = shares;
-        this.log = new ViolationLog(recheck.maxViolations);
-        this.log.file = recheck.fileNames?.[0];
-        this.acrossFiles = new AcrossFiles(recheck.fileNames);
-        this.budget = recheck.memoryBytes ?? RECHECK_MEMORY_BYTES;
-        const { checks } = recheck;
-        this.primaryIndex = checks.unique.length;
-        this.rowIndex = rowCheckIndex(checks);
-        this.composites = [checks.primaryKey, ...checks.uniqueKeys].map(keyFields => ({
-            fields: keyFields,
-            parts: keyFields.map(() => null)
-        }));
+        this.candidates = candidates;
+        this.acrossFiles = new AcrossFiles(fileNames);
     }
+    /** Each column's field name (null: none), once the header is read. */
+    mapColumns(_names) { }
     /** A file passed over (none of its rows is a candidate): its rows numbered as if read, to `lastRow`. */
     skipFile(lastRow) {
         this.rowNumber = lastRow;
@@ -12948,17 +12938,11 @@ class RecheckSink {
         this.acrossFiles.startFile(this.rowBase);
         this.rowNumber = 1;
         this.columns = null;
-        this.log.file = this.recheck.fileNames?.[index];
     }
     header(labels, line, _raw, rowNumber = 1) {
-        const columns = columnsOfHeader(labels, { line, rowNumber }, this.fields, this.recheck.schema.fieldsMatch, { add: () => undefined });
+        const columns = columnsOfHeader(labels, { line, rowNumber }, this.fields, this.schema.fieldsMatch, { add: () => undefined });
         this.columns = columns;
-        const names = columns.map(field => field?.name ?? null);
-        this.uniqueByColumn = names.map(name => name === null ? -1 : this.recheck.checks.unique.indexOf(name));
-        this.partsByColumn = names.map(name => this.composites.flatMap((key, c) => {
-            const part = name === null ? -1 : key.fields.indexOf(name);
-            return part === -1 ? [] : [[c, part]];
-        }));
+        this.mapColumns(columns.map(field => field?.name ?? null));
     }
     problem(problem) {
         if (problem.code === 'blank-row')
@@ -12970,13 +12954,73 @@ class RecheckSink {
     textRow(text, position) {
         return this.check(null, text, position);
     }
-    /** A row as the validator numbers it; a candidate's keys compared. False: stop (too much text held). */
     check(cells, text, position) {
         // As the validator: a reader that numbers rows itself (a dialect's) says the row's number.
         const rowNumber = (this.rowNumber = position.rowNumber ?? this.rowNumber + 1);
         const columns = this.columns;
-        if (columns === null || !this.recheck.candidates.has(this.rowBase + rowNumber))
+        if (columns === null || !this.candidates.has(this.rowBase + rowNumber))
             return true;
+        return this.visit(cells, text, position, columns);
+    }
+}
+/** Cell `k`'s value as the validator's pass fed it to the keys: MISSING when it had no valid value. */
+function keyValue(field, cells, text, k) {
+    if (!field || (cells && cells[k] === ABSENT))
+        return MISSING;
+    if (text ? field.checkText(text, k) : field.check(cells[k]))
+        return MISSING;
+    return field.value;
+}
+/** One pass of the re-check: the candidates' keys compared. */
+class RecheckSink extends RowsAgainSink {
+    recheck;
+    share;
+    shares;
+    log;
+    duplicateRows = 0;
+    overflowed = false;
+    first = new Map();
+    bytes = 0;
+    budget;
+    hash = new Hash64();
+    primaryIndex;
+    rowIndex;
+    /** Per column: its unique field's check (-1: none), and its field's parts in the composite keys. */
+    uniqueByColumn = [];
+    partsByColumn = [];
+    /** The composite keys (the primary key, then unique keys): their fields and this row's part texts. */
+    composites;
+    constructor(recheck, fields, share, shares) {
+        super(recheck.schema, fields, recheck.candidates, recheck.fileNames);
+        this.recheck = recheck;
+        this.share = share;
+        this.shares = shares;
+        this.log = new ViolationLog(recheck.maxViolations);
+        this.log.file = recheck.fileNames?.[0];
+        this.budget = recheck.memoryBytes ?? RECHECK_MEMORY_BYTES;
+        const { checks } = recheck;
+        this.primaryIndex = checks.unique.length;
+        this.rowIndex = rowCheckIndex(checks);
+        this.composites = [checks.primaryKey, ...checks.uniqueKeys].map(keyFields => ({
+            fields: keyFields,
+            parts: keyFields.map(() => null)
+        }));
+    }
+    startFile(index) {
+        super.startFile(index);
+        if (index > 0)
+            this.log.file = this.recheck.fileNames?.[index];
+    }
+    mapColumns(names) {
+        this.uniqueByColumn = names.map(name => name === null ? -1 : this.recheck.checks.unique.indexOf(name));
+        this.partsByColumn = names.map(name => this.composites.flatMap((key, c) => {
+            const part = name === null ? -1 : key.fields.indexOf(name);
+            return part === -1 ? [] : [[c, part]];
+        }));
+    }
+    /** A candidate's keys compared. False: stop (too much text held). */
+    visit(cells, text, position, columns) {
+        const rowNumber = this.rowNumber;
         for (const key of this.composites)
             key.parts.fill(null);
         const count = text ? text.count : cells.length;
@@ -12987,13 +13031,10 @@ class RecheckSink {
             const parts = this.partsByColumn[k];
             if (!field || (unique === -1 && parts.length === 0))
                 continue;
-            if (cells && cells[k] === ABSENT)
+            const value = keyValue(field, cells, text, k);
+            if (value === MISSING)
                 continue;
-            if (text ? field.checkText(text, k) : field.check(cells[k]))
-                continue;
-            if (field.value === MISSING)
-                continue;
-            const canonical = uniqueKey(field.value);
+            const canonical = uniqueKey(value);
             for (const [c, part] of parts)
                 this.composites[c].parts[part] = canonical;
             if (unique !== -1)
@@ -13083,6 +13124,156 @@ class RecheckSink {
         this.bytes += 2 * key.length + 64;
         if (this.bytes > this.budget && this.shares < 2 ** 20)
             this.overflowed = true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/data/key-references.ts
+// Foreign keys into the same table, checked after its last row (of every part, for a table validated in
+// parts: a plan's shards). The validator's pass hashed each row's reference and referenced key
+// (key-tracker.ts); here they are compared in hash order. A reference whose hash no referenced key has
+// refers to no row (equal texts hash equal); the first of those rows are read again for their values and
+// places, and logged as violations after every other row's.
+
+
+
+
+
+
+
+
+
+
+/** Each foreign key's hashes of every part of a table, both sides, to compare once all are absorbed. */
+class TableReferences {
+    schema;
+    keys;
+    constructor(schema) {
+        this.schema = schema;
+        this.keys = (schema.foreignKeys ?? []).map(() => ({
+            references: new KeyStore(),
+            referenced: new KeyStore()
+        }));
+    }
+    /** A part's hashes, its rows numbered after `rowOffset` rows of the table. */
+    absorb(hashes, rowOffset) {
+        hashes?.forEach((key, i) => {
+            this.keys[i].references.absorb(key.references, rowOffset);
+            this.keys[i].referenced.absorb(key.referenced, rowOffset);
+        });
+    }
+    /**
+     * Logs every reference to no row into `log` (counted; the first kept, as the validator's pass keeps
+     * them: by row, then by foreign key), reading those rows again by `read`. The hashes are used up.
+     */
+    async logBroken(log, options, read) {
+        const broken = this.keys.map(key => brokenRows(key));
+        const room = Math.max(0, options.maxViolations - log.kept.length);
+        const kept = broken
+            .flatMap((rows, key) => rows.first(room).map(row => ({ row, key })))
+            .sort((a, b) => a.row - b.row || a.key - b.key)
+            .slice(0, room);
+        if (kept.length) {
+            const candidates = new RowSet();
+            for (const { row } of kept)
+                candidates.add(row);
+            const fields = compileSchema(this.schema, options.schemaLabel);
+            const sink = new ReferenceSink(this.schema, fields, candidates, options.fileNames);
+            await read(sink, candidates);
+            for (const { row, key } of kept)
+                log.add(sink.violation(row, key));
+        }
+        const unkept = { code: 'foreign-key', rowNumber: 0, message: '' };
+        const count = broken.reduce((sum, rows) => sum + rows.added, 0);
+        for (let i = kept.length; i < count; i++)
+            log.add(unkept);
+    }
+    /** Removes what was spilled, the stores' and the parts' (a shard's files, with no folder, stay). */
+    dispose() {
+        for (const key of this.keys) {
+            key.references.dispose();
+            key.referenced.dispose();
+        }
+    }
+}
+/**
+ * The rows whose reference no referenced key's hash equals: the referenced hashes, each once, go to a
+ * run on disk, which is walked beside the references (both in hash order).
+ */
+function brokenRows({ references, referenced }) {
+    const folder = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(process.env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'ml-smoke-references-'));
+    try {
+        const writer = new RunWriter(external_node_path_default().join(folder, 'referenced.run'));
+        let [lastHi, lastLo] = [-1, -1];
+        referenced.each((hi, lo) => {
+            if (hi !== lastHi || lo !== lastLo)
+                writer.add(hi, lo, 0);
+            [lastHi, lastLo] = [hi, lo];
+        });
+        const keys = new RunCursor(writer.finish());
+        const rows = new RowSet();
+        let more = keys.next();
+        references.each((hi, lo, row) => {
+            while (more && (keys.hi < hi || (keys.hi === hi && keys.lo < lo)))
+                more = keys.next();
+            if (!more || keys.hi !== hi || keys.lo !== lo)
+                rows.add(row);
+        });
+        keys.close();
+        return rows;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
+    }
+}
+/** The rows of broken references read again: each foreign key's values in them, and where they are. */
+class ReferenceSink extends RowsAgainSink {
+    found = new Map();
+    foreignKeys;
+    /** Per column: the foreign keys and parts its field is in. */
+    partsByColumn = [];
+    constructor(schema, fields, candidates, fileNames) {
+        super(schema, fields, candidates, fileNames);
+        this.foreignKeys = schema.foreignKeys ?? [];
+    }
+    /** The violation of foreign key `key` in row `row` (numbered across files). */
+    violation(row, key) {
+        const violation = this.found.get(`${row}:${key}`);
+        if (violation)
+            return violation;
+        const { rowNumber, file } = this.acrossFiles.fileRow(row);
+        throw new errors/* UserError */.yo(`${file ?? 'the data'}: row ${rowNumber} was not there when read again: the data changed while it was validated; validate it again`);
+    }
+    mapColumns(names) {
+        this.partsByColumn = names.map(name => this.foreignKeys.flatMap((key, i) => {
+            const part = name === null ? -1 : key.fields.indexOf(name);
+            return part === -1 ? [] : [[i, part]];
+        }));
+    }
+    /** As the validator's pass: each part the last valid value of its field's columns, else null. */
+    visit(cells, text, position, columns) {
+        const parts = this.foreignKeys.map(key => key.fields.map(() => null));
+        const checked = Math.min(columns.length, text ? text.count : cells.length);
+        for (let k = 0; k < checked; k++) {
+            if (this.partsByColumn[k].length === 0)
+                continue;
+            const value = keyValue(columns[k], cells, text, k);
+            if (value === MISSING)
+                continue;
+            const canonical = uniqueKey(value);
+            for (const [key, part] of this.partsByColumn[k])
+                parts[key][part] = canonical;
+        }
+        const across = this.rowBase + this.rowNumber;
+        this.foreignKeys.forEach((key, i) => {
+            const values = parts[i].map(part => part === null ? 'null' : part.slice(part.indexOf(':') + 1));
+            this.found.set(`${across}:${i}`, {
+                code: 'foreign-key',
+                ...where(position),
+                ...this.acrossFiles.fileRow(across),
+                message: `foreign key (${key.fields.join(', ')}) = (${values.join(', ')}) is not the (${key.reference.fields.join(', ')}) of any row`
+            });
+        });
+        return true;
     }
 }
 
@@ -13317,6 +13508,7 @@ class RowKeys {
 
 
 
+
 function spanNote(position) {
     return position.endLine !== undefined &&
         position.line !== undefined &&
@@ -13347,6 +13539,8 @@ function cellAt(cells, text, k) {
 function cellsOf(cells, text) {
     return cells ?? Array.from({ length: text.count }, (_, k) => text.cell(k));
 }
+/** Memory for all foreign keys' hashes (their references, the keys referenced): the rest spills. */
+const FOREIGN_KEY_MEMORY_BYTES = 16 * 1024 * 1024;
 /**
  * Validates a table against a Table Schema in one streaming pass over what `read` hands its sink: the
  * header, every cell's type and constraints, unique and primary keys, and the dataset-level checks under
@@ -13371,7 +13565,9 @@ async function validateRows(schema, options, read, seams = {}) {
             : null;
         if (repeats)
             log.absorb(repeats.log);
-        table.finish();
+        // After the repeated keys; a part's foreign keys go to whoever merges it (merge-parts.ts).
+        if (schema.foreignKeys?.length && !options.partition)
+            await brokenReferences(schema, table.keys.foreignKeyHashes(), log, options, read);
         // Checks of the whole table name no file.
         log.file = undefined;
         if (!options.partition)
@@ -13391,14 +13587,21 @@ async function validateRows(schema, options, read, seams = {}) {
             endedBetweenRecords: ended.endedBetweenRecords,
             ...(table.rowKeys ? { rowKeys: table.rowKeys.figures() } : {}),
             ...(options.partition
-                ? { orders: log.orders, keys: store?.detach() ?? null, lastRowNumber: table.rowNumber }
+                ? {
+                    orders: log.orders,
+                    keys: store?.detach() ?? null,
+                    lastRowNumber: table.rowNumber,
+                    ...(schema.foreignKeys?.length ? { foreignKeys: table.keys.foreignKeyHashes() } : {})
+                }
                 : {})
         };
     }
     finally {
         // A part's hashes go to the merge, which removes what it spilled; anything else is removed here.
-        if (!handedOver)
+        if (!handedOver) {
             store?.dispose();
+            table.keys.disposeForeignKeys();
+        }
         // The row keys' hashes were handed over by `figures`, unless validation failed first.
         table.rowKeys?.dispose();
     }
@@ -13424,6 +13627,17 @@ async function resolveKeys(store, checks, schema, options, read, seams = {}) {
         maxViolations: options.maxViolations,
         memoryBytes: seams.recheckMemoryBytes
     });
+}
+/** The references to no row of a table read in one pass, logged into `log` (reading those rows again). */
+async function brokenReferences(schema, hashes, log, options, read) {
+    const references = new TableReferences(schema);
+    try {
+        references.absorb(hashes, 0);
+        await references.logBroken(log, options, read);
+    }
+    finally {
+        references.dispose();
+    }
 }
 /**
  * The sink that checks what a reader hands over: the header once, then row after row, each cell through
@@ -13466,7 +13680,10 @@ class RowChecker {
         this.labelField = schema.mlChecks?.label?.column;
         this.classCounts = this.labelField ? new Map() : null;
         this.primaryKey = primaryKeyOf(schema);
-        this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore);
+        // Two stores a foreign key share the memory (half of it on a thread's part, as the keys' store).
+        const sides = 2 * Math.max(1, schema.foreignKeys?.length ?? 0);
+        const sideBytes = FOREIGN_KEY_MEMORY_BYTES / sides / (options.partition ? 2 : 1);
+        this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore, () => new KeyStore({ memoryBytes: sideBytes }));
         // A later part of a file maps the columns by the header, but the header's own defects (and an empty
         // file) are the first part's to report (else the merge would count them twice).
         const partition = options.partition;
@@ -13517,16 +13734,6 @@ class RowChecker {
     }
     textRow(text, position) {
         this.check(null, text, position);
-    }
-    /** After the last row (and the repeated keys): the checks that needed every row (foreign keys). */
-    finish() {
-        for (const problem of this.keys.brokenReferences())
-            this.log.add({
-                code: 'foreign-key',
-                ...problem.where,
-                ...this.acrossFiles.fileRow(problem.rowNumber),
-                message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference.join(', ')}) of any row`
-            });
     }
     problem(problem) {
         if (problem.code === 'blank-row')
@@ -13620,7 +13827,7 @@ class RowChecker {
         if (keys.primaryKeyEmpty)
             this.emptyPrimaryKey(position);
         if (keys.checksKeys)
-            keys.endRowKeys(across, where(position));
+            keys.endRowKeys(across);
         if (keys.checksRows)
             keys.addRow(cellsOf(cells, text), across);
     }

@@ -46,6 +46,18 @@ export class RowSet {
     return word < this.bits.length && (this.bits[word] & (1 << (row & 31))) !== 0
   }
 
+  /** The set's first `limit` rows, in order. */
+  first(limit: number): number[] {
+    const rows: number[] = []
+    for (let word = 0; word < this.bits.length && rows.length < limit; word++) {
+      const bits = this.bits[word]
+      if (bits === 0) continue
+      for (let bit = 0; bit < 32 && rows.length < limit; bit++)
+        if (bits & (1 << bit)) rows.push(word * 32 + bit)
+    }
+    return rows
+  }
+
   /** Whether any row from `from` to `to` (both included) is in the set: a word at a time. */
   anyIn(from: number, to: number): boolean {
     for (let row = from; row <= to; row = (row >>> 5) * 32 + 32) {
@@ -112,48 +124,36 @@ export async function recheckKeys(recheck: Recheck): Promise<{
 type Report = (first: string) => [Violation, number]
 
 /**
- * One pass of the re-check: the row numbers the validator gave (per file, and across the files of a
- * dataset, as the key store has them), and the candidates' keys compared.
+ * A second pass over a table that numbers its rows as the validator's RowChecker does (per file, and
+ * across the files of a dataset, as the key stores have them) and hands `candidates`'s rows to `visit`
+ * with their columns' fields.
  */
-class RecheckSink implements FilesSink {
-  readonly log: ViolationLog
-  duplicateRows = 0
-  overflowed = false
-  private columns: Array<CompiledField | null> | null = null
-  private rowNumber = 1
-  private rowBase = 0
-  private file = 0
-  private readonly acrossFiles: AcrossFiles
-  private readonly first = new Map<string, number>()
-  private bytes = 0
-  private readonly budget: number
-  private readonly hash = new Hash64()
-  private readonly primaryIndex: number
-  private readonly rowIndex: number
-  /** Per column: its unique field's check (-1: none), and its field's parts in the composite keys. */
-  private uniqueByColumn: number[] = []
-  private partsByColumn: Array<Array<[number, number]>> = []
-  /** The composite keys (the primary key, then unique keys): their fields and this row's part texts. */
-  private readonly composites: Array<{ fields: readonly string[]; parts: Array<string | null> }>
+export abstract class RowsAgainSink implements FilesSink {
+  protected columns: Array<CompiledField | null> | null = null
+  protected rowNumber = 1
+  protected rowBase = 0
+  protected file = 0
+  protected readonly acrossFiles: AcrossFiles
 
   constructor(
-    private readonly recheck: Recheck,
-    private readonly fields: CompiledField[],
-    private readonly share: number,
-    private readonly shares: number
+    protected readonly schema: TableSchema,
+    protected readonly fields: CompiledField[],
+    protected readonly candidates: RowSet,
+    fileNames: string[] | undefined
   ) {
-    this.log = new ViolationLog(recheck.maxViolations)
-    this.log.file = recheck.fileNames?.[0]
-    this.acrossFiles = new AcrossFiles(recheck.fileNames)
-    this.budget = recheck.memoryBytes ?? RECHECK_MEMORY_BYTES
-    const { checks } = recheck
-    this.primaryIndex = checks.unique.length
-    this.rowIndex = rowCheckIndex(checks)
-    this.composites = [checks.primaryKey, ...checks.uniqueKeys].map(keyFields => ({
-      fields: keyFields,
-      parts: keyFields.map(() => null)
-    }))
+    this.acrossFiles = new AcrossFiles(fileNames)
   }
+
+  /** A candidate row (numbered `rowBase + rowNumber` across files): false stops the pass. */
+  protected abstract visit(
+    cells: unknown[] | null,
+    text: TextCells | null,
+    position: RowPosition,
+    columns: Array<CompiledField | null>
+  ): boolean
+
+  /** Each column's field name (null: none), once the header is read. */
+  protected mapColumns(_names: Array<string | null>): void {}
 
   /** A file passed over (none of its rows is a candidate): its rows numbered as if read, to `lastRow`. */
   skipFile(lastRow: number): void {
@@ -168,7 +168,6 @@ class RecheckSink implements FilesSink {
     this.acrossFiles.startFile(this.rowBase)
     this.rowNumber = 1
     this.columns = null
-    this.log.file = this.recheck.fileNames?.[index]
   }
 
   header(labels: string[], line?: number, _raw?: readonly string[], rowNumber = 1): void {
@@ -176,20 +175,11 @@ class RecheckSink implements FilesSink {
       labels,
       { line, rowNumber },
       this.fields,
-      this.recheck.schema.fieldsMatch,
+      this.schema.fieldsMatch,
       { add: () => undefined }
     )
     this.columns = columns
-    const names = columns.map(field => field?.name ?? null)
-    this.uniqueByColumn = names.map(name =>
-      name === null ? -1 : this.recheck.checks.unique.indexOf(name)
-    )
-    this.partsByColumn = names.map(name =>
-      this.composites.flatMap((key, c) => {
-        const part = name === null ? -1 : key.fields.indexOf(name)
-        return part === -1 ? [] : [[c, part] as [number, number]]
-      })
-    )
+    this.mapColumns(columns.map(field => field?.name ?? null))
   }
 
   problem(problem: TableProblem): void {
@@ -204,12 +194,88 @@ class RecheckSink implements FilesSink {
     return this.check(null, text, position)
   }
 
-  /** A row as the validator numbers it; a candidate's keys compared. False: stop (too much text held). */
   private check(cells: unknown[] | null, text: TextCells | null, position: RowPosition): boolean {
     // As the validator: a reader that numbers rows itself (a dialect's) says the row's number.
     const rowNumber = (this.rowNumber = position.rowNumber ?? this.rowNumber + 1)
     const columns = this.columns
-    if (columns === null || !this.recheck.candidates.has(this.rowBase + rowNumber)) return true
+    if (columns === null || !this.candidates.has(this.rowBase + rowNumber)) return true
+    return this.visit(cells, text, position, columns)
+  }
+}
+
+/** Cell `k`'s value as the validator's pass fed it to the keys: MISSING when it had no valid value. */
+export function keyValue(
+  field: CompiledField | null,
+  cells: unknown[] | null,
+  text: TextCells | null,
+  k: number
+): unknown {
+  if (!field || (cells && cells[k] === ABSENT)) return MISSING
+  if (text ? field.checkText(text, k) : field.check(cells![k])) return MISSING
+  return field.value
+}
+
+/** One pass of the re-check: the candidates' keys compared. */
+class RecheckSink extends RowsAgainSink {
+  readonly log: ViolationLog
+  duplicateRows = 0
+  overflowed = false
+  private readonly first = new Map<string, number>()
+  private bytes = 0
+  private readonly budget: number
+  private readonly hash = new Hash64()
+  private readonly primaryIndex: number
+  private readonly rowIndex: number
+  /** Per column: its unique field's check (-1: none), and its field's parts in the composite keys. */
+  private uniqueByColumn: number[] = []
+  private partsByColumn: Array<Array<[number, number]>> = []
+  /** The composite keys (the primary key, then unique keys): their fields and this row's part texts. */
+  private readonly composites: Array<{ fields: readonly string[]; parts: Array<string | null> }>
+
+  constructor(
+    private readonly recheck: Recheck,
+    fields: CompiledField[],
+    private readonly share: number,
+    private readonly shares: number
+  ) {
+    super(recheck.schema, fields, recheck.candidates, recheck.fileNames)
+    this.log = new ViolationLog(recheck.maxViolations)
+    this.log.file = recheck.fileNames?.[0]
+    this.budget = recheck.memoryBytes ?? RECHECK_MEMORY_BYTES
+    const { checks } = recheck
+    this.primaryIndex = checks.unique.length
+    this.rowIndex = rowCheckIndex(checks)
+    this.composites = [checks.primaryKey, ...checks.uniqueKeys].map(keyFields => ({
+      fields: keyFields,
+      parts: keyFields.map(() => null)
+    }))
+  }
+
+  override startFile(index: number): void {
+    super.startFile(index)
+    if (index > 0) this.log.file = this.recheck.fileNames?.[index]
+  }
+
+  protected override mapColumns(names: Array<string | null>): void {
+    this.uniqueByColumn = names.map(name =>
+      name === null ? -1 : this.recheck.checks.unique.indexOf(name)
+    )
+    this.partsByColumn = names.map(name =>
+      this.composites.flatMap((key, c) => {
+        const part = name === null ? -1 : key.fields.indexOf(name)
+        return part === -1 ? [] : [[c, part] as [number, number]]
+      })
+    )
+  }
+
+  /** A candidate's keys compared. False: stop (too much text held). */
+  protected visit(
+    cells: unknown[] | null,
+    text: TextCells | null,
+    position: RowPosition,
+    columns: Array<CompiledField | null>
+  ): boolean {
+    const rowNumber = this.rowNumber
     for (const key of this.composites) key.parts.fill(null)
     const count = text ? text.count : cells!.length
     const checked = Math.min(columns.length, count)
@@ -218,10 +284,9 @@ class RecheckSink implements FilesSink {
       const unique = this.uniqueByColumn[k]
       const parts = this.partsByColumn[k]
       if (!field || (unique === -1 && parts.length === 0)) continue
-      if (cells && cells[k] === ABSENT) continue
-      if (text ? field.checkText(text, k) : field.check(cells![k])) continue
-      if (field.value === MISSING) continue
-      const canonical = uniqueKey(field.value)
+      const value = keyValue(field, cells, text, k)
+      if (value === MISSING) continue
+      const canonical = uniqueKey(value)
       for (const [c, part] of parts) this.composites[c].parts[part] = canonical
       if (unique !== -1)
         this.compare(unique, canonical, first => {

@@ -1,6 +1,7 @@
 import { Hash64, mix32, NULL_PART } from './keys/hash.js'
 import { KeyStore } from './keys/store.js'
 import { ABSENT } from './table.js'
+import type { ForeignKeyHashes } from './validation-types.js'
 
 /** A canonical text for a cast value, for unique and primary-key checks (1 and 1.0 read as a number are one). */
 export function uniqueKey(value: unknown): string {
@@ -14,9 +15,6 @@ export function cellText(cell: unknown): string | null {
   if (typeof cell === 'string') return cell
   return cell === ABSENT ? null : (JSON.stringify(cell) ?? 'undefined')
 }
-
-/** A key part with no valid value (missing, invalid, or past the row's end); no uniqueKey text is this. */
-const NULL = '\u0002'
 
 /**
  * The checks that compare a row with every other row: unique fields, the primary key, unique keys
@@ -35,37 +33,27 @@ export function keySeed(index: number): number {
   return mix32(index + 0x51ed27)
 }
 
-/** A key of one or more fields: the parts of the row being read (hashed, or as texts for foreign keys). */
+/** A key of one or more fields: the parts of the row being read, hashed. */
 class CompositeKey {
   read = 0
   /** Per part: set in this row, and its value's hash. */
   readonly set: Uint8Array
   readonly hi: Uint32Array
   readonly lo: Uint32Array
-  readonly texts: string[]
-  readonly seen = new Map<string, number>()
 
-  /** `texted`: a foreign key's, compared by its parts' texts rather than hashed. */
   constructor(
     readonly fields: readonly string[],
-    readonly seed: number,
-    readonly texted = false
+    readonly seed: number
   ) {
     this.set = new Uint8Array(fields.length)
     this.hi = new Uint32Array(fields.length)
     this.lo = new Uint32Array(fields.length)
-    this.texts = new Array<string>(fields.length).fill(NULL)
   }
 
   start(): void {
     if (this.read === 0) return
     this.set.fill(0)
-    this.texts.fill(NULL)
     this.read = 0
-  }
-
-  text(): string {
-    return this.texts.length === 1 ? this.texts[0] : this.texts.join('\u0000')
   }
 
   /** The key's hash into `into`: each part's in order, a missing part as NULL_PART. */
@@ -77,31 +65,22 @@ class CompositeKey {
   }
 }
 
-/** A self-referencing foreign key: its rows' values, and the referenced values seen so far. */
+/** A foreign key into the same table: each row's reference and referenced key, hashed into stores. */
 interface ForeignKey {
   source: CompositeKey
   target: CompositeKey
-  /** Rows whose value was not (yet) among the referenced ones: their row number and where they are. */
-  pending: Array<{ rowNumber: number; text: string; values: string; where: object }>
-}
-
-/** A reference a row breaks. */
-export interface KeyProblem {
-  fields: readonly string[]
-  reference: readonly string[]
-  values: string
-  where: object
-  rowNumber: number
+  hashes: ForeignKeyHashes<KeyStore>
 }
 
 /**
  * The first pass of the checks that compare rows with other rows. A row is fed between `startRow` and
  * `endRow`, with `value` for each cell that has a valid value; a part with none is null. Unique fields,
  * the primary key, unique keys and duplicate rows go as 64-bit hashes into a KeyStore, whose candidates
- * (hashes that repeat) key-recheck.ts confirms by the exact texts in a second pass; foreign keys into the
- * same table keep their texts. Following Table Schema and frictionless-py: a primary key whose parts are
- * all null is an error of its own; a unique key with a null part is not compared (as SQL's UNIQUE); a
- * foreign key whose parts are all null refers to nothing.
+ * (hashes that repeat) key-recheck.ts confirms by the exact texts in a second pass. A foreign key into
+ * the same table hashes each row's reference and referenced key into two stores of its own, which
+ * key-references.ts compares after the last row (of every part). Following Table Schema and
+ * frictionless-py: a primary key whose parts are all null is an error of its own; a unique key with a
+ * null part is not compared (as SQL's UNIQUE); a foreign key whose parts are all null refers to nothing.
  */
 export class KeyTracker {
   readonly checksRows: boolean
@@ -130,7 +109,9 @@ export class KeyTracker {
       fields: readonly string[]
       reference: { fields: readonly string[] }
     }> = [],
-    store?: () => KeyStore
+    store?: () => KeyStore,
+    /** A store for each side of each foreign key. */
+    foreignKeyStore: () => KeyStore = () => new KeyStore()
   ) {
     this.checks = checks
     this.checksRows = checks.duplicateRows
@@ -143,9 +124,9 @@ export class KeyTracker {
       (fields, i) => new CompositeKey(fields, keySeed(primaryIndex + 1 + i))
     )
     this.foreignKeys = foreignKeys.map(key => ({
-      source: new CompositeKey(key.fields, 0, true),
-      target: new CompositeKey(key.reference.fields, 0, true),
-      pending: []
+      source: new CompositeKey(key.fields, 0),
+      target: new CompositeKey(key.reference.fields, 0),
+      hashes: { references: foreignKeyStore(), referenced: foreignKeyStore() }
     }))
     this.checksKeys = this.uniqueKeys.length > 0 || this.foreignKeys.length > 0
     this.composites = [
@@ -195,12 +176,10 @@ export class KeyTracker {
   private fill(slots: Array<[CompositeKey, number]>, value: unknown): void {
     const hash = this.part
     hash.value(value, 0)
-    let text: string | undefined
     for (const [key, part] of slots) {
       key.set[part] = 1
       key.hi[part] = hash.hi
       key.lo[part] = hash.lo
-      if (key.texted) key.texts[part] = text ??= uniqueKey(value)
       key.read++
     }
   }
@@ -220,39 +199,40 @@ export class KeyTracker {
     this.primaryKeyEmpty = this.primary !== null
   }
 
-  /** After `endRow`, when `checksKeys`: the unique keys go to the store; foreign keys are kept for the end. */
-  endRowKeys(rowNumber: number, where: object): void {
+  /** After `endRow`, when `checksKeys`: the unique keys go to the store, foreign keys to theirs. */
+  endRowKeys(rowNumber: number): void {
     for (const key of this.uniqueKeys) {
       if (key.read < key.fields.length) continue
       key.hash(this.whole)
       this.store!.add(this.whole.hi, this.whole.lo, rowNumber)
     }
     for (const key of this.foreignKeys) {
-      if (key.target.read > 0) key.target.seen.set(key.target.text(), rowNumber)
-      if (key.source.read === 0) continue
-      const text = key.source.text()
-      if (key.target.seen.has(text)) continue
-      const values = key.source.texts.map(part =>
-        part === NULL ? 'null' : part.slice(part.indexOf(':') + 1)
-      )
-      key.pending.push({ rowNumber, text, values: values.join(', '), where })
+      this.hashForeignKey(key.target, key.hashes.referenced, rowNumber)
+      this.hashForeignKey(key.source, key.hashes.references, rowNumber)
     }
   }
 
-  /** After the last row: the rows whose foreign key refers to no row of the table. */
-  brokenReferences(): KeyProblem[] {
-    const problems: KeyProblem[] = []
-    for (const key of this.foreignKeys)
-      for (const row of key.pending)
-        if (!key.target.seen.has(row.text))
-          problems.push({
-            fields: key.source.fields,
-            reference: key.target.fields,
-            values: row.values,
-            where: row.where,
-            rowNumber: row.rowNumber
-          })
-    return problems.sort((a, b) => a.rowNumber - b.rowNumber)
+  /** A side of a foreign key into its store, unless all its parts are null (it then refers to nothing). */
+  private hashForeignKey(side: CompositeKey, store: KeyStore, rowNumber: number): void {
+    if (side.read === 0) return
+    side.hash(this.whole)
+    store.add(this.whole.hi, this.whole.lo, rowNumber)
+  }
+
+  /** The foreign keys' hashes, handed over (the stores are empty afterwards). */
+  foreignKeyHashes(): ForeignKeyHashes[] {
+    return this.foreignKeys.map(({ hashes }) => ({
+      references: hashes.references.detach(),
+      referenced: hashes.referenced.detach()
+    }))
+  }
+
+  /** Removes what the foreign keys' stores spilled (after a failure: nothing was handed over). */
+  disposeForeignKeys(): void {
+    for (const { hashes } of this.foreignKeys) {
+      hashes.references.dispose()
+      hashes.referenced.dispose()
+    }
   }
 
   /** With `checksRows`: the whole row (its cells as read) goes to the store. */

@@ -7,8 +7,7 @@ import { keyChecksOf } from './primary-key.js'
 import { MAX_LABEL_CLASSES } from './row-keys.js'
 import { ROW_RANKS } from './row-violations.js'
 import type { TableSchema } from './schema.js'
-import type { RowSet } from './key-recheck.js'
-import type { FilesSink } from './readers/many.js'
+import { TableReferences, type ReadAgain } from './key-references.js'
 import { resolveKeys } from './validate.js'
 import { tableReader } from './validate-file.js'
 import type {
@@ -48,6 +47,9 @@ export async function mergeParts(
   const nullCounts: Record<string, number> = {}
   const classCounts: Record<string, number> = {}
   const store = parts.some(part => part.result.keys) ? new KeyStore() : null
+  // The second passes compile the fields as the validator's pass did (with the dialect's null sequence).
+  const keysSchema = withNullSequence(schema, options.dialect)
+  const references = schema.foreignKeys?.length ? new TableReferences(keysSchema) : null
   // Each file's rows across the table: after `base` rows, its last row number `last`.
   const fileRows: Array<{ base: number; last: number }> = []
   let [rows, violationCount, fileBase, within, fileLast, current] = [0, 0, 0, 0, 1, -1]
@@ -70,6 +72,7 @@ export async function mergeParts(
     addCounts(nullCounts, result.stats.nullCounts)
     addCounts(classCounts, result.stats.classCounts ?? {})
     if (result.keys) store!.absorb(result.keys, across)
+    references?.absorb(result.foreignKeys, across)
     fileLast = within + (result.lastRowNumber ?? 1)
     within = fileLast - 1
     fileRows[fileRows.length - 1].last = fileLast
@@ -81,8 +84,11 @@ export async function mergeParts(
     countsByCode,
     countsByField
   })
-  const repeats = store ? await repeatedKeys(store, files, fileRows, schema, options) : null
+  const read = readAgain(files, fileRows, schema, options)
+  const repeats = store ? await repeatedKeys(store, keysSchema, options, read) : null
   if (repeats) log.absorb(repeats.log)
+  // After the repeated keys, as the validator's pass logs them: after its last row.
+  if (references) await references.logBroken(log, options, read).finally(() => references.dispose())
   const labelled = parts.some(part => part.result.stats.classCounts)
   datasetChecks(
     schema.mlChecks,
@@ -110,33 +116,34 @@ export async function mergeParts(
 }
 
 /**
- * The keys that repeat anywhere in the table, as one pass finds them. Only the files holding a row whose
- * key hash repeats are read again; the others are numbered on (a merge of a dataset of many files reads
- * again only those with a repeat).
+ * Reads the table again for the rows a second pass needs: only the files holding one of those rows are
+ * read; the others are numbered on (a merge of a dataset of many files reads again only those).
  */
-async function repeatedKeys(
-  store: KeyStore,
+function readAgain(
   files: readonly string[],
   fileRows: ReadonlyArray<{ base: number; last: number }>,
   schema: TableSchema,
   options: ValidateOptions
-): ReturnType<typeof resolveKeys> {
+): ReadAgain {
   const whole = { ...options, partition: undefined }
-  const read = (sink: FilesSink, candidates: RowSet) => {
+  return (sink, candidates) => {
     const unread = (f: number) => {
       const { base, last } = fileRows[f]
       return candidates.anyIn(base + 1, base + last) ? undefined : last
     }
     return tableReader(files, schema, whole, unread)(sink)
   }
+}
+
+/** The keys that repeat anywhere in the table, as one pass finds them. */
+async function repeatedKeys(
+  store: KeyStore,
+  schema: TableSchema,
+  options: ValidateOptions,
+  read: ReadAgain
+): ReturnType<typeof resolveKeys> {
   try {
-    return await resolveKeys(
-      store,
-      keyChecksOf(schema),
-      withNullSequence(schema, options.dialect),
-      options,
-      read
-    )
+    return await resolveKeys(store, keyChecksOf(schema), schema, options, read)
   } finally {
     store.dispose()
   }

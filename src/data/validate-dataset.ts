@@ -18,15 +18,13 @@ export function parallelMinBytes(): number {
 
 /**
  * Whether a table can be split: a large CSV/TSV. Each half hashes its keys (unique fields, primary and
- * unique keys, duplicate rows) and the merge compares them across halves; a foreign key into the same
- * table keeps its texts in one pass.
+ * unique keys, duplicate rows, both sides of foreign keys) and the merge compares them across halves.
  */
 export function canSplit(schema: TableSchema, options: ValidateOptions, size: number): boolean {
   return (
     (options.format === 'csv' || options.format === 'tsv') &&
     size >= parallelMinBytes() &&
     os.availableParallelism() >= 2 &&
-    !schema.foreignKeys?.length &&
     canSplitDialect(options.dialect)
   )
 }

@@ -3,6 +3,7 @@ import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
 import { datasetChecks } from './dataset-checks.js'
 import { columnsOfHeader } from './header.js'
 import { candidateRows, recheckKeys, type RowSet } from './key-recheck.js'
+import { TableReferences } from './key-references.js'
 import { KeyTracker, type KeyChecks } from './key-tracker.js'
 import { KEY_MEMORY_BYTES, KeyStore } from './keys/store.js'
 import { keyChecksOf, primaryKeyOf } from './primary-key.js'
@@ -17,7 +18,12 @@ import {
   type TableProblem,
   type TextCells
 } from './table.js'
-import type { ValidateOptions, ValidationResult, Violation } from './validation-types.js'
+import type {
+  ForeignKeyHashes,
+  ValidateOptions,
+  ValidationResult,
+  Violation
+} from './validation-types.js'
 import { ViolationLog } from './violation-log.js'
 
 function spanNote(position: RowPosition): string {
@@ -51,6 +57,9 @@ function cellAt(cells: unknown[] | null, text: TextCells | null, k: number): unk
 function cellsOf(cells: unknown[] | null, text: TextCells | null): unknown[] {
   return cells ?? Array.from({ length: text!.count }, (_, k) => text!.cell(k))
 }
+
+/** Memory for all foreign keys' hashes (their references, the keys referenced): the rest spills. */
+const FOREIGN_KEY_MEMORY_BYTES = 16 * 1024 * 1024
 
 /** For tests: the keys' store (a weak hash, a tiny budget) and the re-check's memory for key texts. */
 export interface KeySeams {
@@ -86,7 +95,9 @@ export async function validateRows(
         ? await resolveKeys(store, table.keys.checks, schema, options, read, seams)
         : null
     if (repeats) log.absorb(repeats.log)
-    table.finish()
+    // After the repeated keys; a part's foreign keys go to whoever merges it (merge-parts.ts).
+    if (schema.foreignKeys?.length && !options.partition)
+      await brokenReferences(schema, table.keys.foreignKeyHashes(), log, options, read)
     // Checks of the whole table name no file.
     log.file = undefined
     if (!options.partition)
@@ -106,12 +117,20 @@ export async function validateRows(
       endedBetweenRecords: ended.endedBetweenRecords,
       ...(table.rowKeys ? { rowKeys: table.rowKeys.figures() } : {}),
       ...(options.partition
-        ? { orders: log.orders, keys: store?.detach() ?? null, lastRowNumber: table.rowNumber }
+        ? {
+            orders: log.orders,
+            keys: store?.detach() ?? null,
+            lastRowNumber: table.rowNumber,
+            ...(schema.foreignKeys?.length ? { foreignKeys: table.keys.foreignKeyHashes() } : {})
+          }
         : {})
     }
   } finally {
     // A part's hashes go to the merge, which removes what it spilled; anything else is removed here.
-    if (!handedOver) store?.dispose()
+    if (!handedOver) {
+      store?.dispose()
+      table.keys.disposeForeignKeys()
+    }
     // The row keys' hashes were handed over by `figures`, unless validation failed first.
     table.rowKeys?.dispose()
   }
@@ -144,6 +163,23 @@ export async function resolveKeys(
     maxViolations: options.maxViolations,
     memoryBytes: seams.recheckMemoryBytes
   })
+}
+
+/** The references to no row of a table read in one pass, logged into `log` (reading those rows again). */
+async function brokenReferences(
+  schema: TableSchema,
+  hashes: ForeignKeyHashes[],
+  log: ViolationLog,
+  options: ValidateOptions,
+  read: (sink: FilesSink) => Promise<ReadResult>
+): Promise<void> {
+  const references = new TableReferences(schema)
+  try {
+    references.absorb(hashes, 0)
+    await references.logBroken(log, options, read)
+  } finally {
+    references.dispose()
+  }
 }
 
 /**
@@ -188,7 +224,15 @@ class RowChecker implements FilesSink {
     this.labelField = schema.mlChecks?.label?.column
     this.classCounts = this.labelField ? new Map() : null
     this.primaryKey = primaryKeyOf(schema)
-    this.keys = new KeyTracker(keyChecksOf(schema), schema.foreignKeys, keyStore)
+    // Two stores a foreign key share the memory (half of it on a thread's part, as the keys' store).
+    const sides = 2 * Math.max(1, schema.foreignKeys?.length ?? 0)
+    const sideBytes = FOREIGN_KEY_MEMORY_BYTES / sides / (options.partition ? 2 : 1)
+    this.keys = new KeyTracker(
+      keyChecksOf(schema),
+      schema.foreignKeys,
+      keyStore,
+      () => new KeyStore({ memoryBytes: sideBytes })
+    )
     // A later part of a file maps the columns by the header, but the header's own defects (and an empty
     // file) are the first part's to report (else the merge would count them twice).
     const partition = options.partition
@@ -252,17 +296,6 @@ class RowChecker implements FilesSink {
 
   textRow(text: TextCells, position: RowPosition): void {
     this.check(null, text, position)
-  }
-
-  /** After the last row (and the repeated keys): the checks that needed every row (foreign keys). */
-  finish(): void {
-    for (const problem of this.keys.brokenReferences())
-      this.log.add({
-        code: 'foreign-key',
-        ...(problem.where as ReturnType<typeof where>),
-        ...this.acrossFiles.fileRow(problem.rowNumber),
-        message: `foreign key (${problem.fields.join(', ')}) = (${problem.values}) is not the (${problem.reference.join(', ')}) of any row`
-      })
   }
 
   problem(problem: TableProblem): void {
@@ -379,7 +412,7 @@ class RowChecker implements FilesSink {
     const across = this.rowBase + rowNumber
     keys.endRow(across)
     if (keys.primaryKeyEmpty) this.emptyPrimaryKey(position)
-    if (keys.checksKeys) keys.endRowKeys(across, where(position))
+    if (keys.checksKeys) keys.endRowKeys(across)
     if (keys.checksRows) keys.addRow(cellsOf(cells, text), across)
   }
 

@@ -4,6 +4,12 @@ import type { Dialect } from './dialect.js'
 import type { KeyStoreState } from './keys/store.js'
 import type { DataFormat, FilePartition } from './table.js'
 
+/** A foreign key's hashes in a part of a table: each row's reference, and each row's referenced key. */
+export interface ForeignKeyHashes<Keys = KeyStoreState> {
+  references: Keys
+  referenced: Keys
+}
+
 /** One defect in the data, positioned the way both an editor and Frictionless count. */
 export interface Violation {
   /** Frictionless error type where one fits (type-error, constraint-error, missing-cell, ...) or ours. */
@@ -53,6 +59,8 @@ export interface ValidationResult {
   /** Partitions only: each kept violation's order key (row-violations.ts), and the keys' hashes. */
   orders?: number[]
   keys?: KeyStoreState | null
+  /** Partitions only, with foreign keys: each one's hashes, both sides (key-tracker.ts). */
+  foreignKeys?: ForeignKeyHashes[]
   /** Partitions only: the row number of the last row read (the header is row 1). */
   lastRowNumber?: number
 }

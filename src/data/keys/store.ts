@@ -148,6 +148,19 @@ export class KeyStore {
     mergeCursors(this.cursors(sources), visit, true)
   }
 
+  /**
+   * After the last add: calls `visit` for every entry, in hash order (equal hashes in the order of their
+   * rows), whether or not its hash repeats.
+   */
+  each(visit: (hi: number, lo: number, row: number) => void): void {
+    const sources: Source[] = [
+      { runs: this.runs, sorted: this.entries.subarray(0, this.count * ENTRY_WORDS), rowOffset: 0 },
+      ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
+    ]
+    for (const source of sources) sortEntries(source.sorted)
+    mergeCursors(this.cursors(sources), visit)
+  }
+
   /** Removes the spilled runs, this store's and the absorbed parts', and lets go of their memory. */
   dispose(): void {
     for (const entries of [this.entries, ...this.parts.map(part => part.state.sorted)])

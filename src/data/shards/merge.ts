@@ -78,6 +78,14 @@ function placedParts(states: ReadState[], plan: ShardPlan): PlacedPart[] {
       result: {
         ...result,
         keys: part.keys && keysFrom(part.keys),
+        ...(part.foreignKeys
+          ? {
+              foreignKeys: part.foreignKeys.map(key => ({
+                references: keysFrom(key.references),
+                referenced: keysFrom(key.referenced)
+              }))
+            }
+          : {}),
         ...(rowKeys
           ? {
               rowKeys: {

@@ -42,16 +42,6 @@ export function matrixOf(plan: ShardPlan): { include: MatrixEntry[] } {
   }
 }
 
-/** The dataset (or its splits) as tables to shard; foreign keys are refused (they need every row). */
-async function shardableTables(config: DataSettings): Promise<DataTables> {
-  const data = await dataTables(config)
-  if (data.schema.foreignKeys?.length)
-    throw new UserError(
-      `${data.schemaLabel}: foreignKeys compare each row with every other: validate this dataset on one runner`
-    )
-  return data
-}
-
 /** How each table's CSV/TSV files are cut: by its delimiter and dialect. */
 function readingsOf(data: DataTables): PlanReading[] {
   return data.tables.map(({ options }) => ({
@@ -73,7 +63,7 @@ export async function planStage(
   { config }: ShardsContext,
   shards: number
 ): Promise<StageVerdict<{ plan: ShardPlan; matrix: { include: MatrixEntry[] } }>> {
-  const sharded = await shardableTables(config)
+  const sharded = await dataTables(config)
   const plan = await planShards(sharded.tables, shards, readingsOf(sharded))
   const fewer =
     plan.shards.length < shards ? ` (asked for ${shards}: the files cannot be cut finer)` : ''
@@ -123,7 +113,7 @@ export async function validateShardStage(
   }>
 > {
   const { shard, shards } = parseShard(request.shard)
-  const sharded = await shardableTables(config)
+  const sharded = await dataTables(config)
   const plan = request.plan
     ? await readPlan(request.plan, config.workspace)
     : await planShards(sharded.tables, shards, readingsOf(sharded))
@@ -156,7 +146,7 @@ export async function mergeStage(
   { config }: ShardsContext,
   stateFiles: readonly string[]
 ): Promise<StageVerdict<Validated>> {
-  const sharded = await shardableTables(config)
+  const sharded = await dataTables(config)
   const { validations, plan } = await mergeShards(stateFiles, sharded)
   const verdict = await tablesVerdict(sharded, validations)
   return {

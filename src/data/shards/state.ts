@@ -9,7 +9,7 @@ import { discard } from '../validate-dataset.js'
 import { mergeCursors, ArrayCursor, ENTRY_WORDS, RunCursor, RunWriter } from '../keys/runs.js'
 import { sortEntries, type KeyStoreState } from '../keys/store.js'
 import type { TableSchema } from '../schema.js'
-import type { RowKeyFigures, ValidationResult } from '../validation-types.js'
+import type { ForeignKeyHashes, RowKeyFigures, ValidationResult } from '../validation-types.js'
 import type { ShardPlan } from './plan.js'
 
 export const STATE_KIND = 'ml-smoke-shard-state'
@@ -30,7 +30,9 @@ export type StateRowKeys = Omit<RowKeyFigures, 'parts'> & {
 }
 
 /** A part's result as a state keeps it: its keys in files beside the state. */
-export type PartResult = Omit<ValidationResult, 'keys' | 'rowKeys'> & { rowKeys?: StateRowKeys }
+export type PartResult = Omit<ValidationResult, 'keys' | 'rowKeys' | 'foreignKeys'> & {
+  rowKeys?: StateRowKeys
+}
 
 export interface ShardState {
   kind: typeof STATE_KIND
@@ -46,6 +48,8 @@ export interface ShardState {
     result: PartResult
     /** The keys file of its unique fields, primary and unique keys and duplicate rows. */
     keys: KeysFile | null
+    /** With foreignKeys: each one's keys files, its references and the keys referenced. */
+    foreignKeys?: Array<ForeignKeyHashes<KeysFile>>
   }>
 }
 
@@ -128,7 +132,11 @@ export async function readState(file: string): Promise<ShardState & { file: stri
       `${file}: not a shard state of this ml-smoke version (expected "kind": "${STATE_KIND}", "version": 1)`
     )
   for (const part of value.parts)
-    for (const keys of [part.keys, ...(part.result.rowKeys?.parts ?? []).map(p => p.keys)])
+    for (const keys of [
+      part.keys,
+      ...(part.result.rowKeys?.parts ?? []).map(p => p.keys),
+      ...(part.foreignKeys ?? []).flatMap(key => [key.references, key.referenced])
+    ])
       if (keys) keys.file = await keysBeside(file, keys)
   return { ...value, file }
 }

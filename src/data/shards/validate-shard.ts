@@ -11,13 +11,20 @@ import type { TableSchema } from '../schema.js'
 import type { FilePartition } from '../table.js'
 import { delimiterOf } from '../validate-dataset.js'
 import { validateTable } from '../validate-file.js'
-import type { RowKeyFigures, ValidateOptions, ValidationResult } from '../validation-types.js'
+import type { KeyStoreState } from '../keys/store.js'
+import type {
+  ForeignKeyHashes,
+  RowKeyFigures,
+  ValidateOptions,
+  ValidationResult
+} from '../validation-types.js'
 import type { PlanPart, PlanTable, ShardPlan } from './plan.js'
 import {
   keysFileName,
   schemaDigest,
   writeKeys,
   writeState,
+  type KeysFile,
   type ShardState,
   type StateRowKeys
 } from './state.js'
@@ -144,6 +151,22 @@ function rowKeysState(
   }
 }
 
+/** A part's foreign keys' hashes as files beside the state: `fk0.references`, `fk0.referenced`, ... */
+function foreignKeysState(
+  foreignKeys: ForeignKeyHashes[],
+  stateFile: string,
+  index: number
+): Array<ForeignKeyHashes<KeysFile>> {
+  const write = (keys: KeyStoreState, what: string): KeysFile => {
+    const file = keysFileName(stateFile, index, what)
+    return { file, count: writeKeys(keys, path.join(path.dirname(stateFile), file)) }
+  }
+  return foreignKeys.map((key, i) => ({
+    references: write(key.references, `fk${i}.references`),
+    referenced: write(key.referenced, `fk${i}.referenced`)
+  }))
+}
+
 /**
  * Validates shard `shard` of `plan` and writes its state to `stateFile` (its key hashes beside it).
  * `options`: each table's (the dataset's, or each split's). The violations kept in a table stop at
@@ -172,7 +195,12 @@ export async function validateShard(
         ? { fileNames: [plan.files[part.file].name] }
         : {})
     }
-    const { keys, rowKeys, ...result } = await validatePart(file, schema, partOptions, worker)
+    const { keys, rowKeys, foreignKeys, ...result } = await validatePart(
+      file,
+      schema,
+      partOptions,
+      worker
+    )
     const kept = Math.min(room[table], result.violations.length)
     room[table] -= kept
     result.violations = result.violations.slice(0, kept)
@@ -185,7 +213,8 @@ export async function validateShard(
         ...result,
         ...(rowKeys ? { rowKeys: rowKeysState(rowKeys, stateFile, first + k) } : {})
       },
-      keys: keys ? { file: keysFile, count } : null
+      keys: keys ? { file: keysFile, count } : null,
+      ...(foreignKeys ? { foreignKeys: foreignKeysState(foreignKeys, stateFile, first + k) } : {})
     })
   }
   const state: ShardState = {
