@@ -1,3 +1,6 @@
 import { run } from './main.js'
+import { holdYoungGeneration } from './worker/heap.js'
+
+holdYoungGeneration()
 
 await run()
