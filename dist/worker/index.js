@@ -2282,25 +2282,20 @@ async function readJsonlTable(file, options, sink) {
         }
         return rows.add(record, line, options.keepRaw ? content : undefined);
     };
-    const stream = (await file_info_openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
-    try {
-        for await (const read of stream)
-            for (const chunk of piecesOf(read)) {
-                const text = chunks.decode(chunk);
-                if (text === null) {
-                    // The whole lines before the bad byte are read first: their rows are checked too.
-                    if (handle(chunks.validPrefix, false, false))
-                        sink.problem(chunks.problem);
-                    return { lineEnding };
-                }
-                if (!handle(text, chunks.carried, false))
-                    return { lineEnding };
-                chunks.hold(pendingLength);
+    // Stopping early ends the reads, which closes the file.
+    for await (const read of fileReads(await file_info_openRegularFile(file)))
+        for (const chunk of piecesOf(read)) {
+            const text = chunks.decode(chunk);
+            if (text === null) {
+                // The whole lines before the bad byte are read first: their rows are checked too.
+                if (handle(chunks.validPrefix, false, false))
+                    sink.problem(chunks.problem);
+                return { lineEnding };
             }
-    }
-    finally {
-        stream.destroy();
-    }
+            if (!handle(text, chunks.carried, false))
+                return { lineEnding };
+            chunks.hold(pendingLength);
+        }
     const tail = chunks.end();
     if (tail === null) {
         sink.problem(chunks.problem);
@@ -2562,26 +2557,21 @@ async function readJsonTable(file, _options, sink) {
     };
     const elements = new JsonArrayElements(onElement);
     const chunks = new Utf8Chunks(true, false);
-    const stream = (await file_info_openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES });
-    try {
-        for await (const read of stream) {
-            const text = chunks.decode(read);
-            if (text === null) {
-                if (elements.push(chunks.validPrefix))
-                    sink.problem(chunks.problem);
-                else if (elements.problem)
-                    sink.problem(elements.problem);
-                return {};
-            }
-            if (!elements.push(text)) {
-                if (elements.problem)
-                    sink.problem(elements.problem);
-                return {};
-            }
+    // Stopping early ends the reads, which closes the file.
+    for await (const read of fileReads(await file_info_openRegularFile(file))) {
+        const text = chunks.decode(read);
+        if (text === null) {
+            if (elements.push(chunks.validPrefix))
+                sink.problem(chunks.problem);
+            else if (elements.problem)
+                sink.problem(elements.problem);
+            return {};
         }
-    }
-    finally {
-        stream.destroy();
+        if (!elements.push(text)) {
+            if (elements.problem)
+                sink.problem(elements.problem);
+            return {};
+        }
     }
     const tail = chunks.end();
     if (tail === null)
