@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, open, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
@@ -10,7 +10,13 @@ import {
   type CsvSyntaxProblem
 } from '../src/data/csv.js'
 import { MAX_COLUMNS } from '../src/data/table.js'
-import { CHUNK_BYTES, findInvalidUtf8, MAX_RECORD_CHARS } from '../src/data/text-chunks.js'
+import {
+  CHUNK_BYTES,
+  fileReads,
+  findInvalidUtf8,
+  MAX_RECORD_CHARS,
+  READ_BYTES
+} from '../src/data/text-chunks.js'
 import { slowdown } from '../__fixtures__/linear.js'
 
 type RecordCopy = Pick<CsvRecord, 'fields' | 'line' | 'endLine' | 'fieldLines' | 'raw'>
@@ -438,5 +444,34 @@ describe('findInvalidUtf8', () => {
     expect(findInvalidUtf8(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1)
     expect(findInvalidUtf8(Buffer.from([0x61, 0x62, 0x80]))).toBe(2)
     expect(findInvalidUtf8(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0)
+  })
+})
+
+describe('fileReads', () => {
+  it("gives a file's bytes from start to end in reads of at most READ_BYTES, and closes it", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'ml-smoke-reads-'))
+    const file = path.join(folder, 'bytes.bin')
+    const bytes = Buffer.alloc(READ_BYTES * 3 + 123)
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >>> 8)) & 0xff
+    await writeFile(file, bytes)
+    for (const [start, end] of [
+      [0, undefined],
+      [5, READ_BYTES * 2 + 7],
+      [READ_BYTES, READ_BYTES],
+      [READ_BYTES * 3, bytes.length + 99]
+    ]) {
+      const handle = await open(file)
+      const reads: Buffer[] = []
+      // Copied: a read is good only until the next is asked for.
+      for await (const read of fileReads(handle, start, end)) {
+        expect(read.length).toBeLessThanOrEqual(READ_BYTES)
+        reads.push(Buffer.from(read))
+      }
+      expect(Buffer.concat(reads).equals(bytes.subarray(start, end))).toBe(true)
+      expect(handle.fd).toBe(-1)
+    }
+    const handle = await open(file)
+    for await (const read of fileReads(handle)) if (read.length > 0) break
+    expect(handle.fd).toBe(-1)
   })
 })

@@ -35,6 +35,7 @@ import { runFolders } from './stage.js'
 import { codeSpan, markdownText } from './untrusted.js'
 import { downloadShardStates, planStage, uploadShardState } from './data/shards/stage.js'
 import { dataWorkerBeside } from './worker/client.js'
+import { holdYoungGeneration } from './worker/heap.js'
 
 async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
@@ -253,6 +254,7 @@ async function runAction(): Promise<string | null> {
 
 /** The action's entry: the only place that fails the step. */
 export async function run(): Promise<void> {
+  holdYoungGeneration()
   installCancelHandler(message => core.error(message))
   const failure = await runAction()
   if (failure !== null) core.setFailed(failure)

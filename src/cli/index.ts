@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { installCancelHandler } from '../cancel.js'
 import { isDiskFull } from '../errors.js'
+import { holdYoungGeneration } from '../worker/heap.js'
 import { main } from './main.js'
+
+holdYoungGeneration()
 
 // `ml-smoke validate --json | head` closes the pipe early: that is the reader's choice, not an error. A
 // full disk under `> file` is the user's to fix: say so, exit 2.

@@ -11,8 +11,8 @@ import { MAX_COLUMNS } from './table.js'
 import {
   MAX_RECORD_CHARS,
   MAX_RECORD_TEXT,
+  fileReads,
   piecesOf,
-  READ_BYTES,
   Utf8Chunks
 } from './text-chunks.js'
 
@@ -427,8 +427,8 @@ export interface CsvReadResult {
 }
 
 /**
- * Streams a CSV file through the tokenizer piece by piece (see READ_BYTES). Invalid UTF-8 stops reading with a problem
- * at the line where the bad byte is (the rest of the file cannot be decoded reliably).
+ * Reads a CSV file through the tokenizer piece by piece (see fileReads). Invalid UTF-8 stops reading with a
+ * problem at the line where the bad byte is (the rest of the file cannot be decoded reliably).
  */
 export async function readCsvFile(
   file: string,
@@ -440,49 +440,41 @@ export async function readCsvFile(
     ? new DialectTokenizer(options, onRecord, onProblem)
     : new CsvTokenizer(options, onRecord, onProblem)
   const chunks = new Utf8Chunks(!options.start, true, (options.firstLine ?? 1) - 1)
-  const handle = await openRegularFile(file)
-  const stream = handle.createReadStream({
-    highWaterMark: READ_BYTES,
-    start: options.start,
-    end: options.end === undefined ? undefined : options.end - 1
-  })
+  const reads = fileReads(await openRegularFile(file), options.start, options.end)
   let lineEnding: '\n' | '\r\n' | undefined
-  try {
-    for await (const read of stream as AsyncIterable<Buffer>)
-      for (const chunk of piecesOf(read)) {
-        const text = chunks.decode(chunk)
-        if (text === null) {
-          // The whole lines before the bad byte are read first: their rows are checked too.
-          tokenizer.push(chunks.validPrefix)
-          if (!tokenizer.isStopped) onProblem(chunks.problem!)
-          return { lineEnding: lineEnding ?? '\n' }
-        }
-        if (lineEnding === undefined) {
-          const lf = text.indexOf('\n')
-          if (lf !== -1) lineEnding = lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n'
-        }
-        if (chunks.carried) tokenizer.pushJoined(text)
-        else tokenizer.push(text)
-        if (tokenizer.isStopped) return { lineEnding: lineEnding ?? '\n' }
-        chunks.hold(tokenizer.heldLength)
+  // Stopping early (a return, a throw) ends the reads, which closes the file.
+  for await (const read of reads)
+    for (const chunk of piecesOf(read)) {
+      const text = chunks.decode(chunk)
+      if (text === null) {
+        // The whole lines before the bad byte are read first: their rows are checked too.
+        tokenizer.push(chunks.validPrefix)
+        if (!tokenizer.isStopped) onProblem(chunks.problem!)
+        return { lineEnding: lineEnding ?? '\n' }
       }
-    const tail = chunks.end()
-    if (tail === null) {
-      onProblem(chunks.problem!)
-      return { lineEnding: lineEnding ?? '\n' }
-    }
-    if (tail) tokenizer.push(tail)
-    if (options.end !== undefined) {
-      // A partition: a record cut by the range end belongs to the next partition, which reads it again.
-      return {
-        lineEnding: lineEnding ?? '\n',
-        linesRead: tokenizer.currentLine - 1,
-        endedBetweenRecords: tokenizer.pendingLength === 0
+      if (lineEnding === undefined) {
+        const lf = text.indexOf('\n')
+        if (lf !== -1) lineEnding = lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n'
       }
+      if (chunks.carried) tokenizer.pushJoined(text)
+      else tokenizer.push(text)
+      if (tokenizer.isStopped) return { lineEnding: lineEnding ?? '\n' }
+      chunks.hold(tokenizer.heldLength)
     }
-    tokenizer.finish()
-  } finally {
-    stream.destroy()
+  const tail = chunks.end()
+  if (tail === null) {
+    onProblem(chunks.problem!)
+    return { lineEnding: lineEnding ?? '\n' }
   }
+  if (tail) tokenizer.push(tail)
+  if (options.end !== undefined) {
+    // A partition: a record cut by the range end belongs to the next partition, which reads it again.
+    return {
+      lineEnding: lineEnding ?? '\n',
+      linesRead: tokenizer.currentLine - 1,
+      endedBetweenRecords: tokenizer.pendingLength === 0
+    }
+  }
+  tokenizer.finish()
   return { lineEnding: lineEnding ?? '\n' }
 }

@@ -1,4 +1,5 @@
 import { isAscii } from 'node:buffer'
+import type { FileHandle } from 'node:fs/promises'
 
 /**
  * Files are read 256 KiB at a time and parsed 16 KiB at a time. Measured on CSV validation here: 16 KiB
@@ -18,6 +19,42 @@ export const MAX_RECORD_CHARS = 16 * 1024 * 1024
 
 /** `MAX_RECORD_CHARS` as people write it, for messages. */
 export const MAX_RECORD_TEXT = `${MAX_RECORD_CHARS / 1024 / 1024} MiB`
+
+/**
+ * A file's bytes from `start` to `end` (exclusive; default: its end) as reads of up to READ_BYTES, into
+ * two buffers used in turn: the next read is under way while the caller works on the last one, which
+ * stays good only until it asks for the next. The handle is closed at the end, or when the caller stops.
+ * A read stream allocates a buffer per read instead, and a dead buffer is freed only when the garbage
+ * collector gets to it: on two threads those buffers held 10 to 20 MiB of peak memory.
+ */
+export async function* fileReads(
+  handle: FileHandle,
+  start = 0,
+  end = Infinity
+): AsyncGenerator<Buffer> {
+  const buffers = [Buffer.allocUnsafeSlow(READ_BYTES), Buffer.allocUnsafeSlow(READ_BYTES)]
+  let position = start
+  let turn = 0
+  const readInto = (buffer: Buffer) =>
+    position < end
+      ? handle.read(buffer, 0, Math.min(READ_BYTES, end - position), position)
+      : Promise.resolve({ bytesRead: 0 })
+  let reading = readInto(buffers[turn])
+  try {
+    for (;;) {
+      const { bytesRead } = await reading
+      if (bytesRead === 0) return
+      const read = buffers[turn].subarray(0, bytesRead)
+      position += bytesRead
+      turn ^= 1
+      reading = readInto(buffers[turn])
+      yield read
+    }
+  } finally {
+    await reading.catch(() => undefined)
+    await handle.close()
+  }
+}
 
 /** A read buffer as pieces of CHUNK_BYTES. */
 export function* piecesOf(read: Buffer): Generator<Buffer> {

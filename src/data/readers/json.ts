@@ -2,8 +2,8 @@ import { openRegularFile } from '../../file-info.js'
 import {
   MAX_RECORD_CHARS,
   MAX_RECORD_TEXT,
+  fileReads,
   piecesOf,
-  READ_BYTES,
   Utf8Chunks
 } from '../text-chunks.js'
 import { JsonLimitError, parsePythonJson } from '../../json.js'
@@ -196,22 +196,18 @@ export async function readJsonlTable(
     }
     return rows.add(record as Record<string, unknown>, line, options.keepRaw ? content : undefined)
   }
-  const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES })
-  try {
-    for await (const read of stream as AsyncIterable<Buffer>)
-      for (const chunk of piecesOf(read)) {
-        const text = chunks.decode(chunk)
-        if (text === null) {
-          // The whole lines before the bad byte are read first: their rows are checked too.
-          if (handle(chunks.validPrefix, false, false)) sink.problem(chunks.problem!)
-          return { lineEnding }
-        }
-        if (!handle(text, chunks.carried, false)) return { lineEnding }
-        chunks.hold(pendingLength)
+  // Stopping early ends the reads, which closes the file.
+  for await (const read of fileReads(await openRegularFile(file)))
+    for (const chunk of piecesOf(read)) {
+      const text = chunks.decode(chunk)
+      if (text === null) {
+        // The whole lines before the bad byte are read first: their rows are checked too.
+        if (handle(chunks.validPrefix, false, false)) sink.problem(chunks.problem!)
+        return { lineEnding }
       }
-  } finally {
-    stream.destroy()
-  }
+      if (!handle(text, chunks.carried, false)) return { lineEnding }
+      chunks.hold(pendingLength)
+    }
   const tail = chunks.end()
   if (tail === null) {
     sink.problem(chunks.problem!)
@@ -478,22 +474,18 @@ export async function readJsonTable(
   }
   const elements = new JsonArrayElements(onElement)
   const chunks = new Utf8Chunks(true, false)
-  const stream = (await openRegularFile(file)).createReadStream({ highWaterMark: READ_BYTES })
-  try {
-    for await (const read of stream as AsyncIterable<Buffer>) {
-      const text = chunks.decode(read)
-      if (text === null) {
-        if (elements.push(chunks.validPrefix)) sink.problem(chunks.problem!)
-        else if (elements.problem) sink.problem(elements.problem)
-        return {}
-      }
-      if (!elements.push(text)) {
-        if (elements.problem) sink.problem(elements.problem)
-        return {}
-      }
+  // Stopping early ends the reads, which closes the file.
+  for await (const read of fileReads(await openRegularFile(file))) {
+    const text = chunks.decode(read)
+    if (text === null) {
+      if (elements.push(chunks.validPrefix)) sink.problem(chunks.problem!)
+      else if (elements.problem) sink.problem(elements.problem)
+      return {}
     }
-  } finally {
-    stream.destroy()
+    if (!elements.push(text)) {
+      if (elements.problem) sink.problem(elements.problem)
+      return {}
+    }
   }
   const tail = chunks.end()
   if (tail === null) sink.problem(chunks.problem!)
