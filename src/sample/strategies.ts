@@ -133,7 +133,17 @@ export class Sampler<T> {
     }
   }
 
-  private count(label: string | undefined): void {
+  /** Whether an item of `rank` and `label` would be kept: the caller may skip making it when not. */
+  wants(rank: Ranked, label?: string): boolean {
+    const { strategy, candidates, rows } = this.options
+    if (strategy === 'all' || (strategy === 'head' && this.head.length < rows)) return true
+    if ((strategy === 'random' || candidates) && this.smallest.wants(rank)) return true
+    if (label === undefined || (strategy !== 'stratified' && !candidates)) return false
+    return this.byClass.get(label)?.wants(rank) ?? true
+  }
+
+  /** Counts a row offered (or passed over by `wants`) by its label. */
+  count(label: string | undefined): void {
     this.seen++
     if (label === undefined) return
     if (!this.counts.has(label) && this.counts.size >= MAX_CLASSES) throw tooManyClasses()

@@ -20,7 +20,7 @@ import { MAX_CLASSES, Sampler } from '../../sample/strategies.js'
 import { labelIndexOf, labelOf, placeOf, writeLines } from '../../sample/subset.js'
 import type { CandidateFile, Origin } from '../../sample/types.js'
 import { readTable } from '../readers/index.js'
-import type { DataFormat, ReadOptions } from '../table.js'
+import type { DataFormat, ReadOptions, RowPosition } from '../table.js'
 import type { DataTables } from '../tables.js'
 import { delimiterOf } from '../validate-dataset.js'
 import type { ShardPlan } from './plan.js'
@@ -100,17 +100,23 @@ class Keepers {
     })
   }
 
-  offer(item: Candidate, label: string | undefined, counted: boolean): void {
-    const [index, file, major, minor] = item.origin
+  /**
+   * Offers a row: counted (a shard's row, its text `raw` a slice of what was read, copied only when
+   * kept), or not (a candidate of a shard, whose rows the shards counted).
+   */
+  offer(raw: string, origin: Origin, label: string | undefined, counted: boolean): void {
+    const [index, file, major, minor] = origin
     const { seed } = this.settings
-    this.subset.offer(
-      item,
-      { index, priority: rowPriority(seed, SUBSET_SALT, file, major, minor) },
-      label,
-      counted
-    )
+    const rank = { index, priority: rowPriority(seed, SUBSET_SALT, file, major, minor) }
     const ranked = { index, priority: rowPriority(seed, PROFILE_SALT, file, major, minor) }
-    if (this.profile.wants(ranked)) this.profile.offer({ ...ranked, item, label })
+    if (counted) this.subset.count(label)
+    const forSubset = this.subset.wants(rank, label)
+    const forProfile = this.profile.wants(ranked)
+    if (!forSubset && !forProfile) return
+    // A slice of the reader's chunk would keep the whole chunk alive.
+    const item = { raw: counted ? (' ' + raw).slice(1) : raw, origin }
+    if (forSubset) this.subset.offer(item, rank, label, false)
+    if (forProfile) this.profile.offer({ ...ranked, item, label })
   }
 
   /** Every candidate kept, in the order of the dataset's rows, with its label. */
@@ -149,15 +155,22 @@ async function drawParts(
     }
     let labelIndex = -1
     let inFile = 0
+    const offer = (label: string | undefined, position: RowPosition) => {
+      const origin: Origin = [index++, file, ...placeOf(options.format, position, inFile++)]
+      keepers.offer(position.raw ?? '', origin, label, true)
+    }
     const read = await readTable(files[part.file], options.format, reading, {
       header(labels, _line, raw) {
         labelIndex = labelIndexOf(labels, labelColumn, name)
         if (file === 0 && !part.start) found.headerRaw = raw
       },
-      row(cells, position) {
-        const origin: Origin = [index++, file, ...placeOf(options.format, position, inFile++)]
-        keepers.offer({ raw: position.raw ?? '', origin }, labelOf(cells, labelIndex), true)
+      // A CSV row's cells stay ranges of the text read: only the label becomes a string.
+      textRow(cells, position) {
+        const label =
+          labelIndex < 0 ? undefined : labelIndex < cells.count ? cells.cell(labelIndex) : ''
+        offer(label, position)
       },
+      row: (cells, position) => offer(labelOf(cells, labelIndex), position),
       problem(problem) {
         throw new UserError(`${name}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)
       }
@@ -283,7 +296,7 @@ async function offerShard(file: string, keepers: Keepers, before: number): Promi
       continue
     }
     const [index, f, major, minor, label, raw] = JSON.parse(line) as CandidateLine
-    keepers.offer({ raw, origin: [before + index, f, major, minor] }, label ?? undefined, false)
+    keepers.offer(raw, [before + index, f, major, minor], label ?? undefined, false)
   }
 }
 
@@ -350,8 +363,8 @@ export async function mergeShardSamples(
 }
 
 /**
- * The merge job's candidates (a file in `folder`) for `config`'s draws by the label column `labelColumn`
- * (label-column, else the schema's), or why its draws read the dataset.
+ * The merge job's candidates (a file in `folder`) for `config`'s draws (its labelColumn: label-column,
+ * else the schema's), or why its draws read the dataset.
  */
 export async function shardCandidates(
   config: ShardSampleSettings,
