@@ -672,6 +672,13 @@ describe("the merge job's draws come from the shards' candidates", () => {
     )
     expect(cut.message).toMatch(/, from the dataset \(the shards drew with seed 6, /)
     expect(cut.data!.subset.sha256).toBe((await draws(config)).figures.sha256)
+    // A candidates file changed after its job wrote it is refused, naming it.
+    const good = await asMatrix(dir, data, 1, [], [...SAMPLE_FLAGS, '--sample-strategy', 'random'])
+    const sample = sampleFileOf(good.states[0])
+    await writeFile(sample, `${(await readFile(sample, 'utf8')).split('\n')[0]}\n[1, "two"]\n`)
+    await expect(shardCandidates(config, good.states, folder)).rejects.toThrow(
+      `${sample}:2: not a sample candidate of ml-smoke`
+    )
     const rows = Array.from({ length: 30 }, (_, i) => ({ id: i, label: i % 3 ? 'cat' : 'dog' }))
     await writeFile(path.join(dir, 'rows.json'), JSON.stringify(rows))
     const json = await asMatrix(dir, ['--dataset', 'rows.json', '--schema', 'schema.json'], 1)

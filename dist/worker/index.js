@@ -20254,6 +20254,18 @@ class Sampler {
             kept.offer(entry);
         }
     }
+    /** Whether an item of `rank` and `label` would be kept: the caller may skip making it when not. */
+    wants(rank, label) {
+        const { strategy, candidates, rows } = this.options;
+        if (strategy === 'all' || (strategy === 'head' && this.head.length < rows))
+            return true;
+        if ((strategy === 'random' || candidates) && this.smallest.wants(rank))
+            return true;
+        if (label === undefined || (strategy !== 'stratified' && !candidates))
+            return false;
+        return this.byClass.get(label)?.wants(rank) ?? true;
+    }
+    /** Counts a row offered (or passed over by `wants`) by its label. */
     count(label) {
         this.seen++;
         if (label === undefined)

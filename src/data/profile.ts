@@ -146,7 +146,7 @@ async function drawProfileRows(source: string | readonly string[], options: Prof
       header: labels => void (header = [...labels]),
       textRow(cells: TextCells, position) {
         const ranked = rank(position)
-        if (kept.wants(ranked))
+        if (kept.wants(ranked.priority, ranked.index))
           kept.offer({
             ...ranked,
             cells: Array.from({ length: cells.count }, (_, k) => ownText(cells.cell(k)))
@@ -154,7 +154,8 @@ async function drawProfileRows(source: string | readonly string[], options: Prof
       },
       row(cells, position) {
         const ranked = rank(position)
-        if (kept.wants(ranked)) kept.offer({ ...ranked, cells: cells.map(plainCell) })
+        if (kept.wants(ranked.priority, ranked.index))
+          kept.offer({ ...ranked, cells: cells.map(plainCell) })
       },
       problem(problem) {
         throw new UserError(`profiling the dataset: ${problem.message}`)

@@ -22,10 +22,11 @@ function finish(hash: number): number {
   return (hash ^ (hash >>> 16)) >>> 0
 }
 
-function hash32(start: number, words: readonly number[]): number {
-  let hash = start
-  for (const word of words) hash = mixIn(hash, word)
-  return finish(hash ^ words.length)
+/** A hash of six words from `start` (no array: this runs for every row read). */
+function hash6(start: number, a: number, b: number, c: number, d: number, e: number, f: number) {
+  let hash = mixIn(mixIn(mixIn(start, a), b), c)
+  hash = mixIn(mixIn(mixIn(hash, d), e), f)
+  return finish(hash ^ 6)
 }
 
 /**
@@ -40,10 +41,10 @@ export function rowPriority(
   major: number,
   minor: number
 ): number {
-  const words = [seed >>> 0, salt, file, major >>> 0, Math.floor(major / 2 ** 32), minor >>> 0]
-  const high = hash32(0x243f6a88, words)
-  const low = hash32(0x85a308d3, words)
-  return high * 2 ** 21 + (low >>> 11)
+  const [s, high] = [seed >>> 0, Math.floor(major / 2 ** 32)]
+  const top = hash6(0x243f6a88, s, salt, file, major >>> 0, high, minor >>> 0)
+  const low = hash6(0x85a308d3, s, salt, file, major >>> 0, high, minor >>> 0)
+  return top * 2 ** 21 + (low >>> 11)
 }
 
 /** A drawn row with what orders it: its priority, then its place among the dataset's rows. */
@@ -54,6 +55,10 @@ export interface Ranked {
 
 function before(a: Ranked, b: Ranked): boolean {
   return a.priority < b.priority || (a.priority === b.priority && a.index < b.index)
+}
+
+function ranksBefore(priority: number, index: number, b: Ranked): boolean {
+  return priority < b.priority || (priority === b.priority && index < b.index)
 }
 
 /** The `size` entries of smallest priority offered so far (a max-heap: its root is the largest kept). */
@@ -76,9 +81,10 @@ export class Smallest<T extends Ranked> {
     return true
   }
 
-  /** Whether `entry` would be kept, without keeping it. */
-  wants(entry: Ranked): boolean {
-    return this.heap.length < this.size || (this.heap.length > 0 && before(entry, this.heap[0]))
+  /** Whether an entry of `priority` and `index` would be kept, without making one. */
+  wants(priority: number, index: number): boolean {
+    const { heap } = this
+    return heap.length < this.size || (heap.length > 0 && ranksBefore(priority, index, heap[0]))
   }
 
   /** The kept entries, smallest priority first. */

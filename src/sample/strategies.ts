@@ -134,12 +134,12 @@ export class Sampler<T> {
   }
 
   /** Whether an item of `rank` and `label` would be kept: the caller may skip making it when not. */
-  wants(rank: Ranked, label?: string): boolean {
+  wants({ priority, index }: Ranked, label?: string): boolean {
     const { strategy, candidates, rows } = this.options
     if (strategy === 'all' || (strategy === 'head' && this.head.length < rows)) return true
-    if ((strategy === 'random' || candidates) && this.smallest.wants(rank)) return true
+    if ((strategy === 'random' || candidates) && this.smallest.wants(priority, index)) return true
     if (label === undefined || (strategy !== 'stratified' && !candidates)) return false
-    return this.byClass.get(label)?.wants(rank) ?? true
+    return this.byClass.get(label)?.wants(priority, index) ?? true
   }
 
   /** Counts a row offered (or passed over by `wants`) by its label. */

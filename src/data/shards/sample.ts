@@ -108,15 +108,15 @@ class Keepers {
     const [index, file, major, minor] = origin
     const { seed } = this.settings
     const rank = { index, priority: rowPriority(seed, SUBSET_SALT, file, major, minor) }
-    const ranked = { index, priority: rowPriority(seed, PROFILE_SALT, file, major, minor) }
+    const profiled = rowPriority(seed, PROFILE_SALT, file, major, minor)
     if (counted) this.subset.count(label)
     const forSubset = this.subset.wants(rank, label)
-    const forProfile = this.profile.wants(ranked)
+    const forProfile = this.profile.wants(profiled, index)
     if (!forSubset && !forProfile) return
     // A slice of the reader's chunk would keep the whole chunk alive.
     const item = { raw: counted ? (' ' + raw).slice(1) : raw, origin }
     if (forSubset) this.subset.offer(item, rank, label, false)
-    if (forProfile) this.profile.offer({ ...ranked, item, label })
+    if (forProfile) this.profile.offer({ index, priority: profiled, item, label })
   }
 
   /** Every candidate kept, in the order of the dataset's rows, with its label. */
@@ -253,12 +253,16 @@ async function stateShard(stateFile: string): Promise<{ plan: string; shard: num
 }
 
 /** A candidates file's header line, or why it cannot stand for the shard. */
-async function readHeader(file: string, expected: { plan: string; shard: number }) {
+async function readSampleHeader(file: string, expected: { plan: string; shard: number }) {
   if (!(await stat(file).catch(() => null))) return `${path.basename(file)} is missing`
   const lines = createInterface({ input: createReadStream(file) })
   let header: SampleHeader | undefined
   for await (const line of lines) {
-    header = JSON.parse(line) as SampleHeader
+    try {
+      header = JSON.parse(line) as SampleHeader
+    } catch {
+      // Not a draw: said below.
+    }
     break
   }
   lines.close()
@@ -286,16 +290,30 @@ function sameSettings(a: ShardSampleSettings, b: ShardSampleSettings): string | 
   return `the shards drew with ${differ.map(key => `${words(key)} ${a[key] ?? '(none)'}`).join(', ')}, this job has ${differ.map(key => `${words(key)} ${b[key] ?? '(none)'}`).join(', ')}`
 }
 
+/** A line of a candidates file, checked to be one (the file came from an artifact). */
+function candidateLine(text: string, file: string, line: number): CandidateLine {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    value = null
+  }
+  const [index, f, major, minor, label, raw] = Array.isArray(value) ? value : []
+  const whole = [index, f, major, minor].every(n => Number.isSafeInteger(n) && n >= 0)
+  if (!whole || !(label === null || typeof label === 'string') || typeof raw !== 'string')
+    throw new UserError(
+      `${file}:${line}: not a sample candidate of ml-smoke (expected [row, file, place, place, label, text]): run that shard's job again`
+    )
+  return value as CandidateLine
+}
+
 /** Adds one shard's candidates to `keepers`, their indices past the `before` rows of earlier shards. */
 async function offerShard(file: string, keepers: Keepers, before: number): Promise<void> {
   const lines = createInterface({ input: createReadStream(file) })
-  let first = true
-  for await (const line of lines) {
-    if (first) {
-      first = false
-      continue
-    }
-    const [index, f, major, minor, label, raw] = JSON.parse(line) as CandidateLine
+  let number = 0
+  for await (const text of lines) {
+    if (++number === 1) continue
+    const [index, f, major, minor, label, raw] = candidateLine(text, file, number)
     keepers.offer(raw, [before + index, f, major, minor], label ?? undefined, false)
   }
 }
@@ -331,7 +349,7 @@ export async function mergeShardSamples(
   const headers: Array<SampleHeader & { file: string }> = []
   for (const stateFile of stateFiles) {
     const file = sampleFileOf(stateFile)
-    const header = await readHeader(file, await stateShard(stateFile))
+    const header = await readSampleHeader(file, await stateShard(stateFile))
     if (typeof header === 'string') return { reason: header }
     const differ = header.notDrawn ?? sameSettings(header.settings, settings)
     if (differ) return { reason: differ }
