@@ -20084,11 +20084,11 @@ function finish(hash) {
     hash = Math.imul(hash, 0xc2b2ae35);
     return (hash ^ (hash >>> 16)) >>> 0;
 }
-function hash32(start, words) {
-    let hash = start;
-    for (const word of words)
-        hash = mixIn(hash, word);
-    return finish(hash ^ words.length);
+/** A hash of six words from `start` (no array: this runs for every row read). */
+function hash6(start, a, b, c, d, e, f) {
+    let hash = mixIn(mixIn(mixIn(start, a), b), c);
+    hash = mixIn(mixIn(mixIn(hash, d), e), f);
+    return finish(hash ^ 6);
 }
 /**
  * A row's priority, a whole number below 2^53: a hash of (seed, salt, the file's place in the dataset,
@@ -20096,13 +20096,16 @@ function hash32(start, words) {
  * group and row in it for Parquet). Ties are broken by the row's place in the dataset.
  */
 function rowPriority(seed, salt, file, major, minor) {
-    const words = [seed >>> 0, salt, file, major >>> 0, Math.floor(major / 2 ** 32), minor >>> 0];
-    const high = hash32(0x243f6a88, words);
-    const low = hash32(0x85a308d3, words);
-    return high * 2 ** 21 + (low >>> 11);
+    const [s, high] = [seed >>> 0, Math.floor(major / 2 ** 32)];
+    const top = hash6(0x243f6a88, s, salt, file, major >>> 0, high, minor >>> 0);
+    const low = hash6(0x85a308d3, s, salt, file, major >>> 0, high, minor >>> 0);
+    return top * 2 ** 21 + (low >>> 11);
 }
 function priority_before(a, b) {
     return a.priority < b.priority || (a.priority === b.priority && a.index < b.index);
+}
+function ranksBefore(priority, index, b) {
+    return priority < b.priority || (priority === b.priority && index < b.index);
 }
 /** The `size` entries of smallest priority offered so far (a max-heap: its root is the largest kept). */
 class Smallest {
@@ -20125,9 +20128,10 @@ class Smallest {
         this.down(0);
         return true;
     }
-    /** Whether `entry` would be kept, without keeping it. */
-    wants(entry) {
-        return this.heap.length < this.size || (this.heap.length > 0 && priority_before(entry, this.heap[0]));
+    /** Whether an entry of `priority` and `index` would be kept, without making one. */
+    wants(priority, index) {
+        const { heap } = this;
+        return heap.length < this.size || (heap.length > 0 && ranksBefore(priority, index, heap[0]));
     }
     /** The kept entries, smallest priority first. */
     ranked() {
@@ -20255,15 +20259,15 @@ class Sampler {
         }
     }
     /** Whether an item of `rank` and `label` would be kept: the caller may skip making it when not. */
-    wants(rank, label) {
+    wants({ priority, index }, label) {
         const { strategy, candidates, rows } = this.options;
         if (strategy === 'all' || (strategy === 'head' && this.head.length < rows))
             return true;
-        if ((strategy === 'random' || candidates) && this.smallest.wants(rank))
+        if ((strategy === 'random' || candidates) && this.smallest.wants(priority, index))
             return true;
         if (label === undefined || (strategy !== 'stratified' && !candidates))
             return false;
-        return this.byClass.get(label)?.wants(rank) ?? true;
+        return this.byClass.get(label)?.wants(priority, index) ?? true;
     }
     /** Counts a row offered (or passed over by `wants`) by its label. */
     count(label) {
