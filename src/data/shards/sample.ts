@@ -16,7 +16,7 @@ import {
   SUBSET_SALT,
   type Ranked
 } from '../../sample/priority.js'
-import { MAX_CLASSES, Sampler } from '../../sample/strategies.js'
+import { MAX_CLASSES, Sampler, tooManyClasses } from '../../sample/strategies.js'
 import { labelIndexOf, labelOf, placeOf, writeLines } from '../../sample/subset.js'
 import type { CandidateFile, Origin } from '../../sample/types.js'
 import { readTable } from '../readers/index.js'
@@ -329,9 +329,7 @@ function sumClasses(headers: SampleHeader[]): {
       classes.set(label, (classes.get(label) ?? 0) + count)
   const problem =
     headers.find(header => header.problem)?.problem ??
-    (classes.size > MAX_CLASSES
-      ? `label-column has more than ${MAX_CLASSES} distinct values: is it a class label?`
-      : undefined)
+    (classes.size > MAX_CLASSES ? tooManyClasses().message : undefined)
   return { classes: [...classes], ...(problem ? { problem } : {}) }
 }
 
