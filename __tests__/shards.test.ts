@@ -509,6 +509,12 @@ describe('plan, validate --shard, merge', () => {
     ])
     expect(badShard.code).toBe(2)
     expect(badShard.stderr).toMatch(/shard: expected "i\/N" with 1 <= i <= N/)
+    // What a shard draws by is a shard's flag: a validation on one runner draws nothing.
+    const drawing = await mlSmoke(root, ['validate', ...data, '--seed', '3'])
+    expect(drawing.code).toBe(2)
+    expect(drawing.stderr).toContain(
+      "--seed is for validate --shard (what the shard draws for the merge job's subset)"
+    )
   })
 })
 
