@@ -41,7 +41,8 @@ export function rowPriority(
   major: number,
   minor: number
 ): number {
-  const [s, high] = [seed >>> 0, Math.floor(major / 2 ** 32)]
+  const s = seed >>> 0
+  const high = Math.floor(major / 2 ** 32)
   const top = hash6(0x243f6a88, s, salt, file, major >>> 0, high, minor >>> 0)
   const low = hash6(0x85a308d3, s, salt, file, major >>> 0, high, minor >>> 0)
   return top * 2 ** 21 + (low >>> 11)
