@@ -92,7 +92,9 @@ async function planAndShards(runId: string, planted: boolean, shards: number) {
       ...data,
       mode: 'validate-shard',
       shard: entry_.shard,
-      plan: planned.outputs.plan
+      plan: planned.outputs.plan,
+      // The merge job's: each shard draws its candidates for the merge job's subset by them.
+      'sample-rows': '64'
     })
     expect(run.stdout).not.toContain('::error')
     expect(run.exitCode).toBe(0)
@@ -135,6 +137,10 @@ describe('a dataset validated across a matrix', () => {
     })
     expect(merged.stdout).toMatch(
       /Data validation: passed — 150 rows of iris\/parts \(3 files\) match .* \(merged from 4 shards/
+    )
+    // The subset is drawn from the candidates the shards uploaded beside their states.
+    expect(merged.stdout).toMatch(
+      /Subset: passed — 64 rows, a random sample .*, from the shards' candidates/
     )
   })
 

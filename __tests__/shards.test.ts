@@ -3,19 +3,34 @@
  * one runner reports on the whole dataset, byte for byte in --json; and a merge that lacks a shard, has
  * one twice, or mixes plans, fails naming it.
  */
-import { copyFile, mkdtemp, readFile, writeFile, mkdir, stat } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, rm, writeFile, mkdir, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parquetWriteFile } from 'hyparquet-writer'
+import { parseSettings, SAMPLE_OPTIONS } from '../src/config.js'
+import { trainingDataset } from '../src/data/dataset-files.js'
+import { profileDataset } from '../src/data/profile.js'
+import { loadTableSchema } from '../src/data/schema.js'
 import type { ShardPlan } from '../src/data/shards/plan.js'
+import { sampleFileOf, shardCandidates } from '../src/data/shards/sample.js'
+import { answerSchemaOf } from '../src/predict/answer-schema.js'
+import { drawHeldOut } from '../src/predict/heldout.js'
+import { sampleStage } from '../src/sample/stage.js'
+import type { CandidateFile } from '../src/sample/types.js'
 import { mlSmokeIn } from './harness/cli.js'
 
 const root = new URL('../', import.meta.url).pathname
 const mlSmoke = mlSmokeIn
 
 /** Plans `shards`, validates each shard (as its own matrix job would), merges; the plan and the merge's output. */
-async function asMatrix(cwd: string, data: string[], shards: number, extra: string[] = []) {
+async function asMatrix(
+  cwd: string,
+  data: string[],
+  shards: number,
+  extra: string[] = [],
+  shardOnly: string[] = []
+) {
   const out = await mkdtemp(path.join(os.tmpdir(), 'shards-'))
   const planFile = path.join(out, 'plan.json')
   const planned = await mlSmoke(cwd, [
@@ -35,6 +50,7 @@ async function asMatrix(cwd: string, data: string[], shards: number, extra: stri
       'validate',
       ...data,
       ...extra,
+      ...shardOnly,
       '--shard',
       shard,
       '--plan',
@@ -597,5 +613,188 @@ describe('plan, validate --shard, merge', () => {
     ])
     expect(badShard.code).toBe(2)
     expect(badShard.stderr).toMatch(/shard: expected "i\/N" with 1 <= i <= N/)
+    // What a shard draws by is a shard's flag: a validation on one runner draws nothing.
+    const drawing = await mlSmoke(root, ['validate', ...data, '--seed', '3'])
+    expect(drawing.code).toBe(2)
+    expect(drawing.stderr).toContain(
+      "--seed is for validate --shard (what the shard draws for the merge job's subset)"
+    )
+  })
+})
+
+/** The sample settings of a run on `dataset` (as a config file or the action's inputs give them). */
+function sampleConfig(cwd: string, dataset: string, strategy: string, label?: string) {
+  return parseSettings(
+    [...SAMPLE_OPTIONS, 'predict-rows', 'schema'],
+    {
+      dataset,
+      schema: 'schema.json',
+      'sample-rows': '40',
+      'sample-strategy': strategy,
+      seed: '5',
+      'predict-rows': '8',
+      ...(label ? { 'label-column': label } : {})
+    },
+    cwd,
+    name => name
+  )
+}
+
+type SampleConfig = ReturnType<typeof sampleConfig>
+
+/** What the sample stage, the held-out draw and the profile give: from the dataset, or from `drawn`. */
+async function draws(config: SampleConfig, drawn?: CandidateFile) {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'draws-'))
+  const cut = await sampleStage(
+    { config, ports: {}, target: { folder } },
+    { labelColumn: config.labelColumn, ...(drawn ? { drawn } : {}) }
+  )
+  const subset = cut.data!.subset
+  const table = await loadTableSchema(config.schema, config.workspace)
+  const answers = answerSchemaOf(table, config.labelColumn, 'schema.json')
+  const heldOut = await drawHeldOut(config, subset, table, answers, 'schema.json', undefined, drawn)
+  const source = drawn ? [drawn.file] : (await trainingDataset(config)).files
+  const profile = await profileDataset(source, {
+    format: drawn?.format ?? (await trainingDataset(config)).format,
+    columnNames: table.fields.map(field => field.name),
+    seed: config.seed,
+    missingValues: table.missingValues,
+    ...(drawn ? { candidates: drawn.candidates } : {})
+  })
+  const { path: file, rowIndices, ...figures } = subset
+  return {
+    name: path.basename(file),
+    text: await readFile(file, 'utf8'),
+    figures,
+    rowIndices: [...rowIndices],
+    heldOut: { rows: heldOut.sourceRows, labels: heldOut.labels, available: heldOut.available },
+    profile
+  }
+}
+
+/** The merge job's candidates from the states of a matrix, drawn by `config`. */
+async function candidatesOf(config: SampleConfig, states: string[]): Promise<CandidateFile> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'candidates-'))
+  const drawn = await shardCandidates(config, states, folder)
+  if (!('file' in drawn)) throw new Error(`no candidates: ${drawn.reason}`)
+  return drawn
+}
+
+/** CSV files of labelled rows: quoted cells of two lines, CRLF files, a rare class. */
+async function labelledCsvFiles(folder: string, sizes: number[]): Promise<void> {
+  const next = random(23)
+  let id = 0
+  for (const [f, size] of sizes.entries()) {
+    const eol = f % 2 ? '\r\n' : '\n'
+    const rows = Array.from({ length: size }, () => {
+      const roll = next()
+      const note = roll < 0.1 ? '"two\nlines, ""quoted"""' : `n${Math.floor(roll * 1e6)}`
+      const label = roll > 0.98 ? 'fish' : ['cat', 'dog', 'bird'][Math.floor(next() * 3)]
+      return `${++id},user${id}@x.org,${next().toFixed(3)},${note},${label}`
+    })
+    await writeFile(
+      path.join(folder, `part-${f}.csv`),
+      ['id,email,score,note,label', ...rows].join(eol) + eol
+    )
+  }
+}
+
+describe("the merge job's draws come from the shards' candidates", () => {
+  const SAMPLE_FLAGS = ['--seed', '5', '--sample-rows', '40', '--predict-rows', '8']
+
+  /** The merge job's draws equal the single runner's for each strategy and count of shards. */
+  async function sameDraws(
+    dir: string,
+    [dataset, schema, label]: [string, string, string],
+    shards: number[],
+    strategies = ['random', 'stratified', 'head']
+  ) {
+    for (const strategy of strategies) {
+      const config = {
+        ...sampleConfig(dir, dataset, strategy, label),
+        schema: path.join(dir, schema)
+      }
+      const single = await draws(config)
+      expect(single.figures.rows).toBe(40)
+      const data = ['--dataset', dataset, '--schema', schema, '--label-column', label]
+      const flags = [...SAMPLE_FLAGS, '--sample-strategy', strategy]
+      for (const count of shards) {
+        const { states, plan } = await asMatrix(dir, data, count, [], flags)
+        expect(plan.shards).toHaveLength(count)
+        const merged = await draws(config, await candidatesOf(config, states))
+        expect({ count, strategy, ...merged }).toEqual({ count, strategy, ...single })
+      }
+    }
+  }
+
+  it("the subset (sha256), its class counts, the held-out rows and the profile are the single runner's, for 1, 2 and 5 shards and every strategy", async () => {
+    const dir = await workspace()
+    await labelledCsvFiles(path.join(dir, 'data'), [700, 30, 900, 400])
+    await copyFile(path.join(root, 'fixtures/iris/iris.csv'), path.join(dir, 'iris.csv'))
+    await copyFile(
+      path.join(root, 'fixtures/iris/iris.schema.yml'),
+      path.join(dir, 'iris.schema.yml')
+    )
+    await sameDraws(dir, ['data', 'schema.json', 'label'], [1, 2, 5])
+    await sameDraws(dir, ['iris.csv', 'iris.schema.yml', 'species'], [1, 2, 5])
+  }, 60_000)
+
+  it('with more rows than the shards keep, the draws are the same; with the dataset gone after the validation, the merge job still cuts the subset, draws the held-out rows and profiles', async () => {
+    const dir = await workspace()
+    // More rows than the profile's 10,000: the candidates are not the whole dataset.
+    await labelledCsvFiles(path.join(dir, 'data'), [7000, 7000])
+    await sameDraws(dir, ['data', 'schema.json', 'label'], [1, 2], ['stratified', 'head'])
+    // Unlabelled, 30,000 rows: the held-out rows come from the shard's 48 of smallest priority.
+    await writeFile(path.join(dir, 'plain.json'), JSON.stringify({ fields: SCHEMA.fields }))
+    await labelledCsvFiles(path.join(dir, 'data'), [15000, 15000])
+    const config = { ...sampleConfig(dir, 'data', 'random'), schema: path.join(dir, 'plain.json') }
+    const single = await draws(config)
+    const data = ['--dataset', 'data', '--schema', 'plain.json']
+    const flags = [...SAMPLE_FLAGS, '--sample-strategy', 'random']
+    const { states } = await asMatrix(dir, data, 1, [], flags)
+    // Bounded: the profile's rows and the 48 of sample-rows and predict-rows, not all 30,000.
+    const lines = (await readFile(sampleFileOf(states[0]), 'utf8')).split('\n').length - 2
+    expect(lines).toBeLessThanOrEqual(10_000 + 48)
+    await rm(path.join(dir, 'data'), { recursive: true })
+    const merged = await draws(config, await candidatesOf(config, states))
+    expect(merged).toEqual(single)
+    await expect(draws(config)).rejects.toThrow('data')
+  }, 90_000)
+
+  it('candidates drawn by other settings, or JSON and Parquet data, are not used: the merge job reads the dataset, and says why', async () => {
+    const dir = await workspace()
+    await labelledCsvFiles(path.join(dir, 'data'), [300])
+    const config = sampleConfig(dir, 'data', 'random', 'label')
+    const data = ['--dataset', 'data', '--schema', 'schema.json']
+    const { states } = await asMatrix(dir, data, 2, [], ['--seed', '6'])
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'candidates-'))
+    expect(await shardCandidates(config, states, folder)).toEqual({
+      reason:
+        'the shards drew with seed 6, sample-rows 256, predict-rows 32, this job has seed 5, sample-rows 40, predict-rows 8'
+    })
+    const all = sampleConfig(dir, 'data', 'all', 'label')
+    expect(await shardCandidates(all, states, folder)).toEqual({
+      reason: 'sample-strategy all takes every row'
+    })
+    const cut = await sampleStage(
+      { config, ports: {}, target: { folder } },
+      { labelColumn: 'label', drawn: await shardCandidates(config, states, folder) }
+    )
+    expect(cut.message).toMatch(/, from the dataset \(the shards drew with seed 6, /)
+    expect(cut.data!.subset.sha256).toBe((await draws(config)).figures.sha256)
+    // A candidates file changed after its job wrote it is refused, naming it.
+    const good = await asMatrix(dir, data, 1, [], [...SAMPLE_FLAGS, '--sample-strategy', 'random'])
+    const sample = sampleFileOf(good.states[0])
+    await writeFile(sample, `${(await readFile(sample, 'utf8')).split('\n')[0]}\n[1, "two"]\n`)
+    await expect(shardCandidates(config, good.states, folder)).rejects.toThrow(
+      `${sample}:2: not a sample candidate of ml-smoke`
+    )
+    const rows = Array.from({ length: 30 }, (_, i) => ({ id: i, label: i % 3 ? 'cat' : 'dog' }))
+    await writeFile(path.join(dir, 'rows.json'), JSON.stringify(rows))
+    const json = await asMatrix(dir, ['--dataset', 'rows.json', '--schema', 'schema.json'], 1)
+    expect(await shardCandidates(config, json.states, folder)).toEqual({
+      reason:
+        'a json subset is written from its source file (only CSV, TSV and JSON Lines rows travel as text)'
+    })
   })
 })

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { Reservoir, seededRandom } from '../src/sample/random.js'
+import { rowPriority, SUBSET_SALT } from '../src/sample/priority.js'
 import { readTable } from '../src/data/readers/index.js'
 import type { DataFormat } from '../src/data/table.js'
 import { allocate, Sampler } from '../src/sample/strategies.js'
@@ -82,23 +82,33 @@ describe('writeSubset', () => {
   })
 })
 
-describe('Reservoir', () => {
-  it('keeps exactly min(size, n) distinct items from the stream, deterministically', () => {
+/** A random sampler over `n` items of one file, each at line i + 2, drawn by seed `seed`. */
+function drawn(size: number, n: number, seed: number): number[] {
+  const sampler = new Sampler<number>({
+    rows: size,
+    strategy: 'random',
+    seed,
+    minPerClass: 1,
+    labelled: false
+  })
+  for (let i = 0; i < n; i++)
+    sampler.offer(i, { index: i, priority: rowPriority(seed, SUBSET_SALT, 0, i + 2, 0) })
+  return sampler.result().items
+}
+
+describe('draws by priority', () => {
+  it('keeps exactly min(size, n) distinct items from the stream, in stream order, deterministically', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 50 }),
         fc.integer({ min: 0, max: 300 }),
         fc.nat(),
         (size, n, seed) => {
-          const sample = (s: number) => {
-            const reservoir = new Reservoir<number>(size, seededRandom(s))
-            for (let i = 0; i < n; i++) reservoir.offer(i)
-            return reservoir.inStreamOrder()
-          }
-          const picked = sample(seed)
+          const picked = drawn(size, n, seed)
           expect(picked).toHaveLength(Math.min(size, n))
           expect(new Set(picked).size).toBe(picked.length)
-          expect(sample(seed)).toEqual(picked)
+          expect(picked).toEqual([...picked].sort((x, y) => x - y))
+          expect(drawn(size, n, seed)).toEqual(picked)
         }
       )
     )
@@ -107,12 +117,15 @@ describe('Reservoir', () => {
   it('is close to uniform: each of 20 items is picked about 5/20 of the time', () => {
     const counts = new Array(20).fill(0)
     const trials = 4000
-    for (let t = 0; t < trials; t++) {
-      const reservoir = new Reservoir<number>(5, seededRandom(t))
-      for (let i = 0; i < 20; i++) reservoir.offer(i)
-      for (const item of reservoir.inStreamOrder()) counts[item]++
-    }
+    for (let t = 0; t < trials; t++) for (const item of drawn(5, 20, t)) counts[item]++
     for (const count of counts) expect(Math.abs(count / trials - 0.25)).toBeLessThan(0.04)
+  })
+
+  it('priorities are spread evenly: the smallest 1 % of 100,000 rows holds about 1,000', () => {
+    const low = Array.from({ length: 100_000 }, (_, i) =>
+      rowPriority(3, SUBSET_SALT, i % 7, i, 0)
+    ).filter(priority => priority < 2 ** 53 / 100).length
+    expect(Math.abs(low - 1000)).toBeLessThan(120)
   })
 })
 
@@ -196,7 +209,9 @@ describe('stratified subsets', () => {
               minPerClass: 1,
               labelled: true
             })
-            labels.forEach((label, i) => sampler.offer(i, label))
+            labels.forEach((label, i) =>
+              sampler.offer(i, { index: i, priority: rowPriority(s, SUBSET_SALT, 0, i, 0) }, label)
+            )
             return sampler.result()
           }
           const { items, classes } = take(seed)

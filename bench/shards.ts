@@ -1,7 +1,8 @@
 /**
  * A dataset validated across a matrix, measured on this machine: the bench's CSV (npm run bench makes it)
  * with `primaryKey: id`, planned into N shards, each shard validated by the bundled CLI in its own
- * process as a matrix job would (one at a time here, so each is measured alone), then merged; the merged
+ * process as a matrix job would (one at a time here, so each is measured alone; with the default sample
+ * settings, so each also draws its sample candidates), then merged; the merged
  * --json is compared byte for byte with one runner's. From the per-shard throughput it prints what 10 GB
  * and 100 GB take over 8, 32 and 256 shards. It asserts nothing.
  *
@@ -62,7 +63,7 @@ try {
     `plan of ${matrix.include.length} shards: ${planned.seconds.toFixed(2)} s, ${planned.peakRssMiB.toFixed(0)} MiB\n`
   )
   console.log(
-    '| shard | s | MB/s | peak RSS MiB | state KB | key hashes MB |\n| --- | ---: | ---: | ---: | ---: | ---: |'
+    '| shard | s | MB/s | peak RSS MiB | state KB | key hashes MB | sample candidates KB |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
   )
   const states: string[] = []
   const planJson = JSON.parse(readFileSync(plan, 'utf8')) as {
@@ -97,7 +98,7 @@ try {
     const throughput = shardBytes / 1e6 / (run.seconds - startup)
     working += run.seconds - startup
     console.log(
-      `| ${shard} | ${run.seconds.toFixed(2)} | ${throughput.toFixed(1)} | ${run.peakRssMiB.toFixed(0)} | ${(statSync(state).size / 1024).toFixed(1)} | ${(keyBytes / 1e6).toFixed(1)} |`
+      `| ${shard} | ${run.seconds.toFixed(2)} | ${throughput.toFixed(1)} | ${run.peakRssMiB.toFixed(0)} | ${(statSync(state).size / 1024).toFixed(1)} | ${(keyBytes / 1e6).toFixed(1)} | ${(statSync(`${state}.sample.jsonl`).size / 1024).toFixed(0)} |`
     )
     states.push(state)
   }

@@ -143,7 +143,8 @@ function dataTarget(
       await writeSubset(file, path.join(folder, 'subset', path.basename(file)), {
         rows: 5,
         strategy: 'random',
-        seed: 1,
+        // Its 5 rows hold one of parquet-date-past-275760.parquet's dates past 275760 (fixtures/fuzz).
+        seed: 18,
         format,
         dialect
       })

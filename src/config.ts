@@ -275,6 +275,14 @@ export const DATA_OPTIONS = [
   'leakage-columns',
   'max-leakage'
 ] as const satisfies OptionName[]
+/** What a validate-shard job draws the merge job's sample candidates by (see data/shards/sample.ts). */
+export const SHARD_SAMPLE_OPTIONS = [
+  'sample-rows',
+  'sample-strategy',
+  'min-per-class',
+  'seed',
+  'predict-rows'
+] as const satisfies OptionName[]
 export const SAMPLE_OPTIONS = [
   'dataset',
   'splits',
@@ -551,7 +559,13 @@ export type ActionRequest =
   | { mode: 'comment'; githubToken?: string }
   /** A dataset across a matrix: plan its shards, validate one, or merge them and go on with the run. */
   | { mode: 'plan'; data: DataSettings; shards: number }
-  | { mode: 'validate-shard'; data: DataSettings; shard: string; plan?: string; stateName: string }
+  | {
+      mode: 'validate-shard'
+      data: Settings<(typeof DATA_OPTIONS)[number] | (typeof SHARD_SAMPLE_OPTIONS)[number]>
+      shard: string
+      plan?: string
+      stateName: string
+    }
   | { mode: 'merge'; config: Config; stateName: string; githubToken?: string }
 
 /** The action's inputs, read through `getInput` (core.getInput), as a run, a verification or a comment. */
@@ -576,7 +590,8 @@ export function actionRequestFromInputs(
     return { mode, config, stateName, githubToken }
   }
   if (mode === 'plan' || mode === 'validate-shard') {
-    const data = parseSettings(DATA_OPTIONS, inputs(DATA_OPTIONS), workspace, describe)
+    const names = [...DATA_OPTIONS, ...(mode === 'plan' ? [] : SHARD_SAMPLE_OPTIONS)]
+    const data = parseSettings(names, inputs(names), workspace, describe)
     const sharding = parseSharding(inputs(SHARDING_OPTIONS), describe)
     if (mode === 'plan') return { mode, data, shards: sharding.shards }
     if (!sharding.shard)

@@ -2,6 +2,8 @@ import { modelStage, uploadStage } from './artifact/stage.js'
 import { compareStage } from './compare/stage.js'
 import { comparisonInputs } from './compare/prepare.js'
 import type { Config } from './config.js'
+import path from 'node:path'
+import { shardCandidates } from './data/shards/sample.js'
 import { mergeStage } from './data/shards/stage.js'
 import { dataLabels, validateStage } from './data/stage.js'
 import { describeError, UserError } from './errors.js'
@@ -48,11 +50,18 @@ export async function runPipeline(
   const { labelColumn } = validated || {}
   // A file without a header row: its columns are the schema's fields, in order.
   const columnNames = validated ? validated.validation.header : undefined
+  // The merge job of a matrix draws from its shards' candidates: it need not read the dataset again.
+  let drawn: Awaited<ReturnType<typeof shardCandidates>> | undefined
   const sampled =
     validated &&
-    (await stages.run('sample', () =>
-      sampleStage({ ...context, target }, { labelColumn, columnNames })
-    ))
+    (await stages.run('sample', async () => {
+      if (shardStates) {
+        const settings = { ...config, labelColumn: config.labelColumn ?? labelColumn }
+        drawn = await shardCandidates(settings, shardStates, path.join(folders.root, 'candidates'))
+      }
+      return sampleStage({ ...context, target }, { labelColumn, columnNames, drawn })
+    }))
+  const candidates = drawn && 'file' in drawn ? drawn : undefined
   const trained =
     sampled &&
     (await stages.run('train', () => trainStage(context, { subset: sampled.subset, onLine })))
@@ -67,12 +76,15 @@ export async function runPipeline(
   const predicted =
     modelled &&
     (await stages.run('predict', () =>
-      predictStage(context, { subset: sampled.subset, labelColumn })
+      predictStage(context, { subset: sampled.subset, labelColumn, drawn: candidates })
     ))
   if (checked && validated && sampled && trained && judged && modelled && predicted) {
     const inputs = { ...checked, ...validated, ...sampled, ...trained, ...judged, ...modelled }
     const uploaded = await stages.run('upload', async () =>
-      uploadStage(context, { ...inputs, ...(await comparisonInputs(config, ports.logger, inputs)) })
+      uploadStage(context, {
+        ...inputs,
+        ...(await comparisonInputs(config, ports.logger, inputs, candidates))
+      })
     )
     if (uploaded && ports.baseline)
       await stages.run('compare', () => compareStage(context, uploaded))

@@ -48,7 +48,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(496);
-/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(550);
+/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(208);
 /* harmony import */ var _tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(248);
 // The entry of dist/worker/index.js: a small bundle that works on data in another thread (see
 // client.ts): it validates one byte range of a CSV or a whole Parquet file, or cuts a Parquet subset,
@@ -141,7 +141,7 @@ function holdYoungGeneration() {
 
 /***/ }),
 
-/***/ 550:
+/***/ 208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20297,47 +20297,105 @@ function dataWorkerBeside(bundleUrl) {
     return entry ? new WorkerThreads(entry) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/sample/random.ts
-/**
- * A small seeded generator (mulberry32): the same seed gives the same sequence on every platform and
- * Node version, which is what makes a "random" subset reproducible. Not for cryptography.
- */
-function seededRandom(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+;// CONCATENATED MODULE: ./src/sample/priority.ts
+// Every row's draw priority is a hash of the seed and where the row is, not a number from a sequence: the
+// rows of smallest priority are the same whether one runner reads the whole dataset or shards each keep
+// their own smallest and a merge keeps the smallest of those.
+/** The subset and the rows predict sends are drawn by one priority; the profile by another. */
+const SUBSET_SALT = 0x5ab5e7;
+const PROFILE_SALT = 0x9f0f11e;
+function mixIn(hash, value) {
+    let k = Math.imul(value, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    hash ^= Math.imul(k, 0x1b873593);
+    hash = (hash << 13) | (hash >>> 19);
+    return (Math.imul(hash, 5) + 0xe6546b64) | 0;
 }
-/** Algorithm R: a uniform sample of `size` items from a stream of unknown length, in one pass. */
-class Reservoir {
+function finish(hash) {
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    return (hash ^ (hash >>> 16)) >>> 0;
+}
+/** A hash of six words from `start` (no array: this runs for every row read). */
+function hash6(start, a, b, c, d, e, f) {
+    let hash = mixIn(mixIn(mixIn(start, a), b), c);
+    hash = mixIn(mixIn(mixIn(hash, d), e), f);
+    return finish(hash ^ 6);
+}
+/**
+ * A row's priority, a whole number below 2^53: a hash of (seed, salt, the file's place in the dataset,
+ * the row's place in the file: its first line for CSV/TSV/JSON Lines, its row index for JSON, its row
+ * group and row in it for Parquet). Ties are broken by the row's place in the dataset.
+ */
+function rowPriority(seed, salt, file, major, minor) {
+    const s = seed >>> 0;
+    const high = Math.floor(major / 2 ** 32);
+    const top = hash6(0x243f6a88, s, salt, file, major >>> 0, high, minor >>> 0);
+    const low = hash6(0x85a308d3, s, salt, file, major >>> 0, high, minor >>> 0);
+    return top * 2 ** 21 + (low >>> 11);
+}
+function priority_before(a, b) {
+    return a.priority < b.priority || (a.priority === b.priority && a.index < b.index);
+}
+function ranksBefore(priority, index, b) {
+    return priority < b.priority || (priority === b.priority && index < b.index);
+}
+/** The `size` entries of smallest priority offered so far (a max-heap: its root is the largest kept). */
+class Smallest {
     size;
-    random;
-    items = [];
-    seen = 0;
-    constructor(size, random) {
+    heap = [];
+    constructor(size) {
         this.size = size;
-        this.random = random;
     }
-    offer(item) {
-        const index = this.seen++;
-        if (this.items.length < this.size) {
-            this.items.push({ index, item });
-            return;
+    /** Keeps `entry` when it is among the smallest; whether it was kept. */
+    offer(entry) {
+        const { heap } = this;
+        if (heap.length < this.size) {
+            heap.push(entry);
+            this.up(heap.length - 1);
+            return true;
         }
-        const slot = Math.floor(this.random() * this.seen);
-        if (slot < this.size)
-            this.items[slot] = { index, item };
+        if (!heap.length || !priority_before(entry, heap[0]))
+            return false;
+        heap[0] = entry;
+        this.down(0);
+        return true;
     }
-    get offered() {
-        return this.seen;
+    /** Whether an entry of `priority` and `index` would be kept, without making one. */
+    wants(priority, index) {
+        const { heap } = this;
+        return heap.length < this.size || (heap.length > 0 && ranksBefore(priority, index, heap[0]));
     }
-    /** The sample in the order the items arrived, so a subset keeps the file's row order. */
-    inStreamOrder() {
-        return [...this.items].sort((a, b) => a.index - b.index).map(entry => entry.item);
+    /** The kept entries, smallest priority first. */
+    ranked() {
+        return [...this.heap].sort((a, b) => (priority_before(a, b) ? -1 : 1));
+    }
+    up(at) {
+        const { heap } = this;
+        while (at > 0) {
+            const parent = (at - 1) >> 1;
+            if (!priority_before(heap[parent], heap[at]))
+                return;
+            [heap[parent], heap[at]] = [heap[at], heap[parent]];
+            at = parent;
+        }
+    }
+    down(at) {
+        const { heap } = this;
+        for (;;) {
+            const [left, right] = [2 * at + 1, 2 * at + 2];
+            let largest = at;
+            if (left < heap.length && priority_before(heap[largest], heap[left]))
+                largest = left;
+            if (right < heap.length && priority_before(heap[largest], heap[right]))
+                largest = right;
+            if (largest === at)
+                return;
+            [heap[largest], heap[at]] = [heap[at], heap[largest]];
+            at = largest;
+        }
     }
 }
 
@@ -20391,86 +20449,125 @@ function strategies_allocate(counts, budget, minimum) {
     }
     return allocation;
 }
-/** Collects a subset from a stream of items, one strategy at a time; `done` says reading can stop early. */
+/**
+ * Collects a subset from a stream of items, one strategy at a time; `done` says reading can stop early.
+ * random keeps the rows of smallest priority, stratified those of each class, head the first rows: a
+ * draw any cut of the rows into parts gives again when each part keeps its own and they are offered
+ * again together. `pool` (default `rows`) is how many each keeps; `candidates` keeps all three kinds.
+ */
 class Sampler {
     options;
     head = [];
-    reservoir;
+    smallest;
     byClass = new Map();
     counts = new Map();
-    random;
+    pool;
     seen = 0;
     constructor(options) {
         this.options = options;
-        this.random = seededRandom(options.seed);
-        this.reservoir = new Reservoir(options.rows, this.random);
+        this.pool = options.pool ?? options.rows;
+        this.smallest = new Smallest(this.pool);
     }
     get done() {
         return (this.options.strategy === 'head' &&
             !this.options.labelled &&
+            !this.options.candidates &&
             this.head.length >= this.options.rows);
     }
-    offer(item, label) {
-        const entry = { index: this.seen++, item, label };
-        const { strategy } = this.options;
+    /** Offers an item; `counted` false: a candidate whose class counts are given to `result`. */
+    offer(item, rank, label, counted = true) {
+        const entry = { ...rank, item, label };
+        const { strategy, candidates } = this.options;
         if (strategy === 'stratified' && label === undefined)
             throw new Error('stratified sampling needs a label for every row');
+        if (counted)
+            this.count(label);
         if (strategy === 'all' || (strategy === 'head' && this.head.length < this.options.rows))
             this.head.push(entry);
-        else if (strategy === 'random')
-            this.reservoir.offer(entry);
-        if (label === undefined)
-            return;
-        if (!this.counts.has(label) && this.counts.size >= MAX_CLASSES) {
-            throw new errors/* UserError */.yo(`label-column has more than ${MAX_CLASSES} distinct values: is it a class label?`);
-        }
-        this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
-        if (strategy === 'stratified') {
-            let classReservoir = this.byClass.get(label);
-            if (!classReservoir) {
-                classReservoir = new Reservoir(this.options.rows, this.random);
-                this.byClass.set(label, classReservoir);
-            }
-            classReservoir.offer(entry);
+        if (strategy === 'random' || candidates)
+            this.smallest.offer(entry);
+        if (label !== undefined && (strategy === 'stratified' || candidates)) {
+            let kept = this.byClass.get(label);
+            if (!kept)
+                this.byClass.set(label, (kept = new Smallest(this.pool)));
+            kept.offer(entry);
         }
     }
-    /** The subset in file order, and per-class counts (in the dataset and chosen) when there is a label. */
-    result() {
-        let picked;
-        if (this.options.strategy === 'stratified') {
-            const allocation = strategies_allocate(this.counts, this.options.rows, this.options.minPerClass);
-            picked = [];
-            for (const [label, reservoir] of this.byClass) {
-                // A seeded partial shuffle takes a uniform subset of the class's uniform sample.
-                const pool = reservoir.inStreamOrder();
-                const take = allocation.get(label) ?? 0;
-                for (let i = 0; i < take; i++) {
-                    const j = i + Math.floor(this.random() * (pool.length - i));
-                    [pool[i], pool[j]] = [pool[j], pool[i]];
-                }
-                picked.push(...pool.slice(0, take));
-            }
-            picked.sort((a, b) => a.index - b.index);
-        }
-        else {
-            picked = this.options.strategy === 'random' ? this.reservoir.inStreamOrder() : this.head;
-        }
+    /** Whether an item of `rank` and `label` would be kept: the caller may skip making it when not. */
+    wants({ priority, index }, label) {
+        const { strategy, candidates, rows } = this.options;
+        if (strategy === 'all' || (strategy === 'head' && this.head.length < rows))
+            return true;
+        if ((strategy === 'random' || candidates) && this.smallest.wants(priority, index))
+            return true;
+        if (label === undefined || (strategy !== 'stratified' && !candidates))
+            return false;
+        return this.byClass.get(label)?.wants(priority, index) ?? true;
+    }
+    /** Counts a row offered (or passed over by `wants`) by its label. */
+    count(label) {
+        this.seen++;
+        if (label === undefined)
+            return;
+        if (!this.counts.has(label) && this.counts.size >= MAX_CLASSES)
+            throw tooManyClasses();
+        this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
+    }
+    /** The class counts of the rows offered (first-seen order), and how many were offered. */
+    counted() {
+        return { classes: this.counts, rows: this.seen };
+    }
+    /** Every item kept (for any strategy), in the order of their index: what a later draw may take. */
+    kept() {
+        const all = new Map();
+        for (const entry of [...this.head, ...this.smallest.ranked()])
+            all.set(entry.index, entry);
+        for (const kept of this.byClass.values())
+            for (const entry of kept.ranked())
+                all.set(entry.index, entry);
+        return [...all.values()].sort((a, b) => a.index - b.index);
+    }
+    picked(counts) {
+        const { strategy, rows } = this.options;
+        if (strategy === 'head' || strategy === 'all')
+            return this.head;
+        if (strategy === 'random')
+            return this.smallest.ranked().slice(0, rows);
+        const allocation = strategies_allocate(counts, rows, this.options.minPerClass);
+        const picked = [];
+        for (const [label, kept] of this.byClass)
+            picked.push(...kept.ranked().slice(0, allocation.get(label) ?? 0));
+        return picked;
+    }
+    /**
+     * The subset in file order, and per-class counts (in the dataset and chosen) when there is a label.
+     * `given`: the counts of the whole dataset, when the items offered are only candidates.
+     */
+    result(given) {
+        const { classes: counts, rows: offered } = given ?? this.counted();
+        const picked = [...this.picked(counts)].sort((a, b) => a.index - b.index);
         const items = picked.map(entry => entry.item);
-        if (!this.counts.size)
-            return { items, offered: this.seen };
+        const indices = picked.map(entry => entry.index);
+        if (!counts.size)
+            return { items, indices, offered };
         const chosen = new Map();
         for (const { label } of picked)
             if (label !== undefined)
                 chosen.set(label, (chosen.get(label) ?? 0) + 1);
-        const classes = Object.fromEntries([...this.counts].map(([label, available]) => [
+        const classes = Object.fromEntries([...counts].map(([label, available]) => [
             label,
             { available, chosen: chosen.get(label) ?? 0 }
         ]));
-        return { items, offered: this.seen, classes };
+        return { items, indices, offered, classes };
     }
+}
+/** The error a label column of more than MAX_CLASSES values gives. */
+function tooManyClasses() {
+    return new errors/* UserError */.yo(`label-column has more than ${MAX_CLASSES} distinct values: is it a class label?`);
 }
 
 ;// CONCATENATED MODULE: ./src/sample/subset.ts
+
 
 
 
@@ -20519,6 +20616,49 @@ class Excluded {
     }
 }
 /**
+ * A row's place in its file, as its priority hashes it: the line its record starts on (CSV/TSV, JSON
+ * Lines), its row group and row (Parquet), else its row index in the file (a JSON array).
+ */
+function placeOf(format, position, rowInFile) {
+    if (format === 'parquet')
+        return [position.rowGroup ?? 0, position.rowInGroup ?? rowInFile];
+    if (format === 'json' || position.line === undefined)
+        return [rowInFile, 0];
+    return [position.line, 0];
+}
+/** A row's label as the draw counts it: its label cell's text. */
+function labelOf(cells, labelIndex) {
+    return labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined;
+}
+/** The index of `column` in `labels`, or a clear error naming the file's columns. */
+function labelIndexOf(labels, column, name) {
+    if (column === undefined)
+        return -1;
+    const index = labels.indexOf(column);
+    if (index === -1)
+        throw new errors/* UserError */.yo(`label-column "${column}" is not a column of ${name} (columns: ${labels.join(', ')})`);
+    return index;
+}
+/** Counts given for candidates, less the rows a draw passes over. */
+class GivenCounts {
+    classes;
+    rows;
+    constructor(candidates) {
+        if (candidates.problem)
+            throw new errors/* UserError */.yo(candidates.problem);
+        this.classes = new Map(candidates.classes);
+        this.rows = candidates.rows;
+    }
+    pass(label) {
+        this.rows--;
+        if (label !== undefined)
+            this.classes.set(label, (this.classes.get(label) ?? 1) - 1);
+    }
+    counts() {
+        return { classes: this.classes, rows: this.rows };
+    }
+}
+/**
  * Reads the source once and draws rows in file order, passing over the rows in `exclude` (sorted
  * source row indices): the subset when there is none, rows the subset did not take when there is. A
  * dataset of several files is one table: its rows are numbered across the files, in their order.
@@ -20530,8 +20670,9 @@ async function drawRows(source, options, reading, exclude, textOnly = false) {
     let header = null;
     let headerRaw;
     let labelIndex = -1;
-    let index = 0;
+    let [at, file, inFile] = [0, 0, 0];
     const excluded = new Excluded(exclude);
+    const given = options.candidates && new GivenCounts(options.candidates);
     const sampler = new Sampler({
         rows: options.rows,
         strategy: options.strategy,
@@ -20546,23 +20687,28 @@ async function drawRows(source, options, reading, exclude, textOnly = false) {
         keepRaw: true,
         ...reading
     }, {
-        startFile: index => void (name = external_node_path_default().basename(files[index])),
+        startFile(index) {
+            name = external_node_path_default().basename(files[index]);
+            [file, inFile] = [index, 0];
+        },
         header(labels, _line, raw) {
             header = labels;
             headerRaw = raw;
-            if (options.labelColumn === undefined)
-                return;
-            labelIndex = labels.indexOf(options.labelColumn);
-            if (labelIndex === -1)
-                throw new errors/* UserError */.yo(`label-column "${options.labelColumn}" is not a column of ${name} (columns: ${labels.join(', ')})`);
+            labelIndex = labelIndexOf(labels, options.labelColumn, name);
         },
         row(cells, position) {
-            const at = index++;
-            if (excluded.has(at))
-                return true;
-            const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined;
+            const row = at++;
+            const [index, f, major, minor] = options.candidates?.origins[row] ?? [
+                row,
+                file,
+                ...placeOf(options.format, position, inFile++)
+            ];
+            const label = labelOf(cells, labelIndex);
+            if (excluded.has(index))
+                return void given?.pass(label);
             const kept = textOnly && position.raw !== undefined ? [] : [...cells];
-            sampler.offer({ cells: kept, raw: position.raw, index: at }, label);
+            const priority = rowPriority(options.seed, SUBSET_SALT, f, major, minor);
+            sampler.offer({ cells: kept, raw: position.raw, index }, { index, priority }, label, !given);
             return !sampler.done;
         },
         problem(problem) {
@@ -20571,7 +20717,7 @@ async function drawRows(source, options, reading, exclude, textOnly = false) {
     });
     if (header === null)
         throw new errors/* UserError */.yo(`${files.length > 1 ? 'every file of the dataset' : name} is empty; there is nothing to sample`);
-    const { items, offered, classes } = sampler.result();
+    const { items, offered, classes } = sampler.result(given?.counts());
     return {
         header,
         headerRaw,

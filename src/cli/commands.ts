@@ -18,6 +18,7 @@ import {
   readConfigFile,
   SAMPLE_OPTIONS,
   SCAN_OPTIONS,
+  SHARD_SAMPLE_OPTIONS,
   type Describe
 } from '../config.js'
 import { readDialect } from '../data/dialect-file.js'
@@ -183,7 +184,7 @@ const validate: Command = async (args, io) => {
   const flags = parseFlags(
     args,
     {
-      options: DATA_OPTIONS,
+      options: [...DATA_OPTIONS, ...SHARD_SAMPLE_OPTIONS],
       aliases: { format: 'data-format' },
       repeatable: REPEATABLE,
       own: {
@@ -199,6 +200,11 @@ const validate: Command = async (args, io) => {
   const { threads } = parseCliOptions({ threads: flags.own.threads }, flags.describe)
   const worker = threads === 2 ? dataWorkerBeside(io.bundleUrl) : undefined
   if (flags.own.shard !== undefined) return validateShardCommand(flags, io, worker)
+  const drawing = SHARD_SAMPLE_OPTIONS.find(name => name in flags.options)
+  if (drawing)
+    throw new UserError(
+      `--${drawing} is for validate --shard (what the shard draws for the merge job's subset)\n\n${usageOf('validate')}`
+    )
   const config = parseSettings(DATA_OPTIONS, flags.options, io.cwd, flags.describe)
   const result = await validateStage({ config, ports: { worker } })
   const { validation, splits } = result.data

@@ -2,7 +2,7 @@
 // validated across a matrix, each step on disk, as the action's plan, validate-shard and merge modes do.
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { DATA_OPTIONS, parseSettings, parseSharding } from '../config.js'
+import { DATA_OPTIONS, parseSettings, parseSharding, SHARD_SAMPLE_OPTIONS } from '../config.js'
 import { dataLabels } from '../data/stage.js'
 import { mergeStage, planStage, validateShardStage } from '../data/shards/stage.js'
 import { UserError } from '../errors.js'
@@ -66,7 +66,8 @@ export async function validateShardCommand(
   const stateOut = flags.own['state-out'] as string | undefined
   if (!stateOut)
     throw new UserError(`validate --shard needs --state-out FILE\n\n${usageOf('validate')}`)
-  const config = parseSettings(DATA_OPTIONS, flags.options, io.cwd, flags.describe)
+  const names = [...DATA_OPTIONS, ...SHARD_SAMPLE_OPTIONS]
+  const config = parseSettings(names, flags.options, io.cwd, flags.describe)
   const sharding = parseSharding(
     { shard: flags.own.shard, plan: flags.own.plan },
     name => `--${name}`

@@ -8,14 +8,17 @@ export const COMMAND_USAGE: Record<string, string> = {
   validate: `  ml-smoke validate (--dataset PATH ... | --split NAME=PATH ...) --schema FILE [--format csv|tsv|jsonl|json|parquet]
                     [--delimiter C] [--dialect FILE|JSON] [--max-violations N] [--label-column COL]
                     [--leakage-columns COL ...] [--max-leakage N|F%] [--threads 1|2] [--json]
-                    [--shard i/N --state-out FILE [--plan FILE]]
+                    [--shard i/N --state-out FILE [--plan FILE] [--seed N] [--sample-rows N]
+                     [--sample-strategy S] [--min-per-class N] [--predict-rows N]]
       A PATH is a file, a folder or a glob; --dataset and --split repeat. With splits (train, valid,
       test, ...) each is validated, then compared: rows, class shares, label shift from train, and rows
       of a split found in an earlier one (exit 1 past --max-leakage, default 0). --threads 2 (the
       default) splits a large CSV across two cores and reads Parquet in a worker with a small heap; 1
       keeps all work in one thread. --dialect: a Table Dialect (header rows, comments, quoting) for
       CSV/TSV files, as a file or inline ('{"header": false}'). --shard validates one shard of a plan
-      (ml-smoke plan, or the plan of N shards made again) and writes its state for ml-smoke merge.`,
+      (ml-smoke plan, or the plan of N shards made again) and writes its state for ml-smoke merge,
+      with the rows the merge job's subset, held-out rows and profile are drawn from beside it (the
+      sample flags must be the merge job's).`,
   plan: `  ml-smoke plan --shards N (--dataset PATH ... | --split NAME=PATH ...) --schema FILE [--format F] [--dialect FILE|JSON]
                 [--out plan.json]
       Cut the dataset (or its splits, one after the other) into N shards of about equal bytes (at most

@@ -1,11 +1,13 @@
-// A compact profile of the dataset for drift checks against a baseline: a seeded reservoir of rows read
+// A compact profile of the dataset for drift checks against a baseline: a seeded sample of rows read
 // in its own pass (the validator's hot path is untouched), summarised per column in a bounded size.
 import { z } from 'zod'
-import { seededRandom } from '../sample/random.js'
+import { PROFILE_SALT, rowPriority, Smallest, type Ranked } from '../sample/priority.js'
+import { placeOf } from '../sample/subset.js'
+import type { CandidateOrigins } from '../sample/types.js'
 import { UserError } from '../errors.js'
 import type { Dialect } from './dialect.js'
 import { readDataset } from './readers/many.js'
-import { ABSENT, type DataFormat, type TextCells } from './table.js'
+import { ABSENT, type DataFormat, type RowPosition, type TextCells } from './table.js'
 
 /** Rows the profile is drawn from (a uniform sample of the whole file). */
 export const PROFILE_ROWS = 10_000
@@ -65,6 +67,8 @@ export interface ProfileOptions {
   /** Cell texts that mean "no value" (the schema's missingValues). */
   missingValues?: string[]
   rows?: number
+  /** The source is a file of the candidates a matrix's shards drew (see sample/types.ts). */
+  candidates?: CandidateOrigins
 }
 
 type Cell = string | number | boolean | null
@@ -113,40 +117,52 @@ export const dataProfileSchema = z.object({
   omitted: z.array(z.string()).max(100_000).optional()
 }) satisfies z.ZodType<DataProfile>
 
-/** One pass over the file: a seeded reservoir of rows, cells made into values only for rows it keeps. */
+/**
+ * One pass over the file: the rows of smallest profile priority (a uniform sample that shards draw
+ * alike), cells made into values only for rows it keeps. From a file of the shards' candidates, each
+ * row's priority is its origin's and the rows counted are the dataset's.
+ */
 async function drawProfileRows(source: string | readonly string[], options: ProfileOptions) {
-  const size = options.rows ?? PROFILE_ROWS
-  const random = seededRandom(options.seed)
-  const kept: Cell[][] = []
+  const kept = new Smallest<Ranked & { cells: Cell[] }>(options.rows ?? PROFILE_ROWS)
+  const { candidates } = options
+  if (candidates?.problem) throw new UserError(`profiling the dataset: ${candidates.problem}`)
   let header: string[] = []
-  let seen = 0
-  const slot = (): number => {
-    const index = seen++
-    if (index < size) return index
-    const drawn = Math.floor(random() * seen)
-    return drawn < size ? drawn : -1
+  let [seen, file, inFile] = [0, 0, 0]
+  const rank = (position: RowPosition): Ranked => {
+    const row = seen++
+    const [index, f, major, minor] = candidates?.origins[row] ?? [
+      row,
+      file,
+      ...placeOf(options.format, position, inFile++)
+    ]
+    return { index, priority: rowPriority(options.seed, PROFILE_SALT, f, major, minor) }
   }
   await readDataset(
     source,
     options.format,
     { delimiter: options.delimiter, dialect: options.dialect, columnNames: options.columnNames },
     {
+      startFile: index => void ([file, inFile] = [index, 0]),
       header: labels => void (header = [...labels]),
-      textRow(cells: TextCells) {
-        const at = slot()
-        if (at >= 0)
-          kept[at] = Array.from({ length: cells.count }, (_, k) => ownText(cells.cell(k)))
+      textRow(cells: TextCells, position) {
+        const ranked = rank(position)
+        if (kept.wants(ranked.priority, ranked.index))
+          kept.offer({
+            ...ranked,
+            cells: Array.from({ length: cells.count }, (_, k) => ownText(cells.cell(k)))
+          })
       },
-      row(cells) {
-        const at = slot()
-        if (at >= 0) kept[at] = cells.map(plainCell)
+      row(cells, position) {
+        const ranked = rank(position)
+        if (kept.wants(ranked.priority, ranked.index))
+          kept.offer({ ...ranked, cells: cells.map(plainCell) })
       },
       problem(problem) {
         throw new UserError(`profiling the dataset: ${problem.message}`)
       }
     }
   )
-  return { header, kept, rows: seen }
+  return { header, kept: kept.ranked().map(row => row.cells), rows: candidates?.rows ?? seen }
 }
 
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/
@@ -232,7 +248,7 @@ function bounded(profile: DataProfile, maxBytes: number): DataProfile {
 }
 
 /**
- * The dataset's profile (a file, or a dataset's files as one table): a uniform sample of PROFILE_ROWS
+ * The dataset's profile (a file, or a dataset's files as one table): a seeded sample of PROFILE_ROWS
  * rows, summarised in ≤ PROFILE_MAX_BYTES.
  */
 export async function profileDataset(

@@ -12,7 +12,7 @@ import { csvText, jsonRows } from '../data/writers.js'
 import { UserError } from '../errors.js'
 import { writeAtomically, writeFileAtomically } from '../file-info.js'
 import { drawRowsOffThread } from '../sample/subset.js'
-import type { SubsetResult } from '../sample/types.js'
+import type { CandidateFile, SubsetResult } from '../sample/types.js'
 import type { OffThread } from '../worker/client.js'
 import type { AnswerSchema } from './answer-schema.js'
 import type { PredictFormat } from './types.js'
@@ -63,8 +63,8 @@ function valueOf(cell: unknown, field: CompiledField | null, text: boolean): unk
 }
 
 /**
- * Draws `predict-rows` rows the subset did not take (from the training data, as the subset), in one pass over the dataset that holds only the
- * drawn rows and the subset's row indices (a Parquet file in the data worker, as the subset is cut):
+ * Draws `predict-rows` rows the subset did not take (from the training data, as the subset, or the
+ * candidates a matrix's shards drew), in one pass that holds only the drawn rows and the subset's row indices (a Parquet file in the data worker, as the subset is cut):
  * stratified by the label when it is a class, else uniform; seeded by `seed`, so the same run sends
  * the same rows.
  */
@@ -74,9 +74,12 @@ export async function drawHeldOut(
   table: TableSchema,
   answers: Pick<AnswerSchema, 'label'>,
   schemaLabel: string,
-  worker?: OffThread
+  worker?: OffThread,
+  shardsDrew?: CandidateFile
 ): Promise<HeldOut> {
-  const dataset = await trainingDataset(config)
+  const dataset = shardsDrew
+    ? { files: [shardsDrew.file], format: shardsDrew.format }
+    : await trainingDataset(config)
   const format = dataset.format
   const label = answers.label
   const stratified = label?.kind === 'classes'
@@ -94,7 +97,8 @@ export async function drawHeldOut(
       dialect,
       columnNames: fields.fields.map(field => field.name),
       labelColumn: stratified ? label.column : undefined,
-      minPerClass: 0
+      minPerClass: 0,
+      ...(shardsDrew ? { candidates: shardsDrew.candidates } : {})
     },
     subset.rowIndices,
     worker

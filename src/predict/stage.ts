@@ -6,7 +6,7 @@ import type { PredictSettings } from '../config.js'
 import { loadTableSchema, type TableSchema } from '../data/schema.js'
 import { displayPath } from '../file-info.js'
 import type { Ports } from '../ports/types.js'
-import type { SubsetResult } from '../sample/types.js'
+import type { CandidateFile, SubsetResult } from '../sample/types.js'
 import type { RunFolders } from '../stage.js'
 import { answerSchemaOf, type AnswerSchema } from './answer-schema.js'
 import { checkAnswers, type AnswerCheck } from './check.js'
@@ -127,7 +127,7 @@ function report(
  */
 export async function predictStage(
   context: PredictContext,
-  inputs: { subset: SubsetResult; labelColumn?: string }
+  inputs: { subset: SubsetResult; labelColumn?: string; drawn?: CandidateFile }
 ): Promise<PredictResult> {
   const { config } = context
   if (!config.predictCommand && !config.serveCommand)
@@ -144,7 +144,8 @@ export async function predictStage(
     table,
     spec,
     schemaLabel,
-    context.ports.worker
+    context.ports.worker,
+    inputs.drawn
   )
   if (!heldOut.rows.length)
     return {

@@ -7,7 +7,12 @@ import { readDialect } from '../data/dialect-file.js'
 import type { Dialect } from '../data/dialect.js'
 import { labelStatsOfFile } from './label-stats.js'
 import { cutSubset, subsetFileName } from './subset.js'
-import { describeSubset, type SubsetOptions, type SubsetResult } from './types.js'
+import {
+  describeSubset,
+  type CandidateFile,
+  type SubsetOptions,
+  type SubsetResult
+} from './types.js'
 
 export interface SampleContext {
   config: SampleSettings
@@ -23,16 +28,23 @@ export interface SampleContext {
 export interface SampleInput {
   labelColumn?: string
   columnNames?: string[]
+  /**
+   * The merge job of a matrix: the candidates its shards drew, which stand in for the dataset; or why
+   * they cannot (the dataset is read then).
+   */
+  drawn?: CandidateFile | { reason: string }
 }
 
 function subsetOptions(
   config: SampleSettings,
-  dataset: DatasetFiles,
+  dataset: Pick<DatasetFiles, 'format'>,
   dialect: Dialect | undefined,
   input: SampleInput,
   labelColumn?: string
 ): SubsetOptions {
+  const { drawn } = input
   return {
+    ...(drawn && 'file' in drawn ? { candidates: drawn.candidates } : {}),
     rows: config.sampleRows,
     strategy: config.sampleStrategy,
     seed: config.seed,
@@ -46,6 +58,12 @@ function subsetOptions(
   }
 }
 
+/** Where a merge job's subset came from, for its message. */
+function sourceWords(drawn: SampleInput['drawn']): string {
+  if (!drawn) return ''
+  return 'file' in drawn ? ", from the shards' candidates" : `, from the dataset (${drawn.reason})`
+}
+
 /**
  * Cuts the reproducible subset the command trains on, from the training data (`dataset`, else the
  * split train; several files are one table), with its label's statistics when the label column is known
@@ -55,14 +73,19 @@ export async function sampleStage(
   { config, ports, target }: SampleContext,
   input: SampleInput = {}
 ): Promise<StageVerdict<{ subset: SubsetResult }>> {
-  const dataset = await trainingDataset(config)
+  const { drawn } = input
+  const candidates = drawn && 'file' in drawn ? drawn : undefined
+  const dataset = candidates
+    ? { files: [candidates.file], names: candidates.names, format: candidates.format }
+    : await trainingDataset(config)
   const dialect = await readDialect(config, dataset.format)
   const labelColumn = config.labelColumn ?? input.labelColumn
   const options = subsetOptions(config, dataset, dialect, input, labelColumn)
+  const named = candidates ? candidates.names : dataset.files
   const file =
     typeof target === 'string'
       ? target
-      : path.join(target.folder, subsetFileName(dataset.files, config.subsetFormat, dataset.format))
+      : path.join(target.folder, subsetFileName(named, config.subsetFormat, dataset.format))
   const subset = await cutSubset(dataset.files, file, options, ports.worker)
   if (labelColumn !== undefined) {
     // A subset in the dataset's own format is in its dialect; a converted one is RFC 4180 with a header.
@@ -80,10 +103,11 @@ export async function sampleStage(
     config.sampleRows > subset.sourceRows
       ? ` (all the dataset has: sample-rows asks for ${config.sampleRows})`
       : ''
-  const across = dataset.files.length > 1 ? ` across ${dataset.files.length} files` : ''
+  const across = named.length > 1 ? ` across ${named.length} files` : ''
+  const from = sourceWords(drawn)
   return {
     status: 'passed',
-    message: `${subset.rows} rows${short}, ${describeSubset(subset)}${across}, as ${subset.format}`,
+    message: `${subset.rows} rows${short}, ${describeSubset(subset)}${across}, as ${subset.format}${from}`,
     data: { subset }
   }
 }

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import { Reservoir, seededRandom } from './random.js'
+import { Smallest, type Ranked } from './priority.js'
 
 export const SAMPLE_STRATEGIES = ['random', 'head', 'stratified', 'all'] as const
 export type SampleStrategy = (typeof SAMPLE_STRATEGIES)[number]
@@ -19,6 +19,10 @@ export interface SampleOptions {
   minPerClass: number
   /** Labels are offered: read the whole file so class counts are exact, even for head. */
   labelled: boolean
+  /** Rows kept per class and overall (default `rows`): more, for a later draw past the subset. */
+  pool?: number
+  /** Keep what any strategy needs (a shard's candidates for the merge), not just `strategy`'s. */
+  candidates?: boolean
 }
 
 /** A label column with more distinct values than this is not a class label. */
@@ -30,7 +34,7 @@ export const MAX_CLASSES = 1000
  * ties go to the class seen first.
  */
 export function allocate(
-  counts: Map<string, number>,
+  counts: ReadonlyMap<string, number>,
   budget: number,
   minimum: number
 ): Map<string, number> {
@@ -73,90 +77,135 @@ export function allocate(
   return allocation
 }
 
-interface Entry<T> {
-  index: number
+interface Entry<T> extends Ranked {
   item: T
   label?: string
 }
 
-/** Collects a subset from a stream of items, one strategy at a time; `done` says reading can stop early. */
+/** Class counts given from outside (a merge of shards): the rows of each class, in first-seen order. */
+export interface GivenCounts {
+  classes: ReadonlyMap<string, number>
+  rows: number
+}
+
+/**
+ * Collects a subset from a stream of items, one strategy at a time; `done` says reading can stop early.
+ * random keeps the rows of smallest priority, stratified those of each class, head the first rows: a
+ * draw any cut of the rows into parts gives again when each part keeps its own and they are offered
+ * again together. `pool` (default `rows`) is how many each keeps; `candidates` keeps all three kinds.
+ */
 export class Sampler<T> {
   private readonly head: Array<Entry<T>> = []
-  private readonly reservoir: Reservoir<Entry<T>>
-  private readonly byClass = new Map<string, Reservoir<Entry<T>>>()
+  private readonly smallest: Smallest<Entry<T>>
+  private readonly byClass = new Map<string, Smallest<Entry<T>>>()
   private readonly counts = new Map<string, number>()
-  private readonly random: () => number
+  private readonly pool: number
   private seen = 0
 
   constructor(private readonly options: SampleOptions) {
-    this.random = seededRandom(options.seed)
-    this.reservoir = new Reservoir(options.rows, this.random)
+    this.pool = options.pool ?? options.rows
+    this.smallest = new Smallest(this.pool)
   }
 
   get done(): boolean {
     return (
       this.options.strategy === 'head' &&
       !this.options.labelled &&
+      !this.options.candidates &&
       this.head.length >= this.options.rows
     )
   }
 
-  offer(item: T, label?: string): void {
-    const entry: Entry<T> = { index: this.seen++, item, label }
-    const { strategy } = this.options
+  /** Offers an item; `counted` false: a candidate whose class counts are given to `result`. */
+  offer(item: T, rank: Ranked, label?: string, counted = true): void {
+    const entry: Entry<T> = { ...rank, item, label }
+    const { strategy, candidates } = this.options
     if (strategy === 'stratified' && label === undefined)
       throw new Error('stratified sampling needs a label for every row')
+    if (counted) this.count(label)
     if (strategy === 'all' || (strategy === 'head' && this.head.length < this.options.rows))
       this.head.push(entry)
-    else if (strategy === 'random') this.reservoir.offer(entry)
-    if (label === undefined) return
-    if (!this.counts.has(label) && this.counts.size >= MAX_CLASSES) {
-      throw new UserError(
-        `label-column has more than ${MAX_CLASSES} distinct values: is it a class label?`
-      )
-    }
-    this.counts.set(label, (this.counts.get(label) ?? 0) + 1)
-    if (strategy === 'stratified') {
-      let classReservoir = this.byClass.get(label)
-      if (!classReservoir) {
-        classReservoir = new Reservoir(this.options.rows, this.random)
-        this.byClass.set(label, classReservoir)
-      }
-      classReservoir.offer(entry)
+    if (strategy === 'random' || candidates) this.smallest.offer(entry)
+    if (label !== undefined && (strategy === 'stratified' || candidates)) {
+      let kept = this.byClass.get(label)
+      if (!kept) this.byClass.set(label, (kept = new Smallest(this.pool)))
+      kept.offer(entry)
     }
   }
 
-  /** The subset in file order, and per-class counts (in the dataset and chosen) when there is a label. */
-  result(): { items: T[]; offered: number; classes?: Record<string, ClassCount> } {
-    let picked: Array<Entry<T>>
-    if (this.options.strategy === 'stratified') {
-      const allocation = allocate(this.counts, this.options.rows, this.options.minPerClass)
-      picked = []
-      for (const [label, reservoir] of this.byClass) {
-        // A seeded partial shuffle takes a uniform subset of the class's uniform sample.
-        const pool = reservoir.inStreamOrder()
-        const take = allocation.get(label) ?? 0
-        for (let i = 0; i < take; i++) {
-          const j = i + Math.floor(this.random() * (pool.length - i))
-          ;[pool[i], pool[j]] = [pool[j], pool[i]]
-        }
-        picked.push(...pool.slice(0, take))
-      }
-      picked.sort((a, b) => a.index - b.index)
-    } else {
-      picked = this.options.strategy === 'random' ? this.reservoir.inStreamOrder() : this.head
-    }
+  /** Whether an item of `rank` and `label` would be kept: the caller may skip making it when not. */
+  wants({ priority, index }: Ranked, label?: string): boolean {
+    const { strategy, candidates, rows } = this.options
+    if (strategy === 'all' || (strategy === 'head' && this.head.length < rows)) return true
+    if ((strategy === 'random' || candidates) && this.smallest.wants(priority, index)) return true
+    if (label === undefined || (strategy !== 'stratified' && !candidates)) return false
+    return this.byClass.get(label)?.wants(priority, index) ?? true
+  }
+
+  /** Counts a row offered (or passed over by `wants`) by its label. */
+  count(label: string | undefined): void {
+    this.seen++
+    if (label === undefined) return
+    if (!this.counts.has(label) && this.counts.size >= MAX_CLASSES) throw tooManyClasses()
+    this.counts.set(label, (this.counts.get(label) ?? 0) + 1)
+  }
+
+  /** The class counts of the rows offered (first-seen order), and how many were offered. */
+  counted(): GivenCounts {
+    return { classes: this.counts, rows: this.seen }
+  }
+
+  /** Every item kept (for any strategy), in the order of their index: what a later draw may take. */
+  kept(): Array<{ item: T; index: number; label?: string }> {
+    const all = new Map<number, Entry<T>>()
+    for (const entry of [...this.head, ...this.smallest.ranked()]) all.set(entry.index, entry)
+    for (const kept of this.byClass.values())
+      for (const entry of kept.ranked()) all.set(entry.index, entry)
+    return [...all.values()].sort((a, b) => a.index - b.index)
+  }
+
+  private picked(counts: ReadonlyMap<string, number>): Array<Entry<T>> {
+    const { strategy, rows } = this.options
+    if (strategy === 'head' || strategy === 'all') return this.head
+    if (strategy === 'random') return this.smallest.ranked().slice(0, rows)
+    const allocation = allocate(counts, rows, this.options.minPerClass)
+    const picked: Array<Entry<T>> = []
+    for (const [label, kept] of this.byClass)
+      picked.push(...kept.ranked().slice(0, allocation.get(label) ?? 0))
+    return picked
+  }
+
+  /**
+   * The subset in file order, and per-class counts (in the dataset and chosen) when there is a label.
+   * `given`: the counts of the whole dataset, when the items offered are only candidates.
+   */
+  result(given?: GivenCounts): {
+    items: T[]
+    indices: number[]
+    offered: number
+    classes?: Record<string, ClassCount>
+  } {
+    const { classes: counts, rows: offered } = given ?? this.counted()
+    const picked = [...this.picked(counts)].sort((a, b) => a.index - b.index)
     const items = picked.map(entry => entry.item)
-    if (!this.counts.size) return { items, offered: this.seen }
+    const indices = picked.map(entry => entry.index)
+    if (!counts.size) return { items, indices, offered }
     const chosen = new Map<string, number>()
     for (const { label } of picked)
       if (label !== undefined) chosen.set(label, (chosen.get(label) ?? 0) + 1)
     const classes = Object.fromEntries(
-      [...this.counts].map(([label, available]) => [
+      [...counts].map(([label, available]) => [
         label,
         { available, chosen: chosen.get(label) ?? 0 }
       ])
     )
-    return { items, offered: this.seen, classes }
+    return { items, indices, offered, classes }
   }
+}
+
+/** The error a label column of more than MAX_CLASSES values gives. */
+export function tooManyClasses(): UserError {
+  return new UserError(
+    `label-column has more than ${MAX_CLASSES} distinct values: is it a class label?`
+  )
 }

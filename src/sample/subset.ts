@@ -1,14 +1,22 @@
 import { mkdir, open } from 'node:fs/promises'
 import path from 'node:path'
 import { filesOf, readDataset } from '../data/readers/many.js'
-import type { DataFormat, ReadOptions } from '../data/table.js'
+import type { DataFormat, ReadOptions, RowPosition } from '../data/table.js'
 import { csvText, jsonRows, writeParquetLike } from '../data/writers.js'
 import { UserError } from '../errors.js'
 import { hashFile, writeAtomically, writeFileAtomically } from '../file-info.js'
 import { inWorkerOrHere, type OffThread } from '../worker/client.js'
 import { PARQUET_DRAW_TASK, PARQUET_SUBSET_TASK } from '../worker/tasks.js'
+import { rowPriority, SUBSET_SALT } from './priority.js'
 import { Sampler } from './strategies.js'
-import type { DrawnRow, DrawnRows, SubsetFormat, SubsetOptions, SubsetResult } from './types.js'
+import type {
+  CandidateOrigins,
+  DrawnRow,
+  DrawnRows,
+  SubsetFormat,
+  SubsetOptions,
+  SubsetResult
+} from './types.js'
 
 /**
  * The subset's file name: the source's (`subset.<format>` for a dataset of several files), with .csv
@@ -67,6 +75,57 @@ class Excluded {
 }
 
 /**
+ * A row's place in its file, as its priority hashes it: the line its record starts on (CSV/TSV, JSON
+ * Lines), its row group and row (Parquet), else its row index in the file (a JSON array).
+ */
+export function placeOf(
+  format: DataFormat,
+  position: RowPosition,
+  rowInFile: number
+): [number, number] {
+  if (format === 'parquet') return [position.rowGroup ?? 0, position.rowInGroup ?? rowInFile]
+  if (format === 'json' || position.line === undefined) return [rowInFile, 0]
+  return [position.line, 0]
+}
+
+/** A row's label as the draw counts it: its label cell's text. */
+export function labelOf(cells: readonly unknown[], labelIndex: number): string | undefined {
+  return labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined
+}
+
+/** The index of `column` in `labels`, or a clear error naming the file's columns. */
+export function labelIndexOf(labels: string[], column: string | undefined, name: string): number {
+  if (column === undefined) return -1
+  const index = labels.indexOf(column)
+  if (index === -1)
+    throw new UserError(
+      `label-column "${column}" is not a column of ${name} (columns: ${labels.join(', ')})`
+    )
+  return index
+}
+
+/** Counts given for candidates, less the rows a draw passes over. */
+class GivenCounts {
+  private readonly classes: Map<string, number>
+  private rows: number
+
+  constructor(candidates: CandidateOrigins) {
+    if (candidates.problem) throw new UserError(candidates.problem)
+    this.classes = new Map(candidates.classes)
+    this.rows = candidates.rows
+  }
+
+  pass(label: string | undefined): void {
+    this.rows--
+    if (label !== undefined) this.classes.set(label, (this.classes.get(label) ?? 1) - 1)
+  }
+
+  counts() {
+    return { classes: this.classes, rows: this.rows }
+  }
+}
+
+/**
  * Reads the source once and draws rows in file order, passing over the rows in `exclude` (sorted
  * source row indices): the subset when there is none, rows the subset did not take when there is. A
  * dataset of several files is one table: its rows are numbered across the files, in their order.
@@ -84,8 +143,9 @@ export async function drawRows(
   let header: string[] | null = null
   let headerRaw: readonly string[] | undefined
   let labelIndex = -1
-  let index = 0
+  let [at, file, inFile] = [0, 0, 0]
   const excluded = new Excluded(exclude)
+  const given = options.candidates && new GivenCounts(options.candidates)
   const sampler = new Sampler<DrawnRow>({
     rows: options.rows,
     strategy: options.strategy,
@@ -104,23 +164,27 @@ export async function drawRows(
       ...reading
     },
     {
-      startFile: index => void (name = path.basename(files[index])),
+      startFile(index) {
+        name = path.basename(files[index])
+        ;[file, inFile] = [index, 0]
+      },
       header(labels, _line, raw) {
         header = labels
         headerRaw = raw
-        if (options.labelColumn === undefined) return
-        labelIndex = labels.indexOf(options.labelColumn)
-        if (labelIndex === -1)
-          throw new UserError(
-            `label-column "${options.labelColumn}" is not a column of ${name} (columns: ${labels.join(', ')})`
-          )
+        labelIndex = labelIndexOf(labels, options.labelColumn, name)
       },
       row(cells, position) {
-        const at = index++
-        if (excluded.has(at)) return true
-        const label = labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined
+        const row = at++
+        const [index, f, major, minor] = options.candidates?.origins[row] ?? [
+          row,
+          file,
+          ...placeOf(options.format, position, inFile++)
+        ]
+        const label = labelOf(cells, labelIndex)
+        if (excluded.has(index)) return void given?.pass(label)
         const kept = textOnly && position.raw !== undefined ? [] : [...cells]
-        sampler.offer({ cells: kept, raw: position.raw, index: at }, label)
+        const priority = rowPriority(options.seed, SUBSET_SALT, f, major, minor)
+        sampler.offer({ cells: kept, raw: position.raw, index }, { index, priority }, label, !given)
         return !sampler.done
       },
       problem(problem) {
@@ -132,7 +196,7 @@ export async function drawRows(
     throw new UserError(
       `${files.length > 1 ? 'every file of the dataset' : name} is empty; there is nothing to sample`
     )
-  const { items, offered, classes } = sampler.result()
+  const { items, offered, classes } = sampler.result(given?.counts())
   return {
     header,
     headerRaw,
@@ -147,7 +211,7 @@ export async function drawRows(
  * Writes lines, each ended by `ending` (none: an empty file), about a MiB at a time: a record of 16 MiB
  * is written on its own, not copied into one string of the whole file first.
  */
-function writeLines(target: string, lines: Array<string | undefined>, ending: string) {
+export function writeLines(target: string, lines: Array<string | undefined>, ending: string) {
   return writeAtomically(target, async temporary => {
     const handle = await open(temporary, 'w')
     try {

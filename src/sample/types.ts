@@ -22,6 +22,25 @@ export interface SubsetOptions {
   /** stratified: rows each class gets at least (default 1: every class present). */
   minPerClass?: number
   outputFormat?: SubsetFormat
+  /** The source is a file of candidates the dataset's shards drew, not the dataset: where each row is from. */
+  candidates?: CandidateOrigins
+}
+
+/** A candidate row's origin: its index among the dataset's rows, its file's index, its place in the file. */
+export type Origin = [index: number, file: number, major: number, minor: number]
+
+/**
+ * A file of candidate rows (drawn by the shards of a matrix) standing in for the dataset: each row's
+ * origin, in order, and what the shards counted of the whole dataset.
+ */
+export interface CandidateOrigins {
+  origins: Origin[]
+  /** The dataset's data rows. */
+  rows: number
+  /** The rows of each label value, in the order first seen (when there is a label column). */
+  classes: Array<[string, number]>
+  /** What stopped a shard's draw (a bad row, too many classes): the draw from the dataset fails so. */
+  problem?: string
 }
 
 export interface SubsetResult {
@@ -79,4 +98,13 @@ export function describeSubset(
     case 'stratified':
       return `stratified by ${code(subset.labelColumn ?? '')} (seed ${subset.seed})`
   }
+}
+
+/** The candidates a matrix's shards drew, merged into one file of the dataset's format that stands in for it. */
+export interface CandidateFile {
+  file: string
+  format: DataFormat
+  /** The training data's file names (the subset is named after them). */
+  names: string[]
+  candidates: CandidateOrigins
 }

@@ -12,10 +12,12 @@ import { dataTables, type DataTables } from '../tables.js'
 import { delimiterOf } from '../validate-dataset.js'
 import { mergeShards, planWords } from './merge.js'
 import { planShards, type PlanPart, type PlanReading, type ShardPlan } from './plan.js'
+import { drawShardSample, type ShardSampleSettings } from './sample.js'
 import { locatePlanFiles, parseShard, validateShard } from './validate-shard.js'
 
 export interface ShardsContext {
-  config: DataSettings
+  /** With the sample settings, a shard's job also draws the merge job's sample candidates. */
+  config: DataSettings & Partial<ShardSampleSettings>
   ports: Pick<Ports, 'worker'>
 }
 
@@ -110,6 +112,7 @@ export async function validateShardStage(
     violations: number
     rows: number
     stateBytes: number
+    sampleBytes: number | null
   }>
 > {
   const { shard, shards } = parseShard(request.shard)
@@ -132,13 +135,43 @@ export async function validateShardStage(
     request.stateFile,
     ports.worker
   )
+  const sampleBytes = await drawSample(config, sharded, { plan, shard, files }, request.stateFile)
   const rows = state.parts.reduce((sum, part) => sum + part.result.rows, 0)
   const violations = state.parts.reduce((sum, part) => sum + part.result.violationCount, 0)
+  const drawn = sampleBytes === null ? '' : `, sample candidates ${sampleBytes} bytes`
   return {
     status: 'passed',
-    message: `shard ${shard}/${shards} of plan ${plan.id}: ${plural(state.parts.length, 'part')}, ${rows} rows, ${plural(violations, 'violation')} (before the merge's checks of the whole table); state ${bytes} bytes`,
-    data: { plan, shard, violations, rows, stateBytes: bytes }
+    message: `shard ${shard}/${shards} of plan ${plan.id}: ${plural(state.parts.length, 'part')}, ${rows} rows, ${plural(violations, 'violation')} (before the merge's checks of the whole table); state ${bytes} bytes${drawn}`,
+    data: { plan, shard, violations, rows, stateBytes: bytes, sampleBytes }
   }
+}
+
+/** The shard's sample candidates beside its state, when the job has the sample settings (see sample.ts). */
+function drawSample(
+  config: ShardsContext['config'],
+  data: DataTables,
+  { plan, shard, files }: { plan: ShardPlan; shard: number; files: string[] },
+  stateFile: string
+): Promise<number | null> {
+  const { seed, sampleRows, sampleStrategy, minPerClass, predictRows } = config
+  if (
+    seed === undefined ||
+    sampleRows === undefined ||
+    sampleStrategy === undefined ||
+    minPerClass === undefined ||
+    predictRows === undefined
+  )
+    return Promise.resolve(null)
+  const labelColumn = config.labelColumn ?? data.schema.mlChecks?.label?.column
+  const settings = { seed, sampleRows, sampleStrategy, minPerClass, predictRows, labelColumn }
+  return drawShardSample(
+    plan,
+    shard,
+    files,
+    data,
+    { ...settings, dataset: config.dataset },
+    stateFile
+  )
 }
 
 /** Merges the shards' states: the verdict one runner gives on the whole dataset (or its splits). */

@@ -94,7 +94,7 @@ export async function locatePlanFiles(
 }
 
 /** How a part is read: the bytes or row groups of its file. A whole file is a part too (keys handed on). */
-async function partitionOf(
+export async function partitionOf(
   part: PlanPart,
   file: string,
   options: ValidateOptions

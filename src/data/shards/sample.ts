@@ -1,0 +1,402 @@
+// What a shard's job draws for the merge job's subset, held-out rows and profile: its training rows of
+// smallest priority (per class and overall, the first rows for head, the profile's), in a bounded file
+// beside its state; and the merge of those files into one file of candidates that stands in for the
+// dataset, so the merge job's draws read neither the dataset nor more than the candidates.
+import { createReadStream } from 'node:fs'
+import { mkdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { createInterface } from 'node:readline'
+import type { SampleSettings } from '../../config.js'
+import { UserError } from '../../errors.js'
+import { PROFILE_ROWS } from '../profile.js'
+import {
+  PROFILE_SALT,
+  rowPriority,
+  Smallest,
+  SUBSET_SALT,
+  type Ranked
+} from '../../sample/priority.js'
+import { MAX_CLASSES, Sampler, tooManyClasses } from '../../sample/strategies.js'
+import { labelIndexOf, labelOf, placeOf, writeLines } from '../../sample/subset.js'
+import type { CandidateFile, Origin } from '../../sample/types.js'
+import { readTable } from '../readers/index.js'
+import type { DataFormat, ReadOptions, RowPosition } from '../table.js'
+import type { DataTables } from '../tables.js'
+import { delimiterOf } from '../validate-dataset.js'
+import type { ShardPlan } from './plan.js'
+import { partitionOf } from './validate-shard.js'
+
+const SAMPLE_KIND = 'ml-smoke-shard-sample'
+/** Formats whose rows a candidate keeps as their source text, written back byte for byte. */
+const TEXT_FORMATS: readonly DataFormat[] = ['csv', 'tsv', 'jsonl']
+
+/** What the shards' draws depend on: the merge job's must be the same for their candidates to do. */
+export type ShardSampleSettings = Pick<
+  SampleSettings,
+  'seed' | 'sampleRows' | 'sampleStrategy' | 'minPerClass'
+> & { predictRows: number; labelColumn?: string }
+
+interface SampleHeader {
+  kind: typeof SAMPLE_KIND
+  version: 1
+  plan: string
+  shard: number
+  settings: ShardSampleSettings
+  format: DataFormat
+  /** The training data's file names, as the plan has them. */
+  names: string[]
+  /** The shard's training rows, and their label values' counts in the order first seen. */
+  rows: number
+  classes: Array<[string, number]>
+  /** The text before the first data row and the line ending, from the shard reading the first file's start. */
+  headerRaw?: readonly string[]
+  lineEnding?: '\n' | '\r\n'
+  problem?: string
+  /** Why the shard drew no candidates (see notDrawn): the merge job reads the dataset. */
+  notDrawn?: string
+}
+
+/** A candidate as a line of the file: its index among the shard's rows, file, place, label, text. */
+type CandidateLine = [number, number, number, number, string | null, string]
+
+/** The candidates file beside a state. */
+export function sampleFileOf(stateFile: string): string {
+  return `${stateFile}.sample.jsonl`
+}
+
+/** The table the subset is drawn from: the dataset, else the split train (none when neither is planned). */
+function trainingTable(data: DataTables, config: { dataset?: string[] }): number {
+  if (data.splits && config.dataset) return -1
+  return data.tables.findIndex(table => table.split === undefined || table.split === 'train')
+}
+
+/** Why the shards draw nothing for this merge job to use, or null when they do. */
+function notDrawn(settings: ShardSampleSettings, format: DataFormat): string | null {
+  if (settings.sampleStrategy === 'all') return 'sample-strategy all takes every row'
+  if (!TEXT_FORMATS.includes(format))
+    return `a ${format} subset is written from its source file (only CSV, TSV and JSON Lines rows travel as text)`
+  return null
+}
+
+interface Candidate {
+  raw: string
+  origin: Origin
+}
+
+/** The draws' keepers: the subset's (and the held-out rows') candidates and the profile's. */
+class Keepers {
+  readonly subset: Sampler<Candidate>
+  readonly profile = new Smallest<Ranked & { item: Candidate; label?: string }>(PROFILE_ROWS)
+
+  constructor(private readonly settings: ShardSampleSettings) {
+    this.subset = new Sampler({
+      rows: settings.sampleRows,
+      pool: settings.sampleRows + settings.predictRows,
+      strategy: settings.sampleStrategy,
+      seed: settings.seed,
+      minPerClass: settings.minPerClass,
+      labelled: settings.labelColumn !== undefined,
+      candidates: true
+    })
+  }
+
+  /**
+   * Offers a row: counted (a shard's row, its text `raw` a slice of what was read, copied only when
+   * kept), or not (a candidate of a shard, whose rows the shards counted).
+   */
+  offer(raw: string, origin: Origin, label: string | undefined, counted: boolean): void {
+    const [index, file, major, minor] = origin
+    const { seed } = this.settings
+    const rank = { index, priority: rowPriority(seed, SUBSET_SALT, file, major, minor) }
+    const profiled = rowPriority(seed, PROFILE_SALT, file, major, minor)
+    if (counted) this.subset.count(label)
+    const forSubset = this.subset.wants(rank, label)
+    const forProfile = this.profile.wants(profiled, index)
+    if (!forSubset && !forProfile) return
+    // A slice of the reader's chunk would keep the whole chunk alive.
+    const item = { raw: counted ? (' ' + raw).slice(1) : raw, origin }
+    if (forSubset) this.subset.offer(item, rank, label, false)
+    if (forProfile) this.profile.offer({ index, priority: profiled, item, label })
+  }
+
+  /** Every candidate kept, in the order of the dataset's rows, with its label. */
+  kept(): Array<{ item: Candidate; label?: string }> {
+    const all = new Map<number, { item: Candidate; label?: string }>()
+    for (const entry of [...this.subset.kept(), ...this.profile.ranked()])
+      all.set(entry.item.origin[0], entry)
+    return [...all.values()].sort((a, b) => a.item.origin[0] - b.item.origin[0])
+  }
+}
+
+/** Reads the shard's parts of the training table into `keepers`; the header fields found on the way. */
+async function drawParts(
+  plan: ShardPlan,
+  shard: number,
+  files: readonly string[],
+  data: DataTables,
+  table: number,
+  keepers: Keepers,
+  labelColumn: string | undefined
+): Promise<Partial<SampleHeader>> {
+  const { options } = data.tables[table]
+  const first = plan.files.findIndex(file => (file.table ?? 0) === table)
+  const found: Partial<SampleHeader> = {}
+  let index = 0
+  for (const part of plan.shards[shard - 1]) {
+    if ((plan.files[part.file].table ?? 0) !== table) continue
+    const file = part.file - first
+    const name = plan.files[part.file].name
+    const reading: ReadOptions = {
+      delimiter: delimiterOf(options),
+      dialect: options.dialect,
+      columnNames: data.schema.fields.map(field => field.name),
+      keepRaw: true,
+      partition: await partitionOf(part, files[part.file], options)
+    }
+    let labelIndex = -1
+    let inFile = 0
+    const offer = (label: string | undefined, position: RowPosition) => {
+      const origin: Origin = [index++, file, ...placeOf(options.format, position, inFile++)]
+      keepers.offer(position.raw ?? '', origin, label, true)
+    }
+    const read = await readTable(files[part.file], options.format, reading, {
+      header(labels, _line, raw) {
+        labelIndex = labelIndexOf(labels, labelColumn, name)
+        if (file === 0 && !part.start) found.headerRaw = raw
+      },
+      // A CSV row's cells stay ranges of the text read: only the label becomes a string.
+      textRow(cells, position) {
+        const label =
+          labelIndex < 0 ? undefined : labelIndex < cells.count ? cells.cell(labelIndex) : ''
+        offer(label, position)
+      },
+      row: (cells, position) => offer(labelOf(cells, labelIndex), position),
+      problem(problem) {
+        throw new UserError(`${name}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)
+      }
+    })
+    if (file === 0 && !part.start) found.lineEnding = read.lineEnding
+  }
+  return found
+}
+
+/**
+ * Draws the candidates of shard `shard`'s training rows and writes them beside `stateFile` (see
+ * sampleFileOf); its size in bytes (null: the plan has not the training data). Where candidates cannot
+ * stand for the dataset (see notDrawn), the file says why. A row the draw
+ * cannot read, or a label of too many classes, is written as the problem the merge job's draw meets.
+ */
+export async function drawShardSample(
+  plan: ShardPlan,
+  shard: number,
+  files: readonly string[],
+  data: DataTables,
+  config: ShardSampleSettings & { dataset?: string[] },
+  stateFile: string
+): Promise<number | null> {
+  const table = trainingTable(data, config)
+  if (table === -1) return null
+  const format = data.tables[table].options.format
+  const skipped = notDrawn(config, format)
+  const settings: ShardSampleSettings = {
+    seed: config.seed,
+    sampleRows: config.sampleRows,
+    sampleStrategy: config.sampleStrategy,
+    minPerClass: config.minPerClass,
+    predictRows: config.predictRows,
+    ...(config.labelColumn === undefined ? {} : { labelColumn: config.labelColumn })
+  }
+  const keepers = new Keepers(settings)
+  let found: Partial<SampleHeader> = {}
+  let problem: string | undefined
+  try {
+    if (!skipped)
+      found = await drawParts(plan, shard, files, data, table, keepers, settings.labelColumn)
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    problem = error.message
+  }
+  const counted = keepers.subset.counted()
+  const header: SampleHeader = {
+    kind: SAMPLE_KIND,
+    version: 1,
+    plan: plan.id,
+    shard,
+    settings,
+    format,
+    names: plan.files.filter(file => (file.table ?? 0) === table).map(file => file.name),
+    rows: counted.rows,
+    classes: [...counted.classes],
+    ...(found.headerRaw ? { headerRaw: found.headerRaw } : {}),
+    ...(found.lineEnding ? { lineEnding: found.lineEnding } : {}),
+    ...(problem ? { problem } : {}),
+    ...(skipped ? { notDrawn: skipped } : {})
+  }
+  const lines = [
+    JSON.stringify(header),
+    ...(problem ? [] : keepers.kept()).map(({ item, label }) =>
+      JSON.stringify([...item.origin, label ?? null, item.raw] satisfies CandidateLine)
+    )
+  ]
+  const file = sampleFileOf(stateFile)
+  await writeLines(file, lines, '\n')
+  return (await stat(file)).size
+}
+
+/** The shard and plan a state file names (the merge has checked them), read without its keys. */
+async function stateShard(stateFile: string): Promise<{ plan: string; shard: number }> {
+  const state = JSON.parse(await readFile(stateFile, 'utf8')) as {
+    plan: { id: string }
+    shard: number
+  }
+  return { plan: state.plan.id, shard: state.shard }
+}
+
+/** A candidates file's header line, or why it cannot stand for the shard. */
+async function readSampleHeader(file: string, expected: { plan: string; shard: number }) {
+  if (!(await stat(file).catch(() => null))) return `${path.basename(file)} is missing`
+  const lines = createInterface({ input: createReadStream(file) })
+  let header: SampleHeader | undefined
+  for await (const line of lines) {
+    try {
+      header = JSON.parse(line) as SampleHeader
+    } catch {
+      // Not a draw: said below.
+    }
+    break
+  }
+  lines.close()
+  const ok =
+    header?.kind === SAMPLE_KIND &&
+    header.version === 1 &&
+    header.plan === expected.plan &&
+    header.shard === expected.shard
+  return ok ? header! : `${path.basename(file)} is not the draw of shard ${expected.shard}`
+}
+
+function sameSettings(a: ShardSampleSettings, b: ShardSampleSettings): string | null {
+  const keys = [
+    'seed',
+    'sampleRows',
+    'sampleStrategy',
+    'minPerClass',
+    'predictRows',
+    'labelColumn'
+  ] as const
+  const differ = keys.filter(key => a[key] !== b[key])
+  if (!differ.length) return null
+  const words = (key: (typeof keys)[number]) =>
+    key.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)
+  return `the shards drew with ${differ.map(key => `${words(key)} ${a[key] ?? '(none)'}`).join(', ')}, this job has ${differ.map(key => `${words(key)} ${b[key] ?? '(none)'}`).join(', ')}`
+}
+
+/** A line of a candidates file, checked to be one (the file came from an artifact). */
+function candidateLine(text: string, file: string, line: number): CandidateLine {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    value = null
+  }
+  const [index, f, major, minor, label, raw] = Array.isArray(value) ? value : []
+  const whole = [index, f, major, minor].every(n => Number.isSafeInteger(n) && n >= 0)
+  if (!whole || !(label === null || typeof label === 'string') || typeof raw !== 'string')
+    throw new UserError(
+      `${file}:${line}: not a sample candidate of ml-smoke (expected [row, file, place, place, label, text]): run that shard's job again`
+    )
+  return value as CandidateLine
+}
+
+/** Adds one shard's candidates to `keepers`, their indices past the `before` rows of earlier shards. */
+async function offerShard(file: string, keepers: Keepers, before: number): Promise<void> {
+  const lines = createInterface({ input: createReadStream(file) })
+  let number = 0
+  for await (const text of lines) {
+    if (++number === 1) continue
+    const [index, f, major, minor, label, raw] = candidateLine(text, file, number)
+    keepers.offer(raw, [before + index, f, major, minor], label ?? undefined, false)
+  }
+}
+
+/** The shards' class counts summed, in the order first seen across the dataset. */
+function sumClasses(headers: SampleHeader[]): {
+  classes: Array<[string, number]>
+  problem?: string
+} {
+  const classes = new Map<string, number>()
+  for (const header of headers)
+    for (const [label, count] of header.classes)
+      classes.set(label, (classes.get(label) ?? 0) + count)
+  const problem =
+    headers.find(header => header.problem)?.problem ??
+    (classes.size > MAX_CLASSES ? tooManyClasses().message : undefined)
+  return { classes: [...classes], ...(problem ? { problem } : {}) }
+}
+
+/**
+ * The shards' candidates (beside `stateFiles`) merged into one file in `folder`, in the dataset's
+ * format: the rows each draw of the merge job can take, each with its origin. Or why they cannot
+ * stand for the dataset here (another seed or sample-rows, a shard that drew none): the draws read
+ * the dataset then.
+ */
+export async function mergeShardSamples(
+  stateFiles: readonly string[],
+  settings: ShardSampleSettings,
+  folder: string
+): Promise<CandidateFile | { reason: string }> {
+  const headers: Array<SampleHeader & { file: string }> = []
+  for (const stateFile of stateFiles) {
+    const file = sampleFileOf(stateFile)
+    const header = await readSampleHeader(file, await stateShard(stateFile))
+    if (typeof header === 'string') return { reason: header }
+    const differ = header.notDrawn ?? sameSettings(header.settings, settings)
+    if (differ) return { reason: differ }
+    headers.push({ ...header, file })
+  }
+  headers.sort((a, b) => a.shard - b.shard)
+  const keepers = new Keepers(settings)
+  let before = 0
+  for (const header of headers) {
+    await offerShard(header.file, keepers, before)
+    before += header.rows
+  }
+  const [start] = headers.filter(header => header.headerRaw || header.lineEnding)
+  const kept = keepers.kept()
+  const format = headers[0].format
+  const file = path.join(folder, `candidates.${format}`)
+  const ending = start?.lineEnding ?? '\n'
+  await writeLines(file, [...(start?.headerRaw ?? []), ...kept.map(({ item }) => item.raw)], ending)
+  return {
+    file,
+    format,
+    names: headers[0].names,
+    candidates: {
+      origins: kept.map(({ item }) => item.origin),
+      rows: before,
+      ...sumClasses(headers)
+    }
+  }
+}
+
+/**
+ * The merge job's candidates (a file in `folder`) for `config`'s draws (its labelColumn: label-column,
+ * else the schema's), or why its draws read the dataset.
+ */
+export async function shardCandidates(
+  config: ShardSampleSettings,
+  stateFiles: readonly string[],
+  folder: string
+): Promise<CandidateFile | { reason: string }> {
+  const settings: ShardSampleSettings = {
+    seed: config.seed,
+    sampleRows: config.sampleRows,
+    sampleStrategy: config.sampleStrategy,
+    minPerClass: config.minPerClass,
+    predictRows: config.predictRows,
+    ...(config.labelColumn === undefined ? {} : { labelColumn: config.labelColumn })
+  }
+  const skipped = notDrawn(settings, 'csv')
+  if (skipped) return { reason: skipped }
+  await mkdir(folder, { recursive: true })
+  return mergeShardSamples(stateFiles, settings, folder)
+}
