@@ -5,9 +5,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { KeyStore, sortEntries } from '../src/data/keys/store.js'
-import { parseTableSchema } from '../src/data/schema.js'
+import { parseTableSchema, type TableSchema } from '../src/data/schema.js'
 import { validateDataset } from '../src/data/validate-dataset.js'
 import { validateTable } from '../src/data/validate-file.js'
+import type { ValidationResult } from '../src/data/validation-types.js'
 import type { OffThread } from '../src/worker/client.js'
 import { perform } from '../src/worker/perform.js'
 import type { WorkerResult, WorkerTask } from '../src/worker/tasks.js'
@@ -122,6 +123,20 @@ describe('sortEntries', () => {
   })
 })
 
+/** The file validated on two threads (the worker's task done in this thread) and in one pass: equal. */
+async function splitAsOnePass(file: string, schema: TableSchema): Promise<ValidationResult> {
+  const options = { format: 'csv', maxViolations: 1000, schemaLabel: 's.json' } as const
+  const inThisThread: OffThread = {
+    run: <T extends WorkerTask>(task: T) => perform(task) as Promise<WorkerResult<T>>
+  }
+  process.env.ML_SMOKE_PARALLEL_MIN_BYTES = '1000'
+  const two = await validateDataset(file, schema, options, inThisThread)
+  expect(two.parts).toBe(2)
+  const one = await validateTable(file, schema, options)
+  expect({ ...two, parts: undefined }).toEqual({ ...one, parts: undefined })
+  return two
+}
+
 describe('keys across the two-thread split', () => {
   afterEach(() => {
     delete process.env.ML_SMOKE_PARALLEL_MIN_BYTES
@@ -151,16 +166,7 @@ describe('keys across the two-thread split', () => {
       }),
       's.json'
     )
-    const options = { format: 'csv', maxViolations: 1000, schemaLabel: 's.json' } as const
-    // The worker's task done in this thread, as the data worker does it.
-    const inThisThread: OffThread = {
-      run: <T extends WorkerTask>(task: T) => perform(task) as Promise<WorkerResult<T>>
-    }
-    process.env.ML_SMOKE_PARALLEL_MIN_BYTES = '1000'
-    const two = await validateDataset(file, schema, options, inThisThread)
-    expect(two.parts).toBe(2)
-    const one = await validateTable(file, schema, options)
-    expect({ ...two, parts: undefined }).toEqual({ ...one, parts: undefined })
+    const two = await splitAsOnePass(file, schema)
     expect(two.violations.map(v => [v.line, v.code, v.message])).toEqual([
       [19, 'unique-error', 'unique key (a, b) repeats row 12'],
       [20019, 'unique-error', 'unique key (a, b) repeats row 20012'],
@@ -199,15 +205,7 @@ describe('keys across the two-thread split', () => {
       }),
       's.json'
     )
-    const options = { format: 'csv', maxViolations: 1000, schemaLabel: 's.json' } as const
-    const inThisThread: OffThread = {
-      run: <T extends WorkerTask>(task: T) => perform(task) as Promise<WorkerResult<T>>
-    }
-    process.env.ML_SMOKE_PARALLEL_MIN_BYTES = '1000'
-    const two = await validateDataset(file, schema, options, inThisThread)
-    expect(two.parts).toBe(2)
-    const one = await validateTable(file, schema, options)
-    expect({ ...two, parts: undefined }).toEqual({ ...one, parts: undefined })
+    const two = await splitAsOnePass(file, schema)
     expect(two.violations.map(v => [v.line, v.message])).toEqual(
       [7, 5007, 10007, 15007, 20007, 25007].map(i => [
         i + 2,

@@ -12990,6 +12990,13 @@ class RowsAgainSink {
         return this.visit(cells, text, position, columns);
     }
 }
+/** Per column: each key (by index in `keys`) and part (by index in its fields) that the column is. */
+function keyPartsByColumn(names, keys) {
+    return names.map(name => keys.flatMap((key, k) => {
+        const part = name === null ? -1 : key.fields.indexOf(name);
+        return part === -1 ? [] : [[k, part]];
+    }));
+}
 /** Cell `k`'s value as the validator's pass fed it to the keys: MISSING when it had no valid value. */
 function keyValue(field, cells, text, k) {
     if (!field || (cells && cells[k] === ABSENT))
@@ -13040,10 +13047,7 @@ class RecheckSink extends RowsAgainSink {
     }
     mapColumns(names) {
         this.uniqueByColumn = names.map(name => name === null ? -1 : this.recheck.checks.unique.indexOf(name));
-        this.partsByColumn = names.map(name => this.composites.flatMap((key, c) => {
-            const part = name === null ? -1 : key.fields.indexOf(name);
-            return part === -1 ? [] : [[c, part]];
-        }));
+        this.partsByColumn = keyPartsByColumn(names, this.composites);
     }
     /** A candidate's keys compared. False: stop (too much text held). */
     visit(cells, text, position, columns) {
@@ -13271,10 +13275,7 @@ class ReferenceSink extends RowsAgainSink {
         throw new errors/* UserError */.yo(`${file ?? 'the data'}: row ${rowNumber} was not there when read again: the data changed while it was validated; validate it again`);
     }
     mapColumns(names) {
-        this.partsByColumn = names.map(name => this.foreignKeys.flatMap((key, i) => {
-            const part = name === null ? -1 : key.fields.indexOf(name);
-            return part === -1 ? [] : [[i, part]];
-        }));
+        this.partsByColumn = keyPartsByColumn(names, this.foreignKeys);
     }
     /** As the validator's pass: each part the last valid value of its field's columns, else null. */
     visit(cells, text, position, columns) {

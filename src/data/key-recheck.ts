@@ -203,6 +203,19 @@ export abstract class RowsAgainSink implements FilesSink {
   }
 }
 
+/** Per column: each key (by index in `keys`) and part (by index in its fields) that the column is. */
+export function keyPartsByColumn(
+  names: ReadonlyArray<string | null>,
+  keys: ReadonlyArray<{ fields: readonly string[] }>
+): Array<Array<[number, number]>> {
+  return names.map(name =>
+    keys.flatMap((key, k) => {
+      const part = name === null ? -1 : key.fields.indexOf(name)
+      return part === -1 ? [] : [[k, part] as [number, number]]
+    })
+  )
+}
+
 /** Cell `k`'s value as the validator's pass fed it to the keys: MISSING when it had no valid value. */
 export function keyValue(
   field: CompiledField | null,
@@ -260,12 +273,7 @@ class RecheckSink extends RowsAgainSink {
     this.uniqueByColumn = names.map(name =>
       name === null ? -1 : this.recheck.checks.unique.indexOf(name)
     )
-    this.partsByColumn = names.map(name =>
-      this.composites.flatMap((key, c) => {
-        const part = name === null ? -1 : key.fields.indexOf(name)
-        return part === -1 ? [] : [[c, part] as [number, number]]
-      })
-    )
+    this.partsByColumn = keyPartsByColumn(names, this.composites)
   }
 
   /** A candidate's keys compared. False: stop (too much text held). */

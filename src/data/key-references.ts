@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { UserError } from '../errors.js'
 import { compileSchema, MISSING, type CompiledField } from './cells/field.js'
-import { keyValue, RowSet, RowsAgainSink } from './key-recheck.js'
+import { keyPartsByColumn, keyValue, RowSet, RowsAgainSink } from './key-recheck.js'
 import { uniqueKey } from './key-tracker.js'
 import { RunCursor, RunWriter } from './keys/runs.js'
 import { KeyStore } from './keys/store.js'
@@ -137,12 +137,7 @@ class ReferenceSink extends RowsAgainSink {
   }
 
   protected override mapColumns(names: Array<string | null>): void {
-    this.partsByColumn = names.map(name =>
-      this.foreignKeys.flatMap((key, i) => {
-        const part = name === null ? -1 : key.fields.indexOf(name)
-        return part === -1 ? [] : [[i, part] as [number, number]]
-      })
-    )
+    this.partsByColumn = keyPartsByColumn(names, this.foreignKeys)
   }
 
   /** As the validator's pass: each part the last valid value of its field's columns, else null. */
