@@ -6,6 +6,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile, mkdir, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
 import { describe, expect, it } from '@jest/globals'
 import { parquetWriteFile } from 'hyparquet-writer'
 import { parseSettings, SAMPLE_OPTIONS } from '../src/config.js'
@@ -699,6 +700,38 @@ async function labelledCsvFiles(folder: string, sizes: number[]): Promise<void> 
   }
 }
 
+/** Parquet files of labelled rows DuckDB writes, in row groups of 2,048: int64, double, text, timestamp, bool. */
+async function labelledParquetFiles(folder: string, sizes: number[]): Promise<void> {
+  const connection = await (await DuckDBInstance.create(':memory:')).connect()
+  let first = 0
+  for (const [f, size] of sizes.entries()) {
+    // NaN, null and a rare class planted at fixed rows; the rest spread by a multiplicative hash.
+    await connection.run(`COPY (SELECT
+        CASE WHEN i % 211 = 5 THEN NULL ELSE i * 3000000000 END::BIGINT AS id,
+        CASE WHEN i % 13 = 0 THEN 'NaN'::DOUBLE WHEN i % 17 = 0 THEN NULL ELSE (i * 7919 % 1009) / 7.0 END AS score,
+        CASE WHEN i % 19 = 0 THEN NULL ELSE 'n' || (i * 104729 % 100003) END AS note,
+        CASE WHEN i % 23 = 0 THEN NULL ELSE TIMESTAMP '2024-01-01' + INTERVAL (i * 1000003 % 86400007) MILLISECOND END AS at,
+        CASE WHEN i % 29 = 0 THEN NULL ELSE i * 31 % 7 < 3 END AS flag,
+        CASE WHEN i % 97 = 0 THEN 'fish' ELSE ['cat', 'dog', 'bird'][i * 48271 % 65537 % 3 + 1] END AS label
+      FROM range(${first}, ${first + size}) t(i))
+      TO '${path.join(folder, `part-${f}.parquet`)}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`)
+    first += size
+  }
+  connection.closeSync()
+}
+
+const PARQUET_SCHEMA = {
+  fields: [
+    { name: 'id', type: 'integer' },
+    { name: 'score', type: 'number' },
+    { name: 'note', type: 'string' },
+    { name: 'at', type: 'datetime' },
+    { name: 'flag', type: 'boolean' },
+    { name: 'label', type: 'string' }
+  ],
+  mlChecks: { label: { column: 'label' } }
+}
+
 describe("the merge job's draws come from the shards' candidates", () => {
   const SAMPLE_FLAGS = ['--seed', '5', '--sample-rows', '40', '--predict-rows', '8']
 
@@ -761,6 +794,25 @@ describe("the merge job's draws come from the shards' candidates", () => {
     await expect(draws(config)).rejects.toThrow('data')
   }, 90_000)
 
+  it("Parquet files of row groups (int64, double with NaN and null, text, timestamp, bool): the subset (sha256), class counts, held-out rows and profile are the single runner's, for 1, 2 and 5 shards, and with the dataset gone", async () => {
+    const dir = await workspace(PARQUET_SCHEMA)
+    // More rows than the profile's 10,000: the candidates are not the whole dataset.
+    await labelledParquetFiles(path.join(dir, 'data'), [5000, 2000, 2000, 2000, 1500])
+    await sameDraws(dir, ['data', 'schema.json', 'label'], [1, 2, 5], ['random', 'stratified'])
+    const config = {
+      ...sampleConfig(dir, 'data', 'stratified', 'label'),
+      schema: path.join(dir, 'schema.json')
+    }
+    const single = await draws(config)
+    const data = ['--dataset', 'data', '--schema', 'schema.json']
+    const flags = [...SAMPLE_FLAGS, '--sample-strategy', 'stratified', '--label-column', 'label']
+    const { states, plan } = await asMatrix(dir, data, 5, [], flags)
+    expect(plan.shards.flat().some(part => part.rowGroups && part.rowGroups.from > 0)).toBe(true)
+    const drawn = await candidatesOf(config, states)
+    await rm(path.join(dir, 'data'), { recursive: true })
+    expect(await draws(config, drawn)).toEqual(single)
+  }, 90_000)
+
   it('candidates drawn by other settings, or JSON and Parquet data, are not used: the merge job reads the dataset, and says why', async () => {
     const dir = await workspace()
     await labelledCsvFiles(path.join(dir, 'data'), [300])
@@ -794,7 +846,7 @@ describe("the merge job's draws come from the shards' candidates", () => {
     const json = await asMatrix(dir, ['--dataset', 'rows.json', '--schema', 'schema.json'], 1)
     expect(await shardCandidates(config, json.states, folder)).toEqual({
       reason:
-        'a json subset is written from its source file (only CSV, TSV and JSON Lines rows travel as text)'
+        'a json subset is written from its source file (only CSV, TSV and JSON Lines rows travel as text, Parquet rows as Parquet)'
     })
   })
 })
