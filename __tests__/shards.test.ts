@@ -848,5 +848,33 @@ describe("the merge job's draws come from the shards' candidates", () => {
       reason:
         'a json subset is written from its source file (only CSV, TSV and JSON Lines rows travel as text, Parquet rows as Parquet)'
     })
+    // Parquet files of other schemas: a subset written with the first file's is not what the candidates make.
+    await mkdir(path.join(dir, 'pq'))
+    for (const [f, type] of ['INT32', 'INT64'].entries())
+      parquetWriteFile({
+        filename: path.join(dir, 'pq', `part-${f}.parquet`),
+        columnData: [
+          { name: 'id', type, data: Array.from({ length: 20 }, (_, i) => (f ? BigInt(i) : i)) },
+          { name: 'label', type: 'STRING', data: Array.from({ length: 20 }, () => 'cat') }
+        ]
+      } as Parameters<typeof parquetWriteFile>[0])
+    const fields = [
+      { name: 'id', type: 'integer' },
+      { name: 'label', type: 'string' }
+    ]
+    await writeFile(path.join(dir, 'pq.json'), JSON.stringify({ fields }))
+    const pq = ['--dataset', 'pq', '--schema', 'pq.json']
+    const mixed = sampleConfig(dir, 'pq', 'random', 'label')
+    const twoShards = await asMatrix(dir, pq, 2, [], [...SAMPLE_FLAGS, '--label-column', 'label'])
+    expect(await shardCandidates(mixed, twoShards.states, folder)).toEqual({
+      reason:
+        "a parquet subset is written from its source file when the files' Parquet schemas differ (pq/part-0.parquet and pq/part-1.parquet)"
+    })
+    const oneShard = await asMatrix(dir, pq, 1, [], [...SAMPLE_FLAGS, '--label-column', 'label'])
+    // One shard writes the second file's INT64 values with the first file's INT32 schema, as one runner would.
+    expect(await shardCandidates(mixed, oneShard.states, folder)).toEqual({
+      reason:
+        'a parquet subset is written from its source file when its rows do not travel exactly as Parquet (cannot write the subset of part-0.parquet as Parquet with its schema: parquet expected integer value, got 0)'
+    })
   })
 })
