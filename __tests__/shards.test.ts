@@ -700,7 +700,7 @@ async function labelledCsvFiles(folder: string, sizes: number[]): Promise<void> 
   }
 }
 
-/** Parquet files of labelled rows DuckDB writes, in row groups of 2,048: int64, double, text, timestamp, bool. */
+/** Parquet files of labelled rows DuckDB writes, in row groups of 2,048: int64, double, text, timestamp, bool, binary. */
 async function labelledParquetFiles(folder: string, sizes: number[]): Promise<void> {
   const connection = await (await DuckDBInstance.create(':memory:')).connect()
   let first = 0
@@ -712,6 +712,7 @@ async function labelledParquetFiles(folder: string, sizes: number[]): Promise<vo
         CASE WHEN i % 19 = 0 THEN NULL ELSE 'n' || (i * 104729 % 100003) END AS note,
         CASE WHEN i % 23 = 0 THEN NULL ELSE TIMESTAMP '2024-01-01' + INTERVAL (i * 1000003 % 86400007) MILLISECOND END AS at,
         CASE WHEN i % 29 = 0 THEN NULL ELSE i * 31 % 7 < 3 END AS flag,
+        CASE WHEN i % 31 = 0 THEN NULL ELSE encode('b' || (i * 31 % 1000)) END AS bytes,
         CASE WHEN i % 97 = 0 THEN 'fish' ELSE ['cat', 'dog', 'bird'][i * 48271 % 65537 % 3 + 1] END AS label
       FROM range(${first}, ${first + size}) t(i))
       TO '${path.join(folder, `part-${f}.parquet`)}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`)
@@ -727,6 +728,7 @@ const PARQUET_SCHEMA = {
     { name: 'note', type: 'string' },
     { name: 'at', type: 'datetime' },
     { name: 'flag', type: 'boolean' },
+    { name: 'bytes', type: 'any' },
     { name: 'label', type: 'string' }
   ],
   mlChecks: { label: { column: 'label' } }
@@ -794,22 +796,25 @@ describe("the merge job's draws come from the shards' candidates", () => {
     await expect(draws(config)).rejects.toThrow('data')
   }, 90_000)
 
-  it("Parquet files of row groups (int64, double with NaN and null, text, timestamp, bool): the subset (sha256), class counts, held-out rows and profile are the single runner's, for 1, 2 and 5 shards, and with the dataset gone", async () => {
+  it("Parquet files of row groups (int64, double with NaN and null, text, timestamp, bool, binary): the subset (sha256), class counts, held-out rows and profile are the single runner's, for 1, 2 and 5 shards, and with the dataset gone", async () => {
     const dir = await workspace(PARQUET_SCHEMA)
-    // More rows than the profile's 10,000: the candidates are not the whole dataset.
-    await labelledParquetFiles(path.join(dir, 'data'), [5000, 2000, 2000, 2000, 1500])
+    await labelledParquetFiles(path.join(dir, 'data'), [3000, 1000, 1000, 1000, 1000, 900])
     await sameDraws(dir, ['data', 'schema.json', 'label'], [1, 2, 5], ['random', 'stratified'])
+    // More rows than the profile's 10,000: the candidates are not the whole dataset.
+    await mkdir(path.join(dir, 'big'))
+    await labelledParquetFiles(path.join(dir, 'big'), [4300, 1600, 1600, 1600, 1200])
     const config = {
-      ...sampleConfig(dir, 'data', 'stratified', 'label'),
+      ...sampleConfig(dir, 'big', 'stratified', 'label'),
       schema: path.join(dir, 'schema.json')
     }
     const single = await draws(config)
-    const data = ['--dataset', 'data', '--schema', 'schema.json']
+    const data = ['--dataset', 'big', '--schema', 'schema.json']
     const flags = [...SAMPLE_FLAGS, '--sample-strategy', 'stratified', '--label-column', 'label']
     const { states, plan } = await asMatrix(dir, data, 5, [], flags)
     expect(plan.shards.flat().some(part => part.rowGroups && part.rowGroups.from > 0)).toBe(true)
     const drawn = await candidatesOf(config, states)
-    await rm(path.join(dir, 'data'), { recursive: true })
+    expect(drawn.candidates.origins.length).toBeLessThan(10_300)
+    await rm(path.join(dir, 'big'), { recursive: true })
     expect(await draws(config, drawn)).toEqual(single)
   }, 90_000)
 
