@@ -68,7 +68,10 @@ interface SampleHeader {
   cells?: { rows: number; file: number; schema: string }
 }
 
-/** A candidate as a line of the file: its index among the shard's rows, file, place, label, text ('' when its cells are in a Parquet file). */
+/**
+ * A candidate as a line of the file: its index among the shard's rows, file, place, label, text ('' when
+ * its cells are a row of the Parquet file beside, see cellsFileOf).
+ */
 type CandidateLine = [number, number, number, number, string | null, string]
 
 /** The candidates file beside a state. */
