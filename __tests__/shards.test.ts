@@ -6,6 +6,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile, mkdir, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
 import { describe, expect, it } from '@jest/globals'
 import { parquetWriteFile } from 'hyparquet-writer'
 import { parseSettings, SAMPLE_OPTIONS } from '../src/config.js'
@@ -699,6 +700,40 @@ async function labelledCsvFiles(folder: string, sizes: number[]): Promise<void> 
   }
 }
 
+/** Parquet files of labelled rows DuckDB writes, in row groups of 2,048: int64, double, text, timestamp, bool, binary. */
+async function labelledParquetFiles(folder: string, sizes: number[]): Promise<void> {
+  const connection = await (await DuckDBInstance.create(':memory:')).connect()
+  let first = 0
+  for (const [f, size] of sizes.entries()) {
+    // NaN, null and a rare class planted at fixed rows; the rest spread by a multiplicative hash.
+    await connection.run(`COPY (SELECT
+        CASE WHEN i % 211 = 5 THEN NULL ELSE i * 3000000000 END::BIGINT AS id,
+        CASE WHEN i % 13 = 0 THEN 'NaN'::DOUBLE WHEN i % 17 = 0 THEN NULL ELSE (i * 7919 % 1009) / 7.0 END AS score,
+        CASE WHEN i % 19 = 0 THEN NULL ELSE 'n' || (i * 104729 % 100003) END AS note,
+        CASE WHEN i % 23 = 0 THEN NULL ELSE TIMESTAMP '2024-01-01' + INTERVAL (i * 1000003 % 86400007) MILLISECOND END AS at,
+        CASE WHEN i % 29 = 0 THEN NULL ELSE i * 31 % 7 < 3 END AS flag,
+        CASE WHEN i % 31 = 0 THEN NULL ELSE encode('b' || (i * 31 % 1000)) END AS bytes,
+        CASE WHEN i % 97 = 0 THEN 'fish' ELSE ['cat', 'dog', 'bird'][i * 48271 % 65537 % 3 + 1] END AS label
+      FROM range(${first}, ${first + size}) t(i))
+      TO '${path.join(folder, `part-${f}.parquet`)}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`)
+    first += size
+  }
+  connection.closeSync()
+}
+
+const PARQUET_SCHEMA = {
+  fields: [
+    { name: 'id', type: 'integer' },
+    { name: 'score', type: 'number' },
+    { name: 'note', type: 'string' },
+    { name: 'at', type: 'datetime' },
+    { name: 'flag', type: 'boolean' },
+    { name: 'bytes', type: 'any' },
+    { name: 'label', type: 'string' }
+  ],
+  mlChecks: { label: { column: 'label' } }
+}
+
 describe("the merge job's draws come from the shards' candidates", () => {
   const SAMPLE_FLAGS = ['--seed', '5', '--sample-rows', '40', '--predict-rows', '8']
 
@@ -761,6 +796,28 @@ describe("the merge job's draws come from the shards' candidates", () => {
     await expect(draws(config)).rejects.toThrow('data')
   }, 90_000)
 
+  it("Parquet files of row groups (int64, double with NaN and null, text, timestamp, bool, binary): the subset (sha256), class counts, held-out rows and profile are the single runner's, for 1, 2 and 5 shards, and with the dataset gone", async () => {
+    const dir = await workspace(PARQUET_SCHEMA)
+    await labelledParquetFiles(path.join(dir, 'data'), [3000, 1000, 1000, 1000, 1000, 900])
+    await sameDraws(dir, ['data', 'schema.json', 'label'], [1, 2, 5], ['random', 'stratified'])
+    // More rows than the profile's 10,000: the candidates are not the whole dataset.
+    await mkdir(path.join(dir, 'big'))
+    await labelledParquetFiles(path.join(dir, 'big'), [4300, 1600, 1600, 1600, 1200])
+    const config = {
+      ...sampleConfig(dir, 'big', 'stratified', 'label'),
+      schema: path.join(dir, 'schema.json')
+    }
+    const single = await draws(config)
+    const data = ['--dataset', 'big', '--schema', 'schema.json']
+    const flags = [...SAMPLE_FLAGS, '--sample-strategy', 'stratified', '--label-column', 'label']
+    const { states, plan } = await asMatrix(dir, data, 5, [], flags)
+    expect(plan.shards.flat().some(part => part.rowGroups && part.rowGroups.from > 0)).toBe(true)
+    const drawn = await candidatesOf(config, states)
+    expect(drawn.candidates.origins.length).toBeLessThan(10_300)
+    await rm(path.join(dir, 'big'), { recursive: true })
+    expect(await draws(config, drawn)).toEqual(single)
+  }, 90_000)
+
   it('candidates drawn by other settings, or JSON and Parquet data, are not used: the merge job reads the dataset, and says why', async () => {
     const dir = await workspace()
     await labelledCsvFiles(path.join(dir, 'data'), [300])
@@ -794,7 +851,35 @@ describe("the merge job's draws come from the shards' candidates", () => {
     const json = await asMatrix(dir, ['--dataset', 'rows.json', '--schema', 'schema.json'], 1)
     expect(await shardCandidates(config, json.states, folder)).toEqual({
       reason:
-        'a json subset is written from its source file (only CSV, TSV and JSON Lines rows travel as text)'
+        'a json subset is written from its source file (only CSV, TSV and JSON Lines rows travel as text, Parquet rows as Parquet)'
+    })
+    // Parquet files of other schemas: a subset written with the first file's is not what the candidates make.
+    await mkdir(path.join(dir, 'pq'))
+    for (const [f, type] of ['INT32', 'INT64'].entries())
+      parquetWriteFile({
+        filename: path.join(dir, 'pq', `part-${f}.parquet`),
+        columnData: [
+          { name: 'id', type, data: Array.from({ length: 20 }, (_, i) => (f ? BigInt(i) : i)) },
+          { name: 'label', type: 'STRING', data: Array.from({ length: 20 }, () => 'cat') }
+        ]
+      } as Parameters<typeof parquetWriteFile>[0])
+    const fields = [
+      { name: 'id', type: 'integer' },
+      { name: 'label', type: 'string' }
+    ]
+    await writeFile(path.join(dir, 'pq.json'), JSON.stringify({ fields }))
+    const pq = ['--dataset', 'pq', '--schema', 'pq.json']
+    const mixed = sampleConfig(dir, 'pq', 'random', 'label')
+    const twoShards = await asMatrix(dir, pq, 2, [], [...SAMPLE_FLAGS, '--label-column', 'label'])
+    expect(await shardCandidates(mixed, twoShards.states, folder)).toEqual({
+      reason:
+        "a parquet subset is written from its source file when the files' Parquet schemas differ (pq/part-0.parquet and pq/part-1.parquet)"
+    })
+    const oneShard = await asMatrix(dir, pq, 1, [], [...SAMPLE_FLAGS, '--label-column', 'label'])
+    // One shard writes the second file's INT64 values with the first file's INT32 schema, as one runner would.
+    expect(await shardCandidates(mixed, oneShard.states, folder)).toEqual({
+      reason:
+        'a parquet subset is written from its source file when its rows do not travel exactly as Parquet (cannot write the subset of part-0.parquet as Parquet with its schema: parquet expected integer value, got 0)'
     })
   })
 })

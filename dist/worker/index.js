@@ -3445,7 +3445,7 @@ function decode(/** @type {Uint8Array} */ value) {
  * @param {MetadataOptions & { initialFetchSize?: number }} options initial fetch size in bytes (default 512kb)
  * @returns {Promise<FileMetaData>} parquet metadata object
  */
-async function parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = metadata_defaultInitialFetchSize, geoparquet = true } = {}) {
+async function metadata_parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = metadata_defaultInitialFetchSize, geoparquet = true } = {}) {
   if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error('parquet expected AsyncBuffer')
 
   // fetch last bytes (footer) of the file
@@ -13941,7 +13941,7 @@ const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * @param {string} filename
  * @returns {Promise<AsyncBuffer>}
  */
-async function asyncBufferFromFile(filename) {
+async function node_asyncBufferFromFile(filename) {
   const { size } = await external_fs_namespaceObject.promises.stat(filename)
   return {
     byteLength: size,
@@ -15817,7 +15817,7 @@ function metadata_decode(/** @type {Uint8Array} */ value) {
  * @param {MetadataOptions & { initialFetchSize?: number }} options initial fetch size in bytes (default 512kb)
  * @returns {Promise<FileMetaData>} parquet metadata object
  */
-async function metadata_parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = src_metadata_defaultInitialFetchSize, geoparquet = true } = {}) {
+async function src_metadata_parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = src_metadata_defaultInitialFetchSize, geoparquet = true } = {}) {
   if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error('parquet expected AsyncBuffer')
 
   // fetch last bytes (footer) of the file
@@ -20211,7 +20211,7 @@ function jsonRows(header, rows) {
  * crash: the writer's complaint becomes a UserError that suggests a CSV subset.
  */
 async function writeParquetLike(source, target, header, rows) {
-    const metadata = await parquetMetadataAsync(await asyncBufferFromFile(source));
+    const metadata = await metadata_parquetMetadataAsync(await node_asyncBufferFromFile(source));
     try {
         parquetWriteFile({
             filename: target,
@@ -20223,6 +20223,30 @@ async function writeParquetLike(source, target, header, rows) {
     catch (error) {
         throw new errors/* UserError */.yo(`cannot write the subset of ${external_node_path_default().basename(source)} as Parquet with its schema: ${error.message}`, { hint: 'write the subset as CSV (subset-format: csv), or rewrite the dataset' });
     }
+}
+/** Whether two cells read from Parquet are the same value: NaN is NaN, dates by time, bytes by byte. */
+function sameCell(a, b) {
+    if (Object.is(a, b))
+        return true;
+    if (a instanceof Date && b instanceof Date)
+        return Object.is(a.getTime(), b.getTime());
+    if (a instanceof Uint8Array && b instanceof Uint8Array)
+        return a.length === b.length && a.every((byte, i) => byte === b[i]);
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((cell, i) => sameCell(cell, b[i]));
+    if (!writers_isPlainObject(a) || !writers_isPlainObject(b))
+        return false;
+    const [keysA, keysB] = [Object.keys(a), Object.keys(b)];
+    return (keysA.length === keysB.length &&
+        keysA.every((key, i) => keysB[i] === key && sameCell(a[key], b[key])));
+}
+function writers_isPlainObject(value) {
+    return (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype);
+}
+/** A Parquet file's schema as text (what writeParquetLike writes a subset with). */
+async function parquetSchemaText(file) {
+    const metadata = await parquetMetadataAsync(await asyncBufferFromFile(file));
+    return JSON.stringify(metadata.schema, (_key, value) => typeof value === 'bigint' ? `${value}n` : value);
 }
 
 ;// CONCATENATED MODULE: external "node:url"

@@ -74,3 +74,33 @@ export async function writeParquetLike(
     )
   }
 }
+
+/** Whether two cells read from Parquet are the same value: NaN is NaN, dates by time, bytes by byte. */
+export function sameCell(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true
+  if (a instanceof Date && b instanceof Date) return Object.is(a.getTime(), b.getTime())
+  if (a instanceof Uint8Array && b instanceof Uint8Array)
+    return a.length === b.length && a.every((byte, i) => byte === b[i])
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((cell, i) => sameCell(cell, b[i]))
+  if (!isPlainObject(a) || !isPlainObject(b)) return false
+  const [keysA, keysB] = [Object.keys(a), Object.keys(b)]
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((key, i) => keysB[i] === key && sameCell(a[key], b[key]))
+  )
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
+  )
+}
+
+/** A Parquet file's schema as text (what writeParquetLike writes a subset with). */
+export async function parquetSchemaText(file: string): Promise<string> {
+  const metadata = await parquetMetadataAsync(await asyncBufferFromFile(file))
+  return JSON.stringify(metadata.schema, (_key, value: unknown) =>
+    typeof value === 'bigint' ? `${value}n` : value
+  )
+}

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import type { SampleSettings } from '../../config.js'
 import { UserError } from '../../errors.js'
+import { writeAtomically } from '../../file-info.js'
 import { PROFILE_ROWS } from '../profile.js'
 import {
   PROFILE_SALT,
@@ -20,6 +21,7 @@ import { MAX_CLASSES, Sampler, tooManyClasses } from '../../sample/strategies.js
 import { labelIndexOf, labelOf, placeOf, writeLines } from '../../sample/subset.js'
 import type { CandidateFile, Origin } from '../../sample/types.js'
 import { readTable } from '../readers/index.js'
+import { parquetSchemaText, sameCell, writeParquetLike } from '../writers.js'
 import type { DataFormat, ReadOptions, RowPosition } from '../table.js'
 import type { DataTables } from '../tables.js'
 import { delimiterOf } from '../validate-dataset.js'
@@ -29,6 +31,11 @@ import { partitionOf } from './validate-shard.js'
 const SAMPLE_KIND = 'ml-smoke-shard-sample'
 /** Formats whose rows a candidate keeps as their source text, written back byte for byte. */
 const TEXT_FORMATS: readonly DataFormat[] = ['csv', 'tsv', 'jsonl']
+/**
+ * Formats whose rows a candidate keeps as their cells, in a file of the format beside the candidates
+ * (see cellsFileOf), written with the schema the subset is written with.
+ */
+const CELL_FORMATS: readonly DataFormat[] = ['parquet']
 
 /** What the shards' draws depend on: the merge job's must be the same for their candidates to do. */
 export type ShardSampleSettings = Pick<
@@ -54,14 +61,27 @@ interface SampleHeader {
   problem?: string
   /** Why the shard drew no candidates (see notDrawn): the merge job reads the dataset. */
   notDrawn?: string
+  /**
+   * Parquet: the candidates' cells are the rows of cellsFileOf's file, one a line, in order, written
+   * with the schema of the training data's file `file` (the first the shard read), `schema`.
+   */
+  cells?: { rows: number; file: number; schema: string }
 }
 
-/** A candidate as a line of the file: its index among the shard's rows, file, place, label, text. */
+/**
+ * A candidate as a line of the file: its index among the shard's rows, file, place, label, text ('' when
+ * its cells are a row of the Parquet file beside, see cellsFileOf).
+ */
 type CandidateLine = [number, number, number, number, string | null, string]
 
 /** The candidates file beside a state. */
 export function sampleFileOf(stateFile: string): string {
   return `${stateFile}.sample.jsonl`
+}
+
+/** The file of a Parquet dataset's candidates' cells beside a state (see CELL_FORMATS). */
+export function cellsFileOf(stateFile: string): string {
+  return `${stateFile}.sample.parquet`
 }
 
 /** The table the subset is drawn from: the dataset, else the split train (none when neither is planned). */
@@ -73,13 +93,15 @@ function trainingTable(data: DataTables, config: { dataset?: string[] }): number
 /** Why the shards draw nothing for this merge job to use, or null when they do. */
 function notDrawn(settings: ShardSampleSettings, format: DataFormat): string | null {
   if (settings.sampleStrategy === 'all') return 'sample-strategy all takes every row'
-  if (!TEXT_FORMATS.includes(format))
-    return `a ${format} subset is written from its source file (only CSV, TSV and JSON Lines rows travel as text)`
+  if (!TEXT_FORMATS.includes(format) && !CELL_FORMATS.includes(format))
+    return `a ${format} subset is written from its source file (only CSV, TSV and JSON Lines rows travel as text, Parquet rows as Parquet)`
   return null
 }
 
 interface Candidate {
   raw: string
+  /** A Parquet row's cells (its raw is ''). */
+  cells?: unknown[]
   origin: Origin
 }
 
@@ -104,7 +126,13 @@ class Keepers {
    * Offers a row: counted (a shard's row, its text `raw` a slice of what was read, copied only when
    * kept), or not (a candidate of a shard, whose rows the shards counted).
    */
-  offer(raw: string, origin: Origin, label: string | undefined, counted: boolean): void {
+  offer(
+    raw: string,
+    origin: Origin,
+    label: string | undefined,
+    counted: boolean,
+    cells?: readonly unknown[]
+  ): void {
     const [index, file, major, minor] = origin
     const { seed } = this.settings
     const rank = { index, priority: rowPriority(seed, SUBSET_SALT, file, major, minor) }
@@ -114,7 +142,11 @@ class Keepers {
     const forProfile = this.profile.wants(profiled, index)
     if (!forSubset && !forProfile) return
     // A slice of the reader's chunk would keep the whole chunk alive.
-    const item = { raw: counted ? (' ' + raw).slice(1) : raw, origin }
+    const item = {
+      raw: counted ? (' ' + raw).slice(1) : raw,
+      origin,
+      ...(cells ? { cells: [...cells] } : {})
+    }
     if (forSubset) this.subset.offer(item, rank, label, false)
     if (forProfile) this.profile.offer({ index, priority: profiled, item, label })
   }
@@ -128,6 +160,9 @@ class Keepers {
   }
 }
 
+/** What reading the shard's parts finds besides candidates: the header's fields, the columns. */
+type Found = Partial<SampleHeader> & { columns?: string[]; first?: { file: number; path: string } }
+
 /** Reads the shard's parts of the training table into `keepers`; the header fields found on the way. */
 async function drawParts(
   plan: ShardPlan,
@@ -137,15 +172,17 @@ async function drawParts(
   table: number,
   keepers: Keepers,
   labelColumn: string | undefined
-): Promise<Partial<SampleHeader>> {
+): Promise<Found> {
   const { options } = data.tables[table]
   const first = plan.files.findIndex(file => (file.table ?? 0) === table)
-  const found: Partial<SampleHeader> = {}
+  const found: Found = {}
+  const byCells = CELL_FORMATS.includes(options.format)
   let index = 0
   for (const part of plan.shards[shard - 1]) {
     if ((plan.files[part.file].table ?? 0) !== table) continue
     const file = part.file - first
     const name = plan.files[part.file].name
+    found.first ??= { file, path: files[part.file] }
     const reading: ReadOptions = {
       delimiter: delimiterOf(options),
       dialect: options.dialect,
@@ -155,13 +192,14 @@ async function drawParts(
     }
     let labelIndex = -1
     let inFile = 0
-    const offer = (label: string | undefined, position: RowPosition) => {
+    const offer = (label: string | undefined, position: RowPosition, cells?: unknown[]) => {
       const origin: Origin = [index++, file, ...placeOf(options.format, position, inFile++)]
-      keepers.offer(position.raw ?? '', origin, label, true)
+      keepers.offer(position.raw ?? '', origin, label, true, cells)
     }
     const read = await readTable(files[part.file], options.format, reading, {
       header(labels, _line, raw) {
         labelIndex = labelIndexOf(labels, labelColumn, name)
+        found.columns = labels
         if (file === 0 && !part.start) found.headerRaw = raw
       },
       // A CSV row's cells stay ranges of the text read: only the label becomes a string.
@@ -170,7 +208,8 @@ async function drawParts(
           labelIndex < 0 ? undefined : labelIndex < cells.count ? cells.cell(labelIndex) : ''
         offer(label, position)
       },
-      row: (cells, position) => offer(labelOf(cells, labelIndex), position),
+      row: (cells, position) =>
+        offer(labelOf(cells, labelIndex), position, byCells ? cells : undefined),
       problem(problem) {
         throw new UserError(`${name}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)
       }
@@ -178,6 +217,56 @@ async function drawParts(
     if (file === 0 && !part.start) found.lineEnding = read.lineEnding
   }
   return found
+}
+
+/** A Parquet file's columns and rows, each row's cells copied. */
+async function readCells(file: string): Promise<{ columns: string[]; rows: unknown[][] }> {
+  const rows: unknown[][] = []
+  let columns: string[] = []
+  await readTable(
+    file,
+    'parquet',
+    {},
+    {
+      header: labels => void (columns = labels),
+      row: cells => void rows.push([...cells]),
+      problem(problem) {
+        throw new UserError(`${file}: ${problem.message}: run that shard's job again`)
+      }
+    }
+  )
+  return { columns, rows }
+}
+
+/**
+ * Writes a Parquet dataset's candidates' cells to `target` with `schemaFile`'s schema (the subset's,
+ * see writeParquetLike) and reads them back: null when the schema and every cell come back the same,
+ * so the merge job writes the subset one runner writes; else why the merge job reads the dataset.
+ */
+async function writeCellsExactly(
+  schemaFile: string,
+  target: string,
+  columns: string[],
+  rows: unknown[][]
+): Promise<string | null> {
+  const why = (what: string) =>
+    `a parquet subset is written from its source file when its rows do not travel exactly as Parquet (${what})`
+  try {
+    await writeParquetLike(schemaFile, target, columns, rows)
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    return why(error.message)
+  }
+  const back = await readCells(target)
+  if ((await parquetSchemaText(target)) !== (await parquetSchemaText(schemaFile)))
+    return why("the schema written is not the source's")
+  if (back.columns.join('\n') !== columns.join('\n') || back.rows.length !== rows.length)
+    return why("the columns written are not the source's")
+  for (const [i, row] of rows.entries()) {
+    const k = row.findIndex((cell, k) => !sameCell(cell, back.rows[i][k]))
+    if (k !== -1) return why(`a value of column "${columns[k]}" comes back changed`)
+  }
+  return null
 }
 
 /**
@@ -197,7 +286,7 @@ export async function drawShardSample(
   const table = trainingTable(data, config)
   if (table === -1) return null
   const format = data.tables[table].options.format
-  const skipped = notDrawn(config, format)
+  let skipped = notDrawn(config, format)
   const settings: ShardSampleSettings = {
     seed: config.seed,
     sampleRows: config.sampleRows,
@@ -207,7 +296,7 @@ export async function drawShardSample(
     ...(config.labelColumn === undefined ? {} : { labelColumn: config.labelColumn })
   }
   const keepers = new Keepers(settings)
-  let found: Partial<SampleHeader> = {}
+  let found: Found = {}
   let problem: string | undefined
   try {
     if (!skipped)
@@ -215,6 +304,16 @@ export async function drawShardSample(
   } catch (error) {
     if (!(error instanceof UserError)) throw error
     problem = error.message
+  }
+  const kept = problem || skipped ? [] : keepers.kept()
+  let cells: SampleHeader['cells']
+  if (CELL_FORMATS.includes(format) && !skipped && !problem && found.first) {
+    const { file, path: schemaFile } = found.first
+    const rows = kept.map(({ item }) => item.cells!)
+    skipped = rows.length
+      ? await writeCellsExactly(schemaFile, cellsFileOf(stateFile), found.columns ?? [], rows)
+      : null
+    cells = { rows: rows.length, file, schema: await parquetSchemaText(schemaFile) }
   }
   const counted = keepers.subset.counted()
   const header: SampleHeader = {
@@ -230,11 +329,11 @@ export async function drawShardSample(
     ...(found.headerRaw ? { headerRaw: found.headerRaw } : {}),
     ...(found.lineEnding ? { lineEnding: found.lineEnding } : {}),
     ...(problem ? { problem } : {}),
-    ...(skipped ? { notDrawn: skipped } : {})
+    ...(skipped ? { notDrawn: skipped } : cells ? { cells } : {})
   }
   const lines = [
     JSON.stringify(header),
-    ...(problem ? [] : keepers.kept()).map(({ item, label }) =>
+    ...(skipped ? [] : kept).map(({ item, label }) =>
       JSON.stringify([...item.origin, label ?? null, item.raw] satisfies CandidateLine)
     )
   ]
@@ -307,15 +406,31 @@ function candidateLine(text: string, file: string, line: number): CandidateLine 
   return value as CandidateLine
 }
 
-/** Adds one shard's candidates to `keepers`, their indices past the `before` rows of earlier shards. */
-async function offerShard(file: string, keepers: Keepers, before: number): Promise<void> {
+/**
+ * Adds one shard's candidates to `keepers`, their indices past the `before` rows of earlier shards;
+ * the columns of its Parquet file of cells, when it has one.
+ */
+async function offerShard(
+  header: SampleHeader & { file: string; cellsFile: string },
+  keepers: Keepers,
+  before: number
+): Promise<string[] | undefined> {
+  const { file, cellsFile } = header
+  const cells = header.cells?.rows ? await readCells(cellsFile) : undefined
   const lines = createInterface({ input: createReadStream(file) })
   let number = 0
   for await (const text of lines) {
     if (++number === 1) continue
     const [index, f, major, minor, label, raw] = candidateLine(text, file, number)
-    keepers.offer(raw, [before + index, f, major, minor], label ?? undefined, false)
+    const row = cells?.rows[number - 2]
+    if (cells && !row) break
+    keepers.offer(raw, [before + index, f, major, minor], label ?? undefined, false, row)
   }
+  if ((header.cells || cells) && number - 1 !== (cells?.rows.length ?? 0))
+    throw new UserError(
+      `${path.basename(cellsFile)} has ${cells?.rows.length ?? 0} rows for the ${number - 1} candidates of ${path.basename(file)}: run that shard's job again`
+    )
+  return cells?.columns
 }
 
 /** The shards' class counts summed, in the order first seen across the dataset. */
@@ -334,6 +449,18 @@ function sumClasses(headers: SampleHeader[]): {
 }
 
 /**
+ * Why the shards' Parquet cells cannot make the subset one runner writes with the first file's schema
+ * (a shard wrote with its first file's, which is not the same), or null.
+ */
+function differentSchemas(headers: readonly SampleHeader[]): string | null {
+  const schemas = headers.flatMap(header => (header.cells ? [header.cells] : []))
+  const first = schemas.find(cells => cells.file === 0)?.schema
+  if (!schemas.length || schemas.every(cells => cells.schema === first)) return null
+  const other = schemas.find(cells => cells.schema !== first)!
+  return `a parquet subset is written from its source file when the files' Parquet schemas differ (${headers[0].names[0]} and ${headers[0].names[other.file]})`
+}
+
+/**
  * The shards' candidates (beside `stateFiles`) merged into one file in `folder`, in the dataset's
  * format: the rows each draw of the merge job can take, each with its origin. Or why they cannot
  * stand for the dataset here (another seed or sample-rows, a shard that drew none): the draws read
@@ -344,28 +471,43 @@ export async function mergeShardSamples(
   settings: ShardSampleSettings,
   folder: string
 ): Promise<CandidateFile | { reason: string }> {
-  const headers: Array<SampleHeader & { file: string }> = []
+  const headers: Array<SampleHeader & { file: string; cellsFile: string }> = []
   for (const stateFile of stateFiles) {
     const file = sampleFileOf(stateFile)
     const header = await readSampleHeader(file, await stateShard(stateFile))
     if (typeof header === 'string') return { reason: header }
     const differ = header.notDrawn ?? sameSettings(header.settings, settings)
     if (differ) return { reason: differ }
-    headers.push({ ...header, file })
+    const cellsFile = cellsFileOf(stateFile)
+    if (header.cells?.rows && !(await stat(cellsFile).catch(() => null)))
+      return { reason: `${path.basename(cellsFile)} is missing` }
+    headers.push({ ...header, file, cellsFile })
   }
   headers.sort((a, b) => a.shard - b.shard)
+  const differ = differentSchemas(headers)
+  if (differ) return { reason: differ }
   const keepers = new Keepers(settings)
   let before = 0
+  let columns: string[] | undefined
   for (const header of headers) {
-    await offerShard(header.file, keepers, before)
+    columns = (await offerShard(header, keepers, before)) ?? columns
     before += header.rows
   }
-  const [start] = headers.filter(header => header.headerRaw || header.lineEnding)
   const kept = keepers.kept()
   const format = headers[0].format
   const file = path.join(folder, `candidates.${format}`)
-  const ending = start?.lineEnding ?? '\n'
-  await writeLines(file, [...(start?.headerRaw ?? []), ...kept.map(({ item }) => item.raw)], ending)
+  if (CELL_FORMATS.includes(format)) {
+    // Every shard wrote its cells with the subset's schema: the first shard's file has it.
+    const schemaFile = headers.find(header => header.cells?.rows)?.cellsFile
+    if (!schemaFile || !columns) return { reason: 'no shard drew a row' }
+    const rows = kept.map(({ item }) => item.cells!)
+    await writeAtomically(file, temporary => writeParquetLike(schemaFile, temporary, columns, rows))
+  } else {
+    const [start] = headers.filter(header => header.headerRaw || header.lineEnding)
+    const ending = start?.lineEnding ?? '\n'
+    const lines = [...(start?.headerRaw ?? []), ...kept.map(({ item }) => item.raw)]
+    await writeLines(file, lines, ending)
+  }
   return {
     file,
     format,
