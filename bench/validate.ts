@@ -387,7 +387,7 @@ if (process.argv[2] === '--task') {
       )
     }
     const ratio = (name: string, base: string, target: string) =>
-      results.has(name)
+      results.has(name) && results.has(base)
         ? `${name}: ${(best(name) / best(base)).toFixed(2)}x ${base} (target ${target})`
         : null
     const fasterOf = (a: string, b: string) => (!results.has(b) || best(a) <= best(b) ? a : b)
