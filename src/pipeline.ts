@@ -51,17 +51,21 @@ export async function runPipeline(
   // A file without a header row: its columns are the schema's fields, in order.
   const columnNames = validated ? validated.validation.header : undefined
   // The merge job of a matrix draws from its shards' candidates: it need not read the dataset again.
-  let drawn: Awaited<ReturnType<typeof shardCandidates>> | undefined
+  const fromShards = (states: readonly string[]) =>
+    shardCandidates(
+      { ...config, labelColumn: config.labelColumn ?? labelColumn },
+      states,
+      path.join(folders.root, 'candidates')
+    )
   const sampled =
     validated &&
-    (await stages.run('sample', async () => {
-      if (shardStates) {
-        const settings = { ...config, labelColumn: config.labelColumn ?? labelColumn }
-        drawn = await shardCandidates(settings, shardStates, path.join(folders.root, 'candidates'))
-      }
-      return sampleStage({ ...context, target }, { labelColumn, columnNames, drawn })
-    }))
-  const candidates = drawn && 'file' in drawn ? drawn : undefined
+    (await stages.run('sample', async () =>
+      sampleStage(
+        { ...context, target },
+        { labelColumn, columnNames, drawn: shardStates && (await fromShards(shardStates)) }
+      )
+    ))
+  const candidates = sampled ? sampled.candidates : undefined
   const trained =
     sampled &&
     (await stages.run('train', () => trainStage(context, { subset: sampled.subset, onLine })))

@@ -72,7 +72,7 @@ function sourceWords(drawn: SampleInput['drawn']): string {
 export async function sampleStage(
   { config, ports, target }: SampleContext,
   input: SampleInput = {}
-): Promise<StageVerdict<{ subset: SubsetResult }>> {
+): Promise<StageVerdict<{ subset: SubsetResult; candidates?: CandidateFile }>> {
   const { drawn } = input
   const candidates = drawn && 'file' in drawn ? drawn : undefined
   const dataset = candidates
@@ -108,6 +108,6 @@ export async function sampleStage(
   return {
     status: 'passed',
     message: `${subset.rows} rows${short}, ${describeSubset(subset)}${across}, as ${subset.format}${from}`,
-    data: { subset }
+    data: { subset, ...(candidates ? { candidates } : {}) }
   }
 }

@@ -43,6 +43,18 @@ export type ShardSampleSettings = Pick<
   'seed' | 'sampleRows' | 'sampleStrategy' | 'minPerClass'
 > & { predictRows: number; labelColumn?: string }
 
+/** Only what the draws depend on, so that a header records no more (and compares equal). */
+function settingsOf(config: ShardSampleSettings): ShardSampleSettings {
+  return {
+    seed: config.seed,
+    sampleRows: config.sampleRows,
+    sampleStrategy: config.sampleStrategy,
+    minPerClass: config.minPerClass,
+    predictRows: config.predictRows,
+    ...(config.labelColumn === undefined ? {} : { labelColumn: config.labelColumn })
+  }
+}
+
 interface SampleHeader {
   kind: typeof SAMPLE_KIND
   version: 1
@@ -287,14 +299,7 @@ export async function drawShardSample(
   if (table === -1) return null
   const format = data.tables[table].options.format
   let skipped = notDrawn(config, format)
-  const settings: ShardSampleSettings = {
-    seed: config.seed,
-    sampleRows: config.sampleRows,
-    sampleStrategy: config.sampleStrategy,
-    minPerClass: config.minPerClass,
-    predictRows: config.predictRows,
-    ...(config.labelColumn === undefined ? {} : { labelColumn: config.labelColumn })
-  }
+  const settings = settingsOf(config)
   const keepers = new Keepers(settings)
   let found: Found = {}
   let problem: string | undefined
@@ -529,14 +534,7 @@ export async function shardCandidates(
   stateFiles: readonly string[],
   folder: string
 ): Promise<CandidateFile | { reason: string }> {
-  const settings: ShardSampleSettings = {
-    seed: config.seed,
-    sampleRows: config.sampleRows,
-    sampleStrategy: config.sampleStrategy,
-    minPerClass: config.minPerClass,
-    predictRows: config.predictRows,
-    ...(config.labelColumn === undefined ? {} : { labelColumn: config.labelColumn })
-  }
+  const settings = settingsOf(config)
   const skipped = notDrawn(settings, 'csv')
   if (skipped) return { reason: skipped }
   await mkdir(folder, { recursive: true })
