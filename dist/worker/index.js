@@ -20501,7 +20501,7 @@ class Sampler {
     }
     /** Offers an item; `counted` false: a candidate whose class counts are given to `result`. */
     offer(item, rank, label, counted = true) {
-        const entry = { ...rank, item, label };
+        const entry = { priority: rank.priority, index: rank.index, item, label };
         const { strategy, candidates } = this.options;
         if (strategy === 'stratified' && label === undefined)
             throw new Error('stratified sampling needs a label for every row');
@@ -20731,9 +20731,15 @@ async function drawRows(source, options, reading, exclude, textOnly = false) {
             const label = labelOf(cells, labelIndex);
             if (excluded.has(index))
                 return void given?.pass(label);
+            const rank = { index, priority: rowPriority(options.seed, SUBSET_SALT, f, major, minor) };
+            // A row the draw would not keep is only counted: its cells are not copied.
+            if (!sampler.wants(rank, label)) {
+                if (!given)
+                    sampler.count(label);
+                return !sampler.done;
+            }
             const kept = textOnly && position.raw !== undefined ? [] : [...cells];
-            const priority = rowPriority(options.seed, SUBSET_SALT, f, major, minor);
-            sampler.offer({ cells: kept, raw: position.raw, index }, { index, priority }, label, !given);
+            sampler.offer({ cells: kept, raw: position.raw, index }, rank, label, !given);
             return !sampler.done;
         },
         problem(problem) {

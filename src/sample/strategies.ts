@@ -118,7 +118,7 @@ export class Sampler<T> {
 
   /** Offers an item; `counted` false: a candidate whose class counts are given to `result`. */
   offer(item: T, rank: Ranked, label?: string, counted = true): void {
-    const entry: Entry<T> = { ...rank, item, label }
+    const entry: Entry<T> = { priority: rank.priority, index: rank.index, item, label }
     const { strategy, candidates } = this.options
     if (strategy === 'stratified' && label === undefined)
       throw new Error('stratified sampling needs a label for every row')

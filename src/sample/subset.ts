@@ -182,9 +182,14 @@ export async function drawRows(
         ]
         const label = labelOf(cells, labelIndex)
         if (excluded.has(index)) return void given?.pass(label)
+        const rank = { index, priority: rowPriority(options.seed, SUBSET_SALT, f, major, minor) }
+        // A row the draw would not keep is only counted: its cells are not copied.
+        if (!sampler.wants(rank, label)) {
+          if (!given) sampler.count(label)
+          return !sampler.done
+        }
         const kept = textOnly && position.raw !== undefined ? [] : [...cells]
-        const priority = rowPriority(options.seed, SUBSET_SALT, f, major, minor)
-        sampler.offer({ cells: kept, raw: position.raw, index }, { index, priority }, label, !given)
+        sampler.offer({ cells: kept, raw: position.raw, index }, rank, label, !given)
         return !sampler.done
       },
       problem(problem) {
