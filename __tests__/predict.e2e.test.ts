@@ -8,28 +8,13 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { startAzurite, type Azurite } from './harness/azurite.js'
-import { ResultsService } from './harness/results-service.js'
-import { isolatedDist, newJob, NODES, runAction } from './harness/runner.js'
+import { describe, expect, it, jest } from '@jest/globals'
+import { artifactBackend } from './harness/backend.js'
+import { newJob, NODES, runAction } from './harness/runner.js'
 
 jest.setTimeout(120_000)
 
-let azurite: Azurite
-let results: ResultsService
-let entry: string
-
-beforeAll(async () => {
-  azurite = await startAzurite()
-  results = new ResultsService(azurite)
-  await results.start()
-  entry = await isolatedDist()
-})
-
-afterAll(async () => {
-  await results?.stop()
-  await azurite?.stop()
-})
+const backend = artifactBackend()
 
 const baseInputs = {
   dataset: 'iris/iris.csv',
@@ -53,7 +38,7 @@ function serversLeft(): string[] {
 
 describe.each(NODES)('the model API on %s', (_label, node) => {
   it('a predict script answers the held-out rows from its file; then the model is uploaded', async () => {
-    const run = await runAction(node, entry, await job(), results.url, {
+    const run = await runAction(node, backend.entry, await job(), backend.results.url, {
       ...baseInputs,
       'predict-command': 'python3 train/predict.py'
     })
@@ -75,7 +60,7 @@ describe('model servers', () => {
   const [, node] = NODES[0]
 
   it('an http.server app: ready at its health URL, asked row by row, timed, and stopped', async () => {
-    const run = await runAction(node, entry, await job(), results.url, {
+    const run = await runAction(node, backend.entry, await job(), backend.results.url, {
       ...baseInputs,
       'serve-command': 'python3 train/serve.py',
       'ready-url': health
@@ -89,7 +74,7 @@ describe('model servers', () => {
   })
 
   it('a Node server answering TF Serving instances', async () => {
-    const run = await runAction(node, entry, await job(), results.url, {
+    const run = await runAction(node, backend.entry, await job(), backend.results.url, {
       ...baseInputs,
       'serve-command': 'node train/serve.mjs',
       'predict-request': 'instances',
@@ -153,7 +138,10 @@ describe('the model API fails clearly, and the report keeps what every earlier s
       /::error::Model API failed: request 1 \(POST http:\/\/127\.0\.0\.1:\d+\/predict\) failed: no answer within \d+ ms/
     ]
   ])('%s', async (_, inputs, error) => {
-    const run = await runAction(node, entry, await job(), results.url, { ...baseInputs, ...inputs })
+    const run = await runAction(node, backend.entry, await job(), backend.results.url, {
+      ...baseInputs,
+      ...inputs
+    })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(error)
     expect(run.stdout).not.toMatch(/\n\s+at /)
@@ -166,7 +154,7 @@ describe('the model API fails clearly, and the report keeps what every earlier s
   })
 
   it("answers that break the schema: annotations at the output's lines", async () => {
-    const run = await runAction(node, entry, await job(), results.url, {
+    const run = await runAction(node, backend.entry, await job(), backend.results.url, {
       ...baseInputs,
       'predict-command': 'python3 train/predict.py --fault string'
     })

@@ -10,31 +10,22 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { recordingLogger } from '../__fixtures__/ports.js'
 import { upsertComment } from '../src/comment/post.js'
 import { OctokitApi } from '../src/ports/github-api.js'
-import { startAzurite, type Azurite } from './harness/azurite.js'
+import { artifactBackend } from './harness/backend.js'
 import { GitHubApiEmulator } from './harness/github-api.js'
-import { ResultsService } from './harness/results-service.js'
-import { isolatedDist, newJob, NODES, runAction } from './harness/runner.js'
+import { newJob, NODES, runAction } from './harness/runner.js'
 
 jest.setTimeout(180_000)
 
-let azurite: Azurite
-let results: ResultsService
+const backend = artifactBackend()
 let api: GitHubApiEmulator
-let entry: string
 
 beforeAll(async () => {
-  azurite = await startAzurite()
-  results = new ResultsService(azurite)
-  await results.start()
-  api = new GitHubApiEmulator(results)
+  api = new GitHubApiEmulator(backend.results)
   await api.start()
-  entry = await isolatedDist()
 })
 
 afterAll(async () => {
   await api?.stop()
-  await results?.stop()
-  await azurite?.stop()
 })
 
 const [, node] = NODES[0]
@@ -72,9 +63,9 @@ async function workflowRun(
   api.runs.push(run)
   const result = await runAction(
     node,
-    entry,
+    backend.entry,
     job,
-    results.url,
+    backend.results.url,
     { ...inputs, 'github-token': extra.token ?? 'write-token', ...extra.inputs },
     {
       GITHUB_API_URL: api.url,
@@ -103,7 +94,7 @@ describe('the pull-request gate', () => {
     const base = await workflowRun(1001, 'push', {})
     expect(base.exitCode).toBe(0)
     expect(
-      results
+      backend.results
         .artifactsOfRun(api.runs[0].backendId)
         .map(a => a.name)
         .sort()
@@ -173,9 +164,9 @@ describe('the pull-request gate', () => {
     )
     const poster = await runAction(
       node,
-      entry,
+      backend.entry,
       job,
-      results.url,
+      backend.results.url,
       { mode: 'comment', 'github-token': 'write-token' },
       {
         GITHUB_API_URL: api.url,

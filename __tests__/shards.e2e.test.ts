@@ -8,36 +8,14 @@ import { spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { startAzurite, type Azurite } from './harness/azurite.js'
-import { ResultsService } from './harness/results-service.js'
-import {
-  downloadInLaterJob,
-  isolatedDist,
-  newJob,
-  NODES,
-  runAction,
-  type Job
-} from './harness/runner.js'
+import { describe, expect, it, jest } from '@jest/globals'
+import { artifactBackend } from './harness/backend.js'
+import { downloadInLaterJob, newJob, NODES, runAction, type Job } from './harness/runner.js'
 
 jest.setTimeout(180_000)
 
-let azurite: Azurite
-let results: ResultsService
-let entry: string
+const backend = artifactBackend()
 const node24 = NODES[1][1]
-
-beforeAll(async () => {
-  azurite = await startAzurite()
-  results = new ResultsService(azurite)
-  await results.start()
-  entry = await isolatedDist()
-})
-
-afterAll(async () => {
-  await results?.stop()
-  await azurite?.stop()
-})
 
 let runCounter = 0
 const freshRun = () => `shards-${++runCounter}-${Date.now()}`
@@ -72,11 +50,22 @@ async function checkout(runId: string, jobId: string, planted: boolean): Promise
 
 const data = { dataset: 'iris/parts', schema: 'iris/parts.schema.yml' }
 
-/** The plan job, then one validate-shard job per matrix entry (each its own process and job id). */
-async function planAndShards(runId: string, planted: boolean, shards: number) {
+type Inputs = Record<string, string>
+
+/**
+ * The plan job, then one validate-shard job per matrix entry (each its own process and job id), but for
+ * the shards in `skip` (a job that failed before its upload).
+ */
+async function planAndShards(
+  runId: string,
+  planted: boolean,
+  shards: number,
+  inputs: Inputs = data,
+  skip: string[] = []
+) {
   const planJob = await checkout(runId, 'plan', planted)
-  const planned = await runAction(node24, entry, planJob, results.url, {
-    ...data,
+  const planned = await runAction(node24, backend.entry, planJob, backend.results.url, {
+    ...inputs,
     mode: 'plan',
     shards: String(shards)
   })
@@ -86,12 +75,12 @@ async function planAndShards(runId: string, planted: boolean, shards: number) {
     include: Array<{ shard: string; parts: string }>
   }
   const jobs = []
-  for (const entry_ of matrix.include) {
-    const job = await checkout(runId, `validate-${entry_.shard.replace('/', '-')}`, planted)
-    const run = await runAction(node24, entry, job, results.url, {
-      ...data,
+  for (const { shard } of matrix.include.filter(({ shard }) => !skip.includes(shard))) {
+    const job = await checkout(runId, `validate-${shard.replace('/', '-')}`, planted)
+    const run = await runAction(node24, backend.entry, job, backend.results.url, {
+      ...inputs,
       mode: 'validate-shard',
-      shard: entry_.shard,
+      shard,
       plan: planned.outputs.plan,
       // The merge job's: each shard draws its candidates for the merge job's subset by them.
       'sample-rows': '64'
@@ -103,11 +92,26 @@ async function planAndShards(runId: string, planted: boolean, shards: number) {
   return { matrix, jobs, plan: JSON.parse(planned.outputs.plan) }
 }
 
-function cli(job: Job, args: string[]) {
-  const result = spawnSync(node24, [path.join(path.dirname(entry), 'cli', 'index.js'), ...args], {
-    cwd: job.workspace,
-    encoding: 'utf8'
+/** The merge job: merges the states, then trains and uploads as `mode: run` does. */
+function merge(job: Job, inputs: Inputs, extra: Inputs = {}) {
+  return runAction(node24, backend.entry, job, backend.results.url, {
+    ...inputs,
+    mode: 'merge',
+    'train-command': 'python3 train/logreg.py',
+    'artifact-path': '$ML_SMOKE_OUTPUT_DIR/model.json',
+    ...extra
   })
+}
+
+function cli(job: Job, args: string[]) {
+  const result = spawnSync(
+    node24,
+    [path.join(path.dirname(backend.entry), 'cli', 'index.js'), ...args],
+    {
+      cwd: job.workspace,
+      encoding: 'utf8'
+    }
+  )
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -120,13 +124,10 @@ describe('a dataset validated across a matrix', () => {
       ['1-of-4', '2-of-4', '3-of-4', '4-of-4'].map(n => `ml-smoke-shard-${n}`)
     )
     const mergeJob = await checkout(runId, 'merge', false)
-    const merged = await runAction(node24, entry, mergeJob, results.url, {
-      ...data,
-      mode: 'merge',
+    const merged = await merge(mergeJob, data, {
       'train-command': 'python3 train/logreg.py --epochs 20',
       'sample-rows': '64',
-      'min-loss-drop': '0.2',
-      'artifact-path': '$ML_SMOKE_OUTPUT_DIR/model.json'
+      'min-loss-drop': '0.2'
     })
     expect(merged.stdout).not.toContain('::error')
     expect(merged.exitCode).toBe(0)
@@ -159,12 +160,7 @@ describe('a dataset validated across a matrix', () => {
     expect(single.code).toBe(1)
     const report = JSON.parse(single.stdout)
     expect(report.stats.byCode).toMatchObject({ 'duplicate-row': 3, 'type-error': 1 })
-    const merged = await runAction(node24, entry, mergeJob, results.url, {
-      ...data,
-      mode: 'merge',
-      'train-command': 'python3 train/logreg.py',
-      'artifact-path': '$ML_SMOKE_OUTPUT_DIR/model.json'
-    })
+    const merged = await merge(mergeJob, data)
     expect(merged.exitCode).toBe(1)
     expect(merged.outputs.violations).toBe(String(report.stats.violations))
     expect(merged.stdout).toMatch(
@@ -174,7 +170,7 @@ describe('a dataset validated across a matrix', () => {
     const states: string[] = []
     for (const n of [1, 2, 3]) {
       const folder = await mkdtemp(path.join(os.tmpdir(), 'state-'))
-      await downloadInLaterJob(mergeJob, results.url, `ml-smoke-shard-${n}-of-3`, folder)
+      await downloadInLaterJob(mergeJob, backend.results.url, `ml-smoke-shard-${n}-of-3`, folder)
       states.push(path.join(folder, 'state.json'))
     }
     const onDisk = cli(mergeJob, [
@@ -197,25 +193,7 @@ describe('a dataset validated across a matrix', () => {
         'train: iris/parts/part-0.csv\nvalid: iris/parts/part-1.csv\ntest: iris/parts/part-2.csv',
       schema: data.schema
     }
-    const planJob = await checkout(runId, 'plan', true)
-    const planned = await runAction(node24, entry, planJob, results.url, {
-      ...splits,
-      mode: 'plan',
-      shards: '2'
-    })
-    expect(planned.exitCode).toBe(0)
-    for (const { shard } of JSON.parse(planned.outputs.matrix).include as Array<{
-      shard: string
-    }>) {
-      const job = await checkout(runId, `validate-${shard.replace('/', '-')}`, true)
-      const run = await runAction(node24, entry, job, results.url, {
-        ...splits,
-        mode: 'validate-shard',
-        shard,
-        plan: planned.outputs.plan
-      })
-      expect(run.exitCode).toBe(0)
-    }
+    await planAndShards(runId, true, 2, splits)
     const mergeJob = await checkout(runId, 'merge', true)
     const args = [
       '--split',
@@ -233,12 +211,7 @@ describe('a dataset validated across a matrix', () => {
       (pair: { in: string; split: string }) => pair.in === 'train' && pair.split === 'test'
     )
     expect(leaked.rows).toBe(2)
-    const merged = await runAction(node24, entry, mergeJob, results.url, {
-      ...splits,
-      mode: 'merge',
-      'train-command': 'python3 train/logreg.py',
-      'artifact-path': '$ML_SMOKE_OUTPUT_DIR/model.json'
-    })
+    const merged = await merge(mergeJob, splits)
     expect(merged.exitCode).toBe(1)
     expect(merged.outputs['leaked-rows']).toBe(
       String(
@@ -250,29 +223,9 @@ describe('a dataset validated across a matrix', () => {
 
   it('a shard whose job never uploaded fails the merge, naming it', async () => {
     const runId = freshRun()
-    const planJob = await checkout(runId, 'plan', false)
-    const planned = await runAction(node24, entry, planJob, results.url, {
-      ...data,
-      mode: 'plan',
-      shards: '3'
-    })
-    for (const shard of ['1/3', '3/3']) {
-      const job = await checkout(runId, `validate-${shard.replace('/', '-')}`, false)
-      const run = await runAction(node24, entry, job, results.url, {
-        ...data,
-        mode: 'validate-shard',
-        shard
-      })
-      expect(run.exitCode).toBe(0)
-    }
+    await planAndShards(runId, false, 3, data, ['2/3'])
     const mergeJob = await checkout(runId, 'merge', false)
-    const merged = await runAction(node24, entry, mergeJob, results.url, {
-      ...data,
-      mode: 'merge',
-      'train-command': 'python3 train/logreg.py',
-      'artifact-path': '$ML_SMOKE_OUTPUT_DIR/model.json'
-    })
-    expect(planned.exitCode).toBe(0)
+    const merged = await merge(mergeJob, data)
     expect(merged.exitCode).toBe(1)
     expect(merged.stdout).toContain(
       'shard 2/3 is missing (its job failed or did not upload its state)'

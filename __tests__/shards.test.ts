@@ -24,6 +24,28 @@ import { mlSmokeIn } from './harness/cli.js'
 const root = new URL('../', import.meta.url).pathname
 const mlSmoke = mlSmokeIn
 
+/** One matrix job: `validate --shard` writing `state`, by the plan job's `plan` (else it plans again). */
+function validateShard(
+  cwd: string,
+  data: string[],
+  shard: string,
+  state: string,
+  plan?: string,
+  flags: string[] = []
+) {
+  const planned = plan === undefined ? [] : ['--plan', plan]
+  return mlSmoke(cwd, [
+    'validate',
+    ...data,
+    ...flags,
+    '--shard',
+    shard,
+    ...planned,
+    '--state-out',
+    state
+  ])
+}
+
 /** Plans `shards`, validates each shard (as its own matrix job would), merges; the plan and the merge's output. */
 async function asMatrix(
   cwd: string,
@@ -47,18 +69,7 @@ async function asMatrix(
   const states: string[] = []
   for (const { shard } of matrix.include) {
     const state = path.join(out, `state-${shard.replace('/', '-of-')}.json`)
-    const job = await mlSmoke(cwd, [
-      'validate',
-      ...data,
-      ...extra,
-      ...shardOnly,
-      '--shard',
-      shard,
-      '--plan',
-      planFile,
-      '--state-out',
-      state
-    ])
+    const job = await validateShard(cwd, data, shard, state, planFile, [...extra, ...shardOnly])
     expect(job).toMatchObject({ code: 0, stdout: '' })
     states.push(state)
   }
@@ -446,18 +457,7 @@ describe('plan, validate --shard, merge', () => {
         )
       const state = path.join(out, `alone-${i + 1}.json`)
       const shard = `${i + 1}/${plan.shards.length}`
-      expect(
-        await mlSmoke(job, [
-          'validate',
-          ...data,
-          '--shard',
-          shard,
-          '--plan',
-          planFile,
-          '--state-out',
-          state
-        ])
-      ).toMatchObject({ code: 0 })
+      expect(await validateShard(job, data, shard, state, planFile)).toMatchObject({ code: 0 })
       states.push(state)
     }
     expect(plan.shards.length).toBe(4)
@@ -470,14 +470,7 @@ describe('plan, validate --shard, merge', () => {
       path.join(partial, 'data', 'part-000.csv')
     )
     const alone = path.join(out, 'replanned.json')
-    const replanned = await mlSmoke(partial, [
-      'validate',
-      ...data,
-      '--shard',
-      '1/4',
-      '--state-out',
-      alone
-    ])
+    const replanned = await validateShard(partial, data, '1/4', alone)
     expect(replanned.code).toBe(0)
     const mixed = await mlSmoke(dir, ['merge', alone, ...states.slice(1), ...data])
     expect(mixed.code).toBe(2)
@@ -565,18 +558,9 @@ describe('plan, validate --shard, merge', () => {
     await writeFile(planFile, JSON.stringify(plan))
     const bad = [1, 2].map(i => path.join(out, `bad-${i}.json`))
     for (const [i, state] of bad.entries())
-      expect(
-        await mlSmoke(dir, [
-          'validate',
-          ...data,
-          '--shard',
-          `${i + 1}/2`,
-          '--plan',
-          planFile,
-          '--state-out',
-          state
-        ])
-      ).toMatchObject({ code: 0 })
+      expect(await validateShard(dir, data, `${i + 1}/2`, state, planFile)).toMatchObject({
+        code: 0
+      })
     const merged = await mlSmoke(dir, ['merge', ...bad, ...data])
     expect(merged.code).toBe(2)
     expect(merged.stderr).toContain(
@@ -604,14 +588,7 @@ describe('plan, validate --shard, merge', () => {
     const noState = await mlSmoke(root, ['validate', ...data, '--shard', '1/2'])
     expect(noState.code).toBe(2)
     expect(noState.stderr).toContain('validate --shard needs --state-out FILE')
-    const badShard = await mlSmoke(root, [
-      'validate',
-      ...data,
-      '--shard',
-      '3/2',
-      '--state-out',
-      '/tmp/x.json'
-    ])
+    const badShard = await validateShard(root, data, '3/2', '/tmp/x.json')
     expect(badShard.code).toBe(2)
     expect(badShard.stderr).toMatch(/shard: expected "i\/N" with 1 <= i <= N/)
     // What a shard draws by is a shard's flag: a validation on one runner draws nothing.
