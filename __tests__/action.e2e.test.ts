@@ -9,17 +9,13 @@ import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { startAzurite, type Azurite } from './harness/azurite.js'
-import { ResultsService } from './harness/results-service.js'
-import { downloadInLaterJob, isolatedDist, newJob, NODES, runAction } from './harness/runner.js'
+import { artifactBackend } from './harness/backend.js'
+import { downloadInLaterJob, newJob, NODES, runAction } from './harness/runner.js'
 import { DEFAULT_RUN, MockSigstore } from './harness/sigstore.js'
 
 jest.setTimeout(120_000)
 
-let azurite: Azurite
-let results: ResultsService
-let entry: string
-
+const backend = artifactBackend()
 let sigstore: MockSigstore
 let trustedRoot: string
 
@@ -28,15 +24,9 @@ beforeAll(async () => {
   await sigstore.start()
   trustedRoot = path.join(await mkdtemp(path.join(os.tmpdir(), 'root-')), 'trusted-root.json')
   await writeFile(trustedRoot, JSON.stringify(sigstore.trustedRoot))
-  azurite = await startAzurite()
-  results = new ResultsService(azurite)
-  await results.start()
-  entry = await isolatedDist()
 })
 
 afterAll(async () => {
-  await results?.stop()
-  await azurite?.stop()
   await sigstore?.stop()
 })
 
@@ -56,7 +46,7 @@ describe.each(NODES)('the action on %s', (_label, node) => {
   it('validates, trains, checks the loss and uploads a model a later job downloads intact', async () => {
     const runId = freshRun()
     const job = await newJob(runId, 'train')
-    const run = await runAction(node, entry, job, results.url, {
+    const run = await runAction(node, backend.entry, job, backend.results.url, {
       ...baseInputs,
       'artifact-name': 'iris-model'
     })
@@ -95,7 +85,7 @@ describe.each(NODES)('the action on %s', (_label, node) => {
 
     const later = await newJob(runId, 'deploy')
     const target = await mkdtemp(path.join(os.tmpdir(), 'download-'))
-    const download = await downloadInLaterJob(later, results.url, 'iris-model', target)
+    const download = await downloadInLaterJob(later, backend.results.url, 'iris-model', target)
     expect(download.digestMismatch).toBe(false)
     expect(download.digest).toBe(`sha256:${run.outputs['artifact-digest']}`)
     const trained = path.join(
@@ -122,8 +112,8 @@ describe('the action fails clearly, still writing the summary and known outputs'
 
   it('schema violations: annotations on the data file lines, step fails, nothing uploaded', async () => {
     const job = await newJob(freshRun(), 'train')
-    const before = results.requests.length
-    const run = await runAction(node, entry, job, results.url, {
+    const before = backend.results.requests.length
+    const run = await runAction(node, backend.entry, job, backend.results.url, {
       ...baseInputs,
       dataset: 'iris/broken.csv'
     })
@@ -140,14 +130,14 @@ describe('the action fails clearly, still writing the summary and known outputs'
     expect(run.summary).toContain('| Smoke training | ⏭️ skipped |')
     expect(run.summary).toContain('`missing-cell`')
     // The pre-flight asked whether the artifact name is free; nothing was created or uploaded.
-    expect(results.requests.slice(before).map(request => request.method)).toEqual([
+    expect(backend.results.requests.slice(before).map(request => request.method)).toEqual([
       'ArtifactService/ListArtifacts'
     ])
   })
 
   it('a failing training command: exit code and the last lines of its output', async () => {
     const job = await newJob(freshRun(), 'train')
-    const run = await runAction(node, entry, job, results.url, {
+    const run = await runAction(node, backend.entry, job, backend.results.url, {
       ...baseInputs,
       'train-command': 'python3 train/crash.py'
     })
@@ -161,7 +151,7 @@ describe('the action fails clearly, still writing the summary and known outputs'
 
   it('a diverging loss fails with the numbers', async () => {
     const job = await newJob(freshRun(), 'train')
-    const run = await runAction(node, entry, job, results.url, {
+    const run = await runAction(node, backend.entry, job, backend.results.url, {
       ...baseInputs,
       'train-command': 'python3 train/diverging.py --epochs 10'
     })
@@ -175,7 +165,7 @@ describe('the action fails clearly, still writing the summary and known outputs'
 
   it('a trainer that writes no model fails the artifact check', async () => {
     const job = await newJob(freshRun(), 'train')
-    const run = await runAction(node, entry, job, results.url, {
+    const run = await runAction(node, backend.entry, job, backend.results.url, {
       ...baseInputs,
       'train-command': 'python3 train/no_model.py --epochs 5'
     })
@@ -188,7 +178,7 @@ describe('the action fails clearly, still writing the summary and known outputs'
 
   it('bad input: a clear message and no stack trace', async () => {
     const job = await newJob(freshRun(), 'train')
-    const run = await runAction(node, entry, job, results.url, {
+    const run = await runAction(node, backend.entry, job, backend.results.url, {
       ...baseInputs,
       'sample-strategy': 'stratifed'
     })
@@ -202,24 +192,36 @@ describe('the action fails clearly, still writing the summary and known outputs'
 
   it('the same artifact name twice in a run: the 409 names the artifact and says what to do', async () => {
     const runId = freshRun()
-    const first = await runAction(node, entry, await newJob(runId, 'a'), results.url, baseInputs)
+    const first = await runAction(
+      node,
+      backend.entry,
+      await newJob(runId, 'a'),
+      backend.results.url,
+      baseInputs
+    )
     expect(first.exitCode).toBe(0)
-    const second = await runAction(node, entry, await newJob(runId, 'b'), results.url, baseInputs)
+    const second = await runAction(
+      node,
+      backend.entry,
+      await newJob(runId, 'b'),
+      backend.results.url,
+      baseInputs
+    )
     expect(second.exitCode).toBe(1)
     expect(second.stdout).toContain('an artifact named "model" already exists in this workflow run')
     expect(second.stdout).toContain('matrix')
   })
 
   it('a 503 from the results service is retried by the client and the upload succeeds', async () => {
-    results.fail('ArtifactService/CreateArtifact', {
+    backend.results.fail('ArtifactService/CreateArtifact', {
       status: 503,
       body: { code: 'unavailable', msg: 'try again' }
     })
     const run = await runAction(
       node,
-      entry,
+      backend.entry,
       await newJob(freshRun(), 'train'),
-      results.url,
+      backend.results.url,
       baseInputs
     )
     expect(run.exitCode).toBe(0)
@@ -234,9 +236,9 @@ describe("the runner's credentials", () => {
     const job = await newJob(freshRun(), 'train')
     const run = await runAction(
       node,
-      entry,
+      backend.entry,
       job,
-      results.url,
+      backend.results.url,
       {
         ...baseInputs,
         'train-command': [
@@ -260,7 +262,7 @@ describe('provenance: a later job verifies what was uploaded', () => {
   it('verify-only downloads the artifact and checks it against its manifest; the CLI catches a flipped byte', async () => {
     const runId = freshRun()
     const job = await newJob(runId, 'train')
-    const upload = await runAction(node, entry, job, results.url, {
+    const upload = await runAction(node, backend.entry, job, backend.results.url, {
       ...baseInputs,
       'artifact-name': 'verified-model'
     })
@@ -278,7 +280,7 @@ describe('provenance: a later job verifies what was uploaded', () => {
     })
 
     const later = await newJob(runId, 'deploy')
-    const verify = await runAction(node, entry, later, results.url, {
+    const verify = await runAction(node, backend.entry, later, backend.results.url, {
       mode: 'verify-only',
       'artifact-name': 'verified-model',
       'verify-path': 'downloaded'
@@ -292,9 +294,9 @@ describe('provenance: a later job verifies what was uploaded', () => {
     // The download path on Node 24, the action's runtime: no DEP0005 from the unzip code it bundles.
     const on24 = await runAction(
       NODES[1][1],
-      entry,
+      backend.entry,
       await newJob(runId, 'deploy-24'),
-      results.url,
+      backend.results.url,
       {
         mode: 'verify-only',
         'artifact-name': 'verified-model'
@@ -315,7 +317,7 @@ describe('provenance: a later job verifies what was uploaded', () => {
       /^artifact verification failed: model\.json: sha256 [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…/
     )
     // The folder now holds files: verify-only will not take them for the download...
-    const refused = await runAction(node, entry, later, results.url, {
+    const refused = await runAction(node, backend.entry, later, backend.results.url, {
       mode: 'verify-only',
       'artifact-name': 'verified-model',
       'verify-path': 'downloaded'
@@ -323,7 +325,7 @@ describe('provenance: a later job verifies what was uploaded', () => {
     expect(refused.exitCode).toBe(1)
     expect(refused.stdout).toContain('already holds files')
     // ...but checks them when named on purpose.
-    const again = await runAction(node, entry, later, results.url, {
+    const again = await runAction(node, backend.entry, later, backend.results.url, {
       mode: 'verify-only',
       'artifact-name': 'verified-model',
       'verify-local-path': 'downloaded'
@@ -340,9 +342,9 @@ describe('provenance: a later job verifies what was uploaded', () => {
     }
     const upload = await runAction(
       node,
-      entry,
+      backend.entry,
       await newJob(runId, 'train'),
-      results.url,
+      backend.results.url,
       {
         ...baseInputs,
         'artifact-name': 'attested-model',
@@ -368,9 +370,9 @@ describe('provenance: a later job verifies what was uploaded', () => {
     }
     const verify = await runAction(
       node,
-      entry,
+      backend.entry,
       later,
-      results.url,
+      backend.results.url,
       {
         mode: 'verify-only',
         'artifact-name': 'attested-model',
@@ -425,9 +427,9 @@ describe('provenance: a later job verifies what was uploaded', () => {
     )
     const local = await runAction(
       node,
-      entry,
+      backend.entry,
       later,
-      results.url,
+      backend.results.url,
       {
         mode: 'verify-only',
         'verify-local-path': 'ml-smoke-artifact',
@@ -445,35 +447,42 @@ describe('provenance: a later job verifies what was uploaded', () => {
     const runId = freshRun()
     const inputs = { ...baseInputs, 'artifact-name': `replaced-${runId}`, overwrite: 'true' }
     expect(
-      (await runAction(node, entry, await newJob(runId, 'a'), results.url, inputs)).exitCode
+      (await runAction(node, backend.entry, await newJob(runId, 'a'), backend.results.url, inputs))
+        .exitCode
     ).toBe(0)
-    const second = await runAction(node, entry, await newJob(runId, 'b'), results.url, inputs)
+    const second = await runAction(
+      node,
+      backend.entry,
+      await newJob(runId, 'b'),
+      backend.results.url,
+      inputs
+    )
     expect(second.exitCode).toBe(0)
-    expect(results.artifactsNamed(`replaced-${runId}`)).toBe(1)
+    expect(backend.results.artifactsNamed(`replaced-${runId}`)).toBe(1)
   })
 
   it('a blob upload cut off mid-body is retried by the storage client and succeeds', async () => {
-    results.cutUploads = 1
+    backend.results.cutUploads = 1
     const run = await runAction(
       node,
-      entry,
+      backend.entry,
       await newJob(freshRun(), 'train'),
-      results.url,
+      backend.results.url,
       baseInputs
     )
-    expect(results.cutUploads).toBe(0)
+    expect(backend.results.cutUploads).toBe(0)
     expect(run.exitCode).toBe(0)
     expect(run.outputs['artifact-id']).toMatch(/^\d+$/)
   })
 
   it("a results service that keeps failing gives a clear failure after the client's retries", async () => {
     const error = { status: 500, body: { code: 'internal', msg: 'database is down' } }
-    results.fail('ArtifactService/CreateArtifact', error, error, error, error, error)
+    backend.results.fail('ArtifactService/CreateArtifact', error, error, error, error, error)
     const run = await runAction(
       node,
-      entry,
+      backend.entry,
       await newJob(freshRun(), 'train'),
-      results.url,
+      backend.results.url,
       baseInputs
     )
     expect(run.exitCode).toBe(1)
@@ -498,7 +507,7 @@ describe('caches through @actions/cache', () => {
     }
     const first = await newJob(freshRun(), 'a')
     await writeFile(path.join(first.workspace, 'requirements.txt'), 'numpy==2.1.0\n')
-    const saved = await runAction(node, entry, first, results.url, inputs)
+    const saved = await runAction(node, backend.entry, first, backend.results.url, inputs)
     expect(saved.exitCode).toBe(0)
     expect(saved.outputs['cache-hit']).toBe('false')
     expect(saved.outputs['cache-key']).toMatch(/^ml-smoke-linux-x64-[0-9a-f]{32}$/)
@@ -506,7 +515,7 @@ describe('caches through @actions/cache', () => {
 
     const second = await newJob(freshRun(), 'b')
     await writeFile(path.join(second.workspace, 'requirements.txt'), 'numpy==2.1.0\n')
-    const restored = await runAction(node, entry, second, results.url, inputs)
+    const restored = await runAction(node, backend.entry, second, backend.results.url, inputs)
     expect(restored.exitCode).toBe(0)
     expect(restored.outputs).toMatchObject({
       'cache-hit': 'true',
@@ -518,7 +527,7 @@ describe('caches through @actions/cache', () => {
 
     const changed = await newJob(freshRun(), 'c')
     await writeFile(path.join(changed.workspace, 'requirements.txt'), 'numpy==2.2.0\n')
-    const prefix = await runAction(node, entry, changed, results.url, {
+    const prefix = await runAction(node, backend.entry, changed, backend.results.url, {
       ...inputs,
       'restore-keys': 'ml-smoke-linux-x64-'
     })
@@ -527,20 +536,26 @@ describe('caches through @actions/cache', () => {
   })
 
   it('a failing cache service is a warning, never a failed step', async () => {
-    results.fail('CacheService/GetCacheEntryDownloadURL', {
+    backend.results.fail('CacheService/GetCacheEntryDownloadURL', {
       status: 400,
       body: { code: 'bad', msg: 'cache is broken' }
     })
-    results.fail('CacheService/CreateCacheEntry', {
+    backend.results.fail('CacheService/CreateCacheEntry', {
       status: 400,
       body: { code: 'bad', msg: 'cache is broken' }
     })
-    const run = await runAction(node, entry, await newJob(freshRun(), 'x'), results.url, {
-      ...baseInputs,
-      'cache-paths': '.deps',
-      'setup-command': setup,
-      'cache-key': `broken-${Date.now()}`
-    })
+    const run = await runAction(
+      node,
+      backend.entry,
+      await newJob(freshRun(), 'x'),
+      backend.results.url,
+      {
+        ...baseInputs,
+        'cache-paths': '.deps',
+        'setup-command': setup,
+        'cache-key': `broken-${Date.now()}`
+      }
+    )
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toMatch(/::warning::.*cache is broken/)
   })
