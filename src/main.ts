@@ -215,16 +215,11 @@ async function runAction(): Promise<string | null> {
     }
     if (request.mode === 'plan') return await planMode(request)
     if (request.mode === 'validate-shard') return await validateShardMode(request)
-    const temp = process.env.RUNNER_TEMP || os.tmpdir()
-    const root = await mkdtemp(path.join(temp, 'ml-smoke-'))
+    const root = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ml-smoke-'))
     const ports = actionPorts()
     const shardStates =
       request.mode === 'merge'
-        ? await downloadShardStates(
-            ports.artifacts,
-            request.stateName,
-            await mkdtemp(path.join(temp, 'ml-smoke-states-'))
-          )
+        ? await downloadShardStates(ports.artifacts, request.stateName, path.join(root, 'states'))
         : undefined
     const side = await pullRequestSide(
       request.config,
