@@ -41,6 +41,10 @@ const baseInputs = {
 
 let runCounter = 0
 const freshRun = () => `run-${++runCounter}-${Date.now()}`
+/** The real client's retry waits cut a hundredfold (harness/quick-retries.mjs): the tests wait for its verdict. */
+const QUICK_RETRIES = {
+  NODE_OPTIONS: `--import=${new URL('./harness/quick-retries.mjs', import.meta.url).href}`
+}
 
 describe.each(NODES)('the action on %s', (_label, node) => {
   it('validates, trains, checks the loss and uploads a model a later job downloads intact', async () => {
@@ -222,10 +226,12 @@ describe('the action fails clearly, still writing the summary and known outputs'
       backend.entry,
       await newJob(freshRun(), 'train'),
       backend.results.url,
-      baseInputs
+      baseInputs,
+      QUICK_RETRIES
     )
     expect(run.exitCode).toBe(0)
     expect(run.outputs['artifact-id']).toMatch(/^\d+$/)
+    expect(backend.results.failuresLeft('ArtifactService/CreateArtifact')).toBe(0)
   })
 })
 
@@ -483,9 +489,11 @@ describe('provenance: a later job verifies what was uploaded', () => {
       backend.entry,
       await newJob(freshRun(), 'train'),
       backend.results.url,
-      baseInputs
+      baseInputs,
+      QUICK_RETRIES
     )
     expect(run.exitCode).toBe(1)
+    expect(backend.results.failuresLeft('ArtifactService/CreateArtifact')).toBe(0)
     expect(run.stdout).toMatch(
       /::error::Upload could not run: uploading artifact "model" failed: .*/
     )

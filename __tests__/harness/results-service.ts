@@ -130,6 +130,11 @@ export class ResultsService {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...responses])
   }
 
+  /** The canned responses of `method` not yet sent (0: the client asked as often as they were queued). */
+  failuresLeft(method: string): number {
+    return this.faults.get(method)?.length ?? 0
+  }
+
   private sasUrl(blob: string, permissions: string, disposition?: string): string {
     const query = generateBlobSASQueryParameters(
       {

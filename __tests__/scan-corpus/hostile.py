@@ -82,7 +82,8 @@ def classics():
         ("subprocess_getoutput.pkl", "subprocess", "getoutput", lambda n: [touch_cmd(n)]),
         ("cprofile_run.pkl", "cProfile", "run", lambda n: [exec_src(n)]),
         ("profile_run.pkl", "profile", "run", lambda n: [exec_src(n)]),
-        ("timeit_timeit.pkl", "timeit", "timeit", lambda n: [exec_src(n)]),
+        # The payload as timeit's setup, which runs once (as stmt it would run a million times).
+        ("timeit_timeit.pkl", "timeit", "timeit", lambda n: ["pass", exec_src(n)]),
         ("code_interact_exec.pkl", "code", "InteractiveInterpreter", lambda n: []),
         ("pdb_run.pkl", "pdb", "run", lambda n: [exec_src(n)]),
         ("trace_exec.pkl", "builtins", "compile", lambda n: [exec_src(n), "x", "exec"]),
