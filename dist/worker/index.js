@@ -48,7 +48,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(496);
-/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(208);
+/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(904);
 /* harmony import */ var _tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(248);
 // The entry of dist/worker/index.js: a small bundle that works on data in another thread (see
 // client.ts): it validates one byte range of a CSV or a whole Parquet file, or cuts a Parquet subset,
@@ -141,7 +141,7 @@ function holdYoungGeneration() {
 
 /***/ }),
 
-/***/ 208:
+/***/ 904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10145,29 +10145,352 @@ function readDataset(source, format, options, sink) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/data/primary-key.ts
-// A leaf with no imports: the validator (and its worker) read a schema's primary key without loading
-// schema.ts, whose zod and yaml the worker bundle does not need.
-/** The primary key's fields, however the schema wrote it (a name, a list, or none). */
-function primaryKeyOf(schema) {
-    return schema.primaryKey === undefined ? [] : [schema.primaryKey].flat();
-}
-/**
- * The checks that compare a row with every other row (key-tracker.ts's KeyChecks): unique fields, the
- * primary key, unique keys, and duplicate rows when mlChecks asks for them.
- */
-function keyChecksOf(schema) {
-    return {
-        unique: schema.fields.filter(field => field.constraints?.unique).map(field => field.name),
-        primaryKey: primaryKeyOf(schema),
-        uniqueKeys: schema.uniqueKeys ?? [],
-        duplicateRows: schema.mlChecks?.duplicateRows === 'error'
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/data/cells/invalid.ts
 /** What a cast returns for a cell that is not of its field's type: a symbol, so no cast value equals it. */
 const INVALID = Symbol('invalid');
+
+;// CONCATENATED MODULE: ./src/suggest.ts
+/** Levenshtein distance, stopping early once it is certain to exceed `limit`. */
+function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let best = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            best = Math.min(best, current[j]);
+        }
+        if (best > limit)
+            return limit + 1;
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** The known word closest to `word` within `limit` edits (case, `_` and `-` aside), for "did you mean". */
+function closest(word, known, limit = 2) {
+    const plain = (text) => text.toLowerCase().replace(/[-_]/g, '');
+    let best;
+    let bestDistance = limit + 1;
+    for (const candidate of known) {
+        const d = distance(plain(word), plain(candidate), limit);
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/data/cells/json-schema.ts
+// constraints.jsonSchema of object and array fields, through @exodus/schemasafe: it compiles a JSON
+// Schema (draft 4 to 2020-12) to a function, and refuses a schema with a keyword it does not know (a typo
+// such as `minimun`), a keyword that cannot apply where it is written (`format` on an integer), or a
+// $ref it cannot resolve (no remote schemas are fetched). So no rule in it is silently skipped.
+//
+// It is loaded only for a schema that uses jsonSchema (ncc makes it a chunk of its own): with its code
+// merely loaded, V8 optimised the row loop worse and CSV validation took up to twice as long (the
+// benchmark's 500,000 rows, plain Node 20, interleaved runs), whether or not a field used it.
+
+
+/** JSON Schema's keywords, for "did you mean" when schemasafe refuses an unknown one. */
+const KEYWORDS = [
+    '$schema',
+    '$id',
+    '$ref',
+    '$defs',
+    'definitions',
+    'type',
+    'enum',
+    'const',
+    'required',
+    'properties',
+    'additionalProperties',
+    'patternProperties',
+    'propertyNames',
+    'minProperties',
+    'maxProperties',
+    'dependentRequired',
+    'dependentSchemas',
+    'items',
+    'prefixItems',
+    'additionalItems',
+    'contains',
+    'minContains',
+    'maxContains',
+    'minItems',
+    'maxItems',
+    'uniqueItems',
+    'minLength',
+    'maxLength',
+    'pattern',
+    'format',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+    'multipleOf',
+    'allOf',
+    'anyOf',
+    'oneOf',
+    'not',
+    'if',
+    'then',
+    'else',
+    'unevaluatedProperties',
+    'unevaluatedItems',
+    'title',
+    'description',
+    'default',
+    'examples'
+];
+/** What a failed value shows: where in it, and which keyword it broke. */
+function describeFailure(errors) {
+    const [first] = errors;
+    if (!first)
+        return '';
+    const keyword = first.keywordLocation.split('/').pop();
+    const at = first.instanceLocation.replace(/^#/, '') || 'the value';
+    return ` (${at}: ${keyword}, at ${first.keywordLocation})`;
+}
+let schemasafe = null;
+/** Whether a schema has a field (or an array item) with constraints.jsonSchema. */
+function usesJsonSchema(schema) {
+    return schema.fields.some(field => (field.constraints !== undefined && 'jsonSchema' in field.constraints) ||
+        (field.arrayItem?.constraints !== undefined && 'jsonSchema' in field.arrayItem.constraints));
+}
+/** Loads the JSON Schema validator, once; a schema that uses jsonSchema compiles only after this. */
+async function loadJsonSchemaValidator() {
+    schemasafe ??= await __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.t.bind(__nccwpck_require__, 492, 23));
+}
+/**
+ * A check of cast values against a JSON Schema: null when a value matches, else why not. Throws a
+ * UserError naming `where` for a schema that cannot be compiled.
+ */
+function jsonSchemaCheck(schema, where) {
+    if (schemasafe === null)
+        throw new Error('the JSON Schema validator is used before loadJsonSchemaValidator()');
+    const { validator } = schemasafe;
+    let validate;
+    try {
+        validate = validator(schema, {
+            includeErrors: true,
+            isJSON: true,
+            $schemaDefault: 'https://json-schema.org/draft/2020-12/schema'
+        });
+    }
+    catch (error) {
+        const message = error.message;
+        const unknown = /^Keyword not supported: "([^"]+)"/.exec(message)?.[1];
+        const near = unknown === undefined ? undefined : closest(unknown, KEYWORDS);
+        throw new errors/* UserError */.yo(`${where}.constraints.jsonSchema: ${message}${near ? `; did you mean "${near}"?` : ''}`);
+    }
+    return value => validate(value)
+        ? null
+        : `does not match constraints.jsonSchema${describeFailure(validate.errors ?? [])}`;
+}
+
+;// CONCATENATED MODULE: ./src/data/cells/constraints.ts
+// A field's constraints compiled once into data (Rules) that Field checks inline per cell, with no closure
+// call per constraint.
+
+
+
+/** The types whose cast values are numbers, so bounds compare them. */
+const ORDERED = new Set([
+    'integer',
+    'number',
+    'date',
+    'datetime',
+    'time',
+    'year',
+    'yearmonth',
+    'duration'
+]);
+/** The types whose values have a length. */
+const SIZED = new Set(['string', 'array', 'object', 'list', 'geojson']);
+/**
+ * An approximate number within this relative distance of a bound is cast exactly before comparing: the
+ * approximation is within 1e-14 (at most 40 digits, two roundings each, and one division), so outside this
+ * margin it is on the same side of the bound as the exact value.
+ */
+const APPROXIMATION_MARGIN = 1e-12;
+/**
+ * A set of strings that also answers for a range of a longer text, without making its string: an open
+ * addressing table of the words' indices by their FNV-1a hash (a Map keyed by the hash boxed every hash
+ * beyond a small integer, once per cell).
+ */
+class TextSet {
+    words;
+    /** Index into `words` + 1 at each slot; 0: empty. */
+    slots;
+    mask;
+    constructor(words) {
+        this.words = [...new Set(words)];
+        let size = 4;
+        while (size < this.words.length * 2)
+            size *= 2;
+        this.slots = new Int32Array(size);
+        this.mask = size - 1;
+        this.words.forEach((word, i) => {
+            let slot = TextSet.hash(word, 0, word.length) & this.mask;
+            while (this.slots[slot] !== 0)
+                slot = (slot + 1) & this.mask;
+            this.slots[slot] = i + 1;
+        });
+    }
+    static hash(source, start, end) {
+        let hash = 0x811c9dc5;
+        for (let i = start; i < end; i++)
+            hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+        return hash;
+    }
+    has(source, start, end) {
+        const length = end - start;
+        let slot = TextSet.hash(source, start, end) & this.mask;
+        for (let index = this.slots[slot]; index !== 0; index = this.slots[slot]) {
+            const word = this.words[index - 1];
+            if (word.length === length && source.startsWith(word, start))
+                return true;
+            slot = (slot + 1) & this.mask;
+        }
+        return false;
+    }
+}
+/** The text an enum compares a non-numeric cast value by. */
+function canonical(value) {
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+/** NaN compares false with everything; a bounded column must not let it through. */
+function isOutside(bound, number) {
+    return (Number.isNaN(number) ||
+        (bound.below
+            ? bound.exclusive
+                ? number <= bound.limit
+                : number < bound.limit
+            : bound.exclusive
+                ? number >= bound.limit
+                : number > bound.limit));
+}
+/** The length a minLength or maxLength compares: characters of a string, items or keys otherwise. */
+function lengthOf(value) {
+    return typeof value === 'string'
+        ? [...value].length
+        : Array.isArray(value)
+            ? value.length
+            : Object.keys(value).length;
+}
+/** A value written in the schema (a bound, an enum option), cast like a cell of the field. */
+function castConstraint(cast, value, key, where) {
+    const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value);
+    if (out === INVALID)
+        throw new errors/* UserError */.yo(`${where}.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`);
+    return out;
+}
+const BOUND_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
+function boundsOf(field, cast, where) {
+    const bounds = [];
+    for (const key of BOUND_KEYS) {
+        const bound = field.constraints?.[key];
+        if (bound === undefined)
+            continue;
+        if (!ORDERED.has(field.type))
+            throw new errors/* UserError */.yo(`${where}.constraints.${key}: not allowed for type ${field.type}`);
+        const below = key === 'minimum' || key === 'exclusiveMinimum';
+        const exclusive = key.startsWith('exclusive');
+        bounds.push({
+            limit: castConstraint(cast, bound, `constraints.${key}`, where),
+            below,
+            exclusive,
+            words: below
+                ? exclusive
+                    ? 'must be above'
+                    : 'is below the minimum'
+                : exclusive
+                    ? 'must be below'
+                    : 'is above the maximum',
+            shown: String(bound)
+        });
+    }
+    return bounds;
+}
+function lengthsOf(field, where) {
+    const lengths = [];
+    for (const key of ['minLength', 'maxLength']) {
+        const limit = field.constraints?.[key];
+        if (limit === undefined)
+            continue;
+        if (!SIZED.has(field.type))
+            throw new errors/* UserError */.yo(`${where}.constraints.${key}: not allowed for type ${field.type}`);
+        lengths.push({ limit, min: key === 'minLength' });
+    }
+    return lengths;
+}
+function patternOf(constraints, where) {
+    if (constraints.pattern === undefined)
+        return null;
+    try {
+        return new RegExp(`^(?:${constraints.pattern})$`, 'u');
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`${where}.constraints.pattern: not a valid regular expression: ${error.message}`);
+    }
+}
+/**
+ * The values a field allows: its enum, or its categories (Table Schema v2; an enum beside them must be
+ * a subset of them), cast like cells. Null when it lists none.
+ */
+function allowedValues(field, cast, where) {
+    const categories = field.categories?.map((value, i) => castConstraint(cast, value, `categories[${i}]`, where));
+    const listedCategories = `the categories ${field.categories?.map(String).join(', ')}`;
+    const enumValues = field.constraints?.enum;
+    if (!enumValues)
+        return categories ? { options: categories, listed: listedCategories } : null;
+    const options = enumValues.map((option, i) => castConstraint(cast, option, `constraints.enum[${i}]`, where));
+    if (categories) {
+        const known = new Set(categories.map(canonical));
+        options.forEach((option, i) => {
+            if (!known.has(canonical(option)))
+                throw new errors/* UserError */.yo(`${where}.constraints.enum[${i}]: ${JSON.stringify(enumValues[i])} is not one of ${listedCategories}; an enum beside categories must be a subset of them`);
+        });
+    }
+    return { options, listed: enumValues.map(String).join(', ') };
+}
+/** A field's constraints (other than required and unique) as Rules; a constraint that cannot apply throws. */
+function compileRules(field, cast, where) {
+    const constraints = field.constraints ?? {};
+    const rules = {
+        bounds: boundsOf(field, cast, where),
+        lengths: lengthsOf(field, where),
+        allowed: null,
+        allowedTexts: null,
+        numericEnum: ORDERED.has(field.type),
+        listed: '',
+        pattern: null,
+        patternSource: constraints.pattern ?? '',
+        extra: null
+    };
+    const allowed = allowedValues(field, cast, where);
+    if (allowed) {
+        // Ordered types cast to numbers: look them up as numbers, with no String(number) per cell.
+        rules.allowed = new Set(rules.numericEnum ? allowed.options : allowed.options.map(canonical));
+        if (cast.rangeCast === 'string')
+            rules.allowedTexts = new TextSet(allowed.options.map(canonical));
+        rules.listed = allowed.listed;
+    }
+    rules.pattern = patternOf(constraints, where);
+    if (constraints.jsonSchema) {
+        const label = `field "${field.name}"`;
+        const check = jsonSchemaCheck(constraints.jsonSchema, where);
+        rules.extra = value => {
+            const problem = check(value);
+            return problem === null
+                ? null
+                : { code: 'constraint-error', message: `${label}: ${JSON.stringify(value)} ${problem}` };
+        };
+    }
+    return rules;
+}
 
 ;// CONCATENATED MODULE: ./src/data/cells/dates.ts
 
@@ -10313,6 +10636,377 @@ function strptime(format, where) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/data/cells/scan.ts
+// In-place scanners: each reads one cell as `source[start, end)` of a longer text, with no string made per
+// cell. They run once per cell of millions of rows: hand-written loops over char codes, faster than a regex.
+
+
+// 10^0 .. 10^22 are exact doubles.
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** The number words of Table Schema, looked up before any scan. */
+const SPECIAL_NUMBERS = {
+    NaN: NaN,
+    INF: Infinity,
+    '+INF': Infinity,
+    '-INF': -Infinity
+};
+/** An integer cell ([+-]digits). More than 15 digits go through Number() to stay exact. */
+function integerInRange(source, start, end) {
+    let i = start;
+    const first = source.charCodeAt(i);
+    if (first === 43 || first === 45)
+        i++;
+    if (i >= end)
+        return INVALID;
+    const digitsStart = i;
+    let value = 0;
+    for (; i < end; i++) {
+        const digit = source.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9)
+            return INVALID;
+        value = value * 10 + digit;
+    }
+    if (end - digitsStart > 15)
+        return Number(source.slice(start, end));
+    return first === 45 ? -value : value;
+}
+/**
+ * Where scanNumber and scanIsoDate put the value of a cell they read: a typed slot, so that the hot path
+ * that only compares it never boxes a double (a number returned as `unknown` is a heap object).
+ */
+const scanned = new Float64Array(1);
+/**
+ * A number cell into `scanned[0]`; false when it is not a number. Up to 15 digits without an exponent,
+ * digits / 10^fraction is one correctly rounded division of exact doubles, so it equals Number(text).
+ * Longer digit strings go through Number() (about 110 ns each here), unless `approximate`: then up to 40
+ * digits are summed in doubles, within a relative 1e-14 of the exact value (see APPROXIMATION_MARGIN in
+ * constraints.ts).
+ */
+function scanNumber(source, start, end, approximate = false) {
+    const length = end - start;
+    if (length === 0)
+        return false;
+    let i = start;
+    let c = source.charCodeAt(i);
+    if (length <= 4 && (c === 78 || c === 73 || c === 43 || c === 45)) {
+        const word = source.slice(start, end);
+        if (Object.hasOwn(SPECIAL_NUMBERS, word)) {
+            scanned[0] = SPECIAL_NUMBERS[word];
+            return true;
+        }
+    }
+    const negative = c === 45;
+    if (c === 43 || c === 45)
+        i++;
+    let mantissa = 0;
+    let digits = 0;
+    let fraction = 0;
+    for (; i < end; i++) {
+        c = source.charCodeAt(i);
+        if (c < 48 || c > 57)
+            break;
+        mantissa = mantissa * 10 + (c - 48);
+        digits++;
+    }
+    if (i < end && c === 46) {
+        for (i++; i < end; i++) {
+            c = source.charCodeAt(i);
+            if (c < 48 || c > 57)
+                break;
+            mantissa = mantissa * 10 + (c - 48);
+            digits++;
+            fraction++;
+        }
+    }
+    if (digits === 0)
+        return false;
+    if (i === end) {
+        if (digits > 15 && !(approximate && digits <= 40 && fraction <= 22)) {
+            scanned[0] = Number(source.slice(start, end));
+            return true;
+        }
+        const value = fraction ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
+        scanned[0] = negative ? -value : value;
+        return true;
+    }
+    if (c !== 101 && c !== 69)
+        return false;
+    i++;
+    c = source.charCodeAt(i);
+    if (i < end && (c === 43 || c === 45))
+        i++;
+    const exponentStart = i;
+    for (; i < end; i++) {
+        c = source.charCodeAt(i);
+        if (c < 48 || c > 57)
+            return false;
+    }
+    if (i === exponentStart)
+        return false;
+    scanned[0] = Number(source.slice(start, end));
+    return true;
+}
+/** A number cell as its value, or INVALID (see scanNumber). */
+function numberInRange(source, start, end, approximate = false) {
+    return scanNumber(source, start, end, approximate) ? scanned[0] : INVALID;
+}
+/** `count` ASCII digits at `at` as a number, or -1. */
+function digitsAt(source, at, count) {
+    let value = 0;
+    for (let k = at; k < at + count; k++) {
+        const digit = source.charCodeAt(k) - 48;
+        if (digit < 0 || digit > 9)
+            return -1;
+        value = value * 10 + digit;
+    }
+    return value;
+}
+/** A YYYY-MM-DD cell as epoch milliseconds into `scanned[0]`; false when it is not a valid date. */
+function scanIsoDate(source, start, end) {
+    if (end - start !== 10 ||
+        source.charCodeAt(start + 4) !== 45 ||
+        source.charCodeAt(start + 7) !== 45)
+        return false;
+    const year = digitsAt(source, start, 4);
+    const month = digitsAt(source, start + 5, 2);
+    const day = digitsAt(source, start + 8, 2);
+    if (year < 0 || month < 0 || day < 0)
+        return false;
+    const time = utc(year, month, day);
+    if (time === INVALID)
+        return false;
+    scanned[0] = time;
+    return true;
+}
+/** A YYYY-MM-DD cell as epoch milliseconds, or INVALID. */
+function isoDateInRange(source, start, end) {
+    return scanIsoDate(source, start, end) ? scanned[0] : INVALID;
+}
+/** Whether the cell is one of `words`. */
+function rangeIsOneOf(words, source, start, end) {
+    const length = end - start;
+    for (let k = 0; k < words.length; k++)
+        if (words[k].length === length && source.startsWith(words[k], start))
+            return true;
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/data/cells/fast-cells.ts
+
+
+const FIELD = 0;
+const INTEGER = 1;
+const NUMBER = 2;
+const DATE = 3;
+const BOOLEAN = 4;
+const STRING = 5;
+/** A column no field reads (not in the schema): nothing to check. */
+const UNREAD = 6;
+const KINDS = {
+    integer: INTEGER,
+    number: NUMBER,
+    'iso-date': DATE,
+    boolean: BOOLEAN,
+    string: STRING
+};
+/**
+ * Per column, the cast and the tightest bounds, held in typed arrays: one class and one loop for every
+ * column, so the row loop stays monomorphic and no number is boxed on the way.
+ */
+class FastCells {
+    /** The kind of check of each column; FIELD: the field checks every cell. */
+    kinds;
+    low;
+    lowOpen;
+    high;
+    highOpen;
+    approximate;
+    onlyEmptyMissing;
+    specs;
+    /** The value of the last cell accepted (its number, or 1/0 for a boolean). */
+    number = 0;
+    /** After acceptRow: 1 for each cell the field must check. */
+    pending;
+    /** `fieldOnly`: columns whose every cell the field must see (the label, counted by its text). */
+    constructor(columns, fieldOnly) {
+        const n = columns.length;
+        this.kinds = new Uint8Array(n);
+        this.low = new Float64Array(n).fill(-Infinity);
+        this.lowOpen = new Uint8Array(n);
+        this.high = new Float64Array(n).fill(Infinity);
+        this.highOpen = new Uint8Array(n);
+        this.approximate = new Uint8Array(n);
+        this.onlyEmptyMissing = new Uint8Array(n);
+        this.pending = new Uint8Array(n);
+        this.specs = columns.map((field, k) => (fieldOnly.has(k) ? null : (field?.fastCell() ?? null)));
+        this.specs.forEach((spec, k) => {
+            if (columns[k] === null)
+                this.kinds[k] = UNREAD;
+            if (!spec)
+                return;
+            this.kinds[k] = KINDS[spec.cast];
+            this.approximate[k] = spec.approximate ? 1 : 0;
+            this.onlyEmptyMissing[k] =
+                spec.missingValues.length === 1 && spec.missingValues[0] === '' ? 1 : 0;
+            for (const bound of spec.bounds)
+                this.tighten(k, bound);
+        });
+    }
+    /** Whether any column has a check here (else the row loop need not ask). */
+    get useful() {
+        return this.kinds.some(kind => kind !== FIELD && kind !== UNREAD);
+    }
+    /**
+     * Every cell of columns [0, count) that this path accepts is fed to the keys it belongs to; `pending[k]`
+     * is 1 for each cell the field must check. False when there is one (true: the common row, all done).
+     */
+    acceptRow(text, count, keys, across) {
+        const { source, starts, ends } = text;
+        const pending = this.pending;
+        let all = true;
+        for (let k = 0; k < count; k++) {
+            const start = starts[k];
+            const end = ends[k];
+            if (text.escapedAt(k) === undefined && this.accepts(k, source, start, end)) {
+                pending[k] = 0;
+                if (keys.feeds(k))
+                    keys.value(k, this.value(k, source, start, end), across);
+            }
+            else {
+                pending[k] = 1;
+                all = false;
+            }
+        }
+        return all;
+    }
+    tighten(k, { limit, below, exclusive }) {
+        if (below) {
+            if (limit > this.low[k] || (limit === this.low[k] && exclusive)) {
+                this.low[k] = limit;
+                this.lowOpen[k] = exclusive ? 1 : 0;
+            }
+        }
+        else if (limit < this.high[k] || (limit === this.high[k] && exclusive)) {
+            this.high[k] = limit;
+            this.highOpen[k] = exclusive ? 1 : 0;
+        }
+    }
+    /**
+     * Whether cell `k`, `source[start, end)` (not escaped), is fine by every rule of its field. False says
+     * nothing: the field must check the cell. Measured hot path: one switch, no call that allocates.
+     */
+    accepts(k, source, start, end) {
+        const kind = this.kinds[k];
+        if (kind === UNREAD)
+            return true;
+        if (kind === FIELD || start === end)
+            return false;
+        const spec = this.specs[k];
+        if (this.onlyEmptyMissing[k] === 0 && rangeIsOneOf(spec.missingValues, source, start, end))
+            return false;
+        let number;
+        switch (kind) {
+            case INTEGER: {
+                number = digitsValue(source, start, end);
+                if (number !== number)
+                    return false;
+                break;
+            }
+            case NUMBER: {
+                if (!scanNumber(source, start, end, this.approximate[k] === 1))
+                    return false;
+                number = scanned[0];
+                if (number !== number)
+                    return false;
+                break;
+            }
+            case DATE: {
+                if (!scanIsoDate(source, start, end))
+                    return false;
+                number = scanned[0];
+                break;
+            }
+            case BOOLEAN: {
+                if (rangeIsOneOf(spec.trueValues, source, start, end))
+                    number = 1;
+                else if (rangeIsOneOf(spec.falseValues, source, start, end))
+                    number = 0;
+                else
+                    return false;
+                break;
+            }
+            default:
+                if (spec.texts !== null && !spec.texts.has(source, start, end))
+                    return false;
+                return spec.pattern === null || spec.pattern.test(source.slice(start, end));
+        }
+        if (!this.withinBounds(k, number))
+            return false;
+        if (spec.numbers !== null && !spec.numbers.has(number))
+            return false;
+        this.number = number;
+        return spec.pattern === null || spec.pattern.test(source.slice(start, end));
+    }
+    /** The cast value of the cell `accepts` took last, as the field would hold it (for the keys). */
+    value(k, source, start, end) {
+        const kind = this.kinds[k];
+        return kind === STRING
+            ? source.slice(start, end)
+            : kind === BOOLEAN
+                ? this.number === 1
+                : this.number;
+    }
+    /** Inside every bound, and for an approximate number clear of each by the approximation's margin. */
+    withinBounds(k, number) {
+        const low = this.low[k];
+        const high = this.high[k];
+        if (this.lowOpen[k] === 1 ? !(number > low) : !(number >= low))
+            return false;
+        if (this.highOpen[k] === 1 ? !(number < high) : !(number <= high))
+            return false;
+        if (this.approximate[k] === 0)
+            return true;
+        const margin = APPROXIMATION_MARGIN;
+        return ((low === -Infinity || number - low > margin * (Math.abs(number) + Math.abs(low))) &&
+            (high === Infinity || high - number > margin * (Math.abs(number) + Math.abs(high))));
+    }
+}
+/** [+-] and 1 to 15 digits as a number; NaN for anything else (the field then reads the cell). */
+function digitsValue(source, start, end) {
+    const first = source.charCodeAt(start);
+    let i = first === 43 || first === 45 ? start + 1 : start;
+    if (i >= end || end - i > 15)
+        return NaN;
+    let value = 0;
+    for (; i < end; i++) {
+        const digit = source.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9)
+            return NaN;
+        value = value * 10 + digit;
+    }
+    return first === 45 ? -value : value;
+}
+
+;// CONCATENATED MODULE: ./src/data/primary-key.ts
+// A leaf with no imports: the validator (and its worker) read a schema's primary key without loading
+// schema.ts, whose zod and yaml the worker bundle does not need.
+/** The primary key's fields, however the schema wrote it (a name, a list, or none). */
+function primaryKeyOf(schema) {
+    return schema.primaryKey === undefined ? [] : [schema.primaryKey].flat();
+}
+/**
+ * The checks that compare a row with every other row (key-tracker.ts's KeyChecks): unique fields, the
+ * primary key, unique keys, and duplicate rows when mlChecks asks for them.
+ */
+function keyChecksOf(schema) {
+    return {
+        unique: schema.fields.filter(field => field.constraints?.unique).map(field => field.name),
+        primaryKey: primaryKeyOf(schema),
+        uniqueKeys: schema.uniqueKeys ?? [],
+        duplicateRows: schema.mlChecks?.duplicateRows === 'error'
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/data/cells/geo.ts
 // The structure of geographic values: GeoJSON (RFC 7946) and TopoJSON objects, and WKT text. Structure
 // only, as frictionless-py checks it: types, coordinates as nested lists of numbers with the right depth
@@ -10403,7 +11097,7 @@ function isTopoJson(value) {
 function isWkt(text) {
     return new WktParser(text).whole();
 }
-const NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+const geo_NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const WORD = /[A-Za-z]+/y;
 class WktParser {
     text;
@@ -10445,8 +11139,8 @@ class WktParser {
     }
     number() {
         this.space();
-        NUMBER.lastIndex = this.at;
-        const match = NUMBER.exec(this.text);
+        geo_NUMBER.lastIndex = this.at;
+        const match = geo_NUMBER.exec(this.text);
         if (!match)
             return false;
         this.at += match[0].length;
@@ -10523,133 +11217,6 @@ class WktParser {
             this.dimensions = saved;
         return ok;
     }
-}
-
-;// CONCATENATED MODULE: ./src/data/cells/scan.ts
-// In-place scanners: each reads one cell as `source[start, end)` of a longer text, with no string made per
-// cell. They run once per cell of millions of rows: hand-written loops over char codes, faster than a regex.
-
-
-// 10^0 .. 10^22 are exact doubles.
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
-/** The number words of Table Schema, looked up before any scan. */
-const SPECIAL_NUMBERS = {
-    NaN: NaN,
-    INF: Infinity,
-    '+INF': Infinity,
-    '-INF': -Infinity
-};
-/** An integer cell ([+-]digits). More than 15 digits go through Number() to stay exact. */
-function integerInRange(source, start, end) {
-    let i = start;
-    const first = source.charCodeAt(i);
-    if (first === 43 || first === 45)
-        i++;
-    if (i >= end)
-        return INVALID;
-    const digitsStart = i;
-    let value = 0;
-    for (; i < end; i++) {
-        const digit = source.charCodeAt(i) - 48;
-        if (digit < 0 || digit > 9)
-            return INVALID;
-        value = value * 10 + digit;
-    }
-    if (end - digitsStart > 15)
-        return Number(source.slice(start, end));
-    return first === 45 ? -value : value;
-}
-/**
- * A number cell. Up to 15 digits without an exponent, digits / 10^fraction is one correctly rounded
- * division of exact doubles, so it equals Number(text). Longer digit strings go through Number() (about
- * 110 ns each here), unless `approximate`: then up to 40 digits are summed in doubles, within a relative
- * 1e-14 of the exact value (see APPROXIMATION_MARGIN in constraints.ts).
- */
-function numberInRange(source, start, end, approximate = false) {
-    const length = end - start;
-    if (length === 0)
-        return INVALID;
-    let i = start;
-    let c = source.charCodeAt(i);
-    if (length <= 4 && (c === 78 || c === 73 || c === 43 || c === 45)) {
-        const word = source.slice(start, end);
-        if (Object.hasOwn(SPECIAL_NUMBERS, word))
-            return SPECIAL_NUMBERS[word];
-    }
-    const negative = c === 45;
-    if (c === 43 || c === 45)
-        i++;
-    let mantissa = 0;
-    let digits = 0;
-    let fraction = 0;
-    for (; i < end; i++) {
-        c = source.charCodeAt(i);
-        if (c < 48 || c > 57)
-            break;
-        mantissa = mantissa * 10 + (c - 48);
-        digits++;
-    }
-    if (i < end && c === 46) {
-        for (i++; i < end; i++) {
-            c = source.charCodeAt(i);
-            if (c < 48 || c > 57)
-                break;
-            mantissa = mantissa * 10 + (c - 48);
-            digits++;
-            fraction++;
-        }
-    }
-    if (digits === 0)
-        return INVALID;
-    if (i === end) {
-        if (digits > 15 && !(approximate && digits <= 40 && fraction <= 22))
-            return Number(source.slice(start, end));
-        const value = fraction ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
-        return negative ? -value : value;
-    }
-    if (c !== 101 && c !== 69)
-        return INVALID;
-    i++;
-    c = source.charCodeAt(i);
-    if (i < end && (c === 43 || c === 45))
-        i++;
-    const exponentStart = i;
-    for (; i < end; i++) {
-        c = source.charCodeAt(i);
-        if (c < 48 || c > 57)
-            return INVALID;
-    }
-    return i > exponentStart ? Number(source.slice(start, end)) : INVALID;
-}
-/** `count` ASCII digits at `at` as a number, or -1. */
-function digitsAt(source, at, count) {
-    let value = 0;
-    for (let k = at; k < at + count; k++) {
-        const digit = source.charCodeAt(k) - 48;
-        if (digit < 0 || digit > 9)
-            return -1;
-        value = value * 10 + digit;
-    }
-    return value;
-}
-/** A YYYY-MM-DD cell as epoch milliseconds. */
-function isoDateInRange(source, start, end) {
-    if (end - start !== 10 ||
-        source.charCodeAt(start + 4) !== 45 ||
-        source.charCodeAt(start + 7) !== 45)
-        return INVALID;
-    const year = digitsAt(source, start, 4);
-    const month = digitsAt(source, start + 5, 2);
-    const day = digitsAt(source, start + 8, 2);
-    return year < 0 || month < 0 || day < 0 ? INVALID : utc(year, month, day);
-}
-/** Whether the cell is one of `words`. */
-function rangeIsOneOf(words, source, start, end) {
-    const length = end - start;
-    for (let k = 0; k < words.length; k++)
-        if (words[k].length === length && source.startsWith(words[k], start))
-            return true;
-    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/data/cells/casts.ts
@@ -10958,332 +11525,6 @@ function string(field) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/suggest.ts
-/** Levenshtein distance, stopping early once it is certain to exceed `limit`. */
-function distance(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit)
-        return limit + 1;
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        let best = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-            best = Math.min(best, current[j]);
-        }
-        if (best > limit)
-            return limit + 1;
-        previous = current;
-    }
-    return previous[b.length];
-}
-/** The known word closest to `word` within `limit` edits (case, `_` and `-` aside), for "did you mean". */
-function closest(word, known, limit = 2) {
-    const plain = (text) => text.toLowerCase().replace(/[-_]/g, '');
-    let best;
-    let bestDistance = limit + 1;
-    for (const candidate of known) {
-        const d = distance(plain(word), plain(candidate), limit);
-        if (d < bestDistance)
-            [best, bestDistance] = [candidate, d];
-    }
-    return best;
-}
-
-;// CONCATENATED MODULE: ./src/data/cells/json-schema.ts
-// constraints.jsonSchema of object and array fields, through @exodus/schemasafe: it compiles a JSON
-// Schema (draft 4 to 2020-12) to a function, and refuses a schema with a keyword it does not know (a typo
-// such as `minimun`), a keyword that cannot apply where it is written (`format` on an integer), or a
-// $ref it cannot resolve (no remote schemas are fetched). So no rule in it is silently skipped.
-//
-// It is loaded only for a schema that uses jsonSchema (ncc makes it a chunk of its own): with its code
-// merely loaded, V8 optimised the row loop worse and CSV validation took up to twice as long (the
-// benchmark's 500,000 rows, plain Node 20, interleaved runs), whether or not a field used it.
-
-
-/** JSON Schema's keywords, for "did you mean" when schemasafe refuses an unknown one. */
-const KEYWORDS = [
-    '$schema',
-    '$id',
-    '$ref',
-    '$defs',
-    'definitions',
-    'type',
-    'enum',
-    'const',
-    'required',
-    'properties',
-    'additionalProperties',
-    'patternProperties',
-    'propertyNames',
-    'minProperties',
-    'maxProperties',
-    'dependentRequired',
-    'dependentSchemas',
-    'items',
-    'prefixItems',
-    'additionalItems',
-    'contains',
-    'minContains',
-    'maxContains',
-    'minItems',
-    'maxItems',
-    'uniqueItems',
-    'minLength',
-    'maxLength',
-    'pattern',
-    'format',
-    'minimum',
-    'maximum',
-    'exclusiveMinimum',
-    'exclusiveMaximum',
-    'multipleOf',
-    'allOf',
-    'anyOf',
-    'oneOf',
-    'not',
-    'if',
-    'then',
-    'else',
-    'unevaluatedProperties',
-    'unevaluatedItems',
-    'title',
-    'description',
-    'default',
-    'examples'
-];
-/** What a failed value shows: where in it, and which keyword it broke. */
-function describeFailure(errors) {
-    const [first] = errors;
-    if (!first)
-        return '';
-    const keyword = first.keywordLocation.split('/').pop();
-    const at = first.instanceLocation.replace(/^#/, '') || 'the value';
-    return ` (${at}: ${keyword}, at ${first.keywordLocation})`;
-}
-let schemasafe = null;
-/** Whether a schema has a field (or an array item) with constraints.jsonSchema. */
-function usesJsonSchema(schema) {
-    return schema.fields.some(field => (field.constraints !== undefined && 'jsonSchema' in field.constraints) ||
-        (field.arrayItem?.constraints !== undefined && 'jsonSchema' in field.arrayItem.constraints));
-}
-/** Loads the JSON Schema validator, once; a schema that uses jsonSchema compiles only after this. */
-async function loadJsonSchemaValidator() {
-    schemasafe ??= await __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.t.bind(__nccwpck_require__, 492, 23));
-}
-/**
- * A check of cast values against a JSON Schema: null when a value matches, else why not. Throws a
- * UserError naming `where` for a schema that cannot be compiled.
- */
-function jsonSchemaCheck(schema, where) {
-    if (schemasafe === null)
-        throw new Error('the JSON Schema validator is used before loadJsonSchemaValidator()');
-    const { validator } = schemasafe;
-    let validate;
-    try {
-        validate = validator(schema, {
-            includeErrors: true,
-            isJSON: true,
-            $schemaDefault: 'https://json-schema.org/draft/2020-12/schema'
-        });
-    }
-    catch (error) {
-        const message = error.message;
-        const unknown = /^Keyword not supported: "([^"]+)"/.exec(message)?.[1];
-        const near = unknown === undefined ? undefined : closest(unknown, KEYWORDS);
-        throw new errors/* UserError */.yo(`${where}.constraints.jsonSchema: ${message}${near ? `; did you mean "${near}"?` : ''}`);
-    }
-    return value => validate(value)
-        ? null
-        : `does not match constraints.jsonSchema${describeFailure(validate.errors ?? [])}`;
-}
-
-;// CONCATENATED MODULE: ./src/data/cells/constraints.ts
-// A field's constraints compiled once into data (Rules) that Field checks inline per cell, with no closure
-// call per constraint.
-
-
-
-
-/** The types whose cast values are numbers, so bounds compare them. */
-const ORDERED = new Set([
-    'integer',
-    'number',
-    'date',
-    'datetime',
-    'time',
-    'year',
-    'yearmonth',
-    'duration'
-]);
-/** The types whose values have a length. */
-const SIZED = new Set(['string', 'array', 'object', 'list', 'geojson']);
-/**
- * An approximate number within this relative distance of a bound is cast exactly before comparing: the
- * approximation is within 1e-14 (at most 40 digits, two roundings each, and one division), so outside this
- * margin it is on the same side of the bound as the exact value.
- */
-const APPROXIMATION_MARGIN = 1e-12;
-/** A set of strings that also answers for a range of a longer text, without making its string. */
-class TextSet {
-    buckets = new Map();
-    constructor(words) {
-        for (const word of words) {
-            const hash = TextSet.hash(word, 0, word.length);
-            const bucket = this.buckets.get(hash);
-            if (bucket)
-                bucket.push(word);
-            else
-                this.buckets.set(hash, [word]);
-        }
-    }
-    static hash(source, start, end) {
-        let hash = 0x811c9dc5;
-        for (let i = start; i < end; i++)
-            hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
-        return hash;
-    }
-    has(source, start, end) {
-        const bucket = this.buckets.get(TextSet.hash(source, start, end));
-        return bucket !== undefined && rangeIsOneOf(bucket, source, start, end);
-    }
-}
-/** The text an enum compares a non-numeric cast value by. */
-function canonical(value) {
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-/** NaN compares false with everything; a bounded column must not let it through. */
-function isOutside(bound, number) {
-    return (Number.isNaN(number) ||
-        (bound.below
-            ? bound.exclusive
-                ? number <= bound.limit
-                : number < bound.limit
-            : bound.exclusive
-                ? number >= bound.limit
-                : number > bound.limit));
-}
-/** The length a minLength or maxLength compares: characters of a string, items or keys otherwise. */
-function lengthOf(value) {
-    return typeof value === 'string'
-        ? [...value].length
-        : Array.isArray(value)
-            ? value.length
-            : Object.keys(value).length;
-}
-/** A value written in the schema (a bound, an enum option), cast like a cell of the field. */
-function castConstraint(cast, value, key, where) {
-    const out = typeof value === 'string' ? cast.fromText(value) : cast.fromNative(value);
-    if (out === INVALID)
-        throw new errors/* UserError */.yo(`${where}.${key}: expected ${cast.expected}; got ${JSON.stringify(value)}`);
-    return out;
-}
-const BOUND_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
-function boundsOf(field, cast, where) {
-    const bounds = [];
-    for (const key of BOUND_KEYS) {
-        const bound = field.constraints?.[key];
-        if (bound === undefined)
-            continue;
-        if (!ORDERED.has(field.type))
-            throw new errors/* UserError */.yo(`${where}.constraints.${key}: not allowed for type ${field.type}`);
-        const below = key === 'minimum' || key === 'exclusiveMinimum';
-        const exclusive = key.startsWith('exclusive');
-        bounds.push({
-            limit: castConstraint(cast, bound, `constraints.${key}`, where),
-            below,
-            exclusive,
-            words: below
-                ? exclusive
-                    ? 'must be above'
-                    : 'is below the minimum'
-                : exclusive
-                    ? 'must be below'
-                    : 'is above the maximum',
-            shown: String(bound)
-        });
-    }
-    return bounds;
-}
-function lengthsOf(field, where) {
-    const lengths = [];
-    for (const key of ['minLength', 'maxLength']) {
-        const limit = field.constraints?.[key];
-        if (limit === undefined)
-            continue;
-        if (!SIZED.has(field.type))
-            throw new errors/* UserError */.yo(`${where}.constraints.${key}: not allowed for type ${field.type}`);
-        lengths.push({ limit, min: key === 'minLength' });
-    }
-    return lengths;
-}
-function patternOf(constraints, where) {
-    if (constraints.pattern === undefined)
-        return null;
-    try {
-        return new RegExp(`^(?:${constraints.pattern})$`, 'u');
-    }
-    catch (error) {
-        throw new errors/* UserError */.yo(`${where}.constraints.pattern: not a valid regular expression: ${error.message}`);
-    }
-}
-/**
- * The values a field allows: its enum, or its categories (Table Schema v2; an enum beside them must be
- * a subset of them), cast like cells. Null when it lists none.
- */
-function allowedValues(field, cast, where) {
-    const categories = field.categories?.map((value, i) => castConstraint(cast, value, `categories[${i}]`, where));
-    const listedCategories = `the categories ${field.categories?.map(String).join(', ')}`;
-    const enumValues = field.constraints?.enum;
-    if (!enumValues)
-        return categories ? { options: categories, listed: listedCategories } : null;
-    const options = enumValues.map((option, i) => castConstraint(cast, option, `constraints.enum[${i}]`, where));
-    if (categories) {
-        const known = new Set(categories.map(canonical));
-        options.forEach((option, i) => {
-            if (!known.has(canonical(option)))
-                throw new errors/* UserError */.yo(`${where}.constraints.enum[${i}]: ${JSON.stringify(enumValues[i])} is not one of ${listedCategories}; an enum beside categories must be a subset of them`);
-        });
-    }
-    return { options, listed: enumValues.map(String).join(', ') };
-}
-/** A field's constraints (other than required and unique) as Rules; a constraint that cannot apply throws. */
-function compileRules(field, cast, where) {
-    const constraints = field.constraints ?? {};
-    const rules = {
-        bounds: boundsOf(field, cast, where),
-        lengths: lengthsOf(field, where),
-        allowed: null,
-        allowedTexts: null,
-        numericEnum: ORDERED.has(field.type),
-        listed: '',
-        pattern: null,
-        patternSource: constraints.pattern ?? '',
-        extra: null
-    };
-    const allowed = allowedValues(field, cast, where);
-    if (allowed) {
-        // Ordered types cast to numbers: look them up as numbers, with no String(number) per cell.
-        rules.allowed = new Set(rules.numericEnum ? allowed.options : allowed.options.map(canonical));
-        if (cast.rangeCast === 'string')
-            rules.allowedTexts = new TextSet(allowed.options.map(canonical));
-        rules.listed = allowed.listed;
-    }
-    rules.pattern = patternOf(constraints, where);
-    if (constraints.jsonSchema) {
-        const label = `field "${field.name}"`;
-        const check = jsonSchemaCheck(constraints.jsonSchema, where);
-        rules.extra = value => {
-            const problem = check(value);
-            return problem === null
-                ? null
-                : { code: 'constraint-error', message: `${label}: ${JSON.stringify(value)} ${problem}` };
-        };
-    }
-    return rules;
-}
-
 ;// CONCATENATED MODULE: ./src/data/cells/field.ts
 
 
@@ -11356,6 +11597,26 @@ class Field {
                 rules.pattern === null;
         this.trueValues = cast.words?.trueValues ?? [];
         this.falseValues = cast.words?.falseValues ?? [];
+    }
+    fastCell() {
+        const { rules, rangeCast } = this;
+        if (rangeCast === undefined || rules.extra !== null || rules.lengths.length)
+            return null;
+        const ordered = rangeCast === 'integer' || rangeCast === 'number' || rangeCast === 'iso-date';
+        const numbers = ordered && rules.numericEnum ? rules.allowed : null;
+        if (rules.allowed !== null && numbers === null && rules.allowedTexts === null)
+            return null;
+        return {
+            cast: rangeCast,
+            missingValues: this.missingValues,
+            approximate: this.approximate,
+            bounds: rules.bounds,
+            numbers,
+            texts: rules.allowedTexts,
+            pattern: rules.pattern,
+            trueValues: this.trueValues,
+            falseValues: this.falseValues
+        };
     }
     cellText() {
         return this.source === null ? textOf(this.cell) : this.source.slice(this.start, this.end);
@@ -11730,7 +11991,7 @@ function mix32(h) {
 }
 // Seeds that set a value's type apart (1, "1" and true hash differently, as their texts differ).
 const hash_NUMBER = 0x2545f491;
-const STRING = 0x9e3779b9;
+const hash_STRING = 0x9e3779b9;
 const hash_TRUE = 0x6a09e667;
 const hash_FALSE = 0xbb67ae85;
 const JSON_TEXT = 0x3c6ef372;
@@ -11748,7 +12009,7 @@ class Hash64 {
         if (typeof value === 'number')
             this.number(value, seed);
         else if (typeof value === 'string')
-            this.text(value, seed ^ STRING);
+            this.text(value, seed ^ hash_STRING);
         else if (typeof value === 'boolean')
             this.word(value ? hash_TRUE : hash_FALSE, seed);
         else
@@ -12503,6 +12764,10 @@ class KeyTracker {
     startRow() {
         for (let i = 0; i < this.composites.length; i++)
             this.composites[i].start();
+    }
+    /** Whether column `k`'s values go into a key. */
+    feeds(k) {
+        return this.uniqueByColumn[k] !== -1 || this.slotsByColumn[k] !== undefined;
     }
     /** Column `k`'s valid value, in row `rowNumber`. */
     value(k, value, rowNumber) {
@@ -13537,6 +13802,7 @@ class RowKeys {
 
 
 
+
 function spanNote(position) {
     return position.endLine !== undefined &&
         position.line !== undefined &&
@@ -13678,6 +13944,8 @@ class RowChecker {
     log;
     /** The field of each column (null: none); null until the header is read. */
     columns = null;
+    /** The common cells of text rows, accepted without their fields (null: none can be). */
+    fast = null;
     labels = [];
     /** Data rows read. */
     rows = 0;
@@ -13756,6 +14024,9 @@ class RowChecker {
         this.keys.mapColumns(names);
         this.rowKeys?.header(names, labels);
         this.labelColumn = columns.findIndex(field => field !== null && field.name === this.labelField);
+        // The label's cells are counted by their text: its field sees each one.
+        const fast = new FastCells(columns, new Set([this.labelColumn]));
+        this.fast = fast.useful ? fast : null;
     }
     row(cells, position, extraKeys) {
         this.check(cells, null, position, extraKeys);
@@ -13817,9 +14088,13 @@ class RowChecker {
         const across = this.rowBase + rowNumber;
         const checked = Math.min(columns.length, text ? text.count : cells.length);
         keys.startRow();
+        // Text rows: the common cells first, without their fields; the rest (pending) through them.
+        const fast = text ? this.fast : null;
+        if (fast !== null && fast.acceptRow(text, checked, keys, across))
+            return;
         for (let k = 0; k < checked; k++) {
             const field = columns[k];
-            if (!field)
+            if (!field || (fast !== null && fast.pending[k] === 0))
                 continue;
             if (cells && cells[k] === ABSENT) {
                 this.nullCounts[field.name]++;

@@ -156,6 +156,11 @@ export class KeyTracker {
     for (let i = 0; i < this.composites.length; i++) this.composites[i].start()
   }
 
+  /** Whether column `k`'s values go into a key. */
+  feeds(k: number): boolean {
+    return this.uniqueByColumn[k] !== -1 || this.slotsByColumn[k] !== undefined
+  }
+
   /** Column `k`'s valid value, in row `rowNumber`. */
   value(k: number, value: unknown, rowNumber: number): void {
     const unique = this.uniqueByColumn[k]

@@ -1,3 +1,4 @@
+import { FastCells } from './cells/fast-cells.js'
 import { compileSchema, MISSING, type CompiledField } from './cells/field.js'
 import { loadJsonSchemaValidator, usesJsonSchema } from './cells/json-schema.js'
 import { datasetChecks } from './dataset-checks.js'
@@ -190,6 +191,8 @@ async function brokenReferences(
 class RowChecker implements FilesSink {
   /** The field of each column (null: none); null until the header is read. */
   columns: Array<CompiledField | null> | null = null
+  /** The common cells of text rows, accepted without their fields (null: none can be). */
+  private fast: FastCells | null = null
   labels: string[] = []
   /** Data rows read. */
   rows = 0
@@ -288,6 +291,9 @@ class RowChecker implements FilesSink {
     this.keys.mapColumns(names)
     this.rowKeys?.header(names, labels)
     this.labelColumn = columns.findIndex(field => field !== null && field.name === this.labelField)
+    // The label's cells are counted by their text: its field sees each one.
+    const fast = new FastCells(columns, new Set([this.labelColumn]))
+    this.fast = fast.useful ? fast : null
   }
 
   row(cells: unknown[], position: RowPosition, extraKeys?: string[]): void {
@@ -368,9 +374,12 @@ class RowChecker implements FilesSink {
     const across = this.rowBase + rowNumber
     const checked = Math.min(columns.length, text ? text.count : cells!.length)
     keys.startRow()
+    // Text rows: the common cells first, without their fields; the rest (pending) through them.
+    const fast = text ? this.fast : null
+    if (fast !== null && fast.acceptRow(text!, checked, keys, across)) return
     for (let k = 0; k < checked; k++) {
       const field = columns[k]
-      if (!field) continue
+      if (!field || (fast !== null && fast.pending[k] === 0)) continue
       if (cells && cells[k] === ABSENT) {
         this.nullCounts[field.name]++
         const message = `the row has no "${field.name}"`

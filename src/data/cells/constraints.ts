@@ -6,7 +6,6 @@ import type { FieldDescriptor } from '../schema-shape.js'
 import type { Caster } from './casts.js'
 import { INVALID } from './invalid.js'
 import { jsonSchemaCheck } from './json-schema.js'
-import { rangeIsOneOf } from './scan.js'
 
 /** A minimum, maximum or exclusive bound, cast to the field's type. */
 export interface Bound {
@@ -60,17 +59,28 @@ const SIZED = new Set<FieldType>(['string', 'array', 'object', 'list', 'geojson'
  */
 export const APPROXIMATION_MARGIN = 1e-12
 
-/** A set of strings that also answers for a range of a longer text, without making its string. */
+/**
+ * A set of strings that also answers for a range of a longer text, without making its string: an open
+ * addressing table of the words' indices by their FNV-1a hash (a Map keyed by the hash boxed every hash
+ * beyond a small integer, once per cell).
+ */
 export class TextSet {
-  private readonly buckets = new Map<number, string[]>()
+  private readonly words: readonly string[]
+  /** Index into `words` + 1 at each slot; 0: empty. */
+  private readonly slots: Int32Array
+  private readonly mask: number
 
   constructor(words: readonly string[]) {
-    for (const word of words) {
-      const hash = TextSet.hash(word, 0, word.length)
-      const bucket = this.buckets.get(hash)
-      if (bucket) bucket.push(word)
-      else this.buckets.set(hash, [word])
-    }
+    this.words = [...new Set(words)]
+    let size = 4
+    while (size < this.words.length * 2) size *= 2
+    this.slots = new Int32Array(size)
+    this.mask = size - 1
+    this.words.forEach((word, i) => {
+      let slot = TextSet.hash(word, 0, word.length) & this.mask
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask
+      this.slots[slot] = i + 1
+    })
   }
 
   private static hash(source: string, start: number, end: number): number {
@@ -80,8 +90,14 @@ export class TextSet {
   }
 
   has(source: string, start: number, end: number): boolean {
-    const bucket = this.buckets.get(TextSet.hash(source, start, end))
-    return bucket !== undefined && rangeIsOneOf(bucket, source, start, end)
+    const length = end - start
+    let slot = TextSet.hash(source, start, end) & this.mask
+    for (let index = this.slots[slot]; index !== 0; index = this.slots[slot]) {
+      const word = this.words[index - 1]
+      if (word.length === length && source.startsWith(word, start)) return true
+      slot = (slot + 1) & this.mask
+    }
+    return false
   }
 }
 

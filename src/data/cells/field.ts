@@ -4,6 +4,7 @@ import type { ArrayItemDescriptor, FieldDescriptor, TableSchema } from '../schem
 import { primaryKeyOf } from '../primary-key.js'
 import type { TextCells } from '../table.js'
 import { caster, type Caster, type RangeCast } from './casts.js'
+import type { FastCellSpec } from './fast-cells.js'
 import {
   APPROXIMATION_MARGIN,
   canonical,
@@ -35,6 +36,8 @@ export interface CompiledField {
   /** The same for cell `index` of a text row, without making the cell's string unless a check needs it. */
   checkText(cells: TextCells, index: number): CellProblem | null
   value: unknown
+  /** The cast and rules as data for FastCells, or null when a rule needs this field's own check. */
+  fastCell(): FastCellSpec | null
 }
 
 // Every cell's cast value is compared with INVALID. Compared with the imported binding itself, CSV
@@ -107,6 +110,25 @@ class Field implements CompiledField {
       rules.pattern === null
     this.trueValues = cast.words?.trueValues ?? []
     this.falseValues = cast.words?.falseValues ?? []
+  }
+
+  fastCell(): FastCellSpec | null {
+    const { rules, rangeCast } = this
+    if (rangeCast === undefined || rules.extra !== null || rules.lengths.length) return null
+    const ordered = rangeCast === 'integer' || rangeCast === 'number' || rangeCast === 'iso-date'
+    const numbers = ordered && rules.numericEnum ? rules.allowed : null
+    if (rules.allowed !== null && numbers === null && rules.allowedTexts === null) return null
+    return {
+      cast: rangeCast,
+      missingValues: this.missingValues,
+      approximate: this.approximate,
+      bounds: rules.bounds,
+      numbers,
+      texts: rules.allowedTexts,
+      pattern: rules.pattern,
+      trueValues: this.trueValues,
+      falseValues: this.falseValues
+    }
   }
 
   private cellText(): string {

@@ -32,24 +32,34 @@ export function integerInRange(source: string, start: number, end: number): unkn
 }
 
 /**
- * A number cell. Up to 15 digits without an exponent, digits / 10^fraction is one correctly rounded
- * division of exact doubles, so it equals Number(text). Longer digit strings go through Number() (about
- * 110 ns each here), unless `approximate`: then up to 40 digits are summed in doubles, within a relative
- * 1e-14 of the exact value (see APPROXIMATION_MARGIN in constraints.ts).
+ * Where scanNumber and scanIsoDate put the value of a cell they read: a typed slot, so that the hot path
+ * that only compares it never boxes a double (a number returned as `unknown` is a heap object).
  */
-export function numberInRange(
+export const scanned = new Float64Array(1)
+
+/**
+ * A number cell into `scanned[0]`; false when it is not a number. Up to 15 digits without an exponent,
+ * digits / 10^fraction is one correctly rounded division of exact doubles, so it equals Number(text).
+ * Longer digit strings go through Number() (about 110 ns each here), unless `approximate`: then up to 40
+ * digits are summed in doubles, within a relative 1e-14 of the exact value (see APPROXIMATION_MARGIN in
+ * constraints.ts).
+ */
+export function scanNumber(
   source: string,
   start: number,
   end: number,
   approximate = false
-): unknown {
+): boolean {
   const length = end - start
-  if (length === 0) return INVALID
+  if (length === 0) return false
   let i = start
   let c = source.charCodeAt(i)
   if (length <= 4 && (c === 78 || c === 73 || c === 43 || c === 45)) {
     const word = source.slice(start, end)
-    if (Object.hasOwn(SPECIAL_NUMBERS, word)) return SPECIAL_NUMBERS[word]
+    if (Object.hasOwn(SPECIAL_NUMBERS, word)) {
+      scanned[0] = SPECIAL_NUMBERS[word]
+      return true
+    }
   }
   const negative = c === 45
   if (c === 43 || c === 45) i++
@@ -71,23 +81,38 @@ export function numberInRange(
       fraction++
     }
   }
-  if (digits === 0) return INVALID
+  if (digits === 0) return false
   if (i === end) {
-    if (digits > 15 && !(approximate && digits <= 40 && fraction <= 22))
-      return Number(source.slice(start, end))
+    if (digits > 15 && !(approximate && digits <= 40 && fraction <= 22)) {
+      scanned[0] = Number(source.slice(start, end))
+      return true
+    }
     const value = fraction ? mantissa / POWERS_OF_TEN[fraction] : mantissa
-    return negative ? -value : value
+    scanned[0] = negative ? -value : value
+    return true
   }
-  if (c !== 101 && c !== 69) return INVALID
+  if (c !== 101 && c !== 69) return false
   i++
   c = source.charCodeAt(i)
   if (i < end && (c === 43 || c === 45)) i++
   const exponentStart = i
   for (; i < end; i++) {
     c = source.charCodeAt(i)
-    if (c < 48 || c > 57) return INVALID
+    if (c < 48 || c > 57) return false
   }
-  return i > exponentStart ? Number(source.slice(start, end)) : INVALID
+  if (i === exponentStart) return false
+  scanned[0] = Number(source.slice(start, end))
+  return true
+}
+
+/** A number cell as its value, or INVALID (see scanNumber). */
+export function numberInRange(
+  source: string,
+  start: number,
+  end: number,
+  approximate = false
+): unknown {
+  return scanNumber(source, start, end, approximate) ? scanned[0] : INVALID
 }
 
 /** `count` ASCII digits at `at` as a number, or -1. */
@@ -101,18 +126,27 @@ function digitsAt(source: string, at: number, count: number): number {
   return value
 }
 
-/** A YYYY-MM-DD cell as epoch milliseconds. */
-export function isoDateInRange(source: string, start: number, end: number): unknown {
+/** A YYYY-MM-DD cell as epoch milliseconds into `scanned[0]`; false when it is not a valid date. */
+export function scanIsoDate(source: string, start: number, end: number): boolean {
   if (
     end - start !== 10 ||
     source.charCodeAt(start + 4) !== 45 ||
     source.charCodeAt(start + 7) !== 45
   )
-    return INVALID
+    return false
   const year = digitsAt(source, start, 4)
   const month = digitsAt(source, start + 5, 2)
   const day = digitsAt(source, start + 8, 2)
-  return year < 0 || month < 0 || day < 0 ? INVALID : utc(year, month, day)
+  if (year < 0 || month < 0 || day < 0) return false
+  const time = utc(year, month, day)
+  if (time === INVALID) return false
+  scanned[0] = time
+  return true
+}
+
+/** A YYYY-MM-DD cell as epoch milliseconds, or INVALID. */
+export function isoDateInRange(source: string, start: number, end: number): unknown {
+  return scanIsoDate(source, start, end) ? scanned[0] : INVALID
 }
 
 /** Whether the cell is one of `words`. */
