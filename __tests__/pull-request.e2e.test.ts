@@ -12,6 +12,7 @@ import { upsertComment } from '../src/comment/post.js'
 import { OctokitApi } from '../src/ports/github-api.js'
 import { artifactBackend } from './harness/backend.js'
 import { GitHubApiEmulator } from './harness/github-api.js'
+import { withQuickTimers } from './harness/quick-timers.js'
 import { newJob, NODES, runAction } from './harness/runner.js'
 
 jest.setTimeout(180_000)
@@ -181,21 +182,24 @@ describe('the pull-request gate', () => {
     expect(poster.outputs['comment-url']).toMatch(/\/pull\/8#issuecomment-/)
   })
 
-  it('the real Octokit client: 403 and 422 become GitHubApiError, a 422 is answered with a shorter body', async () => {
-    const logger = recordingLogger()
-    const readOnly = new OctokitApi('read-token', 'octo/models', logger, api.url)
-    await expect(readOnly.createComment(9, 'hi')).rejects.toMatchObject({ status: 403 })
-    const writer = new OctokitApi('write-token', 'octo/models', logger, api.url)
-    await expect(writer.createComment(9, 'x'.repeat(70_000))).rejects.toMatchObject({ status: 422 })
-    // GitHub may count a body longer than we do: upsertComment retries once, cut to half.
-    const body = `<!-- ml-smoke:comment job=j artifact=a -->\n${'é\n'.repeat(40_000)}`
-    const posted = await upsertComment(
-      writer,
-      9,
-      body,
-      'https://github.com/octo/models/actions/runs/1'
-    )
-    expect(posted.updated).toBe(false)
-    expect(api.comments.find(c => c.issue === 9)!.body).toContain('… cut here')
-  })
+  it('the real Octokit client: 403 and 422 become GitHubApiError, a 422 is answered with a shorter body', () =>
+    withQuickTimers(async () => {
+      const logger = recordingLogger()
+      const readOnly = new OctokitApi('read-token', 'octo/models', logger, api.url)
+      await expect(readOnly.createComment(9, 'hi')).rejects.toMatchObject({ status: 403 })
+      const writer = new OctokitApi('write-token', 'octo/models', logger, api.url)
+      await expect(writer.createComment(9, 'x'.repeat(70_000))).rejects.toMatchObject({
+        status: 422
+      })
+      // GitHub may count a body longer than we do: upsertComment retries once, cut to half.
+      const body = `<!-- ml-smoke:comment job=j artifact=a -->\n${'é\n'.repeat(40_000)}`
+      const posted = await upsertComment(
+        writer,
+        9,
+        body,
+        'https://github.com/octo/models/actions/runs/1'
+      )
+      expect(posted.updated).toBe(false)
+      expect(api.comments.find(c => c.issue === 9)!.body).toContain('… cut here')
+    }))
 })
