@@ -5,11 +5,11 @@
  */
 export async function withQuickTimers<T>(work: () => Promise<T>): Promise<T> {
   const realSetTimeout = globalThis.setTimeout
-  const quick = (callback: () => void, delay?: number, ...args: unknown[]) =>
+  const quick = (callback: (...args: unknown[]) => void, delay?: number, ...args: unknown[]) =>
     realSetTimeout(
       callback,
       delay !== undefined && delay >= 1000 ? Math.ceil(delay / 100) : delay,
-      ...args
+      ...(args as [])
     )
   globalThis.setTimeout = Object.assign(quick, realSetTimeout) as typeof setTimeout
   try {
