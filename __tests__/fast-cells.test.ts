@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { CsvRecord } from '../src/data/csv.js'
 import { FastCells } from '../src/data/cells/fast-cells.js'
-import { compileField, type CompiledField } from '../src/data/cells/field.js'
+import { compileField, MISSING, type CompiledField } from '../src/data/cells/field.js'
 import type { KeyTracker } from '../src/data/key-tracker.js'
 import type { FieldDescriptor } from '../src/data/schema.js'
 
@@ -97,12 +97,15 @@ function keysRecorder(): { keys: KeyTracker; fed: Map<number, unknown> } {
   return { keys: keys as unknown as KeyTracker, fed }
 }
 
+const byName = (name: string) => FIELDS.find(field => field.name === name)!
+
 describe('FastCells', () => {
   for (const valueRead of [false, true])
     it(`accepts a cell only when its field accepts it, and feeds the keys the field's value (valueRead ${valueRead})`, () => {
       const fields = FIELDS.map((field, i) => compileField(field, i, [''], 's', { valueRead }))
       const fast = new FastCells(fields, new Set())
       let accepted = 0
+      const missing = new Array<number>(fields.length).fill(0)
       for (const cell of CELLS) {
         const record = recordOf(fields.map(() => cell))
         const { keys, fed } = keysRecorder()
@@ -112,34 +115,45 @@ describe('FastCells', () => {
           accepted++
           const verdict = { field: field.name, cell, problem: field.checkText(record, k) }
           expect(verdict).toEqual({ field: field.name, cell, problem: null })
-          if (valueRead) expect({ cell, value: fed.get(k) }).toEqual({ cell, value: field.value })
+          if (field.value === MISSING) {
+            missing[k]++
+            expect(fed.has(k)).toBe(false)
+          } else if (valueRead)
+            expect({ cell, value: fed.get(k) }).toEqual({ cell, value: field.value })
         })
       }
       // Most valid cells take this path: a FastCells that accepted nothing would pass the loop above.
       expect(accepted).toBeGreaterThan(60)
+      expect([...fast.takeMissing()]).toEqual(missing)
+      expect(missing.filter(Boolean).length).toBeGreaterThan(5)
+      expect([...fast.takeMissing()]).toEqual(missing.map(() => 0))
     })
 
-  it('leaves escaped cells, missing values and columns of no field to the field', () => {
-    const fields = [
-      compileField(FIELDS[0], 0, [''], 's'),
-      null,
-      compileField(FIELDS[7], 2, [''], 's')
-    ]
+  it('checks a cell with doubled quotes as its text; a missing value the field requires goes to the field', () => {
+    const names = ['age', 'city', 'plain']
+    const fields = [...names.map((name, i) => compileField(byName(name), i, [''], 's')), null]
     const fast = new FastCells(fields, new Set())
-    const record = recordOf(['', 'anything', 'NA'])
-    expect(fast.acceptRow(record, 3, keysRecorder().keys, 1)).toBe(false)
-    expect([...fast.pending]).toEqual([1, 0, 1])
+    const record = recordOf(['', 'Rome', 'NA', 'anything'])
+    expect(fast.acceptRow(record, 4, keysRecorder().keys, 1)).toBe(false)
+    expect([...fast.pending]).toEqual([1, 0, 0, 0])
+    expect([...fast.takeMissing()]).toEqual([0, 0, 1, 0])
     const doubled = new CsvRecord()
-    doubled.reset('5,x,"1""2"', 1)
-    doubled.add(0, 1, undefined)
-    doubled.add(2, 3, undefined)
-    doubled.add(5, 9, '1"2')
-    expect(fast.acceptRow(doubled, 3, keysRecorder().keys, 1)).toBe(false)
-    expect([...fast.pending]).toEqual([0, 0, 1])
+    doubled.reset('"4""2","Os""lo",5,x', 1)
+    doubled.add(1, 5, '4"2')
+    doubled.add(7, 14, 'Os"lo')
+    doubled.add(16, 17, undefined)
+    doubled.add(18, 19, undefined)
+    expect(fast.acceptRow(doubled, 4, keysRecorder().keys, 1)).toBe(false)
+    expect([...fast.pending]).toEqual([1, 1, 0, 0])
+    const plain = compileField({ name: 'note', type: 'string' }, 0, [''], 's', { valueRead: true })
+    const notes = new FastCells([plain], new Set())
+    const { keys, fed } = keysRecorder()
+    expect(notes.acceptRow(doubled, 1, keys, 1)).toBe(true)
+    expect(fed.get(0)).toBe('4"2')
   })
 
   it('takes no column the caller keeps for the field (the label, counted by its text)', () => {
-    const fields = [compileField(FIELDS[2], 0, [''], 's')]
+    const fields = [compileField(byName('flag'), 0, [''], 's')]
     const record = recordOf(['1'])
     const labelled = new FastCells(fields, new Set([0]))
     expect(labelled.useful).toBe(false)

@@ -223,3 +223,33 @@ describe('numbers read in place from CSV text', () => {
     )
   })
 })
+
+describe('null counts of text rows', () => {
+  it('count every missing value, in each file of a dataset, whichever path checked the cell', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nulls-'))
+    const files = [path.join(dir, 'a.csv'), path.join(dir, 'b.csv')]
+    // b.csv has its columns in another order: each file's header maps its own columns.
+    await writeFile(files[0], 'id,score,note\n1,,x\n2,NA,""\n3,0.5,"say ""hi"""\n4,-,\n')
+    await writeFile(files[1], 'note,id,score\n,5,NA\ny,,1.5\n')
+    const schema = parseTableSchema(
+      JSON.stringify({
+        fields: [
+          { name: 'id', type: 'integer', constraints: { required: true } },
+          { name: 'score', type: 'number', missingValues: ['', 'NA', '-'] },
+          { name: 'note', type: 'string' }
+        ],
+        fieldsMatch: 'equal'
+      }),
+      'schema.json'
+    )
+    const result = await validateTable(files, schema, {
+      format: 'csv',
+      maxViolations: 100,
+      schemaLabel: 'schema.json'
+    })
+    expect(result.stats.nullCounts).toEqual({ id: 1, score: 4, note: 3 })
+    expect(result.violations.map(v => [v.code, v.field, v.rowNumber])).toEqual([
+      ['constraint-error', 'id', 3]
+    ])
+  })
+})

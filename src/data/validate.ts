@@ -264,6 +264,7 @@ class RowChecker implements FilesSink {
 
   /** After a file's last row: a file with neither a header nor a problem is empty, which is a problem. */
   endFile(): void {
+    this.countFastMissing()
     if (this.columns !== null || this.continuesFile || this.log.count > this.countAtFileStart)
       return
     this.log.add(
@@ -278,6 +279,7 @@ class RowChecker implements FilesSink {
   }
 
   header(labels: string[], line?: number, _raw?: readonly string[], rowNumber = 1): void {
+    this.countFastMissing()
     this.labels = labels
     const columns = columnsOfHeader(
       labels,
@@ -294,6 +296,15 @@ class RowChecker implements FilesSink {
     // The label's cells are counted by their text: its field sees each one.
     const fast = new FastCells(columns, new Set([this.labelColumn]))
     this.fast = fast.useful ? fast : null
+  }
+
+  /** The missing values FastCells took, into the null counts (before its columns change, and at the end). */
+  private countFastMissing(): void {
+    if (this.fast === null || this.columns === null) return
+    const counts = this.fast.takeMissing()
+    this.columns.forEach((field, k) => {
+      if (field) this.nullCounts[field.name] += counts[k]
+    })
   }
 
   row(cells: unknown[], position: RowPosition, extraKeys?: string[]): void {

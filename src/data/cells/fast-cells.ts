@@ -36,6 +36,11 @@ const BOOLEAN = 4
 const STRING = 5
 /** A column no field reads (not in the schema): nothing to check. */
 const UNREAD = 6
+
+// What `accepts` says of a cell.
+const FIELD_CHECKS = 0
+const TAKEN = 1
+const MISSING_TAKEN = 2
 const KINDS: Record<RangeCast, number> = {
   integer: INTEGER,
   number: NUMBER,
@@ -62,6 +67,9 @@ export class FastCells {
   private number = 0
   /** After acceptRow: 1 for each cell the field must check. */
   readonly pending: Uint8Array
+  /** Missing values accepted per column (not required) since the last takeMissing. */
+  private readonly missing: Float64Array
+  private readonly required: Uint8Array
 
   /** `fieldOnly`: columns whose every cell the field must see (the label, counted by its text). */
   constructor(columns: ReadonlyArray<CompiledField | null>, fieldOnly: ReadonlySet<number>) {
@@ -74,6 +82,8 @@ export class FastCells {
     this.approximate = new Uint8Array(n)
     this.onlyEmptyMissing = new Uint8Array(n)
     this.pending = new Uint8Array(n)
+    this.missing = new Float64Array(n)
+    this.required = Uint8Array.from(columns, field => (field?.required ? 1 : 0))
     this.specs = columns.map((field, k) => (fieldOnly.has(k) ? null : (field?.fastCell() ?? null)))
     this.specs.forEach((spec, k) => {
       if (columns[k] === null) this.kinds[k] = UNREAD
@@ -100,17 +110,31 @@ export class FastCells {
     const pending = this.pending
     let all = true
     for (let k = 0; k < count; k++) {
-      const start = starts[k]
-      const end = ends[k]
-      if (text.escapedAt(k) === undefined && this.accepts(k, source, start, end)) {
+      // A cell with doubled quotes is checked as its text, like a JSON string.
+      const escaped = text.escapedAt(k)
+      const cell = escaped ?? source
+      const start = escaped === undefined ? starts[k] : 0
+      const end = escaped === undefined ? ends[k] : escaped.length
+      const verdict = this.accepts(k, cell, start, end)
+      if (verdict === TAKEN) {
         pending[k] = 0
-        if (keys.feeds(k)) keys.value(k, this.value(k, source, start, end), across)
+        if (keys.feeds(k)) keys.value(k, this.value(k, cell, start, end), across)
+      } else if (verdict === MISSING_TAKEN) {
+        pending[k] = 0
+        this.missing[k]++
       } else {
         pending[k] = 1
         all = false
       }
     }
     return all
+  }
+
+  /** The missing values accepted per column since the last call, then zero. */
+  takeMissing(): Float64Array {
+    const counts = this.missing.slice()
+    this.missing.fill(0)
+    return counts
   }
 
   private tighten(k: number, { limit, below, exclusive }: Bound): void {
@@ -126,16 +150,33 @@ export class FastCells {
   }
 
   /**
-   * Whether cell `k`, `source[start, end)` (not escaped), is fine by every rule of its field. False says
-   * nothing: the field must check the cell. Measured hot path: one switch, no call that allocates.
+   * Whether cell `k`, `source[start, end)`, is fine by every rule of its field: TAKEN, or MISSING_TAKEN
+   * for a missing value the field does not require. FIELD says nothing: the field must check the cell.
+   * Measured hot path: one switch, no call that allocates.
    */
-  private accepts(k: number, source: string, start: number, end: number): boolean {
+  private accepts(k: number, source: string, start: number, end: number): number {
     const kind = this.kinds[k]
-    if (kind === UNREAD) return true
-    if (kind === FIELD || start === end) return false
+    if (kind === UNREAD) return TAKEN
+    if (kind === FIELD) return FIELD_CHECKS
     const spec = this.specs[k]!
-    if (this.onlyEmptyMissing[k] === 0 && rangeIsOneOf(spec.missingValues, source, start, end))
-      return false
+    if (
+      this.onlyEmptyMissing[k] === 1
+        ? start === end
+        : rangeIsOneOf(spec.missingValues, source, start, end)
+    )
+      return this.required[k] === 1 ? FIELD_CHECKS : MISSING_TAKEN
+    if (start === end) return FIELD_CHECKS
+    return this.acceptsValue(k, kind, spec, source, start, end) ? TAKEN : FIELD_CHECKS
+  }
+
+  private acceptsValue(
+    k: number,
+    kind: number,
+    spec: FastCellSpec,
+    source: string,
+    start: number,
+    end: number
+  ): boolean {
     let number: number
     switch (kind) {
       case INTEGER: {
