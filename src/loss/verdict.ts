@@ -15,8 +15,10 @@ import {
   fewestPoints,
   firstRankFall,
   mannKendall,
+  endAbove,
   mean,
   normalUpper,
+  pointNoise,
   runStarts,
   slopeFall,
   withFallAddedBack
@@ -44,6 +46,13 @@ export const FALL_LEVEL = 0.05
  */
 export const SUPPORTED_SIGNIFICANCE = 0.05
 export const CHANCE_SUPPORT = 0.9
+/**
+ * How far below its chance level a run that learned ends: a run with no significant fall whose last window the
+ * test places above (1 - this) of its chance level, at FALL_LEVEL against the run's own noise, sat at chance
+ * and fails. The same 20 % as FALL_OF_NOTE, read against the chance level instead of the first window: R² of
+ * 0.2 for MSE, a fifth of the prior's entropy for cross-entropy. A run too noisy to place its end fails not.
+ */
+export const CHANCE_MARGIN = 0.2
 
 export interface JudgeOptions {
   minDrop: number
@@ -67,6 +76,8 @@ export interface JudgeOptions {
   chanceSupport?: number
   /** FALL_OF_NOTE unless set (0: a fall that is not significant always fails). */
   fallOfNote?: number
+  /** CHANCE_MARGIN unless set (0: a run with no significant fall is never failed for ending at chance). */
+  chanceMargin?: number
   /** The previous rule (bench/loss-corpus.ts measures it): a last window above the first fails outright. */
   windowRiseFails?: boolean
 }
@@ -519,6 +530,13 @@ function judgeRuns(
   if (tested === result || p < significance)
     return { ...tested, ...finalVerdict(tested, runs, options, context.full) }
   const n = series.points.length
+  const atChance = satAtChance(runs, options)
+  if (atChance)
+    return {
+      ...tested,
+      verdict: 'fail',
+      reason: `${n} points of ${which} show no fall (the least-squares slope's p = ${formatP(p)}), and ${atChance} (${context.full})`
+    }
   return {
     ...result,
     verdict: 'inconclusive',
@@ -569,7 +587,7 @@ function finalVerdict(
   const { trend, drop, end } = result as Required<Pick<LossResult, 'trend' | 'drop' | 'end'>>
   const fell = trend.noiseFree || (trend.slopeP ?? 1) < trend.significance
   if (evidence === 'trend' && !fell && trend.p >= trend.significance)
-    return noSignificantFall(runs, trend, options.fallOfNote ?? FALL_OF_NOTE, context)
+    return noSignificantFall(runs, trend, options, context)
   if (drop < options.minDrop)
     return {
       verdict: 'fail',
@@ -613,9 +631,10 @@ function finalVerdict(
 function noSignificantFall(
   runs: RunShape[],
   trend: TrendTest,
-  fallOfNote: number,
+  options: JudgeOptions,
   context: string
 ): Pick<LossResult, 'verdict' | 'reason'> {
+  const fallOfNote = options.fallOfNote ?? FALL_OF_NOTE
   const tests = runs.map(r =>
     mannKendall(binned(withFallAddedBack(r.values, fallOfNote * Math.abs(r.start))))
   )
@@ -639,10 +658,30 @@ function noSignificantFall(
       verdict: 'fail',
       reason: `${noise}, and it fell less than ${percent(fallOfNote)} (a rise at p = ${formatP(pRise)} once that fall is added back) (${context})`
     }
+  const atChance = satAtChance(runs, options)
+  if (atChance) return { verdict: 'fail', reason: `${noise}, and ${atChance} (${context})` }
   return {
     verdict: 'inconclusive',
     reason: `${noise}, but it may have fallen ${percent(fallOfNote)} or more: the points are too few or too noisy to tell; log more points (every step, or more steps) (${context})`
   }
+}
+
+/**
+ * A single run whose last window sits within CHANCE_MARGIN of its chance level, by a one-sided t-test against
+ * the run's own noise at FALL_LEVEL (the highest chance level when the loss was inferred and several fit, so
+ * every candidate agrees): why it fails, or undefined. Asked only of a run with no significant fall.
+ */
+function satAtChance(runs: RunShape[], options: JudgeOptions): string | undefined {
+  const baseline = options.baseline
+  const margin = options.chanceMargin ?? CHANCE_MARGIN
+  if (runs.length > 1 || baseline?.value === undefined || margin <= 0) return undefined
+  const [run] = runs
+  const floor = (1 - margin) * baseline.value
+  const p = endAbove(run.values, run.window, floor)
+  if (p >= FALL_LEVEL) return undefined
+  const noise = pointNoise(run.values).sd
+  const ends = run.window === 1 ? 'its last value' : `the mean of its last ${run.window}`
+  return `${ends}, ${format(run.end)}, is not ${percent(margin)} below its chance level ${format(baseline.value)}: it is above ${format(floor)} at p = ${formatP(p)} against the points' own noise (sd ${format(noise)} from one point to the next), so the model learned no more than the label's distribution (chance level ${baseline.description})`
 }
 
 function factorial(n: number): string {
