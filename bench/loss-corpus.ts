@@ -163,7 +163,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   ],
   ['no chance level', () => ({ baseline: undefined })],
   ['no pass past half the chance level', () => ({ chanceShare: 0 })],
-  ['no pass at p < 0.05 ending below 90 % of the chance level', () => ({ chanceSupport: 0 })],
+  ['no pass at p < 0.1 ending below 90 % of the chance level', () => ({ chanceSupport: 0 })],
+  ['that pass at p < 0.05 (not 0.1)', () => ({ supportedSignificance: 0.05 })],
+  ['that pass at p < 0.2', () => ({ supportedSignificance: 0.2 })],
+  ['that pass at p < 0.3', () => ({ supportedSignificance: 0.3 })],
   ['a fall that is not significant always fails', () => ({ fallOfNote: 0 })],
   [
     'no fail for a run with no fall ending within 20 % of its chance level',

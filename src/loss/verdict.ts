@@ -42,9 +42,12 @@ export const FALL_LEVEL = 0.05
 /**
  * Two pieces of evidence together: a fall significant at this level (not `significance`) passes when the run
  * also ends at most CHANCE_SUPPORT of its chance level. A flat run passes the trend test alone with probability
- * p, and one that learned nothing seldom ends 10 % below the prior's loss (bench/loss-corpus.ts).
+ * p, and one that learned nothing seldom ends 10 % below the prior's loss (bench/loss-corpus.ts). 0.1, not
+ * 0.05: torch-regression-00 (per-batch MSE, p = 0.054, ending at 0.84 of its lowest chance level) learned; the
+ * tuning runs that did not learn and end below 90 % of their chance level have p ≥ 0.5 or fall less than
+ * min-loss-drop (0.2 gives the same counts on both sets; 0.3 passes a held-out run at p = 0.298).
  */
-export const SUPPORTED_SIGNIFICANCE = 0.05
+export const SUPPORTED_SIGNIFICANCE = 0.1
 export const CHANCE_SUPPORT = 0.9
 /**
  * How far below its chance level a run that learned ends: a run with no significant fall whose last window the
@@ -74,6 +77,8 @@ export interface JudgeOptions {
   chanceShare?: number
   /** CHANCE_SUPPORT unless set (0: a fall needs `significance` whatever the chance level). */
   chanceSupport?: number
+  /** SUPPORTED_SIGNIFICANCE unless set: the level of a fall that a run ending below CHANCE_SUPPORT passes at. */
+  supportedSignificance?: number
   /** FALL_OF_NOTE unless set (0: a fall that is not significant always fails). */
   fallOfNote?: number
   /** CHANCE_MARGIN unless set (0: a run with no significant fall is never failed for ending at chance). */
@@ -455,9 +460,10 @@ function learnedPastChance(shape: RunShape, options: JudgeOptions): boolean {
   return shape.end <= share * level && shape.end <= share * shape.values[0]
 }
 
-/** Mann–Kendall's p once it can reach SUPPORTED_SIGNIFICANCE (4 points), else the slope's t-test's. */
-function supportedP(trend: TrendTest): number {
-  return trend.points >= fewestPoints(SUPPORTED_SIGNIFICANCE) ? trend.p : (trend.slopeP ?? trend.p)
+/** Mann–Kendall's p once it can reach the supported level (4 points), else the slope's t-test's. */
+function supportedP(trend: TrendTest, options: JudgeOptions): number {
+  const level = options.supportedSignificance ?? SUPPORTED_SIGNIFICANCE
+  return trend.points >= fewestPoints(level) ? trend.p : (trend.slopeP ?? trend.p)
 }
 
 /**
@@ -467,10 +473,12 @@ function supportedP(trend: TrendTest): number {
 function supportedByChance(shape: RunShape, trend: TrendTest, options: JudgeOptions): boolean {
   const baseline = options.baseline
   if (baseline?.value === undefined) return false
-  const p = supportedP(trend)
+  const p = supportedP(trend, options)
   const level = Math.min(baseline.value, baseline.lowest ?? baseline.value)
   const support = options.chanceSupport ?? CHANCE_SUPPORT
-  return p < SUPPORTED_SIGNIFICANCE && shape.end <= support * level
+  return (
+    p < (options.supportedSignificance ?? SUPPORTED_SIGNIFICANCE) && shape.end <= support * level
+  )
 }
 
 /** The runs' window means, shapes, trend test and chance level, in the order a verdict weighs them. */
@@ -606,9 +614,11 @@ function finalVerdict(
   if (evidence === 'chance-support') {
     const level = options.baseline?.lowest ?? options.baseline?.value ?? NaN
     const support = options.chanceSupport ?? CHANCE_SUPPORT
+    const p = supportedP(trend, options)
+    const supported = options.supportedSignificance ?? SUPPORTED_SIGNIFICANCE
     return {
       verdict: 'pass',
-      reason: `loss fell ${percent(drop)} at p = ${formatP(supportedP(trend))}${supportedP(trend) === trend.slopeP ? " (the least-squares slope's t-test: too few points for Mann–Kendall)" : ''}, which passes below ${format(SUPPORTED_SIGNIFICANCE)} (not ${format(trend.significance)}) only because the run also ends at ${format(end)}, below ${percent(support)} of its chance level ${format(level)} (${context})`
+      reason: `loss fell ${percent(drop)} at p = ${formatP(p)}${p === trend.slopeP ? " (the least-squares slope's t-test: too few points for Mann–Kendall)" : ''}, which passes below ${format(supported)} (not ${format(trend.significance)}) only because the run also ends at ${format(end)}, below ${percent(support)} of its chance level ${format(level)} (${context})`
     }
   }
   if (trend.slopeP !== undefined && trend.p >= trend.significance)
