@@ -243,7 +243,8 @@ function advice(hints: OutputHints, found: Choice): string {
  *   the chance level and half the first value (then a climb back only warns); or a fall at SUPPORTED_SIGNIFICANCE
  *   by a run that ends below CHANCE_SUPPORT of the chance level. The relative fall must also
  *   reach `minDrop`. Too few points to ever reach significance, or a fall that is not significant but may
- *   have been FALL_OF_NOTE, is inconclusive.
+ *   have been FALL_OF_NOTE, is inconclusive, unless the test places the run's end within CHANCE_MARGIN of its
+ *   chance level (it sat at chance): that fails.
  * Back-to-back runs in one log (a step counter that restarts: one-vs-rest training) are judged each for
  * the shapes and pooled for the trend test (the seasonal Mann–Kendall test and the first values' ranks).
  */
