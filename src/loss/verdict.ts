@@ -12,10 +12,10 @@ import {
 import { formatP, formatValue as format, shapeOf, type RunShape } from './shapes.js'
 import {
   binned,
+  endAbove,
   fewestPoints,
   firstRankFall,
   mannKendall,
-  endAbove,
   mean,
   normalUpper,
   pointNoise,
@@ -53,7 +53,7 @@ export const CHANCE_SUPPORT = 0.9
  * How far below its chance level a run that learned ends: a run with no significant fall whose last window the
  * test places above (1 - this) of its chance level, at FALL_LEVEL against the run's own noise, sat at chance
  * and fails. The same 20 % as FALL_OF_NOTE, read against the chance level instead of the first window: R² of
- * 0.2 for MSE, a fifth of the prior's entropy for cross-entropy. A run too noisy to place its end fails not.
+ * 0.2 for MSE, a fifth of the prior's entropy for cross-entropy. A run too noisy to place its end does not fail.
  */
 export const CHANCE_MARGIN = 0.2
 
