@@ -755,6 +755,9 @@ describe('the verdict', () => {
     expect(four.reason).toMatch(
       /^4 points of "loss" in the command output show no fall \(the least-squares slope's p = 0\.4\d+\), and its last value, 2\.264, is not 20\.0 % below its chance level 2\.289: it is above 1\.831 at p = 0\.00\d+/
     )
+    // A steady fall too short to be significant (the slope's p = 0.015) has not had the time to leave chance.
+    const steady = { ...options, baseline: chance(1.318) }
+    expect(judgeLoss(choose(1.45, 1.32, 1.21), steady, noHints, []).verdict).toBe('inconclusive')
     const fourNoMargin = { ...options, baseline: chance(2.289), chanceMargin: 0 }
     expect(judgeLoss(choose(2.2791, 2.23, 2.2649, 2.2643), fourNoMargin, noHints, []).verdict).toBe(
       'inconclusive'

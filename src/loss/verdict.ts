@@ -539,7 +539,7 @@ function judgeRuns(
   if (tested === result || p < significance)
     return { ...tested, ...finalVerdict(tested, runs, options, context.full) }
   const n = series.points.length
-  const atChance = satAtChance(runs, options)
+  const atChance = satAtChance(runs, p, options)
   if (atChance)
     return {
       ...tested,
@@ -669,7 +669,7 @@ function noSignificantFall(
       verdict: 'fail',
       reason: `${noise}, and it fell less than ${percent(fallOfNote)} (a rise at p = ${formatP(pRise)} once that fall is added back) (${context})`
     }
-  const atChance = satAtChance(runs, options)
+  const atChance = satAtChance(runs, trend.p, options)
   if (atChance) return { verdict: 'fail', reason: `${noise}, and ${atChance} (${context})` }
   return {
     verdict: 'inconclusive',
@@ -680,12 +680,15 @@ function noSignificantFall(
 /**
  * A single run whose last window sits within CHANCE_MARGIN of its chance level, by a one-sided t-test against
  * the run's own noise at FALL_LEVEL (the highest chance level when the loss was inferred and several fit, so
- * every candidate agrees): why it fails, or undefined. Asked only of a run with no significant fall.
+ * every candidate agrees): why it fails, or undefined. Asked only of a run with no significant fall, and
+ * only when its trend test's p (`fallP`) shows not even the weak evidence SUPPORTED_SIGNIFICANCE weighs: a
+ * steady fall too short to be significant (3 boosting rounds) has not yet had the time to leave chance.
  */
-function satAtChance(runs: RunShape[], options: JudgeOptions): string | undefined {
+function satAtChance(runs: RunShape[], fallP: number, options: JudgeOptions): string | undefined {
   const baseline = options.baseline
   const margin = options.chanceMargin ?? CHANCE_MARGIN
-  if (runs.length > 1 || baseline?.value === undefined || margin <= 0) return undefined
+  const weakFall = fallP < (options.supportedSignificance ?? SUPPORTED_SIGNIFICANCE)
+  if (runs.length > 1 || baseline?.value === undefined || margin <= 0 || weakFall) return undefined
   const [run] = runs
   const floor = (1 - margin) * baseline.value
   const p = endAbove(run.values, run.window, floor)
