@@ -30,6 +30,8 @@ interface Case {
   baseline: Baseline
   /** The chance level from the key alone (no hint from the log, no inference from the first value). */
   namedBaseline: Baseline
+  /** The chance level inferred from the first value alone (not also the first quarter's mean). */
+  firstOnlyBaseline: Baseline
 }
 
 const noHints = { lightningLogInterval: false, fastDevRun: false }
@@ -50,7 +52,11 @@ for (const run of manifest) {
     values: series.points.map(p => p.value),
     choice,
     baseline: resolveBaseline('auto', series.key, run.label, evidenceOf(series)),
-    namedBaseline: resolveBaseline('auto', series.key, run.label)
+    namedBaseline: resolveBaseline('auto', series.key, run.label),
+    firstOnlyBaseline: resolveBaseline('auto', series.key, run.label, {
+      ...evidenceOf(series),
+      start: undefined
+    })
   })
 }
 
@@ -151,10 +157,23 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   ['the rules with p < 0.05', () => ({ significance: 0.05 })],
   ['the rules with p < 0.001', () => ({ significance: 0.001 })],
   ['chance level only from the key (no hint, no inference)', c => ({ baseline: c.namedBaseline })],
+  [
+    "a regression loss inferred from its first value only (not the first quarter's mean too)",
+    c => ({ baseline: c.firstOnlyBaseline })
+  ],
   ['no chance level', () => ({ baseline: undefined })],
   ['no pass past half the chance level', () => ({ chanceShare: 0 })],
-  ['no pass at p < 0.05 ending below 90 % of the chance level', () => ({ chanceSupport: 0 })],
+  ['no pass at p < 0.1 ending below 90 % of the chance level', () => ({ chanceSupport: 0 })],
+  ['that pass at p < 0.05 (not 0.1)', () => ({ supportedSignificance: 0.05 })],
+  ['that pass at p < 0.2', () => ({ supportedSignificance: 0.2 })],
+  ['that pass at p < 0.3', () => ({ supportedSignificance: 0.3 })],
   ['a fall that is not significant always fails', () => ({ fallOfNote: 0 })],
+  [
+    'no fail for a run with no fall ending within 20 % of its chance level',
+    () => ({ chanceMargin: 0 })
+  ],
+  ['that fail within 10 % of the chance level', () => ({ chanceMargin: 0.1 })],
+  ['that fail within 30 % of the chance level', () => ({ chanceMargin: 0.3 })],
   ['no rebound rule', () => ({ maxRebound: Infinity })],
   ['a last window above the first fails (the previous rule)', () => ({ windowRiseFails: true })]
 ]

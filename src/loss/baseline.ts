@@ -1,5 +1,6 @@
 import { lossName } from './loss-keys.js'
 import type { LossHint, MetricSeries } from './series.js'
+import { mean } from './trend.js'
 
 /** What the sample stage knows of the training subset's label column. */
 export interface LabelStats {
@@ -172,15 +173,33 @@ function levelOf(family: Family, label: LabelStats, lossKey: string): Baseline {
       }
 }
 
-/** What the log shows of a loss whose key names no function: what it says it is, and its first value. */
+/** What the log shows of a loss whose key names no function: what it says it is, and where it starts. */
 export interface LossEvidence {
   hint?: LossHint
   first?: number
+  /** The mean of the first START_SHARE of the points, and how many that is. */
+  start?: { mean: number; points: number }
 }
 
-/** A series' evidence of which loss it is: its hint and its first value. */
+/**
+ * The share of the points whose mean also names a regression loss (inferredBaseline). A per-batch regression
+ * loss's first value is one batch's mean square of the label, which varies from batch to batch (for a
+ * standardised label and batches of 32, about 1 ± 0.25; fixtures/loss-corpus has first values 0.54–1.63 for a
+ * chance level of 1), while the first quarter's mean (the default loss-window) averages several batches before
+ * the model has moved far. A class label needs no such mean: an untrained classifier's near-zero logits score
+ * about ln K on every batch.
+ */
+export const START_SHARE = 0.25
+
+/** A series' evidence of which loss it is: its hint, its first value and the mean of its first points. */
 export function evidenceOf(series: MetricSeries): LossEvidence {
-  return { hint: series.lossHint, first: series.points[0]?.value }
+  const values = series.points.map(point => point.value)
+  const points = Math.max(1, Math.ceil(values.length * START_SHARE))
+  return {
+    hint: series.lossHint,
+    first: values[0],
+    ...(values.length ? { start: { mean: mean(values.slice(0, points)), points } } : {})
+  }
 }
 
 /**
@@ -238,7 +257,7 @@ function gradientBoostingBaseline(
   const classes = Object.values(label.classCounts ?? {}).filter(count => count > 0).length
   if (!isClassLabel(label) || first === undefined || !Number.isFinite(first)) return undefined
   const families: Family[] = classes === 2 ? ['cross-entropy', 'deviance'] : ['cross-entropy']
-  const fit = fitting(families, first, label, lossKey)
+  const fit = fitting(families, [first], label, lossKey)
   if (!fit) return undefined
   return {
     ...fit,
@@ -282,33 +301,51 @@ function untrainedRange(family: Family, label: LabelStats): [number, number] | u
 }
 
 /**
- * A loss named by no key and no log line, read from its first value: the losses whose untrained range holds
- * it (within INFER_TOLERANCE): cross-entropy for a class label, MSE, RMSE and MAE for a numeric one. When
- * several fit (a standardised label: MSE and RMSE both start near 1), the final loss must be below the
- * highest of their chance levels, and `lowest` keeps the lowest.
+ * A loss named by no key and no log line, read from where it starts: the losses whose untrained range holds its
+ * first value (within INFER_TOLERANCE), cross-entropy for a class label, MSE, RMSE and MAE for a numeric one;
+ * for a numeric one also those whose range holds the mean of its first START_SHARE of points. When several fit
+ * (a standardised label: MSE and RMSE both start near 1), the final loss must be below the highest of their
+ * chance levels, and `lowest` keeps the lowest.
  */
-function inferredBaseline(lossKey: string, first: number, label: LabelStats): Baseline | undefined {
-  const candidates: Family[] = isClassLabel(label)
+function inferredBaseline(
+  lossKey: string,
+  evidence: LossEvidence,
+  label: LabelStats
+): Baseline | undefined {
+  const { first, start } = evidence
+  const classes = isClassLabel(label)
+  const candidates: Family[] = classes
     ? ['cross-entropy']
     : label.numeric
       ? ['mse', 'rmse', 'mae']
       : []
-  const fit = fitting(candidates, first, label, lossKey)
-  return (
-    fit && {
-      ...fit,
-      description: `${fit.description}; "${lossKey}" was taken for ${fit.names}: its first value ${format(first)} is where an untrained ${candidates[0] === 'cross-entropy' ? 'classifier' : 'regressor'} starts on this label`
-    }
+  const starts = [first, classes ? undefined : start?.mean].filter(
+    (value): value is number => value !== undefined && Number.isFinite(value)
   )
+  const fit = fitting(candidates, starts, label, lossKey)
+  if (!fit) return undefined
+  const byFirst = fitting(candidates, [first!], label, lossKey)
+  const model = `where an untrained ${classes ? 'classifier' : 'regressor'} starts on this label`
+  const average = start && `the mean of its first ${start.points} values, ${format(start.mean)}`
+  const where =
+    byFirst?.names === fit.names || !average
+      ? `its first value ${format(first!)} is ${model}`
+      : byFirst
+        ? `its first value ${format(first!)} and ${average} are ${model}`
+        : `${average}, is ${model} (its first value ${format(first!)}, one batch's loss, is not)`
+  return {
+    ...fit,
+    description: `${fit.description}; "${lossKey}" was taken for ${fit.names}: ${where}`
+  }
 }
 
 /**
- * The chance levels of the losses among `families` whose untrained range holds `first` (within
+ * The chance levels of the losses among `families` whose untrained range holds one of `starts` (within
  * INFER_TOLERANCE): the highest as the value, the lowest kept, and the losses' names.
  */
 function fitting(
   families: Family[],
-  first: number,
+  starts: number[],
   label: LabelStats,
   lossKey: string
 ): { value: number; lowest: number; description: string; names: string } | undefined {
@@ -316,8 +353,10 @@ function fitting(
     const range = untrainedRange(family, label)
     return (
       range !== undefined &&
-      first >= range[0] * (1 - INFER_TOLERANCE) &&
-      first <= range[1] * (1 + INFER_TOLERANCE)
+      starts.some(
+        start =>
+          start >= range[0] * (1 - INFER_TOLERANCE) && start <= range[1] * (1 + INFER_TOLERANCE)
+      )
     )
   }
   const levels = families
@@ -351,7 +390,7 @@ export function resolveBaseline(
   const hinted = evidence.hint && hintedBaseline(lossKey, evidence.hint, label, evidence.first)
   const inferred =
     evidence.first !== undefined && Number.isFinite(evidence.first)
-      ? inferredBaseline(lossKey, evidence.first, label)
+      ? inferredBaseline(lossKey, evidence, label)
       : undefined
   return hinted ?? inferred ?? named
 }

@@ -164,6 +164,28 @@ export function slopeFall(values: number[]): number {
   return studentUpper(-slope / se, n - 2)
 }
 
+/**
+ * The run's noise from one point to the next: the standard deviation of the successive differences over √2,
+ * which a linear trend does not inflate (it only shifts their mean), with its degrees of freedom (n - 2).
+ */
+export function pointNoise(values: number[]): { sd: number; df: number } {
+  if (values.length < 3) return { sd: NaN, df: 0 }
+  const steps = values.slice(1).map((value, i) => value - values[i])
+  return { sd: Math.sqrt(variance(steps) / 2), df: steps.length - 1 }
+}
+
+/**
+ * One-sided p-value that the mean of the last `window` values lies above `level`: a t-test of that mean
+ * against the run's own noise (pointNoise). 1 when the noise cannot be estimated (fewer than 3 values).
+ */
+export function endAbove(values: number[], window: number, level: number): number {
+  const noise = pointNoise(values)
+  if (noise.df < 1) return 1
+  const end = mean(values.slice(-window))
+  if (noise.sd === 0) return end > level ? 0 : 1
+  return studentUpper((end - level) / (noise.sd / Math.sqrt(window)), noise.df)
+}
+
 /** The values with a fall of `total` over the run added back: a series that fell that much becomes flat. */
 export function withFallAddedBack(values: number[], total: number): number[] {
   const n = values.length
