@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { CsvRecord } from '../src/data/csv.js'
 import { FastCells } from '../src/data/cells/fast-cells.js'
 import { compileField, MISSING, type CompiledField } from '../src/data/cells/field.js'
@@ -128,6 +129,53 @@ describe('FastCells', () => {
       expect(missing.filter(Boolean).length).toBeGreaterThan(5)
       expect([...fast.takeMissing()]).toEqual(missing.map(() => 0))
     })
+
+  it('property: on any cell of digits, signs, points, exponents, dates and words, takes only what the field passes', () => {
+    for (const valueRead of [false, true]) takesOnlyWhatTheFieldPasses(valueRead)
+  })
+
+  function takesOnlyWhatTheFieldPasses(valueRead: boolean): void {
+    const fields = FIELDS.map((field, i) => compileField(field, i, [''], 's', { valueRead }))
+    const fast = new FastCells(fields, new Set())
+    const piece = fc.constantFrom(
+      ...'0123456789'.split(''),
+      ...['.', '-', '+', 'e', 'E', ' ', 'N', 'A', 'I', 'F', '@', 'x', 'é'],
+      ...[
+        '00',
+        '99',
+        '100',
+        '1e',
+        '2020-',
+        '02-29',
+        '12-31',
+        'true',
+        'Oslo',
+        'NaN',
+        'INF',
+        '9999999999'
+      ]
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), pieces => {
+        const cell = pieces.join('')
+        const record = recordOf(fields.map(() => cell))
+        const { keys, fed } = keysRecorder()
+        fast.acceptRow(record, fields.length, keys, 1)
+        fields.forEach((field, k) => {
+          if (fast.pending[k] === 1) return
+          expect({ field: field.name, cell, problem: field.checkText(record, k) }).toEqual({
+            field: field.name,
+            cell,
+            problem: null
+          })
+          if (valueRead)
+            expect(fed.get(k)).toEqual(field.value === MISSING ? undefined : field.value)
+        })
+        fast.takeMissing()
+      }),
+      { numRuns: 3000, seed: 7 }
+    )
+  }
 
   it('checks a cell with doubled quotes as its text; a missing value the field requires goes to the field', () => {
     const names = ['age', 'city', 'plain']
