@@ -10802,10 +10802,6 @@ const BOOLEAN = 4;
 const STRING = 5;
 /** A column no field reads (not in the schema): nothing to check. */
 const UNREAD = 6;
-// What `accepts` says of a cell.
-const FIELD_CHECKS = 0;
-const TAKEN = 1;
-const MISSING_TAKEN = 2;
 const KINDS = {
     integer: INTEGER,
     number: NUMBER,
@@ -10813,6 +10809,10 @@ const KINDS = {
     boolean: BOOLEAN,
     string: STRING
 };
+// What `accepts` says of a cell.
+const FIELD_CHECKS = 0;
+const TAKEN = 1;
+const MISSING_TAKEN = 2;
 /**
  * Per column, the cast and the tightest bounds, held in typed arrays: one class and one loop for every
  * column, so the row loop stays monomorphic and no number is boxed on the way.
@@ -10916,7 +10916,7 @@ class FastCells {
     }
     /**
      * Whether cell `k`, `source[start, end)`, is fine by every rule of its field: TAKEN, or MISSING_TAKEN
-     * for a missing value the field does not require. FIELD says nothing: the field must check the cell.
+     * for a missing value the field does not require. FIELD_CHECKS says nothing: the field must check it.
      * Measured hot path: one switch, no call that allocates.
      */
     accepts(k, source, start, end) {

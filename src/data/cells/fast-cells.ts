@@ -1,32 +1,15 @@
 // The common cells of a CSV row accepted without their field object: a cell whose field casts it in place
-// (integer, number, ISO date, boolean, string) and whose value passes every rule is only parsed and compared.
-// Anything else (a missing or escaped cell, a value outside a bound or not allowed, a rule this does not
-// know) is left to the field's own check, which gives the exact verdict and message: this path only ever
-// says "fine", and only where the field's check would say the same.
+// (integer, number, ISO date, boolean, string) and whose value passes every rule is only parsed and compared,
+// and a missing value the field does not require is only counted. Anything else (a value outside a bound or
+// not allowed, a required cell left empty, a rule this does not know) is left to the field's own check, which
+// gives the exact verdict and message: this path only ever says "fine", and only where the field's check
+// would say the same.
 import type { KeyTracker } from '../key-tracker.js'
 import type { TextCells } from '../table.js'
-import type { CompiledField } from './field.js'
-import type { Bound, TextSet } from './constraints.js'
-import { APPROXIMATION_MARGIN } from './constraints.js'
+import type { CompiledField, FastCellSpec } from './field.js'
+import { APPROXIMATION_MARGIN, type Bound } from './constraints.js'
 import type { RangeCast } from './casts.js'
 import { rangeIsOneOf, scanIsoDate, scanned, scanNumber } from './scan.js'
-
-/** What a field lets this path check for it (Field.fastCell): its cast and its rules as data. */
-export interface FastCellSpec {
-  cast: RangeCast
-  /** Texts read as a missing value; a cell that is one of them (or empty) goes to the field. */
-  missingValues: readonly string[]
-  /** Numbers summed in doubles: a value near a bound goes to the field, which casts it exactly. */
-  approximate: boolean
-  bounds: readonly Bound[]
-  /** An enum of an ordered type, as cast values. */
-  numbers: ReadonlySet<unknown> | null
-  /** An enum of a string field. */
-  texts: TextSet | null
-  pattern: RegExp | null
-  trueValues: readonly string[]
-  falseValues: readonly string[]
-}
 
 const FIELD = 0
 const INTEGER = 1
@@ -36,11 +19,6 @@ const BOOLEAN = 4
 const STRING = 5
 /** A column no field reads (not in the schema): nothing to check. */
 const UNREAD = 6
-
-// What `accepts` says of a cell.
-const FIELD_CHECKS = 0
-const TAKEN = 1
-const MISSING_TAKEN = 2
 const KINDS: Record<RangeCast, number> = {
   integer: INTEGER,
   number: NUMBER,
@@ -48,6 +26,11 @@ const KINDS: Record<RangeCast, number> = {
   boolean: BOOLEAN,
   string: STRING
 }
+
+// What `accepts` says of a cell.
+const FIELD_CHECKS = 0
+const TAKEN = 1
+const MISSING_TAKEN = 2
 
 /**
  * Per column, the cast and the tightest bounds, held in typed arrays: one class and one loop for every
@@ -151,7 +134,7 @@ export class FastCells {
 
   /**
    * Whether cell `k`, `source[start, end)`, is fine by every rule of its field: TAKEN, or MISSING_TAKEN
-   * for a missing value the field does not require. FIELD says nothing: the field must check the cell.
+   * for a missing value the field does not require. FIELD_CHECKS says nothing: the field must check it.
    * Measured hot path: one switch, no call that allocates.
    */
   private accepts(k: number, source: string, start: number, end: number): number {

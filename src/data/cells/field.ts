@@ -4,7 +4,6 @@ import type { ArrayItemDescriptor, FieldDescriptor, TableSchema } from '../schem
 import { primaryKeyOf } from '../primary-key.js'
 import type { TextCells } from '../table.js'
 import { caster, type Caster, type RangeCast } from './casts.js'
-import type { FastCellSpec } from './fast-cells.js'
 import {
   APPROXIMATION_MARGIN,
   canonical,
@@ -18,6 +17,23 @@ import {
 } from './constraints.js'
 import { INVALID as IMPORTED_INVALID } from './invalid.js'
 import { integerInRange, isoDateInRange, numberInRange, rangeIsOneOf } from './scan.js'
+
+/** What a field lets this path check for it (fast-cells.ts): its cast and its rules as data. */
+export interface FastCellSpec {
+  cast: RangeCast
+  /** Texts read as a missing value; a cell that is one of them (or empty) goes to the field. */
+  missingValues: readonly string[]
+  /** Numbers summed in doubles: a value near a bound goes to the field, which casts it exactly. */
+  approximate: boolean
+  bounds: readonly Bound[]
+  /** An enum of an ordered type, as cast values. */
+  numbers: ReadonlySet<unknown> | null
+  /** An enum of a string field. */
+  texts: TextSet | null
+  pattern: RegExp | null
+  trueValues: readonly string[]
+  falseValues: readonly string[]
+}
 
 /** What is wrong with one cell, before its position is attached. */
 export interface CellProblem {
