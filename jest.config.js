@@ -1,4 +1,4 @@
-/** @type {import('ts-jest').JestConfigWithTsJest} */
+/** @type {import('jest').Config} */
 export default {
   clearMocks: true,
   testEnvironment: 'node',
@@ -7,9 +7,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleFileExtensions: ['ts', 'js'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
-  },
+  transform: { '^.+\\.ts$': '<rootDir>/scripts/jest-esbuild.mjs' },
   // Child processes, Azurite and Node 24 make the end-to-end suite slow; keep it off the unit tests' clock.
   testTimeout: 30000,
   // Most tests wait on child processes, Python and emulated services, not on the CPU: on a 2-core machine
