@@ -961,6 +961,27 @@ async function readRun(name: string, lossKey?: string): Promise<OutputMetricsRea
   return reader
 }
 
+describe('a loss no model that learned ends at', () => {
+  it('SGD on features with no signal: an epoch average falling to 44 times the chance level fails, naming both', async () => {
+    const choice = chooseLossSeries((await readRun('sklearn-sgd-no-signal-00')).series())
+    const series = choice.chosen!.series
+    const label = {
+      classCounts: { '0': 160, '1': 96 },
+      numeric: { count: 256, mean: 0.375, variance: 0.234375, meanAbsoluteDeviation: 0.46875 }
+    }
+    const baseline = resolveBaseline('auto', series.key, label, evidenceOf(series))
+    const options = { minDrop: 0.01, window: 0.25, baseline }
+    const judged = judgeLoss(choice, options, noHints, [])
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^final loss 29\.28 is 44\.25 times the largest chance-level loss of this label \(0\.6616\), more than 10 times: no model that learned ends there/
+    )
+    // Its loss falls steadily (the default schedule's steps shrink): only the chance level tells.
+    expect(judged.trend!.p).toBeLessThan(0.01)
+    expect(judgeLoss(choice, { ...options, absurdScale: 1e4 }, noHints, []).verdict).toBe('pass')
+  })
+})
+
 describe('console styles captured from the real tools (fixtures/loss-corpus/runs)', () => {
   it('torch tensor reprs: "epoch 0 loss: tensor(1.9986, grad_fn=<NllLossBackward0>)"', async () => {
     const series = (await readRun('torch-epoch-tensor-01')).series()

@@ -174,6 +174,11 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   ],
   ['that fail within 10 % of the chance level', () => ({ chanceMargin: 0.1 })],
   ['that fail within 30 % of the chance level', () => ({ chanceMargin: 0.3 })],
+  [
+    'an unknown loss absurd only at 10,000 times the chance level (the previous rule)',
+    () => ({ absurdScale: 1e4 })
+  ],
+  ['that is absurd at 3 times the chance level', () => ({ absurdScale: 3 })],
   ['no rebound rule', () => ({ maxRebound: Infinity })],
   ['a last window above the first fails (the previous rule)', () => ({ windowRiseFails: true })]
 ]
