@@ -94,6 +94,34 @@ export interface JudgeOptions {
   windowRiseFails?: boolean
 }
 
+/** The rules' tunable levels, each the constant above unless the caller set it (bench/loss-corpus.ts does). */
+type RuleLevels = Required<
+  Pick<
+    JudgeOptions,
+    | 'significance'
+    | 'absurdScale'
+    | 'chanceShare'
+    | 'chanceSupport'
+    | 'supportedSignificance'
+    | 'fallOfNote'
+    | 'chanceMargin'
+  >
+>
+type Settled = JudgeOptions & RuleLevels
+
+function settle(options: JudgeOptions): Settled {
+  return {
+    ...options,
+    significance: options.significance ?? DEFAULT_SIGNIFICANCE,
+    absurdScale: options.absurdScale ?? ABSURD_SCALE,
+    chanceShare: options.chanceShare ?? CHANCE_SHARE,
+    chanceSupport: options.chanceSupport ?? CHANCE_SUPPORT,
+    supportedSignificance: options.supportedSignificance ?? SUPPORTED_SIGNIFICANCE,
+    fallOfNote: options.fallOfNote ?? FALL_OF_NOTE,
+    chanceMargin: options.chanceMargin ?? CHANCE_MARGIN
+  }
+}
+
 export interface SeriesSummary {
   key: string
   source: string
@@ -283,7 +311,7 @@ export function judgeLoss(
   }
   const early = unusable(series, options, hints, choice)
   if (early) return { ...base, ...stats, ...early }
-  return judgeRuns(series, choice, options, { ...base, ...stats })
+  return judgeRuns(series, choice, settle(options), { ...base, ...stats })
 }
 
 /** Why no series could be judged: a loss-key that matched nothing, or no loss at all. */
@@ -375,7 +403,7 @@ function pooledTrend(runs: RunShape[], significance: number): TrendTest {
 }
 
 /** Each of several back-to-back runs judged alone: its own shape, and min-loss-drop. */
-function runJudgements(runs: RunShape[], options: JudgeOptions): RunJudgement[] {
+function runJudgements(runs: RunShape[], options: Settled): RunJudgement[] {
   return runs.map((r, index) => {
     const failure =
       r.failure ??
@@ -426,7 +454,7 @@ function chanceLevel(
   runs: number,
   end: number,
   context: string,
-  absurdScale = ABSURD_SCALE
+  absurdScale: number
 ): { result: BaselineResult; failure?: string } {
   if (runs > 1) {
     const reason = `the log holds ${runs} runs back to back; their chance levels are not known`
@@ -454,6 +482,11 @@ function chanceLevel(
   return { result, failure }
 }
 
+/** The chance level a pass compares with: the lowest, when the loss was inferred and several fit. */
+function lowestLevel(baseline: Baseline & { value: number }): number {
+  return Math.min(baseline.value, baseline.lowest ?? baseline.value)
+}
+
 /**
  * Learning without a trend test: the final loss is at most CHANCE_SHARE of the chance level (the model explains
  * half of what the label's distribution leaves: R² of 0.5 for MSE, half the label's entropy for cross-entropy)
@@ -461,45 +494,43 @@ function chanceLevel(
  * there). Runs of fixtures/loss-corpus that learned nothing end at 0.65 of their chance level at the lowest
  * (an MLP whose random init beats the prior), which the second condition stops.
  */
-function learnedPastChance(shape: RunShape, options: JudgeOptions): boolean {
+function learnedPastChance(shape: RunShape, options: Settled): boolean {
   const baseline = options.baseline
   if (baseline?.value === undefined || shape.values.length < 3) return false
-  const share = options.chanceShare ?? CHANCE_SHARE
-  const level = Math.min(baseline.value, baseline.lowest ?? baseline.value)
+  const share = options.chanceShare
+  const level = lowestLevel(baseline)
   return shape.end <= share * level && shape.end <= share * shape.values[0]
 }
 
 /** Mann–Kendall's p once it can reach the supported level (4 points), else the slope's t-test's. */
-function supportedP(trend: TrendTest, options: JudgeOptions): number {
-  const level = options.supportedSignificance ?? SUPPORTED_SIGNIFICANCE
-  return trend.points >= fewestPoints(level) ? trend.p : (trend.slopeP ?? trend.p)
+function supportedP(trend: TrendTest, options: Settled): number {
+  return trend.points >= fewestPoints(options.supportedSignificance)
+    ? trend.p
+    : (trend.slopeP ?? trend.p)
 }
 
 /**
  * A fall significant at SUPPORTED_SIGNIFICANCE (but not at `significance`) by a run that ends at most
  * CHANCE_SUPPORT of its chance level (the lowest, when the loss was inferred and several fit).
  */
-function supportedByChance(shape: RunShape, trend: TrendTest, options: JudgeOptions): boolean {
+function supportedByChance(shape: RunShape, trend: TrendTest, options: Settled): boolean {
   const baseline = options.baseline
   if (baseline?.value === undefined) return false
   const p = supportedP(trend, options)
-  const level = Math.min(baseline.value, baseline.lowest ?? baseline.value)
-  const support = options.chanceSupport ?? CHANCE_SUPPORT
-  return (
-    p < (options.supportedSignificance ?? SUPPORTED_SIGNIFICANCE) && shape.end <= support * level
-  )
+  const level = lowestLevel(baseline)
+  return p < options.supportedSignificance && shape.end <= options.chanceSupport * level
 }
 
 /** The runs' window means, shapes, trend test and chance level, in the order a verdict weighs them. */
 function judgeRuns(
   series: MetricSeries,
   choice: Choice,
-  options: JudgeOptions,
+  options: Settled,
   known: Omit<LossResult, 'verdict' | 'reason'>
 ): LossResult {
   const which = describeSeries(series)
   const at = (point: LossPoint): string => where(point, series)
-  const significance = options.significance ?? DEFAULT_SIGNIFICANCE
+  const significance = options.significance
   const starts = runStarts(series.points.map(point => point.step))
   const shapeOptions = {
     window: options.window,
@@ -597,7 +628,7 @@ function contextOf(
 function finalVerdict(
   result: LossResult,
   runs: RunShape[],
-  options: JudgeOptions,
+  options: Settled,
   context: string,
   evidence: 'trend' | 'past-chance' | 'chance-support' = 'trend'
 ): Pick<LossResult, 'verdict' | 'reason'> {
@@ -621,10 +652,10 @@ function finalVerdict(
       reason: `loss fell ${percent(drop)} to below half its chance level and half its first value (${context})`
     }
   if (evidence === 'chance-support') {
-    const level = options.baseline?.lowest ?? options.baseline?.value ?? NaN
-    const support = options.chanceSupport ?? CHANCE_SUPPORT
+    const level = options.baseline?.value === undefined ? NaN : lowestLevel(options.baseline)
+    const support = options.chanceSupport
     const p = supportedP(trend, options)
-    const supported = options.supportedSignificance ?? SUPPORTED_SIGNIFICANCE
+    const supported = options.supportedSignificance
     return {
       verdict: 'pass',
       reason: `loss fell ${percent(drop)} at p = ${formatP(p)}${p === trend.slopeP ? " (the least-squares slope's t-test: too few points for Mann–Kendall)" : ''}, which passes below ${format(supported)} (not ${format(trend.significance)}) only because the run also ends at ${format(end)}, below ${percent(support)} of its chance level ${format(level)} (${context})`
@@ -650,10 +681,10 @@ function finalVerdict(
 function noSignificantFall(
   runs: RunShape[],
   trend: TrendTest,
-  options: JudgeOptions,
+  options: Settled,
   context: string
 ): Pick<LossResult, 'verdict' | 'reason'> {
-  const fallOfNote = options.fallOfNote ?? FALL_OF_NOTE
+  const fallOfNote = options.fallOfNote
   const tests = runs.map(r =>
     mannKendall(binned(withFallAddedBack(r.values, fallOfNote * Math.abs(r.start))))
   )
@@ -692,10 +723,10 @@ function noSignificantFall(
  * only when its trend test's p (`fallP`) shows not even the weak evidence SUPPORTED_SIGNIFICANCE weighs: a
  * steady fall too short to be significant (3 boosting rounds) has not yet had the time to leave chance.
  */
-function satAtChance(runs: RunShape[], fallP: number, options: JudgeOptions): string | undefined {
+function satAtChance(runs: RunShape[], fallP: number, options: Settled): string | undefined {
   const baseline = options.baseline
-  const margin = options.chanceMargin ?? CHANCE_MARGIN
-  const weakFall = fallP < (options.supportedSignificance ?? SUPPORTED_SIGNIFICANCE)
+  const margin = options.chanceMargin
+  const weakFall = fallP < options.supportedSignificance
   if (runs.length > 1 || baseline?.value === undefined || margin <= 0 || weakFall) return undefined
   const [run] = runs
   const floor = (1 - margin) * baseline.value
