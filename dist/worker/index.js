@@ -14049,7 +14049,6 @@ class RowChecker {
         }, orderOf(this.rowBase + 1, RANK.beforeCells));
     }
     header(labels, line, _raw, rowNumber = 1) {
-        this.countFastMissing();
         this.labels = labels;
         const columns = columnsOfHeader(labels, { line, rowNumber }, this.fields, this.schema.fieldsMatch, this.headerLog);
         this.columns = columns;
@@ -14061,7 +14060,7 @@ class RowChecker {
         const fast = new FastCells(columns, new Set([this.labelColumn]));
         this.fast = fast.useful ? fast : null;
     }
-    /** The missing values FastCells took, into the null counts (before its columns change, and at the end). */
+    /** The missing values FastCells took, into the null counts (at each file's end: startFile ends the last). */
     countFastMissing() {
         if (this.fast === null || this.columns === null)
             return;

@@ -279,7 +279,6 @@ class RowChecker implements FilesSink {
   }
 
   header(labels: string[], line?: number, _raw?: readonly string[], rowNumber = 1): void {
-    this.countFastMissing()
     this.labels = labels
     const columns = columnsOfHeader(
       labels,
@@ -298,7 +297,7 @@ class RowChecker implements FilesSink {
     this.fast = fast.useful ? fast : null
   }
 
-  /** The missing values FastCells took, into the null counts (before its columns change, and at the end). */
+  /** The missing values FastCells took, into the null counts (at each file's end: startFile ends the last). */
   private countFastMissing(): void {
     if (this.fast === null || this.columns === null) return
     const counts = this.fast.takeMissing()
