@@ -126,20 +126,19 @@ interface Run {
 }
 
 function validate(node: string, data: string[], schema: string, threads: number): Run {
-  const child = timedCli(
+  const { seconds, stdout, stderr, peakRssMiB } = timedCli(
     ['validate', ...data, '--schema', schema, '--threads', String(threads), '--json'],
     node
   )
-  const seconds = child.seconds
-  if (!child.stdout) throw new Error(`validate failed: ${child.stderr}`)
-  const result = JSON.parse(child.stdout)
+  if (!stdout) throw new Error(`validate failed: ${stderr}`)
+  const result = JSON.parse(stdout)
   const pairs = result.splits?.leakage.pairs as Array<{ rows: number }> | undefined
   return {
     seconds,
     rows: result.rows,
     violations: result.stats.violations,
     parts: result.stats.parts,
-    peakRssMiB: child.peakRssMiB,
+    peakRssMiB,
     ...(pairs ? { leaked: pairs.reduce((sum, pair) => sum + pair.rows, 0) } : {})
   }
 }

@@ -12390,10 +12390,7 @@ class KeyStore {
      * each group of equal hashes in the order of its rows; `first` marks a group's first entry.
      */
     candidates(visit) {
-        const sources = [
-            { runs: this.runs, sorted: this.entries.subarray(0, this.count * ENTRY_WORDS), rowOffset: 0 },
-            ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
-        ];
+        const sources = this.sources();
         if (sources.every(source => source.runs.length === 0))
             return sieve(sources, visit);
         for (const source of sources)
@@ -12405,13 +12402,17 @@ class KeyStore {
      * rows), whether or not its hash repeats.
      */
     each(visit) {
-        const sources = [
-            { runs: this.runs, sorted: this.entries.subarray(0, this.count * ENTRY_WORDS), rowOffset: 0 },
-            ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
-        ];
+        const sources = this.sources();
         for (const source of sources)
             sortEntries(source.sorted);
         mergeCursors(this.cursors(sources), visit);
+    }
+    /** This store's entries and the absorbed parts', each with the offset of its rows. */
+    sources() {
+        return [
+            { runs: this.runs, sorted: this.entries.subarray(0, this.count * ENTRY_WORDS), rowOffset: 0 },
+            ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
+        ];
     }
     /** Removes the spilled runs, this store's and the absorbed parts', and lets go of their memory. */
     dispose() {

@@ -120,9 +120,6 @@ export async function recheckKeys(recheck: Recheck): Promise<{
   }
 }
 
-/** What a candidate row's key would be reported as, once its first row (its name in messages) is known. */
-type Report = (first: string) => [Violation, number]
-
 /**
  * A second pass over a table that numbers its rows as the validator's RowChecker does (per file, and
  * across the files of a dataset, as the key stores have them) and hands `candidates`'s rows to `visit`
@@ -227,6 +224,9 @@ export function keyValue(
   if (text ? field.checkText(text, k) : field.check(cells![k])) return MISSING
   return field.value
 }
+
+/** What a candidate row's key would be reported as, once its first row (its name in messages) is known. */
+type Report = (first: string) => [Violation, number]
 
 /** One pass of the re-check: the candidates' keys compared. */
 class RecheckSink extends RowsAgainSink {

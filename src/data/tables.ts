@@ -27,10 +27,11 @@ export interface DataTables {
 /** The dataset (or each split) as a table to validate, by one schema and one dialect. */
 export async function dataTables(config: DataSettings): Promise<DataTables> {
   const schemaLabel = displayPath(config.cwd, config.schema)
-  if (!config.splits) {
-    const dataset = await trainingDataset(config)
-    const dialect = await readDialect(config, dataset.format)
-    const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
+  // The dataset's files first: the dialect is checked against their format (a split's, by each split).
+  const dataset = config.splits ? undefined : await trainingDataset(config)
+  const dialect = await readDialect(config, dataset?.format)
+  const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
+  if (dataset) {
     const options: ValidateOptions = {
       format: dataset.format,
       delimiter: dialect?.delimiter ?? config.delimiter,
@@ -41,8 +42,6 @@ export async function dataTables(config: DataSettings): Promise<DataTables> {
     }
     return { tables: [{ dataset, options }], schema, schemaLabel }
   }
-  const dialect = await readDialect(config)
-  const schema = withNullSequence(await loadTableSchema(config.schema, config.workspace), dialect)
   const splits = splitsContext(config, schema, schemaLabel, dialect)
   const tables = (await resolveSplits(config)).map(({ name, dataset }) => ({
     split: name,

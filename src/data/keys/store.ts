@@ -139,10 +139,7 @@ export class KeyStore {
    * each group of equal hashes in the order of its rows; `first` marks a group's first entry.
    */
   candidates(visit: (hi: number, lo: number, row: number, first: boolean) => void): void {
-    const sources: Source[] = [
-      { runs: this.runs, sorted: this.entries.subarray(0, this.count * ENTRY_WORDS), rowOffset: 0 },
-      ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
-    ]
+    const sources = this.sources()
     if (sources.every(source => source.runs.length === 0)) return sieve(sources, visit)
     for (const source of sources) sortEntries(source.sorted)
     mergeCursors(this.cursors(sources), visit, true)
@@ -153,12 +150,17 @@ export class KeyStore {
    * rows), whether or not its hash repeats.
    */
   each(visit: (hi: number, lo: number, row: number) => void): void {
-    const sources: Source[] = [
+    const sources = this.sources()
+    for (const source of sources) sortEntries(source.sorted)
+    mergeCursors(this.cursors(sources), visit)
+  }
+
+  /** This store's entries and the absorbed parts', each with the offset of its rows. */
+  private sources(): Source[] {
+    return [
       { runs: this.runs, sorted: this.entries.subarray(0, this.count * ENTRY_WORDS), rowOffset: 0 },
       ...this.parts.map(({ state, rowOffset }) => ({ ...state, rowOffset }))
     ]
-    for (const source of sources) sortEntries(source.sorted)
-    mergeCursors(this.cursors(sources), visit)
   }
 
   /** Removes the spilled runs, this store's and the absorbed parts', and lets go of their memory. */

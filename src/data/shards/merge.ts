@@ -51,18 +51,23 @@ function checkCoverage(states: ReadState[], schema: TableSchema): ShardPlan {
   return plan
 }
 
-/** The states' parts in the plan's order, each exactly where the plan put it. */
-function placedParts(states: ReadState[], plan: ShardPlan): PlacedPart[] {
-  const ordered = [...states].sort((a, b) => a.shard - b.shard)
-  let next = 0
+/** Each state (in shard order) holds its shard's parts, numbered as the plan numbers them. */
+function checkShardParts(ordered: readonly ReadState[], plan: ShardPlan): void {
+  let firstPart = 0
   for (const state of ordered) {
     const count = plan.shards[state.shard - 1].length
-    if (state.parts.length !== count || state.parts.some((part, k) => part.index !== next + k))
+    if (state.parts.length !== count || state.parts.some((part, k) => part.index !== firstPart + k))
       throw new UserError(
         `${state.file} does not hold the ${plural(count, 'part')} of shard ${state.shard} of plan ${plan.id}: it was changed after its job wrote it; run that shard's job again`
       )
-    next += count
+    firstPart += count
   }
+}
+
+/** The states' parts in the plan's order, each exactly where the plan put it. */
+function placedParts(states: ReadState[], plan: ShardPlan): PlacedPart[] {
+  const ordered = [...states].sort((a, b) => a.shard - b.shard)
+  checkShardParts(ordered, plan)
   const parts = ordered.flatMap(state => state.parts)
   const planned = plan.shards.flat()
   return parts.map((part, i) => {

@@ -53,11 +53,11 @@ function readingsOf(data: DataTables): PlanReading[] {
 }
 
 /** What the plan covers, for messages: the dataset, or its splits. */
-function dataWords(sharded: DataTables): string {
-  const [first] = sharded.tables
+function dataWords(data: DataTables): string {
+  const [first] = data.tables
   return first.split === undefined
     ? first.dataset.label
-    : `splits ${sharded.tables.map(table => table.split).join(', ')}`
+    : `splits ${data.tables.map(table => table.split).join(', ')}`
 }
 
 /** Plans `shards` shards of the dataset (or of its splits): passes with the plan and its matrix. */
@@ -65,13 +65,13 @@ export async function planStage(
   { config }: ShardsContext,
   shards: number
 ): Promise<StageVerdict<{ plan: ShardPlan; matrix: { include: MatrixEntry[] } }>> {
-  const sharded = await dataTables(config)
-  const plan = await planShards(sharded.tables, shards, readingsOf(sharded))
+  const data = await dataTables(config)
+  const plan = await planShards(data.tables, shards, readingsOf(data))
   const fewer =
     plan.shards.length < shards ? ` (asked for ${shards}: the files cannot be cut finer)` : ''
   return {
     status: 'passed',
-    message: `${dataWords(sharded)}: ${planWords(plan)}${fewer}, plan ${plan.id}`,
+    message: `${dataWords(data)}: ${planWords(plan)}${fewer}, plan ${plan.id}`,
     data: { plan, matrix: matrixOf(plan) }
   }
 }
@@ -116,26 +116,26 @@ export async function validateShardStage(
   }>
 > {
   const { shard, shards } = parseShard(request.shard)
-  const sharded = await dataTables(config)
+  const data = await dataTables(config)
   const plan = request.plan
     ? await readPlan(request.plan, config.workspace)
-    : await planShards(sharded.tables, shards, readingsOf(sharded))
+    : await planShards(data.tables, shards, readingsOf(data))
   if (plan.shards.length !== shards)
     throw new UserError(
       `shard ${request.shard}: the plan has ${plural(plan.shards.length, 'shard')}, not ${shards}: give each job its entry of the plan's matrix (shard: \${{ matrix.shard }})`
     )
   const needed = new Set(plan.shards[shard - 1].map(part => part.file))
-  const files = await locatePlanFiles(plan, sharded.tables, request.plan ? needed : undefined)
+  const files = await locatePlanFiles(plan, data.tables, request.plan ? needed : undefined)
   const { state, bytes } = await validateShard(
     plan,
     shard,
     files,
-    sharded.schema,
-    sharded.tables.map(table => table.options),
+    data.schema,
+    data.tables.map(table => table.options),
     request.stateFile,
     ports.worker
   )
-  const sampleBytes = await drawSample(config, sharded, { plan, shard, files }, request.stateFile)
+  const sampleBytes = await drawSample(config, data, { plan, shard, files }, request.stateFile)
   const rows = state.parts.reduce((sum, part) => sum + part.result.rows, 0)
   const violations = state.parts.reduce((sum, part) => sum + part.result.violationCount, 0)
   const drawn = sampleBytes === null ? '' : `, sample candidates ${sampleBytes} bytes`
@@ -179,9 +179,9 @@ export async function mergeStage(
   { config }: ShardsContext,
   stateFiles: readonly string[]
 ): Promise<StageVerdict<Validated>> {
-  const sharded = await dataTables(config)
-  const { validations, plan } = await mergeShards(stateFiles, sharded)
-  const verdict = await tablesVerdict(sharded, validations)
+  const data = await dataTables(config)
+  const { validations, plan } = await mergeShards(stateFiles, data)
+  const verdict = await tablesVerdict(data, validations)
   return {
     ...verdict,
     message: `${verdict.message} (merged from ${planWords(plan)} of plan ${plan.id})`
