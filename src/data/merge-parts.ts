@@ -85,10 +85,16 @@ export async function mergeParts(
     countsByField
   })
   const read = readAgain(files, fileRows, schema, options)
-  const repeats = store ? await repeatedKeys(store, keysSchema, options, read) : null
-  if (repeats) log.absorb(repeats.log)
-  // After the repeated keys, as the validator's pass logs them: after its last row.
-  if (references) await references.logBroken(log, options, read).finally(() => references.dispose())
+  let repeats: Awaited<ReturnType<typeof repeatedKeys>> | null = null
+  try {
+    repeats = store ? await repeatedKeys(store, keysSchema, options, read) : null
+    if (repeats) log.absorb(repeats.log)
+    // After the repeated keys, as the validator's pass logs them: after its last row.
+    if (references) await references.logBroken(log, options, read)
+  } finally {
+    // The parts' foreign-key runs are removed whichever pass failed.
+    references?.dispose()
+  }
   const labelled = parts.some(part => part.result.stats.classCounts)
   datasetChecks(
     schema.mlChecks,
