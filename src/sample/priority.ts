@@ -54,12 +54,21 @@ export interface Ranked {
   index: number
 }
 
-function before(a: Ranked, b: Ranked): boolean {
-  return a.priority < b.priority || (a.priority === b.priority && a.index < b.index)
+/** The rank in the draw of `salt` of the row from `origin` (see Origin in types.ts). */
+export function rankOf(
+  seed: number,
+  salt: number,
+  [index, file, major, minor]: readonly [number, number, number, number]
+): Ranked {
+  return { index, priority: rowPriority(seed, salt, file, major, minor) }
 }
 
 function ranksBefore(priority: number, index: number, b: Ranked): boolean {
   return priority < b.priority || (priority === b.priority && index < b.index)
+}
+
+function before(a: Ranked, b: Ranked): boolean {
+  return ranksBefore(a.priority, a.index, b)
 }
 
 /** The `size` entries of smallest priority offered so far (a max-heap: its root is the largest kept). */

@@ -12,13 +12,14 @@ import { writeAtomically } from '../../file-info.js'
 import { PROFILE_ROWS } from '../profile.js'
 import {
   PROFILE_SALT,
+  rankOf,
   rowPriority,
   Smallest,
   SUBSET_SALT,
   type Ranked
 } from '../../sample/priority.js'
 import { MAX_CLASSES, Sampler, tooManyClasses } from '../../sample/strategies.js'
-import { labelIndexOf, labelOf, placeOf, writeLines } from '../../sample/subset.js'
+import { labelIndexOf, labelOf, RowOrigins, writeLines } from '../../sample/subset.js'
 import type { CandidateFile, Origin } from '../../sample/types.js'
 import { readTable } from '../readers/index.js'
 import { parquetSchemaText, sameCell, writeParquetLike } from '../writers.js'
@@ -147,7 +148,7 @@ class Keepers {
   ): void {
     const [index, file, major, minor] = origin
     const { seed } = this.settings
-    const rank = { index, priority: rowPriority(seed, SUBSET_SALT, file, major, minor) }
+    const rank = rankOf(seed, SUBSET_SALT, origin)
     const profiled = rowPriority(seed, PROFILE_SALT, file, major, minor)
     if (counted) this.subset.count(label)
     const forSubset = this.subset.wants(rank, label)
@@ -189,7 +190,7 @@ async function drawParts(
   const first = plan.files.findIndex(file => (file.table ?? 0) === table)
   const found: Found = {}
   const byCells = CELL_FORMATS.includes(options.format)
-  let index = 0
+  const origins = new RowOrigins(options.format)
   for (const part of plan.shards[shard - 1]) {
     if ((plan.files[part.file].table ?? 0) !== table) continue
     const file = part.file - first
@@ -203,11 +204,9 @@ async function drawParts(
       partition: await partitionOf(part, files[part.file], options)
     }
     let labelIndex = -1
-    let inFile = 0
-    const offer = (label: string | undefined, position: RowPosition, cells?: unknown[]) => {
-      const origin: Origin = [index++, file, ...placeOf(options.format, position, inFile++)]
-      keepers.offer(position.raw ?? '', origin, label, true, cells)
-    }
+    origins.startFile(file)
+    const offer = (label: string | undefined, position: RowPosition, cells?: unknown[]) =>
+      keepers.offer(position.raw ?? '', origins.next(position), label, true, cells)
     const read = await readTable(files[part.file], options.format, reading, {
       header(labels, _line, raw) {
         labelIndex = labelIndexOf(labels, labelColumn, name)
