@@ -8,7 +8,7 @@ import { hashFile, writeAtomically, writeFileAtomically } from '../file-info.js'
 import { inWorkerOrHere, type OffThread } from '../worker/client.js'
 import { PARQUET_DRAW_TASK, PARQUET_SUBSET_TASK } from '../worker/tasks.js'
 import { rankOf, SUBSET_SALT } from './priority.js'
-import { Sampler } from './strategies.js'
+import { Sampler, type GivenCounts } from './strategies.js'
 import type {
   CandidateOrigins,
   DrawnRow,
@@ -135,8 +135,8 @@ export function labelIndexOf(labels: string[], column: string | undefined, name:
   return index
 }
 
-/** Counts given for candidates, less the rows a draw passes over. */
-class GivenCounts {
+/** The dataset's counts given with its candidates, less the rows a draw passes over. */
+class CandidateCounts {
   private readonly classes: Map<string, number>
   private rows: number
 
@@ -151,7 +151,7 @@ class GivenCounts {
     if (label !== undefined) this.classes.set(label, (this.classes.get(label) ?? 1) - 1)
   }
 
-  counts() {
+  counts(): GivenCounts {
     return { classes: this.classes, rows: this.rows }
   }
 }
@@ -176,7 +176,7 @@ export async function drawRows(
   let labelIndex = -1
   const origins = new RowOrigins(options.format, options.candidates?.origins)
   const excluded = new Excluded(exclude)
-  const given = options.candidates && new GivenCounts(options.candidates)
+  const given = options.candidates && new CandidateCounts(options.candidates)
   const sampler = new Sampler<DrawnRow>({
     rows: options.rows,
     strategy: options.strategy,
