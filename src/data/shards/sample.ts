@@ -44,16 +44,20 @@ export type ShardSampleSettings = Pick<
   'seed' | 'sampleRows' | 'sampleStrategy' | 'minPerClass'
 > & { predictRows: number; labelColumn?: string }
 
+/** The fields of ShardSampleSettings: a header records these and the merge job compares them. */
+const SETTINGS = [
+  'seed',
+  'sampleRows',
+  'sampleStrategy',
+  'minPerClass',
+  'predictRows',
+  'labelColumn'
+] as const satisfies ReadonlyArray<keyof ShardSampleSettings>
+
 /** Only what the draws depend on, so that a header records no more (and compares equal). */
 function settingsOf(config: ShardSampleSettings): ShardSampleSettings {
-  return {
-    seed: config.seed,
-    sampleRows: config.sampleRows,
-    sampleStrategy: config.sampleStrategy,
-    minPerClass: config.minPerClass,
-    predictRows: config.predictRows,
-    ...(config.labelColumn === undefined ? {} : { labelColumn: config.labelColumn })
-  }
+  const fields = SETTINGS.flatMap(key => (config[key] === undefined ? [] : [[key, config[key]]]))
+  return Object.fromEntries(fields) as ShardSampleSettings
 }
 
 interface SampleHeader {
@@ -377,18 +381,11 @@ async function readSampleHeader(file: string, expected: { plan: string; shard: n
   return ok ? header! : `${path.basename(file)} is not the draw of shard ${expected.shard}`
 }
 
+/** How the shards' settings `a` differ from this job's `b`, or null when they do not. */
 function sameSettings(a: ShardSampleSettings, b: ShardSampleSettings): string | null {
-  const keys = [
-    'seed',
-    'sampleRows',
-    'sampleStrategy',
-    'minPerClass',
-    'predictRows',
-    'labelColumn'
-  ] as const
-  const differ = keys.filter(key => a[key] !== b[key])
+  const differ = SETTINGS.filter(key => a[key] !== b[key])
   if (!differ.length) return null
-  const words = (key: (typeof keys)[number]) =>
+  const words = (key: (typeof SETTINGS)[number]) =>
     key.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)
   return `the shards drew with ${differ.map(key => `${words(key)} ${a[key] ?? '(none)'}`).join(', ')}, this job has ${differ.map(key => `${words(key)} ${b[key] ?? '(none)'}`).join(', ')}`
 }
@@ -470,7 +467,7 @@ function differentSchemas(headers: readonly SampleHeader[]): string | null {
  * stand for the dataset here (another seed or sample-rows, a shard that drew none): the draws read
  * the dataset then.
  */
-export async function mergeShardSamples(
+async function mergeShardSamples(
   stateFiles: readonly string[],
   settings: ShardSampleSettings,
   folder: string
