@@ -58,9 +58,9 @@ export interface Ranked {
 export function rankOf(
   seed: number,
   salt: number,
-  [index, file, major, minor]: readonly [number, number, number, number]
+  origin: readonly [index: number, file: number, major: number, minor: number]
 ): Ranked {
-  return { index, priority: rowPriority(seed, salt, file, major, minor) }
+  return { index: origin[0], priority: rowPriority(seed, salt, origin[1], origin[2], origin[3]) }
 }
 
 function ranksBefore(priority: number, index: number, b: Ranked): boolean {

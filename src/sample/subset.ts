@@ -108,9 +108,10 @@ export class RowOrigins {
   /** The origin of the row read next, at `position`. */
   next(position: RowPosition): Origin {
     const row = this.row++
-    return (
-      this.candidates?.[row] ?? [row, this.file, ...placeOf(this.format, position, this.inFile++)]
-    )
+    const origin = this.candidates?.[row]
+    if (origin) return origin
+    const [major, minor] = placeOf(this.format, position, this.inFile++)
+    return [row, this.file, major, minor]
   }
 
   /** The rows numbered so far. */
