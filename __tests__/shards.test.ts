@@ -631,9 +631,11 @@ async function draws(config: SampleConfig, drawn?: CandidateFile) {
   const table = await loadTableSchema(config.schema, config.workspace)
   const answers = answerSchemaOf(table, config.labelColumn, 'schema.json')
   const heldOut = await drawHeldOut(config, subset, table, answers, 'schema.json', undefined, drawn)
-  const source = drawn ? [drawn.file] : (await trainingDataset(config)).files
-  const profile = await profileDataset(source, {
-    format: drawn?.format ?? (await trainingDataset(config)).format,
+  const source = drawn
+    ? { files: [drawn.file], format: drawn.format }
+    : await trainingDataset(config)
+  const profile = await profileDataset(source.files, {
+    format: source.format,
     columnNames: table.fields.map(field => field.name),
     seed: config.seed,
     missingValues: table.missingValues,

@@ -20679,11 +20679,15 @@ function rowPriority(seed, salt, file, major, minor) {
     const low = hash6(0x85a308d3, s, salt, file, major >>> 0, high, minor >>> 0);
     return top * 2 ** 21 + (low >>> 11);
 }
-function priority_before(a, b) {
-    return a.priority < b.priority || (a.priority === b.priority && a.index < b.index);
+/** The rank in the draw of `salt` of the row from `origin` (see Origin in types.ts). */
+function rankOf(seed, salt, origin) {
+    return { index: origin[0], priority: rowPriority(seed, salt, origin[1], origin[2], origin[3]) };
 }
 function ranksBefore(priority, index, b) {
     return priority < b.priority || (priority === b.priority && index < b.index);
+}
+function priority_before(a, b) {
+    return ranksBefore(a.priority, a.index, b);
 }
 /** The `size` entries of smallest priority offered so far (a max-heap: its root is the largest kept). */
 class Smallest {
@@ -20969,6 +20973,39 @@ function placeOf(format, position, rowInFile) {
         return [rowInFile, 0];
     return [position.line, 0];
 }
+/**
+ * Numbers the rows read as the draws rank them: each row's origin (its index among the dataset's rows,
+ * its file, its place in the file), or, reading a file of candidates, the origin of the row it stands for.
+ */
+class RowOrigins {
+    format;
+    candidates;
+    row = 0;
+    file = 0;
+    inFile = 0;
+    constructor(format, candidates) {
+        this.format = format;
+        this.candidates = candidates;
+    }
+    /** The rows read next are file `file`'s. */
+    startFile(file) {
+        this.file = file;
+        this.inFile = 0;
+    }
+    /** The origin of the row read next, at `position`. */
+    next(position) {
+        const row = this.row++;
+        const origin = this.candidates?.[row];
+        if (origin)
+            return origin;
+        const [major, minor] = placeOf(this.format, position, this.inFile++);
+        return [row, this.file, major, minor];
+    }
+    /** The rows numbered so far. */
+    get rows() {
+        return this.row;
+    }
+}
 /** A row's label as the draw counts it: its label cell's text. */
 function labelOf(cells, labelIndex) {
     return labelIndex >= 0 ? String(cells[labelIndex] ?? '') : undefined;
@@ -20982,8 +21019,8 @@ function labelIndexOf(labels, column, name) {
         throw new errors/* UserError */.yo(`label-column "${column}" is not a column of ${name} (columns: ${labels.join(', ')})`);
     return index;
 }
-/** Counts given for candidates, less the rows a draw passes over. */
-class GivenCounts {
+/** The dataset's counts given with its candidates, less the rows a draw passes over. */
+class CandidateCounts {
     classes;
     rows;
     constructor(candidates) {
@@ -21013,9 +21050,9 @@ async function drawRows(source, options, reading, exclude, textOnly = false) {
     let header = null;
     let headerRaw;
     let labelIndex = -1;
-    let [at, file, inFile] = [0, 0, 0];
+    const origins = new RowOrigins(options.format, options.candidates?.origins);
     const excluded = new Excluded(exclude);
-    const given = options.candidates && new GivenCounts(options.candidates);
+    const given = options.candidates && new CandidateCounts(options.candidates);
     const sampler = new Sampler({
         rows: options.rows,
         strategy: options.strategy,
@@ -21032,7 +21069,7 @@ async function drawRows(source, options, reading, exclude, textOnly = false) {
     }, {
         startFile(index) {
             name = external_node_path_default().basename(files[index]);
-            [file, inFile] = [index, 0];
+            origins.startFile(index);
         },
         header(labels, _line, raw) {
             header = labels;
@@ -21040,16 +21077,11 @@ async function drawRows(source, options, reading, exclude, textOnly = false) {
             labelIndex = labelIndexOf(labels, options.labelColumn, name);
         },
         row(cells, position) {
-            const row = at++;
-            const [index, f, major, minor] = options.candidates?.origins[row] ?? [
-                row,
-                file,
-                ...placeOf(options.format, position, inFile++)
-            ];
+            const origin = origins.next(position);
             const label = labelOf(cells, labelIndex);
-            if (excluded.has(index))
+            if (excluded.has(origin[0]))
                 return void given?.pass(label);
-            const rank = { index, priority: rowPriority(options.seed, SUBSET_SALT, f, major, minor) };
+            const rank = rankOf(options.seed, SUBSET_SALT, origin);
             // A row the draw would not keep is only counted: its cells are not copied.
             if (!sampler.wants(rank, label)) {
                 if (!given)
@@ -21057,7 +21089,7 @@ async function drawRows(source, options, reading, exclude, textOnly = false) {
                 return !sampler.done;
             }
             const kept = textOnly && position.raw !== undefined ? [] : [...cells];
-            sampler.offer({ cells: kept, raw: position.raw, index }, rank, label, !given);
+            sampler.offer({ cells: kept, raw: position.raw, index: rank.index }, rank, label, !given);
             return !sampler.done;
         },
         problem(problem) {

@@ -1,8 +1,8 @@
 // A compact profile of the dataset for drift checks against a baseline: a seeded sample of rows read
 // in its own pass (the validator's hot path is untouched), summarised per column in a bounded size.
 import { z } from 'zod'
-import { PROFILE_SALT, rowPriority, Smallest, type Ranked } from '../sample/priority.js'
-import { placeOf } from '../sample/subset.js'
+import { PROFILE_SALT, rankOf, Smallest, type Ranked } from '../sample/priority.js'
+import { RowOrigins } from '../sample/subset.js'
 import type { CandidateOrigins } from '../sample/types.js'
 import { UserError } from '../errors.js'
 import type { Dialect } from './dialect.js'
@@ -127,22 +127,14 @@ async function drawProfileRows(source: string | readonly string[], options: Prof
   const { candidates } = options
   if (candidates?.problem) throw new UserError(`profiling the dataset: ${candidates.problem}`)
   let header: string[] = []
-  let [seen, file, inFile] = [0, 0, 0]
-  const rank = (position: RowPosition): Ranked => {
-    const row = seen++
-    const [index, f, major, minor] = candidates?.origins[row] ?? [
-      row,
-      file,
-      ...placeOf(options.format, position, inFile++)
-    ]
-    return { index, priority: rowPriority(options.seed, PROFILE_SALT, f, major, minor) }
-  }
+  const origins = new RowOrigins(options.format, candidates?.origins)
+  const rank = (position: RowPosition) => rankOf(options.seed, PROFILE_SALT, origins.next(position))
   await readDataset(
     source,
     options.format,
     { delimiter: options.delimiter, dialect: options.dialect, columnNames: options.columnNames },
     {
-      startFile: index => void ([file, inFile] = [index, 0]),
+      startFile: index => origins.startFile(index),
       header: labels => void (header = [...labels]),
       textRow(cells: TextCells, position) {
         const ranked = rank(position)
@@ -162,7 +154,11 @@ async function drawProfileRows(source: string | readonly string[], options: Prof
       }
     }
   )
-  return { header, kept: kept.ranked().map(row => row.cells), rows: candidates?.rows ?? seen }
+  return {
+    header,
+    kept: kept.ranked().map(row => row.cells),
+    rows: candidates?.rows ?? origins.rows
+  }
 }
 
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/

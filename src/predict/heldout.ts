@@ -64,9 +64,9 @@ function valueOf(cell: unknown, field: CompiledField | null, text: boolean): unk
 
 /**
  * Draws `predict-rows` rows the subset did not take (from the training data, as the subset, or the
- * candidates a matrix's shards drew), in one pass that holds only the drawn rows and the subset's row indices (a Parquet file in the data worker, as the subset is cut):
- * stratified by the label when it is a class, else uniform; seeded by `seed`, so the same run sends
- * the same rows.
+ * candidates a matrix's shards drew), in one pass that holds only the drawn rows and the subset's row
+ * indices (a Parquet file in the data worker, as the subset is cut): stratified by the label when it
+ * is a class, else uniform; seeded by `seed`, so the same run sends the same rows.
  */
 export async function drawHeldOut(
   config: DrawSettings,

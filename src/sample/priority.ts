@@ -54,12 +54,21 @@ export interface Ranked {
   index: number
 }
 
-function before(a: Ranked, b: Ranked): boolean {
-  return a.priority < b.priority || (a.priority === b.priority && a.index < b.index)
+/** The rank in the draw of `salt` of the row from `origin` (see Origin in types.ts). */
+export function rankOf(
+  seed: number,
+  salt: number,
+  origin: readonly [index: number, file: number, major: number, minor: number]
+): Ranked {
+  return { index: origin[0], priority: rowPriority(seed, salt, origin[1], origin[2], origin[3]) }
 }
 
 function ranksBefore(priority: number, index: number, b: Ranked): boolean {
   return priority < b.priority || (priority === b.priority && index < b.index)
+}
+
+function before(a: Ranked, b: Ranked): boolean {
+  return ranksBefore(a.priority, a.index, b)
 }
 
 /** The `size` entries of smallest priority offered so far (a max-heap: its root is the largest kept). */

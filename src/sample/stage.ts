@@ -81,11 +81,10 @@ export async function sampleStage(
   const dialect = await readDialect(config, dataset.format)
   const labelColumn = config.labelColumn ?? input.labelColumn
   const options = subsetOptions(config, dataset, dialect, input, labelColumn)
-  const named = candidates ? candidates.names : dataset.files
   const file =
     typeof target === 'string'
       ? target
-      : path.join(target.folder, subsetFileName(named, config.subsetFormat, dataset.format))
+      : path.join(target.folder, subsetFileName(dataset.names, config.subsetFormat, dataset.format))
   const subset = await cutSubset(dataset.files, file, options, ports.worker)
   if (labelColumn !== undefined) {
     // A subset in the dataset's own format is in its dialect; a converted one is RFC 4180 with a header.
@@ -103,7 +102,7 @@ export async function sampleStage(
     config.sampleRows > subset.sourceRows
       ? ` (all the dataset has: sample-rows asks for ${config.sampleRows})`
       : ''
-  const across = named.length > 1 ? ` across ${named.length} files` : ''
+  const across = dataset.names.length > 1 ? ` across ${dataset.names.length} files` : ''
   const from = sourceWords(drawn)
   return {
     status: 'passed',

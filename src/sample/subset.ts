@@ -7,12 +7,13 @@ import { UserError } from '../errors.js'
 import { hashFile, writeAtomically, writeFileAtomically } from '../file-info.js'
 import { inWorkerOrHere, type OffThread } from '../worker/client.js'
 import { PARQUET_DRAW_TASK, PARQUET_SUBSET_TASK } from '../worker/tasks.js'
-import { rowPriority, SUBSET_SALT } from './priority.js'
-import { Sampler } from './strategies.js'
+import { rankOf, SUBSET_SALT } from './priority.js'
+import { Sampler, type GivenCounts } from './strategies.js'
 import type {
   CandidateOrigins,
   DrawnRow,
   DrawnRows,
+  Origin,
   SubsetFormat,
   SubsetOptions,
   SubsetResult
@@ -78,14 +79,45 @@ class Excluded {
  * A row's place in its file, as its priority hashes it: the line its record starts on (CSV/TSV, JSON
  * Lines), its row group and row (Parquet), else its row index in the file (a JSON array).
  */
-export function placeOf(
-  format: DataFormat,
-  position: RowPosition,
-  rowInFile: number
-): [number, number] {
+function placeOf(format: DataFormat, position: RowPosition, rowInFile: number): [number, number] {
   if (format === 'parquet') return [position.rowGroup ?? 0, position.rowInGroup ?? rowInFile]
   if (format === 'json' || position.line === undefined) return [rowInFile, 0]
   return [position.line, 0]
+}
+
+/**
+ * Numbers the rows read as the draws rank them: each row's origin (its index among the dataset's rows,
+ * its file, its place in the file), or, reading a file of candidates, the origin of the row it stands for.
+ */
+export class RowOrigins {
+  private row = 0
+  private file = 0
+  private inFile = 0
+
+  constructor(
+    private readonly format: DataFormat,
+    private readonly candidates?: readonly Origin[]
+  ) {}
+
+  /** The rows read next are file `file`'s. */
+  startFile(file: number): void {
+    this.file = file
+    this.inFile = 0
+  }
+
+  /** The origin of the row read next, at `position`. */
+  next(position: RowPosition): Origin {
+    const row = this.row++
+    const origin = this.candidates?.[row]
+    if (origin) return origin
+    const [major, minor] = placeOf(this.format, position, this.inFile++)
+    return [row, this.file, major, minor]
+  }
+
+  /** The rows numbered so far. */
+  get rows(): number {
+    return this.row
+  }
 }
 
 /** A row's label as the draw counts it: its label cell's text. */
@@ -104,8 +136,8 @@ export function labelIndexOf(labels: string[], column: string | undefined, name:
   return index
 }
 
-/** Counts given for candidates, less the rows a draw passes over. */
-class GivenCounts {
+/** The dataset's counts given with its candidates, less the rows a draw passes over. */
+class CandidateCounts {
   private readonly classes: Map<string, number>
   private rows: number
 
@@ -120,7 +152,7 @@ class GivenCounts {
     if (label !== undefined) this.classes.set(label, (this.classes.get(label) ?? 1) - 1)
   }
 
-  counts() {
+  counts(): GivenCounts {
     return { classes: this.classes, rows: this.rows }
   }
 }
@@ -143,9 +175,9 @@ export async function drawRows(
   let header: string[] | null = null
   let headerRaw: readonly string[] | undefined
   let labelIndex = -1
-  let [at, file, inFile] = [0, 0, 0]
+  const origins = new RowOrigins(options.format, options.candidates?.origins)
   const excluded = new Excluded(exclude)
-  const given = options.candidates && new GivenCounts(options.candidates)
+  const given = options.candidates && new CandidateCounts(options.candidates)
   const sampler = new Sampler<DrawnRow>({
     rows: options.rows,
     strategy: options.strategy,
@@ -166,7 +198,7 @@ export async function drawRows(
     {
       startFile(index) {
         name = path.basename(files[index])
-        ;[file, inFile] = [index, 0]
+        origins.startFile(index)
       },
       header(labels, _line, raw) {
         header = labels
@@ -174,22 +206,17 @@ export async function drawRows(
         labelIndex = labelIndexOf(labels, options.labelColumn, name)
       },
       row(cells, position) {
-        const row = at++
-        const [index, f, major, minor] = options.candidates?.origins[row] ?? [
-          row,
-          file,
-          ...placeOf(options.format, position, inFile++)
-        ]
+        const origin = origins.next(position)
         const label = labelOf(cells, labelIndex)
-        if (excluded.has(index)) return void given?.pass(label)
-        const rank = { index, priority: rowPriority(options.seed, SUBSET_SALT, f, major, minor) }
+        if (excluded.has(origin[0])) return void given?.pass(label)
+        const rank = rankOf(options.seed, SUBSET_SALT, origin)
         // A row the draw would not keep is only counted: its cells are not copied.
         if (!sampler.wants(rank, label)) {
           if (!given) sampler.count(label)
           return !sampler.done
         }
         const kept = textOnly && position.raw !== undefined ? [] : [...cells]
-        sampler.offer({ cells: kept, raw: position.raw, index }, rank, label, !given)
+        sampler.offer({ cells: kept, raw: position.raw, index: rank.index }, rank, label, !given)
         return !sampler.done
       },
       problem(problem) {

@@ -12,13 +12,14 @@ import { writeAtomically } from '../../file-info.js'
 import { PROFILE_ROWS } from '../profile.js'
 import {
   PROFILE_SALT,
+  rankOf,
   rowPriority,
   Smallest,
   SUBSET_SALT,
   type Ranked
 } from '../../sample/priority.js'
 import { MAX_CLASSES, Sampler, tooManyClasses } from '../../sample/strategies.js'
-import { labelIndexOf, labelOf, placeOf, writeLines } from '../../sample/subset.js'
+import { labelIndexOf, labelOf, RowOrigins, writeLines } from '../../sample/subset.js'
 import type { CandidateFile, Origin } from '../../sample/types.js'
 import { readTable } from '../readers/index.js'
 import { parquetSchemaText, sameCell, writeParquetLike } from '../writers.js'
@@ -43,16 +44,20 @@ export type ShardSampleSettings = Pick<
   'seed' | 'sampleRows' | 'sampleStrategy' | 'minPerClass'
 > & { predictRows: number; labelColumn?: string }
 
+/** The fields of ShardSampleSettings: a header records these and the merge job compares them. */
+const SETTINGS = [
+  'seed',
+  'sampleRows',
+  'sampleStrategy',
+  'minPerClass',
+  'predictRows',
+  'labelColumn'
+] as const satisfies ReadonlyArray<keyof ShardSampleSettings>
+
 /** Only what the draws depend on, so that a header records no more (and compares equal). */
 function settingsOf(config: ShardSampleSettings): ShardSampleSettings {
-  return {
-    seed: config.seed,
-    sampleRows: config.sampleRows,
-    sampleStrategy: config.sampleStrategy,
-    minPerClass: config.minPerClass,
-    predictRows: config.predictRows,
-    ...(config.labelColumn === undefined ? {} : { labelColumn: config.labelColumn })
-  }
+  const fields = SETTINGS.flatMap(key => (config[key] === undefined ? [] : [[key, config[key]]]))
+  return Object.fromEntries(fields) as ShardSampleSettings
 }
 
 interface SampleHeader {
@@ -147,7 +152,7 @@ class Keepers {
   ): void {
     const [index, file, major, minor] = origin
     const { seed } = this.settings
-    const rank = { index, priority: rowPriority(seed, SUBSET_SALT, file, major, minor) }
+    const rank = rankOf(seed, SUBSET_SALT, origin)
     const profiled = rowPriority(seed, PROFILE_SALT, file, major, minor)
     if (counted) this.subset.count(label)
     const forSubset = this.subset.wants(rank, label)
@@ -189,7 +194,7 @@ async function drawParts(
   const first = plan.files.findIndex(file => (file.table ?? 0) === table)
   const found: Found = {}
   const byCells = CELL_FORMATS.includes(options.format)
-  let index = 0
+  const origins = new RowOrigins(options.format)
   for (const part of plan.shards[shard - 1]) {
     if ((plan.files[part.file].table ?? 0) !== table) continue
     const file = part.file - first
@@ -203,11 +208,9 @@ async function drawParts(
       partition: await partitionOf(part, files[part.file], options)
     }
     let labelIndex = -1
-    let inFile = 0
-    const offer = (label: string | undefined, position: RowPosition, cells?: unknown[]) => {
-      const origin: Origin = [index++, file, ...placeOf(options.format, position, inFile++)]
-      keepers.offer(position.raw ?? '', origin, label, true, cells)
-    }
+    origins.startFile(file)
+    const offer = (label: string | undefined, position: RowPosition, cells?: unknown[]) =>
+      keepers.offer(position.raw ?? '', origins.next(position), label, true, cells)
     const read = await readTable(files[part.file], options.format, reading, {
       header(labels, _line, raw) {
         labelIndex = labelIndexOf(labels, labelColumn, name)
@@ -378,18 +381,11 @@ async function readSampleHeader(file: string, expected: { plan: string; shard: n
   return ok ? header! : `${path.basename(file)} is not the draw of shard ${expected.shard}`
 }
 
+/** How the shards' settings `a` differ from this job's `b`, or null when they do not. */
 function sameSettings(a: ShardSampleSettings, b: ShardSampleSettings): string | null {
-  const keys = [
-    'seed',
-    'sampleRows',
-    'sampleStrategy',
-    'minPerClass',
-    'predictRows',
-    'labelColumn'
-  ] as const
-  const differ = keys.filter(key => a[key] !== b[key])
+  const differ = SETTINGS.filter(key => a[key] !== b[key])
   if (!differ.length) return null
-  const words = (key: (typeof keys)[number]) =>
+  const words = (key: (typeof SETTINGS)[number]) =>
     key.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)
   return `the shards drew with ${differ.map(key => `${words(key)} ${a[key] ?? '(none)'}`).join(', ')}, this job has ${differ.map(key => `${words(key)} ${b[key] ?? '(none)'}`).join(', ')}`
 }
@@ -471,7 +467,7 @@ function differentSchemas(headers: readonly SampleHeader[]): string | null {
  * stand for the dataset here (another seed or sample-rows, a shard that drew none): the draws read
  * the dataset then.
  */
-export async function mergeShardSamples(
+async function mergeShardSamples(
   stateFiles: readonly string[],
   settings: ShardSampleSettings,
   folder: string
