@@ -40,15 +40,18 @@ async function wrongVerdicts(root: string, count: number): Promise<string[]> {
 }
 
 describe('the loss corpus', () => {
-  it('810 runs the rules were chosen on (seeds 0-29): no false pass; the only wrong verdicts are these', async () => {
+  it('870 runs the rules were chosen on (seeds 0-29): no false pass; the only wrong verdicts are these', async () => {
     // "inconclusive": a fall too noisy to tell from noise at p < 0.01, and not at p < 0.1 by a run ending
     // below 90 % of a known chance level (per-batch regression, per-epoch SGD, too high a learning rate whose
     // last quarter is above its first but below its first value). torch-optimizer-on-other-model-26 did not
     // learn: its random network starts at 0.93 of the chance level, and its last quarter (0.92, sd 0.23 from
     // point to point) lies above 80 % of it only at p = 0.096.
     // SGD on features with no signal (sklearn-sgd-no-signal) fails: it ends 29-51 times the label's largest
-    // chance level (ABSURD_SCALE).
-    expect(await wrongVerdicts(corpus, 810)).toEqual([
+    // chance level (ABSURD_SCALE). With SGDClassifier's defaults (sklearn-sgd-no-signal-default) it runs 50-70
+    // epochs and ends 4-8 times it; loss ÷ Norm stays level, which fails it (weight-norm.ts). "fail" of a
+    // learned run: SGD with modified_huber (its penalty is 4 times the margin past -1), whose epoch averages
+    // end 11-22 times the chance level while the model classifies 95-99 % right.
+    expect(await wrongVerdicts(corpus, 870)).toEqual([
       'torch-regression-06 inconclusive',
       'sklearn-sgd-01 inconclusive',
       'sklearn-sgd-03 inconclusive',
@@ -59,11 +62,17 @@ describe('the loss corpus', () => {
       'sklearn-sgd-ovr-00 inconclusive',
       'torch-optimizer-on-other-model-26 inconclusive',
       'torch-lr-too-high-05 inconclusive',
-      'torch-lr-too-high-23 inconclusive'
+      'torch-lr-too-high-23 inconclusive',
+      'sklearn-sgd-default-02 fail',
+      'sklearn-sgd-default-04 inconclusive',
+      'sklearn-sgd-default-05 fail',
+      'sklearn-sgd-default-08 fail',
+      'sklearn-sgd-default-14 fail',
+      'sklearn-sgd-default-20 fail'
     ])
   })
 
-  it('1,140 held-out runs (seeds 30-59, and 12 kinds the rules never saw): no false pass', async () => {
+  it('1,200 held-out runs (seeds 30-59, and 12 kinds the rules never saw): one false pass', async () => {
     // Measured once the rules were fixed; not tuned on, except the pass below 90 % of the chance level
     // (at p < 0.05 when added, after this set had been measured, see the README; p < 0.1 since, chosen on
     // the tuning set), and the fail of a run with no
@@ -73,8 +82,10 @@ describe('the loss corpus', () => {
     // variance while the final model's MSE is 0.98 and 0.92 of it (sklearn-mlp-regressor-36 ends at 0.5345
     // and did not learn: the printed loss cannot tell them apart). The run that did not learn and is
     // inconclusive: too high a learning rate, its last quarter at 0.98 (sd 0.63 from point to point) against
-    // a chance level of 1.09.
-    expect(await wrongVerdicts(`${corpus}held-out/`, 1140)).toEqual([
+    // a chance level of 1.09. The false pass: SGDClassifier's defaults on features with no signal, whose loss ÷
+    // Norm drifts down about 10 % over 60 epochs, too little to pass and too noisy to say it fell less than
+    // 30 %. The two SGD kinds with defaults were added with the weight-norm rule and chosen on seeds 0-29.
+    expect(await wrongVerdicts(`${corpus}held-out/`, 1200)).toEqual([
       'torch-regression-42 inconclusive',
       'sklearn-sgd-35 inconclusive',
       'sklearn-sgd-41 inconclusive',
@@ -88,7 +99,10 @@ describe('the loss corpus', () => {
       'torch-lr-too-high-53 inconclusive',
       'torch-epoch-mean-40 inconclusive',
       'sklearn-mlp-regressor-34 fail',
-      'sklearn-mlp-regressor-40 fail'
+      'sklearn-mlp-regressor-40 fail',
+      'sklearn-sgd-default-55 inconclusive',
+      'sklearn-sgd-default-56 fail',
+      'sklearn-sgd-no-signal-default-43 pass'
     ])
   })
 })

@@ -982,6 +982,63 @@ describe('a loss no model that learned ends at', () => {
   })
 })
 
+describe('scikit-learn SGD: a loss that falls only as the weights shrink', () => {
+  const judgeRun = async (name: string, label: LabelStats, weightFall?: number) => {
+    const choice = chooseLossSeries((await readRun(name)).series())
+    const series = choice.chosen!.series
+    const baseline = resolveBaseline('auto', series.key, label, evidenceOf(series))
+    return judgeLoss(choice, { minDrop: 0.01, window: 0.25, baseline, weightFall }, noHints, [])
+  }
+  const counts = (zeros: number, ones: number): LabelStats => ({
+    classCounts: { '0': zeros, '1': ones }
+  })
+
+  it("the epoch line carries the weights' norm beside the loss, from the same line", () => {
+    const series = readOutput(
+      '-- Epoch 1\nNorm: 6.12, NNZs: 4, Bias: -0.330012, T: 150, Avg. loss: 0.378521\nTotal training time: 0.00 seconds.'
+    ).series()
+    expect(series.map(s => [s.key, s.points])).toEqual([
+      ['loss', [{ step: 1, value: 0.378521, line: 2 }]],
+      ['Norm', [{ step: 1, value: 6.12, line: 2 }]]
+    ])
+  })
+
+  it('SGDClassifier with its defaults on features with no signal: 69 epochs falling 81 % fail, naming loss ÷ Norm', async () => {
+    const judged = await judgeRun('sklearn-sgd-no-signal-default-00', counts(160, 96))
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^the loss fell no faster than SGD's weights shrank: loss ÷ Norm \(.*\) went 0\.3714 → 0\.3725, Mann–Kendall p = 0\.6121, and with a 30\.0 % fall added back it rises at p = 1e-6\..*the model learned nothing\. By the loss alone: loss fell 81\.4 %/
+    )
+    // It ends 7 times the chance level, below ABSURD_SCALE: without this rule it passes.
+    expect((await judgeRun('sklearn-sgd-no-signal-default-00', counts(160, 96), 0)).verdict).toBe(
+      'pass'
+    )
+  })
+
+  it('the same call on features that carry the label passes: its loss falls faster than its weights', async () => {
+    const judged = await judgeRun('sklearn-sgd-default-00', counts(95, 161))
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(/^loss fell 87\.0 %/)
+  })
+
+  it('a loss with no Norm beside it, or a Norm that is not above zero, is judged by the loss alone', () => {
+    const lines = (norm: (epoch: number) => string): string =>
+      Array.from(
+        { length: 40 },
+        (_, i) =>
+          `-- Epoch ${i + 1}\nNorm: ${norm(i + 1)}, NNZs: 4, Bias: 0.1, T: 150, Avg. loss: ${(20 / (i + 1)).toFixed(4)}`
+      ).join('\n')
+    const judge = (text: string) => {
+      const choice = chooseLossSeries(readOutput(text).series())
+      return judgeLoss(choice, { minDrop: 0.01, window: 0.25 }, noHints, []).verdict
+    }
+    // The loss falls exactly as the norm shrinks: loss ÷ Norm stays level.
+    expect(judge(lines(epoch => (100 / epoch).toFixed(4)))).toBe('fail')
+    expect(judge(lines(() => '0.00'))).toBe('pass')
+    expect(judge(lines(() => '100').replace(/Norm: 100, /g, 'Norm: nan, '))).toBe('pass')
+  })
+})
+
 describe('console styles captured from the real tools (fixtures/loss-corpus/runs)', () => {
   it('torch tensor reprs: "epoch 0 loss: tensor(1.9986, grad_fn=<NllLossBackward0>)"', async () => {
     const series = (await readRun('torch-epoch-tensor-01')).series()

@@ -180,7 +180,12 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   ],
   ['that is absurd at 3 times the chance level', () => ({ absurdScale: 3 })],
   ['no rebound rule', () => ({ maxRebound: Infinity })],
-  ['a last window above the first fails (the previous rule)', () => ({ windowRiseFails: true })]
+  ['a last window above the first fails (the previous rule)', () => ({ windowRiseFails: true })],
+  [
+    "no weight-norm rule (scikit-learn SGD's loss need not fall faster than its weights)",
+    () => ({ weightFall: 0 })
+  ],
+  ['that fails when loss ÷ norm fell less than 50 % (not 30 %)', () => ({ weightFall: 0.5 })]
 ]
 for (const [name, options] of variants) report(name, c => judged(c, options(c)))
 export {}

@@ -7,6 +7,7 @@ import {
   type MetricSeries
 } from './series.js'
 import { cleanLine } from './text.js'
+import { SGD_NORM_KEY } from './weight-norm.js'
 
 // Every pattern here runs in time linear in the line: no two adjacent quantifiers can match the same
 // characters, so a failed match never retries a split of the same run (issue #13: a 150 KB line took 31 s in
@@ -60,7 +61,10 @@ const GBDT_BEST = /best iteration is:?$/i
 // scikit-learn: SGD "-- Epoch 3" then "Norm: 6.12, NNZs: 4, Bias: -0.33, T: 150, Avg. loss: 0.378521";
 // MLP "Iteration 3, loss = 0.42"
 const SGD_EPOCH = /^-- Epoch (?<epoch>\d+)$/
-const SGD_LOSS = new RegExp(String.raw`^Norm: .*, Avg\. loss: (?<value>${NUM})$`, 'i')
+const SGD_LOSS = new RegExp(
+  String.raw`^Norm: (?<norm>${NUM}), .*, Avg\. loss: (?<value>${NUM})$`,
+  'i'
+)
 const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i')
 // Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", quoted keys; ':' '=' or a space.
 const GENERIC = new RegExp(
@@ -240,6 +244,7 @@ export class OutputMetricsReader {
     const sgd = SGD_LOSS.exec(line)
     if (sgd) {
       this.add('loss', sgd.groups!.value, lineNumber, this.sgdEpoch)
+      this.add(SGD_NORM_KEY, sgd.groups!.norm, lineNumber, this.sgdEpoch)
       this.sgdEpoch = undefined
       return true
     }

@@ -186,6 +186,23 @@ export function endAbove(values: number[], window: number, level: number): numbe
   return studentUpper((end - level) / (noise.sd / Math.sqrt(window)), noise.df)
 }
 
+/**
+ * Whether back-to-back runs (the seasonal test), or one run (exactly), rise once a fall of `share` of each
+ * run's first-window mean is added back: a small p says the runs fell less than that share.
+ */
+export function riseOnceAddedBack(
+  runs: { values: number[]; start: number }[],
+  share: number
+): number {
+  const tests = runs.map(r =>
+    mannKendall(binned(withFallAddedBack(r.values, share * Math.abs(r.start))))
+  )
+  if (tests.length === 1) return tests[0].pRise
+  const s = tests.reduce((sum, t) => sum + t.s, 0)
+  const variance = tests.reduce((sum, t) => sum + t.variance, 0)
+  return variance > 0 ? normalUpper((s - 1) / Math.sqrt(variance)) : 1
+}
+
 /** The values with a fall of `total` over the run added back: a series that fell that much becomes flat. */
 export function withFallAddedBack(values: number[], total: number): number[] {
   const n = values.length

@@ -21,8 +21,9 @@ import {
   pointNoise,
   runStarts,
   slopeFall,
-  withFallAddedBack
+  riseOnceAddedBack
 } from './trend.js'
+import { fallBeyondWeights, WEIGHT_FALL, weightNorms } from './weight-norm.js'
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive'
 
@@ -92,6 +93,8 @@ export interface JudgeOptions {
   chanceMargin?: number
   /** The previous rule (bench/loss-corpus.ts measures it): a last window above the first fails outright. */
   windowRiseFails?: boolean
+  /** WEIGHT_FALL unless set (0: a pass from scikit-learn SGD's log need not outpace its weights). */
+  weightFall?: number
 }
 
 /** The rules' tunable levels, each the constant above unless the caller set it (bench/loss-corpus.ts does). */
@@ -311,7 +314,34 @@ export function judgeLoss(
   }
   const early = unusable(series, options, hints, choice)
   if (early) return { ...base, ...stats, ...early }
-  return judgeRuns(series, choice, settle(options), { ...base, ...stats })
+  const judged = judgeRuns(series, choice, settle(options), { ...base, ...stats })
+  return judged.verdict === 'pass' ? checkWeights(judged, series, choice, options) : judged
+}
+
+/** A pass from scikit-learn SGD's log stands only if the loss also fell faster than the weights shrank. */
+function checkWeights(
+  judged: LossResult,
+  series: MetricSeries,
+  choice: Choice,
+  options: JudgeOptions
+): LossResult {
+  const weightFall = options.weightFall ?? WEIGHT_FALL
+  if (weightFall <= 0) return judged
+  const norms = weightNorms(
+    series,
+    choice.others.map(other => other.series)
+  )
+  if (!norms) return judged
+  const levels = {
+    significance: options.significance ?? DEFAULT_SIGNIFICANCE,
+    weightFall,
+    fallLevel: FALL_LEVEL,
+    window: options.window
+  }
+  const found = fallBeyondWeights(series, norms, levels)
+  return found
+    ? { ...judged, ...found, reason: `${found.reason}. By the loss alone: ${judged.reason}` }
+    : judged
 }
 
 /** Why no series could be judged: a loss-key that matched nothing, or no loss at all. */
@@ -685,17 +715,7 @@ function noSignificantFall(
   context: string
 ): Pick<LossResult, 'verdict' | 'reason'> {
   const fallOfNote = options.fallOfNote
-  const tests = runs.map(r =>
-    mannKendall(binned(withFallAddedBack(r.values, fallOfNote * Math.abs(r.start))))
-  )
-  const s = tests.reduce((sum, t) => sum + t.s, 0)
-  const variance = tests.reduce((sum, t) => sum + t.variance, 0)
-  const pRise =
-    tests.length === 1
-      ? tests[0].pRise
-      : variance > 0
-        ? normalUpper((s - 1) / Math.sqrt(variance))
-        : 1
+  const pRise = riseOnceAddedBack(runs, fallOfNote)
   const [run] = runs
   const climbed =
     runs.length === 1 && run.drop <= 0

@@ -1,0 +1,76 @@
+import { percent } from '../words.js'
+import type { MetricSeries } from './series.js'
+import { formatP, formatValue as format } from './shapes.js'
+import { binned, mannKendall, mean, normalUpper, riseOnceAddedBack, runStarts } from './trend.js'
+
+/** The key scikit-learn's SGD prints its weights' norm under, on each epoch's `Avg. loss` line. */
+export const SGD_NORM_KEY = 'Norm'
+
+/**
+ * scikit-learn SGD's weight norm at each point of `series`: the `Norm` printed on the same line of the same
+ * source. Undefined unless every point has one, above zero.
+ */
+export function weightNorms(series: MetricSeries, others: MetricSeries[]): number[] | undefined {
+  const norm = others.find(
+    other =>
+      other.key === SGD_NORM_KEY && other.source === series.source && other.format === series.format
+  )
+  if (!norm || norm.points.length !== series.points.length) return undefined
+  const byLine = new Map(norm.points.map(point => [point.line, point.value]))
+  const norms = series.points.map(point => byLine.get(point.line) ?? NaN)
+  return norms.every(value => value > 0 && Number.isFinite(value)) ? norms : undefined
+}
+
+/** How much loss ÷ norm falls in a run that learned: the run fails when the test says it fell less. */
+export const WEIGHT_FALL = 0.3
+
+export interface WeightLevels {
+  significance: number
+  /** WEIGHT_FALL, tested at `fallLevel`. */
+  weightFall: number
+  fallLevel: number
+  window: number
+}
+
+/**
+ * Why a loss that fell is not yet evidence of learning, or undefined when it is. A linear model's loss on
+ * features that say nothing of the label grows with its weights, and SGD's default schedule shrinks them
+ * every epoch (L2 decay over ever smaller steps): its `Avg. loss` then falls as steadily as the weights while
+ * loss ÷ norm stays level. A model that learned separates the classes: its loss falls faster than its norm.
+ * So the trend test asks the ratio to fall too; when the test can say it fell less than `fallOfNote`, the run
+ * fails, and when it cannot tell, it is inconclusive.
+ */
+export function fallBeyondWeights(
+  series: MetricSeries,
+  norms: number[],
+  levels: WeightLevels
+): { verdict: 'fail' | 'inconclusive'; reason: string } | undefined {
+  const starts = runStarts(series.points.map(point => point.step))
+  const runs = starts.map((from, i) => {
+    const to = starts[i + 1] ?? series.points.length
+    const values = series.points.slice(from, to).map((point, j) => point.value / norms[from + j])
+    const window = Math.max(1, Math.ceil(values.length * levels.window))
+    return { values, start: mean(values.slice(0, window)), end: mean(values.slice(-window)) }
+  })
+  const pFall = seasonalFall(runs.map(run => run.values))
+  if (pFall < levels.significance) return undefined
+  const start = mean(runs.map(run => run.start))
+  const end = mean(runs.map(run => run.end))
+  const ratio = `loss ÷ Norm (the weights' norm scikit-learn's SGD prints beside it) went ${format(start)} → ${format(end)}, Mann–Kendall p = ${formatP(pFall)}`
+  const pRise = riseOnceAddedBack(runs, levels.weightFall)
+  if (pRise < levels.fallLevel)
+    return {
+      verdict: 'fail',
+      reason: `the loss fell no faster than SGD's weights shrank: ${ratio}, and with a ${percent(levels.weightFall)} fall added back it rises at p = ${formatP(pRise)}. SGD's default schedule shrinks the weights every epoch, and a linear model's loss on features that carry no signal for the label shrinks with them: the model learned nothing`
+    }
+  return undefined
+}
+
+/** Mann–Kendall's p that the runs fell: exact for one run, pooled over back-to-back runs (the seasonal test). */
+function seasonalFall(runs: number[][]): number {
+  const tests = runs.map(values => mannKendall(binned(values)))
+  if (tests.length === 1) return tests[0].pFall
+  const s = tests.reduce((sum, t) => sum + t.s, 0)
+  const variance = tests.reduce((sum, t) => sum + t.variance, 0)
+  return variance > 0 ? normalUpper((-s - 1) / Math.sqrt(variance)) : 1
+}
