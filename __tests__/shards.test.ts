@@ -775,6 +775,39 @@ describe("the merge job's draws come from the shards' candidates", () => {
     await expect(draws(config)).rejects.toThrow('data')
   }, 90_000)
 
+  it("a numeric target of more than 1000 values: no class counts, the single runner's draws; stratified fails alike", async () => {
+    const dir = await workspace({
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'target', type: 'number' }
+      ]
+    })
+    for (const [f, size] of [700, 500, 800].entries()) {
+      const rows = Array.from(
+        { length: size },
+        (_, i) => `${f * 1000 + i},${((f * 1000 + i) * 0.7919) % 97}`
+      )
+      await writeFile(
+        path.join(dir, 'data', `part-${f}.csv`),
+        ['id,target', ...rows, ''].join('\n')
+      )
+    }
+    await sameDraws(dir, ['data', 'schema.json', 'target'], [1, 3], ['random', 'head'])
+    const config = {
+      ...sampleConfig(dir, 'data', 'stratified', 'target'),
+      schema: path.join(dir, 'schema.json')
+    }
+    const tooMany =
+      'label-column "target" has more than 1000 distinct values, too many for a class label'
+    await expect(draws(config)).rejects.toThrow(tooMany)
+    const data = ['--dataset', 'data', '--schema', 'schema.json', '--label-column', 'target']
+    const flags = [...SAMPLE_FLAGS, '--sample-strategy', 'stratified']
+    for (const count of [1, 3]) {
+      const { states } = await asMatrix(dir, data, count, [], flags)
+      await expect(draws(config, await candidatesOf(config, states))).rejects.toThrow(tooMany)
+    }
+  }, 60_000)
+
   it("Parquet files of row groups (int64, double with NaN and null, text, timestamp, bool, binary): the subset (sha256), class counts, held-out rows and profile are the single runner's, for 2 and 5 shards, and with the dataset gone", async () => {
     const dir = await workspace(PARQUET_SCHEMA)
     await labelledParquetFiles(path.join(dir, 'data'), [3000, 1000, 1000, 1000, 1000, 900])

@@ -259,6 +259,50 @@ describe('stratified subsets', () => {
     ).rejects.toThrow('needs label-column')
   })
 
+  it('a label of more than 1000 values (a numeric target) has no classes: random draws, stratified is a clear error', async () => {
+    const file = await labelled(Array.from({ length: 1500 }, (_, i) => (i * 0.37).toFixed(2)))
+    const options = { rows: 50, seed: 0, format: 'csv' as const, labelColumn: 'label' }
+    const random = await writeSubset(file, path.join(dir, 'numeric.csv'), {
+      ...options,
+      strategy: 'random'
+    })
+    expect(random.rows).toBe(50)
+    expect(random.sourceRows).toBe(1500)
+    expect(random.classes).toBeUndefined()
+    await expect(
+      writeSubset(file, path.join(dir, 'x.csv'), { ...options, strategy: 'stratified' })
+    ).rejects.toThrow(
+      'label-column "label" has more than 1000 distinct values, too many for a class label: sample-strategy stratified draws by class; for a numeric target use sample-strategy random'
+    )
+    // 1000 values are still classes.
+    const thousand = await labelled(Array.from({ length: 1000 }, (_, i) => `c${i}`))
+    const counted = await writeSubset(thousand, path.join(dir, 'thousand.csv'), {
+      ...options,
+      strategy: 'stratified',
+      rows: 1000
+    })
+    expect(Object.keys(counted.classes!)).toHaveLength(1000)
+  })
+
+  it('a shard keeper that meets a 1001st value forgets its classes and keeps no candidate per class', () => {
+    const sampler = new Sampler<number>({
+      rows: 5,
+      strategy: 'random',
+      seed: 0,
+      minPerClass: 1,
+      labelled: true,
+      candidates: true
+    })
+    for (let i = 0; i < 1001; i++) {
+      const rank = { priority: rowPriority(0, SUBSET_SALT, 0, i, 0), index: i }
+      sampler.count(String(i))
+      if (sampler.wants(rank, String(i))) sampler.offer(i, rank, String(i), false)
+    }
+    expect(sampler.counted()).toEqual({ classes: null, rows: 1001 })
+    expect(sampler.kept()).toHaveLength(5)
+    expect(sampler.result().classes).toBeUndefined()
+  })
+
   it('all keeps every row; head with a label still counts classes over the whole file', async () => {
     const file = await labelled(['a', 'a', 'b', 'b', 'b'])
     expect(

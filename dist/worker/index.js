@@ -20749,6 +20749,7 @@ class Smallest {
 ;// CONCATENATED MODULE: ./src/sample/strategies.ts
 
 
+
 const SAMPLE_STRATEGIES = (/* unused pure expression or super */ null && (['random', 'head', 'stratified', 'all']));
 /** A label column with more distinct values than this is not a class label. */
 const MAX_CLASSES = 1000;
@@ -20807,6 +20808,7 @@ class Sampler {
     head = [];
     smallest;
     byClass = new Map();
+    /** null once the label showed more than MAX_CLASSES values (only stratified needs classes: it fails). */
     counts = new Map();
     pool;
     seen = 0;
@@ -20833,7 +20835,7 @@ class Sampler {
             this.head.push(entry);
         if (strategy === 'random' || candidates)
             this.smallest.offer(entry);
-        if (label !== undefined && (strategy === 'stratified' || candidates)) {
+        if (label !== undefined && this.counts && (strategy === 'stratified' || candidates)) {
             let kept = this.byClass.get(label);
             if (!kept)
                 this.byClass.set(label, (kept = new Smallest(this.pool)));
@@ -20847,18 +20849,25 @@ class Sampler {
             return true;
         if ((strategy === 'random' || candidates) && this.smallest.wants(priority, index))
             return true;
-        if (label === undefined || (strategy !== 'stratified' && !candidates))
+        if (label === undefined || !this.counts || (strategy !== 'stratified' && !candidates))
             return false;
         return this.byClass.get(label)?.wants(priority, index) ?? true;
     }
     /** Counts a row offered (or passed over by `wants`) by its label. */
     count(label) {
         this.seen++;
-        if (label === undefined)
+        if (label === undefined || !this.counts)
             return;
         if (!this.counts.has(label) && this.counts.size >= MAX_CLASSES)
-            throw tooManyClasses();
+            return this.dropClasses();
         this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
+    }
+    /** A label of more than MAX_CLASSES values is no class label: stratified fails, the others forget classes. */
+    dropClasses() {
+        if (this.options.strategy === 'stratified')
+            throw tooManyClasses(this.options.labelColumn);
+        this.counts = null;
+        this.byClass.clear();
     }
     /** The class counts of the rows offered (first-seen order), and how many were offered. */
     counted() {
@@ -20892,10 +20901,10 @@ class Sampler {
      */
     result(given) {
         const { classes: counts, rows: offered } = given ?? this.counted();
-        const picked = [...this.picked(counts)].sort((a, b) => a.index - b.index);
+        const picked = [...this.picked(counts ?? new Map())].sort((a, b) => a.index - b.index);
         const items = picked.map(entry => entry.item);
         const indices = picked.map(entry => entry.index);
-        if (!counts.size)
+        if (!counts?.size)
             return { items, indices, offered };
         const chosen = new Map();
         for (const { label } of picked)
@@ -20908,9 +20917,10 @@ class Sampler {
         return { items, indices, offered, classes };
     }
 }
-/** The error a label column of more than MAX_CLASSES values gives. */
-function tooManyClasses() {
-    return new errors/* UserError */.yo(`label-column has more than ${MAX_CLASSES} distinct values: is it a class label?`);
+/** The error a label column of more than MAX_CLASSES values gives sample-strategy stratified. */
+function tooManyClasses(column) {
+    const which = column === undefined ? 'label-column' : `label-column "${clip(column, 80)}"`;
+    return new errors/* UserError */.yo(`${which} has more than ${MAX_CLASSES} distinct values, too many for a class label: sample-strategy stratified draws by class; for a numeric target use sample-strategy random`);
 }
 
 ;// CONCATENATED MODULE: ./src/sample/subset.ts
@@ -21026,12 +21036,12 @@ class CandidateCounts {
     constructor(candidates) {
         if (candidates.problem)
             throw new errors/* UserError */.yo(candidates.problem);
-        this.classes = new Map(candidates.classes);
+        this.classes = candidates.classes && new Map(candidates.classes);
         this.rows = candidates.rows;
     }
     pass(label) {
         this.rows--;
-        if (label !== undefined)
+        if (label !== undefined && this.classes)
             this.classes.set(label, (this.classes.get(label) ?? 1) - 1);
     }
     counts() {
@@ -21058,7 +21068,8 @@ async function drawRows(source, options, reading, exclude, textOnly = false) {
         strategy: options.strategy,
         seed: options.seed,
         minPerClass: options.minPerClass ?? 1,
-        labelled: options.labelColumn !== undefined
+        labelled: options.labelColumn !== undefined,
+        labelColumn: options.labelColumn
     });
     const { lineEnding } = await readDataset(files, options.format, {
         delimiter: options.delimiter,

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { clip } from '../untrusted.js'
 import { Smallest, type Ranked } from './priority.js'
 
 export const SAMPLE_STRATEGIES = ['random', 'head', 'stratified', 'all'] as const
@@ -23,6 +24,8 @@ export interface SampleOptions {
   pool?: number
   /** Keep what any strategy needs (a shard's candidates for the merge), not just `strategy`'s. */
   candidates?: boolean
+  /** The label column's name, for the error of a label with too many values. */
+  labelColumn?: string
 }
 
 /** A label column with more distinct values than this is not a class label. */
@@ -82,9 +85,12 @@ interface Entry<T> extends Ranked {
   label?: string
 }
 
-/** Class counts given from outside (a merge of shards): the rows of each class, in first-seen order. */
+/**
+ * Class counts given from outside (a merge of shards): the rows of each class, in first-seen order; null
+ * when the label has more than MAX_CLASSES values (a numeric target: no classes to count or draw by).
+ */
 export interface GivenCounts {
-  classes: ReadonlyMap<string, number>
+  classes: ReadonlyMap<string, number> | null
   rows: number
 }
 
@@ -98,7 +104,8 @@ export class Sampler<T> {
   private readonly head: Array<Entry<T>> = []
   private readonly smallest: Smallest<Entry<T>>
   private readonly byClass = new Map<string, Smallest<Entry<T>>>()
-  private readonly counts = new Map<string, number>()
+  /** null once the label showed more than MAX_CLASSES values (only stratified needs classes: it fails). */
+  private counts: Map<string, number> | null = new Map()
   private readonly pool: number
   private seen = 0
 
@@ -126,7 +133,7 @@ export class Sampler<T> {
     if (strategy === 'all' || (strategy === 'head' && this.head.length < this.options.rows))
       this.head.push(entry)
     if (strategy === 'random' || candidates) this.smallest.offer(entry)
-    if (label !== undefined && (strategy === 'stratified' || candidates)) {
+    if (label !== undefined && this.counts && (strategy === 'stratified' || candidates)) {
       let kept = this.byClass.get(label)
       if (!kept) this.byClass.set(label, (kept = new Smallest(this.pool)))
       kept.offer(entry)
@@ -138,16 +145,24 @@ export class Sampler<T> {
     const { strategy, candidates, rows } = this.options
     if (strategy === 'all' || (strategy === 'head' && this.head.length < rows)) return true
     if ((strategy === 'random' || candidates) && this.smallest.wants(priority, index)) return true
-    if (label === undefined || (strategy !== 'stratified' && !candidates)) return false
+    if (label === undefined || !this.counts || (strategy !== 'stratified' && !candidates))
+      return false
     return this.byClass.get(label)?.wants(priority, index) ?? true
   }
 
   /** Counts a row offered (or passed over by `wants`) by its label. */
   count(label: string | undefined): void {
     this.seen++
-    if (label === undefined) return
-    if (!this.counts.has(label) && this.counts.size >= MAX_CLASSES) throw tooManyClasses()
+    if (label === undefined || !this.counts) return
+    if (!this.counts.has(label) && this.counts.size >= MAX_CLASSES) return this.dropClasses()
     this.counts.set(label, (this.counts.get(label) ?? 0) + 1)
+  }
+
+  /** A label of more than MAX_CLASSES values is no class label: stratified fails, the others forget classes. */
+  private dropClasses(): void {
+    if (this.options.strategy === 'stratified') throw tooManyClasses(this.options.labelColumn)
+    this.counts = null
+    this.byClass.clear()
   }
 
   /** The class counts of the rows offered (first-seen order), and how many were offered. */
@@ -186,10 +201,10 @@ export class Sampler<T> {
     classes?: Record<string, ClassCount>
   } {
     const { classes: counts, rows: offered } = given ?? this.counted()
-    const picked = [...this.picked(counts)].sort((a, b) => a.index - b.index)
+    const picked = [...this.picked(counts ?? new Map())].sort((a, b) => a.index - b.index)
     const items = picked.map(entry => entry.item)
     const indices = picked.map(entry => entry.index)
-    if (!counts.size) return { items, indices, offered }
+    if (!counts?.size) return { items, indices, offered }
     const chosen = new Map<string, number>()
     for (const { label } of picked)
       if (label !== undefined) chosen.set(label, (chosen.get(label) ?? 0) + 1)
@@ -203,9 +218,10 @@ export class Sampler<T> {
   }
 }
 
-/** The error a label column of more than MAX_CLASSES values gives. */
-export function tooManyClasses(): UserError {
+/** The error a label column of more than MAX_CLASSES values gives sample-strategy stratified. */
+export function tooManyClasses(column?: string): UserError {
+  const which = column === undefined ? 'label-column' : `label-column "${clip(column, 80)}"`
   return new UserError(
-    `label-column has more than ${MAX_CLASSES} distinct values: is it a class label?`
+    `${which} has more than ${MAX_CLASSES} distinct values, too many for a class label: sample-strategy stratified draws by class; for a numeric target use sample-strategy random`
   )
 }

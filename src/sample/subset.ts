@@ -138,18 +138,19 @@ export function labelIndexOf(labels: string[], column: string | undefined, name:
 
 /** The dataset's counts given with its candidates, less the rows a draw passes over. */
 class CandidateCounts {
-  private readonly classes: Map<string, number>
+  private readonly classes: Map<string, number> | null
   private rows: number
 
   constructor(candidates: CandidateOrigins) {
     if (candidates.problem) throw new UserError(candidates.problem)
-    this.classes = new Map(candidates.classes)
+    this.classes = candidates.classes && new Map(candidates.classes)
     this.rows = candidates.rows
   }
 
   pass(label: string | undefined): void {
     this.rows--
-    if (label !== undefined) this.classes.set(label, (this.classes.get(label) ?? 1) - 1)
+    if (label !== undefined && this.classes)
+      this.classes.set(label, (this.classes.get(label) ?? 1) - 1)
   }
 
   counts(): GivenCounts {
@@ -183,7 +184,8 @@ export async function drawRows(
     strategy: options.strategy,
     seed: options.seed,
     minPerClass: options.minPerClass ?? 1,
-    labelled: options.labelColumn !== undefined
+    labelled: options.labelColumn !== undefined,
+    labelColumn: options.labelColumn
   })
   const { lineEnding } = await readDataset(
     files,

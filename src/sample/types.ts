@@ -37,8 +37,11 @@ export interface CandidateOrigins {
   origins: Origin[]
   /** The dataset's data rows. */
   rows: number
-  /** The rows of each label value, in the order first seen (when there is a label column). */
-  classes: Array<[string, number]>
+  /**
+   * The rows of each label value, in the order first seen (when there is a label column); null when it has
+   * more than MAX_CLASSES values.
+   */
+  classes: Array<[string, number]> | null
   /** What stopped a shard's draw (a bad row, too many classes): the draw from the dataset fails so. */
   problem?: string
 }

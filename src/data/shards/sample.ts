@@ -69,9 +69,9 @@ interface SampleHeader {
   format: DataFormat
   /** The training data's file names, as the plan has them. */
   names: string[]
-  /** The shard's training rows, and their label values' counts in the order first seen. */
+  /** The shard's training rows, and their label values' counts in the order first seen (null: too many). */
   rows: number
-  classes: Array<[string, number]>
+  classes: Array<[string, number]> | null
   /** The text before the first data row and the line ending, from the shard reading the first file's start. */
   headerRaw?: readonly string[]
   lineEnding?: '\n' | '\r\n'
@@ -135,7 +135,8 @@ class Keepers {
       seed: settings.seed,
       minPerClass: settings.minPerClass,
       labelled: settings.labelColumn !== undefined,
-      candidates: true
+      candidates: true,
+      labelColumn: settings.labelColumn
     })
   }
 
@@ -333,7 +334,7 @@ export async function drawShardSample(
     format,
     names: plan.files.filter(file => (file.table ?? 0) === table).map(file => file.name),
     rows: counted.rows,
-    classes: [...counted.classes],
+    classes: counted.classes && [...counted.classes],
     ...(found.headerRaw ? { headerRaw: found.headerRaw } : {}),
     ...(found.lineEnding ? { lineEnding: found.lineEnding } : {}),
     ...(problem ? { problem } : {}),
@@ -434,19 +435,24 @@ async function offerShard(
   return cells?.columns
 }
 
-/** The shards' class counts summed, in the order first seen across the dataset. */
+/**
+ * The shards' class counts summed, in the order first seen across the dataset: null past MAX_CLASSES
+ * values, which fails a stratified draw as it fails on one runner.
+ */
 function sumClasses(headers: SampleHeader[]): {
-  classes: Array<[string, number]>
+  classes: Array<[string, number]> | null
   problem?: string
 } {
   const classes = new Map<string, number>()
   for (const header of headers)
-    for (const [label, count] of header.classes)
+    for (const [label, count] of header.classes ?? [])
       classes.set(label, (classes.get(label) ?? 0) + count)
+  const tooMany = headers.some(header => !header.classes) || classes.size > MAX_CLASSES
+  const { sampleStrategy, labelColumn } = headers[0].settings
   const problem =
     headers.find(header => header.problem)?.problem ??
-    (classes.size > MAX_CLASSES ? tooManyClasses().message : undefined)
-  return { classes: [...classes], ...(problem ? { problem } : {}) }
+    (tooMany && sampleStrategy === 'stratified' ? tooManyClasses(labelColumn).message : undefined)
+  return { classes: tooMany ? null : [...classes], ...(problem ? { problem } : {}) }
 }
 
 /**
