@@ -163,31 +163,24 @@ function dateFromText(kind: DateKind, format: string, where: string): Cast {
       : kind === 'time'
         ? isoTime
         : isoDatetime
-  if (format === 'any')
-    return text => {
-      const time = Date.parse(
-        kind === 'time' ? `1970-01-01T${text}${ZONED.test(text) ? '' : 'Z'}` : text
-      )
-      return Number.isNaN(time) ? INVALID : kind === 'time' ? timeOfDay(time) : time
-    }
-  // A strptime value as the default format's: a date at midnight, a time as the time of day.
-  const parse = strptime(format.replace(/^fmt:/, ''), where)
-  if (kind === 'datetime') return parse
+  const parse =
+    format === 'any'
+      ? (text: string): number =>
+          Date.parse(kind === 'time' ? `1970-01-01T${text}${ZONED.test(text) ? '' : 'Z'}` : text)
+      : strptime(format.replace(/^fmt:/, ''), where)
   return text => {
     const time = parse(text)
-    if (time === INVALID) return INVALID
-    return kind === 'time'
-      ? timeOfDay(time as number)
-      : Math.floor((time as number) / DAY_MS) * DAY_MS
+    return typeof time !== 'number' || Number.isNaN(time) ? INVALID : ofKind(kind, time)
   }
 }
 
 /** A time with a zone: Z or an offset. */
 const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/
 
-/** Milliseconds since midnight UTC of an instant (before 1970 too). */
-function timeOfDay(time: number): number {
-  return ((time % DAY_MS) + DAY_MS) % DAY_MS
+/** An instant as the default format casts its kind: a date at midnight, a time as the time of day (UTC). */
+function ofKind(kind: DateKind, time: number): number {
+  if (kind === 'datetime') return time
+  return kind === 'date' ? Math.floor(time / DAY_MS) * DAY_MS : ((time % DAY_MS) + DAY_MS) % DAY_MS
 }
 
 function dateLike(field: Described, where: string, kind: DateKind): Caster {
@@ -201,7 +194,7 @@ function dateLike(field: Described, where: string, kind: DateKind): Caster {
       const time = value.getTime()
       // A timestamp is a date only at midnight (frictionless-py: a datetime with a time is no date).
       if (kind === 'date' && time % DAY_MS !== 0) return INVALID
-      return Number.isNaN(time) ? INVALID : kind === 'time' ? timeOfDay(time) : time
+      return Number.isNaN(time) ? INVALID : ofKind(kind, time)
     },
     show: showText
   }
