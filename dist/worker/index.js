@@ -11436,8 +11436,8 @@ function yearMonthPair(value) {
     if (!Array.isArray(value) || value.length !== 2)
         return INVALID;
     const [year, month] = value;
-    return Number.isInteger(year) && Number.isInteger(month) && +month >= 1 && +month <= 12
-        ? +year * 12 + +month - 1
+    return Number.isInteger(year) && Number.isInteger(month) && month >= 1 && month <= 12
+        ? year * 12 + month - 1
         : INVALID;
 }
 /** A type that only text has: no JSON or Parquet value is one. */

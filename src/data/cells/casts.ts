@@ -212,9 +212,9 @@ function year(): Caster {
 /** frictionless-py's other yearmonth: a JSON [year, month], as months since year 0; else INVALID. */
 function yearMonthPair(value: unknown): unknown {
   if (!Array.isArray(value) || value.length !== 2) return INVALID
-  const [year, month] = value as unknown[]
-  return Number.isInteger(year) && Number.isInteger(month) && +month! >= 1 && +month! <= 12
-    ? +year! * 12 + +month! - 1
+  const [year, month] = value as number[]
+  return Number.isInteger(year) && Number.isInteger(month) && month >= 1 && month <= 12
+    ? year * 12 + month - 1
     : INVALID
 }
 
