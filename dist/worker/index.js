@@ -10307,8 +10307,8 @@ const ORDERED = new Set([
     'yearmonth',
     'duration'
 ]);
-/** The types whose values have a length. */
-const SIZED = new Set(['string', 'array', 'object', 'list', 'geojson']);
+/** The types whose values have a length (a geojson object's keys are no length: frictionless-py refuses it). */
+const SIZED = new Set(['string', 'array', 'object', 'list']);
 /**
  * An approximate number within this relative distance of a bound is cast exactly before comparing: the
  * approximation is within 1e-14 (at most 40 digits, two roundings each, and one division), so outside this
@@ -10426,9 +10426,13 @@ function lengthsOf(field, where) {
     }
     return lengths;
 }
-function patternOf(constraints, where) {
+function patternOf(field, where) {
+    const constraints = field.constraints ?? {};
     if (constraints.pattern === undefined)
         return null;
+    // Table Schema and frictionless-py: a pattern is for strings.
+    if (field.type !== 'string')
+        throw new errors/* UserError */.yo(`${where}.constraints.pattern: not allowed for type ${field.type}`);
     try {
         return new RegExp(`^(?:${constraints.pattern})$`, 'u');
     }
@@ -10478,7 +10482,7 @@ function compileRules(field, cast, where) {
             rules.allowedTexts = new TextSet(allowed.options.map(canonical));
         rules.listed = allowed.listed;
     }
-    rules.pattern = patternOf(constraints, where);
+    rules.pattern = patternOf(field, where);
     if (constraints.jsonSchema) {
         const label = `field "${field.name}"`;
         const check = jsonSchemaCheck(constraints.jsonSchema, where);
@@ -11281,7 +11285,10 @@ function caster(field, where) {
         case 'year':
             return year();
         case 'yearmonth':
-            return textOnly('a year and month as YYYY-MM', yearMonth);
+            return {
+                ...textOnly('a year and month as YYYY-MM', yearMonth),
+                fromNative: yearMonthPair
+            };
         case 'duration':
             return textOnly('an ISO 8601 duration such as P1DT2H', durationMs);
         case 'object':
@@ -11311,15 +11318,17 @@ function numberNormaliser(field) {
         (!field.decimalChar || field.decimalChar === '.');
     if (plain)
         return null;
+    const decimalChar = field.decimalChar && field.decimalChar !== '.' ? field.decimalChar : null;
     return text => {
         let out = text;
         if (field.bareNumber === false)
-            out = out.replace(/^[^\d+\-.]+|[^\d.]+$/g, '');
+            out = out.replace(/^[^\d+\-.]+|\D+$/g, '');
         if (field.groupChar)
             out = out.split(field.groupChar).join('');
-        if (field.decimalChar && field.decimalChar !== '.')
-            out = out.replace(field.decimalChar, '.');
-        return out;
+        if (decimalChar === null)
+            return out;
+        // With another decimal character, a "." is no part of a number (as frictionless-py reads it).
+        return out.includes('.') ? '' : out.replace(decimalChar, '.');
     };
 }
 function numeric(field, integer) {
@@ -11380,12 +11389,21 @@ function dateFromText(kind, format, where) {
             : kind === 'time'
                 ? isoTime
                 : isoDatetime;
-    if (format === 'any')
-        return text => {
-            const time = Date.parse(kind === 'time' ? `1970-01-01T${text}Z` : text);
-            return Number.isNaN(time) ? INVALID : time;
-        };
-    return strptime(format.replace(/^fmt:/, ''), where);
+    const parse = format === 'any'
+        ? (text) => Date.parse(kind === 'time' ? `1970-01-01T${text}${ZONED.test(text) ? '' : 'Z'}` : text)
+        : strptime(format.replace(/^fmt:/, ''), where);
+    return text => {
+        const time = parse(text);
+        return typeof time !== 'number' || Number.isNaN(time) ? INVALID : ofKind(kind, time);
+    };
+}
+/** A time with a zone: Z or an offset. */
+const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/;
+/** An instant as the default format casts its kind: a date at midnight, a time as the time of day (UTC). */
+function ofKind(kind, time) {
+    if (kind === 'datetime')
+        return time;
+    return kind === 'date' ? Math.floor(time / DAY_MS) * DAY_MS : ((time % DAY_MS) + DAY_MS) % DAY_MS;
 }
 function dateLike(field, where, kind) {
     const format = field.format ?? 'default';
@@ -11394,17 +11412,13 @@ function dateLike(field, where, kind) {
         fromText: dateFromText(kind, format, where),
         rangeCast: format === 'default' && kind === 'date' ? 'iso-date' : undefined,
         fromNative: value => {
-            if (value instanceof Date) {
-                const time = value.getTime();
-                if (Number.isNaN(time))
-                    return INVALID;
-                return kind === 'date'
-                    ? Math.floor(time / DAY_MS) * DAY_MS
-                    : kind === 'time'
-                        ? time % DAY_MS
-                        : time;
-            }
-            return INVALID;
+            if (!(value instanceof Date))
+                return INVALID;
+            const time = value.getTime();
+            // A timestamp is a date only at midnight (frictionless-py: a datetime with a time is no date).
+            if (kind === 'date' && time % DAY_MS !== 0)
+                return INVALID;
+            return Number.isNaN(time) ? INVALID : ofKind(kind, time);
         },
         show: showText
     };
@@ -11413,9 +11427,18 @@ function year() {
     return {
         expected: 'a year as YYYY',
         fromText: text => (/^\d{4}$/.test(text) ? Number(text) : INVALID),
-        fromNative: casts_native(v => Number.isInteger(v)),
+        fromNative: casts_native(v => Number.isInteger(v) && v >= 0 && v <= 9999),
         show: showValue
     };
+}
+/** frictionless-py's other yearmonth: a JSON [year, month], as months since year 0; else INVALID. */
+function yearMonthPair(value) {
+    if (!Array.isArray(value) || value.length !== 2)
+        return INVALID;
+    const [year, month] = value;
+    return Number.isInteger(year) && Number.isInteger(month) && month >= 1 && month <= 12
+        ? year * 12 + month - 1
+        : INVALID;
 }
 /** A type that only text has: no JSON or Parquet value is one. */
 function textOnly(expected, fromText) {

@@ -59,7 +59,10 @@ export function caster(field: Described, where: string): Caster {
     case 'year':
       return year()
     case 'yearmonth':
-      return textOnly('a year and month as YYYY-MM', yearMonth)
+      return {
+        ...textOnly('a year and month as YYYY-MM', yearMonth),
+        fromNative: yearMonthPair
+      }
     case 'duration':
       return textOnly('an ISO 8601 duration such as P1DT2H', durationMs)
     case 'object':
@@ -90,12 +93,14 @@ function numberNormaliser(field: Described): ((text: string) => string) | null {
     !field.groupChar &&
     (!field.decimalChar || field.decimalChar === '.')
   if (plain) return null
+  const decimalChar = field.decimalChar && field.decimalChar !== '.' ? field.decimalChar : null
   return text => {
     let out = text
-    if (field.bareNumber === false) out = out.replace(/^[^\d+\-.]+|[^\d.]+$/g, '')
+    if (field.bareNumber === false) out = out.replace(/^[^\d+\-.]+|\D+$/g, '')
     if (field.groupChar) out = out.split(field.groupChar).join('')
-    if (field.decimalChar && field.decimalChar !== '.') out = out.replace(field.decimalChar, '.')
-    return out
+    if (decimalChar === null) return out
+    // With another decimal character, a "." is no part of a number (as frictionless-py reads it).
+    return out.includes('.') ? '' : out.replace(decimalChar, '.')
   }
 }
 
@@ -158,12 +163,24 @@ function dateFromText(kind: DateKind, format: string, where: string): Cast {
       : kind === 'time'
         ? isoTime
         : isoDatetime
-  if (format === 'any')
-    return text => {
-      const time = Date.parse(kind === 'time' ? `1970-01-01T${text}Z` : text)
-      return Number.isNaN(time) ? INVALID : time
-    }
-  return strptime(format.replace(/^fmt:/, ''), where)
+  const parse =
+    format === 'any'
+      ? (text: string): number =>
+          Date.parse(kind === 'time' ? `1970-01-01T${text}${ZONED.test(text) ? '' : 'Z'}` : text)
+      : strptime(format.replace(/^fmt:/, ''), where)
+  return text => {
+    const time = parse(text)
+    return typeof time !== 'number' || Number.isNaN(time) ? INVALID : ofKind(kind, time)
+  }
+}
+
+/** A time with a zone: Z or an offset. */
+const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/
+
+/** An instant as the default format casts its kind: a date at midnight, a time as the time of day (UTC). */
+function ofKind(kind: DateKind, time: number): number {
+  if (kind === 'datetime') return time
+  return kind === 'date' ? Math.floor(time / DAY_MS) * DAY_MS : ((time % DAY_MS) + DAY_MS) % DAY_MS
 }
 
 function dateLike(field: Described, where: string, kind: DateKind): Caster {
@@ -173,16 +190,11 @@ function dateLike(field: Described, where: string, kind: DateKind): Caster {
     fromText: dateFromText(kind, format, where),
     rangeCast: format === 'default' && kind === 'date' ? 'iso-date' : undefined,
     fromNative: value => {
-      if (value instanceof Date) {
-        const time = value.getTime()
-        if (Number.isNaN(time)) return INVALID
-        return kind === 'date'
-          ? Math.floor(time / DAY_MS) * DAY_MS
-          : kind === 'time'
-            ? time % DAY_MS
-            : time
-      }
-      return INVALID
+      if (!(value instanceof Date)) return INVALID
+      const time = value.getTime()
+      // A timestamp is a date only at midnight (frictionless-py: a datetime with a time is no date).
+      if (kind === 'date' && time % DAY_MS !== 0) return INVALID
+      return Number.isNaN(time) ? INVALID : ofKind(kind, time)
     },
     show: showText
   }
@@ -192,9 +204,18 @@ function year(): Caster {
   return {
     expected: 'a year as YYYY',
     fromText: text => (/^\d{4}$/.test(text) ? Number(text) : INVALID),
-    fromNative: native(v => Number.isInteger(v)),
+    fromNative: native(v => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 9999),
     show: showValue
   }
+}
+
+/** frictionless-py's other yearmonth: a JSON [year, month], as months since year 0; else INVALID. */
+function yearMonthPair(value: unknown): unknown {
+  if (!Array.isArray(value) || value.length !== 2) return INVALID
+  const [year, month] = value as number[]
+  return Number.isInteger(year) && Number.isInteger(month) && month >= 1 && month <= 12
+    ? year * 12 + month - 1
+    : INVALID
 }
 
 /** A type that only text has: no JSON or Parquet value is one. */

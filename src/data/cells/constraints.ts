@@ -36,8 +36,6 @@ export interface Rules {
   extra: ValueCheck | null
 }
 
-type Constraints = NonNullable<FieldDescriptor['constraints']>
-
 /** The types whose cast values are numbers, so bounds compare them. */
 const ORDERED = new Set<FieldType>([
   'integer',
@@ -49,8 +47,8 @@ const ORDERED = new Set<FieldType>([
   'yearmonth',
   'duration'
 ])
-/** The types whose values have a length. */
-const SIZED = new Set<FieldType>(['string', 'array', 'object', 'list', 'geojson'])
+/** The types whose values have a length (a geojson object's keys are no length: frictionless-py refuses it). */
+const SIZED = new Set<FieldType>(['string', 'array', 'object', 'list'])
 
 /**
  * An approximate number within this relative distance of a bound is cast exactly before comparing: the
@@ -177,8 +175,12 @@ function lengthsOf(field: FieldDescriptor, where: string): Rules['lengths'] {
   return lengths
 }
 
-function patternOf(constraints: Constraints, where: string): RegExp | null {
+function patternOf(field: FieldDescriptor, where: string): RegExp | null {
+  const constraints = field.constraints ?? {}
   if (constraints.pattern === undefined) return null
+  // Table Schema and frictionless-py: a pattern is for strings.
+  if (field.type !== 'string')
+    throw new UserError(`${where}.constraints.pattern: not allowed for type ${field.type}`)
   try {
     return new RegExp(`^(?:${constraints.pattern})$`, 'u')
   } catch (error) {
@@ -242,7 +244,7 @@ export function compileRules(field: FieldDescriptor, cast: Caster, where: string
       rules.allowedTexts = new TextSet(allowed.options.map(canonical))
     rules.listed = allowed.listed
   }
-  rules.pattern = patternOf(constraints, where)
+  rules.pattern = patternOf(field, where)
   if (constraints.jsonSchema) {
     const label = `field "${field.name}"`
     const check = jsonSchemaCheck(constraints.jsonSchema, where)
