@@ -52,8 +52,6 @@ const ANY_FORMAT =
   "format `any` is JavaScript's Date.parse (ISO 8601 and RFC 2822 forms), not dateutil's free phrasing (README)"
 const NO_DIRECTIVE =
   'a date or time format with no % directive is refused when the schema is read (it is a typo); frictionless-py takes it and fails every cell'
-const SPACES =
-  "Table Schema's integer and number grammars have no spaces; frictionless-py strips them, as Python's int() and Decimal() do (README)"
 const onPurpose: Record<string, { mlSmoke: Verdict | 'refused'; why: string }> = {
   'frictionless/fields/__spec__/test_array.py:38': {
     mlSmoke: 'valid',
@@ -69,8 +67,6 @@ const onPurpose: Record<string, { mlSmoke: Verdict | 'refused'; why: string }> =
     mlSmoke: 'valid',
     why: "a GeoJSON position may hold an altitude (RFC 7946, 3.1.1); frictionless-py's profile allows two numbers only (README)"
   },
-  'frictionless/fields/__spec__/test_integer.py:21': { mlSmoke: 'invalid', why: SPACES },
-  'frictionless/fields/__spec__/test_number.py:28': { mlSmoke: 'invalid', why: SPACES },
   'frictionless/schema/__spec__/field/test_read.py:61': {
     mlSmoke: 'valid',
     why: 'missing values are texts (Table Schema): the JSON number 0 is not the missing value "0" (README)'

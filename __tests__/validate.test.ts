@@ -154,7 +154,8 @@ describe('numbers read in place from CSV text', () => {
           })
           const expected = cells.flatMap((text, i) => {
             if (text === '') return [] // a missing value
-            const value = text in SPECIAL ? SPECIAL[text] : NUMBER.test(text) ? Number(text) : null
+            const bare = text.trim() // spaces around a number are no part of it
+            const value = bare in SPECIAL ? SPECIAL[bare] : NUMBER.test(bare) ? Number(bare) : null
             if (value === null) return [[i + 2, 'type-error']]
             return Number.isNaN(value) || value > maximum ? [[i + 2, 'constraint-error']] : []
           })

@@ -10754,6 +10754,23 @@ function scanNumber(source, start, end, approximate = false) {
 function numberInRange(source, start, end, approximate = false) {
     return scanNumber(source, start, end, approximate) ? scanned[0] : INVALID;
 }
+/**
+ * An integer or number with spaces around it (`" 01 "`), read as frictionless-py and pandas read it (Python's
+ * int() and Decimal() strip whitespace; XML Schema's numbers collapse it); INVALID without such spaces. Asked
+ * only of a cell the plain scan refused, so a number cell pays nothing for it.
+ */
+function paddedNumberInRange(source, start, end, integer, approximate = false) {
+    let from = start;
+    let to = end;
+    while (from < to && WHITESPACE.test(source[from]))
+        from++;
+    while (to > from && WHITESPACE.test(source[to - 1]))
+        to--;
+    if ((from === start && to === end) || from === to)
+        return INVALID;
+    return integer ? integerInRange(source, from, to) : numberInRange(source, from, to, approximate);
+}
+const WHITESPACE = /\s/;
 /** `count` ASCII digits at `at` as a number, or -1. */
 function digitsAt(source, at, count) {
     let value = 0;
@@ -11335,15 +11352,17 @@ function numeric(field, integer) {
     const normaliser = numberNormaliser(field);
     const normalise = normaliser ?? ((text) => text);
     // The same scans as cells read in place; special words are looked up before a bare-number strip.
+    // Spaces around a number are no part of it (scan.ts: paddedNumberInRange).
     const fromText = integer
         ? text => {
-            const normal = normalise(text);
+            const normal = normalise(text.trim());
             return integerInRange(normal, 0, normal.length);
         }
         : text => {
-            if (Object.hasOwn(SPECIAL_NUMBERS, text))
-                return SPECIAL_NUMBERS[text];
-            const normal = normalise(text);
+            const trimmed = text.trim();
+            if (Object.hasOwn(SPECIAL_NUMBERS, trimmed))
+                return SPECIAL_NUMBERS[trimmed];
+            const normal = normalise(trimmed);
             return numberInRange(normal, 0, normal.length);
         };
     return {
@@ -11705,9 +11724,13 @@ class Field {
         switch (this.rangeCast) {
             case 'integer':
                 value = integerInRange(source, start, end);
+                if (value === field_INVALID)
+                    value = paddedNumberInRange(source, start, end, true);
                 break;
             case 'number':
                 value = numberInRange(source, start, end, this.approximate);
+                if (value === field_INVALID)
+                    value = paddedNumberInRange(source, start, end, false, this.approximate);
                 break;
             case 'iso-date':
                 value = isoDateInRange(source, start, end);
@@ -11794,7 +11817,9 @@ class Field {
             (outside ||
                 Math.abs(number - bound.limit) <=
                     APPROXIMATION_MARGIN * (Math.abs(number) + Math.abs(bound.limit)))) {
-            number = numberInRange(this.source, this.start, this.end);
+            const { source, start, end } = this;
+            const exact = numberInRange(source, start, end);
+            number = (exact === field_INVALID ? paddedNumberInRange(source, start, end, false) : exact);
             outside = isOutside(bound, number);
         }
         return outside

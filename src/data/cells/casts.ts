@@ -108,14 +108,16 @@ function numeric(field: Described, integer: boolean): Caster {
   const normaliser = numberNormaliser(field)
   const normalise = normaliser ?? ((text: string): string => text)
   // The same scans as cells read in place; special words are looked up before a bare-number strip.
+  // Spaces around a number are no part of it (scan.ts: paddedNumberInRange).
   const fromText: Cast = integer
     ? text => {
-        const normal = normalise(text)
+        const normal = normalise(text.trim())
         return integerInRange(normal, 0, normal.length)
       }
     : text => {
-        if (Object.hasOwn(SPECIAL_NUMBERS, text)) return SPECIAL_NUMBERS[text]
-        const normal = normalise(text)
+        const trimmed = text.trim()
+        if (Object.hasOwn(SPECIAL_NUMBERS, trimmed)) return SPECIAL_NUMBERS[trimmed]
+        const normal = normalise(trimmed)
         return numberInRange(normal, 0, normal.length)
       }
   return {

@@ -16,7 +16,13 @@ import {
   type ValueCheck
 } from './constraints.js'
 import { INVALID as IMPORTED_INVALID } from './invalid.js'
-import { integerInRange, isoDateInRange, numberInRange, rangeIsOneOf } from './scan.js'
+import {
+  integerInRange,
+  isoDateInRange,
+  numberInRange,
+  paddedNumberInRange,
+  rangeIsOneOf
+} from './scan.js'
 
 /** What a field lets this path check for it (fast-cells.ts): its cast and its rules as data. */
 export interface FastCellSpec {
@@ -183,9 +189,12 @@ class Field implements CompiledField {
     switch (this.rangeCast) {
       case 'integer':
         value = integerInRange(source, start, end)
+        if (value === INVALID) value = paddedNumberInRange(source, start, end, true)
         break
       case 'number':
         value = numberInRange(source, start, end, this.approximate)
+        if (value === INVALID)
+          value = paddedNumberInRange(source, start, end, false, this.approximate)
         break
       case 'iso-date':
         value = isoDateInRange(source, start, end)
@@ -280,7 +289,11 @@ class Field implements CompiledField {
         Math.abs(number - bound.limit) <=
           APPROXIMATION_MARGIN * (Math.abs(number) + Math.abs(bound.limit)))
     ) {
-      number = numberInRange(this.source, this.start, this.end) as number
+      const { source, start, end } = this
+      const exact = numberInRange(source, start, end)
+      number = (
+        exact === INVALID ? paddedNumberInRange(source, start, end, false) : exact
+      ) as number
       outside = isOutside(bound, number)
     }
     return outside

@@ -115,6 +115,27 @@ export function numberInRange(
   return scanNumber(source, start, end, approximate) ? scanned[0] : INVALID
 }
 
+/**
+ * An integer or number with spaces around it (`" 01 "`), read as frictionless-py and pandas read it (Python's
+ * int() and Decimal() strip whitespace; XML Schema's numbers collapse it); INVALID without such spaces. Asked
+ * only of a cell the plain scan refused, so a number cell pays nothing for it.
+ */
+export function paddedNumberInRange(
+  source: string,
+  start: number,
+  end: number,
+  integer: boolean,
+  approximate = false
+): unknown {
+  let from = start
+  let to = end
+  while (from < to && WHITESPACE.test(source[from])) from++
+  while (to > from && WHITESPACE.test(source[to - 1])) to--
+  if ((from === start && to === end) || from === to) return INVALID
+  return integer ? integerInRange(source, from, to) : numberInRange(source, from, to, approximate)
+}
+const WHITESPACE = /\s/
+
 /** `count` ASCII digits at `at` as a number, or -1. */
 function digitsAt(source: string, at: number, count: number): number {
   let value = 0
