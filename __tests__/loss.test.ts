@@ -976,9 +976,14 @@ describe('a loss no model that learned ends at', () => {
     expect(judged.reason).toMatch(
       /^final loss 29\.28 is 44\.25 times the largest chance-level loss of this label \(0\.6616\), more than 10 times: no model that learned ends there/
     )
-    // Its loss falls steadily (the default schedule's steps shrink): only the chance level tells.
+    // Its loss falls steadily (the default schedule's steps shrink): the chance level tells, and so does
+    // loss ÷ Norm, which stays level; with neither it passes.
     expect(judged.trend!.p).toBeLessThan(0.01)
-    expect(judgeLoss(choice, { ...options, absurdScale: 1e4 }, noHints, []).verdict).toBe('pass')
+    const byWeights = judgeLoss(choice, { ...options, absurdScale: 1e4 }, noHints, [])
+    expect(byWeights.verdict).toBe('fail')
+    expect(byWeights.reason).toMatch(/^the loss fell no faster than SGD's weights shrank/)
+    const neither = { ...options, absurdScale: 1e4, weightFall: 0 }
+    expect(judgeLoss(choice, neither, noHints, []).verdict).toBe('pass')
   })
 })
 
@@ -1007,7 +1012,7 @@ describe('scikit-learn SGD: a loss that falls only as the weights shrink', () =>
     const judged = await judgeRun('sklearn-sgd-no-signal-default-00', counts(160, 96))
     expect(judged.verdict).toBe('fail')
     expect(judged.reason).toMatch(
-      /^the loss fell no faster than SGD's weights shrank: loss ÷ Norm \(.*\) went 0\.3714 → 0\.3725, Mann–Kendall p = 0\.6121, and with a 30\.0 % fall added back it rises at p = 1e-6\..*the model learned nothing\. By the loss alone: loss fell 81\.4 %/
+      /^the loss fell no faster than SGD's weights shrank: loss ÷ Norm \(.*\) went 0\.3709 → 0\.3725, Mann–Kendall p = 0\.6306, and with a 50\.0 % fall added back it rises at p = 6e-11\..*the model learned nothing\. By the loss alone: loss fell 81\.4 %/
     )
     // It ends 7 times the chance level, below ABSURD_SCALE: without this rule it passes.
     expect((await judgeRun('sklearn-sgd-no-signal-default-00', counts(160, 96), 0)).verdict).toBe(

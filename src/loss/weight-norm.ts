@@ -22,7 +22,7 @@ export function weightNorms(series: MetricSeries, others: MetricSeries[]): numbe
 }
 
 /** How much loss ÷ norm falls in a run that learned: the run fails when the test says it fell less. */
-export const WEIGHT_FALL = 0.3
+export const WEIGHT_FALL = 0.5
 
 export interface WeightLevels {
   significance: number
@@ -33,22 +33,26 @@ export interface WeightLevels {
 }
 
 /**
- * Why a loss that fell is not yet evidence of learning, or undefined when it is. A linear model's loss on
- * features that say nothing of the label grows with its weights, and SGD's default schedule shrinks them
- * every epoch (L2 decay over ever smaller steps): its `Avg. loss` then falls as steadily as the weights while
- * loss ÷ norm stays level. A model that learned separates the classes: its loss falls faster than its norm.
- * So the trend test asks the ratio to fall too; when the test can say it fell less than `fallOfNote`, the run
- * fails, and when it cannot tell, it is inconclusive.
+ * Why a loss that fell learned nothing, or undefined when nothing says so. A linear model's loss on features
+ * that say nothing of the label grows with its weights, and SGD's default schedule shrinks them every epoch
+ * (L2 decay over ever smaller steps): its `Avg. loss` then falls as steadily as the weights while loss ÷ norm
+ * stays level. A model that learned separates the classes: its loss falls faster than its norm (the rule
+ * changes no verdict of a run that learned in fixtures/loss-corpus or the README's sweeps). So when the
+ * trend test can say the ratio fell less than `weightFall`, the run fails; else the loss alone decides.
  */
 export function fallBeyondWeights(
   series: MetricSeries,
   norms: number[],
   levels: WeightLevels
-): { verdict: 'fail' | 'inconclusive'; reason: string } | undefined {
+): { verdict: 'fail'; reason: string } | undefined {
   const starts = runStarts(series.points.map(point => point.step))
   const runs = starts.map((from, i) => {
     const to = starts[i + 1] ?? series.points.length
-    const values = series.points.slice(from, to).map((point, j) => point.value / norms[from + j])
+    // The first epoch averages a loss over weights that grew from zero: its ratio to where they ended is not
+    // comparable with the rest (perceptron-loss SGD on no signal goes 1.0, then 0.35-0.45 throughout).
+    const values = series.points
+      .slice(from + 1, to)
+      .map((point, j) => point.value / norms[from + 1 + j])
     const window = Math.max(1, Math.ceil(values.length * levels.window))
     return { values, start: mean(values.slice(0, window)), end: mean(values.slice(-window)) }
   })
