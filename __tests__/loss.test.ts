@@ -1026,6 +1026,14 @@ describe('scikit-learn SGD: a loss that falls only as the weights shrink', () =>
     expect(judged.reason).toMatch(/^loss fell 87\.0 %/)
   })
 
+  it('too few epochs to tell: inconclusive, saying how to log more of them', async () => {
+    const judged = await judgeRun('sklearn-sgd-01', counts(101, 155))
+    expect(judged.verdict).toBe('inconclusive')
+    expect(judged.reason).toMatch(
+      /6 points of "loss" in the command output\)\. scikit-learn SGD stops once its loss has not improved by tol for n_iter_no_change epochs: tol=None with max_iter=30 logs 30 epochs$/
+    )
+  })
+
   it('a loss with no Norm beside it, or a Norm that is not above zero, is judged by the loss alone', () => {
     const lines = (norm: (epoch: number) => string): string =>
       Array.from(

@@ -315,23 +315,29 @@ export function judgeLoss(
   const early = unusable(series, options, hints, choice)
   if (early) return { ...base, ...stats, ...early }
   const judged = judgeRuns(series, choice, settle(options), { ...base, ...stats })
-  return judged.verdict === 'pass' ? checkWeights(judged, series, choice, options) : judged
+  const norms = weightNorms(
+    series,
+    choice.others.map(other => other.series)
+  )
+  if (!norms || judged.verdict === 'fail') return judged
+  if (judged.verdict === 'inconclusive')
+    return { ...judged, reason: `${judged.reason}. ${SGD_EPOCHS}` }
+  return checkWeights(judged, series, norms, options)
 }
+
+/** For scikit-learn SGD's few, noisy epoch averages (README: 239 of 240 runs of 20-30 epochs decided right). */
+const SGD_EPOCHS =
+  'scikit-learn SGD stops once its loss has not improved by tol for n_iter_no_change epochs: tol=None with max_iter=30 logs 30 epochs'
 
 /** A pass from scikit-learn SGD's log stands only if the loss also fell faster than the weights shrank. */
 function checkWeights(
   judged: LossResult,
   series: MetricSeries,
-  choice: Choice,
+  norms: number[],
   options: JudgeOptions
 ): LossResult {
   const weightFall = options.weightFall ?? WEIGHT_FALL
   if (weightFall <= 0) return judged
-  const norms = weightNorms(
-    series,
-    choice.others.map(other => other.series)
-  )
-  if (!norms) return judged
   const levels = {
     significance: options.significance ?? DEFAULT_SIGNIFICANCE,
     weightFall,
