@@ -187,20 +187,29 @@ export function endAbove(values: number[], window: number, level: number): numbe
 }
 
 /**
- * Whether back-to-back runs (the seasonal test), or one run (exactly), rise once a fall of `share` of each
- * run's first-window mean is added back: a small p says the runs fell less than that share.
+ * Mann–Kendall over back-to-back runs: exact for one run, else each run's S summed against their summed
+ * variances (the seasonal test). One-sided p-values of a fall and of a rise.
+ */
+export function seasonalMannKendall(runs: number[][]): { pFall: number; pRise: number } {
+  const tests = runs.map(values => mannKendall(binned(values)))
+  if (tests.length === 1) return tests[0]
+  const s = tests.reduce((sum, t) => sum + t.s, 0)
+  const variance = tests.reduce((sum, t) => sum + t.variance, 0)
+  if (!(variance > 0)) return { pFall: 1, pRise: 1 }
+  const sd = Math.sqrt(variance)
+  return { pFall: normalUpper((-s - 1) / sd), pRise: normalUpper((s - 1) / sd) }
+}
+
+/**
+ * Whether the runs rise once a fall of `share` of each run's first-window mean is added back: a small p says
+ * they fell less than that share.
  */
 export function riseOnceAddedBack(
   runs: { values: number[]; start: number }[],
   share: number
 ): number {
-  const tests = runs.map(r =>
-    mannKendall(binned(withFallAddedBack(r.values, share * Math.abs(r.start))))
-  )
-  if (tests.length === 1) return tests[0].pRise
-  const s = tests.reduce((sum, t) => sum + t.s, 0)
-  const variance = tests.reduce((sum, t) => sum + t.variance, 0)
-  return variance > 0 ? normalUpper((s - 1) / Math.sqrt(variance)) : 1
+  return seasonalMannKendall(runs.map(r => withFallAddedBack(r.values, share * Math.abs(r.start))))
+    .pRise
 }
 
 /** The values with a fall of `total` over the run added back: a series that fell that much becomes flat. */

@@ -1,7 +1,7 @@
 import { percent } from '../words.js'
 import type { MetricSeries } from './series.js'
 import { formatP, formatValue as format } from './shapes.js'
-import { binned, mannKendall, mean, normalUpper, riseOnceAddedBack, runStarts } from './trend.js'
+import { mean, riseOnceAddedBack, runStarts, seasonalMannKendall } from './trend.js'
 
 /** The key scikit-learn's SGD prints its weights' norm under, on each epoch's `Avg. loss` line. */
 export const SGD_NORM_KEY = 'Norm'
@@ -56,7 +56,7 @@ export function fallBeyondWeights(
     const window = Math.max(1, Math.ceil(values.length * levels.window))
     return { values, start: mean(values.slice(0, window)), end: mean(values.slice(-window)) }
   })
-  const pFall = seasonalFall(runs.map(run => run.values))
+  const { pFall } = seasonalMannKendall(runs.map(run => run.values))
   if (pFall < levels.significance) return undefined
   const start = mean(runs.map(run => run.start))
   const end = mean(runs.map(run => run.end))
@@ -68,13 +68,4 @@ export function fallBeyondWeights(
       reason: `the loss fell no faster than SGD's weights shrank: ${ratio}, and with a ${percent(levels.weightFall)} fall added back it rises at p = ${formatP(pRise)}. SGD's default schedule shrinks the weights every epoch, and a linear model's loss on features that carry no signal for the label shrinks with them: the model learned nothing`
     }
   return undefined
-}
-
-/** Mann–Kendall's p that the runs fell: exact for one run, pooled over back-to-back runs (the seasonal test). */
-function seasonalFall(runs: number[][]): number {
-  const tests = runs.map(values => mannKendall(binned(values)))
-  if (tests.length === 1) return tests[0].pFall
-  const s = tests.reduce((sum, t) => sum + t.s, 0)
-  const variance = tests.reduce((sum, t) => sum + t.variance, 0)
-  return variance > 0 ? normalUpper((-s - 1) / Math.sqrt(variance)) : 1
 }
