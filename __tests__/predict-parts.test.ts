@@ -69,6 +69,28 @@ describe('drawHeldOut', () => {
       expect(Math.abs(sent.get(label)! - (count * 24) / 30)).toBeLessThan(1)
   })
 
+  it('an integer label of more than 1000 values (a count, a price) is drawn uniformly, not refused', async () => {
+    const dir = await temp()
+    const dataset = path.join(dir, 'counts.csv')
+    const rows = Array.from({ length: 1500 }, (_, i) => `${i},${(i * 7919) % 100_003}`)
+    await writeFile(dataset, ['x,target', ...rows, ''].join('\n'))
+    const table = parseTableSchema(
+      JSON.stringify({
+        fields: [
+          { name: 'x', type: 'integer' },
+          { name: 'target', type: 'integer' }
+        ]
+      }),
+      's'
+    )
+    const spec = answerSchemaOf(table, 'target', 's')
+    expect(spec.label?.kind).toBe('classes')
+    const none = { rowIndices: new Uint32Array(0) }
+    const heldOut = await drawHeldOut(drawSettings(dataset, 12), none, table, spec, 's')
+    expect(heldOut.rows).toHaveLength(12)
+    expect(new Set(heldOut.sourceRows).size).toBe(12)
+  })
+
   it('reads a headerless dataset by its dialect: the schema names the columns, the nullSequence is null', async () => {
     const dir = await temp()
     const dataset = path.join(dir, 'data.csv')

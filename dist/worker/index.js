@@ -20881,7 +20881,7 @@ class Sampler {
             this.count(label);
         if (strategy === 'all' || (strategy === 'head' && this.head.length < this.options.rows))
             this.head.push(entry);
-        if (strategy === 'random' || candidates)
+        if (this.keepsSmallest())
             this.smallest.offer(entry);
         if (label !== undefined && this.counts && (strategy === 'stratified' || candidates)) {
             let kept = this.byClass.get(label);
@@ -20895,11 +20895,16 @@ class Sampler {
         const { strategy, candidates, rows } = this.options;
         if (strategy === 'all' || (strategy === 'head' && this.head.length < rows))
             return true;
-        if ((strategy === 'random' || candidates) && this.smallest.wants(priority, index))
+        if (this.keepsSmallest() && this.smallest.wants(priority, index))
             return true;
         if (label === undefined || !this.counts || (strategy !== 'stratified' && !candidates))
             return false;
         return this.byClass.get(label)?.wants(priority, index) ?? true;
+    }
+    /** Whether the rows of smallest priority are kept: for random, a later draw, or a uniform fallback. */
+    keepsSmallest() {
+        const { strategy, candidates, uniformPastClasses } = this.options;
+        return strategy === 'random' || candidates === true || uniformPastClasses === true;
     }
     /** Counts a row offered (or passed over by `wants`) by its label. */
     count(label) {
@@ -20912,8 +20917,9 @@ class Sampler {
     }
     /** A label of more than MAX_CLASSES values is no class label: stratified fails, the others forget classes. */
     dropClasses() {
-        if (this.options.strategy === 'stratified')
-            throw tooManyClasses(this.options.labelColumn);
+        const { strategy, uniformPastClasses, labelColumn } = this.options;
+        if (strategy === 'stratified' && !uniformPastClasses)
+            throw tooManyClasses(labelColumn);
         this.counts = null;
         this.byClass.clear();
     }
@@ -20935,7 +20941,7 @@ class Sampler {
         const { strategy, rows } = this.options;
         if (strategy === 'head' || strategy === 'all')
             return this.head;
-        if (strategy === 'random')
+        if (strategy === 'random' || !counts)
             return this.smallest.ranked().slice(0, rows);
         const allocation = strategies_allocate(counts, rows, this.options.minPerClass);
         const picked = [];
@@ -20949,7 +20955,7 @@ class Sampler {
      */
     result(given) {
         const { classes: counts, rows: offered } = given ?? this.counted();
-        const picked = [...this.picked(counts ?? new Map())].sort((a, b) => a.index - b.index);
+        const picked = [...this.picked(counts)].sort((a, b) => a.index - b.index);
         const items = picked.map(entry => entry.item);
         const indices = picked.map(entry => entry.index);
         if (!counts?.size)
@@ -21117,7 +21123,8 @@ async function drawRows(source, options, reading, exclude, textOnly = false) {
         seed: options.seed,
         minPerClass: options.minPerClass ?? 1,
         labelled: options.labelColumn !== undefined,
-        labelColumn: options.labelColumn
+        labelColumn: options.labelColumn,
+        uniformPastClasses: options.uniformPastClasses
     });
     const { lineEnding } = await readDataset(files, options.format, {
         delimiter: options.delimiter,

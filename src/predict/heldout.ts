@@ -98,6 +98,8 @@ export async function drawHeldOut(
       columnNames: fields.fields.map(field => field.name),
       labelColumn: stratified ? label.column : undefined,
       minPerClass: 0,
+      // An integer label of more than MAX_CLASSES values measures something: its rows are drawn uniformly.
+      uniformPastClasses: true,
       ...(shardsDrew ? { candidates: shardsDrew.candidates } : {})
     },
     subset.rowIndices,

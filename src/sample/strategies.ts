@@ -26,6 +26,8 @@ export interface SampleOptions {
   candidates?: boolean
   /** The label column's name, for the error of a label with too many values. */
   labelColumn?: string
+  /** stratified: draw uniformly, not fail, when the label has more than MAX_CLASSES values. */
+  uniformPastClasses?: boolean
 }
 
 /** A label column with more distinct values than this is not a class label. */
@@ -132,7 +134,7 @@ export class Sampler<T> {
     if (counted) this.count(label)
     if (strategy === 'all' || (strategy === 'head' && this.head.length < this.options.rows))
       this.head.push(entry)
-    if (strategy === 'random' || candidates) this.smallest.offer(entry)
+    if (this.keepsSmallest()) this.smallest.offer(entry)
     if (label !== undefined && this.counts && (strategy === 'stratified' || candidates)) {
       let kept = this.byClass.get(label)
       if (!kept) this.byClass.set(label, (kept = new Smallest(this.pool)))
@@ -144,10 +146,16 @@ export class Sampler<T> {
   wants({ priority, index }: Ranked, label?: string): boolean {
     const { strategy, candidates, rows } = this.options
     if (strategy === 'all' || (strategy === 'head' && this.head.length < rows)) return true
-    if ((strategy === 'random' || candidates) && this.smallest.wants(priority, index)) return true
+    if (this.keepsSmallest() && this.smallest.wants(priority, index)) return true
     if (label === undefined || !this.counts || (strategy !== 'stratified' && !candidates))
       return false
     return this.byClass.get(label)?.wants(priority, index) ?? true
+  }
+
+  /** Whether the rows of smallest priority are kept: for random, a later draw, or a uniform fallback. */
+  private keepsSmallest(): boolean {
+    const { strategy, candidates, uniformPastClasses } = this.options
+    return strategy === 'random' || candidates === true || uniformPastClasses === true
   }
 
   /** Counts a row offered (or passed over by `wants`) by its label. */
@@ -160,7 +168,8 @@ export class Sampler<T> {
 
   /** A label of more than MAX_CLASSES values is no class label: stratified fails, the others forget classes. */
   private dropClasses(): void {
-    if (this.options.strategy === 'stratified') throw tooManyClasses(this.options.labelColumn)
+    const { strategy, uniformPastClasses, labelColumn } = this.options
+    if (strategy === 'stratified' && !uniformPastClasses) throw tooManyClasses(labelColumn)
     this.counts = null
     this.byClass.clear()
   }
@@ -179,10 +188,10 @@ export class Sampler<T> {
     return [...all.values()].sort((a, b) => a.index - b.index)
   }
 
-  private picked(counts: ReadonlyMap<string, number>): Array<Entry<T>> {
+  private picked(counts: ReadonlyMap<string, number> | null): Array<Entry<T>> {
     const { strategy, rows } = this.options
     if (strategy === 'head' || strategy === 'all') return this.head
-    if (strategy === 'random') return this.smallest.ranked().slice(0, rows)
+    if (strategy === 'random' || !counts) return this.smallest.ranked().slice(0, rows)
     const allocation = allocate(counts, rows, this.options.minPerClass)
     const picked: Array<Entry<T>> = []
     for (const [label, kept] of this.byClass)
@@ -201,7 +210,7 @@ export class Sampler<T> {
     classes?: Record<string, ClassCount>
   } {
     const { classes: counts, rows: offered } = given ?? this.counted()
-    const picked = [...this.picked(counts ?? new Map())].sort((a, b) => a.index - b.index)
+    const picked = [...this.picked(counts)].sort((a, b) => a.index - b.index)
     const items = picked.map(entry => entry.item)
     const indices = picked.map(entry => entry.index)
     if (!counts?.size) return { items, indices, offered }

@@ -185,7 +185,8 @@ export async function drawRows(
     seed: options.seed,
     minPerClass: options.minPerClass ?? 1,
     labelled: options.labelColumn !== undefined,
-    labelColumn: options.labelColumn
+    labelColumn: options.labelColumn,
+    uniformPastClasses: options.uniformPastClasses
   })
   const { lineEnding } = await readDataset(
     files,

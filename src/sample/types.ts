@@ -21,6 +21,8 @@ export interface SubsetOptions {
   labelColumn?: string
   /** stratified: rows each class gets at least (default 1: every class present). */
   minPerClass?: number
+  /** stratified: draw uniformly, not fail, when the label has more than MAX_CLASSES values. */
+  uniformPastClasses?: boolean
   outputFormat?: SubsetFormat
   /** The source is a file of candidates the dataset's shards drew, not the dataset: where each row is from. */
   candidates?: CandidateOrigins
