@@ -144,6 +144,35 @@ describe('real files written by the frameworks (fixtures/framework-logs, values 
     expect(values[24]).toBeCloseTo(0.3461, 4)
     expect(series.find(s => s.key === 'loss')!.points[24].step).toBe(25)
   })
+
+  it('scikit-learn HistGradientBoostingClassifier(verbose=1): its train loss with early stopping, else a tip', async () => {
+    const scored = readOutput(
+      await readFile(fixture('framework-logs/sklearn-hgb-early-stopping.txt'), 'utf8')
+    )
+    const choice = chooseLossSeries(scored.series())
+    expect(choice.chosen!.series.key).toBe('train loss')
+    expect(choice.chosen!.series.points.map(p => p.value).slice(0, 3)).toEqual([
+      0.57889, 0.51519, 0.46425
+    ])
+    expect(judgeLoss(choice, options, scored.hints, []).verdict).toBe('pass')
+    expect(scored.hints.quietBoosting).toBeUndefined()
+    const quiet = readOutput(
+      await readFile(fixture('framework-logs/sklearn-hgb-no-scoring.txt'), 'utf8')
+    )
+    const judged = judgeLoss(chooseLossSeries(quiet.series()), options, quiet.hints, ['output'])
+    expect(judged.verdict).toBe('inconclusive')
+    expect(judged.reason).toBe(
+      "no training loss found in output. Scikit-learn's HistGradientBoosting prints its loss only when it scores each round: set early_stopping=True (its scoring='loss' is the default)"
+    )
+    // A saved console log (loss-file: train.log) gives the same hint.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hgb-'))
+    const log = path.join(dir, 'train.log')
+    await cp(fixture('framework-logs/sklearn-hgb-no-scoring.txt'), log)
+    const found = emptyFound()
+    await findSeries(log, file => path.relative(dir, file), found)
+    expect(found.files).toEqual(['train.log'])
+    expect(found.hints.quietBoosting).toBe(true)
+  })
 })
 
 describe('command output', () => {

@@ -10,7 +10,7 @@ import {
   readMlflowMetric
 } from './file-readers.js'
 import { LineSplitter } from '../train/output.js'
-import { OutputMetricsReader } from './output-reader.js'
+import { joinHints, OutputMetricsReader, type OutputHints } from './output-reader.js'
 import type { MetricSeries } from './series.js'
 import { describeWarnings, readTensorboardFile } from './tensorboard.js'
 
@@ -19,6 +19,8 @@ export interface FoundSeries {
   /** Files that were read, relative to where they were searched. */
   files: string[]
   warnings: string[]
+  /** What saved console logs hinted of the framework's settings, for the inconclusive message. */
+  hints: OutputHints
 }
 
 /** Folders where frameworks put their logs by default, searched under the working directory. */
@@ -104,7 +106,8 @@ async function readOne(
     return
   }
   if (kind === 'text') {
-    const series = await readTextLog(file, label)
+    const { series, hints } = await readTextLog(file, label)
+    found.hints = joinHints(found.hints, hints)
     found.series.push(...series.map(s => (context && !s.context ? { ...s, context } : s)))
     found.files.push(label)
     return
@@ -154,7 +157,10 @@ async function readText(file: string, label: string, maxBytes: number): Promise<
 }
 
 /** A saved console log, read as the command's output would be: streamed, so of any size. */
-async function readTextLog(file: string, label: string): Promise<MetricSeries[]> {
+async function readTextLog(
+  file: string,
+  label: string
+): Promise<{ series: MetricSeries[]; hints: OutputHints }> {
   const reader = new OutputMetricsReader()
   let number = 0
   const splitter = new LineSplitter(line => reader.readLine(line, ++number))
@@ -164,7 +170,10 @@ async function readTextLog(file: string, label: string): Promise<MetricSeries[]>
     splitter.push(decoder.decode(chunk as Buffer, { stream: true }))
   splitter.push(decoder.decode())
   splitter.finish()
-  return reader.series().map(series => ({ ...series, source: label }))
+  return {
+    series: reader.series().map(series => ({ ...series, source: label })),
+    hints: reader.hints
+  }
 }
 
 /** Files worth reading under a folder: event files, trainer states, metrics tables that mention a loss. */
@@ -240,5 +249,5 @@ export async function findSeries(
 }
 
 export function emptyFound(): FoundSeries {
-  return { series: [], files: [], warnings: [] }
+  return { series: [], files: [], warnings: [], hints: joinHints() }
 }

@@ -65,6 +65,9 @@ const SGD_LOSS = new RegExp(
   String.raw`^Norm: (?<norm>${NUM}), .*, Avg\. loss: (?<value>${NUM})$`,
   'i'
 )
+// scikit-learn HistGradientBoosting: "[3/20] 1 tree, 9 leaves, max depth = 5, train loss: 0.46, val loss: 0.47,
+// in 0.001s", its losses only when it scores (early stopping); the generic pattern reads them.
+const HGB_ROUND = /^\[\d+\/\d+\] \d+ trees?, \d+ leaves/
 const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i')
 // Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", quoted keys; ':' '=' or a space.
 const GENERIC = new RegExp(
@@ -94,6 +97,17 @@ const GB_OOB = 'OOB Improve'
 export interface OutputHints {
   lightningLogInterval: boolean
   fastDevRun: boolean
+  /** scikit-learn's HistGradientBoosting printed its rounds without a loss (it scores only with early stopping). */
+  quietBoosting?: boolean
+}
+
+/** Hints from several readers: each one any of them noticed. */
+export function joinHints(...all: Array<OutputHints | undefined>): OutputHints {
+  const hints: OutputHints = { lightningLogInterval: false, fastDevRun: false }
+  for (const one of all)
+    for (const [name, noticed] of Object.entries(one ?? {}))
+      if (noticed) hints[name as keyof OutputHints] = true
+  return hints
 }
 
 export interface OutputReaderOptions {
@@ -144,6 +158,7 @@ export class OutputMetricsReader {
     if (this.userPattern) return this.readUserPattern(line, lineNumber)
     if (line.includes('log_every_n_steps')) this.hints.lightningLogInterval = true
     if (line.includes('fast_dev_run')) this.hints.fastDevRun = true
+    if (HGB_ROUND.test(line) && !line.includes(' loss: ')) this.hints.quietBoosting = true
     if (line.includes('(')) {
       this.lineHint = GRAD_FN_LOSS[GRAD_FN.exec(line)?.groups?.name ?? '']
       line = line.replace(SCALAR_WRAPPER, '$<value>')

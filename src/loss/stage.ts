@@ -6,7 +6,7 @@ import type { RunFolders, StageVerdict } from '../stage.js'
 import { evidenceOf, resolveBaseline, type LabelStats } from './baseline.js'
 import { chooseLossSeries } from './choose.js'
 import { emptyFound, findSeries, USUAL_LOG_FOLDERS } from './discover.js'
-import { compileLossPattern, OutputMetricsReader } from './output-reader.js'
+import { compileLossPattern, joinHints, OutputMetricsReader } from './output-reader.js'
 import { COMMAND_OUTPUT } from './series.js'
 import { judgeLoss, type LossResult } from './verdict.js'
 
@@ -105,7 +105,7 @@ export async function judgeLossIn(config: LossSettings, sources: LossSources): P
         : undefined,
       allowUnparsedLoss: config.allowUnparsedLoss
     },
-    sources.output?.hints ?? { lightningLogInterval: false, fastDevRun: false },
+    joinHints(sources.output?.hints, found.hints),
     sources.searched,
     found.warnings
   )

@@ -260,6 +260,10 @@ function advice(hints: OutputHints, found: Choice): string {
       'Lightning logs per step only every log_every_n_steps (default 50): set Trainer(log_every_n_steps=1) for a smoke run'
     )
   }
+  if (hints.quietBoosting)
+    tips.push(
+      "scikit-learn's HistGradientBoosting prints its loss only when it scores each round: set early_stopping=True (its scoring='loss' is the default)"
+    )
   if (formats.has('hf-trainer-state'))
     tips.push('Hugging Face logs the loss every logging_steps (default 500): set logging_steps=1')
   if (!tips.length)
