@@ -45,7 +45,7 @@ describe('config', () => {
       sampleRows: 256,
       sampleStrategy: 'random',
       seed: 0,
-      minLossDrop: 0.01,
+      minLossDrop: 0.03,
       artifactPath: ['model/'],
       artifactName: 'model',
       ifNoFilesFound: 'error',

@@ -13,7 +13,7 @@ import {
 import { chooseLossSeries, type Choice } from '../src/loss/choose.js'
 import { OutputMetricsReader } from '../src/loss/output-reader.js'
 import { blockBootstrapFall, mannKendall, mean, welchFall } from '../src/loss/trend.js'
-import { judgeLoss, type JudgeOptions } from '../src/loss/verdict.js'
+import { DEFAULT_MIN_DROP, judgeLoss, type JudgeOptions } from '../src/loss/verdict.js'
 
 type V = 'pass' | 'fail' | 'inconclusive'
 interface Run {
@@ -107,7 +107,7 @@ const candidates: Record<string, Rule> = {
 }
 
 function judged(c: Case, o: Partial<JudgeOptions>): V {
-  const options = { minDrop: 0.01, window: 0.25, baseline: c.baseline, ...o }
+  const options = { minDrop: DEFAULT_MIN_DROP, window: 0.25, baseline: c.baseline, ...o }
   return judgeLoss(c.choice, options, noHints, []).verdict
 }
 
@@ -152,7 +152,9 @@ console.log(
 for (const [name, rule] of Object.entries(candidates))
   report(`${name} (trend alone)`, c => rule(c.values))
 const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
-  ['the rules: p < 0.01, min-loss-drop 0.01', () => ({})],
+  ['the rules: p < 0.01, min-loss-drop 0.03', () => ({})],
+  ['the rules with min-loss-drop 0.01 (the default before)', () => ({ minDrop: 0.01 })],
+  ['the rules with min-loss-drop 0.05', () => ({ minDrop: 0.05 })],
   ['the rules with min-loss-drop 0', () => ({ minDrop: 0 })],
   ['the rules with p < 0.05', () => ({ significance: 0.05 })],
   ['the rules with p < 0.001', () => ({ significance: 0.001 })],
