@@ -1313,6 +1313,16 @@ describe('the chance-level baseline', () => {
     expect(skipped.skipped).toMatch(/^"loss" does not name a loss function/)
     expect(skipped.scale).toBeCloseTo(0.5623, 4)
     expect(chanceBaseline('mse', { classCounts: { a: 1, b: 3 } }).skipped).toContain('categorical')
+    // A numeric target's values, counted as the sample stage counts them, are no classes: no entropy of
+    // them stands as a chance level (it set the scale of an unknown loss to ln of the distinct values).
+    const target = {
+      classCounts: Object.fromEntries(
+        Array.from({ length: 200 }, (_, i) => [`${i / 10 + 0.05}`, 1])
+      ),
+      numeric: { count: 200, mean: 10, variance: 4, meanAbsoluteDeviation: 1.5 }
+    }
+    expect(chanceBaseline('nll', target).skipped).toContain('the label is numeric')
+    expect(chanceBaseline('loss', target).scale).toBe(4)
     expect(resolveBaseline('auto', 'nll', undefined).skipped).toContain('not known')
     expect(resolveBaseline('off', 'nll', { classCounts: { a: 1, b: 1 } }).skipped).toBe(
       'baseline-loss is off'

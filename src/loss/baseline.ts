@@ -105,6 +105,7 @@ export function chanceBaseline(lossKey: string, label: LabelStats): Baseline {
 }
 
 function classEntropy(label: LabelStats): { entropy: number; classes: number } | undefined {
+  if (!isClassLabel(label)) return undefined
   const counts = Object.values(label.classCounts ?? {}).filter(count => count > 0)
   if (counts.length < 2) return undefined
   const total = counts.reduce((sum, count) => sum + count, 0)
