@@ -190,14 +190,14 @@ export function endAbove(values: number[], window: number, level: number): numbe
  * Mann–Kendall over back-to-back runs: exact for one run, else each run's S summed against their summed
  * variances (the seasonal test). One-sided p-values of a fall and of a rise.
  */
-export function seasonalMannKendall(runs: number[][]): { pFall: number; pRise: number } {
+export function seasonalMannKendall(runs: number[][]): { s: number; pFall: number; pRise: number } {
   const tests = runs.map(values => mannKendall(binned(values)))
   if (tests.length === 1) return tests[0]
   const s = tests.reduce((sum, t) => sum + t.s, 0)
   const variance = tests.reduce((sum, t) => sum + t.variance, 0)
-  if (!(variance > 0)) return { pFall: 1, pRise: 1 }
+  if (!(variance > 0)) return { s, pFall: 1, pRise: 1 }
   const sd = Math.sqrt(variance)
-  return { pFall: normalUpper((-s - 1) / sd), pRise: normalUpper((s - 1) / sd) }
+  return { s, pFall: normalUpper((-s - 1) / sd), pRise: normalUpper((s - 1) / sd) }
 }
 
 /**

@@ -17,11 +17,11 @@ import {
   firstRankFall,
   mannKendall,
   mean,
-  normalUpper,
   pointNoise,
   runStarts,
   slopeFall,
-  riseOnceAddedBack
+  riseOnceAddedBack,
+  seasonalMannKendall
 } from './trend.js'
 import { fallBeyondWeights, WEIGHT_FALL, weightNorms } from './weight-norm.js'
 
@@ -115,6 +115,7 @@ type RuleLevels = Required<
     | 'supportedSignificance'
     | 'fallOfNote'
     | 'chanceMargin'
+    | 'weightFall'
   >
 >
 type Settled = JudgeOptions & RuleLevels
@@ -128,7 +129,8 @@ function settle(options: JudgeOptions): Settled {
     chanceSupport: options.chanceSupport ?? CHANCE_SUPPORT,
     supportedSignificance: options.supportedSignificance ?? SUPPORTED_SIGNIFICANCE,
     fallOfNote: options.fallOfNote ?? FALL_OF_NOTE,
-    chanceMargin: options.chanceMargin ?? CHANCE_MARGIN
+    chanceMargin: options.chanceMargin ?? CHANCE_MARGIN,
+    weightFall: options.weightFall ?? WEIGHT_FALL
   }
 }
 
@@ -325,7 +327,8 @@ export function judgeLoss(
   }
   const early = unusable(series, options, hints, choice)
   if (early) return { ...base, ...stats, ...early }
-  const judged = judgeRuns(series, choice, settle(options), { ...base, ...stats })
+  const settled = settle(options)
+  const judged = judgeRuns(series, choice, settled, { ...base, ...stats })
   const norms = weightNorms(
     series,
     choice.others.map(other => other.series)
@@ -333,7 +336,7 @@ export function judgeLoss(
   if (!norms || judged.verdict === 'fail') return judged
   if (judged.verdict === 'inconclusive')
     return { ...judged, reason: `${judged.reason}. ${SGD_EPOCHS}` }
-  return checkWeights(judged, series, norms, options)
+  return checkWeights(judged, series, norms, settled)
 }
 
 /** For scikit-learn SGD's few, noisy epoch averages (README: 239 of 240 runs of 20-30 epochs decided right). */
@@ -345,17 +348,10 @@ function checkWeights(
   judged: LossResult,
   series: MetricSeries,
   norms: number[],
-  options: JudgeOptions
+  options: Settled
 ): LossResult {
-  const weightFall = options.weightFall ?? WEIGHT_FALL
-  if (weightFall <= 0) return judged
-  const levels = {
-    significance: options.significance ?? DEFAULT_SIGNIFICANCE,
-    weightFall,
-    fallLevel: FALL_LEVEL,
-    window: options.window
-  }
-  const found = fallBeyondWeights(series, norms, levels)
+  if (options.weightFall <= 0) return judged
+  const found = fallBeyondWeights(series, norms, { ...options, fallLevel: FALL_LEVEL })
   return found
     ? { ...judged, ...found, reason: `${found.reason}. By the loss alone: ${judged.reason}` }
     : judged
@@ -422,13 +418,12 @@ function trendOf(series: MetricSeries, runs: RunShape[], significance: number): 
 
 /** The trend test, pooled over runs: the sum of their S statistics against the sum of their variances. */
 function pooledTrend(runs: RunShape[], significance: number): TrendTest {
-  const tests = runs.map(r => mannKendall(binned(r.values)))
   const points = runs.reduce(
     (sum, r) => sum + Math.min(r.values.length, binned(r.values).length),
     0
   )
   if (runs.length === 1) {
-    const [test] = tests
+    const test = mannKendall(binned(runs[0].values))
     return {
       test: 'mann-kendall',
       tau: test.tau,
@@ -438,10 +433,8 @@ function pooledTrend(runs: RunShape[], significance: number): TrendTest {
       exact: test.exact
     }
   }
-  const s = tests.reduce((sum, t) => sum + t.s, 0)
-  const variance = tests.reduce((sum, t) => sum + t.variance, 0)
+  const { s, pFall: seasonal } = seasonalMannKendall(runs.map(r => r.values))
   const pairs = runs.reduce((sum, r) => sum + (r.values.length * (r.values.length - 1)) / 2, 0)
-  const seasonal = variance > 0 ? normalUpper((-s - 1) / Math.sqrt(variance)) : 1
   // Runs that fall at once and then wander (one-vs-rest SGD) show as each run starting at its highest:
   // both tests are run, each at half the level (Bonferroni).
   const firstRank = firstRankFall(runs.map(r => r.values))
