@@ -175,11 +175,116 @@ describe('real files written by the frameworks (fixtures/framework-logs, values 
   })
 })
 
+describe('CatBoost (fixtures/framework-logs/catboost*: files and console output published by its users; SOURCES.md)', () => {
+  it("catboost_info/catboost_training.json: the learn set's Logloss, named with its set; the TSV and TensorBoard copies beside it are not read", async () => {
+    const root = fixture('framework-logs/catboost')
+    const found = emptyFound()
+    await findSeries(root, file => path.relative(root, file), found)
+    expect(found.files).toEqual(['catboost_info/catboost_training.json'])
+    // The test set's AUC (best_value Max) is no loss: only Logloss per set.
+    expect(found.series.map(s => [s.key, s.context, s.split, s.points.length])).toEqual([
+      ['Logloss', 'learn', 'train', 300],
+      ['Logloss', 'test', 'validation', 300]
+    ])
+    const choice = chooseLossSeries(found.series)
+    expect(choice.chosen!.series.context).toBe('learn')
+    expect(choice.chosen!.series.points.slice(0, 2).map(p => [p.step, p.value, p.line])).toEqual([
+      [0, 0.5862293424, 4],
+      [1, 0.5106931468, 5]
+    ])
+    const result = judgeLoss(choice, options, noHints, [root])
+    expect(result.verdict).toBe('pass')
+    expect(result.reason).toContain(
+      '"Logloss" in catboost_info/catboost_training.json (set "learn")'
+    )
+  })
+
+  it("a regressor's RMSE: its chance level is the label's standard deviation", async () => {
+    const root = fixture('framework-logs/catboost-rmse')
+    const found = emptyFound()
+    await findSeries(root, file => path.relative(root, file), found)
+    const series = chooseLossSeries(found.series).chosen!.series
+    expect([series.key, series.points.length, series.points[0].value]).toEqual([
+      'RMSE',
+      100,
+      14.005006
+    ])
+    const label: LabelStats = {
+      numeric: { count: 256, mean: 60, variance: 400, meanAbsoluteDeviation: 16 }
+    }
+    const baseline = resolveBaseline('auto', series.key, label, evidenceOf(series))
+    expect(baseline.value).toBe(20)
+    // Its last RMSE, 4.58, is far below 20: a pass with the chance level applied.
+    const result = judgeLoss(chooseLossSeries(found.series), { ...options, baseline }, noHints, [])
+    expect(result.verdict).toBe('pass')
+    expect(result.baseline).toMatchObject({ applied: true, value: 20 })
+  })
+
+  it("a file that is not CatBoost's log is named", async () => {
+    const root = await folder({ 'catboost_info/catboost_training.json': '{"meta": {}}' })
+    const found = emptyFound()
+    await findSeries(root, file => path.relative(root, file), found)
+    expect(found.warnings).toEqual([
+      'catboost_info/catboost_training.json: not a CatBoost training log: expected "meta" and "iterations" as CatBoost writes them'
+    ])
+  })
+
+  it('console lines: learn is the training loss, test a validation loss, each over its whole set', async () => {
+    const reader = readOutput(
+      await readFile(fixture('framework-logs/catboost-console/console-multiclass-eval.txt'), 'utf8')
+    )
+    const series = reader.series()
+    expect(series.map(s => [s.key, s.split, s.wholeSet, s.points.length])).toEqual([
+      ['learn', 'train', true, 9],
+      ['test', 'validation', true, 9]
+    ])
+    expect(valuesOf(series, 'learn').slice(0, 2)).toEqual([0.8097011, 0.6891822])
+    expect(series[0].points.map(p => p.step).slice(0, 3)).toEqual([0, 50, 100])
+    const result = judgeLoss(chooseLossSeries(series), options, reader.hints, [])
+    expect(result.verdict).toBe('pass')
+    const learnOnly = readOutput(
+      await readFile(fixture('framework-logs/catboost-console/console-learn.txt'), 'utf8')
+    ).series()
+    expect(valuesOf(learnOnly, 'learn')).toHaveLength(11)
+  })
+
+  it.each([
+    ['console-auc.txt', 'a best test value above a printed one (AUC)'],
+    ['console-r2.txt', 'a learn value that rose at every printed iteration (R2, no test set)']
+  ])('a metric where higher is better is not judged as a loss: %s, %s', async file => {
+    const reader = readOutput(
+      await readFile(fixture(`framework-logs/catboost-console/${file}`), 'utf8')
+    )
+    expect(reader.hints.catboostMetricHigher).toBe(true)
+    const choice = chooseLossSeries(reader.series())
+    expect(choice.chosen).toBeUndefined()
+    const result = judgeLoss(choice, options, reader.hints, ['output'])
+    expect(result.verdict).toBe('inconclusive')
+    expect(result.reason).toContain(
+      'CatBoost prints its eval_metric, here one where higher is better'
+    )
+  })
+
+  it('a falling test value with best at or below every printed one stays a loss (metric_period hides the best iteration)', () => {
+    const reader = readOutput(
+      [
+        '0:\tlearn: 0.69\ttest: 0.70\tbest: 0.70 (0)\ttotal: 1ms\tremaining: 1s',
+        '50:\tlearn: 0.60\ttest: 0.66\tbest: 0.65 (48)\ttotal: 2ms\tremaining: 1s',
+        '100:\tlearn: 0.55\ttest: 0.67\tbest: 0.65 (48)\ttotal: 3ms\tremaining: 1s'
+      ].join('\n')
+    )
+    expect(reader.hints.catboostMetricHigher).toBe(false)
+    expect(chooseLossSeries(reader.series()).chosen!.series.key).toBe('learn')
+  })
+})
+
 describe('command output', () => {
   it.each([
     ['loss=0.42', 'loss', 0.42],
     ['epoch 3 loss: 0.42', 'loss', 0.42],
     ['train_loss 0.42', 'train_loss', 0.42],
+    // The torchtext tutorials' epoch summary: the validation line is no training loss.
+    ['\t Val. Loss: 0.420 |  Val. PPL:   1.522', 'Val. Loss', 0.42],
     ['Iteration 7, loss = 0.42', 'loss', 0.42],
     ['Norm: 6.12, NNZs: 4, Bias: -0.330012, T: 150, Avg. loss: 0.378521', 'loss', 0.378521],
     [

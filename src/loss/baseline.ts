@@ -69,6 +69,7 @@ const FAMILIES: Record<string, Family> = {
   binary_logloss: 'cross-entropy',
   multi_logloss: 'cross-entropy',
   mlogloss: 'cross-entropy',
+  multiclass: 'cross-entropy',
   mse: 'mse',
   mse_loss: 'mse',
   l2: 'mse',

@@ -46,6 +46,9 @@ export function classify(series: MetricSeries): Omit<Candidate, 'series' | 'fini
   if (key === 'train_train_loss')
     return { role: 'ignored', rank: 0, why: "Hugging Face's one-number run average" }
 
+  // A GBDT's metric over a named set (CatBoost's learn and test: its log said lower is better).
+  if (series.split === 'train') return { role: 'train', rank: 7 }
+  if (series.split === 'validation') return { role: 'validation', rank: 107 }
   let rank: number
   if (gbdtMetric !== null) {
     if (!GBDT_LOSSES.has(gbdtMetric))

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../errors.js'
 import { kindOfEntry, openRegularFile } from '../file-info.js'
+import { CATBOOST_TRAINING_FILE, readCatboostTraining } from './catboost.js'
 import {
   readDvcliveMetric,
   readMetricsCsv,
@@ -33,7 +34,8 @@ export const USUAL_LOG_FOLDERS = [
   'outputs',
   'output',
   'checkpoints',
-  'tb_logs'
+  'tb_logs',
+  'catboost_info'
 ]
 
 const SKIPPED_FOLDERS = new Set([
@@ -57,10 +59,11 @@ const MAX_TEXT_BYTES = 16 * 1024 * 1024
 const MAX_JSON_BYTES = 8 * 1024 * 1024
 /** Saved console logs (`*.log`, `*.txt`) found in a folder search are read up to this size. */
 const MAX_CONSOLE_BYTES = 16 * 1024 * 1024
-/** A console capture worth reading mentions a loss (vocabularies and requirements files do not). */
-const MENTIONS_LOSS = /loss|\b(?:nll|bce|mse|rmse|mae|xent)\b/i
+/** A console capture worth reading mentions a loss (vocabularies and requirements files do not) or is CatBoost's. */
+const MENTIONS_LOSS = /loss|\b(?:nll|bce|mse|rmse|mae|xent)\b|\tlearn: /i
 
-type Kind = 'tensorboard' | 'hf' | 'json' | 'jsonl' | 'csv' | 'mlflow' | 'dvclive' | 'text'
+type Kind =
+  'tensorboard' | 'hf' | 'catboost' | 'json' | 'jsonl' | 'csv' | 'mlflow' | 'dvclive' | 'text'
 
 function kindOf(file: string): Kind | null {
   const base = path.basename(file)
@@ -71,6 +74,7 @@ function kindOf(file: string): Kind | null {
   if (parts.includes('dvclive') && base.endsWith('.tsv') && parts.includes('metrics'))
     return 'dvclive'
   if (base === 'trainer_state.json') return 'hf'
+  if (base === CATBOOST_TRAINING_FILE) return 'catboost'
   const extension = path.extname(base).toLowerCase()
   if (extension === '.json') return 'json'
   if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl'
@@ -112,38 +116,40 @@ async function readOne(
     found.files.push(label)
     return
   }
-  const text = await readText(
-    file,
-    label,
-    kind === 'hf' || kind === 'json' ? MAX_JSON_BYTES : MAX_TEXT_BYTES
-  )
+  const text = await readText(file, label, isJson(kind) ? MAX_JSON_BYTES : MAX_TEXT_BYTES)
   if (text === null) {
-    const limit = kind === 'hf' || kind === 'json' ? MAX_JSON_BYTES : MAX_TEXT_BYTES
+    const limit = isJson(kind) ? MAX_JSON_BYTES : MAX_TEXT_BYTES
     found.warnings.push(
       `${label}: larger than ${limit / 1024 / 1024} MiB; not read as a metrics file`
     )
     return
   }
-  const series =
-    kind === 'hf' || kind === 'json'
-      ? readMetricsJson(text, label)
-      : kind === 'jsonl'
-        ? readMetricsJsonl(text, label)
-        : kind === 'csv'
-          ? readMetricsCsv(text, label)
-          : kind === 'mlflow'
-            ? readMlflowMetric(
-                text,
-                label,
-                file
-                  .split(path.sep)
-                  .slice(file.split(path.sep).lastIndexOf('metrics') + 1)
-                  .join('/')
-              )
-            : readDvcliveMetric(text, label)
+  const series = readMetricsText(kind, text, label, file)
   found.series.push(...series.map(s => (context && !s.context ? { ...s, context } : s)))
   found.files.push(label)
 }
+
+/** A metrics file's series, by its kind (not TensorBoard or a console log, which stream). */
+function readMetricsText(kind: Kind, text: string, label: string, file: string): MetricSeries[] {
+  switch (kind) {
+    case 'catboost':
+      return readCatboostTraining(text, label)
+    case 'jsonl':
+      return readMetricsJsonl(text, label)
+    case 'csv':
+      return readMetricsCsv(text, label)
+    case 'dvclive':
+      return readDvcliveMetric(text, label)
+    case 'mlflow': {
+      const parts = file.split(path.sep)
+      return readMlflowMetric(text, label, parts.slice(parts.lastIndexOf('metrics') + 1).join('/'))
+    }
+    default:
+      return readMetricsJson(text, label)
+  }
+}
+
+const isJson = (kind: Kind): boolean => kind === 'hf' || kind === 'json' || kind === 'catboost'
 
 /** A regular file's text, or null when it is larger than `maxBytes`. */
 async function readText(file: string, label: string, maxBytes: number): Promise<string | null> {
@@ -187,6 +193,9 @@ async function walk(root: string, since: number | undefined): Promise<string[]> 
     } catch {
       return
     }
+    // CatBoost's train_dir: its TSV and TensorBoard files repeat catboost_training.json, which names the metrics.
+    if (listing.some(entry => entry.name === CATBOOST_TRAINING_FILE && entry.isFile()))
+      listing = listing.filter(entry => entry.name === CATBOOST_TRAINING_FILE)
     for (const entry of listing.sort((a, b) => a.name.localeCompare(b.name))) {
       if (++entries > MAX_ENTRIES) return
       const full = path.join(folder, entry.name)

@@ -1,3 +1,4 @@
+import { CatboostDirection, parseCatboostLine, type CatboostLine } from './catboost.js'
 import { isLossKey } from './loss-keys.js'
 import {
   COMMAND_OUTPUT,
@@ -69,9 +70,10 @@ const SGD_LOSS = new RegExp(
 // in 0.001s", its losses only when it scores (early stopping); the generic pattern reads them.
 const HGB_ROUND = /^\[\d+\/\d+\] \d+ trees?, \d+ leaves/
 const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i')
-// Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", quoted keys; ':' '=' or a space.
+// Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", "Val. Loss", quoted keys; ':' '=' or
+// a space.
 const GENERIC = new RegExp(
-  String.raw`(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*)?|(?:train(?:ing)?|val(?:id(?:ation)?)?|test|eval|avg\.?|average)[ _]loss)['"]?(?:\s*[:=]\s*|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
+  String.raw`(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*)?|(?:train(?:ing)?|val(?:id(?:ation)?)?|test|eval|avg|average)\.?[ _]loss)['"]?(?:\s*[:=]\s*|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
   'gi'
 )
 // A loss named by its function: "nll=2.3", "mse: 0.41", "train_logloss=0.6", "val-bce: 0.7" (a ':' or '=').
@@ -99,6 +101,8 @@ export interface OutputHints {
   fastDevRun: boolean
   /** scikit-learn's HistGradientBoosting printed its rounds without a loss (it scores only with early stopping). */
   quietBoosting?: boolean
+  /** CatBoost printed a metric where higher is better (its eval_metric), not its loss. */
+  catboostMetricHigher?: boolean
 }
 
 /** Hints from several readers: each one any of them noticed. */
@@ -137,6 +141,7 @@ export class OutputMetricsReader {
   private table?: Table
   private sgdEpoch?: number
   private skipBestLine = false
+  private readonly catboost = new CatboostDirection()
   /** Which loss the line being read says its values are (a tensor's grad_fn). */
   private lineHint?: LossHint
 
@@ -169,7 +174,9 @@ export class OutputMetricsReader {
   }
 
   series(): MetricSeries[] {
-    return this.collector.series()
+    const all = this.collector.series()
+    // A metric where higher is better is no loss: without its split it is judged by its key ("learn").
+    return this.hints.catboostMetricHigher ? all.map(({ split: _split, ...series }) => series) : all
   }
 
   private add(
@@ -250,6 +257,11 @@ export class OutputMetricsReader {
         this.addFrame(m.groups!.key, m.groups!.value, lineNumber)
       return true
     }
+    const catboost = parseCatboostLine(line)
+    if (catboost) {
+      this.readCatboost(catboost, lineNumber)
+      return true
+    }
     if (this.readGbdt(line, lineNumber)) return true
     const epoch = SGD_EPOCH.exec(line)
     if (epoch) {
@@ -317,6 +329,16 @@ export class OutputMetricsReader {
         true
       )
     return true
+  }
+
+  /** CatBoost's `learn:` and `test:` values: the metric over each whole set, whatever metric it is. */
+  private readCatboost(line: CatboostLine, lineNumber: number): void {
+    this.catboost.see(line)
+    this.hints.catboostMetricHigher = this.catboost.higherIsBetter()
+    for (const [set, value] of line.values) {
+      this.add(set, value, lineNumber, line.iteration, undefined, undefined, true)
+      this.collector.split(set, set === 'learn' ? 'train' : 'validation')
+    }
   }
 
   private readGeneric(line: string, lineNumber: number): void {

@@ -18,6 +18,7 @@ export type SourceFormat =
   | 'tensorboard'
   | 'mlflow'
   | 'dvclive'
+  | 'catboost'
 
 /** A value in a loss column that is not a number (`zero point eight`), kept so the verdict can name it. */
 export interface UnparsedValue {
@@ -56,6 +57,11 @@ export interface MetricSeries {
    * sample of it: the series has no sampling noise, so a fall at every step is a fall.
    */
   wholeSet?: boolean
+  /**
+   * The data set the framework names the series' values as scored on, where its keys do not say (CatBoost's
+   * `learn` and `test`): the series is a loss on that split.
+   */
+  split?: 'train' | 'validation'
 }
 
 export const COMMAND_OUTPUT = 'command output'
@@ -177,6 +183,12 @@ export class SeriesCollector {
       series.sampled = true
       delete series.wholeSet
     }
+  }
+
+  /** Notes the split the framework says `key` was scored on. */
+  split(key: string, split: 'train' | 'validation', context?: string): void {
+    const series = this.byKey.get(`${context ?? ''}\u0000${key}`)
+    if (series) series.split = split
   }
 
   /** The last value of `key`, to drop the repeated frames a progress bar redraws. */

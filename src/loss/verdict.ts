@@ -228,7 +228,15 @@ export interface LossResult {
 }
 
 export function describeSeries(series: MetricSeries): string {
-  return `"${series.key}" in ${series.source === COMMAND_OUTPUT ? 'the command output' : series.source}${series.context && series.format === 'tensorboard' ? ` (run ${series.context})` : ''}`
+  const source = series.source === COMMAND_OUTPUT ? 'the command output' : series.source
+  const within = !series.context
+    ? ''
+    : series.format === 'tensorboard'
+      ? ` (run ${series.context})`
+      : series.format === 'catboost'
+        ? ` (set "${series.context}")`
+        : ''
+  return `"${series.key}" in ${source}${within}`
 }
 
 function where(point: LossPoint, series: MetricSeries): string {
@@ -272,6 +280,10 @@ function advice(hints: OutputHints, found: Choice): string {
   if (hints.quietBoosting)
     tips.push(
       "scikit-learn's HistGradientBoosting prints its loss only when it scores each round: set early_stopping=True (its scoring='loss' is the default)"
+    )
+  if (hints.catboostMetricHigher)
+    tips.push(
+      'CatBoost prints its eval_metric, here one where higher is better: ml-smoke reads the loss from catboost_info/catboost_training.json, which CatBoost writes unless allow_writing_files=False (or set eval_metric to the loss)'
     )
   if (formats.has('hf-trainer-state'))
     tips.push('Hugging Face logs the loss every logging_steps (default 500): set logging_steps=1')
