@@ -775,6 +775,28 @@ describe('infer', () => {
     expect(result.violations).toEqual([])
   })
 
+  it('a Parquet TIME column is a time of day: a `time` field reads it and its constraints compare it', async () => {
+    const file = fixture('parquet/times.parquet')
+    expect(await readRows(file)).toEqual([
+      [1, '08:30:00'],
+      [2, '12:34:56.789'],
+      [3, null],
+      [4, '23:59:59.999999']
+    ])
+    const fields = (constraints: object) => ({
+      fields: [
+        { name: 'id', type: 'integer' },
+        { name: 'opened', type: 'time', constraints }
+      ]
+    })
+    expect((await validate(file, fields({}))).violations).toEqual([])
+    const late = await validate(file, fields({ minimum: '09:00:00', required: true }))
+    expect(late.violations.map(v => [v.rowNumber, v.code])).toEqual([
+      [2, 'constraint-error'],
+      [4, 'constraint-error']
+    ])
+  })
+
   it('a time past what a JavaScript Date holds is text: a type error in validate, never an internal error', async () => {
     const file = fixture('parquet/far-times.parquet')
     const schema = await inferSchema(file, 'parquet', {})

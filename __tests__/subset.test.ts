@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet'
 import { rowPriority, SUBSET_SALT } from '../src/sample/priority.js'
 import { readTable } from '../src/data/readers/index.js'
 import type { DataFormat } from '../src/data/table.js'
@@ -371,6 +372,33 @@ describe('subsets in the dataset’s own format', () => {
     const original = await read(source, 'parquet')
     expect(written.header).toEqual(original.header)
     expect(written.rows).toEqual(original.rows.slice(0, 20))
+  })
+
+  it('Parquet TIME: read as the time of day, written back as the counts the source stores (fixtures/parquet/times.parquet, DuckDB)', async () => {
+    const source = fixture('parquet/times.parquet')
+    const parquet = await writeSubset(source, path.join(dir, 't.parquet'), {
+      rows: 4,
+      strategy: 'head',
+      seed: 0,
+      format: 'parquet'
+    })
+    expect((await read(parquet.path, 'parquet')).rows).toEqual([
+      [1, '08:30:00'],
+      [2, '12:34:56.789'],
+      [3, null],
+      [4, '23:59:59.999999']
+    ])
+    const stored = async (file: string) =>
+      parquetReadObjects({ file: await asyncBufferFromFile(file) })
+    expect(await stored(parquet.path)).toEqual(await stored(source))
+    const csv = await writeSubset(source, path.join(dir, 't.csv'), {
+      rows: 2,
+      strategy: 'head',
+      seed: 0,
+      format: 'parquet',
+      outputFormat: 'csv'
+    })
+    expect(await readFile(csv.path, 'utf8')).toBe('id,opened\n1,08:30:00\n2,12:34:56.789\n')
   })
 
   it('as CSV when asked: Parquet dates become ISO dates, nulls empty cells, text quoted', async () => {

@@ -48,7 +48,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(496);
-/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(904);
+/* harmony import */ var _perform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(21);
 /* harmony import */ var _tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(248);
 // The entry of dist/worker/index.js: a small bundle that works on data in another thread (see
 // client.ts): it validates one byte range of a CSV or a whole Parquet file, or cuts a Parquet subset,
@@ -141,7 +141,7 @@ function holdYoungGeneration() {
 
 /***/ }),
 
-/***/ 904:
+/***/ 21:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9560,6 +9560,58 @@ function pageStatistics(stats) {
   }
 }
 
+;// CONCATENATED MODULE: ./src/data/readers/parquet-time.ts
+/**
+ * Parquet TIME columns hold a count of milliseconds, microseconds or nanoseconds since midnight, which
+ * hyparquet hands out as a bare number. The reader makes it the time of day as text (`12:34:56.789`), which a
+ * `time` field reads and a CSV or JSON subset prints; a Parquet subset writes it back as the same count.
+ */
+/** Ticks per second of a TIME column (from its logical type, else its converted type); undefined otherwise. */
+function timeTicksPerSecond(element) {
+    const logical = element.logical_type;
+    const unit = logical?.type === 'TIME'
+        ? logical.unit
+        : element.converted_type === 'TIME_MILLIS'
+            ? 'MILLIS'
+            : element.converted_type === 'TIME_MICROS'
+                ? 'MICROS'
+                : undefined;
+    if (unit === 'MILLIS')
+        return 1000n;
+    if (unit === 'MICROS')
+        return 1000000n;
+    if (unit === 'NANOS')
+        return 1000000000n;
+    return undefined;
+}
+const digitsOf = (perSecond) => String(perSecond).length - 1;
+/**
+ * `HH:MM:SS` and the fraction the unit holds, trailing zeros cut. A count the spec does not allow (negative,
+ * a day or more) keeps its hours (`25:00:00`, `-00:00:01`): a `time` field reports it, and it writes back.
+ */
+function timeText(ticks, perSecond) {
+    const sign = ticks < 0n ? '-' : '';
+    const magnitude = ticks < 0n ? -ticks : ticks;
+    const seconds = magnitude / perSecond;
+    const fraction = String(magnitude % perSecond)
+        .padStart(digitsOf(perSecond), '0')
+        .replace(/0+$/, '');
+    const two = (n) => String(n).padStart(2, '0');
+    const clock = `${two(seconds / 3600n)}:${two((seconds / 60n) % 60n)}:${two(seconds % 60n)}`;
+    return `${sign}${clock}${fraction ? `.${fraction}` : ''}`;
+}
+const TIME_TEXT = /^(-?)(\d{2,}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
+/** The count `timeText` made `text` from; undefined for any other text. */
+function timeTicks(text, perSecond) {
+    const m = TIME_TEXT.exec(text);
+    const digits = digitsOf(perSecond);
+    if (!m || (m[5] ?? '').length > digits)
+        return undefined;
+    const seconds = BigInt(m[2]) * 3600n + BigInt(m[3]) * 60n + BigInt(m[4]);
+    const ticks = seconds * perSecond + BigInt((m[5] ?? '').padEnd(digits, '0') || '0');
+    return m[1] ? -ticks : ticks;
+}
+
 ;// CONCATENATED MODULE: ./src/data/readers/thrift-shape.ts
 // Thrift compact protocol types, as Parquet's metadata uses them.
 const thrift_shape_STOP = 0;
@@ -9689,6 +9741,7 @@ function checkThriftShape(bytes, start, end, maxValues) {
 }
 
 ;// CONCATENATED MODULE: ./src/data/readers/parquet.ts
+
 
 
 
@@ -9936,10 +9989,13 @@ class ColumnPages {
     dictionary;
     window = new DataView(new ArrayBuffer(0));
     windowStart = 0;
+    /** Set for a TIME column: its values become the time of day as text. */
+    timeTicks;
     constructor(file, meta, dataEnd, decoder, where) {
         this.file = file;
         this.decoder = decoder;
         this.where = where;
+        this.timeTicks = timeTicksPerSecond(decoder.element);
         // As hyparquet: some writers (polars) leave dictionary_page_offset out although a dictionary comes first.
         this.offset = Number(meta.dictionary_page_offset || meta.data_page_offset);
         this.end = this.offset + Number(meta.total_compressed_size);
@@ -9990,7 +10046,7 @@ class ColumnPages {
                 }
                 const { data } = readPage(body, header, this.decoder, this.dictionary, undefined, 0);
                 if (data?.length) {
-                    this.values = data;
+                    this.values = this.timeTicks === undefined ? data : this.timesOfDay(data, this.timeTicks);
                     this.next = 0;
                     return true;
                 }
@@ -10011,6 +10067,11 @@ class ColumnPages {
                 });
             throw new errors/* UserError */.yo(`${this.where}: cannot decode a page: ${message}`, DAMAGED);
         }
+    }
+    timesOfDay(data, perSecond) {
+        return Array.from(data, value => typeof value === 'number' || typeof value === 'bigint'
+            ? timeText(BigInt(value), perSecond)
+            : value);
     }
     /**
      * The file's bytes [offset, offset + length) as a reader. Each read goes to a new buffer, never reused:
@@ -20535,6 +20596,7 @@ function fileWriter(filename) {
 
 
 
+
 /** A cell as CSV text: missing is empty, dates ISO, objects JSON; quoted when it holds a delimiter, quote or newline. */
 function csvCell(cell, delimiter = ',') {
     let text;
@@ -20583,12 +20645,31 @@ async function writeParquetLike(source, target, header, rows) {
             filename: target,
             // hyparquet-writer pins its own hyparquet; the schema elements are the same shape.
             schema: metadata.schema,
-            columnData: header.map((name, i) => ({ name, data: rows.map(row => row[i]) }))
+            columnData: header.map((name, i) => ({
+                name,
+                data: storedTimes(metadata.schema[i + 1], rows, i) ?? rows.map(row => row[i])
+            }))
         });
     }
     catch (error) {
         throw new errors/* UserError */.yo(`cannot write the subset of ${external_node_path_default().basename(source)} as Parquet with its schema: ${error.message}`, { hint: 'write the subset as CSV (subset-format: csv), or rewrite the dataset' });
     }
+}
+/** A TIME column's cells, read as the time of day (parquet-time.ts), as the counts its schema stores. */
+function storedTimes(element, rows, column) {
+    const perSecond = element && timeTicksPerSecond(element);
+    if (perSecond === undefined)
+        return undefined;
+    const int32 = element.type === 'INT32';
+    return rows.map(row => {
+        const cell = row[column];
+        if (typeof cell !== 'string')
+            return cell;
+        const ticks = timeTicks(cell, perSecond);
+        if (ticks === undefined)
+            throw new Error(`"${cell}" is not a time of day`);
+        return int32 ? Number(ticks) : ticks;
+    });
 }
 /** Whether two cells read from Parquet are the same value: NaN is NaN, dates by time, bytes by byte. */
 function sameCell(a, b) {

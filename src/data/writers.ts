@@ -2,6 +2,7 @@ import path from 'node:path'
 import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet'
 import { parquetWriteFile } from 'hyparquet-writer'
 import { UserError } from '../errors.js'
+import { timeTicks, timeTicksPerSecond } from './readers/parquet-time.js'
 import { ABSENT } from './table.js'
 
 /** A cell as CSV text: missing is empty, dates ISO, objects JSON; quoted when it holds a delimiter, quote or newline. */
@@ -65,7 +66,10 @@ export async function writeParquetLike(
       schema: metadata.schema as unknown as NonNullable<
         Parameters<typeof parquetWriteFile>[0]['schema']
       >,
-      columnData: header.map((name, i) => ({ name, data: rows.map(row => row[i]) }))
+      columnData: header.map((name, i) => ({
+        name,
+        data: storedTimes(metadata.schema[i + 1], rows, i) ?? rows.map(row => row[i])
+      }))
     })
   } catch (error) {
     throw new UserError(
@@ -73,6 +77,24 @@ export async function writeParquetLike(
       { hint: 'write the subset as CSV (subset-format: csv), or rewrite the dataset' }
     )
   }
+}
+
+/** A TIME column's cells, read as the time of day (parquet-time.ts), as the counts its schema stores. */
+function storedTimes(
+  element: Parameters<typeof timeTicksPerSecond>[0] | undefined,
+  rows: unknown[][],
+  column: number
+): unknown[] | undefined {
+  const perSecond = element && timeTicksPerSecond(element)
+  if (perSecond === undefined) return undefined
+  const int32 = element!.type === 'INT32'
+  return rows.map(row => {
+    const cell = row[column]
+    if (typeof cell !== 'string') return cell
+    const ticks = timeTicks(cell, perSecond)
+    if (ticks === undefined) throw new Error(`"${cell}" is not a time of day`)
+    return int32 ? Number(ticks) : ticks
+  })
 }
 
 /** Whether two cells read from Parquet are the same value: NaN is NaN, dates by time, bytes by byte. */

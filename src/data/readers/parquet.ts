@@ -13,6 +13,7 @@ import {
   type ReadResult,
   type TableSink
 } from '../table.js'
+import { timeText, timeTicksPerSecond } from './parquet-time.js'
 import { checkThriftShape, ThriftCutShort } from './thrift-shape.js'
 
 /** What to do about a file that does not read as Parquet, or stops reading as Parquet part of the way. */
@@ -312,6 +313,8 @@ class ColumnPages {
   private dictionary: DecodedArray | undefined
   private window: DataView = new DataView(new ArrayBuffer(0))
   private windowStart = 0
+  /** Set for a TIME column: its values become the time of day as text. */
+  private readonly timeTicks: bigint | undefined
 
   constructor(
     private readonly file: FileHandle,
@@ -320,6 +323,7 @@ class ColumnPages {
     private readonly decoder: ColumnDecoder,
     private readonly where: string
   ) {
+    this.timeTicks = timeTicksPerSecond(decoder.element)
     // As hyparquet: some writers (polars) leave dictionary_page_offset out although a dictionary comes first.
     this.offset = Number(meta.dictionary_page_offset || meta.data_page_offset)
     this.end = this.offset + Number(meta.total_compressed_size)
@@ -376,7 +380,7 @@ class ColumnPages {
         }
         const { data } = readPage(body, header, this.decoder, this.dictionary, undefined, 0)
         if (data?.length) {
-          this.values = data
+          this.values = this.timeTicks === undefined ? data : this.timesOfDay(data, this.timeTicks)
           this.next = 0
           return true
         }
@@ -398,6 +402,14 @@ class ColumnPages {
         )
       throw new UserError(`${this.where}: cannot decode a page: ${message}`, DAMAGED)
     }
+  }
+
+  private timesOfDay(data: DecodedArray, perSecond: bigint): DecodedArray {
+    return Array.from(data as ArrayLike<unknown>, value =>
+      typeof value === 'number' || typeof value === 'bigint'
+        ? timeText(BigInt(value), perSecond)
+        : value
+    )
   }
 
   /**
