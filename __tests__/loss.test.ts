@@ -220,6 +220,20 @@ describe('CatBoost (fixtures/framework-logs/catboost*: files and console output 
     expect(result.baseline).toMatchObject({ applied: true, value: 20 })
   })
 
+  it('a value that is no number is named by file and line, and fails the run', async () => {
+    const meta = { learn_sets: ['learn'], learn_metrics: [{ best_value: 'Min', name: 'Logloss' }] }
+    const lines = [0.69, 0.6, 'zero point five', 0.4].map((value, iteration) =>
+      JSON.stringify({ learn: [value], iteration })
+    )
+    const root = await folder({
+      'catboost_info/catboost_training.json': `{\n"meta":${JSON.stringify(meta)},\n"iterations":[\n${lines.join(',\n')}\n]}`
+    })
+    const result = await judgeFolder(root)
+    expect(result.verdict).toBe('fail')
+    expect(result.reason).toContain('(catboost_info/catboost_training.json line 6)')
+    expect(result.reason).toContain('did not parse as a number: "zero point five"')
+  })
+
   it("a file that is not CatBoost's log is named", async () => {
     const root = await folder({ 'catboost_info/catboost_training.json': '{"meta": {}}' })
     const found = emptyFound()

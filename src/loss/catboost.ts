@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js'
 import { JsonLimitError, parsePythonJson } from '../json.js'
-import { SeriesCollector, type MetricSeries } from './series.js'
+import { parseMetricNumber, SeriesCollector, type MetricSeries } from './series.js'
 
 /**
  * CatBoost writes its metrics twice: to stdout, one line per iteration that does not name the metric
@@ -77,9 +77,13 @@ export function readCatboostTraining(text: string, label: string): MetricSeries[
       const values = iteration[set.name]
       if (!Array.isArray(values)) continue
       set.metrics.forEach((metric, i) => {
-        if (metric.best !== 'Min' || typeof values[i] !== 'number') return
+        if (metric.best !== 'Min' || values[i] === undefined) return
         const key = metric.name.split(':')[0]
-        collector.add(key, step, values[i], index + 4, set.name)
+        const raw: unknown = values[i]
+        const value = typeof raw === 'number' ? raw : parseMetricNumber(String(raw))
+        // A value that is no number is named in the verdict, never skipped.
+        if (value === undefined) collector.unparsed(key, String(raw), index + 4, set.name)
+        else collector.add(key, step, value, index + 4, set.name)
         collector.split(key, set.split, set.name)
         collector.wholeSet(key, true, set.name)
       })
