@@ -767,7 +767,8 @@ describe('infer', () => {
     'real/iris.parquet',
     // Timestamps starting at midnight: infer once bounded a datetime column by "2024-01-01".
     'parquet/snappy-format-v1.parquet',
-    'parquet/gzip-format-v2.parquet'
+    'parquet/gzip-format-v2.parquet',
+    'parquet/times.parquet'
   ])('%s: the inferred schema validates the same file with no violations', async name => {
     const file = fixture(name)
     const schema = await inferSchema(file, formatOf(file), {})
@@ -790,11 +791,32 @@ describe('infer', () => {
       ]
     })
     expect((await validate(file, fields({}))).violations).toEqual([])
+    expect((await inferSchema(file, 'parquet', {})).fields[1]).toEqual({
+      name: 'opened',
+      type: 'time',
+      constraints: { minimum: '08:30:00', maximum: '23:59:59.999999' }
+    })
     const late = await validate(file, fields({ minimum: '09:00:00', required: true }))
     expect(late.violations.map(v => [v.rowNumber, v.code])).toEqual([
       [2, 'constraint-error'],
       [4, 'constraint-error']
     ])
+  })
+
+  it('times of day in text infer a time field with their range; HH:MM or an hour past 23 stays text', async () => {
+    const file = await temp(
+      'times.csv',
+      'opened,short,late\n08:30:00,08:30,23:00:00\n12:34:56.5,12:34,24:00:00\n07:00:00Z,09:00,22:00:00\n'
+    )
+    const schema = await inferSchema(file, 'csv', {})
+    expect(
+      schema.fields.map(f => [f.name, f.type, f.constraints?.minimum, f.constraints?.maximum])
+    ).toEqual([
+      ['opened', 'time', '07:00:00Z', '12:34:56.5'],
+      ['short', 'string', undefined, undefined],
+      ['late', 'string', undefined, undefined]
+    ])
+    expect((await validate(file, stringify(schema))).violations).toEqual([])
   })
 
   it('a time past what a JavaScript Date holds is text: a type error in validate, never an internal error', async () => {

@@ -1,10 +1,12 @@
 import { UserError } from '../errors.js'
 import type { Dialect } from './dialect.js'
 import { filesOf, readDataset } from './readers/many.js'
+import { isoTime } from './cells/dates.js'
+import { INVALID } from './cells/invalid.js'
 import { ABSENT, type DataFormat, type TableProblem } from './table.js'
 
-type Candidate = 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'string'
-const ORDER: Candidate[] = ['integer', 'number', 'date', 'datetime', 'boolean', 'string']
+type Candidate = 'integer' | 'number' | 'date' | 'datetime' | 'time' | 'boolean' | 'string'
+const ORDER: Candidate[] = ['integer', 'number', 'date', 'datetime', 'time', 'boolean', 'string']
 const MAX_ENUM = 20
 /** The longest value an enum lists. */
 const MAX_ENUM_CHARS = 200
@@ -15,15 +17,17 @@ const NUMBER_BIT = 2
 const DATE_BIT = 4
 const DATETIME_BIT = 8
 const BOOLEAN_BIT = 16
+const TIME_BIT = 32
 const BITS: Record<Candidate, number> = {
   integer: INTEGER_BIT,
   number: NUMBER_BIT,
   date: DATE_BIT,
   datetime: DATETIME_BIT,
+  time: TIME_BIT,
   boolean: BOOLEAN_BIT,
   string: 0
 }
-const ALL_BITS = INTEGER_BIT | NUMBER_BIT | DATE_BIT | DATETIME_BIT | BOOLEAN_BIT
+const ALL_BITS = INTEGER_BIT | NUMBER_BIT | DATE_BIT | DATETIME_BIT | TIME_BIT | BOOLEAN_BIT
 
 // The kinds of value a column holds.
 const TEXT = 1
@@ -111,6 +115,9 @@ class ColumnStats {
       possible &= ~DATE_BIT
     if (possible & DATETIME_BIT && (!DATETIME.test(text) || Number.isNaN(Date.parse(text))))
       possible &= ~DATETIME_BIT
+    // A time of day as validate's `time` reads it (a Parquet TIME column is read as such text).
+    const time = possible & TIME_BIT ? isoTime(text) : INVALID
+    if (time === INVALID) possible &= ~TIME_BIT
     if (possible & BOOLEAN_BIT && !BOOLEAN.has(text)) possible &= ~BOOLEAN_BIT
     this.possible = possible
     if (possible & (NUMBER_BIT | INTEGER_BIT)) {
@@ -119,6 +126,7 @@ class ColumnStats {
       if (special || !Number.isFinite(value) || significantDigits(text) > 15) this.unbounded = true
       else this.range(value, text)
     } else if (possible & (DATE_BIT | DATETIME_BIT)) this.range(Date.parse(text), text)
+    else if (time !== INVALID) this.range(time, text)
   }
 
   private range(value: number, text: string): void {
@@ -150,6 +158,10 @@ class ColumnStats {
     if ((type === 'date' || type === 'datetime') && bounded) {
       constraints.minimum = type === 'date' ? this.minText.slice(0, 10) : this.minText
       constraints.maximum = type === 'date' ? this.maxText.slice(0, 10) : this.maxText
+    }
+    if (type === 'time' && bounded) {
+      constraints.minimum = this.minText
+      constraints.maximum = this.maxText
     }
     // A handful of values in a column with many rows is a category (or a label): list them.
     const distinct = this.distinct
