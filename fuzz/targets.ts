@@ -307,6 +307,7 @@ export const TARGETS: Target[] = [
       seedFiles([
         'framework-logs/lightning-metrics.csv',
         'framework-logs/hf-trainer/trainer_state.json',
+        'framework-logs/catboost-rmse/catboost_info/catboost_training.json',
         'frictionless/table.jsonl'
       ]).then(seeds => [
         ...seeds,
@@ -347,10 +348,16 @@ export const TARGETS: Target[] = [
       'Epoch ',
       '1e999',
       '0.5',
-      '━'
+      '━',
+      '0:\tlearn: ',
+      '\tbest: '
     ),
     seeds: async () =>
-      seedFiles([...(await corpusLogs(60)), 'framework-logs/sklearn-mlp-console.txt']),
+      seedFiles([
+        ...(await corpusLogs(60)),
+        'framework-logs/sklearn-mlp-console.txt',
+        'framework-logs/catboost-console/console-multiclass-eval.txt'
+      ]),
     async run(file) {
       // As the train stage streams a command's output: in pieces, through the line splitter.
       const reader = new OutputMetricsReader()

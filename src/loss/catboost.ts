@@ -36,7 +36,8 @@ function stringsOf(value: unknown): string[] {
  * `catboost_training.json`: `meta` names the learn and test sets and each set's metrics with their best
  * value (`Min`: a loss); `iterations` holds, per iteration, an array of values per set in that order. Only
  * metrics where lower is better become series, keyed by the metric's name less its parameters (`Logloss`,
- * `RMSE`, `MultiClass`; their chance levels are known by name) with the set as context. Every value is the metric over the whole set at that iteration.
+ * `RMSE`, `MultiClass`: their chance levels are known by name), with the set as context. Every value is the
+ * metric over the whole set at that iteration.
  */
 export function readCatboostTraining(text: string, label: string): MetricSeries[] {
   let document: unknown
@@ -92,8 +93,6 @@ export function readCatboostTraining(text: string, label: string): MetricSeries[
   return collector.series()
 }
 
-const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$|^-?(?:nan|inf)$/i
-
 export interface CatboostLine {
   iteration: number
   /** `learn`, `test`, `test1` …, as printed. */
@@ -113,7 +112,7 @@ export function parseCatboostLine(line: string): CatboostLine | undefined {
     const name = field.slice(0, colon)
     const value = field.slice(colon + 2).trim()
     if (name === 'best') result.best = Number(value.split(' ')[0])
-    else if ((name === 'learn' || /^test\d*$/.test(name)) && NUMBER.test(value))
+    else if ((name === 'learn' || /^test\d*$/.test(name)) && parseMetricNumber(value) !== undefined)
       result.values.push([name, value])
   }
   return result.values.length ? result : undefined
