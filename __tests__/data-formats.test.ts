@@ -810,7 +810,10 @@ describe('infer', () => {
     )
     const schema = await inferSchema(file, 'csv', {})
     expect(
-      schema.fields.map(f => [f.name, f.type, f.constraints?.minimum, f.constraints?.maximum])
+      schema.fields.map(f => {
+        const constraints = f.constraints as { minimum?: string; maximum?: string } | undefined
+        return [f.name, f.type, constraints?.minimum, constraints?.maximum]
+      })
     ).toEqual([
       ['opened', 'time', '07:00:00Z', '12:34:56.5'],
       ['short', 'string', undefined, undefined],
