@@ -292,6 +292,134 @@ describe('CatBoost (fixtures/framework-logs/catboost*: files and console output 
   })
 })
 
+describe('real logs from public repositories (fixtures/framework-logs/public, SOURCES.md)', () => {
+  const publicLog = (name: string) => fixture(`framework-logs/public/${name}`)
+
+  it('Keras: five model.fit runs in one log are five runs (each "Epoch 1/N" restarts), one point an epoch', async () => {
+    const reader = readOutput(await readFile(publicLog('keras-five-fits.txt'), 'utf8'))
+    const result = judgeLoss(chooseLossSeries(reader.series()), options, reader.hints, [])
+    expect(result.series).toMatchObject({ key: 'loss' })
+    expect(result.series!.points).toHaveLength(1700)
+    expect(result.runs?.map(r => [r.firstStep, r.lastStep])).toEqual([
+      [1, 100],
+      [1, 500],
+      [1, 500],
+      [1, 500],
+      [1, 100]
+    ])
+    expect(result.verdict).toBe('pass')
+  })
+
+  it('Keras: an epoch whose loss repeats the last is still a point; evaluate() is a test loss', async () => {
+    const series = readOutput(await readFile(publicLog('keras-nan-epochs.log'), 'utf8')).series()
+    const loss = series.filter(s => s.key === 'loss')
+    expect(loss.map(s => [s.context, s.points.map(p => p.step)])).toEqual([
+      [undefined, [1, 2, 3, 4, 5]],
+      ['evaluation', [1]]
+    ])
+    expect(classify(loss[1]).role).toBe('validation')
+    // A progress bar redrawn within one epoch keeps its last frame.
+    const redrawn = readOutput(
+      'Epoch 1/2\n1/4 [==>...] - ETA: 1s - loss: 0.9\r4/4 [=====] - 0s - loss: 0.7\nEpoch 2/2\n4/4 [=====] - 0s - loss: 0.7'
+    ).series()
+    expect(redrawn.find(s => s.key === 'loss')!.points.map(p => [p.step, p.value])).toEqual([
+      [1, 0.7],
+      [2, 0.7]
+    ])
+  })
+
+  it('detectron2: JSON Lines in metrics.json, and total_loss over its parts', async () => {
+    const found = emptyFound()
+    await findSeries(publicLog('detectron2-metrics.json'), path.basename, found)
+    const result = judgeLoss(chooseLossSeries(found.series), options, noHints, [])
+    expect(result.series).toMatchObject({ key: 'total_loss', source: 'detectron2-metrics.json' })
+    expect(result.series!.points).toHaveLength(5)
+    expect(result.verdict).toBe('pass')
+    expect(result.others.find(o => o.key === 'loss_box_reg')?.note).toBe(
+      'a name ranked below "total_loss"'
+    )
+  })
+
+  it('Hugging Face: a log dict printed on the same line as the last progress-bar frame is read', async () => {
+    const series = readOutput(await readFile(publicLog('hf-dict-after-bar.txt'), 'utf8')).series()
+    expect(valuesOf(series, 'loss').slice(0, 3)).toEqual([12.4476, 4.7047, 0.6081])
+  })
+
+  it('Lightning: a frame cut short before its "]" is read, and the last frame printed twice counts once', async () => {
+    const series = readOutput(await readFile(publicLog('lightning-console.txt'), 'utf8')).series()
+    expect(valuesOf(series, 'train_loss_step')).toEqual([
+      1.31, 0.733, 0.548, 0.817, 0.0214, 0.111, 0.152
+    ])
+    expect(valuesOf(series, 'train_loss_epoch')).toEqual([1.69, 0.391, 0.0856, 0.019])
+  })
+
+  it("scikit-learn SGD's newer lines (`, Objective: …`) keep their epochs and the weights' norm", async () => {
+    const series = readOutput(
+      await readFile(publicLog('sklearn-sgd-objective.txt'), 'utf8')
+    ).series()
+    const loss = series.find(s => s.key === 'loss')!
+    expect(loss.points.map(p => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 88])
+    expect(valuesOf(series, 'Norm')).toHaveLength(9)
+  })
+
+  it('a history with metadata keys beside its lists is read', async () => {
+    const series = readMetricsJson(
+      await readFile(publicLog('history-with-metadata.json'), 'utf8'),
+      'history.json'
+    )
+    const choice = chooseLossSeries(series)
+    expect(choice.chosen!.series.key).toBe('train_loss')
+    expect(choice.chosen!.series.points).toHaveLength(40)
+    expect(choice.others.find(o => o.series.key === 'val_loss')?.role).toBe('validation')
+  })
+})
+
+describe('what the survey of public logs found besides', () => {
+  it("a config dump's FOCAL_LOSS_ALPHA and the like are no losses", () => {
+    const series = readOutput(
+      '    FOCAL_LOSS_ALPHA: 0.25\n    FOCAL_LOSS_GAMMA: 2.0\n    SMOOTH_L1_LOSS_BETA: 0.1\n    FED_LOSS_NUM_CLASSES: 50'
+    ).series()
+    expect(series.map(s => [s.key, classify(s).role])).toEqual([
+      ['FOCAL_LOSS_ALPHA', 'ignored'],
+      ['FOCAL_LOSS_GAMMA', 'ignored'],
+      ['SMOOTH_L1_LOSS_BETA', 'ignored'],
+      ['FED_LOSS_NUM_CLASSES', 'ignored']
+    ])
+  })
+
+  it('a line that names its split first ("Test set: Average loss") is that split\'s loss', () => {
+    const series = readOutput(
+      'Train Epoch: 1 [0/60000 (0%)]\tLoss: 2.3\n\nTest set: Average loss: 0.0338, Accuracy: 9890/10000 (99%)'
+    ).series()
+    expect(series.map(s => [s.key, s.context, classify(s).role])).toEqual([
+      ['Loss', undefined, 'train'],
+      ['Average loss', 'test', 'validation']
+    ])
+  })
+
+  it('a JSON file that is neither JSON nor JSON Lines is named with the line and column', () => {
+    expect(() => readMetricsJson('{\n"loss": [1, 2]\n} x', 'h.json')).toThrow(
+      /^h\.json:3:3: not valid JSON: /
+    )
+  })
+
+  it('notes say why a loss lost: a lower-ranked name, a per-epoch one, or a tie of as many points', () => {
+    const rows = (n: number, columns: number) =>
+      Array.from({ length: n }, (_, i) => [i, ...Array(columns).fill(1 - i / 10)].join('\t')).join(
+        '\n'
+      )
+    const series = [
+      ...readMetricsCsv(`step\tbox_loss\tcls_loss\n${rows(6, 2)}\n`, 'results.csv'),
+      ...readMetricsCsv(`epoch\tepoch_loss\n${rows(3, 1)}\n`, 'epochs.csv')
+    ]
+    const result = judgeLoss(chooseLossSeries(series), options, noHints, [])
+    expect(Object.fromEntries(result.others.map(o => [o.key, o.note]))).toEqual({
+      cls_loss: 'as many points as "box_loss", which was found first',
+      epoch_loss: 'coarser than "box_loss"'
+    })
+  })
+})
+
 describe('command output', () => {
   it.each([
     ['loss=0.42', 'loss', 0.42],
@@ -484,7 +612,9 @@ describe('metrics files', () => {
     expect(others['keras/train/events.out.tfevents.1.host.v2:epoch_loss']).toBe(
       'coarser than "train_loss"'
     )
-    expect(others['dvclive/plots/metrics/train/loss.tsv:loss']).toBe('coarser than "train_loss"')
+    expect(others['dvclive/plots/metrics/train/loss.tsv:loss']).toBe(
+      'a name ranked below "train_loss"'
+    )
     expect(Object.keys(others).some(name => name.startsWith('data/'))).toBe(false)
   })
 })

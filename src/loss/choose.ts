@@ -11,6 +11,9 @@ import type { MetricSeries } from './series.js'
 
 export type Role = 'train' | 'validation' | 'ignored'
 
+/** The ranks of a per-epoch loss (`epoch_loss`, `train_loss_epoch`): coarser than a per-step one. */
+export const EPOCH_RANKS: ReadonlySet<number> = new Set([5, 6])
+
 export interface Candidate {
   series: MetricSeries
   role: Role
@@ -66,7 +69,8 @@ export function classify(series: MetricSeries): Omit<Candidate, 'series' | 'fini
     if (joined === 'loss_step') rank = 0
     else if (joined === 'loss' && (keyTokens.includes('train') || keyTokens.includes('training')))
       rank = 1
-    else if (joined === 'loss') rank = 2
+    // detectron2's total_loss over its loss_cls, loss_box_reg … parts.
+    else if (joined === 'loss' || joined === 'total_loss' || joined === 'loss_total') rank = 2
     else if (rest.includes('batch')) rank = 4
     else if (joined === 'epoch_loss') rank = 5
     else if (rest.includes('epoch')) rank = 6

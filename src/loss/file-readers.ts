@@ -200,8 +200,13 @@ export function readMetricsJson(text: string, label: string): MetricSeries[] {
     // A whole document (trainer_state.json: two keys an entry) is bounded by its file's size instead.
     document = parsePythonJson(text, { sizeLimits: false })
   } catch (error) {
-    const why = error instanceof JsonLimitError ? 'cannot read this JSON' : 'not valid JSON'
-    throw new UserError(`${label}: ${why}: ${(error as Error).message}`)
+    if (error instanceof JsonLimitError)
+      throw new UserError(`${label}: cannot read this JSON: ${error.message}`)
+    // detectron2's metrics.json, and others, are JSON Lines under a .json name.
+    if (isJsonLines(text)) return readMetricsJsonl(text, label)
+    throw new UserError(
+      `${label}${lineOfJsonError(text, error as Error)}: not valid JSON: ${(error as Error).message}`
+    )
   }
   if (typeof document !== 'object' || document === null) return []
   if (Array.isArray(document)) {
@@ -232,18 +237,46 @@ export function readMetricsJson(text: string, label: string): MetricSeries[] {
     }
     return collector.series()
   }
-  const arrays = Object.entries(record).filter(([, value]) => Array.isArray(value))
-  if (arrays.length && arrays.length === Object.keys(record).length) {
+  // A history: a list of numbers per metric, beside which other keys (a timestamp, the classes) may stand.
+  const arrays = Object.entries(record).filter(
+    ([key, value]) =>
+      Array.isArray(value) && (isLossKey(key) || value.some(v => numberOf(v) !== undefined))
+  )
+  if (arrays.some(([key]) => isLossKey(key))) {
     const collector = new SeriesCollector(label, 'keras-history')
     for (const [key, values] of arrays) {
+      // A text that is no number in a loss's list is named, at the line its list starts; null is not logged.
+      const listLine = () => lineFinder(text, JSON.stringify(key))()
       ;(values as unknown[]).forEach((raw, epoch) => {
         const value = numberOf(raw)
         if (value !== undefined) collector.add(key, epoch, value, 0)
+        else if (typeof raw === 'string' && isLossKey(key)) collector.unparsed(key, raw, listLine())
       })
     }
     return collector.series()
   }
   return []
+}
+
+/** Whether a text that is not one JSON document is JSON Lines: its first line is one object. */
+function isJsonLines(text: string): boolean {
+  const first = text.trimStart().split('\n', 1)[0].trim()
+  if (!first.startsWith('{') || first.length === text.trim().length) return false
+  try {
+    const value = parsePythonJson(first)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+  } catch {
+    return false
+  }
+}
+
+/** ":<line>:<column>" of JSON.parse's "at position N", or "" when its message has none. */
+function lineOfJsonError(text: string, error: Error): string {
+  const position = /at position (\d+)/.exec(error.message)?.[1]
+  if (position === undefined) return ''
+  const before = text.slice(0, Number(position))
+  const line = before.split('\n').length
+  return `:${line}:${Number(position) - before.lastIndexOf('\n')}`
 }
 
 /** MLflow file store: `mlruns/<exp>/<run>/metrics/<key>`, lines `<timestamp_ms> <value> [<step>]`. */

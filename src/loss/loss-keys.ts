@@ -30,6 +30,7 @@ export const NOT_A_LOSS = new Set([
   'accuracy',
   'acc'
 ])
+/** Last words of a key that name something about a loss, not the loss (`loss_scale`, a config's `FOCAL_LOSS_ALPHA`). */
 export const MODIFIER_SUFFIXES = new Set([
   'scale',
   'scaler',
@@ -37,7 +38,21 @@ export const MODIFIER_SUFFIXES = new Set([
   'std',
   'min',
   'max',
-  'count'
+  'count',
+  'alpha',
+  'beta',
+  'gamma',
+  'lambda',
+  'coef',
+  'coeff',
+  'factor',
+  'power',
+  'eps',
+  'epsilon',
+  'margin',
+  'temperature',
+  'classes',
+  'type'
 ])
 /** Gradient-boosting metrics where lower is better; AUC, NDCG and the like are not losses. */
 export const GBDT_LOSSES = new Set([

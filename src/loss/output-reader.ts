@@ -44,15 +44,18 @@ const GRAD_FN_LOSS: Record<string, LossHint> = {
 const HF_DICT = /^\{'[\w/.-]+': .*\}$/
 const HF_PAIR = new RegExp(String.raw`'(?<key>[^']+)':\s*'?(?<value>${NUM})'?`, 'gi')
 // tqdm bars (Lightning): "Epoch 0: 100%|███| 4/4 [00:00<00:00, 22.10it/s, v_num=0, train_loss_step=0.651]".
-// The elapsed<remaining part never holds a comma.
+// The elapsed<remaining part never holds a comma. A frame may end before its "]" (another message printed
+// into the same terminal line).
 const TQDM_POSTFIX =
-  /\|\s*\d+\/(?:\d+|\?)\s*\[[^,\]]*,\s*[^,\]]*?(?:it\/s|s\/it|\?)(?:,\s*(?<postfix>[^\]]*))?\]/
+  /\|\s*\d+\/(?:\d+|\?)\s*\[[^,\]]*,\s*[^,\]]*?(?:it\/s|s\/it|\?)(?:,\s*(?<postfix>[^\]]*))?(?:\]|$)/
 const KV_EQ = new RegExp(
   String.raw`(?<![\w./-])(?<key>[A-Za-z_][\w./-]*)=(?<value>${NUM})(?=,|$)`,
   'gi'
 )
-// Keras Progbar: "32/32 ━━━━ 0s 9ms/step - accuracy: 0.5000 - loss: 0.6931 - val_loss: 0.6900"
-const KERAS_LINE = /^\d+\/(?:\d+|Unknown)\b/
+// Keras Progbar: "32/32 ━━━━ 0s 9ms/step - accuracy: 0.5000 - loss: 0.6931 - val_loss: 0.6900", after model.fit's
+// "Epoch 3/10"; evaluate() and predict() print bars of their own step counts, with no epoch line.
+const KERAS_EPOCH = /^Epoch (?<epoch>\d+)\/\d+$/
+const KERAS_LINE = /^\d+\/(?<total>\d+|Unknown)\b/
 const KERAS_PAIR = new RegExp(String.raw`\s-\s(?<key>[\w./]+):\s(?<value>${NUM})`, 'gi')
 // XGBoost "[0]\ttrain-logloss:0.66014\teval-logloss:0.67"; LightGBM "[10]\ttraining's binary_logloss: 0.5".
 // The fields are split on tabs, not matched by one pattern.
@@ -62,8 +65,9 @@ const GBDT_BEST = /best iteration is:?$/i
 // scikit-learn: SGD "-- Epoch 3" then "Norm: 6.12, NNZs: 4, Bias: -0.33, T: 150, Avg. loss: 0.378521";
 // MLP "Iteration 3, loss = 0.42"
 const SGD_EPOCH = /^-- Epoch (?<epoch>\d+)$/
+// Newer scikit-learn adds ", Objective: <the loss plus the penalty>".
 const SGD_LOSS = new RegExp(
-  String.raw`^Norm: (?<norm>${NUM}), .*, Avg\. loss: (?<value>${NUM})$`,
+  String.raw`^Norm: (?<norm>${NUM}), .*, Avg\. loss: (?<value>${NUM})(?:, Objective: ${NUM})?$`,
   'i'
 )
 // scikit-learn HistGradientBoosting: "[3/20] 1 tree, 9 leaves, max depth = 5, train loss: 0.46, val loss: 0.47,
@@ -81,6 +85,9 @@ const NAMED = new RegExp(
   String.raw`(?<![\w./-])['"]?(?<key>[A-Za-z][\w./-]*)['"]?\s*[:=]\s*['"]?(?<value>${NUM})(?![\w.])`,
   'gi'
 )
+// A line that names its split first ("Test set: Average loss: 0.03", "[eval] loss=0.4"): its losses are that split's.
+const LEADING_SPLIT =
+  /^\W{0,3}(?<split>test|val|valid|validation|eval|evaluation|dev)(?: set)?(?:\W{1,3}\s|\]|:)/i
 // A line that only leads up to the loss ("Iteration 3, loss = ...") carries the step.
 const LEADING_STEP =
   /^(?:(?:step|iter(?:ation)?|it|epoch)\s*[:=]?\s*(?<step>\d+)\b|\[(?<bracket>\d+)\])/i
@@ -142,6 +149,11 @@ export class OutputMetricsReader {
   private sgdEpoch?: number
   private skipBestLine = false
   private readonly catboost = new CatboostDirection()
+  /** The epoch model.fit is in (its "Epoch k/N" line): the number, which one, and its bars' step count. */
+  private kerasEpoch?: { epoch: number; block: number; steps?: string }
+  private kerasBlocks = 0
+  /** The epoch block each Keras key's last point came from: a bar redrawn in that epoch replaces it. */
+  private readonly kerasPointBlock = new Map<string, number>()
   /** Which loss the line being read says its values are (a tensor's grad_fn). */
   private lineHint?: LossHint
 
@@ -239,10 +251,13 @@ export class OutputMetricsReader {
   }
 
   private readKnownFormats(line: string, lineNumber: number): boolean {
-    if (HF_DICT.test(line)) {
+    // Hugging Face prints its dict right after a progress bar's last frame, often on the same line.
+    const dict = line.indexOf("{'")
+    if (dict >= 0 && HF_DICT.test(dict ? line.slice(dict) : line)) {
       // The final summary's train_loss is one average over the run, not a point of the curve.
       if (line.includes("'train_runtime'")) return true
-      for (const m of line.matchAll(HF_PAIR)) this.add(m.groups!.key, m.groups!.value, lineNumber)
+      for (const m of line.slice(dict).matchAll(HF_PAIR))
+        this.add(m.groups!.key, m.groups!.value, lineNumber)
       return true
     }
     const bar = TQDM_POSTFIX.exec(line)
@@ -251,10 +266,15 @@ export class OutputMetricsReader {
         this.addFrame(m.groups!.key, m.groups!.value, lineNumber)
       return true
     }
-    if (KERAS_LINE.test(line) && KERAS_PAIR.test(line)) {
+    const kerasEpoch = KERAS_EPOCH.exec(line)
+    if (kerasEpoch) {
+      this.kerasEpoch = { epoch: Number(kerasEpoch.groups!.epoch), block: ++this.kerasBlocks }
+      return true
+    }
+    const keras = KERAS_LINE.exec(line)
+    if (keras && KERAS_PAIR.test(line)) {
       KERAS_PAIR.lastIndex = 0
-      for (const m of line.matchAll(KERAS_PAIR))
-        this.addFrame(m.groups!.key, m.groups!.value, lineNumber)
+      this.readKeras(line, keras.groups!.total, lineNumber)
       return true
     }
     const catboost = parseCatboostLine(line)
@@ -331,6 +351,28 @@ export class OutputMetricsReader {
     return true
   }
 
+  /**
+   * A Keras bar: inside model.fit's epoch, its last frame is the epoch's loss (a frame redrawn in the same epoch
+   * replaces the one before, so an epoch whose loss repeats the last one's still counts); a bar of another step
+   * count there is evaluate()'s, a test loss. Outside an epoch, repeated frames are dropped.
+   */
+  private readKeras(line: string, steps: string, lineNumber: number): void {
+    const epoch = this.kerasEpoch
+    if (epoch && steps !== 'Unknown') epoch.steps ??= steps
+    const evaluation = epoch !== undefined && steps !== 'Unknown' && steps !== epoch.steps
+    for (const m of line.matchAll(KERAS_PAIR)) {
+      const { key, value } = m.groups!
+      if (!epoch) this.addFrame(key, value, lineNumber)
+      else if (evaluation) this.add(key, value, lineNumber, undefined, 'evaluation')
+      else if (this.kerasPointBlock.get(key) === epoch.block)
+        this.collector.replaceLast(key, parseMetricNumber(value) ?? NaN, lineNumber)
+      else {
+        this.add(key, value, lineNumber, epoch.epoch)
+        this.kerasPointBlock.set(key, epoch.block)
+      }
+    }
+  }
+
   /** CatBoost's `learn:` and `test:` values: the metric over each whole set, whatever metric it is. */
   private readCatboost(line: CatboostLine, lineNumber: number): void {
     this.catboost.see(line)
@@ -344,20 +386,19 @@ export class OutputMetricsReader {
   private readGeneric(line: string, lineNumber: number): void {
     const leading = LEADING_STEP.exec(line)
     const step = leading ? Number(leading.groups!.step ?? leading.groups!.bracket) : undefined
+    const split = LEADING_SPLIT.exec(line)?.groups!.split.toLowerCase()
+    const add = (m: RegExpMatchArray) =>
+      this.add(m.groups!.key, m.groups!.value, lineNumber, step, split)
     let found = false
     for (const m of line.matchAll(GENERIC)) {
       found = true
-      this.add(m.groups!.key, m.groups!.value, lineNumber, step)
+      add(m)
     }
     if (this.keyPattern) {
-      for (const m of line.matchAll(this.keyPattern)) {
-        if (!/loss/i.test(m.groups!.key)) this.add(m.groups!.key, m.groups!.value, lineNumber, step)
-      }
+      for (const m of line.matchAll(this.keyPattern)) if (!/loss/i.test(m.groups!.key)) add(m)
     }
     if (found || (!line.includes(':') && !line.includes('='))) return
-    for (const m of line.matchAll(NAMED)) {
-      if (isLossKey(m.groups!.key, true)) this.add(m.groups!.key, m.groups!.value, lineNumber, step)
-    }
+    for (const m of line.matchAll(NAMED)) if (isLossKey(m.groups!.key, true)) add(m)
   }
 }
 

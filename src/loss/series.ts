@@ -185,6 +185,12 @@ export class SeriesCollector {
     }
   }
 
+  /** Replaces the last value of `key` (a progress bar's frame redrawn for the same epoch). */
+  replaceLast(key: string, value: number, line: number, context?: string): void {
+    const last = this.byKey.get(`${context ?? ''}\u0000${key}`)?.points.at(-1)
+    if (last) Object.assign(last, { value, line })
+  }
+
   /** Notes the split the framework says `key` was scored on. */
   split(key: string, split: 'train' | 'validation', context?: string): void {
     const series = this.byKey.get(`${context ?? ''}\u0000${key}`)

@@ -24,7 +24,8 @@ export function formatValue(value: number): string {
         .replace(/\.$/, '')
 }
 
-export const formatP = (p: number): string => (p < 1e-4 ? p.toExponential(0) : formatValue(p))
+export const formatP = (p: number): string =>
+  p === 0 ? '0 (below 1e-300)' : p < 1e-4 ? p.toExponential(0) : formatValue(p)
 
 /** Why a run failed whatever its trend, and where. */
 export interface ShapeFailure {

@@ -1,6 +1,6 @@
 import { ordinal, percent } from '../words.js'
 import type { Baseline } from './baseline.js'
-import type { Candidate, Choice } from './choose.js'
+import { EPOCH_RANKS, type Candidate, type Choice } from './choose.js'
 import type { OutputHints } from './output-reader.js'
 import {
   COMMAND_OUTPUT,
@@ -244,17 +244,23 @@ function where(point: LossPoint, series: MetricSeries): string {
   return `step ${point.step} (${source} ${positionWord(series.format)} ${point.line})`
 }
 
+/** Why a training loss lost to the chosen one: its name ranks lower (coarser, when per epoch), or a tie broke. */
+function whyNotChosen(candidate: Candidate, chosen: Candidate): string {
+  const other = `"${chosen.series.key}"`
+  if (candidate.rank > chosen.rank)
+    return EPOCH_RANKS.has(candidate.rank)
+      ? `coarser than ${other}`
+      : `a name ranked below ${other}`
+  if (candidate.finite < 2) return 'fewer than two values'
+  if (candidate.finite < chosen.finite) return 'fewer points'
+  return `as many points as ${other}, which was found first`
+}
+
 function summarise(candidate: Candidate, chosen: Candidate | undefined): SeriesSummary {
   const { series } = candidate
   let note = candidate.why ?? ''
   if (!note && candidate.role === 'validation') note = 'a validation/evaluation loss'
-  else if (!note && chosen)
-    note =
-      candidate.rank > chosen.rank
-        ? `coarser than "${chosen.series.key}"`
-        : candidate.finite < 2
-          ? 'fewer than two values'
-          : 'fewer points'
+  else if (!note && chosen) note = whyNotChosen(candidate, chosen)
   return {
     key: series.key,
     source: series.source,
@@ -454,15 +460,18 @@ function pooledTrend(runs: RunShape[], significance: number): TrendTest {
   return { test: 'mann-kendall', tau: s / pairs, p, significance, points, exact: false, firstRank }
 }
 
+/** A drop below min-loss-drop in words: a negative one rose. */
+function fellOnly(drop: number): string {
+  return drop < 0 ? `rose ${percent(-drop)}` : `fell only ${percent(drop)}`
+}
+
 /** Each of several back-to-back runs judged alone: its own shape, and min-loss-drop. */
 function runJudgements(runs: RunShape[], options: Settled): RunJudgement[] {
   return runs.map((r, index) => {
     const failure =
       r.failure ??
       r.rebound ??
-      (options.minDrop > 0 && r.drop < options.minDrop
-        ? { reason: `fell only ${percent(r.drop)}` }
-        : undefined)
+      (options.minDrop > 0 && r.drop < options.minDrop ? { reason: fellOnly(r.drop) } : undefined)
     return {
       index: index + 1,
       firstStep: r.points[0].step,
@@ -691,7 +700,10 @@ function finalVerdict(
   if (drop < options.minDrop)
     return {
       verdict: 'fail',
-      reason: `loss fell only ${percent(drop)}, less than min-loss-drop ${percent(options.minDrop)} (${context})`
+      reason:
+        drop < 0
+          ? `loss rose ${percent(-drop)}: it did not fall by min-loss-drop ${percent(options.minDrop)} (${context})`
+          : `loss fell only ${percent(drop)}, less than min-loss-drop ${percent(options.minDrop)} (${context})`
     }
   if (options.maxFinalLoss !== undefined && end > options.maxFinalLoss)
     return {
