@@ -234,6 +234,19 @@ describe('CatBoost (fixtures/framework-logs/catboost*: files and console output 
     expect(result.reason).toContain('did not parse as a number: "zero point five"')
   })
 
+  it('its test-set copies given alone are validation losses, by their folder or name', async () => {
+    for (const file of ['test_error.tsv', 'test/events.out.tfevents']) {
+      const found = emptyFound()
+      await findSeries(
+        fixture(`framework-logs/catboost/catboost_info/${file}`),
+        path.basename,
+        found
+      )
+      const choice = chooseLossSeries(found.series)
+      expect([choice.chosen!.series.key, choice.usedValidation]).toEqual(['Logloss', true])
+    }
+  })
+
   it("a file that is not CatBoost's log is named", async () => {
     const root = await folder({ 'catboost_info/catboost_training.json': '{"meta": {}}' })
     const found = emptyFound()
@@ -987,7 +1000,9 @@ describe('the verdict', () => {
       noHints,
       []
     )
-    expect(flat.reason).toMatch(/, and it fell less than 20\.0 % \(a rise at p = 0\.0\d+ once/)
+    expect(flat.reason).toMatch(
+      /, and it fell less than 20\.0 %, the least a run that learned falls: with that fall undone its points rise \(p = 0\.0\d+\)/
+    )
     expect(judgeLoss(choose(...noisy), { ...options, fallOfNote: 0 }, noHints, []).verdict).toBe(
       'fail'
     )

@@ -11,6 +11,7 @@ import {
   readMlflowMetric
 } from './file-readers.js'
 import { LineSplitter } from '../train/output.js'
+import { normaliseKey, VALIDATION_TOKENS } from './loss-keys.js'
 import { joinHints, OutputMetricsReader, type OutputHints } from './output-reader.js'
 import type { MetricSeries } from './series.js'
 import { describeWarnings, readTensorboardFile } from './tensorboard.js'
@@ -234,7 +235,7 @@ export async function findSeries(
     let kind = kindOf(target)
     if (!kind || kind === 'text')
       kind = /^epoch[,;\t]/.test(await firstLine(target)) ? 'csv' : 'text'
-    await readOne(target, label(target), kind, undefined, found)
+    await readOne(target, label(target), kind, splitOfFile(target), found)
     return
   }
   for (const file of await walk(target, since)) {
@@ -255,6 +256,16 @@ export async function findSeries(
       found.warnings.push(error.message)
     }
   }
+}
+
+/**
+ * The split a file given alone names by its folder or its name (`test/events.out.tfevents…`,
+ * `test_error.tsv`, `eval.log`): its series are that split's. A folder search names them by their folder.
+ */
+function splitOfFile(file: string): string | undefined {
+  const folder = path.basename(path.dirname(file))
+  const stem = path.basename(file).split('.')[0]
+  return [folder, stem].find(name => VALIDATION_TOKENS.has(normaliseKey(name).split('_')[0]))
 }
 
 export function emptyFound(): FoundSeries {

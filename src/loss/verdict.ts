@@ -760,7 +760,7 @@ function noSignificantFall(
   if (pRise < FALL_LEVEL)
     return {
       verdict: 'fail',
-      reason: `${noise}, and it fell less than ${percent(fallOfNote)} (a rise at p = ${formatP(pRise)} once that fall is added back) (${context})`
+      reason: `${noise}, and it fell less than ${percent(fallOfNote)}, the least a run that learned falls: with that fall undone its points rise (p = ${formatP(pRise)}) (${context})`
     }
   const atChance = satAtChance(runs, trend.p, options)
   if (atChance) return { verdict: 'fail', reason: `${noise}, and ${atChance} (${context})` }
