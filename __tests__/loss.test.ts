@@ -410,6 +410,18 @@ describe('what the survey of public logs found besides', () => {
     ])
   })
 
+  it('between train_loss and loss the finer series wins (nanoGPT: "iter N: loss" over "step N: train loss")', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => [
+      ...(i % 6 === 0
+        ? [`step ${i}: train loss ${(4 - i / 4).toFixed(4)}, val loss ${(4.1 - i / 4).toFixed(4)}`]
+        : []),
+      `iter ${i}: loss ${(4 - i / 4).toFixed(4)}, time 12.34ms, mfu -100.00%`
+    ]).flat()
+    const choice = chooseLossSeries(readOutput(lines.join('\n')).series())
+    expect([choice.chosen!.series.key, choice.chosen!.series.points.length]).toEqual(['loss', 12])
+    expect(choice.others.find(o => o.series.key === 'train loss')?.series.points).toHaveLength(2)
+  })
+
   it('a JSON file that is neither JSON nor JSON Lines is named with the line and column', () => {
     expect(() => readMetricsJson('{\n"loss": [1, 2]\n} x', 'h.json')).toThrow(
       /^h\.json:3:3: not valid JSON: /

@@ -79,6 +79,13 @@ export function classify(series: MetricSeries): Omit<Candidate, 'series' | 'fini
   return isValidation ? { role: 'validation', rank: rank + 100 } : { role: 'train', rank }
 }
 
+/**
+ * `train_loss` and `loss` name the same thing in most logs (`loss` a training loss unless a split word says
+ * otherwise): between them the longer series wins, the finer one (nanoGPT's "iter N: loss" over its
+ * "step N: train loss" every eval_interval; a per-batch "loss" over an epoch's "Train Loss").
+ */
+const tier = (rank: number): number => (rank === 1 ? 2 : rank)
+
 export interface Choice {
   chosen?: Candidate
   /** Only a validation loss was found, and it was used. */
@@ -103,7 +110,8 @@ export function chooseLossSeries(all: MetricSeries[], lossKey?: string): Choice 
     ...classify(series),
     finite: finiteCount(series)
   }))
-  const order = (a: Candidate, b: Candidate): number => a.rank - b.rank || b.finite - a.finite
+  const order = (a: Candidate, b: Candidate): number =>
+    tier(a.rank) - tier(b.rank) || b.finite - a.finite || a.rank - b.rank
   if (lossKey !== undefined) {
     const wanted = normaliseKey(lossKey)
     const matches = candidates
