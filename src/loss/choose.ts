@@ -100,7 +100,7 @@ const finiteCount = (series: MetricSeries): number =>
   series.points.filter(point => Number.isFinite(point.value)).length
 
 /**
- * Picks the finest-grained training loss (train_loss_step over train_loss over loss ... over
+ * Picks the finest-grained training loss (train_loss_step over train_loss and loss ... over
  * train_loss_epoch), the one with more points on a tie, files before command output. A validation loss
  * is used only when no training loss has two finite points. `lossKey` overrides the choice.
  */
