@@ -387,6 +387,53 @@ describe('real logs from public repositories (fixtures/framework-logs/public, SO
   })
 })
 
+describe('progress bars: one point a step drawn', () => {
+  const frames = (epoch: number, steps: number, postfix: (step: number) => string) =>
+    Array.from(
+      { length: steps },
+      (_, i) =>
+        `Epoch ${epoch}:  ${Math.round(((i + 1) * 100) / steps)}%|█| ${i + 1}/${steps} [00:01<00:02, 3.20it/s, v_num=0, ${postfix(i)}]`
+    )
+
+  it('a loss stuck from the first step is a point a step, and fails as constant', () => {
+    const reader = readOutput(frames(0, 30, () => 'train_loss=4.600').join('\r'))
+    expect(valuesOf(reader.series(), 'train_loss')).toHaveLength(30)
+    expect(judgeLoss(chooseLossSeries(reader.series()), options, noHints, []).verdict).toBe('fail')
+  })
+
+  it("an epoch's value shown through the next epoch (on_epoch=True) is one point an epoch; redraws replace", () => {
+    const lines = [
+      ...frames(0, 10, i => `train_loss_step=${(1 - i / 20).toFixed(3)}`),
+      ...frames(1, 10, i => `train_loss_step=${(0.5 - i / 40).toFixed(3)}, train_loss_epoch=0.800`),
+      ...frames(
+        2,
+        10,
+        i => `train_loss_step=${(0.25 - i / 80).toFixed(3)}, train_loss_epoch=0.400`
+      ),
+      frames(2, 10, () => 'train_loss_step=0.138, train_loss_epoch=0.400')[9]
+    ]
+    const series = readOutput(lines.join('\r')).series()
+    expect(valuesOf(series, 'train_loss_epoch')).toEqual([0.8, 0.4])
+    expect(valuesOf(series, 'train_loss_step')).toHaveLength(30)
+  })
+
+  it("set_description's loss is read, and an evaluation bar drawn after other output is a new pass of its split", () => {
+    const series = readOutput(
+      [
+        'loss: 2.3026:  50%|█████     | 1/2 [00:00<00:00,  3.59it/s]',
+        'loss: 1.9000: 100%|██████████| 2/2 [00:00<00:00,  3.59it/s]',
+        'Evaluating: 100%|██████████| 196/196 [01:18<00:00,  2.48it/s, loss=1.942, acc=75.00%]',
+        'INFO:root:Epoch 1 completed',
+        'Evaluating: 100%|██████████| 196/196 [01:36<00:00,  2.03it/s, loss=1.944, acc=75.08%]'
+      ].join('\n')
+    ).series()
+    expect(series.map(s => [s.key, s.context, s.points.map(p => p.value)])).toEqual([
+      ['loss', undefined, [2.3026, 1.9]],
+      ['loss', 'validation', [1.942, 1.944]]
+    ])
+  })
+})
+
 describe('what the survey of public logs found besides', () => {
   it("a config dump's FOCAL_LOSS_ALPHA and the like are no losses", () => {
     const series = readOutput(

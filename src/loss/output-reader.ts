@@ -1,5 +1,6 @@
 import { CatboostDirection, parseCatboostLine, type CatboostLine } from './catboost.js'
 import { isLossKey } from './loss-keys.js'
+import { barFrame, ProgressBars, type BarFrame } from './progress-bars.js'
 import {
   COMMAND_OUTPUT,
   parseMetricNumber,
@@ -43,11 +44,6 @@ const GRAD_FN_LOSS: Record<string, LossHint> = {
 // Values may be quoted strings.
 const HF_DICT = /^\{'[\w/.-]+': .*\}$/
 const HF_PAIR = new RegExp(String.raw`'(?<key>[^']+)':\s*'?(?<value>${NUM})'?`, 'gi')
-// tqdm bars (Lightning): "Epoch 0: 100%|███| 4/4 [00:00<00:00, 22.10it/s, v_num=0, train_loss_step=0.651]".
-// The elapsed<remaining part never holds a comma. A frame may end before its "]" (another message printed
-// into the same terminal line).
-const TQDM_POSTFIX =
-  /\|\s*\d+\/(?:\d+|\?)\s*\[[^,\]]*,\s*[^,\]]*?(?:it\/s|s\/it|\?)(?:,\s*(?<postfix>[^\]]*))?(?:\]|$)/
 const KV_EQ = new RegExp(
   String.raw`(?<![\w./-])(?<key>[A-Za-z_][\w./-]*)=(?<value>${NUM})(?=,|$)`,
   'gi'
@@ -133,6 +129,8 @@ interface Table {
   gradientBoosting?: { wholeSet: boolean }
 }
 
+const barSeriesId = (key: string, context?: string): string => `${context ?? ''}\u0000${key}`
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
@@ -149,6 +147,9 @@ export class OutputMetricsReader {
   private sgdEpoch?: number
   private skipBestLine = false
   private readonly catboost = new CatboostDirection()
+  private readonly bars = new ProgressBars()
+  /** Lines read that were not progress bars (see barFrame). */
+  private otherLines = 0
   /** The epoch model.fit is in (its "Epoch k/N" line): the number, which one, and its bars' step count. */
   private kerasEpoch?: { epoch: number; block: number; steps?: string }
   private kerasBlocks = 0
@@ -186,7 +187,9 @@ export class OutputMetricsReader {
   }
 
   series(): MetricSeries[] {
-    const all = this.collector.series()
+    const all = this.collector
+      .series()
+      .map(series => this.bars.collapse(series, barSeriesId(series.key, series.context)))
     // A metric where higher is better is no loss: without its split it is judged by its key ("learn").
     return this.hints.catboostMetricHigher ? all.map(({ split: _split, ...series }) => series) : all
   }
@@ -207,7 +210,25 @@ export class OutputMetricsReader {
     this.collector.wholeSet(key, wholeSet, context)
   }
 
-  /** Progress bars redraw the same numbers many times; keep a value only when it changed. */
+  /** A tqdm frame: its postfix (`loss=0.52`) and its description (`loss: 0.52`), one point per step drawn. */
+  private readBar(frame: BarFrame, lineNumber: number): void {
+    const pairs = [...frame.postfix.matchAll(KV_EQ), ...frame.description.matchAll(GENERIC)]
+    // Frames run together when a log lost its "\r"s: a key seen again on the line is the next frame's.
+    const seen = new Map<string, number>()
+    for (const m of pairs) {
+      const { key, value: text } = m.groups!
+      const value = parseMetricNumber(text)
+      if (value === undefined) continue
+      const again = seen.get(key) ?? 0
+      seen.set(key, again + 1)
+      const drawn = again ? { ...frame, step: `${frame.step}+${again}` } : frame
+      if (this.bars.place(barSeriesId(key, frame.split), value, drawn) === 'replace')
+        this.collector.replaceLast(key, value, lineNumber, frame.split)
+      else this.add(key, text, lineNumber, undefined, frame.split)
+    }
+  }
+
+  /** Keras bars outside model.fit's epochs redraw the same numbers; keep a value only when it changed. */
   private addFrame(key: string, valueText: string, line: number): void {
     const value = parseMetricNumber(valueText)
     if (value === undefined) return
@@ -260,12 +281,12 @@ export class OutputMetricsReader {
         this.add(m.groups!.key, m.groups!.value, lineNumber)
       return true
     }
-    const bar = TQDM_POSTFIX.exec(line)
+    const bar = barFrame(line, this.otherLines)
     if (bar) {
-      for (const m of (bar.groups?.postfix ?? '').matchAll(KV_EQ))
-        this.addFrame(m.groups!.key, m.groups!.value, lineNumber)
+      this.readBar(bar, lineNumber)
       return true
     }
+    this.otherLines++
     const kerasEpoch = KERAS_EPOCH.exec(line)
     if (kerasEpoch) {
       this.kerasEpoch = { epoch: Number(kerasEpoch.groups!.epoch), block: ++this.kerasBlocks }

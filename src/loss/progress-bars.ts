@@ -1,0 +1,116 @@
+import type { MetricSeries } from './series.js'
+
+// tqdm bars (Lightning, plain loops): "Epoch 0: 100%|███| 4/4 [00:00<00:00, 22.10it/s, v_num=0, train_loss_step=0.651]"
+// or, with set_description, "loss: 0.5231:  40%|████| 4/10 [00:01<00:02, 3.2it/s]". The elapsed<remaining part
+// never holds a comma. A frame may end before its "]" (another message printed into the same terminal line).
+const TQDM_FRAME =
+  /\|\s*(?<done>\d+)\/(?<total>\d+|\?)\s*\[[^,\]]*,\s*[^,\]]*?(?:it\/s|s\/it|\?)(?:,\s*(?<postfix>[^\]]*))?(?:\]|$)/
+// The bar's own glyphs and percentage at the end of its description.
+const BAR_GLYPHS = /\s*\d{1,3}%\|[^|]*$/
+// A bar of an evaluation pass: "Validation DataLoader 0:", "Evaluating:", "Test:" …
+const BAR_SPLIT =
+  /^\W{0,3}(?<split>val|valid|validation|validating|eval|evaluation|evaluating|test|testing)\b/i
+
+export interface BarFrame {
+  /** The text before the bar (set_description's), its glyphs and percentage cut off. */
+  description: string
+  /** The text after the rate (set_postfix's `key=value, …`). */
+  postfix: string
+  /** Which bar: its description without numbers, and its epoch when the description names one. */
+  bar: string
+  /** Which time this bar is drawn: a bar drawn again after other output (an evaluation each epoch) is another. */
+  pass: number
+  /** The step the frame draws (`4/25`); a redraw of one step, or a tqdm.write between, keeps it. */
+  step: string
+  /** The bar drew its last step (tqdm draws it again when it closes). */
+  complete: boolean
+  /** An evaluation pass's bar: its values are that split's. */
+  split?: string
+}
+
+/**
+ * A tqdm frame in `line`, or undefined. `pass` counts the other output lines so far: a bar drawn again after
+ * them is a new pass, while a bar's frames, and bars nested in it, are one.
+ */
+export function barFrame(line: string, pass = 0): BarFrame | undefined {
+  const m = TQDM_FRAME.exec(line)
+  if (!m) return undefined
+  const description = line.slice(0, m.index).replace(BAR_GLYPHS, '').trim()
+  const split = BAR_SPLIT.exec(description)?.groups!.split.toLowerCase()
+  // "Epoch 3" and "loss: 0.52" name the same bars as "Epoch 3" and "loss: 0.49": numbers out, the epoch kept.
+  const epoch = /\bepoch\W{0,2}(\d+)/i.exec(description)?.[1] ?? ''
+  const { done, total } = m.groups!
+  return {
+    description,
+    postfix: m.groups!.postfix ?? '',
+    bar: `${description.replace(/[-+]?\d[\d.eE+-]*/g, '#')}|${epoch}`,
+    pass,
+    step: `${done}/${total}`,
+    complete: done === total,
+    split: split === undefined ? undefined : split.startsWith('t') ? 'test' : 'validation'
+  }
+}
+
+interface BarKey {
+  last: BarFrame
+  lastValue: number
+  /** The key was drawn from the first bar of the log on: no earlier epoch's value can be shown in it. */
+  fromFirstBar: boolean
+  /** Points drawn in that first bar. */
+  firstBarPoints: number
+  /** Its value changed between two steps of one bar: a value per step. */
+  perStep: boolean
+}
+
+const same = (a: number, b: number): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b))
+
+/**
+ * Where each frame's values go. A redraw of the same step replaces that step's point. A new step adds one,
+ * even when its value repeats the last (a loss stuck at ln 100 over 700 steps is 700 points, not one), unless
+ * the key only ever changed from one bar (epoch) to the next: then it is an epoch's value shown through the
+ * next epoch (Lightning's `on_epoch=True` in the bar), and `collapse` drops its repeats, but in the log's first
+ * bar, which no earlier epoch's value can reach (a loss stuck from the first step).
+ */
+export class ProgressBars {
+  private readonly keys = new Map<string, BarKey>()
+  private firstBar?: string
+
+  /** 'add' a point for this frame's step, or 'replace' the last one (a redraw of the same step). */
+  place(seriesId: string, value: number, frame: BarFrame): 'add' | 'replace' {
+    this.firstBar ??= frame.bar
+    const key = this.keys.get(seriesId)
+    if (!key) {
+      const fromFirstBar = frame.bar === this.firstBar
+      this.keys.set(seriesId, {
+        last: frame,
+        lastValue: value,
+        fromFirstBar,
+        firstBarPoints: fromFirstBar ? 1 : 0,
+        perStep: false
+      })
+      return 'add'
+    }
+    const { last } = key
+    const sameStep = frame.bar === last.bar && frame.step === last.step
+    // A finished bar drawn again when it closes, after other output, is the same step too.
+    const redraw =
+      sameStep && (frame.pass === last.pass || (frame.complete && same(value, key.lastValue)))
+    const lastValue = key.lastValue
+    Object.assign(key, { last: frame, lastValue: value })
+    if (redraw) return 'replace'
+    if (frame.bar === last.bar && !same(value, lastValue)) key.perStep = true
+    if (key.fromFirstBar && frame.bar === this.firstBar) key.firstBarPoints++
+    return 'add'
+  }
+
+  /** The series with an epoch's value repeated through the next epoch kept once (see the class). */
+  collapse(series: MetricSeries, seriesId: string): MetricSeries {
+    const key = this.keys.get(seriesId)
+    if (!key || key.perStep) return series
+    const points = series.points.filter(
+      (point, i) =>
+        i === 0 || i < key.firstBarPoints || !same(point.value, series.points[i - 1].value)
+    )
+    return points.length === series.points.length ? series : { ...series, points }
+  }
+}
