@@ -387,6 +387,40 @@ describe('real logs from public repositories (fixtures/framework-logs/public, SO
   })
 })
 
+describe('a gradient norm that is not finite beside the loss', () => {
+  // Hugging Face Trainer in fp16, from a public log (second survey, 46): the loss reads 0.0 once the weights are NaN.
+  const lines = [
+    "{'loss': 0.3147, 'grad_norm': 2.0516505241394043, 'learning_rate': 4.8e-05, 'epoch': 0.18}",
+    "{'loss': 0.0145, 'grad_norm': 0.004081073682755232, 'learning_rate': 4.264976111723631e-05, 'epoch': 0.73}",
+    "{'loss': 0.0121, 'grad_norm': 0.0031, 'learning_rate': 3.9e-05, 'epoch': 1.5}",
+    "{'loss': 0.0, 'grad_norm': nan, 'learning_rate': 4.061006982726939e-06, 'epoch': 4.59}",
+    "{'loss': 0.0, 'grad_norm': nan, 'learning_rate': 2.223447262036016e-06, 'epoch': 4.78}",
+    "{'loss': 0.0, 'grad_norm': nan, 'learning_rate': 3.858875413450937e-07, 'epoch': 4.96}"
+  ]
+
+  it('fails the run in command output, naming the line, though the loss "fell" to 0', () => {
+    const result = judgeLoss(
+      chooseLossSeries(readOutput(lines.join('\n')).series()),
+      options,
+      noHints,
+      []
+    )
+    expect(result.verdict).toBe('fail')
+    expect(result.reason).toBe(
+      'the gradient norm "grad_norm" printed with loss is not finite at step 4 (command output line 4): training diverged (its loss there, 0, is no fall: fp16 overflow prints 0)'
+    )
+  })
+
+  it('and in trainer_state.json and JSON Lines records', () => {
+    const history = lines.map(line => line.replace(/'/g, '"').replace('nan', 'NaN'))
+    const state = `{"log_history": [${history.join(',\n')}]}`
+    const fromState = chooseLossSeries(readMetricsJson(state, 'trainer_state.json'))
+    expect(fromState.chosen!.series.gradientNotFinite).toMatchObject({ key: 'grad_norm', value: 0 })
+    const fromJsonl = chooseLossSeries(readMetricsJsonl(history.join('\n'), 'metrics.jsonl'))
+    expect(judgeLoss(fromJsonl, options, noHints, []).verdict).toBe('fail')
+  })
+})
+
 describe('progress bars: one point a step drawn', () => {
   const frames = (epoch: number, steps: number, postfix: (step: number) => string) =>
     Array.from(

@@ -1,6 +1,6 @@
 import { CsvTokenizer } from '../data/csv.js'
 import { UserError } from '../errors.js'
-import { isLossKey } from './loss-keys.js'
+import { isGradientNorm, isLossKey } from './loss-keys.js'
 import { JsonLimitError, parsePythonJson } from '../json.js'
 import {
   parseMetricNumber,
@@ -145,6 +145,16 @@ function addRecord(
     if (value !== undefined) collector.add(key, step, value, line)
     else if (typeof raw === 'string' && isLossKey(key)) collector.unparsed(key, raw, line)
   }
+  markDivergedGradient(collector, values)
+}
+
+/** A record whose gradient norm is NaN or infinite: its losses' points are marked (series.ts). */
+function markDivergedGradient(collector: SeriesCollector, values: Record<string, unknown>): void {
+  const gradient = Object.keys(values).find(
+    key => isGradientNorm(key) && !Number.isFinite(numberOf(values[key]) ?? 0)
+  )
+  if (gradient === undefined) return
+  for (const key in values) if (isLossKey(key)) collector.gradientNotFinite(key, gradient)
 }
 
 /** JSON Lines: one object of metrics per line; every numeric key is a series. */
@@ -234,6 +244,7 @@ export function readMetricsJson(text: string, label: string): MetricSeries[] {
         const value = numberOf(raw)
         if (value !== undefined) collector.add(key, step, value, line)
       }
+      markDivergedGradient(collector, entry)
     }
     return collector.series()
   }

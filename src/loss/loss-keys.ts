@@ -125,3 +125,8 @@ export function isLossKey(key: string, namedOnly = false): boolean {
   if (!namedOnly && normalised.split('_').includes('loss')) return true
   return NAMED_RANK.has(lossName(key))
 }
+
+/** A gradient norm's keys (Hugging Face's `grad_norm`, fairseq's `gnorm`): not a loss, but NaN in it is divergence. */
+export function isGradientNorm(key: string): boolean {
+  return /^(?:grad(?:ient)?_?norm|gnorm|total_norm)$/.test(normaliseKey(key))
+}

@@ -98,6 +98,10 @@ const TABLE_STEP = /^(?:epoch|iter|iteration|step)$/i
 const GB_LOSS = 'Train Loss'
 const GB_OOB = 'OOB Improve'
 
+// A gradient norm that is NaN or infinite on a line (`'grad_norm': nan`, `gnorm inf`): the update diverged.
+const GRADIENT_NOT_FINITE =
+  /\b(?<key>grad(?:ient)?[ _]?norm|gnorm|total_norm)['"]?\W{0,3}(?:nan|[-+]?inf(?:inity)?)\b/i
+
 /** Hints about the framework's logging settings, noticed in passing, for the inconclusive message. */
 export interface OutputHints {
   lightningLogInterval: boolean
@@ -150,6 +154,8 @@ export class OutputMetricsReader {
   private readonly bars = new ProgressBars()
   /** Lines read that were not progress bars (see barFrame). */
   private otherLines = 0
+  /** The series given a point by the line being read. */
+  private readonly lineAdded: Array<[key: string, context: string | undefined]> = []
   /** The epoch model.fit is in (its "Epoch k/N" line): the number, which one, and its bars' step count. */
   private kerasEpoch?: { epoch: number; block: number; steps?: string }
   private kerasBlocks = 0
@@ -184,6 +190,10 @@ export class OutputMetricsReader {
     if (!this.readTable(line, lineNumber) && !this.readKnownFormats(line, lineNumber))
       this.readGeneric(line, lineNumber)
     this.lineHint = undefined
+    const gradient = this.lineAdded.length ? GRADIENT_NOT_FINITE.exec(line)?.groups!.key : undefined
+    for (const [key, context] of gradient ? this.lineAdded : [])
+      if (isLossKey(key)) this.collector.gradientNotFinite(key, gradient!, context)
+    this.lineAdded.length = 0
   }
 
   series(): MetricSeries[] {
@@ -206,6 +216,7 @@ export class OutputMetricsReader {
     const value = parseMetricNumber(valueText)
     if (value === undefined) return
     this.collector.add(key, step, value, line, context)
+    this.lineAdded.push([key, context])
     if (hint) this.collector.hint(key, hint, context)
     this.collector.wholeSet(key, wholeSet, context)
   }

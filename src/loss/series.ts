@@ -62,6 +62,11 @@ export interface MetricSeries {
    * `learn` and `test`): the series is a loss on that split.
    */
   split?: 'train' | 'validation'
+  /**
+   * The first point whose line or record also printed a gradient norm that is NaN or infinite (Hugging Face's
+   * `grad_norm`): the update diverged there, whatever loss was printed (fp16 overflow prints 0.0).
+   */
+  gradientNotFinite?: LossPoint & { key: string }
 }
 
 export const COMMAND_OUTPUT = 'command output'
@@ -189,6 +194,14 @@ export class SeriesCollector {
   replaceLast(key: string, value: number, line: number, context?: string): void {
     const last = this.byKey.get(`${context ?? ''}\u0000${key}`)?.points.at(-1)
     if (last) Object.assign(last, { value, line })
+  }
+
+  /** Notes that `key`'s last point was printed beside a gradient norm that is not finite (the first time). */
+  gradientNotFinite(key: string, gradientKey: string, context?: string): void {
+    const series = this.byKey.get(`${context ?? ''}\u0000${key}`)
+    const last = series?.points.at(-1)
+    if (series && last && !series.gradientNotFinite)
+      series.gradientNotFinite = { ...last, key: gradientKey }
   }
 
   /** Notes the split the framework says `key` was scored on. */

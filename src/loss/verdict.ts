@@ -397,6 +397,12 @@ function unusable(
     const reason = `${series.key} is ${String(nonFinite.value)} at ${at}: training diverged`
     return { verdict: 'fail', reason, nonFiniteAt: nonFinite }
   }
+  const diverged = series.gradientNotFinite
+  if (diverged) {
+    const reason = `the gradient norm "${diverged.key}" printed with ${series.key} is not finite at ${where(diverged, series)}: training diverged (its loss there, ${format(diverged.value)}, is no fall: fp16 overflow prints 0)`
+    const { step, value, line } = diverged
+    return { verdict: 'fail', reason, nonFiniteAt: { step, value, line } }
+  }
   const unparsed = series.unparsed ?? []
   if (unparsed.length && !options.allowUnparsedLoss) {
     const shown = unparsed
