@@ -503,6 +503,55 @@ describe('what the survey of public logs found besides', () => {
     expect(choice.others.find(o => o.series.key === 'train loss')?.series.points).toHaveLength(2)
   })
 
+  it("lines that name their split first, behind a logger prefix or not, are that split's", () => {
+    const series = readOutput(
+      [
+        'Epoch 3: train loss 1.20',
+        'Val epoch 3 has acc 0.249 and loss 1.386',
+        'Test (EMA): [   0/195]  Time: 1.2 (1.2)  Loss:  6.8950 (6.8950)',
+        '[2024-05-01 10:00:00] INFO Validate: [ 10/100]  Loss 2.3030 (2.3031)',
+        'INFO:root:Test set: Average loss: 1.942, Accuracy: 75.00%',
+        'Train Loss: 0.1533549 Vali Loss: 0.1285349 Test Loss: 0.1096322'
+      ].join('\n')
+    ).series()
+    expect(series.map(s => [s.key, classify(s).role])).toEqual([
+      ['train loss', 'train'],
+      ['loss', 'validation'],
+      ['Loss', 'validation'],
+      ['Loss', 'validation'],
+      ['Average loss', 'validation'],
+      ['Train Loss', 'train'],
+      ['Vali Loss', 'validation'],
+      ['Test Loss', 'validation']
+    ])
+  })
+
+  it('a step printed twice by two loggers is one point; several losses of one name on a line stay apart', () => {
+    const twice = readOutput(
+      [17, 18]
+        .flatMap(step => [
+          `I0912 10:00:00.123456 140 model_lib_v2.py:652] global step ${step}: loss = 0.52`,
+          `INFO:tensorflow:global step ${step}: loss = 0.52`
+        ])
+        .join('\n')
+    ).series()
+    expect(valuesOf(twice, 'loss')).toEqual([0.52, 0.52])
+    const actors = readOutput(
+      'Epoch 1, Model Loss 499.3180, Actor Loss 1100.0768, Critic Loss 12201.1574\nEpoch 2, Model Loss 493.6, Actor Loss 1000.1, Critic Loss 12000.5'
+    ).series()
+    expect(actors.map(s => [s.key, s.points.length])).toEqual([
+      ['Model Loss', 2],
+      ['Actor Loss', 2],
+      ['Critic Loss', 2]
+    ])
+  })
+
+  it('a full-width colon separates a key from its value (Chinese tutorials: "Loss：1.98")', () => {
+    expect(
+      valuesOf(readOutput('训练次数：100, Loss：1.9817659854888916').series(), 'Loss')
+    ).toEqual([1.9817659854888916])
+  })
+
   it('a JSON file that is neither JSON nor JSON Lines is named with the line and column', () => {
     expect(() => readMetricsJson('{\n"loss": [1, 2]\n} x', 'h.json')).toThrow(
       /^h\.json:3:3: not valid JSON: /
@@ -1883,7 +1932,9 @@ describe('linear-time patterns (issue #13)', () => {
     ['a long word', 'x'.repeat(150_000) + '=1'],
     ['a tqdm-like bracket', '| 1/2 [' + ', '.repeat(75_000)],
     ['tensor( repeated', 'loss: ' + 'tensor(1, '.repeat(15_000)],
-    ['a table header', 'epoch  train_loss\n' + '1 '.repeat(75_000)]
+    ['a table header', 'epoch  train_loss\n' + '1 '.repeat(75_000)],
+    ["a logger's timestamp before spaces", '2024-01-01 10:00:00' + ' '.repeat(150_000) + 'x'],
+    ['a split word before spaces', 'Val epoch' + ' '.repeat(150_000) + 'x']
   ])('%s of 150 KB is read in well under a second', async (_name, line) => {
     // The old XGBoost pattern took 31 s on such a line; brought back, even on lines cut at MAX_LINE, it
     // reads them hundreds of times slower than an ordinary line of the same length.

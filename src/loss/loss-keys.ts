@@ -10,6 +10,7 @@ export function normaliseKey(key: string): string {
 
 export const VALIDATION_TOKENS = new Set([
   'val',
+  'vali',
   'valid',
   'validation',
   'eval',

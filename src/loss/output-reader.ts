@@ -73,20 +73,25 @@ const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<v
 // Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", "Val. Loss", quoted keys; ':' '=' or
 // a space.
 const GENERIC = new RegExp(
-  String.raw`(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*)?|(?:train(?:ing)?|val(?:id(?:ation)?)?|test|eval|avg|average)\.?[ _]loss)['"]?(?:\s*[:=]\s*|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
+  String.raw`(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*)?|(?:train(?:ing)?|val(?:i(?:d(?:ation)?)?)?|test|eval|avg|average)\.?[ _]loss)['"]?(?:\s*[:=：]\s*|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
   'gi'
 )
 // A loss named by its function: "nll=2.3", "mse: 0.41", "train_logloss=0.6", "val-bce: 0.7" (a ':' or '=').
 const NAMED = new RegExp(
-  String.raw`(?<![\w./-])['"]?(?<key>[A-Za-z][\w./-]*)['"]?\s*[:=]\s*['"]?(?<value>${NUM})(?![\w.])`,
+  String.raw`(?<![\w./-])['"]?(?<key>[A-Za-z][\w./-]*)['"]?\s*[:=：]\s*['"]?(?<value>${NUM})(?![\w.])`,
   'gi'
 )
-// A line that names its split first ("Test set: Average loss: 0.03", "[eval] loss=0.4"): its losses are that split's.
+// A line that names its split first ("Test set: Average loss: 0.03", "[eval] loss=0.4", "Val epoch 3 …",
+// "Test (EMA): [ 0/195] … Loss: 6.89", "Validate: …"): its losses are that split's.
 const LEADING_SPLIT =
-  /^\W{0,3}(?<split>test|val|valid|validation|eval|evaluation|dev)(?: set)?(?:\W{1,3}\s|\]|:)/i
+  /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| \(\w+\))?(?:\W{1,3}\s|\]|:|\s+\d)/i
+// What loggers put before the message: "INFO:root:", absl's "I0912 10:00:00.123 140 train.py:652] ",
+// "2025-03-02 05:16:20,962 - INFO - ", "[2025-03-02 05:16:20] INFO ", mmengine's "11/29 10:00:00 - mmengine - INFO - ".
+const LOG_PREFIX =
+  /^(?:(?:DEBUG|INFO|WARNING|ERROR):[\w.]*:|[IWE]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [\w.-]+:\d+\] |\[?\d{2,4}[-/]\d{2}[-/]?\d{0,2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?(?: - [\w.]+)?(?: *(?:- *)?\[?(?:DEBUG|INFO|WARNING)\]?)?(?: *- )?) */
 // A line that only leads up to the loss ("Iteration 3, loss = ...") carries the step.
 const LEADING_STEP =
-  /^(?:(?:step|iter(?:ation)?|it|epoch)\s*[:=]?\s*(?<step>\d+)\b|\[(?<bracket>\d+)\])/i
+  /^(?:(?:global[ _])?(?:step|iter(?:ation)?|it|epoch)\s*[:=]?\s*(?<step>\d+)\b|\[(?<bracket>\d+)\])/i
 // Console tables (skorch's epoch table, scikit-learn GradientBoosting's verbose table): a header whose
 // names are split by two or more spaces, an optional rule of dashes, then one row of numbers per epoch.
 const TABLE_HEADER =
@@ -133,6 +138,19 @@ interface Table {
   gradientBoosting?: { wholeSet: boolean }
 }
 
+/** A split word as a series' context: `Validate`, `vali` → validation; `Testing` → test; `evaluating` → eval. */
+function splitNamed(word: string | undefined): string | undefined {
+  if (word === undefined) return undefined
+  const lower = word.toLowerCase()
+  return lower.startsWith('val')
+    ? 'validation'
+    : lower.startsWith('test')
+      ? 'test'
+      : lower.startsWith('eval')
+        ? 'eval'
+        : lower
+}
+
 const barSeriesId = (key: string, context?: string): string => `${context ?? ''}\u0000${key}`
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -154,6 +172,8 @@ export class OutputMetricsReader {
   private readonly bars = new ProgressBars()
   /** Lines read that were not progress bars (see barFrame). */
   private otherLines = 0
+  /** The last line read by readGeneric, less its logger's prefix. */
+  private lastBody = ''
   /** The series given a point by the line being read. */
   private readonly lineAdded: Array<[key: string, context: string | undefined]> = []
   /** The epoch model.fit is in (its "Epoch k/N" line): the number, which one, and its bars' step count. */
@@ -415,17 +435,31 @@ export class OutputMetricsReader {
     }
   }
 
+  /**
+   * A key that names several losses on one line ("Model Loss 499.3, Actor Loss 1100.1, Critic Loss 12201.2")
+   * takes the word before it, so they stay apart.
+   */
+  private qualified(m: RegExpMatchArray, all: RegExpMatchArray[], line: string): string {
+    const key = m.groups!.key
+    if (all.filter(other => other.groups!.key === key).length < 2) return key
+    const before = /([A-Za-z]\w*)\s*$/.exec(line.slice(0, m.index))?.[1]
+    return before ? `${before} ${key}` : key
+  }
+
   private readGeneric(line: string, lineNumber: number): void {
-    const leading = LEADING_STEP.exec(line)
+    const body = line.replace(LOG_PREFIX, '')
+    const leading = LEADING_STEP.exec(body)
     const step = leading ? Number(leading.groups!.step ?? leading.groups!.bracket) : undefined
-    const split = LEADING_SPLIT.exec(line)?.groups!.split.toLowerCase()
-    const add = (m: RegExpMatchArray) =>
-      this.add(m.groups!.key, m.groups!.value, lineNumber, step, split)
-    let found = false
-    for (const m of line.matchAll(GENERIC)) {
-      found = true
-      add(m)
-    }
+    // A step's line printed twice (TensorFlow's absl and Python loggers both print it) is one point.
+    const repeated = step !== undefined && body === this.lastBody
+    this.lastBody = body
+    if (repeated) return
+    const split = splitNamed(LEADING_SPLIT.exec(body)?.groups!.split)
+    const add = (m: RegExpMatchArray, key = m.groups!.key) =>
+      this.add(key, m.groups!.value, lineNumber, step, split)
+    const losses = [...line.matchAll(GENERIC)]
+    for (const m of losses) add(m, this.qualified(m, losses, line))
+    const found = losses.length > 0
     if (this.keyPattern) {
       for (const m of line.matchAll(this.keyPattern)) if (!/loss/i.test(m.groups!.key)) add(m)
     }
