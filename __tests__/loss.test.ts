@@ -552,6 +552,22 @@ describe('what the survey of public logs found besides', () => {
     ).toEqual([1.9817659854888916])
   })
 
+  it("sacred's metrics.json ({key: {steps, values}}) is read", () => {
+    const tracked = (values: number[]) => ({
+      steps: values.map((_, i) => i * 10),
+      timestamps: values.map(() => '2024-01-01T00:00:00'),
+      values
+    })
+    const text = JSON.stringify({
+      grad_norm: tracked([5, 4, 3, 2, 1]),
+      loss: tracked([99958.05, 83367.75, 72584.7, 66287.75, 56950.66, 51811.72])
+    })
+    const choice = chooseLossSeries(readMetricsJson(text, 'metrics.json'))
+    expect(choice.chosen!.series).toMatchObject({ key: 'loss', format: 'sacred' })
+    expect(choice.chosen!.series.points.map(p => p.step)).toEqual([0, 10, 20, 30, 40, 50])
+    expect(judgeLoss(choice, options, noHints, []).verdict).toBe('pass')
+  })
+
   it('a JSON file that is neither JSON nor JSON Lines is named with the line and column', () => {
     expect(() => readMetricsJson('{\n"loss": [1, 2]\n} x', 'h.json')).toThrow(
       /^h\.json:3:3: not valid JSON: /

@@ -35,5 +35,10 @@ describe('words', () => {
       '50.0 %',
       '100.0 %'
     ])
+    // A change in the eighth digit (a flat loss printed to full precision) is no row of digits.
+    expect([percent(3.582972754053047e-9), percent(-1e-12)]).toEqual([
+      'less than 0.000001 %',
+      'less than 0.000001 %'
+    ])
   })
 })

@@ -12,7 +12,8 @@ export function percent(fraction: number): string {
       (shown === 0) !== (value === 0) || (Math.abs(shown) === 100) !== (Math.abs(value) === 100)
     if (!misleads) return `${value.toFixed(digits)} %`
   }
-  return `${value} %`
+  // A change below 0.000001 %: say so rather than print fifteen digits of it.
+  return Math.abs(value) < 1 ? 'less than 0.000001 %' : `${value} %`
 }
 
 /** "1 file", "2 files"; `many` for the irregular ones. */

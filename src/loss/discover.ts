@@ -260,12 +260,16 @@ export async function findSeries(
 
 /**
  * The split a file given alone names by its folder or its name (`test/events.out.tfevents…`,
- * `test_error.tsv`, `eval.log`): its series are that split's. A folder search names them by their folder.
+ * `test_error.tsv`, `eval.log`, add_scalars' `loss_validation/`): its series are that split's. A folder search names them by their folder.
  */
 function splitOfFile(file: string): string | undefined {
   const folder = path.basename(path.dirname(file))
   const stem = path.basename(file).split('.')[0]
-  return [folder, stem].find(name => VALIDATION_TOKENS.has(normaliseKey(name).split('_')[0]))
+  return [folder, stem].find(name =>
+    normaliseKey(name)
+      .split('_')
+      .some(token => VALIDATION_TOKENS.has(token))
+  )
 }
 
 export function emptyFound(): FoundSeries {

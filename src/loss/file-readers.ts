@@ -248,6 +248,22 @@ export function readMetricsJson(text: string, label: string): MetricSeries[] {
     }
     return collector.series()
   }
+  // sacred's FileStorageObserver (and ClearML, Aim exports): {"loss": {"steps": [...], "values": [...]}}.
+  const tracked = Object.entries(record).filter(([, value]) => isTrackedMetric(value))
+  if (tracked.some(([key]) => isLossKey(key))) {
+    const collector = new SeriesCollector(label, 'sacred')
+    for (const [key, metric] of tracked) {
+      const { steps, values } = metric as { steps?: unknown[]; values: unknown[] }
+      const listLine = () => lineFinder(text, JSON.stringify(key))()
+      values.forEach((raw, i) => {
+        const value = numberOf(raw)
+        const step = numberOf(steps?.[i])
+        if (value !== undefined) collector.add(key, step, value, 0)
+        else if (typeof raw === 'string' && isLossKey(key)) collector.unparsed(key, raw, listLine())
+      })
+    }
+    return collector.series()
+  }
   // A history: a list of numbers per metric, beside which other keys (a timestamp, the classes) may stand.
   const arrays = Object.entries(record).filter(
     ([key, value]) =>
@@ -267,6 +283,13 @@ export function readMetricsJson(text: string, label: string): MetricSeries[] {
     return collector.series()
   }
   return []
+}
+
+/** `{"values": [...], "steps": [...]}`: one metric as sacred and others track it. */
+function isTrackedMetric(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const { values, steps } = value as Record<string, unknown>
+  return Array.isArray(values) && (steps === undefined || Array.isArray(steps))
 }
 
 /** Whether a text that is not one JSON document is JSON Lines: its first line is one object. */

@@ -19,6 +19,7 @@ export type SourceFormat =
   | 'mlflow'
   | 'dvclive'
   | 'catboost'
+  | 'sacred'
 
 /** A value in a loss column that is not a number (`zero point eight`), kept so the verdict can name it. */
 export interface UnparsedValue {

@@ -511,7 +511,7 @@ function shapeFailure(
   return {
     frozenAt: shape?.frozenAt,
     reboundFrom: shape?.reboundFrom,
-    reason: `${failed.length} of ${runs.length} runs found back to back in ${which} (the step restarts; one-vs-rest training prints one run per class) did not learn: ${shown}${failed.length > 5 ? ' …' : ''}`
+    reason: `${failed.length} of ${runs.length} runs found back to back in ${which} (the step restarts: a script that fits several models, or one-vs-rest training, one run per class) did not learn: ${shown}${failed.length > 5 ? ' …' : ''}`
   }
 }
 
