@@ -468,6 +468,36 @@ describe('progress bars: one point a step drawn', () => {
   })
 })
 
+describe('console tables in more shapes (second survey)', () => {
+  const publicLog = (name: string) => fixture(`framework-logs/public/${name}`)
+
+  it('skorch: a row whose cp cell is blank keeps its numbers under their columns', async () => {
+    const series = readOutput(await readFile(publicLog('skorch-cp-column.txt'), 'utf8')).series()
+    const trainLoss = series.find(s => s.key === 'train_loss')!
+    expect(trainLoss.points.map(p => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+    expect(valuesOf(series, 'dur')[4]).toBe(2.2225)
+    expect(valuesOf(series, 'valid_loss')[4]).toBe(0.3951)
+  })
+
+  it('Ultralytics YOLO: rows drawn as bars under a header repeated every epoch, one point an epoch', async () => {
+    const series = readOutput(await readFile(publicLog('yolov8-console.txt'), 'utf8')).series()
+    const box = series.find(s => s.key === 'box_loss')!
+    expect(box.points.map(p => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 18, 19, 20])
+    expect([box.points[0].value, box.points.at(-1)!.value]).toEqual([1.777, 1.421])
+    expect(judgeLoss(chooseLossSeries(series), options, noHints, []).verdict).toBe('pass')
+  })
+
+  it('fastai: a table of tabs (copied from a notebook)', () => {
+    const series = readOutput(
+      'epoch\ttrain_loss\tvalid_loss\taccuracy\ttime\n0\tnan\tnan\t0.958595\t00:03\n1\tnan\tnan\t0.958595\t00:03'
+    ).series()
+    expect(series.find(s => s.key === 'train_loss')!.points.map(p => [p.step, p.value])).toEqual([
+      [0, NaN],
+      [1, NaN]
+    ])
+  })
+})
+
 describe('what the survey of public logs found besides', () => {
   it("a config dump's FOCAL_LOSS_ALPHA and the like are no losses", () => {
     const series = readOutput(

@@ -1,4 +1,5 @@
 import { CatboostDirection, parseCatboostLine, type CatboostLine } from './catboost.js'
+import { tableHeader, tableRow, type Table, type TableRow } from './console-tables.js'
 import { isLossKey } from './loss-keys.js'
 import { barFrame, ProgressBars, type BarFrame } from './progress-bars.js'
 import {
@@ -92,12 +93,6 @@ const LOG_PREFIX =
 // A line that only leads up to the loss ("Iteration 3, loss = ...") carries the step.
 const LEADING_STEP =
   /^(?:(?:global[ _])?(?:step|iter(?:ation)?|it|epoch)\s*[:=]?\s*(?<step>\d+)\b|\[(?<bracket>\d+)\])/i
-// Console tables (skorch's epoch table, scikit-learn GradientBoosting's verbose table): a header whose
-// names are split by two or more spaces, an optional rule of dashes, then one row of numbers per epoch.
-const TABLE_HEADER =
-  /^[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*(?: {2,}[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*)+$/
-const TABLE_RULE = /^-+(?: +-+)*$/
-const TABLE_STEP = /^(?:epoch|iter|iteration|step)$/i
 // scikit-learn GradientBoosting's verbose table: "Iter  Train Loss  [OOB Improve]  Remaining Time". Without
 // subsampling (no OOB Improve column) its Train Loss is the loss over the whole training set.
 const GB_LOSS = 'Train Loss'
@@ -131,10 +126,9 @@ export interface OutputReaderOptions {
   lossKey?: string
 }
 
-interface Table {
-  columns: string[]
-  step: number
-  /** scikit-learn GradientBoosting's table: which loss its Train Loss is, and whether over the whole set. */
+interface OpenTable {
+  table: Table
+  /** scikit-learn GradientBoosting's table: whether its Train Loss is over the whole training set. */
   gradientBoosting?: { wholeSet: boolean }
 }
 
@@ -165,7 +159,7 @@ export class OutputMetricsReader {
   private readonly collector = new SeriesCollector(COMMAND_OUTPUT, 'output')
   readonly hints: OutputHints = { lightningLogInterval: false, fastDevRun: false }
   private readonly keyPattern?: RegExp
-  private table?: Table
+  private table?: OpenTable
   private sgdEpoch?: number
   private skipBestLine = false
   private readonly catboost = new CatboostDirection()
@@ -197,7 +191,8 @@ export class OutputMetricsReader {
   }
 
   readLine(rawLine: string, lineNumber: number): void {
-    let line = cleanLine(rawLine.length > MAX_LINE ? rawLine.slice(0, MAX_LINE) : rawLine)
+    const printed = rawLine.length > MAX_LINE ? rawLine.slice(0, MAX_LINE) : rawLine
+    let line = cleanLine(printed)
     if (line === '') return
     if (this.userPattern) return this.readUserPattern(line, lineNumber)
     if (line.includes('log_every_n_steps')) this.hints.lightningLogInterval = true
@@ -207,7 +202,7 @@ export class OutputMetricsReader {
       this.lineHint = GRAD_FN_LOSS[GRAD_FN.exec(line)?.groups?.name ?? '']
       line = line.replace(SCALAR_WRAPPER, '$<value>')
     }
-    if (!this.readTable(line, lineNumber) && !this.readKnownFormats(line, lineNumber))
+    if (!this.readTable(line, lineNumber, printed) && !this.readKnownFormats(line, lineNumber))
       this.readGeneric(line, lineNumber)
     this.lineHint = undefined
     const gradient = this.lineAdded.length ? GRADIENT_NOT_FINITE.exec(line)?.groups!.key : undefined
@@ -274,32 +269,38 @@ export class OutputMetricsReader {
     if (text !== undefined) this.add(match?.groups?.key ?? 'loss', text, lineNumber)
   }
 
-  /** A console table: its header starts it; rows of as many cells follow; anything else ends it. */
-  private readTable(line: string, lineNumber: number): boolean {
+  /** A console table: its header starts it; its rows follow; anything else ends it. */
+  private readTable(line: string, lineNumber: number, printed: string): boolean {
+    const shown = () => cleanLine(printed, false)
     if (this.table) {
-      if (TABLE_RULE.test(line)) return true
-      const cells = line.split(/\s+/)
-      const { columns, step } = this.table
-      if (cells.length === columns.length && /^\d+$/.test(cells[step < 0 ? 0 : step])) {
-        const at = step < 0 ? undefined : Number(cells[step])
-        const gb = this.table.gradientBoosting
-        cells.forEach((cell, i) => {
-          if (i === step || !NUMBER_CELL.test(cell)) return
-          if (gb && columns[i] === GB_LOSS)
-            this.add(GB_LOSS, cell, lineNumber, at, undefined, 'sklearn-gb', gb.wholeSet)
-          else this.add(columns[i], cell, lineNumber, at)
-        })
+      const row = tableRow(this.table.table, line, shown())
+      if (row?.kind === 'rule') return true
+      if (row) {
+        this.addTableRow(row, lineNumber)
         return true
       }
       this.table = undefined
     }
-    if (line.length > 400 || !TABLE_HEADER.test(line)) return false
-    const columns = line.split(/ {2,}/)
-    if (!columns.some(name => isLossKey(name))) return false
-    this.table = { columns, step: columns.findIndex(name => TABLE_STEP.test(name)) }
-    if (columns[0] === 'Iter' && columns[1] === GB_LOSS)
-      this.table.gradientBoosting = { wholeSet: !columns.includes(GB_OOB) }
+    const table = tableHeader(line, shown())
+    if (!table) return false
+    this.table = { table }
+    if (table.columns[0] === 'Iter' && table.columns[1] === GB_LOSS)
+      this.table.gradientBoosting = { wholeSet: !table.columns.includes(GB_OOB) }
     return true
+  }
+
+  /** A row's numbers; a row drawn again for the same step (YOLO's bar) replaces that step's. */
+  private addTableRow(row: Extract<TableRow, { kind: 'row' }>, lineNumber: number): void {
+    const gb = this.table!.gradientBoosting
+    for (const [column, cell] of row.cells) {
+      if (!NUMBER_CELL.test(cell)) continue
+      const last = this.collector.lastPoint(column)
+      if (row.step !== undefined && last?.step === row.step)
+        this.collector.replaceLast(column, parseMetricNumber(cell) ?? NaN, lineNumber)
+      else if (gb && column === GB_LOSS)
+        this.add(GB_LOSS, cell, lineNumber, row.step, undefined, 'sklearn-gb', gb.wholeSet)
+      else this.add(column, cell, lineNumber, row.step)
+    }
   }
 
   private readKnownFormats(line: string, lineNumber: number): boolean {

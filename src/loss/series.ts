@@ -211,6 +211,11 @@ export class SeriesCollector {
     if (series) series.split = split
   }
 
+  /** The last point of `key`. */
+  lastPoint(key: string, context?: string): LossPoint | undefined {
+    return this.byKey.get(`${context ?? ''}\u0000${key}`)?.points.at(-1)
+  }
+
   /** The last value of `key`, to drop the repeated frames a progress bar redraws. */
   last(key: string, context?: string): number | undefined {
     return this.byKey.get(`${context ?? ''}\u0000${key}`)?.points.at(-1)?.value

@@ -3,8 +3,8 @@ const OSC = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g
 const CSI = /\u001b\[[0-?]*[ -/]*[@-~]/g
 const ESC = /\u001b[@-Z\\-_]/g
 
-/** A line as a terminal would show it: escape sequences removed, backspaces applied. */
-export function cleanLine(line: string): string {
+/** A line as a terminal would show it: escape sequences removed, backspaces applied; trimmed unless asked. */
+export function cleanLine(line: string, trim = true): string {
   let out = line.includes('\u001b') ? line.replace(OSC, '').replace(CSI, '').replace(ESC, '') : line
   if (out.includes('\b')) {
     const chars: string[] = []
@@ -14,5 +14,5 @@ export function cleanLine(line: string): string {
     }
     out = chars.join('')
   }
-  return out.trim()
+  return trim ? out.trim() : out
 }

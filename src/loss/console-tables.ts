@@ -1,0 +1,76 @@
+import { isLossKey } from './loss-keys.js'
+
+// Console tables (skorch's epoch table, scikit-learn GradientBoosting's verbose table, fastai's, Ultralytics
+// YOLO's): a header whose names are split by two or more spaces or by tabs, an optional rule of dashes, then
+// one row of numbers per epoch.
+const NAME = String.raw`[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*`
+const TABLE_HEADER = new RegExp(String.raw`^${NAME}(?:(?: {2,}|\t+)${NAME})+$`)
+const TABLE_RULE = /^-+(?: +-+)*$/
+const TABLE_STEP = /^(?:epoch|iter|iteration|step)$/i
+// A step cell: "3", or YOLO's "3/20".
+const STEP_CELL = /^(\d+)(?:\/\d+)?$/
+// YOLO draws each epoch's row as a progress bar: "1/20  10.1G  1.777 … 640: 100%|███| 298/298 [08:35<00:00]".
+const BAR_TAIL = /:\s+\d{1,3}%\|.*$/
+
+export interface Table {
+  columns: string[]
+  /** Where each column's name sits in the header line as printed: rows align to it. */
+  spans: Array<[start: number, end: number]>
+  step: number
+}
+
+/** A table's header, or undefined. `shown` is the line as printed (its indent kept). */
+export function tableHeader(line: string, shown: string): Table | undefined {
+  if (line.length > 400 || !TABLE_HEADER.test(line)) return undefined
+  const columns = line.split(/\t+| {2,}/)
+  if (!columns.some(name => isLossKey(name))) return undefined
+  const spans = [...shown.matchAll(/[^\s](?:[^\t ]| (?! ))*/g)].map(
+    m => [m.index, m.index + m[0].length] as [number, number]
+  )
+  return { columns, spans, step: columns.findIndex(name => TABLE_STEP.test(name)) }
+}
+
+export type TableRow =
+  { kind: 'rule' } | { kind: 'row'; step?: number; cells: Array<[column: string, text: string]> }
+
+/**
+ * A row of `table`, a rule, or undefined (the line ends the table). A row with fewer cells than columns (skorch
+ * leaves the `cp` cell blank on epochs without a checkpoint) puts each cell under the column it lines up with.
+ */
+export function tableRow(table: Table, line: string, shown: string): TableRow | undefined {
+  if (TABLE_RULE.test(line)) return { kind: 'rule' }
+  const text = line.replace(BAR_TAIL, '')
+  const cells = text.split(/\s+/)
+  let named: Array<[string, string]>
+  if (cells.length === table.columns.length)
+    named = cells.map((cell, i) => [table.columns[i], cell])
+  else if (
+    cells.length >= 2 &&
+    cells.length < table.columns.length &&
+    table.spans.length === table.columns.length
+  )
+    named = alignedCells(table, shown.replace(BAR_TAIL, ''))
+  else return undefined
+  const stepColumn = table.columns[table.step < 0 ? 0 : table.step]
+  const stepCell = STEP_CELL.exec(named.find(([column]) => column === stepColumn)?.[1] ?? '')
+  if (!stepCell) return undefined
+  return {
+    kind: 'row',
+    step: table.step < 0 ? undefined : Number(stepCell[1]),
+    cells: named.filter(([column]) => table.step < 0 || column !== table.columns[table.step])
+  }
+}
+
+/** Each cell under the column whose name it starts or ends with (left- or right-aligned tables). */
+function alignedCells(table: Table, shown: string): Array<[string, string]> {
+  return [...shown.matchAll(/\S+/g)].map(m => {
+    const [start, end] = [m.index, m.index + m[0].length]
+    let best = 0
+    let distance = Infinity
+    table.spans.forEach(([from, to], i) => {
+      const d = Math.min(Math.abs(end - to), Math.abs(start - from))
+      if (d < distance) [best, distance] = [i, d]
+    })
+    return [table.columns[best], m[0]]
+  })
+}
