@@ -440,10 +440,11 @@ export class OutputMetricsReader {
    * A key that names several losses on one line ("Model Loss 499.3, Actor Loss 1100.1, Critic Loss 12201.2")
    * takes the word before it, so they stay apart.
    */
-  private qualified(m: RegExpMatchArray, all: RegExpMatchArray[], line: string): string {
+  private qualified(m: RegExpMatchArray, counts: Map<string, number>, line: string): string {
     const key = m.groups!.key
-    if (all.filter(other => other.groups!.key === key).length < 2) return key
-    const before = /([A-Za-z]\w*)\s*$/.exec(line.slice(0, m.index))?.[1]
+    if (counts.get(key)! < 2) return key
+    // The word just before it (a bounded look back: a line may hold thousands of such keys).
+    const before = /([A-Za-z]\w*)\s*$/.exec(line.slice(Math.max(0, m.index! - 40), m.index))?.[1]
     return before ? `${before} ${key}` : key
   }
 
@@ -459,7 +460,9 @@ export class OutputMetricsReader {
     const add = (m: RegExpMatchArray, key = m.groups!.key) =>
       this.add(key, m.groups!.value, lineNumber, step, split)
     const losses = [...line.matchAll(GENERIC)]
-    for (const m of losses) add(m, this.qualified(m, losses, line))
+    const counts = new Map<string, number>()
+    for (const m of losses) counts.set(m.groups!.key, (counts.get(m.groups!.key) ?? 0) + 1)
+    for (const m of losses) add(m, this.qualified(m, counts, line))
     const found = losses.length > 0
     if (this.keyPattern) {
       for (const m of line.matchAll(this.keyPattern)) if (!/loss/i.test(m.groups!.key)) add(m)

@@ -1,4 +1,4 @@
-import type { MetricSeries } from './series.js'
+import { MAX_SERIES, type MetricSeries } from './series.js'
 
 // tqdm bars (Lightning, plain loops): "Epoch 0: 100%|███| 4/4 [00:00<00:00, 22.10it/s, v_num=0, train_loss_step=0.651]"
 // or, with set_description, "loss: 0.5231:  40%|████| 4/10 [00:01<00:02, 3.2it/s]". The elapsed<remaining part
@@ -51,8 +51,11 @@ export function barFrame(line: string, pass = 0): BarFrame | undefined {
   }
 }
 
+/** What a key remembers of its last frame (not its text: a frame may be 16 KiB). */
+type DrawnStep = Pick<BarFrame, 'bar' | 'pass' | 'step'>
+
 interface BarKey {
-  last: BarFrame
+  last: DrawnStep
   lastValue: number
   /** The key was drawn from the first bar of the log on: no earlier epoch's value can be shown in it. */
   fromFirstBar: boolean
@@ -79,10 +82,13 @@ export class ProgressBars {
   place(seriesId: string, value: number, frame: BarFrame): 'add' | 'replace' {
     this.firstBar ??= frame.bar
     const key = this.keys.get(seriesId)
+    // Past as many keys as a source keeps series for, frames are no longer told apart (memory stays bounded).
+    if (!key && this.keys.size >= 2 * MAX_SERIES) return 'add'
+    const drawn: DrawnStep = { bar: frame.bar, pass: frame.pass, step: frame.step }
     if (!key) {
       const fromFirstBar = frame.bar === this.firstBar
       this.keys.set(seriesId, {
-        last: frame,
+        last: drawn,
         lastValue: value,
         fromFirstBar,
         firstBarPoints: fromFirstBar ? 1 : 0,
@@ -96,7 +102,7 @@ export class ProgressBars {
     const redraw =
       sameStep && (frame.pass === last.pass || (frame.complete && same(value, key.lastValue)))
     const lastValue = key.lastValue
-    Object.assign(key, { last: frame, lastValue: value })
+    Object.assign(key, { last: drawn, lastValue: value })
     if (redraw) return 'replace'
     if (frame.bar === last.bar && !same(value, lastValue)) key.perStep = true
     if (key.fromFirstBar && frame.bar === this.firstBar) key.firstBarPoints++
