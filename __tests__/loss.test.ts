@@ -598,6 +598,23 @@ describe('what the survey of public logs found besides', () => {
     expect(judgeLoss(choice, options, noHints, []).verdict).toBe('pass')
   })
 
+  it("a Chinese split word before the loss (整体测试集上的Loss) makes it that split's", () => {
+    const series = readOutput(
+      '训练次数：100, Loss：1.9817659854888916\n整体测试集上的Loss: 262.62046909332275'
+    ).series()
+    expect(series.map(s => [s.key, s.context, classify(s).role])).toEqual([
+      ['Loss', undefined, 'train'],
+      ['Loss', 'test', 'validation']
+    ])
+  })
+
+  it("CatBoost's lines pasted with spaces for tabs are read, and a metric where higher is better is known", async () => {
+    const tabs = await readFile(fixture('framework-logs/catboost-console/console-auc.txt'), 'utf8')
+    const reader = readOutput(tabs.replace(/\t/g, '     '))
+    expect(reader.hints.catboostMetricHigher).toBe(true)
+    expect(valuesOf(reader.series(), 'test')).toHaveLength(12)
+  })
+
   it('a JSON file that is neither JSON nor JSON Lines is named with the line and column', () => {
     expect(() => readMetricsJson('{\n"loss": [1, 2]\n} x', 'h.json')).toThrow(
       /^h\.json:3:3: not valid JSON: /

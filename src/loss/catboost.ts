@@ -101,19 +101,17 @@ export interface CatboostLine {
   best?: number
 }
 
-/** A CatBoost iteration line (tab-separated fields after `<iteration>:`), or undefined. */
+// Its fields: tab-separated as printed, or spaces where a log was pasted (issues show tabs as spaces).
+const CATBOOST_FIELD = /(?:^|\s)(learn|test\d*|best): (\S+)/g
+
+/** A CatBoost iteration line (`<iteration>:` then `learn: …`, `test: …`, `best: … (k)` …), or undefined. */
 export function parseCatboostLine(line: string): CatboostLine | undefined {
-  const head = /^(\d+):\tlearn: /.exec(line)
+  const head = /^(\d+):\s+learn: /.exec(line)
   if (!head) return undefined
   const result: CatboostLine = { iteration: Number(head[1]), values: [] }
-  for (const field of line.slice(head[1].length + 2).split('\t')) {
-    const colon = field.indexOf(': ')
-    if (colon < 0) continue
-    const name = field.slice(0, colon)
-    const value = field.slice(colon + 2).trim()
-    if (name === 'best') result.best = Number(value.split(' ')[0])
-    else if ((name === 'learn' || /^test\d*$/.test(name)) && parseMetricNumber(value) !== undefined)
-      result.values.push([name, value])
+  for (const [, name, value] of line.slice(head[1].length + 1).matchAll(CATBOOST_FIELD)) {
+    if (name === 'best') result.best = Number(value)
+    else if (parseMetricNumber(value) !== undefined) result.values.push([name, value])
   }
   return result.values.length ? result : undefined
 }

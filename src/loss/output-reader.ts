@@ -86,6 +86,8 @@ const NAMED = new RegExp(
 // "Test (EMA): [ 0/195] … Loss: 6.89", "Validate: …"): its losses are that split's.
 const LEADING_SPLIT =
   /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| \(\w+\))?(?:\W{1,3}\s|\]|:|\s+\d)/i
+// Chinese tutorials name the split anywhere before the loss: 测试 (test, 測試), 验证 (validation, 驗證).
+const CJK_SPLIT = /测试|測試|验证|驗證/
 // What loggers put before the message: "INFO:root:", absl's "I0912 10:00:00.123 140 train.py:652] ",
 // "2025-03-02 05:16:20,962 - INFO - ", "[2025-03-02 05:16:20] INFO ", mmengine's "11/29 10:00:00 - mmengine - INFO - ".
 const LOG_PREFIX =
@@ -136,6 +138,7 @@ interface OpenTable {
 function splitNamed(word: string | undefined): string | undefined {
   if (word === undefined) return undefined
   const lower = word.toLowerCase()
+  if (CJK_SPLIT.test(word)) return /测试|測試/.test(word) ? 'test' : 'validation'
   return lower.startsWith('val')
     ? 'validation'
     : lower.startsWith('test')
@@ -456,7 +459,7 @@ export class OutputMetricsReader {
     const repeated = step !== undefined && body === this.lastBody
     this.lastBody = body
     if (repeated) return
-    const split = splitNamed(LEADING_SPLIT.exec(body)?.groups!.split)
+    const split = splitNamed(LEADING_SPLIT.exec(body)?.groups!.split ?? CJK_SPLIT.exec(body)?.[0])
     const add = (m: RegExpMatchArray, key = m.groups!.key) =>
       this.add(key, m.groups!.value, lineNumber, step, split)
     const losses = [...line.matchAll(GENERIC)]
