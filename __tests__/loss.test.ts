@@ -468,6 +468,26 @@ describe('progress bars: one point a step drawn', () => {
   })
 })
 
+describe("Weights & Biases' run folders", () => {
+  it("the newest run's captured console (latest-run) is read, not every run's", async () => {
+    const falling = Array.from(
+      { length: 12 },
+      (_, i) => `step ${i}: loss ${(2 - i / 10).toFixed(2)}`
+    )
+    const root = await folder({
+      'wandb/run-20240101_000000-aaa/files/output.log': 'step 0: loss 2.30\nstep 1: loss 2.30\n',
+      'wandb/run-20240102_000000-bbb/files/output.log': falling.join('\n'),
+      'wandb/run-20240102_000000-bbb/files/wandb-summary.json': '{"loss": 0.9}',
+      'wandb/debug.log': 'loss 1\nloss 2\n'
+    })
+    execFileSync('ln', ['-s', 'run-20240102_000000-bbb', path.join(root, 'wandb', 'latest-run')])
+    const found = emptyFound()
+    await findSeries(root, file => path.relative(root, file), found)
+    expect(found.files).toEqual(['wandb/run-20240102_000000-bbb/files/output.log'])
+    expect(judgeLoss(chooseLossSeries(found.series), options, noHints, []).verdict).toBe('pass')
+  })
+})
+
 describe('console tables in more shapes (second survey)', () => {
   const publicLog = (name: string) => fixture(`framework-logs/public/${name}`)
 

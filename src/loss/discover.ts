@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../errors.js'
 import { kindOfEntry, openRegularFile } from '../file-info.js'
@@ -45,9 +45,10 @@ const SKIPPED_FOLDERS = new Set([
   '__pycache__',
   '.venv',
   'venv',
-  'site-packages',
-  'wandb'
+  'site-packages'
 ])
+/** Weights & Biases' folder: one run folder per run, each with the console it captured (files/output.log). */
+const WANDB = 'wandb'
 const MAX_DEPTH = 8
 const MAX_ENTRIES = 20_000
 /**
@@ -200,6 +201,11 @@ async function walk(root: string, since: number | undefined): Promise<string[]> 
     for (const entry of listing.sort((a, b) => a.name.localeCompare(b.name))) {
       if (++entries > MAX_ENTRIES) return
       const full = path.join(folder, entry.name)
+      if (entry.isDirectory() && entry.name === WANDB) {
+        const log = await wandbConsoleLog(full)
+        if (log && (since === undefined || (await stat(log)).mtimeMs >= since)) files.push(log)
+        continue
+      }
       if (entry.isDirectory()) {
         if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(entry.name)) await visit(full, depth + 1)
         continue
@@ -215,6 +221,27 @@ async function walk(root: string, since: number | undefined): Promise<string[]> 
   }
   await visit(root, 0)
   return files
+}
+
+/**
+ * The console log W&B captured for its newest run: `latest-run` (a link to one of the run folders) or, without
+ * it, the last `run-*` folder by name (named by their start time). A link that leads elsewhere is not followed.
+ */
+async function wandbConsoleLog(folder: string): Promise<string | undefined> {
+  const runs = (await readdir(folder, { withFileTypes: true }))
+    .filter(entry => entry.isDirectory() && /^(?:offline-)?run-/.test(entry.name))
+    .map(entry => entry.name)
+    .sort()
+  const latest = await realpath(path.join(folder, 'latest-run')).then(
+    target => path.basename(target),
+    () => undefined
+  )
+  const run = latest !== undefined && runs.includes(latest) ? latest : runs.at(-1)
+  if (run === undefined) return undefined
+  const log = path.join(folder, run, 'files', 'output.log')
+  const [inside, real] = await Promise.all([realpath(folder), realpath(log).catch(() => '')])
+  if (!real.startsWith(inside + path.sep)) return undefined
+  return (await stat(real).catch(() => null))?.isFile() ? log : undefined
 }
 
 /**
