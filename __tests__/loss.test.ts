@@ -596,6 +596,26 @@ describe('what the survey of public logs found besides', () => {
     ])
   })
 
+  it("an epoch's lines may repeat (two batches with the same loss), and a second table's epoch 0 is a point", () => {
+    const batches = readOutput(
+      '2025-03-02 05:16:20,962 - INFO - Epoch 1 - Batch loss: 12.1336\n2025-03-02 05:16:21,100 - INFO - Epoch 1 - Batch loss: 12.1336'
+    ).series()
+    expect(valuesOf(batches, 'loss')).toEqual([12.1336, 12.1336])
+    // fastai's fine_tune: one frozen epoch, then the unfrozen ones, each in a table of its own.
+    const table = (rows: string[]) =>
+      ['epoch     train_loss  valid_loss  error_rate  time', ...rows].join('\n')
+    const fineTune = readOutput(
+      [
+        table(['0         0.705501    0.193463    0.062500    00:12']),
+        table([
+          '0         0.254413    0.153162    0.045000    00:15',
+          '1         0.197024    0.143710    0.040000    00:15'
+        ])
+      ].join('\n')
+    ).series()
+    expect(valuesOf(fineTune, 'train_loss')).toEqual([0.705501, 0.254413, 0.197024])
+  })
+
   it('a full-width colon separates a key from its value (Chinese tutorials: "Loss：1.98")', () => {
     expect(
       valuesOf(readOutput('训练次数：100, Loss：1.9817659854888916').series(), 'Loss')

@@ -31,7 +31,14 @@ export function tableHeader(line: string, shown: string): Table | undefined {
 }
 
 export type TableRow =
-  { kind: 'rule' } | { kind: 'row'; step?: number; cells: Array<[column: string, text: string]> }
+  | { kind: 'rule' }
+  | {
+      kind: 'row'
+      step?: number
+      cells: Array<[column: string, text: string]>
+      /** Drawn as a progress bar (YOLO): drawn again for the same step, it replaces that step's values. */
+      bar: boolean
+    }
 
 /**
  * A row of `table`, a rule, or undefined (the line ends the table). A row with fewer cells than columns (skorch
@@ -56,6 +63,7 @@ export function tableRow(table: Table, line: string, shown: string): TableRow | 
   if (!stepCell) return undefined
   return {
     kind: 'row',
+    bar: text !== line,
     step: table.step < 0 ? undefined : Number(stepCell[1]),
     cells: named.filter(([column]) => table.step < 0 || column !== table.columns[table.step])
   }

@@ -94,7 +94,7 @@ const LOG_PREFIX =
   /^(?:(?:DEBUG|INFO|WARNING|ERROR):[\w.]*:|[IWE]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [\w.-]+:\d+\] |\[?\d{2,4}[-/]\d{2}[-/]?\d{0,2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?(?: - [\w.]+)?(?: *(?:- *)?\[?(?:DEBUG|INFO|WARNING)\]?)?(?: *- )?) */
 // A line that only leads up to the loss ("Iteration 3, loss = ...") carries the step.
 const LEADING_STEP =
-  /^(?:(?:global[ _])?(?:step|iter(?:ation)?|it|epoch)\s*[:=]?\s*(?<step>\d+)\b|\[(?<bracket>\d+)\])/i
+  /^(?:(?:global[ _])?(?:(?<unit>step|iter(?:ation)?|it)|epoch)\s*[:=]?\s*(?<step>\d+)\b|\[(?<bracket>\d+)\])/i
 // scikit-learn GradientBoosting's verbose table: "Iter  Train Loss  [OOB Improve]  Remaining Time". Without
 // subsampling (no OOB Improve column) its Train Loss is the loss over the whole training set.
 const GB_LOSS = 'Train Loss'
@@ -298,7 +298,7 @@ export class OutputMetricsReader {
     for (const [column, cell] of row.cells) {
       if (!NUMBER_CELL.test(cell)) continue
       const last = this.collector.lastPoint(column)
-      if (row.step !== undefined && last?.step === row.step)
+      if (row.bar && row.step !== undefined && last?.step === row.step)
         this.collector.replaceLast(column, parseMetricNumber(cell) ?? NaN, lineNumber)
       else if (gb && column === GB_LOSS)
         this.add(GB_LOSS, cell, lineNumber, row.step, undefined, 'sklearn-gb', gb.wholeSet)
@@ -455,8 +455,9 @@ export class OutputMetricsReader {
     const body = line.replace(LOG_PREFIX, '')
     const leading = LEADING_STEP.exec(body)
     const step = leading ? Number(leading.groups!.step ?? leading.groups!.bracket) : undefined
-    // A step's line printed twice (TensorFlow's absl and Python loggers both print it) is one point.
-    const repeated = step !== undefined && body === this.lastBody
+    // A step's line printed twice (TensorFlow's absl and Python loggers both print it) is one point; an epoch's
+    // lines may repeat (two batches of one epoch with the same loss).
+    const repeated = leading?.groups!.unit !== undefined && body === this.lastBody
     this.lastBody = body
     if (repeated) return
     const split = splitNamed(LEADING_SPLIT.exec(body)?.groups!.split ?? CJK_SPLIT.exec(body)?.[0])
