@@ -228,15 +228,19 @@ async function walk(root: string, since: number | undefined): Promise<string[]> 
  * it, the last `run-*` folder by name (named by their start time). A link that leads elsewhere is not followed.
  */
 async function wandbConsoleLog(folder: string): Promise<string | undefined> {
+  // latest-run is a link W&B makes, or a folder where a copy (a repository, an artifact) made it one.
   const runs = (await readdir(folder, { withFileTypes: true }))
-    .filter(entry => entry.isDirectory() && /^(?:offline-)?run-/.test(entry.name))
+    .filter(entry => entry.isDirectory() && /^(?:(?:offline-)?run-|latest-run$)/.test(entry.name))
     .map(entry => entry.name)
     .sort()
   const latest = await realpath(path.join(folder, 'latest-run')).then(
     target => path.basename(target),
     () => undefined
   )
-  const run = latest !== undefined && runs.includes(latest) ? latest : runs.at(-1)
+  const run =
+    latest !== undefined && runs.includes(latest)
+      ? latest
+      : (runs.filter(name => name !== 'latest-run').at(-1) ?? runs.at(-1))
   if (run === undefined) return undefined
   const log = path.join(folder, run, 'files', 'output.log')
   const [inside, real] = await Promise.all([realpath(folder), realpath(log).catch(() => '')])
