@@ -468,6 +468,67 @@ describe('progress bars: one point a step drawn', () => {
   })
 })
 
+describe('what the third survey of public logs found', () => {
+  it('XGBoost pasted with spaces for tabs; a loop\'s "[3] train-loss:0.5" stays a plain loss', () => {
+    const pasted = readOutput(
+      '[0]  validation_0-logloss:0.69300\n[50]  validation_0-logloss:0.68963'
+    ).series()
+    expect(pasted.map(s => [s.key, s.wholeSet])).toEqual([['validation_0-logloss', true]])
+    const loop = readOutput('[3] train-loss:0.5\n[4] train-loss:0.4').series()
+    expect(loop.map(s => [s.key, s.wholeSet ?? false])).toEqual([['train-loss', false]])
+  })
+
+  it("Chainer's PrintReport table (main/loss, validation/main/loss)", () => {
+    const series = readOutput(
+      [
+        'epoch       iteration   main/loss   validation/main/loss  main/accuracy  elapsed_time',
+        '0           100         2.77838                           0              30.1',
+        '1           200         2.25634     2.26484               0              60.2'
+      ].join('\n')
+    ).series()
+    expect(valuesOf(series, 'main/loss')).toEqual([2.77838, 2.25634])
+    expect(classify(series.find(s => s.key === 'validation/main/loss')!).role).toBe('validation')
+  })
+
+  it("Ignite's 'Validation Results' and Caffe's 'Test net output' lines are their split's", () => {
+    const series = readOutput(
+      [
+        'Training Results - Epoch: 1  Avg accuracy: 0.93 Avg loss: 0.21',
+        'Validation Results - Epoch: 1  Avg accuracy: 0.94 Avg loss: 0.20',
+        'I0101 10:00:00.123456 1 solver.cpp:398]     Test net output #1: loss = 87.3365 (* 1 = 87.3365 loss)'
+      ].join('\n')
+    ).series()
+    expect(series.map(s => [s.key, classify(s).role])).toEqual([
+      ['Avg loss', 'train'],
+      ['Avg loss', 'validation'],
+      ['loss', 'validation']
+    ])
+  })
+
+  it('a file given alone is a validation loss only by a name that is a split word, not one that holds one', async () => {
+    const root = await folder({
+      'test_run_3/train.log': 'step 1: loss 0.9\nstep 2: loss 0.5',
+      'val/train.log': 'step 1: loss 0.9\nstep 2: loss 0.5'
+    })
+    const roles = []
+    for (const file of ['test_run_3/train.log', 'val/train.log']) {
+      const found = emptyFound()
+      await findSeries(path.join(root, file), path.basename, found)
+      roles.push(classify(found.series[0]).role)
+    }
+    expect(roles).toEqual(['train', 'validation'])
+  })
+
+  it('"Tot Loss" ranks over its parts', () => {
+    const choice = chooseLossSeries(
+      readOutput(
+        'Loc Loss: 0.66 Cls Loss: 0.75 Tot Loss: 0.70\nLoc Loss: 0.59 Cls Loss: 0.67 Tot Loss: 0.63'
+      ).series()
+    )
+    expect(choice.chosen!.series.key).toBe('Tot Loss')
+  })
+})
+
 describe("Weights & Biases' run folders", () => {
   it("the newest run's captured console (latest-run) is read, not every run's", async () => {
     const falling = Array.from(

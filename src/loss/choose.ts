@@ -11,6 +11,9 @@ import type { MetricSeries } from './series.js'
 
 export type Role = 'train' | 'validation' | 'ignored'
 
+/** A loss over all its parts: detectron2's total_loss over loss_cls, loss_box_reg …; `Tot Loss`. */
+const TOTAL_LOSS = new Set(['loss', 'total_loss', 'loss_total', 'tot_loss'])
+
 /** The ranks of a per-epoch loss (`epoch_loss`, `train_loss_epoch`): coarser than a per-step one. */
 export const EPOCH_RANKS: ReadonlySet<number> = new Set([5, 6])
 
@@ -70,7 +73,7 @@ export function classify(series: MetricSeries): Omit<Candidate, 'series' | 'fini
     else if (joined === 'loss' && (keyTokens.includes('train') || keyTokens.includes('training')))
       rank = 1
     // detectron2's total_loss over its loss_cls, loss_box_reg … parts.
-    else if (joined === 'loss' || joined === 'total_loss' || joined === 'loss_total') rank = 2
+    else if (TOTAL_LOSS.has(joined)) rank = 2
     else if (rest.includes('batch')) rank = 4
     else if (joined === 'epoch_loss') rank = 5
     else if (rest.includes('epoch')) rank = 6

@@ -3,7 +3,8 @@ import { isLossKey } from './loss-keys.js'
 // Console tables (skorch's epoch table, scikit-learn GradientBoosting's verbose table, fastai's, Ultralytics
 // YOLO's): a header whose names are split by two or more spaces or by tabs, an optional rule of dashes, then
 // one row of numbers per epoch.
-const NAME = String.raw`[A-Za-z][\w.]*(?: [A-Za-z][\w.]*)*`
+// Chainer's PrintReport names columns main/loss, validation/main/loss.
+const NAME = String.raw`[A-Za-z][\w./]*(?: [A-Za-z][\w./]*)*`
 const TABLE_HEADER = new RegExp(String.raw`^${NAME}(?:(?: {2,}|\t+)${NAME})+$`)
 const TABLE_RULE = /^-+(?: +-+)*$/
 const TABLE_STEP = /^(?:epoch|iter|iteration|step)$/i

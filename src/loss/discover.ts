@@ -296,11 +296,15 @@ export async function findSeries(
 function splitOfFile(file: string): string | undefined {
   const folder = path.basename(path.dirname(file))
   const stem = path.basename(file).split('.')[0]
-  return [folder, stem].find(name =>
-    normaliseKey(name)
-      .split('_')
-      .some(token => VALIDATION_TOKENS.has(token))
-  )
+  // A name that is a split word, or two words one of which is ("test_error", "loss_validation"); not any name
+  // that holds one ("test_run_3", "exp-val-acc-half").
+  return [folder, stem].find(name => {
+    const tokens = normaliseKey(name).split('_')
+    return (
+      tokens.length <= 2 &&
+      (VALIDATION_TOKENS.has(tokens[0]) || VALIDATION_TOKENS.has(tokens.at(-1)!))
+    )
+  })
 }
 
 export function emptyFound(): FoundSeries {

@@ -56,7 +56,11 @@ const KERAS_LINE = /^\d+\/(?<total>\d+|Unknown)\b/
 const KERAS_PAIR = new RegExp(String.raw`\s-\s(?<key>[\w./]+):\s(?<value>${NUM})`, 'gi')
 // XGBoost "[0]\ttrain-logloss:0.66014\teval-logloss:0.67"; LightGBM "[10]\ttraining's binary_logloss: 0.5".
 // The fields are split on tabs, not matched by one pattern.
-const GBDT_LINE = /^\[(?<iteration>\d+)\]\t/
+const GBDT_LINE = /^\[(?<iteration>\d+)\]\s/
+// Pasted where tabs became spaces, only XGBoost's own metrics are taken ("[3]  train-logloss:0.52"): a loop's
+// "[3] train-loss:0.5" is no GBDT's loss over a whole set.
+const XGBOOST_METRIC =
+  /^(?:[a-z]*logloss|rmsle?|mae|mape|error|merror|auc|aucpr|ndcg|map|poisson-nloglik|gamma-nloglik|cox-nloglik|tweedie-nloglik)(?:@[\d.]+)?$/
 // LightGBM repeats the best iteration's line after early stopping: not a new point.
 const GBDT_BEST = /best iteration is:?$/i
 // scikit-learn: SGD "-- Epoch 3" then "Norm: 6.12, NNZs: 4, Bias: -0.33, T: 150, Avg. loss: 0.378521";
@@ -85,7 +89,7 @@ const NAMED = new RegExp(
 // A line that names its split first ("Test set: Average loss: 0.03", "[eval] loss=0.4", "Val epoch 3 …",
 // "Test (EMA): [ 0/195] … Loss: 6.89", "Validate: …"): its losses are that split's.
 const LEADING_SPLIT =
-  /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| \(\w+\))?(?:\W{1,3}\s|\]|:|\s+\d)/i
+  /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| results| net output #\d+| \(\w+\))?(?:\W{1,3}\s|\]|:|\s+\d)/i
 // Chinese tutorials name the split anywhere before the loss: 测试 (test, 測試), 验证 (validation, 驗證).
 const CJK_SPLIT = /测试|測試|验证|驗證/
 // What loggers put before the message: "INFO:root:", absl's "I0912 10:00:00.123 140 train.py:652] ",
@@ -371,7 +375,8 @@ export class OutputMetricsReader {
     }
     const head = GBDT_LINE.exec(line)
     if (!head) return false
-    const fields = line.slice(head[0].length).split('\t')
+    const tabbed = line.includes('\t')
+    const fields = line.slice(head[0].length).split(tabbed ? '\t' : /\s+/)
     const pairs: Array<[set: string, metric: string, value: string]> = []
     for (const field of fields) {
       const colon = field.lastIndexOf(':')
@@ -385,7 +390,8 @@ export class OutputMetricsReader {
       const possessive = name.indexOf("'s ")
       const dash = name.indexOf('-')
       if (possessive > 0) pairs.push([name.slice(0, possessive), name.slice(possessive + 3), value])
-      else if (dash > 0) pairs.push([name.slice(0, dash), name.slice(dash + 1), value])
+      else if (dash > 0 && (tabbed || XGBOOST_METRIC.test(name.slice(dash + 1))))
+        pairs.push([name.slice(0, dash), name.slice(dash + 1), value])
     }
     if (!pairs.length) return false
     if (this.skipBestLine) {
