@@ -5,8 +5,6 @@ import { MAX_SERIES, type MetricSeries } from './series.js'
 // never holds a comma. A frame may end before its "]" (another message printed into the same terminal line).
 const TQDM_FRAME =
   /\|\s*(?<done>\d+)\/(?<total>\d+|\?)\s*\[[^,\]]*,\s*[^,\]]*?(?:it\/s|s\/it|\?)(?:,\s*(?<postfix>[^\]]*))?(?:\]|$)/
-// The bar's own glyphs and percentage at the end of its description.
-const BAR_GLYPHS = /\s*\d{1,3}%\|[^|]*$/
 // A bar of an evaluation pass: "Validation DataLoader 0:", "Evaluating:", "Test:" …
 const BAR_SPLIT =
   /^\W{0,3}(?<split>val|valid|validation|validating|eval|evaluation|evaluating|test|testing)\b/i
@@ -35,7 +33,7 @@ export interface BarFrame {
 export function barFrame(line: string, pass = 0): BarFrame | undefined {
   const m = TQDM_FRAME.exec(line)
   if (!m) return undefined
-  const description = line.slice(0, m.index).replace(BAR_GLYPHS, '').trim()
+  const description = withoutGlyphs(line.slice(0, m.index)).trim()
   const split = BAR_SPLIT.exec(description)?.groups!.split.toLowerCase()
   // "Epoch 3" and "loss: 0.52" name the same bars as "Epoch 3" and "loss: 0.49": numbers out, the epoch kept.
   const epoch = /\bepoch\W{0,2}(\d+)/i.exec(description)?.[1] ?? ''
@@ -49,6 +47,22 @@ export function barFrame(line: string, pass = 0): BarFrame | undefined {
     complete: done === total,
     split: split === undefined ? undefined : split.startsWith('t') ? 'test' : 'validation'
   }
+}
+
+/** The text before a bar less its percentage and glyphs ("Epoch 3:  40%|████"), found without a regular expression
+ * (one anchored at the end retries from every space of a long run of them). */
+function withoutGlyphs(text: string): string {
+  const bar = text.lastIndexOf('%|')
+  if (bar < 0) return text
+  let start = bar
+  while (
+    start > bar - 3 &&
+    start > 0 &&
+    text.charCodeAt(start - 1) >= 48 &&
+    text.charCodeAt(start - 1) <= 57
+  )
+    start--
+  return start < bar ? text.slice(0, start) : text
 }
 
 /** What a key remembers of its last frame (not its text: a frame may be 16 KiB). */
