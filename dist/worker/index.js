@@ -20941,10 +20941,14 @@ class Sampler {
     counts = new Map();
     pool;
     seen = 0;
+    /** Whether the rows of smallest priority are kept: for random, a later draw, or a uniform fallback. */
+    keepsSmallest;
     constructor(options) {
         this.options = options;
         this.pool = options.pool ?? options.rows;
         this.smallest = new Smallest(this.pool);
+        const { strategy, candidates, uniformPastClasses } = options;
+        this.keepsSmallest = strategy === 'random' || candidates === true || uniformPastClasses === true;
     }
     get done() {
         return (this.options.strategy === 'head' &&
@@ -20962,7 +20966,7 @@ class Sampler {
             this.count(label);
         if (strategy === 'all' || (strategy === 'head' && this.head.length < this.options.rows))
             this.head.push(entry);
-        if (this.keepsSmallest())
+        if (this.keepsSmallest)
             this.smallest.offer(entry);
         if (label !== undefined && this.counts && (strategy === 'stratified' || candidates)) {
             let kept = this.byClass.get(label);
@@ -20976,16 +20980,11 @@ class Sampler {
         const { strategy, candidates, rows } = this.options;
         if (strategy === 'all' || (strategy === 'head' && this.head.length < rows))
             return true;
-        if (this.keepsSmallest() && this.smallest.wants(priority, index))
+        if (this.keepsSmallest && this.smallest.wants(priority, index))
             return true;
         if (label === undefined || !this.counts || (strategy !== 'stratified' && !candidates))
             return false;
         return this.byClass.get(label)?.wants(priority, index) ?? true;
-    }
-    /** Whether the rows of smallest priority are kept: for random, a later draw, or a uniform fallback. */
-    keepsSmallest() {
-        const { strategy, candidates, uniformPastClasses } = this.options;
-        return strategy === 'random' || candidates === true || uniformPastClasses === true;
     }
     /** Counts a row offered (or passed over by `wants`) by its label. */
     count(label) {

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import { JsonLimitError, parsePythonJson } from '../json.js'
+import { parseJsonDocument } from './file-readers.js'
 import { parseMetricNumber, SeriesCollector, type MetricSeries } from './series.js'
 
 /**
@@ -40,13 +40,7 @@ function stringsOf(value: unknown): string[] {
  * metric over the whole set at that iteration.
  */
 export function readCatboostTraining(text: string, label: string): MetricSeries[] {
-  let document: unknown
-  try {
-    document = parsePythonJson(text, { sizeLimits: false })
-  } catch (error) {
-    const why = error instanceof JsonLimitError ? 'cannot read this JSON' : 'not valid JSON'
-    throw new UserError(`${label}: ${why}: ${(error as Error).message}`)
-  }
+  const document = parseJsonDocument(text, label)
   const record = (typeof document === 'object' && document !== null ? document : {}) as Record<
     string,
     unknown

@@ -207,16 +207,11 @@ function lineFinder(text: string, needle: string): () => number {
 export function readMetricsJson(text: string, label: string): MetricSeries[] {
   let document: unknown
   try {
-    // A whole document (trainer_state.json: two keys an entry) is bounded by its file's size instead.
-    document = parsePythonJson(text, { sizeLimits: false })
+    document = parseJsonDocument(text, label)
   } catch (error) {
-    if (error instanceof JsonLimitError)
-      throw new UserError(`${label}: cannot read this JSON: ${error.message}`)
     // detectron2's metrics.json, and others, are JSON Lines under a .json name.
     if (isJsonLines(text)) return readMetricsJsonl(text, label)
-    throw new UserError(
-      `${label}${lineOfJsonError(text, error as Error)}: not valid JSON: ${(error as Error).message}`
-    )
+    throw error
   }
   if (typeof document !== 'object' || document === null) return []
   if (Array.isArray(document)) {
@@ -249,47 +244,74 @@ export function readMetricsJson(text: string, label: string): MetricSeries[] {
     return collector.series()
   }
   // sacred's FileStorageObserver (and ClearML, Aim exports): {"loss": {"steps": [...], "values": [...]}}.
-  const tracked = Object.entries(record).filter(([, value]) => isTrackedMetric(value))
-  if (tracked.some(([key]) => isLossKey(key))) {
-    const collector = new SeriesCollector(label, 'sacred')
-    for (const [key, metric] of tracked) {
-      const { steps, values } = metric as { steps?: unknown[]; values: unknown[] }
-      const listLine = () => lineFinder(text, JSON.stringify(key))()
-      values.forEach((raw, i) => {
-        const value = numberOf(raw)
-        const step = numberOf(steps?.[i])
-        if (value !== undefined) collector.add(key, step, value, 0)
-        else if (typeof raw === 'string' && isLossKey(key)) collector.unparsed(key, raw, listLine())
-      })
-    }
-    return collector.series()
-  }
+  const tracked = Object.entries(record).flatMap(([key, value]) => {
+    const metric = trackedMetric(value)
+    return metric ? [{ key, ...metric }] : []
+  })
+  if (tracked.some(({ key }) => isLossKey(key))) return readLists(tracked, text, label, 'sacred')
   // A history: a list of numbers per metric, beside which other keys (a timestamp, the classes) may stand.
-  const arrays = Object.entries(record).filter(
-    ([key, value]) =>
-      Array.isArray(value) && (isLossKey(key) || value.some(v => numberOf(v) !== undefined))
+  const histories = Object.entries(record).flatMap(([key, values]) =>
+    Array.isArray(values) && (isLossKey(key) || values.some(v => numberOf(v) !== undefined))
+      ? [{ key, values }]
+      : []
   )
-  if (arrays.some(([key]) => isLossKey(key))) {
-    const collector = new SeriesCollector(label, 'keras-history')
-    for (const [key, values] of arrays) {
-      // A text that is no number in a loss's list is named, at the line its list starts; null is not logged.
-      const listLine = () => lineFinder(text, JSON.stringify(key))()
-      ;(values as unknown[]).forEach((raw, epoch) => {
-        const value = numberOf(raw)
-        if (value !== undefined) collector.add(key, epoch, value, 0)
-        else if (typeof raw === 'string' && isLossKey(key)) collector.unparsed(key, raw, listLine())
-      })
-    }
-    return collector.series()
-  }
+  if (histories.some(({ key }) => isLossKey(key)))
+    return readLists(histories, text, label, 'keras-history')
   return []
 }
 
-/** `{"values": [...], "steps": [...]}`: one metric as sacred and others track it. */
-function isTrackedMetric(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+/** A metric's values as one list, with their steps (else each value's place in the list). */
+interface MetricList {
+  key: string
+  values: unknown[]
+  steps?: unknown[]
+}
+
+/**
+ * A series of each list. A text that is no number in a loss's list is named, at the line its key is on;
+ * null is "not logged".
+ */
+function readLists(
+  lists: MetricList[],
+  text: string,
+  label: string,
+  format: 'sacred' | 'keras-history'
+): MetricSeries[] {
+  const collector = new SeriesCollector(label, format)
+  for (const { key, values, steps } of lists) {
+    values.forEach((raw, i) => {
+      const value = numberOf(raw)
+      const step = steps ? numberOf(steps[i]) : i
+      if (value !== undefined) collector.add(key, step, value, 0)
+      else if (typeof raw === 'string' && isLossKey(key))
+        collector.unparsed(key, raw, lineFinder(text, JSON.stringify(key))())
+    })
+  }
+  return collector.series()
+}
+
+/** `{"values": [...], "steps": [...]}`: one metric as sacred and others track it; else undefined. */
+function trackedMetric(value: unknown): Omit<MetricList, 'key'> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
   const { values, steps } = value as Record<string, unknown>
-  return Array.isArray(values) && (steps === undefined || Array.isArray(steps))
+  if (!Array.isArray(values) || (steps !== undefined && !Array.isArray(steps))) return undefined
+  return { values, steps: steps as unknown[] | undefined }
+}
+
+/**
+ * A whole JSON document, parsed (trainer_state.json, catboost_training.json: bounded by the file's size, not
+ * by JSON's per-text limits); a text that is not one is a UserError naming the file and, where JSON.parse
+ * says, the line and column.
+ */
+export function parseJsonDocument(text: string, label: string): unknown {
+  try {
+    return parsePythonJson(text, { sizeLimits: false })
+  } catch (error) {
+    if (error instanceof JsonLimitError)
+      throw new UserError(`${label}: cannot read this JSON: ${error.message}`)
+    const message = (error as Error).message
+    throw new UserError(`${label}${lineOfJsonError(text, message)}: not valid JSON: ${message}`)
+  }
 }
 
 /** Whether a text that is not one JSON document is JSON Lines: its first line is one object. */
@@ -305,8 +327,8 @@ function isJsonLines(text: string): boolean {
 }
 
 /** ":<line>:<column>" of JSON.parse's "at position N", or "" when its message has none. */
-function lineOfJsonError(text: string, error: Error): string {
-  const position = /at position (\d+)/.exec(error.message)?.[1]
+function lineOfJsonError(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message)?.[1]
   if (position === undefined) return ''
   const before = text.slice(0, Number(position))
   const line = before.split('\n').length

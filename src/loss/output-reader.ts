@@ -6,6 +6,7 @@ import {
   COMMAND_OUTPUT,
   parseMetricNumber,
   SeriesCollector,
+  seriesId,
   type LossHint,
   type MetricSeries
 } from './series.js'
@@ -152,8 +153,6 @@ function splitNamed(word: string | undefined): string | undefined {
         : lower
 }
 
-const barSeriesId = (key: string, context?: string): string => `${context ?? ''}\u0000${key}`
-
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
@@ -212,16 +211,20 @@ export class OutputMetricsReader {
     if (!this.readTable(line, lineNumber, printed) && !this.readKnownFormats(line, lineNumber))
       this.readGeneric(line, lineNumber)
     this.lineHint = undefined
+    this.markDivergedGradient(line)
+  }
+
+  /** The losses the line gave points to, when it also printed a gradient norm that is NaN or infinite. */
+  private markDivergedGradient(line: string): void {
     const gradient = this.lineAdded.length ? GRADIENT_NOT_FINITE.exec(line)?.groups!.key : undefined
-    for (const [key, context] of gradient ? this.lineAdded : [])
-      if (isLossKey(key)) this.collector.gradientNotFinite(key, gradient!, context)
+    if (gradient !== undefined)
+      for (const [key, context] of this.lineAdded)
+        if (isLossKey(key)) this.collector.gradientNotFinite(key, gradient, context)
     this.lineAdded.length = 0
   }
 
   series(): MetricSeries[] {
-    const all = this.collector
-      .series()
-      .map(series => this.bars.collapse(series, barSeriesId(series.key, series.context)))
+    const all = this.collector.series().map(series => this.bars.collapse(series))
     // A metric where higher is better is no loss: without its split it is judged by its key ("learn").
     return this.hints.catboostMetricHigher ? all.map(({ split: _split, ...series }) => series) : all
   }
@@ -255,7 +258,7 @@ export class OutputMetricsReader {
       const again = seen.get(key) ?? 0
       seen.set(key, again + 1)
       const drawn = again ? { ...frame, step: `${frame.step}+${again}` } : frame
-      if (this.bars.place(barSeriesId(key, frame.split), value, drawn) === 'replace')
+      if (this.bars.place(seriesId(key, frame.split), value, drawn) === 'replace')
         this.collector.replaceLast(key, value, lineNumber, frame.split)
       else this.add(key, text, lineNumber, undefined, frame.split)
     }
@@ -265,7 +268,7 @@ export class OutputMetricsReader {
   private addFrame(key: string, valueText: string, line: number): void {
     const value = parseMetricNumber(valueText)
     if (value === undefined) return
-    const last = this.collector.last(key)
+    const last = this.collector.lastPoint(key)?.value
     if (last === value || (Number.isNaN(last) && Number.isNaN(value))) return
     this.collector.add(key, undefined, value, line)
   }
@@ -430,7 +433,8 @@ export class OutputMetricsReader {
         this.collector.replaceLast(key, parseMetricNumber(value) ?? NaN, lineNumber)
       else {
         this.add(key, value, lineNumber, epoch.epoch)
-        this.kerasPointBlock.set(key, epoch.block)
+        // Only for a key the collector kept (it stops taking new keys past MAX_SERIES): bounded so.
+        if (this.collector.lastPoint(key)) this.kerasPointBlock.set(key, epoch.block)
       }
     }
   }

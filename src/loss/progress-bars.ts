@@ -1,4 +1,4 @@
-import { MAX_SERIES, type MetricSeries } from './series.js'
+import { MAX_SERIES, seriesId, type MetricSeries } from './series.js'
 
 // tqdm bars (Lightning, plain loops): "Epoch 0: 100%|███| 4/4 [00:00<00:00, 22.10it/s, v_num=0, train_loss_step=0.651]"
 // or, with set_description, "loss: 0.5231:  40%|████| 4/10 [00:01<00:02, 3.2it/s]". The elapsed<remaining part
@@ -92,16 +92,16 @@ export class ProgressBars {
   private readonly keys = new Map<string, BarKey>()
   private firstBar?: string
 
-  /** 'add' a point for this frame's step, or 'replace' the last one (a redraw of the same step). */
-  place(seriesId: string, value: number, frame: BarFrame): 'add' | 'replace' {
+  /** 'add' a point for this frame's step to series `id` (seriesId), or 'replace' the last one (a redraw). */
+  place(id: string, value: number, frame: BarFrame): 'add' | 'replace' {
     this.firstBar ??= frame.bar
-    const key = this.keys.get(seriesId)
+    const key = this.keys.get(id)
     // Past as many keys as a source keeps series for, frames are no longer told apart (memory stays bounded).
     if (!key && this.keys.size >= 2 * MAX_SERIES) return 'add'
     const drawn: DrawnStep = { bar: frame.bar, pass: frame.pass, step: frame.step }
     if (!key) {
       const fromFirstBar = frame.bar === this.firstBar
-      this.keys.set(seriesId, {
+      this.keys.set(id, {
         last: drawn,
         lastValue: value,
         fromFirstBar,
@@ -124,8 +124,8 @@ export class ProgressBars {
   }
 
   /** The series with an epoch's value repeated through the next epoch kept once (see the class). */
-  collapse(series: MetricSeries, seriesId: string): MetricSeries {
-    const key = this.keys.get(seriesId)
+  collapse(series: MetricSeries): MetricSeries {
+    const key = this.keys.get(seriesId(series.key, series.context))
     if (!key || key.perStep) return series
     const points = series.points.filter(
       (point, i) =>

@@ -110,6 +110,9 @@ export function thin(series: { points: LossPoint[]; stride: number }): number {
 /** Unparsed values kept per key, to name in the verdict. */
 const MAX_UNPARSED = 5
 
+/** A series' identity among a source's: its key within its context (a TensorBoard run, a GBDT set). */
+export const seriesId = (key: string, context?: string): string => `${context ?? ''}\u0000${key}`
+
 /** Collects values per key in arrival order, thinning past MAX_POINTS but never dropping a NaN or Inf. */
 export class SeriesCollector {
   private readonly byKey = new Map<
@@ -132,7 +135,7 @@ export class SeriesCollector {
     context?: string,
     createOnly = false
   ): void {
-    const id = `${context ?? ''}\u0000${key}`
+    const id = seriesId(key, context)
     let series = this.byKey.get(id)
     if (!series) {
       if (!roomForSeries(this.byKey.size, key)) return
@@ -163,7 +166,7 @@ export class SeriesCollector {
 
   /** Records a loss value that did not parse (kept to the first few per key). */
   unparsed(key: string, text: string, line: number, context?: string): void {
-    const id = `${context ?? ''}\u0000${key}`
+    const id = seriesId(key, context)
     let list = this.unparsedByKey.get(id)
     if (!list) {
       if (!roomForSeries(this.unparsedByKey.size, key)) return
@@ -176,13 +179,13 @@ export class SeriesCollector {
 
   /** Notes which loss a line says `key` is (a conflict between lines leaves the series without a hint). */
   hint(key: string, hint: LossHint, context?: string): void {
-    const series = this.byKey.get(`${context ?? ''}\u0000${key}`)
+    const series = this.byKey.get(seriesId(key, context))
     if (series) (series.hints ??= new Set()).add(hint)
   }
 
   /** Notes whether a value of `key` was the loss over a whole data set (all of its values must be). */
   wholeSet(key: string, whole: boolean, context?: string): void {
-    const series = this.byKey.get(`${context ?? ''}\u0000${key}`)
+    const series = this.byKey.get(seriesId(key, context))
     if (!series) return
     if (whole && !series.sampled) series.wholeSet = true
     else {
@@ -193,13 +196,13 @@ export class SeriesCollector {
 
   /** Replaces the last value of `key` (a progress bar's frame redrawn for the same epoch). */
   replaceLast(key: string, value: number, line: number, context?: string): void {
-    const last = this.byKey.get(`${context ?? ''}\u0000${key}`)?.points.at(-1)
+    const last = this.byKey.get(seriesId(key, context))?.points.at(-1)
     if (last) Object.assign(last, { value, line })
   }
 
   /** Notes that `key`'s last point was printed beside a gradient norm that is not finite (the first time). */
   gradientNotFinite(key: string, gradientKey: string, context?: string): void {
-    const series = this.byKey.get(`${context ?? ''}\u0000${key}`)
+    const series = this.byKey.get(seriesId(key, context))
     const last = series?.points.at(-1)
     if (series && last && !series.gradientNotFinite)
       series.gradientNotFinite = { ...last, key: gradientKey }
@@ -207,18 +210,13 @@ export class SeriesCollector {
 
   /** Notes the split the framework says `key` was scored on. */
   split(key: string, split: 'train' | 'validation', context?: string): void {
-    const series = this.byKey.get(`${context ?? ''}\u0000${key}`)
+    const series = this.byKey.get(seriesId(key, context))
     if (series) series.split = split
   }
 
   /** The last point of `key`. */
   lastPoint(key: string, context?: string): LossPoint | undefined {
-    return this.byKey.get(`${context ?? ''}\u0000${key}`)?.points.at(-1)
-  }
-
-  /** The last value of `key`, to drop the repeated frames a progress bar redraws. */
-  last(key: string, context?: string): number | undefined {
-    return this.byKey.get(`${context ?? ''}\u0000${key}`)?.points.at(-1)?.value
+    return this.byKey.get(seriesId(key, context))?.points.at(-1)
   }
 
   series(): MetricSeries[] {

@@ -116,10 +116,12 @@ export async function judgeLossIn(config: LossSettings, sources: LossSources): P
   return loss
 }
 
-/** Judges the training loss: passes when it fell; an inconclusive one passes only with on-inconclusive: warn. */
 /** XGBoost's (`validation_0-logloss`) and LightGBM's (`valid_0's binary_logloss`) names for eval_set entries. */
 const SKLEARN_API_SETS = /^(?:validation_\d+-|valid_\d+'s )/
+const SKLEARN_API_TIP =
+  ". XGBoost's and LightGBM's scikit-learn API call every eval_set entry validation_N (valid_N), the training set too: pass the training set first to have its loss judged here"
 
+/** Judges the training loss: passes when it fell; an inconclusive one passes only with on-inconclusive: warn. */
 export async function lossStage(
   context: { config: LossSettings; ports: { logger: Logger } },
   sources: LossSources
@@ -129,7 +131,7 @@ export async function lossStage(
   for (const warning of loss.warnings) ports.logger.warning(warning)
   if (loss.usedValidation && loss.series) {
     ports.logger.warning(
-      `no training loss was found; judging the validation loss "${loss.series.key}" from ${loss.series.source} instead${SKLEARN_API_SETS.test(loss.series.key) ? ". XGBoost's and LightGBM's scikit-learn API call every eval_set entry validation_N (valid_N), the training set too: pass the training set first to have its loss judged here" : ''}`
+      `no training loss was found; judging the validation loss "${loss.series.key}" from ${loss.series.source} instead${SKLEARN_API_SETS.test(loss.series.key) ? SKLEARN_API_TIP : ''}`
     )
   }
   const data = { loss }

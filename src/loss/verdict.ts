@@ -105,33 +105,23 @@ export interface JudgeOptions {
 }
 
 /** The rules' tunable levels, each the constant above unless the caller set it (bench/loss-corpus.ts does). */
-type RuleLevels = Required<
-  Pick<
-    JudgeOptions,
-    | 'significance'
-    | 'absurdScale'
-    | 'chanceShare'
-    | 'chanceSupport'
-    | 'supportedSignificance'
-    | 'fallOfNote'
-    | 'chanceMargin'
-    | 'weightFall'
-  >
->
-type Settled = JudgeOptions & RuleLevels
+const RULE_LEVELS = {
+  significance: DEFAULT_SIGNIFICANCE,
+  absurdScale: ABSURD_SCALE,
+  chanceShare: CHANCE_SHARE,
+  chanceSupport: CHANCE_SUPPORT,
+  supportedSignificance: SUPPORTED_SIGNIFICANCE,
+  fallOfNote: FALL_OF_NOTE,
+  chanceMargin: CHANCE_MARGIN,
+  weightFall: WEIGHT_FALL
+}
+type Settled = JudgeOptions & typeof RULE_LEVELS
 
 function settle(options: JudgeOptions): Settled {
-  return {
-    ...options,
-    significance: options.significance ?? DEFAULT_SIGNIFICANCE,
-    absurdScale: options.absurdScale ?? ABSURD_SCALE,
-    chanceShare: options.chanceShare ?? CHANCE_SHARE,
-    chanceSupport: options.chanceSupport ?? CHANCE_SUPPORT,
-    supportedSignificance: options.supportedSignificance ?? SUPPORTED_SIGNIFICANCE,
-    fallOfNote: options.fallOfNote ?? FALL_OF_NOTE,
-    chanceMargin: options.chanceMargin ?? CHANCE_MARGIN,
-    weightFall: options.weightFall ?? WEIGHT_FALL
-  }
+  const settled: Settled = { ...options, ...RULE_LEVELS }
+  for (const name of Object.keys(RULE_LEVELS) as Array<keyof typeof RULE_LEVELS>)
+    settled[name] = options[name] ?? RULE_LEVELS[name]
+  return settled
 }
 
 export interface SeriesSummary {

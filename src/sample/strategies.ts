@@ -111,9 +111,14 @@ export class Sampler<T> {
   private readonly pool: number
   private seen = 0
 
+  /** Whether the rows of smallest priority are kept: for random, a later draw, or a uniform fallback. */
+  private readonly keepsSmallest: boolean
+
   constructor(private readonly options: SampleOptions) {
     this.pool = options.pool ?? options.rows
     this.smallest = new Smallest(this.pool)
+    const { strategy, candidates, uniformPastClasses } = options
+    this.keepsSmallest = strategy === 'random' || candidates === true || uniformPastClasses === true
   }
 
   get done(): boolean {
@@ -134,7 +139,7 @@ export class Sampler<T> {
     if (counted) this.count(label)
     if (strategy === 'all' || (strategy === 'head' && this.head.length < this.options.rows))
       this.head.push(entry)
-    if (this.keepsSmallest()) this.smallest.offer(entry)
+    if (this.keepsSmallest) this.smallest.offer(entry)
     if (label !== undefined && this.counts && (strategy === 'stratified' || candidates)) {
       let kept = this.byClass.get(label)
       if (!kept) this.byClass.set(label, (kept = new Smallest(this.pool)))
@@ -146,16 +151,10 @@ export class Sampler<T> {
   wants({ priority, index }: Ranked, label?: string): boolean {
     const { strategy, candidates, rows } = this.options
     if (strategy === 'all' || (strategy === 'head' && this.head.length < rows)) return true
-    if (this.keepsSmallest() && this.smallest.wants(priority, index)) return true
+    if (this.keepsSmallest && this.smallest.wants(priority, index)) return true
     if (label === undefined || !this.counts || (strategy !== 'stratified' && !candidates))
       return false
     return this.byClass.get(label)?.wants(priority, index) ?? true
-  }
-
-  /** Whether the rows of smallest priority are kept: for random, a later draw, or a uniform fallback. */
-  private keepsSmallest(): boolean {
-    const { strategy, candidates, uniformPastClasses } = this.options
-    return strategy === 'random' || candidates === true || uniformPastClasses === true
   }
 
   /** Counts a row offered (or passed over by `wants`) by its label. */
