@@ -1625,6 +1625,34 @@ describe('scikit-learn SGD: a loss that falls only as the weights shrink', () =>
     expect(judged.reason).toMatch(/^loss fell 87\.0 %/)
   })
 
+  it("modified_huber at 98 % accuracy ends 22 times the chance level: SGD's large weights explain it, and it passes", async () => {
+    const label = counts(101, 155)
+    const judged = await judgeRun('sklearn-sgd-default-05', label)
+    expect(judged.verdict).toBe('pass')
+    expect(judged.end).toBeGreaterThan(20 * Math.log(2))
+    // Without the norm beside it the same loss is absurd.
+    const text = (await readFile(corpus('sklearn-sgd-default-05'), 'utf8')).replace(
+      /Norm: [\d.]+, /g,
+      ''
+    )
+    const choice = chooseLossSeries(readOutput(text).series())
+    const baseline = resolveBaseline('auto', 'loss', label, evidenceOf(choice.chosen!.series))
+    const alone = judgeLoss(choice, { minDrop: 0.01, window: 0.25, baseline }, noHints, [])
+    expect(alone.verdict).toBe('fail')
+    expect(alone.reason).toMatch(/times the largest chance-level loss of this label/)
+  })
+
+  it('weights that shrank 12 times need loss ÷ Norm to fall of note, not only significantly (0.40 → 0.37 fails)', async () => {
+    const judged = await judgeRun(
+      '../held-out/runs/sklearn-sgd-no-signal-default-43',
+      counts(164, 92)
+    )
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^the loss fell no faster than SGD's weights shrank: .* went 0\.4\d+ → 0\.3\d+, Mann–Kendall p = /
+    )
+  })
+
   it('too few epochs to tell: inconclusive, saying how to log more of them', async () => {
     const judged = await judgeRun('sklearn-sgd-01', counts(101, 155))
     expect(judged.verdict).toBe('inconclusive')

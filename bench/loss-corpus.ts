@@ -187,7 +187,20 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     "no weight-norm rule (scikit-learn SGD's loss need not fall faster than its weights)",
     () => ({ weightFall: 0 })
   ],
-  ['that fails when loss ÷ norm fell less than 30 % (not 50 %)', () => ({ weightFall: 0.3 })]
+  ['that fails when loss ÷ norm fell less than 30 % (not 50 %)', () => ({ weightFall: 0.3 })],
+  [
+    'a significant fall of loss ÷ norm enough though the weights shrank (the previous rule)',
+    () => ({ anyRatioFall: true })
+  ],
+  [
+    "a loss past 10 times the chance level absurd whatever SGD's norm (the previous rule)",
+    () => ({ marginShare: 0 })
+  ],
+  [
+    "SGD's norm explains a loss up to 0.1 (not 0.2) of the chance level per unit",
+    () => ({ marginShare: 0.1 })
+  ],
+  ['up to 0.3 of it', () => ({ marginShare: 0.3 })]
 ]
 for (const [name, options] of variants) report(name, c => judged(c, options(c)))
 export {}
