@@ -1653,8 +1653,22 @@ describe('scikit-learn SGD: a loss that falls only as the weights shrink', () =>
     )
   })
 
-  it('too few epochs to tell: inconclusive, saying how to log more of them', async () => {
+  it('6 epochs too noisy for the trend test pass by loss ÷ Norm: 0.017 per unit of weight is a classifier', async () => {
     const judged = await judgeRun('sklearn-sgd-01', counts(101, 155))
+    expect(judged.verdict).toBe('pass')
+    expect(judged.trend!.p).toBeGreaterThan(0.1)
+    expect(judged.reason).toMatch(
+      /^loss fell 41\.3 % to 1\.458 with the weights' norm at 84\.36 \(SGD prints it beside the loss\): 0\.01728 per unit of weight, at most 0\.2 × the label's largest chance level \(0\.6707\)\./
+    )
+    // A label of numbers (a regressor's squared error is not a margin loss) gives no such evidence.
+    const numeric = {
+      numeric: { count: 256, mean: 0.6, variance: 0.24, meanAbsoluteDeviation: 0.48 }
+    }
+    expect((await judgeRun('sklearn-sgd-01', numeric)).verdict).toBe('inconclusive')
+  })
+
+  it('too few epochs to tell: inconclusive, saying how to log more of them', async () => {
+    const judged = await judgeRun('sklearn-sgd-01', {})
     expect(judged.verdict).toBe('inconclusive')
     expect(judged.reason).toMatch(
       /6 points of "loss" in the command output\)\. scikit-learn SGD stops once its loss has not improved by tol for n_iter_no_change epochs: tol=None with max_iter=30 logs 30 epochs$/

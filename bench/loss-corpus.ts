@@ -193,7 +193,7 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     () => ({ anyRatioFall: true })
   ],
   [
-    "a loss past 10 times the chance level absurd whatever SGD's norm (the previous rule)",
+    "SGD's loss ÷ norm neither excuses a loss past 10 times the chance level nor passes a run (the previous rules)",
     () => ({ marginShare: 0 })
   ],
   [

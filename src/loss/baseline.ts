@@ -34,6 +34,7 @@ export type Baseline =
       lowest?: number
       skipped?: undefined
       scale?: undefined
+      classLabel?: undefined
     }
   | {
       skipped: string
@@ -45,6 +46,8 @@ export type Baseline =
        * this label. A final loss far above it (ABSURD_SCALE times) fails: no model that learned ends there.
        */
       scale?: number
+      /** Set with `scale` when the label is one of classes: a linear model's loss may be a margin loss. */
+      classLabel?: boolean
     }
 
 /** `baseline-loss`: `auto` (from the key and the label), `off`, or a number. */
@@ -101,7 +104,8 @@ export function chanceBaseline(lossKey: string, label: LabelStats): Baseline {
     .filter((level): level is number => level !== undefined)
   return {
     skipped: `"${lossKey}" does not name a loss function whose chance level is known (${['nll', 'bce', 'logloss', 'mse', 'rmse', 'mae'].join(', ')} …), the log does not say which loss it is, and its first value is not where an untrained model of this label starts; set baseline-loss to a number to compare against one`,
-    ...(levels.length ? { scale: Math.max(...levels) } : {})
+    ...(levels.length ? { scale: Math.max(...levels) } : {}),
+    ...(levels.length && isClassLabel(label) ? { classLabel: true } : {})
   }
 }
 

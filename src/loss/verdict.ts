@@ -306,7 +306,8 @@ function advice(hints: OutputHints, found: Choice): string {
  * - a pass needs evidence: a fall significant by Mann–Kendall's one-sided test (exact for short series) at
  *   `significance`, so a flat loss whose noise happens to end lower does not pass; or a final loss below half
  *   the chance level and half the first value (then a climb back only warns); or a fall at SUPPORTED_SIGNIFICANCE
- *   by a run that ends below CHANCE_SUPPORT of the chance level. The relative fall must also
+ *   by a run that ends below CHANCE_SUPPORT of the chance level; or scikit-learn SGD's classifier whose loss per
+ *   unit of its printed weight norm ends at most MARGIN_SHARE of the chance level. The relative fall must also
  *   reach `minDrop`. Too few points to ever reach significance, or a fall that is not significant but may
  *   have been FALL_OF_NOTE, is inconclusive, unless the test places the run's end within CHANCE_MARGIN of its
  *   chance level (it sat at chance): that fails.
@@ -517,7 +518,7 @@ function chanceLevel(
   runs: number,
   end: number,
   context: string,
-  absurd: { scale: number; marginShare: number; endNorm?: number }
+  absurd: { scale: number; classifies: boolean }
 ): { result: BaselineResult; failure?: string } {
   if (runs > 1) {
     const reason = `the log holds ${runs} runs back to back; their chance levels are not known`
@@ -529,9 +530,9 @@ function chanceLevel(
     }
   if (baseline.value === undefined) {
     const result: BaselineResult = { applied: false, reason: baseline.skipped }
-    const { scale, endNorm, marginShare } = absurd
-    if (baseline.scale === undefined || end <= baseline.scale * scale) return { result }
-    if (endNorm !== undefined && end / endNorm <= marginShare * baseline.scale) return { result }
+    const { scale, classifies } = absurd
+    if (baseline.scale === undefined || end <= baseline.scale * scale || classifies)
+      return { result }
     const times = formatP(end / baseline.scale)
     const failure = `final loss ${format(end)} is ${times} times the largest chance-level loss of this label (${format(baseline.scale)}), more than ${format(scale)} times: no model that learned ends there (features not scaled, a learning rate too high for them, or no signal in them) (${context})`
     return { result, failure }
@@ -586,6 +587,36 @@ function supportedByChance(shape: RunShape, trend: TrendTest, options: Settled):
   return p < options.supportedSignificance && shape.end <= options.chanceSupport * level
 }
 
+/** Evidence for a pass when the trend test alone does not give one. */
+type Evidence = 'trend' | 'past-chance' | 'chance-support' | WeightsClassify
+
+/** A linear classifier's loss per unit of its weights' norm (the `Norm` scikit-learn's SGD prints). */
+interface WeightsClassify {
+  endNorm: number
+  perWeight: number
+  scale: number
+}
+
+/**
+ * Whether scikit-learn SGD's classifier ends with a margin loss per unit of its weights' norm at most
+ * MARGIN_SHARE of the label's largest chance level: a model that classifies. SGD starts from zero weights, so
+ * it learned that; the loss's scale and its trend do not matter then.
+ */
+function weightsClassify(
+  end: number,
+  norms: number[] | undefined,
+  window: number,
+  options: Settled
+): WeightsClassify | undefined {
+  const { baseline, marginShare } = options
+  if (!norms || !baseline?.classLabel || baseline.scale === undefined) return undefined
+  const endNorm = mean(norms.slice(-window))
+  const perWeight = end / endNorm
+  return perWeight <= marginShare * baseline.scale
+    ? { endNorm, perWeight, scale: baseline.scale }
+    : undefined
+}
+
 /** The runs' window means, shapes, trend test and chance level, in the order a verdict weighs them. */
 function judgeRuns(
   series: MetricSeries,
@@ -617,11 +648,8 @@ function judgeRuns(
   if (several) result.runs = runJudgements(runs, options)
   const shape = shapeFailure(runs, result.runs, which, context.full)
   if (shape) return { ...result, ...shape }
-  const absurd = {
-    scale: options.absurdScale,
-    marginShare: options.marginShare,
-    endNorm: norms && mean(norms.slice(-runs[0].window))
-  }
+  const classifies = several ? undefined : weightsClassify(end, norms, runs[0].window, options)
+  const absurd = { scale: options.absurdScale, classifies: classifies !== undefined }
   const chance = chanceLevel(options.baseline, runs.length, end, context.full, absurd)
   result.baseline = chance.result
   if (chance.failure) return { ...result, reason: chance.failure }
@@ -637,6 +665,8 @@ function judgeRuns(
     ]
   if (pastChance)
     return { ...result, ...finalVerdict(result, runs, options, context.full, 'past-chance') }
+  if (classifies)
+    return { ...result, ...finalVerdict(result, runs, options, context.full, classifies) }
   const needed = fewestPoints(significance)
   // 3–4 points: too few for Mann–Kendall to reach `significance`; the slope's t-test decides instead.
   const tested =
@@ -701,7 +731,7 @@ function finalVerdict(
   runs: RunShape[],
   options: Settled,
   context: string,
-  evidence: 'trend' | 'past-chance' | 'chance-support' = 'trend'
+  evidence: Evidence = 'trend'
 ): Pick<LossResult, 'verdict' | 'reason'> {
   const { trend, drop, end } = result as Required<Pick<LossResult, 'trend' | 'drop' | 'end'>>
   const fell = trend.noiseFree || (trend.slopeP ?? 1) < trend.significance
@@ -725,6 +755,13 @@ function finalVerdict(
       verdict: 'pass',
       reason: `loss fell ${percent(drop)} to below half its chance level and half its first value (${context})`
     }
+  if (typeof evidence === 'object') {
+    const { endNorm, perWeight, scale } = evidence
+    return {
+      verdict: 'pass',
+      reason: `loss fell ${percent(drop)} to ${format(end)} with the weights' norm at ${format(endNorm)} (SGD prints it beside the loss): ${format(perWeight)} per unit of weight, at most ${format(options.marginShare)} × the label's largest chance level (${format(scale)}). A linear model's loss on the rows it gets wrong grows with its weights: this little per unit of weight is a model that classifies, and SGD starts from zero weights (${context})`
+    }
+  }
   if (evidence === 'chance-support') {
     const level = options.baseline?.value === undefined ? NaN : lowestLevel(options.baseline)
     const support = options.chanceSupport
