@@ -40,7 +40,7 @@ async function wrongVerdicts(root: string, count: number): Promise<string[]> {
 }
 
 describe('the loss corpus', () => {
-  it('930 runs the rules were chosen on (seeds 0-29): no false pass, no false fail; these are inconclusive', async () => {
+  it('960 runs the rules were chosen on (seeds 0-29): no false pass, no false fail; these are inconclusive', async () => {
     // "inconclusive": a fall too noisy to tell from noise at p < 0.01, and not at p < 0.1 by a run ending
     // below 90 % of a known chance level (per-batch regression, one-vs-rest SGD, too high a learning rate whose
     // last quarter is above its first but below its first value). SGDClassifier stopped by tol after 5-8
@@ -52,17 +52,17 @@ describe('the loss corpus', () => {
     // epochs and ends 4-8 times it; loss ÷ Norm stays level, which fails it (weight-norm.ts). SGD with
     // modified_huber (its penalty is 4 times the margin past -1) classifies 95-99 % right while its epoch
     // averages end 11-22 times the chance level: its loss ÷ Norm, under MARGIN_SHARE of it, says the weights
-    // explain that, and it passes.
-    expect(await wrongVerdicts(corpus, 930)).toEqual([
+    // explain that, and it passes. One-vs-rest SGD on features with no signal (sklearn-sgd-ovr-no-signal) ends
+    // 10 times the label's largest chance level and more, which fails runs back to back too.
+    expect(await wrongVerdicts(corpus, 960)).toEqual([
       'torch-regression-06 inconclusive',
-      'sklearn-sgd-ovr-00 inconclusive',
       'torch-optimizer-on-other-model-26 inconclusive',
       'torch-lr-too-high-05 inconclusive',
       'torch-lr-too-high-23 inconclusive'
     ])
   })
 
-  it('1,260 held-out runs (seeds 30-59, and 12 kinds the rules never saw): no false pass, two false fails', async () => {
+  it('1,290 held-out runs (seeds 30-59, and 12 kinds the rules never saw): no false pass, two false fails', async () => {
     // Measured once the rules were fixed; not tuned on, except the pass below 90 % of the chance level
     // (at p < 0.05 when added, after this set had been measured, see the README; p < 0.1 since, chosen on
     // the tuning set), and the fail of a run with no
@@ -76,9 +76,8 @@ describe('the loss corpus', () => {
     // on seeds 0-29, the two SGDRegressor kinds with min-loss-drop 0.03. Seen here, then fixed (so no longer
     // held out): sklearn-sgd-no-signal-default-43 passed, its loss ÷ Norm drifting down 10 % over 60 epochs
     // while the weights shrank 12 times (weights that shrank now need a fall of note in the ratio).
-    expect(await wrongVerdicts(`${corpus}held-out/`, 1260)).toEqual([
+    expect(await wrongVerdicts(`${corpus}held-out/`, 1290)).toEqual([
       'torch-regression-42 inconclusive',
-      'sklearn-sgd-ovr-45 inconclusive',
       'torch-lr-too-high-47 inconclusive',
       'torch-lr-too-high-53 inconclusive',
       'torch-epoch-mean-40 inconclusive',

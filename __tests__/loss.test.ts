@@ -1667,6 +1667,26 @@ describe('scikit-learn SGD: a loss that falls only as the weights shrink', () =>
     expect((await judgeRun('sklearn-sgd-01', numeric)).verdict).toBe('inconclusive')
   })
 
+  it('one-vs-rest on features with no signal: 3 runs back to back ending 15 times the chance level fail', async () => {
+    const label = { classCounts: { '0': 59, '1': 64, '2': 55 } }
+    const judged = await judgeRun('sklearn-sgd-ovr-no-signal-00', label)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^final loss 16\.83 is 15\.35 times the largest chance-level loss of this label \(1\.097\), more than 10 times: .* in 3 runs\)$/
+    )
+    // Its fall is significant (p = 0.001): the runs' shared chance level is what tells.
+    expect(judged.trend!.p).toBeLessThan(0.01)
+  })
+
+  it('one-vs-rest that classifies passes when every run ends with little loss per unit of weight', async () => {
+    const label = { classCounts: { '0': 59, '1': 71, '2': 48 } }
+    const judged = await judgeRun('../held-out/runs/sklearn-sgd-ovr-45', label)
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /; the run of 3 back to back with the most per unit of weight ends at 0\.4283 with the weights' norm at 96\.22/
+    )
+  })
+
   it('too few epochs to tell: inconclusive, saying how to log more of them', async () => {
     const judged = await judgeRun('sklearn-sgd-01', {})
     expect(judged.verdict).toBe('inconclusive')

@@ -200,7 +200,11 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     "SGD's norm explains a loss up to 0.1 (not 0.2) of the chance level per unit",
     () => ({ marginShare: 0.1 })
   ],
-  ['up to 0.3 of it', () => ({ marginShare: 0.3 })]
+  ['up to 0.3 of it', () => ({ marginShare: 0.3 })],
+  [
+    'runs back to back with no absurd-end check (the previous rule)',
+    () => ({ noChanceForRuns: true })
+  ]
 ]
 for (const [name, options] of variants) report(name, c => judged(c, options(c)))
 export {}

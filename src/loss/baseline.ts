@@ -34,7 +34,8 @@ export type Baseline =
       lowest?: number
       skipped?: undefined
       scale?: undefined
-      classLabel?: undefined
+      /** Set when the label is one of classes: a linear model's loss may be a margin loss. */
+      classLabel?: boolean
     }
   | {
       skipped: string
@@ -46,7 +47,7 @@ export type Baseline =
        * this label. A final loss far above it (ABSURD_SCALE times) fails: no model that learned ends there.
        */
       scale?: number
-      /** Set with `scale` when the label is one of classes: a linear model's loss may be a margin loss. */
+      /** As above, with `scale`. */
       classLabel?: boolean
     }
 
@@ -104,8 +105,7 @@ export function chanceBaseline(lossKey: string, label: LabelStats): Baseline {
     .filter((level): level is number => level !== undefined)
   return {
     skipped: `"${lossKey}" does not name a loss function whose chance level is known (${['nll', 'bce', 'logloss', 'mse', 'rmse', 'mae'].join(', ')} …), the log does not say which loss it is, and its first value is not where an untrained model of this label starts; set baseline-loss to a number to compare against one`,
-    ...(levels.length ? { scale: Math.max(...levels) } : {}),
-    ...(levels.length && isClassLabel(label) ? { classLabel: true } : {})
+    ...(levels.length ? { scale: Math.max(...levels) } : {})
   }
 }
 
@@ -392,11 +392,13 @@ export function resolveBaseline(
     return { value: setting, description: `${format(setting)}, the baseline-loss setting` }
   if (!label) return { skipped: 'the label column is not known (no label statistics)' }
   const named = chanceBaseline(lossKey, label)
-  if (named.scale === undefined) return named
+  const classLabel = isClassLabel(label) ? { classLabel: true } : {}
+  if (named.scale === undefined)
+    return named.value === undefined ? named : { ...named, ...classLabel }
   const hinted = evidence.hint && hintedBaseline(lossKey, evidence.hint, label, evidence.first)
   const inferred =
     evidence.first !== undefined && Number.isFinite(evidence.first)
       ? inferredBaseline(lossKey, evidence, label)
       : undefined
-  return hinted ?? inferred ?? named
+  return { ...(hinted ?? inferred ?? named), ...classLabel }
 }

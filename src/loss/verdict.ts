@@ -107,6 +107,8 @@ export interface JudgeOptions {
   marginShare?: number
   /** The previous rule (bench/loss-corpus.ts measures it): a significant fall of loss ÷ Norm always suffices. */
   anyRatioFall?: boolean
+  /** The previous rule: runs back to back get no chance-level check, not even an absurd end. */
+  noChanceForRuns?: boolean
 }
 
 /** The rules' tunable levels, each the constant above unless the caller set it (bench/loss-corpus.ts does). */
@@ -512,30 +514,36 @@ function shapeFailure(
   }
 }
 
+/** How the absurd-end rule applies: ABSURD_SCALE (or the caller's), and whether SGD's weights explain the loss. */
+interface Absurd {
+  scale: number
+  classifies: boolean
+  noChanceForRuns?: boolean
+}
+
 /** The chance level: what a model scores by predicting the label's distribution; a reason when it fails. */
 function chanceLevel(
   baseline: Baseline | undefined,
   runs: number,
   end: number,
   context: string,
-  absurd: { scale: number; classifies: boolean }
+  absurd: Absurd
 ): { result: BaselineResult; failure?: string } {
-  if (runs > 1) {
-    const reason = `the log holds ${runs} runs back to back; their chance levels are not known`
-    return { result: { applied: false, reason } }
-  }
   if (!baseline)
     return {
       result: { applied: false, reason: 'no baseline was given (label statistics unknown)' }
     }
+  // Runs back to back (one per class, one per fold) each have a chance level of their own, none above the
+  // label's largest: only an absurd end is judged.
+  if (runs > 1) {
+    const reason = `the log holds ${runs} runs back to back; their chance levels are not known`
+    if (absurd.noChanceForRuns) return { result: { applied: false, reason } }
+    const level = baseline.scale ?? baseline.value
+    return { result: { applied: false, reason }, failure: absurdEnd(end, level, absurd, context) }
+  }
   if (baseline.value === undefined) {
     const result: BaselineResult = { applied: false, reason: baseline.skipped }
-    const { scale, classifies } = absurd
-    if (baseline.scale === undefined || end <= baseline.scale * scale || classifies)
-      return { result }
-    const times = formatP(end / baseline.scale)
-    const failure = `final loss ${format(end)} is ${times} times the largest chance-level loss of this label (${format(baseline.scale)}), more than ${format(scale)} times: no model that learned ends there (features not scaled, a learning rate too high for them, or no signal in them) (${context})`
-    return { result, failure }
+    return { result, failure: absurdEnd(end, baseline.scale, absurd, context) }
   }
   const result: BaselineResult = {
     applied: true,
@@ -546,6 +554,17 @@ function chanceLevel(
   if (end < baseline.value) return { result }
   const failure = `final loss ${format(end)} is not below the chance level ${baseline.description}: the model learned no more than the label's distribution (${context})`
   return { result, failure }
+}
+
+/** Why a final loss is absurd: ABSURD_SCALE times the label's largest chance level, unless SGD's weights explain it. */
+function absurdEnd(
+  end: number,
+  level: number | undefined,
+  absurd: Absurd,
+  context: string
+): string | undefined {
+  if (level === undefined || end <= level * absurd.scale || absurd.classifies) return undefined
+  return `final loss ${format(end)} is ${formatP(end / level)} times the largest chance-level loss of this label (${format(level)}), more than ${format(absurd.scale)} times: no model that learned ends there (features not scaled, a learning rate too high for them, or no signal in them) (${context})`
 }
 
 /** The chance level a pass compares with: the lowest, when the loss was inferred and several fit. */
@@ -592,29 +611,33 @@ type Evidence = 'trend' | 'past-chance' | 'chance-support' | WeightsClassify
 
 /** A linear classifier's loss per unit of its weights' norm (the `Norm` scikit-learn's SGD prints). */
 interface WeightsClassify {
+  /** The run (of `runs` back to back) with the most loss per unit of weight: its end and norm. */
+  end: number
   endNorm: number
   perWeight: number
   scale: number
+  runs: number
 }
 
 /**
- * Whether scikit-learn SGD's classifier ends with a margin loss per unit of its weights' norm at most
- * MARGIN_SHARE of the label's largest chance level: a model that classifies. SGD starts from zero weights, so
- * it learned that; the loss's scale and its trend do not matter then.
+ * Whether scikit-learn SGD's classifier ends each run (one per class, one-vs-rest) with a margin loss per unit
+ * of its weights' norm at most MARGIN_SHARE of the label's largest chance level: a model that classifies. SGD
+ * starts from zero weights, so it learned that; the loss's scale and its trend do not matter then.
  */
 function weightsClassify(
-  end: number,
-  norms: number[] | undefined,
-  window: number,
+  runs: RunShape[],
+  runNorms: number[][] | undefined,
   options: Settled
 ): WeightsClassify | undefined {
   const { baseline, marginShare } = options
-  if (!norms || !baseline?.classLabel || baseline.scale === undefined) return undefined
-  const endNorm = mean(norms.slice(-window))
-  const perWeight = end / endNorm
-  return perWeight <= marginShare * baseline.scale
-    ? { endNorm, perWeight, scale: baseline.scale }
-    : undefined
+  const scale = baseline?.scale ?? baseline?.value
+  if (!runNorms || !baseline?.classLabel || scale === undefined) return undefined
+  const ends = runs.map((run, i) => {
+    const endNorm = mean(runNorms[i].slice(-run.window))
+    return { end: run.end, endNorm, perWeight: run.end / endNorm }
+  })
+  const worst = ends.reduce((a, b) => (b.perWeight > a.perWeight ? b : a))
+  return worst.perWeight <= marginShare * scale ? { ...worst, scale, runs: runs.length } : undefined
 }
 
 /** The runs' window means, shapes, trend test and chance level, in the order a verdict weighs them. */
@@ -648,12 +671,19 @@ function judgeRuns(
   if (several) result.runs = runJudgements(runs, options)
   const shape = shapeFailure(runs, result.runs, which, context.full)
   if (shape) return { ...result, ...shape }
-  const classifies = several ? undefined : weightsClassify(end, norms, runs[0].window, options)
-  const absurd = { scale: options.absurdScale, classifies: classifies !== undefined }
+  const runNorms =
+    norms && starts.map((from, i) => norms.slice(from, starts[i + 1] ?? norms.length))
+  const classifies = weightsClassify(runs, runNorms, options)
+  const absurd = {
+    scale: options.absurdScale,
+    classifies: classifies !== undefined,
+    noChanceForRuns: options.noChanceForRuns
+  }
   const chance = chanceLevel(options.baseline, runs.length, end, context.full, absurd)
   result.baseline = chance.result
   if (chance.failure) return { ...result, reason: chance.failure }
-  if (several) return { ...result, ...finalVerdict(result, runs, options, context.full) }
+  if (several)
+    return { ...result, ...finalVerdict(result, runs, options, context.full, classifies) }
   const [run] = runs
   const pastChance = learnedPastChance(run, options)
   if (run.rebound && !pastChance)
@@ -756,10 +786,14 @@ function finalVerdict(
       reason: `loss fell ${percent(drop)} to below half its chance level and half its first value (${context})`
     }
   if (typeof evidence === 'object') {
-    const { endNorm, perWeight, scale } = evidence
+    const { endNorm, perWeight, scale, runs } = evidence
+    const run =
+      runs > 1
+        ? `; the run of ${runs} back to back with the most per unit of weight ends at ${format(evidence.end)}`
+        : ''
     return {
       verdict: 'pass',
-      reason: `loss fell ${percent(drop)} to ${format(end)} with the weights' norm at ${format(endNorm)} (SGD prints it beside the loss): ${format(perWeight)} per unit of weight, at most ${format(options.marginShare)} × the label's largest chance level (${format(scale)}). A linear model's loss on the rows it gets wrong grows with its weights: this little per unit of weight is a model that classifies, and SGD starts from zero weights (${context})`
+      reason: `loss fell ${percent(drop)} to ${format(end)}${run} with the weights' norm at ${format(endNorm)} (SGD prints it beside the loss): ${format(perWeight)} per unit of weight, at most ${format(options.marginShare)} × the label's largest chance level (${format(scale)}). A linear model's loss on the rows it gets wrong grows with its weights: this little per unit of weight is a model that classifies, and SGD starts from zero weights (${context})`
     }
   }
   if (evidence === 'chance-support') {
