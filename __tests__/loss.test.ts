@@ -549,6 +549,63 @@ describe("Weights & Biases' run folders", () => {
   })
 })
 
+describe('runs that did not learn, whatever their trend (fourth survey, fixtures/framework-logs/public)', () => {
+  const publicLog = (name: string) => fixture(`framework-logs/public/${name}`)
+  const judgeLog = async (name: string) => {
+    const reader = readOutput(await readFile(publicLog(name), 'utf8'))
+    return judgeLoss(chooseLossSeries(reader.series()), options, reader.hints, [])
+  }
+
+  it('a detector whose box-regression losses are exactly 0 at every print fails, naming the loss', async () => {
+    // PaddleDetection: the total loss falls 99.9 % on background alone.
+    const paddle = await judgeLog('paddledet-no-positives.log')
+    expect(paddle.verdict).toBe('fail')
+    expect(paddle.reason).toMatch(
+      /^the box-regression loss "loss_rpn_reg" is exactly 0 at all 5 points of .*: no anchor or proposal matched a ground-truth box/
+    )
+    const mmdet = await judgeLog('mmdet-no-positives.log')
+    expect(mmdet.verdict).toBe('fail')
+    expect(mmdet.reason).toMatch(
+      /^the box-regression loss "loss_rpn_bbox" is exactly 0 at all 3 points/
+    )
+  })
+
+  it('a box loss that is 0 only at some prints, or a regularisation loss that is 0 throughout, is no sign', () => {
+    const lines = (box: (i: number) => string, extra = '') =>
+      Array.from(
+        { length: 12 },
+        (_, i) => `step ${i + 1} loss: ${(2 / (i + 1)).toFixed(4)} loss_bbox: ${box(i)}${extra}`
+      ).join('\n')
+    const judge = (text: string) =>
+      judgeLoss(chooseLossSeries(readOutput(text).series()), options, noHints, []).verdict
+    expect(judge(lines(i => (i < 6 ? '0.1000' : '0.0000')))).toBe('pass')
+    expect(judge(lines(() => '0.2000', ' reg_loss: 0.0000'))).toBe('pass')
+    expect(judge(lines(() => '0.0000'))).toBe('fail')
+  })
+
+  it('a loss falling without bound to -3e17 fails: beyond ±1e15 no model learns', async () => {
+    const result = await judgeLog('tf-captcha-negative-loss.log')
+    expect(result.series!.points.map(p => p.value)).toHaveLength(4)
+    expect(result.verdict).toBe('fail')
+    expect(result.reason).toBe(
+      'final loss -3.414e+17 is beyond ±1e15: no model learns under a loss there (features not scaled, too high a learning rate, or an objective with no minimum, such as labels and logits swapped)'
+    )
+  })
+
+  it("a JSON file holding the Trainer's log_history under another name is read as trainer_state.json", async () => {
+    const text = await readFile(publicLog('hf-training-history.json'), 'utf8')
+    const series = readMetricsJson(text, 'training_results.json')
+    expect(series.find(s => s.key === 'loss')!.points.map(p => [p.step, p.value])).toEqual([
+      [50, 0]
+    ])
+    const result = judgeLoss(chooseLossSeries(series), options, noHints, [])
+    expect(result.verdict).toBe('fail')
+    expect(result.reason).toMatch(
+      /^the gradient norm "grad_norm" printed with loss is not finite at step 50/
+    )
+  })
+})
+
 describe('console tables in more shapes (second survey)', () => {
   const publicLog = (name: string) => fixture(`framework-logs/public/${name}`)
 

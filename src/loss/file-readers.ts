@@ -227,10 +227,11 @@ export function readMetricsJson(text: string, label: string): MetricSeries[] {
     return collector.series()
   }
   const record = document as Record<string, unknown>
-  if (Array.isArray(record.log_history)) {
+  const logHistory = record.log_history ?? Object.values(record).find(isRecordList)
+  if (Array.isArray(logHistory)) {
     const collector = new SeriesCollector(label, 'hf-trainer-state')
     const nextStepLine = lineFinder(text, '"step"')
-    for (const entry of record.log_history as Array<Record<string, unknown>>) {
+    for (const entry of logHistory as Array<Record<string, unknown>>) {
       const line = nextStepLine()
       if (typeof entry !== 'object' || entry === null || 'train_runtime' in entry) continue
       const step = numberOf(entry.step)
@@ -258,6 +259,23 @@ export function readMetricsJson(text: string, label: string): MetricSeries[] {
   if (histories.some(({ key }) => isLossKey(key)))
     return readLists(histories, text, label, 'keras-history')
   return []
+}
+
+/**
+ * A list of records as Hugging Face's `log_history` holds them, under another name (a script that saves
+ * `trainer.state.log_history` as `training_history`): objects with a step or epoch, one with a loss.
+ */
+function isRecordList(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false
+  const records = value.filter(
+    (entry): entry is Record<string, unknown> =>
+      typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+  )
+  return (
+    records.length === value.length &&
+    records.every(entry => 'step' in entry || 'epoch' in entry) &&
+    records.some(entry => Object.keys(entry).some(key => isLossKey(key)))
+  )
 }
 
 /** A metric's values as one list, with their steps (else each value's place in the list). */

@@ -23,6 +23,7 @@ import {
   riseOnceAddedBack,
   seasonalMannKendall
 } from './trend.js'
+import { telltaleFailure } from './telltales.js'
 import { fallBeyondWeights, MARGIN_SHARE, WEIGHT_FALL, weightNorms } from './weight-norm.js'
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive'
@@ -414,6 +415,11 @@ function unusable(
       reason: `${count} of ${which} did not parse as a number: ${shown}. Fix the log, or set allow-unparsed-loss to judge the values that did parse`
     }
   }
+  const telltale = telltaleFailure(
+    series,
+    choice.others.map(other => other.series)
+  )
+  if (telltale) return { verdict: 'fail', reason: telltale }
   if (series.points.length >= 2) return null
   const only = format(series.points[0].value)
   return {
