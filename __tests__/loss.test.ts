@@ -606,6 +606,80 @@ describe('runs that did not learn, whatever their trend (fourth survey, fixtures
   })
 })
 
+describe('saved console logs read as the command output is (fourth survey)', () => {
+  const savedLog = async (name: string, text: string): Promise<string> => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'saved-'))
+    await writeFile(path.join(dir, name), text)
+    return dir
+  }
+  const seriesIn = async (dir: string, reading = {}) => {
+    const found = emptyFound()
+    await findSeries(dir, file => path.relative(dir, file), found, undefined, reading)
+    return found.series
+  }
+
+  it('loss-pattern and loss-key apply to a log found in a folder, as to the command output', async () => {
+    // PyTorch's char-RNN tutorial prints its loss with no name.
+    const text = [
+      '5000 5% (0m 5s) 3.1031 Bonnay / English',
+      '10000 10% (0m 10s) 2.4290 Niall / Irish'
+    ].join('\n')
+    const dir = await savedLog('train.log', text)
+    expect(await seriesIn(dir)).toEqual([])
+    const pattern = compileLossPattern(String.raw`^(?<step>\d+) \d+% \([^)]*\) (?<value>[\d.]+)`)
+    expect(valuesOf(await seriesIn(dir, { pattern }), 'loss')).toEqual([3.1031, 2.429])
+    // insightface: "lossvalue=" is no name ml-smoke knows; loss-key names it.
+    const insight = await savedLog(
+      'log.txt',
+      'INFO:root:Epoch[0] Batch [20-40]\tSpeed: 1410.46 samples/sec\tacc=0.000000\tlossvalue=41.974941'
+    )
+    expect(valuesOf(await seriesIn(insight, { lossKey: 'lossvalue' }), 'lossvalue')).toEqual([
+      41.974941
+    ])
+  })
+
+  it('a folder search reads a console log that names its loss CrossEntropy (MXNet), not only "loss"', async () => {
+    const dir = await savedLog(
+      'console.log',
+      '2017-05-09 15:08:50,952 Epoch[0] Train-CrossEntropy=23.025851\n2017-05-09 15:18:50,952 Epoch[1] Train-CrossEntropy=23.025851'
+    )
+    expect((await seriesIn(dir)).map(s => s.key)).toEqual(['Train-CrossEntropy'])
+  })
+
+  it("lines that are another split's or repeat a summary: luz's Valid metrics, Estimator's evaluation, Averaged stats", () => {
+    const luz = readOutput(
+      [
+        'Train metrics: Loss: 0.5714 - AUC: 0.6086',
+        'Valid metrics: Loss: 0.5044 - AUC: 0.791',
+        'Train metrics: Loss: 0.4724 - AUC: 0.7874'
+      ].join('\n')
+    ).series()
+    expect(luz.filter(s => s.key === 'Loss').map(s => [s.context, s.points.length])).toEqual([
+      [undefined, 2],
+      ['validation', 1]
+    ])
+    const estimator = readOutput(
+      [
+        'INFO:tensorflow:loss = 56417.703, step = 1',
+        'INFO:tensorflow:loss = 21244.963, step = 201 (0.632 sec)',
+        'INFO:tensorflow:Saving dict for global step 1000: average_loss = 20.6, global_step = 1000, loss = 1651.52'
+      ].join('\n')
+    ).series()
+    expect(estimator.filter(s => s.key === 'loss').map(s => [s.context, s.points.length])).toEqual([
+      [undefined, 2],
+      ['eval', 1]
+    ])
+    expect(chooseLossSeries(estimator).chosen!.series.points).toHaveLength(2)
+    const deit = readOutput(
+      [
+        'Epoch: [0]  [300/313]  eta: 0:00:04  lr: 0.000417  loss: 0.0058 (0.0097)  time: 0.3',
+        'Averaged stats: lr: 0.000417  loss: 0.0058 (0.0097)'
+      ].join('\n')
+    ).series()
+    expect(valuesOf(deit, 'loss')).toEqual([0.0058])
+  })
+})
+
 describe('console tables in more shapes (second survey)', () => {
   const publicLog = (name: string) => fixture(`framework-logs/public/${name}`)
 

@@ -25,6 +25,12 @@ export interface FoundSeries {
   hints: OutputHints
 }
 
+/** How saved console logs are read: as the command's output is, with `loss-pattern` and `loss-key`. */
+export interface ConsoleReading {
+  pattern?: RegExp
+  lossKey?: string
+}
+
 /** Folders where frameworks put their logs by default, searched under the working directory. */
 export const USUAL_LOG_FOLDERS = [
   'lightning_logs',
@@ -62,7 +68,7 @@ const MAX_JSON_BYTES = 8 * 1024 * 1024
 /** Saved console logs (`*.log`, `*.txt`) found in a folder search are read up to this size. */
 const MAX_CONSOLE_BYTES = 16 * 1024 * 1024
 /** A console capture worth reading mentions a loss (vocabularies and requirements files do not) or is CatBoost's. */
-const MENTIONS_LOSS = /loss|\b(?:nll|bce|mse|rmse|mae|xent)\b|\tlearn: /i
+const MENTIONS_LOSS = /loss|cross.?entropy|\b(?:nll|bce|mse|rmse|mae|xent)\b|\tlearn: /i
 
 type Kind =
   'tensorboard' | 'hf' | 'catboost' | 'json' | 'jsonl' | 'csv' | 'mlflow' | 'dvclive' | 'text'
@@ -102,7 +108,8 @@ async function readOne(
   label: string,
   kind: Kind,
   context: string | undefined,
-  found: FoundSeries
+  found: FoundSeries,
+  reading: ConsoleReading
 ): Promise<void> {
   if (kind === 'tensorboard') {
     const { series, warnings } = await readTensorboardFile(file, label, context)
@@ -112,7 +119,7 @@ async function readOne(
     return
   }
   if (kind === 'text') {
-    const { series, hints } = await readTextLog(file, label)
+    const { series, hints } = await readTextLog(file, label, reading)
     found.hints = joinHints(found.hints, hints)
     found.series.push(...series.map(s => (context && !s.context ? { ...s, context } : s)))
     found.files.push(label)
@@ -167,9 +174,10 @@ async function readText(file: string, label: string, maxBytes: number): Promise<
 /** A saved console log, read as the command's output would be: streamed, so of any size. */
 async function readTextLog(
   file: string,
-  label: string
+  label: string,
+  reading: ConsoleReading
 ): Promise<{ series: MetricSeries[]; hints: OutputHints }> {
-  const reader = new OutputMetricsReader()
+  const reader = new OutputMetricsReader(reading.pattern, { lossKey: reading.lossKey })
   let number = 0
   const splitter = new LineSplitter(line => reader.readLine(line, ++number))
   const decoder = new TextDecoder()
@@ -256,7 +264,8 @@ export async function findSeries(
   target: string,
   label: (file: string) => string,
   found: FoundSeries,
-  since?: number
+  since?: number,
+  reading: ConsoleReading = {}
 ): Promise<void> {
   const info = await stat(target).catch(() => null)
   if (!info) return
@@ -266,7 +275,7 @@ export async function findSeries(
     let kind = kindOf(target)
     if (!kind || kind === 'text')
       kind = /^epoch[,;\t]/.test(await firstLine(target)) ? 'csv' : 'text'
-    await readOne(target, label(target), kind, splitOfFile(target), found)
+    await readOne(target, label(target), kind, splitOfFile(target), found, reading)
     return
   }
   for (const file of await walk(target, since)) {
@@ -275,12 +284,15 @@ export async function findSeries(
       let kind = kindOf(file)!
       // Keras' CSVLogger writes training.log: a table, not a console capture.
       if (kind === 'text' && /^epoch[,;\t]/.test(await firstLine(file))) kind = 'csv'
+      // With loss-pattern or loss-key the user says what their lines look like: every console log is read.
       if (
         kind === 'text' &&
+        !reading.pattern &&
+        !reading.lossKey &&
         !MENTIONS_LOSS.test((await readText(file, label(file), MAX_CONSOLE_BYTES)) ?? '')
       )
         continue
-      await readOne(file, label(file), kind, relativeFolder || undefined, found)
+      await readOne(file, label(file), kind, relativeFolder || undefined, found, reading)
     } catch (error) {
       // One unreadable file in a folder search should not hide the others; say which and why.
       if (!(error instanceof UserError)) throw error

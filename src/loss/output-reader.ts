@@ -88,9 +88,12 @@ const NAMED = new RegExp(
   'gi'
 )
 // A line that names its split first ("Test set: Average loss: 0.03", "[eval] loss=0.4", "Val epoch 3 …",
-// "Test (EMA): [ 0/195] … Loss: 6.89", "Validate: …"): its losses are that split's.
+// "Test (EMA): [ 0/195] … Loss: 6.89", "Validate: …", luz's "Valid metrics: Loss: 0.50"): its losses are that
+// split's. TensorFlow Estimator's evaluation says "Saving dict for global step 1000: …, loss = 1651.5".
 const LEADING_SPLIT =
-  /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| results| net output #\d+| \(\w+\))?(?:\W{1,3}\s|\]|:|\s+\d)/i
+  /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| results| metrics| net output #\d+| \(\w+\))?(?:\W{1,3}\s|\]|:|\s+\d)|^Saving dict for global step \d+:/i
+// A summary that repeats what the lines before it printed (torchvision's and DeiT's MetricLogger).
+const REPEATS_SUMMARY = /^Averaged stats:/
 // Chinese tutorials name the split anywhere before the loss: 测试 (test, 測試), 验证 (validation, 驗證).
 const CJK_SPLIT = /测试|測試|验证|驗證/
 // What loggers put before the message: "INFO:root:", absl's "I0912 10:00:00.123 140 train.py:652] ",
@@ -470,7 +473,11 @@ export class OutputMetricsReader {
     const repeated = leading?.groups!.unit !== undefined && body === this.lastBody
     this.lastBody = body
     if (repeated) return
-    const split = splitNamed(LEADING_SPLIT.exec(body)?.groups!.split ?? CJK_SPLIT.exec(body)?.[0])
+    if (REPEATS_SUMMARY.test(body)) return
+    const leadingSplit = LEADING_SPLIT.exec(body)
+    const split = leadingSplit
+      ? splitNamed(leadingSplit.groups!.split ?? 'eval')
+      : splitNamed(CJK_SPLIT.exec(body)?.[0])
     const add = (m: RegExpMatchArray, key = m.groups!.key) =>
       this.add(key, m.groups!.value, lineNumber, step, split)
     const losses = [...line.matchAll(GENERIC)]
@@ -479,7 +486,8 @@ export class OutputMetricsReader {
     for (const m of losses) add(m, this.qualified(m, counts, line))
     const found = losses.length > 0
     if (this.keyPattern) {
-      for (const m of line.matchAll(this.keyPattern)) if (!/loss/i.test(m.groups!.key)) add(m)
+      const read = new Set(losses.map(m => m.groups!.key))
+      for (const m of line.matchAll(this.keyPattern)) if (!read.has(m.groups!.key)) add(m)
     }
     if (found || (!line.includes(':') && !line.includes('='))) return
     for (const m of line.matchAll(NAMED)) if (isLossKey(m.groups!.key, true)) add(m)

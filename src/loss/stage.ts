@@ -89,7 +89,12 @@ export async function runLossSources(
 /** Finds every metric series in `sources`, chooses the training loss and judges it. */
 export async function judgeLossIn(config: LossSettings, sources: LossSources): Promise<LossResult> {
   const found = emptyFound()
-  for (const place of sources.places) await findSeries(place.path, place.label, found, place.since)
+  const reading = {
+    pattern: config.lossPattern ? compileLossPattern(config.lossPattern) : undefined,
+    lossKey: config.lossKey
+  }
+  for (const place of sources.places)
+    await findSeries(place.path, place.label, found, place.since, reading)
   // Files first: on a tie they win over numbers rounded for a progress bar.
   const series = [...found.series, ...(sources.output?.series() ?? [])]
   const choice = chooseLossSeries(series, config.lossKey)
