@@ -646,7 +646,7 @@ describe('saved console logs read as the command output is (fourth survey)', () 
     expect((await seriesIn(dir)).map(s => s.key)).toEqual(['Train-CrossEntropy'])
   })
 
-  it("lines that are another split's or repeat a summary: luz's Valid metrics, Estimator's evaluation, Averaged stats", () => {
+  it("lines that are another split's or an epoch's summary: luz's Valid metrics, Estimator's evaluation, Averaged stats", () => {
     const luz = readOutput(
       [
         'Train metrics: Loss: 0.5714 - AUC: 0.6086',
@@ -676,7 +676,30 @@ describe('saved console logs read as the command output is (fourth survey)', () 
         'Averaged stats: lr: 0.000417  loss: 0.0058 (0.0097)'
       ].join('\n')
     ).series()
-    expect(valuesOf(deit, 'loss')).toEqual([0.0058])
+    expect(deit.map(s => [s.key, s.context, s.points.length])).toEqual([
+      ['loss', undefined, 1],
+      ['loss', 'epoch summary', 1]
+    ])
+    // Flair's and fairseq's epoch summaries too; fairseq's evaluation names its subset after the epoch.
+    const flair = readOutput(
+      [
+        '2023-02-27 17:07:40,011 epoch 1 - iter 20/207 - loss 3.14769891 - samples/sec: 151.80 - lr: 0.100000',
+        '2023-02-27 17:07:41,977 EPOCH 1 done: loss 2.5892 - lr 0.100000'
+      ].join('\n')
+    ).series()
+    expect(flair.map(s => s.context)).toEqual([undefined, 'epoch summary'])
+    const fairseq = readOutput(
+      [
+        '| epoch 009:   1000 / 2737 loss=6.220, nll_loss=5.070, ppl=33.60, num_updates=22897',
+        '| epoch 009 | loss 6.233 | nll_loss 5.085 | ppl 33.94 | num_updates 24633',
+        "| epoch 010 | valid on 'valid' subset  1000 / 1311 loss=1.60"
+      ].join('\n')
+    ).series()
+    expect(fairseq.filter(s => s.key === 'loss').map(s => s.context)).toEqual([
+      undefined,
+      'epoch summary',
+      'validation'
+    ])
   })
 })
 

@@ -92,8 +92,10 @@ const NAMED = new RegExp(
 // split's. TensorFlow Estimator's evaluation says "Saving dict for global step 1000: …, loss = 1651.5".
 const LEADING_SPLIT =
   /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| results| metrics| net output #\d+| \(\w+\))?(?:\W{1,3}\s|\]|:|\s+\d)|^Saving dict for global step \d+:/i
-// A summary that repeats what the lines before it printed (torchvision's and DeiT's MetricLogger).
-const REPEATS_SUMMARY = /^Averaged stats:/
+// An epoch's summary after its step lines (torchvision's MetricLogger, Flair, fairseq): a series of its own.
+const EPOCH_SUMMARY = /^(?:Averaged stats:|EPOCH \d+ done:|\| epoch \d+ \| (?!valid on '))/
+// fairseq's evaluation: "| epoch 010 | valid on 'valid' subset | valid_loss 1.94" and its progress lines.
+const FAIRSEQ_VALID = /^\| epoch \d+ \| valid on '/
 // Chinese tutorials name the split anywhere before the loss: 测试 (test, 測試), 验证 (validation, 驗證).
 const CJK_SPLIT = /测试|測試|验证|驗證/
 // What loggers put before the message: "INFO:root:", absl's "I0912 10:00:00.123 140 train.py:652] ",
@@ -464,6 +466,15 @@ export class OutputMetricsReader {
     return before ? `${before} ${key}` : key
   }
 
+  /** The split a line names, or that it is an epoch's summary; undefined for a training step's line. */
+  private contextOf(body: string): string | undefined {
+    const leadingSplit = LEADING_SPLIT.exec(body)
+    if (leadingSplit) return splitNamed(leadingSplit.groups!.split ?? 'eval')
+    if (FAIRSEQ_VALID.test(body)) return 'validation'
+    if (EPOCH_SUMMARY.test(body)) return 'epoch summary'
+    return splitNamed(CJK_SPLIT.exec(body)?.[0])
+  }
+
   private readGeneric(line: string, lineNumber: number): void {
     const body = line.replace(LOG_PREFIX, '')
     const leading = LEADING_STEP.exec(body)
@@ -473,11 +484,7 @@ export class OutputMetricsReader {
     const repeated = leading?.groups!.unit !== undefined && body === this.lastBody
     this.lastBody = body
     if (repeated) return
-    if (REPEATS_SUMMARY.test(body)) return
-    const leadingSplit = LEADING_SPLIT.exec(body)
-    const split = leadingSplit
-      ? splitNamed(leadingSplit.groups!.split ?? 'eval')
-      : splitNamed(CJK_SPLIT.exec(body)?.[0])
+    const split = this.contextOf(body)
     const add = (m: RegExpMatchArray, key = m.groups!.key) =>
       this.add(key, m.groups!.value, lineNumber, step, split)
     const losses = [...line.matchAll(GENERIC)]
