@@ -638,6 +638,23 @@ describe('saved console logs read as the command output is (fourth survey)', () 
     ])
   })
 
+  it('a step printed by every host of a Flax run is one point', () => {
+    const host = (pid: number, step: number, loss: string) =>
+      `I1002 21:38:13.42 ${pid} logging_writer.py:35] [${step}] steps_per_second=1.58${pid % 10}, train_loss=${loss}`
+    const series = readOutput(
+      [
+        host(11, 400, '3.2198'),
+        host(12, 400, '3.2198'),
+        host(11, 500, '0.8868'),
+        host(12, 500, '0.8868')
+      ].join('\n')
+    ).series()
+    expect(series.find(s => s.key === 'train_loss')!.points.map(p => [p.step, p.value])).toEqual([
+      [400, 3.2198],
+      [500, 0.8868]
+    ])
+  })
+
   it('a folder search reads a console log that names its loss CrossEntropy (MXNet), not only "loss"', async () => {
     const dir = await savedLog(
       'console.log',

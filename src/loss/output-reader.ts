@@ -178,7 +178,8 @@ export class OutputMetricsReader {
   /** Lines read that were not progress bars (see barFrame). */
   private otherLines = 0
   /** The last line read by readGeneric, less its logger's prefix. */
-  private lastBody = ''
+  /** The last generic line's step and losses: the same again is one record printed by another host. */
+  private lastRecord = ''
   /** The series given a point by the line being read. */
   private readonly lineAdded: Array<[key: string, context: string | undefined]> = []
   /** The epoch model.fit is in (its "Epoch k/N" line): the number, which one, and its bars' step count. */
@@ -479,15 +480,17 @@ export class OutputMetricsReader {
     const body = line.replace(LOG_PREFIX, '')
     const leading = LEADING_STEP.exec(body)
     const step = leading ? Number(leading.groups!.step ?? leading.groups!.bracket) : undefined
-    // A step's line printed twice (TensorFlow's absl and Python loggers both print it) is one point; an epoch's
-    // lines may repeat (two batches of one epoch with the same loss).
-    const repeated = leading?.groups!.unit !== undefined && body === this.lastBody
-    this.lastBody = body
+    const losses = [...line.matchAll(GENERIC)]
+    // A step's line printed twice (TensorFlow's absl and Python loggers both print it, every host of a Flax or
+    // TPU run prints it) is one point; an epoch's lines may repeat (two batches of one epoch with the same loss).
+    const byStep = leading?.groups!.unit !== undefined || leading?.groups!.bracket !== undefined
+    const record = byStep ? `${step} ${losses.length ? losses.map(m => m[0]).join(' ') : body}` : ''
+    const repeated = byStep && record === this.lastRecord
+    this.lastRecord = record
     if (repeated) return
     const split = this.contextOf(body)
     const add = (m: RegExpMatchArray, key = m.groups!.key) =>
       this.add(key, m.groups!.value, lineNumber, step, split)
-    const losses = [...line.matchAll(GENERIC)]
     const counts = new Map<string, number>()
     for (const m of losses) counts.set(m.groups!.key, (counts.get(m.groups!.key) ?? 0) + 1)
     for (const m of losses) add(m, this.qualified(m, counts, line))
