@@ -655,6 +655,19 @@ describe('saved console logs read as the command output is (fourth survey)', () 
     ])
   })
 
+  it('camelCase and acronym keys are split into words: valLoss is a validation loss, BCELoss is a BCE', () => {
+    const series = readMetricsJsonl(
+      '{"step": 1, "trainLoss": 0.9, "valLoss": 1.0}\n{"step": 2, "trainLoss": 0.5, "valLoss": 0.8}\n',
+      'metrics.jsonl'
+    )
+    const choice = chooseLossSeries(series)
+    expect(choice.chosen!.series.key).toBe('trainLoss')
+    expect(choice.others.map(c => [c.series.key, c.role])).toEqual([['valLoss', 'validation']])
+    expect(chanceBaseline('BCELoss', { classCounts: { a: 5, b: 5 } }).value).toBeCloseTo(
+      Math.log(2)
+    )
+  })
+
   it('a folder search reads a console log that names its loss CrossEntropy (MXNet), not only "loss"', async () => {
     const dir = await savedLog(
       'console.log',

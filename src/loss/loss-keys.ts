@@ -2,6 +2,8 @@
 
 export function normaliseKey(key: string): string {
   return key
+    // camelCase and acronyms apart: valLoss → val_loss, RPNLogLoss → rpn_log_loss, BCELoss → bce_loss.
+    .replace(/([a-z\d])(?=[A-Z][a-z])|([A-Z])(?=[A-Z][a-z])/g, '$1$2_')
     .toLowerCase()
     .replace(/'s /g, '_')
     .replace(/[\s/.\-']+/g, '_')
