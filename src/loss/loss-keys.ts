@@ -1,13 +1,15 @@
 /** Which metric keys name a loss, and which loss: normalised keys, the words of a split, losses named by their function. */
 
 export function normaliseKey(key: string): string {
-  return key
-    // camelCase and acronyms apart: valLoss → val_loss, RPNLogLoss → rpn_log_loss, BCELoss → bce_loss.
-    .replace(/([a-z\d])(?=[A-Z][a-z])|([A-Z])(?=[A-Z][a-z])/g, '$1$2_')
-    .toLowerCase()
-    .replace(/'s /g, '_')
-    .replace(/[\s/.\-']+/g, '_')
-    .replace(/^_+|_+$/g, '')
+  return (
+    key
+      // camelCase and acronyms apart: valLoss → val_loss, RPNLogLoss → rpn_log_loss, BCELoss → bce_loss.
+      .replace(/([a-z\d])(?=[A-Z][a-z])|([A-Z])(?=[A-Z][a-z])/g, '$1$2_')
+      .toLowerCase()
+      .replace(/'s /g, '_')
+      .replace(/[\s/.\-']+/g, '_')
+      .replace(/^_+|_+$/g, '')
+  )
 }
 
 export const VALIDATION_TOKENS = new Set([

@@ -177,7 +177,6 @@ export class OutputMetricsReader {
   private readonly bars = new ProgressBars()
   /** Lines read that were not progress bars (see barFrame). */
   private otherLines = 0
-  /** The last line read by readGeneric, less its logger's prefix. */
   /** The last generic line's step and losses: the same again is one record printed by another host. */
   private lastRecord = ''
   /** The series given a point by the line being read. */

@@ -20,14 +20,16 @@ const BOX_LOSS = /box|rpn_?reg/i
  * point (no anchor or proposal matched a ground-truth box: the classification loss then falls to 0 on
  * background alone, as in mmdetection, PaddleDetection and Caffe DetectNet runs with misread annotations).
  */
-export function telltaleFailure(series: MetricSeries, others: MetricSeries[]): string | undefined {
+export function telltaleFailure(
+  series: MetricSeries,
+  trainingOthers: MetricSeries[]
+): string | undefined {
   const last = series.points.at(-1)?.value
   if (last !== undefined && Math.abs(last) > LOSS_MAGNITUDE_LIMIT)
     return `final loss ${last.toPrecision(4)} is beyond ±${LIMIT_TEXT}: no model learns under a loss there (features not scaled, too high a learning rate, or an objective with no minimum, such as labels and logits swapped)`
-  const box = [series, ...others].find(
+  const box = [series, ...trainingOthers].find(
     other =>
       other.source === series.source &&
-      other.split !== 'validation' &&
       /loss/i.test(other.key) &&
       BOX_LOSS.test(other.key) &&
       other.points.length >= 3 &&

@@ -417,7 +417,7 @@ function unusable(
   }
   const telltale = telltaleFailure(
     series,
-    choice.others.map(other => other.series)
+    choice.others.filter(other => other.role !== 'validation').map(other => other.series)
   )
   if (telltale) return { verdict: 'fail', reason: telltale }
   if (series.points.length >= 2) return null
