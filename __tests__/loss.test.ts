@@ -570,7 +570,7 @@ describe('runs that did not learn, whatever their trend (fourth survey, fixtures
     )
   })
 
-  it('a box loss that is 0 only at some prints, or a regularisation loss that is 0 throughout, is no sign', () => {
+  it('a box loss that is 0 only at some prints, a validation box loss or a regularisation loss at 0 is no sign', () => {
     const lines = (box: (i: number) => string, extra = '') =>
       Array.from(
         { length: 12 },
@@ -580,6 +580,7 @@ describe('runs that did not learn, whatever their trend (fourth survey, fixtures
       judgeLoss(chooseLossSeries(readOutput(text).series()), options, noHints, []).verdict
     expect(judge(lines(i => (i < 6 ? '0.1000' : '0.0000')))).toBe('pass')
     expect(judge(lines(() => '0.2000', ' reg_loss: 0.0000'))).toBe('pass')
+    expect(judge(lines(() => '0.2000', ' val_loss_bbox: 0.0000'))).toBe('pass')
     expect(judge(lines(() => '0.0000'))).toBe('fail')
   })
 
