@@ -50,7 +50,12 @@ describe.each([
       const text = await readFile(pidFile, 'utf8').catch(() => '')
       return text.trim() ? Number(text) : undefined
     })
-    expect(await readFile(`/proc/${worker}/stat`, 'utf8')).toMatch(/sleep/)
+    // The shell prints the pid as it forks; the child is `sleep` once it has exec'd.
+    await until(async () =>
+      /sleep/.test(await readFile(`/proc/${worker}/stat`, 'utf8').catch(() => ''))
+        ? true
+        : undefined
+    )
     child.kill(signal)
     expect(await exited).toBe(code)
     expect(stderr).toContain(`ml-smoke: cancelled by ${signal}: stopping the running command`)

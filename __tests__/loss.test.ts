@@ -1872,6 +1872,26 @@ describe('scikit-learn SGD: a loss that falls only as the weights shrink', () =>
     )
   })
 
+  it('one-vs-rest whose loss per unit of weight says it classifies passes, though loss ÷ Norm fell less than half', async () => {
+    // fixtures/loss-corpus/generate.py's sklearn-sgd-ovr at seed 153 (a sweep beyond both corpora): 100 % right.
+    const text = await readFile(fixture('framework-logs/sklearn-sgd-ovr-classifies.txt'), 'utf8')
+    const choice = chooseLossSeries(readOutput(text).series())
+    const label = { classCounts: { '0': 59, '1': 71, '2': 48 } }
+    const baseline = resolveBaseline('auto', 'loss', label, evidenceOf(choice.chosen!.series))
+    const judged = judgeLoss(choice, { minDrop: 0.03, window: 0.25, baseline }, noHints, [])
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /per unit of weight, at most 0\.2 × the label's largest chance level/
+    )
+    const unexcused = judgeLoss(
+      choice,
+      { minDrop: 0.03, window: 0.25, baseline, marginShare: 0 },
+      noHints,
+      []
+    )
+    expect(unexcused.reason).toMatch(/^the loss fell no faster than SGD's weights shrank/)
+  })
+
   it('too few epochs to tell: inconclusive, saying how to log more of them', async () => {
     const judged = await judgeRun('sklearn-sgd-01', {})
     expect(judged.verdict).toBe('inconclusive')

@@ -354,6 +354,8 @@ export function judgeLoss(
   if (!norms || judged.verdict === 'fail') return judged
   if (judged.verdict === 'inconclusive')
     return { ...judged, reason: `${judged.reason}. ${SGD_EPOCHS}` }
+  // A model whose loss per unit of weight says it classifies learned, however its weights moved.
+  if (weightsClassify(series, norms, settled)) return judged
   return checkWeights(judged, series, norms, settled)
 }
 
@@ -631,19 +633,24 @@ interface WeightsClassify {
  * starts from zero weights, so it learned that; the loss's scale and its trend do not matter then.
  */
 function weightsClassify(
-  runs: RunShape[],
-  runNorms: number[][] | undefined,
+  series: MetricSeries,
+  norms: number[] | undefined,
   options: Settled
 ): WeightsClassify | undefined {
   const { baseline, marginShare } = options
   const scale = baseline?.scale ?? baseline?.value
-  if (!runNorms || !baseline?.classLabel || scale === undefined) return undefined
-  const ends = runs.map((run, i) => {
-    const endNorm = mean(runNorms[i].slice(-run.window))
-    return { end: run.end, endNorm, perWeight: run.end / endNorm }
+  if (!norms || !baseline?.classLabel || scale === undefined) return undefined
+  const starts = runStarts(series.points.map(point => point.step))
+  const ends = starts.map((from, i) => {
+    const to = starts[i + 1] ?? norms.length
+    const window = Math.max(1, Math.ceil((to - from) * options.window))
+    const end = mean(series.points.slice(to - window, to).map(point => point.value))
+    const endNorm = mean(norms.slice(to - window, to))
+    return { end, endNorm, perWeight: end / endNorm }
   })
+  const runs = starts.length
   const worst = ends.reduce((a, b) => (b.perWeight > a.perWeight ? b : a))
-  return worst.perWeight <= marginShare * scale ? { ...worst, scale, runs: runs.length } : undefined
+  return worst.perWeight <= marginShare * scale ? { ...worst, scale, runs } : undefined
 }
 
 /** The runs' window means, shapes, trend test and chance level, in the order a verdict weighs them. */
@@ -677,9 +684,7 @@ function judgeRuns(
   if (several) result.runs = runJudgements(runs, options)
   const shape = shapeFailure(runs, result.runs, which, context.full)
   if (shape) return { ...result, ...shape }
-  const runNorms =
-    norms && starts.map((from, i) => norms.slice(from, starts[i + 1] ?? norms.length))
-  const classifies = weightsClassify(runs, runNorms, options)
+  const classifies = weightsClassify(series, norms, options)
   const absurd = {
     scale: options.absurdScale,
     classifies: classifies !== undefined,
