@@ -753,6 +753,38 @@ describe('console tables in more shapes (second survey)', () => {
     expect(judgeLoss(chooseLossSeries(series), options, noHints, []).verdict).toBe('pass')
   })
 
+  it('YOLOv7 (and YOLOv5 before 6.2): columns box, obj, cls and total are its losses, total the one judged', () => {
+    const epoch = (n: number, box: string, obj: string, cls: string, total: string) =>
+      [
+        '     Epoch   gpu_mem       box       obj       cls     total    labels  img_size',
+        `     ${n}/299      2.6G   ${box}     ${obj}    ${cls}     ${total}        58       640: 100%|██████████| 26/26 [00:32<00:00,  1.23s/it]`,
+        '               Class      Images      Labels           P           R      mAP@.5  mAP@.5:.95: 100%|██████████| 4/4 [00:07<00:00,  1.76s/it]',
+        '                 all          25          31       0.012       0.134     0.00412     0.00101',
+        ''
+      ].join('\n')
+    const text = [
+      epoch(0, '0.08446', '2.133', '0.6236', '2.841'),
+      epoch(1, '0.08826', '0.9267', '0.6141', '1.629'),
+      epoch(2, '0.08632', '0.469', '0.5877', '1.143')
+    ].join('\n')
+    const series = readOutput(text).series()
+    expect(series.map(s => s.key)).toEqual([
+      'box_loss',
+      'obj_loss',
+      'cls_loss',
+      'total_loss',
+      'labels',
+      'img_size'
+    ])
+    const choice = chooseLossSeries(series)
+    expect(choice.chosen!.series.key).toBe('total_loss')
+    expect(choice.chosen!.series.points.map(p => [p.step, p.value])).toEqual([
+      [0, 2.841],
+      [1, 1.629],
+      [2, 1.143]
+    ])
+  })
+
   it('fastai: a table of tabs (copied from a notebook)', () => {
     const series = readOutput(
       'epoch\ttrain_loss\tvalid_loss\taccuracy\ttime\n0\tnan\tnan\t0.958595\t00:03\n1\tnan\tnan\t0.958595\t00:03'

@@ -12,6 +12,13 @@ const TABLE_STEP = /^(?:epoch|iter|iteration|step)$/i
 const STEP_CELL = /^(\d+)(?:\/\d+)?$/
 // YOLO draws each epoch's row as a progress bar: "1/20  10.1G  1.777 … 640: 100%|███| 298/298 [08:35<00:00]".
 const BAR_TAIL = /:\s+\d{1,3}%\|.*$/
+// YOLOv5 before 6.2 and YOLOv7 head their losses `box  obj  cls  total` (YOLOv8: box_loss, cls_loss, dfl_loss).
+const YOLO_LOSSES: Record<string, string> = {
+  box: 'box_loss',
+  obj: 'obj_loss',
+  cls: 'cls_loss',
+  total: 'total_loss'
+}
 
 export interface Table {
   columns: string[]
@@ -23,7 +30,9 @@ export interface Table {
 /** A table's header, or undefined. `shown` is the line as printed (its indent kept). */
 export function tableHeader(line: string, shown: string): Table | undefined {
   if (line.length > 400 || !TABLE_HEADER.test(line)) return undefined
-  const columns = line.split(/\t+| {2,}/)
+  let columns = line.split(/\t+| {2,}/)
+  if (['box', 'obj', 'cls'].every(name => columns.includes(name)))
+    columns = columns.map(name => YOLO_LOSSES[name] ?? name)
   if (!columns.some(name => isLossKey(name))) return undefined
   const spans = [...shown.matchAll(/[^\s](?:[^\t ]| (?! ))*/g)].map(
     m => [m.index, m.index + m[0].length] as [number, number]
