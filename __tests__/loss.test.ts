@@ -1777,6 +1777,28 @@ async function readRun(name: string, lossKey?: string): Promise<OutputMetricsRea
   return reader
 }
 
+describe('a pass that ends near its chance level', () => {
+  it('needs p < 0.001: a model that never changes (optimizer.step() forgotten) fell at p = 0.007 by batch order', async () => {
+    // fixtures/loss-corpus/generate.py's torch-no-step at seed 150 (a sweep beyond both corpora).
+    const text = await readFile(fixture('framework-logs/torch-no-step-near-chance.txt'), 'utf8')
+    const choice = chooseLossSeries(readOutput(text).series())
+    const label = { classCounts: { '0': 94, '1': 162 } }
+    const baseline = resolveBaseline('auto', 'Loss', label, evidenceOf(choice.chosen!.series))
+    const judged = judgeLoss(choice, { minDrop: 0.03, window: 0.25, baseline }, noHints, [])
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /needs p < 0\.001, .*\. It ends at 94\.1 % of its chance level 0\.6574, where a fall must reach p < 0\.001: the per-batch losses of a model that never changes fall at p < 0\.01 once in a hundred runs$/
+    )
+    const before = judgeLoss(
+      choice,
+      { minDrop: 0.03, window: 0.25, baseline, nearChance: 0 },
+      noHints,
+      []
+    )
+    expect(before.verdict).toBe('pass')
+  })
+})
+
 describe('a loss no model that learned ends at', () => {
   it('SGD on features with no signal: an epoch average falling to 44 times the chance level fails, naming both', async () => {
     const choice = chooseLossSeries((await readRun('sklearn-sgd-no-signal-00')).series())

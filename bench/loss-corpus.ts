@@ -204,7 +204,12 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   [
     'runs back to back with no absurd-end check (the previous rule)',
     () => ({ noChanceForRuns: true })
-  ]
+  ],
+  [
+    'a pass ending near its chance level needs no stricter level (the previous rule)',
+    () => ({ nearChance: 0 })
+  ],
+  ['the stricter level from 80 % of the chance level (not 90 %)', () => ({ nearChance: 0.8 })]
 ]
 for (const [name, options] of variants) report(name, c => judged(c, options(c)))
 export {}

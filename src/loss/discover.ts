@@ -68,7 +68,8 @@ const MAX_JSON_BYTES = 8 * 1024 * 1024
 /** Saved console logs (`*.log`, `*.txt`) found in a folder search are read up to this size. */
 const MAX_CONSOLE_BYTES = 16 * 1024 * 1024
 /** A console capture worth reading mentions a loss (vocabularies and requirements files do not), or is CatBoost's or YOLOv7's. */
-const MENTIONS_LOSS = /loss|cross.?entropy|\bbox +obj +cls\b|\b(?:nll|bce|mse|rmse|mae|xent)\b|\tlearn: /i
+const MENTIONS_LOSS =
+  /loss|cross.?entropy|\bbox +obj +cls\b|\b(?:nll|bce|mse|rmse|mae|xent)\b|\tlearn: /i
 
 type Kind =
   'tensorboard' | 'hf' | 'catboost' | 'json' | 'jsonl' | 'csv' | 'mlflow' | 'dvclive' | 'text'
