@@ -1,7 +1,8 @@
 // Measures rules for "the loss fell" on fixtures/loss-corpus: each run's console output is read as ml-smoke
 // reads command output, and each rule's verdict is compared with whether the model learned (manifest.json).
-// Usage: node --import tsx bench/loss-corpus.ts [--held-out] [--runs]
+// Usage: node --import tsx bench/loss-corpus.ts [--held-out | --dir DIR] [--runs]
 //   --held-out: the runs the rules were not chosen on (fixtures/loss-corpus/held-out: seeds 30-59 and new kinds)
+//   --dir DIR: a sweep made by `fixtures/loss-corpus/generate.py --sweep A-B DIR` (seeds beyond both, not kept)
 //   --runs: list the runs each rule got wrong
 import { readFile } from 'node:fs/promises'
 import {
@@ -36,8 +37,11 @@ interface Case {
 
 const noHints = { lightningLogInterval: false, fastDevRun: false }
 const heldOut = process.argv.includes('--held-out')
-const root = new URL(`../fixtures/loss-corpus/${heldOut ? 'held-out/' : ''}`, import.meta.url)
-  .pathname
+const dir = process.argv.indexOf('--dir')
+const root =
+  dir > 0
+    ? `${process.argv[dir + 1].replace(/\/$/, '')}/`
+    : new URL(`../fixtures/loss-corpus/${heldOut ? 'held-out/' : ''}`, import.meta.url).pathname
 const manifest = JSON.parse(await readFile(`${root}manifest.json`, 'utf8')) as Run[]
 const cases: Case[] = []
 for (const run of manifest) {
