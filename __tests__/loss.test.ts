@@ -28,7 +28,7 @@ import {
 } from '../src/loss/tensorboard.js'
 import { cleanLine } from '../src/loss/text.js'
 import { firstRankFall, slopeFall } from '../src/loss/trend.js'
-import { decidingP, judgeLoss } from '../src/loss/verdict.js'
+import { decidingP, judgeLoss, type JudgeOptions } from '../src/loss/verdict.js'
 import { reportOutputs } from '../src/report/outputs.js'
 import { renderSummary } from '../src/report/summary.js'
 import type { RunReport } from '../src/report/types.js'
@@ -1777,24 +1777,25 @@ async function readRun(name: string, lossKey?: string): Promise<OutputMetricsRea
   return reader
 }
 
+/** Command output judged as the loss stage judges it, with the chance level of `label` (baseline-loss: auto). */
+function judgeText(text: string, label: LabelStats, rules: Partial<JudgeOptions> = {}) {
+  const choice = chooseLossSeries(readOutput(text).series())
+  const series = choice.chosen!.series
+  const baseline = resolveBaseline('auto', series.key, label, evidenceOf(series))
+  return judgeLoss(choice, { minDrop: 0.03, window: 0.25, baseline, ...rules }, noHints, [])
+}
+
 describe('a pass that ends near its chance level', () => {
   it('needs p < 0.001: a model that never changes (optimizer.step() forgotten) fell at p = 0.007 by batch order', async () => {
     // fixtures/loss-corpus/generate.py's torch-no-step at seed 150 (a sweep beyond both corpora).
     const text = await readFile(fixture('framework-logs/torch-no-step-near-chance.txt'), 'utf8')
-    const choice = chooseLossSeries(readOutput(text).series())
     const label = { classCounts: { '0': 94, '1': 162 } }
-    const baseline = resolveBaseline('auto', 'Loss', label, evidenceOf(choice.chosen!.series))
-    const judged = judgeLoss(choice, { minDrop: 0.03, window: 0.25, baseline }, noHints, [])
+    const judged = judgeText(text, label)
     expect(judged.verdict).toBe('fail')
     expect(judged.reason).toMatch(
       /needs p < 0\.001, .*\. It ends at 94\.1 % of its chance level 0\.6574, where a fall must reach p < 0\.001: the per-batch losses of a model that never changes fall at p < 0\.01 once in a hundred runs$/
     )
-    const before = judgeLoss(
-      choice,
-      { minDrop: 0.03, window: 0.25, baseline, nearChance: 0 },
-      noHints,
-      []
-    )
+    const before = judgeText(text, label, { nearChance: 0 })
     expect(before.verdict).toBe('pass')
   })
 })
@@ -1826,12 +1827,8 @@ describe('a loss no model that learned ends at', () => {
 })
 
 describe('scikit-learn SGD: a loss that falls only as the weights shrink', () => {
-  const judgeRun = async (name: string, label: LabelStats, weightFall?: number) => {
-    const choice = chooseLossSeries((await readRun(name)).series())
-    const series = choice.chosen!.series
-    const baseline = resolveBaseline('auto', series.key, label, evidenceOf(series))
-    return judgeLoss(choice, { minDrop: 0.01, window: 0.25, baseline, weightFall }, noHints, [])
-  }
+  const judgeRun = async (name: string, label: LabelStats, weightFall?: number) =>
+    judgeText(await readFile(corpus(name), 'utf8'), label, { minDrop: 0.01, weightFall })
   const counts = (zeros: number, ones: number): LabelStats => ({
     classCounts: { '0': zeros, '1': ones }
   })
@@ -1874,9 +1871,7 @@ describe('scikit-learn SGD: a loss that falls only as the weights shrink', () =>
       /Norm: [\d.]+, /g,
       ''
     )
-    const choice = chooseLossSeries(readOutput(text).series())
-    const baseline = resolveBaseline('auto', 'loss', label, evidenceOf(choice.chosen!.series))
-    const alone = judgeLoss(choice, { minDrop: 0.01, window: 0.25, baseline }, noHints, [])
+    const alone = judgeText(text, label, { minDrop: 0.01 })
     expect(alone.verdict).toBe('fail')
     expect(alone.reason).toMatch(/times the largest chance-level loss of this label/)
   })
@@ -1929,20 +1924,13 @@ describe('scikit-learn SGD: a loss that falls only as the weights shrink', () =>
   it('one-vs-rest whose loss per unit of weight says it classifies passes, though loss ÷ Norm fell less than half', async () => {
     // fixtures/loss-corpus/generate.py's sklearn-sgd-ovr at seed 153 (a sweep beyond both corpora): 100 % right.
     const text = await readFile(fixture('framework-logs/sklearn-sgd-ovr-classifies.txt'), 'utf8')
-    const choice = chooseLossSeries(readOutput(text).series())
     const label = { classCounts: { '0': 59, '1': 71, '2': 48 } }
-    const baseline = resolveBaseline('auto', 'loss', label, evidenceOf(choice.chosen!.series))
-    const judged = judgeLoss(choice, { minDrop: 0.03, window: 0.25, baseline }, noHints, [])
+    const judged = judgeText(text, label)
     expect(judged.verdict).toBe('pass')
     expect(judged.reason).toMatch(
       /per unit of weight, at most 0\.2 × the label's largest chance level/
     )
-    const unexcused = judgeLoss(
-      choice,
-      { minDrop: 0.03, window: 0.25, baseline, marginShare: 0 },
-      noHints,
-      []
-    )
+    const unexcused = judgeText(text, label, { marginShare: 0 })
     expect(unexcused.reason).toMatch(/^the loss fell no faster than SGD's weights shrank/)
   })
 

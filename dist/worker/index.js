@@ -20647,7 +20647,7 @@ async function writeParquetLike(source, target, header, rows) {
             schema: metadata.schema,
             columnData: header.map((name, i) => ({
                 name,
-                data: storedTimes(metadata.schema[i + 1], rows, i) ?? rows.map(row => row[i])
+                data: storedTimes(metadata.schema[i + 1], rows, i, name) ?? rows.map(row => row[i])
             }))
         });
     }
@@ -20656,7 +20656,7 @@ async function writeParquetLike(source, target, header, rows) {
     }
 }
 /** A TIME column's cells, read as the time of day (parquet-time.ts), as the counts its schema stores. */
-function storedTimes(element, rows, column) {
+function storedTimes(element, rows, column, name) {
     const perSecond = element && timeTicksPerSecond(element);
     if (perSecond === undefined)
         return undefined;
@@ -20667,7 +20667,7 @@ function storedTimes(element, rows, column) {
             return cell;
         const ticks = timeTicks(cell, perSecond);
         if (ticks === undefined)
-            throw new Error(`"${cell}" is not a time of day`);
+            throw new Error(`column "${name}": "${cell}" is not a time of day`);
         return int32 ? Number(ticks) : ticks;
     });
 }

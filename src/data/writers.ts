@@ -68,7 +68,7 @@ export async function writeParquetLike(
       >,
       columnData: header.map((name, i) => ({
         name,
-        data: storedTimes(metadata.schema[i + 1], rows, i) ?? rows.map(row => row[i])
+        data: storedTimes(metadata.schema[i + 1], rows, i, name) ?? rows.map(row => row[i])
       }))
     })
   } catch (error) {
@@ -83,7 +83,8 @@ export async function writeParquetLike(
 function storedTimes(
   element: Parameters<typeof timeTicksPerSecond>[0] | undefined,
   rows: unknown[][],
-  column: number
+  column: number,
+  name: string
 ): unknown[] | undefined {
   const perSecond = element && timeTicksPerSecond(element)
   if (perSecond === undefined) return undefined
@@ -92,7 +93,7 @@ function storedTimes(
     const cell = row[column]
     if (typeof cell !== 'string') return cell
     const ticks = timeTicks(cell, perSecond)
-    if (ticks === undefined) throw new Error(`"${cell}" is not a time of day`)
+    if (ticks === undefined) throw new Error(`column "${name}": "${cell}" is not a time of day`)
     return int32 ? Number(ticks) : ticks
   })
 }

@@ -12,7 +12,8 @@ import { parseMetricNumber, SeriesCollector, type MetricSeries } from './series.
 export const CATBOOST_TRAINING_FILE = 'catboost_training.json'
 
 interface MetricMeta {
-  name: string
+  /** The metric's name less its parameters (`Logloss`, `RMSE`, `MultiClass`). */
+  key: string
   /** `Min`, `Max`, `Undefined` or a number (the docs call it `value`; files since 0.11 `best_value`). */
   best?: unknown
 }
@@ -24,7 +25,7 @@ function metricsOf(value: unknown): MetricMeta[] {
       string,
       unknown
     >
-    return { name: String(record.name ?? ''), best: record.best_value ?? record.value }
+    return { key: String(record.name ?? '').split(':')[0], best: record.best_value ?? record.value }
   })
 }
 
@@ -71,19 +72,21 @@ export function readCatboostTraining(text: string, label: string): MetricSeries[
     for (const set of sets) {
       const values = iteration[set.name]
       if (!Array.isArray(values)) continue
-      set.metrics.forEach((metric, i) => {
-        if (metric.best !== 'Min' || values[i] === undefined) return
-        const key = metric.name.split(':')[0]
+      set.metrics.forEach(({ key, best }, i) => {
+        if (best !== 'Min' || values[i] === undefined) return
         const raw: unknown = values[i]
         const value = typeof raw === 'number' ? raw : parseMetricNumber(String(raw))
         // A value that is no number is named in the verdict, never skipped.
         if (value === undefined) collector.unparsed(key, String(raw), index + 4, set.name)
         else collector.add(key, step, value, index + 4, set.name)
-        collector.split(key, set.split, set.name)
-        collector.wholeSet(key, true, set.name)
       })
     }
   })
+  for (const set of sets)
+    for (const { key } of set.metrics) {
+      collector.split(key, set.split, set.name)
+      collector.wholeSet(key, true, set.name)
+    }
   return collector.series()
 }
 

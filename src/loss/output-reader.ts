@@ -5,6 +5,7 @@ import { barFrame, ProgressBars, type BarFrame } from './progress-bars.js'
 import {
   COMMAND_OUTPUT,
   parseMetricNumber,
+  sameValue,
   SeriesCollector,
   seriesId,
   type LossHint,
@@ -273,8 +274,7 @@ export class OutputMetricsReader {
   private addFrame(key: string, valueText: string, line: number): void {
     const value = parseMetricNumber(valueText)
     if (value === undefined) return
-    const last = this.collector.lastPoint(key)?.value
-    if (last === value || (Number.isNaN(last) && Number.isNaN(value))) return
+    if (sameValue(this.collector.lastPoint(key)?.value, value)) return
     this.collector.add(key, undefined, value, line)
   }
 

@@ -1,4 +1,4 @@
-import { MAX_SERIES, seriesId, type MetricSeries } from './series.js'
+import { MAX_SERIES, sameValue, seriesId, type MetricSeries } from './series.js'
 
 // tqdm bars (Lightning, plain loops): "Epoch 0: 100%|███| 4/4 [00:00<00:00, 22.10it/s, v_num=0, train_loss_step=0.651]"
 // or, with set_description, "loss: 0.5231:  40%|████| 4/10 [00:01<00:02, 3.2it/s]". The elapsed<remaining part
@@ -79,8 +79,6 @@ interface BarKey {
   perStep: boolean
 }
 
-const same = (a: number, b: number): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b))
-
 /**
  * Where each frame's values go. A redraw of the same step replaces that step's point. A new step adds one,
  * even when its value repeats the last (a loss stuck at ln 100 over 700 steps is 700 points, not one), unless
@@ -114,11 +112,11 @@ export class ProgressBars {
     const sameStep = frame.bar === last.bar && frame.step === last.step
     // A finished bar drawn again when it closes, after other output, is the same step too.
     const redraw =
-      sameStep && (frame.pass === last.pass || (frame.complete && same(value, key.lastValue)))
+      sameStep && (frame.pass === last.pass || (frame.complete && sameValue(value, key.lastValue)))
     const lastValue = key.lastValue
     Object.assign(key, { last: drawn, lastValue: value })
     if (redraw) return 'replace'
-    if (frame.bar === last.bar && !same(value, lastValue)) key.perStep = true
+    if (frame.bar === last.bar && !sameValue(value, lastValue)) key.perStep = true
     if (key.fromFirstBar && frame.bar === this.firstBar) key.firstBarPoints++
     return 'add'
   }
@@ -129,7 +127,7 @@ export class ProgressBars {
     if (!key || key.perStep) return series
     const points = series.points.filter(
       (point, i) =>
-        i === 0 || i < key.firstBarPoints || !same(point.value, series.points[i - 1].value)
+        i === 0 || i < key.firstBarPoints || !sameValue(point.value, series.points[i - 1].value)
     )
     return points.length === series.points.length ? series : { ...series, points }
   }

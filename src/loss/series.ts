@@ -110,6 +110,10 @@ export function thin(series: { points: LossPoint[]; stride: number }): number {
 /** Unparsed values kept per key, to name in the verdict. */
 const MAX_UNPARSED = 5
 
+/** Whether two values are the same reading: NaN is NaN (a redrawn frame of a diverged loss). */
+export const sameValue = (a: number | undefined, b: number): boolean =>
+  a === b || (Number.isNaN(a) && Number.isNaN(b))
+
 /** A series' identity among a source's: its key within its context (a TensorBoard run, a GBDT set). */
 export const seriesId = (key: string, context?: string): string => `${context ?? ''}\u0000${key}`
 
@@ -179,13 +183,13 @@ export class SeriesCollector {
 
   /** Notes which loss a line says `key` is (a conflict between lines leaves the series without a hint). */
   hint(key: string, hint: LossHint, context?: string): void {
-    const series = this.byKey.get(seriesId(key, context))
+    const series = this.find(key, context)
     if (series) (series.hints ??= new Set()).add(hint)
   }
 
   /** Notes whether a value of `key` was the loss over a whole data set (all of its values must be). */
   wholeSet(key: string, whole: boolean, context?: string): void {
-    const series = this.byKey.get(seriesId(key, context))
+    const series = this.find(key, context)
     if (!series) return
     if (whole && !series.sampled) series.wholeSet = true
     else {
@@ -196,13 +200,13 @@ export class SeriesCollector {
 
   /** Replaces the last value of `key` (a progress bar's frame redrawn for the same epoch). */
   replaceLast(key: string, value: number, line: number, context?: string): void {
-    const last = this.byKey.get(seriesId(key, context))?.points.at(-1)
+    const last = this.find(key, context)?.points.at(-1)
     if (last) Object.assign(last, { value, line })
   }
 
   /** Notes that `key`'s last point was printed beside a gradient norm that is not finite (the first time). */
   gradientNotFinite(key: string, gradientKey: string, context?: string): void {
-    const series = this.byKey.get(seriesId(key, context))
+    const series = this.find(key, context)
     const last = series?.points.at(-1)
     if (series && last && !series.gradientNotFinite)
       series.gradientNotFinite = { ...last, key: gradientKey }
@@ -210,13 +214,17 @@ export class SeriesCollector {
 
   /** Notes the split the framework says `key` was scored on. */
   split(key: string, split: 'train' | 'validation', context?: string): void {
-    const series = this.byKey.get(seriesId(key, context))
+    const series = this.find(key, context)
     if (series) series.split = split
   }
 
   /** The last point of `key`. */
   lastPoint(key: string, context?: string): LossPoint | undefined {
-    return this.byKey.get(seriesId(key, context))?.points.at(-1)
+    return this.find(key, context)?.points.at(-1)
+  }
+
+  private find(key: string, context?: string) {
+    return this.byKey.get(seriesId(key, context))
   }
 
   series(): MetricSeries[] {

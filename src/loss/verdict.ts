@@ -363,18 +363,19 @@ export function judgeLoss(
     choice.others.map(other => other.series)
   )
   let settled = settle(options)
-  let judged = judgeRuns(series, choice, settled, { ...base, ...stats }, norms)
+  const classifies = weightsClassify(series, norms, settled)
+  let judged = judgeRuns(series, choice, settled, { ...base, ...stats }, classifies)
   const stricter = judged.verdict === 'pass' && stricterNearChance(judged, settled)
   if (stricter) {
     settled = stricter
-    judged = judgeRuns(series, choice, settled, { ...base, ...stats }, norms)
+    judged = judgeRuns(series, choice, settled, { ...base, ...stats }, classifies)
     if (judged.verdict !== 'pass') judged.reason = `${judged.reason}. ${nearChanceNote(judged)}`
   }
   if (!norms || judged.verdict === 'fail') return judged
   if (judged.verdict === 'inconclusive')
     return { ...judged, reason: `${judged.reason}. ${SGD_EPOCHS}` }
   // A model whose loss per unit of weight says it classifies learned, however its weights moved.
-  if (weightsClassify(series, norms, settled)) return judged
+  if (classifies) return judged
   return checkWeights(judged, series, norms, settled)
 }
 
@@ -692,7 +693,7 @@ function judgeRuns(
   choice: Choice,
   options: Settled,
   known: Omit<LossResult, 'verdict' | 'reason'>,
-  norms?: number[]
+  classifies: WeightsClassify | undefined
 ): LossResult {
   const which = describeSeries(series)
   const at = (point: LossPoint): string => where(point, series)
@@ -717,7 +718,6 @@ function judgeRuns(
   if (several) result.runs = runJudgements(runs, options)
   const shape = shapeFailure(runs, result.runs, which, context.full)
   if (shape) return { ...result, ...shape }
-  const classifies = weightsClassify(series, norms, options)
   const absurd = {
     scale: options.absurdScale,
     classifies: classifies !== undefined,
