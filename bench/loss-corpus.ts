@@ -213,7 +213,19 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     'a pass ending near its chance level needs no stricter level (the previous rule)',
     () => ({ nearChance: 0 })
   ],
-  ['the stricter level from 80 % of the chance level (not 90 %)', () => ({ nearChance: 0.8 })]
+  ['the stricter level from 80 % of the chance level (not 90 %)', () => ({ nearChance: 0.8 })],
+  [
+    'a pass past half the chance level needs min-loss-drop between window means too (the previous rule)',
+    () => ({ windowDropPastChance: true })
+  ],
+  [
+    "SGD's weights that classify do not excuse a loss that ended above its first value (the previous rule)",
+    () => ({ weightsNeedFall: true })
+  ],
+  [
+    "the chance level weighed against the last window's mean even when every point fell (the previous rule)",
+    () => ({ windowEndOnly: true })
+  ]
 ]
 for (const [name, options] of variants) report(name, c => judged(c, options(c)))
 export {}

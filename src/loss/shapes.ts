@@ -54,6 +54,8 @@ export interface ShapeOptions {
   significance: number
   /** The previous rule, measured by bench/loss-corpus.ts: a last window above the first fails outright. */
   windowRiseFails?: boolean
+  /** Other evidence says the model learned (SGD's weights classify): a loss that did not fall fails no run. */
+  fallNotNeeded?: boolean
 }
 
 /** The window means of a run and the first shape that fails it (constant, frozen, not fallen), if any. */
@@ -69,7 +71,9 @@ export function shapeOf(
   const drop = start === 0 ? (end < 0 ? 1 : end === 0 ? 0 : -1) : (start - end) / Math.abs(start)
   const shape: RunShape = { points, values, window, start, end, drop }
   if (values.length < 2) return shape
-  shape.failure = stillShape(shape, where) ?? notFallen(shape, options.windowRiseFails)
+  shape.failure =
+    stillShape(shape, where) ??
+    (options.fallNotNeeded ? undefined : notFallen(shape, options.windowRiseFails))
   if (!shape.failure) shape.rebound = reboundOf(shape, options, where)
   return shape
 }

@@ -142,7 +142,7 @@ function lossChecks(loss: LossResult): string[] {
   const baseline = loss.baseline
   if (baseline?.applied)
     items.push(
-      `Chance level: final loss ${number(baseline.end)} against ${md(baseline.description, 300)}.`
+      `Chance level: final loss ${number(baseline.end)}${baseline.endNote ? `, ${md(baseline.endNote, 300)},` : ''} against ${md(baseline.description, 300)}.`
     )
   else if (baseline) items.push(`Chance level not applied: ${md(baseline.reason, 300)}.`)
   if (loss.frozenAt) items.push(`Frozen at one value from step ${loss.frozenAt.step} to the end.`)
