@@ -1508,7 +1508,7 @@ describe('the verdict', () => {
     const toPrior = judgeLoss(choose(2.7, 2.6, 2.5, 2.4), { ...options, baseline }, noHints, [])
     expect(toPrior.verdict).toBe('fail')
     expect(toPrior.reason).toMatch(
-      /^final loss 2\.35, half a step past its last value 2\.4 \(it fell at every one of 4 points, .*\) is not below the chance level 2\.294/
+      /^final loss 2\.35, half a step past its last value 2\.4 \(it fell at every one of 4 points, .*\), is not below the chance level 2\.294/
     )
   })
 
@@ -1812,10 +1812,10 @@ describe('runs a window mean misjudges', () => {
   })
 
   it("SGD whose loss per unit of weight says it classifies passes though its loss ended above its first epoch's", async () => {
-    // sklearn-sgd-default at seed 233: hinge loss, 97.7 % right against a majority of 61.7 %; its first
-    // epoch's average (14.4) is no untrained loss: SGD starts from zero weights, whose hinge loss is 1.
+    // sklearn-sgd-default at seed 233: modified_huber loss, 97.7 % right against a majority of 61.7 %; its
+    // first epoch's average (14.4) is no untrained loss: SGD starts from zero weights, whose loss is 1 a row.
     const text = await readFile(
-      fixture('framework-logs/sklearn-sgd-hinge-classifies-above-first.txt'),
+      fixture('framework-logs/sklearn-sgd-modified-huber-classifies-above-first.txt'),
       'utf8'
     )
     const label = { classCounts: { '0': 98, '1': 158 } }
