@@ -323,6 +323,40 @@ describe('real logs from public repositories (fixtures/framework-logs/public, SO
     expect(result.verdict).toBe('pass')
   })
 
+  it('torch_xla: a step printed by several devices is one point, its step named inside the line', async () => {
+    const reader = readOutput(await readFile(publicLog('torch-xla-devices.txt'), 'utf8'))
+    const result = judgeLoss(chooseLossSeries(reader.series()), options, reader.hints, [])
+    expect(result.series!.points.map(p => p.value)).toEqual([0.05495, 0.03776, 0.02887, 0.02308])
+    // Counted 13 times, the same 4 values passed at p = 5e-5.
+    expect(result.verdict).toBe('inconclusive')
+    // Named inside the line, the step only marks repeats: torch_xla counts it within the epoch.
+    expect(
+      readOutput('Epoch=1 Step=0 Loss=0.7\nEpoch=2 Step=0 Loss=0.6').series()[0].points
+    ).toHaveLength(2)
+    expect(
+      readOutput('loss = 0.5, step = 1\nloss = 0.5, step = 1\nloss = 0.5, step = 2').series()[0]
+        .points
+    ).toHaveLength(2)
+  })
+
+  it('MXNet: camelCase losses with no separator before "Loss" are read, each its own series', async () => {
+    const text = await readFile(publicLog('mxnet-rcnn-camel-losses.txt'), 'utf8')
+    const series = readOutput(text).series()
+    expect(series.map(s => [s.key, s.points.length])).toEqual([
+      ['RPNLogLoss', 7],
+      ['RPNL1Loss', 7],
+      ['RCNNLogLoss', 7],
+      ['RCNNL1Loss', 7]
+    ])
+    const reader = new OutputMetricsReader(undefined, { lossKey: 'RCNNLogLoss' })
+    text.split('\n').forEach((line, index) => reader.readLine(line, index + 1))
+    const chosen = chooseLossSeries(reader.series(), 'RCNNLogLoss').chosen!.series
+    expect(chosen.points.map(p => p.value).slice(0, 2)).toEqual([0.680453, 0.678264])
+    expect(chosen.points).toHaveLength(7)
+    // Accuracy and a loss scale are no losses.
+    expect(readOutput('RPNAcc=0.97,\tLossScale=128,\tlossWeight=2').series()).toEqual([])
+  })
+
   it('Keras: an epoch whose loss repeats the last is still a point; evaluate() is a test loss', async () => {
     const series = readOutput(await readFile(publicLog('keras-nan-epochs.log'), 'utf8')).series()
     const loss = series.filter(s => s.key === 'loss')

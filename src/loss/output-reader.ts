@@ -83,6 +83,8 @@ const GENERIC = new RegExp(
   String.raw`(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*)?|(?:train(?:ing)?|val(?:i(?:d(?:ation)?)?)?|test|eval|avg|average)\.?[ _]loss)['"]?(?:\s*[:=：]\s*|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
   'gi'
 )
+// A camelCase loss the generic pattern cannot see (no separator before it): MXNet's "RPNLogLoss=0.69".
+const CAMEL_LOSS = /[A-Za-z\d]Loss(?:[A-Z\d]|$)/
 // A loss named by its function: "nll=2.3", "mse: 0.41", "train_logloss=0.6", "val-bce: 0.7" (a ':' or '=').
 const NAMED = new RegExp(
   String.raw`(?<![\w./-])['"]?(?<key>[A-Za-z][\w./-]*)['"]?\s*[:=：]\s*['"]?(?<value>${NUM})(?![\w.])`,
@@ -103,6 +105,8 @@ const CJK_SPLIT = /测试|測試|验证|驗證/
 // "2025-03-02 05:16:20,962 - INFO - ", "[2025-03-02 05:16:20] INFO ", mmengine's "11/29 10:00:00 - mmengine - INFO - ".
 const LOG_PREFIX =
   /^(?:(?:DEBUG|INFO|WARNING|ERROR):[\w.]*:|[IWE]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [\w.-]+:\d+\] |\[?\d{2,4}[-/]\d{2}[-/]?\d{0,2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?(?: - [\w.]+)?(?: *(?:- *)?\[?(?:DEBUG|INFO|WARNING)\]?)?(?: *- )?) */
+// A step named inside the line: "Epoch=1 Step=120", TensorFlow's "loss = 0.5, step = 801".
+const MID_STEP = /(?<![\w.-])(?:global[ _]?)?step\s*[:=]\s*(?<step>\d+)\b/i
 // A line that only leads up to the loss ("Iteration 3, loss = ...") carries the step.
 const LEADING_STEP =
   /^(?:(?:global[ _])?(?:(?<unit>step|iter(?:ation)?|it)|epoch)\s*[:=]?\s*(?<step>\d+)\b|\[(?<bracket>\d+)\])/i
@@ -482,9 +486,15 @@ export class OutputMetricsReader {
     const losses = [...line.matchAll(GENERIC)]
     // A step's line printed twice (TensorFlow's absl and Python loggers both print it, every host of a Flax or
     // TPU run prints it) is one point; an epoch's lines may repeat (two batches of one epoch with the same loss).
+    // A step named later in the line (torch_xla's "Device=xla:0/3 Epoch=1 Step=120 Loss=…") only marks repeats:
+    // it may count within the epoch, and as the point's step it would split the run at every epoch.
     const byStep = leading?.groups!.unit !== undefined || leading?.groups!.bracket !== undefined
-    const record = byStep ? `${step} ${losses.length ? losses.map(m => m[0]).join(' ') : body}` : ''
-    const repeated = byStep && record === this.lastRecord
+    const stepNamed = byStep ? step : MID_STEP.exec(body)?.groups!.step
+    const record =
+      stepNamed !== undefined
+        ? `${stepNamed} ${losses.length ? losses.map(m => m[0]).join(' ') : body}`
+        : ''
+    const repeated = record !== '' && record === this.lastRecord
     this.lastRecord = record
     if (repeated) return
     const split = this.contextOf(body)
@@ -493,13 +503,17 @@ export class OutputMetricsReader {
     const counts = new Map<string, number>()
     for (const m of losses) counts.set(m.groups!.key, (counts.get(m.groups!.key) ?? 0) + 1)
     for (const m of losses) add(m, this.qualified(m, counts, line))
-    const found = losses.length > 0
-    if (this.keyPattern) {
-      const read = new Set(losses.map(m => m.groups!.key))
-      for (const m of line.matchAll(this.keyPattern)) if (!read.has(m.groups!.key)) add(m)
+    const read = new Set(losses.map(m => m.groups!.key))
+    for (const m of this.keyPattern ? line.matchAll(this.keyPattern) : [])
+      if (!read.has(m.groups!.key)) {
+        read.add(m.groups!.key)
+        add(m)
+      }
+    if (losses.length > 0 || (!line.includes(':') && !line.includes('='))) return
+    for (const m of line.matchAll(NAMED)) {
+      const key = m.groups!.key
+      if (!read.has(key) && isLossKey(key, !CAMEL_LOSS.test(key))) add(m)
     }
-    if (found || (!line.includes(':') && !line.includes('='))) return
-    for (const m of line.matchAll(NAMED)) if (isLossKey(m.groups!.key, true)) add(m)
   }
 }
 
