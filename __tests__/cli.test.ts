@@ -403,6 +403,17 @@ describe('ml-smoke CLI', () => {
     const judged = await mlSmoke([...args, '--dialect', '{"delimiter": ";"}'], output)
     expect(judged.code).toBe(1)
     expect(judged.stdout).toMatch(/0\.69/)
+    // The chance level as applied, on a line of its own, and in the JSON.
+    expect(judged.stdout).toContain(
+      '\nchance level: final loss 0.7525, half a step past its last value 0.755 (it fell at every one of 40 points'
+    )
+    const json = await mlSmoke([...args, '--dialect', '{"delimiter": ";"}', '--json'], output)
+    expect(JSON.parse(json.stdout).baseline).toMatchObject({ applied: true, end: 0.7525 })
+    expect(JSON.parse(json.stdout).trendP).toBeLessThan(1e-10)
+    const noLabel = await mlSmoke(['loss', '-'], output)
+    expect(noLabel.stdout).toContain(
+      '\nchance level not applied: the label column is not known (no label statistics)'
+    )
     const unread = await mlSmoke(args, output)
     expect(unread.code).toBe(2)
     expect(unread.stderr).toContain(`--label-column: "y" is not a column of ${subset}`)

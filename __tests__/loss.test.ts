@@ -1887,6 +1887,38 @@ describe('runs a window mean misjudges', () => {
   })
 })
 
+describe('runs from an independent torch sweep, unlike fixtures/loss-corpus', () => {
+  it('Adam at lr 10 that diverged before its first print and wandered back to 1.08 times chance fails', async () => {
+    // 3.5e8 at its first print, then 0.80 → 0.73 against a prior entropy of 0.693: its fall says nothing.
+    const text = await readFile(
+      fixture('framework-logs/torch-adam-lr10-diverged-before-print.txt'),
+      'utf8'
+    )
+    const label = { classCounts: { '0': 709, '1': 707 } }
+    const judged = judgeText(text, label)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^its first value 3\.464e\+8 is [\d.e+]+ times the largest chance-level loss of this label \(0\.6931\): the run diverged before it printed .*, and it ends at 0\.747, not below that level/
+    )
+    expect(judgeText(text, label, { divergedStart: 0 }).verdict).toBe('pass')
+    // The same run that ends below the chance level passes: it learned after all.
+    const learned = text.replace('0.73307', '0.4').replace('0.72590', '0.3')
+    expect(judgeText(learned, label).verdict).toBe('pass')
+  })
+
+  it("a dead ReLU regressor whose output bias starts off the mean is weighed against the label's variance", async () => {
+    // Output bias 2.43 on a standardised label: 6.68 → 4.27 per epoch, a steady fall toward the variance.
+    const text = await readFile(fixture('framework-logs/torch-dead-relu-offset-bias.txt'), 'utf8')
+    const label = {
+      numeric: { count: 1708, mean: 0, variance: 1, meanAbsoluteDeviation: 0.7904 }
+    }
+    const judged = judgeText(text, label)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(/is not below the chance level 1, the label's variance/)
+    expect(judged.reason).toMatch(/its first value 6\.681 is where an untrained regressor starts/)
+  })
+})
+
 describe('a pass that ends near its chance level', () => {
   it('needs p < 0.001: a model that never changes (optimizer.step() forgotten) fell at p = 0.007 by batch order', async () => {
     // fixtures/loss-corpus/generate.py's torch-no-step at seed 150 (a sweep beyond both corpora).
@@ -2000,7 +2032,7 @@ describe('scikit-learn SGD: a loss that falls only as the weights shrink', () =>
     const numeric = {
       numeric: { count: 256, mean: 0.6, variance: 0.24, meanAbsoluteDeviation: 0.48 }
     }
-    expect((await judgeRun('sklearn-sgd-01', numeric)).verdict).toBe('inconclusive')
+    expect((await judgeRun('sklearn-sgd-01', numeric)).reason).not.toMatch(/per unit of weight/)
   })
 
   it('one-vs-rest on features with no signal: 3 runs back to back ending 15 times the chance level fail', async () => {
@@ -2423,7 +2455,8 @@ describe('the chance-level baseline', () => {
 
   it("a regression loss is also read from its first quarter's mean: its first value is one batch's loss", async () => {
     // torch-optimizer-on-other-model-14: the optimizer steps another network; per-batch MSE of a standardised
-    // label whose first batch scored 1.281, above 1.25 (INFER_TOLERANCE) of where an untrained regressor starts.
+    // label whose first batch scored 1.281. An untrained regressor's output may sit off the mean: a first value
+    // up to 10 times the label's mean square (REGRESSION_START_SCALE) is where it starts.
     const choice = chooseLossSeries((await readRun('torch-optimizer-on-other-model-14')).series())
     const series = choice.chosen!.series
     const label = {
@@ -2432,13 +2465,21 @@ describe('the chance-level baseline', () => {
     const baseline = resolveBaseline('auto', series.key, label, evidenceOf(series))
     expect(baseline.value).toBe(1)
     expect(baseline.description).toContain(
-      '"Loss" was taken for MSE or RMSE: the mean of its first 6 values, 1.092, is where an untrained regressor starts on this label (its first value 1.281, one batch\'s loss, is not)'
+      '"Loss" was taken for MSE or RMSE or MAE: its first value 1.281 is where an untrained regressor starts on this label'
     )
     const result = judgeLoss(choice, { ...options, baseline }, noHints, [])
     expect(result.verdict).toBe('fail')
     expect(result.reason).toMatch(/^final loss 1\.032 is not below the chance level 1, /)
-    const firstOnly = { ...evidenceOf(series), start: undefined }
-    expect(resolveBaseline('auto', series.key, label, firstOnly).value).toBeUndefined()
+    // A first batch below where an untrained regressor starts: the first quarter's mean names the loss.
+    const quarter = { mean: 1.092, points: 6 }
+    expect(
+      resolveBaseline('auto', 'Loss', label, { first: 0.5, start: quarter }).description
+    ).toContain(
+      '"Loss" was taken for MSE or RMSE or MAE: the mean of its first 6 values, 1.092, is where an untrained regressor starts on this label (its first value 0.5, one batch\'s loss, is not)'
+    )
+    expect(resolveBaseline('auto', 'Loss', label, { first: 0.5 }).value).toBeUndefined()
+    // Past 10 times the mean square (a loss summed over a batch of 16 or more) names no loss.
+    expect(resolveBaseline('auto', 'Loss', label, { first: 16 }).value).toBeUndefined()
     // A class label is read from its first value alone: an untrained classifier scores about ln K on any batch.
     const classes = { classCounts: { a: 95, b: 161 } }
     const start = { mean: 0.68, points: 4 }

@@ -185,6 +185,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     () => ({ absurdScale: 1e4 })
   ],
   ['that is absurd at 3 times the chance level', () => ({ absurdScale: 3 })],
+  [
+    'a first value 1,000 times the chance level not judged (the previous rule)',
+    () => ({ divergedStart: 0 })
+  ],
   ['no rebound rule', () => ({ maxRebound: Infinity })],
   ['a last window above the first fails (the previous rule)', () => ({ windowRiseFails: true })],
   [

@@ -3,6 +3,7 @@ import type { Verification } from '../artifact/manifest.js'
 import type { FileScan } from '../artifact/scan/types.js'
 import type { SplitsReport } from '../data/splits.js'
 import type { ValidationResult } from '../data/validation-types.js'
+import { formatValue } from '../loss/shapes.js'
 import type { LossResult } from '../loss/verdict.js'
 import { scoreWords } from '../predict/score.js'
 import type { PredictReport } from '../predict/types.js'
@@ -95,8 +96,16 @@ export function sampleText(subset: SubsetResult, out: string): string {
   return lines.join('\n')
 }
 
+/** The verdict and its reason, then the chance level as applied, or why it was not (the summary says the same). */
 export function lossText(result: LossResult): string {
-  return `${result.verdict}: ${result.reason}`
+  const lines = [`${result.verdict}: ${result.reason}`]
+  const chance = result.baseline
+  if (chance?.applied)
+    lines.push(
+      `chance level: final loss ${formatValue(chance.end)}${chance.endNote ? `, ${chance.endNote},` : ''} against ${chance.description}`
+    )
+  else if (chance) lines.push(`chance level not applied: ${chance.reason}`)
+  return lines.join('\n')
 }
 
 export function verificationJson(

@@ -286,6 +286,14 @@ const FAMILY_NAMES: Record<Family, string> = {
  * scikit-learn runs of fixtures/loss-corpus start within 0.8–1.25 of it.
  */
 export const INFER_TOLERANCE = 0.25
+/**
+ * How far above the label's mean square (and its root, and its mean absolute value) a regression loss may start
+ * and still be taken for MSE (RMSE, MAE): an untrained regressor predicts a near-constant that its output bias
+ * may set well off the mean (a dead ReLU network whose output bias starts at 2.4 on a standardised label
+ * starts at 6.9 and falls toward the variance). Ten times, not more: a loss summed over a batch of 16 or more
+ * starts beyond it.
+ */
+export const REGRESSION_START_SCALE = 10
 
 /**
  * Where a model that has not learned yet starts, per loss: from the chance level (it predicts the label's
@@ -357,12 +365,13 @@ function fitting(
 ): { value: number; lowest: number; description: string; names: string } | undefined {
   const fits = (family: Family): boolean => {
     const range = untrainedRange(family, label)
+    const above =
+      family === 'cross-entropy' || family === 'deviance'
+        ? 1 + INFER_TOLERANCE
+        : REGRESSION_START_SCALE
     return (
       range !== undefined &&
-      starts.some(
-        start =>
-          start >= range[0] * (1 - INFER_TOLERANCE) && start <= range[1] * (1 + INFER_TOLERANCE)
-      )
+      starts.some(start => start >= range[0] * (1 - INFER_TOLERANCE) && start <= range[1] * above)
     )
   }
   const levels = families

@@ -1,4 +1,4 @@
-import type { LossResult } from './verdict.js'
+import { decidingP, type LossResult } from './verdict.js'
 
 /** A loss verdict as plain JSON: what `ml-smoke loss --json` prints and the manifest records. */
 export function lossSummary(result: LossResult) {
@@ -20,6 +20,10 @@ export function lossSummary(result: LossResult) {
       ? { step: nonFiniteAt.step, line: nonFiniteAt.line, value: String(nonFiniteAt.value) }
       : null,
     usedValidation: result.usedValidation,
+    /** The chance level as applied (the final loss weighed against it), or why it was not. */
+    baseline: result.baseline ?? null,
+    /** The p-value of the test that decided the fall (decidingP), when one ran. */
+    trendP: decidingP(result.trend) ?? null,
     others: result.others
   }
 }

@@ -45,6 +45,13 @@ export const DEFAULT_MIN_DROP = 0.03
  * SGD with modified_huber ends 10-22 times it while it classifies: its printed Norm explains that (MARGIN_SHARE).
  */
 export const ABSURD_SCALE = 10
+/**
+ * A run whose first value is this many times the label's largest chance level diverged before it printed: Adam
+ * at lr 10 on BCE prints 10⁵–10⁸ first, then wanders back to 1-2.6 times the chance level (an independent
+ * corpus, README). It passes only ending below that level. A thousand, not ABSURD_SCALE: a loss summed over a
+ * batch of up to a thousand rows starts below it, and ends above the chance level though it learned.
+ */
+export const DIVERGED_START = 1000
 /** A final loss at most this share of the chance level and of the first value is learning, trend or not. */
 export const CHANCE_SHARE = 0.5
 /**
@@ -100,6 +107,8 @@ export interface JudgeOptions {
   maxRebound?: number
   /** ABSURD_SCALE unless set. */
   absurdScale?: number
+  /** DIVERGED_START unless set (0: the previous rule, a first value past it is not judged). */
+  divergedStart?: number
   /** CHANCE_SHARE unless set (bench/loss-corpus.ts measures the rules without it: 0). */
   chanceShare?: number
   /** CHANCE_SUPPORT unless set (0: a fall needs `significance` whatever the chance level). */
@@ -134,6 +143,7 @@ export interface JudgeOptions {
 const RULE_LEVELS = {
   significance: DEFAULT_SIGNIFICANCE,
   absurdScale: ABSURD_SCALE,
+  divergedStart: DIVERGED_START,
   chanceShare: CHANCE_SHARE,
   chanceSupport: CHANCE_SUPPORT,
   supportedSignificance: SUPPORTED_SIGNIFICANCE,
@@ -572,6 +582,8 @@ function shapeFailure(
 /** How the absurd-end rule applies: ABSURD_SCALE (or the caller's), and whether SGD's weights explain the loss. */
 interface Absurd {
   scale: number
+  /** DIVERGED_START unless set (0: a first value past it is not judged). */
+  divergedStart: number
   classifies: boolean
   noChanceForRuns?: boolean
 }
@@ -604,10 +616,11 @@ function fellAtEveryPoint(values: number[]): boolean {
 function chanceLevel(
   baseline: Baseline | undefined,
   runs: number,
-  final: { value: number; note?: string },
+  at: RunEnds,
   context: string,
   absurd: Absurd
 ): { result: BaselineResult; failure?: string } {
+  const { final } = at
   if (!baseline)
     return {
       result: { applied: false, reason: 'no baseline was given (label statistics unknown)' }
@@ -620,12 +633,15 @@ function chanceLevel(
     const level = baseline.scale ?? baseline.value
     return {
       result: { applied: false, reason },
-      failure: absurdEnd(final.value, level, absurd, context)
+      failure: absurdEnd(at.end, level, absurd, context)
     }
   }
   if (baseline.value === undefined) {
     const result: BaselineResult = { applied: false, reason: baseline.skipped }
-    return { result, failure: absurdEnd(final.value, baseline.scale, absurd, context) }
+    const failure =
+      absurdEnd(at.end, baseline.scale, absurd, context) ??
+      divergedStart(at, baseline.scale, absurd, context)
+    return { result, failure }
   }
   const result: BaselineResult = {
     applied: true,
@@ -637,6 +653,29 @@ function chanceLevel(
   if (final.value < baseline.value) return { result }
   const failure = `final loss ${format(final.value)}${final.note ? `, ${final.note},` : ''} is not below the chance level ${baseline.description}: the model learned no more than the label's distribution (${context})`
   return { result, failure }
+}
+
+/** Where a run starts and ends: its first value, its last window's mean, and the final loss (finalLoss). */
+interface RunEnds {
+  first: number
+  end: number
+  final: { value: number; note?: string }
+}
+
+/**
+ * Why a run that started at DIVERGED_START times the label's largest chance level or more fails: it diverged
+ * before it printed, so its fall from there is no evidence, and it did not end below that level.
+ */
+function divergedStart(
+  at: RunEnds,
+  level: number | undefined,
+  absurd: Absurd,
+  context: string
+): string | undefined {
+  const { first, end } = at
+  if (level === undefined || absurd.classifies || absurd.divergedStart <= 0) return undefined
+  if (!(first >= level * absurd.divergedStart) || end < level) return undefined
+  return `its first value ${format(first)} is ${formatP(first / level)} times the largest chance-level loss of this label (${format(level)}): the run diverged before it printed (too high a learning rate), so its fall from there says nothing, and it ends at ${format(end)}, not below that level (${context})`
 }
 
 /** Why a final loss is absurd: ABSURD_SCALE times the label's largest chance level, unless SGD's weights explain it. */
@@ -762,11 +801,13 @@ function judgeRuns(
   if (shape) return { ...result, ...shape }
   const absurd = {
     scale: options.absurdScale,
+    divergedStart: options.divergedStart,
     classifies: classifies !== undefined,
     noChanceForRuns: options.noChanceForRuns
   }
   const final = several ? { value: end } : finalLoss(runs[0], options)
-  const chance = chanceLevel(options.baseline, runs.length, final, context.full, absurd)
+  const ends = { first: runs[0].values[0], end, final }
+  const chance = chanceLevel(options.baseline, runs.length, ends, context.full, absurd)
   result.baseline = chance.result
   if (chance.failure) return { ...result, reason: chance.failure }
   if (several)
