@@ -202,13 +202,16 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   ],
   [
     "SGD's loss ÷ norm neither excuses a loss past 10 times the chance level nor passes a run (the previous rules)",
-    () => ({ marginShare: 0 })
+    () => ({ marginShare: 0, runsMarginShare: 0 })
   ],
   [
-    "SGD's norm explains a loss up to 0.1 (not 0.2) of the chance level per unit",
-    () => ({ marginShare: 0.1 })
+    "SGD's norm explains a loss up to 0.2 (not 0.3) of the chance level per unit (the previous rule)",
+    () => ({ marginShare: 0.2 })
   ],
-  ['up to 0.3 of it', () => ({ marginShare: 0.3 })],
+  ['up to 0.1 of it', () => ({ marginShare: 0.1 })],
+  ['up to 0.4 of it', () => ({ marginShare: 0.4 })],
+  ['runs back to back up to 0.3 (not 0.2) of it', () => ({ runsMarginShare: 0.3 })],
+  ['runs back to back up to 0.35 of it', () => ({ runsMarginShare: 0.35 })],
   [
     'runs back to back with no absurd-end check (the previous rule)',
     () => ({ noChanceForRuns: true })

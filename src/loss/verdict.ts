@@ -24,7 +24,13 @@ import {
   seasonalMannKendall
 } from './trend.js'
 import { telltaleFailure } from './telltales.js'
-import { fallBeyondWeights, MARGIN_SHARE, WEIGHT_FALL, weightNorms } from './weight-norm.js'
+import {
+  fallBeyondWeights,
+  MARGIN_SHARE,
+  RUNS_MARGIN_SHARE,
+  WEIGHT_FALL,
+  weightNorms
+} from './weight-norm.js'
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive'
 
@@ -125,6 +131,8 @@ export interface JudgeOptions {
   weightFall?: number
   /** MARGIN_SHARE unless set (0: SGD's weights never explain a loss past ABSURD_SCALE). */
   marginShare?: number
+  /** RUNS_MARGIN_SHARE unless set: the same for runs back to back (one-vs-rest; 0: never). */
+  runsMarginShare?: number
   /** The previous rule (bench/loss-corpus.ts measures it): a significant fall of loss ÷ Norm always suffices. */
   anyRatioFall?: boolean
   /** The previous rule: runs back to back get no chance-level check, not even an absurd end. */
@@ -151,6 +159,7 @@ const RULE_LEVELS = {
   chanceMargin: CHANCE_MARGIN,
   weightFall: WEIGHT_FALL,
   marginShare: MARGIN_SHARE,
+  runsMarginShare: RUNS_MARGIN_SHARE,
   nearChance: NEAR_CHANCE
 }
 type Settled = JudgeOptions & typeof RULE_LEVELS
@@ -738,20 +747,23 @@ interface WeightsClassify {
   endNorm: number
   perWeight: number
   scale: number
+  /** The share of `scale` it is at most: MARGIN_SHARE, or RUNS_MARGIN_SHARE for runs back to back. */
+  share: number
   runs: number
 }
 
 /**
  * Whether scikit-learn SGD's classifier ends each run (one per class, one-vs-rest) with a margin loss per unit
- * of its weights' norm at most MARGIN_SHARE of the label's largest chance level: a model that classifies. SGD
- * starts from zero weights, so it learned that; the loss's scale and its trend do not matter then.
+ * of its weights' norm at most MARGIN_SHARE of the label's largest chance level (RUNS_MARGIN_SHARE for runs
+ * back to back): a model that classifies. SGD starts from zero weights, so it learned that; the loss's scale
+ * and its trend do not matter then.
  */
 function weightsClassify(
   series: MetricSeries,
   norms: number[] | undefined,
   options: Settled
 ): WeightsClassify | undefined {
-  const { baseline, marginShare } = options
+  const { baseline } = options
   const scale = baseline?.scale ?? baseline?.value
   if (!norms || !baseline?.classLabel || scale === undefined) return undefined
   const starts = runStarts(series.points.map(point => point.step))
@@ -763,8 +775,9 @@ function weightsClassify(
     return { end, endNorm, perWeight: end / endNorm }
   })
   const runs = starts.length
+  const share = runs > 1 ? options.runsMarginShare : options.marginShare
   const worst = ends.reduce((a, b) => (b.perWeight > a.perWeight ? b : a))
-  return worst.perWeight <= marginShare * scale ? { ...worst, scale, runs } : undefined
+  return worst.perWeight <= share * scale ? { ...worst, scale, share, runs } : undefined
 }
 
 /** The runs' window means, shapes, trend test and chance level, in the order a verdict weighs them. */
@@ -926,7 +939,7 @@ function finalVerdict(
         : ''
     return {
       verdict: 'pass',
-      reason: `loss fell ${percent(drop)} to ${format(end)}${run} with the weights' norm at ${format(endNorm)} (SGD prints it beside the loss): ${format(perWeight)} per unit of weight, at most ${format(options.marginShare)} × the label's largest chance level (${format(scale)}). A linear model's loss on the rows it gets wrong grows with its weights: this little per unit of weight is a model that classifies, and SGD starts from zero weights (${context})`
+      reason: `loss fell ${percent(drop)} to ${format(end)}${run} with the weights' norm at ${format(endNorm)} (SGD prints it beside the loss): ${format(perWeight)} per unit of weight, at most ${format(evidence.share)} × the label's largest chance level (${format(scale)}). A linear model's loss on the rows it gets wrong grows with its weights: this little per unit of weight is a model that classifies, and SGD starts from zero weights (${context})`
     }
   }
   if (evidence === 'chance-support') {
