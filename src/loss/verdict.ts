@@ -53,7 +53,7 @@ export const DEFAULT_MIN_DROP = 0.03
 export const ABSURD_SCALE = 10
 /**
  * A run whose first value is this many times the label's largest chance level diverged before it printed: Adam
- * at lr 10 on BCE prints 10⁵–10⁸ first, then wanders back to 1-2.6 times the chance level (an independent
+ * at lr 10 on BCE prints 800 to 3e8 first, then wanders back to 1-2.6 times the chance level (the independent
  * corpus, README). It passes only ending below that level. A thousand, not ABSURD_SCALE: a loss summed over a
  * batch of up to a thousand rows starts below it, and ends above the chance level though it learned.
  */
