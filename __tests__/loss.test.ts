@@ -469,6 +469,33 @@ describe('progress bars: one point a step drawn', () => {
     expect(judgeLoss(chooseLossSeries(reader.series()), options, noHints, []).verdict).toBe('fail')
   })
 
+  it('tqdm: a value set every 4 steps (set_postfix) is one point, not one per redraw; set every step and stuck, a point a step', () => {
+    // tqdm's update() redraws the old postfix at each step; set_postfix redraws the step it was set at.
+    const bar = (n: number, loss: number) =>
+      `Epoch 1/1:  ${n}%|█| ${n}/40 [00:00<00:00, 2000.00it/s, loss=${loss.toFixed(3)}]`
+    const everyFour: string[] = []
+    for (let n = 1; n <= 40; n++) {
+      const set = Math.floor((n - 1) / 4)
+      everyFour.push(bar(n, 1 - set * 0.05))
+      if (n % 4 === 0) everyFour.push(bar(n, 1 - (set + 1) * 0.05))
+    }
+    const read = valuesOf(readOutput(everyFour.join('\r')).series(), 'loss')
+    // The first value's redraws count until a redraw shows a new value (which replaces the 4th step's); then
+    // each value once.
+    expect(read).toEqual([
+      1,
+      1,
+      1,
+      ...Array.from({ length: 10 }, (_, i) => +(0.95 - i * 0.05).toFixed(2))
+    ])
+    // Set at every step and stuck: the redraw of each step shows the same value, so every step is a point.
+    const stuck: string[] = []
+    for (let n = 1; n <= 30; n++) stuck.push(bar(n, 0.693), bar(n, 0.693))
+    const series = readOutput(stuck.join('\r')).series()
+    expect(valuesOf(series, 'loss')).toHaveLength(30)
+    expect(judgeLoss(chooseLossSeries(series), options, noHints, []).verdict).toBe('fail')
+  })
+
   it("an epoch's value shown through the next epoch (on_epoch=True) is one point an epoch; redraws replace", () => {
     const lines = [
       ...frames(0, 10, i => `train_loss_step=${(1 - i / 20).toFixed(3)}`),

@@ -268,9 +268,9 @@ export class OutputMetricsReader {
       const again = seen.get(key) ?? 0
       seen.set(key, again + 1)
       const drawn = again ? { ...frame, step: `${frame.step}+${again}` } : frame
-      if (this.bars.place(seriesId(key, frame.split), value, drawn) === 'replace')
-        this.collector.replaceLast(key, value, lineNumber, frame.split)
-      else this.add(key, text, lineNumber, undefined, frame.split)
+      const placed = this.bars.place(seriesId(key, frame.split), value, drawn)
+      if (placed === 'replace') this.collector.replaceLast(key, value, lineNumber, frame.split)
+      else if (placed === 'add') this.add(key, text, lineNumber, undefined, frame.split)
     }
   }
 

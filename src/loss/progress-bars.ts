@@ -77,6 +77,10 @@ interface BarKey {
   firstBarPoints: number
   /** Its value changed between two steps of one bar: a value per step. */
   perStep: boolean
+  /** A redraw of one step showed a new value: the script sets it between steps (tqdm's set_postfix). */
+  setAtRedraw: boolean
+  /** A redraw of one step showed the same value again: it is set at every step, or stuck at one value. */
+  redrawnUnchanged: boolean
 }
 
 /**
@@ -90,8 +94,12 @@ export class ProgressBars {
   private readonly keys = new Map<string, BarKey>()
   private firstBar?: string
 
-  /** 'add' a point for this frame's step to series `id` (seriesId), or 'replace' the last one (a redraw). */
-  place(id: string, value: number, frame: BarFrame): 'add' | 'replace' {
+  /**
+   * 'add' a point for this frame's step to series `id` (seriesId), 'replace' the last one (a redraw), or 'skip'
+   * the frame: a new step that shows the last value again, of a key whose values arrive as redraws of the step
+   * they were set at (set_postfix every few steps; tqdm's update() redraws the old value at the steps between).
+   */
+  place(id: string, value: number, frame: BarFrame): 'add' | 'replace' | 'skip' {
     this.firstBar ??= frame.bar
     const key = this.keys.get(id)
     // Past as many keys as a source keeps series for, frames are no longer told apart (memory stays bounded).
@@ -104,7 +112,9 @@ export class ProgressBars {
         lastValue: value,
         fromFirstBar,
         firstBarPoints: fromFirstBar ? 1 : 0,
-        perStep: false
+        perStep: false,
+        setAtRedraw: false,
+        redrawnUnchanged: false
       })
       return 'add'
     }
@@ -114,7 +124,17 @@ export class ProgressBars {
     const redraw =
       sameStep && (frame.pass === last.pass || (frame.complete && sameValue(value, key.lastValue)))
     const lastValue = key.lastValue
+    const unchanged = sameValue(value, lastValue)
+    if (
+      !sameStep &&
+      frame.bar === last.bar &&
+      unchanged &&
+      key.setAtRedraw &&
+      !key.redrawnUnchanged
+    )
+      return 'skip'
     Object.assign(key, { last: drawn, lastValue: value })
+    if (redraw && !frame.complete) key[unchanged ? 'redrawnUnchanged' : 'setAtRedraw'] = true
     if (redraw) return 'replace'
     if (frame.bar === last.bar && !sameValue(value, lastValue)) key.perStep = true
     if (key.fromFirstBar && frame.bar === this.firstBar) key.firstBarPoints++
