@@ -414,6 +414,10 @@ describe('ml-smoke CLI', () => {
     expect(noLabel.stdout).toContain(
       '\nchance level not applied: the label column is not known (no label statistics)'
     )
+    // What to give for one.
+    expect(noLabel.stdout).toContain(
+      '(no label statistics); give --subset FILE --label-column COL to weigh it'
+    )
     const unread = await mlSmoke(args, output)
     expect(unread.code).toBe(2)
     expect(unread.stderr).toContain(`--label-column: "y" is not a column of ${subset}`)

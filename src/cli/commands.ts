@@ -314,7 +314,16 @@ const loss: Command = async (args, io) => {
   const result = await lossStage({ config, ports: { logger: logger(io) } }, sources)
   const judged = result.data.loss
   if (flags.own.json) printJson(io, lossSummary(judged))
-  else print(io, lossText(judged))
+  else
+    print(
+      io,
+      lossText(
+        judged,
+        labelStats || config.baselineLoss !== 'auto'
+          ? undefined
+          : 'give --subset FILE --label-column COL to weigh it'
+      )
+    )
   return EXIT[result.status]
 }
 

@@ -96,15 +96,19 @@ export function sampleText(subset: SubsetResult, out: string): string {
   return lines.join('\n')
 }
 
-/** The verdict and its reason, then the chance level as applied, or why it was not (the summary says the same). */
-export function lossText(result: LossResult): string {
+/**
+ * The verdict and its reason, then the chance level as applied, or why it was not (the summary says the same),
+ * with `howToApply` when the label is not known.
+ */
+export function lossText(result: LossResult, howToApply?: string): string {
   const lines = [`${result.verdict}: ${result.reason}`]
   const chance = result.baseline
   if (chance?.applied)
     lines.push(
       `chance level: final loss ${formatValue(chance.end)}${chance.endNote ? `, ${chance.endNote},` : ''} against ${chance.description}`
     )
-  else if (chance) lines.push(`chance level not applied: ${chance.reason}`)
+  else if (chance)
+    lines.push(`chance level not applied: ${chance.reason}${howToApply ? `; ${howToApply}` : ''}`)
   return lines.join('\n')
 }
 

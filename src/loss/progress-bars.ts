@@ -119,24 +119,16 @@ export class ProgressBars {
       return 'add'
     }
     const { last } = key
-    const sameStep = frame.bar === last.bar && frame.step === last.step
+    const sameBar = frame.bar === last.bar
+    const sameStep = sameBar && frame.step === last.step
+    const unchanged = sameValue(value, key.lastValue)
+    if (!sameStep && sameBar && unchanged && key.setAtRedraw && !key.redrawnUnchanged) return 'skip'
     // A finished bar drawn again when it closes, after other output, is the same step too.
-    const redraw =
-      sameStep && (frame.pass === last.pass || (frame.complete && sameValue(value, key.lastValue)))
-    const lastValue = key.lastValue
-    const unchanged = sameValue(value, lastValue)
-    if (
-      !sameStep &&
-      frame.bar === last.bar &&
-      unchanged &&
-      key.setAtRedraw &&
-      !key.redrawnUnchanged
-    )
-      return 'skip'
+    const redraw = sameStep && (frame.pass === last.pass || (frame.complete && unchanged))
     Object.assign(key, { last: drawn, lastValue: value })
     if (redraw && !frame.complete) key[unchanged ? 'redrawnUnchanged' : 'setAtRedraw'] = true
     if (redraw) return 'replace'
-    if (frame.bar === last.bar && !sameValue(value, lastValue)) key.perStep = true
+    if (sameBar && !unchanged) key.perStep = true
     if (key.fromFirstBar && frame.bar === this.firstBar) key.firstBarPoints++
     return 'add'
   }

@@ -588,15 +588,6 @@ function shapeFailure(
   }
 }
 
-/** How the absurd-end rule applies: ABSURD_SCALE (or the caller's), and whether SGD's weights explain the loss. */
-interface Absurd {
-  scale: number
-  /** DIVERGED_START unless set (0: a first value past it is not judged). */
-  divergedStart: number
-  classifies: boolean
-  noChanceForRuns?: boolean
-}
-
 /**
  * The final loss the chance level is weighed against: the mean of the last window, or, for a run that fell at
  * every point (noise orders n points so once in n!), half a step past its last value. A printed loss is the
@@ -621,15 +612,19 @@ function fellAtEveryPoint(values: number[]): boolean {
   return values.every((value, i) => i === 0 || value < values[i - 1])
 }
 
-/** The chance level: what a model scores by predicting the label's distribution; a reason when it fails. */
+/**
+ * The chance level: what a model scores by predicting the label's distribution; a reason when it fails. Where it
+ * is not known, only an end (or a start) far past the label's largest fails, unless SGD's weights explain the
+ * loss (`classifies`).
+ */
 function chanceLevel(
-  baseline: Baseline | undefined,
+  options: Settled,
   runs: number,
   at: RunEnds,
   context: string,
-  absurd: Absurd
+  classifies: boolean
 ): { result: BaselineResult; failure?: string } {
-  const { final } = at
+  const { baseline } = options
   if (!baseline)
     return {
       result: { applied: false, reason: 'no baseline was given (label statistics unknown)' }
@@ -638,20 +633,22 @@ function chanceLevel(
   // label's largest: only an absurd end is judged.
   if (runs > 1) {
     const reason = `the log holds ${runs} runs back to back; their chance levels are not known`
-    if (absurd.noChanceForRuns) return { result: { applied: false, reason } }
+    if (options.noChanceForRuns || classifies) return { result: { applied: false, reason } }
     const level = baseline.scale ?? baseline.value
     return {
       result: { applied: false, reason },
-      failure: absurdEnd(at.end, level, absurd, context)
+      failure: absurdEnd(at.end, level, options.absurdScale, context)
     }
   }
   if (baseline.value === undefined) {
     const result: BaselineResult = { applied: false, reason: baseline.skipped }
+    if (classifies) return { result }
     const failure =
-      absurdEnd(at.end, baseline.scale, absurd, context) ??
-      divergedStart(at, baseline.scale, absurd, context)
+      absurdEnd(at.end, baseline.scale, options.absurdScale, context) ??
+      divergedStart(at, baseline.scale, options.divergedStart, context)
     return { result, failure }
   }
+  const { final } = at
   const result: BaselineResult = {
     applied: true,
     value: baseline.value,
@@ -678,24 +675,24 @@ interface RunEnds {
 function divergedStart(
   at: RunEnds,
   level: number | undefined,
-  absurd: Absurd,
+  times: number,
   context: string
 ): string | undefined {
   const { first, end } = at
-  if (level === undefined || absurd.classifies || absurd.divergedStart <= 0) return undefined
-  if (!(first >= level * absurd.divergedStart) || end < level) return undefined
+  if (level === undefined || times <= 0 || !(first >= level * times) || end < level)
+    return undefined
   return `its first value ${format(first)} is ${formatP(first / level)} times the largest chance-level loss of this label (${format(level)}): the run diverged before it printed (too high a learning rate), so its fall from there says nothing, and it ends at ${format(end)}, not below that level (${context})`
 }
 
-/** Why a final loss is absurd: ABSURD_SCALE times the label's largest chance level, unless SGD's weights explain it. */
+/** Why a final loss is absurd: `scale` (ABSURD_SCALE) times the label's largest chance level or more. */
 function absurdEnd(
   end: number,
   level: number | undefined,
-  absurd: Absurd,
+  scale: number,
   context: string
 ): string | undefined {
-  if (level === undefined || end <= level * absurd.scale || absurd.classifies) return undefined
-  return `final loss ${format(end)} is ${formatP(end / level)} times the largest chance-level loss of this label (${format(level)}), more than ${format(absurd.scale)} times: no model that learned ends there (features not scaled, a learning rate too high for them, or no signal in them) (${context})`
+  if (level === undefined || end <= level * scale) return undefined
+  return `final loss ${format(end)} is ${formatP(end / level)} times the largest chance-level loss of this label (${format(level)}), more than ${format(scale)} times: no model that learned ends there (features not scaled, a learning rate too high for them, or no signal in them) (${context})`
 }
 
 /** The chance level a pass compares with: the lowest, when the loss was inferred and several fit. */
@@ -812,15 +809,9 @@ function judgeRuns(
   if (several) result.runs = runJudgements(runs, options)
   const shape = shapeFailure(runs, result.runs, which, context.full)
   if (shape) return { ...result, ...shape }
-  const absurd = {
-    scale: options.absurdScale,
-    divergedStart: options.divergedStart,
-    classifies: classifies !== undefined,
-    noChanceForRuns: options.noChanceForRuns
-  }
   const final = several ? { value: end } : finalLoss(runs[0], options)
   const ends = { first: runs[0].values[0], end, final }
-  const chance = chanceLevel(options.baseline, runs.length, ends, context.full, absurd)
+  const chance = chanceLevel(options, runs.length, ends, context.full, classifies !== undefined)
   result.baseline = chance.result
   if (chance.failure) return { ...result, reason: chance.failure }
   if (several)
