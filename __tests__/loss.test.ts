@@ -496,6 +496,19 @@ describe('progress bars: one point a step drawn', () => {
     expect(judgeLoss(chooseLossSeries(series), options, noHints, []).verdict).toBe('fail')
   })
 
+  it('tqdm: a value set again to the same number is a point; the redraw of the last step as the bar closes is not', () => {
+    const bar = (n: number, loss: number) =>
+      `Epoch 1/1:  ${n * 10}%|█| ${n}/10 [00:00<00:00, 2000.00it/s, loss=${loss.toFixed(3)}]`
+    const frames: string[] = []
+    for (let n = 1; n <= 10; n++) {
+      frames.push(bar(n, n <= 4 ? 1 : 0.9))
+      // Set after steps 4 and 8, the second time to the same 0.900.
+      if (n === 4 || n === 8) frames.push(bar(n, 0.9))
+    }
+    frames.push(bar(10, 0.9))
+    expect(valuesOf(readOutput(frames.join('\r')).series(), 'loss')).toEqual([1, 1, 1, 0.9, 0.9])
+  })
+
   it("an epoch's value shown through the next epoch (on_epoch=True) is one point an epoch; redraws replace", () => {
     const lines = [
       ...frames(0, 10, i => `train_loss_step=${(1 - i / 20).toFixed(3)}`),
@@ -1664,7 +1677,7 @@ describe('the verdict', () => {
     const result = judgeLoss(choose(0.7, 5, 3, 2, 1.5, 1.2, 1, 0.9), options, noHints, [])
     expect(result.verdict).toBe('fail')
     expect(result.reason).toMatch(
-      /^loss ended above its first value: 0\.7 at the first point, 0\.95 at the end \(training diverged\)/
+      /^loss ended above its first value: 0\.7 at the first point, 0\.95 at the end \(training diverged early: its first window is far above it\)/
     )
   })
 

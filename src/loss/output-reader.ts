@@ -76,6 +76,8 @@ const SGD_LOSS = new RegExp(
 // scikit-learn HistGradientBoosting: "[3/20] 1 tree, 9 leaves, max depth = 5, train loss: 0.46, val loss: 0.47,
 // in 0.001s", its losses only when it scores (early stopping); the generic pattern reads them.
 const HGB_ROUND = /^\[\d+\/\d+\] \d+ trees?, \d+ leaves/
+/** Lightning's RichProgressBar: `Epoch 5/5  ━━━━━━━━ 32/32 0:00:00 • 0:00:00 242.17it/s v_num: 0`. */
+const RICH_EPOCH_BAR = /^Epoch \d+(?:\/\d+)? +[━╸╺]/
 const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i')
 // Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", "Val. Loss", quoted keys; ':' '=' or
 // a space.
@@ -127,6 +129,8 @@ export interface OutputHints {
   quietBoosting?: boolean
   /** CatBoost printed a metric where higher is better (its eval_metric), not its loss. */
   catboostMetricHigher?: boolean
+  /** Lightning's rich progress bar printed its last frame: off a terminal it prints no other. */
+  richProgressBar?: boolean
 }
 
 /** Hints from several readers: each one any of them noticed. */
@@ -214,6 +218,7 @@ export class OutputMetricsReader {
     if (line.includes('log_every_n_steps')) this.hints.lightningLogInterval = true
     if (line.includes('fast_dev_run')) this.hints.fastDevRun = true
     if (HGB_ROUND.test(line) && !line.includes(' loss: ')) this.hints.quietBoosting = true
+    if (RICH_EPOCH_BAR.test(line)) this.hints.richProgressBar = true
     if (line.includes('(')) {
       this.lineHint = GRAD_FN_LOSS[GRAD_FN.exec(line)?.groups?.name ?? '']
       line = line.replace(SCALAR_WRAPPER, '$<value>')

@@ -68,6 +68,9 @@ function withoutGlyphs(text: string): string {
 /** What a key remembers of its last frame (not its text: a frame may be 16 KiB). */
 type DrawnStep = Pick<BarFrame, 'bar' | 'pass' | 'step'>
 
+const sameDrawn = (a: DrawnStep, b: DrawnStep): boolean =>
+  a.bar === b.bar && a.pass === b.pass && a.step === b.step
+
 interface BarKey {
   last: DrawnStep
   lastValue: number
@@ -81,6 +84,8 @@ interface BarKey {
   setAtRedraw: boolean
   /** A redraw of one step showed the same value again: it is set at every step, or stuck at one value. */
   redrawnUnchanged: boolean
+  /** The last frame skipped as the old value shown at a new step, until the next frame. */
+  skipped?: DrawnStep
 }
 
 /**
@@ -97,7 +102,9 @@ export class ProgressBars {
   /**
    * 'add' a point for this frame's step to series `id` (seriesId), 'replace' the last one (a redraw), or 'skip'
    * the frame: a new step that shows the last value again, of a key whose values arrive as redraws of the step
-   * they were set at (set_postfix every few steps; tqdm's update() redraws the old value at the steps between).
+   * they were set at (set_postfix every few steps; tqdm's update() redraws the old value at the steps between),
+   * unless that step is at once drawn again with the same value (set to the same number); or a bar at 0/N
+   * showing the last value (no step drawn yet: Lightning's next epoch's bar carries the last one's values).
    */
   place(id: string, value: number, frame: BarFrame): 'add' | 'replace' | 'skip' {
     this.firstBar ??= frame.bar
@@ -118,11 +125,23 @@ export class ProgressBars {
       })
       return 'add'
     }
-    const { last } = key
+    const { last, skipped } = key
+    key.skipped = undefined
     const sameBar = frame.bar === last.bar
     const sameStep = sameBar && frame.step === last.step
     const unchanged = sameValue(value, key.lastValue)
-    if (!sameStep && sameBar && unchanged && key.setAtRedraw && !key.redrawnUnchanged) return 'skip'
+    // A bar that has drawn no step yet shows the value carried over (Lightning's next epoch's bar at 0/32).
+    if (unchanged && frame.step.startsWith('0/')) {
+      key.last = drawn
+      return 'skip'
+    }
+    // The skipped step drawn again at once, its value set to the same number (Lightning sets it every step);
+    // not the last step, which tqdm draws again when the bar closes.
+    const setSame = unchanged && !frame.complete && skipped && sameDrawn(skipped, drawn)
+    if (!sameStep && sameBar && unchanged && key.setAtRedraw && !key.redrawnUnchanged && !setSame) {
+      key.skipped = drawn
+      return 'skip'
+    }
     // A finished bar drawn again when it closes, after other output, is the same step too.
     const redraw = sameStep && (frame.pass === last.pass || (frame.complete && unchanged))
     Object.assign(key, { last: drawn, lastValue: value })

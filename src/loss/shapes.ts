@@ -99,6 +99,9 @@ function stillShape(shape: RunShape, where: (p: LossPoint) => string): ShapeFail
   return undefined
 }
 
+/** A first window this many times the first value means the run diverged early, not a noisy first point. */
+const DIVERGED_EARLY = 1.5
+
 /**
  * A loss whose last window is not below its very first value (the untrained model's loss), named by how its
  * window means moved: a run that diverged early has a first window far above its first value. A last window
@@ -110,10 +113,15 @@ function notFallen(shape: RunShape, windowRiseFails = false): ShapeFailure | und
   const { start, end, drop, values } = shape
   if (end >= start && (windowRiseFails || end >= values[0]))
     return { reason: `loss did not fall: ${end > start ? `rose ${percent(-drop)}` : 'flat'}` }
-  if (end >= values[0])
+  if (end >= values[0]) {
+    const why =
+      start >= DIVERGED_EARLY * values[0]
+        ? 'training diverged early: its first window is far above it'
+        : 'it never fell below where it started'
     return {
-      reason: `loss ended above its first value: ${formatValue(values[0])} at the first point, ${formatValue(end)} at the end (training diverged)`
+      reason: `loss ended above its first value: ${formatValue(values[0])} at the first point, ${formatValue(end)} at the end (${why})`
     }
+  }
   return undefined
 }
 

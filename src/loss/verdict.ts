@@ -335,6 +335,10 @@ function advice(hints: OutputHints, found: Choice): string {
     tips.push(
       'CatBoost prints its eval_metric, here one where higher is better: ml-smoke reads the loss from catboost_info/catboost_training.json, which CatBoost writes unless allow_writing_files=False (or set eval_metric to the loss)'
     )
+  if (hints.richProgressBar)
+    tips.push(
+      "Lightning's rich progress bar (its default where rich is installed) prints only its last frame when the output is not a terminal: read its logger's folder instead (lightning_logs/, searched in the working directory, or the save_dir of CSVLogger or TensorBoardLogger, given as loss-file or the CLI's PATH), or pass callbacks=[TQDMProgressBar()]"
+    )
   if (formats.has('hf-trainer-state'))
     tips.push('Hugging Face logs the loss every logging_steps (default 500): set logging_steps=1')
   if (!tips.length)

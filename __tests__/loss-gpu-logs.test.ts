@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises'
+import { describe, expect, it } from '@jest/globals'
+import { evidenceOf, resolveBaseline, type LabelStats } from '../src/loss/baseline.js'
+import { chooseLossSeries } from '../src/loss/choose.js'
+import { OutputMetricsReader } from '../src/loss/output-reader.js'
+import { judgeLoss } from '../src/loss/verdict.js'
+
+// Console logs of real GPU runs on an NVIDIA H200 (torch 2.11, Lightning 2.6.6, transformers 5.17, accelerate
+// 1.15, JAX 0.11 with optax 0.2.8), written by fixtures/loss-corpus/gpu/capture.py; the class counts are those
+// of the rows each model trained on (its labels.csv).
+const gpuLog = (name: string): Promise<string> =>
+  readFile(new URL(`../fixtures/framework-logs/gpu/${name}`, import.meta.url), 'utf8')
+
+function read(text: string): OutputMetricsReader {
+  const reader = new OutputMetricsReader()
+  text.split(/\r\n|\r|\n/).forEach((line, index) => reader.readLine(line, index + 1))
+  return reader
+}
+
+function judge(text: string, label: LabelStats) {
+  const reader = read(text)
+  const choice = chooseLossSeries(reader.series())
+  const series = choice.chosen?.series
+  const baseline = series && resolveBaseline('auto', series.key, label, evidenceOf(series))
+  const judged = judgeLoss(choice, { minDrop: 0.03, window: 0.25, baseline }, reader.hints, [
+    'console.log'
+  ])
+  return { ...judged, series, others: choice.others.map(other => other.series) }
+}
+
+const twoClasses = { classCounts: { '0': 1017, '1': 1031 } }
+const threeClasses = { classCounts: { '0': 864, '1': 549, '2': 635 } }
+
+describe('Lightning 2.6 on a GPU', () => {
+  it("its rich progress bar, printed once off a terminal, holds no series: the reason says to read the logger's folder", async () => {
+    const text = await gpuLog('lightning-rich-bar-learns.txt')
+    const judged = judge(text, twoClasses)
+    expect(judged.verdict).toBe('inconclusive')
+    expect(judged.reason).toMatch(
+      /^no training loss found in console\.log\. Lightning's rich progress bar/
+    )
+    expect(judged.reason).toContain('lightning_logs/')
+    expect(judged.reason).toContain('callbacks=[TQDMProgressBar()]')
+    // The same last frame on one wide line gives one value of each metric, and the same advice.
+    const wide = text.replace(/ *\n {20,}/g, ' ')
+    const once = judge(wide, twoClasses)
+    expect(once.verdict).toBe('inconclusive')
+    expect(once.reason).toMatch(
+      /^only one value of "train_loss_step" .*Lightning's rich progress bar/
+    )
+  })
+
+  it('its tqdm bar gives one point a step; a model that learned passes against its chance level', async () => {
+    const judged = judge(await gpuLog('lightning-tqdm-learns.txt'), twoClasses)
+    expect(judged.series?.key).toBe('train_loss_step')
+    // 6 epochs of 32 steps. Each step is drawn twice (update() with the last value, then set_postfix with its
+    // own), and each epoch's bar opens at 0/32 with the last epoch's values.
+    const values = judged.series?.points.map(point => point.value)
+    expect(values).toHaveLength(6 * 32)
+    // Steps 17-19: 0.485 set twice in a row is two steps.
+    expect(values?.slice(0, 3)).toEqual([0.689, 0.672, 0.65])
+    expect(values?.slice(16, 19)).toEqual([0.485, 0.485, 0.479])
+    // Step 32, then epoch 1's first step (its bar's 0/32 and 1/32 first show 0.300 again).
+    expect(values?.slice(31, 33)).toEqual([0.3, 0.342])
+    expect(judged.verdict).toBe('pass')
+    expect(judged.baseline).toMatchObject({ applied: true })
+    expect(judged.others.map(series => series.key)).toEqual(
+      expect.arrayContaining(['val_loss', 'train_loss_epoch'])
+    )
+  })
+
+  it('manual optimisation that never calls opt.step() fails: it never fell below where it started, which is no divergence', async () => {
+    const judged = judge(await gpuLog('lightning-tqdm-manual-no-step.txt'), twoClasses)
+    expect(judged.series?.points).toHaveLength(6 * 32)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^loss ended above its first value: 0\.689 at the first point, 0\.7013 at the end \(it never fell below where it started\)/
+    )
+  })
+})
+
+describe("Hugging Face Trainer 5.17's console", () => {
+  it("reads its log dicts, whose numbers are quoted strings ('loss': '0.6925'), and keeps eval_loss apart", async () => {
+    const judged = judge(await gpuLog('hf-trainer-learns.txt'), {
+      classCounts: { '0': 1066, '1': 982 }
+    })
+    expect(judged.series?.key).toBe('loss')
+    expect(judged.series?.points.map(point => point.value).slice(0, 3)).toEqual([
+      0.6925, 0.6858, 0.663
+    ])
+    expect(judged.series?.points).toHaveLength(24)
+    expect(judged.others.find(series => series.key === 'eval_loss')?.points).toHaveLength(3)
+    expect(judged.verdict).toBe('pass')
+  })
+
+  it('a warmup longer than the smoke run (warmup_steps=1000, max_steps=120) fails: its loss barely moved', async () => {
+    const judged = judge(await gpuLog('hf-trainer-warmup-longer-than-run.txt'), {
+      classCounts: { '0': 1052, '1': 996 }
+    })
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(/^loss fell only 1\.6 %, less than min-loss-drop 3\.0 %/)
+  })
+})
+
+describe('plain loops on a GPU', () => {
+  it("a CUDA tensor printed whole (tensor(0.7060, device='cuda:0', grad_fn=<NllLossBackward0>)) is read, and its grad_fn names the loss", async () => {
+    const text = await gpuLog('torch-cuda-tensor-no-step.txt')
+    expect(text).toContain(
+      "epoch 0 loss: tensor(0.7060, device='cuda:0', grad_fn=<NllLossBackward0>)"
+    )
+    const judged = judge(text, twoClasses)
+    expect(judged.series?.points.map(point => point.value).slice(0, 2)).toEqual([0.706, 0.6696])
+    expect(judged.series?.points).toHaveLength(32)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^final loss 0\.7041 is not below the chance level 0\.6931, .*its tensor's grad_fn is a cross-entropy loss/
+    )
+  })
+
+  it('accelerate with zero_grad() between backward() and step() fails; its tqdm postfix is the series', async () => {
+    const judged = judge(await gpuLog('accelerate-zero-grad-between.txt'), threeClasses)
+    expect(judged.series?.key).toBe('loss')
+    expect(judged.series?.points.length).toBeGreaterThan(100)
+    expect(judged.verdict).toBe('fail')
+  })
+
+  it("JAX with optax: logging's INFO:root lines are read; a loop that drops optax's updated parameters fails", async () => {
+    const learned = judge(await gpuLog('jax-logging-learns.txt'), threeClasses)
+    expect(learned.series?.points).toHaveLength(30)
+    expect(learned.series?.points[0].value).toBe(1.2289063)
+    expect(learned.verdict).toBe('pass')
+    const dropped = judge(await gpuLog('jax-updates-dropped.txt'), twoClasses)
+    expect(dropped.verdict).toBe('fail')
+    expect(dropped.reason).toMatch(/^loss did not fall beyond its own noise/)
+  })
+})
