@@ -10,6 +10,7 @@ const TABLE_RULE = /^-+(?: +-+)*$/
 const TABLE_STEP = /^(?:epoch|iter|iteration|step)$/i
 // A step cell: "3", or YOLO's "3/20".
 const STEP_CELL = /^(\d+)(?:\/\d+)?$/
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i
 // YOLO draws each epoch's row as a progress bar: "1/20  10.1G  1.777 … 640: 100%|███| 298/298 [08:35<00:00]".
 const BAR_TAIL = /:\s+\d{1,3}%\|.*$/
 // YOLOv5 before 6.2 and YOLOv7 head their losses `box  obj  cls  total` (YOLOv8: box_loss, cls_loss, dfl_loss).
@@ -70,11 +71,13 @@ export function tableRow(table: Table, line: string, shown: string): TableRow | 
   else return undefined
   const stepColumn = table.columns[table.step < 0 ? 0 : table.step]
   const stepCell = STEP_CELL.exec(named.find(([column]) => column === stepColumn)?.[1] ?? '')
-  if (!stepCell) return undefined
+  // A table with no step column (spaCy 2's example scripts: "LOSS  P  R  F") is rows of numbers alone.
+  const numbersOnly = table.step < 0 && named.every(([, cell]) => NUMBER.test(cell))
+  if (!stepCell && !numbersOnly) return undefined
   return {
     kind: 'row',
     bar: text !== line,
-    step: table.step < 0 ? undefined : Number(stepCell[1]),
+    step: table.step < 0 ? undefined : Number(stepCell![1]),
     cells: named.filter(([column]) => table.step < 0 || column !== table.columns[table.step])
   }
 }
@@ -91,4 +94,46 @@ function alignedCells(table: Table, shown: string): Array<[string, string]> {
     })
     return [table.columns[best], m[0]]
   })
+}
+
+// spaCy's `spacy train` table: "E    #       LOSS TOK2VEC  LOSS NER  ENTS_F  ENTS_P  ENTS_R  SCORE", a rule, then
+// one row per evaluation. A LOSS cell sums the component's loss over the steps since the last row (spaCy's
+// training loop resets it after each evaluation), so each is divided by those steps. The "loss" of tok2vec or a
+// transformer sums the squared gradients its listeners pass back: it is no loss.
+const SPACY_HEADER = /^E {2,}# {2,}LOSS /
+const SPACY_LOSS = /^LOSS (?!TOK2VEC$|TRANS|CURATED)/
+/** The key of spaCy's SCORE column: its weighted score on the dev set at each evaluation. */
+export const SPACY_SCORE = 'spaCy SCORE'
+
+export interface SpacyTable {
+  columns: string[]
+  /** The step of the last row read: a row's losses are summed over the steps after it. */
+  lastStep?: number
+}
+
+export function spacyHeader(line: string): SpacyTable | undefined {
+  return SPACY_HEADER.test(line) ? { columns: line.split(/ {2,}/) } : undefined
+}
+
+export interface SpacyRow {
+  step: number
+  losses: Array<[key: string, perStep: number]>
+  /** The SCORE cell, as printed. */
+  score: string
+}
+
+/** A row's losses per step, a rule, or undefined (the line ends the table). */
+export function spacyRow(table: SpacyTable, line: string): SpacyRow | 'rule' | undefined {
+  if (TABLE_RULE.test(line)) return 'rule'
+  const cells = line.trim().split(/\s+/)
+  const step = Number(cells[1])
+  if (cells.length !== table.columns.length || !/^\d+$/.test(cells[1] ?? '')) return undefined
+  // The first evaluation comes after step 0: its sum holds step + 1 updates.
+  const steps = table.lastStep === undefined ? step + 1 : step - table.lastStep
+  if (steps <= 0) return undefined
+  table.lastStep = step
+  const losses = table.columns.flatMap((column, i): Array<[string, number]> =>
+    SPACY_LOSS.test(column) ? [[`${column} per step`, Number(cells[i]) / steps]] : []
+  )
+  return { step, losses, score: cells.at(-1)! }
 }

@@ -1,5 +1,14 @@
 import { CatboostDirection, parseCatboostLine, type CatboostLine } from './catboost.js'
-import { tableHeader, tableRow, type Table, type TableRow } from './console-tables.js'
+import {
+  SPACY_SCORE,
+  spacyHeader,
+  spacyRow,
+  tableHeader,
+  tableRow,
+  type SpacyTable,
+  type Table,
+  type TableRow
+} from './console-tables.js'
 import { isLossKey } from './loss-keys.js'
 import { barFrame, ProgressBars, type BarFrame } from './progress-bars.js'
 import {
@@ -180,6 +189,7 @@ export class OutputMetricsReader {
   readonly hints: OutputHints = { lightningLogInterval: false, fastDevRun: false }
   private readonly keyPattern?: RegExp
   private table?: OpenTable
+  private spacyTable?: SpacyTable
   private sgdEpoch?: number
   private skipBestLine = false
   private readonly catboost = new CatboostDirection()
@@ -295,6 +305,7 @@ export class OutputMetricsReader {
 
   /** A console table: its header starts it; its rows follow; anything else ends it. */
   private readTable(line: string, lineNumber: number, printed: string): boolean {
+    if (this.readSpacyTable(line, lineNumber)) return true
     const shown = () => cleanLine(printed, false)
     if (this.table) {
       const row = tableRow(this.table.table, line, shown())
@@ -311,6 +322,24 @@ export class OutputMetricsReader {
     if (table.columns[0] === 'Iter' && table.columns[1] === GB_LOSS)
       this.table.gradientBoosting = { wholeSet: !table.columns.includes(GB_OOB) }
     return true
+  }
+
+  private readSpacyTable(line: string, lineNumber: number): boolean {
+    if (this.spacyTable) {
+      const row = spacyRow(this.spacyTable, line)
+      if (row === 'rule') return true
+      if (row) {
+        for (const [key, perStep] of row.losses) {
+          this.add(key, String(perStep), lineNumber, row.step)
+          this.collector.batchesMayGrow(key)
+        }
+        this.add(SPACY_SCORE, row.score, lineNumber, row.step)
+        return true
+      }
+      this.spacyTable = undefined
+    }
+    this.spacyTable = spacyHeader(line)
+    return this.spacyTable !== undefined
   }
 
   /** A row's numbers; a row drawn again for the same step (YOLO's bar) replaces that step's. */

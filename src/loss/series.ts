@@ -68,6 +68,12 @@ export interface MetricSeries {
    * `grad_norm`): the update diverged there, whatever loss was printed (fp16 overflow prints 0.0).
    */
   gradientNotFinite?: LossPoint & { key: string }
+  /**
+   * Each value is a loss summed over the batches since the last value, divided by their count, where the
+   * batches may grow (spaCy's table: its losses are sums over words, its default batch size compounds): a rise
+   * may be the batches growing, not the loss.
+   */
+  batchesMayGrow?: boolean
 }
 
 export const COMMAND_OUTPUT = 'command output'
@@ -210,6 +216,12 @@ export class SeriesCollector {
     const last = series?.points.at(-1)
     if (series && last && !series.gradientNotFinite)
       series.gradientNotFinite = { ...last, key: gradientKey }
+  }
+
+  /** Notes that `key`'s values are sums over batches that may grow (MetricSeries.batchesMayGrow). */
+  batchesMayGrow(key: string): void {
+    const series = this.find(key)
+    if (series) series.batchesMayGrow = true
   }
 
   /** Notes the split the framework says `key` was scored on. */

@@ -1,3 +1,4 @@
+import { SPACY_SCORE } from './console-tables.js'
 import type { MetricSeries } from './series.js'
 
 /**
@@ -13,12 +14,15 @@ const LIMIT_TEXT = '1e15'
  * plain `reg_loss`: a regularisation term is 0 throughout when there is none.
  */
 const BOX_LOSS = /box|rpn_?reg/i
+/** Evaluations after the first whose spaCy SCORE of 0 says the pipeline learned nothing its scorer counts. */
+const SPACY_ZERO_SCORES = 2
 
 /**
  * Why the chosen loss shows the run learned nothing whatever its trend, or undefined: a final value beyond
  * LOSS_MAGNITUDE_LIMIT, or a detector's box-regression loss printed beside it that is exactly 0 at every
  * point (no anchor or proposal matched a ground-truth box: the classification loss then falls to 0 on
- * background alone, as in mmdetection, PaddleDetection and Caffe DetectNet runs with misread annotations).
+ * background alone, as in mmdetection, PaddleDetection and Caffe DetectNet runs with misread annotations), or
+ * spaCy's dev score exactly 0 at every evaluation after the first (its NER loss falls on "no entity" alone).
  */
 export function telltaleFailure(
   series: MetricSeries,
@@ -37,5 +41,10 @@ export function telltaleFailure(
   )
   if (box)
     return `the box-regression loss "${box.key}" is exactly 0 at all ${box.points.length} points of ${box.source}: no anchor or proposal matched a ground-truth box, so the detector learned no boxes (annotations empty or misread: category ids, box format, image size)`
+  const scores = trainingOthers
+    .find(other => other.key === SPACY_SCORE && other.source === series.source)
+    ?.points.slice(1)
+  if (scores && scores.length >= SPACY_ZERO_SCORES && scores.every(point => point.value === 0))
+    return `spaCy's dev-set score (SCORE) is 0 at all ${scores.length} evaluations after the first in ${series.source}: the pipeline predicts nothing its scorer counts, whatever its loss did (annotations misaligned with the tokens, labels the dev set does not use, or no learning)`
   return undefined
 }

@@ -407,6 +407,8 @@ export function judgeLoss(
     judged = judgeRuns(series, choice, settled, { ...base, ...stats }, classifies)
     if (judged.verdict !== 'pass') judged.reason = `${judged.reason}. ${nearChanceNote(judged)}`
   }
+  if (judged.verdict === 'fail' && series.batchesMayGrow)
+    return { ...judged, verdict: 'inconclusive', reason: `${judged.reason}. ${GROWING_BATCHES}` }
   if (!norms || judged.verdict === 'fail') return judged
   if (judged.verdict === 'inconclusive')
     return { ...judged, reason: `${judged.reason}. ${SGD_EPOCHS}` }
@@ -428,6 +430,10 @@ function nearChanceNote(judged: LossResult): string {
   const chance = judged.baseline as BaselineResult & { applied: true }
   return `It ends at ${percent(judged.end! / chance.value)} of its chance level ${format(chance.value)}, where a fall must reach p < ${formatP(NEAR_CHANCE_SIGNIFICANCE)}: the per-batch losses of a model that never changes fall at p < 0.01 once in a hundred runs`
 }
+
+/** Why a run whose loss sums batches that may grow (MetricSeries.batchesMayGrow) is not failed for a rise. */
+const GROWING_BATCHES =
+  "spaCy sums each component's loss over the words of its batches, whose default size grows (training.batcher.size is compounding.v1), so its loss per step may rise while the model learns: only a fall, a NaN or a dev score of 0 decides such a run"
 
 /** For scikit-learn SGD's few, noisy epoch averages (README: 239 of 240 runs of 20-30 epochs decided right). */
 const SGD_EPOCHS =

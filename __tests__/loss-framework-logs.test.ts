@@ -7,9 +7,12 @@ import { judgeLoss } from '../src/loss/verdict.js'
 
 // Console logs of real GPU runs on an NVIDIA H200 (torch 2.11, Lightning 2.6.6, transformers 5.17, accelerate
 // 1.15, JAX 0.11 with optax 0.2.8), written by fixtures/loss-corpus/gpu/capture.py; the class counts are those
-// of the rows each model trained on (its labels.csv).
+// of the rows each model trained on (its labels.csv). And spaCy's tables from public issues (public/SOURCES.md).
 const gpuLog = (name: string): Promise<string> =>
   readFile(new URL(`../fixtures/framework-logs/gpu/${name}`, import.meta.url), 'utf8')
+const publicLog = (name: string): Promise<string> =>
+  readFile(new URL(`../fixtures/framework-logs/public/${name}`, import.meta.url), 'utf8')
+const noLabel = {}
 
 function read(text: string): OutputMetricsReader {
   const reader = new OutputMetricsReader()
@@ -132,5 +135,60 @@ describe('plain loops on a GPU', () => {
     const dropped = judge(await gpuLog('jax-updates-dropped.txt'), twoClasses)
     expect(dropped.verdict).toBe('fail')
     expect(dropped.reason).toMatch(/^loss did not fall beyond its own noise/)
+  })
+})
+
+describe("spaCy's training table", () => {
+  it('divides each LOSS cell by the steps since the last row (spaCy sums it over them) and leaves out tok2vec', async () => {
+    // github.com/explosion/spaCy/issues/7083: spaCy 3.0.1, tok2vec + ner, evaluated every 200 steps.
+    const judged = judge(await publicLog('spacy-ner-learns.txt'), noLabel)
+    expect(judged.series?.key).toBe('LOSS NER per step')
+    // 40.00 after step 0 alone, then 2163.45 / 200, 1182.04 / 200 …
+    expect(judged.series?.points.map(point => point.value)).toEqual(
+      [40, 2163.45, 1182.04, 1150.09, 1087.27, 1343.08].map((sum, i) => (i ? sum / 200 : sum))
+    )
+    expect(judged.series?.points.map(point => point.step)).toEqual([0, 200, 400, 600, 800, 1000])
+    expect(judged.others.map(series => series.key)).not.toContain('LOSS TOK2VEC per step')
+    expect(judged.verdict).toBe('inconclusive')
+  })
+
+  it('a rise is inconclusive, not a failure: its default batch size grows, and the sums with it', async () => {
+    // github.com/explosion/spaCy/issues/6233: per step 26 → 45 while ENTS_F climbs 56 → 70.
+    const judged = judge(await publicLog('spacy-ner-compounding-batches.txt'), noLabel)
+    expect(judged.series?.points).toHaveLength(7)
+    expect(judged.verdict).toBe('inconclusive')
+    expect(judged.reason).toMatch(
+      /^loss climbed back: .*\. spaCy sums each component's loss over the words/
+    )
+  })
+
+  it('a dev score of 0 at every evaluation after the first fails, though the loss fell', async () => {
+    // github.com/explosion/spaCy/issues/12299: spancat, SCORE 0.00 at 4 evaluations after step 0.
+    const spancat = judge(await publicLog('spacy-spancat-score-zero.txt'), noLabel)
+    expect(spancat.series?.key).toBe('LOSS SPANCAT per step')
+    expect(spancat.verdict).toBe('fail')
+    expect(spancat.reason).toMatch(
+      /^spaCy's dev-set score \(SCORE\) is 0 at all 4 evaluations after the first/
+    )
+    // github.com/explosion/spaCy/issues/11519: transformer + ner, "score stays 0.0".
+    const judged = judge(await publicLog('spacy-transformer-ner-score-zero.txt'), noLabel)
+    expect(judged.series?.points.map(point => +point.value.toFixed(2))).toEqual([
+      273.93, 86.6, 76.08
+    ])
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^spaCy's dev-set score \(SCORE\) is 0 at all 2 evaluations after the first in command output:/
+    )
+  })
+})
+
+describe('a console table with no step column', () => {
+  it("is read row by row when its rows are numbers alone: spaCy 2's textcat example stuck at 184.500 fails", async () => {
+    // github.com/explosion/spaCy/issues/3087: "LOSS      P       R       F", then 20 rows.
+    const judged = judge(await publicLog('spacy2-textcat-constant.txt'), noLabel)
+    expect(judged.series?.key).toBe('LOSS')
+    expect(judged.series?.points).toHaveLength(20)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(/^loss did not change \(184\.5 at all 20 points\)/)
   })
 })
