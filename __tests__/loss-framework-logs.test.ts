@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { evidenceOf, resolveBaseline, type LabelStats } from '../src/loss/baseline.js'
 import { chooseLossSeries } from '../src/loss/choose.js'
+import { emptyFound, findSeries } from '../src/loss/discover.js'
 import { OutputMetricsReader } from '../src/loss/output-reader.js'
 import { judgeLoss } from '../src/loss/verdict.js'
 
@@ -29,6 +31,15 @@ function judge(text: string, label: LabelStats) {
     'console.log'
   ])
   return { ...judged, series, others: choice.others.map(other => other.series) }
+}
+
+/** A folder as `loss-file` (or the CLI's PATH) names it: every file in it found, its hints joined. */
+async function judgeFolder(name: string) {
+  const root = new URL(`../fixtures/framework-logs/gpu/${name}`, import.meta.url).pathname
+  const found = emptyFound()
+  await findSeries(root, file => path.relative(root, file), found)
+  const choice = chooseLossSeries(found.series)
+  return { ...judgeLoss(choice, { minDrop: 0.03, window: 0.25 }, found.hints, [name]), choice }
 }
 
 const twoClasses = { classCounts: { '0': 1017, '1': 1031 } }
@@ -79,6 +90,33 @@ describe('Lightning 2.6 on a GPU', () => {
     expect(judged.reason).toMatch(
       /^loss ended above its first value: 0\.689 at the first point, 0\.7013 at the end \(it never fell below where it started\)/
     )
+  })
+})
+
+describe("each framework's defaults in a smoke run (Lightning's log_every_n_steps=50, the Trainer's logging_steps=500)", () => {
+  it('Lightning: 3 points of train_loss_step in 192 steps are too few; its 6 of train_loss_epoch are judged', async () => {
+    const judged = await judgeFolder('lightning-default-logger')
+    expect(judged.choice.chosen?.series.key).toBe('train_loss_epoch')
+    expect(judged.choice.chosen?.series.points).toHaveLength(6)
+    const steps = judged.choice.others.find(other => other.series.key === 'train_loss_step')
+    expect(steps?.series.points).toHaveLength(3)
+    expect(judged.verdict).toBe('pass')
+    // Its console: the rich bar's last frame, and both tips.
+    const printed = judge(await gpuLog('lightning-default-console.txt'), twoClasses)
+    expect(printed.verdict).toBe('inconclusive')
+    expect(printed.reason).toContain('Trainer(log_every_n_steps=1)')
+    expect(printed.reason).toContain("Lightning's rich progress bar")
+  })
+
+  it('the Trainer: 120 steps log no loss, only its run summary; the reason names logging_steps', async () => {
+    const folder = await judgeFolder('hf-trainer-default-logging')
+    expect(folder.verdict).toBe('inconclusive')
+    expect(folder.reason).toMatch(
+      /^no training loss found in .*Hugging Face logs the loss every logging_steps/
+    )
+    const printed = judge(await gpuLog('hf-trainer-default-logging.txt'), twoClasses)
+    expect(printed.verdict).toBe('inconclusive')
+    expect(printed.reason).toContain('set logging_steps=1')
   })
 })
 

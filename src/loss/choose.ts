@@ -99,6 +99,26 @@ export interface Choice {
   missingKey?: string
 }
 
+/** The fewest points whose fall at every one Mann–Kendall finds at p < 0.01 (1 in 5! = 120). */
+const FEWEST_TESTED = 5
+
+/**
+ * Lightning's `train_loss_step` logged every log_every_n_steps (50 by default) can hold too few points to test
+ * while its `train_loss_epoch` from the same file holds one an epoch, more: then the epochs are judged.
+ */
+function epochsIfStepsTooFew(chosen: Candidate, train: Candidate[]): Candidate {
+  const key = normaliseKey(chosen.series.key)
+  if (!key.endsWith('_step') || chosen.finite >= FEWEST_TESTED) return chosen
+  const epochKey = key.replace(/_step$/, '_epoch')
+  const epochs = train.find(
+    c =>
+      normaliseKey(c.series.key) === epochKey &&
+      c.series.source === chosen.series.source &&
+      c.finite > chosen.finite
+  )
+  return epochs ?? chosen
+}
+
 const finiteCount = (series: MetricSeries): number =>
   series.points.filter(point => Number.isFinite(point.value)).length
 
@@ -130,7 +150,11 @@ export function chooseLossSeries(all: MetricSeries[], lossKey?: string): Choice 
   const train = candidates.filter(c => c.role === 'train').sort(order)
   const validation = candidates.filter(c => c.role === 'validation').sort(order)
   const usable = train.find(c => c.finite >= 2 || c.series.points.length > c.finite)
-  const chosen = usable ?? validation.find(c => c.finite >= 2) ?? train[0] ?? validation[0]
+  const chosen =
+    (usable && epochsIfStepsTooFew(usable, train)) ??
+    validation.find(c => c.finite >= 2) ??
+    train[0] ??
+    validation[0]
   return {
     chosen,
     usedValidation: chosen?.role === 'validation',

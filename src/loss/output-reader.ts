@@ -140,11 +140,16 @@ export interface OutputHints {
   catboostMetricHigher?: boolean
   /** Lightning's rich progress bar printed its last frame: off a terminal it prints no other. */
   richProgressBar?: boolean
+  /** The Hugging Face Trainer's run summary (or a trainer_state.json) was found: it logs every logging_steps. */
+  trainerSummary?: boolean
 }
+
+/** No hint noticed yet. */
+export const noHints = (): OutputHints => ({ lightningLogInterval: false, fastDevRun: false })
 
 /** Hints from several readers: each one any of them noticed. */
 export function joinHints(...all: Array<OutputHints | undefined>): OutputHints {
-  const hints: OutputHints = { lightningLogInterval: false, fastDevRun: false }
+  const hints = noHints()
   for (const one of all)
     for (const [name, noticed] of Object.entries(one ?? {}))
       if (noticed) hints[name as keyof OutputHints] = true
@@ -186,7 +191,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  */
 export class OutputMetricsReader {
   private readonly collector = new SeriesCollector(COMMAND_OUTPUT, 'output')
-  readonly hints: OutputHints = { lightningLogInterval: false, fastDevRun: false }
+  readonly hints = noHints()
   private readonly keyPattern?: RegExp
   private table?: OpenTable
   private spacyTable?: SpacyTable
@@ -361,7 +366,10 @@ export class OutputMetricsReader {
     const dict = line.indexOf("{'")
     if (dict >= 0 && HF_DICT.test(dict ? line.slice(dict) : line)) {
       // The final summary's train_loss is one average over the run, not a point of the curve.
-      if (line.includes("'train_runtime'")) return true
+      if (line.includes("'train_runtime'")) {
+        this.hints.trainerSummary = true
+        return true
+      }
       for (const m of line.slice(dict).matchAll(HF_PAIR))
         this.add(m.groups!.key, m.groups!.value, lineNumber)
       return true

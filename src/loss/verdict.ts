@@ -339,7 +339,7 @@ function advice(hints: OutputHints, found: Choice): string {
     tips.push(
       "Lightning's rich progress bar (its default where rich is installed) prints only its last frame when the output is not a terminal: read its logger's folder instead (lightning_logs/, searched in the working directory, or the save_dir of CSVLogger or TensorBoardLogger, given as loss-file or the CLI's PATH), or pass callbacks=[TQDMProgressBar()]"
     )
-  if (formats.has('hf-trainer-state'))
+  if (hints.trainerSummary || formats.has('hf-trainer-state'))
     tips.push('Hugging Face logs the loss every logging_steps (default 500): set logging_steps=1')
   if (!tips.length)
     tips.push(
