@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { evidenceOf, resolveBaseline, type LabelStats } from '../src/loss/baseline.js'
 import { chooseLossSeries } from '../src/loss/choose.js'
 import { emptyFound, findSeries } from '../src/loss/discover.js'
-import { OutputMetricsReader } from '../src/loss/output-reader.js'
 import { judgeLoss } from '../src/loss/verdict.js'
+import { judgeText } from './harness/loss-text.js'
 
 // Console logs of real GPU runs on an NVIDIA H200 (torch 2.11, Lightning 2.6.6, transformers 5.17, accelerate
 // 1.15, JAX 0.11 with optax 0.2.8), written by fixtures/loss-corpus/gpu/capture.py; the class counts are those
@@ -15,23 +14,6 @@ const gpuLog = (name: string): Promise<string> =>
 const publicLog = (name: string): Promise<string> =>
   readFile(new URL(`../fixtures/framework-logs/public/${name}`, import.meta.url), 'utf8')
 const noLabel = {}
-
-function read(text: string): OutputMetricsReader {
-  const reader = new OutputMetricsReader()
-  text.split(/\r\n|\r|\n/).forEach((line, index) => reader.readLine(line, index + 1))
-  return reader
-}
-
-function judge(text: string, label: LabelStats) {
-  const reader = read(text)
-  const choice = chooseLossSeries(reader.series())
-  const series = choice.chosen?.series
-  const baseline = series && resolveBaseline('auto', series.key, label, evidenceOf(series))
-  const judged = judgeLoss(choice, { minDrop: 0.03, window: 0.25, baseline }, reader.hints, [
-    'console.log'
-  ])
-  return { ...judged, series, others: choice.others.map(other => other.series) }
-}
 
 /** A folder as `loss-file` (or the CLI's PATH) names it: every file in it found, its hints joined. */
 async function judgeFolder(name: string) {
@@ -48,7 +30,7 @@ const threeClasses = { classCounts: { '0': 864, '1': 549, '2': 635 } }
 describe('Lightning 2.6 on a GPU', () => {
   it("its rich progress bar, printed once off a terminal, holds no series: the reason says to read the logger's folder", async () => {
     const text = await gpuLog('lightning-rich-bar-learns.txt')
-    const judged = judge(text, twoClasses)
+    const judged = judgeText(text, twoClasses)
     expect(judged.verdict).toBe('inconclusive')
     expect(judged.reason).toMatch(
       /^no training loss found in console\.log\. Lightning's rich progress bar/
@@ -57,7 +39,7 @@ describe('Lightning 2.6 on a GPU', () => {
     expect(judged.reason).toContain('callbacks=[TQDMProgressBar()]')
     // The same last frame on one wide line gives one value of each metric, and the same advice.
     const wide = text.replace(/ *\n {20,}/g, ' ')
-    const once = judge(wide, twoClasses)
+    const once = judgeText(wide, twoClasses)
     expect(once.verdict).toBe('inconclusive')
     expect(once.reason).toMatch(
       /^only one value of "train_loss_step" .*Lightning's rich progress bar/
@@ -65,7 +47,7 @@ describe('Lightning 2.6 on a GPU', () => {
   })
 
   it('its tqdm bar gives one point a step; a model that learned passes against its chance level', async () => {
-    const judged = judge(await gpuLog('lightning-tqdm-learns.txt'), twoClasses)
+    const judged = judgeText(await gpuLog('lightning-tqdm-learns.txt'), twoClasses)
     expect(judged.series?.key).toBe('train_loss_step')
     // 6 epochs of 32 steps. Each step is drawn twice (update() with the last value, then set_postfix with its
     // own), and each epoch's bar opens at 0/32 with the last epoch's values.
@@ -78,13 +60,13 @@ describe('Lightning 2.6 on a GPU', () => {
     expect(values?.slice(31, 33)).toEqual([0.3, 0.342])
     expect(judged.verdict).toBe('pass')
     expect(judged.baseline).toMatchObject({ applied: true })
-    expect(judged.others.map(series => series.key)).toEqual(
+    expect(judged.otherSeries.map(series => series.key)).toEqual(
       expect.arrayContaining(['val_loss', 'train_loss_epoch'])
     )
   })
 
   it('manual optimisation that never calls opt.step() fails: it never fell below where it started, which is no divergence', async () => {
-    const judged = judge(await gpuLog('lightning-tqdm-manual-no-step.txt'), twoClasses)
+    const judged = judgeText(await gpuLog('lightning-tqdm-manual-no-step.txt'), twoClasses)
     expect(judged.series?.points).toHaveLength(6 * 32)
     expect(judged.verdict).toBe('fail')
     expect(judged.reason).toMatch(
@@ -102,7 +84,7 @@ describe("each framework's defaults in a smoke run (Lightning's log_every_n_step
     expect(steps?.series.points).toHaveLength(3)
     expect(judged.verdict).toBe('pass')
     // Its console: the rich bar's last frame, and both tips.
-    const printed = judge(await gpuLog('lightning-default-console.txt'), twoClasses)
+    const printed = judgeText(await gpuLog('lightning-default-console.txt'), twoClasses)
     expect(printed.verdict).toBe('inconclusive')
     expect(printed.reason).toContain('Trainer(log_every_n_steps=1)')
     expect(printed.reason).toContain("Lightning's rich progress bar")
@@ -114,7 +96,7 @@ describe("each framework's defaults in a smoke run (Lightning's log_every_n_step
     expect(folder.reason).toMatch(
       /^no training loss found in .*Hugging Face logs the loss every logging_steps/
     )
-    const printed = judge(await gpuLog('hf-trainer-default-logging.txt'), twoClasses)
+    const printed = judgeText(await gpuLog('hf-trainer-default-logging.txt'), twoClasses)
     expect(printed.verdict).toBe('inconclusive')
     expect(printed.reason).toContain('set logging_steps=1')
   })
@@ -122,7 +104,7 @@ describe("each framework's defaults in a smoke run (Lightning's log_every_n_step
 
 describe("Hugging Face Trainer 5.17's console", () => {
   it("reads its log dicts, whose numbers are quoted strings ('loss': '0.6925'), and keeps eval_loss apart", async () => {
-    const judged = judge(await gpuLog('hf-trainer-learns.txt'), {
+    const judged = judgeText(await gpuLog('hf-trainer-learns.txt'), {
       classCounts: { '0': 1066, '1': 982 }
     })
     expect(judged.series?.key).toBe('loss')
@@ -130,12 +112,12 @@ describe("Hugging Face Trainer 5.17's console", () => {
       0.6925, 0.6858, 0.663
     ])
     expect(judged.series?.points).toHaveLength(24)
-    expect(judged.others.find(series => series.key === 'eval_loss')?.points).toHaveLength(3)
+    expect(judged.otherSeries.find(series => series.key === 'eval_loss')?.points).toHaveLength(3)
     expect(judged.verdict).toBe('pass')
   })
 
   it('a warmup longer than the smoke run (warmup_steps=1000, max_steps=120) fails: its loss barely moved', async () => {
-    const judged = judge(await gpuLog('hf-trainer-warmup-longer-than-run.txt'), {
+    const judged = judgeText(await gpuLog('hf-trainer-warmup-longer-than-run.txt'), {
       classCounts: { '0': 1052, '1': 996 }
     })
     expect(judged.verdict).toBe('fail')
@@ -149,7 +131,7 @@ describe('plain loops on a GPU', () => {
     expect(text).toContain(
       "epoch 0 loss: tensor(0.7060, device='cuda:0', grad_fn=<NllLossBackward0>)"
     )
-    const judged = judge(text, twoClasses)
+    const judged = judgeText(text, twoClasses)
     expect(judged.series?.points.map(point => point.value).slice(0, 2)).toEqual([0.706, 0.6696])
     expect(judged.series?.points).toHaveLength(32)
     expect(judged.verdict).toBe('fail')
@@ -159,18 +141,18 @@ describe('plain loops on a GPU', () => {
   })
 
   it('accelerate with zero_grad() between backward() and step() fails; its tqdm postfix is the series', async () => {
-    const judged = judge(await gpuLog('accelerate-zero-grad-between.txt'), threeClasses)
+    const judged = judgeText(await gpuLog('accelerate-zero-grad-between.txt'), threeClasses)
     expect(judged.series?.key).toBe('loss')
     expect(judged.series?.points.length).toBeGreaterThan(100)
     expect(judged.verdict).toBe('fail')
   })
 
   it("JAX with optax: logging's INFO:root lines are read; a loop that drops optax's updated parameters fails", async () => {
-    const learned = judge(await gpuLog('jax-logging-learns.txt'), threeClasses)
+    const learned = judgeText(await gpuLog('jax-logging-learns.txt'), threeClasses)
     expect(learned.series?.points).toHaveLength(30)
     expect(learned.series?.points[0].value).toBe(1.2289063)
     expect(learned.verdict).toBe('pass')
-    const dropped = judge(await gpuLog('jax-updates-dropped.txt'), twoClasses)
+    const dropped = judgeText(await gpuLog('jax-updates-dropped.txt'), twoClasses)
     expect(dropped.verdict).toBe('fail')
     expect(dropped.reason).toMatch(/^loss did not fall beyond its own noise/)
   })
@@ -179,20 +161,20 @@ describe('plain loops on a GPU', () => {
 describe("spaCy's training table", () => {
   it('divides each LOSS cell by the steps since the last row (spaCy sums it over them) and leaves out tok2vec', async () => {
     // github.com/explosion/spaCy/issues/7083: spaCy 3.0.1, tok2vec + ner, evaluated every 200 steps.
-    const judged = judge(await publicLog('spacy-ner-learns.txt'), noLabel)
+    const judged = judgeText(await publicLog('spacy-ner-learns.txt'), noLabel)
     expect(judged.series?.key).toBe('LOSS NER per step')
     // 40.00 after step 0 alone, then 2163.45 / 200, 1182.04 / 200 …
     expect(judged.series?.points.map(point => point.value)).toEqual(
       [40, 2163.45, 1182.04, 1150.09, 1087.27, 1343.08].map((sum, i) => (i ? sum / 200 : sum))
     )
     expect(judged.series?.points.map(point => point.step)).toEqual([0, 200, 400, 600, 800, 1000])
-    expect(judged.others.map(series => series.key)).not.toContain('LOSS TOK2VEC per step')
+    expect(judged.otherSeries.map(series => series.key)).not.toContain('LOSS TOK2VEC per step')
     expect(judged.verdict).toBe('inconclusive')
   })
 
   it('a rise is inconclusive, not a failure: its default batch size grows, and the sums with it', async () => {
     // github.com/explosion/spaCy/issues/6233: per step 26 → 45 while ENTS_F climbs 56 → 70.
-    const judged = judge(await publicLog('spacy-ner-compounding-batches.txt'), noLabel)
+    const judged = judgeText(await publicLog('spacy-ner-compounding-batches.txt'), noLabel)
     expect(judged.series?.points).toHaveLength(7)
     expect(judged.verdict).toBe('inconclusive')
     expect(judged.reason).toMatch(
@@ -202,14 +184,14 @@ describe("spaCy's training table", () => {
 
   it('a dev score of 0 at every evaluation after the first fails, though the loss fell', async () => {
     // github.com/explosion/spaCy/issues/12299: spancat, SCORE 0.00 at 4 evaluations after step 0.
-    const spancat = judge(await publicLog('spacy-spancat-score-zero.txt'), noLabel)
+    const spancat = judgeText(await publicLog('spacy-spancat-score-zero.txt'), noLabel)
     expect(spancat.series?.key).toBe('LOSS SPANCAT per step')
     expect(spancat.verdict).toBe('fail')
     expect(spancat.reason).toMatch(
       /^spaCy's dev-set score \(SCORE\) is 0 at all 4 evaluations after the first/
     )
     // github.com/explosion/spaCy/issues/11519: transformer + ner, "score stays 0.0".
-    const judged = judge(await publicLog('spacy-transformer-ner-score-zero.txt'), noLabel)
+    const judged = judgeText(await publicLog('spacy-transformer-ner-score-zero.txt'), noLabel)
     expect(judged.series?.points.map(point => +point.value.toFixed(2))).toEqual([
       273.93, 86.6, 76.08
     ])
@@ -223,7 +205,7 @@ describe("spaCy's training table", () => {
 describe('a console table with no step column', () => {
   it("is read row by row when its rows are numbers alone: spaCy 2's textcat example stuck at 184.500 fails", async () => {
     // github.com/explosion/spaCy/issues/3087: "LOSS      P       R       F", then 20 rows.
-    const judged = judge(await publicLog('spacy2-textcat-constant.txt'), noLabel)
+    const judged = judgeText(await publicLog('spacy2-textcat-constant.txt'), noLabel)
     expect(judged.series?.key).toBe('LOSS')
     expect(judged.series?.points).toHaveLength(20)
     expect(judged.verdict).toBe('fail')

@@ -28,7 +28,7 @@ import {
 } from '../src/loss/tensorboard.js'
 import { cleanLine } from '../src/loss/text.js'
 import { firstRankFall, slopeFall } from '../src/loss/trend.js'
-import { decidingP, judgeLoss, type JudgeOptions } from '../src/loss/verdict.js'
+import { decidingP, judgeLoss } from '../src/loss/verdict.js'
 import { reportOutputs } from '../src/report/outputs.js'
 import { renderSummary } from '../src/report/summary.js'
 import type { RunReport } from '../src/report/types.js'
@@ -41,17 +41,14 @@ import {
   simpleValue,
   tensorValue
 } from './harness/tfevents.js'
+import { judgeText, readOutput } from './harness/loss-text.js'
 import { slowdown } from '../__fixtures__/linear.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
+const frameworkLog = (name: string): Promise<string> =>
+  readFile(fixture(`framework-logs/${name}`), 'utf8')
 const noHints = { lightningLogInterval: false, fastDevRun: false }
 const options = { minDrop: 0, window: 0.25 }
-
-function readOutput(text: string, pattern?: string): OutputMetricsReader {
-  const reader = new OutputMetricsReader(pattern ? compileLossPattern(pattern) : undefined)
-  text.split(/\r\n|\r|\n/).forEach((line, index) => reader.readLine(line, index + 1))
-  return reader
-}
 
 const valuesOf = (series: MetricSeries[], key: string): number[] =>
   series.find(s => s.key === key)?.points.map(p => p.value) ?? []
@@ -82,10 +79,7 @@ const runReport: RunReport = {
 
 describe('real files written by the frameworks (fixtures/framework-logs, values from shared/real/README.md)', () => {
   it('Lightning CSVLogger metrics.csv: 20 train_loss_step values 0.6824 (step 3) → 0.0642 (step 79), chosen over _epoch and val_loss', async () => {
-    const series = readMetricsCsv(
-      await readFile(fixture('framework-logs/lightning-metrics.csv'), 'utf8'),
-      'metrics.csv'
-    )
+    const series = readMetricsCsv(await frameworkLog('lightning-metrics.csv'), 'metrics.csv')
     expect(series[0].format).toBe('lightning-csv')
     const choice = chooseLossSeries(series)
     expect(choice.chosen?.series.key).toBe('train_loss_step')
@@ -101,7 +95,7 @@ describe('real files written by the frameworks (fixtures/framework-logs, values 
 
   it('Hugging Face trainer_state.json: 20 loss entries (step 2: 0.6946 → step 40: 0.1293), not eval_loss or the final train_loss', async () => {
     const series = readMetricsJson(
-      await readFile(fixture('framework-logs/hf-trainer/trainer_state.json'), 'utf8'),
+      await frameworkLog('hf-trainer/trainer_state.json'),
       'trainer_state.json'
     )
     const choice = chooseLossSeries(series)
@@ -135,9 +129,7 @@ describe('real files written by the frameworks (fixtures/framework-logs, values 
   })
 
   it('scikit-learn MLPClassifier(verbose=True) stdout: 25 iterations 0.9918 → 0.3461', async () => {
-    const series = readOutput(
-      await readFile(fixture('framework-logs/sklearn-mlp-console.txt'), 'utf8')
-    ).series()
+    const series = readOutput(await frameworkLog('sklearn-mlp-console.txt')).series()
     const values = valuesOf(series, 'loss')
     expect(values).toHaveLength(25)
     expect(values[0]).toBeCloseTo(0.9918, 4)
@@ -146,9 +138,7 @@ describe('real files written by the frameworks (fixtures/framework-logs, values 
   })
 
   it('scikit-learn HistGradientBoostingClassifier(verbose=1): its train loss with early stopping, else a tip', async () => {
-    const scored = readOutput(
-      await readFile(fixture('framework-logs/sklearn-hgb-early-stopping.txt'), 'utf8')
-    )
+    const scored = readOutput(await frameworkLog('sklearn-hgb-early-stopping.txt'))
     const choice = chooseLossSeries(scored.series())
     expect(choice.chosen!.series.key).toBe('train loss')
     expect(choice.chosen!.series.points.map(p => p.value).slice(0, 3)).toEqual([
@@ -156,9 +146,7 @@ describe('real files written by the frameworks (fixtures/framework-logs, values 
     ])
     expect(judgeLoss(choice, options, scored.hints, []).verdict).toBe('pass')
     expect(scored.hints.quietBoosting).toBeUndefined()
-    const quiet = readOutput(
-      await readFile(fixture('framework-logs/sklearn-hgb-no-scoring.txt'), 'utf8')
-    )
+    const quiet = readOutput(await frameworkLog('sklearn-hgb-no-scoring.txt'))
     const judged = judgeLoss(chooseLossSeries(quiet.series()), options, quiet.hints, ['output'])
     expect(judged.verdict).toBe('inconclusive')
     expect(judged.reason).toBe(
@@ -257,9 +245,7 @@ describe('CatBoost (fixtures/framework-logs/catboost*: files and console output 
   })
 
   it('console lines: learn is the training loss, test a validation loss, each over its whole set', async () => {
-    const reader = readOutput(
-      await readFile(fixture('framework-logs/catboost-console/console-multiclass-eval.txt'), 'utf8')
-    )
+    const reader = readOutput(await frameworkLog('catboost-console/console-multiclass-eval.txt'))
     const series = reader.series()
     expect(series.map(s => [s.key, s.split, s.wholeSet, s.points.length])).toEqual([
       ['learn', 'train', true, 9],
@@ -269,9 +255,7 @@ describe('CatBoost (fixtures/framework-logs/catboost*: files and console output 
     expect(series[0].points.map(p => p.step).slice(0, 3)).toEqual([0, 50, 100])
     const result = judgeLoss(chooseLossSeries(series), options, reader.hints, [])
     expect(result.verdict).toBe('pass')
-    const learnOnly = readOutput(
-      await readFile(fixture('framework-logs/catboost-console/console-learn.txt'), 'utf8')
-    ).series()
+    const learnOnly = readOutput(await frameworkLog('catboost-console/console-learn.txt')).series()
     expect(valuesOf(learnOnly, 'learn')).toHaveLength(11)
   })
 
@@ -1001,7 +985,7 @@ describe('what the survey of public logs found besides', () => {
   })
 
   it("CatBoost's lines pasted with spaces for tabs are read, and a metric where higher is better is known", async () => {
-    const tabs = await readFile(fixture('framework-logs/catboost-console/console-auc.txt'), 'utf8')
+    const tabs = await frameworkLog('catboost-console/console-auc.txt')
     const reader = readOutput(tabs.replace(/\t/g, '     '))
     expect(reader.hints.catboostMetricHigher).toBe(true)
     expect(valuesOf(reader.series(), 'test')).toHaveLength(12)
@@ -1846,31 +1830,17 @@ describe('bounded memory on hostile metrics files (issue #13)', () => {
 })
 
 const corpus = (name: string): string => fixture(`loss-corpus/runs/${name}.log`)
-async function readRun(name: string, lossKey?: string): Promise<OutputMetricsReader> {
-  const reader = new OutputMetricsReader(undefined, { lossKey })
-  ;(await readFile(corpus(name), 'utf8'))
-    .split(/\r\n|\r|\n/)
-    .forEach((line, index) => reader.readLine(line, index + 1))
-  return reader
-}
+const readRun = async (name: string, lossKey?: string): Promise<OutputMetricsReader> =>
+  readOutput(await readFile(corpus(name), 'utf8'), undefined, lossKey)
 
 /** Command output judged as the loss stage judges it, with the chance level of `label` (baseline-loss: auto). */
-function judgeText(text: string, label: LabelStats, rules: Partial<JudgeOptions> = {}) {
-  const choice = chooseLossSeries(readOutput(text).series())
-  const series = choice.chosen!.series
-  const baseline = resolveBaseline('auto', series.key, label, evidenceOf(series))
-  return judgeLoss(choice, { minDrop: 0.03, window: 0.25, baseline, ...rules }, noHints, [])
-}
 
 describe('runs a window mean misjudges', () => {
   // Each from fixtures/loss-corpus/generate.py at a seed beyond both corpora (a sweep of seeds 200-259),
   // whose model learned.
   it('a run that learned within its first quarter and then wandered passes past half its chance level: its fall counts from its first value', async () => {
     // torch-lr-too-high at seed 233: SGD at lr 1 falls 1.05 → 0.03 in 5 steps, then wanders 0-1.7.
-    const text = await readFile(
-      fixture('framework-logs/torch-lr-too-high-learned-early.txt'),
-      'utf8'
-    )
+    const text = await frameworkLog('torch-lr-too-high-learned-early.txt')
     const label = { classCounts: { '0': 59, '1': 71, '2': 48 } }
     const judged = judgeText(text, label)
     expect(judged.verdict).toBe('pass')
@@ -1888,10 +1858,7 @@ describe('runs a window mean misjudges', () => {
   it("SGD whose loss per unit of weight says it classifies passes though its loss ended above its first epoch's", async () => {
     // sklearn-sgd-default at seed 233: modified_huber loss, 97.7 % right against a majority of 61.7 %; its
     // first epoch's average (14.4) is no untrained loss: SGD starts from zero weights, whose loss is 1 a row.
-    const text = await readFile(
-      fixture('framework-logs/sklearn-sgd-modified-huber-classifies-above-first.txt'),
-      'utf8'
-    )
+    const text = await frameworkLog('sklearn-sgd-modified-huber-classifies-above-first.txt')
     const label = { classCounts: { '0': 98, '1': 158 } }
     const judged = judgeText(text, label)
     expect(judged.verdict).toBe('pass')
@@ -1905,10 +1872,7 @@ describe('runs a window mean misjudges', () => {
   it('a run that fell at every point is weighed half a step past its last value against the chance level', async () => {
     // sklearn-mlp-regressor at seed 244: 9 epochs, each printed loss the epoch's mean of half the squared
     // error; the trained model's MSE is below the label's variance, its last epoch mean 0.5055 just above half.
-    const text = await readFile(
-      fixture('framework-logs/sklearn-mlp-regressor-ends-at-chance.txt'),
-      'utf8'
-    )
+    const text = await frameworkLog('sklearn-mlp-regressor-ends-at-chance.txt')
     const label = { numeric: { count: 256, mean: 0, variance: 1, meanAbsoluteDeviation: 0.8652 } }
     const judged = judgeText(text, label)
     expect(judged.verdict).toBe('pass')
@@ -1930,10 +1894,7 @@ describe('runs a window mean misjudges', () => {
 describe('runs from an independent torch sweep, unlike fixtures/loss-corpus', () => {
   it('Adam at lr 10 that diverged before its first print and wandered back to 1.08 times chance fails', async () => {
     // 3.5e8 at its first print, then 0.80 → 0.73 against a prior entropy of 0.693: its fall says nothing.
-    const text = await readFile(
-      fixture('framework-logs/torch-adam-lr10-diverged-before-print.txt'),
-      'utf8'
-    )
+    const text = await frameworkLog('torch-adam-lr10-diverged-before-print.txt')
     const label = { classCounts: { '0': 709, '1': 707 } }
     const judged = judgeText(text, label)
     expect(judged.verdict).toBe('fail')
@@ -1948,7 +1909,7 @@ describe('runs from an independent torch sweep, unlike fixtures/loss-corpus', ()
 
   it("a dead ReLU regressor whose output bias starts off the mean is weighed against the label's variance", async () => {
     // Output bias 2.43 on a standardised label: 6.68 → 4.27 per epoch, a steady fall toward the variance.
-    const text = await readFile(fixture('framework-logs/torch-dead-relu-offset-bias.txt'), 'utf8')
+    const text = await frameworkLog('torch-dead-relu-offset-bias.txt')
     const label = {
       numeric: { count: 1708, mean: 0, variance: 1, meanAbsoluteDeviation: 0.7904 }
     }
@@ -1962,7 +1923,7 @@ describe('runs from an independent torch sweep, unlike fixtures/loss-corpus', ()
 describe('a pass that ends near its chance level', () => {
   it('needs p < 0.001: a model that never changes (optimizer.step() forgotten) fell at p = 0.007 by batch order', async () => {
     // fixtures/loss-corpus/generate.py's torch-no-step at seed 150 (a sweep beyond both corpora).
-    const text = await readFile(fixture('framework-logs/torch-no-step-near-chance.txt'), 'utf8')
+    const text = await frameworkLog('torch-no-step-near-chance.txt')
     const label = { classCounts: { '0': 94, '1': 162 } }
     const judged = judgeText(text, label)
     expect(judged.verdict).toBe('fail')
@@ -2097,7 +2058,7 @@ describe('scikit-learn SGD: a loss that falls only as the weights shrink', () =>
 
   it('one-vs-rest whose loss per unit of weight says it classifies passes, though loss ÷ Norm fell less than half', async () => {
     // fixtures/loss-corpus/generate.py's sklearn-sgd-ovr at seed 153 (a sweep beyond both corpora): 100 % right.
-    const text = await readFile(fixture('framework-logs/sklearn-sgd-ovr-classifies.txt'), 'utf8')
+    const text = await frameworkLog('sklearn-sgd-ovr-classifies.txt')
     const label = { classCounts: { '0': 59, '1': 71, '2': 48 } }
     const judged = judgeText(text, label)
     expect(judged.verdict).toBe('pass')

@@ -8,6 +8,7 @@ import {
   VALIDATION_TOKENS
 } from './loss-keys.js'
 import type { MetricSeries } from './series.js'
+import { DEFAULT_SIGNIFICANCE, fewestPoints } from './trend.js'
 
 export type Role = 'train' | 'validation' | 'ignored'
 
@@ -99,8 +100,8 @@ export interface Choice {
   missingKey?: string
 }
 
-/** The fewest points whose fall at every one Mann–Kendall finds at p < 0.01 (1 in 5! = 120). */
-const FEWEST_TESTED = 5
+/** The fewest points the trend test can find a fall in at its level (5: one steady fall in 5! orders). */
+const FEWEST_TESTED = fewestPoints(DEFAULT_SIGNIFICANCE)
 
 /**
  * Lightning's `train_loss_step` logged every log_every_n_steps (50 by default) can hold too few points to test

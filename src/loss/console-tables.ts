@@ -126,8 +126,8 @@ export interface SpacyRow {
 export function spacyRow(table: SpacyTable, line: string): SpacyRow | 'rule' | undefined {
   if (TABLE_RULE.test(line)) return 'rule'
   const cells = line.trim().split(/\s+/)
-  const step = Number(cells[1])
   if (cells.length !== table.columns.length || !/^\d+$/.test(cells[1] ?? '')) return undefined
+  const step = Number(cells[1])
   // The first evaluation comes after step 0: its sum holds step + 1 updates.
   const steps = table.lastStep === undefined ? step + 1 : step - table.lastStep
   if (steps <= 0) return undefined

@@ -12,7 +12,7 @@ import {
 } from './file-readers.js'
 import { LineSplitter } from '../train/output.js'
 import { normaliseKey, VALIDATION_TOKENS } from './loss-keys.js'
-import { joinHints, noHints, OutputMetricsReader, type OutputHints } from './output-reader.js'
+import { joinHints, OutputMetricsReader, type OutputHints } from './output-reader.js'
 import type { MetricSeries } from './series.js'
 import { describeWarnings, readTensorboardFile } from './tensorboard.js'
 
@@ -135,7 +135,7 @@ async function readOne(
     return
   }
   const series = readMetricsText(kind, text, label, file)
-  if (kind === 'hf') found.hints = joinHints(found.hints, { ...noHints(), trainerSummary: true })
+  if (kind === 'hf') found.hints.trainerSummary = true
   found.series.push(...series.map(s => (context && !s.context ? { ...s, context } : s)))
   found.files.push(label)
 }

@@ -145,7 +145,7 @@ export interface OutputHints {
 }
 
 /** No hint noticed yet. */
-export const noHints = (): OutputHints => ({ lightningLogInterval: false, fastDevRun: false })
+const noHints = (): OutputHints => ({ lightningLogInterval: false, fastDevRun: false })
 
 /** Hints from several readers: each one any of them noticed. */
 export function joinHints(...all: Array<OutputHints | undefined>): OutputHints {

@@ -218,6 +218,9 @@ export function withFallAddedBack(values: number[], total: number): number[] {
   return n < 2 ? values : values.map((value, i) => value + (total * i) / (n - 1))
 }
 
+/** The trend test's level, chosen on fixtures/loss-corpus (bench/loss-corpus.ts). */
+export const DEFAULT_SIGNIFICANCE = 0.01
+
 /** The fewest points whose steadiest possible fall (every value below the last) reaches p < alpha. */
 export function fewestPoints(alpha: number): number {
   let n = 2

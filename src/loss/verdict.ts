@@ -12,6 +12,7 @@ import {
 import { formatP, formatValue as format, shapeOf, type RunShape } from './shapes.js'
 import {
   binned,
+  DEFAULT_SIGNIFICANCE,
   endAbove,
   fewestPoints,
   firstRankFall,
@@ -34,8 +35,8 @@ import {
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive'
 
-/** The trend test's level and the limits below, chosen on fixtures/loss-corpus (bench/loss-corpus.ts). */
-export const DEFAULT_SIGNIFICANCE = 0.01
+// The limits below, like the trend test's level (DEFAULT_SIGNIFICANCE), are chosen on fixtures/loss-corpus
+// (bench/loss-corpus.ts).
 /**
  * min-loss-drop's default. A run that learned falls more than this over a smoke run: the least in the corpus,
  * an SGDRegressor whose first epoch's average already holds most of its fall, 3.9 %. SGDRegressor on features
@@ -433,7 +434,7 @@ function nearChanceNote(judged: LossResult): string {
 
 /** Why a run whose loss sums batches that may grow (MetricSeries.batchesMayGrow) is not failed for a rise. */
 const GROWING_BATCHES =
-  "spaCy sums each component's loss over the words of its batches, whose default size grows (training.batcher.size is compounding.v1), so its loss per step may rise while the model learns: only a fall, a NaN or a dev score of 0 decides such a run"
+  "spaCy sums each component's loss over the words of its batches, whose default size grows (training.batcher.size is compounding.v1), so its loss per step may rise while the model learns: only a fall, a NaN or a dev score of 0 decides such a run. Evaluate more often ([training] eval_frequency) to give it more rows"
 
 /** For scikit-learn SGD's few, noisy epoch averages (README: 239 of 240 runs of 20-30 epochs decided right). */
 const SGD_EPOCHS =
