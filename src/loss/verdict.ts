@@ -24,7 +24,7 @@ import {
   riseOnceAddedBack,
   seasonalMannKendall
 } from './trend.js'
-import { telltaleFailure } from './telltales.js'
+import { devScoreRose, telltaleFailure } from './telltales.js'
 import {
   fallBeyondWeights,
   MARGIN_SHARE,
@@ -408,8 +408,8 @@ export function judgeLoss(
     judged = judgeRuns(series, choice, settled, { ...base, ...stats }, classifies)
     if (judged.verdict !== 'pass') judged.reason = `${judged.reason}. ${nearChanceNote(judged)}`
   }
-  if (judged.verdict === 'fail' && series.batchesMayGrow)
-    return { ...judged, verdict: 'inconclusive', reason: `${judged.reason}. ${GROWING_BATCHES}` }
+  if (judged.verdict !== 'pass' && series.batchesMayGrow)
+    return byDevScore(judged, series, choice, settled.significance)
   if (!norms || judged.verdict === 'fail') return judged
   if (judged.verdict === 'inconclusive')
     return { ...judged, reason: `${judged.reason}. ${SGD_EPOCHS}` }
@@ -434,7 +434,28 @@ function nearChanceNote(judged: LossResult): string {
 
 /** Why a run whose loss sums batches that may grow (MetricSeries.batchesMayGrow) is not failed for a rise. */
 const GROWING_BATCHES =
-  "spaCy sums each component's loss over the words of its batches, whose default size grows (training.batcher.size is compounding.v1), so its loss per step may rise while the model learns: only a fall, a NaN or a dev score of 0 decides such a run. Evaluate more often ([training] eval_frequency) to give it more rows"
+  "spaCy sums each component's loss over the words of its batches, whose default size grows (training.batcher.size is compounding.v1), so its loss per step may rise while the model learns: only a fall, a dev score that rises, a NaN or a dev score of 0 decides such a run. Evaluate more often ([training] eval_frequency) to give it more rows"
+
+/**
+ * A run whose loss per step cannot fail it (its batches may grow): passed by a dev score that rose, else
+ * inconclusive.
+ */
+function byDevScore(
+  judged: LossResult,
+  series: MetricSeries,
+  choice: Choice,
+  significance: number
+): LossResult {
+  const byLoss = judged.verdict === 'fail' ? `${judged.reason}. ${GROWING_BATCHES}` : judged.reason
+  const rose = devScoreRose(series, trainingSeries(choice), significance)
+  if (rose) return { ...judged, verdict: 'pass', reason: `${rose}. By the loss alone: ${byLoss}` }
+  return { ...judged, verdict: 'inconclusive', reason: byLoss }
+}
+
+/** The series found beside the chosen one that are not a validation split's. */
+function trainingSeries(choice: Choice): MetricSeries[] {
+  return choice.others.filter(other => other.role !== 'validation').map(other => other.series)
+}
 
 /** For scikit-learn SGD's few, noisy epoch averages (README: 239 of 240 runs of 20-30 epochs decided right). */
 const SGD_EPOCHS =
@@ -494,10 +515,7 @@ function unusable(
       reason: `${count} of ${which} did not parse as a number: ${shown}. Fix the log, or set allow-unparsed-loss to judge the values that did parse`
     }
   }
-  const telltale = telltaleFailure(
-    series,
-    choice.others.filter(other => other.role !== 'validation').map(other => other.series)
-  )
+  const telltale = telltaleFailure(series, trainingSeries(choice))
   if (telltale) return { verdict: 'fail', reason: telltale }
   if (series.points.length >= 2) return null
   const only = format(series.points[0].value)
