@@ -3,8 +3,9 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { chooseLossSeries } from '../src/loss/choose.js'
 import { emptyFound, findSeries } from '../src/loss/discover.js'
+import { readMetricsCsv } from '../src/loss/file-readers.js'
 import { judgeLoss } from '../src/loss/verdict.js'
-import { judgeText } from './harness/loss-text.js'
+import { judgeText, readOutput } from './harness/loss-text.js'
 
 // Console logs of real GPU runs on an NVIDIA H200 (torch 2.11, Lightning 2.6.6, transformers 5.17, accelerate
 // 1.15, JAX 0.11 with optax 0.2.8), written by fixtures/loss-corpus/gpu/capture.py; the class counts are those
@@ -238,5 +239,104 @@ describe('a console table with no step column', () => {
     expect(judged.series?.points).toHaveLength(20)
     expect(judged.verdict).toBe('fail')
     expect(judged.reason).toMatch(/^loss did not change \(184\.5 at all 20 points\)/)
+  })
+})
+
+describe("Stable-Baselines3's logger: a reinforcement-learning run is judged by its reward", () => {
+  it('reads each box (section/name keys, time/total_timesteps as the step) and passes on a reward that rose while train/loss rose', async () => {
+    // rlberry's user guide: PPO on CartPole, 5 dumps; rlberry's own logger repeats the second as one line.
+    const judged = judgeText(await publicLog('sb3-ppo-cartpole.txt'), noLabel)
+    expect(judged.series?.key).toBe('train/loss')
+    expect(judged.series?.points.map(point => [point.step, point.value])).toEqual([
+      [4096, 8.42],
+      [6144, 16],
+      [8192, 29.6],
+      [10240, 31.1]
+    ])
+    const reward = judged.otherSeries.find(series => series.key === 'rollout/ep_rew_mean')
+    expect(reward?.points.map(point => point.value)).toEqual([22, 28.1, 40, 50.2, 66])
+    expect(judged.otherSeries.map(series => series.key)).not.toContain('time/fps')
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toBe(
+      'mean episode reward rose from 22 to 66 over 5 values of "rollout/ep_rew_mean" in the command output (Mann–Kendall τ = 1, p = 0.008333): the agent learned. A reinforcement-learning run is judged by its reward: an agent\'s losses need not fall while it learns, since it trains on what its changing policy collects'
+    )
+  })
+
+  it('a reward that did not rise is inconclusive, whatever the losses did; too few dumps are too', async () => {
+    const log = await publicLog('sb3-ppo-cartpole.txt')
+    const rewards = ['22', '23.5', '21.9', '22.8', '22.1']
+    let dump = 0
+    const flat = log.replace(
+      /(\| {4}ep_rew_mean +\| )\S+/g,
+      (_, cell: string) => cell + rewards[dump++]
+    )
+    expect(dump).toBe(5)
+    const judged = judgeText(flat, noLabel)
+    expect(judged.verdict).toBe('inconclusive')
+    expect(judged.reason).toMatch(
+      /^mean episode reward shows no rise to tell from noise, from 22 to 22\.1 over 5 values .*Run more timesteps, or name a loss to judge with loss-key$/
+    )
+    // A rise the test finds, but of less than a fifth of the first value (a random policy's average drifting).
+    const drift = ['22', '22.5', '23', '23.5', '24']
+    dump = 0
+    const drifted = judgeText(
+      log.replace(/(\| {4}ep_rew_mean +\| )\S+/g, (_, cell: string) => cell + drift[dump++]),
+      noLabel
+    )
+    expect(drifted.verdict).toBe('inconclusive')
+    const firstThree = log.slice(0, log.indexOf('[INFO]'))
+    expect(judgeText(firstThree, noLabel).reason).toMatch(
+      /^3 values of "rollout\/ep_rew_mean" in the command output are too few to tell a rise from noise \(the trend test needs 5 at p < 0\.01\)/
+    )
+  })
+
+  it('without a Monitor it logs no reward: inconclusive, saying so, though its train/loss rose', async () => {
+    const log = await publicLog('sb3-ppo-cartpole.txt')
+    const unmonitored = log
+      .split('\n')
+      .filter(line => !/^\| (rollout\/| {4}ep_)/.test(line) && !line.startsWith('[INFO]'))
+      .join('\n')
+    const judged = judgeText(unmonitored, noLabel)
+    expect(judged.series?.key).toBe('train/loss')
+    expect(judged.verdict).toBe('inconclusive')
+    expect(judged.reason).toMatch(
+      /^Stable-Baselines3 logged no mean episode reward \(rollout\/ep_rew_mean\) in the command output: it logs one only for an environment wrapped in a Monitor/
+    )
+  })
+
+  it('its progress.csv (the csv logger, a blank train/ cell before the first update) is judged the same way', () => {
+    const rows = [
+      [22, 2048, ''],
+      [28.1, 4096, 8.42],
+      [40, 6144, 16],
+      [50.2, 8192, 29.6],
+      [66, 10240, 31.1]
+    ]
+    const csv = [
+      'rollout/ep_len_mean,rollout/ep_rew_mean,time/fps,time/total_timesteps,train/loss\n',
+      ...rows.map(([reward, steps, loss]) => `${reward},${reward},1800,${steps},${loss}\n`)
+    ].join('')
+    const judged = judgeLoss(
+      chooseLossSeries(readMetricsCsv(csv, 'logs/progress.csv')),
+      { minDrop: 0.03, window: 0.25 },
+      { lightningLogInterval: false, fastDevRun: false },
+      ['logs']
+    )
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /^mean episode reward rose from 22 to 66 over 5 values of "rollout\/ep_rew_mean" in logs\/progress\.csv/
+    )
+  })
+
+  it('loss-key naming one of its losses has that loss judged as a loss', async () => {
+    const reader = readOutput(await publicLog('sb3-ppo-cartpole.txt'))
+    const judged = judgeLoss(
+      chooseLossSeries(reader.series(), 'train/value_loss'),
+      { minDrop: 0.03, window: 0.25 },
+      reader.hints,
+      ['console.log']
+    )
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(/^loss did not fall: rose 40\.4 % \(51\.5 → 72\.3;/)
   })
 })

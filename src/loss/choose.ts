@@ -98,6 +98,8 @@ export interface Choice {
   others: Candidate[]
   /** `loss-key` named a key nobody wrote. */
   missingKey?: string
+  /** `loss-key` chose the series. */
+  byKey?: boolean
 }
 
 /** The fewest points the trend test can find a fall in at its level (5: one steady fall in 5! orders). */
@@ -144,6 +146,7 @@ export function chooseLossSeries(all: MetricSeries[], lossKey?: string): Choice 
     if (!matches.length) return { usedValidation: false, others: candidates, missingKey: lossKey }
     return {
       chosen: matches[0],
+      byKey: true,
       usedValidation: false,
       others: candidates.filter(c => c !== matches[0])
     }

@@ -137,3 +137,26 @@ export function spacyRow(table: SpacyTable, line: string): SpacyRow | 'rule' | u
   )
   return { step, losses, score: cells.at(-1)! }
 }
+
+// Stable-Baselines3's logger (verbose=1): each dump is a box between rules of dashes, of "| rollout/ |  |"
+// section lines and "|    ep_rew_mean | 28.1 |" cells; a key is section/name, as in its CSV and TensorBoard
+// files, and the step is time/total_timesteps.
+const SB3_RULE = /^-{20,}$/
+const SB3_SECTION = /^\| (\w+)\/ +\| +\|$/
+const SB3_CELL = /^\| {4}(\S+) +\| (\S+) +\|$/
+/** The mean reward of the last 100 episodes: what a reinforcement-learning run is judged by. */
+export const SB3_REWARD = 'rollout/ep_rew_mean'
+export const SB3_STEP = 'time/total_timesteps'
+
+export type Sb3Line =
+  | { kind: 'rule' }
+  | { kind: 'section'; name: string }
+  | { kind: 'cell'; name: string; value: string }
+
+export function sb3Line(line: string): Sb3Line | undefined {
+  if (SB3_RULE.test(line)) return { kind: 'rule' }
+  const section = SB3_SECTION.exec(line)
+  if (section) return { kind: 'section', name: section[1] }
+  const cell = SB3_CELL.exec(line)
+  return cell ? { kind: 'cell', name: cell[1], value: cell[2] } : undefined
+}

@@ -1,5 +1,7 @@
 import { CatboostDirection, parseCatboostLine, type CatboostLine } from './catboost.js'
 import {
+  SB3_STEP,
+  sb3Line,
   SPACY_SCORE,
   spacyHeader,
   spacyRow,
@@ -195,6 +197,10 @@ export class OutputMetricsReader {
   private readonly keyPattern?: RegExp
   private table?: OpenTable
   private spacyTable?: SpacyTable
+  /** Stable-Baselines3's box being read: its section and the cells so far, with their lines. */
+  private sb3Box?: { section: string; cells: Array<[key: string, value: string, line: number]> }
+  /** The keys Stable-Baselines3's boxes printed: another logger's line of the same pairs repeats a box. */
+  private readonly sb3Keys = new Set<string>()
   private sgdEpoch?: number
   private skipBestLine = false
   private readonly catboost = new CatboostDirection()
@@ -238,6 +244,7 @@ export class OutputMetricsReader {
       this.lineHint = GRAD_FN_LOSS[GRAD_FN.exec(line)?.groups?.name ?? '']
       line = line.replace(SCALAR_WRAPPER, '$<value>')
     }
+    if (this.readSb3(line, lineNumber)) return
     if (!this.readTable(line, lineNumber, printed) && !this.readKnownFormats(line, lineNumber))
       this.readGeneric(line, lineNumber)
     this.lineHint = undefined
@@ -254,6 +261,7 @@ export class OutputMetricsReader {
   }
 
   series(): MetricSeries[] {
+    this.closeSb3Box()
     const all = this.collector.series().map(series => this.bars.collapse(series))
     // A metric where higher is better is no loss: without its split it is judged by its key ("learn").
     return this.hints.catboostMetricHigher ? all.map(({ split: _split, ...series }) => series) : all
@@ -345,6 +353,39 @@ export class OutputMetricsReader {
     }
     this.spacyTable = spacyHeader(line)
     return this.spacyTable !== undefined
+  }
+
+  /**
+   * Stable-Baselines3's logger: a rule opens or closes a box (and is left to the other readers); the box's
+   * lines are its own. A line of `section/name = value` pairs naming keys a box printed is the same record
+   * from a second logger (rlberry's), read once.
+   */
+  private readSb3(line: string, lineNumber: number): boolean {
+    const read = sb3Line(line)
+    if (read?.kind === 'rule') {
+      if (this.sb3Box?.cells.length) this.closeSb3Box()
+      else this.sb3Box = { section: '', cells: [] }
+      return false
+    }
+    if (!this.sb3Box || !read) {
+      this.closeSb3Box()
+      return this.sb3Keys.size > 0 && [...this.sb3Keys].some(key => line.includes(`${key} = `))
+    }
+    if (read.kind === 'section') this.sb3Box.section = read.name
+    else this.sb3Box.cells.push([`${this.sb3Box.section}/${read.name}`, read.value, lineNumber])
+    return true
+  }
+
+  private closeSb3Box(): void {
+    const cells = this.sb3Box?.cells ?? []
+    this.sb3Box = undefined
+    const stepCell = cells.find(([key]) => key === SB3_STEP)
+    const step = stepCell && parseMetricNumber(stepCell[1])
+    for (const [key, value, line] of cells) {
+      if (key.startsWith('time/')) continue
+      this.sb3Keys.add(key)
+      this.add(key, value, line, step)
+    }
   }
 
   /** A row's numbers; a row drawn again for the same step (YOLO's bar) replaces that step's. */

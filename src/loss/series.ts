@@ -78,6 +78,23 @@ export interface MetricSeries {
 
 export const COMMAND_OUTPUT = 'command output'
 
+/** Where a series was read, as the messages name it. */
+export const describeSource = (source: string): string =>
+  source === COMMAND_OUTPUT ? 'the command output' : source
+
+/** A series as the messages name it: its key, where it was read, and its run or set. */
+export function describeSeries(series: MetricSeries): string {
+  const source = describeSource(series.source)
+  const within = !series.context
+    ? ''
+    : series.format === 'tensorboard'
+      ? ` (run ${series.context})`
+      : series.format === 'catboost'
+        ? ` (set "${series.context}")`
+        : ''
+  return `"${series.key}" in ${source}${within}`
+}
+
 export function positionWord(format: SourceFormat): string {
   return format === 'tensorboard' ? 'record' : 'line'
 }

@@ -4,6 +4,7 @@ import { EPOCH_RANKS, type Candidate, type Choice } from './choose.js'
 import type { OutputHints } from './output-reader.js'
 import {
   COMMAND_OUTPUT,
+  describeSeries,
   positionWord,
   type LossPoint,
   type MetricSeries,
@@ -24,6 +25,7 @@ import {
   riseOnceAddedBack,
   seasonalMannKendall
 } from './trend.js'
+import { judgeAgent, reinforcementRun } from './reward.js'
 import { devScoreRose, telltaleFailure } from './telltales.js'
 import {
   fallBeyondWeights,
@@ -272,18 +274,6 @@ export interface LossResult {
   warnings: string[]
 }
 
-export function describeSeries(series: MetricSeries): string {
-  const source = series.source === COMMAND_OUTPUT ? 'the command output' : series.source
-  const within = !series.context
-    ? ''
-    : series.format === 'tensorboard'
-      ? ` (run ${series.context})`
-      : series.format === 'catboost'
-        ? ` (set "${series.context}")`
-        : ''
-  return `"${series.key}" in ${source}${within}`
-}
-
 function where(point: LossPoint, series: MetricSeries): string {
   const source = series.source === COMMAND_OUTPUT ? 'command output' : series.source
   return `step ${point.step} (${source} ${positionWord(series.format)} ${point.line})`
@@ -383,8 +373,12 @@ export function judgeLoss(
     warnings
   }
   const series = choice.chosen?.series
+  const agent = reinforcementRun(choice.chosen, choice.others)
+  const significance = options.significance ?? DEFAULT_SIGNIFICANCE
   if (!series)
-    return { ...base, verdict: 'inconclusive', reason: notFound(choice, hints, searched) }
+    return agent
+      ? { ...base, ...judgeAgent(agent, significance) }
+      : { ...base, verdict: 'inconclusive', reason: notFound(choice, hints, searched) }
   const finite = series.points.map(point => point.value).filter(Number.isFinite)
   const stats = {
     series,
@@ -395,6 +389,9 @@ export function judgeLoss(
   }
   const early = unusable(series, options, hints, choice)
   if (early) return { ...base, ...stats, ...early }
+  // loss-key naming a loss of a reinforcement-learning run has it judged as a loss.
+  if (agent && (!choice.byKey || agent.reward === series))
+    return { ...base, ...stats, ...judgeAgent(agent, significance) }
   const norms = weightNorms(
     series,
     choice.others.map(other => other.series)
