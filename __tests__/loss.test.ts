@@ -843,6 +843,35 @@ describe('console tables in more shapes (second survey)', () => {
     ])
   })
 
+  it("YOLOv7's results.txt, a row an epoch with no header, is found in runs/ and its total loss judged", async () => {
+    // github.com/thigiacmaytinh/tomato_yolov7 runs/train/exp/results.txt, its first 20 epochs of 300.
+    const results = await readFile(publicLog('yolov7-results.txt'), 'utf8')
+    const root = await folder({ 'runs/train/exp/results.txt': results })
+    const judged = await judgeFolder(root)
+    expect(judged.series?.key).toBe('total_loss')
+    expect(judged.series?.points.map(p => p.step)).toEqual([...Array(20).keys()])
+    expect([judged.series?.points[0].value, judged.series?.points.at(-1)?.value]).toEqual([
+      1.147, 0.177
+    ])
+    expect(judged.others.map(other => [other.key, other.note])).toEqual([
+      ['box_loss', 'a name ranked below "total_loss"'],
+      ['obj_loss', 'a name ranked below "total_loss"'],
+      ['cls_loss', 'a name ranked below "total_loss"'],
+      ['val_box_loss', 'a validation/evaluation loss'],
+      ['val_obj_loss', 'a validation/evaluation loss'],
+      ['val_cls_loss', 'a validation/evaluation loss']
+    ])
+    expect(judged.verdict).toBe('pass')
+    // A row of another width, or without the GPU memory, is no such row.
+    const lines = results.split('\n')
+    expect(readOutput(lines[0].replace('7.36G', '7.36')).series()).toEqual([])
+    expect(
+      readOutput(`${lines[0]}  0.5`)
+        .series()
+        .map(s => s.key)
+    ).not.toContain('total_loss')
+  })
+
   it('fastai: a table of tabs (copied from a notebook)', () => {
     const series = readOutput(
       'epoch\ttrain_loss\tvalid_loss\taccuracy\ttime\n0\tnan\tnan\t0.958595\t00:03\n1\tnan\tnan\t0.958595\t00:03'

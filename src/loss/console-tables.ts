@@ -160,3 +160,39 @@ export function sb3Line(line: string): Sb3Line | undefined {
   const cell = SB3_CELL.exec(line)
   return cell ? { kind: 'cell', name: cell[1], value: cell[2] } : undefined
 }
+
+// YOLOv7 and YOLOv5 before 6.0 write runs/train/exp*/results.txt with no header, a row an epoch: "0/299",
+// the GPU memory ("3.21G"), the mean box, objectness, class and total losses, the labels and image size of the
+// last batch, then precision, recall, mAP@.5, mAP@.5:.95 and the validation box, objectness and class losses.
+const YOLO_RESULTS_COLUMNS = [
+  'box_loss',
+  'obj_loss',
+  'cls_loss',
+  'total_loss',
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+  'val_box_loss',
+  'val_obj_loss',
+  'val_cls_loss'
+]
+const YOLO_MEMORY = /^[\d.]+G$/
+
+/** A row of YOLO's results.txt: its epoch and its losses, or undefined. */
+export function yoloResultsRow(
+  line: string
+): { epoch: number; losses: Array<[key: string, value: string]> } | undefined {
+  const cells = line.split(/ +/)
+  if (cells.length !== 2 + YOLO_RESULTS_COLUMNS.length || !YOLO_MEMORY.test(cells[1]))
+    return undefined
+  const epoch = /^(\d+)\/\d+$/.exec(cells[0])
+  const numbers = cells.slice(2)
+  if (!epoch || !numbers.every(cell => NUMBER.test(cell))) return undefined
+  const losses = numbers.flatMap((cell, i): Array<[string, string]> =>
+    YOLO_RESULTS_COLUMNS[i] ? [[YOLO_RESULTS_COLUMNS[i], cell]] : []
+  )
+  return { epoch: Number(epoch[1]), losses }
+}

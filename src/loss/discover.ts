@@ -67,9 +67,12 @@ const MAX_TEXT_BYTES = 16 * 1024 * 1024
 const MAX_JSON_BYTES = 8 * 1024 * 1024
 /** Saved console logs (`*.log`, `*.txt`) found in a folder search are read up to this size. */
 const MAX_CONSOLE_BYTES = 16 * 1024 * 1024
-/** A console capture worth reading mentions a loss (vocabularies and requirements files do not), or is CatBoost's or YOLOv7's. */
+/**
+ * A console capture worth reading mentions a loss (vocabularies and requirements files do not), or is CatBoost's
+ * or YOLOv7's (its console, or its headerless results.txt: "0/299  7.36G  0.06121 …").
+ */
 const MENTIONS_LOSS =
-  /loss|cross.?entropy|\bbox +obj +cls\b|\b(?:nll|bce|mse|rmse|mae|xent)\b|\tlearn: /i
+  /loss|cross.?entropy|\bbox +obj +cls\b|\b(?:nll|bce|mse|rmse|mae|xent)\b|\tlearn: |(?:^|\n) *\d+\/\d+ +[\d.]+G +\d/i
 
 type Kind =
   'tensorboard' | 'hf' | 'catboost' | 'json' | 'jsonl' | 'csv' | 'mlflow' | 'dvclive' | 'text'

@@ -9,7 +9,8 @@ import {
   tableRow,
   type SpacyTable,
   type Table,
-  type TableRow
+  type TableRow,
+  yoloResultsRow
 } from './console-tables.js'
 import { isLossKey } from './loss-keys.js'
 import { barFrame, ProgressBars, type BarFrame } from './progress-bars.js'
@@ -430,6 +431,11 @@ export class OutputMetricsReader {
     if (keras && KERAS_PAIR.test(line)) {
       KERAS_PAIR.lastIndex = 0
       this.readKeras(line, keras.groups!.total, lineNumber)
+      return true
+    }
+    const yolo = yoloResultsRow(line)
+    if (yolo) {
+      for (const [key, value] of yolo.losses) this.add(key, value, lineNumber, yolo.epoch)
       return true
     }
     const catboost = parseCatboostLine(line)
