@@ -842,7 +842,20 @@ function judgeRuns(
   if (chance.failure) return { ...result, reason: chance.failure }
   if (several)
     return { ...result, ...finalVerdict(result, runs, options, context.full, classifies) }
-  const [run] = runs
+  return judgeOneRun(result, runs[0], options, context, classifies)
+}
+
+/** A single run past its shapes and chance level: the evidence of a fall, or why there is none. */
+function judgeOneRun(
+  result: LossResult,
+  run: RunShape,
+  options: Settled,
+  context: { full: string; short: string },
+  classifies: WeightsClassify | undefined
+): LossResult {
+  const runs = [run]
+  const { series, trend } = result as Required<Pick<LossResult, 'series' | 'trend'>>
+  const significance = options.significance
   const pastChance = learnedPastChance(run, options)
   if (run.rebound && !pastChance)
     return { ...result, ...run.rebound, reason: `${run.rebound.reason} (${context.full})` }
@@ -867,6 +880,7 @@ function judgeRuns(
   if (tested === result || p < significance)
     return { ...tested, ...finalVerdict(tested, runs, options, context.full) }
   const n = series.points.length
+  const which = describeSeries(series)
   const atChance = satAtChance(runs, p, options)
   if (atChance)
     return {
@@ -948,38 +962,38 @@ function finalVerdict(
       verdict: 'pass',
       reason: `loss fell ${percent(fall)}${fromFirst ? ` from its first value ${format(first)}` : ''} to below half its chance level and half its first value (${context})`
     }
+  return {
+    verdict: 'pass',
+    reason: `${passEvidence(evidence, trend, drop, end, options)} (${context})`
+  }
+}
+
+/** What a pass that did not come from past half the chance level rests on. */
+function passEvidence(
+  evidence: Exclude<Evidence, 'past-chance'>,
+  trend: TrendTest,
+  drop: number,
+  end: number,
+  options: Settled
+): string {
   if (typeof evidence === 'object') {
     const { endNorm, perWeight, scale, runs } = evidence
     const run =
       runs > 1
         ? `; the run of ${runs} back to back with the most per unit of weight ends at ${format(evidence.end)}`
         : ''
-    return {
-      verdict: 'pass',
-      reason: `loss fell ${percent(drop)} to ${format(end)}${run} with the weights' norm at ${format(endNorm)} (SGD prints it beside the loss): ${format(perWeight)} per unit of weight, at most ${format(evidence.share)} × the label's largest chance level (${format(scale)}). A linear model's loss on the rows it gets wrong grows with its weights: this little per unit of weight is a model that classifies, and SGD starts from zero weights (${context})`
-    }
+    return `loss fell ${percent(drop)} to ${format(end)}${run} with the weights' norm at ${format(endNorm)} (SGD prints it beside the loss): ${format(perWeight)} per unit of weight, at most ${format(evidence.share)} × the label's largest chance level (${format(scale)}). A linear model's loss on the rows it gets wrong grows with its weights: this little per unit of weight is a model that classifies, and SGD starts from zero weights`
   }
   if (evidence === 'chance-support') {
     const level = options.baseline?.value === undefined ? NaN : lowestLevel(options.baseline)
-    const support = options.chanceSupport
     const p = supportedP(trend, options)
-    const supported = options.supportedSignificance
-    return {
-      verdict: 'pass',
-      reason: `loss fell ${percent(drop)} at p = ${formatP(p)}${p === trend.slopeP ? " (the least-squares slope's t-test: too few points for Mann–Kendall)" : ''}, which passes below ${format(supported)} (not ${format(trend.significance)}) only because the run also ends at ${format(end)}, below ${percent(support)} of its chance level ${format(level)} (${context})`
-    }
+    return `loss fell ${percent(drop)} at p = ${formatP(p)}${p === trend.slopeP ? " (the least-squares slope's t-test: too few points for Mann–Kendall)" : ''}, which passes below ${format(options.supportedSignificance)} (not ${format(trend.significance)}) only because the run also ends at ${format(end)}, below ${percent(options.chanceSupport)} of its chance level ${format(level)}`
   }
   if (trend.slopeP !== undefined && trend.p >= trend.significance)
-    return {
-      verdict: 'pass',
-      reason: `loss fell ${percent(drop)} along a line: ${trend.points} points are too few for Mann–Kendall, and the least-squares slope is below zero at p = ${formatP(trend.slopeP)} against the points' scatter around it (${context})`
-    }
+    return `loss fell ${percent(drop)} along a line: ${trend.points} points are too few for Mann–Kendall, and the least-squares slope is below zero at p = ${formatP(trend.slopeP)} against the points' scatter around it`
   if (trend.noiseFree && trend.p >= trend.significance)
-    return {
-      verdict: 'pass',
-      reason: `loss fell ${percent(drop)}, at no step rising, and each value is the loss over the whole data set (no sampling noise to tell it from) (${context})`
-    }
-  return { verdict: 'pass', reason: `loss fell ${percent(drop)} (${context})` }
+    return `loss fell ${percent(drop)}, at no step rising, and each value is the loss over the whole data set (no sampling noise to tell it from)`
+  return `loss fell ${percent(drop)}`
 }
 
 /**
