@@ -328,6 +328,13 @@ describe("Stable-Baselines3's logger: a reinforcement-learning run is judged by 
     )
   })
 
+  it('a box that never closes is still read whole, a bounded number of cells at a time', () => {
+    const cells = Array.from({ length: 300 }, (_, i) => `|    loss_${i} | ${i} |`)
+    const series = readOutput(['-'.repeat(41), '| train/ |  |', ...cells].join('\n')).series()
+    expect(series).toHaveLength(300)
+    expect(series.at(-1)).toMatchObject({ key: 'train/loss_299', points: [{ value: 299 }] })
+  })
+
   it('loss-key naming one of its losses has that loss judged as a loss', async () => {
     const reader = readOutput(await publicLog('sb3-ppo-cartpole.txt'))
     const judged = judgeLoss(

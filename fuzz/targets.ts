@@ -350,13 +350,20 @@ export const TARGETS: Target[] = [
       '0.5',
       '━',
       '0:\tlearn: ',
-      '\tbest: '
+      '\tbest: ',
+      '|    ',
+      ' = ',
+      '-----------------------------------------',
+      '/299     7.36G '
     ),
     seeds: async () =>
       seedFiles([
         ...(await corpusLogs(60)),
         'framework-logs/sklearn-mlp-console.txt',
-        'framework-logs/catboost-console/console-multiclass-eval.txt'
+        'framework-logs/catboost-console/console-multiclass-eval.txt',
+        'framework-logs/public/sb3-ppo-cartpole.txt',
+        'framework-logs/public/yolov7-results.txt',
+        'framework-logs/public/spacy-ner-learns.txt'
       ]),
     async run(file) {
       // As the train stage streams a command's output: in pieces, through the line splitter.

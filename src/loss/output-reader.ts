@@ -16,6 +16,7 @@ import { isLossKey } from './loss-keys.js'
 import { barFrame, ProgressBars, type BarFrame } from './progress-bars.js'
 import {
   COMMAND_OUTPUT,
+  MAX_SERIES,
   parseMetricNumber,
   sameValue,
   SeriesCollector,
@@ -29,6 +30,10 @@ import { SGD_NORM_KEY } from './weight-norm.js'
 // Every pattern here runs in time linear in the line: no two adjacent quantifiers can match the same
 // characters, so a failed match never retries a split of the same run (issue #13: a 150 KB line took 31 s in
 // the old XGBoost pattern). Lines are cut at MAX_LINE characters before any pattern sees them.
+/** Cells of one Stable-Baselines3 box held before it is read (its boxes hold about 20). */
+const MAX_BOX_CELLS = 256
+/** A `section/name = value` pair of Stable-Baselines3's keys, as a second logger prints a box on one line. */
+const SB3_PAIR = /(?<![\w/])(\w+\/\w+) = /g
 /** Characters of one line (one `\r` frame) that are read; a metric is never that far into a line. */
 export const MAX_LINE = 16 * 1024
 
@@ -370,10 +375,16 @@ export class OutputMetricsReader {
     }
     if (!this.sb3Box || !read) {
       this.closeSb3Box()
-      return this.sb3Keys.size > 0 && [...this.sb3Keys].some(key => line.includes(`${key} = `))
+      return this.sb3Keys.size > 0 && [...line.matchAll(SB3_PAIR)].some(m => this.sb3Keys.has(m[1]))
     }
     if (read.kind === 'section') this.sb3Box.section = read.name
     else this.sb3Box.cells.push([`${this.sb3Box.section}/${read.name}`, read.value, lineNumber])
+    // A box is a screenful; a stream of cells with no rule is read now, so it holds no more than that.
+    if (this.sb3Box.cells.length >= MAX_BOX_CELLS) {
+      const { section } = this.sb3Box
+      this.closeSb3Box()
+      this.sb3Box = { section, cells: [] }
+    }
     return true
   }
 
@@ -384,7 +395,7 @@ export class OutputMetricsReader {
     const step = stepCell && parseMetricNumber(stepCell[1])
     for (const [key, value, line] of cells) {
       if (key.startsWith('time/')) continue
-      this.sb3Keys.add(key)
+      if (this.sb3Keys.size < MAX_SERIES) this.sb3Keys.add(key)
       this.add(key, value, line, step)
     }
   }
