@@ -173,7 +173,7 @@ describe("spaCy's training table", () => {
     // The loss per step fell 40 → 5.4 and rose again to 6.7; the dev score climbed at every evaluation.
     expect(judged.verdict).toBe('pass')
     expect(judged.reason).toMatch(
-      /^spaCy's dev-set score \(SCORE\) rose from 0\.1 to 0\.93 over 6 evaluations in command output \(Mann–Kendall τ = 1, p = 0\.001389\): the pipeline learned what its scorer counts\. By the loss alone: /
+      /^spaCy's dev-set score \(SCORE\) rose from 0\.1 to 0\.93 over 6 evaluations in the command output \(Mann–Kendall τ = 1, p = 0\.001389\): the pipeline learned what its scorer counts\. By the loss alone: /
     )
   })
 
@@ -226,7 +226,7 @@ describe("spaCy's training table", () => {
     ])
     expect(judged.verdict).toBe('fail')
     expect(judged.reason).toMatch(
-      /^spaCy's dev-set score \(SCORE\) is 0 at all 2 evaluations after the first in command output:/
+      /^spaCy's dev-set score \(SCORE\) is 0 at all 2 evaluations after the first in the command output:/
     )
   })
 })

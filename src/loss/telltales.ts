@@ -1,5 +1,5 @@
 import { SPACY_SCORE } from './console-tables.js'
-import type { MetricSeries } from './series.js'
+import { describeSource, type MetricSeries } from './series.js'
 import { formatP, formatValue } from './shapes.js'
 import { mannKendall } from './trend.js'
 
@@ -51,7 +51,7 @@ export function telltaleFailure(
     return `the box-regression loss "${box.key}" is exactly 0 at all ${box.points.length} points of ${box.source}: no anchor or proposal matched a ground-truth box, so the detector learned no boxes (annotations empty or misread: category ids, box format, image size)`
   const scores = spacyScores(series, trainingOthers)?.slice(1)
   if (scores && scores.length >= SPACY_ZERO_SCORES && scores.every(point => point.value === 0))
-    return `spaCy's dev-set score (SCORE) is 0 at all ${scores.length} evaluations after the first in ${series.source}: the pipeline predicts nothing its scorer counts, whatever its loss did (annotations misaligned with the tokens, labels the dev set does not use, or no learning)`
+    return `spaCy's dev-set score (SCORE) is 0 at all ${scores.length} evaluations after the first in ${describeSource(series.source)}: the pipeline predicts nothing its scorer counts, whatever its loss did (annotations misaligned with the tokens, labels the dev set does not use, or no learning)`
   return undefined
 }
 
@@ -71,7 +71,7 @@ export function devScoreRose(
   const last = scores.at(-1)!
   const trend = mannKendall(scores)
   if (trend.pRise >= significance || last - first < SPACY_SCORE_RISE) return undefined
-  return `spaCy's dev-set score (SCORE) rose from ${formatValue(first)} to ${formatValue(last)} over ${scores.length} evaluations in ${series.source} (Mann–Kendall τ = ${formatValue(trend.tau)}, p = ${formatP(trend.pRise)}): the pipeline learned what its scorer counts`
+  return `spaCy's dev-set score (SCORE) rose from ${formatValue(first)} to ${formatValue(last)} over ${scores.length} evaluations in ${describeSource(series.source)} (Mann–Kendall τ = ${formatValue(trend.tau)}, p = ${formatP(trend.pRise)}): the pipeline learned what its scorer counts`
 }
 
 /** spaCy's SCORE column printed in the same table as the loss. */
