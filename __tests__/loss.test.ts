@@ -2483,7 +2483,7 @@ describe('the chance-level baseline', () => {
     expect(resolveBaseline('auto', 'nll', classes, { first: 30 }).value).toBeCloseTo(0.6595, 4)
   })
 
-  it("a regression loss is also read from its first quarter's mean: its first value is one batch's loss", async () => {
+  it("a loss is also read from its first quarter's mean: its first value is one batch's loss", async () => {
     // torch-optimizer-on-other-model-14: the optimizer steps another network; per-batch MSE of a standardised
     // label whose first batch scored 1.281. An untrained regressor's output may sit off the mean: a first value
     // up to 10 times the label's mean square (REGRESSION_START_SCALE) is where it starts.
@@ -2510,10 +2510,16 @@ describe('the chance-level baseline', () => {
     expect(resolveBaseline('auto', 'Loss', label, { first: 0.5 }).value).toBeUndefined()
     // Past 10 times the mean square (a loss summed over a batch of 16 or more) names no loss.
     expect(resolveBaseline('auto', 'Loss', label, { first: 16 }).value).toBeUndefined()
-    // A class label is read from its first value alone: an untrained classifier scores about ln K on any batch.
-    const classes = { classCounts: { a: 95, b: 161 } }
-    const start = { mean: 0.68, points: 4 }
-    expect(resolveBaseline('auto', 'loss', classes, { first: 3.2, start }).value).toBeUndefined()
+    // A class label too: a random linear layer on standardised features scores above ln K on one batch of 16
+    // (the independent corpus's shuffled labels, seed 27: 0.979 first, 0.7818 over its first quarter).
+    const classes = { classCounts: { a: 21, b: 79 } }
+    const start = { mean: 0.7818, points: 10 }
+    expect(resolveBaseline('auto', 'loss', classes, { first: 0.979 }).value).toBeUndefined()
+    const shuffled = resolveBaseline('auto', 'loss', classes, { first: 0.979, start })
+    expect(shuffled.value).toBeCloseTo(0.514, 3)
+    expect(shuffled.description).toContain(
+      '"loss" was taken for cross-entropy: the mean of its first 10 values, 0.7818, is where an untrained classifier starts on this label (its first value 0.979, one batch\'s loss, is not)'
+    )
   })
 
   it('three points that end below half the chance level and half their first value pass; fewer evidence stays inconclusive', () => {

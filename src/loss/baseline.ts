@@ -316,8 +316,9 @@ function untrainedRange(family: Family, label: LabelStats): [number, number] | u
 
 /**
  * A loss named by no key and no log line, read from where it starts: the losses whose untrained range holds its
- * first value (within INFER_TOLERANCE), cross-entropy for a class label, MSE, RMSE and MAE for a numeric one;
- * for a numeric one also those whose range holds the mean of its first START_SHARE of points. When several fit
+ * first value or the mean of its first START_SHARE of points (within INFER_TOLERANCE), cross-entropy for a class
+ * label, MSE, RMSE and MAE for a numeric one. One batch's loss can lie outside it while the model is untrained:
+ * a regressor's mean square of the batch's labels, a random linear layer's logits on standardised features. When several fit
  * (a standardised label: MSE and RMSE both start near 1), the final loss must be below the highest of their
  * chance levels, and `lowest` keeps the lowest.
  */
@@ -333,7 +334,7 @@ function inferredBaseline(
     : label.numeric
       ? ['mse', 'rmse', 'mae']
       : []
-  const starts = [first, classes ? undefined : start?.mean].filter(
+  const starts = [first, start?.mean].filter(
     (value): value is number => value !== undefined && Number.isFinite(value)
   )
   const fit = fitting(candidates, starts, label, lossKey)
