@@ -28,31 +28,42 @@ function addCounts(into: Record<string, number>, from: Record<string, number>): 
   for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n
 }
 
+/** The parts' figures summed, their violations and row orders renumbered, their keys gathered. */
+interface Gathered {
+  violations: Violation[]
+  orders: number[]
+  countsByCode: Record<string, number>
+  countsByField: Record<string, number>
+  nullCounts: Record<string, number>
+  classCounts: Record<string, number>
+  rows: number
+  violationCount: number
+  /** Each file's rows across the table: after `base` rows, its last row number `last`. */
+  fileRows: Array<{ base: number; last: number }>
+}
+
 /**
- * The parts as one table: each part's rows numbered after the parts before it (per file, and across the
- * files of a dataset, as one pass numbers them), counts summed, the kept violations in order, the keys
- * of all parts compared (rows whose key hashes repeat are read again from `files`, whole, and compared
- * exactly), then the checks of the whole table. Each part's lines are already its file's.
+ * Each part's rows numbered after the parts before it (per file, and across the files of a dataset, as one
+ * pass numbers them), its counts summed, its keys and foreign keys handed to `store` and `references`.
  */
-export async function mergeParts(
+function gatherParts(
   parts: readonly PlacedPart[],
-  files: readonly string[],
-  schema: TableSchema,
-  options: ValidateOptions
-): Promise<ValidationResult> {
-  const violations: Violation[] = []
-  const orders: number[] = []
-  const countsByCode: Record<string, number> = {}
-  const countsByField: Record<string, number> = {}
-  const nullCounts: Record<string, number> = {}
-  const classCounts: Record<string, number> = {}
-  const store = parts.some(part => part.result.keys) ? new KeyStore() : null
-  // The second passes compile the fields as the validator's pass did (with the dialect's null sequence).
-  const keysSchema = withNullSequence(schema, options.dialect)
-  const references = schema.foreignKeys?.length ? new TableReferences(keysSchema) : null
-  // Each file's rows across the table: after `base` rows, its last row number `last`.
-  const fileRows: Array<{ base: number; last: number }> = []
-  let [rows, violationCount, fileBase, within, fileLast, current] = [0, 0, 0, 0, 1, -1]
+  store: KeyStore | null,
+  references: TableReferences | null
+): Gathered {
+  const gathered: Gathered = {
+    violations: [],
+    orders: [],
+    countsByCode: {},
+    countsByField: {},
+    nullCounts: {},
+    classCounts: {},
+    rows: 0,
+    violationCount: 0,
+    fileRows: []
+  }
+  const { fileRows } = gathered
+  let [fileBase, within, fileLast, current] = [0, 0, 1, -1]
   for (const { file, result } of parts) {
     // Rows of a file are numbered from its header (row 1); across files, after the files before it.
     if (file !== current) {
@@ -61,30 +72,44 @@ export async function mergeParts(
     }
     const across = fileBase + within
     for (const violation of result.violations)
-      violations.push(
+      gathered.violations.push(
         within ? { ...violation, rowNumber: violation.rowNumber + within } : violation
       )
-    for (const order of result.orders ?? []) orders.push(order + across * ROW_RANKS)
-    rows += result.rows
-    violationCount += result.violationCount
-    addCounts(countsByCode, result.countsByCode)
-    addCounts(countsByField, result.countsByField)
-    addCounts(nullCounts, result.stats.nullCounts)
-    addCounts(classCounts, result.stats.classCounts ?? {})
+    for (const order of result.orders ?? []) gathered.orders.push(order + across * ROW_RANKS)
+    gathered.rows += result.rows
+    gathered.violationCount += result.violationCount
+    addCounts(gathered.countsByCode, result.countsByCode)
+    addCounts(gathered.countsByField, result.countsByField)
+    addCounts(gathered.nullCounts, result.stats.nullCounts)
+    addCounts(gathered.classCounts, result.stats.classCounts ?? {})
     if (result.keys) store!.absorb(result.keys, across)
     references?.absorb(result.foreignKeys, across)
     fileLast = within + (result.lastRowNumber ?? 1)
     within = fileLast - 1
     fileRows[fileRows.length - 1].last = fileLast
   }
-  const log = new ViolationLog(options.maxViolations, {
-    violations,
-    orders,
-    violationCount,
-    countsByCode,
-    countsByField
-  })
-  const read = readAgain(files, fileRows, schema, options)
+  return gathered
+}
+
+/**
+ * The parts as one table (gatherParts), the keys of all parts compared (rows whose key hashes repeat are
+ * read again from `files`, whole, and compared exactly), then the checks of the whole table. Each part's
+ * lines are already its file's.
+ */
+export async function mergeParts(
+  parts: readonly PlacedPart[],
+  files: readonly string[],
+  schema: TableSchema,
+  options: ValidateOptions
+): Promise<ValidationResult> {
+  const store = parts.some(part => part.result.keys) ? new KeyStore() : null
+  // The second passes compile the fields as the validator's pass did (with the dialect's null sequence).
+  const keysSchema = withNullSequence(schema, options.dialect)
+  const references = schema.foreignKeys?.length ? new TableReferences(keysSchema) : null
+  const gathered = gatherParts(parts, store, references)
+  const { rows, nullCounts, classCounts } = gathered
+  const log = new ViolationLog(options.maxViolations, gathered)
+  const read = readAgain(files, gathered.fileRows, schema, options)
   let repeats: Awaited<ReturnType<typeof repeatedKeys>> | null = null
   try {
     repeats = store ? await repeatedKeys(store, keysSchema, options, read) : null
