@@ -119,16 +119,9 @@ export async function drawHeldOut(
     item.cells.map((cell, index) => valueOf(cell, casters[index], text)).filter((_, i) => keep[i])
   )
   const labels = label
-    ? drawn.items.map(item => {
-        const value = valueOf(item.cells[labelIndex], casters[labelIndex], text)
-        if (value === ABSENT || value === '') return null
-        // A Parquet INT64 label: a number when it fits, as the row objects hold it.
-        return typeof value === 'bigint' && Number.isSafeInteger(Number(value))
-          ? Number(value)
-          : typeof value === 'bigint'
-            ? value.toString()
-            : value
-      })
+    ? drawn.items.map(item =>
+        labelValue(valueOf(item.cells[labelIndex], casters[labelIndex], text))
+      )
     : undefined
   return {
     format,
@@ -140,6 +133,13 @@ export async function drawHeldOut(
     sourceRows: drawn.items.map(item => item.index),
     source: dataset.files[0]
   }
+}
+
+/** A drawn row's label as the answers compare it: null when absent, a Parquet INT64 a number when it fits. */
+function labelValue(value: unknown): unknown {
+  if (value === ABSENT || value === '') return null
+  if (typeof value !== 'bigint') return value
+  return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()
 }
 
 /** Parquet types by field type, so a `number` column is DOUBLE even when the drawn values are whole. */
