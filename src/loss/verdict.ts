@@ -356,6 +356,8 @@ function advice(hints: OutputHints, found: Choice): string {
  *   chance level (it sat at chance): that fails.
  * Back-to-back runs in one log (a step counter that restarts: one-vs-rest training) are judged each for
  * the shapes and pooled for the trend test (the seasonal Mann–Kendall test and the first values' ranks).
+ * Two runs are judged by something other than their loss: a reinforcement-learning run by its mean episode
+ * reward (reward.ts), and a spaCy run, whose loss per step may rise as its batches grow, also by its dev score.
  */
 export function judgeLoss(
   choice: Choice,
