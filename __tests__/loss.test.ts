@@ -1300,6 +1300,26 @@ describe('TensorBoard event files', () => {
     ])
   })
 
+  it("Stable-Baselines3's event file (its tensorboard_log) is judged by its mean episode reward", async () => {
+    const rewards = [22, 28.1, 40, 50.2, 66]
+    const losses = [undefined, 8.42, 16, 29.6, 31.1]
+    const file = eventFile(
+      rewards.map((reward, i) =>
+        event(2048 * (i + 1), [
+          simpleValue('rollout/ep_rew_mean', reward),
+          ...(losses[i] === undefined ? [] : [simpleValue('train/loss', losses[i]!)])
+        ])
+      )
+    )
+    const root = await folder({ 'PPO_1/events.out.tfevents.1700000000.runner.1.0': file })
+    const judged = await judgeFolder(root)
+    expect(judged.series?.key).toBe('train/loss')
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /^mean episode reward rose from 22 to 66 over 5 values of "rollout\/ep_rew_mean" in PPO_1\/events\.out\.tfevents\.1700000000\.runner\.1\.0/
+    )
+  })
+
   it('skips a record with a bad data CRC, tolerates a truncated last record, and reads in any chunking', () => {
     const file = eventFile([
       event(1, [simpleValue('loss', 0.9)]),
