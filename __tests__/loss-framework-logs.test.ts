@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { chooseLossSeries } from '../src/loss/choose.js'
-import { emptyFound, findSeries } from '../src/loss/discover.js'
 import { readMetricsCsv } from '../src/loss/file-readers.js'
 import { judgeLoss } from '../src/loss/verdict.js'
-import { judgeText, readOutput } from './harness/loss-text.js'
+import { judgeFolder, judgeText, readOutput } from './harness/loss-text.js'
 
 // Console logs of real GPU runs on an NVIDIA H200 (torch 2.11, Lightning 2.6.6, transformers 5.17, accelerate
 // 1.15, JAX 0.11 with optax 0.2.8), written by fixtures/loss-corpus/gpu/capture.py; the class counts are those
@@ -16,14 +14,9 @@ const publicLog = (name: string): Promise<string> =>
   readFile(new URL(`../fixtures/framework-logs/public/${name}`, import.meta.url), 'utf8')
 const noLabel = {}
 
-/** A folder as `loss-file` (or the CLI's PATH) names it: every file in it found, its hints joined. */
-async function judgeFolder(name: string) {
-  const root = new URL(`../fixtures/framework-logs/gpu/${name}`, import.meta.url).pathname
-  const found = emptyFound()
-  await findSeries(root, file => path.relative(root, file), found)
-  const choice = chooseLossSeries(found.series)
-  return { ...judgeLoss(choice, { minDrop: 0.03, window: 0.25 }, found.hints, [name]), choice }
-}
+/** A folder of a GPU run as `loss-file` (or the CLI's PATH) names it. */
+const judgeGpuFolder = (name: string) =>
+  judgeFolder(new URL(`../fixtures/framework-logs/gpu/${name}`, import.meta.url).pathname)
 
 const twoClasses = { classCounts: { '0': 1017, '1': 1031 } }
 const threeClasses = { classCounts: { '0': 864, '1': 549, '2': 635 } }
@@ -78,7 +71,7 @@ describe('Lightning 2.6 on a GPU', () => {
 
 describe("each framework's defaults in a smoke run (Lightning's log_every_n_steps=50, the Trainer's logging_steps=500)", () => {
   it('Lightning: 3 points of train_loss_step in 192 steps are too few; its 6 of train_loss_epoch are judged', async () => {
-    const judged = await judgeFolder('lightning-default-logger')
+    const judged = await judgeGpuFolder('lightning-default-logger')
     expect(judged.choice.chosen?.series.key).toBe('train_loss_epoch')
     expect(judged.choice.chosen?.series.points).toHaveLength(6)
     const steps = judged.choice.others.find(other => other.series.key === 'train_loss_step')
@@ -92,7 +85,7 @@ describe("each framework's defaults in a smoke run (Lightning's log_every_n_step
   })
 
   it('the Trainer: 120 steps log no loss, only its run summary; the reason names logging_steps', async () => {
-    const folder = await judgeFolder('hf-trainer-default-logging')
+    const folder = await judgeGpuFolder('hf-trainer-default-logging')
     expect(folder.verdict).toBe('inconclusive')
     expect(folder.reason).toMatch(
       /^no training loss found in .*Hugging Face logs the loss every logging_steps/

@@ -41,7 +41,7 @@ import {
   simpleValue,
   tensorValue
 } from './harness/tfevents.js'
-import { judgeText, readOutput } from './harness/loss-text.js'
+import { judgeFolder, judgeText, readOutput } from './harness/loss-text.js'
 import { slowdown } from '../__fixtures__/linear.js'
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname
@@ -60,12 +60,6 @@ async function folder(files: Record<string, string | Buffer>): Promise<string> {
     await writeFile(path.join(root, name), content)
   }
   return root
-}
-
-async function judgeFolder(root: string, key?: string) {
-  const found = emptyFound()
-  await findSeries(root, file => path.relative(root, file), found)
-  return judgeLoss(chooseLossSeries(found.series, key), options, noHints, [root], found.warnings)
 }
 
 /** A run's report holding only what the loss check put there. */
@@ -111,7 +105,7 @@ describe('real files written by the frameworks (fixtures/framework-logs, values 
   })
 
   it('torch SummaryWriter event files: Loss/train is NaN at step 50, which fails the run; lr sub-runs and hparams are not losses', async () => {
-    const result = await judgeFolder(fixture('framework-logs/torch-tensorboard'))
+    const result = await judgeFolder(fixture('framework-logs/torch-tensorboard'), options)
     expect(result.series?.key).toBe('Loss/train')
     expect(result.series?.points).toHaveLength(51)
     const finite = result.series!.points.slice(0, 50)
@@ -216,7 +210,7 @@ describe('CatBoost (fixtures/framework-logs/catboost*: files and console output 
     const root = await folder({
       'catboost_info/catboost_training.json': `{\n"meta":${JSON.stringify(meta)},\n"iterations":[\n${lines.join(',\n')}\n]}`
     })
-    const result = await judgeFolder(root)
+    const result = await judgeFolder(root, options)
     expect(result.verdict).toBe('fail')
     expect(result.reason).toContain('(catboost_info/catboost_training.json line 6)')
     expect(result.reason).toContain('did not parse as a number: "zero point five"')
@@ -847,7 +841,7 @@ describe('console tables in more shapes (second survey)', () => {
     // github.com/thigiacmaytinh/tomato_yolov7 runs/train/exp/results.txt, its first 20 epochs of 300.
     const results = await readFile(publicLog('yolov7-results.txt'), 'utf8')
     const root = await folder({ 'runs/train/exp/results.txt': results })
-    const judged = await judgeFolder(root)
+    const judged = await judgeFolder(root, options)
     expect(judged.series?.key).toBe('total_loss')
     expect(judged.series?.points.map(p => p.step)).toEqual([...Array(20).keys()])
     expect([judged.series?.points[0].value, judged.series?.points.at(-1)?.value]).toEqual([
@@ -870,6 +864,16 @@ describe('console tables in more shapes (second survey)', () => {
         .series()
         .map(s => s.key)
     ).not.toContain('total_loss')
+  })
+
+  it("a NaN in YOLO's results.txt or in a table of numbers alone is read, and fails the run", async () => {
+    const [row] = (await readFile(publicLog('yolov7-results.txt'), 'utf8')).split('\n')
+    const yolo = readOutput(`${row}\n${row.replace('0/299', '1/299').replace('1.147', 'nan')}`)
+    expect(valuesOf(yolo.series(), 'total_loss')).toEqual([1.147, NaN])
+    const table = readOutput('LOSS      P       R       F\n3.2  0.1  0.2  0.1\nnan  0.1  0.2  0.1')
+    expect(valuesOf(table.series(), 'LOSS')).toEqual([3.2, NaN])
+    const judged = judgeLoss(chooseLossSeries(table.series()), options, noHints, [])
+    expect(judged.verdict).toBe('fail')
   })
 
   it('fastai: a table of tabs (copied from a notebook)', () => {
@@ -1225,7 +1229,7 @@ describe('metrics files', () => {
       ]),
       'data/train.csv': 'feature,label\n1,0\n'
     })
-    const result = await judgeFolder(root)
+    const result = await judgeFolder(root, options)
     expect(result.series).toMatchObject({ key: 'train_loss', format: 'mlflow' })
     expect(result.verdict).toBe('pass')
     const others = Object.fromEntries(result.others.map(o => [`${o.source}:${o.key}`, o.note]))
@@ -1312,7 +1316,7 @@ describe('TensorBoard event files', () => {
       )
     )
     const root = await folder({ 'PPO_1/events.out.tfevents.1700000000.runner.1.0': file })
-    const judged = await judgeFolder(root)
+    const judged = await judgeFolder(root, options)
     expect(judged.series?.key).toBe('train/loss')
     expect(judged.verdict).toBe('pass')
     expect(judged.reason).toMatch(
@@ -1881,8 +1885,6 @@ describe('bounded memory on hostile metrics files (issue #13)', () => {
 const corpus = (name: string): string => fixture(`loss-corpus/runs/${name}.log`)
 const readRun = async (name: string, lossKey?: string): Promise<OutputMetricsReader> =>
   readOutput(await readFile(corpus(name), 'utf8'), undefined, lossKey)
-
-/** Command output judged as the loss stage judges it, with the chance level of `label` (baseline-loss: auto). */
 
 describe('runs a window mean misjudges', () => {
   // Each from fixtures/loss-corpus/generate.py at a seed beyond both corpora (a sweep of seeds 200-259),

@@ -1,6 +1,8 @@
-/** A console log read and judged as the loss stage reads the command's output, for the loss tests. */
+/** A console log, or a folder of logs, read and judged as the loss stage reads them, for the loss tests. */
+import path from 'node:path'
 import { evidenceOf, resolveBaseline, type LabelStats } from '../../src/loss/baseline.js'
 import { chooseLossSeries } from '../../src/loss/choose.js'
+import { emptyFound, findSeries } from '../../src/loss/discover.js'
 import { compileLossPattern, OutputMetricsReader } from '../../src/loss/output-reader.js'
 import { judgeLoss, type JudgeOptions } from '../../src/loss/verdict.js'
 
@@ -29,4 +31,20 @@ export function judgeText(text: string, label: LabelStats, rules: Partial<JudgeO
     ['console.log']
   )
   return { ...judged, series, otherSeries: choice.others.map(other => other.series) }
+}
+
+/**
+ * A folder as `loss-file` (or the CLI's PATH) names it, judged with min-loss-drop 0.03 unless `rules` say
+ * otherwise: every file in it found, its hints joined; the choice of series beside the verdict.
+ */
+export async function judgeFolder(
+  root: string,
+  rules: Partial<JudgeOptions> = {},
+  lossKey?: string
+) {
+  const found = emptyFound()
+  await findSeries(root, file => path.relative(root, file), found)
+  const choice = chooseLossSeries(found.series, lossKey)
+  const options = { minDrop: 0.03, window: 0.25, ...rules }
+  return { ...judgeLoss(choice, options, found.hints, [root], found.warnings), choice }
 }

@@ -10,7 +10,10 @@ const TABLE_RULE = /^-+(?: +-+)*$/
 const TABLE_STEP = /^(?:epoch|iter|iteration|step)$/i
 // A step cell: "3", or YOLO's "3/20".
 const STEP_CELL = /^(\d+)(?:\/\d+)?$/
-const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i
+/** A number as logs print it, NaN and infinities too (a diverged run prints them). */
+export const NUM = String.raw`[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf(?:inity)?)`
+/** A whole cell that is a number (tables, GBDT fields). */
+export const NUMBER_CELL = new RegExp(`^${NUM}$`, 'i')
 // YOLO draws each epoch's row as a progress bar: "1/20  10.1G  1.777 … 640: 100%|███| 298/298 [08:35<00:00]".
 const BAR_TAIL = /:\s+\d{1,3}%\|.*$/
 // YOLOv5 before 6.2 and YOLOv7 head their losses `box  obj  cls  total` (YOLOv8: box_loss, cls_loss, dfl_loss).
@@ -72,7 +75,7 @@ export function tableRow(table: Table, line: string, shown: string): TableRow | 
   const stepColumn = table.columns[table.step < 0 ? 0 : table.step]
   const stepCell = STEP_CELL.exec(named.find(([column]) => column === stepColumn)?.[1] ?? '')
   // A table with no step column (spaCy 2's example scripts: "LOSS  P  R  F") is rows of numbers alone.
-  const numbersOnly = table.step < 0 && named.every(([, cell]) => NUMBER.test(cell))
+  const numbersOnly = table.step < 0 && named.every(([, cell]) => NUMBER_CELL.test(cell))
   if (!stepCell && !numbersOnly) return undefined
   return {
     kind: 'row',
@@ -179,20 +182,20 @@ const YOLO_RESULTS_COLUMNS = [
   'val_obj_loss',
   'val_cls_loss'
 ]
-const YOLO_MEMORY = /^[\d.]+G$/
+/** How a row of YOLO's results.txt starts ("0/299  7.36G  0.06121"); `m`: a folder search tests whole files. */
+export const YOLO_RESULTS_START = /^ *\d+\/\d+ +[\d.]+G +\d/m
 
 /** A row of YOLO's results.txt: its epoch and its losses, or undefined. */
 export function yoloResultsRow(
   line: string
 ): { epoch: number; losses: Array<[key: string, value: string]> } | undefined {
+  if (!YOLO_RESULTS_START.test(line)) return undefined
   const cells = line.split(/ +/)
-  if (cells.length !== 2 + YOLO_RESULTS_COLUMNS.length || !YOLO_MEMORY.test(cells[1]))
-    return undefined
-  const epoch = /^(\d+)\/\d+$/.exec(cells[0])
   const numbers = cells.slice(2)
-  if (!epoch || !numbers.every(cell => NUMBER.test(cell))) return undefined
+  if (cells.length !== 2 + YOLO_RESULTS_COLUMNS.length) return undefined
+  if (!numbers.every(cell => NUMBER_CELL.test(cell))) return undefined
   const losses = numbers.flatMap((cell, i): Array<[string, string]> =>
     YOLO_RESULTS_COLUMNS[i] ? [[YOLO_RESULTS_COLUMNS[i], cell]] : []
   )
-  return { epoch: Number(epoch[1]), losses }
+  return { epoch: parseInt(cells[0], 10), losses }
 }

@@ -11,6 +11,7 @@ import {
   readMlflowMetric
 } from './file-readers.js'
 import { LineSplitter } from '../train/output.js'
+import { YOLO_RESULTS_START } from './console-tables.js'
 import { normaliseKey, VALIDATION_TOKENS } from './loss-keys.js'
 import { joinHints, OutputMetricsReader, type OutputHints } from './output-reader.js'
 import type { MetricSeries } from './series.js'
@@ -69,10 +70,16 @@ const MAX_JSON_BYTES = 8 * 1024 * 1024
 const MAX_CONSOLE_BYTES = 16 * 1024 * 1024
 /**
  * A console capture worth reading mentions a loss (vocabularies and requirements files do not), or is CatBoost's
- * or YOLOv7's (its console, or its headerless results.txt: "0/299  7.36G  0.06121 …").
+ * or YOLOv7's (its console; its headerless results.txt is YOLO_RESULTS_START's).
  */
 const MENTIONS_LOSS =
-  /loss|cross.?entropy|\bbox +obj +cls\b|\b(?:nll|bce|mse|rmse|mae|xent)\b|\tlearn: |(?:^|\n) *\d+\/\d+ +[\d.]+G +\d/i
+  /loss|cross.?entropy|\bbox +obj +cls\b|\b(?:nll|bce|mse|rmse|mae|xent)\b|\tlearn: /i
+
+/** Whether a console log found in a folder search is worth reading (MENTIONS_LOSS, YOLO_RESULTS_START). */
+async function holdsLoss(file: string, label: string): Promise<boolean> {
+  const text = (await readText(file, label, MAX_CONSOLE_BYTES)) ?? ''
+  return MENTIONS_LOSS.test(text) || YOLO_RESULTS_START.test(text)
+}
 
 type Kind =
   'tensorboard' | 'hf' | 'catboost' | 'json' | 'jsonl' | 'csv' | 'mlflow' | 'dvclive' | 'text'
@@ -294,7 +301,7 @@ export async function findSeries(
         kind === 'text' &&
         !reading.pattern &&
         !reading.lossKey &&
-        !MENTIONS_LOSS.test((await readText(file, label(file), MAX_CONSOLE_BYTES)) ?? '')
+        !(await holdsLoss(file, label(file)))
       )
         continue
       await readOne(file, label(file), kind, relativeFolder || undefined, found, reading)

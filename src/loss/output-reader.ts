@@ -1,5 +1,7 @@
 import { CatboostDirection, parseCatboostLine, type CatboostLine } from './catboost.js'
 import {
+  NUM,
+  NUMBER_CELL,
   SB3_STEP,
   sb3Line,
   SPACY_SCORE,
@@ -36,10 +38,6 @@ const MAX_BOX_CELLS = 256
 const SB3_PAIR = /(?<![\w/])(\w+\/\w+) = /g
 /** Characters of one line (one `\r` frame) that are read; a metric is never that far into a line. */
 export const MAX_LINE = 16 * 1024
-
-const NUM = String.raw`[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf(?:inity)?)`
-/** A whole cell that is a number (tables, GBDT fields). */
-const NUMBER_CELL = new RegExp(`^${NUM}$`, 'i')
 
 // torch and numpy scalars printed as themselves: tensor(1.2352, grad_fn=<NllLossBackward0>),
 // tensor(0.5, device='cuda:0'), np.float64(0.5), array(0.5, dtype=float32). The wrapper is replaced by the
@@ -375,7 +373,11 @@ export class OutputMetricsReader {
     }
     if (!this.sb3Box || !read) {
       this.closeSb3Box()
-      return this.sb3Keys.size > 0 && [...line.matchAll(SB3_PAIR)].some(m => this.sb3Keys.has(m[1]))
+      return (
+        this.sb3Keys.size > 0 &&
+        line.includes(' = ') &&
+        [...line.matchAll(SB3_PAIR)].some(m => this.sb3Keys.has(m[1]))
+      )
     }
     if (read.kind === 'section') this.sb3Box.section = read.name
     else this.sb3Box.cells.push([`${this.sb3Box.section}/${read.name}`, read.value, lineNumber])

@@ -376,29 +376,22 @@ export function judgeLoss(
   }
   const series = choice.chosen?.series
   const agent = reinforcementRun(choice.chosen, choice.others)
-  const significance = options.significance ?? DEFAULT_SIGNIFICANCE
+  const levels = settle(options)
   if (!series)
     return agent
-      ? { ...base, ...judgeAgent(agent, significance) }
+      ? { ...base, ...judgeAgent(agent, levels.significance) }
       : { ...base, verdict: 'inconclusive', reason: notFound(choice, hints, searched) }
-  const finite = series.points.map(point => point.value).filter(Number.isFinite)
-  const stats = {
-    series,
-    first: series.points[0]?.value,
-    last: series.points.at(-1)?.value,
-    min: finite.length ? Math.min(...finite) : undefined,
-    ...(series.unparsed?.length ? { unparsed: series.unparsed } : {})
-  }
+  const stats = statsOf(series)
   const early = unusable(series, options, hints, choice)
   if (early) return { ...base, ...stats, ...early }
   // loss-key naming a loss of a reinforcement-learning run has it judged as a loss.
   if (agent && (!choice.byKey || agent.reward === series))
-    return { ...base, ...stats, ...judgeAgent(agent, significance) }
+    return { ...base, ...stats, ...judgeAgent(agent, levels.significance) }
   const norms = weightNorms(
     series,
     choice.others.map(other => other.series)
   )
-  let settled = settle(options)
+  let settled = levels
   const classifies = weightsClassify(series, norms, settled)
   let judged = judgeRuns(series, choice, settled, { ...base, ...stats }, classifies)
   const stricter = judged.verdict === 'pass' && stricterNearChance(judged, settled)
@@ -407,14 +400,27 @@ export function judgeLoss(
     judged = judgeRuns(series, choice, settled, { ...base, ...stats }, classifies)
     if (judged.verdict !== 'pass') judged.reason = `${judged.reason}. ${nearChanceNote(judged)}`
   }
+  // The dev score's own level: NEAR_CHANCE_SIGNIFICANCE weighs per-batch loss noise, not a score.
   if (judged.verdict !== 'pass' && series.batchesMayGrow)
-    return byDevScore(judged, series, choice, settled.significance)
+    return byDevScore(judged, series, choice, levels.significance)
   if (!norms || judged.verdict === 'fail') return judged
   if (judged.verdict === 'inconclusive')
     return { ...judged, reason: `${judged.reason}. ${SGD_EPOCHS}` }
   // A model whose loss per unit of weight says it classifies learned, however its weights moved.
   if (classifies) return judged
   return checkWeights(judged, series, norms, settled)
+}
+
+/** What the result says of the chosen series whatever the verdict: its ends, its least value, what did not parse. */
+function statsOf(series: MetricSeries) {
+  const finite = series.points.map(point => point.value).filter(Number.isFinite)
+  return {
+    series,
+    first: series.points[0]?.value,
+    last: series.points.at(-1)?.value,
+    min: finite.length ? Math.min(...finite) : undefined,
+    ...(series.unparsed?.length ? { unparsed: series.unparsed } : {})
+  }
 }
 
 /** The levels a pass that ends near its chance level is judged again at (NEAR_CHANCE), or undefined. */
