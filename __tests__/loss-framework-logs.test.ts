@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { chooseLossSeries } from '../src/loss/choose.js'
 import { readMetricsCsv } from '../src/loss/file-readers.js'
 import { judgeLoss } from '../src/loss/verdict.js'
+import type { MetricSeries } from '../src/loss/series.js'
 import { judgeFolder, judgeText, readOutput } from './harness/loss-text.js'
 
 // Console logs of real GPU runs on an NVIDIA H200 (torch 2.11, Lightning 2.6.6, transformers 5.17, accelerate
@@ -338,5 +339,90 @@ describe("Stable-Baselines3's logger: a reinforcement-learning run is judged by 
     )
     expect(judged.verdict).toBe('fail')
     expect(judged.reason).toMatch(/^loss did not fall: rose 40\.4 % \(51\.5 → 72\.3;/)
+  })
+})
+
+describe('more frameworks, from public logs (public/SOURCES.md)', () => {
+  const keyed = (series: MetricSeries[]) =>
+    series
+      .filter(s => /loss/i.test(s.key) && !/nll|scale|_\d$/.test(s.key))
+      .map(s => [s.key, s.context, s.points.length, s.points[0].value, s.points.at(-1)!.value])
+
+  it("fairseq's timestamped log: train_inner is the series; its valid and per-epoch train lines stay apart", async () => {
+    const text = await publicLog('fairseq-resumed-epoch143.txt')
+    expect(keyed(readOutput(text).series())).toEqual([
+      ['loss', undefined, 17, 3.147, 3.136],
+      ['loss', 'validation', 5, 12.677, 12.605],
+      ['loss', 'epoch summary', 5, 3.14, 3.127]
+    ])
+    // Resumed at epoch 143, its loss no longer falls: a valid loss of 12 read as training's hid that.
+    const judged = judgeText(text, noLabel)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(/^loss did not fall beyond its own noise/)
+  })
+
+  it("fairseq-hydra-train's JSON records (quoted numbers): train_inner's loss over the epochs' train_loss", async () => {
+    const judged = judgeText(await publicLog('fairseq-hydra-json.txt'), noLabel)
+    expect([judged.series?.key, judged.series?.points.length]).toEqual(['loss', 23])
+    expect([judged.first, judged.last]).toEqual([9.276, 3.922])
+    expect(judged.otherSeries.map(s => [s.key, s.points.length])).toEqual(
+      expect.arrayContaining([
+        ['valid_loss', 10],
+        ['train_loss', 10]
+      ])
+    )
+    expect(judged.verdict).toBe('pass')
+  })
+
+  it("fairseq 2018: each step's own loss (not the running average beside it); its valid progress lines are validation", async () => {
+    const series = readOutput(await publicLog('fairseq-2018-running-average.txt')).series()
+    expect(keyed(series)).toEqual([
+      ['loss', 'validation', 2, 3.24, 2.72],
+      ['valid loss', 'validation', 2, 3.69, 3.13],
+      ['loss', undefined, 9, 2.17, 1.97],
+      ['train loss', 'epoch summary', 1, 2.92, 2.92]
+    ])
+  })
+
+  it("MindSpore's LossMonitor: 'epoch: 1 step: 125, loss is 2.5471632', one point an epoch", async () => {
+    const judged = judgeText(await publicLog('mindspore-loss-monitor.txt'), noLabel)
+    expect(judged.series?.points.map(p => p.step)).toEqual([...Array(15).keys()].map(i => i + 1))
+    expect([judged.first, judged.last]).toEqual([2.5471632, 0.13220823])
+    expect(judged.verdict).toBe('pass')
+  })
+
+  it("PaddlePaddle's Model.fit: step lines stepped on from the epochs before; evaluate()'s lines are its own", async () => {
+    const series = readOutput(await publicLog('paddle-hapi-epoch5.txt')).series()
+    const train = series.find(s => s.key === 'loss' && s.context === undefined)!
+    // "Epoch 5/5" and 938 steps an epoch: its step 10 is the run's 3762nd.
+    expect(train.points.slice(0, 2).map(p => [p.step, p.value])).toEqual([
+      [3762, 0.0325],
+      [3772, 0.005]
+    ])
+    expect(train.points).toHaveLength(94)
+    expect(train.points.some(p => p.value === 6.9384e-4)).toBe(true)
+    const evaluation = series.find(s => s.key === 'loss' && s.context === 'evaluation')!
+    expect([evaluation.points.length, evaluation.points[0].value]).toEqual([16, 0.2273])
+  })
+
+  it("PaddleClas: '[2022/04/04 17:51:12] root INFO: [Train][Epoch 1/20][Iter: 0/8]…', its [Avg] and [Eval] lines apart", async () => {
+    const text = await publicLog('paddleclas-flowers.txt')
+    expect(keyed(readOutput(text).series())).toEqual([
+      ['loss', undefined, 20, 4.64081, 0.16348],
+      ['loss', 'epoch summary', 20, 4.64772, 0.2071],
+      ['loss', 'eval', 8, 3.10458, 0.4026]
+    ])
+    expect(judgeText(text, noLabel).verdict).toBe('pass')
+  })
+
+  it("AllenNLP: the bars after its 'Validating' line are the validation loss, in the same shape as training's", async () => {
+    const text = await publicLog('allennlp-tagger.txt')
+    expect(keyed(readOutput(text).series())).toEqual([
+      ['loss', undefined, 6, 3.5716, 0.7537],
+      ['loss', 'validation', 6, 3.2306, 0.7693]
+    ])
+    // Without the phase line, the validation bars would have been read as training's.
+    const unmarked = readOutput(text.replace(/ - Validating$/gm, ' - Evaluation done')).series()
+    expect(keyed(unmarked)).toEqual([['loss', undefined, 12, 3.5716, 0.7693]])
   })
 })

@@ -837,6 +837,27 @@ describe('console tables in more shapes (second survey)', () => {
     ])
   })
 
+  it("the TensorFlow Object Detection API's loss dict: Loss/total_loss over its parts (the group's name is no part)", () => {
+    // model_lib_v2.py prints a dict over several lines after each "Step N per-step time" line.
+    const step = (n: number, cls: string, loc: string, total: string) =>
+      [
+        `I0725 00:05:56.181542 140245404088192 model_lib_v2.py:705] Step ${n} per-step time 0.531s`,
+        `I0725 00:05:56.181542 140245404088192 model_lib_v2.py:708] {'Loss/classification_loss': ${cls},`,
+        ` 'Loss/localization_loss': ${loc},`,
+        " 'Loss/regularization_loss': 0.15323259,",
+        ` 'Loss/total_loss': ${total},`,
+        " 'learning_rate': 0.0319994}"
+      ].join('\n')
+    const text = [
+      step(100, '0.9855735', '0.65089846', '1.7897046'),
+      step(200, '0.5855735', '0.35089846', '1.0897046')
+    ].join('\n')
+    const choice = chooseLossSeries(readOutput(text).series())
+    expect(choice.chosen!.series.key).toBe('Loss/total_loss')
+    expect(choice.chosen!.series.points.map(p => p.value)).toEqual([1.7897046, 1.0897046])
+    expect(classify(choice.others[0].series)).toMatchObject({ role: 'train', rank: 3 })
+  })
+
   it("YOLOv7's results.txt, a row an epoch with no header, is found in runs/ and its total loss judged", async () => {
     // github.com/thigiacmaytinh/tomato_yolov7 runs/train/exp/results.txt, its first 20 epochs of 300.
     const results = await readFile(publicLog('yolov7-results.txt'), 'utf8')

@@ -354,7 +354,11 @@ export const TARGETS: Target[] = [
       '|    ',
       ' = ',
       '-----------------------------------------',
-      '/299     7.36G '
+      '/299     7.36G ',
+      'Eval begin...',
+      ' - Validating',
+      ' | INFO | valid | ',
+      ', loss is '
     ),
     seeds: async () =>
       seedFiles([
@@ -363,7 +367,10 @@ export const TARGETS: Target[] = [
         'framework-logs/catboost-console/console-multiclass-eval.txt',
         'framework-logs/public/sb3-ppo-cartpole.txt',
         'framework-logs/public/yolov7-results.txt',
-        'framework-logs/public/spacy-ner-learns.txt'
+        'framework-logs/public/spacy-ner-learns.txt',
+        'framework-logs/public/paddle-hapi-epoch5.txt',
+        'framework-logs/public/allennlp-tagger.txt',
+        'framework-logs/public/fairseq-resumed-epoch143.txt'
       ]),
     async run(file) {
       // As the train stage streams a command's output: in pieces, through the line splitter.

@@ -66,9 +66,12 @@ export function classify(series: MetricSeries): Omit<Candidate, 'series' | 'fini
     if (named === undefined) return { role: 'ignored', rank: 0, why: 'not a loss' }
     rank = named
   } else {
-    const rest = keyTokens.filter(
+    const unsplit = keyTokens.filter(
       token => !VALIDATION_TOKENS.has(token) && token !== 'train' && token !== 'training'
     )
+    // A group's name is no part of its loss: the TensorFlow Object Detection API's `Loss/total_loss`.
+    const rest =
+      unsplit[0] === 'loss' && unsplit.indexOf('loss', 1) > 0 ? unsplit.slice(1) : unsplit
     const joined = rest.join('_')
     if (joined === 'loss_step') rank = 0
     else if (joined === 'loss' && (keyTokens.includes('train') || keyTokens.includes('training')))

@@ -71,6 +71,15 @@ const KV_EQ = new RegExp(
 const KERAS_EPOCH = /^Epoch (?<epoch>\d+)\/\d+$/
 const KERAS_LINE = /^\d+\/(?<total>\d+|Unknown)\b/
 const KERAS_PAIR = new RegExp(String.raw`\s-\s(?<key>[\w./]+):\s(?<value>${NUM})`, 'gi')
+// PaddlePaddle's Model.fit, after the same "Epoch 3/10": "step  10/938 [====>...] - loss: 0.0325 - acc: 0.99 -
+// 38ms/step" every log_freq steps, each loss its step's own; evaluate() prints the same lines between
+// "Eval begin..." and "Eval samples: 10000".
+const PADDLE_STEP = /^step +(?<step>\d+)\/(?<total>\d+)\b/
+const PADDLE_EVAL_BEGIN = /^Eval begin\.\.\.$/
+const PADDLE_EVAL_END = /^Eval samples: \d+$/
+// AllenNLP's trainer logs its phase before each bar ("allennlp.training.trainer - Validating"): the bars after
+// "Validating" draw the validation loss, in the same "loss: 3.23 ||: 100%|####| 31/31" shape as training's.
+const BAR_PHASE = /^(?:[\w.]+ - )?(?<phase>Training|Validating)$/
 // XGBoost "[0]\ttrain-logloss:0.66014\teval-logloss:0.67"; LightGBM "[10]\ttraining's binary_logloss: 0.5".
 // The fields are split on tabs, not matched by one pattern.
 const GBDT_LINE = /^\[(?<iteration>\d+)\]\s/
@@ -95,9 +104,9 @@ const HGB_ROUND = /^\[\d+\/\d+\] \d+ trees?, \d+ leaves/
 const RICH_EPOCH_BAR = /^Epoch \d+(?:\/\d+)? +[━╸╺]/
 const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i')
 // Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", "Val. Loss", quoted keys; ':' '=' or
-// a space.
+// a space, or MindSpore's LossMonitor's " is " ("epoch: 1 step: 125, loss is 2.5471632").
 const GENERIC = new RegExp(
-  String.raw`(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*)?|(?:train(?:ing)?|val(?:i(?:d(?:ation)?)?)?|test|eval|avg|average)\.?[ _]loss)['"]?(?:\s*[:=：]\s*|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
+  String.raw`(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*)?|(?:train(?:ing)?|val(?:i(?:d(?:ation)?)?)?|test|eval|avg|average)\.?[ _]loss)['"]?(?:\s*[:=：]\s*|\s+is\s+|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
   'gi'
 )
 // A camelCase loss the generic pattern cannot see (no separator before it): MXNet's "RPNLogLoss=0.69".
@@ -112,16 +121,20 @@ const NAMED = new RegExp(
 // split's. TensorFlow Estimator's evaluation says "Saving dict for global step 1000: …, loss = 1651.5".
 const LEADING_SPLIT =
   /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| results| metrics| net output #\d+| \(\w+\))?(?:\W{1,3}\s|\]|:|\s+\d)|^Saving dict for global step \d+:/i
-// An epoch's summary after its step lines (torchvision's MetricLogger, Flair, fairseq): a series of its own.
-const EPOCH_SUMMARY = /^(?:Averaged stats:|EPOCH \d+ done:|\| epoch \d+ \| (?!valid on '))/
+// An epoch's summary after its step lines (torchvision's MetricLogger, Flair, fairseq, PaddleClas's
+// "[Train][Epoch 1/20][Avg]CELoss: …"): a series of its own.
+const EPOCH_SUMMARY =
+  /^(?:Averaged stats:|EPOCH \d+ done:|(?:train )?\| epoch \d+ \| (?!valid on ')|\[Train\]\[Epoch \d+\/\d+\]\[Avg\])/
 // fairseq's evaluation: "| epoch 010 | valid on 'valid' subset | valid_loss 1.94" and its progress lines.
 const FAIRSEQ_VALID = /^\| epoch \d+ \| valid on '/
 // Chinese tutorials name the split anywhere before the loss: 测试 (test, 測試), 验证 (validation, 驗證).
 const CJK_SPLIT = /测试|測試|验证|驗證/
 // What loggers put before the message: "INFO:root:", absl's "I0912 10:00:00.123 140 train.py:652] ",
-// "2025-03-02 05:16:20,962 - INFO - ", "[2025-03-02 05:16:20] INFO ", mmengine's "11/29 10:00:00 - mmengine - INFO - ".
+// "2025-03-02 05:16:20,962 - INFO - ", "[2025-03-02 05:16:20] INFO ", mmengine's "11/29 10:00:00 - mmengine - INFO - ",
+// fairseq's "2023-06-13 17:31:08 | INFO | " (its logger's name stays: "valid | epoch 3 | …"), PaddlePaddle's
+// "[2022/04/04 17:51:12] root INFO: ".
 const LOG_PREFIX =
-  /^(?:(?:DEBUG|INFO|WARNING|ERROR):[\w.]*:|[IWE]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [\w.-]+:\d+\] |\[?\d{2,4}[-/]\d{2}[-/]?\d{0,2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?(?: - [\w.]+)?(?: *(?:- *)?\[?(?:DEBUG|INFO|WARNING)\]?)?(?: *- )?) */
+  /^(?:(?:DEBUG|INFO|WARNING|ERROR):[\w.]*:|[IWE]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [\w.-]+:\d+\] |\[?\d{2,4}[-/]\d{2}[-/]?\d{0,2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?(?: \| (?:DEBUG|INFO|WARNING) \|| [\w.]+ (?:DEBUG|INFO|WARNING):)?(?: - [\w.]+)?(?: *(?:- *)?\[?(?:DEBUG|INFO|WARNING)\]?)?(?: *- )?) */
 // A step named inside the line: "Epoch=1 Step=120", TensorFlow's "loss = 0.5, step = 801".
 const MID_STEP = /(?<![\w.-])(?:global[ _]?)?step\s*[:=]\s*(?<step>\d+)\b/i
 // A line that only leads up to the loss ("Iteration 3, loss = ...") carries the step.
@@ -218,6 +231,10 @@ export class OutputMetricsReader {
   /** The epoch model.fit is in (its "Epoch k/N" line): the number, which one, and its bars' step count. */
   private kerasEpoch?: { epoch: number; block: number; steps?: string }
   private kerasBlocks = 0
+  /** Between PaddlePaddle's "Eval begin..." and "Eval samples: N". */
+  private paddleEvaluating = false
+  /** The split of the bars that follow a phase line (BAR_PHASE). */
+  private barPhase?: string
   /** The epoch block each Keras key's last point came from: a bar redrawn in that epoch replaces it. */
   private readonly kerasPointBlock = new Map<string, number>()
   /** Which loss the line being read says its values are (a tensor's grad_fn). */
@@ -290,6 +307,7 @@ export class OutputMetricsReader {
 
   /** A tqdm frame: its postfix (`loss=0.52`) and its description (`loss: 0.52`), one point per step drawn. */
   private readBar(frame: BarFrame, lineNumber: number): void {
+    const split = frame.split ?? this.barPhase
     const pairs = [...frame.postfix.matchAll(KV_EQ), ...frame.description.matchAll(GENERIC)]
     // Frames run together when a log lost its "\r"s: a key seen again on the line is the next frame's.
     const seen = new Map<string, number>()
@@ -300,9 +318,9 @@ export class OutputMetricsReader {
       const again = seen.get(key) ?? 0
       seen.set(key, again + 1)
       const drawn = again ? { ...frame, step: `${frame.step}+${again}` } : frame
-      const placed = this.bars.place(seriesId(key, frame.split), value, drawn)
-      if (placed === 'replace') this.collector.replaceLast(key, value, lineNumber, frame.split)
-      else if (placed === 'add') this.add(key, text, lineNumber, undefined, frame.split)
+      const placed = this.bars.place(seriesId(key, split), value, drawn)
+      if (placed === 'replace') this.collector.replaceLast(key, value, lineNumber, split)
+      else if (placed === 'add') this.add(key, text, lineNumber, undefined, split)
     }
   }
 
@@ -438,8 +456,10 @@ export class OutputMetricsReader {
     const kerasEpoch = KERAS_EPOCH.exec(line)
     if (kerasEpoch) {
       this.kerasEpoch = { epoch: Number(kerasEpoch.groups!.epoch), block: ++this.kerasBlocks }
+      this.paddleEvaluating = false
       return true
     }
+    if (this.readPaddle(line, lineNumber)) return true
     const keras = KERAS_LINE.exec(line)
     if (keras && KERAS_PAIR.test(line)) {
       KERAS_PAIR.lastIndex = 0
@@ -550,6 +570,23 @@ export class OutputMetricsReader {
     }
   }
 
+  /** PaddlePaddle's step lines: a point each, stepped on from the epochs before; evaluate()'s are its own. */
+  private readPaddle(line: string, lineNumber: number): boolean {
+    if (PADDLE_EVAL_BEGIN.test(line) || PADDLE_EVAL_END.test(line)) {
+      this.paddleEvaluating = PADDLE_EVAL_BEGIN.test(line)
+      return true
+    }
+    const paddle = PADDLE_STEP.exec(line)
+    if (!paddle || !line.includes(' - ')) return false
+    const { step, total } = paddle.groups!
+    const epochsBefore = this.kerasEpoch ? this.kerasEpoch.epoch - 1 : 0
+    const context = this.paddleEvaluating ? 'evaluation' : undefined
+    const at = context ? undefined : epochsBefore * Number(total) + Number(step)
+    for (const m of line.matchAll(KERAS_PAIR))
+      this.add(m.groups!.key, m.groups!.value, lineNumber, at, context)
+    return true
+  }
+
   /** CatBoost's `learn:` and `test:` values: the metric over each whole set, whatever metric it is. */
   private readCatboost(line: CatboostLine, lineNumber: number): void {
     this.catboost.see(line)
@@ -583,6 +620,11 @@ export class OutputMetricsReader {
 
   private readGeneric(line: string, lineNumber: number): void {
     const body = line.replace(LOG_PREFIX, '')
+    const phase = BAR_PHASE.exec(body)?.groups!.phase
+    if (phase) {
+      this.barPhase = phase === 'Validating' ? 'validation' : undefined
+      return
+    }
     const leading = LEADING_STEP.exec(body)
     const step = leading ? Number(leading.groups!.step ?? leading.groups!.bracket) : undefined
     const losses = [...line.matchAll(GENERIC)]
