@@ -2643,6 +2643,7 @@ describe('linear-time patterns (issue #13)', () => {
     const readTwentyTimes = (text: string) => () => {
       for (let n = 0; n < 20; n++) readOutput(text)
     }
-    expect(await slowdown(readTwentyTimes(line), readTwentyTimes(ordinary))).toBeLessThan(20)
+    // Best of 7: each timing is tens of milliseconds, and a full parallel test run once took 23 times.
+    expect(await slowdown(readTwentyTimes(line), readTwentyTimes(ordinary), 7)).toBeLessThan(20)
   })
 })
