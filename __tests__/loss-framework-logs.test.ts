@@ -425,4 +425,37 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
     const unmarked = readOutput(text.replace(/ - Validating$/gm, ' - Evaluation done')).series()
     expect(keyed(unmarked)).toEqual([['loss', undefined, 12, 3.5716, 0.7693]])
   })
+  it("Trax's training loop: 'Step    100: train CrossEntropyLossWithLogSoftmax |  7.02561331', its eval lines apart", async () => {
+    const text = await publicLog('trax-nmt.txt')
+    const series = readOutput(text).series()
+    expect(keyed(series)).toEqual([
+      ['CrossEntropyLossWithLogSoftmax', undefined, 51, 9.85205269, 1.74079084],
+      ['CrossEntropyLossWithLogSoftmax', 'eval', 51, 9.71523285, 1.76899207]
+    ])
+    expect(series[0].points.slice(0, 3).map(p => p.step)).toEqual([1, 100, 200])
+    expect(judgeText(text, noLabel).verdict).toBe('pass')
+  })
+
+  it("icefall: 'loss[loss=0.4561, …], tot_loss[loss=0.7076, …]' is the batch's loss and the running average, apart", async () => {
+    const text = await publicLog('icefall-yesno.txt')
+    const series = readOutput(text).series()
+    expect(keyed(series).filter(([key]) => !String(key).startsWith('best'))).toEqual([
+      ['loss', undefined, 15, 1.065, 0.01169],
+      ['tot_loss', undefined, 15, 1.065, 0.01054],
+      ['validation loss', undefined, 10, 0.9002, 0.01073]
+    ])
+    const judged = judgeText(text, noLabel)
+    expect([judged.series?.key, judged.verdict]).toEqual(['loss', 'pass'])
+  })
+
+  it('SpeechBrain: its tqdm postfix and its epoch line carry the same train loss; valid and test losses apart', async () => {
+    const text = await publicLog('speechbrain-classification.txt')
+    expect(keyed(readOutput(text).series())).toEqual([
+      ['train_loss', undefined, 15, 1.73, 0.0986],
+      ['train loss', undefined, 15, 1.73, 0.0986],
+      ['valid loss', undefined, 15, 1.01, 0.00367],
+      ['test loss', undefined, 1, 0.00736, 0.00736]
+    ])
+    expect(judgeText(text, noLabel).verdict).toBe('pass')
+  })
 })

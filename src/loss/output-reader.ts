@@ -77,6 +77,11 @@ const KERAS_PAIR = new RegExp(String.raw`\s-\s(?<key>[\w./]+):\s(?<value>${NUM})
 const PADDLE_STEP = /^step +(?<step>\d+)\/(?<total>\d+)\b/
 const PADDLE_EVAL_BEGIN = /^Eval begin\.\.\.$/
 const PADDLE_EVAL_END = /^Eval samples: \d+$/
+// Trax's training loop, every eval_steps: "Step    100: train CrossEntropyLossWithLogSoftmax |  7.02561331", then
+// the same metrics over the eval set ("Step    100: eval  CrossEntropyLossWithLogSoftmax |  5.81694698").
+const TRAX_METRIC = new RegExp(
+  String.raw`^Step +(?<step>\d+): (?<split>train|eval) +(?<key>[A-Za-z]\w*) +\| +(?<value>${NUM})$`
+)
 // AllenNLP's trainer logs its phase before each bar ("allennlp.training.trainer - Validating"): the bars after
 // "Validating" draw the validation loss, in the same "loss: 3.23 ||: 100%|####| 31/31" shape as training's.
 const BAR_PHASE = /^(?:[\w.]+ - )?(?<phase>Training|Validating)$/
@@ -460,6 +465,12 @@ export class OutputMetricsReader {
       return true
     }
     if (this.readPaddle(line, lineNumber)) return true
+    const trax = TRAX_METRIC.exec(line)?.groups
+    if (trax) {
+      const context = trax.split === 'eval' ? 'eval' : undefined
+      this.add(trax.key, trax.value, lineNumber, Number(trax.step), context)
+      return true
+    }
     const keras = KERAS_LINE.exec(line)
     if (keras && KERAS_PAIR.test(line)) {
       KERAS_PAIR.lastIndex = 0
@@ -599,14 +610,16 @@ export class OutputMetricsReader {
 
   /**
    * A key that names several losses on one line ("Model Loss 499.3, Actor Loss 1100.1, Critic Loss 12201.2")
-   * takes the word before it, so they stay apart.
+   * takes the word before it, so they stay apart; inside a loss's brackets, that loss's name (icefall's
+   * "loss[loss=0.4561, …], tot_loss[loss=0.7076, …]": the batch's loss, then the running average).
    */
   private qualified(m: RegExpMatchArray, counts: Map<string, number>, line: string): string {
     const key = m.groups!.key
     if (counts.get(key)! < 2) return key
     // The word just before it (a bounded look back: a line may hold thousands of such keys).
-    const before = /([A-Za-z]\w*)\s*$/.exec(line.slice(Math.max(0, m.index! - 40), m.index))?.[1]
-    return before ? `${before} ${key}` : key
+    const before = /([A-Za-z]\w*)(\[?)\s*$/.exec(line.slice(Math.max(0, m.index! - 40), m.index))
+    if (!before) return key
+    return before[2] && isLossKey(before[1]) ? before[1] : `${before[1]} ${key}`
   }
 
   /** The split a line names, or that it is an epoch's summary; undefined for a training step's line. */
