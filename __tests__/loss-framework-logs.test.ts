@@ -458,4 +458,29 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
     ])
     expect(judgeText(text, noLabel).verdict).toBe('pass')
   })
+  it("RLlib's results in Ray Tune's console: judged by episode_reward_mean, not by its total_loss", async () => {
+    const text = await publicLog('rllib-ppo-tune-results.txt')
+    const judged = judgeText(text, noLabel)
+    expect(judged.series?.key).toBe('total_loss')
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /^mean episode reward rose from -197\.2 to -35\.46 over 13 values of "episode_reward_mean"/
+    )
+    // Before its first episode ends, YAML prints the reward as .nan: no value, and no failure.
+    const early = text.replace(
+      'episode_reward_mean: -197.16972293866527',
+      'episode_reward_mean: .nan'
+    )
+    const values = readOutput(early)
+      .series()
+      .find(s => s.key === 'episode_reward_mean')!.points
+    expect([values.length, values[0].value]).toEqual([12, -156.0066308067777])
+    // Rewards that wander are inconclusive, whatever total_loss did.
+    let n = 0
+    const flat = text.replace(
+      /episode_reward_mean: \S+/g,
+      () => `episode_reward_mean: ${n++ % 2 ? -150 : -151}`
+    )
+    expect(judgeText(flat, noLabel).verdict).toBe('inconclusive')
+  })
 })

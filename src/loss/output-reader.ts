@@ -82,6 +82,12 @@ const PADDLE_EVAL_END = /^Eval samples: \d+$/
 const TRAX_METRIC = new RegExp(
   String.raw`^Step +(?<step>\d+): (?<split>train|eval) +(?<key>[A-Za-z]\w*) +\| +(?<value>${NUM})$`
 )
+// Ray Tune's verbose result blocks of an RLlib trial ("Result for PPO_CartPole-v1_2b82d_00000:" and YAML lines):
+// its mean episode reward (RLLIB_REWARDS), beside the learner's losses that the generic pattern reads
+// ("total_loss: 166.27"). Before the first episode ends, YAML prints the reward as ".nan": no value yet.
+const RLLIB_REWARD_LINE = new RegExp(
+  String.raw`^(?<key>episode_re(?:ward|turn)_mean): (?<value>${NUM})$`
+)
 // AllenNLP's trainer logs its phase before each bar ("allennlp.training.trainer - Validating"): the bars after
 // "Validating" draw the validation loss, in the same "loss: 3.23 ||: 100%|####| 31/31" shape as training's.
 const BAR_PHASE = /^(?:[\w.]+ - )?(?<phase>Training|Validating)$/
@@ -465,6 +471,11 @@ export class OutputMetricsReader {
       return true
     }
     if (this.readPaddle(line, lineNumber)) return true
+    const rllib = RLLIB_REWARD_LINE.exec(line)?.groups
+    if (rllib) {
+      this.add(rllib.key, rllib.value, lineNumber)
+      return true
+    }
     const trax = TRAX_METRIC.exec(line)?.groups
     if (trax) {
       const context = trax.split === 'eval' ? 'eval' : undefined

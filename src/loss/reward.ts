@@ -1,11 +1,11 @@
 /**
  * A reinforcement-learning run (Stable-Baselines3's logger: its console boxes, progress.csv or TensorBoard
- * files) is judged by its mean episode reward, not its losses: an agent trains on what its changing policy
+ * files; RLlib's results in Ray Tune's console) is judged by its mean episode reward, not its losses: an agent trains on what its changing policy
  * collects, so its value and policy losses may rise while it learns (PPO on CartPole: `train/loss` 8.4 → 31
  * while the reward climbed 22 → 66).
  */
 import type { Candidate } from './choose.js'
-import { SB3_REWARD } from './console-tables.js'
+import { RLLIB_REWARDS, SB3_REWARD } from './console-tables.js'
 import { describeSeries, describeSource, type MetricSeries } from './series.js'
 import { formatP, formatValue as format } from './shapes.js'
 import { fewestPoints, mannKendall } from './trend.js'
@@ -32,7 +32,7 @@ const AGENT_KEYS = new Set([
 const WHY =
   "A reinforcement-learning run is judged by its reward: an agent's losses need not fall while it learns, since it trains on what its changing policy collects"
 
-/** Stable-Baselines3's run, with its mean episode reward where it logged one. */
+/** A reinforcement-learning run, with its mean episode reward where it logged one. */
 export interface AgentRun {
   reward?: MetricSeries
   source: string
@@ -47,9 +47,10 @@ export function reinforcementRun(
   const beside = [chosen, ...others].flatMap(c =>
     c && (source === undefined || c.series.source === source) ? [c.series] : []
   )
-  const agent = beside.find(series => AGENT_KEYS.has(series.key))
+  const rllib = beside.find(series => RLLIB_REWARDS.has(series.key))
+  const agent = beside.find(series => AGENT_KEYS.has(series.key)) ?? rllib
   if (!agent) return undefined
-  return { reward: beside.find(series => series.key === SB3_REWARD), source: agent.source }
+  return { reward: beside.find(series => series.key === SB3_REWARD) ?? rllib, source: agent.source }
 }
 
 export function judgeAgent(
