@@ -484,3 +484,53 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
     expect(judgeText(flat, noLabel).verdict).toBe('inconclusive')
   })
 })
+
+describe("a GAN's losses", () => {
+  const ganLog = (name: string): Promise<string> =>
+    readFile(new URL(`../fixtures/framework-logs/gan/${name}`, import.meta.url), 'utf8')
+
+  it("Loss_D and Loss_G alone (PyTorch's DCGAN tutorial) are inconclusive, whichever way they went; a NaN in either fails", async () => {
+    // fixtures/framework-logs/gan/dcgan.py on torch 1.13: Loss_D fell to 1.165 and climbed back to 1.30.
+    const text = await ganLog('dcgan-digits.txt')
+    const judged = judgeText(text, noLabel)
+    expect(judged.verdict).toBe('inconclusive')
+    expect(judged.reason).toMatch(
+      /^Loss_D and Loss_G are a GAN's discriminator and generator losses: each rises as the other improves/
+    )
+    // Line 21's value of one loss printed as nan.
+    const line21 = text.split('\n')[20]
+    const nanAt = (key: string) =>
+      text.replace(line21, line21.replace(new RegExp(`${key}: [\\d.]+`), `${key}: nan`))
+    for (const key of ['Loss_D', 'Loss_G']) {
+      const broken = judgeText(nanAt(key), noLabel)
+      expect([broken.verdict, broken.reason]).toEqual([
+        'fail',
+        `${key} is NaN at step 20 (command output line 21): training diverged`
+      ])
+    }
+  })
+
+  it('loss-key naming one of them judges it as a loss', async () => {
+    const text = await ganLog('dcgan-digits.txt')
+    const reader = readOutput(text)
+    const choice = chooseLossSeries(reader.series(), 'Loss_D')
+    const judged = judgeLoss(choice, { minDrop: 0.03, window: 0.25 }, reader.hints, [])
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(/^loss climbed back/)
+  })
+
+  it("a reconstruction loss beside them is judged: Coqui's VITS by loss_mel, not its discriminator's loss", async () => {
+    const judged = judgeText(await publicLog('coqui-vits-finetune.txt'), noLabel)
+    expect([judged.series?.key, judged.series?.points.length]).toEqual(['loss_mel', 18])
+    expect([judged.first, judged.last]).toEqual([19.08429, 16.12044])
+    expect(judged.verdict).toBe('pass')
+  })
+
+  it('a discriminator needs a generator beside it to make a GAN', () => {
+    const judged = judgeText(
+      [0.9, 0.8, 0.7, 0.6, 0.5, 0.45, 0.4, 0.35].map((v, i) => `step ${i} loss_d=${v}`).join('\n'),
+      noLabel
+    )
+    expect([judged.series?.key, judged.verdict]).toEqual(['loss_d', 'pass'])
+  })
+})

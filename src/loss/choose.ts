@@ -103,6 +103,8 @@ export interface Choice {
   missingKey?: string
   /** `loss-key` chose the series. */
   byKey?: boolean
+  /** A GAN's discriminator and generator losses: the chosen series, unless a reconstruction loss was found. */
+  adversarial?: { discriminator: Candidate; generator: Candidate }
 }
 
 /** The fewest points the trend test can find a fall in at its level (5: one steady fall in 5! orders). */
@@ -123,6 +125,35 @@ function epochsIfStepsTooFew(chosen: Candidate, train: Candidate[]): Candidate {
       c.finite > chosen.finite
   )
   return epochs ?? chosen
+}
+
+/**
+ * A GAN's losses name its two networks (PyTorch's DCGAN tutorial: Loss_D, Loss_G; Coqui's VITS: loss_disc,
+ * loss_gen): each rises as the other improves, so neither need fall while it learns. A reconstruction loss
+ * beside them (VITS's loss_mel, pix2pix's L1, CycleGAN's cycle) falls as the generator learns.
+ */
+const DISCRIMINATOR = new Set(['d', 'disc', 'discriminator'])
+const GENERATOR = new Set(['g', 'gen', 'generator'])
+const RECONSTRUCTION = new Set([
+  'mel',
+  'l1',
+  'l2',
+  'mse',
+  'rec',
+  'recon',
+  'reconstruction',
+  'cycle',
+  'pixel'
+])
+const namesAny = (candidate: Candidate, words: Set<string>): boolean =>
+  normaliseKey(candidate.series.key)
+    .split('_')
+    .some(token => words.has(token))
+
+function adversarialLosses(train: Candidate[]): Choice['adversarial'] {
+  const discriminator = train.find(c => namesAny(c, DISCRIMINATOR))
+  const generator = train.find(c => namesAny(c, GENERATOR))
+  return discriminator && generator ? { discriminator, generator } : undefined
 }
 
 const finiteCount = (series: MetricSeries): number =>
@@ -157,6 +188,20 @@ export function chooseLossSeries(all: MetricSeries[], lossKey?: string): Choice 
   const train = candidates.filter(c => c.role === 'train').sort(order)
   const validation = candidates.filter(c => c.role === 'validation').sort(order)
   const usable = train.find(c => c.finite >= 2 || c.series.points.length > c.finite)
+  const adversarial =
+    usable && (namesAny(usable, DISCRIMINATOR) || namesAny(usable, GENERATOR))
+      ? adversarialLosses(train)
+      : undefined
+  if (adversarial) {
+    const reconstruction = train.find(c => c.finite >= 2 && namesAny(c, RECONSTRUCTION))
+    const chosen = reconstruction ?? adversarial.discriminator
+    return {
+      chosen,
+      usedValidation: false,
+      others: candidates.filter(c => c !== chosen),
+      ...(reconstruction ? {} : { adversarial })
+    }
+  }
   const chosen =
     (usable && epochsIfStepsTooFew(usable, train)) ??
     validation.find(c => c.finite >= 2) ??

@@ -384,6 +384,8 @@ export function judgeLoss(
   const stats = statsOf(series)
   const early = unusable(series, options, hints, choice)
   if (early) return { ...base, ...stats, ...early }
+  if (choice.adversarial && !choice.byKey)
+    return { ...base, ...stats, ...judgeGan(choice.adversarial, options, hints, choice) }
   // loss-key naming a loss of a reinforcement-learning run has it judged as a loss.
   if (agent && (!choice.byKey || agent.reward === series))
     return { ...base, ...stats, ...judgeAgent(agent, levels.significance) }
@@ -409,6 +411,25 @@ export function judgeLoss(
   // A model whose loss per unit of weight says it classifies learned, however its weights moved.
   if (classifies) return judged
   return checkWeights(judged, series, norms, settled)
+}
+
+/**
+ * A GAN with no reconstruction loss: a NaN in its generator's loss fails (its discriminator's was checked as the
+ * chosen series), and nothing else can pass or fail it.
+ */
+function judgeGan(
+  { discriminator, generator }: NonNullable<Choice['adversarial']>,
+  options: JudgeOptions,
+  hints: OutputHints,
+  choice: Choice
+): Pick<LossResult, 'verdict' | 'reason' | 'nonFiniteAt'> {
+  const broken = unusable(generator.series, options, hints, choice)
+  if (broken?.verdict === 'fail') return broken
+  const [d, g] = [discriminator.series.key, generator.series.key]
+  return {
+    verdict: 'inconclusive',
+    reason: `${d} and ${g} are a GAN's discriminator and generator losses: each rises as the other improves, so neither need fall while it learns, and no reconstruction loss (an L1, MSE, mel or cycle loss) was printed beside them. Name a loss that should fall with loss-key, or print one`
+  }
 }
 
 /** What the result says of the chosen series whatever the verdict: its ends, its least value, what did not parse. */
