@@ -483,6 +483,33 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
     )
     expect(judgeText(flat, noLabel).verdict).toBe('inconclusive')
   })
+  it("Ludwig: a table a split each epoch ('│ train      │ 7.9026 │'), its vali and test rows apart", async () => {
+    const text = await publicLog('ludwig-titanic.txt')
+    expect(keyed(readOutput(text).series())).toEqual([
+      ['Survived loss', undefined, 12, 7.9026, 5.721],
+      ['Survived loss', 'validation', 12, 7.5711, 5.4165],
+      ['Survived loss', 'test', 12, 8.8524, 6.4013]
+    ])
+    expect(judgeText(text, noLabel).verdict).toBe('pass')
+    // Newer versions add a table of all features together: its loss is the run's.
+    const combined = [
+      '│ combined   │   loss │',
+      '╞════════════╪════════╡',
+      '│ train      │ 0.6932 │',
+      '│ validation │ 0.7001 │',
+      '╘════════════╧════════╛'
+    ].join('\n')
+    const both = readOutput(`${text.split('\n').slice(0, 30).join('\n')}\n${combined}`).series()
+    expect(chooseLossSeries(both).chosen?.series.key).toBe('combined loss')
+  })
+
+  it("Catalyst: its 'valid (1/3) … | loss: 2.19' lines are validation, not a second point of each epoch", async () => {
+    const judged = judgeText(await publicLog('catalyst-xla.txt'), noLabel)
+    expect(judged.series?.points.map(p => p.value)).toEqual([
+      2.6043901133060454, 2.1500546091318133, 2.0018269671440123
+    ])
+    expect(judged.otherSeries.find(s => s.key === 'loss')?.context).toBe('validation')
+  })
 })
 
 describe("a GAN's losses", () => {

@@ -12,8 +12,8 @@ import { DEFAULT_SIGNIFICANCE, fewestPoints } from './trend.js'
 
 export type Role = 'train' | 'validation' | 'ignored'
 
-/** A loss over all its parts: detectron2's total_loss over loss_cls, loss_box_reg …; `Tot Loss`. */
-const TOTAL_LOSS = new Set(['loss', 'total_loss', 'loss_total', 'tot_loss'])
+/** A loss over all its parts: detectron2's total_loss over loss_cls, loss_box_reg …; `Tot Loss`; Ludwig's combined. */
+const TOTAL_LOSS = new Set(['loss', 'total_loss', 'loss_total', 'tot_loss', 'combined_loss'])
 
 /** The ranks of a per-epoch loss (`epoch_loss`, `train_loss_epoch`): coarser than a per-step one. */
 export const EPOCH_RANKS: ReadonlySet<number> = new Set([5, 6])

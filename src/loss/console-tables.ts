@@ -99,6 +99,45 @@ function alignedCells(table: Table, shown: string): Array<[string, string]> {
   })
 }
 
+// Ludwig's metrics after each evaluation: a box-drawn table whose rows are the splits, one an output feature
+// ("│ Survived   │   loss │   accuracy │", then "│ train      │ 7.9026 │     0.3968 │", "│ vali …", "│ test …"),
+// and on newer versions one for all features together ("│ combined   │   loss │").
+const BOX_RULE = /^[╒╞├╘╤╪┼╧╕╡┤╛═─ ]+$/
+const BOX_SPLIT = /^(?:train|training|vali|validation|test|eval|evaluation)$/
+
+export interface SplitTable {
+  /** The output feature the table is of, or "combined". */
+  feature: string
+  columns: string[]
+}
+
+const boxCells = (line: string): string[] | undefined =>
+  line.startsWith('│') && line.endsWith('│')
+    ? line
+        .slice(1, -1)
+        .split('│')
+        .map(cell => cell.trim())
+    : undefined
+
+/** A Ludwig table's header (its feature, then metric names, a loss among them), or undefined. */
+export function splitTableHeader(line: string): SplitTable | undefined {
+  const [feature, ...columns] = boxCells(line) ?? []
+  if (!columns.length || BOX_SPLIT.test(feature) || !columns.some(name => isLossKey(name)))
+    return undefined
+  return { feature, columns }
+}
+
+/** A row of a Ludwig table (its split, then its cells), a rule, or undefined (the line ends the table). */
+export function splitTableRow(
+  table: SplitTable,
+  line: string
+): { split: string; cells: Array<[column: string, text: string]> } | 'rule' | undefined {
+  if (BOX_RULE.test(line)) return 'rule'
+  const [split, ...cells] = boxCells(line) ?? []
+  if (!BOX_SPLIT.test(split) || cells.length !== table.columns.length) return undefined
+  return { split, cells: cells.map((text, i) => [table.columns[i], text]) }
+}
+
 // spaCy's `spacy train` table: "E    #       LOSS TOK2VEC  LOSS NER  ENTS_F  ENTS_P  ENTS_R  SCORE", a rule, then
 // one row per evaluation. A LOSS cell sums the component's loss over the steps since the last row (spaCy's
 // training loop resets it after each evaluation), so each is divided by those steps. The "loss" of tok2vec or a

@@ -7,9 +7,12 @@ import {
   SPACY_SCORE,
   spacyHeader,
   spacyRow,
+  splitTableHeader,
+  splitTableRow,
   tableHeader,
   tableRow,
   type SpacyTable,
+  type SplitTable,
   type Table,
   type TableRow,
   yoloResultsRow
@@ -128,10 +131,11 @@ const NAMED = new RegExp(
   'gi'
 )
 // A line that names its split first ("Test set: Average loss: 0.03", "[eval] loss=0.4", "Val epoch 3 …",
-// "Test (EMA): [ 0/195] … Loss: 6.89", "Validate: …", luz's "Valid metrics: Loss: 0.50"): its losses are that
+// "Test (EMA): [ 0/195] … Loss: 6.89", "Validate: …", luz's "Valid metrics: Loss: 0.50", Catalyst's "valid (1/3)
+// accuracy: … | loss: 2.19"): its losses are that
 // split's. TensorFlow Estimator's evaluation says "Saving dict for global step 1000: …, loss = 1651.5".
 const LEADING_SPLIT =
-  /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| results| metrics| net output #\d+| \(\w+\))?(?:\W{1,3}\s|\]|:|\s+\d)|^Saving dict for global step \d+:/i
+  /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| results| metrics| net output #\d+| \([\w/]+\))?(?:\W{1,3}\s|\]|:|\s+\d|(?<=\))\s)|^Saving dict for global step \d+:/i
 // An epoch's summary after its step lines (torchvision's MetricLogger, Flair, fairseq, PaddleClas's
 // "[Train][Epoch 1/20][Avg]CELoss: …"): a series of its own.
 const EPOCH_SUMMARY =
@@ -225,6 +229,7 @@ export class OutputMetricsReader {
   private readonly keyPattern?: RegExp
   private table?: OpenTable
   private spacyTable?: SpacyTable
+  private splitTable?: SplitTable
   /** Stable-Baselines3's box being read: its section and the cells so far, with their lines. */
   private sb3Box?: { section: string; cells: Array<[key: string, value: string, line: number]> }
   /** The keys Stable-Baselines3's boxes printed: another logger's line of the same pairs repeats a box. */
@@ -351,7 +356,7 @@ export class OutputMetricsReader {
 
   /** A console table: its header starts it; its rows follow; anything else ends it. */
   private readTable(line: string, lineNumber: number, printed: string): boolean {
-    if (this.readSpacyTable(line, lineNumber)) return true
+    if (this.readSpacyTable(line, lineNumber) || this.readSplitTable(line, lineNumber)) return true
     const shown = () => cleanLine(printed, false)
     if (this.table) {
       const row = tableRow(this.table.table, line, shown())
@@ -368,6 +373,28 @@ export class OutputMetricsReader {
     if (table.columns[0] === 'Iter' && table.columns[1] === GB_LOSS)
       this.table.gradientBoosting = { wholeSet: !table.columns.includes(GB_OOB) }
     return true
+  }
+
+  /** Ludwig's table of a feature's metrics, a row a split: each loss a point of `<feature> loss` in that split. */
+  private readSplitTable(line: string, lineNumber: number): boolean {
+    if (this.splitTable) {
+      const row = splitTableRow(this.splitTable, line)
+      if (row === 'rule') return true
+      if (row) {
+        const context = row.split.startsWith('t')
+          ? row.split === 'test'
+            ? 'test'
+            : undefined
+          : 'validation'
+        for (const [column, text] of row.cells)
+          if (isLossKey(column))
+            this.add(`${this.splitTable.feature} ${column}`, text, lineNumber, undefined, context)
+        return true
+      }
+      this.splitTable = undefined
+    }
+    this.splitTable = splitTableHeader(line)
+    return this.splitTable !== undefined
   }
 
   private readSpacyTable(line: string, lineNumber: number): boolean {
