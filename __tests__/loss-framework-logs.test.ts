@@ -425,6 +425,7 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
     const unmarked = readOutput(text.replace(/ - Validating$/gm, ' - Evaluation done')).series()
     expect(keyed(unmarked)).toEqual([['loss', undefined, 12, 3.5716, 0.7693]])
   })
+
   it("Trax's training loop: 'Step    100: train CrossEntropyLossWithLogSoftmax |  7.02561331', its eval lines apart", async () => {
     const text = await publicLog('trax-nmt.txt')
     const series = readOutput(text).series()
@@ -458,6 +459,7 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
     ])
     expect(judgeText(text, noLabel).verdict).toBe('pass')
   })
+
   it("RLlib's results in Ray Tune's console: judged by episode_reward_mean, not by its total_loss", async () => {
     const text = await publicLog('rllib-ppo-tune-results.txt')
     const judged = judgeText(text, noLabel)
@@ -483,6 +485,7 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
     )
     expect(judgeText(flat, noLabel).verdict).toBe('inconclusive')
   })
+
   it("Ludwig: a table a split each epoch ('│ train      │ 7.9026 │'), its vali and test rows apart", async () => {
     const text = await publicLog('ludwig-titanic.txt')
     expect(keyed(readOutput(text).series())).toEqual([
@@ -509,6 +512,27 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
       2.6043901133060454, 2.1500546091318133, 2.0018269671440123
     ])
     expect(judged.otherSeries.find(s => s.key === 'loss')?.context).toBe('validation')
+  })
+
+  it("litgpt: 'loss train: 1.646, val: n/a' is the training loss; 'n/a' is no value", async () => {
+    const text = await publicLog('litgpt-lora-phi2.txt')
+    const judged = judgeText(text, noLabel)
+    expect([judged.series?.key, judged.series?.points.length, judged.first, judged.last]).toEqual([
+      'loss train',
+      10,
+      1.646,
+      1.524
+    ])
+    expect(judged.series?.unparsed).toBeUndefined()
+    // Ten noisy points of a LoRA run that barely moved (its last value alone is low).
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(/^loss ended above its first value: 1\.646 at the first point/)
+  })
+
+  it("a logger's source file is no loss key: DeepSpeed's '[loss_scaler.py:188:update_scale] … OVERFLOW!'", () => {
+    const overflow =
+      '[2023-04-18 08:48:01,543] [INFO] [loss_scaler.py:188:update_scale] [deepspeed] OVERFLOW! Rank 0 Skipping step. Attempted loss scale: 65536, but hysteresis is 2. Reducing hysteresis to 1'
+    expect(readOutput(`${overflow}\n${overflow}`).series()).toEqual([])
   })
 })
 

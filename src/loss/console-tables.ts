@@ -127,15 +127,19 @@ export function splitTableHeader(line: string): SplitTable | undefined {
   return { feature, columns }
 }
 
-/** A row of a Ludwig table (its split, then its cells), a rule, or undefined (the line ends the table). */
+/**
+ * A row of a Ludwig table (the split as a series' context: none for training's; then its cells), a rule, or
+ * undefined (the line ends the table).
+ */
 export function splitTableRow(
   table: SplitTable,
   line: string
-): { split: string; cells: Array<[column: string, text: string]> } | 'rule' | undefined {
+): { context?: string; cells: Array<[column: string, text: string]> } | 'rule' | undefined {
   if (BOX_RULE.test(line)) return 'rule'
   const [split, ...cells] = boxCells(line) ?? []
   if (!BOX_SPLIT.test(split) || cells.length !== table.columns.length) return undefined
-  return { split, cells: cells.map((text, i) => [table.columns[i], text]) }
+  const context = split.startsWith('train') ? undefined : split === 'test' ? 'test' : 'validation'
+  return { context, cells: cells.map((text, i) => [table.columns[i], text]) }
 }
 
 // spaCy's `spacy train` table: "E    #       LOSS TOK2VEC  LOSS NER  ENTS_F  ENTS_P  ENTS_R  SCORE", a rule, then

@@ -117,10 +117,10 @@ const HGB_ROUND = /^\[\d+\/\d+\] \d+ trees?, \d+ leaves/
 /** Lightning's RichProgressBar: `Epoch 5/5  ━━━━━━━━ 32/32 0:00:00 • 0:00:00 242.17it/s v_num: 0`. */
 const RICH_EPOCH_BAR = /^Epoch \d+(?:\/\d+)? +[━╸╺]/
 const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i')
-// Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", "Val. Loss", quoted keys; ':' '=' or
-// a space, or MindSpore's LossMonitor's " is " ("epoch: 1 step: 125, loss is 2.5471632").
+// Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", "Val. Loss", litgpt's "loss train",
+// quoted keys; then ':' '=' or a space, or MindSpore's " is " ("epoch: 1 step: 125, loss is 2.5471632").
 const GENERIC = new RegExp(
-  String.raw`(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*)?|(?:train(?:ing)?|val(?:i(?:d(?:ation)?)?)?|test|eval|avg|average)\.?[ _]loss)['"]?(?:\s*[:=：]\s*|\s+is\s+|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
+  String.raw`(?<![\w./-])['"]?(?<key>(?:[A-Za-z][\w.-]*?[_./-])?loss(?:[_./-][\w./-]*| (?:train|val))?|(?:train(?:ing)?|val(?:i(?:d(?:ation)?)?)?|test|eval|avg|average)\.?[ _]loss)['"]?(?:\s*[:=：]\s*|\s+is\s+|\s+(?=[-+.\d]|nan|inf))['"]?(?<value>${NUM})(?![\w.])`,
   'gi'
 )
 // A camelCase loss the generic pattern cannot see (no separator before it): MXNet's "RPNLogLoss=0.69".
@@ -131,9 +131,9 @@ const NAMED = new RegExp(
   'gi'
 )
 // A line that names its split first ("Test set: Average loss: 0.03", "[eval] loss=0.4", "Val epoch 3 …",
-// "Test (EMA): [ 0/195] … Loss: 6.89", "Validate: …", luz's "Valid metrics: Loss: 0.50", Catalyst's "valid (1/3)
-// accuracy: … | loss: 2.19"): its losses are that
-// split's. TensorFlow Estimator's evaluation says "Saving dict for global step 1000: …, loss = 1651.5".
+// "Test (EMA): [ 0/195] … Loss: 6.89", "Validate: …", luz's "Valid metrics: Loss: 0.50", Catalyst's
+// "valid (1/3) accuracy: … | loss: 2.19"): its losses are that split's. TensorFlow Estimator's evaluation says
+// "Saving dict for global step 1000: …, loss = 1651.5".
 const LEADING_SPLIT =
   /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| results| metrics| net output #\d+| \([\w/]+\))?(?:\W{1,3}\s|\]|:|\s+\d|(?<=\))\s)|^Saving dict for global step \d+:/i
 // An epoch's summary after its step lines (torchvision's MetricLogger, Flair, fairseq, PaddleClas's
@@ -150,6 +150,8 @@ const CJK_SPLIT = /测试|測試|验证|驗證/
 // "[2022/04/04 17:51:12] root INFO: ".
 const LOG_PREFIX =
   /^(?:(?:DEBUG|INFO|WARNING|ERROR):[\w.]*:|[IWE]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [\w.-]+:\d+\] |\[?\d{2,4}[-/]\d{2}[-/]?\d{0,2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?(?: \| (?:DEBUG|INFO|WARNING) \|| [\w.]+ (?:DEBUG|INFO|WARNING):)?(?: - [\w.]+)?(?: *(?:- *)?\[?(?:DEBUG|INFO|WARNING)\]?)?(?: *- )?) */
+/** A logger's source file (DeepSpeed's "[loss_scaler.py:188:update_scale]"): no key, though it holds "loss". */
+const SOURCE_FILE = /\.(?:py|cc|cpp|h|js|ts)$/
 // A step named inside the line: "Epoch=1 Step=120", TensorFlow's "loss = 0.5, step = 801".
 const MID_STEP = /(?<![\w.-])(?:global[ _]?)?step\s*[:=]\s*(?<step>\d+)\b/i
 // A line that only leads up to the loss ("Iteration 3, loss = ...") carries the step.
@@ -381,14 +383,15 @@ export class OutputMetricsReader {
       const row = splitTableRow(this.splitTable, line)
       if (row === 'rule') return true
       if (row) {
-        const context = row.split.startsWith('t')
-          ? row.split === 'test'
-            ? 'test'
-            : undefined
-          : 'validation'
         for (const [column, text] of row.cells)
           if (isLossKey(column))
-            this.add(`${this.splitTable.feature} ${column}`, text, lineNumber, undefined, context)
+            this.add(
+              `${this.splitTable.feature} ${column}`,
+              text,
+              lineNumber,
+              undefined,
+              row.context
+            )
         return true
       }
       this.splitTable = undefined
@@ -678,7 +681,7 @@ export class OutputMetricsReader {
     }
     const leading = LEADING_STEP.exec(body)
     const step = leading ? Number(leading.groups!.step ?? leading.groups!.bracket) : undefined
-    const losses = [...line.matchAll(GENERIC)]
+    const losses = [...line.matchAll(GENERIC)].filter(m => !SOURCE_FILE.test(m.groups!.key))
     // A step's line printed twice (TensorFlow's absl and Python loggers both print it, every host of a Flax or
     // TPU run prints it) is one point; an epoch's lines may repeat (two batches of one epoch with the same loss).
     // A step named later in the line (torch_xla's "Device=xla:0/3 Epoch=1 Step=120 Loss=…") only marks repeats:
