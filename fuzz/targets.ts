@@ -358,7 +358,10 @@ export const TARGETS: Target[] = [
       'Eval begin...',
       ' - Validating',
       ' | INFO | valid | ',
-      ', loss is '
+      ', loss is ',
+      '│ train      │ ',
+      'tot_loss[loss=',
+      'episode_reward_mean: '
     ),
     seeds: async () =>
       seedFiles([
@@ -370,7 +373,10 @@ export const TARGETS: Target[] = [
         'framework-logs/public/spacy-ner-learns.txt',
         'framework-logs/public/paddle-hapi-epoch5.txt',
         'framework-logs/public/allennlp-tagger.txt',
-        'framework-logs/public/fairseq-resumed-epoch143.txt'
+        'framework-logs/public/fairseq-resumed-epoch143.txt',
+        'framework-logs/public/ludwig-titanic.txt',
+        'framework-logs/public/icefall-yesno.txt',
+        'framework-logs/gan/dcgan-digits.txt'
       ]),
     async run(file) {
       // As the train stage streams a command's output: in pieces, through the line splitter.
