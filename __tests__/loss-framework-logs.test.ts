@@ -424,6 +424,11 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
     // Without the phase line, the validation bars would have been read as training's.
     const unmarked = readOutput(text.replace(/ - Validating$/gm, ' - Evaluation done')).series()
     expect(keyed(unmarked)).toEqual([['loss', undefined, 12, 3.5716, 0.7693]])
+    // Only AllenNLP's trainer sets the phase: another script's bare "Validating" line does not.
+    const bar = 'loss: 0.52 ||: 100%|##########| 31/31 [00:02<00:00, 14.47it/s]'
+    expect(keyed(readOutput(`Validating\n${bar}`).series())).toEqual([
+      ['loss', undefined, 1, 0.52, 0.52]
+    ])
   })
 
   it("Trax's training loop: 'Step    100: train CrossEntropyLossWithLogSoftmax |  7.02561331', its eval lines apart", async () => {

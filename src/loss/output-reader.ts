@@ -93,7 +93,7 @@ const RLLIB_REWARD_LINE = new RegExp(
 )
 // AllenNLP's trainer logs its phase before each bar ("allennlp.training.trainer - Validating"): the bars after
 // "Validating" draw the validation loss, in the same "loss: 3.23 ||: 100%|####| 31/31" shape as training's.
-const BAR_PHASE = /^(?:[\w.]+ - )?(?<phase>Training|Validating)$/
+const BAR_PHASE = /^allennlp\.[\w.]+ - (?<phase>Training|Validating)$/
 // XGBoost "[0]\ttrain-logloss:0.66014\teval-logloss:0.67"; LightGBM "[10]\ttraining's binary_logloss: 0.5".
 // The fields are split on tabs, not matched by one pattern.
 const GBDT_LINE = /^\[(?<iteration>\d+)\]\s/
