@@ -539,6 +539,22 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
       '[2023-04-18 08:48:01,543] [INFO] [loss_scaler.py:188:update_scale] [deepspeed] OVERFLOW! Rank 0 Skipping step. Attempted loss scale: 65536, but hysteresis is 2. Reducing hysteresis to 1'
     expect(readOutput(`${overflow}\n${overflow}`).series()).toEqual([])
   })
+
+  it("DeepSpeed-Chat's RLHF step: judged by its 'average reward score', not its actor's loss", async () => {
+    const text = await publicLog('deepspeed-chat-rlhf.txt')
+    const judged = judgeText(text, noLabel)
+    expect(judged.series?.key).toBe('act_loss')
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /^mean reward score rose from -0\.6792 to 2\.568 over 81 values of "average reward score"/
+    )
+    // DeepSpeed's own lines between hold no loss ("Attempted loss scale: 65536", "[loss_scaler.py:188:…]").
+    expect(judged.otherSeries.map(s => s.key).sort()).toEqual([
+      'average reward score',
+      'cri_loss',
+      'unsuper_loss'
+    ])
+  })
 })
 
 describe("a GAN's losses", () => {

@@ -86,11 +86,14 @@ const TRAX_METRIC = new RegExp(
   String.raw`^Step +(?<step>\d+): (?<split>train|eval) +(?<key>[A-Za-z]\w*) +\| +(?<value>${NUM})$`
 )
 // Ray Tune's verbose result blocks of an RLlib trial ("Result for PPO_CartPole-v1_2b82d_00000:" and YAML lines):
-// its mean episode reward (RLLIB_REWARDS), beside the learner's losses that the generic pattern reads
+// its mean episode reward (AGENT_REWARDS), beside the learner's losses that the generic pattern reads
 // ("total_loss: 166.27"). Before the first episode ends, YAML prints the reward as ".nan": no value yet.
 const RLLIB_REWARD_LINE = new RegExp(
   String.raw`^(?<key>episode_re(?:ward|turn)_mean): (?<value>${NUM})$`
 )
+// DeepSpeed-Chat's RLHF step prints the reward model's mean score of each batch on a line of its own, after
+// "epoch: 0|step: 0|ppo_ep: 1|act_loss: 0.2099|cri_loss: 0.1204|unsuper_loss: 0.0".
+const RLHF_REWARD_LINE = new RegExp(String.raw`^(?<key>average reward score): (?<value>${NUM})$`)
 // AllenNLP's trainer logs its phase before each bar ("allennlp.training.trainer - Validating"): the bars after
 // "Validating" draw the validation loss, in the same "loss: 3.23 ||: 100%|####| 31/31" shape as training's.
 const BAR_PHASE = /^allennlp\.[\w.]+ - (?<phase>Training|Validating)$/
@@ -501,9 +504,9 @@ export class OutputMetricsReader {
       return true
     }
     if (this.readPaddle(line, lineNumber)) return true
-    const rllib = RLLIB_REWARD_LINE.exec(line)?.groups
-    if (rllib) {
-      this.add(rllib.key, rllib.value, lineNumber)
+    const reward = (RLLIB_REWARD_LINE.exec(line) ?? RLHF_REWARD_LINE.exec(line))?.groups
+    if (reward) {
+      this.add(reward.key, reward.value, lineNumber)
       return true
     }
     const trax = TRAX_METRIC.exec(line)?.groups

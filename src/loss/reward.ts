@@ -1,11 +1,11 @@
 /**
  * A reinforcement-learning run (Stable-Baselines3's logger: its console boxes, progress.csv or TensorBoard
- * files; RLlib's results in Ray Tune's console) is judged by its mean episode reward, not its losses: an agent trains on what its changing policy
- * collects, so its value and policy losses may rise while it learns (PPO on CartPole: `train/loss` 8.4 → 31
- * while the reward climbed 22 → 66).
+ * files; RLlib's results in Ray Tune's console; DeepSpeed-Chat's RLHF step) is judged by its mean reward, not
+ * its losses: an agent trains on what its changing policy collects, so its value and policy losses may rise
+ * while it learns (PPO on CartPole: `train/loss` 8.4 → 31 while the reward climbed 22 → 66).
  */
 import type { Candidate } from './choose.js'
-import { RLLIB_REWARDS, SB3_REWARD } from './console-tables.js'
+import { AGENT_REWARDS, SB3_REWARD } from './console-tables.js'
 import { describeSeries, describeSource, type MetricSeries } from './series.js'
 import { formatP, formatValue as format } from './shapes.js'
 import { fewestPoints, mannKendall } from './trend.js'
@@ -47,10 +47,13 @@ export function reinforcementRun(
   const beside = [chosen, ...others].flatMap(c =>
     c && (source === undefined || c.series.source === source) ? [c.series] : []
   )
-  const rllib = beside.find(series => RLLIB_REWARDS.has(series.key))
-  const agent = beside.find(series => AGENT_KEYS.has(series.key)) ?? rllib
+  const printed = beside.find(series => AGENT_REWARDS.has(series.key))
+  const agent = beside.find(series => AGENT_KEYS.has(series.key)) ?? printed
   if (!agent) return undefined
-  return { reward: beside.find(series => series.key === SB3_REWARD) ?? rllib, source: agent.source }
+  return {
+    reward: beside.find(series => series.key === SB3_REWARD) ?? printed,
+    source: agent.source
+  }
 }
 
 export function judgeAgent(
@@ -78,10 +81,14 @@ export function judgeAgent(
   if (trend.pRise < significance && last - first > REWARD_RISE * Math.abs(first))
     return {
       verdict: 'pass',
-      reason: `mean episode reward rose ${span} (${test}): the agent learned. ${WHY}`
+      reason: `${rewardName(reward)} rose ${span} (${test}): the agent learned. ${WHY}`
     }
   return {
     verdict: 'inconclusive',
-    reason: `mean episode reward shows no rise to tell from noise, ${span} (${test}; a pass needs p < ${formatP(significance)} and a rise of ${Math.round(REWARD_RISE * 100)} % of the first value). ${WHY}. Run more timesteps, or name a loss to judge with loss-key`
+    reason: `${rewardName(reward)} shows no rise to tell from noise, ${span} (${test}; a pass needs p < ${formatP(significance)} and a rise of ${Math.round(REWARD_RISE * 100)} % of the first value). ${WHY}. Run more timesteps, or name a loss to judge with loss-key`
   }
 }
+
+/** What the reward is: an environment's episodes, or (RLHF) a reward model's scores of the policy's answers. */
+const rewardName = (reward: MetricSeries): string =>
+  reward.key === 'average reward score' ? 'mean reward score' : 'mean episode reward'
