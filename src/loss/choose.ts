@@ -103,7 +103,10 @@ export interface Choice {
   missingKey?: string
   /** `loss-key` chose the series. */
   byKey?: boolean
-  /** A GAN's discriminator and generator losses: the chosen series, unless a reconstruction loss was found. */
+  /**
+   * A GAN's discriminator and generator losses, when no reconstruction loss beside them could be judged instead
+   * (the discriminator's is then the chosen series, checked only for a NaN).
+   */
   adversarial?: { discriminator: Candidate; generator: Candidate }
 }
 

@@ -192,15 +192,6 @@ const SB3_SECTION = /^\| (\w+)\/ +\| +\|$/
 const SB3_CELL = /^\| {4}(\S+) +\| (\S+) +\|$/
 /** The mean reward of the last 100 episodes: what a reinforcement-learning run is judged by. */
 export const SB3_REWARD = 'rollout/ep_rew_mean'
-/**
- * Rewards printed beside an agent's losses: RLlib's mean episode reward in Ray Tune's result blocks (the old API
- * stack's name, then the new one's), and DeepSpeed-Chat's RLHF step (the reward model's mean score of a batch).
- */
-export const AGENT_REWARDS = new Set([
-  'episode_reward_mean',
-  'episode_return_mean',
-  'average reward score'
-])
 export const SB3_STEP = 'time/total_timesteps'
 
 export type Sb3Line =

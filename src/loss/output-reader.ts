@@ -18,6 +18,7 @@ import {
   yoloResultsRow
 } from './console-tables.js'
 import { isLossKey } from './loss-keys.js'
+import { AGENT_REWARDS } from './reward.js'
 import { barFrame, ProgressBars, type BarFrame } from './progress-bars.js'
 import {
   COMMAND_OUTPUT,
@@ -85,15 +86,12 @@ const PADDLE_EVAL_END = /^Eval samples: \d+$/
 const TRAX_METRIC = new RegExp(
   String.raw`^Step +(?<step>\d+): (?<split>train|eval) +(?<key>[A-Za-z]\w*) +\| +(?<value>${NUM})$`
 )
-// Ray Tune's verbose result blocks of an RLlib trial ("Result for PPO_CartPole-v1_2b82d_00000:" and YAML lines):
-// its mean episode reward (AGENT_REWARDS), beside the learner's losses that the generic pattern reads
-// ("total_loss: 166.27"). Before the first episode ends, YAML prints the reward as ".nan": no value yet.
-const RLLIB_REWARD_LINE = new RegExp(
-  String.raw`^(?<key>episode_re(?:ward|turn)_mean): (?<value>${NUM})$`
-)
-// DeepSpeed-Chat's RLHF step prints the reward model's mean score of each batch on a line of its own, after
-// "epoch: 0|step: 0|ppo_ep: 1|act_loss: 0.2099|cri_loss: 0.1204|unsuper_loss: 0.0".
-const RLHF_REWARD_LINE = new RegExp(String.raw`^(?<key>average reward score): (?<value>${NUM})$`)
+// A reward on a line of its own (AGENT_REWARDS), beside an agent's losses that the generic pattern reads: Ray Tune's
+// verbose result blocks of an RLlib trial ("Result for PPO_CartPole-v1_2b82d_00000:", then YAML lines such as
+// "total_loss: 166.27" and "episode_reward_mean: -197.2"; before the first episode ends it prints ".nan", no value
+// yet), and DeepSpeed-Chat's RLHF step ("epoch: 0|step: 0|ppo_ep: 1|act_loss: 0.2099|…", then
+// "average reward score: -0.679").
+const REWARD_LINE = new RegExp(String.raw`^(?<key>${AGENT_REWARDS.join('|')}): (?<value>${NUM})$`)
 // AllenNLP's trainer logs its phase before each bar ("allennlp.training.trainer - Validating"): the bars after
 // "Validating" draw the validation loss, in the same "loss: 3.23 ||: 100%|####| 31/31" shape as training's.
 const BAR_PHASE = /^allennlp\.[\w.]+ - (?<phase>Training|Validating)$/
@@ -504,17 +502,6 @@ export class OutputMetricsReader {
       return true
     }
     if (this.readPaddle(line, lineNumber)) return true
-    const reward = (RLLIB_REWARD_LINE.exec(line) ?? RLHF_REWARD_LINE.exec(line))?.groups
-    if (reward) {
-      this.add(reward.key, reward.value, lineNumber)
-      return true
-    }
-    const trax = TRAX_METRIC.exec(line)?.groups
-    if (trax) {
-      const context = trax.split === 'eval' ? 'eval' : undefined
-      this.add(trax.key, trax.value, lineNumber, Number(trax.step), context)
-      return true
-    }
     const keras = KERAS_LINE.exec(line)
     if (keras && KERAS_PAIR.test(line)) {
       KERAS_PAIR.lastIndex = 0
@@ -532,6 +519,22 @@ export class OutputMetricsReader {
       return true
     }
     if (this.readGbdt(line, lineNumber)) return true
+    return this.readLoopLines(line, lineNumber)
+  }
+
+  /** One line a record, each a format of its own: scikit-learn's SGD and MLP, Trax's loop, an agent's reward. */
+  private readLoopLines(line: string, lineNumber: number): boolean {
+    const reward = REWARD_LINE.exec(line)?.groups
+    if (reward) {
+      this.add(reward.key, reward.value, lineNumber)
+      return true
+    }
+    const trax = TRAX_METRIC.exec(line)?.groups
+    if (trax) {
+      const context = trax.split === 'eval' ? 'eval' : undefined
+      this.add(trax.key, trax.value, lineNumber, Number(trax.step), context)
+      return true
+    }
     const epoch = SGD_EPOCH.exec(line)
     if (epoch) {
       this.sgdEpoch = Number(epoch.groups!.epoch)
@@ -627,8 +630,9 @@ export class OutputMetricsReader {
 
   /** PaddlePaddle's step lines: a point each, stepped on from the epochs before; evaluate()'s are its own. */
   private readPaddle(line: string, lineNumber: number): boolean {
-    if (PADDLE_EVAL_BEGIN.test(line) || PADDLE_EVAL_END.test(line)) {
-      this.paddleEvaluating = PADDLE_EVAL_BEGIN.test(line)
+    const begins = PADDLE_EVAL_BEGIN.test(line)
+    if (begins || PADDLE_EVAL_END.test(line)) {
+      this.paddleEvaluating = begins
       return true
     }
     const paddle = PADDLE_STEP.exec(line)

@@ -5,7 +5,7 @@
  * while it learns (PPO on CartPole: `train/loss` 8.4 → 31 while the reward climbed 22 → 66).
  */
 import type { Candidate } from './choose.js'
-import { AGENT_REWARDS, SB3_REWARD } from './console-tables.js'
+import { SB3_REWARD } from './console-tables.js'
 import { describeSeries, describeSource, type MetricSeries } from './series.js'
 import { formatP, formatValue as format } from './shapes.js'
 import { fewestPoints, mannKendall } from './trend.js'
@@ -16,6 +16,14 @@ import { fewestPoints, mannKendall } from './trend.js'
  * drift of a random policy's average a rise.
  */
 export const REWARD_RISE = 0.2
+
+/** DeepSpeed-Chat's RLHF step: the reward model's mean score of a batch of the policy's answers. */
+const RLHF_REWARD = 'average reward score'
+/**
+ * Rewards printed on a line of their own beside an agent's losses (output-reader.ts reads them): RLlib's mean
+ * episode reward in Ray Tune's result blocks (the old API stack's name, then the new one's), and RLHF_REWARD.
+ */
+export const AGENT_REWARDS = ['episode_reward_mean', 'episode_return_mean', RLHF_REWARD]
 
 /** Keys only Stable-Baselines3's reinforcement-learning algorithms log (PPO, A2C, DQN, SAC, TD3). */
 const AGENT_KEYS = new Set([
@@ -47,7 +55,7 @@ export function reinforcementRun(
   const beside = [chosen, ...others].flatMap(c =>
     c && (source === undefined || c.series.source === source) ? [c.series] : []
   )
-  const printed = beside.find(series => AGENT_REWARDS.has(series.key))
+  const printed = beside.find(series => AGENT_REWARDS.includes(series.key))
   const agent = beside.find(series => AGENT_KEYS.has(series.key)) ?? printed
   if (!agent) return undefined
   return {
@@ -91,4 +99,4 @@ export function judgeAgent(
 
 /** What the reward is: an environment's episodes, or (RLHF) a reward model's scores of the policy's answers. */
 const rewardName = (reward: MetricSeries): string =>
-  reward.key === 'average reward score' ? 'mean reward score' : 'mean episode reward'
+  reward.key === RLHF_REWARD ? 'mean reward score' : 'mean episode reward'
