@@ -76,12 +76,14 @@ describe('the loss corpus', () => {
     // a chance level of 1.09. The two SGD kinds with defaults were added with the weight-norm rule and chosen
     // on seeds 0-29, the two SGDRegressor kinds with min-loss-drop 0.03. Seen here, then fixed (so no longer
     // held out): sklearn-sgd-no-signal-default-43 passed, its loss ÷ Norm drifting down 10 % over 60 epochs
-    // while the weights shrank 12 times (weights that shrank now need a fall of note in the ratio).
+    // while the weights shrank 12 times (weights that shrank now need a fall of note in the ratio). Chosen on
+    // fresh sweeps, not on this set: torch-epoch-mean-40 (3 epochs' means, 0.4626 → 0.0785, the first already
+    // below any loss's untrained start) was inconclusive until a fall at every point past half the lowest
+    // chance level of any known loss for the label passed.
     expect(await wrongVerdicts(`${corpus}held-out/`, 1290)).toEqual([
       'torch-regression-42 inconclusive',
       'torch-lr-too-high-47 inconclusive',
-      'torch-lr-too-high-53 inconclusive',
-      'torch-epoch-mean-40 inconclusive'
+      'torch-lr-too-high-53 inconclusive'
     ])
   })
 })

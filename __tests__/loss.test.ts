@@ -2594,6 +2594,49 @@ describe('the chance-level baseline', () => {
     const pretrained = judgeLoss(choose(0.2, 0.17, 0.19), { ...options, baseline }, noHints, [])
     expect(pretrained.verdict).toBe('inconclusive')
   })
+
+  it("three epochs' means of an unnamed loss pass once they fell at every point past half of every known loss's chance level", () => {
+    // torch-epoch-mean-500 of a sweep: 3 epochs on 89/167 classes. The first epoch's mean, 0.4457, is already
+    // below where an untrained model starts, so no loss is inferred from it, and 3 points are too few to test.
+    const choose = (...values: number[]) =>
+      chooseLossSeries([
+        {
+          key: 'loss',
+          source: 'command output',
+          format: 'output',
+          points: values.map((value, i) => ({ step: i + 1, value, line: i + 1 }))
+        }
+      ])
+    const label: LabelStats = {
+      classCounts: { '0': 89, '1': 167 },
+      numeric: { count: 256, mean: 0.6523, variance: 0.2268, meanAbsoluteDeviation: 0.4536 }
+    }
+    const judge = (...values: number[]) =>
+      judgeLoss(
+        choose(...values),
+        { ...options, baseline: resolveBaseline('auto', 'loss', label, { first: values[0] }) },
+        noHints,
+        []
+      )
+    const epochs = judge(0.4457, 0.1463, 0.0777)
+    expect(epochs.verdict).toBe('pass')
+    expect(epochs.reason).toMatch(
+      /^loss fell 82\.6 % from its first value 0\.4457, at every one of its 3 points, to below half its first value and half the lowest chance level of any known loss for this label \(0\.2268, the label's variance/
+    )
+    // Not past half the lowest (MSE's 0.2268, not cross-entropy's 0.646), not at every point, or not half the
+    // first value: too few points to tell, as before.
+    expect(judge(0.4457, 0.2, 0.12).verdict).toBe('inconclusive')
+    expect(judge(0.4457, 0.05, 0.09).verdict).toBe('inconclusive')
+    expect(judge(0.15, 0.11, 0.08).verdict).toBe('inconclusive')
+    expect(judgeLoss(choose(0.4457, 0.1463, 0.0777), options, noHints, []).verdict).toBe(
+      'inconclusive'
+    )
+    const before = { ...options, noPastEveryChance: true }
+    const baseline = resolveBaseline('auto', 'loss', label, { first: 0.4457 })
+    expect(
+      judgeLoss(choose(0.4457, 0.1463, 0.0777), { ...before, baseline }, noHints, []).verdict
+    ).toBe('inconclusive')
+  })
 })
 
 describe('a loss value that does not parse', () => {

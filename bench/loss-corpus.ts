@@ -232,6 +232,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   [
     "the chance level weighed against the last window's mean even when every point fell (the previous rule)",
     () => ({ windowEndOnly: true })
+  ],
+  [
+    'too few points with no known loss inconclusive, however far they fell (the previous rule)',
+    () => ({ noPastEveryChance: true })
   ]
 ]
 for (const [name, options] of variants) report(name, c => judged(c, options(c)))

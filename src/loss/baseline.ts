@@ -34,6 +34,7 @@ export type Baseline =
       lowest?: number
       skipped?: undefined
       scale?: undefined
+      floor?: undefined
       /** Set when the label is one of classes: a linear model's loss may be a margin loss. */
       classLabel?: boolean
     }
@@ -47,6 +48,11 @@ export type Baseline =
        * this label. A final loss far above it (ABSURD_SCALE times) fails: no model that learned ends there.
        */
       scale?: number
+      /**
+       * Set with `scale`: the lowest chance level of any known loss for this label, and what it is. A loss
+       * that fell at every point to half of it and half its first value learned, whichever loss it is.
+       */
+      floor?: { value: number; description: string }
       /** As above, with `scale`. */
       classLabel?: boolean
     }
@@ -101,11 +107,17 @@ export function chanceBaseline(lossKey: string, label: LabelStats): Baseline {
   const family = FAMILIES[lossName(lossKey)]
   if (family) return levelOf(family, label, lossKey)
   const levels = (['cross-entropy', 'mse', 'rmse', 'mae'] as const)
-    .map(f => levelOf(f, label, f).value)
-    .filter((level): level is number => level !== undefined)
+    .map(f => levelOf(f, label, f))
+    .filter((level): level is Baseline & { value: number } => level.value !== undefined)
+    .sort((a, b) => a.value - b.value)
   return {
     skipped: `"${lossKey}" does not name a loss function whose chance level is known (${['nll', 'bce', 'logloss', 'mse', 'rmse', 'mae'].join(', ')} …), the log does not say which loss it is, and its first value is not where an untrained model of this label starts; set baseline-loss to a number to compare against one`,
-    ...(levels.length ? { scale: Math.max(...levels) } : {})
+    ...(levels.length
+      ? {
+          scale: levels.at(-1)!.value,
+          floor: { value: levels[0].value, description: levels[0].description }
+        }
+      : {})
   }
 }
 

@@ -148,6 +148,8 @@ export interface JudgeOptions {
   weightsNeedFall?: boolean
   /** The previous rule: the chance level is weighed against the last window's mean even when every point fell. */
   windowEndOnly?: boolean
+  /** The previous rule: too few points with no known loss stay inconclusive, however far they fell. */
+  noPastEveryChance?: boolean
 }
 
 /** The rules' tunable levels, each the constant above unless the caller set it (bench/loss-corpus.ts does). */
@@ -770,6 +772,22 @@ function learnedPastChance(shape: RunShape, options: Settled): boolean {
   return shape.end <= share * level && shape.end <= share * shape.values[0]
 }
 
+/**
+ * learnedPastChance for a loss whose chance level is not known: it fell at every point to at most CHANCE_SHARE
+ * of its first value and of the lowest chance level of any known loss for this label (baseline.floor), so it
+ * learned whichever loss it is. Asked only of too few points for the trend test: 3 epochs' means (Keras, a
+ * tutorial loop), the first already below where an untrained model starts, so no loss is inferred from it.
+ */
+function learnedPastEveryChance(shape: RunShape, options: Settled): boolean {
+  const floor = options.baseline?.floor
+  if (!floor || options.noPastEveryChance || shape.values.length < 3) return false
+  const share = options.chanceShare
+  const last = shape.values.at(-1)!
+  return (
+    fellAtEveryPoint(shape.values) && last <= share * floor.value && last <= share * shape.values[0]
+  )
+}
+
 /** Mann–Kendall's p once it can reach the supported level (4 points), else the slope's t-test's. */
 function supportedP(trend: TrendTest, options: Settled): number {
   return trend.points >= fewestPoints(options.supportedSignificance)
@@ -790,7 +808,7 @@ function supportedByChance(shape: RunShape, trend: TrendTest, options: Settled):
 }
 
 /** Evidence for a pass when the trend test alone does not give one. */
-type Evidence = 'trend' | 'past-chance' | 'chance-support' | WeightsClassify
+type Evidence = 'trend' | 'past-chance' | 'past-every-chance' | 'chance-support' | WeightsClassify
 
 /** A linear classifier's loss per unit of its weights' norm (the `Norm` scikit-learn's SGD prints). */
 interface WeightsClassify {
@@ -910,6 +928,8 @@ function judgeOneRun(
     return { ...tested, ...finalVerdict(tested, runs, options, context.full) }
   const n = series.points.length
   const which = describeSeries(series)
+  if (learnedPastEveryChance(run, options))
+    return { ...tested, ...finalVerdict(tested, runs, options, context.full, 'past-every-chance') }
   const atChance = satAtChance(runs, p, options)
   if (atChance)
     return {
@@ -970,7 +990,8 @@ function finalVerdict(
     return noSignificantFall(runs, trend, options, context)
   // Past half the chance level, the fall is counted from the first value: a run that learned within its first
   // window (too high a learning rate) and then wandered there has window means that did not move.
-  const fromFirst = evidence === 'past-chance' && !options.windowDropPastChance
+  const pastHalf = evidence === 'past-chance' || evidence === 'past-every-chance'
+  const fromFirst = pastHalf && !options.windowDropPastChance
   const first = runs[0].values[0]
   const fall = fromFirst ? (first - end) / Math.abs(first) : drop
   if (fall < options.minDrop)
@@ -991,6 +1012,11 @@ function finalVerdict(
       verdict: 'pass',
       reason: `loss fell ${percent(fall)}${fromFirst ? ` from its first value ${format(first)}` : ''} to below half its chance level and half its first value (${context})`
     }
+  if (evidence === 'past-every-chance')
+    return {
+      verdict: 'pass',
+      reason: `loss fell ${percent(fall)} from its first value ${format(first)}, at every one of its ${runs[0].values.length} points, to below half its first value and half the lowest chance level of any known loss for this label (${options.baseline?.floor?.description}): too few points for the trend test, but a fall that far at every point is learning, whichever loss it is (${context})`
+    }
   return {
     verdict: 'pass',
     reason: `${passEvidence(evidence, trend, drop, end, options)} (${context})`
@@ -999,7 +1025,7 @@ function finalVerdict(
 
 /** What a pass that did not come from past half the chance level rests on. */
 function passEvidence(
-  evidence: Exclude<Evidence, 'past-chance'>,
+  evidence: Exclude<Evidence, 'past-chance' | 'past-every-chance'>,
   trend: TrendTest,
   drop: number,
   end: number,
