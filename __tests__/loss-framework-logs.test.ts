@@ -557,6 +557,81 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
   })
 })
 
+describe('LLM reinforcement learning (TRL GRPO, Unsloth, ms-swift): judged by its reward, not its loss', () => {
+  it("a GRPO run whose loss stays about 0 passes on its reward's rise (it failed on that loss before)", async () => {
+    const judged = judgeText(await publicLog('grpo-unsloth-recall-learns.txt'), noLabel)
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /^mean reward of the policy's completions rose from -0\.335 to 1\.72 over 90 values of "reward" in the command output \(Mann–Kendall τ = [\d.]+, p = [\de.-]+\): the policy learned\. A GRPO or RLOO run is judged by its reward: its loss is about 0 whether the policy learns or not/
+    )
+    // loss-key naming its loss judges that loss, as every run was judged before: it "rose 6789 %", about 0 to 0.003.
+    const byKey = judgeLoss(
+      chooseLossSeries(
+        readOutput(await publicLog('grpo-unsloth-recall-learns.txt')).series(),
+        'loss'
+      ),
+      { minDrop: 0.03, window: 0.25 },
+      { lightningLogInterval: false, fastDevRun: false },
+      []
+    )
+    expect(byKey.verdict).toBe('fail')
+    expect(byKey.reason).toMatch(/^loss did not fall: rose 6788\.9 %/)
+  })
+
+  it("a reward_std of 0 over the end fails: every completion scored alike, so GRPO's advantages were all 0", async () => {
+    // KL exploded, every completion hit the token cap, and the reward fell to 0; the loss (mostly β·KL) fell
+    // 1083 → 0.004, which passed as a loss fall before.
+    const explosion = judgeText(await publicLog('grpo-unsloth-kl-explosion.txt'), noLabel)
+    expect(explosion.verdict).toBe('fail')
+    expect(explosion.reason).toMatch(
+      /^"reward_std" in the command output is 0 at the last 39 of 40 logged steps, from step 2 \(line 168\): every completion of a prompt scored as the others of its group, so every advantage was 0/
+    )
+    // ms-swift's dicts: reward, reward_std, loss, grad_norm and kl all 0 for 6 steps.
+    const swift = judgeText(await publicLog('grpo-msswift-reward-zero.txt'), noLabel)
+    expect(swift.verdict).toBe('fail')
+    expect(swift.reason).toMatch(
+      /^"reward_std" in the command output is 0 at the last 6 of 6 logged steps/
+    )
+  })
+
+  it('a reward that barely moved is inconclusive, whatever its loss did (β·KL rising 0 → 0.03 failed it before)', async () => {
+    const judged = judgeText(await publicLog('grpo-trl-hotpotqa-kl-drift.txt'), noLabel)
+    expect(judged.verdict).toBe('inconclusive')
+    expect(judged.reason).toMatch(
+      /^mean reward of the policy's completions shows no rise to tell from noise, from 0\.6555 to 0\.7035 over 30 values of "reward"/
+    )
+    expect(judged.reason).toContain('Run more steps (or log every step: logging_steps=1)')
+  })
+
+  it('a bare reward key is no agent; reward_std beside it makes a GRPO run, and TRL PPO is judged by objective/rlhf_reward', () => {
+    // Written here in the Trainer's dict layout (no real PPO log of 5 steps or more was found; its keys are TRL's
+    // documented ones).
+    const lines = (keys: (step: number) => string) =>
+      Array.from(
+        { length: 8 },
+        (_, i) => `{'loss': ${(0.9 - i * 0.1).toFixed(2)}, ${keys(i)}, 'epoch': ${i}}`
+      ).join('\n')
+    // A supervised script logging a metric it calls reward: judged by its loss.
+    const supervised = judgeText(
+      lines(i => `'reward': ${(0.5 - i * 0.01).toFixed(2)}`),
+      noLabel
+    )
+    expect(supervised.reason).toMatch(/^loss fell/)
+    // TRL's PPO (its documented keys): the RLHF reward, the score less the KL penalty.
+    const ppo = judgeText(
+      lines(
+        i =>
+          `'objective/rlhf_reward': ${(i * 0.3 - 1).toFixed(2)}, 'objective/scores': ${(i * 0.3).toFixed(2)}, 'loss/policy_avg': -0.01`
+      ),
+      noLabel
+    )
+    expect(ppo.verdict).toBe('pass')
+    expect(ppo.reason).toMatch(
+      /^RLHF reward \(the score less the KL penalty\) rose from -1 to 1\.1 over 8 values/
+    )
+  })
+})
+
 describe("a GAN's losses", () => {
   const ganLog = (name: string): Promise<string> =>
     readFile(new URL(`../fixtures/framework-logs/gan/${name}`, import.meta.url), 'utf8')

@@ -1,12 +1,13 @@
 /**
  * A reinforcement-learning run (Stable-Baselines3's logger: its console boxes, progress.csv or TensorBoard
- * files; RLlib's results in Ray Tune's console; DeepSpeed-Chat's RLHF step) is judged by its mean reward, not
- * its losses: an agent trains on what its changing policy collects, so its value and policy losses may rise
- * while it learns (PPO on CartPole: `train/loss` 8.4 → 31 while the reward climbed 22 → 66).
+ * files; RLlib's results in Ray Tune's console; DeepSpeed-Chat's RLHF step; TRL's GRPO, RLOO and PPO) is judged
+ * by its mean reward, not its losses: an agent trains on what its changing policy collects, so its value and
+ * policy losses may rise while it learns (PPO on CartPole: `train/loss` 8.4 → 31 while the reward climbed
+ * 22 → 66), and GRPO's loss is about 0 whether the policy learns or not.
  */
 import type { Candidate } from './choose.js'
 import { SB3_REWARD } from './console-tables.js'
-import { describeSeries, describeSource, type MetricSeries } from './series.js'
+import { describeSeries, describeSource, positionWord, type MetricSeries } from './series.js'
 import { formatP, formatValue as format } from './shapes.js'
 import { fewestPoints, mannKendall } from './trend.js'
 
@@ -25,6 +26,16 @@ const RLHF_REWARD = 'average reward score'
  */
 export const AGENT_REWARDS = ['episode_reward_mean', 'episode_return_mean', RLHF_REWARD]
 
+/**
+ * TRL's GRPO and RLOO trainers (and ms-swift's GRPO) log the mean reward of the policy's completions as
+ * `reward`, beside its spread within each prompt's group of completions, `reward_std`: the pair marks the run,
+ * as a bare `reward` key need not be an agent's.
+ */
+const GROUP_REWARD = 'reward'
+const GROUP_REWARD_SPREAD = 'reward_std'
+/** TRL's PPO and RLOO before GRPO's layout: the reward model's score less the KL penalty, what they maximise. */
+const RLHF_OBJECTIVE = 'objective/rlhf_reward'
+
 /** Keys only Stable-Baselines3's reinforcement-learning algorithms log (PPO, A2C, DQN, SAC, TD3). */
 const AGENT_KEYS = new Set([
   SB3_REWARD,
@@ -39,10 +50,35 @@ const AGENT_KEYS = new Set([
 
 const WHY =
   "A reinforcement-learning run is judged by its reward: an agent's losses need not fall while it learns, since it trains on what its changing policy collects"
+const WHY_GROUP =
+  "A GRPO or RLOO run is judged by its reward: its loss is about 0 whether the policy learns or not, since each completion's advantage is its reward less the mean of its prompt's group"
+
+/** What a reward is, why it is judged, and how to log more of it. */
+function rewardKind(reward: MetricSeries): { name: string; why: string; more: string } {
+  if (reward.key === GROUP_REWARD)
+    return {
+      name: "mean reward of the policy's completions",
+      why: WHY_GROUP,
+      more: 'run more steps (or log every step: logging_steps=1)'
+    }
+  if (reward.key === RLHF_OBJECTIVE)
+    return {
+      name: 'RLHF reward (the score less the KL penalty)',
+      why: WHY,
+      more: 'run more steps (or log every step: logging_steps=1)'
+    }
+  return {
+    name: reward.key === RLHF_REWARD ? 'mean reward score' : 'mean episode reward',
+    why: WHY,
+    more: 'run more timesteps'
+  }
+}
 
 /** A reinforcement-learning run, with its mean episode reward where it logged one. */
 export interface AgentRun {
   reward?: MetricSeries
+  /** GRPO's and RLOO's `reward_std`: the spread of the rewards within each prompt's group of completions. */
+  spread?: MetricSeries
   source: string
 }
 
@@ -55,11 +91,22 @@ export function reinforcementRun(
   const beside = [chosen, ...others].flatMap(c =>
     c && (source === undefined || c.series.source === source) ? [c.series] : []
   )
-  const printed = beside.find(series => AGENT_REWARDS.includes(series.key))
+  const grouped = beside.some(series => series.key === GROUP_REWARD_SPREAD)
+  const printed = beside.find(
+    series =>
+      AGENT_REWARDS.includes(series.key) ||
+      series.key === RLHF_OBJECTIVE ||
+      (grouped && series.key === GROUP_REWARD)
+  )
   const agent = beside.find(series => AGENT_KEYS.has(series.key)) ?? printed
   if (!agent) return undefined
+  const spread =
+    printed?.key === GROUP_REWARD
+      ? { spread: beside.find(series => series.key === GROUP_REWARD_SPREAD) }
+      : {}
   return {
     reward: beside.find(series => series.key === SB3_REWARD) ?? printed,
+    ...spread,
     source: agent.source
   }
 }
@@ -67,7 +114,7 @@ export function reinforcementRun(
 export function judgeAgent(
   agent: AgentRun,
   significance: number
-): { verdict: 'pass' | 'inconclusive'; reason: string } {
+): { verdict: 'pass' | 'fail' | 'inconclusive'; reason: string } {
   const reward = agent.reward
   if (!reward)
     return {
@@ -76,12 +123,15 @@ export function judgeAgent(
     }
   const values = reward.points.map(point => point.value).filter(Number.isFinite)
   const which = describeSeries(reward)
+  const kind = rewardKind(reward)
   const fewest = fewestPoints(significance)
   if (values.length < fewest)
     return {
       verdict: 'inconclusive',
-      reason: `${values.length} values of ${which} are too few to tell a rise from noise (the trend test needs ${fewest} at p < ${formatP(significance)}): run more timesteps. ${WHY}`
+      reason: `${values.length} values of ${which} are too few to tell a rise from noise (the trend test needs ${fewest} at p < ${formatP(significance)}): ${kind.more}. ${kind.why}`
     }
+  const alike = agent.spread && scoredAlike(agent.spread)
+  if (alike) return { verdict: 'fail', reason: `${alike} ${kind.why}` }
   const [first, last] = [values[0], values.at(-1)!]
   const trend = mannKendall(values)
   const test = `Mann–Kendall τ = ${format(trend.tau)}, p = ${formatP(trend.pRise)}`
@@ -89,14 +139,28 @@ export function judgeAgent(
   if (trend.pRise < significance && last - first > REWARD_RISE * Math.abs(first))
     return {
       verdict: 'pass',
-      reason: `${rewardName(reward)} rose ${span} (${test}): the agent learned. ${WHY}`
+      reason: `${kind.name} rose ${span} (${test}): the ${reward.key === GROUP_REWARD || reward.key === RLHF_OBJECTIVE ? 'policy' : 'agent'} learned. ${kind.why}`
     }
   return {
     verdict: 'inconclusive',
-    reason: `${rewardName(reward)} shows no rise to tell from noise, ${span} (${test}; a pass needs p < ${formatP(significance)} and a rise of ${Math.round(REWARD_RISE * 100)} % of the first value). ${WHY}. Run more timesteps, or name a loss to judge with loss-key`
+    reason: `${kind.name} shows no rise to tell from noise, ${span} (${test}; a pass needs p < ${formatP(significance)} and a rise of ${Math.round(REWARD_RISE * 100)} % of the first value). ${kind.why}. ${capitalised(kind.more)}, or name a loss to judge with loss-key`
   }
 }
 
-/** What the reward is: an environment's episodes, or (RLHF) a reward model's scores of the policy's answers. */
-const rewardName = (reward: MetricSeries): string =>
-  reward.key === RLHF_REWARD ? 'mean reward score' : 'mean episode reward'
+/**
+ * Why a GRPO or RLOO run learned nothing at its end, or undefined: `reward_std` exactly 0 over its last quarter
+ * of logged steps (two at least). Every completion of a prompt scored as its group's mean there, so every
+ * advantage was 0 and the policy got no gradient from its reward (a reward stuck at 0 after a KL explosion, a
+ * reward function that scores nothing).
+ */
+function scoredAlike(spread: MetricSeries): string | undefined {
+  const points = spread.points
+  const window = Math.max(2, Math.ceil(points.length * 0.25))
+  if (points.length < window || points.slice(-window).some(point => point.value !== 0))
+    return undefined
+  let from = points.length - window
+  while (from > 0 && points[from - 1].value === 0) from--
+  return `${describeSeries(spread)} is 0 at the last ${points.length - from} of ${points.length} logged steps, from step ${points[from].step} (${positionWord(spread.format)} ${points[from].line}): every completion of a prompt scored as the others of its group, so every advantage was 0 and the policy got nothing to learn from its reward.`
+}
+
+const capitalised = (text: string): string => text[0].toUpperCase() + text.slice(1)
