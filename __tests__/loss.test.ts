@@ -49,6 +49,16 @@ const frameworkLog = (name: string): Promise<string> =>
   readFile(fixture(`framework-logs/${name}`), 'utf8')
 const noHints = { lightningLogInterval: false, fastDevRun: false }
 const options = { minDrop: 0, window: 0.25 }
+/** The choice among one series, "loss" in the command output, of these values at steps 1, 2, … */
+const lossOf = (...values: number[]) =>
+  chooseLossSeries([
+    {
+      key: 'loss',
+      source: 'command output',
+      format: 'output',
+      points: values.map((value, i) => ({ step: i + 1, value, line: i + 1 }))
+    }
+  ])
 
 const valuesOf = (series: MetricSeries[], key: string): number[] =>
   series.find(s => s.key === key)?.points.map(p => p.value) ?? []
@@ -1523,15 +1533,7 @@ describe('a loss over the whole data set (GBDT evaluation sets): no sampling noi
 })
 
 describe('the verdict', () => {
-  const choose = (...values: number[]) =>
-    chooseLossSeries([
-      {
-        key: 'loss',
-        source: 'command output',
-        format: 'output',
-        points: values.map((value, i) => ({ step: i + 1, value, line: i + 1 }))
-      }
-    ])
+  const choose = lossOf
 
   it('a significant fall passes with the window means and the trend test named; one noisy point does not decide', () => {
     // The last point spikes up, but the trend is clearly down.
@@ -2567,15 +2569,7 @@ describe('the chance-level baseline', () => {
 
   it('three points that end below half the chance level and half their first value pass; fewer evidence stays inconclusive', () => {
     // torch-tiny-00: three full-batch steps of BCE on a 95/161 split.
-    const choose = (...values: number[]) =>
-      chooseLossSeries([
-        {
-          key: 'loss',
-          source: 'command output',
-          format: 'output',
-          points: values.map((value, i) => ({ step: i + 1, value, line: i + 1 }))
-        }
-      ])
+    const choose = lossOf
     const baseline = resolveBaseline(
       'auto',
       'loss',
@@ -2598,15 +2592,7 @@ describe('the chance-level baseline', () => {
   it("three epochs' means of an unnamed loss pass once they fell at every point past half of every known loss's chance level", () => {
     // torch-epoch-mean-500 of a sweep: 3 epochs on 89/167 classes. The first epoch's mean, 0.4457, is already
     // below where an untrained model starts, so no loss is inferred from it, and 3 points are too few to test.
-    const choose = (...values: number[]) =>
-      chooseLossSeries([
-        {
-          key: 'loss',
-          source: 'command output',
-          format: 'output',
-          points: values.map((value, i) => ({ step: i + 1, value, line: i + 1 }))
-        }
-      ])
+    const choose = lossOf
     const label: LabelStats = {
       classCounts: { '0': 89, '1': 167 },
       numeric: { count: 256, mean: 0.6523, variance: 0.2268, meanAbsoluteDeviation: 0.4536 }

@@ -53,22 +53,24 @@ const WHY =
 const WHY_GROUP =
   "A GRPO or RLOO run is judged by its reward: its loss is about 0 whether the policy learns or not, since each completion's advantage is its reward less the mean of its prompt's group"
 
-/** What a reward is, why it is judged, and how to log more of it. */
-function rewardKind(reward: MetricSeries): { name: string; why: string; more: string } {
+/** What a reward is, what learns from it, why it is judged, and how to log more of it. */
+function rewardKind(reward: MetricSeries): {
+  name: string
+  learner: 'agent' | 'policy'
+  why: string
+  more: string
+} {
+  const llm = {
+    learner: 'policy' as const,
+    more: 'run more steps (or log every step: logging_steps=1)'
+  }
   if (reward.key === GROUP_REWARD)
-    return {
-      name: "mean reward of the policy's completions",
-      why: WHY_GROUP,
-      more: 'run more steps (or log every step: logging_steps=1)'
-    }
+    return { name: "mean reward of the policy's completions", why: WHY_GROUP, ...llm }
   if (reward.key === RLHF_OBJECTIVE)
-    return {
-      name: 'RLHF reward (the score less the KL penalty)',
-      why: WHY,
-      more: 'run more steps (or log every step: logging_steps=1)'
-    }
+    return { name: 'RLHF reward (the score less the KL penalty)', why: WHY, ...llm }
   return {
     name: reward.key === RLHF_REWARD ? 'mean reward score' : 'mean episode reward',
+    learner: 'agent',
     why: WHY,
     more: 'run more timesteps'
   }
@@ -139,7 +141,7 @@ export function judgeAgent(
   if (trend.pRise < significance && last - first > REWARD_RISE * Math.abs(first))
     return {
       verdict: 'pass',
-      reason: `${kind.name} rose ${span} (${test}): the ${reward.key === GROUP_REWARD || reward.key === RLHF_OBJECTIVE ? 'policy' : 'agent'} learned. ${kind.why}`
+      reason: `${kind.name} rose ${span} (${test}): the ${kind.learner} learned. ${kind.why}`
     }
   return {
     verdict: 'inconclusive',

@@ -99,11 +99,6 @@ export function positionWord(format: SourceFormat): string {
   return format === 'tensorboard' ? 'record' : 'line'
 }
 
-/** A point's step and where it was read: `step 12 (command output line 40)`. */
-export function wherePoint(point: { step: number; line: number }, series: MetricSeries): string {
-  return `step ${point.step} (${series.source} ${positionWord(series.format)} ${point.line})`
-}
-
 /** Points kept per series before a very long one is thinned (memory stays bounded on gigabytes of logs). */
 export const MAX_POINTS = 100_000
 /**

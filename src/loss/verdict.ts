@@ -3,8 +3,9 @@ import type { Baseline } from './baseline.js'
 import { EPOCH_RANKS, type Candidate, type Choice } from './choose.js'
 import type { OutputHints } from './output-reader.js'
 import {
+  COMMAND_OUTPUT,
   describeSeries,
-  wherePoint,
+  positionWord,
   type LossPoint,
   type MetricSeries,
   type UnparsedValue
@@ -275,6 +276,11 @@ export interface LossResult {
   warnings: string[]
 }
 
+function where(point: LossPoint, series: MetricSeries): string {
+  const source = series.source === COMMAND_OUTPUT ? 'command output' : series.source
+  return `step ${point.step} (${source} ${positionWord(series.format)} ${point.line})`
+}
+
 /** Why a training loss lost to the chosen one: its name ranks lower (coarser, when per epoch), or a tie broke. */
 function whyNotChosen(candidate: Candidate, chosen: Candidate): string {
   const other = `"${chosen.series.key}"`
@@ -515,13 +521,13 @@ function unusable(
   const which = describeSeries(series)
   const nonFinite = series.points.find(point => !Number.isFinite(point.value))
   if (nonFinite) {
-    const at = wherePoint(nonFinite, series)
+    const at = where(nonFinite, series)
     const reason = `${series.key} is ${String(nonFinite.value)} at ${at}: training diverged`
     return { verdict: 'fail', reason, nonFiniteAt: nonFinite }
   }
   const diverged = series.gradientNotFinite
   if (diverged) {
-    const reason = `the gradient norm "${diverged.key}" printed with ${series.key} is not finite at ${wherePoint(diverged, series)}: training diverged (its loss there, ${format(diverged.value)}, is no fall: fp16 overflow prints 0)`
+    const reason = `the gradient norm "${diverged.key}" printed with ${series.key} is not finite at ${where(diverged, series)}: training diverged (its loss there, ${format(diverged.value)}, is no fall: fp16 overflow prints 0)`
     const { step, value, line } = diverged
     return { verdict: 'fail', reason, nonFiniteAt: { step, value, line } }
   }
@@ -853,7 +859,7 @@ function judgeRuns(
   classifies: WeightsClassify | undefined
 ): LossResult {
   const which = describeSeries(series)
-  const at = (point: LossPoint): string => wherePoint(point, series)
+  const at = (point: LossPoint): string => where(point, series)
   const significance = options.significance
   const starts = runStarts(series.points.map(point => point.step))
   const shapeOptions = {
