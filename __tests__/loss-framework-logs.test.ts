@@ -557,7 +557,7 @@ describe('more frameworks, from public logs (public/SOURCES.md)', () => {
   })
 })
 
-describe('LLM reinforcement learning (TRL GRPO, Unsloth, ms-swift): judged by its reward, not its loss', () => {
+describe('LLM reinforcement learning (TRL GRPO, Unsloth, ms-swift, verl): judged by its reward, not its loss', () => {
   it("a GRPO run whose loss stays about 0 passes on its reward's rise (it failed on that loss before)", async () => {
     const judged = judgeText(await publicLog('grpo-unsloth-recall-learns.txt'), noLabel)
     expect(judged.verdict).toBe('pass')
@@ -601,6 +601,28 @@ describe('LLM reinforcement learning (TRL GRPO, Unsloth, ms-swift): judged by it
       /^mean reward of the policy's completions shows no rise to tell from noise, from 0\.6555 to 0\.7035 over 30 values of "reward"/
     )
     expect(judged.reason).toContain('Run more steps (or log every step: logging_steps=1)')
+  })
+
+  it("verl's step lines (Ray's prefix or none) are read, and its PPO and GRPO runs judged by critic/score/mean", async () => {
+    // Read by no pattern before ("no training loss found"); read as losses, the critic's vf_loss would be judged.
+    const ppo = judgeText(await publicLog('verl-ppo-qwen05b-gsm8k.txt'), noLabel)
+    expect(ppo.verdict).toBe('pass')
+    expect(ppo.reason).toMatch(
+      /^mean score of the policy's responses rose from 0\.012 to 0\.426 over 29 values of "critic\/score\/mean"/
+    )
+    // The loss the choice ranks first is the critic's; the run is judged by its score instead.
+    expect(ppo.series?.key).toBe('critic/vf_loss')
+    expect(ppo.otherSeries.map(series => series.key)).toEqual(
+      expect.arrayContaining(['actor/pg_loss', 'critic/score/mean', 'critic/lr(1e-4)'])
+    )
+    const grpo = judgeText(await publicLog('verl-grpo-deepseek7b-gsm8k.txt'), noLabel)
+    expect(grpo.verdict).toBe('pass')
+    expect(grpo.reason).toMatch(
+      /^mean score of the policy's responses rose from 0\.255 to 0\.816 over 27 values/
+    )
+    // Its validation score, in every tenth step line, is a series of its own.
+    const validation = grpo.otherSeries.find(series => series.key === 'val/test_score/openai/gsm8k')
+    expect(validation?.points.map(point => point.step)).toEqual([10, 20])
   })
 
   it('a bare reward key is no agent; reward_std beside it makes a GRPO run, and TRL PPO is judged by objective/rlhf_reward', () => {

@@ -86,6 +86,9 @@ const PADDLE_EVAL_END = /^Eval samples: \d+$/
 const TRAX_METRIC = new RegExp(
   String.raw`^Step +(?<step>\d+): (?<split>train|eval) +(?<key>[A-Za-z]\w*) +\| +(?<value>${NUM})$`
 )
+// verl's console logger, a line a step, after Ray's prefix of the process that printed it: "(main_task pid=2112)
+// step:0 - timing/gen:21.470 - critic/vf_loss:14.947 - actor/pg_loss:-0.005 - critic/score/mean:0.004 - …".
+const VERL_STEP = /^(?:\([^()]*\) )?step:(?<step>\d+) - /
 // A reward on a line of its own (AGENT_REWARDS), beside an agent's losses that the generic pattern reads: Ray Tune's
 // verbose result blocks of an RLlib trial ("Result for PPO_CartPole-v1_2b82d_00000:", then YAML lines such as
 // "total_loss: 166.27" and "episode_reward_mean: -197.2"; before the first episode ends it prints ".nan", no value
@@ -524,6 +527,11 @@ export class OutputMetricsReader {
 
   /** One line a record, each a format of its own: scikit-learn's SGD and MLP, Trax's loop, an agent's reward. */
   private readLoopLines(line: string, lineNumber: number): boolean {
+    const verl = VERL_STEP.exec(line)
+    if (verl) {
+      this.readVerlFields(line.slice(verl[0].length), lineNumber, Number(verl.groups!.step))
+      return true
+    }
     const reward = REWARD_LINE.exec(line)?.groups
     if (reward) {
       this.add(reward.key, reward.value, lineNumber)
@@ -554,6 +562,16 @@ export class OutputMetricsReader {
       return true
     }
     return false
+  }
+
+  /** verl's `key:value` fields, split on ` - ` (a key may hold parentheses: `critic/lr(1e-4):0.100`). */
+  private readVerlFields(fields: string, lineNumber: number, step: number): void {
+    for (const field of fields.split(' - ')) {
+      const colon = field.lastIndexOf(':')
+      const value = field.slice(colon + 1).trim()
+      if (colon > 0 && NUMBER_CELL.test(value))
+        this.add(field.slice(0, colon), value, lineNumber, step)
+    }
   }
 
   /**

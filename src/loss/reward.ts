@@ -1,6 +1,6 @@
 /**
  * A reinforcement-learning run (Stable-Baselines3's logger: its console boxes, progress.csv or TensorBoard
- * files; RLlib's results in Ray Tune's console; DeepSpeed-Chat's RLHF step; TRL's GRPO, RLOO and PPO) is judged
+ * files; RLlib's results in Ray Tune's console; DeepSpeed-Chat's RLHF step; TRL's GRPO, RLOO and PPO; verl) is judged
  * by its mean reward, not its losses: an agent trains on what its changing policy collects, so its value and
  * policy losses may rise while it learns (PPO on CartPole: `train/loss` 8.4 → 31 while the reward climbed
  * 22 → 66), and GRPO's loss is about 0 whether the policy learns or not.
@@ -35,6 +35,10 @@ const GROUP_REWARD = 'reward'
 const GROUP_REWARD_SPREAD = 'reward_std'
 /** TRL's PPO and RLOO before GRPO's layout: the reward model's score less the KL penalty, what they maximise. */
 const RLHF_OBJECTIVE = 'objective/rlhf_reward'
+/** verl's PPO and GRPO: the mean score its reward function gave the step's responses (before any KL penalty). */
+const VERL_SCORE = 'critic/score/mean'
+/** The rewards of LLM fine-tuning by reinforcement learning that name their run wherever they are logged. */
+const POLICY_REWARDS = new Set([RLHF_OBJECTIVE, VERL_SCORE])
 
 /** Keys only Stable-Baselines3's reinforcement-learning algorithms log (PPO, A2C, DQN, SAC, TD3). */
 const AGENT_KEYS = new Set([
@@ -68,6 +72,13 @@ function rewardKind(reward: MetricSeries): {
     return { name: "mean reward of the policy's completions", why: WHY_GROUP, ...llm }
   if (reward.key === RLHF_OBJECTIVE)
     return { name: 'RLHF reward (the score less the KL penalty)', why: WHY, ...llm }
+  if (reward.key === VERL_SCORE)
+    return {
+      name: "mean score of the policy's responses",
+      why: WHY,
+      learner: 'policy',
+      more: 'run more steps (trainer.total_training_steps)'
+    }
   return {
     name: reward.key === RLHF_REWARD ? 'mean reward score' : 'mean episode reward',
     learner: 'agent',
@@ -97,7 +108,7 @@ export function reinforcementRun(
   const printed = beside.find(
     series =>
       AGENT_REWARDS.includes(series.key) ||
-      series.key === RLHF_OBJECTIVE ||
+      POLICY_REWARDS.has(series.key) ||
       (grouped && series.key === GROUP_REWARD)
   )
   const agent = beside.find(series => AGENT_KEYS.has(series.key)) ?? printed
