@@ -525,7 +525,7 @@ export class OutputMetricsReader {
     return this.readLoopLines(line, lineNumber)
   }
 
-  /** One line a record, each a format of its own: scikit-learn's SGD and MLP, Trax's loop, an agent's reward. */
+  /** One line a record, each a format of its own: verl's steps, scikit-learn's SGD and MLP, Trax's loop, a reward. */
   private readLoopLines(line: string, lineNumber: number): boolean {
     const verl = VERL_STEP.exec(line)
     if (verl) {

@@ -1,8 +1,8 @@
 /**
  * A reinforcement-learning run (Stable-Baselines3's logger: its console boxes, progress.csv or TensorBoard
- * files; RLlib's results in Ray Tune's console; DeepSpeed-Chat's RLHF step; TRL's GRPO, RLOO and PPO; verl) is judged
- * by its mean reward, not its losses: an agent trains on what its changing policy collects, so its value and
- * policy losses may rise while it learns (PPO on CartPole: `train/loss` 8.4 → 31 while the reward climbed
+ * files; RLlib's results in Ray Tune's console; DeepSpeed-Chat's RLHF step; TRL's GRPO, RLOO and PPO; verl) is
+ * judged by its mean reward, not its losses: an agent trains on what its changing policy collects, so its value
+ * and policy losses may rise while it learns (PPO on CartPole: `train/loss` 8.4 → 31 while the reward climbed
  * 22 → 66), and GRPO's loss is about 0 whether the policy learns or not.
  */
 import type { Candidate } from './choose.js'
