@@ -21,6 +21,11 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
 }
 
+/** The text with its first letter a capital: a message's first clause may come from a list or a table. */
+export function capitalise(text: string): string {
+  return text[0].toUpperCase() + text.slice(1)
+}
+
 /** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 32nd, ... */
 export function ordinal(n: number): string {
   const tens = n % 100

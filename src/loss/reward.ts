@@ -10,6 +10,7 @@ import { SB3_REWARD } from './console-tables.js'
 import { describeSeries, describeSource, positionWord, type MetricSeries } from './series.js'
 import { formatP, formatValue as format } from './shapes.js'
 import { fewestPoints, mannKendall } from './trend.js'
+import { capitalise } from '../words.js'
 
 /**
  * The least rise of the mean reward, as a share of its first value's size, that counts as learning: the same
@@ -58,34 +59,51 @@ const WHY_GROUP =
   "A GRPO or RLOO run is judged by its reward: its loss is about 0 whether the policy learns or not, since each completion's advantage is its reward less the mean of its prompt's group"
 
 /** What a reward is, what learns from it, why it is judged, and how to log more of it. */
-function rewardKind(reward: MetricSeries): {
+interface RewardKind {
   name: string
   learner: 'agent' | 'policy'
   why: string
   more: string
-} {
-  const llm = {
-    learner: 'policy' as const,
-    more: 'run more steps (or log every step: logging_steps=1)'
-  }
-  if (reward.key === GROUP_REWARD)
-    return { name: "mean reward of the policy's completions", why: WHY_GROUP, ...llm }
-  if (reward.key === RLHF_OBJECTIVE)
-    return { name: 'RLHF reward (the score less the KL penalty)', why: WHY, ...llm }
-  if (reward.key === VERL_SCORE)
-    return {
-      name: "mean score of the policy's responses",
-      why: WHY,
+}
+
+const EPISODE_REWARD: RewardKind = {
+  name: 'mean episode reward',
+  learner: 'agent',
+  why: WHY,
+  more: 'run more timesteps'
+}
+const TRAINER_STEPS = 'run more steps (or log every step: logging_steps=1)'
+/** The rewards that are not an environment's episodes, by key. */
+const REWARD_KINDS = new Map<string, RewardKind>([
+  [RLHF_REWARD, { ...EPISODE_REWARD, name: 'mean reward score' }],
+  [
+    GROUP_REWARD,
+    {
+      name: "mean reward of the policy's completions",
       learner: 'policy',
+      why: WHY_GROUP,
+      more: TRAINER_STEPS
+    }
+  ],
+  [
+    RLHF_OBJECTIVE,
+    {
+      name: 'RLHF reward (the score less the KL penalty)',
+      learner: 'policy',
+      why: WHY,
+      more: TRAINER_STEPS
+    }
+  ],
+  [
+    VERL_SCORE,
+    {
+      name: "mean score of the policy's responses",
+      learner: 'policy',
+      why: WHY,
       more: 'run more steps (trainer.total_training_steps)'
     }
-  return {
-    name: reward.key === RLHF_REWARD ? 'mean reward score' : 'mean episode reward',
-    learner: 'agent',
-    why: WHY,
-    more: 'run more timesteps'
-  }
-}
+  ]
+])
 
 /** A reinforcement-learning run, with its mean episode reward where it logged one. */
 export interface AgentRun {
@@ -113,20 +131,17 @@ export function reinforcementRun(
   )
   const agent = beside.find(series => AGENT_KEYS.has(series.key)) ?? printed
   if (!agent) return undefined
-  const spread =
-    printed?.key === GROUP_REWARD
-      ? { spread: beside.find(series => series.key === GROUP_REWARD_SPREAD) }
-      : {}
   return {
     reward: beside.find(series => series.key === SB3_REWARD) ?? printed,
-    ...spread,
+    spread:
+      printed?.key === GROUP_REWARD ? beside.find(s => s.key === GROUP_REWARD_SPREAD) : undefined,
     source: agent.source
   }
 }
 
 export function judgeAgent(
   agent: AgentRun,
-  significance: number
+  { significance, window }: { significance: number; window: number }
 ): { verdict: 'pass' | 'fail' | 'inconclusive'; reason: string } {
   const reward = agent.reward
   if (!reward)
@@ -136,14 +151,14 @@ export function judgeAgent(
     }
   const values = reward.points.map(point => point.value).filter(Number.isFinite)
   const which = describeSeries(reward)
-  const kind = rewardKind(reward)
+  const kind = REWARD_KINDS.get(reward.key) ?? EPISODE_REWARD
   const fewest = fewestPoints(significance)
   if (values.length < fewest)
     return {
       verdict: 'inconclusive',
       reason: `${values.length} values of ${which} are too few to tell a rise from noise (the trend test needs ${fewest} at p < ${formatP(significance)}): ${kind.more}. ${kind.why}`
     }
-  const alike = agent.spread && scoredAlike(agent.spread)
+  const alike = agent.spread && scoredAlike(agent.spread, window)
   if (alike) return { verdict: 'fail', reason: `${alike} ${kind.why}` }
   const [first, last] = [values[0], values.at(-1)!]
   const trend = mannKendall(values)
@@ -156,24 +171,22 @@ export function judgeAgent(
     }
   return {
     verdict: 'inconclusive',
-    reason: `${kind.name} shows no rise to tell from noise, ${span} (${test}; a pass needs p < ${formatP(significance)} and a rise of ${Math.round(REWARD_RISE * 100)} % of the first value). ${kind.why}. ${capitalised(kind.more)}, or name a loss to judge with loss-key`
+    reason: `${kind.name} shows no rise to tell from noise, ${span} (${test}; a pass needs p < ${formatP(significance)} and a rise of ${Math.round(REWARD_RISE * 100)} % of the first value). ${kind.why}. ${capitalise(kind.more)}, or name a loss to judge with loss-key`
   }
 }
 
 /**
- * Why a GRPO or RLOO run learned nothing at its end, or undefined: `reward_std` exactly 0 over its last quarter
- * of logged steps (two at least). Every completion of a prompt scored as its group's mean there, so every
+ * Why a GRPO or RLOO run learned nothing at its end, or undefined: `reward_std` exactly 0 over its last window
+ * of logged steps (loss-window's share, two at least). Every completion of a prompt scored as its group's mean there, so every
  * advantage was 0 and the policy got no gradient from its reward (a reward stuck at 0 after a KL explosion, a
  * reward function that scores nothing).
  */
-function scoredAlike(spread: MetricSeries): string | undefined {
+function scoredAlike(spread: MetricSeries, share: number): string | undefined {
   const points = spread.points
-  const window = Math.max(2, Math.ceil(points.length * 0.25))
+  const window = Math.max(2, Math.ceil(points.length * share))
   if (points.length < window || points.slice(-window).some(point => point.value !== 0))
     return undefined
   let from = points.length - window
   while (from > 0 && points[from - 1].value === 0) from--
   return `${describeSeries(spread)} is 0 at the last ${points.length - from} of ${points.length} logged steps, from step ${points[from].step} (${positionWord(spread.format)} ${points[from].line}): every completion of a prompt scored as the others of its group, so every advantage was 0 and the policy got nothing to learn from its reward.`
 }
-
-const capitalised = (text: string): string => text[0].toUpperCase() + text.slice(1)

@@ -1,4 +1,4 @@
-import { ordinal, percent } from '../words.js'
+import { capitalise, ordinal, percent } from '../words.js'
 import type { Baseline } from './baseline.js'
 import { EPOCH_RANKS, type Candidate, type Choice } from './choose.js'
 import type { OutputHints } from './output-reader.js'
@@ -338,8 +338,7 @@ function advice(hints: OutputHints, found: Choice): string {
     tips.push(
       'print lines such as "loss=0.42" each step or epoch, or write them to $ML_SMOKE_METRICS as {"step": 1, "loss": 0.42}'
     )
-  const text = tips.join('; ')
-  return text[0].toUpperCase() + text.slice(1)
+  return capitalise(tips.join('; '))
 }
 
 /**
@@ -381,7 +380,7 @@ export function judgeLoss(
   const levels = settle(options)
   if (!series)
     return agent
-      ? { ...base, ...judgeAgent(agent, levels.significance) }
+      ? { ...base, ...judgeAgent(agent, levels) }
       : { ...base, verdict: 'inconclusive', reason: notFound(choice, hints, searched) }
   const stats = statsOf(series)
   const early = unusable(series, options, hints, choice)
@@ -390,7 +389,7 @@ export function judgeLoss(
     return { ...base, ...stats, ...judgeGan(choice.adversarial, options, hints, choice) }
   // loss-key naming a loss of a reinforcement-learning run has it judged as a loss.
   if (agent && (!choice.byKey || agent.reward === series))
-    return { ...base, ...stats, ...judgeAgent(agent, levels.significance) }
+    return { ...base, ...stats, ...judgeAgent(agent, levels) }
   const norms = weightNorms(
     series,
     choice.others.map(other => other.series)
@@ -767,10 +766,12 @@ function lowestLevel(baseline: Baseline & { value: number }): number {
 function learnedPastChance(shape: RunShape, options: Settled): boolean {
   const baseline = options.baseline
   if (baseline?.value === undefined || shape.values.length < 3) return false
-  const share = options.chanceShare
-  const level = lowestLevel(baseline)
-  return shape.end <= share * level && shape.end <= share * shape.values[0]
+  return endsPastHalf(shape.end, shape.values[0], lowestLevel(baseline), options.chanceShare)
 }
+
+/** A loss at most `share` of a chance level and of the run's first value. */
+const endsPastHalf = (end: number, first: number, level: number, share: number): boolean =>
+  end <= share * level && end <= share * first
 
 /**
  * learnedPastChance for a loss whose chance level is not known: it fell at every point to at most CHANCE_SHARE
@@ -780,12 +781,10 @@ function learnedPastChance(shape: RunShape, options: Settled): boolean {
  */
 function learnedPastEveryChance(shape: RunShape, options: Settled): boolean {
   const floor = options.baseline?.floor
-  if (!floor || options.noPastEveryChance || shape.values.length < 3) return false
-  const share = options.chanceShare
-  const last = shape.values.at(-1)!
-  return (
-    fellAtEveryPoint(shape.values) && last <= share * floor.value && last <= share * shape.values[0]
-  )
+  const values = shape.values
+  if (!floor || options.noPastEveryChance || values.length < 3 || !fellAtEveryPoint(values))
+    return false
+  return endsPastHalf(values.at(-1)!, values[0], floor.value, options.chanceShare)
 }
 
 /** Mann–Kendall's p once it can reach the supported level (4 points), else the slope's t-test's. */
@@ -926,10 +925,10 @@ function judgeOneRun(
     return { ...tested, ...finalVerdict(tested, runs, options, context.full, 'chance-support') }
   if (tested === result || p < significance)
     return { ...tested, ...finalVerdict(tested, runs, options, context.full) }
-  const n = series.points.length
-  const which = describeSeries(series)
   if (learnedPastEveryChance(run, options))
     return { ...tested, ...finalVerdict(tested, runs, options, context.full, 'past-every-chance') }
+  const n = series.points.length
+  const which = describeSeries(series)
   const atChance = satAtChance(runs, p, options)
   if (atChance)
     return {
