@@ -1994,6 +1994,81 @@ describe('runs from an independent torch sweep, unlike fixtures/loss-corpus', ()
   })
 })
 
+describe('a validation loss that stayed at the chance level: the model learned its training rows by heart', () => {
+  // skorch-random-labels.py: skorch 0.12 on 256 rows whose labels were drawn apart from their features.
+  const randomLabels = { classCounts: { '0': 115, '1': 141 } }
+
+  it('skorch on random labels: train_loss fell 99.8 % while valid_loss rose from 0.99 of chance; the run fails', async () => {
+    const text = await frameworkLog('skorch-random-labels.txt')
+    const judged = judgeText(text, randomLabels)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^the validation loss "valid_loss" stayed at the chance level: in 20 evaluations its least was 0\.6783 \(98\.6 % of it\), at step 1 \(command output line 3\), and its last 2\.892, against 0\.688, the entropy of the 2 classes' prior/
+    )
+    expect(judged.reason).toMatch(
+      /this one did not \(labels shuffled from their rows, .*\)\. The training loss passed: loss fell 99\.8 %/
+    )
+    expect(judged.memorisedAt).toMatchObject({ key: 'valid_loss', value: 0.6783, step: 1 })
+    expect(renderSummary({ ...runReport, loss: judged })).toContain(
+      'Validation loss `valid_loss` stayed at the chance level: its least 0.6783 at step 1.'
+    )
+    expect(judgeText(text, randomLabels, { noHeldOut: true }).verdict).toBe('pass')
+    // Without the label there is no chance level, and the validation loss is not weighed.
+    expect(judgeText(text, {}).verdict).toBe('pass')
+  })
+
+  it('skorch on labels the features predict: valid_loss climbs back as it overfits, far below chance; the run passes', async () => {
+    const judged = judgeText(await frameworkLog('skorch-learns-valid.txt'), {
+      classCounts: { '0': 130, '1': 126 }
+    })
+    expect(judged.verdict).toBe('pass')
+    expect(judged.memorisedAt).toBeUndefined()
+  })
+
+  it('a torch loop printing train_loss and val_loss each epoch on labels apart from its features fails', async () => {
+    // fixtures/loss-corpus/independent's B_no_signal at seed 8: 0.7017 → 0.6575 at p = 5e-5, val_loss 0.70 → 0.74.
+    const text = await frameworkLog('torch-no-signal-val-at-chance.txt')
+    const label = { classCounts: { '0': 1154, '1': 1112 } }
+    const judged = judgeText(text, label)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^the validation loss "val_loss" stayed at the chance level: in 8 evaluations its least was 0\.7028 \(101\.4 % of it\), at step 1 \(command output line 4\), and its last 0\.7388/
+    )
+    expect(judgeText(text, label, { noHeldOut: true }).verdict).toBe('pass')
+
+    // It dipped well below chance once: the model learned, then overfit.
+    expect(judgeText(text.replace('val_loss=0.7102', 'val_loss=0.5102'), label).verdict).toBe(
+      'pass'
+    )
+    // It ended below chance: what the model ships with beats chance.
+    expect(judgeText(text.replace('val_loss=0.7388', 'val_loss=0.6388'), label).verdict).toBe(
+      'pass'
+    )
+    // Summed over its batches, not averaged: not on the training loss's scale, so it says nothing.
+    const summed = text.replace(/val_loss=([\d.]+)/g, (_, value) => `val_loss=${Number(value) * 6}`)
+    expect(judgeText(summed, label).verdict).toBe('pass')
+    // Evaluated only before training (eval_on_start): the untrained model's.
+    const before = text
+      .replace(/ val_loss=[\d.]+/g, '')
+      .replace('epoch 1 ', 'Validation loss: 0.7028\nepoch 1 ')
+    expect(judgeText(before, label).verdict).toBe('pass')
+    // And once after it: the trained model's.
+    expect(judgeText(`${before}\nValidation loss: 0.7388\n`, label).verdict).toBe('fail')
+  })
+
+  it('one validation loss printed after training, at or above the label variance, fails a regressor whose loss fell', async () => {
+    // B_dead_relu_reg at seed 36: per-batch MSE 3.14 → 0.44 on a standardised label, "Validation loss: 1.4442".
+    const text = await frameworkLog('torch-dead-relu-final-val-at-chance.txt')
+    const label = { numeric: { count: 1471, mean: 0, variance: 1, meanAbsoluteDeviation: 0.8052 } }
+    const judged = judgeText(text, label)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^the validation loss "Validation loss" stayed at the chance level: its one evaluation, after training, was 1\.444 \(144\.4 % of it\), at step 1 \(command output line 14\), against 1, the label's variance/
+    )
+    expect(judgeText(text, label, { noHeldOut: true }).verdict).not.toBe('fail')
+  })
+})
+
 describe('a pass that ends near its chance level', () => {
   it('needs p < 0.001: a model that never changes (optimizer.step() forgotten) fell at p = 0.007 by batch order', async () => {
     // fixtures/loss-corpus/generate.py's torch-no-step at seed 150 (a sweep beyond both corpora).

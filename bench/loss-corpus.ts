@@ -236,6 +236,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   [
     'too few points with no known loss inconclusive, however far they fell (the previous rule)',
     () => ({ noPastEveryChance: true })
+  ],
+  [
+    'a validation loss at the chance level fails no run (the previous rule; only skorch prints one here)',
+    () => ({ noHeldOut: true })
   ]
 ]
 for (const [name, options] of variants) report(name, c => judged(c, options(c)))

@@ -99,6 +99,12 @@ export function positionWord(format: SourceFormat): string {
   return format === 'tensorboard' ? 'record' : 'line'
 }
 
+/** A point as the messages name it: its step, and the file and line (or record) it was read from. */
+export function where(point: LossPoint, series: MetricSeries): string {
+  const source = series.source === COMMAND_OUTPUT ? 'command output' : series.source
+  return `step ${point.step} (${source} ${positionWord(series.format)} ${point.line})`
+}
+
 /** Points kept per series before a very long one is thinned (memory stays bounded on gigabytes of logs). */
 export const MAX_POINTS = 100_000
 /**

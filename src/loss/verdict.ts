@@ -3,9 +3,8 @@ import type { Baseline } from './baseline.js'
 import { EPOCH_RANKS, type Candidate, type Choice } from './choose.js'
 import type { OutputHints } from './output-reader.js'
 import {
-  COMMAND_OUTPUT,
   describeSeries,
-  positionWord,
+  where,
   type LossPoint,
   type MetricSeries,
   type UnparsedValue
@@ -25,6 +24,7 @@ import {
   riseOnceAddedBack,
   seasonalMannKendall
 } from './trend.js'
+import { heldOutAtChance, memorisedReason } from './held-out.js'
 import { judgeAgent, reinforcementRun } from './reward.js'
 import { devScoreRose, telltaleFailure } from './telltales.js'
 import {
@@ -150,6 +150,8 @@ export interface JudgeOptions {
   windowEndOnly?: boolean
   /** The previous rule: too few points with no known loss stay inconclusive, however far they fell. */
   noPastEveryChance?: boolean
+  /** The previous rule: a validation loss beside the training loss is not weighed against the chance level. */
+  noHeldOut?: boolean
 }
 
 /** The rules' tunable levels, each the constant above unless the caller set it (bench/loss-corpus.ts does). */
@@ -262,6 +264,8 @@ export interface LossResult {
   trend?: TrendTest
   /** Where the loss froze at one exact value until the end. */
   frozenAt?: LossPoint
+  /** The least value of a validation loss that stayed at the chance level (set when that failed the run). */
+  memorisedAt?: LossPoint & { key: string }
   /** The minimum a loss climbed back from (set when the climb failed the run). */
   reboundFrom?: LossPoint
   /** Back-to-back runs in the log, each judged; absent when there was one. */
@@ -274,11 +278,6 @@ export interface LossResult {
   /** Where the loss was looked for. */
   searched: string[]
   warnings: string[]
-}
-
-function where(point: LossPoint, series: MetricSeries): string {
-  const source = series.source === COMMAND_OUTPUT ? 'command output' : series.source
-  return `step ${point.step} (${source} ${positionWord(series.format)} ${point.line})`
 }
 
 /** Why a training loss lost to the chosen one: its name ranks lower (coarser, when per epoch), or a tie broke. */
@@ -390,17 +389,28 @@ export function judgeLoss(
   // loss-key naming a loss of a reinforcement-learning run has it judged as a loss.
   if (agent && (!choice.byKey || agent.reward === series))
     return { ...base, ...stats, ...judgeAgent(agent, levels) }
+  const judged = judgeTrainingLoss(series, choice, levels, { ...base, ...stats })
+  return options.noHeldOut ? judged : failIfMemorised(judged, choice)
+}
+
+/** The training loss's verdict: its shapes, its chance level and its fall (and SGD's weights beside it). */
+function judgeTrainingLoss(
+  series: MetricSeries,
+  choice: Choice,
+  levels: Settled,
+  known: Omit<LossResult, 'verdict' | 'reason'>
+): LossResult {
   const norms = weightNorms(
     series,
     choice.others.map(other => other.series)
   )
   let settled = levels
   const classifies = weightsClassify(series, norms, settled)
-  let judged = judgeRuns(series, choice, settled, { ...base, ...stats }, classifies)
+  let judged = judgeRuns(series, choice, settled, known, classifies)
   const stricter = judged.verdict === 'pass' && stricterNearChance(judged, settled)
   if (stricter) {
     settled = stricter
-    judged = judgeRuns(series, choice, settled, { ...base, ...stats }, classifies)
+    judged = judgeRuns(series, choice, settled, known, classifies)
     if (judged.verdict !== 'pass') judged.reason = `${judged.reason}. ${nearChanceNote(judged)}`
   }
   // The dev score's own level: NEAR_CHANCE_SIGNIFICANCE weighs per-batch loss noise, not a score.
@@ -412,6 +422,25 @@ export function judgeLoss(
   // A model whose loss per unit of weight says it classifies learned, however its weights moved.
   if (classifies) return judged
   return checkWeights(judged, series, norms, settled)
+}
+
+/**
+ * A run that did not fail on its training loss fails when the validation loss beside it stayed at the chance
+ * level (held-out.ts). Runs back to back have no one chance level to compare it with.
+ */
+function failIfMemorised(judged: LossResult, choice: Choice): LossResult {
+  const chance = judged.baseline
+  if (judged.verdict === 'fail' || judged.runs || choice.usedValidation || !chance?.applied)
+    return judged
+  const miss = heldOutAtChance(judged.series!, choice.others, chance.value)
+  if (!miss) return judged
+  const training = `${judged.verdict === 'pass' ? 'passed' : 'was inconclusive'}: ${judged.reason}`
+  return {
+    ...judged,
+    verdict: 'fail',
+    reason: memorisedReason(miss, chance, training),
+    memorisedAt: { ...miss.least, key: miss.series.key }
+  }
 }
 
 /**

@@ -1,0 +1,84 @@
+import type { Candidate } from './choose.js'
+import { lossName } from './loss-keys.js'
+import { where, type LossPoint, type MetricSeries } from './series.js'
+import { formatValue as format } from './shapes.js'
+import { percent } from '../words.js'
+
+/**
+ * A validation loss's least value at this share of the chance level or above, with its last value at the chance
+ * level or above, is a model that never beat chance on rows it did not train on. Below 1: the validation rows'
+ * classes are a sample of the label's, so a model that learned nothing can score a little under the label's
+ * chance level by luck (skorch on random labels: 0.6783 against 0.688 at its first epoch,
+ * fixtures/framework-logs/skorch-random-labels.txt). In the 433 runs that learned and printed a validation loss
+ * (skorch in fixtures/loss-corpus's two sets and five sweeps; torch and XGBoost in the independent corpus), its
+ * least was at most 0.86 of the chance level and its last below it.
+ */
+export const HELD_OUT_FLOOR = 0.95
+
+/**
+ * How far above the chance level a validation loss's least value may sit and still be taken for the same loss on
+ * the same scale as the training loss. Above it the validation loss may be summed over its batches rather than
+ * averaged (`val_loss += loss.item()`), and then its values say nothing against the chance level. The runs of the
+ * independent corpus that this rule fails had their least at 0.97–1.44 times the chance level.
+ */
+export const HELD_OUT_SCALE = 1.5
+
+/** A validation loss that stayed at the chance level: its least and last values, and how many it had. */
+export interface HeldOutMiss {
+  series: MetricSeries
+  least: LossPoint
+  last: LossPoint
+  evaluations: number
+}
+
+/** A key's loss without its split and its grain: `train_loss_epoch`, `val_loss` and `loss` are one loss. */
+const sameLoss = (key: string): string => lossName(key).replace(/_(?:step|epoch|batch)$/, '')
+
+/**
+ * The validation loss written beside `training` (the same loss, in the same file or output) when it never went
+ * below HELD_OUT_FLOOR of `chance` and its last value, written with or after the last training loss, is at
+ * `chance` or above: a model that learned beats chance on rows it did not train on; one
+ * that memorised its training rows (labels shuffled from their rows, or features that do not predict them) does
+ * not, however far its training loss fell.
+ */
+export function heldOutAtChance(
+  training: MetricSeries,
+  others: Candidate[],
+  chance: number
+): HeldOutMiss | undefined {
+  const trainedUntil = training.points.at(-1)?.line ?? Infinity
+  const validation = others
+    .filter(
+      other =>
+        other.role === 'validation' &&
+        other.finite >= 1 &&
+        other.series.source === training.source &&
+        sameLoss(other.series.key) === sameLoss(training.key)
+    )
+    .sort((a, b) => a.rank - b.rank || b.finite - a.finite)[0]
+  if (!validation) return undefined
+  const finite = validation.series.points.filter(point => Number.isFinite(point.value))
+  const least = finite.reduce((low, point) => (point.value < low.value ? point : low))
+  const last = finite.at(-1)!
+  // An evaluation written before the last training loss may be the model's before it trained (eval_on_start).
+  if (last.line < trainedUntil || last.value < chance) return undefined
+  if (least.value < HELD_OUT_FLOOR * chance || least.value > HELD_OUT_SCALE * chance)
+    return undefined
+  return { series: validation.series, least, last, evaluations: finite.length }
+}
+
+/** Why a run whose validation loss stayed at the chance level fails. */
+export function memorisedReason(
+  miss: HeldOutMiss,
+  chance: { value: number; description: string },
+  training: string
+): string {
+  const { series, least, last, evaluations } = miss
+  const share = (point: LossPoint): string =>
+    `${format(point.value)} (${percent(point.value / chance.value)} of it), at ${where(point, series)}`
+  const values =
+    evaluations === 1
+      ? `its one evaluation, after training, was ${share(last)}`
+      : `in ${evaluations} evaluations its least was ${share(least)}, and its last ${format(last.value)}`
+  return `the validation loss "${series.key}" stayed at the chance level: ${values}, against ${chance.description}. A model that learned beats chance on rows it did not train on; this one did not (labels shuffled from their rows, features that do not predict them, or training rows learned by heart). The training loss ${training}`
+}
