@@ -2056,6 +2056,43 @@ describe('a validation loss that stayed at the chance level: the model learned i
     expect(judgeText(`${before}\nValidation loss: 0.7388\n`, label).verdict).toBe('fail')
   })
 
+  it("weighs a validation loss in the run's other files: Keras's TensorBoard train/ and validation/, MLflow's metric files", async () => {
+    const rules = { baseline: resolveBaseline(0.6931, 'epoch_loss', undefined) }
+    const epochs = (values: number[]) =>
+      eventFile(values.map((value, i) => event(i, [tensorValue('epoch_loss', value, 'content')])))
+    const keras = await folder({
+      'logs/train/events.out.tfevents.1.host.v2': epochs([0.7, 0.6, 0.45, 0.3, 0.2]),
+      'logs/validation/events.out.tfevents.1.host.v2': epochs([0.7, 0.72, 0.75, 0.8, 0.86])
+    })
+    const judged = await judgeFolder(keras, rules)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^the validation loss "epoch_loss" stayed at the chance level: in 5 evaluations its least was 0\.7 \(101\.0 % of it\), at step 0 \(logs\/validation\/events\.out\.tfevents\.1\.host\.v2 record 2\)/
+    )
+    expect((await judgeFolder(keras, { ...rules, noHeldOut: true })).verdict).toBe('pass')
+    // Another run's validation loss says nothing of this one.
+    const apart = await folder({
+      'a/train/events.out.tfevents.1.host.v2': epochs([0.7, 0.6, 0.45, 0.3, 0.2]),
+      'b/validation/events.out.tfevents.1.host.v2': epochs([0.7, 0.72, 0.75, 0.8, 0.86])
+    })
+    expect((await judgeFolder(apart, rules)).verdict).toBe('pass')
+
+    const lines = (values: number[]) => values.map((value, i) => `${i} ${value} ${i}\n`).join('')
+    const mlflow = await folder({
+      'mlruns/0/abc123/metrics/train_loss': lines([0.7, 0.6, 0.45, 0.3, 0.2]),
+      'mlruns/0/abc123/metrics/val_loss': lines([0.7, 0.72, 0.75, 0.8, 0.86])
+    })
+    expect((await judgeFolder(mlflow, rules)).reason).toMatch(
+      /^the validation loss "val_loss" stayed at the chance level: in 5 evaluations/
+    )
+    // Evaluated only up to step 2 of 4: not the trained model's.
+    const early = await folder({
+      'mlruns/0/abc123/metrics/train_loss': lines([0.7, 0.6, 0.45, 0.3, 0.2]),
+      'mlruns/0/abc123/metrics/val_loss': lines([0.7, 0.72, 0.75])
+    })
+    expect((await judgeFolder(early, rules)).verdict).toBe('pass')
+  })
+
   it('one validation loss printed after training, at or above the label variance, fails a regressor whose loss fell', async () => {
     // B_dead_relu_reg at seed 36: per-batch MSE 3.14 → 0.44 on a standardised label, "Validation loss: 1.4442".
     const text = await frameworkLog('torch-dead-relu-final-val-at-chance.txt')

@@ -34,8 +34,42 @@ export interface HeldOutMiss {
 /** A key's loss without its split and its grain: `train_loss_epoch`, `val_loss` and `loss` are one loss. */
 const sameLoss = (key: string): string => lossName(key).replace(/_(?:step|epoch|batch)$/, '')
 
+const SPLIT_FOLDER = /^(?:train(?:ing)?|val(?:id(?:ation)?)?|eval(?:uation)?|test)$/i
+
 /**
- * The validation loss written beside `training` (the same loss, in the same file or output) when it never went
+ * The run a series was written by, where one run writes several files: an MLflow run's folder (a file per
+ * metric), a DVCLive folder (a TSV per metric), a TensorBoard log folder whose `train/` and `validation/` hold
+ * one event file each (Keras's TensorBoard callback). Else the file (or the command output) itself.
+ */
+function runOf(series: MetricSeries): string {
+  const parts = series.source.split(/[\\/]/)
+  const within = (folder: string): string => parts.slice(0, parts.lastIndexOf(folder)).join('/')
+  if (series.format === 'mlflow') return within('metrics')
+  if (series.format === 'dvclive') return within('plots')
+  if (series.format !== 'tensorboard') return series.source
+  const folders = parts.slice(0, -1)
+  if (SPLIT_FOLDER.test(folders.at(-1) ?? '')) folders.pop()
+  return folders.join('/')
+}
+
+/**
+ * Whether `evaluation` was written after the last point of `training`, or with it: by line in one file, by step
+ * across the files of one run.
+ */
+function afterTraining(
+  evaluation: LossPoint,
+  training: MetricSeries,
+  other: MetricSeries
+): boolean {
+  const end = training.points.at(-1)
+  if (!end) return false
+  return other.source === training.source
+    ? evaluation.line >= end.line
+    : evaluation.step >= end.step
+}
+
+/**
+ * The validation loss written beside `training` (the same loss, by the same run) when it never went
  * below HELD_OUT_FLOOR of `chance` and its last value, written with or after the last training loss, is at
  * `chance` or above: a model that learned beats chance on rows it did not train on; one
  * that memorised its training rows (labels shuffled from their rows, or features that do not predict them) does
@@ -46,13 +80,13 @@ export function heldOutAtChance(
   others: Candidate[],
   chance: number
 ): HeldOutMiss | undefined {
-  const trainedUntil = training.points.at(-1)?.line ?? Infinity
+  const run = runOf(training)
   const validation = others
     .filter(
       other =>
         other.role === 'validation' &&
         other.finite >= 1 &&
-        other.series.source === training.source &&
+        runOf(other.series) === run &&
         sameLoss(other.series.key) === sameLoss(training.key)
     )
     .sort((a, b) => a.rank - b.rank || b.finite - a.finite)[0]
@@ -61,7 +95,7 @@ export function heldOutAtChance(
   const least = finite.reduce((low, point) => (point.value < low.value ? point : low))
   const last = finite.at(-1)!
   // An evaluation written before the last training loss may be the model's before it trained (eval_on_start).
-  if (last.line < trainedUntil || last.value < chance) return undefined
+  if (!afterTraining(last, training, validation.series) || last.value < chance) return undefined
   if (least.value < HELD_OUT_FLOOR * chance || least.value > HELD_OUT_SCALE * chance)
     return undefined
   return { series: validation.series, least, last, evaluations: finite.length }
