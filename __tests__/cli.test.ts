@@ -422,4 +422,25 @@ describe('ml-smoke CLI', () => {
     expect(unread.code).toBe(2)
     expect(unread.stderr).toContain(`--label-column: "y" is not a column of ${subset}`)
   })
+
+  it('loss --json names where a validation loss that stayed at the chance level had its least', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'subset-'))
+    const subset = path.join(dir, 'labels.csv')
+    // skorch-random-labels.py's labels: 115 of class 0, 141 of class 1.
+    await writeFile(subset, `y\n${'0\n'.repeat(115)}${'1\n'.repeat(141)}`)
+    const log = path.join(root, 'fixtures/framework-logs/skorch-random-labels.txt')
+    const args = ['loss', log, '--subset', subset, '--label-column', 'y', '--json']
+    const judged = await mlSmoke(args)
+    expect(judged.code).toBe(1)
+    expect(JSON.parse(judged.stdout).memorisedAt).toEqual({
+      key: 'valid_loss',
+      step: 1,
+      line: 3,
+      value: 0.6783
+    })
+    expect(JSON.parse((await mlSmoke(['loss', log, '--json'])).stdout)).toMatchObject({
+      verdict: 'pass',
+      memorisedAt: null
+    })
+  })
 })

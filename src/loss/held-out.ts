@@ -114,5 +114,5 @@ export function memorisedReason(
     evaluations === 1
       ? `its one evaluation, after training, was ${share(last)}`
       : `in ${evaluations} evaluations its least was ${share(least)}, and its last ${format(last.value)}`
-  return `the validation loss "${series.key}" stayed at the chance level: ${values}, against ${chance.description}. A model that learned beats chance on rows it did not train on; this one did not (labels shuffled from their rows, features that do not predict them, or training rows learned by heart). The training loss ${training}`
+  return `the validation loss "${series.key}" stayed at the chance level: ${values}, against ${chance.description}. A model that learned beats chance on rows it did not train on; this one did not (labels shuffled from their rows, features that do not predict them, or training rows learned by heart); a run too short to generalise looks the same: give it more steps, or set baseline-loss to off. The training loss ${training}`
 }

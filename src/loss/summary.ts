@@ -24,6 +24,8 @@ export function lossSummary(result: LossResult) {
     baseline: result.baseline ?? null,
     /** The p-value of the test that decided the fall (decidingP), when one ran. */
     trendP: decidingP(result.trend) ?? null,
+    /** The least value of a validation loss that stayed at the chance level, when that failed the run. */
+    memorisedAt: result.memorisedAt ?? null,
     others: result.others
   }
 }
