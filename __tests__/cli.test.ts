@@ -432,7 +432,7 @@ describe('ml-smoke CLI', () => {
     const args = ['loss', log, '--subset', subset, '--label-column', 'y', '--json']
     const judged = await mlSmoke(args)
     expect(judged.code).toBe(1)
-    expect(JSON.parse(judged.stdout).memorisedAt).toEqual({
+    expect(JSON.parse(judged.stdout).validationAtChance).toEqual({
       key: 'valid_loss',
       step: 1,
       line: 3,
@@ -440,7 +440,7 @@ describe('ml-smoke CLI', () => {
     })
     expect(JSON.parse((await mlSmoke(['loss', log, '--json'])).stdout)).toMatchObject({
       verdict: 'pass',
-      memorisedAt: null
+      validationAtChance: null
     })
   })
 })

@@ -2008,7 +2008,7 @@ describe('a validation loss that stayed at the chance level: the model learned i
     expect(judged.reason).toMatch(
       /this one did not \(labels shuffled from their rows, .*\); a run too short to generalise looks the same: give it more steps, or set baseline-loss to off\. The training loss passed: loss fell 99\.8 %/
     )
-    expect(judged.memorisedAt).toMatchObject({ key: 'valid_loss', value: 0.6783, step: 1 })
+    expect(judged.validationAtChance).toMatchObject({ key: 'valid_loss', value: 0.6783, step: 1 })
     expect(renderSummary({ ...runReport, loss: judged })).toContain(
       'Validation loss `valid_loss` stayed at the chance level: its least 0.6783 at step 1.'
     )
@@ -2022,7 +2022,7 @@ describe('a validation loss that stayed at the chance level: the model learned i
       classCounts: { '0': 130, '1': 126 }
     })
     expect(judged.verdict).toBe('pass')
-    expect(judged.memorisedAt).toBeUndefined()
+    expect(judged.validationAtChance).toBeUndefined()
   })
 
   it('a torch loop printing train_loss and val_loss each epoch on labels apart from its features fails', async () => {

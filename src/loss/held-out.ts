@@ -69,11 +69,11 @@ function afterTraining(
 }
 
 /**
- * The validation loss written beside `training` (the same loss, by the same run) when it never went
- * below HELD_OUT_FLOOR of `chance` and its last value, written with or after the last training loss, is at
- * `chance` or above: a model that learned beats chance on rows it did not train on; one
- * that memorised its training rows (labels shuffled from their rows, or features that do not predict them) does
- * not, however far its training loss fell.
+ * The validation loss written beside `training` (the same loss, by the same run) when it never went below
+ * HELD_OUT_FLOOR of `chance` and its last value, written with or after the last training loss, is at `chance` or
+ * above: a model that learned beats chance on rows it did not train on; one that learned its training rows by
+ * heart (labels shuffled from their rows, or features that do not predict them) does not, however far its
+ * training loss fell.
  */
 export function heldOutAtChance(
   training: MetricSeries,
@@ -102,7 +102,7 @@ export function heldOutAtChance(
 }
 
 /** Why a run whose validation loss stayed at the chance level fails. */
-export function memorisedReason(
+export function atChanceReason(
   miss: HeldOutMiss,
   chance: { value: number; description: string },
   training: string

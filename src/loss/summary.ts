@@ -25,7 +25,7 @@ export function lossSummary(result: LossResult) {
     /** The p-value of the test that decided the fall (decidingP), when one ran. */
     trendP: decidingP(result.trend) ?? null,
     /** The least value of a validation loss that stayed at the chance level, when that failed the run. */
-    memorisedAt: result.memorisedAt ?? null,
+    validationAtChance: result.validationAtChance ?? null,
     others: result.others
   }
 }

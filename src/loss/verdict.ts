@@ -24,7 +24,7 @@ import {
   riseOnceAddedBack,
   seasonalMannKendall
 } from './trend.js'
-import { heldOutAtChance, memorisedReason } from './held-out.js'
+import { heldOutAtChance, atChanceReason } from './held-out.js'
 import { judgeAgent, reinforcementRun } from './reward.js'
 import { devScoreRose, telltaleFailure } from './telltales.js'
 import {
@@ -265,7 +265,7 @@ export interface LossResult {
   /** Where the loss froze at one exact value until the end. */
   frozenAt?: LossPoint
   /** The least value of a validation loss that stayed at the chance level (set when that failed the run). */
-  memorisedAt?: LossPoint & { key: string }
+  validationAtChance?: LossPoint & { key: string }
   /** The minimum a loss climbed back from (set when the climb failed the run). */
   reboundFrom?: LossPoint
   /** Back-to-back runs in the log, each judged; absent when there was one. */
@@ -390,7 +390,7 @@ export function judgeLoss(
   if (agent && (!choice.byKey || agent.reward === series))
     return { ...base, ...stats, ...judgeAgent(agent, levels) }
   const judged = judgeTrainingLoss(series, choice, levels, { ...base, ...stats })
-  return options.noHeldOut ? judged : failIfMemorised(judged, choice)
+  return options.noHeldOut ? judged : failIfValidationAtChance(judged, choice)
 }
 
 /** The training loss's verdict: its shapes, its chance level and its fall (and SGD's weights beside it). */
@@ -428,7 +428,7 @@ function judgeTrainingLoss(
  * A run that did not fail on its training loss fails when the validation loss beside it stayed at the chance
  * level (held-out.ts). Runs back to back have no one chance level to compare it with.
  */
-function failIfMemorised(judged: LossResult, choice: Choice): LossResult {
+function failIfValidationAtChance(judged: LossResult, choice: Choice): LossResult {
   const chance = judged.baseline
   if (judged.verdict === 'fail' || judged.runs || choice.usedValidation || !chance?.applied)
     return judged
@@ -438,8 +438,8 @@ function failIfMemorised(judged: LossResult, choice: Choice): LossResult {
   return {
     ...judged,
     verdict: 'fail',
-    reason: memorisedReason(miss, chance, training),
-    memorisedAt: { ...miss.least, key: miss.series.key }
+    reason: atChanceReason(miss, chance, training),
+    validationAtChance: { ...miss.least, key: miss.series.key }
   }
 }
 

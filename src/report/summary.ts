@@ -148,9 +148,9 @@ function lossChecks(loss: LossResult): string[] {
   if (loss.frozenAt) items.push(`Frozen at one value from step ${loss.frozenAt.step} to the end.`)
   if (loss.reboundFrom)
     items.push(`Climbed back from its minimum at step ${loss.reboundFrom.step}.`)
-  if (loss.memorisedAt)
+  if (loss.validationAtChance)
     items.push(
-      `Validation loss ${code(loss.memorisedAt.key)} stayed at the chance level: its least ${number(loss.memorisedAt.value)} at step ${loss.memorisedAt.step}.`
+      `Validation loss ${code(loss.validationAtChance.key)} stayed at the chance level: its least ${number(loss.validationAtChance.value)} at step ${loss.validationAtChance.step}.`
     )
   for (const value of (loss.unparsed ?? []).slice(0, 10))
     items.push(
