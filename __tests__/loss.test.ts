@@ -1684,8 +1684,13 @@ describe('the verdict', () => {
       []
     )
     expect(atChance.verdict).toBe('fail')
+    // Its last half: with no fall even at p < 0.1, twice the points of the last window place its level.
     expect(atChance.reason).toMatch(
-      /^loss did not fall beyond its own noise: p = 0\.4\d+, needs p < 0\.01, and the mean of its last 6, 0\.9574, is not 20\.0 % below its chance level 1: it is above 0\.8 at p = 0\.0[0-4]\d* against the points' own noise \(sd 0\.1\d+ from one point to the next\), so the model learned no more than the label's distribution \(chance level 1, the chance level\)/
+      /^loss did not fall beyond its own noise: p = 0\.4\d+, needs p < 0\.01, and the mean of its last 12, 1\.067, is not 20\.0 % below its chance level 1: it is above 0\.8 at p = 2e-5 against the points' own noise \(sd 0\.1\d+ from one point to the next\), so the model learned no more than the label's distribution \(chance level 1, the chance level\)/
+    )
+    const lastWindow = { ...options, baseline: chance(1), satWindowOnly: true }
+    expect(judgeLoss(choose(...biasOnly), lastWindow, noHints, []).reason).toMatch(
+      /and the mean of its last 6, 0\.9574, is not 20\.0 % below its chance level 1: it is above 0\.8 at p = 0\.0[0-4]\d* /
     )
     const noMargin = { ...options, baseline: chance(1), chanceMargin: 0 }
     expect(judgeLoss(choose(...biasOnly), noMargin, noHints, []).verdict).toBe('inconclusive')
@@ -1706,7 +1711,7 @@ describe('the verdict', () => {
     )
     expect(four.verdict).toBe('fail')
     expect(four.reason).toMatch(
-      /^4 points of "loss" in the command output show no fall \(the least-squares slope's p = 0\.4\d+\), and its last value, 2\.264, is not 20\.0 % below its chance level 2\.289: it is above 1\.831 at p = 0\.00\d+/
+      /^4 points of "loss" in the command output show no fall \(the least-squares slope's p = 0\.4\d+\), and the mean of its last 2, 2\.265, is not 20\.0 % below its chance level 2\.289: it is above 1\.831 at p = 0\.00\d+/
     )
     // A steady fall too short to be significant (the slope's p = 0.015) has not had the time to leave chance.
     const steady = { ...options, baseline: chance(1.318) }

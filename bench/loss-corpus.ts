@@ -238,6 +238,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     () => ({ noPastEveryChance: true })
   ],
   [
+    '"sat at chance" weighs the last window, not the last half of the points (the previous rule)',
+    () => ({ satWindowOnly: true })
+  ],
+  [
     'a validation loss at the chance level fails no run (the previous rule; only skorch prints one here)',
     () => ({ noHeldOut: true })
   ]
