@@ -90,12 +90,12 @@ export const CHANCE_MARGIN = 0.2
 /**
  * The share of a run's points, from its end, whose mean "sat at chance" places (the last window when that is
  * more): a run with no fall even at SUPPORTED_SIGNIFICANCE has no trend to favour its last points, and twice
- * as many points place its level more surely. On fixtures/loss-corpus's two sets and five sweeps (14,760 runs)
+ * as many points place its level more surely. On fixtures/loss-corpus's two sets and five sweeps (14,850 runs)
  * the last half instead of the last quarter failed 6 more runs that did not learn (of 18 left inconclusive: 4
  * with the optimizer on another model, 2 that train only the output bias, their per-batch MSE at 0.8-0.96 of
- * the variance) and changed no other verdict,
- * also at a margin of 30 %; a sixth sweep, measured after, failed 1 more and changed nothing else. The whole
- * series fails 2 more, but at a margin of 30 % it fails runs that learned.
+ * the variance) and changed no other verdict, also at a margin of 30 %; a sixth sweep, measured after, failed 1
+ * more and changed nothing else. The whole series fails 2 more, but at a margin of 30 % it fails runs that
+ * learned.
  */
 export const SAT_SHARE = 0.5
 /**
