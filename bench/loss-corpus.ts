@@ -1,9 +1,11 @@
 // Measures rules for "the loss fell" on fixtures/loss-corpus: each run's console output is read as ml-smoke
 // reads command output, and each rule's verdict is compared with whether the model learned (manifest.json).
-// Usage: node --import tsx bench/loss-corpus.ts [--held-out | --dir DIR] [--runs]
+// Usage: node --import tsx bench/loss-corpus.ts [--held-out | --dir DIR ...] [--runs | --kinds]
 //   --held-out: the runs the rules were not chosen on (fixtures/loss-corpus/held-out: seeds 30-59 and new kinds)
-//   --dir DIR: a sweep made by `fixtures/loss-corpus/generate.py --sweep A-B DIR` (seeds beyond both, not kept)
+//   --dir DIR: a sweep made by `fixtures/loss-corpus/generate.py --sweep A-B DIR` (seeds beyond both, not kept);
+//     several are measured together
 //   --runs: list the runs each rule got wrong
+//   --kinds: only the rules as shipped, kind by kind
 import { readFile } from 'node:fs/promises'
 import {
   evidenceOf,
@@ -37,21 +39,26 @@ interface Case {
 
 const noHints = { lightningLogInterval: false, fastDevRun: false }
 const heldOut = process.argv.includes('--held-out')
-const dir = process.argv.indexOf('--dir')
-const root =
-  dir > 0
-    ? `${process.argv[dir + 1].replace(/\/$/, '')}/`
-    : new URL(`../fixtures/loss-corpus/${heldOut ? 'held-out/' : ''}`, import.meta.url).pathname
-const manifest = JSON.parse(await readFile(`${root}manifest.json`, 'utf8')) as Run[]
+const dirs = process.argv.flatMap((arg, i) =>
+  arg === '--dir' ? [`${process.argv[i + 1].replace(/\/$/, '')}/`] : []
+)
+const roots = dirs.length
+  ? dirs
+  : [new URL(`../fixtures/loss-corpus/${heldOut ? 'held-out/' : ''}`, import.meta.url).pathname]
 const cases: Case[] = []
-for (const run of manifest) {
+for (const root of roots) {
+  const manifest = JSON.parse(await readFile(`${root}manifest.json`, 'utf8')) as Run[]
+  for (const run of manifest) cases.push(await caseOf(root, run))
+}
+
+async function caseOf(root: string, run: Run): Promise<Case> {
   const reader = new OutputMetricsReader()
   ;(await readFile(root + run.log, 'utf8'))
     .split(/\r\n|\r|\n/)
     .forEach((line, i) => reader.readLine(line, i + 1))
   const choice = chooseLossSeries(reader.series())
   const series = choice.chosen!.series
-  cases.push({
+  return {
     run,
     values: series.points.map(p => p.value),
     choice,
@@ -61,7 +68,7 @@ for (const run of manifest) {
       ...evidenceOf(series),
       start: undefined
     })
-  })
+  }
 }
 
 const windowOf = (n: number): number => Math.max(1, Math.ceil(n * 0.25))
@@ -150,6 +157,34 @@ const report = (name: string, f: (c: Case) => V): void => {
 }
 const learned = cases.filter(c => c.run.expected === 'pass').length
 console.log(`${cases.length} runs: ${learned} learned, ${cases.length - learned} did not\n`)
+
+/** The rules as shipped, kind by kind: how many runs, how many learned, and the wrong verdicts. */
+function byKind(): void {
+  const rows = new Map<
+    string,
+    { runs: number; learned: number; fp: number; ff: number; inc: number }
+  >()
+  for (const c of cases) {
+    const verdict = judged(c, {})
+    const learnedRun = c.run.expected === 'pass'
+    const row = rows.get(c.run.kind) ?? { runs: 0, learned: 0, fp: 0, ff: 0, inc: 0 }
+    row.runs++
+    if (learnedRun) row.learned++
+    if (verdict === 'pass' && !learnedRun) row.fp++
+    if (verdict === 'fail' && learnedRun) row.ff++
+    if (verdict === 'inconclusive') row.inc++
+    rows.set(c.run.kind, row)
+  }
+  console.log(
+    '| kind | runs | learned | false passes | false fails | inconclusive |\n| --- | ---: | ---: | ---: | ---: | ---: |'
+  )
+  for (const [kind, r] of rows)
+    console.log(`| ${kind} | ${r.runs} | ${r.learned} | ${r.fp} | ${r.ff} | ${r.inc} |`)
+}
+if (process.argv.includes('--kinds')) {
+  byKind()
+  process.exit(0)
+}
 console.log(
   '| rule | false passes | false fails | inconclusive (learned / did not) |\n| --- | --- | --- | --- |'
 )
