@@ -815,6 +815,71 @@ describe('console tables in more shapes (second survey)', () => {
     expect(judgeLoss(chooseLossSeries(series), options, noHints, []).verdict).toBe('pass')
   })
 
+  it("H2O's scoring history: cells holding spaces, number_of_trees as 0.0, a --- row for the trees left out", async () => {
+    const text = await readFile(publicLog('h2o-gbm-airlines.txt'), 'utf8')
+    const series = readOutput(text).series()
+    const logloss = series.find(s => s.key === 'training_logloss')!
+    expect(logloss.points.map(p => p.step)).toEqual([0, 1, 2, 3, 4, 46, 47, 48, 49, 50])
+    expect([logloss.points[0].value, logloss.points.at(-1)!.value]).toEqual([
+      0.686916957642, 0.660935092712
+    ])
+    expect(valuesOf(series, 'training_auc').at(-1)).toBe(0.623776525749)
+    // The log loss, not the RMSE beside it; the first value is the prior's entropy (44.4 % delayed).
+    const label = { classCounts: { NO: 5558, YES: 4442 } }
+    const judged = judgeText(text, label)
+    expect(judged.series?.key).toBe('training_logloss')
+    expect(judged.verdict).toBe('pass')
+    expect(judged.baseline).toMatchObject({ applied: true })
+  })
+
+  it('H2O scores a regression model of no trees as nan: that row is left out, a nan later is not', () => {
+    const row = (trees: string, rmse: string) =>
+      `     2023-08-30 16:03:55  44.948 sec  ${trees.padEnd(17)}  ${rmse.padEnd(19)}  0.078`
+    const table = (...rows: string[]) =>
+      [
+        'Scoring History:',
+        '     timestamp            duration    number_of_trees    training_rmse        training_mae',
+        '---  -------------------  ----------  -----------------  -------------------  ------------',
+        ...rows,
+        '[51 rows x 6 columns]'
+      ].join('\n')
+    const rmses = ['0.2388', '0.2433', '0.2372', '0.2340', '0.2300', '0.2268', '0.2232', '0.2208']
+    const grown = rmses.map((rmse, i) => row(`${i + 1}.0`, rmse))
+    const series = readOutput(table(row('0.0', 'nan'), ...grown)).series()
+    expect(series.find(s => s.key === 'training_rmse')!.points[0]).toMatchObject({ step: 1 })
+    const judged = judgeLoss(chooseLossSeries(series), options, noHints, [])
+    expect(judged.verdict).toBe('pass')
+    const later = readOutput(table(row('0.0', 'nan'), ...grown, row('9.0', 'nan'))).series()
+    expect(judgeLoss(chooseLossSeries(later), options, noHints, []).reason).toMatch(
+      /^training_rmse is NaN at step 9/
+    )
+  })
+
+  it("H2O's deep learning history: a blank training_speed, fractional epochs, 1 min  0.6 sec: stepped by iterations", () => {
+    const text = [
+      'Scoring History: ',
+      '    timestamp            duration          training_speed    epochs    iterations    samples    training_rmse    training_logloss    validation_rmse    validation_logloss',
+      '--  -------------------  ----------------  ----------------  --------  ------------  ---------  ---------------  ------------------  -----------------  --------------------',
+      '    2025-01-28 18:11:36  0.000 sec                           0         0             0          nan              nan                 nan                nan',
+      '    2025-01-28 18:11:37  0.803 sec         26537 obs/sec     0.5       1             16400      0.324341         0.504064            0.218285           0.257242',
+      '    2025-01-28 18:11:39  3.062 sec         57665 obs/sec     1.5       2             49200      0.309981         0.477872            0.190473           0.213469',
+      '    2025-01-28 18:11:45  9.871 sec         58002 obs/sec     2.5       3             82000      0.295211         0.452106            0.181544           0.201132',
+      '    2025-01-28 18:12:37  1 min  0.607 sec  58120 obs/sec     3.5       4             114800     0.281007         0.430925            0.176002           0.193817',
+      '',
+      'Variable Importances: '
+    ].join('\n')
+    const series = readOutput(text).series()
+    const logloss = series.find(s => s.key === 'training_logloss')!
+    expect(logloss.points.map(p => [p.step, p.value])).toEqual([
+      [1, 0.504064],
+      [2, 0.477872],
+      [3, 0.452106],
+      [4, 0.430925]
+    ])
+    expect(valuesOf(series, 'validation_logloss')).toEqual([0.257242, 0.213469, 0.201132, 0.193817])
+    expect(valuesOf(series, 'epochs')).toEqual([0, 0.5, 1.5, 2.5, 3.5])
+  })
+
   it('YOLOv7 (and YOLOv5 before 6.2): columns box, obj, cls and total are its losses, total the one judged', () => {
     const epoch = (n: number, box: string, obj: string, cls: string, total: string) =>
       [

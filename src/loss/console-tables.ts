@@ -1,15 +1,16 @@
 import { isLossKey } from './loss-keys.js'
 
 // Console tables (skorch's epoch table, scikit-learn GradientBoosting's verbose table, fastai's, Ultralytics
-// YOLO's): a header whose names are split by two or more spaces or by tabs, an optional rule of dashes, then
-// one row of numbers per epoch.
+// YOLO's, H2O's scoring history): a header whose names are split by two or more spaces or by tabs, an optional
+// rule of dashes, then one row of numbers per epoch.
 // Chainer's PrintReport names columns main/loss, validation/main/loss.
 const NAME = String.raw`[A-Za-z][\w./]*(?: [A-Za-z][\w./]*)*`
 const TABLE_HEADER = new RegExp(String.raw`^${NAME}(?:(?: {2,}|\t+)${NAME})+$`)
 const TABLE_RULE = /^-+(?: +-+)*$/
-const TABLE_STEP = /^(?:epoch|iter|iteration|step)$/i
-// A step cell: "3", or YOLO's "3/20".
-const STEP_CELL = /^(\d+)(?:\/\d+)?$/
+// H2O counts a GBM's or a random forest's rounds in number_of_trees, a GLM's and a deep net's in iterations.
+const TABLE_STEP = /^(?:epoch|iter|iterations?|step|number_of_trees)$/i
+// A step cell: "3", YOLO's "3/20", or H2O's "3.0".
+const STEP_CELL = /^(\d+)(?:\/\d+|\.0+)?$/
 /** A number as logs print it, NaN and infinities too (a diverged run prints them). */
 export const NUM = String.raw`[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf(?:inity)?)`
 /** A whole cell that is a number (tables, GBDT fields). */
@@ -29,6 +30,11 @@ export interface Table {
   /** Where each column's name sits in the header line as printed: rows align to it. */
   spans: Array<[start: number, end: number]>
   step: number
+  /**
+   * Where each column's cells start and end, from the rule of dashes under the header (tabulate's "simple"
+   * format, H2O's): rows with blank cells or cells of words (`1 min  0.607 sec`) are cut there.
+   */
+  cuts?: Array<[start: number, end: number]>
 }
 
 /** A table's header, or undefined. `shown` is the line as printed (its indent kept). */
@@ -45,7 +51,7 @@ export function tableHeader(line: string, shown: string): Table | undefined {
 }
 
 export type TableRow =
-  | { kind: 'rule' }
+  | { kind: 'rule'; cuts?: Table['cuts'] }
   | {
       kind: 'row'
       step?: number
@@ -59,12 +65,17 @@ export type TableRow =
  * leaves the `cp` cell blank on epochs without a checkpoint) puts each cell under the column it lines up with.
  */
 export function tableRow(table: Table, line: string, shown: string): TableRow | undefined {
-  if (TABLE_RULE.test(line)) return { kind: 'rule' }
+  if (TABLE_RULE.test(line)) return { kind: 'rule', cuts: ruleCuts(table, shown) }
   const text = line.replace(BAR_TAIL, '')
   const cells = text.split(/\s+/)
+  // H2O's cells hold single spaces ("2016-08-25 13:50:21", "0.006 sec"); its columns are two apart or more.
+  const wide = text.trim().split(/\s{2,}/)
   let named: Array<[string, string]>
   if (cells.length === table.columns.length)
     named = cells.map((cell, i) => [table.columns[i], cell])
+  else if (wide.length === table.columns.length)
+    named = wide.map((cell, i) => [table.columns[i], cell])
+  else if (table.cuts) named = cutCells(table.columns, table.cuts, shown)
   else if (
     cells.length >= 2 &&
     cells.length < table.columns.length &&
@@ -77,12 +88,45 @@ export function tableRow(table: Table, line: string, shown: string): TableRow | 
   // A table with no step column (spaCy 2's example scripts: "LOSS  P  R  F") is rows of numbers alone.
   const numbersOnly = table.step < 0 && named.every(([, cell]) => NUMBER_CELL.test(cell))
   if (!stepCell && !numbersOnly) return undefined
+  const step = table.step < 0 ? undefined : Number(stepCell![1])
+  // H2O scores its model before the first tree or iteration too, and prints what it cannot score yet as nan.
+  const unscored = step === 0 && H2O_COLUMNS.every(name => table.columns.includes(name))
   return {
     kind: 'row',
     bar: text !== line,
-    step: table.step < 0 ? undefined : Number(stepCell![1]),
-    cells: named.filter(([column]) => table.step < 0 || column !== table.columns[table.step])
+    step,
+    cells: named.filter(
+      ([column, cell]) =>
+        (table.step < 0 || column !== table.columns[table.step]) &&
+        !(unscored && /^nan$/i.test(cell))
+    )
   }
+}
+
+const H2O_COLUMNS = ['timestamp', 'duration']
+
+/** Each column's cells' place, from the dash runs of a rule: the run under the column's name, up to the next. */
+function ruleCuts(table: Table, shown: string): Table['cuts'] {
+  if (table.cuts || table.spans.length !== table.columns.length) return undefined
+  const runs = [...shown.matchAll(/-+/g)].map(m => m.index)
+  const cuts: Array<[number, number]> = []
+  for (const [start] of table.spans) {
+    const run = runs.findLastIndex(from => from <= start)
+    if (run < 0) return undefined
+    cuts.push([runs[run], runs[run + 1] ?? Infinity])
+  }
+  return cuts
+}
+
+/** The row's text in each column's place; blank cells left out. */
+function cutCells(
+  columns: string[],
+  cuts: NonNullable<Table['cuts']>,
+  shown: string
+): Array<[string, string]> {
+  return cuts
+    .map(([start, end], i): [string, string] => [columns[i], shown.slice(start, end).trim()])
+    .filter(([, cell]) => cell !== '')
 }
 
 /** Each cell under the column whose name it starts or ends with (left- or right-aligned tables). */

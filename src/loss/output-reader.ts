@@ -366,7 +366,10 @@ export class OutputMetricsReader {
     const shown = () => cleanLine(printed, false)
     if (this.table) {
       const row = tableRow(this.table.table, line, shown())
-      if (row?.kind === 'rule') return true
+      if (row?.kind === 'rule') {
+        this.table.table.cuts ??= row.cuts
+        return true
+      }
       if (row) {
         this.addTableRow(row, lineNumber)
         return true
