@@ -122,6 +122,14 @@ function judged(c: Case, o: Partial<JudgeOptions>): V {
   return judgeLoss(c.choice, options, noHints, []).verdict
 }
 
+/** What a verdict is for a run: a false pass, a false fail, inconclusive, or right (''). */
+function wrong(c: Case, v: V): 'FP' | 'FF' | 'inc' | '' {
+  const learned = c.run.expected === 'pass'
+  if (v === 'pass') return learned ? '' : 'FP'
+  if (v === 'fail') return learned ? 'FF' : ''
+  return 'inc'
+}
+
 function score(f: (c: Case) => V) {
   let fp = 0
   let ff = 0
@@ -129,16 +137,9 @@ function score(f: (c: Case) => V) {
   let incNot = 0
   const byKind: Record<string, string[]> = {}
   for (const c of cases) {
-    const v = f(c)
     const learned = c.run.expected === 'pass'
-    const bad =
-      v === 'pass' && !learned
-        ? 'FP'
-        : v === 'fail' && learned
-          ? 'FF'
-          : v === 'inconclusive'
-            ? `inc(${c.run.expected})`
-            : ''
+    const outcome = wrong(c, f(c))
+    const bad = outcome === 'inc' ? `inc(${c.run.expected})` : outcome
     if (bad === 'FP') fp++
     else if (bad === 'FF') ff++
     else if (bad && learned) incLearned++
@@ -162,24 +163,21 @@ console.log(`${cases.length} runs: ${learned} learned, ${cases.length - learned}
 function byKind(): void {
   const rows = new Map<
     string,
-    { runs: number; learned: number; fp: number; ff: number; inc: number }
+    { runs: number; learned: number; FP: number; FF: number; inc: number }
   >()
   for (const c of cases) {
-    const verdict = judged(c, {})
-    const learnedRun = c.run.expected === 'pass'
-    const row = rows.get(c.run.kind) ?? { runs: 0, learned: 0, fp: 0, ff: 0, inc: 0 }
+    const row = rows.get(c.run.kind) ?? { runs: 0, learned: 0, FP: 0, FF: 0, inc: 0 }
     row.runs++
-    if (learnedRun) row.learned++
-    if (verdict === 'pass' && !learnedRun) row.fp++
-    if (verdict === 'fail' && learnedRun) row.ff++
-    if (verdict === 'inconclusive') row.inc++
+    if (c.run.expected === 'pass') row.learned++
+    const outcome = wrong(c, judged(c, {}))
+    if (outcome) row[outcome]++
     rows.set(c.run.kind, row)
   }
   console.log(
     '| kind | runs | learned | false passes | false fails | inconclusive |\n| --- | ---: | ---: | ---: | ---: | ---: |'
   )
   for (const [kind, r] of rows)
-    console.log(`| ${kind} | ${r.runs} | ${r.learned} | ${r.fp} | ${r.ff} | ${r.inc} |`)
+    console.log(`| ${kind} | ${r.runs} | ${r.learned} | ${r.FP} | ${r.FF} | ${r.inc} |`)
 }
 if (process.argv.includes('--kinds')) {
   byKind()

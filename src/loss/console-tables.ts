@@ -60,29 +60,12 @@ export type TableRow =
       bar: boolean
     }
 
-/**
- * A row of `table`, a rule, or undefined (the line ends the table). A row with fewer cells than columns (skorch
- * leaves the `cp` cell blank on epochs without a checkpoint) puts each cell under the column it lines up with.
- */
+/** A row of `table`, a rule, or undefined (the line ends the table). */
 export function tableRow(table: Table, line: string, shown: string): TableRow | undefined {
   if (TABLE_RULE.test(line)) return { kind: 'rule', cuts: ruleCuts(table, shown) }
   const text = line.replace(BAR_TAIL, '')
-  const cells = text.split(/\s+/)
-  // H2O's cells hold single spaces ("2016-08-25 13:50:21", "0.006 sec"); its columns are two apart or more.
-  const wide = text.trim().split(/\s{2,}/)
-  let named: Array<[string, string]>
-  if (cells.length === table.columns.length)
-    named = cells.map((cell, i) => [table.columns[i], cell])
-  else if (wide.length === table.columns.length)
-    named = wide.map((cell, i) => [table.columns[i], cell])
-  else if (table.cuts) named = cutCells(table.columns, table.cuts, shown)
-  else if (
-    cells.length >= 2 &&
-    cells.length < table.columns.length &&
-    table.spans.length === table.columns.length
-  )
-    named = alignedCells(table, shown.replace(BAR_TAIL, ''))
-  else return undefined
+  const named = rowCells(table, text, shown.replace(BAR_TAIL, ''))
+  if (!named) return undefined
   const stepColumn = table.columns[table.step < 0 ? 0 : table.step]
   const stepCell = STEP_CELL.exec(named.find(([column]) => column === stepColumn)?.[1] ?? '')
   // A table with no step column (spaCy 2's example scripts: "LOSS  P  R  F") is rows of numbers alone.
@@ -103,11 +86,34 @@ export function tableRow(table: Table, line: string, shown: string): TableRow | 
   }
 }
 
+/**
+ * Each cell of a row under its column: split on spaces; else on two spaces or more (H2O's cells hold single
+ * spaces: "2016-08-25 13:50:21", "0.006 sec"); else cut where the rule placed the columns (a blank cell, H2O's
+ * "1 min  0.607 sec"); else, for fewer cells than columns (skorch leaves the `cp` cell blank on epochs without a
+ * checkpoint), under the column each lines up with.
+ */
+function rowCells(table: Table, text: string, shown: string): Array<[string, string]> | undefined {
+  const count = table.columns.length
+  const named = (cells: string[]) =>
+    cells.map((cell, i): [string, string] => [table.columns[i], cell])
+  const cells = text.split(/\s+/)
+  if (cells.length === count) return named(cells)
+  const wide = text.trim().split(/\s{2,}/)
+  if (wide.length === count) return named(wide)
+  if (table.cuts) return cutCells(table.columns, table.cuts, shown)
+  if (cells.length >= 2 && cells.length < count && table.spans.length === count)
+    return alignedCells(table, shown)
+  return undefined
+}
+
 const H2O_COLUMNS = ['timestamp', 'duration']
 
-/** Each column's cells' place, from the dash runs of a rule: the run under the column's name, up to the next. */
+/**
+ * Each column's cells' place, from the dash runs of a rule: the run under the column's name, up to the next (the
+ * reader keeps the first rule's: H2O's `---` row between the trees it shows is no header rule).
+ */
 function ruleCuts(table: Table, shown: string): Table['cuts'] {
-  if (table.cuts || table.spans.length !== table.columns.length) return undefined
+  if (table.spans.length !== table.columns.length) return undefined
   const runs = [...shown.matchAll(/-+/g)].map(m => m.index)
   const cuts: Array<[number, number]> = []
   for (const [start] of table.spans) {

@@ -61,8 +61,7 @@ function afterTraining(
   training: MetricSeries,
   other: MetricSeries
 ): boolean {
-  const end = training.points.at(-1)
-  if (!end) return false
+  const end = training.points.at(-1)!
   return other.source === training.source
     ? evaluation.line >= end.line
     : evaluation.step >= end.step

@@ -177,9 +177,9 @@ export function judgeAgent(
 
 /**
  * Why a GRPO or RLOO run learned nothing at its end, or undefined: `reward_std` exactly 0 over its last window
- * of logged steps (loss-window's share, two at least). Every completion of a prompt scored as its group's mean there, so every
- * advantage was 0 and the policy got no gradient from its reward (a reward stuck at 0 after a KL explosion, a
- * reward function that scores nothing).
+ * of logged steps (loss-window's share, two at least). Every completion of a prompt scored as its group's mean
+ * there, so every advantage was 0 and the policy got no gradient from its reward (a reward stuck at 0 after a KL
+ * explosion, a reward function that scores nothing).
  */
 function scoredAlike(spread: MetricSeries, share: number): string | undefined {
   const points = spread.points
