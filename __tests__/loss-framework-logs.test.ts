@@ -153,6 +153,59 @@ describe('plain loops on a GPU', () => {
   })
 })
 
+describe('a plain loop with tqdm(loader) each epoch, no description (tqdm-loop-no-description.py, tqdm 4.64)', () => {
+  const loopLog = (name: string): Promise<string> =>
+    readFile(new URL(`../fixtures/framework-logs/${name}`, import.meta.url), 'utf8')
+  const labels = { classCounts: { '0': 133, '1': 123 } }
+
+  it("every set_postfix is a point, though tqdm draws them all at 0/8, and each epoch's bar draws the same text", async () => {
+    const text = await loopLog('tqdm-loop-learns.txt')
+    expect(text).toContain(
+      '\r  0%|          | 0/8 [00:00<?, ?it/s, loss=0.667]\r  0%|          | 0/8 [00:00<?, ?it/s, loss=0.798]'
+    )
+    const judged = judgeText(text, labels)
+    const values = judged.series?.points.map(point => point.value)
+    // 10 epochs of 8 batches; twice a batch's value repeats the one before (0.715 0.715, 0.514 0.514), which
+    // reads as a redraw of one value. The bar's 100% frame as it closes repeats its last value, and is no point.
+    expect(values).toHaveLength(78)
+    expect(values?.slice(0, 3)).toEqual([0.667, 0.798, 0.669])
+    expect(values?.at(-1)).toBe(0.321)
+    expect(judged.verdict).toBe('pass')
+  })
+
+  it('the same loop with optimizer.step() forgotten fails', async () => {
+    const judged = judgeText(await loopLog('tqdm-loop-no-step.txt'), labels)
+    expect(judged.series?.points).toHaveLength(80)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(/^loss ended above its first value/)
+  })
+
+  it("an epoch's mean set once as its bar closes at 8/8 is a point an epoch, though every bar closes at 8/8", async () => {
+    const text = await loopLog('tqdm-loop-epoch-mean.txt')
+    expect(text).toContain('100%|██████████| 8/8 [')
+    const judged = judgeText(text, labels)
+    expect(judged.series?.points.map(point => point.value)).toEqual([
+      0.698, 0.656, 0.619, 0.577, 0.533, 0.485, 0.44, 0.399, 0.363, 0.334
+    ])
+    expect(judged.verdict).toBe('pass')
+  })
+
+  it("an outer trange's set_postfix each epoch, drawn at 0/10 between an inner bar's frames, is a point an epoch", () => {
+    const inner =
+      '\r\n  0%|          | 0/8 [00:00<?, ?it/s]\x1b[A\r\n                                     \x1b[A'
+    const losses = [0.674, 0.611, 0.552, 0.494, 0.436]
+    const text =
+      '\r  0%|          | 0/10 [00:00<?, ?it/s]' +
+      losses.map(loss => `${inner}\r  0%|          | 0/10 [00:00<?, ?it/s, loss=${loss}]`).join('')
+    expect(
+      readOutput(text)
+        .series()
+        .find(series => series.key === 'loss')
+        ?.points.map(p => p.value)
+    ).toEqual(losses)
+  })
+})
+
 describe("spaCy's training table", () => {
   it('divides each LOSS cell by the steps since the last row (spaCy sums it over them) and leaves out tok2vec', async () => {
     // github.com/explosion/spaCy/issues/7083: spaCy 3.0.1, tok2vec + ner, evaluated every 200 steps.

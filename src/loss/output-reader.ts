@@ -497,7 +497,7 @@ export class OutputMetricsReader {
     }
     const bar = barFrame(line, this.otherLines)
     if (bar) {
-      this.readBar(bar, lineNumber)
+      this.readBar(this.bars.restarted(bar), lineNumber)
       return true
     }
     this.otherLines++

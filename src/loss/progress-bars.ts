@@ -20,6 +20,8 @@ export interface BarFrame {
   pass: number
   /** The step the frame draws (`4/25`); a redraw of one step, or a tqdm.write between, keeps it. */
   step: string
+  /** How many steps it has drawn (the 4 of `4/25`). */
+  done: number
   /** The bar drew its last step (tqdm draws it again when it closes). */
   complete: boolean
   /** An evaluation pass's bar: its values are that split's. */
@@ -44,6 +46,7 @@ export function barFrame(line: string, pass = 0): BarFrame | undefined {
     bar: `${description.replace(/[-+]?\d[\d.eE+-]*/g, '#')}|${epoch}`,
     pass,
     step: `${done}/${total}`,
+    done: Number(done),
     complete: done === total,
     split: split === undefined ? undefined : split.startsWith('t') ? 'test' : 'validation'
   }
@@ -84,12 +87,15 @@ interface BarKey {
   setAtRedraw: boolean
   /** A redraw of one step showed the same value again: it is set at every step, or stuck at one value. */
   redrawnUnchanged: boolean
+  /** The last point repeats the value before it at a new step: update() drew the old postfix there. */
+  lastStale: boolean
   /** The last frame skipped as the old value shown at a new step, until the next frame. */
   skipped?: DrawnStep
 }
 
 /**
- * Where each frame's values go. A redraw of the same step replaces that step's point. A new step adds one,
+ * Where each frame's values go. A redraw of the same step replaces that step's point (but a new value drawn at a
+ * step whose step count lags: see `place`). A new step adds one,
  * even when its value repeats the last (a loss stuck at ln 100 over 700 steps is 700 points, not one), unless
  * the key only ever changed from one bar (epoch) to the next: then it is an epoch's value shown through the
  * next epoch (Lightning's `on_epoch=True` in the bar), and `collapse` drops its repeats, but in the log's first
@@ -98,6 +104,25 @@ interface BarKey {
 export class ProgressBars {
   private readonly keys = new Map<string, BarKey>()
   private firstBar?: string
+  /** Each bar's last frame, and how many times it closed and started again. */
+  private readonly drawnBars = new Map<
+    string,
+    { done: number; complete: boolean; restarts: number }
+  >()
+
+  /**
+   * The frame with its bar told apart from the same bar started again after it closed: a loop's bar with no
+   * description (`tqdm(loader)` each epoch) draws the same text every epoch, and its first frames would
+   * otherwise redraw the last epoch's. Capped like `keys`, past which bars are no longer told apart.
+   */
+  restarted(frame: BarFrame): BarFrame {
+    const id = `${frame.bar}|${frame.pass}`
+    const last = this.drawnBars.get(id)
+    const restarts = (last?.restarts ?? 0) + (last?.complete && frame.done < last.done ? 1 : 0)
+    if (last || this.drawnBars.size < 2 * MAX_SERIES)
+      this.drawnBars.set(id, { done: frame.done, complete: frame.complete, restarts })
+    return restarts ? { ...frame, bar: `${frame.bar}#${restarts}` } : frame
+  }
 
   /**
    * 'add' a point for this frame's step to series `id` (seriesId), 'replace' the last one (a redraw), or 'skip'
@@ -121,7 +146,8 @@ export class ProgressBars {
         firstBarPoints: fromFirstBar ? 1 : 0,
         perStep: false,
         setAtRedraw: false,
-        redrawnUnchanged: false
+        redrawnUnchanged: false,
+        lastStale: false
       })
       return 'add'
     }
@@ -144,9 +170,13 @@ export class ProgressBars {
     }
     // A finished bar drawn again when it closes, after other output, is the same step too.
     const redraw = sameStep && (frame.pass === last.pass || (frame.complete && unchanged))
-    Object.assign(key, { last: drawn, lastValue: value })
+    // A new value at that step replaces its point only when the point repeated the value before (update()
+    // drew the old postfix, then set_postfix the new). Else the step shown lags: tqdm draws the step it last
+    // synced, so every set_postfix within its mininterval (a whole fast epoch, off a terminal) shows one step.
+    const lagging = redraw && !unchanged && !frame.complete && !key.lastStale
+    Object.assign(key, { last: drawn, lastValue: value, lastStale: !redraw && unchanged })
     if (redraw && !frame.complete) key[unchanged ? 'redrawnUnchanged' : 'setAtRedraw'] = true
-    if (redraw) return 'replace'
+    if (redraw && !lagging) return 'replace'
     if (sameBar && !unchanged) key.perStep = true
     if (key.fromFirstBar && frame.bar === this.firstBar) key.firstBarPoints++
     return 'add'
