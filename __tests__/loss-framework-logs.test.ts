@@ -206,6 +206,37 @@ describe('a plain loop with tqdm(loader) each epoch, no description (tqdm-loop-n
   })
 })
 
+describe("PyTorch's quickstart tutorial, its train() and test() as published (torch-quickstart.py)", () => {
+  const quickstartLog = (name: string): Promise<string> =>
+    readFile(
+      new URL(`../fixtures/framework-logs/torch-quickstart-${name}.txt`, import.meta.url),
+      'utf8'
+    )
+
+  it('"Test Error: " alone on its line makes the next line\'s "Avg loss" a test loss; a run that learned passes', async () => {
+    const text = await quickstartLog('learns')
+    expect(text).toContain('Test Error: \n Accuracy: 77.7%, Avg loss: 1.001389 \n')
+    const judged = judgeText(text, { classCounts: { '0': 120, '1': 127, '2': 119, '3': 146 } })
+    expect(judged.series?.key).toBe('loss')
+    expect(judged.series?.points).toHaveLength(48)
+    const test = judged.otherSeries.find(series => series.key === 'Avg loss')
+    expect(test?.context).toBe('test')
+    expect(test?.points).toHaveLength(12)
+    expect(judged.verdict).toBe('pass')
+  })
+
+  it('on labels drawn apart from the features its training loss falls, its test loss stays at chance: it fails', async () => {
+    const judged = judgeText(await quickstartLog('random-labels'), {
+      classCounts: { '0': 124, '1': 101, '2': 144, '3': 143 }
+    })
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^the validation loss "Avg loss" stayed at the chance level: in 12 evaluations its least was 1\.396 \(101\.4 % of it\), at step 1 \(command output line 9\), and its last 1\.632/
+    )
+    expect(judged.reason).toContain('The training loss passed: loss fell 37.9 %')
+  })
+})
+
 describe("spaCy's training table", () => {
   it('divides each LOSS cell by the steps since the last row (spaCy sums it over them) and leaves out tok2vec', async () => {
     // github.com/explosion/spaCy/issues/7083: spaCy 3.0.1, tok2vec + ner, evaluated every 200 steps.

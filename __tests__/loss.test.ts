@@ -1006,6 +1006,28 @@ describe('what the survey of public logs found besides', () => {
     ])
   })
 
+  it('a line that only names a split ("Test Error: ") makes the line right after it that split\'s, and no other', () => {
+    const series = readOutput(
+      [
+        'loss: 2.303  [   64/60000]',
+        'Test Error: ',
+        ' Accuracy: 10.6%, Avg loss: 2.298595 ',
+        'loss: 2.101  [   64/60000]',
+        'Validation:',
+        '',
+        'epoch 2 loss: 2.0',
+        'Evaluating...',
+        'mean loss 1.9'
+      ].join('\n')
+    ).series()
+    // A blank line after "Validation:" ends it: "epoch 2 loss" is the training loss's third point.
+    expect(series.map(s => [s.key, s.context, s.points.length])).toEqual([
+      ['loss', undefined, 3],
+      ['Avg loss', 'test', 1],
+      ['loss', 'eval', 1]
+    ])
+  })
+
   it('between train_loss and loss the finer series wins (nanoGPT: "iter N: loss" over "step N: train loss")', () => {
     const lines = Array.from({ length: 12 }, (_, i) => [
       ...(i % 6 === 0

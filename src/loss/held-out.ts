@@ -31,8 +31,14 @@ export interface HeldOutMiss {
   evaluations: number
 }
 
-/** A key's loss without its split and its grain: `train_loss_epoch`, `val_loss` and `loss` are one loss. */
-const sameLoss = (key: string): string => lossName(key).replace(/_(?:step|epoch|batch)$/, '')
+/**
+ * A key's loss without its split, its grain and its averaging: `train_loss_epoch`, `val_loss`, `Avg loss` and
+ * `loss` are one loss.
+ */
+const sameLoss = (key: string): string =>
+  lossName(key)
+    .replace(/_(?:step|epoch|batch)$/, '')
+    .replace(/^(?:avg|average|mean)_/, '')
 
 const SPLIT_FOLDER = /^(?:train(?:ing)?|val(?:id(?:ation)?)?|eval(?:uation)?|test)$/i
 

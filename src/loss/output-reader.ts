@@ -140,6 +140,10 @@ const NAMED = new RegExp(
 // "Saving dict for global step 1000: …, loss = 1651.5".
 const LEADING_SPLIT =
   /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| results| metrics| net output #\d+| \([\w/]+\))?(?:\W{1,3}\s|\]|:|\s+\d|(?<=\))\s)|^Saving dict for global step \d+:/i
+// A line that only names a split, its numbers on the next line (PyTorch's quickstart tutorial: "Test Error: ", then
+// " Accuracy: 10.6%, Avg loss: 2.298595").
+const SPLIT_HEADER =
+  /^\W{0,3}(?<split>test|testing|val|valid|validation|validating|eval|evaluation|evaluating|dev)(?: set| error| results| metrics)?\s*(?::|\.{3}|…)?\s*$/i
 // An epoch's summary after its step lines (torchvision's MetricLogger, Flair, fairseq, PaddleClas's
 // "[Train][Epoch 1/20][Avg]CELoss: …"): a series of its own.
 const EPOCH_SUMMARY =
@@ -248,6 +252,8 @@ export class OutputMetricsReader {
   private otherLines = 0
   /** The last generic line's step and losses: the same again is one record printed by another host. */
   private lastRecord = ''
+  /** The split a line named alone (SPLIT_HEADER), and that line's number: the next line is that split's. */
+  private splitHeader?: { split: string; line: number }
   /** The series given a point by the line being read. */
   private readonly lineAdded: Array<[key: string, context: string | undefined]> = []
   /** The epoch model.fit is in (its "Epoch k/N" line): the number, which one, and its bars' step count. */
@@ -707,6 +713,11 @@ export class OutputMetricsReader {
       this.barPhase = phase === 'Validating' ? 'validation' : undefined
       return
     }
+    const header = SPLIT_HEADER.exec(body)?.groups!.split
+    if (header) {
+      this.splitHeader = { split: splitNamed(header)!, line: lineNumber }
+      return
+    }
     const leading = LEADING_STEP.exec(body)
     const step = leading ? Number(leading.groups!.step ?? leading.groups!.bracket) : undefined
     const losses = [...line.matchAll(GENERIC)].filter(m => !SOURCE_FILE.test(m.groups!.key))
@@ -723,7 +734,9 @@ export class OutputMetricsReader {
     const repeated = record !== '' && record === this.lastRecord
     this.lastRecord = record
     if (repeated) return
-    const split = this.contextOf(body)
+    const split =
+      this.contextOf(body) ??
+      (this.splitHeader?.line === lineNumber - 1 ? this.splitHeader.split : undefined)
     const add = (m: RegExpMatchArray, key = m.groups!.key) =>
       this.add(key, m.groups!.value, lineNumber, step, split)
     const counts = new Map<string, number>()
