@@ -153,7 +153,7 @@ describe('plain loops on a GPU', () => {
   })
 })
 
-describe('a plain loop with tqdm(loader) each epoch, no description (tqdm-loop-no-description.py, tqdm 4.64)', () => {
+describe('plain loops with a tqdm bar over the loader (tqdm-loops.py, tqdm 4.64)', () => {
   const loopLog = (name: string): Promise<string> =>
     readFile(new URL(`../fixtures/framework-logs/${name}`, import.meta.url), 'utf8')
   const labels = { classCounts: { '0': 133, '1': 123 } }
@@ -186,6 +186,20 @@ describe('a plain loop with tqdm(loader) each epoch, no description (tqdm-loop-n
     const judged = judgeText(text, labels)
     expect(judged.series?.points.map(point => point.value)).toEqual([
       0.698, 0.656, 0.619, 0.577, 0.533, 0.485, 0.44, 0.399, 0.363, 0.334
+    ])
+    expect(judged.verdict).toBe('pass')
+  })
+
+  it('tqdm(loader, unit="batch") with set_description and set_postfix each batch: one point a batch, exactly', async () => {
+    const text = await loopLog('tqdm-loop-unit-batch.txt')
+    // The rate is in the bar's unit; each batch is drawn three times (update() with the last batch's values,
+    // set_description, set_postfix); twice a batch's loss repeats the one before (0.715, 0.514).
+    expect(text).toMatch(/\| 1\/8 \[00:00<00:00, [\d.]+batch\/s, accuracy=50, loss=0\.667\]/)
+    const judged = judgeText(text, labels)
+    expect(judged.series?.points.map(point => point.value)).toEqual([
+      0.667, 0.798, 0.669, 0.713, 0.715, 0.715, 0.684, 0.626, 0.678, 0.677, 0.696, 0.621, 0.651,
+      0.668, 0.622, 0.637, 0.639, 0.585, 0.641, 0.609, 0.642, 0.62, 0.588, 0.631, 0.609, 0.607,
+      0.56, 0.573, 0.579, 0.649, 0.53, 0.514, 0.578, 0.529, 0.562, 0.514, 0.514, 0.491, 0.546, 0.532
     ])
     expect(judged.verdict).toBe('pass')
   })

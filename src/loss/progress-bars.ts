@@ -2,9 +2,10 @@ import { MAX_SERIES, sameValue, seriesId, type MetricSeries } from './series.js'
 
 // tqdm bars (Lightning, plain loops): "Epoch 0: 100%|███| 4/4 [00:00<00:00, 22.10it/s, v_num=0, train_loss_step=0.651]"
 // or, with set_description, "loss: 0.5231:  40%|████| 4/10 [00:01<00:02, 3.2it/s]". The elapsed<remaining part
-// never holds a comma. A frame may end before its "]" (another message printed into the same terminal line).
+// never holds a comma; the rate is in the bar's unit (`3.20it/s`, `1.52s/it`, `182.19batch/s`, `?batch/s`). A frame
+// may end before its "]" (another message printed into the same terminal line).
 const TQDM_FRAME =
-  /\|\s*(?<done>\d+)\/(?<total>\d+|\?)\s*\[[^,\]]*,\s*[^,\]]*?(?:it\/s|s\/it|\?)(?:,\s*(?<postfix>[^\]]*))?(?:\]|$)/
+  /\|\s*(?<done>\d+)\/(?<total>\d+|\?)\s*\[[^,\]]*,\s*[^,\]]*?(?:\/s|s\/[^,\]\s]+|\?)(?:,\s*(?<postfix>[^\]]*))?(?:\]|$)/
 // A bar of an evaluation pass: "Validation DataLoader 0:", "Evaluating:", "Test:" …
 const BAR_SPLIT =
   /^\W{0,3}(?<split>val|valid|validation|validating|eval|evaluation|evaluating|test|testing)\b/i
@@ -164,7 +165,10 @@ export class ProgressBars {
     // The skipped step drawn again at once, its value set to the same number (Lightning sets it every step);
     // not the last step, which tqdm draws again when the bar closes.
     const setSame = unchanged && !frame.complete && skipped && sameDrawn(skipped, drawn)
-    if (!sameStep && sameBar && unchanged && key.setAtRedraw && !key.redrawnUnchanged && !setSame) {
+    // The bar's last step drawn as it ends shows the value set before it, even where each step is also redrawn
+    // unchanged (set_description every batch).
+    const oldValueShown = key.setAtRedraw && (frame.complete || !key.redrawnUnchanged)
+    if (!sameStep && sameBar && unchanged && oldValueShown && !setSame) {
       key.skipped = drawn
       return 'skip'
     }
@@ -173,8 +177,13 @@ export class ProgressBars {
     // A new value at that step replaces its point only when the point repeated the value before (update()
     // drew the old postfix, then set_postfix the new). Else the step shown lags: tqdm draws the step it last
     // synced, so every set_postfix within its mininterval (a whole fast epoch, off a terminal) shows one step.
-    const lagging = redraw && !unchanged && !frame.complete && !key.lastStale
-    Object.assign(key, { last: drawn, lastValue: value, lastStale: !redraw && unchanged })
+    const setAtStep = redraw && !unchanged && !frame.complete
+    const lagging = setAtStep && !key.lastStale
+    // The old value update() drew at a new step, replaced by the new: the value changes from step to step.
+    if (setAtStep && key.lastStale) key.perStep = true
+    // An unchanged redraw leaves the point what it was; a new value at the step makes it that step's own.
+    const lastStale = redraw ? unchanged && key.lastStale : unchanged
+    Object.assign(key, { last: drawn, lastValue: value, lastStale })
     if (redraw && !frame.complete) key[unchanged ? 'redrawnUnchanged' : 'setAtRedraw'] = true
     if (redraw && !lagging) return 'replace'
     if (sameBar && !unchanged) key.perStep = true
