@@ -220,6 +220,26 @@ describe('plain loops with a tqdm bar over the loader (tqdm-loops.py, tqdm 4.64)
   })
 })
 
+describe('skorch 0.12 with its ProgressBar callback (skorch-progress-bar.py)', () => {
+  it("the bar drawn between the epoch table's rows does not end the table; the table's train_loss wins over the bar's", async () => {
+    const text = await readFile(
+      new URL('../fixtures/framework-logs/skorch-progress-bar.txt', import.meta.url),
+      'utf8'
+    )
+    // Each epoch's bar shows one batch's train_loss (and valid_loss) when tqdm draws, then is cleared.
+    expect(text).toMatch(/\| \d\/9 \[00:00<00:00, [\d.]+it\/s, train_loss=0\.\d+\]/)
+    const judged = judgeText(text, { classCounts: { '0': 136, '1': 120 } })
+    expect(judged.series?.key).toBe('train_loss')
+    expect(judged.series?.points.map(point => point.value)).toEqual([
+      0.7125, 0.6185, 0.5527, 0.4912, 0.4308, 0.3741, 0.3233, 0.2797, 0.243, 0.2124
+    ])
+    expect(
+      judged.otherSeries.find(series => series.key === 'valid_loss')?.points.map(p => p.value)
+    ).toEqual([0.6633, 0.6148, 0.5682, 0.5237, 0.4845, 0.4508, 0.4222, 0.398, 0.378, 0.3618])
+    expect(judged.verdict).toBe('pass')
+  })
+})
+
 describe("PyTorch's quickstart tutorial, its train() and test() as published (torch-quickstart.py)", () => {
   const quickstartLog = (name: string): Promise<string> =>
     readFile(

@@ -209,6 +209,8 @@ interface OpenTable {
   table: Table
   /** scikit-learn GradientBoosting's table: whether its Train Loss is over the whole training set. */
   gradientBoosting?: { wholeSet: boolean }
+  /** Its rows are drawn as progress bars (YOLO): another bar is no row of it, and ends it. */
+  barRows?: boolean
 }
 
 /** A split word as a series' context: `Validate`, `vali` → validation; `Testing` → test; `evaluating` → eval. */
@@ -248,6 +250,9 @@ export class OutputMetricsReader {
   private skipBestLine = false
   private readonly catboost = new CatboostDirection()
   private readonly bars = new ProgressBars()
+  /** Series a progress bar gave points to, and series a console table did: a table's column wins (addTableRow). */
+  private readonly fromBars = new Set<string>()
+  private readonly fromTables = new Set<string>()
   /** Lines read that were not progress bars (see barFrame). */
   private otherLines = 0
   /** The last generic line's step and losses: the same again is one record printed by another host. */
@@ -345,8 +350,11 @@ export class OutputMetricsReader {
       if (value === undefined) continue
       const again = seen.get(key) ?? 0
       seen.set(key, again + 1)
+      const id = seriesId(key, split)
+      if (this.fromTables.has(id)) continue
+      if (this.fromBars.size < 2 * MAX_SERIES) this.fromBars.add(id)
       const drawn = again ? { ...frame, step: `${frame.step}+${again}` } : frame
-      const placed = this.bars.place(seriesId(key, split), value, drawn)
+      const placed = this.bars.place(id, value, drawn)
       if (placed === 'replace') this.collector.replaceLast(key, value, lineNumber, split)
       else if (placed === 'add') this.add(key, text, lineNumber, undefined, split)
     }
@@ -377,9 +385,12 @@ export class OutputMetricsReader {
         return true
       }
       if (row) {
+        this.table.barRows ||= row.bar
         this.addTableRow(row, lineNumber)
         return true
       }
+      // A progress bar drawn between its rows (skorch's ProgressBar callback, each epoch) does not end it.
+      if (!this.table.barRows && barFrame(line)) return false
       this.table = undefined
     }
     const table = tableHeader(line, shown())
@@ -475,10 +486,19 @@ export class OutputMetricsReader {
   }
 
   /** A row's numbers; a row drawn again for the same step (YOLO's bar) replaces that step's. */
+  /**
+   * A table's row: a point of each column. A column that a progress bar's postfix also shows (skorch's
+   * ProgressBar: a batch's `train_loss` whenever tqdm draws, beside the epoch table's mean) is the table's alone.
+   */
   private addTableRow(row: Extract<TableRow, { kind: 'row' }>, lineNumber: number): void {
     const gb = this.table!.gradientBoosting
     for (const [column, cell] of row.cells) {
       if (!NUMBER_CELL.test(cell)) continue
+      const id = seriesId(column, undefined)
+      if (!this.fromTables.has(id) && this.fromTables.size < MAX_SERIES) {
+        this.fromTables.add(id)
+        if (this.fromBars.has(id)) this.collector.forget(column)
+      }
       const last = this.collector.lastPoint(column)
       if (row.bar && row.step !== undefined && last?.step === row.step)
         this.collector.replaceLast(column, parseMetricNumber(cell) ?? NaN, lineNumber)

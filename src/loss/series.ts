@@ -227,6 +227,13 @@ export class SeriesCollector {
     }
   }
 
+  /** Drops `key`'s series: another source of the same values reads them better. */
+  forget(key: string, context?: string): void {
+    const id = seriesId(key, context)
+    this.total -= this.byKey.get(id)?.points.length ?? 0
+    this.byKey.delete(id)
+  }
+
   /** Replaces the last value of `key` (a progress bar's frame redrawn for the same epoch). */
   replaceLast(key: string, value: number, line: number, context?: string): void {
     const last = this.find(key, context)?.points.at(-1)
