@@ -484,6 +484,25 @@ describe('progress bars: one point a step drawn', () => {
     expect(judgeLoss(chooseLossSeries(series), options, noHints, []).verdict).toBe('fail')
   })
 
+  it('tqdm: set every 4 steps, at times to the same number again: the steps between, drawn by update() alone, are no points', () => {
+    const bar = (n: number, loss: number) =>
+      `Epoch 1/1:  ${n}%|█| ${n}/40 [00:00<00:00, 2000.00it/s, loss=${loss.toFixed(3)}]`
+    // The first set repeats the value shown from the start, the third repeats the second.
+    const sets = [1, 0.9, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2]
+    const frames = [bar(0, 1)]
+    let shown = 1
+    for (let n = 1; n <= 40; n++) {
+      frames.push(bar(n, shown))
+      if (n % 4 === 0) frames.push(bar(n, (shown = sets[n / 4 - 1])))
+    }
+    frames.push(bar(40, shown))
+    // Until a redraw shows a new value, each step drawn is a point (steps 0–7); then each set once, the second
+    // 0.900 too. Before, the first set's unchanged redraw made every step drawn a point: 41.
+    expect(valuesOf(readOutput(frames.join('\r')).series(), 'loss')).toEqual([
+      1, 1, 1, 1, 1, 1, 1, 1, 0.9, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2
+    ])
+  })
+
   it('tqdm: a value set again to the same number is a point; the redraw of the last step as the bar closes is not', () => {
     const bar = (n: number, loss: number) =>
       `Epoch 1/1:  ${n * 10}%|█| ${n}/10 [00:00<00:00, 2000.00it/s, loss=${loss.toFixed(3)}]`

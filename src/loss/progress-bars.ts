@@ -86,8 +86,6 @@ interface BarKey {
   perStep: boolean
   /** A redraw of one step showed a new value: the script sets it between steps (tqdm's set_postfix). */
   setAtRedraw: boolean
-  /** A redraw of one step showed the same value again: it is set at every step, or stuck at one value. */
-  redrawnUnchanged: boolean
   /** The last point repeats the value before it at a new step: update() drew the old postfix there. */
   lastStale: boolean
   /** The last frame skipped as the old value shown at a new step, until the next frame. */
@@ -105,23 +103,25 @@ interface BarKey {
 export class ProgressBars {
   private readonly keys = new Map<string, BarKey>()
   private firstBar?: string
-  /** Each bar's last frame, and how many times it closed and started again. */
+  /** Each bar's last frame (its pass and step), and how many times it closed and started again. */
   private readonly drawnBars = new Map<
     string,
-    { done: number; complete: boolean; restarts: number }
+    { pass: number; done: number; complete: boolean; restarts: number }
   >()
 
   /**
    * The frame with its bar told apart from the same bar started again after it closed: a loop's bar with no
    * description (`tqdm(loader)` each epoch) draws the same text every epoch, and its first frames would
-   * otherwise redraw the last epoch's. Capped like `keys`, past which bars are no longer told apart.
+   * otherwise redraw the last epoch's. Capped like `keys`, past which new bars are no longer told apart.
    */
   restarted(frame: BarFrame): BarFrame {
-    const id = `${frame.bar}|${frame.pass}`
-    const last = this.drawnBars.get(id)
-    const restarts = (last?.restarts ?? 0) + (last?.complete && frame.done < last.done ? 1 : 0)
-    if (last || this.drawnBars.size < 2 * MAX_SERIES)
-      this.drawnBars.set(id, { done: frame.done, complete: frame.complete, restarts })
+    const last = this.drawnBars.get(frame.bar)
+    const again = last?.pass === frame.pass && last.complete && frame.done < last.done
+    const restarts = (last?.restarts ?? 0) + (again ? 1 : 0)
+    if (last || this.drawnBars.size < 2 * MAX_SERIES) {
+      const { pass, done, complete } = frame
+      this.drawnBars.set(frame.bar, { pass, done, complete, restarts })
+    }
     return restarts ? { ...frame, bar: `${frame.bar}#${restarts}` } : frame
   }
 
@@ -147,7 +147,6 @@ export class ProgressBars {
         firstBarPoints: fromFirstBar ? 1 : 0,
         perStep: false,
         setAtRedraw: false,
-        redrawnUnchanged: false,
         lastStale: false
       })
       return 'add'
@@ -165,10 +164,7 @@ export class ProgressBars {
     // The skipped step drawn again at once, its value set to the same number (Lightning sets it every step);
     // not the last step, which tqdm draws again when the bar closes.
     const setSame = unchanged && !frame.complete && skipped && sameDrawn(skipped, drawn)
-    // The bar's last step drawn as it ends shows the value set before it, even where each step is also redrawn
-    // unchanged (set_description every batch).
-    const oldValueShown = key.setAtRedraw && (frame.complete || !key.redrawnUnchanged)
-    if (!sameStep && sameBar && unchanged && oldValueShown && !setSame) {
+    if (!sameStep && sameBar && unchanged && key.setAtRedraw && !setSame) {
       key.skipped = drawn
       return 'skip'
     }
@@ -184,7 +180,7 @@ export class ProgressBars {
     // An unchanged redraw leaves the point what it was; a new value at the step makes it that step's own.
     const lastStale = redraw ? unchanged && key.lastStale : unchanged
     Object.assign(key, { last: drawn, lastValue: value, lastStale })
-    if (redraw && !frame.complete) key[unchanged ? 'redrawnUnchanged' : 'setAtRedraw'] = true
+    if (setAtStep) key.setAtRedraw = true
     if (redraw && !lagging) return 'replace'
     if (sameBar && !unchanged) key.perStep = true
     if (key.fromFirstBar && frame.bar === this.firstBar) key.firstBarPoints++
