@@ -485,10 +485,10 @@ export class OutputMetricsReader {
     }
   }
 
-  /** A row's numbers; a row drawn again for the same step (YOLO's bar) replaces that step's. */
   /**
-   * A table's row: a point of each column. A column that a progress bar's postfix also shows (skorch's
-   * ProgressBar: a batch's `train_loss` whenever tqdm draws, beside the epoch table's mean) is the table's alone.
+   * A row's numbers; a row drawn again for the same step (YOLO's bar) replaces that step's. A column that a
+   * progress bar's postfix also shows (skorch's ProgressBar: a batch's `train_loss` whenever tqdm draws, beside
+   * the epoch table's mean) is the table's alone.
    */
   private addTableRow(row: Extract<TableRow, { kind: 'row' }>, lineNumber: number): void {
     const gb = this.table!.gradientBoosting

@@ -93,12 +93,11 @@ interface BarKey {
 }
 
 /**
- * Where each frame's values go. A redraw of the same step replaces that step's point (but a new value drawn at a
- * step whose step count lags: see `place`). A new step adds one,
- * even when its value repeats the last (a loss stuck at ln 100 over 700 steps is 700 points, not one), unless
- * the key only ever changed from one bar (epoch) to the next: then it is an epoch's value shown through the
- * next epoch (Lightning's `on_epoch=True` in the bar), and `collapse` drops its repeats, but in the log's first
- * bar, which no earlier epoch's value can reach (a loss stuck from the first step).
+ * Where each frame's values go. A redraw of the same step replaces that step's point, unless the bar's step count
+ * lags (see `place`). A new step adds one, even when its value repeats the last (a loss stuck at ln 100 over 700
+ * steps is 700 points, not one), unless the key only ever changed from one bar (epoch) to the next: then it is an
+ * epoch's value shown through the next epoch (Lightning's `on_epoch=True` in the bar), and `collapse` drops its
+ * repeats, but in the log's first bar, which no earlier epoch's value can reach (a loss stuck from the first step).
  */
 export class ProgressBars {
   private readonly keys = new Map<string, BarKey>()
