@@ -354,7 +354,9 @@ export class OutputMetricsReader {
       if (this.fromTables.has(id)) continue
       if (this.fromBars.size < 2 * MAX_SERIES) this.fromBars.add(id)
       const drawn = again ? { ...frame, step: `${frame.step}+${again}` } : frame
-      const placed = this.bars.place(id, value, drawn)
+      const placed = this.bars.place(id, value, drawn, lineNumber)
+      const stale = this.bars.takeDropped(id)
+      if (stale) this.collector.dropLines(key, stale, split)
       if (placed === 'replace') this.collector.replaceLast(key, value, lineNumber, split)
       else if (placed === 'add') this.add(key, text, lineNumber, undefined, split)
     }

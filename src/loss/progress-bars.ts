@@ -88,6 +88,12 @@ interface BarKey {
   setAtRedraw: boolean
   /** The last point repeats the value before it at a new step: update() drew the old postfix there. */
   lastStale: boolean
+  /**
+   * Until a redraw first shows a new value: the lines of points that repeated the value before at a new step and
+   * whose step was not drawn again (a set to the same number would draw it again), and whether each was in the
+   * log's first bar. Once a redraw shows a new value they are update()'s redraws of the old one (STALE_CAP).
+   */
+  staleCopies?: Array<{ line: number; inFirstBar: boolean; drawn: DrawnStep }>
   /** The last frame skipped as the old value shown at a new step, until the next frame. */
   skipped?: DrawnStep
 }
@@ -99,8 +105,14 @@ interface BarKey {
  * epoch's value shown through the next epoch (Lightning's `on_epoch=True` in the bar), and `collapse` drops its
  * repeats, but in the log's first bar, which no earlier epoch's value can reach (a loss stuck from the first step).
  */
+/** How many stale copies all keys remember together (BarKey.staleCopies); past it, the rest stay points. */
+const STALE_CAP = 10_000
+
 export class ProgressBars {
   private readonly keys = new Map<string, BarKey>()
+  /** Lines of points each key is to lose (see `staleCopies`), until the reader takes them. */
+  private readonly dropped = new Map<string, number[]>()
+  private staleCopies = 0
   private firstBar?: string
   /** Each bar's last frame (its pass and step), and how many times it closed and started again. */
   private readonly drawnBars = new Map<
@@ -131,7 +143,7 @@ export class ProgressBars {
    * unless that step is at once drawn again with the same value (set to the same number); or a bar at 0/N
    * showing the last value (no step drawn yet: Lightning's next epoch's bar carries the last one's values).
    */
-  place(id: string, value: number, frame: BarFrame): 'add' | 'replace' | 'skip' {
+  place(id: string, value: number, frame: BarFrame, line: number): 'add' | 'replace' | 'skip' {
     this.firstBar ??= frame.bar
     const key = this.keys.get(id)
     // Past as many keys as a source keeps series for, frames are no longer told apart (memory stays bounded).
@@ -176,14 +188,48 @@ export class ProgressBars {
     const lagging = setAtStep && !key.lastStale
     // The old value update() drew at a new step, replaced by the new: the value changes from step to step.
     if (setAtStep && key.lastStale) key.perStep = true
+    // A copy whose step is drawn again stays a point: a set to the same number, or the value that replaces it.
+    const copies = key.staleCopies
+    if (redraw && copies?.length && sameDrawn(copies.at(-1)!.drawn, drawn)) {
+      copies.pop()
+      this.staleCopies--
+    }
+    if (setAtStep && !key.setAtRedraw) this.dropStaleCopies(id, key)
     // An unchanged redraw leaves the point what it was; a new value at the step makes it that step's own.
     const lastStale = redraw ? unchanged && key.lastStale : unchanged
     Object.assign(key, { last: drawn, lastValue: value, lastStale })
     if (setAtStep) key.setAtRedraw = true
     if (redraw && !lagging) return 'replace'
     if (sameBar && !unchanged) key.perStep = true
-    if (key.fromFirstBar && frame.bar === this.firstBar) key.firstBarPoints++
+    const inFirstBar = key.fromFirstBar && frame.bar === this.firstBar
+    if (inFirstBar) key.firstBarPoints++
+    if (lastStale && !key.setAtRedraw && this.staleCopies < STALE_CAP) {
+      ;(key.staleCopies ??= []).push({ line, inFirstBar, drawn })
+      this.staleCopies++
+    }
     return 'add'
+  }
+
+  /**
+   * The lines of points series `id` is to lose, once: update()'s redraws of an old value, found out when a redraw
+   * first showed a new value (the last copy, which that value replaces, stays).
+   */
+  takeDropped(id: string): number[] | undefined {
+    const lines = this.dropped.get(id)
+    this.dropped.delete(id)
+    return lines
+  }
+
+  private dropStaleCopies(id: string, key: BarKey): void {
+    const copies = key.staleCopies ?? []
+    key.staleCopies = undefined
+    this.staleCopies -= copies.length
+    if (!copies.length) return
+    key.firstBarPoints -= copies.filter(copy => copy.inFirstBar).length
+    this.dropped.set(
+      id,
+      copies.map(copy => copy.line)
+    )
   }
 
   /** The series with an epoch's value repeated through the next epoch kept once (see the class). */

@@ -234,6 +234,16 @@ export class SeriesCollector {
     this.byKey.delete(id)
   }
 
+  /** Drops the points of `key` read from these lines (a progress bar's redraws of an old value). */
+  dropLines(key: string, lines: number[], context?: string): void {
+    const series = this.find(key, context)
+    if (!series) return
+    const drop = new Set(lines)
+    const kept = series.points.filter(point => !drop.has(point.line))
+    this.total -= series.points.length - kept.length
+    series.points = kept
+  }
+
   /** Replaces the last value of `key` (a progress bar's frame redrawn for the same epoch). */
   replaceLast(key: string, value: number, line: number, context?: string): void {
     const last = this.find(key, context)?.points.at(-1)
