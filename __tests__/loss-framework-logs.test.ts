@@ -138,7 +138,11 @@ describe('plain loops on a GPU', () => {
   it('accelerate with zero_grad() between backward() and step() fails; its tqdm postfix is the series', async () => {
     const judged = judgeText(await gpuLog('accelerate-zero-grad-between.txt'), threeClasses)
     expect(judged.series?.key).toBe('loss')
-    expect(judged.series?.points.length).toBeGreaterThan(100)
+    // A value a step, drawn once each: a step that shows the last value again (1.14 at steps 9 and 10, 1.11 at
+    // 15–17) is a repeat of it, not update() drawing an old value, though a later redraw shows a new one.
+    const values = judged.series?.points.map(point => point.value)
+    expect(values).toHaveLength(143)
+    expect(values?.slice(8, 17)).toEqual([1.14, 1.14, 1.13, 1.11, 1.1, 1.12, 1.11, 1.11, 1.11])
     expect(judged.verdict).toBe('fail')
   })
 
@@ -237,6 +241,49 @@ describe('skorch 0.12 with its ProgressBar callback (skorch-progress-bar.py)', (
       judged.otherSeries.find(series => series.key === 'valid_loss')?.points.map(p => p.value)
     ).toEqual([0.6633, 0.6148, 0.5682, 0.5237, 0.4845, 0.4508, 0.4222, 0.398, 0.378, 0.3618])
     expect(judged.verdict).toBe('pass')
+  })
+})
+
+describe('a history printed as a pandas DataFrame (pandas-history.py, pandas 1.5)', () => {
+  it('print(pd.DataFrame(history)): each row is read under its column, its index left out', async () => {
+    const text = await readFile(
+      new URL('../fixtures/framework-logs/pandas-history.txt', import.meta.url),
+      'utf8'
+    )
+    expect(text).toMatch(/^ {4}epoch {2}train_loss {2}val_loss {3}val_acc\n0 {7}1 {4}0\.643111/)
+    const judged = judgeText(text, { classCounts: { '0': 134, '1': 122 } })
+    expect(judged.series?.key).toBe('train_loss')
+    expect(judged.series?.points.map(point => [point.step, point.value]).slice(0, 2)).toEqual([
+      [1, 0.643111],
+      [2, 0.599399]
+    ])
+    expect(judged.series?.points).toHaveLength(12)
+    expect(judged.otherSeries.find(series => series.key === 'val_loss')?.points).toHaveLength(12)
+    expect(judged.verdict).toBe('pass')
+  })
+
+  it('an index named on its own line (set_index("epoch")), or no step column (Keras\'s history.history)', () => {
+    // pandas 1.5's layout of the same kind of frame, written out.
+    const named = [
+      '       train_loss  val_loss',
+      'epoch                      ',
+      '1          0.7500    0.8300',
+      '2          0.5952    0.6940',
+      '3          0.4746    0.5827'
+    ].join('\n')
+    const valuesOf = (text: string, key: string) =>
+      readOutput(text)
+        .series()
+        .find(series => series.key === key)
+        ?.points.map(point => point.value)
+    expect(valuesOf(named, 'train_loss')).toEqual([0.75, 0.5952, 0.4746])
+    const keras = [
+      '       loss  accuracy  val_loss',
+      '0  0.750000      0.50  0.830000',
+      '1  0.595161      0.53  0.694048',
+      '2  0.474571      0.56  0.582740'
+    ].join('\n')
+    expect(valuesOf(keras, 'loss')).toEqual([0.75, 0.595161, 0.474571])
   })
 })
 

@@ -98,12 +98,22 @@ function rowCells(table: Table, text: string, shown: string): Array<[string, str
     cells.map((cell, i): [string, string] => [table.columns[i], cell])
   const cells = text.split(/\s+/)
   if (cells.length === count) return named(cells)
+  if (cells.length === count + 1 && isIndex(table, cells[0], shown)) return named(cells.slice(1))
   const wide = text.trim().split(/\s{2,}/)
   if (wide.length === count) return named(wide)
   if (table.cuts) return cutCells(table.columns, table.cuts, shown)
   if (cells.length >= 2 && cells.length < count && table.spans.length === count)
     return alignedCells(table, shown)
   return undefined
+}
+
+/**
+ * A pandas DataFrame printed whole (`print(pd.DataFrame(history))`): each row starts with its index, a whole
+ * number left of the first column's name, under no name of its own.
+ */
+function isIndex(table: Table, cell: string, shown: string): boolean {
+  const first = table.spans[0]?.[0] ?? 0
+  return /^\d+$/.test(cell) && shown.indexOf(cell) + cell.length < first
 }
 
 const H2O_COLUMNS = ['timestamp', 'duration']

@@ -211,7 +211,12 @@ interface OpenTable {
   gradientBoosting?: { wholeSet: boolean }
   /** Its rows are drawn as progress bars (YOLO): another bar is no row of it, and ends it. */
   barRows?: boolean
+  /** A row was read. */
+  read?: boolean
 }
+
+// pandas names a DataFrame's index on a line of its own under the header ("epoch" under "train_loss  val_loss").
+const INDEX_NAME = /^[A-Za-z_]\w*$/
 
 /** A split word as a series' context: `Validate`, `vali` → validation; `Testing` → test; `evaluating` → eval. */
 function splitNamed(word: string | undefined): string | undefined {
@@ -388,9 +393,11 @@ export class OutputMetricsReader {
       }
       if (row) {
         this.table.barRows ||= row.bar
+        this.table.read = true
         this.addTableRow(row, lineNumber)
         return true
       }
+      if (!this.table.read && INDEX_NAME.test(line)) return true
       // A progress bar drawn between its rows (skorch's ProgressBar callback, each epoch) does not end it.
       if (!this.table.barRows && barFrame(line)) return false
       this.table = undefined

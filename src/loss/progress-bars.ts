@@ -84,6 +84,8 @@ interface BarKey {
   firstBarPoints: number
   /** Its value changed between two steps of one bar: a value per step. */
   perStep: boolean
+  /** Its value changed at a new step drawn once: a step that shows the last value again is a repeat of it. */
+  changedAtNewStep?: boolean
   /** A redraw of one step showed a new value: the script sets it between steps (tqdm's set_postfix). */
   setAtRedraw: boolean
   /** The last point repeats the value before it at a new step: update() drew the old postfix there. */
@@ -200,10 +202,10 @@ export class ProgressBars {
     Object.assign(key, { last: drawn, lastValue: value, lastStale })
     if (setAtStep) key.setAtRedraw = true
     if (redraw && !lagging) return 'replace'
-    if (sameBar && !unchanged) key.perStep = true
+    if (sameBar && !unchanged) key.perStep = key.changedAtNewStep = true
     const inFirstBar = key.fromFirstBar && frame.bar === this.firstBar
     if (inFirstBar) key.firstBarPoints++
-    if (lastStale && !key.setAtRedraw && this.staleCopies < STALE_CAP) {
+    if (lastStale && !key.setAtRedraw && !key.changedAtNewStep && this.staleCopies < STALE_CAP) {
       ;(key.staleCopies ??= []).push({ line, inFirstBar, drawn })
       this.staleCopies++
     }
@@ -224,7 +226,8 @@ export class ProgressBars {
     const copies = key.staleCopies ?? []
     key.staleCopies = undefined
     this.staleCopies -= copies.length
-    if (!copies.length) return
+    // Values that change at new steps are set at each step: a value shown again there is a repeat.
+    if (!copies.length || key.changedAtNewStep) return
     key.firstBarPoints -= copies.filter(copy => copy.inFirstBar).length
     this.dropped.set(
       id,
