@@ -1014,6 +1014,28 @@ describe('what the survey of public logs found besides', () => {
     ])
   })
 
+  it("Keras's print(history.history), as Python prints the dict or as JSON: each list a series, a value an epoch", () => {
+    // As Python 3 prints them (repr, then json.dumps).
+    const repr =
+      "{'loss': [0.6931, 0.5412, 0.4127, 0.3301], 'accuracy': [0.5, 0.71, 0.82, 0.88], 'val_loss': [0.6842, 0.5633, 0.4781, 0.4102], 'val_accuracy': [0.52, 0.69, 0.78, 0.84]}"
+    const json =
+      '{"loss": [0.6931, 0.5412, 0.4127, 0.3301], "accuracy": [0.5, 0.71, 0.82, 0.88], "val_loss": [0.6842, 0.5633, 0.4781, 0.4102], "val_accuracy": [0.52, 0.69, 0.78, 0.84]}'
+    for (const text of [repr, json]) {
+      const series = readOutput(`Epoch 4/4\n${text}`).series()
+      expect(valuesOf(series, 'loss')).toEqual([0.6931, 0.5412, 0.4127, 0.3301])
+      expect(valuesOf(series, 'val_loss')).toEqual([0.6842, 0.5633, 0.4781, 0.4102])
+      expect(chooseLossSeries(series).chosen?.series.key).toBe('loss')
+    }
+    // A NaN epoch is a point, and fails the run.
+    const diverged = readOutput(
+      "{'loss': [0.6931, nan, nan], 'val_loss': [0.69, nan, nan]}"
+    ).series()
+    expect(valuesOf(diverged, 'loss')).toEqual([0.6931, NaN, NaN])
+    expect(judgeLoss(chooseLossSeries(diverged), options, noHints, []).verdict).toBe('fail')
+    // A dict of lists with no loss in it is no history.
+    expect(readOutput("{'classes': [0, 1], 'sizes': [10, 12]}").series()).toEqual([])
+  })
+
   it('a line that names its split first ("Test set: Average loss") is that split\'s loss', () => {
     const series = readOutput(
       'Train Epoch: 1 [0/60000 (0%)]\tLoss: 2.3\n\nTest set: Average loss: 0.0338, Accuracy: 9890/10000 (99%)'

@@ -65,6 +65,9 @@ const GRAD_FN_LOSS: Record<string, LossHint> = {
 // Hugging Face Trainer prints the repr of a dict: {'loss': 0.6931, 'grad_norm': 1.2, 'epoch': 0.5}.
 // Values may be quoted strings.
 const HF_DICT = /^\{'[\w/.-]+': .*\}$/
+// Keras's `print(history.history)`, or json.dumps of it: each metric's list of epoch values in one dict.
+const HISTORY_DICT = /^\{\s*(['"])[\w/.-]+\1\s*:\s*\[/
+const HISTORY_LIST = /(['"])(?<key>[\w/.-]{1,200})\1\s*:\s*\[(?<values>[^\]]*)\]/g
 const HF_PAIR = new RegExp(String.raw`'(?<key>[^']+)':\s*'?(?<value>${NUM})'?`, 'gi')
 const KV_EQ = new RegExp(
   String.raw`(?<![\w./-])(?<key>[A-Za-z_][\w./-]*)=(?<value>${NUM})(?=,|$)`,
@@ -367,6 +370,15 @@ export class OutputMetricsReader {
     }
   }
 
+  /** A history dict's lists (HISTORY_DICT), a loss among them: each value a point, stepped by its place. */
+  private readHistoryDict(line: string, lineNumber: number): boolean {
+    const lists = [...line.matchAll(HISTORY_LIST)].map(m => m.groups!)
+    if (!lists.some(({ key }) => isLossKey(key))) return false
+    for (const { key, values } of lists)
+      values.split(',').forEach((text, i) => this.add(key, text.trim(), lineNumber, i + 1))
+    return true
+  }
+
   /** Keras bars outside model.fit's epochs redraw the same numbers; keep a value only when it changed. */
   private addFrame(key: string, valueText: string, line: number): void {
     const value = parseMetricNumber(valueText)
@@ -518,6 +530,7 @@ export class OutputMetricsReader {
   }
 
   private readKnownFormats(line: string, lineNumber: number): boolean {
+    if (HISTORY_DICT.test(line) && this.readHistoryDict(line, lineNumber)) return true
     // Hugging Face prints its dict right after a progress bar's last frame, often on the same line.
     const dict = line.indexOf("{'")
     if (dict >= 0 && HF_DICT.test(dict ? line.slice(dict) : line)) {
