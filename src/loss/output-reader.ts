@@ -67,7 +67,8 @@ const GRAD_FN_LOSS: Record<string, LossHint> = {
 const HF_DICT = /^\{'[\w/.-]+': .*\}$/
 // Keras's `print(history.history)`, or json.dumps of it: each metric's list of epoch values in one dict.
 const HISTORY_DICT = /^\{\s*(['"])[\w/.-]+\1\s*:\s*\[/
-const HISTORY_LIST = /(['"])(?<key>[\w/.-]{1,200})\1\s*:\s*\[(?<values>[^\]]*)\]/g
+// A list's values stop at the next bracket either way: a line of unclosed lists is read in linear time.
+const HISTORY_LIST = /(['"])(?<key>[\w/.-]{1,200})\1\s*:\s*\[(?<values>[^[\]]*)\]/g
 const HF_PAIR = new RegExp(String.raw`'(?<key>[^']+)':\s*'?(?<value>${NUM})'?`, 'gi')
 const KV_EQ = new RegExp(
   String.raw`(?<![\w./-])(?<key>[A-Za-z_][\w./-]*)=(?<value>${NUM})(?=,|$)`,
