@@ -142,12 +142,17 @@ const NAMED = new RegExp(
 // "Test (EMA): [ 0/195] … Loss: 6.89", "Validate: …", luz's "Valid metrics: Loss: 0.50", Catalyst's
 // "valid (1/3) accuracy: … | loss: 2.19"): its losses are that split's. TensorFlow Estimator's evaluation says
 // "Saving dict for global step 1000: …, loss = 1651.5".
-const LEADING_SPLIT =
-  /^\W{0,3}(?<split>test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev)(?: set| epoch| results| metrics| net output #\d+| \([\w/]+\))?(?:\W{1,3}\s|\]|:|\s+\d|(?<=\))\s)|^Saving dict for global step \d+:/i
+const SPLIT_WORD = String.raw`test|testing|val|vali|valid|validate|validation|validating|eval|evaluate|evaluation|evaluating|dev`
+const LEADING_SPLIT = new RegExp(
+  String.raw`^\W{0,3}(?<split>${SPLIT_WORD})(?: set| epoch| results| metrics| net output #\d+| \([\w/]+\))?(?:\W{1,3}\s|\]|:|\s+\d|(?<=\))\s)|^Saving dict for global step \d+:`,
+  'i'
+)
 // A line that only names a split, its numbers on the next line (PyTorch's quickstart tutorial: "Test Error: ", then
 // " Accuracy: 10.6%, Avg loss: 2.298595").
-const SPLIT_HEADER =
-  /^\W{0,3}(?<split>test|testing|val|valid|validation|validating|eval|evaluation|evaluating|dev)(?: set| error| results| metrics)?\s*(?::|\.{3}|…)?\s*$/i
+const SPLIT_HEADER = new RegExp(
+  String.raw`^\W{0,3}(?<split>${SPLIT_WORD})(?: set| error| results| metrics)?\s*(?::|\.{3}|…)?\s*$`,
+  'i'
+)
 // An epoch's summary after its step lines (torchvision's MetricLogger, Flair, fairseq, PaddleClas's
 // "[Train][Epoch 1/20][Avg]CELoss: …"): a series of its own.
 const EPOCH_SUMMARY =
@@ -259,8 +264,7 @@ export class OutputMetricsReader {
   private skipBestLine = false
   private readonly catboost = new CatboostDirection()
   private readonly bars = new ProgressBars()
-  /** Series a progress bar gave points to, and series a console table did: a table's column wins (addTableRow). */
-  private readonly fromBars = new Set<string>()
+  /** Series a console table gave points to: a progress bar's postfix of the same key is left out (addTableRow). */
   private readonly fromTables = new Set<string>()
   /** Lines read that were not progress bars (see barFrame). */
   private otherLines = 0
@@ -361,10 +365,8 @@ export class OutputMetricsReader {
       seen.set(key, again + 1)
       const id = seriesId(key, split)
       if (this.fromTables.has(id)) continue
-      if (this.fromBars.size < 2 * MAX_SERIES) this.fromBars.add(id)
       const drawn = again ? { ...frame, step: `${frame.step}+${again}` } : frame
-      const placed = this.bars.place(id, value, drawn, lineNumber)
-      const stale = this.bars.takeDropped(id)
+      const { placed, stale } = this.bars.place(id, value, drawn, lineNumber)
       if (stale) this.collector.dropLines(key, stale, split)
       if (placed === 'replace') this.collector.replaceLast(key, value, lineNumber, split)
       else if (placed === 'add') this.add(key, text, lineNumber, undefined, split)
@@ -519,7 +521,7 @@ export class OutputMetricsReader {
       const id = seriesId(column, undefined)
       if (!this.fromTables.has(id) && this.fromTables.size < MAX_SERIES) {
         this.fromTables.add(id)
-        if (this.fromBars.has(id)) this.collector.forget(column)
+        if (this.bars.drew(id)) this.collector.forget(column)
       }
       const last = this.collector.lastPoint(column)
       if (row.bar && row.step !== undefined && last?.step === row.step)

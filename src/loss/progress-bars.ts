@@ -101,20 +101,28 @@ interface BarKey {
 }
 
 /**
+ * What `place` did with a frame's value: 'add' a point, 'replace' the last one (a redraw), or 'skip' it; and
+ * `stale`, the lines of points the series is to lose (see `staleFound`).
+ */
+export interface Placement {
+  placed: 'add' | 'replace' | 'skip'
+  stale?: number[]
+}
+
+/** How many stale copies all keys remember together (BarKey.staleCopies); past it, the rest stay points. */
+const STALE_CAP = 10_000
+
+/**
  * Where each frame's values go. A redraw of the same step replaces that step's point, unless the bar's step count
  * lags (see `place`). A new step adds one, even when its value repeats the last (a loss stuck at ln 100 over 700
  * steps is 700 points, not one), unless the key only ever changed from one bar (epoch) to the next: then it is an
  * epoch's value shown through the next epoch (Lightning's `on_epoch=True` in the bar), and `collapse` drops its
  * repeats, but in the log's first bar, which no earlier epoch's value can reach (a loss stuck from the first step).
  */
-/** How many stale copies all keys remember together (BarKey.staleCopies); past it, the rest stay points. */
-const STALE_CAP = 10_000
-
 export class ProgressBars {
   private readonly keys = new Map<string, BarKey>()
-  /** Lines of points each key is to lose (see `staleCopies`), until the reader takes them. */
-  private readonly dropped = new Map<string, number[]>()
-  private staleCopies = 0
+  /** Stale copies remembered across keys (STALE_CAP). */
+  private staleKept = 0
   private firstBar?: string
   /** Each bar's last frame (its pass and step), and how many times it closed and started again. */
   private readonly drawnBars = new Map<
@@ -145,11 +153,11 @@ export class ProgressBars {
    * unless that step is at once drawn again with the same value (set to the same number); or a bar at 0/N
    * showing the last value (no step drawn yet: Lightning's next epoch's bar carries the last one's values).
    */
-  place(id: string, value: number, frame: BarFrame, line: number): 'add' | 'replace' | 'skip' {
+  place(id: string, value: number, frame: BarFrame, line: number): Placement {
     this.firstBar ??= frame.bar
     const key = this.keys.get(id)
     // Past as many keys as a source keeps series for, frames are no longer told apart (memory stays bounded).
-    if (!key && this.keys.size >= 2 * MAX_SERIES) return 'add'
+    if (!key && this.keys.size >= 2 * MAX_SERIES) return { placed: 'add' }
     const drawn: DrawnStep = { bar: frame.bar, pass: frame.pass, step: frame.step }
     if (!key) {
       const fromFirstBar = frame.bar === this.firstBar
@@ -162,7 +170,7 @@ export class ProgressBars {
         setAtRedraw: false,
         lastStale: false
       })
-      return 'add'
+      return { placed: 'add' }
     }
     const { last, skipped } = key
     key.skipped = undefined
@@ -172,14 +180,14 @@ export class ProgressBars {
     // A bar that has drawn no step yet shows the value carried over (Lightning's next epoch's bar at 0/32).
     if (unchanged && frame.step.startsWith('0/')) {
       key.last = drawn
-      return 'skip'
+      return { placed: 'skip' }
     }
     // The skipped step drawn again at once, its value set to the same number (Lightning sets it every step);
     // not the last step, which tqdm draws again when the bar closes.
     const setSame = unchanged && !frame.complete && skipped && sameDrawn(skipped, drawn)
     if (!sameStep && sameBar && unchanged && key.setAtRedraw && !setSame) {
       key.skipped = drawn
-      return 'skip'
+      return { placed: 'skip' }
     }
     // A finished bar drawn again when it closes, after other output, is the same step too.
     const redraw = sameStep && (frame.pass === last.pass || (frame.complete && unchanged))
@@ -194,45 +202,41 @@ export class ProgressBars {
     const copies = key.staleCopies
     if (redraw && copies?.length && sameDrawn(copies.at(-1)!.drawn, drawn)) {
       copies.pop()
-      this.staleCopies--
+      this.staleKept--
     }
-    if (setAtStep && !key.setAtRedraw) this.dropStaleCopies(id, key)
+    const stale = setAtStep && !key.setAtRedraw ? this.staleFound(key) : undefined
     // An unchanged redraw leaves the point what it was; a new value at the step makes it that step's own.
     const lastStale = redraw ? unchanged && key.lastStale : unchanged
     Object.assign(key, { last: drawn, lastValue: value, lastStale })
     if (setAtStep) key.setAtRedraw = true
-    if (redraw && !lagging) return 'replace'
+    if (redraw && !lagging) return { placed: 'replace', stale }
     if (sameBar && !unchanged) key.perStep = key.changedAtNewStep = true
     const inFirstBar = key.fromFirstBar && frame.bar === this.firstBar
     if (inFirstBar) key.firstBarPoints++
-    if (lastStale && !key.setAtRedraw && !key.changedAtNewStep && this.staleCopies < STALE_CAP) {
+    if (lastStale && !key.setAtRedraw && !key.changedAtNewStep && this.staleKept < STALE_CAP) {
       ;(key.staleCopies ??= []).push({ line, inFirstBar, drawn })
-      this.staleCopies++
+      this.staleKept++
     }
-    return 'add'
+    return { placed: 'add', stale }
+  }
+
+  /** Whether a bar gave series `id` a frame (past the cap on keys, no longer known). */
+  drew(id: string): boolean {
+    return this.keys.has(id)
   }
 
   /**
-   * The lines of points series `id` is to lose, once: update()'s redraws of an old value, found out when a redraw
-   * first showed a new value (the last copy, which that value replaces, stays).
+   * The lines of the key's points to drop, found out when a redraw first showed a new value: update()'s redraws
+   * of an old value (the last copy, which that value replaces, stays). None where values change at new steps:
+   * they are set at each step, and a value shown again there is a repeat.
    */
-  takeDropped(id: string): number[] | undefined {
-    const lines = this.dropped.get(id)
-    this.dropped.delete(id)
-    return lines
-  }
-
-  private dropStaleCopies(id: string, key: BarKey): void {
+  private staleFound(key: BarKey): number[] | undefined {
     const copies = key.staleCopies ?? []
     key.staleCopies = undefined
-    this.staleCopies -= copies.length
-    // Values that change at new steps are set at each step: a value shown again there is a repeat.
-    if (!copies.length || key.changedAtNewStep) return
+    this.staleKept -= copies.length
+    if (!copies.length || key.changedAtNewStep) return undefined
     key.firstBarPoints -= copies.filter(copy => copy.inFirstBar).length
-    this.dropped.set(
-      id,
-      copies.map(copy => copy.line)
-    )
+    return copies.map(copy => copy.line)
   }
 
   /** The series with an epoch's value repeated through the next epoch kept once (see the class). */
