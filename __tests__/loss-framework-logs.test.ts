@@ -224,6 +224,44 @@ describe('plain loops with a tqdm bar over the loader (tqdm-loops.py, tqdm 4.64)
   })
 })
 
+describe("Ignite's ProgressBar: the step before the glyphs, the postfix after them (ignite-progress-bar.py, tqdm 4.64)", () => {
+  const igniteLog = (name: string): Promise<string> =>
+    readFile(
+      new URL(`../fixtures/framework-logs/ignite-progress-bar-${name}.txt`, import.meta.url),
+      'utf8'
+    )
+  const labels = { classCounts: { '0': 261, '1': 251 } }
+
+  it('a point a step, though set_description and set_postfix draw each value at the step before', async () => {
+    const text = await igniteLog('learns')
+    expect(text).toContain('\rEpoch [1/6]: [2/16]  12%|█▎        , loss=0.724 [00:00<00:00]')
+    const judged = judgeText(text, labels)
+    const values = judged.series?.points.map(point => point.value)
+    // The 96 running averages the script set, in order (6 epochs of 16 batches); read by its lines, 186.
+    expect(values).toHaveLength(96)
+    expect(values?.slice(0, 4)).toEqual([0.725, 0.724, 0.723, 0.722])
+    expect(values?.slice(-2)).toEqual([0.476, 0.473])
+    expect(judged.verdict).toBe('pass')
+  })
+
+  it('the same loop with optimizer.step() forgotten fails at chance (before, read by its lines, it "climbed back")', async () => {
+    const judged = judgeText(await igniteLog('no-step'), labels)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(/^final loss 0\.72\d+ is not below the chance level 0\.693/)
+  })
+
+  it('with persist=True the frame drawn again as the bar closes is no point', () => {
+    const frame = (step: number, loss: number): string =>
+      `\rEpoch [1/2]: [${step}/3] ${Math.round((step / 3) * 100)}%|███ , loss=${loss} [00:01<00:02]`
+    const text = `${frame(1, 0.7)}${frame(2, 0.6)}${frame(3, 0.5)}${frame(3, 0.5)}\n`
+    expect(
+      readOutput(text)
+        .series()[0]
+        ?.points.map(point => point.value)
+    ).toEqual([0.7, 0.6, 0.5])
+  })
+})
+
 describe('skorch 0.12 with its ProgressBar callback (skorch-progress-bar.py)', () => {
   it("the bar drawn between the epoch table's rows does not end the table; the table's train_loss wins over the bar's", async () => {
     const text = await readFile(

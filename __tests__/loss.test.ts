@@ -2908,7 +2908,10 @@ describe('linear-time patterns (issue #13)', () => {
     ['spaces before a progress bar', 'a' + ' '.repeat(150_000) + '| 1/2 [00:01<00:02, 3.2it/s]'],
     ['a loss key repeated', 'Model loss 1 '.repeat(11_000)],
     ["verl's step line of empty fields", '(main_task pid=1) step:1 - ' + ':- '.repeat(50_000)],
-    ["a history dict's lists left open", "{'loss': [" + "'k': [0.5, ".repeat(14_000)]
+    ["a history dict's lists left open", "{'loss': [" + "'k': [0.5, ".repeat(14_000)],
+    ["Ignite's step before spaces", '[1/2]' + ' '.repeat(150_000) + 'x [00:01<00:02]'],
+    ["Ignite's elapsed<remaining repeated", ' [1:2<3]'.repeat(19_000)],
+    ["Ignite's step and glyphs repeated", '[1/2]  5%|'.repeat(15_000) + ', loss=1 [00:01<00:02]']
   ])('%s of 150 KB is read in well under a second', async (_name, line) => {
     // The old XGBoost pattern took 31 s on such a line; brought back, even on lines cut at MAX_LINE, it
     // reads them hundreds of times slower than an ordinary line of the same length.

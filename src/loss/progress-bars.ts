@@ -6,6 +6,10 @@ import { MAX_SERIES, sameValue, seriesId, type MetricSeries } from './series.js'
 // may end before its "]" (another message printed into the same terminal line).
 const TQDM_FRAME =
   /\|\s*(?<done>\d+)\/(?<total>\d+|\?)\s*\[[^,\]]*,\s*[^,\]]*?(?:\/s|s\/[^,\]\s]+|\?)(?:,\s*(?<postfix>[^\]]*))?(?:\]|$)/
+// Ignite's ProgressBar draws tqdm with its own bar_format: "Epoch [1/5]: [50/469]  11%|█   , loss=0.312 [00:02<00:17]"
+// (the step before the glyphs, the postfix after them, no rate). Both run in linear time (the linear-time table).
+const IGNITE_END = /\s\[[\d:]+<[\d:?]+\]\s*$/
+const IGNITE_STEP = /\[(?<done>\d+)\/(?<total>\d+|\?)\]\s+\d{1,3}%\|/
 // A bar of an evaluation pass: "Validation DataLoader 0:", "Evaluating:", "Test:" …
 const BAR_SPLIT =
   /^\W{0,3}(?<split>val|valid|validation|validating|eval|evaluation|evaluating|test|testing)\b/i
@@ -30,20 +34,44 @@ export interface BarFrame {
 }
 
 /**
- * A tqdm frame in `line`, or undefined. `pass` counts the other output lines so far: a bar drawn again after
+ * A tqdm frame in `line` (tqdm's own format or Ignite's), or undefined. `pass` counts the other output lines so far: a bar drawn again after
  * them is a new pass, while a bar's frames, and bars nested in it, are one.
  */
 export function barFrame(line: string, pass = 0): BarFrame | undefined {
   const m = TQDM_FRAME.exec(line)
-  if (!m) return undefined
-  const description = withoutGlyphs(line.slice(0, m.index)).trim()
+  if (m)
+    return frameOf(
+      withoutGlyphs(line.slice(0, m.index)).trim(),
+      m.groups!.postfix ?? '',
+      m.groups!,
+      pass
+    )
+  return igniteFrame(line, pass)
+}
+
+/** An Ignite frame: its postfix follows the glyphs after ", " (tqdm's {postfix}). */
+function igniteFrame(line: string, pass: number): BarFrame | undefined {
+  const end = IGNITE_END.exec(line)
+  const step = end && IGNITE_STEP.exec(line.slice(0, end.index))
+  if (!end || !step) return undefined
+  const glyphsAndPostfix = line.slice(step.index + step[0].length, end.index)
+  const comma = glyphsAndPostfix.indexOf(', ')
+  const postfix = comma < 0 ? '' : glyphsAndPostfix.slice(comma + 2)
+  return frameOf(line.slice(0, step.index).trim(), postfix, step.groups!, pass)
+}
+
+function frameOf(
+  description: string,
+  postfix: string,
+  { done, total }: Record<string, string>,
+  pass: number
+): BarFrame {
   const split = BAR_SPLIT.exec(description)?.groups!.split.toLowerCase()
   // "Epoch 3" and "loss: 0.52" name the same bars as "Epoch 3" and "loss: 0.49": numbers out, the epoch kept.
   const epoch = /\bepoch\W{0,2}(\d+)/i.exec(description)?.[1] ?? ''
-  const { done, total } = m.groups!
   return {
     description,
-    postfix: m.groups!.postfix ?? '',
+    postfix,
     bar: `${description.replace(/[-+]?\d[\d.eE+-]*/g, '#')}|${epoch}`,
     pass,
     step: `${done}/${total}`,
