@@ -4,6 +4,7 @@ import { chooseLossSeries } from '../src/loss/choose.js'
 import { readMetricsCsv } from '../src/loss/file-readers.js'
 import { judgeLoss } from '../src/loss/verdict.js'
 import type { MetricSeries } from '../src/loss/series.js'
+import { chiSquare99, zeroWeightsStart } from '../src/loss/solver-objective.js'
 import { judgeFolder, judgeText, readOutput } from './harness/loss-text.js'
 
 // Console logs of real GPU runs on an NVIDIA H200 (torch 2.11, Lightning 2.6.6, transformers 5.17, accelerate
@@ -221,6 +222,111 @@ describe('plain loops with a tqdm bar over the loader (tqdm-loops.py, tqdm 4.64)
         .find(series => series.key === 'loss')
         ?.points.map(p => p.value)
     ).toEqual(losses)
+  })
+})
+
+describe("scikit-learn solvers' objectives, printed with verbose (sklearn-solvers.py, scikit-learn 1.2)", () => {
+  const solverLog = (name: string): Promise<string> =>
+    readFile(new URL(`../fixtures/framework-logs/sklearn-${name}.txt`, import.meta.url), 'utf8')
+  const predictable = { classCounts: { '0': 133, '1': 123 } }
+
+  it("LogisticRegression's L-BFGS-B objective passes below what labels with no signal reach (a likelihood-ratio test), though it converges to one value", async () => {
+    const text = await solverLog('lbfgs-learns')
+    expect(text).toContain('At iterate    0    f=  1.77446D+02    |proj g|=  6.33100D+01')
+    const judged = judgeText(text, predictable)
+    const values = judged.series?.points.map(point => point.value)
+    expect(judged.series?.key).toBe('objective')
+    expect(values).toEqual([
+      177.446, 134.452, 129.2, 128.109, 128.045, 128.038, 128.038, 128.038, 128.038
+    ])
+    expect(judged.verdict).toBe('pass')
+    // 256 rows of 8 features from zero weights: 256 ln 2; no signal ends below 256 (H − χ²₈(0.99)(1 + 8/256)/512).
+    const entropy = -((133 / 256) * Math.log(133 / 256) + (123 / 256) * Math.log(123 / 256))
+    expect(judged.baseline?.applied && judged.baseline.value).toBeCloseTo(
+      (177.446 / Math.LN2) * (entropy - (20.09 * (1 + 8 / 256)) / 512),
+      0
+    )
+    expect(judged.reason).toMatch(
+      /^"objective" in the command output is L-BFGS-B's objective from zero weights/
+    )
+    expect(judged.reason).toMatch(
+      /it ended at 128, below 166\.9, which a fit to such labels ends below in at most 1 fit of 100/
+    )
+  })
+
+  it('the same on labels with no signal fails, though its objective fell at every iteration (before, no loss was found)', async () => {
+    const judged = judgeText(await solverLog('lbfgs-no-signal'), {
+      classCounts: { '0': 156, '1': 100 }
+    })
+    expect(judged.series?.points.map(point => point.value).at(-1)).toBe(167.527)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^final loss 167\.5 is not below the chance level 160\.9, which a fit to 256 rows/
+    )
+    expect(judged.reason).toContain(
+      "χ² with 8 degrees of freedom (L-BFGS-B's N = 9 coefficients less the intercept's), times 1 + 8/256"
+    )
+  })
+
+  it('without the label, or from liblinear (which does not print its coefficients), a fall alone is inconclusive', async () => {
+    const unlabelled = judgeText(await solverLog('lbfgs-learns'), noLabel)
+    expect(unlabelled.verdict).toBe('inconclusive')
+    expect(unlabelled.reason).toMatch(
+      /its fall alone shows nothing learned, and what such labels reach could not be weighed: the label's classes are not known/
+    )
+    const liblinear = judgeText(await solverLog('liblinear-learns'), predictable)
+    expect(liblinear.series?.points.map(point => point.value)).toEqual([
+      177.4, 132.1, 128.2, 128, 128
+    ])
+    expect(liblinear.verdict).toBe('inconclusive')
+    expect(liblinear.reason).toContain('liblinear does not print how many coefficients it fits')
+  })
+
+  it("an MLP's L-BFGS-B objective starts from random weights: it is judged as a loss, its chance level inferred", async () => {
+    const judged = judgeText(await solverLog('mlp-lbfgs-learns'), predictable)
+    expect(judged.series?.points).toHaveLength(41)
+    expect(judged.series?.points[0].value).toBe(0.722214)
+    expect(judged.verdict).toBe('pass')
+    expect(judged.baseline?.applied && judged.baseline.description).toMatch(
+      /"objective" was taken for cross-entropy/
+    )
+  })
+
+  it("verbose=1 prints L-BFGS-B's first iterate and, in its summary, the final objective: the two are judged", async () => {
+    const judged = judgeText(await solverLog('lbfgs-verbose-1'), predictable)
+    expect(judged.series?.points.map(point => [point.step, point.value])).toEqual([
+      [0, 177.446],
+      [8, 128.03781889098548]
+    ])
+    expect(judged.verdict).toBe('pass')
+    const firstOnly = 'At iterate    0    f=  1.77446D+02    |proj g|=  6.33100D+01\n'
+    expect(judgeText(firstOnly, predictable).reason).toMatch(
+      /^only one value of "objective" .*verbose=2 prints each$/
+    )
+  })
+
+  it('a NaN objective fails; a value printed in another precision is not taken for zero weights', () => {
+    expect(
+      judgeText(
+        'At iterate    0    f=  1.77446D+02    |proj g|=  1.8D+02\nAt iterate    1    f=        NaN    |proj g|=  1.8D+02\n',
+        predictable
+      ).verdict
+    ).toBe('fail')
+    expect(zeroWeightsStart(177.446)).toEqual({ rows: 256, classes: 2 })
+    expect(zeroWeightsStart(Math.log(3))).toEqual({ rows: 1, classes: 3 })
+    expect(zeroWeightsStart(177.5)).toBeUndefined()
+    expect(zeroWeightsStart(0.722214)).toBeUndefined()
+  })
+
+  it("χ²'s 99th percentile is within 1 % of the table's", () => {
+    for (const [df, quantile] of [
+      [1, 6.635],
+      [2, 9.21],
+      [8, 20.09],
+      [30, 50.89],
+      [100, 135.81]
+    ])
+      expect(Math.abs(chiSquare99(df) / quantile - 1)).toBeLessThan(0.01)
   })
 })
 

@@ -1,4 +1,5 @@
 import { lossName } from './loss-keys.js'
+import { freeCoefficients, noSignalGain, zeroWeightsStart } from './solver-objective.js'
 import type { LossHint, MetricSeries } from './series.js'
 import { mean } from './trend.js'
 
@@ -195,6 +196,8 @@ function levelOf(family: Family, label: LabelStats, lossKey: string): Baseline {
 export interface LossEvidence {
   hint?: LossHint
   first?: number
+  /** A solver's coefficients (MetricSeries.coefficients). */
+  coefficients?: number
   /** The mean of the first START_SHARE of the points, and how many that is. */
   start?: { mean: number; points: number }
 }
@@ -216,6 +219,7 @@ export function evidenceOf(series: MetricSeries): LossEvidence {
   return {
     hint: series.lossHint,
     first: values[0],
+    coefficients: series.coefficients,
     ...(values.length ? { start: { mean: mean(values.slice(0, points)), points } } : {})
   }
 }
@@ -247,6 +251,7 @@ function hintedBaseline(
   first: number | undefined
 ): Baseline | undefined {
   if (hint === 'sklearn-gb') return gradientBoostingBaseline(lossKey, label, first)
+  if (hint === 'liblinear' || hint === 'sklearn-lbfgs') return undefined
   const family: Family =
     hint === 'sklearn-mlp' ? (isClassLabel(label) ? 'cross-entropy' : 'half-mse') : hint
   const level = levelOf(family, label, lossKey)
@@ -258,6 +263,41 @@ function hintedBaseline(
   return {
     ...level,
     description: `${level.description}; "${lossKey}" is ${FAMILY_NAMES[family]}: ${said}`
+  }
+}
+
+const LIBLINEAR_SKIPPED =
+  'liblinear does not print how many coefficients it fits, so what a fit to labels with no signal reaches is not known (LogisticRegression(solver="lbfgs", verbose=2) prints them)'
+
+/**
+ * A LogisticRegression's L-BFGS-B objective from zero weights: the level a fit to labels with no signal
+ * stays above in 99 fits of 100 (solver-objective.ts), in the objective's own units. An objective that does
+ * not start there (an MLP's, from random weights) is left to inferredBaseline, as any unnamed loss.
+ */
+function lbfgsBaseline(
+  label: LabelStats,
+  first: number | undefined,
+  coefficients: number | undefined
+): Baseline | undefined {
+  const prior = classEntropy(label)
+  const start = first === undefined ? undefined : zeroWeightsStart(first, prior?.classes)
+  if (!start || first === undefined) return undefined
+  if (!prior)
+    return { skipped: "the label's classes are not known (a LogisticRegression fits classes)" }
+  if (!coefficients)
+    return {
+      skipped:
+        "L-BFGS-B's header (N = …) was not printed: how many coefficients it fits is not known"
+    }
+  const counted = Object.values(label.classCounts!).reduce((sum, count) => sum + count, 0)
+  // Summed (up to scikit-learn 1.3) the first value counts the rows fitted, times C: a split of the subset.
+  const rows = start.rows >= 2 ? Math.min(counted, start.rows) : counted
+  const df = freeCoefficients(coefficients, prior.classes)
+  const perRow = prior.entropy - noSignalGain(df, rows)
+  const unit = first / Math.log(prior.classes)
+  return {
+    value: unit * perRow,
+    description: `${format(unit * perRow)}, which a fit to ${rows} rows whose labels carry no signal ends below in at most 1 fit of 100: the class prior's entropy ${format(prior.entropy)} less half the 99th percentile of χ² with ${df} degrees of freedom (L-BFGS-B's N = ${coefficients} coefficients less the intercept's), times 1 + ${df}/${rows}, per row: ${format(perRow)}, in the objective's units (from zero weights every row scores ln ${prior.classes}, and it started at ${format(first)}): a likelihood-ratio test against predicting the class prior`
   }
 }
 
@@ -413,6 +453,13 @@ export function resolveBaseline(
   if (typeof setting === 'number')
     return { value: setting, description: `${format(setting)}, the baseline-loss setting` }
   if (!label) return { skipped: 'the label column is not known (no label statistics)' }
+  const solver =
+    evidence.hint === 'liblinear'
+      ? { skipped: LIBLINEAR_SKIPPED }
+      : evidence.hint === 'sklearn-lbfgs'
+        ? lbfgsBaseline(label, evidence.first, evidence.coefficients)
+        : undefined
+  if (solver) return solver
   const named = chanceBaseline(lossKey, label)
   const classLabel = isClassLabel(label) ? { classLabel: true } : {}
   if (named.scale === undefined)

@@ -125,6 +125,23 @@ const HGB_ROUND = /^\[\d+\/\d+\] \d+ trees?, \d+ leaves/
 /** Lightning's RichProgressBar: `Epoch 5/5  ━━━━━━━━ 32/32 0:00:00 • 0:00:00 242.17it/s v_num: 0`. */
 const RICH_EPOCH_BAR = /^Epoch \d+(?:\/\d+)? +[━╸╺]/
 const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i')
+/** The series of a solver's objective (its own key, `f`, names nothing). */
+const SOLVER_OBJECTIVE = 'objective'
+// SciPy's L-BFGS-B (scikit-learn's lbfgs solver with verbose, printed in Fortran: "2.77259D+02"): its header's
+// "N = 11" coefficients, then "At iterate    3    f=  1.41751D+02    |proj g|=  8.90899D+00".
+const LBFGS_COEFFICIENTS = /^\s*N = +(?<n>\d+) +M = +\d+\s*$/
+const LBFGS_ITERATE =
+  /^At iterate +(?<iteration>\d+) +f= *(?<value>[-+]?\d\.\d+D[-+]\d+|NaN|[-+]?Infinity) +\|proj g\|=/
+// Its summary, printed whatever the verbosity: "   N    Tit     Tnf  Tnint  Skip  Nact     Projg        F", a row
+// ("    9      8      9 …": Tit the iterations), then "  F =   128.03781889098548".
+const LBFGS_SUMMARY = /^\s*N\s+Tit\s+Tnf\s+Tnint\s+Skip\s+Nact\s+Projg\s+F\s*$/
+const LBFGS_SUMMARY_ROW = /^\s*\d+\s+(?<iterations>\d+)\s+\d+\s/
+const LBFGS_FINAL = new RegExp(String.raw`^\s*F =\s+(?<value>${NUM})\s*$`)
+// liblinear's trust-region Newton (LogisticRegression(solver="liblinear", verbose=1)): "iter  2 act 1.878e+01
+// pre 1.554e+01 delta 1.230e+00 f 1.618e+02 |g| 4.909e+01 CG   2", the first after "[LibLinear]".
+const LIBLINEAR_ITER = new RegExp(
+  String.raw`^(?:\[LibLinear\])?iter +(?<iteration>\d+) act \S+ pre \S+ delta \S+ f (?<value>${NUM}) \|g\| \S+ +CG +\d+$`
+)
 // Anything else: "loss", "train_loss", "train/loss", "Loss/train", "val loss", "Val. Loss", litgpt's "loss train",
 // quoted keys; then ':' '=' or a space, or MindSpore's " is " ("epoch: 1 step: 125, loss is 2.5471632").
 const GENERIC = new RegExp(
@@ -261,6 +278,10 @@ export class OutputMetricsReader {
   /** The keys Stable-Baselines3's boxes printed: another logger's line of the same pairs repeats a box. */
   private readonly sb3Keys = new Set<string>()
   private sgdEpoch?: number
+  /** L-BFGS-B's last "N =": how many coefficients it fits. */
+  private solverCoefficients?: number
+  /** The L-BFGS-B run being read: its last iterate printed, and its iterations once its summary says. */
+  private lbfgsRun?: { last: number; iterations?: number; summary?: boolean }
   private skipBestLine = false
   private readonly catboost = new CatboostDirection()
   private readonly bars = new ProgressBars()
@@ -329,7 +350,14 @@ export class OutputMetricsReader {
 
   series(): MetricSeries[] {
     this.closeSb3Box()
-    const all = this.collector.series().map(series => this.bars.collapse(series))
+    const all = this.collector
+      .series()
+      .map(series => this.bars.collapse(series))
+      .map(series =>
+        series.lossHint === 'sklearn-lbfgs' && this.solverCoefficients
+          ? { ...series, coefficients: this.solverCoefficients }
+          : series
+      )
     // A metric where higher is better is no loss: without its split it is judged by its key ("learn").
     return this.hints.catboostMetricHigher ? all.map(({ split: _split, ...series }) => series) : all
   }
@@ -615,7 +643,50 @@ export class OutputMetricsReader {
       this.add('loss', mlp.groups!.value, lineNumber, iteration, undefined, 'sklearn-mlp')
       return true
     }
-    return false
+    return this.readSolver(line, lineNumber)
+  }
+
+  /** scikit-learn's solvers with verbose: L-BFGS-B's and liblinear's objective at each iteration. */
+  private readSolver(line: string, lineNumber: number): boolean {
+    const coefficients = LBFGS_COEFFICIENTS.exec(line)
+    if (coefficients) {
+      this.solverCoefficients = Number(coefficients.groups!.n)
+      return true
+    }
+    if (this.lbfgsRun && this.readLbfgsSummary(line, lineNumber)) return true
+    const lbfgs = LBFGS_ITERATE.exec(line)?.groups
+    const liblinear = lbfgs ? undefined : LIBLINEAR_ITER.exec(line)?.groups
+    const found = lbfgs ?? liblinear
+    if (!found) return false
+    const value = found.value.replace('D', 'e')
+    const hint = lbfgs ? 'sklearn-lbfgs' : 'liblinear'
+    this.add(SOLVER_OBJECTIVE, value, lineNumber, Number(found.iteration), undefined, hint)
+    if (lbfgs) this.lbfgsRun = { last: Number(value) }
+    return true
+  }
+
+  /**
+   * L-BFGS-B's final objective, a point when its last iterate was not printed (verbose=1 prints every 50th:
+   * the first and the final value are then all the log holds).
+   */
+  private readLbfgsSummary(line: string, lineNumber: number): boolean {
+    const run = this.lbfgsRun!
+    if (LBFGS_SUMMARY.test(line)) {
+      run.summary = true
+      return true
+    }
+    const row = run.summary && LBFGS_SUMMARY_ROW.exec(line)
+    if (row) {
+      run.iterations = Number(row.groups!.iterations)
+      run.summary = false
+      return true
+    }
+    const final = LBFGS_FINAL.exec(line)?.groups?.value
+    if (final === undefined) return false
+    this.lbfgsRun = undefined
+    if (Number(Number(final).toPrecision(6)) !== run.last)
+      this.add(SOLVER_OBJECTIVE, final, lineNumber, run.iterations, undefined, 'sklearn-lbfgs')
+    return true
   }
 
   /** verl's `key:value` fields, split on ` - ` (a key may hold parentheses: `critic/lr(1e-4):0.100`). */

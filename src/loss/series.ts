@@ -32,10 +32,12 @@ export interface UnparsedValue {
 /**
  * What the log itself says a loss is: a torch tensor's grad_fn (`NllLossBackward0` is cross-entropy),
  * scikit-learn's MLP line, whose loss is the log loss for a classifier and half the squared error for a
- * regressor, or scikit-learn GradientBoosting's table, whose `Train Loss` for two classes is the binomial
- * deviance (twice the log loss) in scikit-learn 1.2.
+ * regressor, scikit-learn GradientBoosting's table, whose `Train Loss` for two classes is the binomial
+ * deviance (twice the log loss) in scikit-learn 1.2, or the objective of a scikit-learn solver (L-BFGS-B's
+ * for LogisticRegression or an MLP, liblinear's), which falls at every iteration whatever the labels.
  */
-export type LossHint = 'cross-entropy' | 'mse' | 'mae' | 'sklearn-mlp' | 'sklearn-gb'
+export type LossHint =
+  'cross-entropy' | 'mse' | 'mae' | 'sklearn-mlp' | 'sklearn-gb' | 'sklearn-lbfgs' | 'liblinear'
 
 /** A metric's values over time, as one source wrote them. */
 export interface MetricSeries {
@@ -74,6 +76,8 @@ export interface MetricSeries {
    * may be the batches growing, not the loss.
    */
   batchesMayGrow?: boolean
+  /** How many coefficients the solver fits (L-BFGS-B's `N =`), for a solver's objective. */
+  coefficients?: number
 }
 
 export const COMMAND_OUTPUT = 'command output'

@@ -56,6 +56,8 @@ export interface ShapeOptions {
   windowRiseFails?: boolean
   /** Other evidence says the model learned (SGD's weights classify): a loss that did not fall fails no run. */
   fallNotNeeded?: boolean
+  /** A solver's objective: a tail of one value is where it converged, not a model that froze. */
+  converges?: boolean
 }
 
 /** The window means of a run and the first shape that fails it (constant, frozen, not fallen), if any. */
@@ -72,20 +74,25 @@ export function shapeOf(
   const shape: RunShape = { points, values, window, start, end, drop }
   if (values.length < 2) return shape
   shape.failure =
-    stillShape(shape, where) ??
+    stillShape(shape, where, options.converges) ??
     (options.fallNotNeeded ? undefined : notFallen(shape, options.windowRiseFails))
   if (!shape.failure) shape.rebound = reboundOf(shape, options, where)
   return shape
 }
 
 /** A loss that never changed, or froze at one exact value over the end of the run. */
-function stillShape(shape: RunShape, where: (p: LossPoint) => string): ShapeFailure | undefined {
+function stillShape(
+  shape: RunShape,
+  where: (p: LossPoint) => string,
+  converges = false
+): ShapeFailure | undefined {
   const { values, points, start } = shape
   const n = values.length
   if (values.every(value => value === values[0]))
     return {
       reason: `loss did not change (${formatValue(values[0])} at all ${n} points): the model did not learn`
     }
+  if (converges) return undefined
   const frozen = frozenTail(values)
   const frozenValue = values[frozen.from]
   if (

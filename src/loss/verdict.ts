@@ -25,6 +25,7 @@ import {
   seasonalMannKendall
 } from './trend.js'
 import { heldOutAtChance, atChanceReason } from './held-out.js'
+import { zeroWeightsStart } from './solver-objective.js'
 import { judgeAgent, reinforcementRun } from './reward.js'
 import { devScoreRose, telltaleFailure } from './telltales.js'
 import {
@@ -588,9 +589,46 @@ function unusable(
   if (telltale) return { verdict: 'fail', reason: telltale }
   if (series.points.length >= 2) return null
   const only = format(series.points[0].value)
+  const tip = series.lossHint === 'sklearn-lbfgs' ? LBFGS_EVERY_50 : advice(hints, choice)
   return {
     verdict: 'inconclusive',
-    reason: `only one value of ${which} (${only}); need at least two. ${advice(hints, choice)}`
+    reason: `only one value of ${which} (${only}); need at least two. ${tip}`
+  }
+}
+
+const LBFGS_EVERY_50 =
+  'scikit-learn passes verbose=1 to L-BFGS-B as iprint=50, an iterate every 50: verbose=2 prints each'
+
+/** A scikit-learn solver's objective from zero weights (a LogisticRegression's; solver-objective.ts). */
+function solverFromZero(series: MetricSeries): 'liblinear' | 'L-BFGS-B' | undefined {
+  if (series.lossHint === 'liblinear') return 'liblinear'
+  if (series.lossHint === 'sklearn-lbfgs' && zeroWeightsStart(series.points[0].value))
+    return 'L-BFGS-B'
+  return undefined
+}
+
+/**
+ * A solver's objective from zero weights falls at every iteration whatever the labels: it passes only below
+ * the level a fit to labels with no signal reaches (lbfgsBaseline), and is inconclusive where none applies.
+ */
+function judgeSolver(
+  result: LossResult,
+  solver: 'liblinear' | 'L-BFGS-B',
+  which: string,
+  context: string
+): LossResult {
+  const chance = result.baseline!
+  const about = `${which} is ${solver}'s objective from zero weights (a LogisticRegression's): a solver's objective falls at every iteration, on labels with no signal too`
+  if (!chance.applied)
+    return {
+      ...result,
+      verdict: 'inconclusive',
+      reason: `${about}, so its fall alone shows nothing learned, and what such labels reach could not be weighed: ${chance.reason}. Log a held-out loss or score beside it (${context})`
+    }
+  return {
+    ...result,
+    verdict: 'pass',
+    reason: `${about}; it ended at ${format(chance.end!)}, below ${format(chance.value!)}, which a fit to such labels ends below in at most 1 fit of 100 (${context})`
   }
 }
 
@@ -903,12 +941,15 @@ function judgeRuns(
   const at = (point: LossPoint): string => where(point, series)
   const significance = options.significance
   const starts = runStarts(series.points.map(point => point.step))
+  const solver = solverFromZero(series)
   const shapeOptions = {
     window: options.window,
     maxRebound: options.maxRebound,
     significance,
     windowRiseFails: options.windowRiseFails,
-    fallNotNeeded: classifies !== undefined && !options.weightsNeedFall
+    fallNotNeeded: classifies !== undefined && !options.weightsNeedFall,
+    // A solver's objective from any start: a tail of one value is where it converged.
+    converges: series.lossHint === 'sklearn-lbfgs' || series.lossHint === 'liblinear'
   }
   const runs = starts
     .map((from, i) => series.points.slice(from, starts[i + 1] ?? series.points.length))
@@ -923,11 +964,17 @@ function judgeRuns(
   if (several) result.runs = runJudgements(runs, options)
   const shape = shapeFailure(runs, result.runs, which, context.full)
   if (shape) return { ...result, ...shape }
-  const final = several ? { value: end } : finalLoss(runs[0], options)
+  // A solver's last objective is its fitted model's.
+  const final = several
+    ? { value: end }
+    : solver
+      ? { value: runs[0].values.at(-1)! }
+      : finalLoss(runs[0], options)
   const ends = { first: runs[0].values[0], end, final }
   const chance = chanceLevel(options, runs.length, ends, context.full, classifies !== undefined)
   result.baseline = chance.result
   if (chance.failure) return { ...result, reason: chance.failure }
+  if (solver) return judgeSolver(result, solver, which, context.full)
   if (several)
     return { ...result, ...finalVerdict(result, runs, options, context.full, classifies) }
   return judgeOneRun(result, runs[0], options, context, classifies)
