@@ -225,6 +225,22 @@ describe('plain loops with a tqdm bar over the loader (tqdm-loops.py, tqdm 4.64)
   })
 })
 
+describe("rich's progress bar (rich-progress.py, rich 13.3)", () => {
+  it('its last frame, a value with no step after lines that name theirs, is the next step: no second run', async () => {
+    const text = await readFile(
+      new URL('../fixtures/framework-logs/rich-progress-learns.txt', import.meta.url),
+      'utf8'
+    )
+    expect(text).toMatch(/^step 48: loss=0\.4525\nloss 0\.431 ━+ 100% 0:00:00/m)
+    const judged = judgeText(text, { classCounts: { '0': 133, '1': 123 } })
+    // Before, the frame's value took step 7 (its index), below the first step 8: a run of its own that
+    // "fell only 0.0 %", and the run failed.
+    expect(judged.series?.points.map(point => point.step)).toEqual([8, 16, 24, 32, 40, 48, 49])
+    expect(judged.runs).toBeUndefined()
+    expect(judged.verdict).toBe('pass')
+  })
+})
+
 describe("scikit-learn solvers' objectives, printed with verbose (sklearn-solvers.py, scikit-learn 1.2)", () => {
   const solverLog = (name: string): Promise<string> =>
     readFile(new URL(`../fixtures/framework-logs/sklearn-${name}.txt`, import.meta.url), 'utf8')

@@ -154,7 +154,14 @@ export const seriesId = (key: string, context?: string): string => `${context ??
 export class SeriesCollector {
   private readonly byKey = new Map<
     string,
-    MetricSeries & { stride: number; read: number; hints?: Set<LossHint>; sampled?: boolean }
+    MetricSeries & {
+      stride: number
+      read: number
+      hints?: Set<LossHint>
+      sampled?: boolean
+      /** A point came with its step: a point without one is then the next step, not a restart at 1. */
+      stepped?: boolean
+    }
   >()
   private readonly unparsedByKey = new Map<string, UnparsedValue[]>()
   private total = 0
@@ -190,7 +197,10 @@ export class SeriesCollector {
     if (createOnly) return
     const index = series.read++
     if (index % series.stride !== 0 && Number.isFinite(value)) return
-    series.points.push({ step: step ?? index + 1, value, line })
+    if (step !== undefined) series.stepped = true
+    const last = series.stepped ? series.points.at(-1)?.step : undefined
+    const drawn = step ?? (last !== undefined ? last + 1 : index + 1)
+    series.points.push({ step: drawn, value, line })
     this.total++
     if (series.points.length > MAX_POINTS) this.total -= thin(series)
     if (this.total > MAX_TOTAL_POINTS) {
@@ -285,7 +295,7 @@ export class SeriesCollector {
 
   series(): MetricSeries[] {
     return [...this.byKey.entries()].map(
-      ([id, { stride, read, hints, sampled: _sampled, ...series }]) => {
+      ([id, { stride, read, hints, sampled: _sampled, stepped: _stepped, ...series }]) => {
         const unparsed = this.unparsedByKey.get(id)
         return {
           ...series,
