@@ -1263,6 +1263,37 @@ describe('command output', () => {
     })
   })
 
+  it('a split word before a loss named by its function is part of its key: "Train MSE" and "Val MSE" are two series', () => {
+    const series = readOutput(
+      '[0] Train MSE: 0.80  Val MSE: 0.88\n[1] Train MSE: 0.62  Val MSE: 0.68'
+    ).series()
+    expect(valuesOf(series, 'Train MSE')).toEqual([0.8, 0.62])
+    expect(valuesOf(series, 'Val MSE')).toEqual([0.88, 0.68])
+    expect(Object.fromEntries(series.map(s => [s.key, classify(s).role]))).toEqual({
+      'Train MSE': 'train',
+      'Val MSE': 'validation'
+    })
+  })
+
+  it('a cost is a loss (deeplearning.ai\'s "Cost after iteration N", TensorFlow 1\'s "cost="); a time cost is not', () => {
+    const ng = readOutput(
+      'Cost after iteration 0: 0.693147\nCost after iteration 100: 0.643241'
+    ).series()
+    expect(ng.map(s => [s.key, s.points.map(p => [p.step, p.value])])).toEqual([
+      [
+        'cost',
+        [
+          [0, 0.693147],
+          [100, 0.643241]
+        ]
+      ]
+    ])
+    expect(valuesOf(readOutput('Epoch: 0001 cost= 0.693147181').series(), 'cost')).toEqual([
+      0.693147181
+    ])
+    expect(readOutput('epoch 1 time cost: 3.2 s\nepoch 2 time cost: 2.1 secs').series()).toEqual([])
+  })
+
   it("skips HF's final one-number train_loss summary", () => {
     expect(
       readOutput(

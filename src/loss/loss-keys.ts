@@ -107,7 +107,8 @@ export const NAMED_LOSSES = [
   'l1',
   'l2',
   'huber',
-  'objective'
+  'objective',
+  'cost'
 ]
 export const NAMED_RANK = new Map(NAMED_LOSSES.map((name, index) => [name, 3 + index / 100]))
 const SPLIT_TOKENS = new Set([...VALIDATION_TOKENS, 'train', 'training', 'trn'])

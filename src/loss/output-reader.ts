@@ -125,6 +125,11 @@ const HGB_ROUND = /^\[\d+\/\d+\] \d+ trees?, \d+ leaves/
 /** Lightning's RichProgressBar: `Epoch 5/5  ━━━━━━━━ 32/32 0:00:00 • 0:00:00 242.17it/s v_num: 0`. */
 const RICH_EPOCH_BAR = /^Epoch \d+(?:\/\d+)? +[━╸╺]/
 const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i')
+// The deeplearning.ai courses' loops: "Cost after iteration 100: 0.693147".
+const COST_AFTER = new RegExp(
+  String.raw`^Cost after (?:iteration|epoch) (?<step>\d+): (?<value>${NUM})\s*$`,
+  'i'
+)
 /** The series of a solver's objective (its own key, `f`, names nothing). */
 const SOLVER_OBJECTIVE = 'objective'
 // SciPy's L-BFGS-B (scikit-learn's lbfgs solver with verbose, printed in Fortran: "2.77259D+02"): its header's
@@ -151,6 +156,10 @@ const GENERIC = new RegExp(
 // A camelCase loss the generic pattern cannot see (no separator before it): MXNet's "RPNLogLoss=0.69".
 const CAMEL_LOSS = /[A-Za-z\d]Loss(?:[A-Z\d]|$)/
 // A loss named by its function: "nll=2.3", "mse: 0.41", "train_logloss=0.6", "val-bce: 0.7" (a ':' or '=').
+// "time cost: 1.2 s" is no loss.
+const TIME_UNIT = /^\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?)\b/i
+const SPLIT_BEFORE =
+  /(?<![\w-])(?<word>train(?:ing)?|val(?:id(?:ation)?)?|test|eval(?:uation)?|dev)[ _]?$/i
 const NAMED = new RegExp(
   String.raw`(?<![\w./-])['"]?(?<key>[A-Za-z][\w./-]*)['"]?\s*[:=：]\s*['"]?(?<value>${NUM})(?![\w.])`,
   'gi'
@@ -607,7 +616,10 @@ export class OutputMetricsReader {
     return this.readLoopLines(line, lineNumber)
   }
 
-  /** One line a record, each a format of its own: verl's steps, scikit-learn's SGD and MLP, Trax's loop, a reward. */
+  /**
+   * One line a record, each a format of its own: verl's steps, scikit-learn's SGD and MLP, Trax's loop, a
+   * reward, deeplearning.ai's cost.
+   */
   private readLoopLines(line: string, lineNumber: number): boolean {
     const verl = VERL_STEP.exec(line)
     if (verl) {
@@ -641,6 +653,11 @@ export class OutputMetricsReader {
     if (mlp) {
       const iteration = Number(mlp.groups!.iteration)
       this.add('loss', mlp.groups!.value, lineNumber, iteration, undefined, 'sklearn-mlp')
+      return true
+    }
+    const cost = COST_AFTER.exec(line)?.groups
+    if (cost) {
+      this.add('cost', cost.value, lineNumber, Number(cost.step))
       return true
     }
     return this.readSolver(line, lineNumber)
@@ -867,9 +884,17 @@ export class OutputMetricsReader {
     if (losses.length > 0 || (!line.includes(':') && !line.includes('='))) return
     for (const m of line.matchAll(NAMED)) {
       const key = m.groups!.key
-      if (!read.has(key) && isLossKey(key, !CAMEL_LOSS.test(key))) add(m)
+      const after = line.slice(m.index! + m[0].length, m.index! + m[0].length + 10)
+      if (read.has(key) || !isLossKey(key, !CAMEL_LOSS.test(key)) || TIME_UNIT.test(after)) continue
+      add(m, withSplitWord(key, line.slice(Math.max(0, m.index! - 16), m.index)))
     }
   }
+}
+
+/** A split word right before a loss named by its function ("Train MSE: …  Val MSE: …") is part of its key. */
+function withSplitWord(key: string, before: string): string {
+  const word = SPLIT_BEFORE.exec(before)?.groups!.word
+  return word ? `${word} ${key}` : key
 }
 
 export function compileLossPattern(pattern: string): RegExp {
