@@ -1275,6 +1275,31 @@ describe('command output', () => {
     })
   })
 
+  it('a split\'s label before a loss that repeats on the line names it ("train: loss=… valid: loss=…", "TRAIN: loss … | VALID: loss …")', () => {
+    const lines = (a: string, b: string) =>
+      [0.69, 0.41, 0.2, 0.09, 0.05, 0.03, 0.02, 0.015, 0.012, 0.01, 0.01, 0.01]
+        .map((train, i) => `epoch ${i} ${a}${train}, ${b}${(0.69 + 0.006 * i).toFixed(3)}`)
+        .join('\n')
+    for (const [a, b, keys] of [
+      ['train: loss=', 'valid: loss=', ['train loss', 'valid loss']],
+      ['TRAIN: loss ', '| VALID: loss ', ['TRAIN loss', 'VALID loss']],
+      ['[train] loss: ', '[val] loss: ', ['train loss', 'val loss']]
+    ] as const) {
+      expect(
+        readOutput(lines(a, b))
+          .series()
+          .map(s => [s.key, s.points.length])
+      ).toEqual([
+        [keys[0], 12],
+        [keys[1], 12]
+      ])
+      // Before, one series of both, alternating: "did not fall beyond its own noise", inconclusive.
+      const judged = judgeText(lines(a, b), { classCounts: { '0': 128, '1': 128 } })
+      expect(judged.verdict).toBe('fail')
+      expect(judged.reason).toMatch(/stayed at the chance level/)
+    }
+  })
+
   it('a cost is a loss (deeplearning.ai\'s "Cost after iteration N", TensorFlow 1\'s "cost="); a time cost is not', () => {
     const ng = readOutput(
       'Cost after iteration 0: 0.693147\nCost after iteration 100: 0.643241'

@@ -159,7 +159,7 @@ const CAMEL_LOSS = /[A-Za-z\d]Loss(?:[A-Z\d]|$)/
 // "time cost: 1.2 s" is no loss.
 const TIME_UNIT = /^\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?)\b/i
 const SPLIT_BEFORE =
-  /(?<![\w-])(?<word>train(?:ing)?|val(?:id(?:ation)?)?|test|eval(?:uation)?|dev)[ _]?$/i
+  /(?<![\w-])(?<word>train(?:ing)?|val(?:id(?:ation)?)?|test|eval(?:uation)?|dev)[\]:]?[ _]?$/i
 const NAMED = new RegExp(
   String.raw`(?<![\w./-])['"]?(?<key>[A-Za-z][\w./-]*)['"]?\s*[:=：]\s*['"]?(?<value>${NUM})(?![\w.])`,
   'gi'
@@ -824,9 +824,11 @@ export class OutputMetricsReader {
   private qualified(m: RegExpMatchArray, counts: Map<string, number>, line: string): string {
     const key = m.groups!.key
     if (counts.get(key)! < 2) return key
-    // The word just before it (a bounded look back: a line may hold thousands of such keys).
-    const before = /([A-Za-z]\w*)(\[?)\s*$/.exec(line.slice(Math.max(0, m.index! - 40), m.index))
-    if (!before) return key
+    // The word just before it (a bounded look back: a line may hold thousands of such keys), or a split's
+    // label ("TRAIN: loss 0.5 | VALID: loss 0.6", "[train] loss: 0.5 [val] loss: 0.6").
+    const lookBack = line.slice(Math.max(0, m.index! - 40), m.index)
+    const before = /([A-Za-z]\w*)(\[?)\s*$/.exec(lookBack)
+    if (!before) return withSplitWord(key, lookBack)
     return before[2] && isLossKey(before[1]) ? before[1] : `${before[1]} ${key}`
   }
 
@@ -891,7 +893,7 @@ export class OutputMetricsReader {
   }
 }
 
-/** A split word right before a loss named by its function ("Train MSE: …  Val MSE: …") is part of its key. */
+/** A split word right before a loss ("Train MSE: …  Val MSE: …", "valid: loss=…") is part of its key. */
 function withSplitWord(key: string, before: string): string {
   const word = SPLIT_BEFORE.exec(before)?.groups!.word
   return word ? `${word} ${key}` : key
