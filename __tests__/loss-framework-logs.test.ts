@@ -280,7 +280,7 @@ describe("scikit-learn solvers' objectives, printed with verbose (sklearn-solver
       /^final loss 167\.5 is not below the chance level 160\.9, which a fit to 256 rows/
     )
     expect(judged.reason).toContain(
-      "χ² with 8 degrees of freedom (L-BFGS-B's N = 9 coefficients less the intercept's), times 1 + 8/256"
+      "χ² with 8 degrees of freedom (L-BFGS-B's N = 9 coefficients less the intercept), times 1 + 8/256"
     )
   })
 

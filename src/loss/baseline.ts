@@ -297,7 +297,7 @@ function lbfgsBaseline(
   const unit = first / Math.log(prior.classes)
   return {
     value: unit * perRow,
-    description: `${format(unit * perRow)}, which a fit to ${rows} rows whose labels carry no signal ends below in at most 1 fit of 100: the class prior's entropy ${format(prior.entropy)} less half the 99th percentile of χ² with ${df} degrees of freedom (L-BFGS-B's N = ${coefficients} coefficients less the intercept's), times 1 + ${df}/${rows}, per row: ${format(perRow)}, in the objective's units (from zero weights every row scores ln ${prior.classes}, and it started at ${format(first)}): a likelihood-ratio test against predicting the class prior`
+    description: `${format(unit * perRow)}, which a fit to ${rows} rows whose labels carry no signal ends below in at most 1 fit of 100: the class prior's entropy ${format(prior.entropy)} less half the 99th percentile of χ² with ${df} degrees of freedom (L-BFGS-B's N = ${coefficients} coefficients less ${prior.classes > 2 ? "the intercepts and one class's, which the others fix" : 'the intercept'}), times 1 + ${df}/${rows}, per row: ${format(perRow)}, in the objective's units (from zero weights every row scores ln ${prior.classes}, and it started at ${format(first)}): a likelihood-ratio test against predicting the class prior`
   }
 }
 
