@@ -51,6 +51,7 @@ export function barFrame(line: string, pass = 0): BarFrame | undefined {
 
 /** An Ignite frame: its postfix follows the glyphs after ", " (tqdm's {postfix}). */
 function igniteFrame(line: string, pass: number): BarFrame | undefined {
+  if (line.trimEnd().at(-1) !== ']') return undefined
   const end = IGNITE_END.exec(line)
   const step = end && IGNITE_STEP.exec(line.slice(0, end.index))
   if (!end || !step) return undefined
