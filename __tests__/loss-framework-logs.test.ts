@@ -241,6 +241,53 @@ describe("rich's progress bar (rich-progress.py, rich 13.3)", () => {
   })
 })
 
+describe("scikit-learn's MLP with early_stopping=True: its validation score (sklearn-mlp-early-stopping.py)", () => {
+  const mlpLog = (name: string): Promise<string> =>
+    readFile(
+      new URL(`../fixtures/framework-logs/sklearn-mlp-early-stopping-${name}.txt`, import.meta.url),
+      'utf8'
+    )
+  const regressor = (mean: number, variance: number, meanAbsoluteDeviation: number) => ({
+    numeric: { count: 256, mean, variance, meanAbsoluteDeviation }
+  })
+
+  it('a classifier on labels with no signal fails: its accuracy on the rows it held out never beat the majority class (it passed before)', async () => {
+    const text = await mlpLog('classifier-no-signal')
+    expect(text).toContain('Iteration 1, loss = 0.70658589\nValidation score: 0.423077\n')
+    const judged = judgeText(text, { classCounts: { '0': 123, '1': 133 } })
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^scikit-learn's validation score .* never beat chance: in 12 evaluations its best was 0\.4231, at step 1 \(command output line 2\), and its last 0\.3462, against 0\.5195, the majority class's share/
+    )
+    expect(judged.reason).toMatch(/The training loss passed: loss fell 4\.0 %/)
+    expect(
+      judgeText(text, { classCounts: { '0': 123, '1': 133 } }, { noHeldOut: true }).verdict
+    ).toBe('pass')
+  })
+
+  it('a regressor on a target with no signal fails: its R² on the rows it held out never beat 0', async () => {
+    const judged = judgeText(
+      await mlpLog('regressor-no-signal'),
+      regressor(-0.010657, 1.025406, 0.83132)
+    )
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /its best was -0\.001245, at step 27 .* against 0, the R² of predicting the mean/
+    )
+  })
+
+  it('the same models on predictable labels pass; without the label no chance level is known, and the score is not weighed', async () => {
+    const classifier = await mlpLog('classifier-learns')
+    expect(judgeText(classifier, { classCounts: { '0': 134, '1': 122 } }).verdict).toBe('pass')
+    const learned = judgeText(
+      await mlpLog('regressor-learns'),
+      regressor(-0.086852, 3.076023, 1.407101)
+    )
+    expect(learned.verdict).toBe('pass')
+    expect(judgeText(await mlpLog('classifier-no-signal'), {}).verdict).toBe('pass')
+  })
+})
+
 describe("scikit-learn solvers' objectives, printed with verbose (sklearn-solvers.py, scikit-learn 1.2)", () => {
   const solverLog = (name: string): Promise<string> =>
     readFile(new URL(`../fixtures/framework-logs/sklearn-${name}.txt`, import.meta.url), 'utf8')

@@ -38,6 +38,7 @@ export type Baseline =
       floor?: undefined
       /** Set when the label is one of classes: a linear model's loss may be a margin loss. */
       classLabel?: boolean
+      heldOutScore?: ScoreChance
     }
   | {
       skipped: string
@@ -56,7 +57,14 @@ export type Baseline =
       floor?: { value: number; description: string }
       /** As above, with `scale`. */
       classLabel?: boolean
+      heldOutScore?: ScoreChance
     }
+
+/** What a held-out score (higher is better) reaches by chance for this label (heldOutScoreChance). */
+export interface ScoreChance {
+  value: number
+  description: string
+}
 
 /** `baseline-loss`: `auto` (from the key and the label), `off`, or a number. */
 export type BaselineSetting = 'auto' | 'off' | number
@@ -453,6 +461,13 @@ export function resolveBaseline(
   if (typeof setting === 'number')
     return { value: setting, description: `${format(setting)}, the baseline-loss setting` }
   if (!label) return { skipped: 'the label column is not known (no label statistics)' }
+  const score = heldOutScoreChance(label)
+  const level = labelBaseline(lossKey, label, evidence)
+  return score ? { ...level, heldOutScore: score } : level
+}
+
+/** The loss's chance level for a known label (resolveBaseline with `auto`). */
+function labelBaseline(lossKey: string, label: LabelStats, evidence: LossEvidence): Baseline {
   const solver =
     evidence.hint === 'liblinear'
       ? { skipped: LIBLINEAR_SKIPPED }
@@ -470,4 +485,21 @@ export function resolveBaseline(
       ? inferredBaseline(lossKey, evidence, label)
       : undefined
   return { ...(hinted ?? inferred ?? named), ...classLabel }
+}
+
+/**
+ * What a held-out score reaches by chance (scikit-learn's MLP `Validation score` with early_stopping: the
+ * accuracy of a classifier, the R² of a regressor): the majority class's share, or 0.
+ */
+function heldOutScoreChance(label: LabelStats): ScoreChance | undefined {
+  if (isClassLabel(label)) {
+    const counts = Object.values(label.classCounts!)
+    const share = Math.max(...counts) / counts.reduce((sum, count) => sum + count, 0)
+    return {
+      value: share,
+      description: `${format(share)}, the majority class's share (the accuracy of always predicting it)`
+    }
+  }
+  if (label.numeric) return { value: 0, description: '0, the R² of predicting the mean' }
+  return undefined
 }

@@ -1,6 +1,6 @@
 import type { Candidate } from './choose.js'
 import { lossName } from './loss-keys.js'
-import { where, type LossPoint, type MetricSeries } from './series.js'
+import { SKLEARN_VALIDATION_SCORE, where, type LossPoint, type MetricSeries } from './series.js'
 import { formatValue as format } from './shapes.js'
 import { percent } from '../words.js'
 
@@ -120,4 +120,37 @@ export function atChanceReason(
       ? `its one evaluation, after training, was ${share(last)}`
       : `in ${evaluations} evaluations its least was ${share(least)}, and its last ${format(last.value)}`
   return `the validation loss "${series.key}" stayed at the chance level: ${values}, against ${chance.description}. A model that learned beats chance on rows it did not train on; this one did not (labels shuffled from their rows, features that do not predict them, or training rows learned by heart); a run too short to generalise looks the same: give it more steps, or set baseline-loss to off. The training loss ${training}`
+}
+
+/** A held-out score that never beat chance: its best and last values, and how many it had. */
+export interface ScoreMiss {
+  series: MetricSeries
+  best: LossPoint
+  last: LossPoint
+  evaluations: number
+}
+
+/**
+ * scikit-learn's MLP validation score (early_stopping=True) when neither its best nor its last value beat
+ * `chance`: the model it keeps, the best-scoring one, does no better than the majority class (or, for a
+ * regressor, the mean) on the rows it held out.
+ */
+export function heldOutScoreAtChance(others: Candidate[], chance: number): ScoreMiss | undefined {
+  const score = others.find(other => other.series.key === SKLEARN_VALIDATION_SCORE)?.series
+  const finite = score?.points.filter(point => Number.isFinite(point.value)) ?? []
+  if (!score || !finite.length) return undefined
+  const best = finite.reduce((high, point) => (point.value > high.value ? point : high))
+  const last = finite.at(-1)!
+  if (best.value > chance || last.value > chance) return undefined
+  return { series: score, best, last, evaluations: finite.length }
+}
+
+/** Why a run whose held-out score never beat chance fails. */
+export function scoreAtChanceReason(
+  miss: ScoreMiss,
+  chance: { description: string },
+  training: string
+): string {
+  const { series, best, last, evaluations } = miss
+  return `scikit-learn's validation score (early_stopping=True: its accuracy, or R², on the rows it holds out) never beat chance: in ${evaluations} evaluations its best was ${format(best.value)}, at ${where(best, series)}, and its last ${format(last.value)}, against ${chance.description}. A model that learned beats chance on rows it did not train on; this one did not (labels shuffled from their rows, features that do not predict them, or training rows learned by heart). The training loss ${training}`
 }

@@ -27,6 +27,7 @@ import {
   sameValue,
   SeriesCollector,
   seriesId,
+  SKLEARN_VALIDATION_SCORE,
   type LossHint,
   type MetricSeries
 } from './series.js'
@@ -125,6 +126,7 @@ const HGB_ROUND = /^\[\d+\/\d+\] \d+ trees?, \d+ leaves/
 /** Lightning's RichProgressBar: `Epoch 5/5  ━━━━━━━━ 32/32 0:00:00 • 0:00:00 242.17it/s v_num: 0`. */
 const RICH_EPOCH_BAR = /^Epoch \d+(?:\/\d+)? +[━╸╺]/
 const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i')
+const MLP_SCORE = new RegExp(String.raw`^Validation score: (?<value>${NUM})$`)
 // The deeplearning.ai courses' loops: "Cost after iteration 100: 0.693147".
 const COST_AFTER = new RegExp(
   String.raw`^Cost after (?:iteration|epoch) (?<step>\d+): (?<value>${NUM})\s*$`,
@@ -287,6 +289,8 @@ export class OutputMetricsReader {
   /** The keys Stable-Baselines3's boxes printed: another logger's line of the same pairs repeats a box. */
   private readonly sb3Keys = new Set<string>()
   private sgdEpoch?: number
+  /** scikit-learn's MLP's last iteration: its validation score is printed after it. */
+  private mlpIteration?: number
   /** L-BFGS-B's last "N =": how many coefficients it fits. */
   private solverCoefficients?: number
   /** The L-BFGS-B run being read: its last iterate printed, and its iterations once its summary says. */
@@ -651,8 +655,13 @@ export class OutputMetricsReader {
     }
     const mlp = MLP_LOSS.exec(line)
     if (mlp) {
-      const iteration = Number(mlp.groups!.iteration)
-      this.add('loss', mlp.groups!.value, lineNumber, iteration, undefined, 'sklearn-mlp')
+      this.mlpIteration = Number(mlp.groups!.iteration)
+      this.add('loss', mlp.groups!.value, lineNumber, this.mlpIteration, undefined, 'sklearn-mlp')
+      return true
+    }
+    const score = this.mlpIteration === undefined ? undefined : MLP_SCORE.exec(line)?.groups
+    if (score) {
+      this.add(SKLEARN_VALIDATION_SCORE, score.value, lineNumber, this.mlpIteration)
       return true
     }
     const cost = COST_AFTER.exec(line)?.groups

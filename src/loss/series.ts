@@ -82,6 +82,9 @@ export interface MetricSeries {
 
 export const COMMAND_OUTPUT = 'command output'
 
+/** scikit-learn's MLP with early_stopping=True: its accuracy (R² for a regressor) on the rows it holds out. */
+export const SKLEARN_VALIDATION_SCORE = 'Validation score'
+
 /** Where a series was read, as the messages name it. */
 export const describeSource = (source: string): string =>
   source === COMMAND_OUTPUT ? 'the command output' : source

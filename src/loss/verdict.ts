@@ -24,7 +24,12 @@ import {
   riseOnceAddedBack,
   seasonalMannKendall
 } from './trend.js'
-import { heldOutAtChance, atChanceReason } from './held-out.js'
+import {
+  heldOutAtChance,
+  atChanceReason,
+  heldOutScoreAtChance,
+  scoreAtChanceReason
+} from './held-out.js'
 import { zeroWeightsStart } from './solver-objective.js'
 import { judgeAgent, reinforcementRun } from './reward.js'
 import { devScoreRose, telltaleFailure } from './telltales.js'
@@ -404,7 +409,8 @@ export function judgeLoss(
   if (agent && (!choice.byKey || agent.reward === series))
     return { ...base, ...stats, ...judgeAgent(agent, levels) }
   const judged = judgeTrainingLoss(series, choice, levels, { ...base, ...stats })
-  return options.noHeldOut ? judged : failIfValidationAtChance(judged, choice)
+  if (options.noHeldOut) return judged
+  return failIfScoreAtChance(failIfValidationAtChance(judged, choice), choice, options.baseline)
 }
 
 /** The training loss's verdict: its shapes, its chance level and its fall (and SGD's weights beside it). */
@@ -455,6 +461,20 @@ function failIfValidationAtChance(judged: LossResult, choice: Choice): LossResul
     reason: atChanceReason(miss, chance, training),
     validationAtChance: { ...miss.least, key: miss.series.key }
   }
+}
+
+/** A run that did not fail on its training loss fails when its held-out score never beat chance (held-out.ts). */
+function failIfScoreAtChance(
+  judged: LossResult,
+  choice: Choice,
+  baseline: Baseline | undefined
+): LossResult {
+  const chance = baseline?.heldOutScore
+  if (judged.verdict === 'fail' || judged.runs || !chance) return judged
+  const miss = heldOutScoreAtChance(choice.others, chance.value)
+  if (!miss) return judged
+  const training = `${judged.verdict === 'pass' ? 'passed' : 'was inconclusive'}: ${judged.reason}`
+  return { ...judged, verdict: 'fail', reason: scoreAtChanceReason(miss, chance, training) }
 }
 
 /**
