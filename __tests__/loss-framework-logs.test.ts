@@ -276,7 +276,7 @@ describe("scikit-learn's MLP with early_stopping=True: its validation score (skl
     )
   })
 
-  it('the same models on predictable labels pass; without the label no chance level is known, and the score is not weighed', async () => {
+  it('the same models on predictable labels pass; without the label the score is not weighed', async () => {
     const classifier = await mlpLog('classifier-learns')
     expect(judgeText(classifier, { classCounts: { '0': 134, '1': 122 } }).verdict).toBe('pass')
     const learned = judgeText(

@@ -2680,6 +2680,21 @@ describe('the shapes of a loss that did not learn', () => {
 })
 
 describe('the chance-level baseline', () => {
+  it("a held-out score's chance: the majority share up to 0.6 (past it accuracy is not weighed), an R² of 0", () => {
+    const score = (label: LabelStats) => resolveBaseline('auto', 'loss', label).heldOutScore
+    expect(score({ classCounts: { a: 128, b: 128 } })?.value).toBe(0.5)
+    expect(score({ classCounts: { a: 150, b: 100 } })?.value).toBe(0.6)
+    expect(score({ classCounts: { a: 180, b: 76 } })).toBeUndefined()
+    const numeric = { count: 9, mean: 0, variance: 1, meanAbsoluteDeviation: 0.8 }
+    expect(score({ numeric })).toEqual({
+      value: 0,
+      description: '0, the R² of predicting the mean'
+    })
+    expect(
+      resolveBaseline('off', 'loss', { classCounts: { a: 1, b: 1 } }).heldOutScore
+    ).toBeUndefined()
+  })
+
   it('cross-entropy: the entropy of the class prior in nats; MSE the variance, RMSE its root, MAE the deviation', () => {
     const classes = { classCounts: { a: 50, b: 50 } }
     expect(chanceBaseline('bce', classes).value).toBeCloseTo(Math.log(2), 10)
