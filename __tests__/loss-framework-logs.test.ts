@@ -288,6 +288,40 @@ describe("scikit-learn's MLP with early_stopping=True: its validation score (skl
   })
 })
 
+describe('a held-out accuracy printed beside the training loss (torch-val-accuracy.py)', () => {
+  const accuracyLog = (name: string): Promise<string> =>
+    readFile(
+      new URL(`../fixtures/framework-logs/torch-val-accuracy-${name}.txt`, import.meta.url),
+      'utf8'
+    )
+
+  it('a loop that learned its training rows by heart fails: its val_acc never beat the majority class (it passed before)', async () => {
+    const text = await accuracyLog('no-signal')
+    expect(text).toMatch(/^epoch 1 loss 0\.\d{4} val_acc 0\.\d{4}$/m)
+    const judged = judgeText(text, { classCounts: { '0': 141, '1': 115 } })
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^the held-out accuracy "val_acc" never beat chance: in 20 evaluations its best was 0\.5, .* against 0\.5508, the majority class's share/
+    )
+    expect(judged.reason).toMatch(/The training loss passed: loss fell 30\.2 %/)
+  })
+
+  it('"Val Acc: 52.34%" is a share in percent; a loop that learned passes', async () => {
+    const text = await accuracyLog('learns')
+    const accuracy = readOutput(text)
+      .series()
+      .find(series => series.key === 'Val Acc')
+    expect(accuracy?.points).toHaveLength(20)
+    expect(accuracy!.points.every(point => point.value > 1 && point.value <= 100)).toBe(true)
+    expect(judgeText(text, { classCounts: { '0': 92, '1': 75, '2': 89 } }).verdict).toBe('pass')
+    // The same run with its accuracy below the majority share at every epoch: it never beat it.
+    const never = text.replace(/Val Acc: [\d.]+%/g, 'Val Acc: 30.00%')
+    expect(judgeText(never, { classCounts: { '0': 92, '1': 75, '2': 89 } }).reason).toMatch(
+      /held-out accuracy "Val Acc" never beat chance: in 20 evaluations its best was 0\.3,/
+    )
+  })
+})
+
 describe("scikit-learn solvers' objectives, printed with verbose (sklearn-solvers.py, scikit-learn 1.2)", () => {
   const solverLog = (name: string): Promise<string> =>
     readFile(new URL(`../fixtures/framework-logs/sklearn-${name}.txt`, import.meta.url), 'utf8')

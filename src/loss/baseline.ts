@@ -64,6 +64,8 @@ export type Baseline =
 export interface ScoreChance {
   value: number
   description: string
+  /** Which score has this chance level: a classifier's accuracy, or a regressor's R². */
+  score: 'accuracy' | 'r2'
 }
 
 /** `baseline-loss`: `auto` (from the key and the label), `off`, or a number. */
@@ -505,9 +507,11 @@ function heldOutScoreChance(label: LabelStats): ScoreChance | undefined {
     if (share > SCORED_MAJORITY) return undefined
     return {
       value: share,
-      description: `${format(share)}, the majority class's share (the accuracy of always predicting it)`
+      description: `${format(share)}, the majority class's share (the accuracy of always predicting it)`,
+      score: 'accuracy'
     }
   }
-  if (label.numeric) return { value: 0, description: '0, the R² of predicting the mean' }
+  if (label.numeric)
+    return { value: 0, description: '0, the R² of predicting the mean', score: 'r2' }
   return undefined
 }

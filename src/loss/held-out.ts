@@ -1,5 +1,6 @@
 import type { Candidate } from './choose.js'
-import { lossName } from './loss-keys.js'
+import type { ScoreChance } from './baseline.js'
+import { lossName, normaliseKey, VALIDATION_TOKENS } from './loss-keys.js'
 import { SKLEARN_VALIDATION_SCORE, where, type LossPoint, type MetricSeries } from './series.js'
 import { formatValue as format } from './shapes.js'
 import { percent } from '../words.js'
@@ -131,17 +132,42 @@ export interface ScoreMiss {
 }
 
 /**
- * scikit-learn's MLP validation score (early_stopping=True) when neither its best nor its last value beat
- * `chance`: the model it keeps, the best-scoring one, does no better than the majority class (or, for a
- * regressor, the mean) on the rows it held out.
+ * A held-out accuracy's key: a split of held-out rows and `acc` or `accuracy` alone (`val_acc`,
+ * `eval_accuracy`, `Test Accuracy`), or scikit-learn's MLP `Validation score`, which is a regressor's R² too.
  */
-export function heldOutScoreAtChance(others: Candidate[], chance: number): ScoreMiss | undefined {
-  const score = others.find(other => other.series.key === SKLEARN_VALIDATION_SCORE)?.series
+function heldOutScore(key: string, score: ScoreChance['score']): boolean {
+  if (key === SKLEARN_VALIDATION_SCORE) return true
+  const tokens = normaliseKey(key).split('_')
+  return (
+    score === 'accuracy' &&
+    tokens.length === 2 &&
+    VALIDATION_TOKENS.has(tokens[0]) &&
+    (tokens[1] === 'acc' || tokens[1] === 'accuracy')
+  )
+}
+
+/**
+ * A held-out score of the training loss's run (higher is better) when neither its best nor its last value
+ * beat `chance`: the best model it saw does no better than the majority class (or, for a regressor, the mean)
+ * on rows it did not train on. An accuracy printed in percent (a value past 1) is read as a share.
+ */
+export function heldOutScoreAtChance(
+  training: MetricSeries,
+  others: Candidate[],
+  chance: ScoreChance
+): ScoreMiss | undefined {
+  const run = runOf(training)
+  const score = others
+    .filter(other => heldOutScore(other.series.key, chance.score) && runOf(other.series) === run)
+    .sort((a, b) => b.finite - a.finite)[0]?.series
   const finite = score?.points.filter(point => Number.isFinite(point.value)) ?? []
   if (!score || !finite.length) return undefined
-  const best = finite.reduce((high, point) => (point.value > high.value ? point : high))
-  const last = finite.at(-1)!
-  if (best.value > chance || last.value > chance) return undefined
+  const percent = chance.score === 'accuracy' && finite.some(point => point.value > 1)
+  const share = (point: LossPoint): LossPoint =>
+    percent ? { ...point, value: point.value / 100 } : point
+  const best = share(finite.reduce((high, point) => (point.value > high.value ? point : high)))
+  const last = share(finite.at(-1)!)
+  if (best.value > chance.value || last.value > chance.value) return undefined
   return { series: score, best, last, evaluations: finite.length }
 }
 
@@ -152,5 +178,9 @@ export function scoreAtChanceReason(
   training: string
 ): string {
   const { series, best, last, evaluations } = miss
-  return `scikit-learn's validation score (early_stopping=True: its accuracy, or R², on the rows it holds out) never beat chance: in ${evaluations} evaluations its best was ${format(best.value)}, at ${where(best, series)}, and its last ${format(last.value)}, against ${chance.description}. A model that learned beats chance on rows it did not train on; this one did not (labels shuffled from their rows, features that do not predict them, or training rows learned by heart). The training loss ${training}`
+  const which =
+    series.key === SKLEARN_VALIDATION_SCORE
+      ? "scikit-learn's validation score (early_stopping=True: its accuracy, or R², on the rows it holds out)"
+      : `the held-out accuracy "${series.key}"`
+  return `${which} never beat chance: in ${evaluations} evaluations its best was ${format(best.value)}, at ${where(best, series)}, and its last ${format(last.value)}, against ${chance.description}. A model that learned beats chance on rows it did not train on; this one did not (labels shuffled from their rows, features that do not predict them, or training rows learned by heart). The training loss ${training}`
 }

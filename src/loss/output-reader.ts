@@ -158,6 +158,12 @@ const GENERIC = new RegExp(
 // A camelCase loss the generic pattern cannot see (no separator before it): MXNet's "RPNLogLoss=0.69".
 const CAMEL_LOSS = /[A-Za-z\d]Loss(?:[A-Z\d]|$)/
 // A loss named by its function: "nll=2.3", "mse: 0.41", "train_logloss=0.6", "val-bce: 0.7" (a ':' or '=').
+// A held-out accuracy ("val_acc 0.52", "Val Acc: 52.34%", "Validation Accuracy = 0.5"): it says whether the
+// model beat the majority class on rows it did not train on (held-out.ts). Top-k ("Acc@5") is not one.
+const HELD_OUT_ACCURACY = new RegExp(
+  String.raw`(?<![\w./-])(?<key>(?:val(?:id(?:ation)?)?|test|eval|dev)[ _]?acc(?:uracy)?)(?:\s*[:=]\s*|\s+)(?<value>${NUM})(?![\w.])`,
+  'gi'
+)
 // "time cost: 1.2 s" is no loss.
 const TIME_UNIT = /^\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?)\b/i
 const SPLIT_BEFORE =
@@ -892,6 +898,7 @@ export class OutputMetricsReader {
         read.add(m.groups!.key)
         add(m)
       }
+    for (const m of body.matchAll(HELD_OUT_ACCURACY)) add(m)
     if (losses.length > 0 || (!line.includes(':') && !line.includes('='))) return
     for (const m of line.matchAll(NAMED)) {
       const key = m.groups!.key

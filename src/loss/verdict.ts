@@ -471,7 +471,7 @@ function failIfScoreAtChance(
 ): LossResult {
   const chance = baseline?.heldOutScore
   if (judged.verdict === 'fail' || judged.runs || !chance) return judged
-  const miss = heldOutScoreAtChance(choice.others, chance.value)
+  const miss = heldOutScoreAtChance(judged.series!, choice.others, chance)
   if (!miss) return judged
   const training = `${judged.verdict === 'pass' ? 'passed' : 'was inconclusive'}: ${judged.reason}`
   return { ...judged, verdict: 'fail', reason: scoreAtChanceReason(miss, chance, training) }
