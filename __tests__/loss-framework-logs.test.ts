@@ -304,6 +304,9 @@ describe('a held-out accuracy printed beside the training loss (torch-val-accura
       /^the held-out accuracy "val_acc" never beat chance: in 20 evaluations its best was 0\.5, .* against 0\.5508, the majority class's share/
     )
     expect(judged.reason).toMatch(/The training loss passed: loss fell 30\.2 %/)
+    // Evaluated only before training (the untrained model's): not weighed.
+    const before = `val_acc 0.4500\n${text.replace(/ val_acc [\d.]+/g, '')}`
+    expect(judgeText(before, { classCounts: { '0': 141, '1': 115 } }).verdict).toBe('pass')
   })
 
   it('"Val Acc: 52.34%" is a share in percent; a loop that learned passes', async () => {

@@ -167,6 +167,8 @@ export function heldOutScoreAtChance(
     percent ? { ...point, value: point.value / 100 } : point
   const best = share(finite.reduce((high, point) => (point.value > high.value ? point : high)))
   const last = share(finite.at(-1)!)
+  // As for a validation loss: scores written only before training ended may be the untrained model's.
+  if (!afterTraining(last, training, score)) return undefined
   if (best.value > chance.value || last.value > chance.value) return undefined
   return { series: score, best, last, evaluations: finite.length }
 }
