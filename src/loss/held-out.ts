@@ -59,6 +59,15 @@ function runOf(series: MetricSeries): string {
   return folders.join('/')
 }
 
+/** The series beside `training`, written by its run, with a finite value, that `fits`. */
+function ofRun(training: MetricSeries, others: Candidate[], fits: (other: Candidate) => boolean) {
+  const run = runOf(training)
+  return others.filter(other => other.finite >= 1 && runOf(other.series) === run && fits(other))
+}
+
+const finitePoints = (series: MetricSeries): LossPoint[] =>
+  series.points.filter(point => Number.isFinite(point.value))
+
 /**
  * Whether `evaluation` was written after the last point of `training`, or with it: by line in one file, by step
  * across the files of one run.
@@ -86,18 +95,13 @@ export function heldOutAtChance(
   others: Candidate[],
   chance: number
 ): HeldOutMiss | undefined {
-  const run = runOf(training)
-  const validation = others
-    .filter(
-      other =>
-        other.role === 'validation' &&
-        other.finite >= 1 &&
-        runOf(other.series) === run &&
-        sameLoss(other.series.key) === sameLoss(training.key)
-    )
-    .sort((a, b) => a.rank - b.rank || b.finite - a.finite)[0]
+  const validation = ofRun(
+    training,
+    others,
+    other => other.role === 'validation' && sameLoss(other.series.key) === sameLoss(training.key)
+  ).sort((a, b) => a.rank - b.rank || b.finite - a.finite)[0]
   if (!validation) return undefined
-  const finite = validation.series.points.filter(point => Number.isFinite(point.value))
+  const finite = finitePoints(validation.series)
   const least = finite.reduce((low, point) => (point.value < low.value ? point : low))
   const last = finite.at(-1)!
   // An evaluation written before the last training loss may be the model's before it trained (eval_on_start).
@@ -156,12 +160,11 @@ export function heldOutScoreAtChance(
   others: Candidate[],
   chance: ScoreChance
 ): ScoreMiss | undefined {
-  const run = runOf(training)
-  const score = others
-    .filter(other => heldOutScore(other.series.key, chance.score) && runOf(other.series) === run)
-    .sort((a, b) => b.finite - a.finite)[0]?.series
-  const finite = score?.points.filter(point => Number.isFinite(point.value)) ?? []
-  if (!score || !finite.length) return undefined
+  const score = ofRun(training, others, other => heldOutScore(other.series.key, chance.score)).sort(
+    (a, b) => b.finite - a.finite
+  )[0]?.series
+  if (!score) return undefined
+  const finite = finitePoints(score)
   const percent = chance.score === 'accuracy' && finite.some(point => point.value > 1)
   const share = (point: LossPoint): LossPoint =>
     percent ? { ...point, value: point.value / 100 } : point
@@ -184,5 +187,5 @@ export function scoreAtChanceReason(
     series.key === SKLEARN_VALIDATION_SCORE
       ? "scikit-learn's validation score (early_stopping=True: its accuracy, or R², on the rows it holds out)"
       : `the held-out accuracy "${series.key}"`
-  return `${which} never beat chance: in ${evaluations} evaluations its best was ${format(best.value)}, at ${where(best, series)}, and its last ${format(last.value)}, against ${chance.description}. A model that learned beats chance on rows it did not train on; this one did not (labels shuffled from their rows, features that do not predict them, or training rows learned by heart). The training loss ${training}`
+  return `${which} never beat chance: in ${evaluations} evaluations its best was ${format(best.value)}, at ${where(best, series)}, and its last ${format(last.value)}, against ${chance.description}. A model that learned beats chance on rows it did not train on; this one did not (labels shuffled from their rows, features that do not predict them, or training rows learned by heart); a run too short to generalise looks the same: give it more steps, or set baseline-loss to off. The training loss ${training}`
 }

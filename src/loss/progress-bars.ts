@@ -49,9 +49,16 @@ export function barFrame(line: string, pass = 0): BarFrame | undefined {
   return igniteFrame(line, pass)
 }
 
+/** The last character of `line` that is not white space, without copying the line. */
+function lastVisible(line: string): string | undefined {
+  let end = line.length
+  while (end > 0 && /\s/.test(line[end - 1])) end--
+  return end > 0 ? line[end - 1] : undefined
+}
+
 /** An Ignite frame: its postfix follows the glyphs after ", " (tqdm's {postfix}). */
 function igniteFrame(line: string, pass: number): BarFrame | undefined {
-  if (line.trimEnd().at(-1) !== ']') return undefined
+  if (lastVisible(line) !== ']') return undefined
   const end = IGNITE_END.exec(line)
   const step = end && IGNITE_STEP.exec(line.slice(0, end.index))
   if (!end || !step) return undefined

@@ -454,13 +454,18 @@ function failIfValidationAtChance(judged: LossResult, choice: Choice): LossResul
     return judged
   const miss = heldOutAtChance(judged.series!, choice.others, chance.value)
   if (!miss) return judged
-  const training = `${judged.verdict === 'pass' ? 'passed' : 'was inconclusive'}: ${judged.reason}`
+  const training = trainingVerdict(judged)
   return {
     ...judged,
     verdict: 'fail',
     reason: atChanceReason(miss, chance, training),
     validationAtChance: { ...miss.least, key: miss.series.key }
   }
+}
+
+/** What the training loss said, for a held-out rule's reason: "passed: …" or "was inconclusive: …". */
+function trainingVerdict(judged: LossResult): string {
+  return `${judged.verdict === 'pass' ? 'passed' : 'was inconclusive'}: ${judged.reason}`
 }
 
 /** A run that did not fail on its training loss fails when its held-out score never beat chance (held-out.ts). */
@@ -473,7 +478,7 @@ function failIfScoreAtChance(
   if (judged.verdict === 'fail' || judged.runs || !chance) return judged
   const miss = heldOutScoreAtChance(judged.series!, choice.others, chance)
   if (!miss) return judged
-  const training = `${judged.verdict === 'pass' ? 'passed' : 'was inconclusive'}: ${judged.reason}`
+  const training = trainingVerdict(judged)
   return { ...judged, verdict: 'fail', reason: scoreAtChanceReason(miss, chance, training) }
 }
 
