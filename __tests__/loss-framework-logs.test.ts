@@ -288,6 +288,85 @@ describe("scikit-learn's MLP with early_stopping=True: its validation score (skl
   })
 })
 
+describe('a cross-entropy with label smoothing (torch-label-smoothing.py)', () => {
+  const smoothingLog = (name: string): Promise<string> =>
+    readFile(
+      new URL(`../fixtures/framework-logs/torch-label-smoothing-${name}.txt`, import.meta.url),
+      'utf8'
+    )
+  // 400 rows of 5 classes, the largest 342: the prior's entropy is 0.612, and with label smoothing 0.3 a model
+  // that classifies every row right scores 0.884.
+  const label = { classCounts: { '0': 342, '1': 10, '2': 16, '3': 15, '4': 17 } }
+
+  it("a run that learned (training accuracy 0.96) ends above the prior's entropy; its printed factor smooths the chance level and it passes", async () => {
+    const text = await smoothingLog('learns')
+    expect(text).toMatch(/^Namespace\(.*label_smoothing=0\.3\)$/m)
+    const judged = judgeText(text, label)
+    expect(judged.verdict).toBe('pass')
+    expect(judged.baseline).toMatchObject({
+      applied: true,
+      value: expect.closeTo(1.1149, 4),
+      description: expect.stringContaining('with label smoothing 0.3 (printed at line 1')
+    })
+    // Without the settings line the chance level is the prior's entropy: the run fails, and the reason says
+    // what to do.
+    const unsaid = judgeText(text.replace(/^Namespace.*\n/, ''), label)
+    expect(unsaid.verdict).toBe('fail')
+    expect(unsaid.reason).toMatch(/^final loss 0\.9814, .* is not below the chance level 0\.6123, /)
+    expect(unsaid.reason).toContain(
+      'if the loss smooths its labels, print the factor, as label_smoothing=0.1, and the chance level takes it in; or set baseline-loss'
+    )
+  })
+
+  it('with optimizer.step() forgotten it still fails', async () => {
+    const judged = judgeText(await smoothingLog('no-step'), label)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(/^loss did not change \(1\.663 at all 15 points\)/)
+  })
+})
+
+describe("torch's warning that MSE's target and input differ in shape (torch-mse-broadcast.py)", () => {
+  const broadcastLog = (name: string): Promise<string> =>
+    readFile(
+      new URL(`../fixtures/framework-logs/torch-mse-broadcast${name}.txt`, import.meta.url),
+      'utf8'
+    )
+
+  it('outputs [32, 1] against targets [32] broadcast to [32, 32]: the model learns only the mean, and the run fails saying so', async () => {
+    const text = await broadcastLog('')
+    const judged = judgeText(text, noLabel)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^torch warned at line 1 that the loss's target, of shape \[32\], differs from its input, of shape \[32, 1\]: they broadcast to \[32, 32\], every output against every row's label, .* Give both one shape \(output\.squeeze\(-1\), or target\.view\(-1, 1\)\)$/
+    )
+    // The same epochs without the warning fail only for falling less than min-loss-drop (0.6 %).
+    const unwarned = judgeText(text.replace(/^.*UserWarning.*\n.*\n/, ''), noLabel)
+    expect(unwarned.reason).toMatch(/^loss fell only 0\.6 %, less than min-loss-drop/)
+  })
+
+  it('a batch of one row ([1] against [1, 1]) broadcasts to no more: the warning is no failure, and the run that learned passes', async () => {
+    const text = await broadcastLog('-one-row')
+    expect(text).toContain(
+      'Using a target size (torch.Size([1])) that is different to the input size (torch.Size([1, 1]))'
+    )
+    expect(readOutput(text).hints.broadcastLoss).toBeUndefined()
+    expect(judgeText(text, noLabel).verdict).toBe('pass')
+  })
+
+  it('only shapes that broadcast across rows count', () => {
+    const warning = (target: string, input: string) =>
+      readOutput(
+        `UserWarning: Using a target size (torch.Size([${target}])) that is different to the input size (torch.Size([${input}])).`
+      ).hints.broadcastLoss?.broadcast
+    expect(warning('8, 1', '8')).toEqual([8, 8])
+    expect(warning('16', '16, 1')).toEqual([16, 16])
+    expect(warning('4, 1, 3', '4, 3')).toEqual([4, 4, 3])
+    expect(warning('1, 32', '32')).toBeUndefined()
+    expect(warning('', '1')).toBeUndefined()
+    expect(warning('8, 2', '8, 3')).toBeUndefined()
+  })
+})
+
 describe('a held-out accuracy printed beside the training loss (torch-val-accuracy.py)', () => {
   const accuracyLog = (name: string): Promise<string> =>
     readFile(

@@ -2746,6 +2746,71 @@ describe('the chance-level baseline', () => {
     expect(resolveBaseline(0.3, 'loss', undefined).value).toBe(0.3)
   })
 
+  it('a label smoothing factor printed among the settings smooths the prior the chance level is taken from', () => {
+    const smoothing = (text: string) => readOutput(text).hints.labelSmoothing
+    expect(
+      smoothing(
+        'TrainingArguments(learning_rate=5e-05, label_smoothing_factor=0.1, logging_steps=10)'
+      )
+    ).toEqual({ factor: 0.1, line: 1, said: 'label_smoothing_factor=0.1' })
+    expect(
+      smoothing("Namespace(arch='transformer', label_smoothing=0.2, lr=[0.0005])")?.factor
+    ).toBe(0.2)
+    expect(
+      smoothing(
+        'fairseq-train data-bin --criterion label_smoothed_cross_entropy --label-smoothing 0.1'
+      )?.factor
+    ).toBe(0.1)
+    expect(smoothing('{"lr": 0.001, "label_smoothing": 0.15}')?.factor).toBe(0.15)
+    expect(smoothing('model:\n  label_smoothing: 0.05')).toEqual({
+      factor: 0.05,
+      line: 2,
+      said: 'label_smoothing: 0.05'
+    })
+    // Not a label smoothing factor: tqdm's and TensorBoard's smoothing, a factor of 1 or more, none at all.
+    for (const text of [
+      'tqdm(total=100, smoothing=0.3)',
+      'label_smoothing=1.5',
+      'label smoothing is on'
+    ])
+      expect(smoothing(text)).toBeUndefined()
+    // Two factors: which one the loss used is not known, and neither is applied.
+    const two = readOutput('label_smoothing=0.1\nlabel_smoothing=0.2')
+    expect(two.hints.labelSmoothing?.ambiguous).toBe(true)
+
+    // 5 classes, the largest 80 %: with ε = 0.3 every row classified right scores 0.88, above the prior's
+    // entropy 0.69, and the chance level is the entropy of (1 - ε) × the prior + ε/5.
+    const label = { classCounts: { a: 80, b: 5, c: 5, d: 5, e: 5 } }
+    const printed = (factor: number, ambiguous?: boolean) => ({
+      labelSmoothing: {
+        factor,
+        line: 3,
+        said: `label_smoothing=${factor}`,
+        ...(ambiguous ? { ambiguous } : {})
+      }
+    })
+    const prior = [0.8, 0.05, 0.05, 0.05, 0.05]
+    const entropy = (shares: number[]) => -shares.reduce((sum, p) => sum + p * Math.log(p), 0)
+    const smoothed = resolveBaseline('auto', 'nll', label, printed(0.3))
+    expect(smoothed.value).toBeCloseTo(entropy(prior.map(p => 0.7 * p + 0.06)), 10)
+    expect(smoothed.value).toBeGreaterThan(entropy([0.76, 0.06, 0.06, 0.06, 0.06]))
+    expect(smoothed.labelSmoothing).toBe(0.3)
+    expect(smoothed.description).toContain(
+      'with label smoothing 0.3 (printed at line 3: "label_smoothing=0.3")'
+    )
+    expect(resolveBaseline('auto', 'nll', label).value).toBeCloseTo(entropy(prior), 10)
+    expect(resolveBaseline('auto', 'nll', label, printed(0)).value).toBeCloseTo(entropy(prior), 10)
+    expect(resolveBaseline('auto', 'nll', label, printed(0.3, true)).value).toBeCloseTo(
+      entropy(prior),
+      10
+    )
+    // A regression loss has no labels to smooth; the held-out accuracy's chance stays the majority share.
+    const numeric = { numeric: { count: 10, mean: 0, variance: 4, meanAbsoluteDeviation: 1.5 } }
+    expect(resolveBaseline('auto', 'mse', numeric, printed(0.3)).value).toBe(4)
+    const even = { classCounts: { a: 50, b: 50 } }
+    expect(resolveBaseline('auto', 'nll', even, printed(0.3)).heldOutScore?.value).toBe(0.5)
+  })
+
   it('a diverged BCE run that "fell 99 %" fails: it ends far above its first value', async () => {
     const choice = chooseLossSeries((await readRun('torch-diverged-00')).series())
     const result = judgeLoss(choice, options, noHints, [])
@@ -2995,7 +3060,10 @@ describe('linear-time patterns (issue #13)', () => {
     ["Ignite's elapsed<remaining repeated", ' [1:2<3]'.repeat(19_000)],
     ['a held-out accuracy key before spaces', 'val_acc' + ' '.repeat(150_000) + 'x'],
     ['held-out accuracy keys repeated', 'Val Acc: '.repeat(16_000)],
-    ["Ignite's step and glyphs repeated", '[1/2]  5%|'.repeat(15_000) + ', loss=1 [00:01<00:02]']
+    ["Ignite's step and glyphs repeated", '[1/2]  5%|'.repeat(15_000) + ', loss=1 [00:01<00:02]'],
+    ['label smoothing before spaces', 'label_smoothing' + ' '.repeat(150_000) + 'x'],
+    ['label smoothing keys repeated', 'label_smoothing_factor: '.repeat(6_000)],
+    ["torch's target size warning repeated", 'Using a target size (torch.Size(['.repeat(4_000)]
   ])('%s of 150 KB is read in well under a second', async (_name, line) => {
     // The old XGBoost pattern took 31 s on such a line; brought back, even on lines cut at MAX_LINE, it
     // reads them hundreds of times slower than an ordinary line of the same length.

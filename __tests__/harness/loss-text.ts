@@ -23,7 +23,8 @@ export function judgeText(text: string, label: LabelStats, rules: Partial<JudgeO
   const reader = readOutput(text)
   const choice = chooseLossSeries(reader.series())
   const series = choice.chosen?.series
-  const baseline = series && resolveBaseline('auto', series.key, label, evidenceOf(series))
+  const baseline =
+    series && resolveBaseline('auto', series.key, label, evidenceOf(series, reader.hints))
   const judged = judgeLoss(
     choice,
     { minDrop: 0.03, window: 0.25, baseline, ...rules },

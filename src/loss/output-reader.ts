@@ -1,3 +1,4 @@
+import type { LabelSmoothing } from './baseline.js'
 import { CatboostDirection, parseCatboostLine, type CatboostLine } from './catboost.js'
 import {
   NUM,
@@ -32,6 +33,7 @@ import {
   type MetricSeries
 } from './series.js'
 import { cleanLine } from './text.js'
+import { broadcastLossIn, type BroadcastLoss } from './telltales.js'
 import { SGD_NORM_KEY } from './weight-norm.js'
 
 // Every pattern here runs in time linear in the line: no two adjacent quantifiers can match the same
@@ -125,6 +127,14 @@ const SGD_LOSS = new RegExp(
 const HGB_ROUND = /^\[\d+\/\d+\] \d+ trees?, \d+ leaves/
 /** Lightning's RichProgressBar: `Epoch 5/5  ━━━━━━━━ 32/32 0:00:00 • 0:00:00 242.17it/s v_num: 0`. */
 const RICH_EPOCH_BAR = /^Epoch \d+(?:\/\d+)? +[━╸╺]/
+/**
+ * A label smoothing factor the run prints among its settings: the Trainer's `label_smoothing_factor=0.1`, an
+ * argparse Namespace's `label_smoothing=0.1`, fairseq's `--label-smoothing 0.1`, a YAML or JSON config.
+ */
+const LABEL_SMOOTHING = new RegExp(
+  String.raw`\blabel[_ -]?smoothing(?:[_ -]?(?:factor|eps|epsilon))?['"]?(?:\s*[:=]\s*|\s+)['"]?(?<value>\d*\.?\d+(?:e-?\d+)?)(?![\w.])`,
+  'i'
+)
 const MLP_LOSS = new RegExp(String.raw`^Iteration (?<iteration>\d+), loss = (?<value>${NUM})$`, 'i')
 const MLP_SCORE = new RegExp(String.raw`^Validation score: (?<value>${NUM})$`)
 // The deeplearning.ai courses' loops: "Cost after iteration 100: 0.693147".
@@ -229,6 +239,10 @@ export interface OutputHints {
   richProgressBar?: boolean
   /** The Hugging Face Trainer's run summary (or a trainer_state.json) was found: it logs every logging_steps. */
   trainerSummary?: boolean
+  /** The label smoothing factor the run printed (LABEL_SMOOTHING): a cross-entropy's chance level takes it in. */
+  labelSmoothing?: LabelSmoothing
+  /** torch warned that a loss's target broadcast against its input across rows (the first such warning). */
+  broadcastLoss?: BroadcastLoss
 }
 
 /** No hint noticed yet. */
@@ -239,7 +253,7 @@ export function joinHints(...all: Array<OutputHints | undefined>): OutputHints {
   const hints = noHints()
   for (const one of all)
     for (const [name, noticed] of Object.entries(one ?? {}))
-      if (noticed) hints[name as keyof OutputHints] = true
+      if (noticed && !hints[name as keyof OutputHints]) Object.assign(hints, { [name]: noticed })
   return hints
 }
 
@@ -347,6 +361,9 @@ export class OutputMetricsReader {
     if (line.includes('fast_dev_run')) this.hints.fastDevRun = true
     if (HGB_ROUND.test(line) && !line.includes(' loss: ')) this.hints.quietBoosting = true
     if (RICH_EPOCH_BAR.test(line)) this.hints.richProgressBar = true
+    if (line.includes('moothing')) this.noteLabelSmoothing(line, lineNumber)
+    if (!this.hints.broadcastLoss && line.includes('Using a target size'))
+      this.hints.broadcastLoss = broadcastLossIn(line, lineNumber)
     if (line.includes('(')) {
       this.lineHint = GRAD_FN_LOSS[GRAD_FN.exec(line)?.groups?.name ?? '']
       line = line.replace(SCALAR_WRAPPER, '$<value>')
@@ -356,6 +373,16 @@ export class OutputMetricsReader {
       this.readGeneric(line, lineNumber)
     this.lineHint = undefined
     this.markDivergedGradient(line)
+  }
+
+  /** The first label smoothing factor printed; another factor later makes it ambiguous. */
+  private noteLabelSmoothing(line: string, lineNumber: number): void {
+    const match = LABEL_SMOOTHING.exec(line)
+    const factor = Number(match?.groups?.value)
+    if (!match || !(factor >= 0 && factor < 1)) return
+    const noted = this.hints.labelSmoothing
+    if (!noted) this.hints.labelSmoothing = { factor, line: lineNumber, said: match[0] }
+    else if (noted.factor !== factor) noted.ambiguous = true
   }
 
   /** The losses the line gave points to, when it also printed a gradient norm that is NaN or infinite. */

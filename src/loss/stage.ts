@@ -99,6 +99,7 @@ export async function judgeLossIn(config: LossSettings, sources: LossSources): P
   const series = [...found.series, ...(sources.output?.series() ?? [])]
   const choice = chooseLossSeries(series, config.lossKey)
   const chosen = choice.chosen?.series
+  const hints = joinHints(sources.output?.hints, found.hints)
   const loss = judgeLoss(
     choice,
     {
@@ -106,11 +107,16 @@ export async function judgeLossIn(config: LossSettings, sources: LossSources): P
       window: config.lossWindow,
       maxFinalLoss: config.maxFinalLoss,
       baseline: chosen
-        ? resolveBaseline(config.baselineLoss, chosen.key, sources.labelStats, evidenceOf(chosen))
+        ? resolveBaseline(
+            config.baselineLoss,
+            chosen.key,
+            sources.labelStats,
+            evidenceOf(chosen, hints)
+          )
         : undefined,
       allowUnparsedLoss: config.allowUnparsedLoss
     },
-    joinHints(sources.output?.hints, found.hints),
+    hints,
     sources.searched,
     found.warnings
   )

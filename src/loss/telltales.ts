@@ -25,6 +25,49 @@ const SPACY_ZERO_SCORES = 2
  */
 export const SPACY_SCORE_RISE = 0.05
 
+/** torch's warning that an elementwise loss (MSE, L1, smooth L1, Huber) got a target of another shape. */
+const TARGET_SIZE_WARNING =
+  /Using a target size \(torch\.Size\(\[(?<target>[\d, ]{0,80})\]\)\) that is different to the input size \(torch\.Size\(\[(?<input>[\d, ]{0,80})\]\)\)/
+
+/** A loss whose target broadcast against its input across rows, as torch warned, and the warning's line. */
+export interface BroadcastLoss {
+  line: number
+  target: number[]
+  input: number[]
+  broadcast: number[]
+}
+
+/**
+ * torch's target-size warning on a line, when the two shapes broadcast to more elements than either holds:
+ * outputs of shape [8, 1] against targets of shape [8] make [8, 8], every output against every row's label,
+ * and the loss is least at the label's mean whatever the features say. A batch of one row ([1] against [1, 1])
+ * broadcasts to no more and is left alone.
+ */
+export function broadcastLossIn(line: string, lineNumber: number): BroadcastLoss | undefined {
+  const groups = TARGET_SIZE_WARNING.exec(line)?.groups
+  if (!groups) return undefined
+  const dims = (text: string): number[] =>
+    text.split(',').flatMap(dim => (dim.trim() === '' ? [] : [Number(dim)]))
+  const target = dims(groups.target)
+  const input = dims(groups.input)
+  const rank = Math.max(target.length, input.length)
+  const broadcast: number[] = []
+  for (let i = 1; i <= rank; i++) {
+    const [a, b] = [target.at(-i) ?? 1, input.at(-i) ?? 1]
+    if (a !== b && a !== 1 && b !== 1) return undefined
+    broadcast.unshift(Math.max(a, b))
+  }
+  const size = (shape: number[]): number => shape.reduce((product, dim) => product * dim, 1)
+  if (size(broadcast) <= Math.max(size(target), size(input))) return undefined
+  return { line: lineNumber, target, input, broadcast }
+}
+
+/** Why a broadcast loss (broadcastLossIn) shows the run learned only the label's mean. */
+export function broadcastFailure(broadcast: BroadcastLoss): string {
+  const shape = (dims: number[]): string => `[${dims.join(', ')}]`
+  return `torch warned at line ${broadcast.line} that the loss's target, of shape ${shape(broadcast.target)}, differs from its input, of shape ${shape(broadcast.input)}: they broadcast to ${shape(broadcast.broadcast)}, every output against every row's label, so the loss is least when each output is the label's mean and the model learns nothing of the features, whatever the loss did. Give both one shape (output.squeeze(-1), or target.view(-1, 1))`
+}
+
 /**
  * Why the chosen loss shows the run learned nothing whatever its trend, or undefined: a final value beyond
  * LOSS_MAGNITUDE_LIMIT, or a detector's box-regression loss printed beside it that is exactly 0 at every

@@ -32,7 +32,7 @@ import {
 } from './held-out.js'
 import { zeroWeightsStart } from './solver-objective.js'
 import { judgeAgent, reinforcementRun } from './reward.js'
-import { devScoreRose, telltaleFailure } from './telltales.js'
+import { broadcastFailure, devScoreRose, telltaleFailure } from './telltales.js'
 import {
   fallBeyondWeights,
   MARGIN_SHARE,
@@ -610,7 +610,9 @@ function unusable(
       reason: `${count} of ${which} did not parse as a number: ${shown}. Fix the log, or set allow-unparsed-loss to judge the values that did parse`
     }
   }
-  const telltale = telltaleFailure(series, trainingSeries(choice))
+  const telltale = hints.broadcastLoss
+    ? broadcastFailure(hints.broadcastLoss)
+    : telltaleFailure(series, trainingSeries(choice))
   if (telltale) return { verdict: 'fail', reason: telltale }
   if (series.points.length >= 2) return null
   const only = format(series.points[0].value)
@@ -818,9 +820,14 @@ function chanceLevel(
     ...(final.note ? { endNote: final.note } : {})
   }
   if (final.value < baseline.value) return { result }
-  const failure = `final loss ${format(final.value)}${final.note ? `, ${final.note},` : ''} is not below the chance level ${baseline.description}: the model learned no more than the label's distribution (${context})`
+  const smoothingTip =
+    baseline.classLabel && baseline.labelSmoothing === undefined ? SMOOTHING_TIP : ''
+  const failure = `final loss ${format(final.value)}${final.note ? `, ${final.note},` : ''} is not below the chance level ${baseline.description}: the model learned no more than the label's distribution${smoothingTip} (${context})`
   return { result, failure }
 }
+
+const SMOOTHING_TIP =
+  ' (if the loss smooths its labels, print the factor, as label_smoothing=0.1, and the chance level takes it in; or set baseline-loss)'
 
 /** Where a run starts and ends: its first value, its last window's mean, and the final loss (finalLoss). */
 interface RunEnds {
