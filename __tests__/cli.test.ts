@@ -423,6 +423,24 @@ describe('ml-smoke CLI', () => {
     expect(unread.stderr).toContain(`--label-column: "y" is not a column of ${subset}`)
   })
 
+  it("loss --min-drop set asks a Perceptron for a fall its weights' norm excuses when unset", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'subset-'))
+    const subset = path.join(dir, 'labels.csv')
+    // sklearn-perceptron.py's labels: 403 of class 0, 397 of class 1.
+    await writeFile(subset, `y\n${'0\n'.repeat(403)}${'1\n'.repeat(397)}`)
+    const log = await readFile(
+      path.join(root, 'fixtures/framework-logs/sklearn-perceptron-learns.txt'),
+      'utf8'
+    )
+    const args = ['loss', '-', '--baseline', 'auto', '--subset', subset, '--label-column', 'y']
+    const unset = await mlSmoke(args, log)
+    expect(unset.code).toBe(0)
+    expect(unset.stdout).toMatch(/^pass: loss ended 3\.8 % above its first window/)
+    const set = await mlSmoke([...args, '--min-drop', '0.03'], log)
+    expect(set.code).toBe(1)
+    expect(set.stdout).toMatch(/^fail: loss rose 3\.8 %: it did not fall by min-loss-drop 3\.0 %/)
+  })
+
   it('loss --json names where a validation loss that stayed at the chance level had its least', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'subset-'))
     const subset = path.join(dir, 'labels.csv')

@@ -367,6 +367,33 @@ describe("torch's warning that MSE's target and input differ in shape (torch-mse
   })
 })
 
+describe("scikit-learn's Perceptron: it learns within its first epoch (sklearn-perceptron.py)", () => {
+  const perceptronLog = (name: string): Promise<string> =>
+    readFile(
+      new URL(`../fixtures/framework-logs/sklearn-perceptron-${name}.txt`, import.meta.url),
+      'utf8'
+    )
+  const label = { classCounts: { '0': 403, '1': 397 } }
+
+  it("a model that classifies (its loss per unit of the weights' norm) passes though its epochs' loss rose 3.8 %; a min-loss-drop set asks for the fall too", async () => {
+    const text = await perceptronLog('learns')
+    const judged = judgeText(text, label)
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /^loss ended 3\.8 % above its first window, at 1\.058 \(a linear model from zero weights at a constant step learns within its first epoch\) with the weights' norm at /
+    )
+    const asked = judgeText(text, label, { minDropSet: true })
+    expect(asked.verdict).toBe('fail')
+    expect(asked.reason).toMatch(/^loss rose 3\.8 %: it did not fall by min-loss-drop 3\.0 %/)
+  })
+
+  it('on labels shuffled apart from the features it fails', async () => {
+    const judged = judgeText(await perceptronLog('no-signal'), label)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(/^loss did not fall beyond its own noise/)
+  })
+})
+
 describe('a held-out accuracy printed beside the training loss (torch-val-accuracy.py)', () => {
   const accuracyLog = (name: string): Promise<string> =>
     readFile(

@@ -263,6 +263,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     () => ({ weightsNeedFall: true })
   ],
   [
+    "min-loss-drop's default asked of a pass SGD's weights give too (the previous rule)",
+    () => ({ minDropSet: true })
+  ],
+  [
     "the chance level weighed against the last window's mean even when every point fell (the previous rule)",
     () => ({ windowEndOnly: true })
   ],

@@ -16,7 +16,6 @@ import {
   PREDICT_FORMATS,
   PREDICT_REQUESTS
 } from './predict/types.js'
-import { DEFAULT_MIN_DROP } from './loss/verdict.js'
 import { SAMPLE_STRATEGIES } from './sample/strategies.js'
 import { SUBSET_FORMATS } from './sample/types.js'
 import { UserError } from './errors.js'
@@ -186,7 +185,8 @@ export const optionsSchema = z.strictObject({
   'loss-file': text.optional(),
   'loss-key': text.optional(),
   'loss-pattern': lossPattern.optional(),
-  'min-loss-drop': number(z.number().min(0).max(1)).default(DEFAULT_MIN_DROP),
+  // Unset: DEFAULT_MIN_DROP, asked only of a fall (verdict.ts: JudgeOptions.minDropSet).
+  'min-loss-drop': number(z.number().min(0).max(1)).optional(),
   'loss-window': number(z.number().positive().max(0.5)).default(0.25),
   'max-final-loss': number(z.number()).optional(),
   'on-inconclusive': z.enum(['fail', 'warn']).default('fail'),

@@ -8,7 +8,7 @@ import { chooseLossSeries } from './choose.js'
 import { emptyFound, findSeries, USUAL_LOG_FOLDERS } from './discover.js'
 import { compileLossPattern, joinHints, OutputMetricsReader } from './output-reader.js'
 import { COMMAND_OUTPUT } from './series.js'
-import { judgeLoss, type LossResult } from './verdict.js'
+import { DEFAULT_MIN_DROP, judgeLoss, type LossResult } from './verdict.js'
 
 /** A file or folder searched for metric series. */
 export interface LossPlace {
@@ -103,7 +103,8 @@ export async function judgeLossIn(config: LossSettings, sources: LossSources): P
   const loss = judgeLoss(
     choice,
     {
-      minDrop: config.minLossDrop,
+      minDrop: config.minLossDrop ?? DEFAULT_MIN_DROP,
+      minDropSet: config.minLossDrop !== undefined,
       window: config.lossWindow,
       maxFinalLoss: config.maxFinalLoss,
       baseline: chosen

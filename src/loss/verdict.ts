@@ -117,6 +117,13 @@ export const NEAR_CHANCE_SIGNIFICANCE = 0.001
 
 export interface JudgeOptions {
   minDrop: number
+  /**
+   * min-loss-drop was set, not left at DEFAULT_MIN_DROP: then a pass that scikit-learn's weights' norm gives
+   * (a model that classifies) needs it too. The default is asked of a fall: a linear model from zero weights
+   * at a constant step (Perceptron, PassiveAggressive) learns within its first epoch, and its epochs' average
+   * loss need not fall after it.
+   */
+  minDropSet?: boolean
   /** Fraction of the points averaged at each end (0.25: the first and last quarter). */
   window: number
   maxFinalLoss?: number
@@ -1114,7 +1121,8 @@ function finalVerdict(
   const fromFirst = pastHalf && !options.windowDropPastChance
   const first = runs[0].values[0]
   const fall = fromFirst ? (first - end) / Math.abs(first) : drop
-  if (fall < options.minDrop)
+  const fallAsked = typeof evidence !== 'object' || options.minDropSet
+  if (fallAsked && fall < options.minDrop)
     return {
       verdict: 'fail',
       reason:
@@ -1157,7 +1165,11 @@ function passEvidence(
       runs > 1
         ? `; the run of ${runs} back to back with the most per unit of weight ends at ${format(evidence.end)}`
         : ''
-    return `loss fell ${percent(drop)} to ${format(end)}${run} with the weights' norm at ${format(endNorm)} (SGD prints it beside the loss): ${format(perWeight)} per unit of weight, at most ${format(evidence.share)} × the label's largest chance level (${format(scale)}). A linear model's loss on the rows it gets wrong grows with its weights: this little per unit of weight is a model that classifies, and SGD starts from zero weights`
+    const moved =
+      drop >= 0
+        ? `loss fell ${percent(drop)} to ${format(end)}`
+        : `loss ended ${percent(-drop)} above its first window, at ${format(end)} (a linear model from zero weights at a constant step learns within its first epoch)`
+    return `${moved}${run} with the weights' norm at ${format(endNorm)} (SGD prints it beside the loss): ${format(perWeight)} per unit of weight, at most ${format(evidence.share)} × the label's largest chance level (${format(scale)}). A linear model's loss on the rows it gets wrong grows with its weights: this little per unit of weight is a model that classifies, and SGD starts from zero weights`
   }
   if (evidence === 'chance-support') {
     const level = options.baseline?.value === undefined ? NaN : lowestLevel(options.baseline)
