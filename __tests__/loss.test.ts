@@ -2779,7 +2779,7 @@ describe('the chance-level baseline', () => {
     expect(two.hints.labelSmoothing?.ambiguous).toBe(true)
 
     // 5 classes, the largest 80 %: with ε = 0.3 every row classified right scores 0.88, above the prior's
-    // entropy 0.69, and the chance level is the entropy of (1 - ε) × the prior + ε/5.
+    // entropy 0.78, and the chance level is the entropy of (1 - ε) × the prior + ε/5.
     const label = { classCounts: { a: 80, b: 5, c: 5, d: 5, e: 5 } }
     const printed = (factor: number, ambiguous?: boolean) => ({
       labelSmoothing: {
