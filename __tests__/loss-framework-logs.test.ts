@@ -387,6 +387,21 @@ describe("scikit-learn's Perceptron: it learns within its first epoch (sklearn-p
     expect(asked.reason).toMatch(/^loss rose 3\.8 %: it did not fall by min-loss-drop 3\.0 %/)
   })
 
+  it("a first epoch's perceptron loss where a cross-entropy would start (0.854) is not taken for one: the weights' norm decides", async () => {
+    const judged = judgeText(await perceptronLog('learns-low-start'), {
+      classCounts: { '0': 401, '1': 399 }
+    })
+    // It failed "final loss 0.7943 is not below the chance level 0.6931 … taken for cross-entropy".
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(/^loss fell 2\.1 % to 0\.7943 with the weights' norm at 11\.2 /)
+    expect(judged.baseline).toMatchObject({
+      applied: false,
+      reason: expect.stringMatching(
+        /^scikit-learn's SGD family prints its average loss without saying which loss it is/
+      )
+    })
+  })
+
   it('on labels shuffled apart from the features it fails', async () => {
     const judged = judgeText(await perceptronLog('no-signal'), label)
     expect(judged.verdict).toBe('fail')

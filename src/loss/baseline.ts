@@ -283,7 +283,7 @@ function hintedBaseline(
   first: number | undefined
 ): Baseline | undefined {
   if (hint === 'sklearn-gb') return gradientBoostingBaseline(lossKey, label, first)
-  if (hint === 'liblinear' || hint === 'sklearn-lbfgs') return undefined
+  if (hint === 'liblinear' || hint === 'sklearn-lbfgs' || hint === 'sklearn-sgd') return undefined
   const family: Family =
     hint === 'sklearn-mlp' ? (isClassLabel(label) ? 'cross-entropy' : 'half-mse') : hint
   const level = levelOf(family, label, lossKey)
@@ -540,6 +540,11 @@ function unsmoothedBaseline(lossKey: string, label: LabelStats, evidence: LossEv
   const classLabel = isClassLabel(label) ? { classLabel: true } : {}
   if (named.scale === undefined)
     return named.value === undefined ? named : { ...named, ...classLabel }
+  // scikit-learn's SGD family (SGDClassifier, Perceptron, PassiveAggressive) prints a class label's loss
+  // without naming it: the log loss, or a margin loss (hinge, perceptron, modified Huber) whose first epoch
+  // can start where a cross-entropy would. Its weights' norm weighs it instead (weight-norm.ts).
+  if (evidence.hint === 'sklearn-sgd' && classLabel.classLabel)
+    return { ...named, skipped: SGD_LOSS_UNNAMED, ...classLabel }
   const hinted = evidence.hint && hintedBaseline(lossKey, evidence.hint, label, evidence.first)
   const inferred =
     evidence.first !== undefined && Number.isFinite(evidence.first)
@@ -547,6 +552,9 @@ function unsmoothedBaseline(lossKey: string, label: LabelStats, evidence: LossEv
       : undefined
   return { ...(hinted ?? inferred ?? named), ...classLabel }
 }
+
+const SGD_LOSS_UNNAMED =
+  "scikit-learn's SGD family prints its average loss without saying which loss it is (log loss, hinge, perceptron, modified Huber: their chance levels differ); set baseline-loss to a number to compare against one"
 
 /**
  * The largest majority share whose accuracy a held-out score is weighed against. Past it a model that learned

@@ -681,7 +681,7 @@ export class OutputMetricsReader {
     }
     const sgd = SGD_LOSS.exec(line)
     if (sgd) {
-      this.add('loss', sgd.groups!.value, lineNumber, this.sgdEpoch)
+      this.add('loss', sgd.groups!.value, lineNumber, this.sgdEpoch, undefined, 'sklearn-sgd')
       this.add(SGD_NORM_KEY, sgd.groups!.norm, lineNumber, this.sgdEpoch)
       this.sgdEpoch = undefined
       return true

@@ -37,7 +37,14 @@ export interface UnparsedValue {
  * for LogisticRegression or an MLP, liblinear's), which falls at every iteration whatever the labels.
  */
 export type LossHint =
-  'cross-entropy' | 'mse' | 'mae' | 'sklearn-mlp' | 'sklearn-gb' | 'sklearn-lbfgs' | 'liblinear'
+  | 'cross-entropy'
+  | 'mse'
+  | 'mae'
+  | 'sklearn-mlp'
+  | 'sklearn-gb'
+  | 'sklearn-lbfgs'
+  | 'liblinear'
+  | 'sklearn-sgd'
 
 /** A metric's values over time, as one source wrote them. */
 export interface MetricSeries {
