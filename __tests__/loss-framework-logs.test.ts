@@ -7,13 +7,14 @@ import type { MetricSeries } from '../src/loss/series.js'
 import { chiSquare99, zeroWeightsStart } from '../src/loss/solver-objective.js'
 import { judgeFolder, judgeText, readOutput } from './harness/loss-text.js'
 
+/** A console log in fixtures/framework-logs/, captured by the script beside it. */
+const frameworkLog = (name: string): Promise<string> =>
+  readFile(new URL(`../fixtures/framework-logs/${name}`, import.meta.url), 'utf8')
 // Console logs of real GPU runs on an NVIDIA H200 (torch 2.11, Lightning 2.6.6, transformers 5.17, accelerate
 // 1.15, JAX 0.11 with optax 0.2.8), written by fixtures/loss-corpus/gpu/capture.py; the class counts are those
 // of the rows each model trained on (its labels.csv). And spaCy's tables from public issues (public/SOURCES.md).
-const gpuLog = (name: string): Promise<string> =>
-  readFile(new URL(`../fixtures/framework-logs/gpu/${name}`, import.meta.url), 'utf8')
-const publicLog = (name: string): Promise<string> =>
-  readFile(new URL(`../fixtures/framework-logs/public/${name}`, import.meta.url), 'utf8')
+const gpuLog = (name: string): Promise<string> => frameworkLog(`gpu/${name}`)
+const publicLog = (name: string): Promise<string> => frameworkLog(`public/${name}`)
 const noLabel = {}
 
 /** A folder of a GPU run as `loss-file` (or the CLI's PATH) names it. */
@@ -159,8 +160,7 @@ describe('plain loops on a GPU', () => {
 })
 
 describe('plain loops with a tqdm bar over the loader (tqdm-loops.py, tqdm 4.64)', () => {
-  const loopLog = (name: string): Promise<string> =>
-    readFile(new URL(`../fixtures/framework-logs/${name}`, import.meta.url), 'utf8')
+  const loopLog = frameworkLog
   const labels = { classCounts: { '0': 133, '1': 123 } }
 
   it("every set_postfix is a point, though tqdm draws them all at 0/8, and each epoch's bar draws the same text", async () => {
@@ -243,10 +243,7 @@ describe("rich's progress bar (rich-progress.py, rich 13.3)", () => {
 
 describe("scikit-learn's MLP with early_stopping=True: its validation score (sklearn-mlp-early-stopping.py)", () => {
   const mlpLog = (name: string): Promise<string> =>
-    readFile(
-      new URL(`../fixtures/framework-logs/sklearn-mlp-early-stopping-${name}.txt`, import.meta.url),
-      'utf8'
-    )
+    frameworkLog(`sklearn-mlp-early-stopping-${name}.txt`)
   const regressor = (mean: number, variance: number, meanAbsoluteDeviation: number) => ({
     numeric: { count: 256, mean, variance, meanAbsoluteDeviation }
   })
@@ -290,10 +287,7 @@ describe("scikit-learn's MLP with early_stopping=True: its validation score (skl
 
 describe('a cross-entropy with label smoothing (torch-label-smoothing.py)', () => {
   const smoothingLog = (name: string): Promise<string> =>
-    readFile(
-      new URL(`../fixtures/framework-logs/torch-label-smoothing-${name}.txt`, import.meta.url),
-      'utf8'
-    )
+    frameworkLog(`torch-label-smoothing-${name}.txt`)
   // 400 rows of 5 classes, the largest 342: the prior's entropy is 0.612, and with label smoothing 0.3 a model
   // that classifies every row right scores 0.884.
   const label = { classCounts: { '0': 342, '1': 10, '2': 16, '3': 15, '4': 17 } }
@@ -327,10 +321,7 @@ describe('a cross-entropy with label smoothing (torch-label-smoothing.py)', () =
 
 describe("torch's warning that MSE's target and input differ in shape (torch-mse-broadcast.py)", () => {
   const broadcastLog = (name: string): Promise<string> =>
-    readFile(
-      new URL(`../fixtures/framework-logs/torch-mse-broadcast${name}.txt`, import.meta.url),
-      'utf8'
-    )
+    frameworkLog(`torch-mse-broadcast${name}.txt`)
 
   it('outputs [32, 1] against targets [32] broadcast to [32, 32]: the model learns only the mean, and the run fails saying so', async () => {
     const text = await broadcastLog('')
@@ -339,6 +330,10 @@ describe("torch's warning that MSE's target and input differ in shape (torch-mse
     expect(judged.reason).toMatch(
       /^torch warned at line 1 that the loss's target, of shape \[32\], differs from its input, of shape \[32, 1\]: they broadcast to \[32, 32\], every output against every row's label, .* Give both one shape \(output\.squeeze\(-1\), or target\.view\(-1, 1\)\)$/
     )
+    // Read with a loss-pattern, the warning still counts: it is the run's, not a reader's.
+    const patterned = readOutput(text, String.raw`^epoch \d+ loss (?<value>[\d.]+)$`)
+    expect(patterned.hints.broadcastLoss).toMatchObject({ line: 1, broadcast: [32, 32] })
+    expect(patterned.series()[0].points).toHaveLength(30)
     // The same epochs without the warning fail only for falling less than min-loss-drop (0.6 %).
     const unwarned = judgeText(text.replace(/^.*UserWarning.*\n.*\n/, ''), noLabel)
     expect(unwarned.reason).toMatch(/^loss fell only 0\.6 %, less than min-loss-drop/)
@@ -369,10 +364,7 @@ describe("torch's warning that MSE's target and input differ in shape (torch-mse
 
 describe("scikit-learn's Perceptron: it learns within its first epoch (sklearn-perceptron.py)", () => {
   const perceptronLog = (name: string): Promise<string> =>
-    readFile(
-      new URL(`../fixtures/framework-logs/sklearn-perceptron-${name}.txt`, import.meta.url),
-      'utf8'
-    )
+    frameworkLog(`sklearn-perceptron-${name}.txt`)
   const label = { classCounts: { '0': 403, '1': 397 } }
 
   it("a model that classifies (its loss per unit of the weights' norm) passes though its epochs' loss rose 3.8 %; a min-loss-drop set asks for the fall too", async () => {
@@ -411,10 +403,7 @@ describe("scikit-learn's Perceptron: it learns within its first epoch (sklearn-p
 
 describe('a held-out accuracy printed beside the training loss (torch-val-accuracy.py)', () => {
   const accuracyLog = (name: string): Promise<string> =>
-    readFile(
-      new URL(`../fixtures/framework-logs/torch-val-accuracy-${name}.txt`, import.meta.url),
-      'utf8'
-    )
+    frameworkLog(`torch-val-accuracy-${name}.txt`)
 
   it('a loop that learned its training rows by heart fails: its val_acc never beat the majority class (it passed before)', async () => {
     const text = await accuracyLog('no-signal')
@@ -447,8 +436,7 @@ describe('a held-out accuracy printed beside the training loss (torch-val-accura
 })
 
 describe("scikit-learn solvers' objectives, printed with verbose (sklearn-solvers.py, scikit-learn 1.2)", () => {
-  const solverLog = (name: string): Promise<string> =>
-    readFile(new URL(`../fixtures/framework-logs/sklearn-${name}.txt`, import.meta.url), 'utf8')
+  const solverLog = (name: string): Promise<string> => frameworkLog(`sklearn-${name}.txt`)
   const predictable = { classCounts: { '0': 133, '1': 123 } }
 
   it("LogisticRegression's L-BFGS-B objective passes below what labels with no signal reach (a likelihood-ratio test), though it converges to one value", async () => {
@@ -553,10 +541,7 @@ describe("scikit-learn solvers' objectives, printed with verbose (sklearn-solver
 
 describe("Ignite's ProgressBar: the step before the glyphs, the postfix after them (ignite-progress-bar.py, tqdm 4.64)", () => {
   const igniteLog = (name: string): Promise<string> =>
-    readFile(
-      new URL(`../fixtures/framework-logs/ignite-progress-bar-${name}.txt`, import.meta.url),
-      'utf8'
-    )
+    frameworkLog(`ignite-progress-bar-${name}.txt`)
   const labels = { classCounts: { '0': 261, '1': 251 } }
 
   it('a point a step, though set_description and set_postfix draw each value at the step before', async () => {
@@ -654,10 +639,7 @@ describe('a history printed as a pandas DataFrame (pandas-history.py, pandas 1.5
 
 describe("PyTorch's quickstart tutorial, its train() and test() as published (torch-quickstart.py)", () => {
   const quickstartLog = (name: string): Promise<string> =>
-    readFile(
-      new URL(`../fixtures/framework-logs/torch-quickstart-${name}.txt`, import.meta.url),
-      'utf8'
-    )
+    frameworkLog(`torch-quickstart-${name}.txt`)
 
   it('"Test Error: " alone on its line makes the next line\'s "Avg loss" a test loss; a run that learned passes', async () => {
     const text = await quickstartLog('learns')
@@ -1185,8 +1167,7 @@ describe('LLM reinforcement learning (TRL GRPO, Unsloth, ms-swift, verl): judged
 })
 
 describe("a GAN's losses", () => {
-  const ganLog = (name: string): Promise<string> =>
-    readFile(new URL(`../fixtures/framework-logs/gan/${name}`, import.meta.url), 'utf8')
+  const ganLog = (name: string): Promise<string> => frameworkLog(`gan/${name}`)
 
   it("Loss_D and Loss_G alone (PyTorch's DCGAN tutorial) are inconclusive, whichever way they went; a NaN in either fails", async () => {
     // fixtures/framework-logs/gan/dcgan.py on torch 1.13: Loss_D fell to 1.165 and climbed back to 1.30.

@@ -519,12 +519,8 @@ function labelBaseline(lossKey: string, label: LabelStats, evidence: LossEvidenc
   return {
     ...level,
     labelSmoothing: smoothing.factor,
-    description: `${level.description}; with label smoothing ${smoothing.factor} (printed at line ${smoothing.line}: "${smoothing.said}") the prior is smoothed as the targets are, (1 − ${smoothing.factor}) × its shares + ${smoothing.factor}/${classCount(label)}`
+    description: `${level.description}; with label smoothing ${smoothing.factor} (printed at line ${smoothing.line}: "${smoothing.said}") the prior is smoothed as the targets are, (1 − ${smoothing.factor}) × its shares + ${smoothing.factor}/${classEntropy(label)!.classes}`
   }
-}
-
-function classCount(label: LabelStats): number {
-  return Object.values(label.classCounts ?? {}).filter(count => count > 0).length
 }
 
 /** The loss's chance level for a known label (resolveBaseline with `auto`). */

@@ -356,14 +356,15 @@ export class OutputMetricsReader {
     const printed = rawLine.length > MAX_LINE ? rawLine.slice(0, MAX_LINE) : rawLine
     let line = cleanLine(printed)
     if (line === '') return
+    // What the run printed of itself, whichever way its loss is read.
+    if (line.includes('moothing')) this.noteLabelSmoothing(line, lineNumber)
+    if (!this.hints.broadcastLoss && line.includes('Using a target size'))
+      this.hints.broadcastLoss = broadcastLossIn(line, lineNumber)
     if (this.userPattern) return this.readUserPattern(line, lineNumber)
     if (line.includes('log_every_n_steps')) this.hints.lightningLogInterval = true
     if (line.includes('fast_dev_run')) this.hints.fastDevRun = true
     if (HGB_ROUND.test(line) && !line.includes(' loss: ')) this.hints.quietBoosting = true
     if (RICH_EPOCH_BAR.test(line)) this.hints.richProgressBar = true
-    if (line.includes('moothing')) this.noteLabelSmoothing(line, lineNumber)
-    if (!this.hints.broadcastLoss && line.includes('Using a target size'))
-      this.hints.broadcastLoss = broadcastLossIn(line, lineNumber)
     if (line.includes('(')) {
       this.lineHint = GRAD_FN_LOSS[GRAD_FN.exec(line)?.groups?.name ?? '']
       line = line.replace(SCALAR_WRAPPER, '$<value>')

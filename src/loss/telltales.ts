@@ -63,7 +63,7 @@ export function broadcastLossIn(line: string, lineNumber: number): BroadcastLoss
 }
 
 /** Why a broadcast loss (broadcastLossIn) shows the run learned only the label's mean. */
-export function broadcastFailure(broadcast: BroadcastLoss): string {
+function broadcastFailure(broadcast: BroadcastLoss): string {
   const shape = (dims: number[]): string => `[${dims.join(', ')}]`
   return `torch warned at line ${broadcast.line} that the loss's target, of shape ${shape(broadcast.target)}, differs from its input, of shape ${shape(broadcast.input)}: they broadcast to ${shape(broadcast.broadcast)}, every output against every row's label, so the loss is least when each output is the label's mean and the model learns nothing of the features, whatever the loss did. Give both one shape (output.squeeze(-1), or target.view(-1, 1))`
 }
@@ -73,12 +73,15 @@ export function broadcastFailure(broadcast: BroadcastLoss): string {
  * LOSS_MAGNITUDE_LIMIT, or a detector's box-regression loss printed beside it that is exactly 0 at every
  * point (no anchor or proposal matched a ground-truth box: the classification loss then falls to 0 on
  * background alone, as in mmdetection, PaddleDetection and Caffe DetectNet runs with misread annotations), or
- * spaCy's dev score exactly 0 at every evaluation after the first (its NER loss falls on "no entity" alone).
+ * spaCy's dev score exactly 0 at every evaluation after the first (its NER loss falls on "no entity" alone);
+ * or torch's warning that the loss's target broadcast against its input across rows (broadcastLossIn).
  */
 export function telltaleFailure(
   series: MetricSeries,
-  trainingOthers: MetricSeries[]
+  trainingOthers: MetricSeries[],
+  broadcast?: BroadcastLoss
 ): string | undefined {
+  if (broadcast) return broadcastFailure(broadcast)
   const last = series.points.at(-1)?.value
   if (last !== undefined && Math.abs(last) > LOSS_MAGNITUDE_LIMIT)
     return `final loss ${last.toPrecision(4)} is beyond ±${LIMIT_TEXT}: no model learns under a loss there (features not scaled, too high a learning rate, or an objective with no minimum, such as labels and logits swapped)`

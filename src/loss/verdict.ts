@@ -32,7 +32,7 @@ import {
 } from './held-out.js'
 import { zeroWeightsStart } from './solver-objective.js'
 import { judgeAgent, reinforcementRun } from './reward.js'
-import { broadcastFailure, devScoreRose, telltaleFailure } from './telltales.js'
+import { devScoreRose, telltaleFailure } from './telltales.js'
 import {
   fallBeyondWeights,
   MARGIN_SHARE,
@@ -617,9 +617,7 @@ function unusable(
       reason: `${count} of ${which} did not parse as a number: ${shown}. Fix the log, or set allow-unparsed-loss to judge the values that did parse`
     }
   }
-  const telltale = hints.broadcastLoss
-    ? broadcastFailure(hints.broadcastLoss)
-    : telltaleFailure(series, trainingSeries(choice))
+  const telltale = telltaleFailure(series, trainingSeries(choice), hints.broadcastLoss)
   if (telltale) return { verdict: 'fail', reason: telltale }
   if (series.points.length >= 2) return null
   const only = format(series.points[0].value)
