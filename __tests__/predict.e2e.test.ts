@@ -10,7 +10,7 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it, jest } from '@jest/globals'
 import { artifactBackend } from './harness/backend.js'
-import { newJob, NODES, runAction } from './harness/runner.js'
+import { ACTION_NODE, newJob, NODES, runAction } from './harness/runner.js'
 
 jest.setTimeout(120_000)
 
@@ -57,7 +57,7 @@ describe.each(NODES)('the model API on %s', (_label, node) => {
 })
 
 describe('model servers', () => {
-  const [, node] = NODES[0]
+  const node = ACTION_NODE
 
   it('an http.server app: ready at its health URL, asked row by row, timed, and stopped', async () => {
     const run = await runAction(node, backend.entry, await job(), backend.results.url, {
@@ -88,7 +88,7 @@ describe('model servers', () => {
 })
 
 describe('the model API fails clearly, and the report keeps what every earlier stage found', () => {
-  const [, node] = NODES[0]
+  const node = ACTION_NODE
 
   it.each([
     [

@@ -13,7 +13,7 @@ import { OctokitApi } from '../src/ports/github-api.js'
 import { artifactBackend } from './harness/backend.js'
 import { GitHubApiEmulator } from './harness/github-api.js'
 import { withQuickTimers } from './harness/quick-timers.js'
-import { newJob, NODES, runAction } from './harness/runner.js'
+import { ACTION_NODE, newJob, runAction } from './harness/runner.js'
 
 jest.setTimeout(180_000)
 
@@ -29,7 +29,7 @@ afterAll(async () => {
   await api?.stop()
 })
 
-const [, node] = NODES[0]
+const node = ACTION_NODE
 const inputs = {
   dataset: 'iris/iris.csv',
   schema: 'iris/iris.schema.yml',

@@ -10,12 +10,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it, jest } from '@jest/globals'
 import { artifactBackend } from './harness/backend.js'
-import { downloadInLaterJob, newJob, NODES, runAction, type Job } from './harness/runner.js'
+import { ACTION_NODE, downloadInLaterJob, newJob, runAction, type Job } from './harness/runner.js'
 
 jest.setTimeout(180_000)
 
 const backend = artifactBackend()
-const node24 = NODES[1][1]
 
 let runCounter = 0
 const freshRun = () => `shards-${++runCounter}-${Date.now()}`
@@ -64,7 +63,7 @@ async function planAndShards(
   skip: string[] = []
 ) {
   const planJob = await checkout(runId, 'plan', planted)
-  const planned = await runAction(node24, backend.entry, planJob, backend.results.url, {
+  const planned = await runAction(ACTION_NODE, backend.entry, planJob, backend.results.url, {
     ...inputs,
     mode: 'plan',
     shards: String(shards)
@@ -77,7 +76,7 @@ async function planAndShards(
   const jobs = []
   for (const { shard } of matrix.include.filter(({ shard }) => !skip.includes(shard))) {
     const job = await checkout(runId, `validate-${shard.replace('/', '-')}`, planted)
-    const run = await runAction(node24, backend.entry, job, backend.results.url, {
+    const run = await runAction(ACTION_NODE, backend.entry, job, backend.results.url, {
       ...inputs,
       mode: 'validate-shard',
       shard,
@@ -94,7 +93,7 @@ async function planAndShards(
 
 /** The merge job: merges the states, then trains and uploads as `mode: run` does. */
 function merge(job: Job, inputs: Inputs, extra: Inputs = {}) {
-  return runAction(node24, backend.entry, job, backend.results.url, {
+  return runAction(ACTION_NODE, backend.entry, job, backend.results.url, {
     ...inputs,
     mode: 'merge',
     'train-command': 'python3 train/logreg.py',
@@ -105,7 +104,7 @@ function merge(job: Job, inputs: Inputs, extra: Inputs = {}) {
 
 function cli(job: Job, args: string[]) {
   const result = spawnSync(
-    node24,
+    ACTION_NODE,
     [path.join(path.dirname(backend.entry), 'cli', 'index.js'), ...args],
     {
       cwd: job.workspace,

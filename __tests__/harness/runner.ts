@@ -27,6 +27,9 @@ export interface Job {
   jobId: string
 }
 
+/** The runtime action.yml names (`using: node24`): tests that run the action once run it there. */
+export const ACTION_NODE = NODES[1][1]
+
 /** A fresh workspace holding the fixtures, like a checkout, and a fresh RUNNER_TEMP. */
 export async function newJob(runId: string, jobId: string): Promise<Job> {
   const base = await mkdtemp(path.join(os.tmpdir(), 'ml-smoke-e2e-'))
