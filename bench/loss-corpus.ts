@@ -279,6 +279,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     () => ({ satWindowOnly: true })
   ],
   [
+    'a pass that fell from above its chance level to near it need not end below it (the previous rule)',
+    () => ({ priorFallPasses: true })
+  ],
+  [
     'a validation loss at the chance level fails no run (the previous rule; only skorch prints one here)',
     () => ({ noHeldOut: true })
   ]
