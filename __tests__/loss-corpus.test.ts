@@ -72,9 +72,9 @@ describe('the loss corpus', () => {
     // final model's MSE is 0.985 and 0.92 of it (-34, -40) failed until a run that fell at every point was
     // weighed half a step past its last value (sklearn-mlp-regressor-36, which did not learn, still fails:
     // 0.5345 at the end of its last window); they are inconclusive since a pass that fell from above its
-    // chance level to near it must end below it beyond its own noise (chosen on other corpora: it turned six
-    // false passes of networks on features with no signal, or a dropout of 1, inconclusive). The run that did not learn and is
-    // inconclusive: too high a learning rate, its last quarter at 0.98 (sd 0.63 from point to point) against
+    // chance level to near it must end below it beyond its own noise (chosen on other corpora: it turned five
+    // false passes of networks on features with no signal, or behind a dropout of 1, inconclusive). The run
+    // that did not learn and is inconclusive: too high a learning rate, its last quarter at 0.98 (sd 0.63 from point to point) against
     // a chance level of 1.09. The two SGD kinds with defaults were added with the weight-norm rule and chosen
     // on seeds 0-29, the two SGDRegressor kinds with min-loss-drop 0.03. Seen here, then fixed (so no longer
     // held out): sklearn-sgd-no-signal-default-43 passed, its loss ÷ Norm drifting down 10 % over 60 epochs

@@ -160,11 +160,10 @@ describe('plain loops on a GPU', () => {
 })
 
 describe('plain loops with a tqdm bar over the loader (tqdm-loops.py, tqdm 4.64)', () => {
-  const loopLog = frameworkLog
   const labels = { classCounts: { '0': 133, '1': 123 } }
 
   it("every set_postfix is a point, though tqdm draws them all at 0/8, and each epoch's bar draws the same text", async () => {
-    const text = await loopLog('tqdm-loop-learns.txt')
+    const text = await frameworkLog('tqdm-loop-learns.txt')
     expect(text).toContain(
       '\r  0%|          | 0/8 [00:00<?, ?it/s, loss=0.667]\r  0%|          | 0/8 [00:00<?, ?it/s, loss=0.798]'
     )
@@ -179,14 +178,14 @@ describe('plain loops with a tqdm bar over the loader (tqdm-loops.py, tqdm 4.64)
   })
 
   it('the same loop with optimizer.step() forgotten fails', async () => {
-    const judged = judgeText(await loopLog('tqdm-loop-no-step.txt'), labels)
+    const judged = judgeText(await frameworkLog('tqdm-loop-no-step.txt'), labels)
     expect(judged.series?.points).toHaveLength(80)
     expect(judged.verdict).toBe('fail')
     expect(judged.reason).toMatch(/^loss ended above its first value/)
   })
 
   it("an epoch's mean set once as its bar closes at 8/8 is a point an epoch, though every bar closes at 8/8", async () => {
-    const text = await loopLog('tqdm-loop-epoch-mean.txt')
+    const text = await frameworkLog('tqdm-loop-epoch-mean.txt')
     expect(text).toContain('100%|██████████| 8/8 [')
     const judged = judgeText(text, labels)
     expect(judged.series?.points.map(point => point.value)).toEqual([
@@ -196,7 +195,7 @@ describe('plain loops with a tqdm bar over the loader (tqdm-loops.py, tqdm 4.64)
   })
 
   it('tqdm(loader, unit="batch") with set_description and set_postfix each batch: one point a batch, exactly', async () => {
-    const text = await loopLog('tqdm-loop-unit-batch.txt')
+    const text = await frameworkLog('tqdm-loop-unit-batch.txt')
     // The rate is in the bar's unit; each batch is drawn three times (update() with the last batch's values,
     // set_description, set_postfix); twice a batch's loss repeats the one before (0.715, 0.514).
     expect(text).toMatch(/\| 1\/8 \[00:00<00:00, [\d.]+batch\/s, accuracy=50, loss=0\.667\]/)

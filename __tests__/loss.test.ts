@@ -2145,8 +2145,9 @@ describe('runs a window mean misjudges', () => {
     )
     // It fell from 1.26 times the chance level to 0.99 of it, as learning only the label's mean would: a pass
     // needs its last window below the chance level beyond the points' own noise, and 0.5263 is above it.
-    expect(judgeText(text, label).verdict).toBe('inconclusive')
-    expect(judgeText(text, label).reason).toMatch(
+    const now = judgeText(text, label)
+    expect(now.verdict).toBe('inconclusive')
+    expect(now.reason).toMatch(
       /, but only from above its chance level 0\.5 to 99\.0 % of it: a model that learned nothing but the label's distribution \(its output layer's bias\) falls as far, and the mean of its last 3, 0\.5263, is not below the chance level beyond the points' own noise \(p = 1, needs < 0\.05\)\. Train for more steps/
     )
     const before = judgeText(text, label, { windowEndOnly: true })

@@ -15,7 +15,7 @@ import {
 } from '../src/loss/baseline.js'
 import { chooseLossSeries, type Choice } from '../src/loss/choose.js'
 import { OutputMetricsReader } from '../src/loss/output-reader.js'
-import { blockBootstrapFall, mannKendall, mean, welchFall } from '../src/loss/trend.js'
+import { blockBootstrapFall, mannKendall, mean, welchFall, windowOf } from '../src/loss/trend.js'
 import { DEFAULT_MIN_DROP, judgeLoss, type JudgeOptions } from '../src/loss/verdict.js'
 
 type V = 'pass' | 'fail' | 'inconclusive'
@@ -71,9 +71,8 @@ async function caseOf(root: string, run: Run): Promise<Case> {
   }
 }
 
-const windowOf = (n: number): number => Math.max(1, Math.ceil(n * 0.25))
 const drop = (v: number[]): number => {
-  const k = windowOf(v.length)
+  const k = windowOf(v.length, 0.25)
   const start = mean(v.slice(0, k))
   return (start - mean(v.slice(-k))) / Math.abs(start)
 }
@@ -99,7 +98,7 @@ const candidates: Record<string, Rule> = {
       `Welch first vs last quarter p < ${a}`,
       (v: number[]): V => {
         if (nonFinite(v)) return 'fail'
-        const k = windowOf(v.length)
+        const k = windowOf(v.length, 0.25)
         if (k < 2) return 'inconclusive'
         return welchFall(v.slice(0, k), v.slice(-k)) < a ? 'pass' : 'fail'
       }
@@ -111,7 +110,7 @@ const candidates: Record<string, Rule> = {
       (v: number[]): V => {
         if (nonFinite(v)) return 'fail'
         if (v.length < 8) return 'inconclusive'
-        return blockBootstrapFall(v, windowOf(v.length)) < a ? 'pass' : 'fail'
+        return blockBootstrapFall(v, windowOf(v.length, 0.25)) < a ? 'pass' : 'fail'
       }
     ])
   )

@@ -1,7 +1,7 @@
 import { lossName } from './loss-keys.js'
 import { freeCoefficients, noSignalGain, zeroWeightsStart } from './solver-objective.js'
 import type { LossHint, MetricSeries } from './series.js'
-import { mean } from './trend.js'
+import { mean, windowOf } from './trend.js'
 
 /** What the sample stage knows of the training subset's label column. */
 export interface LabelStats {
@@ -246,7 +246,7 @@ export function evidenceOf(
   printed: { labelSmoothing?: LabelSmoothing } = {}
 ): LossEvidence {
   const values = series.points.map(point => point.value)
-  const points = Math.max(1, Math.ceil(values.length * START_SHARE))
+  const points = windowOf(values.length, START_SHARE)
   return {
     labelSmoothing: printed.labelSmoothing,
     hint: series.lossHint,

@@ -5,7 +5,7 @@
  */
 import { percent } from '../words.js'
 import type { LossPoint } from './series.js'
-import { binned, frozenTail, mannKendall, mean, movingMeans } from './trend.js'
+import { binned, frozenTail, mannKendall, mean, movingMeans, windowOf } from './trend.js'
 
 /** Share of its fall a loss may climb back from its minimum (significantly) before the run fails. */
 export const DEFAULT_MAX_REBOUND = 0.5
@@ -67,7 +67,7 @@ export function shapeOf(
   where: (p: LossPoint) => string
 ): RunShape {
   const values = points.map(point => point.value)
-  const window = Math.max(1, Math.ceil(values.length * options.window))
+  const window = windowOf(values.length, options.window)
   const start = mean(values.slice(0, window))
   const end = mean(values.slice(-window))
   const drop = start === 0 ? (end < 0 ? 1 : end === 0 ? 0 : -1) : (start - end) / Math.abs(start)

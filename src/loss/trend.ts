@@ -244,6 +244,10 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
+/** How many points `share` of `count` averages at an end: at least one. */
+export const windowOf = (count: number, share: number): number =>
+  Math.max(1, Math.ceil(count * share))
+
 export const mean = (values: number[]): number =>
   values.reduce((sum, v) => sum + v, 0) / values.length
 

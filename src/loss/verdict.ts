@@ -22,7 +22,8 @@ import {
   runStarts,
   slopeFall,
   riseOnceAddedBack,
-  seasonalMannKendall
+  seasonalMannKendall,
+  windowOf
 } from './trend.js'
 import {
   heldOutAtChance,
@@ -554,15 +555,19 @@ function fellOnlyToChance(
 ): string | undefined {
   const chance = judged.baseline
   if (settled.priorFallPasses || !chance?.applied || judged.runs) return undefined
-  if (chance.end < settled.nearChance * chance.value) return undefined
-  const values = series.points.map(point => point.value).filter(Number.isFinite)
-  const window = Math.max(1, Math.ceil(values.length * settled.window))
-  if (mean(values.slice(0, window)) <= chance.value) return undefined
+  // One run: judged.start and judged.end are its first and last windows' means.
+  if (chance.end < settled.nearChance * chance.value || judged.start! <= chance.value)
+    return undefined
+  const values = series.points.map(point => point.value)
+  const window = windowOf(values.length, settled.window)
   const pBelow = 1 - endAbove(values, window, chance.value)
   if (pBelow < FALL_LEVEL) return undefined
-  const last = window === 1 ? 'its last value' : `the mean of its last ${window}`
-  return `${judged.reason}, but only from above its chance level ${format(chance.value)} to ${percent(chance.end / chance.value)} of it: a model that learned nothing but the label's distribution (its output layer's bias) falls as far, and ${last}, ${format(mean(values.slice(-window)))}, is not below the chance level beyond the points' own noise (p = ${formatP(pBelow)}, needs < ${format(FALL_LEVEL)}). Train for more steps, or check that the features reach the model (chance level: ${chance.description})`
+  return `${judged.reason}, but only from above its chance level ${format(chance.value)} to ${percent(chance.end / chance.value)} of it: a model that learned nothing but the label's distribution (its output layer's bias) falls as far, and ${lastPoints(window)}, ${format(judged.end!)}, is not below the chance level beyond the points' own noise (p = ${formatP(pBelow)}, needs < ${format(FALL_LEVEL)}). Train for more steps, check that the features reach the model, or set baseline-loss off to judge the fall alone (chance level: ${chance.description})`
 }
+
+/** How a reason names the last `window` points it averaged. */
+const lastPoints = (window: number): string =>
+  window === 1 ? 'its last value' : `the mean of its last ${window}`
 
 /** Why a run whose loss sums batches that may grow (MetricSeries.batchesMayGrow) is not failed for a rise. */
 const GROWING_BATCHES =
@@ -985,7 +990,7 @@ function weightsClassify(
   const starts = runStarts(series.points.map(point => point.step))
   const ends = starts.map((from, i) => {
     const to = starts[i + 1] ?? norms.length
-    const window = Math.max(1, Math.ceil((to - from) * options.window))
+    const window = windowOf(to - from, options.window)
     const end = mean(series.points.slice(to - window, to).map(point => point.value))
     const endNorm = mean(norms.slice(to - window, to))
     return { end, endNorm, perWeight: end / endNorm }
@@ -1262,8 +1267,7 @@ function satAtChance(runs: RunShape[], fallP: number, options: Settled): string 
   const p = endAbove(run.values, window, floor)
   if (p >= FALL_LEVEL) return undefined
   const noise = pointNoise(run.values).sd
-  const ends = window === 1 ? 'its last value' : `the mean of its last ${window}`
-  return `${ends}, ${format(mean(run.values.slice(-window)))}, is not ${percent(margin)} below its chance level ${format(baseline.value)}: it is above ${format(floor)} at p = ${formatP(p)} against the points' own noise (sd ${format(noise)} from one point to the next), so the model learned no more than the label's distribution (chance level ${baseline.description})`
+  return `${lastPoints(window)}, ${format(mean(run.values.slice(-window)))}, is not ${percent(margin)} below its chance level ${format(baseline.value)}: it is above ${format(floor)} at p = ${formatP(p)} against the points' own noise (sd ${format(noise)} from one point to the next), so the model learned no more than the label's distribution (chance level ${baseline.description})`
 }
 
 function factorial(n: number): string {

@@ -1,7 +1,7 @@
 import { percent } from '../words.js'
 import type { MetricSeries } from './series.js'
 import { formatP, formatValue as format } from './shapes.js'
-import { mean, riseOnceAddedBack, runStarts, seasonalMannKendall } from './trend.js'
+import { mean, riseOnceAddedBack, runStarts, seasonalMannKendall, windowOf } from './trend.js'
 
 /** The key scikit-learn's SGD prints its weights' norm under, on each epoch's `Avg. loss` line. */
 export const SGD_NORM_KEY = 'Norm'
@@ -72,7 +72,7 @@ export function fallBeyondWeights(
     const values = series.points
       .slice(from + 1, to)
       .map((point, j) => point.value / norms[from + 1 + j])
-    const window = Math.max(1, Math.ceil(values.length * levels.window))
+    const window = windowOf(values.length, levels.window)
     const runNorms = norms.slice(from + 1, to)
     const shrank = mean(runNorms.slice(-window)) < mean(runNorms.slice(0, window))
     return {
