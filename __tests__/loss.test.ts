@@ -2174,6 +2174,36 @@ describe('runs from an independent torch sweep, unlike fixtures/loss-corpus', ()
     expect(judgeText(text, label, { priorFallPasses: true }).verdict).toBe('pass')
   })
 
+  it('a fall all before the second print, then flat, is inconclusive when no chance level can tell learning from the prior', async () => {
+    // new-kinds.py's L_softmax_twice at seed 44 (torch 1.13, a softmax before CrossEntropyLoss): 99.4 % right
+    // against a majority of 50.2 %. Its first print, after 9 steps, is 0.453; every later one sits near 0.32.
+    const text = await frameworkLog('torch-softmax-twice-falls-before-second-print.txt')
+    const label = { classCounts: { '0': 773, '1': 766 } }
+    const judged = judgeText(text, label)
+    expect(judged.baseline).toMatchObject({ applied: false })
+    expect(judged.verdict).toBe('inconclusive')
+    expect(judged.reason).toMatch(
+      /^loss did not fall beyond its own noise: p = 0\.1415, needs p < 0\.01, yet its first value 0\.4531 stands above every later point \(p = 2e-11 against their own noise\) and the run ends 28\.9 % below it: a fall between its first two prints, then flat\. /
+    )
+    expect(judgeText(text, label, { firstPointFallFails: true }).reason).toMatch(
+      /^loss did not fall beyond its own noise: p = 0\.1415, needs p < 0\.01, and it fell less than 20\.0 %/
+    )
+    // The same first value among the others is no fall at all: it fails as before.
+    expect(judgeText(text.replace('0.453118', '0.326118'), label).verdict).toBe('fail')
+    // Named, and ending just below its chance level (the prior's entropy, 0.6931), the same shape is a model
+    // that learned only the label's distribution: it fails.
+    const atChance = text.replace(
+      /"loss": ([\d.]+)/g,
+      (_, value) => `"nll": ${(Number(value) * 2.12).toFixed(6)}`
+    )
+    const named = judgeText(atChance, label)
+    expect(named.baseline).toMatchObject({ applied: true })
+    expect(named.verdict).toBe('fail')
+    expect(named.reason).toMatch(
+      /, and it fell less than 20\.0 %, .*\(mean of first 3 0\.778 → mean of last 3 0\.6834;/
+    )
+  })
+
   it('Adam at lr 10 that diverged before its first print and wandered back to 1.08 times chance fails', async () => {
     // 3.5e8 at its first print, then 0.80 → 0.73 against a prior entropy of 0.693: its fall says nothing.
     const text = await frameworkLog('torch-adam-lr10-diverged-before-print.txt')

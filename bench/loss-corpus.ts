@@ -282,6 +282,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     () => ({ priorFallPasses: true })
   ],
   [
+    'a fall only from the first value to flat points after it fails like no fall (the previous rule)',
+    () => ({ firstPointFallFails: true })
+  ],
+  [
     'a validation loss at the chance level fails no run (the previous rule; only skorch prints one here)',
     () => ({ noHeldOut: true })
   ]

@@ -187,6 +187,20 @@ export function endAbove(values: number[], window: number, level: number): numbe
 }
 
 /**
+ * One-sided p-value that the first value lies above the mean of the `window` values after it, beyond the
+ * later values' own noise (pointNoise of all but the first): a t-test of one new point against a mean, so its
+ * variance is the noise's times 1 + 1/window. 1 when that noise cannot be estimated.
+ */
+export function firstAbove(values: number[], window: number): number {
+  const later = values.slice(1)
+  const noise = pointNoise(later)
+  if (noise.df < 1) return 1
+  const level = mean(later.slice(0, window))
+  if (noise.sd === 0) return values[0] > level ? 0 : 1
+  return studentUpper((values[0] - level) / (noise.sd * Math.sqrt(1 + 1 / window)), noise.df)
+}
+
+/**
  * Mann–Kendall over back-to-back runs: exact for one run, else each run's S summed against their summed
  * variances (the seasonal test). One-sided p-values of a fall and of a rise.
  */

@@ -15,6 +15,7 @@ import {
   DEFAULT_SIGNIFICANCE,
   endAbove,
   fewestPoints,
+  firstAbove,
   firstRankFall,
   mannKendall,
   mean,
@@ -181,6 +182,8 @@ export interface JudgeOptions {
   satWindowOnly?: boolean
   /** The previous rule: a pass that fell from above its chance level to near it need not end below it. */
   priorFallPasses?: boolean
+  /** The previous rule: a fall only from the first value to flat points after it fails like no fall. */
+  firstPointFallFails?: boolean
 }
 
 /** The rules' tunable levels, each the constant above unless the caller set it (bench/loss-corpus.ts does). */
@@ -1235,17 +1238,45 @@ function noSignificantFall(
       : ''
   const noise = `loss did not fall beyond its own noise: p = ${formatP(trend.p)}, needs p < ${format(trend.significance)}${climbed}`
   if (fallOfNote <= 0) return { verdict: 'fail', reason: `${noise} (${context})` }
-  if (pRise < FALL_LEVEL)
+  const atChance = satAtChance(runs, trend.p, options)
+  if (pRise < FALL_LEVEL) {
+    const early = options.firstPointFallFails ? undefined : fellAtFirstPoint(runs, fallOfNote)
+    if (early && !atChance)
+      return {
+        verdict: 'inconclusive',
+        reason: `${noise}, yet its first value ${format(early.first)} stands above every later point (p = ${formatP(early.p)} against their own noise) and the run ends ${percent(early.fall)} below it: a fall between its first two prints, then flat. A model that learned within its first steps looks so, and so does one that learned only the label's distribution: log the loss from the first step, or more often, so the fall itself is tested (${context})`
+      }
     return {
       verdict: 'fail',
       reason: `${noise}, and it fell less than ${percent(fallOfNote)}, the least a run that learned falls: with that fall undone its points rise (p = ${formatP(pRise)}) (${context})`
     }
-  const atChance = satAtChance(runs, trend.p, options)
+  }
   if (atChance) return { verdict: 'fail', reason: `${noise}, and ${atChance} (${context})` }
   return {
     verdict: 'inconclusive',
     reason: `${noise}, but it may have fallen ${percent(fallOfNote)} or more: the points are too few or too noisy to tell; log more points (every step, or more steps) (${context})`
   }
+}
+
+/** The p below which a run's first value counts as standing above the points after it (fellAtFirstPoint). */
+const FIRST_POINT_LEVEL = 0.001
+
+/**
+ * A single run whose fall is all in its first point: that value above every later one, beyond their own noise
+ * (firstAbove at FIRST_POINT_LEVEL), and the run's end at least `fallOfNote` below it. The window means miss
+ * such a fall, as the first window holds one high point among flat ones. Undefined when the run is not so.
+ */
+function fellAtFirstPoint(
+  runs: RunShape[],
+  fallOfNote: number
+): { first: number; fall: number; p: number } | undefined {
+  if (runs.length > 1) return undefined
+  const [{ values, window }] = runs
+  const first = values[0]
+  const fall = (first - mean(values.slice(-window))) / Math.abs(first)
+  if (!(fall >= fallOfNote) || !values.slice(1).every(value => value < first)) return undefined
+  const p = firstAbove(values, window)
+  return p < FIRST_POINT_LEVEL ? { first, fall, p } : undefined
 }
 
 /**
