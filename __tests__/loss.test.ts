@@ -2174,6 +2174,22 @@ describe('runs from an independent torch sweep, unlike fixtures/loss-corpus', ()
     expect(judgeText(text, label, { priorFallPasses: true }).verdict).toBe('pass')
   })
 
+  it('Adam at lr 10 whose loss climbed to 1e5 mid-run fails, though its last prints are all 0', async () => {
+    // gen.py's B_adam_lr10_bce at seed 14 (torch 1.13, tqdm): BCE-with-logits 0.62 at its first print, then
+    // batches at 0 and at 2e3-4e5 by turns, the last nine at 0: logits so large that a batch it gets right
+    // scores 0 and one it gets wrong thousands. Its log loss on its rows is 0.91 of the prior's entropy.
+    const text = await frameworkLog('torch-adam-lr10-diverged-mid-run-ends-at-zero.txt')
+    const label = { classCounts: { '0': 304, '1': 301 } }
+    const judged = judgeText(text, label)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^loss reached 3\.645e\+5 at step \d+ \(command output line \d+\), [\d.e+]+ times the largest chance-level loss of this label \(0\.6931\): training diverged .*, so where it ends, 0, says nothing/
+    )
+    expect(judgeText(text, label, { divergedPeakPasses: true }).reason).toMatch(
+      /^loss fell 100\.0 % from its first value 0\.6194 to below half its chance level/
+    )
+  })
+
   it('a fall all before the second print, then flat, is inconclusive when no chance level can tell learning from the prior', async () => {
     // new-kinds.py's L_softmax_twice at seed 44 (torch 1.13, a softmax before CrossEntropyLoss): 99.4 % right
     // against a majority of 50.2 %. Its first print, after 9 steps, is 0.453; every later one sits near 0.32.

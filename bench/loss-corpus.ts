@@ -286,6 +286,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     () => ({ firstPointFallFails: true })
   ],
   [
+    'a loss that reached a thousand times its chance level after its start may pass (the previous rule)',
+    () => ({ divergedPeakPasses: true })
+  ],
+  [
     'a validation loss at the chance level fails no run (the previous rule; only skorch prints one here)',
     () => ({ noHeldOut: true })
   ]

@@ -66,7 +66,8 @@ export const ABSURD_SCALE = 10
  * A run whose first value is this many times the label's largest chance level diverged before it printed: Adam
  * at lr 10 on BCE prints 800 to 3e8 first, then wanders back to 1-2.6 times the chance level (the independent
  * corpus, README). It passes only ending below that level. A thousand, not ABSURD_SCALE: a loss summed over a
- * batch of up to a thousand rows starts below it, and ends above the chance level though it learned.
+ * batch of up to a thousand rows starts below it, and ends above the chance level though it learned. A point
+ * after the first this high fails the run wherever it ends (divergedAfterStart).
  */
 export const DIVERGED_START = 1000
 /** A final loss at most this share of the chance level and of the first value is learning, trend or not. */
@@ -184,6 +185,8 @@ export interface JudgeOptions {
   priorFallPasses?: boolean
   /** The previous rule: a fall only from the first value to flat points after it fails like no fall. */
   firstPointFallFails?: boolean
+  /** The previous rule: a loss that reached DIVERGED_START times its chance level after its start may pass. */
+  divergedPeakPasses?: boolean
 }
 
 /** The rules' tunable levels, each the constant above unless the caller set it (bench/loss-corpus.ts does). */
@@ -895,6 +898,27 @@ function divergedStart(
   return `its first value ${format(first)} is ${formatP(first / level)} times the largest chance-level loss of this label (${format(level)}): the run diverged before it printed (too high a learning rate), so its fall from there says nothing, and it ends at ${format(end)}, not below that level (${context})`
 }
 
+/**
+ * Why a run whose loss, after its first point, reached DIVERGED_START times the label's largest chance level
+ * fails wherever it ends: it diverged. Adam at lr 10 on BCE climbs to 1e5 and more, its logits so large that a
+ * batch it gets right scores exactly 0 and one it gets wrong thousands, so its last prints may all be 0.
+ */
+function divergedAfterStart(
+  run: RunShape,
+  options: Settled,
+  at: (point: LossPoint) => string,
+  context: string
+): string | undefined {
+  const level = options.baseline?.scale ?? options.baseline?.value
+  const times = options.divergedStart
+  if (options.divergedPeakPasses || level === undefined || times <= 0) return undefined
+  let peak = 0
+  for (let i = 1; i < run.values.length; i++) if (run.values[i] > run.values[peak]) peak = i
+  const value = run.values[peak]
+  if (peak === 0 || !(value >= level * times)) return undefined
+  return `loss reached ${format(value)} at ${at(run.points[peak])}, ${formatP(value / level)} times the largest chance-level loss of this label (${format(level)}): training diverged (too high a learning rate; logits this large score 0 on a batch they get right and thousands on one they get wrong), so where it ends, ${format(run.end)}, says nothing (${context})`
+}
+
 /** Why a final loss is absurd: `scale` (ABSURD_SCALE) times the label's largest chance level or more. */
 function absurdEnd(
   end: number,
@@ -1049,6 +1073,8 @@ function judgeRuns(
   const chance = chanceLevel(options, runs.length, ends, context.full, classifies !== undefined)
   result.baseline = chance.result
   if (chance.failure) return { ...result, reason: chance.failure }
+  const diverged = several ? undefined : divergedAfterStart(runs[0], options, at, context.full)
+  if (diverged) return { ...result, reason: diverged }
   if (solver) return judgeSolver(result, solver, which, context.full)
   if (several)
     return { ...result, ...finalVerdict(result, runs, options, context.full, classifies) }
