@@ -2227,12 +2227,28 @@ describe('runs from an independent torch sweep, unlike fixtures/loss-corpus', ()
     const judged = judgeText(text, label)
     expect(judged.verdict).toBe('fail')
     expect(judged.reason).toMatch(
-      /^its first value 3\.464e\+8 is [\d.e+]+ times the largest chance-level loss of this label \(0\.6931\): the run diverged before it printed .*, and it ends at 0\.747, not below that level/
+      /^its first value 3\.464e\+8 is [\d.e+]+ times the largest chance-level loss of this label \(0\.6931\): the run diverged before it printed .*, and it ends at 0\.747, not below 50\.0 % of that level/
     )
     expect(judgeText(text, label, { divergedStart: 0 }).verdict).toBe('pass')
-    // The same run that ends below the chance level passes: it learned after all.
-    const learned = text.replace('0.73307', '0.4').replace('0.72590', '0.3')
+    // The same run that ends below half the chance level passes: it learned after all.
+    const learned = text
+      .replace('0.78202', '0.3')
+      .replace('0.73307', '0.2')
+      .replace('0.72590', '0.1')
     expect(judgeText(learned, label).verdict).toBe('pass')
+  })
+
+  it('Adam at lr 10 that diverged before its first print and came back to 0.85 times chance fails', async () => {
+    // gen.py's B_adam_lr10_bce at seed 7 (torch 1.13): 3.7e5 at its first print, 0.579 and 0.595 at its last
+    // two; 54 % right on its rows against a majority of 52 %: a fall from a diverged start says nothing.
+    const text = await frameworkLog('torch-adam-lr10-diverged-before-print-ends-below-chance.txt')
+    const label = { classCounts: { '0': 232, '1': 253 } }
+    const judged = judgeText(text, label)
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^its first value 3\.685e\+5 is [\d.e+]+ times the largest chance-level loss of this label \(0\.6922\): the run diverged before it printed .*, and it ends at 0\.587, not below 50\.0 % of that level/
+    )
+    expect(judgeText(text, label, { divergedEndBelowLevel: true }).verdict).toBe('pass')
   })
 
   it("a dead ReLU regressor whose output bias starts off the mean is weighed against the label's variance", async () => {

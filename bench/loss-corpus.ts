@@ -290,6 +290,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     () => ({ divergedPeakPasses: true })
   ],
   [
+    'a run that diverged before it printed passes ending below the chance level, not half it (the previous rule)',
+    () => ({ divergedEndBelowLevel: true })
+  ],
+  [
     'a validation loss at the chance level fails no run (the previous rule; only skorch prints one here)',
     () => ({ noHeldOut: true })
   ]

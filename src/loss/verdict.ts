@@ -65,7 +65,7 @@ export const ABSURD_SCALE = 10
 /**
  * A run whose first value is this many times the label's largest chance level diverged before it printed: Adam
  * at lr 10 on BCE prints 800 to 3e8 first, then wanders back to 1-2.6 times the chance level (the independent
- * corpus, README). It passes only ending below that level. A thousand, not ABSURD_SCALE: a loss summed over a
+ * corpus, README). It passes only ending at CHANCE_SHARE of that level or below. A thousand, not ABSURD_SCALE: a loss summed over a
  * batch of up to a thousand rows starts below it, and ends above the chance level though it learned. A point
  * after the first this high fails the run wherever it ends (divergedAfterStart).
  */
@@ -187,6 +187,8 @@ export interface JudgeOptions {
   firstPointFallFails?: boolean
   /** The previous rule: a loss that reached DIVERGED_START times its chance level after its start may pass. */
   divergedPeakPasses?: boolean
+  /** The previous rule: a run that diverged before it printed passes ending below the chance level, not half it. */
+  divergedEndBelowLevel?: boolean
 }
 
 /** The rules' tunable levels, each the constant above unless the caller set it (bench/loss-corpus.ts does). */
@@ -854,7 +856,7 @@ function chanceLevel(
     if (classifies) return { result }
     const failure =
       absurdEnd(at.end, baseline.scale, options.absurdScale, context) ??
-      divergedStart(at, baseline.scale, options.divergedStart, context)
+      divergedStart(at, baseline.scale, options, context)
     return { result, failure }
   }
   const { final } = at
@@ -884,23 +886,27 @@ interface RunEnds {
 
 /**
  * Why a run that started at DIVERGED_START times the label's largest chance level or more fails: it diverged
- * before it printed, so its fall from there is no evidence, and it did not end below that level.
+ * before it printed, so its fall from there is no evidence, and it did not end at `share` (CHANCE_SHARE) of that
+ * level or below, the bar a pass with no trend test meets (learnedPastChance).
  */
 function divergedStart(
   at: RunEnds,
   level: number | undefined,
-  times: number,
+  options: Settled,
   context: string
 ): string | undefined {
   const { first, end } = at
-  if (level === undefined || times <= 0 || !(first >= level * times) || end < level)
+  const times = options.divergedStart
+  const share = options.divergedEndBelowLevel ? 1 : options.chanceShare
+  if (level === undefined || times <= 0 || !(first >= level * times) || end < level * share)
     return undefined
-  return `its first value ${format(first)} is ${formatP(first / level)} times the largest chance-level loss of this label (${format(level)}): the run diverged before it printed (too high a learning rate), so its fall from there says nothing, and it ends at ${format(end)}, not below that level (${context})`
+  const bar = share < 1 ? `${percent(share)} of that level` : 'that level'
+  return `its first value ${format(first)} is ${formatP(first / level)} times the largest chance-level loss of this label (${format(level)}): the run diverged before it printed (too high a learning rate), so its fall from there says nothing, and it ends at ${format(end)}, not below ${bar} (${context})`
 }
 
 /**
- * Why a run whose loss, after its first point, reached DIVERGED_START times the label's largest chance level
- * fails wherever it ends: it diverged. Adam at lr 10 on BCE climbs to 1e5 and more, its logits so large that a
+ * Why a run whose loss climbed after its first point, above it, to DIVERGED_START times the label's largest
+ * chance level fails wherever it ends: it diverged (a run that diverged before it printed is divergedStart's). Adam at lr 10 on BCE climbs to 1e5 and more, its logits so large that a
  * batch it gets right scores exactly 0 and one it gets wrong thousands, so its last prints may all be 0.
  */
 function divergedAfterStart(
@@ -912,6 +918,7 @@ function divergedAfterStart(
   const level = options.baseline?.scale ?? options.baseline?.value
   const times = options.divergedStart
   if (options.divergedPeakPasses || level === undefined || times <= 0) return undefined
+  // The highest point after the first that is above it (0: none is).
   let peak = 0
   for (let i = 1; i < run.values.length; i++) if (run.values[i] > run.values[peak]) peak = i
   const value = run.values[peak]
