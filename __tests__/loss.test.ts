@@ -1123,6 +1123,24 @@ describe('what the survey of public logs found besides', () => {
     ])
   })
 
+  it("a logger's file:line after its level (%(filename)s:%(lineno)d]) is prefix: the step that follows is the point's", () => {
+    // gen.py's logging style, as the climb-back reason quoted it: "at step 4" for the log's "step 44".
+    const series = readOutput(
+      [11, 22, 33, 44]
+        .map(
+          (step, i) =>
+            `2024-05-01 07:53:${31 + i},011 INFO train.py:88] step ${step} | loss 0.${5 - i}`
+        )
+        .join('\n')
+    ).series()
+    expect(series.find(s => s.key === 'loss')!.points.map(p => [p.step, p.value])).toEqual([
+      [11, 0.5],
+      [22, 0.4],
+      [33, 0.3],
+      [44, 0.2]
+    ])
+  })
+
   it("an epoch's lines may repeat (two batches with the same loss), and a second table's epoch 0 is a point", () => {
     const batches = readOutput(
       '2025-03-02 05:16:20,962 - INFO - Epoch 1 - Batch loss: 12.1336\n2025-03-02 05:16:21,100 - INFO - Epoch 1 - Batch loss: 12.1336'
@@ -3133,6 +3151,10 @@ describe('linear-time patterns (issue #13)', () => {
     ['tensor( repeated', 'loss: ' + 'tensor(1, '.repeat(15_000)],
     ['a table header', 'epoch  train_loss\n' + '1 '.repeat(75_000)],
     ["a logger's timestamp before spaces", '2024-01-01 10:00:00' + ' '.repeat(150_000) + 'x'],
+    [
+      "a logger's file:line before spaces",
+      '2024-01-01 10:00:00 INFO a.py' + ' '.repeat(150_000) + ':1]'
+    ],
     ['a split word before spaces', 'Val epoch' + ' '.repeat(150_000) + 'x'],
     ['spaces before a progress bar', 'a' + ' '.repeat(150_000) + '| 1/2 [00:01<00:02, 3.2it/s]'],
     ['a loss key repeated', 'Model loss 1 '.repeat(11_000)],

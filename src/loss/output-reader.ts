@@ -210,7 +210,7 @@ const CJK_SPLIT = /测试|測試|验证|驗證/
 // fairseq's "2023-06-13 17:31:08 | INFO | " (its logger's name stays: "valid | epoch 3 | …"), PaddlePaddle's
 // "[2022/04/04 17:51:12] root INFO: ".
 const LOG_PREFIX =
-  /^(?:(?:DEBUG|INFO|WARNING|ERROR):[\w.]*:|[IWE]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [\w.-]+:\d+\] |\[?\d{2,4}[-/]\d{2}[-/]?\d{0,2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?(?: \| (?:DEBUG|INFO|WARNING) \|| [\w.]+ (?:DEBUG|INFO|WARNING):)?(?: - [\w.]+)?(?: *(?:- *)?\[?(?:DEBUG|INFO|WARNING)\]?)?(?: *- )?) */
+  /^(?:(?:DEBUG|INFO|WARNING|ERROR):[\w.]*:|[IWE]\d{4} \d{2}:\d{2}:\d{2}\.\d+ +\d+ [\w.-]+:\d+\] |\[?\d{2,4}[-/]\d{2}[-/]?\d{0,2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?(?: \| (?:DEBUG|INFO|WARNING) \|| [\w.]+ (?:DEBUG|INFO|WARNING):)?(?: - [\w.]+)?(?: *(?:- *)?\[?(?:DEBUG|INFO|WARNING)\]?)?(?: [\w.-]+:\d+\])?(?: *- )?) */
 /** A logger's source file (DeepSpeed's "[loss_scaler.py:188:update_scale]"): no key, though it holds "loss". */
 const SOURCE_FILE = /\.(?:py|cc|cpp|h|js|ts)$/
 // A step named inside the line: "Epoch=1 Step=120", TensorFlow's "loss = 0.5, step = 801".
