@@ -65,9 +65,9 @@ export const ABSURD_SCALE = 10
 /**
  * A run whose first value is this many times the label's largest chance level diverged before it printed: Adam
  * at lr 10 on BCE prints 800 to 3e8 first, then wanders back to 1-2.6 times the chance level (the independent
- * corpus, README). It passes only ending at CHANCE_SHARE of that level or below. A thousand, not ABSURD_SCALE: a loss summed over a
- * batch of up to a thousand rows starts below it, and ends above the chance level though it learned. A point
- * after the first this high fails the run wherever it ends (divergedAfterStart).
+ * corpus, README). It passes only ending at CHANCE_SHARE of that level or below. A thousand, not ABSURD_SCALE:
+ * a loss summed over a batch of up to a thousand rows starts below it, and ends above the chance level though it
+ * learned. A point after the first this high, and above it, fails the run wherever it ends (divergedAfterStart).
  */
 export const DIVERGED_START = 1000
 /** A final loss at most this share of the chance level and of the first value is learning, trend or not. */
@@ -906,8 +906,9 @@ function divergedStart(
 
 /**
  * Why a run whose loss climbed after its first point, above it, to DIVERGED_START times the label's largest
- * chance level fails wherever it ends: it diverged (a run that diverged before it printed is divergedStart's). Adam at lr 10 on BCE climbs to 1e5 and more, its logits so large that a
- * batch it gets right scores exactly 0 and one it gets wrong thousands, so its last prints may all be 0.
+ * chance level fails wherever it ends: it diverged (a run that diverged before it printed is divergedStart's).
+ * Adam at lr 10 on BCE climbs to 1e5 and more, its logits so large that a batch it gets right scores exactly 0
+ * and one it gets wrong thousands, so its last prints may all be 0.
  */
 function divergedAfterStart(
   run: RunShape,
