@@ -2267,6 +2267,12 @@ describe('runs from an independent torch sweep, unlike fixtures/loss-corpus', ()
       /^its first value 3\.685e\+5 is [\d.e+]+ times the largest chance-level loss of this label \(0\.6922\): the run diverged before it printed .*, and it ends at 0\.587, not below 50\.0 % of that level/
     )
     expect(judgeText(text, label, { divergedEndBelowLevel: true }).verdict).toBe('pass')
+    // Named, so its chance level is known (0.6922, and 0.587 is below it), it fails the same way.
+    const named = judgeText(text.replaceAll('loss:', 'bce_loss:'), label)
+    expect(named.baseline).toMatchObject({ applied: true })
+    expect(named.reason).toMatch(
+      /^its first value 3\.685e\+5 .*, and it ends at 0\.587, not below 50\.0 % of that level/
+    )
   })
 
   it("a dead ReLU regressor whose output bias starts off the mean is weighed against the label's variance", async () => {

@@ -825,8 +825,8 @@ function fellAtEveryPoint(values: number[]): boolean {
 
 /**
  * The chance level: what a model scores by predicting the label's distribution; a reason when it fails. Where it
- * is not known, only an end (or a start) far past the label's largest fails, unless SGD's weights explain the
- * loss (`classifies`).
+ * is not known, only an end far past the label's largest fails, unless SGD's weights explain the loss
+ * (`classifies`). A run that diverged is divergence's.
  */
 function chanceLevel(
   options: Settled,
@@ -854,10 +854,7 @@ function chanceLevel(
   if (baseline.value === undefined) {
     const result: BaselineResult = { applied: false, reason: baseline.skipped }
     if (classifies) return { result }
-    const failure =
-      absurdEnd(at.end, baseline.scale, options.absurdScale, context) ??
-      divergedStart(at, baseline.scale, options, context)
-    return { result, failure }
+    return { result, failure: absurdEnd(at.end, baseline.scale, options.absurdScale, context) }
   }
   const { final } = at
   const result: BaselineResult = {
@@ -877,53 +874,70 @@ function chanceLevel(
 const SMOOTHING_TIP =
   ' (if the loss smooths its labels, print the factor, as label_smoothing=0.1, and the chance level takes it in; or set baseline-loss)'
 
-/** Where a run starts and ends: its first value, its last window's mean, and the final loss (finalLoss). */
+/** Where a run ends: its last window's mean, and the final loss (finalLoss). */
 interface RunEnds {
-  first: number
   end: number
   final: { value: number; note?: string }
 }
 
 /**
- * Why a run that started at DIVERGED_START times the label's largest chance level or more fails: it diverged
- * before it printed, so its fall from there is no evidence, and it did not end at `share` (CHANCE_SHARE) of that
- * level or below, the bar a pass with no trend test meets (learnedPastChance).
+ * Why a single run diverged, against DIVERGED_START times the label's largest chance level: it started there
+ * (divergedStart; not asked when SGD's weights explain the loss) or climbed there later (divergedAfterStart).
  */
-function divergedStart(
-  at: RunEnds,
-  level: number | undefined,
-  options: Settled,
-  context: string
-): string | undefined {
-  const { first, end } = at
-  const times = options.divergedStart
-  const share = options.divergedEndBelowLevel ? 1 : options.chanceShare
-  if (level === undefined || times <= 0 || !(first >= level * times) || end < level * share)
-    return undefined
-  const bar = share < 1 ? `${percent(share)} of that level` : 'that level'
-  return `its first value ${format(first)} is ${formatP(first / level)} times the largest chance-level loss of this label (${format(level)}): the run diverged before it printed (too high a learning rate), so its fall from there says nothing, and it ends at ${format(end)}, not below ${bar} (${context})`
-}
-
-/**
- * Why a run whose loss climbed after its first point, above it, to DIVERGED_START times the label's largest
- * chance level fails wherever it ends: it diverged (a run that diverged before it printed is divergedStart's).
- * Adam at lr 10 on BCE climbs to 1e5 and more, its logits so large that a batch it gets right scores exactly 0
- * and one it gets wrong thousands, so its last prints may all be 0.
- */
-function divergedAfterStart(
+function divergence(
   run: RunShape,
   options: Settled,
+  classifies: WeightsClassify | undefined,
   at: (point: LossPoint) => string,
   context: string
 ): string | undefined {
   const level = options.baseline?.scale ?? options.baseline?.value
-  const times = options.divergedStart
-  if (options.divergedPeakPasses || level === undefined || times <= 0) return undefined
+  if (level === undefined || options.divergedStart <= 0) return undefined
+  const bar = level * options.divergedStart
+  return (
+    (classifies ? undefined : divergedStart(run, level, bar, options, context)) ??
+    divergedAfterStart(run, level, bar, options, at, context)
+  )
+}
+
+/**
+ * A run whose first value is at `bar` or above diverged before it printed, so its fall from there is no evidence:
+ * it fails unless it ends at `share` (CHANCE_SHARE) of the level or below, the bar a pass with no trend test
+ * meets (learnedPastChance).
+ */
+function divergedStart(
+  run: RunShape,
+  level: number,
+  bar: number,
+  options: Settled,
+  context: string
+): string | undefined {
+  const [first] = run.values
+  const share = options.divergedEndBelowLevel ? 1 : options.chanceShare
+  if (!(first >= bar) || run.end < level * share) return undefined
+  const below = share < 1 ? `${percent(share)} of that level` : 'that level'
+  return `its first value ${format(first)} is ${formatP(first / level)} times the largest chance-level loss of this label (${format(level)}): the run diverged before it printed (too high a learning rate), so its fall from there says nothing, and it ends at ${format(run.end)}, not below ${below} (${context})`
+}
+
+/**
+ * A run whose loss climbed after its first point, above it, to `bar` fails wherever it ends: it diverged. Adam
+ * at lr 10 on BCE climbs to 1e5 and more, its logits so large that a batch it gets right scores exactly 0 and
+ * one it gets wrong thousands, so its last prints may all be 0.
+ */
+function divergedAfterStart(
+  run: RunShape,
+  level: number,
+  bar: number,
+  options: Settled,
+  at: (point: LossPoint) => string,
+  context: string
+): string | undefined {
+  if (options.divergedPeakPasses) return undefined
   // The highest point after the first that is above it (0: none is).
   let peak = 0
   for (let i = 1; i < run.values.length; i++) if (run.values[i] > run.values[peak]) peak = i
   const value = run.values[peak]
-  if (peak === 0 || !(value >= level * times)) return undefined
+  if (peak === 0 || !(value >= bar)) return undefined
   return `loss reached ${format(value)} at ${at(run.points[peak])}, ${formatP(value / level)} times the largest chance-level loss of this label (${format(level)}): training diverged (too high a learning rate; logits this large score 0 on a batch they get right and thousands on one they get wrong), so where it ends, ${format(run.end)}, says nothing (${context})`
 }
 
@@ -1077,11 +1091,16 @@ function judgeRuns(
     : solver
       ? { value: runs[0].values.at(-1)! }
       : finalLoss(runs[0], options)
-  const ends = { first: runs[0].values[0], end, final }
-  const chance = chanceLevel(options, runs.length, ends, context.full, classifies !== undefined)
+  const chance = chanceLevel(
+    options,
+    runs.length,
+    { end, final },
+    context.full,
+    classifies !== undefined
+  )
   result.baseline = chance.result
   if (chance.failure) return { ...result, reason: chance.failure }
-  const diverged = several ? undefined : divergedAfterStart(runs[0], options, at, context.full)
+  const diverged = several ? undefined : divergence(runs[0], options, classifies, at, context.full)
   if (diverged) return { ...result, reason: diverged }
   if (solver) return judgeSolver(result, solver, which, context.full)
   if (several)
