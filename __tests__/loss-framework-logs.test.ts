@@ -434,6 +434,34 @@ describe('a held-out accuracy printed beside the training loss (torch-val-accura
   })
 })
 
+describe('PyTorch\'s MNIST example: "Test set: Average loss: …, Accuracy: 9890/10000 (99%)"', () => {
+  const classCounts = { '0': 320, '1': 300 }
+  /** Its train() and test() prints, three epochs; the training loss falls at every print. */
+  const mnistLog = (correct: number[]): string =>
+    correct
+      .flatMap((right, epoch) => [
+        ...Array.from(
+          { length: 5 },
+          (_, i) =>
+            `Train Epoch: ${epoch + 1} [${i * 128}/620 (${Math.round((i * 128 * 100) / 620)}%)]\tLoss: ${(0.69 - 0.02 * (epoch * 5 + i)).toFixed(6)}`
+        ),
+        '',
+        `Test set: Average loss: ${(0.64 + 0.005 * epoch).toFixed(4)}, Accuracy: ${right}/620 (${Math.round((right * 100) / 620)}%)`,
+        ''
+      ])
+      .join('\n')
+
+  it('its accuracy is a count of the rows right: a run whose test accuracy never beat the majority class fails', () => {
+    const judged = judgeText(mnistLog([300, 310, 305]), { classCounts })
+    expect(judged.verdict).toBe('fail')
+    expect(judged.reason).toMatch(
+      /^the held-out accuracy "test accuracy" never beat chance: in 3 evaluations its best was 0\.5, .* and its last 0\.4919, against 0\.5161, the majority class's share/
+    )
+    expect(judged.reason).toMatch(/The training loss passed: loss fell/)
+    expect(judgeText(mnistLog([540, 560, 575]), { classCounts }).verdict).toBe('pass')
+  })
+})
+
 describe("scikit-learn solvers' objectives, printed with verbose (sklearn-solvers.py, scikit-learn 1.2)", () => {
   const solverLog = (name: string): Promise<string> => frameworkLog(`sklearn-${name}.txt`)
   const predictable = { classCounts: { '0': 133, '1': 123 } }

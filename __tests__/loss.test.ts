@@ -581,8 +581,10 @@ describe('what the third survey of public logs found', () => {
     expect(series.map(s => [s.key, classify(s).role])).toEqual([
       ['Avg loss', 'train'],
       ['Avg loss', 'validation'],
+      ['validation accuracy', 'ignored'],
       ['loss', 'validation']
     ])
+    expect(valuesOf(series, 'validation accuracy')).toEqual([0.94])
   })
 
   it('a file given alone is a validation loss only by a name that is a split word, not one that holds one', async () => {
@@ -1042,8 +1044,11 @@ describe('what the survey of public logs found besides', () => {
     ).series()
     expect(series.map(s => [s.key, s.context, classify(s).role])).toEqual([
       ['Loss', undefined, 'train'],
-      ['Average loss', 'test', 'validation']
+      ['Average loss', 'test', 'validation'],
+      ['test accuracy', 'test', 'ignored']
     ])
+    // Its accuracy is a count of the rows right: the share is the held-out accuracy held-out.ts weighs.
+    expect(valuesOf(series, 'test accuracy')).toEqual([0.989])
   })
 
   it('a line that only names a split ("Test Error: ") makes the line right after it that split\'s, and no other', () => {
@@ -1064,8 +1069,10 @@ describe('what the survey of public logs found besides', () => {
     expect(series.map(s => [s.key, s.context, s.points.length])).toEqual([
       ['loss', undefined, 3],
       ['Avg loss', 'test', 1],
+      ['test accuracy', 'test', 1],
       ['loss', 'eval', 1]
     ])
+    expect(valuesOf(series, 'test accuracy')).toEqual([10.6])
   })
 
   it('between train_loss and loss the finer series wins (nanoGPT: "iter N: loss" over "step N: train loss")', () => {
@@ -1094,13 +1101,17 @@ describe('what the survey of public logs found besides', () => {
     expect(series.map(s => [s.key, classify(s).role])).toEqual([
       ['train loss', 'train'],
       ['loss', 'validation'],
+      ['validation accuracy', 'ignored'],
       ['Loss', 'validation'],
       ['Loss', 'validation'],
       ['Average loss', 'validation'],
+      ['test accuracy', 'ignored'],
       ['Train Loss', 'train'],
       ['Vali Loss', 'validation'],
       ['Test Loss', 'validation']
     ])
+    expect(valuesOf(series, 'validation accuracy')).toEqual([0.249])
+    expect(valuesOf(series, 'test accuracy')).toEqual([75])
   })
 
   it('a step printed twice by two loggers is one point; several losses of one name on a line stay apart', () => {

@@ -174,6 +174,13 @@ const HELD_OUT_ACCURACY = new RegExp(
   String.raw`(?<![\w./-])(?<key>(?:val(?:id(?:ation)?)?|test|eval|dev)[ _]?acc(?:uracy)?)(?:\s*[:=]\s*|\s+)(?<value>${NUM})(?![\w.])`,
   'gi'
 )
+// An accuracy on a line that names a held-out split first (PyTorch's MNIST example: "Test set: Average loss:
+// 0.03, Accuracy: 9890/10000 (99%)"; its quickstart: "Test Error: ", then " Accuracy: 10.6%, Avg loss: 2.30").
+const SPLIT_ACCURACY = new RegExp(
+  String.raw`(?<![\w./-])acc(?:uracy)?(?:\s*[:=]\s*|\s+)(?:(?<correct>\d+)\s*/\s*(?<total>\d+)(?![\d.])|(?<value>${NUM})(?![\w.]))`,
+  'i'
+)
+const HELD_OUT_SPLITS = new Set(['validation', 'test', 'eval'])
 // "time cost: 1.2 s" is no loss.
 const TIME_UNIT = /^\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?)\b/i
 const SPLIT_BEFORE =
@@ -875,6 +882,15 @@ export class OutputMetricsReader {
     return before[2] && isLossKey(before[1]) ? before[1] : `${before[1]} ${key}`
   }
 
+  /** A held-out split's accuracy on its line, as `<split> accuracy` (a count of rows right is its share). */
+  private readSplitAccuracy(body: string, split: string, lineNumber: number, step?: number): void {
+    const m = SPLIT_ACCURACY.exec(body)
+    if (!m) return
+    const { correct, total, value } = m.groups!
+    const text = value ?? (Number(total) > 0 ? String(Number(correct) / Number(total)) : '')
+    this.add(`${split} accuracy`, text, lineNumber, step, split)
+  }
+
   /** The split a line names, or that it is an epoch's summary; undefined for a training step's line. */
   private contextOf(body: string): string | undefined {
     const leadingSplit = LEADING_SPLIT.exec(body)
@@ -926,7 +942,13 @@ export class OutputMetricsReader {
         read.add(m.groups!.key)
         add(m)
       }
-    for (const m of body.matchAll(HELD_OUT_ACCURACY)) add(m)
+    let heldOutAccuracy = false
+    for (const m of body.matchAll(HELD_OUT_ACCURACY)) {
+      add(m)
+      heldOutAccuracy = true
+    }
+    if (!heldOutAccuracy && split && HELD_OUT_SPLITS.has(split))
+      this.readSplitAccuracy(body, split, lineNumber, step)
     if (losses.length > 0 || (!line.includes(':') && !line.includes('='))) return
     for (const m of line.matchAll(NAMED)) {
       const key = m.groups!.key
