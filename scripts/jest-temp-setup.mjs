@@ -15,7 +15,7 @@ export default async function setup() {
 
 /**
  * Where `python3` is a version manager's shim (pyenv's runs bash and pyenv, ~0.3 s of CPU, before Python), the
- * tests start the interpreter it resolves to directly: the same Python, a hundred times fewer processes.
+ * tests start the interpreter it resolves to directly: the same Python, eight processes fewer at each start.
  */
 async function skipPythonShim(folder) {
   let interpreter
