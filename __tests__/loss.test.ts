@@ -1112,6 +1112,10 @@ describe('what the survey of public logs found besides', () => {
     ])
     expect(valuesOf(series, 'validation accuracy')).toEqual([0.249])
     expect(valuesOf(series, 'test accuracy')).toEqual([75])
+    // Every held-out split a line can name first, a dev set's too.
+    expect(
+      valuesOf(readOutput('Dev set: loss 0.52, accuracy 0.81').series(), 'dev accuracy')
+    ).toEqual([0.81])
   })
 
   it('a step printed twice by two loggers is one point; several losses of one name on a line stay apart', () => {

@@ -18,7 +18,7 @@ import {
   type TableRow,
   yoloResultsRow
 } from './console-tables.js'
-import { isLossKey } from './loss-keys.js'
+import { isLossKey, VALIDATION_TOKENS } from './loss-keys.js'
 import { AGENT_REWARDS } from './reward.js'
 import { barFrame, ProgressBars, type BarFrame } from './progress-bars.js'
 import {
@@ -180,7 +180,6 @@ const SPLIT_ACCURACY = new RegExp(
   String.raw`(?<![\w./-])acc(?:uracy)?(?:\s*[:=]\s*|\s+)(?:(?<correct>\d+)\s*/\s*(?<total>\d+)(?![\d.])|(?<value>${NUM})(?![\w.]))`,
   'i'
 )
-const HELD_OUT_SPLITS = new Set(['validation', 'test', 'eval'])
 // "time cost: 1.2 s" is no loss.
 const TIME_UNIT = /^\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?)\b/i
 const SPLIT_BEFORE =
@@ -942,12 +941,9 @@ export class OutputMetricsReader {
         read.add(m.groups!.key)
         add(m)
       }
-    let heldOutAccuracy = false
-    for (const m of body.matchAll(HELD_OUT_ACCURACY)) {
-      add(m)
-      heldOutAccuracy = true
-    }
-    if (!heldOutAccuracy && split && HELD_OUT_SPLITS.has(split))
+    const accuracies = [...body.matchAll(HELD_OUT_ACCURACY)]
+    for (const m of accuracies) add(m)
+    if (!accuracies.length && split && VALIDATION_TOKENS.has(split))
       this.readSplitAccuracy(body, split, lineNumber, step)
     if (losses.length > 0 || (!line.includes(':') && !line.includes('='))) return
     for (const m of line.matchAll(NAMED)) {

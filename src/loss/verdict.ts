@@ -1291,10 +1291,9 @@ function noSignificantFall(
       : ''
   const noise = `loss did not fall beyond its own noise: p = ${formatP(trend.p)}, needs p < ${format(trend.significance)}${climbed}`
   if (fallOfNote <= 0) return { verdict: 'fail', reason: `${noise} (${context})` }
-  const atChance = satAtChance(runs, trend.p, options)
   if (pRise < FALL_LEVEL) {
     const early = options.firstPointFallFails ? undefined : fellAtFirstPoint(runs, fallOfNote)
-    if (early && !atChance)
+    if (early && !satAtChance(runs, trend.p, options))
       return {
         verdict: 'inconclusive',
         reason: `${noise}, yet its first value ${format(early.first)} stands above every later point (p = ${formatP(early.p)} against their own noise) and the run ends ${percent(early.fall)} below it: a fall between its first two prints, then flat. A model that learned within its first steps looks so, and so does one that learned only the label's distribution: log the loss from the first step, or more often, so the fall itself is tested (${context})`
@@ -1304,6 +1303,7 @@ function noSignificantFall(
       reason: `${noise}, and it fell less than ${percent(fallOfNote)}, the least a run that learned falls: with that fall undone its points rise (p = ${formatP(pRise)}) (${context})`
     }
   }
+  const atChance = satAtChance(runs, trend.p, options)
   if (atChance) return { verdict: 'fail', reason: `${noise}, and ${atChance} (${context})` }
   return {
     verdict: 'inconclusive',
@@ -1324,9 +1324,9 @@ function fellAtFirstPoint(
   fallOfNote: number
 ): { first: number; fall: number; p: number } | undefined {
   if (runs.length > 1) return undefined
-  const [{ values, window }] = runs
+  const [{ values, window, end }] = runs
   const first = values[0]
-  const fall = (first - mean(values.slice(-window))) / Math.abs(first)
+  const fall = (first - end) / Math.abs(first)
   if (!(fall >= fallOfNote) || !values.slice(1).every(value => value < first)) return undefined
   const p = firstAbove(values, window)
   return p < FIRST_POINT_LEVEL ? { first, fall, p } : undefined
