@@ -2303,6 +2303,80 @@ describe('runs from an independent torch sweep, unlike fixtures/loss-corpus', ()
   })
 })
 
+describe('a held-out accuracy far above the majority class passes a run its training loss left inconclusive', () => {
+  // fixtures/loss-corpus/independent's L_torch_logreg at seed 7: a per-epoch mean train_loss that fell within
+  // its first epoch (0.6648, no chance level: not where an untrained model starts) and then only wandered.
+  const label = { classCounts: { '0': 428, '1': 423, '2': 438 } }
+
+  it('a torch logistic regression whose val_acc rose to 0.81 against a majority of 0.34 passes, naming it', async () => {
+    const text = await frameworkLog('torch-logreg-val-acc-learns.txt')
+    const judged = judgeText(text, label)
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /^the held-out accuracy "val_acc" ended at 0\.8062, at step 6 \(command output line 9\), past 0\.6699, halfway from 0\.3398, the majority class's share .* to a perfect score, and rose from 0\.7665 at its first of 6 evaluations while the loss fell: .* The training loss alone was inconclusive: loss did not fall beyond its own noise: p = 0\.02778/
+    )
+    expect(judged.heldOutCredit).toMatchObject({ key: 'val_acc', value: 0.8062, step: 6 })
+    expect(renderSummary({ ...runReport, loss: judged })).toContain(
+      'Passed on the held-out score `val_acc`: 0.8062 at step 6, halfway from chance to perfect or more.'
+    )
+    expect(judgeText(text, label, { noHeldOutCredit: true }).verdict).toBe('inconclusive')
+    // Without the label, no majority to weigh it against.
+    expect(judgeText(text, {}).verdict).toBe('inconclusive')
+  })
+
+  it('stays inconclusive when the accuracy ends short of halfway, or never moved and the loss fell less than 20 %', async () => {
+    const text = await frameworkLog('torch-logreg-val-acc-learns.txt')
+    expect(judgeText(text.replace('val_acc=0.8062', 'val_acc=0.6562'), label).verdict).toBe(
+      'inconclusive'
+    )
+    // A model trained before (fine-tuning) whose training changes nothing scores the same at every evaluation.
+    const unmoved = text.replace(/val_acc=[\d.]+/g, 'val_acc=0.8062')
+    expect(judgeText(unmoved, label).verdict).toBe('inconclusive')
+    // One evaluation, after training: the loss's windows must have fallen 20 % (here 10.8 %).
+    const once = text
+      .replace(/ val_acc=[\d.]+/g, '')
+      .replace('Validation loss: 0.4983', 'Test accuracy: 0.8062')
+    expect(judgeText(once, label).verdict).toBe('inconclusive')
+    const fell = once.replace('train_loss=0.5426', 'train_loss=0.8426')
+    expect(judgeText(fell, label)).toMatchObject({
+      verdict: 'pass',
+      heldOutCredit: { key: 'Test accuracy', value: 0.8062 }
+    })
+    expect(judgeText(fell, label).reason).toMatch(/and the loss's windows fell 28\.5 %: /)
+  })
+
+  it('credits a fall all before the second print, its first value above every later point, by one evaluation', () => {
+    // 40 per-batch points: 0.8, then 0.5 ± 0.03; the windows of 10 fell 6.2 %, too little alone.
+    const values = [0.8, ...Array.from({ length: 39 }, (_, i) => 0.5 + 0.03 * Math.sin(i * 2.1))]
+    const steps = values.map((value, i) => `step ${i + 1} loss ${value.toFixed(4)}`).join('\n')
+    const judged = judgeText(`${steps}\nTest accuracy: 0.9\n`, label)
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /and the loss fell 37\.9 % from its first value 0\.8, which stands above every later point \(p = 3e-13\): /
+    )
+    expect(
+      judgeText(`${steps}\nTest accuracy: 0.9\n`, label, { noHeldOutCredit: true }).verdict
+    ).toBe('inconclusive')
+    // The same points from a first value among them: nothing says training moved the model.
+    const flat = steps.replace('loss 0.8000', 'loss 0.5100')
+    expect(judgeText(`${flat}\nTest accuracy: 0.9\n`, label).verdict).not.toBe('pass')
+  })
+
+  it('credits past a majority too large to fail a run on (a skewed label)', async () => {
+    const text = await frameworkLog('torch-logreg-val-acc-learns.txt')
+    // Majority 0.70: its chance level 0.82 would pass this run on its own (ending below 90 % of it), so that
+    // rule is off here.
+    const skewed = { classCounts: { '0': 900, '1': 200, '2': 189 } }
+    const rules = { chanceSupport: 0 }
+    expect(judgeText(text, skewed, rules).verdict).toBe('inconclusive')
+    const judged = judgeText(text.replace('val_acc=0.8062', 'val_acc=0.9662'), skewed, rules)
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /ended at 0\.9662, .* past 0\.8491, halfway from 0\.6982, the majority/
+    )
+  })
+})
+
 describe('a validation loss that stayed at the chance level: the model learned its training rows by heart', () => {
   // skorch-random-labels.py: skorch 0.12 on 256 rows whose labels were drawn apart from their features.
   const randomLabels = { classCounts: { '0': 115, '1': 141 } }
@@ -2811,16 +2885,26 @@ describe('the shapes of a loss that did not learn', () => {
 })
 
 describe('the chance-level baseline', () => {
-  it("a held-out score's chance: the majority share up to 0.6 (past it accuracy is not weighed), an R² of 0", () => {
+  it("a held-out score's chance: the majority share (a miss fails up to 0.6, past it only a pass is credited), an R² of 0", () => {
     const score = (label: LabelStats) => resolveBaseline('auto', 'loss', label).heldOutScore
-    expect(score({ classCounts: { a: 128, b: 128 } })?.value).toBe(0.5)
-    expect(score({ classCounts: { a: 150, b: 100 } })?.value).toBe(0.6)
-    expect(score({ classCounts: { a: 180, b: 76 } })).toBeUndefined()
+    expect(score({ classCounts: { a: 128, b: 128 } })).toMatchObject({
+      value: 0.5,
+      missFails: true
+    })
+    expect(score({ classCounts: { a: 150, b: 100 } })).toMatchObject({
+      value: 0.6,
+      missFails: true
+    })
+    expect(score({ classCounts: { a: 180, b: 76 } })).toMatchObject({
+      value: 0.703125,
+      missFails: false
+    })
     const numeric = { count: 9, mean: 0, variance: 1, meanAbsoluteDeviation: 0.8 }
     expect(score({ numeric })).toEqual({
       value: 0,
       description: '0, the R² of predicting the mean',
-      score: 'r2'
+      score: 'r2',
+      missFails: true
     })
     expect(
       resolveBaseline('off', 'loss', { classCounts: { a: 1, b: 1 } }).heldOutScore

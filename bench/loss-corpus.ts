@@ -296,6 +296,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   [
     'a validation loss at the chance level fails no run (the previous rule; only skorch prints one here)',
     () => ({ noHeldOut: true })
+  ],
+  [
+    'a held-out accuracy past halfway from chance passes no inconclusive run (the previous rule; only skorch prints one here)',
+    () => ({ noHeldOutCredit: true })
   ]
 ]
 for (const [name, options] of variants) report(name, c => judged(c, options(c)))

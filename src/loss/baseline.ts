@@ -69,6 +69,8 @@ export interface ScoreChance {
   description: string
   /** Which score has this chance level: a classifier's accuracy, or a regressor's R². */
   score: 'accuracy' | 'r2'
+  /** Whether a score that never beat this level fails the run: not past SCORED_MAJORITY. */
+  missFails: boolean
 }
 
 /** `baseline-loss`: `auto` (from the key and the label), `off`, or a number. */
@@ -567,14 +569,19 @@ function heldOutScoreChance(label: LabelStats): ScoreChance | undefined {
   if (isClassLabel(label)) {
     const counts = Object.values(label.classCounts!)
     const share = Math.max(...counts) / counts.reduce((sum, count) => sum + count, 0)
-    if (share > SCORED_MAJORITY) return undefined
     return {
       value: share,
       description: `${format(share)}, the majority class's share (the accuracy of always predicting it)`,
-      score: 'accuracy'
+      score: 'accuracy',
+      missFails: share <= SCORED_MAJORITY
     }
   }
   if (label.numeric)
-    return { value: 0, description: '0, the R² of predicting the mean', score: 'r2' }
+    return {
+      value: 0,
+      description: '0, the R² of predicting the mean',
+      score: 'r2',
+      missFails: true
+    }
   return undefined
 }

@@ -151,30 +151,82 @@ function heldOutScore(key: string, score: ScoreChance['score']): boolean {
 }
 
 /**
- * A held-out score of the training loss's run (higher is better) when neither its best nor its last value
- * beat `chance`: the best model it saw does no better than the majority class (or, for a regressor, the mean)
- * on rows it did not train on. An accuracy printed in percent (a value past 1) is read as a share.
+ * The held-out score of the training loss's run (higher is better), its finite values as shares (an accuracy
+ * printed in percent, a value past 1, is read as one), when its last was written with or after the last
+ * training loss: scores written only before training ended may be the untrained model's.
+ */
+function heldOutScores(
+  training: MetricSeries,
+  others: Candidate[],
+  chance: ScoreChance
+): { series: MetricSeries; points: LossPoint[] } | undefined {
+  const series = ofRun(training, others, other =>
+    heldOutScore(other.series.key, chance.score)
+  ).sort((a, b) => b.finite - a.finite)[0]?.series
+  if (!series) return undefined
+  const finite = finitePoints(series)
+  const percent = chance.score === 'accuracy' && finite.some(point => point.value > 1)
+  const points = percent ? finite.map(point => ({ ...point, value: point.value / 100 })) : finite
+  return afterTraining(points.at(-1)!, training, series) ? { series, points } : undefined
+}
+
+/**
+ * A held-out score of the training loss's run when neither its best nor its last value beat `chance`: the best
+ * model it saw does no better than the majority class (or, for a regressor, the mean) on rows it did not train
+ * on.
  */
 export function heldOutScoreAtChance(
   training: MetricSeries,
   others: Candidate[],
   chance: ScoreChance
 ): ScoreMiss | undefined {
-  const score = ofRun(training, others, other => heldOutScore(other.series.key, chance.score)).sort(
-    (a, b) => b.finite - a.finite
-  )[0]?.series
-  if (!score) return undefined
-  const finite = finitePoints(score)
-  const percent = chance.score === 'accuracy' && finite.some(point => point.value > 1)
-  const share = (point: LossPoint): LossPoint =>
-    percent ? { ...point, value: point.value / 100 } : point
-  const best = share(finite.reduce((high, point) => (point.value > high.value ? point : high)))
-  const last = share(finite.at(-1)!)
-  // As for a validation loss: scores written only before training ended may be the untrained model's.
-  if (!afterTraining(last, training, score)) return undefined
+  const scores = heldOutScores(training, others, chance)
+  if (!scores) return undefined
+  const { series, points } = scores
+  const best = points.reduce((high, point) => (point.value > high.value ? point : high))
+  const last = points.at(-1)!
   if (best.value > chance.value || last.value > chance.value) return undefined
-  return { series: score, best, last, evaluations: finite.length }
+  return { series, best, last, evaluations: points.length }
 }
+
+/**
+ * How far from chance toward a perfect score (1) a held-out score must end to credit a fall the training loss
+ * could not show (HeldOutCredit): halfway. A model that learned nothing scores the majority class's share on
+ * rows it did not train on, give or take their sampling: halfway above a majority of 0.5, 0.75, is 3.5
+ * standard deviations above it on 50 rows.
+ */
+export const HELD_OUT_CREDIT = 0.5
+
+/** A held-out score that ended past HELD_OUT_CREDIT: its first and last values, and how many it had. */
+export interface HeldOutCredit {
+  series: MetricSeries
+  first: LossPoint
+  last: LossPoint
+  evaluations: number
+  /** The score it had to reach. */
+  bar: number
+}
+
+/** The held-out score of the training loss's run when its last value ended past HELD_OUT_CREDIT. */
+export function heldOutScoreBeatsChance(
+  training: MetricSeries,
+  others: Candidate[],
+  chance: ScoreChance
+): HeldOutCredit | undefined {
+  const scores = heldOutScores(training, others, chance)
+  if (!scores) return undefined
+  const { series, points } = scores
+  const bar = chance.value + HELD_OUT_CREDIT * (1 - chance.value)
+  const last = points.at(-1)!
+  if (!(last.value >= bar)) return undefined
+  return { series, first: points[0], last, evaluations: points.length, bar }
+}
+
+/** A held-out score's name in a reason. */
+const scoreName = (series: MetricSeries): string =>
+  series.key === SKLEARN_VALIDATION_SCORE
+    ? "scikit-learn's validation score (early_stopping=True: its accuracy, or R², on the rows it holds out)"
+    : `the held-out accuracy "${series.key}"`
 
 /** Why a run whose held-out score never beat chance fails. */
 export function scoreAtChanceReason(
@@ -183,9 +235,19 @@ export function scoreAtChanceReason(
   training: string
 ): string {
   const { series, best, last, evaluations } = miss
-  const which =
-    series.key === SKLEARN_VALIDATION_SCORE
-      ? "scikit-learn's validation score (early_stopping=True: its accuracy, or R², on the rows it holds out)"
-      : `the held-out accuracy "${series.key}"`
-  return `${which} never beat chance: in ${evaluations} evaluations its best was ${format(best.value)}, at ${where(best, series)}, and its last ${format(last.value)}, against ${chance.description}. A model that learned beats chance on rows it did not train on; this one did not (labels shuffled from their rows, features that do not predict them, or training rows learned by heart); a run too short to generalise looks the same: give it more steps, or set baseline-loss to off. The training loss ${training}`
+  return `${scoreName(series)} never beat chance: in ${evaluations} evaluations its best was ${format(best.value)}, at ${where(best, series)}, and its last ${format(last.value)}, against ${chance.description}. A model that learned beats chance on rows it did not train on; this one did not (labels shuffled from their rows, features that do not predict them, or training rows learned by heart); a run too short to generalise looks the same: give it more steps, or set baseline-loss to off. The training loss ${training}`
+}
+
+/**
+ * Why a run the training loss left inconclusive passes on its held-out score; `moved` says how training moved
+ * the model there.
+ */
+export function scoreBeatsChanceReason(
+  credit: HeldOutCredit,
+  chance: { description: string },
+  moved: string,
+  training: string
+): string {
+  const { series, last, bar } = credit
+  return `${scoreName(series)} ended at ${format(last.value)}, at ${where(last, series)}, past ${format(bar)}, halfway from ${chance.description} to a perfect score, and ${moved}: a model that learned nothing scores near chance on rows it did not train on. The training loss alone was inconclusive: ${training}`
 }

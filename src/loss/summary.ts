@@ -26,6 +26,8 @@ export function lossSummary(result: LossResult) {
     trendP: decidingP(result.trend) ?? null,
     /** The least value of a validation loss that stayed at the chance level, when that failed the run. */
     validationAtChance: result.validationAtChance ?? null,
+    /** The held-out score that passed a run its training loss alone left inconclusive. */
+    heldOutCredit: result.heldOutCredit ?? null,
     others: result.others
   }
 }

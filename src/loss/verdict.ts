@@ -30,7 +30,10 @@ import {
   heldOutAtChance,
   atChanceReason,
   heldOutScoreAtChance,
-  scoreAtChanceReason
+  heldOutScoreBeatsChance,
+  scoreAtChanceReason,
+  scoreBeatsChanceReason,
+  type HeldOutCredit
 } from './held-out.js'
 import { zeroWeightsStart } from './solver-objective.js'
 import { judgeAgent, reinforcementRun } from './reward.js'
@@ -179,6 +182,8 @@ export interface JudgeOptions {
   noPastEveryChance?: boolean
   /** The previous rule: a validation loss beside the training loss is not weighed against the chance level. */
   noHeldOut?: boolean
+  /** The previous rule: a held-out score past halfway from chance to perfect does not pass an inconclusive run. */
+  noHeldOutCredit?: boolean
   /** The previous rule: "sat at chance" weighs the last window's mean, not the last half's. */
   satWindowOnly?: boolean
   /** The previous rule: a pass that fell from above its chance level to near it need not end below it. */
@@ -303,6 +308,8 @@ export interface LossResult {
   frozenAt?: LossPoint
   /** The least value of a validation loss that stayed at the chance level (set when that failed the run). */
   validationAtChance?: LossPoint & { key: string }
+  /** The last held-out score that passed a run its training loss left inconclusive (passIfScoreBeatsChance). */
+  heldOutCredit?: LossPoint & { key: string }
   /** The minimum a loss climbed back from (set when the climb failed the run). */
   reboundFrom?: LossPoint
   /** Back-to-back runs in the log, each judged; absent when there was one. */
@@ -428,7 +435,12 @@ export function judgeLoss(
     return { ...base, ...stats, ...judgeAgent(agent, levels) }
   const judged = judgeTrainingLoss(series, choice, levels, { ...base, ...stats })
   if (options.noHeldOut) return judged
-  return failIfScoreAtChance(failIfValidationAtChance(judged, choice), choice, options.baseline)
+  const checked = failIfScoreAtChance(
+    failIfValidationAtChance(judged, choice),
+    choice,
+    options.baseline
+  )
+  return options.noHeldOutCredit ? checked : passIfScoreBeatsChance(checked, choice, levels)
 }
 
 /** The training loss's verdict: its shapes, its chance level and its fall (and SGD's weights beside it). */
@@ -495,11 +507,53 @@ function failIfScoreAtChance(
   baseline: Baseline | undefined
 ): LossResult {
   const chance = baseline?.heldOutScore
-  if (judged.verdict === 'fail' || judged.runs || !chance) return judged
+  if (judged.verdict === 'fail' || judged.runs || !chance?.missFails) return judged
   const miss = heldOutScoreAtChance(judged.series!, choice.others, chance)
   if (!miss) return judged
   const training = trainingVerdict(judged)
   return { ...judged, verdict: 'fail', reason: scoreAtChanceReason(miss, chance, training) }
+}
+
+/**
+ * A single run the training loss left inconclusive passes when its held-out score ended past HELD_OUT_CREDIT
+ * (held-out.ts) and training moved the model there: the score rose from its first evaluation while the loss's
+ * windows fell, or the loss fell by `fallOfNote` (between its windows, or from a first value standing above
+ * every later point: fellAtFirstPoint). A model trained before (a checkpoint resumed) whose training does
+ * nothing scores as high on held-out rows, but its score does not move and its loss does not fall.
+ */
+function passIfScoreBeatsChance(judged: LossResult, choice: Choice, options: Settled): LossResult {
+  const chance = options.baseline?.heldOutScore
+  if (judged.verdict !== 'inconclusive' || judged.runs || !chance || judged.drop === undefined)
+    return judged
+  const credit = heldOutScoreBeatsChance(judged.series!, choice.others, chance)
+  if (!credit) return judged
+  const moved = trainingMoved(judged, credit, options.fallOfNote, options.window)
+  if (!moved) return judged
+  return {
+    ...judged,
+    verdict: 'pass',
+    reason: scoreBeatsChanceReason(credit, chance, moved, judged.reason),
+    heldOutCredit: { ...credit.last, key: credit.series.key }
+  }
+}
+
+/** How training moved a model whose held-out score ended past HELD_OUT_CREDIT, or undefined. */
+function trainingMoved(
+  judged: LossResult,
+  { first, last, evaluations }: HeldOutCredit,
+  fallOfNote: number,
+  windowShare: number
+): string | undefined {
+  const drop = judged.drop!
+  if (evaluations > 1 && last.value > first.value && drop > 0)
+    return `rose from ${format(first.value)} at its first of ${evaluations} evaluations while the loss fell`
+  if (drop >= fallOfNote) return `the loss's windows fell ${percent(drop)}`
+  const values = judged.series!.points.map(point => point.value)
+  const window = windowOf(values.length, windowShare)
+  const early = fellAtFirstPoint([{ values, window, end: judged.end! }], fallOfNote)
+  return early
+    ? `the loss fell ${percent(early.fall)} from its first value ${format(early.first)}, which stands above every later point (p = ${formatP(early.p)})`
+    : undefined
 }
 
 /**
@@ -1320,7 +1374,7 @@ const FIRST_POINT_LEVEL = 0.001
  * such a fall, as the first window holds one high point among flat ones. Undefined when the run is not so.
  */
 function fellAtFirstPoint(
-  runs: RunShape[],
+  runs: Array<Pick<RunShape, 'values' | 'window' | 'end'>>,
   fallOfNote: number
 ): { first: number; fall: number; p: number } | undefined {
   if (runs.length > 1) return undefined

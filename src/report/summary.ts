@@ -152,6 +152,10 @@ function lossChecks(loss: LossResult): string[] {
     items.push(
       `Validation loss ${code(loss.validationAtChance.key)} stayed at the chance level: its least ${number(loss.validationAtChance.value)} at step ${loss.validationAtChance.step}.`
     )
+  if (loss.heldOutCredit)
+    items.push(
+      `Passed on the held-out score ${code(loss.heldOutCredit.key)}: ${number(loss.heldOutCredit.value)} at step ${loss.heldOutCredit.step}, halfway from chance to perfect or more.`
+    )
   for (const value of (loss.unparsed ?? []).slice(0, 10))
     items.push(
       `Not a number: ${code(value.text, 60)} for ${code(value.key)} at ${md(value.source)} line ${value.line}.`
