@@ -2377,6 +2377,36 @@ describe('a held-out accuracy far above the majority class passes a run its trai
   })
 })
 
+describe('a plain loss with no chance level passes at p < 0.1 ending below half of every chance level of its label', () => {
+  // fixtures/loss-corpus/independent's L_torch_logreg at seed 112 (blind range): iris, 8 JSON lines of a
+  // per-batch "loss" whose first, 0.5889, already sits below ln 3, so no loss is inferred from it.
+  const label = { classCounts: { '0': 34, '1': 38, '2': 37 } }
+
+  it('a torch logistic regression falling 0.589 → 0.116 at p = 0.016 passes, naming the lowest chance level', async () => {
+    const text = await frameworkLog('torch-logreg-jsonl-noisy-learns.txt')
+    const judged = judgeText(text, label)
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /^loss fell 72\.2 % at p = 0\.01558, which passes below 0\.1 \(not 0\.01\) only because the run also ends at 0\.1159, below half its first value and half the lowest chance level of any known loss for this label \(1\.098, the entropy of the 3 classes' prior .*\): learning, whichever loss it is/
+    )
+    expect(judgeText(text, label, { noFloorSupport: true }).verdict).toBe('inconclusive')
+    // Without the label, no chance level to be below.
+    expect(judgeText(text, {}).verdict).toBe('inconclusive')
+  })
+
+  it('stays inconclusive ending above half the lowest chance level, or with a fall not at p < 0.1', async () => {
+    const text = await frameworkLog('torch-logreg-jsonl-noisy-learns.txt')
+    // A numeric 0/1/2 label of variance 0.2: half of it, 0.1, is below the end.
+    const numeric = {
+      ...label,
+      numeric: { count: 109, mean: 1, variance: 0.2, meanAbsoluteDeviation: 0.4 }
+    }
+    expect(judgeText(text, numeric).verdict).toBe('inconclusive')
+    const noisier = text.replace('"loss": 0.08322', '"loss": 0.38322')
+    expect(judgeText(noisier, label).verdict).toBe('inconclusive')
+  })
+})
+
 describe('a validation loss that stayed at the chance level: the model learned its training rows by heart', () => {
   // skorch-random-labels.py: skorch 0.12 on 256 rows whose labels were drawn apart from their features.
   const randomLabels = { classCounts: { '0': 115, '1': 141 } }

@@ -300,6 +300,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   [
     'a held-out accuracy past halfway from chance passes no inconclusive run (the previous rule; only skorch prints one here)',
     () => ({ noHeldOutCredit: true })
+  ],
+  [
+    'a loss with no known chance level needs p < 0.01 however far below every chance level of its label it ends (the previous rule)',
+    () => ({ noFloorSupport: true })
   ]
 ]
 for (const [name, options] of variants) report(name, c => judged(c, options(c)))

@@ -184,6 +184,8 @@ export interface JudgeOptions {
   noHeldOut?: boolean
   /** The previous rule: a held-out score past halfway from chance to perfect does not pass an inconclusive run. */
   noHeldOutCredit?: boolean
+  /** The previous rule: a loss with no known chance level never passes on a fall at SUPPORTED_SIGNIFICANCE. */
+  noFloorSupport?: boolean
   /** The previous rule: "sat at chance" weighs the last window's mean, not the last half's. */
   satWindowOnly?: boolean
   /** The previous rule: a pass that fell from above its chance level to near it need not end below it. */
@@ -1061,8 +1063,31 @@ function supportedByChance(shape: RunShape, trend: TrendTest, options: Settled):
   return p < options.supportedSignificance && shape.end <= options.chanceSupport * level
 }
 
+/**
+ * supportedByChance for a loss whose chance level is not known: a fall significant at SUPPORTED_SIGNIFICANCE by
+ * a run that ends at most CHANCE_SHARE of its first value and of the lowest chance level of any known loss for
+ * this label (baseline.floor), so it learned whichever loss it is. A plain `loss` whose first print came after
+ * the fall began names no loss (gradient accumulation printing the loss over its steps, a per-epoch mean), and
+ * its per-batch noise can keep the trend test above `significance` however far it fell.
+ */
+function supportedByFloor(shape: RunShape, trend: TrendTest, options: Settled): boolean {
+  const floor = options.baseline?.floor
+  if (!floor || options.noFloorSupport) return false
+  const p = supportedP(trend, options)
+  return (
+    p < options.supportedSignificance &&
+    endsPastHalf(shape.end, shape.values[0], floor.value, options.chanceShare)
+  )
+}
+
 /** Evidence for a pass when the trend test alone does not give one. */
-type Evidence = 'trend' | 'past-chance' | 'past-every-chance' | 'chance-support' | WeightsClassify
+type Evidence =
+  | 'trend'
+  | 'past-chance'
+  | 'past-every-chance'
+  | 'chance-support'
+  | 'floor-support'
+  | WeightsClassify
 
 /** A linear classifier's loss per unit of its weights' norm (the `Norm` scikit-learn's SGD prints). */
 interface WeightsClassify {
@@ -1194,6 +1219,8 @@ function judgeOneRun(
   const p = decidingP(tested.trend)!
   if (p >= significance && supportedByChance(run, tested.trend!, options))
     return { ...tested, ...finalVerdict(tested, runs, options, context.full, 'chance-support') }
+  if (p >= significance && supportedByFloor(run, tested.trend!, options))
+    return { ...tested, ...finalVerdict(tested, runs, options, context.full, 'floor-support') }
   if (tested === result || p < significance)
     return { ...tested, ...finalVerdict(tested, runs, options, context.full) }
   if (learnedPastEveryChance(run, options))
@@ -1313,6 +1340,10 @@ function passEvidence(
         ? `loss fell ${percent(drop)} to ${format(end)}`
         : `loss ended ${percent(-drop)} above its first window, at ${format(end)} (a linear model from zero weights at a constant step learns within its first epoch)`
     return `${moved}${run} with the weights' norm at ${format(endNorm)} (SGD prints it beside the loss): ${format(perWeight)} per unit of weight, at most ${format(evidence.share)} × the label's largest chance level (${format(scale)}). A linear model's loss on the rows it gets wrong grows with its weights: this little per unit of weight is a model that classifies, and SGD starts from zero weights`
+  }
+  if (evidence === 'floor-support') {
+    const p = supportedP(trend, options)
+    return `loss fell ${percent(drop)} at p = ${formatP(p)}${p === trend.slopeP ? " (the least-squares slope's t-test: too few points for Mann–Kendall)" : ''}, which passes below ${format(options.supportedSignificance)} (not ${format(trend.significance)}) only because the run also ends at ${format(end)}, below half its first value and half the lowest chance level of any known loss for this label (${options.baseline?.floor?.description}): learning, whichever loss it is`
   }
   if (evidence === 'chance-support') {
     const level = options.baseline?.value === undefined ? NaN : lowestLevel(options.baseline)
