@@ -424,12 +424,22 @@ describe('a held-out accuracy printed beside the training loss (torch-val-accura
       .series()
       .find(series => series.key === 'Val Acc')
     expect(accuracy?.points).toHaveLength(20)
-    expect(accuracy!.points.every(point => point.value > 1 && point.value <= 100)).toBe(true)
+    const printed = [...text.matchAll(/Val Acc: ([\d.]+)%/g)].map(m => Number(m[1]) / 100)
+    expect(accuracy!.points.map(point => point.value)).toEqual(printed)
     expect(judgeText(text, { classCounts: { '0': 92, '1': 75, '2': 89 } }).verdict).toBe('pass')
     // The same run with its accuracy below the majority share at every epoch: it never beat it.
     const never = text.replace(/Val Acc: [\d.]+%/g, 'Val Acc: 30.00%')
     expect(judgeText(never, { classCounts: { '0': 92, '1': 75, '2': 89 } }).reason).toMatch(
       /held-out accuracy "Val Acc" never beat chance: in 20 evaluations its best was 0\.3,/
+    )
+    // Under 1 % at every epoch (no value past 1 to tell a percentage by): the sign says it, 0.0088 is not 0.88.
+    let epoch = 0
+    const stuck = text.replace(
+      /Val Acc: [\d.]+%/g,
+      () => `Val Acc: ${(0.5 + 0.02 * epoch++).toFixed(2)}%`
+    )
+    expect(judgeText(stuck, { classCounts: { '0': 92, '1': 75, '2': 89 } }).reason).toMatch(
+      /held-out accuracy "Val Acc" never beat chance: in 20 evaluations its best was 0\.0088,/
     )
   })
 })

@@ -1072,7 +1072,7 @@ describe('what the survey of public logs found besides', () => {
       ['test accuracy', 'test', 1],
       ['loss', 'eval', 1]
     ])
-    expect(valuesOf(series, 'test accuracy')).toEqual([10.6])
+    expect(valuesOf(series, 'test accuracy')).toEqual([0.106])
   })
 
   it('between train_loss and loss the finer series wins (nanoGPT: "iter N: loss" over "step N: train loss")', () => {
@@ -1111,7 +1111,7 @@ describe('what the survey of public logs found besides', () => {
       ['Test Loss', 'validation']
     ])
     expect(valuesOf(series, 'validation accuracy')).toEqual([0.249])
-    expect(valuesOf(series, 'test accuracy')).toEqual([75])
+    expect(valuesOf(series, 'test accuracy')).toEqual([0.75])
     // Every held-out split a line can name first, a dev set's too.
     expect(
       valuesOf(readOutput('Dev set: loss 0.52, accuracy 0.81').series(), 'dev accuracy')

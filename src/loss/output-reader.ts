@@ -171,13 +171,13 @@ const CAMEL_LOSS = /[A-Za-z\d]Loss(?:[A-Z\d]|$)/
 // A held-out accuracy ("val_acc 0.52", "Val Acc: 52.34%", "Validation Accuracy = 0.5"): it says whether the
 // model beat the majority class on rows it did not train on (held-out.ts). Top-k ("Acc@5") is not one.
 const HELD_OUT_ACCURACY = new RegExp(
-  String.raw`(?<![\w./-])(?<key>(?:val(?:id(?:ation)?)?|test|eval|dev)[ _]?acc(?:uracy)?)(?:\s*[:=]\s*|\s+)(?<value>${NUM})(?![\w.])`,
+  String.raw`(?<![\w./-])(?<key>(?:val(?:id(?:ation)?)?|test|eval|dev)[ _]?acc(?:uracy)?)(?:\s*[:=]\s*|\s+)(?<value>${NUM})(?<percent> ?%)?(?![\w.])`,
   'gi'
 )
 // An accuracy on a line that names a held-out split first (PyTorch's MNIST example: "Test set: Average loss:
 // 0.03, Accuracy: 9890/10000 (99%)"; its quickstart: "Test Error: ", then " Accuracy: 10.6%, Avg loss: 2.30").
 const SPLIT_ACCURACY = new RegExp(
-  String.raw`(?<![\w./-])acc(?:uracy)?(?:\s*[:=]\s*|\s+)(?:(?<correct>\d+)\s*/\s*(?<total>\d+)(?![\d.])|(?<value>${NUM})(?![\w.]))`,
+  String.raw`(?<![\w./-])acc(?:uracy)?(?:\s*[:=]\s*|\s+)(?:(?<correct>\d+)\s*/\s*(?<total>\d+)(?![\d.])|(?<value>${NUM})(?<percent> ?%)?(?![\w.]))`,
   'i'
 )
 // "time cost: 1.2 s" is no loss.
@@ -886,7 +886,12 @@ export class OutputMetricsReader {
     const m = SPLIT_ACCURACY.exec(body)
     if (!m) return
     const { correct, total, value } = m.groups!
-    const text = value ?? (Number(total) > 0 ? String(Number(correct) / Number(total)) : '')
+    const text =
+      value !== undefined
+        ? accuracyShare(m.groups!)
+        : Number(total) > 0
+          ? String(Number(correct) / Number(total))
+          : ''
     this.add(`${split} accuracy`, text, lineNumber, step, split)
   }
 
@@ -942,7 +947,8 @@ export class OutputMetricsReader {
         add(m)
       }
     const accuracies = [...body.matchAll(HELD_OUT_ACCURACY)]
-    for (const m of accuracies) add(m)
+    for (const m of accuracies)
+      this.add(m.groups!.key, accuracyShare(m.groups!), lineNumber, step, split)
     if (!accuracies.length && split && VALIDATION_TOKENS.has(split))
       this.readSplitAccuracy(body, split, lineNumber, step)
     if (losses.length > 0 || (!line.includes(':') && !line.includes('='))) return
@@ -953,6 +959,15 @@ export class OutputMetricsReader {
       add(m, withSplitWord(key, line.slice(Math.max(0, m.index! - 16), m.index)))
     }
   }
+}
+
+/**
+ * An accuracy's text as a share: one printed with a percent sign ("Val Acc: 0.50%") is a hundredth of its number.
+ * held-out.ts reads a series with a value past 1 as percentages too, but a model at under 1 % (a stuck
+ * classifier of a hundred classes) prints no such value.
+ */
+function accuracyShare({ value, percent }: Record<string, string | undefined>): string {
+  return percent ? String(Number(value) / 100) : value!
 }
 
 /** A split word right before a loss ("Train MSE: …  Val MSE: …", "valid: loss=…") is part of its key. */
