@@ -2362,6 +2362,30 @@ describe('a held-out accuracy far above the majority class passes a run its trai
     expect(judgeText(`${flat}\nTest accuracy: 0.9\n`, label).verdict).not.toBe('pass')
   })
 
+  it('a loss that climbed back passes with a warning when its test accuracy ends far above chance', async () => {
+    // The independent corpus's L_torch_clf_sgdm at seed 21: SGD at lr 0.09, per-batch loss 0.534 → 0.077 at step
+    // 44 → 0.327, and "Test set: Average loss: 0.3381, Accuracy: 482/553 (87%)" against a majority of 0.506.
+    const text = await frameworkLog('torch-sgd-climbs-back-test-accuracy.txt')
+    const balanced = { classCounts: { '0': 722, '1': 740 } }
+    const judged = judgeText(text, balanced)
+    expect(judged.verdict).toBe('pass')
+    expect(judged.reason).toMatch(
+      /^the held-out accuracy "test accuracy" ended at 0\.8716, .* and the loss fell 85\.6 % from its first value 0\.534 to 0\.077 at step 44 before it climbed back: .* The training loss alone failed: loss climbed back: it fell to 0\.077 at step 44/
+    )
+    expect(judged.warnings).toContainEqual(
+      expect.stringMatching(
+        /^loss climbed back: .*; the held-out score "test accuracy" says the model it ends with still beats chance$/
+      )
+    )
+    expect(judged.reboundFrom).toMatchObject({ step: 44, value: 0.077 })
+    expect(judgeText(text, balanced, { noHeldOutCredit: true }).reason).toMatch(
+      /^loss climbed back/
+    )
+    // At 60 % on the test set, short of 0.753: the climb fails the run as before.
+    const lower = text.replace('Accuracy: 482/553 (87%)', 'Accuracy: 332/553 (60%)')
+    expect(judgeText(lower, balanced).reason).toMatch(/^loss climbed back/)
+  })
+
   it('credits past a majority too large to fail a run on (a skewed label)', async () => {
     const text = await frameworkLog('torch-logreg-val-acc-learns.txt')
     // Majority 0.70: its chance level 0.82 would pass this run on its own (ending below 90 % of it), so that

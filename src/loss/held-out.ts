@@ -239,8 +239,8 @@ export function scoreAtChanceReason(
 }
 
 /**
- * Why a run the training loss left inconclusive passes on its held-out score; `moved` says how training moved
- * the model there.
+ * Why a run the training loss left inconclusive, or failed for climbing back, passes on its held-out score;
+ * `moved` says how training moved the model there, `training` what the training loss said.
  */
 export function scoreBeatsChanceReason(
   credit: HeldOutCredit,
@@ -249,5 +249,5 @@ export function scoreBeatsChanceReason(
   training: string
 ): string {
   const { series, last, bar } = credit
-  return `${scoreName(series)} ended at ${format(last.value)}, at ${where(last, series)}, past ${format(bar)}, halfway from ${chance.description} to a perfect score, and ${moved}: a model that learned nothing scores near chance on rows it did not train on. The training loss alone was inconclusive: ${training}`
+  return `${scoreName(series)} ended at ${format(last.value)}, at ${where(last, series)}, past ${format(bar)}, halfway from ${chance.description} to a perfect score, and ${moved}: a model that learned nothing scores near chance on rows it did not train on. The training loss alone ${training}`
 }

@@ -521,21 +521,28 @@ function failIfScoreAtChance(
  * (held-out.ts) and training moved the model there: the score rose from its first evaluation while the loss's
  * windows fell, or the loss fell by `fallOfNote` (between its windows, or from a first value standing above
  * every later point: fellAtFirstPoint). A model trained before (a checkpoint resumed) whose training does
- * nothing scores as high on held-out rows, but its score does not move and its loss does not fall.
+ * nothing scores as high on held-out rows, but its score does not move and its loss does not fall. A loss that
+ * climbed back passes so too, with the climb as a warning: the model it ends with still beats chance.
  */
 function passIfScoreBeatsChance(judged: LossResult, choice: Choice, options: Settled): LossResult {
   const chance = options.baseline?.heldOutScore
-  if (judged.verdict !== 'inconclusive' || judged.runs || !chance || judged.drop === undefined)
-    return judged
+  const climbed = judged.verdict === 'fail' && judged.reboundFrom !== undefined
+  if (judged.verdict !== 'inconclusive' && !climbed) return judged
+  if (judged.runs || !chance || judged.drop === undefined) return judged
   const credit = heldOutScoreBeatsChance(judged.series!, choice.others, chance)
   if (!credit) return judged
-  const moved = trainingMoved(judged, credit, options.fallOfNote, options.window)
+  const moved = climbed
+    ? fellToMinimum(judged, options.fallOfNote)
+    : trainingMoved(judged, credit, options.fallOfNote, options.window)
   if (!moved) return judged
+  const training = `${climbed ? 'failed' : 'was inconclusive'}: ${judged.reason}`
+  const warning = `${judged.reason}; the held-out score "${credit.series.key}" says the model it ends with still beats chance`
   return {
     ...judged,
     verdict: 'pass',
-    reason: scoreBeatsChanceReason(credit, chance, moved, judged.reason),
-    heldOutCredit: { ...credit.last, key: credit.series.key }
+    reason: scoreBeatsChanceReason(credit, chance, moved, training),
+    heldOutCredit: { ...credit.last, key: credit.series.key },
+    warnings: climbed ? [...judged.warnings, warning] : judged.warnings
   }
 }
 
@@ -556,6 +563,15 @@ function trainingMoved(
   return early
     ? `the loss fell ${percent(early.fall)} from its first value ${format(early.first)}, which stands above every later point (p = ${formatP(early.p)})`
     : undefined
+}
+
+/** How far a loss that climbed back had fallen to its minimum, when by `fallOfNote` or more. */
+function fellToMinimum(judged: LossResult, fallOfNote: number): string | undefined {
+  const first = judged.series!.points[0].value
+  const least = judged.reboundFrom!
+  const fall = (first - least.value) / Math.abs(first)
+  if (!(fall >= fallOfNote)) return undefined
+  return `the loss fell ${percent(fall)} from its first value ${format(first)} to ${format(least.value)} at step ${least.step} before it climbed back`
 }
 
 /**
