@@ -26,7 +26,7 @@ export function lossSummary(result: LossResult) {
     trendP: decidingP(result.trend) ?? null,
     /** The least value of a validation loss that stayed at the chance level, when that failed the run. */
     validationAtChance: result.validationAtChance ?? null,
-    /** The held-out score that passed a run its training loss alone left inconclusive. */
+    /** The held-out score that passed a run its training loss alone left inconclusive or failed for climbing back. */
     heldOutCredit: result.heldOutCredit ?? null,
     others: result.others
   }

@@ -310,7 +310,10 @@ export interface LossResult {
   frozenAt?: LossPoint
   /** The least value of a validation loss that stayed at the chance level (set when that failed the run). */
   validationAtChance?: LossPoint & { key: string }
-  /** The last held-out score that passed a run its training loss left inconclusive (passIfScoreBeatsChance). */
+  /**
+   * The last held-out score that passed a run its training loss left inconclusive or failed for climbing back
+   * (passIfScoreBeatsChance).
+   */
   heldOutCredit?: LossPoint & { key: string }
   /** The minimum a loss climbed back from (set when the climb failed the run). */
   reboundFrom?: LossPoint
@@ -1053,11 +1056,15 @@ const endsPastHalf = (end: number, first: number, level: number, share: number):
  * tutorial loop), the first already below where an untrained model starts, so no loss is inferred from it.
  */
 function learnedPastEveryChance(shape: RunShape, options: Settled): boolean {
-  const floor = options.baseline?.floor
   const values = shape.values
-  if (!floor || options.noPastEveryChance || values.length < 3 || !fellAtEveryPoint(values))
-    return false
-  return endsPastHalf(values.at(-1)!, values[0], floor.value, options.chanceShare)
+  if (options.noPastEveryChance || values.length < 3 || !fellAtEveryPoint(values)) return false
+  return endsPastEveryChance(values.at(-1)!, values[0], options)
+}
+
+/** A loss at most CHANCE_SHARE of its first value and of baseline.floor: learning, whichever loss it is. */
+function endsPastEveryChance(end: number, first: number, options: Settled): boolean {
+  const floor = options.baseline?.floor
+  return floor !== undefined && endsPastHalf(end, first, floor.value, options.chanceShare)
 }
 
 /** Mann–Kendall's p once it can reach the supported level (4 points), else the slope's t-test's. */
@@ -1087,12 +1094,10 @@ function supportedByChance(shape: RunShape, trend: TrendTest, options: Settled):
  * its per-batch noise can keep the trend test above `significance` however far it fell.
  */
 function supportedByFloor(shape: RunShape, trend: TrendTest, options: Settled): boolean {
-  const floor = options.baseline?.floor
-  if (!floor || options.noFloorSupport) return false
-  const p = supportedP(trend, options)
+  if (options.noFloorSupport) return false
   return (
-    p < options.supportedSignificance &&
-    endsPastHalf(shape.end, shape.values[0], floor.value, options.chanceShare)
+    supportedP(trend, options) < options.supportedSignificance &&
+    endsPastEveryChance(shape.end, shape.values[0], options)
   )
 }
 
@@ -1357,14 +1362,13 @@ function passEvidence(
         : `loss ended ${percent(-drop)} above its first window, at ${format(end)} (a linear model from zero weights at a constant step learns within its first epoch)`
     return `${moved}${run} with the weights' norm at ${format(endNorm)} (SGD prints it beside the loss): ${format(perWeight)} per unit of weight, at most ${format(evidence.share)} × the label's largest chance level (${format(scale)}). A linear model's loss on the rows it gets wrong grows with its weights: this little per unit of weight is a model that classifies, and SGD starts from zero weights`
   }
-  if (evidence === 'floor-support') {
+  if (evidence === 'chance-support' || evidence === 'floor-support') {
     const p = supportedP(trend, options)
-    return `loss fell ${percent(drop)} at p = ${formatP(p)}${p === trend.slopeP ? " (the least-squares slope's t-test: too few points for Mann–Kendall)" : ''}, which passes below ${format(options.supportedSignificance)} (not ${format(trend.significance)}) only because the run also ends at ${format(end)}, below half its first value and half the lowest chance level of any known loss for this label (${options.baseline?.floor?.description}): learning, whichever loss it is`
-  }
-  if (evidence === 'chance-support') {
-    const level = options.baseline?.value === undefined ? NaN : lowestLevel(options.baseline)
-    const p = supportedP(trend, options)
-    return `loss fell ${percent(drop)} at p = ${formatP(p)}${p === trend.slopeP ? " (the least-squares slope's t-test: too few points for Mann–Kendall)" : ''}, which passes below ${format(options.supportedSignificance)} (not ${format(trend.significance)}) only because the run also ends at ${format(end)}, below ${percent(options.chanceSupport)} of its chance level ${format(level)}`
+    const below =
+      evidence === 'floor-support'
+        ? `half its first value and half the lowest chance level of any known loss for this label (${options.baseline?.floor?.description}): learning, whichever loss it is`
+        : `${percent(options.chanceSupport)} of its chance level ${format(options.baseline?.value === undefined ? NaN : lowestLevel(options.baseline))}`
+    return `loss fell ${percent(drop)} at p = ${formatP(p)}${p === trend.slopeP ? " (the least-squares slope's t-test: too few points for Mann–Kendall)" : ''}, which passes below ${format(options.supportedSignificance)} (not ${format(trend.significance)}) only because the run also ends at ${format(end)}, below ${below}`
   }
   if (trend.slopeP !== undefined && trend.p >= trend.significance)
     return `loss fell ${percent(drop)} along a line: ${trend.points} points are too few for Mann–Kendall, and the least-squares slope is below zero at p = ${formatP(trend.slopeP)} against the points' scatter around it`
