@@ -255,10 +255,13 @@ describe("scikit-learn's MLP with early_stopping=True: its validation score (skl
     expect(judged.reason).toMatch(
       /^scikit-learn's validation score .* never beat chance: in 12 evaluations its best was 0\.4231, at step 1 \(command output line 2\), and its last 0\.3462, against 0\.5195, the majority class's share/
     )
-    expect(judged.reason).toMatch(/The training loss passed: loss fell 4\.0 %/)
-    expect(
-      judgeText(text, { classCounts: { '0': 123, '1': 133 } }, { noHeldOut: true }).verdict
-    ).toBe('pass')
+    // The training loss alone, at 96.8 % of the chance level, is what learning rows by heart reaches too.
+    expect(judged.reason).toMatch(
+      /The training loss was inconclusive: loss fell 4\.0 % .*, but it ends at 96\.8 % of its chance level 0\.6924: /
+    )
+    const label = { classCounts: { '0': 123, '1': 133 } }
+    expect(judgeText(text, label, { noHeldOut: true }).verdict).toBe('inconclusive')
+    expect(judgeText(text, label, { noHeldOut: true, nearChancePasses: true }).verdict).toBe('pass')
   })
 
   it('a regressor on a target with no signal fails: its R² on the rows it held out never beat 0', async () => {

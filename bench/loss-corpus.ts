@@ -254,6 +254,13 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   ],
   ['the stricter level from 80 % of the chance level (not 90 %)', () => ({ nearChance: 0.8 })],
   [
+    'a single run ending at 94 % of its chance level or above passes on its fall (the previous rule)',
+    () => ({ nearChancePasses: true })
+  ],
+  ['that is inconclusive from 90 % of it (not 94 %)', () => ({ memorizedShare: 0.9 })],
+  ['that is inconclusive from 92 % of it', () => ({ memorizedShare: 0.92 })],
+  ['that is inconclusive from 95 % of it', () => ({ memorizedShare: 0.95 })],
+  [
     'a pass past half the chance level needs min-loss-drop between window means too (the previous rule)',
     () => ({ windowDropPastChance: true })
   ],

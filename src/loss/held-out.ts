@@ -95,11 +95,7 @@ export function heldOutAtChance(
   others: Candidate[],
   chance: number
 ): HeldOutMiss | undefined {
-  const validation = ofRun(
-    training,
-    others,
-    other => other.role === 'validation' && sameLoss(other.series.key) === sameLoss(training.key)
-  ).sort((a, b) => a.rank - b.rank || b.finite - a.finite)[0]
+  const validation = validationLossOf(training, others)
   if (!validation) return undefined
   const finite = finitePoints(validation.series)
   const least = finite.reduce((low, point) => (point.value < low.value ? point : low))
@@ -109,6 +105,33 @@ export function heldOutAtChance(
   if (least.value < HELD_OUT_FLOOR * chance || least.value > HELD_OUT_SCALE * chance)
     return undefined
   return { series: validation.series, least, last, evaluations: finite.length }
+}
+
+/** The validation loss written beside `training` (the same loss, by the same run), if any. */
+function validationLossOf(training: MetricSeries, others: Candidate[]): Candidate | undefined {
+  return ofRun(
+    training,
+    others,
+    other => other.role === 'validation' && sameLoss(other.series.key) === sameLoss(training.key)
+  ).sort((a, b) => a.rank - b.rank || b.finite - a.finite)[0]
+}
+
+/**
+ * The least value of the validation loss beside `training` when it beat `chance` beyond luck (below
+ * HELD_OUT_FLOOR of it) and the loss was written after training too: the model beat chance on rows it did not
+ * train on, which a model that learned its training rows by heart does not.
+ */
+export function heldOutLossBeatChance(
+  training: MetricSeries,
+  others: Candidate[],
+  chance: number
+): LossPoint | undefined {
+  const validation = validationLossOf(training, others)
+  const finite = validation ? finitePoints(validation.series) : []
+  if (!finite.length || !afterTraining(finite.at(-1)!, training, validation!.series))
+    return undefined
+  const least = finite.reduce((low, point) => (point.value < low.value ? point : low))
+  return least.value < HELD_OUT_FLOOR * chance ? least : undefined
 }
 
 /** Why a run whose validation loss stayed at the chance level fails. */
