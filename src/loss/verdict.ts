@@ -677,7 +677,10 @@ function endsNearChance(judged: LossResult, choice: Choice, settled: Settled): s
   if (settled.nearChancePasses || !chance?.applied || judged.runs) return undefined
   if (chance.end < settled.memorizedShare * chance.value) return undefined
   if (heldOutLossBeatChance(judged.series!, choice.others, chance.value)) return undefined
-  return `${judged.reason}, but it ends at ${percent(chance.end / chance.value)} of its chance level ${format(chance.value)}: a model fitting labels its features do not predict (learning its rows by heart) falls as far, and a training loss alone cannot tell the two apart. Print a validation loss or a held-out accuracy (val_loss, val_accuracy) to decide it, or train until the loss ends below ${percent(settled.memorizedShare)} of the chance level (chance level: ${chance.description})`
+  const heldOut = settled.baseline?.classLabel
+    ? 'a validation loss or a held-out accuracy (val_loss, val_accuracy)'
+    : 'a validation loss (val_loss)'
+  return `${judged.reason}, but it ends at ${percent(chance.end / chance.value)} of its chance level ${format(chance.value)}: a model fitting labels its features do not predict (learning its rows by heart) falls as far, and a training loss alone cannot tell the two apart. Print ${heldOut} to decide it, or train until the loss ends below ${percent(settled.memorizedShare)} of the chance level (chance level: ${chance.description})`
 }
 
 /** How a reason names the last `window` points it averaged. */
