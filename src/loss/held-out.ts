@@ -24,8 +24,8 @@ export const HELD_OUT_FLOOR = 0.95
  */
 export const HELD_OUT_SCALE = 1.5
 
-/** A validation loss that stayed at the chance level: its least and last values, and how many it had. */
-export interface HeldOutMiss {
+/** A validation loss as the held-out rules weigh it: its least and last values, and how many it had. */
+export interface ValidationLoss {
   series: MetricSeries
   least: LossPoint
   last: LossPoint
@@ -84,36 +84,40 @@ function afterTraining(
 }
 
 /**
- * The validation loss written beside `training` (the same loss, by the same run) when it never went below
- * HELD_OUT_FLOOR of `chance` and its last value, written with or after the last training loss, is at `chance` or
- * above: a model that learned beats chance on rows it did not train on; one that learned its training rows by
- * heart (labels shuffled from their rows, or features that do not predict them) does not, however far its
- * training loss fell.
+ * The validation loss written beside `training` (the same loss, by the same run): its least and last values,
+ * when its last was written with or after the last training loss. One written only before it may be the
+ * model's before it trained (eval_on_start).
+ */
+function validationLoss(training: MetricSeries, others: Candidate[]): ValidationLoss | undefined {
+  const validation = ofRun(
+    training,
+    others,
+    other => other.role === 'validation' && sameLoss(other.series.key) === sameLoss(training.key)
+  ).sort((a, b) => a.rank - b.rank || b.finite - a.finite)[0]
+  if (!validation) return undefined
+  const finite = finitePoints(validation.series)
+  const least = finite.reduce((low, point) => (point.value < low.value ? point : low))
+  const last = finite.at(-1)!
+  if (!afterTraining(last, training, validation.series)) return undefined
+  return { series: validation.series, least, last, evaluations: finite.length }
+}
+
+/**
+ * The validation loss beside `training` when it never went below HELD_OUT_FLOOR of `chance` and its last value,
+ * written with or after the last training loss, is at `chance` or above: a model that learned beats chance on
+ * rows it did not train on; one that learned its training rows by heart (labels shuffled from their rows, or
+ * features that do not predict them) does not, however far its training loss fell.
  */
 export function heldOutAtChance(
   training: MetricSeries,
   others: Candidate[],
   chance: number
-): HeldOutMiss | undefined {
-  const validation = validationLossOf(training, others)
-  if (!validation) return undefined
-  const finite = finitePoints(validation.series)
-  const least = finite.reduce((low, point) => (point.value < low.value ? point : low))
-  const last = finite.at(-1)!
-  // An evaluation written before the last training loss may be the model's before it trained (eval_on_start).
-  if (!afterTraining(last, training, validation.series) || last.value < chance) return undefined
-  if (least.value < HELD_OUT_FLOOR * chance || least.value > HELD_OUT_SCALE * chance)
-    return undefined
-  return { series: validation.series, least, last, evaluations: finite.length }
-}
-
-/** The validation loss written beside `training` (the same loss, by the same run), if any. */
-function validationLossOf(training: MetricSeries, others: Candidate[]): Candidate | undefined {
-  return ofRun(
-    training,
-    others,
-    other => other.role === 'validation' && sameLoss(other.series.key) === sameLoss(training.key)
-  ).sort((a, b) => a.rank - b.rank || b.finite - a.finite)[0]
+): ValidationLoss | undefined {
+  const validation = validationLoss(training, others)
+  if (!validation || validation.last.value < chance) return undefined
+  const least = validation.least.value
+  if (least < HELD_OUT_FLOOR * chance || least > HELD_OUT_SCALE * chance) return undefined
+  return validation
 }
 
 /**
@@ -126,17 +130,15 @@ export function heldOutLossBeatChance(
   others: Candidate[],
   chance: number
 ): LossPoint | undefined {
-  const validation = validationLossOf(training, others)
-  const finite = validation ? finitePoints(validation.series) : []
-  if (!finite.length || !afterTraining(finite.at(-1)!, training, validation!.series))
-    return undefined
-  const least = finite.reduce((low, point) => (point.value < low.value ? point : low))
-  return least.value < HELD_OUT_FLOOR * chance ? least : undefined
+  const validation = validationLoss(training, others)
+  return validation && validation.least.value < HELD_OUT_FLOOR * chance
+    ? validation.least
+    : undefined
 }
 
 /** Why a run whose validation loss stayed at the chance level fails. */
 export function atChanceReason(
-  miss: HeldOutMiss,
+  miss: ValidationLoss,
   chance: { value: number; description: string },
   training: string
 ): string {
@@ -174,15 +176,15 @@ function heldOutScore(key: string, score: ScoreChance['score']): boolean {
 }
 
 /**
- * The held-out score of the training loss's run (higher is better), its finite values as shares (an accuracy
- * printed in percent, a value past 1, is read as one), when its last was written with or after the last
- * training loss: scores written only before training ended may be the untrained model's.
+ * The held-out score of the training loss's run (higher is better): its first, best and last values as shares
+ * (an accuracy printed in percent, a value past 1, is read as one), when its last was written with or after the
+ * last training loss: scores written only before training ended may be the untrained model's.
  */
 function heldOutScores(
   training: MetricSeries,
   others: Candidate[],
   chance: ScoreChance
-): { series: MetricSeries; points: LossPoint[] } | undefined {
+): (ScoreMiss & { first: LossPoint }) | undefined {
   const series = ofRun(training, others, other =>
     heldOutScore(other.series.key, chance.score)
   ).sort((a, b) => b.finite - a.finite)[0]?.series
@@ -190,7 +192,10 @@ function heldOutScores(
   const finite = finitePoints(series)
   const percent = chance.score === 'accuracy' && finite.some(point => point.value > 1)
   const points = percent ? finite.map(point => ({ ...point, value: point.value / 100 })) : finite
-  return afterTraining(points.at(-1)!, training, series) ? { series, points } : undefined
+  const last = points.at(-1)!
+  if (!afterTraining(last, training, series)) return undefined
+  const best = points.reduce((high, point) => (point.value > high.value ? point : high))
+  return { series, first: points[0], best, last, evaluations: points.length }
 }
 
 /**
@@ -204,12 +209,9 @@ export function heldOutScoreAtChance(
   chance: ScoreChance
 ): ScoreMiss | undefined {
   const scores = heldOutScores(training, others, chance)
-  if (!scores) return undefined
-  const { series, points } = scores
-  const best = points.reduce((high, point) => (point.value > high.value ? point : high))
-  const last = points.at(-1)!
-  if (best.value > chance.value || last.value > chance.value) return undefined
-  return { series, best, last, evaluations: points.length }
+  if (!scores || scores.best.value > chance.value || scores.last.value > chance.value)
+    return undefined
+  return scores
 }
 
 /**
@@ -237,12 +239,8 @@ export function heldOutScoreBeatsChance(
   chance: ScoreChance
 ): HeldOutCredit | undefined {
   const scores = heldOutScores(training, others, chance)
-  if (!scores) return undefined
-  const { series, points } = scores
   const bar = chance.value + HELD_OUT_CREDIT * (1 - chance.value)
-  const last = points.at(-1)!
-  if (!(last.value >= bar)) return undefined
-  return { series, first: points[0], last, evaluations: points.length, bar }
+  return scores && scores.last.value >= bar ? { ...scores, bar } : undefined
 }
 
 /** A held-out score's name in a reason. */

@@ -680,7 +680,7 @@ function endsNearChance(judged: LossResult, choice: Choice, settled: Settled): s
   const heldOut = settled.baseline?.classLabel
     ? 'a validation loss or a held-out accuracy (val_loss, val_accuracy)'
     : 'a validation loss (val_loss)'
-  return `${judged.reason}, but it ends at ${percent(chance.end / chance.value)} of its chance level ${format(chance.value)}: a model fitting labels its features do not predict (learning its rows by heart) falls as far, and a training loss alone cannot tell the two apart. Print ${heldOut} to decide it, or train until the loss ends below ${percent(settled.memorizedShare)} of the chance level (chance level: ${chance.description})`
+  return `${judged.reason}, but it ends at ${percent(chance.end / chance.value)} of its chance level ${format(chance.value)}: a model fitting labels its features do not predict (learning its rows by heart) falls as far, and a training loss alone cannot tell the two apart. Print ${heldOut} to decide it, or train until the loss ends below ${percent(settled.memorizedShare)} of the chance level, though a model learning its rows by heart gets there too with time (chance level: ${chance.description})`
 }
 
 /** How a reason names the last `window` points it averaged. */
