@@ -224,6 +224,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
   ['no rebound rule', () => ({ maxRebound: Infinity })],
   ['a last window above the first fails (the previous rule)', () => ({ windowRiseFails: true })],
   [
+    'a significant fall ending above its first value fails, however noisy (the previous rule)',
+    () => ({ firstValueBinds: true })
+  ],
+  [
     "no weight-norm rule (scikit-learn SGD's loss need not fall faster than its weights)",
     () => ({ weightFall: 0 })
   ],
@@ -280,9 +284,10 @@ const variants: Array<[string, (c: Case) => Partial<JudgeOptions>]> = [
     'too few points with no known loss inconclusive, however far they fell (the previous rule)',
     () => ({ noPastEveryChance: true })
   ],
+  ['"sat at chance" weighs the last window, not all the points', () => ({ satShare: 0 })],
   [
-    '"sat at chance" weighs the last window, not the last half of the points (the previous rule)',
-    () => ({ satWindowOnly: true })
+    '"sat at chance" weighs the last half of the points (the previous rule)',
+    () => ({ satShare: 0.5 })
   ],
   [
     'a pass that fell from above its chance level to near it need not end below it (the previous rule)',

@@ -5,7 +5,16 @@
  */
 import { percent } from '../words.js'
 import type { LossPoint } from './series.js'
-import { binned, frozenTail, mannKendall, mean, movingMeans, windowOf } from './trend.js'
+import {
+  binned,
+  endAbove,
+  FALL_LEVEL,
+  frozenTail,
+  mannKendall,
+  mean,
+  movingMeans,
+  windowOf
+} from './trend.js'
 
 /** Share of its fall a loss may climb back from its minimum (significantly) before the run fails. */
 export const DEFAULT_MAX_REBOUND = 0.5
@@ -54,6 +63,8 @@ export interface ShapeOptions {
   significance: number
   /** The previous rule, measured by bench/loss-corpus.ts: a last window above the first fails outright. */
   windowRiseFails?: boolean
+  /** The previous rule: a significant fall to an end above the first value fails, however noisy the points. */
+  firstValueBinds?: boolean
   /** Other evidence says the model learned (SGD's weights classify): a loss that did not fall fails no run. */
   fallNotNeeded?: boolean
   /** A solver's objective: a tail of one value is where it converged, not a model that froze. */
@@ -75,7 +86,7 @@ export function shapeOf(
   if (values.length < 2) return shape
   shape.failure =
     stillShape(shape, where, options.converges) ??
-    (options.fallNotNeeded ? undefined : notFallen(shape, options.windowRiseFails))
+    (options.fallNotNeeded ? undefined : notFallen(shape, options))
   if (!shape.failure) shape.rebound = reboundOf(shape, options, where)
   return shape
 }
@@ -114,22 +125,33 @@ const DIVERGED_EARLY = 1.5
  * window means moved: a run that diverged early has a first window far above its first value. A last window
  * above the first but below the first value fell inside the first window and then climbed back: that is for
  * the rebound and the trend test to weigh (too high a learning rate whose spikes end below the untrained
- * model's loss may have learned: torch-lr-too-high-05 and -23 of fixtures/loss-corpus).
+ * model's loss may have learned: torch-lr-too-high-05 and -23 of fixtures/loss-corpus). So is a last window
+ * below the first whose points fell at `significance` and whose end is above the first value by no more than
+ * their noise (endAbove at FALL_LEVEL): the first value was one low batch (per-batch regression, bench sweeps).
  */
-function notFallen(shape: RunShape, windowRiseFails = false): ShapeFailure | undefined {
+function notFallen(shape: RunShape, options: ShapeOptions): ShapeFailure | undefined {
   const { start, end, drop, values } = shape
-  if (end >= start && (windowRiseFails || end >= values[0]))
+  if (end >= start && (options.windowRiseFails || end >= values[0]))
     return { reason: `loss did not fall: ${end > start ? `rose ${percent(-drop)}` : 'flat'}` }
-  if (end >= values[0]) {
-    const why =
-      start >= DIVERGED_EARLY * values[0]
-        ? 'training diverged early: its first window is far above it'
-        : 'it never fell below where it started'
-    return {
-      reason: `loss ended above its first value: ${formatValue(values[0])} at the first point, ${formatValue(end)} at the end (${why})`
-    }
+  if (end < values[0]) return undefined
+  const divergedEarly = start >= DIVERGED_EARLY * values[0]
+  if (!divergedEarly && !options.firstValueBinds && firstValueWithinNoise(shape, options))
+    return undefined
+  const why = divergedEarly
+    ? 'training diverged early: its first window is far above it'
+    : 'it never fell below where it started'
+  return {
+    reason: `loss ended above its first value: ${formatValue(values[0])} at the first point, ${formatValue(end)} at the end (${why})`
   }
-  return undefined
+}
+
+/** A significant fall whose end is above the first value by no more than the points' noise. */
+function firstValueWithinNoise(shape: RunShape, options: ShapeOptions): boolean {
+  const { values, window } = shape
+  return (
+    mannKendall(binned(values)).pFall < options.significance &&
+    endAbove(values, window, values[0]) >= FALL_LEVEL
+  )
 }
 
 /** A loss that climbed back `maxRebound` or more of its fall from its minimum, with a significant rise. */
