@@ -485,10 +485,11 @@ function judgeTrainingLoss(
     judged = judgeRuns(series, choice, settled, known, classifies)
     if (judged.verdict !== 'pass') judged.reason = `${judged.reason}. ${note}`
   }
-  const onlyToChance = judged.verdict === 'pass' && fellOnlyToChance(judged, series, settled)
-  if (onlyToChance) judged = { ...judged, verdict: 'inconclusive', reason: onlyToChance }
-  const nearChance = judged.verdict === 'pass' && endsNearChance(judged, choice, settled)
-  if (nearChance) judged = { ...judged, verdict: 'inconclusive', reason: nearChance }
+  // A pass that a model learning only the prior, or its rows by heart, would also get.
+  const doubt =
+    judged.verdict === 'pass' &&
+    (fellOnlyToChance(judged, series, settled) ?? endsNearChance(judged, choice, settled))
+  if (doubt) judged = { ...judged, verdict: 'inconclusive', reason: doubt }
   // The dev score's own level: NEAR_CHANCE_SIGNIFICANCE weighs per-batch loss noise, not a score.
   if (judged.verdict !== 'pass' && series.batchesMayGrow)
     return byDevScore(judged, series, choice, levels.significance)
@@ -689,9 +690,13 @@ function endsNearChance(judged: LossResult, choice: Choice, settled: Settled): s
   return `${judged.reason}, but it ends at ${percent(chance.end / chance.value)} of its chance level ${format(chance.value)}: a model fitting labels its features do not predict (learning its rows by heart) falls as far, and a training loss alone cannot tell the two apart. Print ${heldOut} to decide it, or train until the loss ends below ${percent(settled.memorizedShare)} of the chance level, though a model learning its rows by heart gets there too with time (chance level: ${chance.description})`
 }
 
-/** How a reason names the last `window` points it averaged. */
-const lastPoints = (window: number): string =>
-  window === 1 ? 'its last value' : `the mean of its last ${window}`
+/** How a reason names the last `window` points it averaged, of `count` when every one is. */
+const lastPoints = (window: number, count?: number): string =>
+  window === count
+    ? `the mean of all its ${count} points`
+    : window === 1
+      ? 'its last value'
+      : `the mean of its last ${window}`
 
 /** Why a run whose loss sums batches that may grow (MetricSeries.batchesMayGrow) is not failed for a rise. */
 const GROWING_BATCHES =
@@ -1498,9 +1503,7 @@ function satAtChance(runs: RunShape[], fallP: number, options: Settled): string 
   const p = endAbove(run.values, window, floor)
   if (p >= FALL_LEVEL) return undefined
   const noise = pointNoise(run.values).sd
-  const which =
-    window === run.values.length ? `the mean of all its ${window} points` : lastPoints(window)
-  return `${which}, ${format(mean(run.values.slice(-window)))}, is not ${percent(margin)} below its chance level ${format(baseline.value)}: it is above ${format(floor)} at p = ${formatP(p)} against the points' own noise (sd ${format(noise)} from one point to the next), so the model learned no more than the label's distribution (chance level ${baseline.description})`
+  return `${lastPoints(window, run.values.length)}, ${format(mean(run.values.slice(-window)))}, is not ${percent(margin)} below its chance level ${format(baseline.value)}: it is above ${format(floor)} at p = ${formatP(p)} against the points' own noise (sd ${format(noise)} from one point to the next), so the model learned no more than the label's distribution (chance level ${baseline.description})`
 }
 
 function factorial(n: number): string {
