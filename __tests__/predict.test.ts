@@ -265,8 +265,10 @@ describe('the model API stage with predict-command', () => {
   })
 })
 
+const oneClassPredictor = predicts(undefined, () => ({ prediction: 1 }))
+
 describe('the quality floor', () => {
-  const oneClass = predicts(undefined, () => ({ prediction: 1 }))
+  const oneClass = oneClassPredictor
 
   it('auto: a model that answers one class for everything fails, with both numbers', async () => {
     const { report } = await run({}, { predict: oneClass })
@@ -287,6 +289,78 @@ describe('the quality floor', () => {
     expect(high.report.stages[6].message).toMatch(
       /^accuracy 0\.9\d+ is below min-predict-score 0\.99$/
     )
+  })
+})
+
+describe('an inconclusive loss check waits for the held-out rows', () => {
+  /** Four points: too few for the trend test, so the loss check alone is inconclusive. */
+  const fourPoints: Script = async (spec, print) => {
+    for (const [step, loss] of [0.9, 0.7, 0.8, 0.6].entries()) print(`step ${step} loss=${loss}\n`)
+    await writeFile(path.join(spec.env.ML_SMOKE_OUTPUT_DIR, 'model.json'), '{}')
+    return 0
+  }
+  const stage = (report: Awaited<ReturnType<typeof run>>['report'], name: string) =>
+    report.stages.find(s => s.name === name)!
+
+  it('a model that beats chance on them passes the run, and the summary says what settled it', async () => {
+    const { report } = await run({}, { train: fourPoints })
+    expect(report.loss!.verdict).toBe('inconclusive')
+    expect(stage(report, 'loss')).toMatchObject({ status: 'passed' })
+    expect(stage(report, 'loss').message).toMatch(
+      /^inconclusive, left to the held-out rows of the Model API stage: 4 points of "loss" in the command output are too few/
+    )
+    expect(stage(report, 'predict').message).toMatch(
+      /^32 held-out rows answered in the declared shape; accuracy 0\.9\d+ .*; this settles the loss check, which was inconclusive$/
+    )
+    expect(report.outcome).toBe('passed')
+    expect(renderSummary(report)).toContain('this settles the loss check, which was inconclusive')
+  })
+
+  it('one that answers one class for everything fails', async () => {
+    const { report } = await run({}, { train: fourPoints, predict: oneClassPredictor })
+    expect(report.outcome).toBe('failed')
+    expect(stage(report, 'predict').message).toMatch(
+      /^the model does not beat the trivial predictor by more than chance/
+    )
+  })
+
+  it('reaching a min-predict-score number without beating chance leaves the run inconclusive', async () => {
+    const { report } = await run(
+      { 'min-predict-score': '0.3' },
+      { train: fourPoints, predict: oneClassPredictor }
+    )
+    expect(report.outcome).toBe('inconclusive')
+    expect(stage(report, 'predict').message).toMatch(
+      /^the held-out rows do not settle the inconclusive loss check: accuracy 0\.\d+ \(\d+ of 32 held-out rows\) against .*; p = [\d.]+ \(exact binomial, one-sided\).*\. The loss check: 4 points of "loss"/
+    )
+    expect(report.stages.find(s => s.name === 'upload')!.status).toBe('skipped')
+    expect(renderSummary(report)).toContain(
+      'the held-out rows do not settle the inconclusive loss check'
+    )
+  })
+
+  it.each([
+    ['min-predict-score off', { 'min-predict-score': 'off' }],
+    ['no label column', { 'label-column': undefined }]
+  ])(
+    'with %s the held-out rows settle nothing: the loss check stops the run',
+    async (_, options) => {
+      const { report, ports } = await run(options, { train: fourPoints })
+      expect(report.outcome).toBe('inconclusive')
+      expect(stage(report, 'loss').status).toBe('inconclusive')
+      expect(ports.runner.ran.map(spec => spec.command)).toEqual(['train'])
+    }
+  )
+
+  it('on-inconclusive warn passes the loss check as before, and the Model API stage asks no more', async () => {
+    const { report } = await run(
+      { 'on-inconclusive': 'warn', 'min-predict-score': '0.3' },
+      { train: fourPoints, predict: oneClassPredictor }
+    )
+    expect(stage(report, 'loss').message).toMatch(
+      /^inconclusive, passed because on-inconclusive is warn/
+    )
+    expect(report.outcome).toBe('passed')
   })
 })
 

@@ -17,7 +17,7 @@ import {
   type StageName,
   type StageOutcome
 } from './report/types.js'
-import { predictStage } from './predict/stage.js'
+import { heldOutSettlesLoss, predictStage } from './predict/stage.js'
 import { preflightStage } from './preflight/stage.js'
 import { sampleStage } from './sample/stage.js'
 import { prepareRunFolders, type RunFolders, type StageResult } from './stage.js'
@@ -73,14 +73,20 @@ export async function runPipeline(
     trained &&
     (await stages.run('loss', async () => {
       const sources = await runLossSources(config, folders, output, trained.training.startedAt)
-      return lossStage(context, { ...sources, labelStats: sampled.subset.labelStats })
+      const heldOutNext = heldOutSettlesLoss(config, config.labelColumn ?? labelColumn)
+      return lossStage(context, { ...sources, labelStats: sampled.subset.labelStats, heldOutNext })
     }))
+  // An inconclusive loss check that passed on to the Model API stage, which settles it.
+  const openLoss =
+    judged && judged.loss.verdict === 'inconclusive' && config.onInconclusive !== 'warn'
+      ? judged.loss.reason
+      : undefined
   const modelled =
     judged && (await stages.run('artifact', () => modelStage(context, { subset: sampled.subset })))
   const predicted =
     modelled &&
     (await stages.run('predict', () =>
-      predictStage(context, { subset: sampled.subset, labelColumn, drawn: candidates })
+      predictStage(context, { subset: sampled.subset, labelColumn, drawn: candidates, openLoss })
     ))
   if (checked && validated && sampled && trained && judged && modelled && predicted) {
     const inputs = { ...checked, ...validated, ...sampled, ...trained, ...judged, ...modelled }

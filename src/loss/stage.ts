@@ -133,10 +133,13 @@ const SKLEARN_API_SETS = /^(?:validation_\d+-|valid_\d+'s )/
 const SKLEARN_API_TIP =
   ". XGBoost's and LightGBM's scikit-learn API call every eval_set entry validation_N (valid_N), the training set too: pass the training set first to have its loss judged here"
 
-/** Judges the training loss: passes when it fell; an inconclusive one passes only with on-inconclusive: warn. */
+/**
+ * Judges the training loss: passes when it fell. An inconclusive one passes with on-inconclusive: warn, and
+ * goes on when `heldOutNext` (the Model API stage will score held-out rows against chance, and settles it).
+ */
 export async function lossStage(
   context: { config: LossSettings; ports: { logger: Logger } },
-  sources: LossSources
+  sources: LossSources & { heldOutNext?: boolean }
 ): Promise<StageVerdict<{ loss: LossResult }>> {
   const { config, ports } = context
   const loss = await judgeLossIn(config, sources)
@@ -157,5 +160,11 @@ export async function lossStage(
       data
     }
   }
+  if (sources.heldOutNext)
+    return {
+      status: 'passed',
+      message: `inconclusive, left to the held-out rows of the Model API stage: ${loss.reason}`,
+      data
+    }
   return { status: 'inconclusive', message: loss.reason, data }
 }

@@ -2,7 +2,7 @@
 // the answers checked like data, scored against the trivial predictor, and timed.
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
-import type { PredictSettings } from '../config.js'
+import type { Config, PredictSettings } from '../config.js'
 import { loadTableSchema, type TableSchema } from '../data/schema.js'
 import { displayPath } from '../file-info.js'
 import type { Ports } from '../ports/types.js'
@@ -15,7 +15,7 @@ import { drawHeldOut, writePredictInput, type HeldOut } from './heldout.js'
 import { predictByServer } from './server.js'
 import { scorePredictions } from './score.js'
 import type { PredictReport } from './types.js'
-import { predictVerdict, type PredictResult } from './verdict.js'
+import { predictVerdict, settleOpenLoss, type PredictResult } from './verdict.js'
 
 /** What the stage reads: its options, the ports a command needs, the run's folders. */
 export interface PredictContext {
@@ -127,7 +127,13 @@ function report(
  */
 export async function predictStage(
   context: PredictContext,
-  inputs: { subset: SubsetResult; labelColumn?: string; drawn?: CandidateFile }
+  inputs: {
+    subset: SubsetResult
+    labelColumn?: string
+    drawn?: CandidateFile
+    /** The reason of an inconclusive loss check left to this stage (heldOutSettlesLoss). */
+    openLoss?: string
+  }
 ): Promise<PredictResult> {
   const { config } = context
   if (!config.predictCommand && !config.serveCommand)
@@ -161,5 +167,23 @@ export async function predictStage(
     schemaLabel
   )
   const predict = report(config, heldOut, collected, check, spec)
-  return predictVerdict(predict, collected, config)
+  const verdict = predictVerdict(predict, collected, config)
+  return inputs.openLoss === undefined ? verdict : settleOpenLoss(verdict, inputs.openLoss)
+}
+
+/**
+ * Whether this stage will score held-out rows against chance, so an inconclusive loss check can wait for it:
+ * a predict or serve command, a label, min-predict-score not off, and on-inconclusive not warn (which passes
+ * such a run anyway).
+ */
+export function heldOutSettlesLoss(
+  config: Pick<Config, 'predictCommand' | 'serveCommand' | 'minPredictScore' | 'onInconclusive'>,
+  labelColumn: string | undefined
+): boolean {
+  return (
+    Boolean(config.predictCommand || config.serveCommand) &&
+    labelColumn !== undefined &&
+    config.minPredictScore !== 'off' &&
+    config.onInconclusive !== 'warn'
+  )
 }

@@ -1,7 +1,7 @@
 import type { PredictSettings } from '../config.js'
 import { plural } from '../words.js'
 import type { Collected } from './command.js'
-import { floorFailure, pValue, round } from './score.js'
+import { floorFailure, pValue, round, scoreWords } from './score.js'
 import type { StageResult } from '../stage.js'
 import type { AnswerViolation, PredictReport } from './types.js'
 
@@ -91,4 +91,31 @@ export function predictVerdict(
     )
   const message = `${predict.rows} held-out rows answered in the declared shape; ${scoreShort(predict)}${latencyShort(predict)}`
   return { status: 'passed', message, data }
+}
+
+/**
+ * The stage's result when the loss check was inconclusive and left to it (`openLoss`, its reason): a pass
+ * needs the held-out rows to beat the trivial predictor at the test's level. Without that test (one label on
+ * every held-out row, no row scored) the run is inconclusive, as the loss check was.
+ */
+export function settleOpenLoss(result: PredictResult, openLoss: string): PredictResult {
+  if (result.status !== 'passed') return result
+  const predict = result.data.predict
+  const score = predict?.score
+  const test = score?.test
+  if (test && test.p < test.significance)
+    return {
+      ...result,
+      message: `${result.message}; this settles the loss check, which was inconclusive`
+    }
+  const why = score?.test
+    ? scoreWords(score)
+    : predict
+      ? scoreShort(predict)
+      : 'no held-out rows were scored'
+  return {
+    status: 'inconclusive',
+    message: `the held-out rows do not settle the inconclusive loss check: ${why}. The loss check: ${openLoss}`,
+    data: result.data
+  }
 }
