@@ -352,6 +352,16 @@ describe('an inconclusive loss check waits for the held-out rows', () => {
     }
   )
 
+  it('without a predict-command the loss check stops the run, saying one would settle it', async () => {
+    const { report } = await run({ 'predict-command': undefined }, { train: fourPoints })
+    expect(report.outcome).toBe('inconclusive')
+    expect(stage(report, 'loss').message).toMatch(
+      /^4 points of "loss" .*\. A predict-command that answers held-out rows would settle it: the run passes if the model beats the trivial predictor on them$/
+    )
+    const unscored = await run({ 'min-predict-score': 'off' }, { train: fourPoints })
+    expect(stage(unscored.report, 'loss').message).not.toContain('predict-command')
+  })
+
   it('on-inconclusive warn passes the loss check as before, and the Model API stage asks no more', async () => {
     const { report } = await run(
       { 'on-inconclusive': 'warn', 'min-predict-score': '0.3' },

@@ -17,7 +17,7 @@ import {
   type StageName,
   type StageOutcome
 } from './report/types.js'
-import { heldOutSettlesLoss, predictStage } from './predict/stage.js'
+import { heldOutRowsFor, predictStage } from './predict/stage.js'
 import { preflightStage } from './preflight/stage.js'
 import { sampleStage } from './sample/stage.js'
 import { prepareRunFolders, type RunFolders, type StageResult } from './stage.js'
@@ -73,8 +73,8 @@ export async function runPipeline(
     trained &&
     (await stages.run('loss', async () => {
       const sources = await runLossSources(config, folders, output, trained.training.startedAt)
-      const heldOutNext = heldOutSettlesLoss(config, config.labelColumn ?? labelColumn)
-      return lossStage(context, { ...sources, labelStats: sampled.subset.labelStats, heldOutNext })
+      const heldOutRows = heldOutRowsFor(config, config.labelColumn ?? labelColumn)
+      return lossStage(context, { ...sources, labelStats: sampled.subset.labelStats, heldOutRows })
     }))
   // An inconclusive loss check that passed on to the Model API stage, which settles it.
   const openLoss =

@@ -65,3 +65,10 @@ export interface StageContext {
   ports: Ports
   folders: RunFolders
 }
+
+/**
+ * What the Model API stage will do for an inconclusive loss check: `settles` it (it scores held-out rows
+ * against chance), is `absent` (no predict-command or serve-command: the loss check says one would settle
+ * it), or runs `unscored` (no label, min-predict-score off, or on-inconclusive warn).
+ */
+export type HeldOutRows = 'settles' | 'absent' | 'unscored'

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Config, LossSettings } from '../config.js'
 import { displayPath, exists } from '../file-info.js'
 import type { Logger } from '../ports/types.js'
-import type { RunFolders, StageVerdict } from '../stage.js'
+import type { HeldOutRows, RunFolders, StageVerdict } from '../stage.js'
 import { evidenceOf, resolveBaseline, type LabelStats } from './baseline.js'
 import { chooseLossSeries } from './choose.js'
 import { emptyFound, findSeries, USUAL_LOG_FOLDERS } from './discover.js'
@@ -135,11 +135,11 @@ const SKLEARN_API_TIP =
 
 /**
  * Judges the training loss: passes when it fell. An inconclusive one passes with on-inconclusive: warn, and
- * goes on when `heldOutNext` (the Model API stage will score held-out rows against chance, and settles it).
+ * goes on when the held-out rows settle it.
  */
 export async function lossStage(
   context: { config: LossSettings; ports: { logger: Logger } },
-  sources: LossSources & { heldOutNext?: boolean }
+  sources: LossSources & { heldOutRows?: HeldOutRows }
 ): Promise<StageVerdict<{ loss: LossResult }>> {
   const { config, ports } = context
   const loss = await judgeLossIn(config, sources)
@@ -160,11 +160,15 @@ export async function lossStage(
       data
     }
   }
-  if (sources.heldOutNext)
+  if (sources.heldOutRows === 'settles')
     return {
       status: 'passed',
       message: `inconclusive, left to the held-out rows of the Model API stage: ${loss.reason}`,
       data
     }
-  return { status: 'inconclusive', message: loss.reason, data }
+  const tip =
+    sources.heldOutRows === 'absent'
+      ? '. A predict-command that answers held-out rows would settle it: the run passes if the model beats the trivial predictor on them'
+      : ''
+  return { status: 'inconclusive', message: `${loss.reason}${tip}`, data }
 }

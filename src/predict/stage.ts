@@ -7,7 +7,7 @@ import { loadTableSchema, type TableSchema } from '../data/schema.js'
 import { displayPath } from '../file-info.js'
 import type { Ports } from '../ports/types.js'
 import type { CandidateFile, SubsetResult } from '../sample/types.js'
-import type { RunFolders } from '../stage.js'
+import type { HeldOutRows, RunFolders } from '../stage.js'
 import { answerSchemaOf, type AnswerSchema } from './answer-schema.js'
 import { checkAnswers, type AnswerCheck } from './check.js'
 import { predictByCommand, type Collected } from './command.js'
@@ -131,7 +131,7 @@ export async function predictStage(
     subset: SubsetResult
     labelColumn?: string
     drawn?: CandidateFile
-    /** The reason of an inconclusive loss check left to this stage (heldOutSettlesLoss). */
+    /** The reason of an inconclusive loss check left to this stage (heldOutRowsFor). */
     openLoss?: string
   }
 ): Promise<PredictResult> {
@@ -172,18 +172,15 @@ export async function predictStage(
 }
 
 /**
- * Whether this stage will score held-out rows against chance, so an inconclusive loss check can wait for it:
- * a predict or serve command, a label, min-predict-score not off, and on-inconclusive not warn (which passes
- * such a run anyway).
+ * What this stage will do for an inconclusive loss check: `settles` it when it scores held-out rows against
+ * chance (a predict or serve command, a label, min-predict-score not off) and on-inconclusive is not warn
+ * (which passes such a run anyway); `absent` without a predict or serve command; else `unscored`.
  */
-export function heldOutSettlesLoss(
+export function heldOutRowsFor(
   config: Pick<Config, 'predictCommand' | 'serveCommand' | 'minPredictScore' | 'onInconclusive'>,
   labelColumn: string | undefined
-): boolean {
-  return (
-    Boolean(config.predictCommand || config.serveCommand) &&
-    labelColumn !== undefined &&
-    config.minPredictScore !== 'off' &&
-    config.onInconclusive !== 'warn'
-  )
+): HeldOutRows {
+  if (!config.predictCommand && !config.serveCommand) return 'absent'
+  const scored = labelColumn !== undefined && config.minPredictScore !== 'off'
+  return scored && config.onInconclusive !== 'warn' ? 'settles' : 'unscored'
 }
