@@ -69,16 +69,16 @@ export async function runPipeline(
   const trained =
     sampled &&
     (await stages.run('train', () => trainStage(context, { subset: sampled.subset, onLine })))
+  const heldOutRows = heldOutRowsFor(config, config.labelColumn ?? labelColumn)
   const judged =
     trained &&
     (await stages.run('loss', async () => {
       const sources = await runLossSources(config, folders, output, trained.training.startedAt)
-      const heldOutRows = heldOutRowsFor(config, config.labelColumn ?? labelColumn)
       return lossStage(context, { ...sources, labelStats: sampled.subset.labelStats, heldOutRows })
     }))
-  // An inconclusive loss check that passed on to the Model API stage, which settles it.
+  // An inconclusive loss check that went on to the Model API stage, which settles it.
   const openLoss =
-    judged && judged.loss.verdict === 'inconclusive' && config.onInconclusive !== 'warn'
+    heldOutRows === 'settles' && judged && judged.loss.verdict === 'inconclusive'
       ? judged.loss.reason
       : undefined
   const modelled =
