@@ -56,6 +56,25 @@ describe.each(NODES)('the model API on %s', (_label, node) => {
   })
 })
 
+describe('an inconclusive loss check', () => {
+  it('is settled by the held-out rows: the model beats chance, so the run passes and uploads', async () => {
+    const run = await runAction(ACTION_NODE, backend.entry, await job(), backend.results.url, {
+      ...baseInputs,
+      // The model trains as before, but the log shows 4 losses: too few for the trend test.
+      'train-command':
+        "python3 train/logreg.py --epochs 20 > /dev/null && printf 'loss=0.9\\nloss=0.7\\nloss=0.8\\nloss=0.6\\n'",
+      'predict-command': 'python3 train/predict.py'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['loss-verdict']).toBe('inconclusive')
+    expect(run.outputs['artifact-id']).toMatch(/^\d+$/)
+    expect(run.summary).toMatch(
+      /\| Loss check \| ✅ passed \| [\d.]+ s \| inconclusive, left to the held-out rows of the Model API stage: 4 points/
+    )
+    expect(run.summary).toContain('this settles the loss check, which was inconclusive')
+  })
+})
+
 describe('model servers', () => {
   const node = ACTION_NODE
 
