@@ -8,6 +8,7 @@ import { mergeStage } from './data/shards/stage.js'
 import { dataLabels, validateStage } from './data/stage.js'
 import { describeError, UserError } from './errors.js'
 import { lossOutputReader, lossStage, runLossSources } from './loss/stage.js'
+import type { LossResult } from './loss/verdict.js'
 import type { Ports } from './ports/types.js'
 import {
   STAGE_ORDER,
@@ -20,7 +21,7 @@ import {
 import { heldOutRowsFor, predictStage } from './predict/stage.js'
 import { preflightStage } from './preflight/stage.js'
 import { sampleStage } from './sample/stage.js'
-import { prepareRunFolders, type RunFolders, type StageResult } from './stage.js'
+import { prepareRunFolders, type HeldOutRows, type RunFolders, type StageResult } from './stage.js'
 import { trainStage } from './train/stage.js'
 
 /**
@@ -76,11 +77,7 @@ export async function runPipeline(
       const sources = await runLossSources(config, folders, output, trained.training.startedAt)
       return lossStage(context, { ...sources, labelStats: sampled.subset.labelStats, heldOutRows })
     }))
-  // An inconclusive loss check that went on to the Model API stage, which settles it.
-  const openLoss =
-    heldOutRows === 'settles' && judged && judged.loss.verdict === 'inconclusive'
-      ? judged.loss.reason
-      : undefined
+  const openLoss = judged ? leftOpen(judged.loss, heldOutRows) : undefined
   const modelled =
     judged && (await stages.run('artifact', () => modelStage(context, { subset: sampled.subset })))
   const predicted =
@@ -101,6 +98,10 @@ export async function runPipeline(
   }
   return stages.report(config, ports.baseline ? [] : ['compare'])
 }
+
+/** The reason of an inconclusive loss check that went on to the Model API stage, which settles it. */
+const leftOpen = (loss: LossResult, heldOutRows: HeldOutRows): string | undefined =>
+  heldOutRows === 'settles' && loss.verdict === 'inconclusive' ? loss.reason : undefined
 
 /** The stages' outcomes and figures as they come in, and the report they make. */
 class StageLog {
